@@ -1,0 +1,104 @@
+"""'Wat moet u nu doen': the steps and documents for this family's route, and warnings about what is coming.
+
+Routes follow the seeds: for a Wlz partner the portal's voorwaardencheck answers "no right" and the application goes
+through the BelastingTelefoon with the CIZ indicatiebesluit (seed 001, steps 1-12); for a bijstand parent the
+municipality must register the traject with a re-integration code that Dienst Toeslagen recognises (seed 000 §2.2).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kotwijzer.model import Huishouden, Resultaat
+
+REINTEGRATIECODES = "22, 23, 29, 30, 40, 42 of 43"
+
+
+@dataclass
+class Stap:
+    titel: str
+    tekst: str
+    documenten: list[str] = field(default_factory=list)
+    soort: str = "stap"  # stap | waarschuwing
+
+
+def stappen(h: Huishouden, r: Resultaat) -> list[Stap]:
+    redenen = {m.reden for m in r.maanden}
+    out: list[Stap] = []
+    recht = any(m.aanspraak for m in r.maanden)
+    if "partner_wlz" in redenen:
+        out += [
+            Stap("Vraag aan via de BelastingTelefoon",
+                 "Het aanvraagportaal Mijn toeslagen zegt 'geen recht', omdat één ouder niet werkt. Dat klopt niet bij "
+                 "een Wlz-indicatie. Bel de BelastingTelefoon en zeg dat uw partner een Wlz-indicatie heeft. U wordt "
+                 "doorverbonden met het Belcentrum.",
+                 ["Het indicatiebesluit van het CIZ (Centrum Indicatiestelling Zorg)"]),
+            Stap("Stuur de formulieren terug",
+                 "U krijgt een bevestigingsbrief en twee formulieren per post: een aanvraagformulier en een formulier "
+                 "over de opvang. Vul ze in, onderteken ze (het aanvraagformulier samen met uw partner) en stuur ze op "
+                 "naar Dienst Toeslagen. Binnen 5 weken krijgt u bericht in de Berichtenbox van MijnOverheid.",
+                 ["Contract met de opvang (LRK-nummer, soort opvang, uren per maand, uurprijs)",
+                  "Inkomen van u en uw partner"]),
+        ]
+    if "partner_detentie" in redenen:
+        out.append(Stap(
+            "Vraag aan en meld de detentie",
+            "Het aanvraagportaal kent de uitzondering voor detentie niet goed. Bel de BelastingTelefoon en zeg dat uw "
+            "partner langer dan drie maanden een vrijheidsstraf of maatregel ondergaat.",
+            ["Bewijs van de straf of maatregel met begin- en einddatum (bijvoorbeeld een detentieverklaring)",
+             "Contract met de opvang"]))
+    bijstand = [p for o in (h.aanvrager, h.partner) if o for p in o.situaties if p.situatie == "bijstand_traject"]
+    if bijstand and any(m.aanspraak for m in r.maanden):
+        out.append(Stap(
+            "Laat de gemeente uw traject registreren",
+            "Dienst Toeslagen controleert bij het Inlichtingenbureau of uw gemeente een traject naar werk heeft "
+            f"geregistreerd, met code {REINTEGRATIECODES}. Vraag uw consulent welke code is geregistreerd en vanaf "
+            "welke datum. Zonder goede registratie kan de toeslag worden geweigerd of teruggevorderd.",
+            ["Uw plan van aanpak of trajectafspraken met de gemeente"]))
+    if "bijstand_zonder_voorziening" in redenen:
+        out.append(Stap(
+            "Vraag de gemeente naar een traject of een tegemoetkoming",
+            "Uw activiteit telt nu niet als traject naar werk (categorie C). Vraag uw consulent of de activiteit deel "
+            "kan worden van een plan gericht op werk (categorie B). Vraag ook naar een tegemoetkoming van de gemeente "
+            "in de kosten van kinderopvang (sociaal-medische indicatie).",
+            []))
+    if {"alleenstaand_wlz", "beiden_uitzondering", "alleenstaand_detentie"} & redenen:
+        out.append(Stap(
+            "Vraag de gemeente om hulp",
+            "Voor uw gezin geldt de uitzondering niet. De gemeente kan helpen met een tegemoetkoming in de kosten van "
+            "kinderopvang als er een sociaal-medische indicatie is.",
+            []))
+    if recht and not ({"partner_wlz", "partner_detentie"} & redenen):
+        out.append(Stap(
+            "Vraag de toeslag op tijd aan",
+            "Vraag kinderopvangtoeslag aan via Mijn toeslagen, uiterlijk 3 maanden na de maand waarin de opvang "
+            "begint. Een latere aanvraag werkt maar 3 maanden terug.",
+            ["Contract met de opvang (LRK-nummer, uren, uurprijs)", "Schatting van het inkomen van u en uw partner"]))
+    if recht:
+        out.append(Stap(
+            "Geef wijzigingen snel door",
+            "Geef veranderingen in werk, traject, inkomen, uren of uurprijs binnen 4 weken door. Dan voorkomt u dat u "
+            "achteraf moet terugbetalen.",
+            []))
+    # warnings about what is coming
+    for w in r.waarschuwingen:
+        out.append(Stap("Let op", w, [], "waarschuwing"))
+    jaar = r.berekeningsjaar
+    for i, k in enumerate(h.kinderen):
+        if k.start_voortgezet_onderwijs and k.start_voortgezet_onderwijs.startswith(str(jaar)):
+            out.append(Stap("Let op",
+                            f"{k.label or f'Kind {i + 1}'} gaat in {k.start_voortgezet_onderwijs} naar het voortgezet "
+                            "onderwijs. Vanaf die maand is er geen toeslag meer voor dit kind.", [], "waarschuwing"))
+        if k.geboortedatum.year + 4 == jaar:
+            out.append(Stap("Let op",
+                            f"{k.label or f'Kind {i + 1}'} wordt dit jaar 4 en gaat naar de basisschool. Dagopvang "
+                            "wordt dan vaak buitenschoolse opvang, met een andere maximum uurprijs.", [], "waarschuwing"))
+    for o, wie in ((h.aanvrager, "uw"), (h.partner, "de partner")):
+        if o is None:
+            continue
+        for p in o.situaties:
+            if p.tot and p.tot.year == jaar and p.situatie in ("bijstand_traject", "werkzoekende_traject", "studie", "inburgering", "detentie", "wlz_tijdelijk"):
+                out.append(Stap("Let op",
+                                f"De situatie '{p.situatie.value.replace('_', ' ')}' van {wie} eindigt op "
+                                f"{p.tot.strftime('%d-%m-%Y')}. Daarna kan het recht stoppen. Geef dit door.",
+                                [], "waarschuwing"))
+    return out

@@ -1,0 +1,99 @@
+"""Per-month plain-Dutch explanation with the cited law text, rendered from a `Resultaat` with Jinja2."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from kotwijzer.model import BronOut, Resultaat
+from kotwijzer.wetten.bron import Bron
+
+MAANDNAMEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+
+
+def euro(x: Decimal | int | float | None) -> str:
+    if x is None:
+        return "-"
+    s = f"{Decimal(x):,.2f}"
+    return "€ " + s.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def getal(x: Decimal | int | float | None) -> str:
+    if x is None:
+        return "-"
+    d = Decimal(x)
+    s = f"{d:,.2f}".rstrip("0").rstrip(".") if d != d.to_integral_value() else f"{int(d):,}"
+    return s.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def procent(x: Decimal | None) -> str:
+    return "-" if x is None else f"{getal(x)}%"
+
+
+@dataclass
+class UitlegBlok:
+    maand: int
+    titel: str
+    regels: list[str]
+    bronnen: list[dict] = field(default_factory=list)  # citaat, tekst (law text in the version used), url
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("kotwijzer.explain", "templates"), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
+    env.filters.update(euro=euro, getal=getal, procent=procent)
+    return env
+
+
+def wettekst(bron: BronOut | Bron, peildatum: dt.date) -> dict:
+    """The cited provision with its text in the version in force on `peildatum`."""
+    from kotwijzer.wetten import teksten
+
+    b = bron if isinstance(bron, Bron) else Bron(bron.wet, bron.artikel, bron.lid, bron.onderdeel, bron.sub)
+    versie = teksten.versie_op(b.wet, peildatum)
+    info = teksten.bron_info(b.wet, versie)
+    return {"citaat": b.kort(), "tekst": teksten.tekst(b, peildatum), "versie": versie.isoformat(), "url": info.get("url")}
+
+
+def _blok_bronnen(bronnen: list[BronOut], peildatum: dt.date) -> list[dict]:
+    out, gezien = [], set()
+    for b in bronnen:
+        if b.citaat in gezien:
+            continue
+        gezien.add(b.citaat)
+        out.append(wettekst(b, peildatum))
+    return out
+
+
+def uitleg(r: Resultaat, met_wettekst: bool = True) -> list[UitlegBlok]:
+    env = _env()
+    tpl = env.get_template("maand.txt.j2")
+    blokken = []
+    for m in r.maanden:
+        peil = dt.date(r.berekeningsjaar, m.maand, 1)
+        tekst = tpl.render(m=m, maandnaam=MAANDNAMEN[m.maand - 1], jaar=r.berekeningsjaar)
+        regels = [x for x in tekst.splitlines() if x.strip()]
+        bronnen: list[BronOut] = list(m.bronnen)
+        for cnd in m.condities:
+            bronnen.extend(cnd.bronnen)
+        for k in m.kinderen:
+            for cnd in k.condities:
+                if cnd.status == "niet_voldaan":
+                    bronnen.extend(cnd.bronnen)
+        blokken.append(UitlegBlok(
+            maand=m.maand, titel=f"{MAANDNAMEN[m.maand - 1].capitalize()} {r.berekeningsjaar}", regels=regels,
+            bronnen=_blok_bronnen(bronnen, peil) if met_wettekst else [],
+        ))
+    return blokken
+
+
+def uitleg_tekst(r: Resultaat, met_wettekst: bool = True) -> str:
+    """The whole explanation as plain text (for `kotwijzer uitleg`)."""
+    return _env().get_template("uitleg.txt.j2").render(r=r, blokken=uitleg(r, met_wettekst), met_wettekst=met_wettekst)

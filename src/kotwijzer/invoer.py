@@ -1,0 +1,291 @@
+"""From a validated `Huishouden` to the arrays the vectorised rules work on (a batch of one).
+
+This module only translates input into month flags; every legal test it needs (the werkloosheidstermijn, the length
+of a detention, which months a period covers, the municipal classification of an activity) is a named rule it calls.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from kotwijzer.model import Huishouden, Kind, Opvangsoort, Ouder, Periode, Situatie
+from kotwijzer.params import JaarParameters
+from kotwijzer.rules import codes as c
+from kotwijzer.rules import kalender
+
+SOORT_CODE = {None: 0, Opvangsoort.dagopvang: 1, Opvangsoort.buitenschoolse_opvang: 2, Opvangsoort.gastouderopvang: 3}
+SOORT_NAAM = {0: None, 1: Opvangsoort.dagopvang, 2: Opvangsoort.buitenschoolse_opvang, 3: Opvangsoort.gastouderopvang}
+
+SITUATIE_BIT = {
+    Situatie.arbeid: c.A,
+    Situatie.meewerkend_partner: c.B,
+    Situatie.jonger_dan_18_bijstand_scholing: c.E,
+    Situatie.inburgering: c.G,
+    Situatie.inburgering_overige_activiteit: c.G_OVERIG,
+    Situatie.ww_traject: c.H,
+    Situatie.arbeidsongeschikt_reintegratie: c.I,
+    Situatie.studie: c.J,
+    Situatie.sociaal_medische_indicatie: c.KL,
+    Situatie.wlz_permanent: c.WLZ_PERM,
+    Situatie.wlz_tijdelijk: c.WLZ_TIJD,
+    Situatie.geen: 0,
+}
+
+
+class OntbrekendeInvoer(ValueError):
+    """Input that the computation needs is missing. `veld` is the field path, `bericht` a Dutch message."""
+
+    def __init__(self, veld: str, bericht: str):
+        super().__init__(f"{veld}: {bericht}")
+        self.veld = veld
+        self.bericht = bericht
+
+
+@dataclass
+class Batch:
+    """Arrays for H households, 2 parents, C children, 12 months. See `kotwijzer.rules` for the meaning of bits."""
+
+    jaar: int
+    sit: np.ndarray  # uint32 [H,2,12]
+    werkuren_cu: np.ndarray  # int32 [H,2,12] hours worked (hundredths), for the KGU years
+    heeft_partner: np.ndarray  # bool [H]
+    bloedverwant: np.ndarray  # bool [H]
+    kind_bestaat: np.ndarray  # bool [H,C]
+    geboren: np.ndarray  # bool [H,C,12]
+    voor_vo: np.ndarray  # bool [H,C,12]
+    bso_leeftijd: np.ndarray  # bool [H,C,12]
+    woont: np.ndarray  # bool [H,C,12]
+    soort: np.ndarray  # int8 [H,C,12]
+    lrk: np.ndarray  # bool [H,C,12]
+    uren_cu: np.ndarray  # int32 [H,C,12]
+    prijs_cent: np.ndarray  # int32 [H,C,12]
+    inkomen: np.ndarray  # int64 [H] (-1 unknown)
+    eerste_maand: np.ndarray  # int8 [H]
+    traject_einde_maand: np.ndarray | None = None  # int8 [H,2]: month index in which a traject (c/f) ended, -1 none
+    # per-household notes for the trace (single-household path only)
+    notities: list[dict] = field(default_factory=list)
+
+    @property
+    def n(self) -> int:
+        return int(self.sit.shape[0])
+
+    def deel(self, sl: slice) -> "Batch":
+        return Batch(
+            self.jaar,
+            *(getattr(self, f)[sl] for f in (
+                "sit", "werkuren_cu", "heeft_partner", "bloedverwant", "kind_bestaat", "geboren", "voor_vo",
+                "bso_leeftijd", "woont", "soort", "lrk", "uren_cu", "prijs_cent", "inkomen", "eerste_maand",
+            )),
+            traject_einde_maand=None if self.traject_einde_maand is None else self.traject_einde_maand[sl],
+        )
+
+
+def _d(x: dt.date | None) -> np.datetime64:
+    return np.datetime64(x, "D") if x is not None else kalender.NAT
+
+
+def _periode_maanden(p: Periode, jaar: int) -> np.ndarray:
+    if p.maanden is not None:
+        out = np.zeros(12, dtype=bool)
+        out[[m - 1 for m in p.maanden]] = True
+        return out
+    return kalender.maanden_in_periode(np.array([_d(p.van)]), np.array([_d(p.tot)]), jaar)[0]
+
+
+def _periode_grenzen(p: Periode, jaar: int) -> tuple[dt.date | None, dt.date | None]:
+    if p.maanden is not None:
+        lo, hi = min(p.maanden), max(p.maanden)
+        return dt.date(jaar, lo, 1), (dt.date(jaar, hi + 1, 1) if hi < 12 else dt.date(jaar + 1, 1, 1)) - dt.timedelta(days=1)
+    return p.van, p.tot
+
+
+def classificeer_activiteit(gemeente_code: str, activiteit: str):
+    """Wko 1.6 lid 1 onder c: whether a municipal activity is a voorziening gericht op arbeidsinschakeling follows from
+    the municipality's classification (categories A and B). Delegates to `kotwijzer.municipal`."""
+    from kotwijzer.municipal.classificatie import classificeer  # local import: optional module
+
+    return classificeer(gemeente_code, activiteit)
+
+
+def _ouder_arrays(o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notities: list[dict]):
+    sit = np.zeros(12, dtype=np.uint32)
+    werk = np.zeros(12, dtype=np.int32)
+    traject_einde = -1
+    if o is None:
+        return sit, werk, traject_einde
+    kgu = bool(p.koppeling_gewerkte_uren)
+    eindes: list[tuple[dt.date, int | None]] = []
+    werk_perioden: list[tuple[dt.date | None, dt.date | None]] = []
+    for i, per in enumerate(o.situaties):
+        veld = f"{pad}.situaties[{i}]"
+        maanden = _periode_maanden(per, jaar)
+        bit = 0
+        s = per.situatie
+        if s in (Situatie.arbeid, Situatie.meewerkend_partner):
+            bit = SITUATIE_BIT[s]
+            if kgu and s == Situatie.arbeid:
+                if per.uren_per_maand is None:
+                    raise OntbrekendeInvoer(
+                        f"{veld}.uren_per_maand",
+                        f"Vul het aantal gewerkte uren per maand in. In {jaar} hangt het aantal uren opvang af van de "
+                        "gewerkte uren (koppeling gewerkte uren, art. 8a Besluit kinderopvangtoeslag).",
+                    )
+            if per.uren_per_maand is not None:
+                werk = np.where(maanden, np.maximum(werk, int(per.uren_per_maand * 100)), werk)
+            van, tot = _periode_grenzen(per, jaar)
+            werk_perioden.append((van, tot))
+            if tot is not None:
+                eindes.append((tot, int(per.uren_per_maand * 100) if per.uren_per_maand is not None else None))
+        elif s in (Situatie.bijstand_traject, Situatie.werkzoekende_traject):
+            doel_bit = c.C if s == Situatie.bijstand_traject else c.F
+            voorz = per.voorziening_gericht_op_arbeidsinschakeling
+            if per.activiteit is not None:
+                if per.gemeente_code is None:
+                    raise OntbrekendeInvoer(f"{veld}.gemeente_code", "Vul de gemeente in bij de activiteit.")
+                try:
+                    kl = classificeer_activiteit(per.gemeente_code, per.activiteit)
+                except LookupError as e:
+                    raise OntbrekendeInvoer(f"{veld}.activiteit", str(e)) from e
+                voorz = bool(kl.gericht_op_arbeidsinschakeling)
+                notities.append({"soort": "activiteit", "veld": veld, "classificatie": kl})
+            van_t, tot_t = _periode_grenzen(per, jaar)
+            if tot_t is not None and tot_t.year == jaar:
+                traject_einde = max(traject_einde, tot_t.month - 1)
+            if voorz is True:
+                bit = doel_bit
+            elif voorz is False:
+                bit = c.BIJSTAND_ZONDER_VOORZIENING
+            else:
+                bit = c.ONBEKEND
+                notities.append({"soort": "onbekend", "veld": f"{veld}.voorziening_gericht_op_arbeidsinschakeling"})
+        elif s == Situatie.detentie:
+            begin = per.detentie_begin or _periode_grenzen(per, jaar)[0]
+            einde = per.detentie_einde or _periode_grenzen(per, jaar)[1]
+            if einde is None:
+                raise OntbrekendeInvoer(
+                    f"{veld}.detentie_einde",
+                    "Vul de einddatum van de straf of maatregel in. De uitzondering geldt alleen als die langer dan "
+                    "drie maanden duurt (art. 1.6 lid 10 en 11 Wet kinderopvang).",
+                )
+            lang = bool(
+                kalender.langer_dan_maanden(np.array([_d(begin)]), np.array([_d(einde)]), int(p.detentie_minimale_duur_maanden))[0]
+            )
+            voorlopig = per.detentie_soort == "voorlopige_hechtenis"
+            bit = (c.DET_VOORLOPIG_LANG if voorlopig else c.DET_LANG) if lang else c.DET_KORT
+            notities.append({"soort": "detentie", "veld": veld, "begin": begin, "einde": einde, "langer": lang})
+        else:
+            bit = SITUATIE_BIT[s]
+        sit = np.where(maanden, sit | np.uint32(bit), sit).astype(np.uint32)
+
+    # werkloosheidstermijn (Wko 1.6 lid 5): each end of work not followed directly by new work
+    if o.laatste_werkdag_vorig_jaar is not None:
+        if o.laatste_werkdag_vorig_jaar.year != jaar - 1:
+            raise OntbrekendeInvoer(
+                f"{pad}.laatste_werkdag_vorig_jaar", f"Deze datum moet in {jaar - 1} liggen."
+            )
+        u = o.uren_per_maand_voor_einde
+        if kgu and u is None:
+            raise OntbrekendeInvoer(
+                f"{pad}.uren_per_maand_voor_einde",
+                "Vul in hoeveel uur per maand u werkte voor uw laatste werkdag (koppeling gewerkte uren, art. 8a lid 4 "
+                "Besluit kinderopvangtoeslag).",
+            )
+        eindes.append((o.laatste_werkdag_vorig_jaar, int(u * 100) if u is not None else None))
+    for einde, uren in eindes:
+        if einde.year < jaar - 1 or einde.year > jaar:
+            continue
+        volgende = einde + dt.timedelta(days=1)
+        if any((v is not None and v <= volgende) and (t is None or t >= volgende) for v, t in werk_perioden):
+            continue  # work goes on the next day
+        eind, verlenging = kalender.werkloosheidstermijn_einde(
+            np.array([_d(einde)]),
+            np.array([_d(o.vermoedelijke_bevallingsdatum)]),
+            np.array([_d(o.bevallingsdatum)]),
+            int(p.werkloosheidstermijn_maanden),
+            int(p.zwangerschap_dagen_voor_vermoedelijke_bevalling),
+            int(p.zwangerschap_dagen_na_bevalling),
+        )
+        maanden = kalender.maanden_in_periode(np.array([_d(volgende)]), eind, jaar)[0]
+        nieuw = maanden & ((sit & (c.A | c.B)) == 0)
+        sit = np.where(nieuw, sit | np.uint32(c.WT), sit).astype(np.uint32)
+        if uren is not None:
+            werk = np.where(nieuw, np.maximum(werk, uren), werk)
+        notities.append(
+            {
+                "soort": "werkloosheidstermijn",
+                "ouder": pad,
+                "laatste_werkdag": einde,
+                "einde_termijn": dt.date.fromisoformat(str(eind[0])),
+                "verlenging_dagen": int(verlenging[0]),
+                "bevalling_geschat": o.bevallingsdatum is None and o.vermoedelijke_bevallingsdatum is not None,
+            }
+        )
+    return sit, werk, traject_einde
+
+
+def _kind_arrays(k: Kind, jaar: int):
+    soort = np.zeros(12, dtype=np.int8)
+    lrk = np.ones(12, dtype=bool)
+    uren = np.zeros(12, dtype=np.int32)
+    prijs = np.zeros(12, dtype=np.int32)
+    for o in k.opvang:
+        idx = [m - 1 for m in o.maanden]
+        soort[idx] = SOORT_CODE[o.soort]
+        lrk[idx] = o.lrk_geregistreerd
+        uren[idx] = int(o.uren_per_maand * 100)
+        prijs[idx] = int(o.uurprijs * 100)
+    maand_eind = kalender.maand_begin(jaar)[1:] - np.timedelta64(1, "D")
+    maand_start = kalender.maand_begin(jaar)[:-1]
+    geboren = np.datetime64(k.geboortedatum, "D") <= maand_eind
+    if k.start_voortgezet_onderwijs:
+        vo = np.datetime64(k.start_voortgezet_onderwijs + "-01", "D")
+        voor_vo = maand_start < vo
+    else:
+        voor_vo = np.ones(12, dtype=bool)
+    # basisonderwijs from the age of four: gastouderopvang pools with BSO from the month after the 4th birthday
+    vier = k.geboortedatum.replace(year=k.geboortedatum.year + 4) if not (
+        k.geboortedatum.month == 2 and k.geboortedatum.day == 29
+    ) else dt.date(k.geboortedatum.year + 4, 3, 1)
+    bso_leeftijd = maand_start > np.datetime64(vier, "D")
+    woont = np.full(12, bool(k.woont_op_adres_aanvrager or k.co_ouderschap))
+    return soort, lrk, uren, prijs, geboren, voor_vo, bso_leeftijd, woont
+
+
+def naar_batch(h: Huishouden, p: JaarParameters) -> Batch:
+    jaar = h.berekeningsjaar
+    notities: list[dict] = []
+    s0, w0, t0 = _ouder_arrays(h.aanvrager, "aanvrager", jaar, p, notities)
+    s1, w1, t1 = _ouder_arrays(h.partner, "partner", jaar, p, notities)
+    C = max(1, len(h.kinderen))
+    arr = {
+        "soort": np.zeros((1, C, 12), np.int8),
+        "lrk": np.ones((1, C, 12), bool),
+        "uren_cu": np.zeros((1, C, 12), np.int32),
+        "prijs_cent": np.zeros((1, C, 12), np.int32),
+        "geboren": np.zeros((1, C, 12), bool),
+        "voor_vo": np.zeros((1, C, 12), bool),
+        "bso_leeftijd": np.zeros((1, C, 12), bool),
+        "woont": np.zeros((1, C, 12), bool),
+    }
+    bestaat = np.zeros((1, C), bool)
+    for i, k in enumerate(h.kinderen):
+        bestaat[0, i] = True
+        vals = _kind_arrays(k, jaar)
+        for name, v in zip(("soort", "lrk", "uren_cu", "prijs_cent", "geboren", "voor_vo", "bso_leeftijd", "woont"), vals):
+            arr[name][0, i] = v
+    eerste = kalender.eerste_maand_na_aanvraag(np.array([_d(h.aanvraagdatum)]), jaar, int(p.terugwerkende_kracht_maanden))
+    return Batch(
+        jaar=jaar,
+        sit=np.stack([s0, s1])[None].astype(np.uint32),
+        werkuren_cu=np.stack([w0, w1])[None].astype(np.int32),
+        heeft_partner=np.array([h.partner is not None]),
+        bloedverwant=np.array([bool(h.partner_is_bloedverwant)]),
+        kind_bestaat=bestaat,
+        inkomen=np.array([h.toetsingsinkomen if h.toetsingsinkomen is not None else -1], dtype=np.int64),
+        eerste_maand=eerste,
+        traject_einde_maand=np.array([[t0, t1]], dtype=np.int8),
+        notities=notities,
+        **arr,
+    )

@@ -1,0 +1,156 @@
+"""The vectorised kernel: a `Batch` of households -> aanspraak, hours and amounts per household, child and month.
+
+The same kernel serves one household (the calculator, API and web app) and millions (the microsimulation); it is the
+only place where the rules are combined. Every step calls a named rule from `kotwijzer.rules`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from kotwijzer.invoer import Batch
+from kotwijzer.params import JaarParameters, parameters_voor_jaar
+from kotwijzer.rules import aanspraak as ra
+from kotwijzer.rules import bedrag as rb
+from kotwijzer.rules import codes as c
+from kotwijzer.rules import uren as ru
+
+
+@dataclass
+class Uitkomst:
+    jaar: int
+    params: JaarParameters
+    uitzondering: int
+    aanspraak: np.ndarray  # bool [H,12]
+    reden: np.ndarray  # int8 [H,12]
+    kind_ok: np.ndarray  # bool [H,C,12]
+    kind_bits: np.ndarray  # int32 [H,C,12]
+    uren_gevraagd_cu: np.ndarray  # int32 [H,C,12] (0 where no childcare)
+    uren_na_maandgrens_cu: np.ndarray  # [H,C,12] after the 230-hour cap and the conditions
+    uren_cu: np.ndarray  # int64 [H,C,12] hours that count (after the yearly pool)
+    potjes_cu: dict[str, np.ndarray]  # name -> [H] pool per child (same for every child of a household)
+    per_ouder: dict[str, np.ndarray]  # name -> [H,2] (KGU hours in 1/10,000 h, or months)
+    # amounts (None when met_bedrag=False)
+    prijs_gebruikt_cent: np.ndarray | None = None
+    kosten_e: np.ndarray | None = None
+    werkelijke_kosten_e: np.ndarray | None = None
+    eerste_kind: np.ndarray | None = None
+    promille: np.ndarray | None = None
+    toeslag_cent: np.ndarray | None = None
+    tabel_status: str | None = None
+
+
+def bereken_batch(b: Batch, met_bedrag: bool = True, params: JaarParameters | None = None) -> Uitkomst:
+    p = params or parameters_voor_jaar(b.jaar)
+    uitz = ra.uitzondering_masker(
+        bool(p.wlz_permanent_telt), bool(p.wlz_tijdelijk_telt), bool(p.detentie_telt), bool(p.voorlopige_hechtenis_telt)
+    )
+    sit = ra.pas_schakelaars_toe(
+        b.sit, b.traject_einde_maand, bool(p.categorie_c_telt), bool(p.inburgering_alle_activiteiten),
+        int(p.doorloop_na_traject_maanden),
+    )
+    sit0 = sit[:, 0, :]
+    sit1 = sit[:, 1, :]
+    ok, reden = ra.aanspraak_ouders(
+        sit0, sit1, b.heeft_partner, b.bloedverwant, uitz, bool(p.wlz_uitzondering_zonder_voldoende_partner)
+    )
+    reden = np.where(ok & (reden >= 10), np.int8(c.R["hervorming"]), reden)
+
+    kind_ok, kbits = ra.kind_voorwaarden(
+        b.kind_bestaat, b.geboren, b.voor_vo, b.woont, b.soort, b.lrk, b.eerste_maand, ok
+    )
+    gevraagd = np.where(b.soort > 0, b.uren_cu, 0)
+    h = np.where(kind_ok, ru.begrens_per_maand(gevraagd, int(p.max_uren_per_maand)), 0).astype(np.int64)
+
+    telt_partner = b.heeft_partner & ~b.bloedverwant
+    potjes: dict[str, np.ndarray] = {}
+    per_ouder: dict[str, np.ndarray] = {}
+    if p.koppeling_gewerkte_uren:
+        gast = b.soort == 3
+        dag_sel = (b.soort == 1) | (gast & ~b.bso_leeftijd)
+        bso_sel = (b.soort == 2) | (gast & b.bso_leeftijd)
+        uren = np.zeros_like(h)
+        doel = int(p.kgu_doelgroep_uren_per_maand)
+        for naam, sel, pct in (
+            ("dagopvang", dag_sel, int(p.kgu_percentage_dagopvang)),
+            ("buitenschoolse_opvang", bso_sel, int(p.kgu_percentage_bso)),
+        ):
+            po = ru.kgu_uren_per_ouder(sit, b.werkuren_cu, uitz, pct, doel)
+            pot = ru.potje_minst_werkende(po, telt_partner) // 100  # 1/10,000 h -> hundredths, rounded down
+            per_ouder[naam] = po
+            potjes[naam] = pot
+            uren += ru.verdeel_potje(np.where(sel, h, 0), pot[:, None])
+    else:
+        mnd = ru.maanden_per_ouder(sit, uitz)
+        per_ouder["maanden"] = mnd
+        pot = ru.potje_minst_werkende(mnd, telt_partner).astype(np.int64) * int(p.uren_per_maand_ontkoppeld) * ru.CU
+        potjes["alle_opvang"] = pot
+        uren = ru.verdeel_potje(h, pot[:, None])
+
+    u = Uitkomst(b.jaar, p, uitz, ok, reden, kind_ok, kbits, gevraagd, h, uren, potjes, per_ouder)
+    if not met_bedrag:
+        return u
+
+    mu = p.maximum_uurprijs()
+    max_arr = np.array(
+        [0, mu.cent["dagopvang"], mu.cent["buitenschoolse_opvang"], mu.cent["gastouderopvang"]], dtype=np.int64
+    )
+    t = p.tabel()
+    p1, p2 = t.percentages(b.inkomen)
+    prijs = rb.uurprijs_gebruikt(b.prijs_cent.astype(np.int64), b.soort, max_arr)
+    kosten_e = rb.kosten(uren, prijs)
+    eerste = rb.eerste_kind(uren, kosten_e)
+    promille = np.where(eerste, p1[:, None, None], p2[:, None, None])
+    u.prijs_gebruikt_cent = prijs
+    u.kosten_e = kosten_e
+    u.werkelijke_kosten_e = rb.kosten(gevraagd, b.prijs_cent)
+    u.eerste_kind = eerste
+    u.promille = promille
+    u.toeslag_cent = rb.toeslag_cent(kosten_e, promille)
+    u.tabel_status = t.status
+    return u
+
+
+@dataclass
+class Totalen:
+    """Per-household yearly totals for population runs (no per-month detail kept)."""
+
+    toeslag_cent: np.ndarray  # int64 [H]
+    kosten_cent: np.ndarray  # int64 [H] (capped kosten, rounded half up)
+    werkelijke_kosten_cent: np.ndarray  # int64 [H]
+    uren_cu: np.ndarray  # int64 [H]
+    maanden_aanspraak: np.ndarray  # int8 [H]
+    kinderen_met_toeslag: np.ndarray  # int8 [H]
+    toeslag_per_soort_cent: np.ndarray  # int64 [H,4] (index = opvangsoort code)
+    uren_per_soort_cu: np.ndarray  # int64 [H,4]
+
+
+def totalen(u: Uitkomst, b: Batch) -> Totalen:
+    assert u.toeslag_cent is not None and u.kosten_e is not None and u.werkelijke_kosten_e is not None
+    per_soort = np.zeros((b.n, 4), dtype=np.int64)
+    uren_soort = np.zeros((b.n, 4), dtype=np.int64)
+    for s in (1, 2, 3):
+        sel = b.soort == s
+        per_soort[:, s] = np.where(sel, u.toeslag_cent, 0).sum(axis=(1, 2))
+        uren_soort[:, s] = np.where(sel, u.uren_cu, 0).sum(axis=(1, 2))
+    return Totalen(
+        toeslag_cent=u.toeslag_cent.sum(axis=(1, 2)),
+        kosten_cent=rb.afronden_cent(u.kosten_e).sum(axis=(1, 2)),
+        werkelijke_kosten_cent=rb.afronden_cent(u.werkelijke_kosten_e).sum(axis=(1, 2)),
+        uren_cu=u.uren_cu.sum(axis=(1, 2)),
+        maanden_aanspraak=u.aanspraak.sum(axis=1).astype(np.int8),
+        kinderen_met_toeslag=(u.toeslag_cent.sum(axis=2) > 0).sum(axis=1).astype(np.int8),
+        toeslag_per_soort_cent=per_soort,
+        uren_per_soort_cu=uren_soort,
+    )
+
+
+def bereken_totalen(b: Batch, blok: int = 65_536, params: JaarParameters | None = None) -> Totalen:
+    """Population path: run the kernel in blocks of households (bounded memory) and return yearly totals."""
+    p = params or parameters_voor_jaar(b.jaar)
+    delen = []
+    for start in range(0, b.n, blok):
+        sub = b.deel(slice(start, start + blok))
+        delen.append(totalen(bereken_batch(sub, True, p), sub))
+    return Totalen(*(np.concatenate([getattr(d, f) for d in delen]) for f in Totalen.__dataclass_fields__))

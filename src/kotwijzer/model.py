@@ -1,0 +1,296 @@
+"""Input and output types of the rules core, in one place (pydantic v2).
+
+Input: a household for one berekeningsjaar: the aanvrager and an optional partner, each with the periods of their
+situations; the children with their childcare per month; the joint toetsingsinkomen; the application date.
+No name or BSN is needed: children and parents carry an optional pseudonymous label only.
+
+Validation messages are Dutch and name the field (see `kotwijzer.validatie` for the field names in Dutch).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Situatie(StrEnum):
+    """What a parent does in a period. Each value maps to the onderdeel or lid of Wko art. 1.6 that it meets."""
+
+    arbeid = "arbeid"  # lid 1 onder a: tegenwoordige arbeid (loondienst of eigen bedrijf)
+    meewerkend_partner = "meewerkend_partner"  # lid 1 onder b: onbetaald meewerken in de onderneming van de partner
+    bijstand_traject = "bijstand_traject"  # lid 1 onder c: bijstand/IOAW/IOAZ/Anw + voorziening gericht op arbeidsinschakeling
+    jonger_dan_18_bijstand_scholing = "jonger_dan_18_bijstand_scholing"  # lid 1 onder e
+    werkzoekende_traject = "werkzoekende_traject"  # lid 1 onder f: niet-uitkeringsgerechtigde werkzoekende + voorziening
+    inburgering = "inburgering"  # lid 1 onder g: cursus of opleiding van het inburgeringstraject
+    inburgering_overige_activiteit = "inburgering_overige_activiteit"  # ander onderdeel van het traject: telt niet onder g
+    ww_traject = "ww_traject"  # lid 1 onder h
+    arbeidsongeschikt_reintegratie = "arbeidsongeschikt_reintegratie"  # lid 1 onder i
+    studie = "studie"  # lid 1 onder j
+    sociaal_medische_indicatie = "sociaal_medische_indicatie"  # lid 1 onder k/l (indicatie van de gemeente, art. 1.12)
+    wlz_permanent = "wlz_permanent"  # lid 8/9: art. 3.2.1 lid 1 Wlz
+    wlz_tijdelijk = "wlz_tijdelijk"  # lid 8/9: art. 3.2.1 lid 3 of 3.2.2 Wlz (vanaf 2023)
+    detentie = "detentie"  # lid 10/11: vrijheidsbenemende straf of maatregel
+    geen = "geen"
+
+
+class Uitkering(StrEnum):
+    bijstand = "bijstand"
+    ioaw = "ioaw"
+    ioaz = "ioaz"
+    anw = "anw"
+
+
+class Onderwijs(StrEnum):
+    vo = "vo"
+    vavo = "vavo"
+    mbo = "mbo"
+    hbo = "hbo"
+    wo = "wo"
+
+
+class DetentieSoort(StrEnum):
+    veroordeling = "veroordeling"  # veroordeeld tot een vrijheidsbenemende straf of maatregel
+    voorlopige_hechtenis = "voorlopige_hechtenis"  # bevel tot gevangenneming of gevangenhouding
+
+
+class Opvangsoort(StrEnum):
+    dagopvang = "dagopvang"
+    buitenschoolse_opvang = "buitenschoolse_opvang"
+    gastouderopvang = "gastouderopvang"
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+Maand = Annotated[int, Field(ge=1, le=12, description="Kalendermaand, 1 tot en met 12")]
+Uren = Annotated[Decimal, Field(ge=0, le=744, decimal_places=2, description="Uren, hoogstens 2 decimalen")]
+Bedrag = Annotated[Decimal, Field(ge=0, le=1000, decimal_places=2, description="Bedrag in euro's, hoogstens 2 decimalen")]
+
+
+class Periode(_Base):
+    """A period in which a parent has one situation. Give either `van`/`tot` (dates, inclusive) or `maanden`."""
+
+    situatie: Situatie
+    van: dt.date | None = Field(None, description="Eerste dag (inclusief)")
+    tot: dt.date | None = Field(None, description="Laatste dag (inclusief); leeg = loopt door")
+    maanden: list[Maand] | None = Field(None, description="Of: de kalendermaanden van het berekeningsjaar")
+    uren_per_maand: Uren | None = Field(
+        None, description="Gewerkte uren per maand (arbeid; nodig voor 2021 en 2022, koppeling gewerkte uren)"
+    )
+    uitkering: Uitkering | None = Field(None, description="Bij bijstand_traject: welke uitkering")
+    voorziening_gericht_op_arbeidsinschakeling: bool | None = Field(
+        None, description="Bij een traject: gebruikt de ouder een voorziening gericht op arbeidsinschakeling?"
+    )
+    gemeente_code: str | None = Field(None, description="Bij bijstand_traject: CBS-code van de gemeente, bv. GM0363")
+    activiteit: str | None = Field(None, description="Bij bijstand_traject: code van de activiteit in de gemeentelijke catalogus")
+    onderwijs: Onderwijs | None = Field(None, description="Bij studie: soort onderwijs")
+    detentie_soort: DetentieSoort | None = Field(None, description="Bij detentie: veroordeling of voorlopige hechtenis")
+    detentie_einde: dt.date | None = Field(
+        None, description="Bij detentie: einddatum van de hele straf of maatregel, ook als die na dit jaar ligt"
+    )
+    detentie_begin: dt.date | None = Field(
+        None, description="Bij detentie: begindatum van de hele straf of maatregel, ook als die voor dit jaar ligt"
+    )
+
+    @model_validator(mode="after")
+    def _check(self) -> "Periode":
+        if self.maanden is None and self.van is None:
+            raise ValueError("geef 'van' (en eventueel 'tot') of 'maanden' op")
+        if self.maanden is not None and (self.van is not None or self.tot is not None):
+            raise ValueError("geef 'van'/'tot' of 'maanden', niet allebei")
+        if self.van and self.tot and self.tot < self.van:
+            raise ValueError("'tot' ligt voor 'van'")
+        return self
+
+
+class Ouder(_Base):
+    label: str | None = Field(None, max_length=40, description="Pseudoniem, bv. 'ouder A'. Geen naam of BSN nodig")
+    situaties: list[Periode] = Field(default_factory=list)
+    laatste_werkdag_vorig_jaar: dt.date | None = Field(
+        None,
+        description="Als het werk in het vorige jaar stopte: de laatste werkdag (voor de werkloosheidstermijn, art. 1.6 lid 5)",
+    )
+    uren_per_maand_voor_einde: Uren | None = Field(
+        None, description="Gewerkte uren per maand voor die laatste werkdag (alleen 2021 en 2022)"
+    )
+    vermoedelijke_bevallingsdatum: dt.date | None = None
+    bevallingsdatum: dt.date | None = None
+
+
+class Opvang(_Base):
+    """Childcare for one child: the same soort, hours and price in the listed months (default: all months)."""
+
+    maanden: list[Maand] = Field(default_factory=lambda: list(range(1, 13)))
+    soort: Opvangsoort
+    uren_per_maand: Uren
+    uurprijs: Bedrag
+    lrk_geregistreerd: bool = Field(True, description="Staat de opvanglocatie in het Landelijk Register Kinderopvang?")
+
+
+class Kind(_Base):
+    label: str | None = Field(None, max_length=40, description="Pseudoniem, bv. 'kind 1'")
+    geboortedatum: dt.date
+    start_voortgezet_onderwijs: str | None = Field(
+        None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="Maand waarin het voortgezet onderwijs begint, JJJJ-MM"
+    )
+    woont_op_adres_aanvrager: bool = True
+    co_ouderschap: bool = Field(False, description="Het kind woont om en om bij beide ouders (Awir art. 4 lid 2)")
+    opvang: list[Opvang] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check(self) -> "Kind":
+        seen: dict[int, int] = {}
+        for i, o in enumerate(self.opvang):
+            for m in o.maanden:
+                if m in seen:
+                    raise ValueError(
+                        f"maand {m} staat twee keer in de opvang (regel {seen[m] + 1} en {i + 1}); "
+                        "geef per maand één soort opvang op"
+                    )
+                seen[m] = i
+        return self
+
+
+class Huishouden(_Base):
+    """One household for one berekeningsjaar."""
+
+    berekeningsjaar: int = Field(ge=2000, le=2100)
+    aanvrager: Ouder
+    partner: Ouder | None = None
+    partner_is_bloedverwant: bool = Field(
+        False,
+        description="De 'partner' is alleen partner door hetzelfde adres en is familie in de eerste of tweede graad (art. 1.6 lid 6)",
+    )
+    toetsingsinkomen: int | None = Field(
+        None, ge=0, le=100_000_000, description="Gezamenlijk toetsingsinkomen in hele euro's (Awir art. 7 en 8)"
+    )
+    aanvraagdatum: dt.date | None = Field(None, description="Datum van de aanvraag (art. 1.3 lid 2 onder b Wko)")
+    kinderen: list[Kind] = Field(default_factory=list, max_length=12)
+
+    @model_validator(mode="after")
+    def _check(self) -> "Huishouden":
+        if self.partner_is_bloedverwant and self.partner is None:
+            raise ValueError("partner_is_bloedverwant is aangevinkt, maar er is geen partner ingevuld")
+        return self
+
+
+# ------------------------------------------------------------------------------------------ output
+Status = Literal["voldaan", "niet_voldaan", "onbekend", "niet_van_toepassing"]
+
+
+class BronOut(_Base):
+    wet: str
+    artikel: str
+    lid: str | None = None
+    onderdeel: str | None = None
+    sub: str | None = None
+    citaat: str
+
+
+class Conditie(_Base):
+    code: str
+    status: Status
+    uitleg: str
+    bronnen: list[BronOut] = Field(default_factory=list)
+    ontbrekende_invoer: list[str] = Field(default_factory=list)
+    vraag: str | None = None
+
+
+class GelezenParameter(_Base):
+    naam: str
+    waarde: Any
+    status: str
+    bron: list[BronOut] = Field(default_factory=list)
+    publicatie: str = ""
+
+
+class KindMaand(_Base):
+    kind: int
+    label: str
+    opvangsoort: Opvangsoort | None
+    aanspraak: bool
+    redenen: list[str]
+    uren_opgegeven: Decimal
+    uren_in_aanmerking: Decimal
+    uurprijs: Decimal | None
+    maximum_uurprijs: Decimal | None
+    uurprijs_gebruikt: Decimal | None
+    kosten: Decimal  # uren_in_aanmerking x uurprijs_gebruikt
+    werkelijke_kosten: Decimal  # uren_opgegeven x uurprijs
+    eerste_kind: bool
+    percentage: Decimal | None
+    toeslag: Decimal
+    eigen_bijdrage: Decimal
+    condities: list[Conditie] = Field(default_factory=list)
+
+
+class Maanduitkomst(_Base):
+    maand: int
+    aanspraak: bool
+    reden: str
+    uitleg: str
+    bronnen: list[BronOut]
+    condities: list[Conditie]
+    kinderen: list[KindMaand]
+    toeslag: Decimal
+    uitbetaling_voorschot: Decimal  # rounded down to whole euros, as paid per month
+    eigen_bijdrage: Decimal
+
+
+class Jaartotaal(_Base):
+    toeslag: Decimal
+    kosten: Decimal
+    werkelijke_kosten: Decimal
+    eigen_bijdrage: Decimal
+    uren_in_aanmerking: Decimal
+    maanden_met_aanspraak: int
+
+
+class Urenpotje(_Base):
+    kind: int
+    soort: str  # "alle opvang" (2023+) or "dagopvang" / "buitenschoolse_opvang" (KGU)
+    uren: Decimal
+    uitleg: str
+    bronnen: list[BronOut]
+
+
+class Resultaat(_Base):
+    berekeningsjaar: int
+    toetsingsinkomen: int | None
+    tabel_status: str | None
+    maanden: list[Maanduitkomst]
+    jaar: Jaartotaal
+    urenpotjes: list[Urenpotje]
+    parameters: list[GelezenParameter]
+    waarschuwingen: list[str]
+    aannames: list[str]
+    rekenfout: str | None = None  # set when an amount could not be computed (missing law data), with the reason
+
+
+class Vraag(_Base):
+    code: str
+    veld: str
+    vraag: str
+    waarom: str
+    bronnen: list[BronOut] = Field(default_factory=list)
+
+
+class VoorwaardencheckResultaat(_Base):
+    berekeningsjaar: int | None
+    oordeel: Literal["recht", "geen_recht", "onbekend"]
+    samenvatting: str
+    condities: list[Conditie]
+    vragen: list[Vraag]
+    maanden_met_aanspraak: list[int]
+
+
+def schema_invoer() -> dict[str, Any]:
+    return Huishouden.model_json_schema()
+
+
+def schema_uitvoer() -> dict[str, Any]:
+    return Resultaat.model_json_schema()

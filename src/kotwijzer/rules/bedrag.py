@@ -1,0 +1,56 @@
+"""The amount: price capped at the maximum uurprijs, the first child, the year's percentage and the rounding.
+
+Money is integer. Hours are in hundredths (centi-uren), prices in cents, so kosten come out in 1/10,000 euro
+("eenheden") and are exact. Percentages are in tenths of a percent (promille). The toeslag per child per month is
+rounded half up to the cent, as the official calculation does (Dienst Toeslagen, brochure "Berekening
+kinderopvangtoeslag 2026"); the monthly payment of the voorschot is rounded down to whole euros.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from kotwijzer.wetten.bron import Bron, bkot, wko
+
+EENHEDEN_PER_CENT = 100  # 1 cent = 100 units of 1/10,000 euro
+
+BRON_PRIJS = (wko("1.7", 2), bkot("4", 2))
+BRON_EERSTE_KIND = (bkot("3", 2), bkot("3", 3))
+BRON_PERCENTAGE = (bkot("8", 1), bkot("8", 2), Bron("Awir", "7", "1"))
+
+
+def uurprijs_gebruikt(prijs_cent: np.ndarray, soort: np.ndarray, max_per_soort_cent: np.ndarray) -> np.ndarray:
+    """Bkot art. 4 lid 2: above the maximum uurprijs, the maximum counts. soort: 0 none, 1 dagopvang, 2 BSO, 3
+    gastouderopvang; max_per_soort_cent has 4 entries (index 0 unused)."""
+    return np.minimum(prijs_cent, max_per_soort_cent[soort])
+
+
+def kosten(uren_cu: np.ndarray, prijs_cent: np.ndarray) -> np.ndarray:
+    """Bkot art. 1: kosten = uren x prijs (met inachtneming van de maximum uurprijs), exact, in 1/10,000 euro."""
+    return uren_cu.astype(np.int64) * prijs_cent.astype(np.int64)
+
+
+def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
+    """Bkot art. 3 lid 2 and 3, per month: the child with the most hours is the first child; with equal hours the child
+    with the lowest kosten. With equal hours and kosten (lid 4: Dienst Toeslagen decides) kotwijzer takes the
+    first child in the input. Arrays [H,C,12]; returns bool [H,C,12] (no first child in a month without hours)."""
+    score = uren_cu.astype(np.int64) * (1 << 40) - kosten_e
+    score = np.where(uren_cu > 0, score, np.iinfo(np.int64).min)
+    idx = np.argmax(score, axis=1)  # [H,12], first maximum wins
+    first = np.zeros(uren_cu.shape, dtype=bool)
+    np.put_along_axis(first, idx[:, None, :], True, axis=1)
+    return first & (uren_cu > 0)
+
+
+def toeslag_cent(kosten_e: np.ndarray, promille: np.ndarray) -> np.ndarray:
+    """Toeslag = kosten x percentage, rounded half up to the cent. kosten in 1/10,000 euro, percentage in promille."""
+    return (kosten_e * promille + 50_000) // 100_000
+
+
+def afronden_cent(eenheden: np.ndarray) -> np.ndarray:
+    """1/10,000 euro -> cents, half up (for reporting kosten)."""
+    return (eenheden + EENHEDEN_PER_CENT // 2) // EENHEDEN_PER_CENT
+
+
+def uitbetaling_voorschot(toeslag_maand_cent: np.ndarray) -> np.ndarray:
+    """The monthly payment: rounded down to whole euros (brochure "Berekening kinderopvangtoeslag 2026")."""
+    return (toeslag_maand_cent // 100) * 100

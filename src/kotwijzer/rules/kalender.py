@@ -1,0 +1,107 @@
+"""Calendar rules: which months a period covers, the werkloosheidstermijn, the detention length test and the
+retroactivity limit. Vectorised over numpy datetime64[D] arrays; NaT means 'none'.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from kotwijzer.wetten.bron import awir, wko
+
+NAT = np.datetime64("NaT", "D")
+
+
+def maand_begin(jaar: int) -> np.ndarray:
+    """First day of each month of the year (12,) and of the next year's January (13,)."""
+    return np.array([np.datetime64(f"{jaar}-{m:02d}-01", "D") for m in range(1, 13)] + [np.datetime64(f"{jaar + 1}-01-01", "D")])
+
+
+def maanden_in_periode(van: np.ndarray, tot: np.ndarray, jaar: int) -> np.ndarray:
+    """bool[..., 12]: the month counts when the period covers at least one day of it.
+
+    Bron: Besluit kinderopvangtoeslag art. 2 (de toeslag wordt per kalendermaand bepaald); see the coverage registry for
+    how a change within a month is treated. `tot` NaT means open-ended.
+    """
+    mb = maand_begin(jaar)
+    start = mb[:-1]
+    eind = mb[1:] - np.timedelta64(1, "D")
+    van = np.asarray(van, dtype="datetime64[D]")[..., None]
+    tot = np.asarray(tot, dtype="datetime64[D]")[..., None]
+    tot_eff = np.where(np.isnat(tot), np.datetime64("9999-12-31", "D"), tot)
+    ok = ~np.isnat(van) & (van <= eind) & (tot_eff >= start)
+    return ok
+
+
+def plus_maanden(d: np.ndarray, n: int) -> np.ndarray:
+    """Same day n calendar months later; where that day does not exist, the last day of that month (+1 day marker).
+
+    Returns (datum, bestaat) where bestaat is False when the day was clamped.
+    """
+    d = np.asarray(d, dtype="datetime64[D]")
+    ym = d.astype("datetime64[M]")
+    dag = (d - ym.astype("datetime64[D]")).astype(np.int64)
+    doel = ym + np.timedelta64(n, "M")
+    dim = ((doel + np.timedelta64(1, "M")).astype("datetime64[D]") - doel.astype("datetime64[D]")).astype(np.int64)
+    bestaat = dag < dim
+    dag_c = np.minimum(dag, dim - 1)
+    return doel.astype("datetime64[D]") + dag_c.astype("timedelta64[D]"), bestaat
+
+
+WERKLOOSHEIDSTERMIJN_BRON = (wko("1.6", 5),)
+
+
+def werkloosheidstermijn_einde(
+    einde_arbeid: np.ndarray,
+    vermoedelijke_bevalling: np.ndarray,
+    bevalling: np.ndarray,
+    maanden: int,
+    dagen_voor: int,
+    dagen_na: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Wko 1.6 lid 5: the right stays for `maanden` calendar months counted from the day after the last working day,
+    extended by the days in which that period overlaps [vermoedelijke bevalling - 28 d, bevalling + 42 d].
+
+    Returns (laatste dag van de termijn, verlenging in dagen). Inputs broadcast; NaT einde_arbeid gives NaT.
+    Where the actual delivery date is unknown, the expected date is used for the end of the window.
+    """
+    einde_arbeid = np.asarray(einde_arbeid, dtype="datetime64[D]")
+    start = einde_arbeid + np.timedelta64(1, "D")
+    doel, bestaat = plus_maanden(start, maanden)
+    # "drie kalendermaanden gerekend vanaf" day X ends the day before the same date three months later; when that
+    # date does not exist (31 -> 30 April), the period runs to the end of that month.
+    eind = np.where(bestaat, doel - np.timedelta64(1, "D"), doel)
+    verw = np.asarray(vermoedelijke_bevalling, dtype="datetime64[D]")
+    bev = np.asarray(bevalling, dtype="datetime64[D]")
+    bev_eff = np.where(np.isnat(bev), verw, bev)
+    w_start = verw - np.timedelta64(dagen_voor, "D")
+    w_eind = bev_eff + np.timedelta64(dagen_na, "D")
+    lo = np.maximum(start, w_start)
+    hi = np.minimum(eind, w_eind)
+    overlap = (hi - lo).astype(np.int64) + 1
+    geldig = ~np.isnat(verw) & ~np.isnat(einde_arbeid)
+    overlap = np.where(geldig & (overlap > 0), overlap, 0)
+    eind = eind + overlap.astype("timedelta64[D]")
+    return eind, overlap
+
+
+def langer_dan_maanden(begin: np.ndarray, einde: np.ndarray, maanden: int) -> np.ndarray:
+    """True when [begin, einde] is longer than `maanden` calendar months (Wko 1.6 lid 10/11: 'langer dan drie
+    maanden'). A period from 1 January to 31 March is exactly three months and so not longer."""
+    doel, _ = plus_maanden(begin, maanden)
+    return ~np.isnat(begin) & ~np.isnat(einde) & (np.asarray(einde, dtype="datetime64[D]") >= doel)
+
+
+TERUGWERKENDE_KRACHT_BRON = (wko("1.3", 2, "b"),)
+
+
+def eerste_maand_na_aanvraag(aanvraagdatum: np.ndarray, jaar: int, maanden_terug: int) -> np.ndarray:
+    """Wko 1.3 lid 2 onder b: no aanspraak before the first day of the calendar month that lies `maanden_terug`
+    months before the application date. Returns the first month index (0..12) of the year that counts; NaT (no
+    date given) gives 0."""
+    a = np.asarray(aanvraagdatum, dtype="datetime64[D]")
+    am = a.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
+    eerste = am - maanden_terug - (jaar - 1970) * 12
+    eerste = np.where(np.isnat(a), 0, eerste)
+    return np.clip(eerste, 0, 12).astype(np.int8)
+
+
+AWIR_KIND_BRON = (awir("4", 1), awir("4", 2))

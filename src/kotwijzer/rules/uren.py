@@ -1,0 +1,69 @@
+"""Hours that count: at most 230 per child per month, and the yearly pool per child (Bkot art. 8a).
+
+Hours are integers in hundredths of an hour (centi-uren). Pools for the KGU years are computed exactly in
+ten-thousandths of an hour and rounded down to hundredths once, at the end.
+
+- 2021 and 2022 (koppeling gewerkte uren): per parent, per month, the most of (a) the KGU percentage of the hours
+  worked and (b) 230 hours for a month as doelgroeper, Wlz or detention (lid 1 onder b 1°-5°, lid 3); the family's
+  pool is that of the parent with the fewest (lid 2), separately for dagopvang-age and BSO-age care.
+- From 2023: 230 x the number of months in which the least-qualifying parent worked or had a situation that counts.
+The pool is used up month by month in calendar order.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from kotwijzer.rules import codes as c
+from kotwijzer.wetten.bron import bkot
+
+CU = 100  # centi-uren per uur
+
+BRON_MAAND = (bkot("8a", 1, "a"),)
+BRON_KGU = (bkot("8a", 1, "b"), bkot("8a", 2), bkot("8a", 3))
+BRON_ONTKOPPELD = (bkot("8a", 1, "b"),)
+
+
+def begrens_per_maand(uren_cu: np.ndarray, max_uren: int) -> np.ndarray:
+    """Bkot 8a lid 1 onder a: at most `max_uren` per child per calendar month."""
+    return np.minimum(uren_cu, max_uren * CU)
+
+
+def kgu_uren_per_ouder(
+    sit: np.ndarray,
+    werkuren_cu: np.ndarray,
+    uitzondering: int,
+    pct: int,
+    doelgroep_uren: int,
+) -> np.ndarray:
+    """Bkot 8a lid 1 onder b (2021-2022): the yearly KGU hours of each parent, in 1/10,000 hour.
+
+    sit, werkuren_cu: [H,2,12]. Per month the larger of pct % of hours worked (work, or the werkloosheidstermijn with
+    the hours worked before, lid 4) and `doelgroep_uren` for a doelgroep, Wlz or detention month (3°, 4°, 5°; lid 3).
+    Returns [H,2] int64.
+    """
+    werk = ((sit & c.WERK) != 0) * werkuren_cu.astype(np.int64) * pct  # cu * pct = 1e-4 h
+    doel = ((sit & (c.DOELGROEP_KGU | uitzondering)) != 0) * np.int64(doelgroep_uren * CU * 100)
+    return np.maximum(werk, doel).sum(axis=-1)
+
+
+kgu_uren_per_ouder.bronnen = BRON_KGU  # type: ignore[attr-defined]
+
+
+def maanden_per_ouder(sit: np.ndarray, uitzondering: int) -> np.ndarray:
+    """From 2023 (Bkot 8a lid 1 onder b): the number of months in which the parent worked or had a situation that
+    counts. [H,2,12] -> [H,2]."""
+    return ((sit & (c.LID1 | uitzondering)) != 0).sum(axis=-1)
+
+
+def potje_minst_werkende(per_ouder: np.ndarray, telt_partner: np.ndarray) -> np.ndarray:
+    """Bkot 8a lid 2: the pool follows the parent with the fewest hours (or months). When the partner does not count
+    (single parent, or a relative partner under Wko 1.6 lid 6), the aanvrager's own figure applies."""
+    return np.where(telt_partner, per_ouder.min(axis=-1), per_ouder[..., 0])
+
+
+def verdeel_potje(uren_cu: np.ndarray, potje_cu: np.ndarray) -> np.ndarray:
+    """Use a yearly pool month by month in calendar order: [..., 12] hours, [...] pool -> hours that count."""
+    cum = np.cumsum(uren_cu, axis=-1)
+    capped = np.minimum(cum, potje_cu[..., None])
+    out = np.diff(capped, axis=-1, prepend=0)
+    return out

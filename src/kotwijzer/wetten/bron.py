@@ -1,0 +1,77 @@
+"""A legal source reference: law, artikel, lid, onderdeel (and subonderdeel).
+
+Every rule and parameter in kotwijzer carries one or more `Bron` objects. The text of each
+cited provision is shipped per version date in `kotwijzer/wetten/data/` and resolved by
+`kotwijzer.wetten.tekst()`; a test fails on a citation that does not exist in the version used.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Short names of the regulations kotwijzer cites, with their official title and BWB id.
+WETTEN: dict[str, tuple[str, str]] = {
+    "Wko": ("Wet kinderopvang", "BWBR0017017"),
+    "Bkot": ("Besluit kinderopvangtoeslag", "BWBR0017321"),
+    "Awir": ("Algemene wet inkomensafhankelijke regelingen", "BWBR0018472"),
+    "Pw": ("Participatiewet", "BWBR0015703"),
+    "Wlz": ("Wet langdurige zorg", "BWBR0035917"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Bron:
+    """A citation such as Wko art. 1.6 lid 1 onder c."""
+
+    wet: str
+    artikel: str
+    lid: str | None = None
+    onderdeel: str | None = None
+    sub: str | None = None  # subonderdeel such as "4°"
+
+    def __post_init__(self) -> None:
+        if self.wet not in WETTEN:
+            raise ValueError(f"Onbekende wet in bronvermelding: {self.wet!r}")
+
+    @property
+    def titel(self) -> str:
+        return WETTEN[self.wet][0]
+
+    def kort(self) -> str:
+        """Short Dutch citation, e.g. 'art. 1.6 lid 1 onder c Wko'."""
+        s = f"art. {self.artikel}"
+        if self.lid:
+            s += f" lid {self.lid}"
+        if self.onderdeel:
+            s += f" onder {self.onderdeel}"
+        if self.sub:
+            s += f" {self.sub}"
+        return f"{s} {self.wet}"
+
+    def __str__(self) -> str:  # pragma: no cover - convenience
+        return self.kort()
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "wet": self.wet,
+            "artikel": self.artikel,
+            "lid": self.lid,
+            "onderdeel": self.onderdeel,
+            "sub": self.sub,
+            "citaat": self.kort(),
+        }
+
+
+def wko(artikel: str, lid: str | int | None = None, onderdeel: str | None = None) -> Bron:
+    return Bron("Wko", artikel, None if lid is None else str(lid), onderdeel)
+
+
+def bkot(artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None) -> Bron:
+    return Bron("Bkot", artikel, None if lid is None else str(lid), onderdeel, sub)
+
+
+def awir(artikel: str, lid: str | int | None = None, onderdeel: str | None = None) -> Bron:
+    return Bron("Awir", artikel, None if lid is None else str(lid), onderdeel)
+
+
+def pw(artikel: str, lid: str | int | None = None, onderdeel: str | None = None) -> Bron:
+    return Bron("Pw", artikel, None if lid is None else str(lid), onderdeel)

@@ -72,8 +72,8 @@ class Tabel:
             first = int(inc[inc > top].flat[0])
             raise OntbrekendeWetgeving(
                 f"Voor {self.jaar} is de tabel met percentages (Bijlage I, Besluit kinderopvangtoeslag) maar gedeeltelijk "
-                f"bekend: tot een toetsingsinkomen van € {top:,}. Voor een inkomen van € {first:,} is geen "
-                "gecontroleerd percentage beschikbaar, dus kotwijzer rekent dit niet uit.".replace(",", ".")
+                f"bekend: tot een toetsingsinkomen van € {_euro(top)}. Voor een inkomen van € {_euro(first)} is geen "
+                "gecontroleerd percentage beschikbaar, dus kotwijzer rekent dit niet uit."
             )
         return np.searchsorted(self.van, inc, side="right") - 1
 
@@ -90,6 +90,10 @@ class Tabel:
             "eerste_kind": Decimal(int(self.eerste_kind[i])) / 10,
             "overige_kinderen": Decimal(int(self.overige_kinderen[i])) / 10,
         }
+
+
+def _euro(x: int) -> str:
+    return f"{x:,}".replace(",", ".")
 
 
 def _promille(text: str, where: str) -> int:

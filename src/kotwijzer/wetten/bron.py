@@ -61,17 +61,21 @@ class Bron:
         }
 
 
-def wko(artikel: str, lid: str | int | None = None, onderdeel: str | None = None) -> Bron:
-    return Bron("Wko", artikel, None if lid is None else str(lid), onderdeel)
+def wko(artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None) -> Bron:
+    return Bron("Wko", artikel, None if lid is None else str(lid), onderdeel, sub)
 
 
 def bkot(artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None) -> Bron:
     return Bron("Bkot", artikel, None if lid is None else str(lid), onderdeel, sub)
 
 
-def awir(artikel: str, lid: str | int | None = None, onderdeel: str | None = None) -> Bron:
-    return Bron("Awir", artikel, None if lid is None else str(lid), onderdeel)
+def awir(artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None) -> Bron:
+    return Bron("Awir", artikel, None if lid is None else str(lid), onderdeel, sub)
 
 
-def pw(artikel: str, lid: str | int | None = None, onderdeel: str | None = None) -> Bron:
-    return Bron("Pw", artikel, None if lid is None else str(lid), onderdeel)
+def pw(artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None) -> Bron:
+    return Bron("Pw", artikel, None if lid is None else str(lid), onderdeel, sub)
+
+
+def wlz(artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None) -> Bron:
+    return Bron("Wlz", artikel, None if lid is None else str(lid), onderdeel, sub)

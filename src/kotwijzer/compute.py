@@ -8,6 +8,7 @@ citations of every step.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -57,6 +58,18 @@ def _b(bron: Bron) -> BronOut:
 
 def _bl(bronnen) -> list[BronOut]:
     return [_b(x) for x in bronnen]
+
+
+# Conditions depend only on small integer codes; they are built once per code and shared between results (treat them
+# as read-only; voorwaardencheck copies before changing one).
+@lru_cache(maxsize=4096)
+def _ouder_conditie(sit: int, rol: str, uitz: int) -> Conditie:
+    return _ouder_condities(sit, rol, uitz)[0]
+
+
+@lru_cache(maxsize=1024)
+def _kind_condities_cached(bits: int) -> tuple[Conditie, ...]:
+    return tuple(_kind_condities(bits))
 
 
 def _cent(x: int) -> Decimal:
@@ -146,11 +159,9 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
     for m in range(12):
         reden = c.REDEN_PER_NUMMER[int(u.reden[0, m])]
         cond: list[Conditie] = []
-        ca, _ = _ouder_condities(int(b.sit[0, 0, m]), "aanvrager", u.uitzondering)
-        cond.append(ca)
+        cond.append(_ouder_conditie(int(b.sit[0, 0, m]), "aanvrager", u.uitzondering))
         if heeft_partner:
-            cp, _ = _ouder_condities(int(b.sit[0, 1, m]), "partner", u.uitzondering)
-            cond.append(cp)
+            cond.append(_ouder_conditie(int(b.sit[0, 1, m]), "partner", u.uitzondering))
         elif h.partner is not None:
             cond.append(Conditie.model_construct(
                 code="arbeidseis_partner", status="niet_van_toepassing",
@@ -191,7 +202,7 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
                 eerste_kind=bool(u.eerste_kind[0, k, m]),
                 percentage=Decimal(int(u.promille[0, k, m])) / 10 if telt > 0 else None,
                 toeslag=_cent(toe), eigen_bijdrage=_cent(eigen),
-                condities=_kind_condities(bits),
+                condities=list(_kind_condities_cached(bits)),
             ))
             toeslag_m += toe
             eigen_m += eigen

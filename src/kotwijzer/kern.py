@@ -23,9 +23,9 @@ class Uitkomst:
     params: JaarParameters
     uitzondering: int
     aanspraak: np.ndarray  # bool [H,12]
-    reden: np.ndarray  # int8 [H,12]
+    reden: np.ndarray | None  # int8 [H,12] (None in population runs)
     kind_ok: np.ndarray  # bool [H,C,12]
-    kind_bits: np.ndarray  # int32 [H,C,12]
+    kind_bits: np.ndarray | None  # int32 [H,C,12] (None in population runs)
     uren_gevraagd_cu: np.ndarray  # int32 [H,C,12] (0 where no childcare)
     uren_na_maandgrens_cu: np.ndarray  # [H,C,12] after the 230-hour cap and the conditions
     uren_cu: np.ndarray  # int64 [H,C,12] hours that count (after the yearly pool)
@@ -41,7 +41,9 @@ class Uitkomst:
     tabel_status: str | None = None
 
 
-def bereken_batch(b: Batch, met_bedrag: bool = True, params: JaarParameters | None = None) -> Uitkomst:
+def bereken_batch(
+    b: Batch, met_bedrag: bool = True, params: JaarParameters | None = None, met_redenen: bool = True
+) -> Uitkomst:
     p = params or parameters_voor_jaar(b.jaar)
     uitz = ra.uitzondering_masker(
         bool(p.wlz_permanent_telt), bool(p.wlz_tijdelijk_telt), bool(p.detentie_telt), bool(p.voorlopige_hechtenis_telt)
@@ -53,15 +55,17 @@ def bereken_batch(b: Batch, met_bedrag: bool = True, params: JaarParameters | No
     sit0 = sit[:, 0, :]
     sit1 = sit[:, 1, :]
     ok, reden = ra.aanspraak_ouders(
-        sit0, sit1, b.heeft_partner, b.bloedverwant, uitz, bool(p.wlz_uitzondering_zonder_voldoende_partner)
+        sit0, sit1, b.heeft_partner, b.bloedverwant, uitz, bool(p.wlz_uitzondering_zonder_voldoende_partner),
+        met_reden=met_redenen,
     )
-    reden = np.where(ok & (reden >= 10), np.int8(c.R["hervorming"]), reden)
+    if reden is not None:
+        reden = np.where(ok & (reden >= 10), np.int8(c.R["hervorming"]), reden)
 
     kind_ok, kbits = ra.kind_voorwaarden(
-        b.kind_bestaat, b.geboren, b.voor_vo, b.woont, b.soort, b.lrk, b.eerste_maand, ok
+        b.kind_bestaat, b.geboren, b.voor_vo, b.woont, b.soort, b.lrk, b.eerste_maand, ok, met_redenen
     )
-    gevraagd = np.where(b.soort > 0, b.uren_cu, 0)
-    h = np.where(kind_ok, ru.begrens_per_maand(gevraagd, int(p.max_uren_per_maand)), 0).astype(np.int64)
+    gevraagd = np.where(b.soort > 0, b.uren_cu, 0).astype(np.int32)
+    h = np.where(kind_ok, ru.begrens_per_maand(gevraagd, int(p.max_uren_per_maand)), 0).astype(np.int32)
 
     telt_partner = b.heeft_partner & ~b.bloedverwant
     potjes: dict[str, np.ndarray] = {}
@@ -128,29 +132,31 @@ class Totalen:
 
 def totalen(u: Uitkomst, b: Batch) -> Totalen:
     assert u.toeslag_cent is not None and u.kosten_e is not None and u.werkelijke_kosten_e is not None
-    per_soort = np.zeros((b.n, 4), dtype=np.int64)
-    uren_soort = np.zeros((b.n, 4), dtype=np.int64)
-    for s in (1, 2, 3):
-        sel = b.soort == s
-        per_soort[:, s] = np.where(sel, u.toeslag_cent, 0).sum(axis=(1, 2))
-        uren_soort[:, s] = np.where(sel, u.uren_cu, 0).sum(axis=(1, 2))
+    n = b.n
+    # per opvangsoort: bincount over (household, soort); integer sums stay exact in float64 (< 2**53)
+    idx = (np.arange(n, dtype=np.int64)[:, None, None] * 4 + b.soort).ravel()
+    per_soort = np.bincount(idx, weights=u.toeslag_cent.ravel(), minlength=4 * n).reshape(n, 4)
+    uren_soort = np.bincount(idx, weights=u.uren_cu.ravel(), minlength=4 * n).reshape(n, 4)
+    per_soort[:, 0] = 0
+    uren_soort[:, 0] = 0
+    toeslag_kind = u.toeslag_cent.sum(axis=2)
     return Totalen(
-        toeslag_cent=u.toeslag_cent.sum(axis=(1, 2)),
+        toeslag_cent=toeslag_kind.sum(axis=1),
         kosten_cent=rb.afronden_cent(u.kosten_e).sum(axis=(1, 2)),
         werkelijke_kosten_cent=rb.afronden_cent(u.werkelijke_kosten_e).sum(axis=(1, 2)),
-        uren_cu=u.uren_cu.sum(axis=(1, 2)),
+        uren_cu=u.uren_cu.sum(axis=(1, 2), dtype=np.int64),
         maanden_aanspraak=u.aanspraak.sum(axis=1).astype(np.int8),
-        kinderen_met_toeslag=(u.toeslag_cent.sum(axis=2) > 0).sum(axis=1).astype(np.int8),
-        toeslag_per_soort_cent=per_soort,
-        uren_per_soort_cu=uren_soort,
+        kinderen_met_toeslag=(toeslag_kind > 0).sum(axis=1).astype(np.int8),
+        toeslag_per_soort_cent=np.rint(per_soort).astype(np.int64),
+        uren_per_soort_cu=np.rint(uren_soort).astype(np.int64),
     )
 
 
-def bereken_totalen(b: Batch, blok: int = 65_536, params: JaarParameters | None = None) -> Totalen:
+def bereken_totalen(b: Batch, blok: int = 16_384, params: JaarParameters | None = None) -> Totalen:
     """Population path: run the kernel in blocks of households (bounded memory) and return yearly totals."""
     p = params or parameters_voor_jaar(b.jaar)
     delen = []
     for start in range(0, b.n, blok):
         sub = b.deel(slice(start, start + blok))
-        delen.append(totalen(bereken_batch(sub, True, p), sub))
+        delen.append(totalen(bereken_batch(sub, True, p, met_redenen=False), sub))
     return Totalen(*(np.concatenate([getattr(d, f) for d in delen]) for f in Totalen.__dataclass_fields__))

@@ -75,7 +75,8 @@ def aanspraak_ouders(
     partner_bloedverwant: np.ndarray,
     uitzondering: int,
     wlz_zonder_voldoende_partner: bool = False,
-) -> tuple[np.ndarray, np.ndarray]:
+    met_reden: bool = True,
+) -> tuple[np.ndarray, np.ndarray | None]:
     """Returns (aanspraak bool[H,12], reden int8[H,12]) with the reason code of `codes.REDENEN`.
 
     - single parent: lid 1 (a single parent with only a Wlz-indicatie or detention has no right: lid 9 and 11
@@ -101,6 +102,8 @@ def aanspraak_ouders(
         w0 = (sit0 & uitzondering & (c.WLZ_PERM | c.WLZ_TIJD)) != 0
         w1 = (sit1 & uitzondering & (c.WLZ_PERM | c.WLZ_TIJD)) != 0
         ok = ok | np.where(alleen, w0, (w0 & (w1 | x1 | q1)) | (w1 & (x0 | q0)))
+    if not met_reden:
+        return ok, None
 
     R = c.R
     reden = np.full(sit0.shape, R["onbekend"], dtype=np.int8)
@@ -150,10 +153,18 @@ def kind_voorwaarden(
     lrk: np.ndarray,
     eerste_maand: np.ndarray,
     aanspraak: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
+    met_redenen: bool = True,
+) -> tuple[np.ndarray, np.ndarray | None]:
     """Child-month conditions [H,C,12]: kinderopvang only until the month secondary school starts (Wko 1.1), the
     child on the applicant's address or co-parenting (Awir 4), LRK-registered care (Wko 1.5 lid 1), not before the
-    retroactivity limit (Wko 1.3 lid 2 onder b), and the household's aanspraak. Returns (ok, reason bits)."""
+    retroactivity limit (Wko 1.3 lid 2 onder b), and the household's aanspraak. Returns (ok, reason bits); without
+    reasons (population runs) only `ok`, computed with the same conditions."""
+    maand = np.arange(12, dtype=np.int8)[None, None, :]
+    if not met_redenen:
+        ok = (soort > 0) & kind_bestaat[..., None] & geboren & voor_vo & woont & lrk
+        ok &= maand >= eerste_maand[:, None, None]
+        ok &= aanspraak[:, None, :]
+        return ok, None
     bits = np.zeros(soort.shape, dtype=np.int32)
     geen_opvang = (soort == 0) | ~kind_bestaat[..., None]
     bits |= np.where(geen_opvang, c.K_GEEN_OPVANG, 0)
@@ -161,7 +172,6 @@ def kind_voorwaarden(
     bits |= np.where(~voor_vo, c.K_TE_OUD, 0)
     bits |= np.where(~woont, c.K_NIET_OP_ADRES, 0)
     bits |= np.where(~lrk & ~geen_opvang, c.K_NIET_LRK, 0)
-    maand = np.arange(12)[None, None, :]
     bits |= np.where(maand < eerste_maand[:, None, None], c.K_TE_LAAT, 0)
     bits |= np.where(~aanspraak[:, None, :], c.K_GEEN_ASPRAAK_OUDERS, 0)
     return bits == 0, bits

@@ -26,24 +26,26 @@ def uurprijs_gebruikt(prijs_cent: np.ndarray, soort: np.ndarray, max_per_soort_c
 
 def kosten(uren_cu: np.ndarray, prijs_cent: np.ndarray) -> np.ndarray:
     """Bkot art. 1: kosten = uren x prijs (met inachtneming van de maximum uurprijs), exact, in 1/10,000 euro."""
-    return uren_cu.astype(np.int64) * prijs_cent.astype(np.int64)
+    return np.multiply(uren_cu, prijs_cent, dtype=np.int64)
 
 
 def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     """Bkot art. 3 lid 2 and 3, per month: the child with the most hours is the first child; with equal hours the child
     with the lowest kosten. With equal hours and kosten (lid 4: Dienst Toeslagen decides) kotwijzer takes the
     first child in the input. Arrays [H,C,12]; returns bool [H,C,12] (no first child in a month without hours)."""
-    score = uren_cu.astype(np.int64) * (1 << 40) - kosten_e
-    score = np.where(uren_cu > 0, score, np.iinfo(np.int64).min)
-    idx = np.argmax(score, axis=1)  # [H,12], first maximum wins
-    first = np.zeros(uren_cu.shape, dtype=bool)
-    np.put_along_axis(first, idx[:, None, :], True, axis=1)
+    score = np.multiply(uren_cu, 1 << 40, dtype=np.int64)
+    score -= kosten_e
+    idx = np.argmax(score, axis=1)  # [H,12], first maximum wins; children without hours score <= 0
+    first = idx[:, None, :] == np.arange(uren_cu.shape[1])[None, :, None]
     return first & (uren_cu > 0)
 
 
 def toeslag_cent(kosten_e: np.ndarray, promille: np.ndarray) -> np.ndarray:
     """Toeslag = kosten x percentage, rounded half up to the cent. kosten in 1/10,000 euro, percentage in promille."""
-    return (kosten_e * promille + 50_000) // 100_000
+    t = np.multiply(kosten_e, promille, dtype=np.int64)
+    t += 50_000
+    t //= 100_000
+    return t
 
 
 def afronden_cent(eenheden: np.ndarray) -> np.ndarray:

@@ -1,0 +1,143 @@
+"""Benchmark of the rules core (not a test): population throughput and single-household latency.
+
+    .venv/bin/python bench/bench_kern.py            # N = 1, 10,000 and 1,000,000; writes bench/RESULTS.md section
+    .venv/bin/python bench/bench_kern.py --n 10000  # one size, printed only
+
+Each population size runs in a fresh subprocess so that its peak memory (ru_maxrss) is its own. Households are random
+but plausible (2 parents, up to 3 children, mixed situations, all three opvangsoorten), generated as arrays; the
+kernel runs the full law for 2026 (aanspraak with every exception, the yearly pool, maximum uurprijs, first child,
+table lookup, rounding) in blocks of 65,536 households.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def random_batch(n: int, jaar: int = 2026, kinderen: int = 3, seed: int = 1):
+    from kotwijzer.invoer import Batch
+    from kotwijzer.rules import codes as c
+
+    rng = np.random.default_rng(seed)
+    keuzes = np.array([c.A, c.A, c.A, c.A, c.C, c.J, c.G, c.WLZ_PERM, c.DET_LANG, 0], dtype=np.uint32)
+    sit = keuzes[rng.integers(0, len(keuzes), size=(n, 2, 1))].repeat(12, axis=2)
+    stop = rng.random((n, 2, 12)) < 0.03
+    sit = np.where(stop, np.uint32(0), sit).astype(np.uint32)
+    heeft_partner = rng.random(n) < 0.8
+    sit[~heeft_partner, 1, :] = 0
+    k = rng.integers(1, kinderen + 1, size=n)
+    bestaat = np.arange(kinderen)[None, :] < k[:, None]
+    soort = rng.integers(1, 4, size=(n, kinderen, 1)).astype(np.int8).repeat(12, axis=2)
+    soort = np.where(bestaat[..., None], soort, 0).astype(np.int8)
+    uren = (rng.integers(20, 200, size=(n, kinderen, 1)) * 100).astype(np.int32).repeat(12, axis=2)
+    prijs = rng.integers(700, 1300, size=(n, kinderen, 1)).astype(np.int32).repeat(12, axis=2)
+    ones = np.ones((n, kinderen, 12), dtype=bool)
+    return Batch(
+        jaar=jaar, sit=sit, werkuren_cu=np.full((n, 2, 12), 12000, np.int32), heeft_partner=heeft_partner,
+        bloedverwant=np.zeros(n, bool), kind_bestaat=bestaat, geboren=ones, voor_vo=ones,
+        bso_leeftijd=soort == 2, woont=ones, soort=soort, lrk=ones, uren_cu=uren, prijs_cent=prijs,
+        inkomen=rng.integers(0, 250_000, size=n).astype(np.int64), eerste_maand=np.zeros(n, np.int8),
+        traject_einde_maand=np.full((n, 2), -1, np.int8),
+    )
+
+
+def run_population(n: int) -> dict:
+    from kotwijzer.kern import bereken_totalen
+    from kotwijzer.params import parameters_voor_jaar
+
+    b = random_batch(n)
+    p = parameters_voor_jaar(b.jaar)
+    bereken_totalen(random_batch(min(n, 1000), seed=2), params=p)  # warm-up (imports, table load)
+    herhaal = 5 if n <= 10_000 else 3
+    tijden = []
+    for _ in range(herhaal):
+        t0 = time.perf_counter()
+        tot = bereken_totalen(b, params=p)
+        tijden.append(time.perf_counter() - t0)
+    best = min(tijden)
+    return {
+        "n": n,
+        "seconden": best,
+        "huishoudjaren_per_seconde": n / best,
+        "piekgeheugen_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "totaal_toeslag_eur": int(tot.toeslag_cent.sum()) / 100,
+    }
+
+
+def run_single() -> dict:
+    from kotwijzer.compute import bereken
+
+    data = json.loads((ROOT / "examples" / "paar_werkt_2026.json").read_text())
+    for _ in range(50):
+        bereken(data)
+    tijden = []
+    for _ in range(500):
+        t0 = time.perf_counter()
+        bereken(data)
+        tijden.append(time.perf_counter() - t0)
+    return {"mediaan_ms": statistics.median(tijden) * 1000, "p95_ms": sorted(tijden)[int(0.95 * len(tijden))] * 1000}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int)
+    ap.add_argument("--single", action="store_true")
+    args = ap.parse_args()
+    if args.single:
+        print(json.dumps(run_single()))
+        return
+    if args.n is not None:
+        print(json.dumps(run_population(args.n)))
+        return
+    rows = []
+    for n in (1, 10_000, 1_000_000):
+        out = subprocess.run([sys.executable, __file__, "--n", str(n)], capture_output=True, text=True, check=True)
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(rows[-1])
+    single = json.loads(subprocess.run([sys.executable, __file__, "--single"], capture_output=True, text=True, check=True).stdout)
+    print(single)
+    lines = [
+        "## Rules core (bench/bench_kern.py)",
+        "",
+        f"Run {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"numpy {np.__version__}. Year 2026, full law, households with up to 3 children x 12 months. Best of 3-5 runs; "
+        "peak memory is the process's maximum resident set size (includes the generated input arrays).",
+        "",
+        "| households (N) | seconds | household-years per second | peak memory (MiB) |",
+        "|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(f"| {r['n']:,} | {r['seconden']:.4f} | {r['huishoudjaren_per_seconde']:,.0f} | {r['piekgeheugen_mib']:,.0f} |")
+    lines += [
+        "",
+        f"One household with its full trace (`kotwijzer.compute.bereken`, examples/paar_werkt_2026.json, in process): "
+        f"median {single['mediaan_ms']:.2f} ms, p95 {single['p95_ms']:.2f} ms (500 runs).",
+        "",
+        "Targets (issue 2): 1,000,000 household-years under 2.5 s with peak memory under 2 GiB; one household with trace "
+        "under 2 ms median.",
+        "",
+    ]
+    res = ROOT / "bench" / "RESULTS.md"
+    tekst = res.read_text() if res.exists() else "# Benchmark results\n\n"
+    start = tekst.find("## Rules core")
+    if start >= 0:
+        einde = tekst.find("\n## ", start + 5)
+        tekst = tekst[:start] + tekst[einde + 1:] if einde >= 0 else tekst[:start]
+    res.write_text(tekst.rstrip() + "\n\n" + "\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -25,7 +25,6 @@ ONDERDELEN = [
     ("ww_traject", {}, "onder h"),
     ("arbeidsongeschikt_reintegratie", {}, "onder i"),
     ("studie", {"onderwijs": "hbo"}, "onder j"),
-    ("sociaal_medische_indicatie", {}, "onder k"),
 ]
 
 
@@ -45,6 +44,33 @@ def test_elk_onderdeel_telt_ook_voor_de_partner(situatie, extra, onderdeel):
     r = bereken(huishouden(2026, ouder(sit("arbeid")), ouder(sit(situatie, **extra))))
     assert maanden_recht(r) == ALLE
     assert redenen(r) == {"beide_voldoen"}
+
+
+def test_sociaal_medische_indicatie_geeft_geen_toeslag():
+    # Wko 1.6 lid 1 onder k and l are not in force (laws-markdown: 'nog niet in werking getreden'; empty in the
+    # 2026 consolidation): a parent with an SMI gets help from the municipality (Wko 1.13), not KOT.
+    r = bereken(huishouden(2026, ouder(sit("arbeid")), ouder(sit("sociaal_medische_indicatie"))))
+    assert maanden_recht(r) == [] and redenen(r) == {"sociaal_medische_indicatie"}
+    assert "gemeente" in r.maanden[0].uitleg
+
+
+def test_situatie_die_halverwege_de_maand_begint_telt_vanaf_de_volgende_maand():
+    # Awir art. 5: a change after the first day of a month counts from the first day of the next month
+    r = bereken(huishouden(2026, ouder(sit("arbeid", van="2026-03-15"))))
+    assert maanden_recht(r) == list(range(4, 13))
+    r = bereken(huishouden(2026, ouder(sit("arbeid", van="2026-03-01"))))
+    assert maanden_recht(r)[0] == 3
+
+
+def test_voorlopige_hechtenis_telt_vanaf_2026():
+    # Wko 1.6 lid 10 (version 2026-01-01) also names 'een bevel tot gevangenneming of gevangenhouding'
+    per = sit("detentie", van="2026-01-01", tot="2026-06-30", detentie_soort="voorlopige_hechtenis")
+    r = bereken(huishouden(2026, ouder(sit("arbeid")), ouder(per)))
+    assert maanden_recht(r) == [1, 2, 3, 4, 5, 6]
+    citaten = {b.citaat for b in r.maanden[0].bronnen}
+    assert "art. 1.6 lid 10 Wko" in citaten and "art. 1.6 lid 11 Wko" not in citaten  # lid 11 is gone in 2026
+    per24 = sit("detentie", van="2024-01-01", tot="2024-06-30", detentie_soort="voorlopige_hechtenis")
+    assert maanden_recht(bereken(huishouden(2024, ouder(sit("arbeid")), ouder(per24)))) == []
 
 
 def test_geen_situatie_geen_recht():

@@ -167,7 +167,7 @@ def parameters(
     mu = o["maximum_uurprijs"]
     if "bedragen" in mu:
         for soort, bedrag in mu["bedragen"].items():
-            t.add_row(f"maximum_uurprijs {soort}", f"€ {bedrag}", mu["status"], mu["artikel"]["citaat"])
+            t.add_row(f"maximum_uurprijs {soort}", f"€ {bedrag}", mu["status"], ", ".join(a["citaat"] for a in mu["artikelen"]))
     else:
         t.add_row("maximum_uurprijs", "ontbreekt", "-", mu["ontbreekt"])
     console.print(t)
@@ -200,6 +200,25 @@ def schema(
 
 
 @app.command()
+def dekking(
+    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", help="Schrijf het register als Markdown (docs/dekking.md)"),
+) -> None:
+    """Toon het dekkingsregister: elke regel met bron en of die gemodelleerd, vereenvoudigd of niet gemodelleerd is."""
+    from kotwijzer.dekking import als_markdown, register
+
+    if uitvoer is not None:
+        uitvoer.write_text(als_markdown(), encoding="utf-8")
+        console.print(f"Geschreven: {uitvoer}")
+        return
+    t = Table(title="Dekkingsregister")
+    for kol in ("Regel", "Bron", "Status"):
+        t.add_column(kol)
+    for r in register():
+        t.add_row(r["regel"], ", ".join(b["citaat"] for b in r["bronnen"]), r["status"])
+    console.print(t)
+
+
+@app.command()
 def serve(
     host: str = typer.Option("127.0.0.1", help="Adres"),
     port: int = typer.Option(8000, help="Poort"),
@@ -210,6 +229,15 @@ def serve(
     from kotwijzer.web.serve import serve as _serve
 
     _serve(host=host, port=port, voorbeelddata=voorbeelddata, database_url=database_url)
+
+
+def _mount() -> None:
+    from kotwijzer.policy.doelgroep_cli import app as schat_app
+
+    app.add_typer(schat_app, name="schat", help="Schattingen van doelgroepen (seed 000, Bijlage A).")
+
+
+_mount()
 
 
 def main() -> None:  # pragma: no cover

@@ -56,20 +56,21 @@ def _b(bron: Bron) -> BronOut:
     return out
 
 
-def _bl(bronnen) -> list[BronOut]:
-    return [_b(x) for x in bronnen]
+def _bl(bronnen, jaar: int | None = None) -> list[BronOut]:
+    """Citations as output; with a year, only those that apply in that year (Bron.vanaf_jaar/tot_jaar)."""
+    return [_b(x) for x in bronnen if jaar is None or x.geldt_in(jaar)]
 
 
 # Conditions depend only on small integer codes; they are built once per code and shared between results (treat them
 # as read-only; voorwaardencheck copies before changing one).
 @lru_cache(maxsize=4096)
-def _ouder_conditie(sit: int, rol: str, uitz: int) -> Conditie:
-    return _ouder_condities(sit, rol, uitz)[0]
+def _ouder_conditie(sit: int, rol: str, uitz: int, lid1: int, jaar: int) -> Conditie:
+    return _ouder_condities(sit, rol, uitz, lid1, jaar)[0]
 
 
 @lru_cache(maxsize=1024)
-def _kind_condities_cached(bits: int) -> tuple[Conditie, ...]:
-    return tuple(_kind_condities(bits))
+def _kind_condities_cached(bits: int, jaar: int) -> tuple[Conditie, ...]:
+    return tuple(_kind_condities(bits, jaar))
 
 
 def _cent(x: int) -> Decimal:
@@ -78,6 +79,10 @@ def _cent(x: int) -> Decimal:
 
 def _euro(x: int) -> str:
     return f"€ {x / 100:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def _pct(d: Decimal) -> str:
+    return f"{d}%".replace(".", ",")
 
 
 def _uren(cu: int) -> Decimal:
@@ -89,16 +94,16 @@ def _kosten_dec(eenheden: int) -> Decimal:
     return (Decimal(int(eenheden)) / 10_000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _ouder_condities(sit: int, rol: str, uitz: int) -> tuple[Conditie, list[str]]:
+def _ouder_condities(sit: int, rol: str, uitz: int, lid1: int, jaar: int) -> tuple[Conditie, list[str]]:
     """The arbeidseis for one parent in one month (Wko 1.6 lid 1 or, for a partner, lid 3)."""
-    gevonden = c.onderdelen_in(sit & c.LID1)
+    gevonden = c.onderdelen_in(sit & lid1)
     bron_lid = wko("1.6", 1) if rol == "aanvrager" else wko("1.6", 3)
     wie = "U" if rol == "aanvrager" else "Uw partner"
     if gevonden:
         tekst = f"{wie} voldoet: " + "; ".join(f"{o.omschrijving} ({o.bronnen[0].kort()})" for o in gevonden) + "."
         bronnen = [bron_lid] + [b for o in gevonden for b in o.bronnen]
-        return Conditie.model_construct(code=f"arbeidseis_{rol}", status="voldaan", uitleg=tekst, bronnen=_bl(bronnen), ontbrekende_invoer=[], vraag=None), []
-    uitz_gevonden = c.onderdelen_in(sit & (uitz | c.WLZ_PERM | c.WLZ_TIJD | c.DET_LANG | c.DET_KORT | c.DET_VOORLOPIG_LANG))
+        return Conditie.model_construct(code=f"arbeidseis_{rol}", status="voldaan", uitleg=tekst, bronnen=_bl(bronnen, jaar), ontbrekende_invoer=[], vraag=None), []
+    uitz_gevonden = c.onderdelen_in(sit & (uitz | c.WLZ_PERM | c.WLZ_TIJD | c.DET_LANG | c.DET_KORT | c.DET_VOORLOPIG_LANG | c.KL))
     if sit & c.ONBEKEND:
         return Conditie.model_construct(
             code=f"arbeidseis_{rol}",
@@ -114,10 +119,10 @@ def _ouder_condities(sit: int, rol: str, uitz: int) -> tuple[Conditie, list[str]
         tekst = f"{wie} werkt niet en volgt geen traject of opleiding, maar " + ", ".join(o.omschrijving for o in uitz_gevonden) + "."
     else:
         tekst = f"{wie} werkt niet en heeft geen andere situatie uit de wet (traject, studie, inburgering, indicatie)."
-    return Conditie.model_construct(code=f"arbeidseis_{rol}", status="niet_voldaan", uitleg=tekst, bronnen=_bl([bron_lid]), ontbrekende_invoer=[], vraag=None), []
+    return Conditie.model_construct(code=f"arbeidseis_{rol}", status="niet_voldaan", uitleg=tekst, bronnen=_bl([bron_lid] + [b for o in uitz_gevonden for b in o.bronnen], jaar), ontbrekende_invoer=[], vraag=None), []
 
 
-def _kind_condities(bits: int) -> list[Conditie]:
+def _kind_condities(bits: int, jaar: int) -> list[Conditie]:
     out = []
     for kr in c.KIND_REDENEN:
         if kr.bit == c.K_GEEN_OPVANG:
@@ -131,7 +136,7 @@ def _kind_condities(bits: int) -> list[Conditie]:
             c.K_NIET_LRK: "De opvang staat in het Landelijk Register Kinderopvang.",
             c.K_TE_LAAT: "De maand valt binnen de termijn van de aanvraag.",
         }[kr.bit]
-        out.append(Conditie.model_construct(code=kr.code, status=status, uitleg=uitleg, bronnen=_bl(kr.bronnen), ontbrekende_invoer=[], vraag=None))
+        out.append(Conditie.model_construct(code=kr.code, status=status, uitleg=uitleg, bronnen=_bl(kr.bronnen, jaar), ontbrekende_invoer=[], vraag=None))
     return out
 
 
@@ -139,7 +144,7 @@ def _parameters(u: Uitkomst) -> list[GelezenParameter]:
     out = []
     for naam, w in u.params.gelezen.items():
         p = u.params.parameter(naam)
-        out.append(GelezenParameter(naam=naam, waarde=w.waarde, status=w.status, bron=_bl(p.bron), publicatie=w.publicatie))
+        out.append(GelezenParameter(naam=naam, waarde=w.waarde, status=w.status, bron=_bl(p.bron, u.jaar), publicatie=w.publicatie))
     return out
 
 
@@ -159,9 +164,9 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
     for m in range(12):
         reden = c.REDEN_PER_NUMMER[int(u.reden[0, m])]
         cond: list[Conditie] = []
-        cond.append(_ouder_conditie(int(b.sit[0, 0, m]), "aanvrager", u.uitzondering))
+        cond.append(_ouder_conditie(int(b.sit[0, 0, m]), "aanvrager", u.uitzondering, u.lid1, jaar))
         if heeft_partner:
-            cond.append(_ouder_conditie(int(b.sit[0, 1, m]), "partner", u.uitzondering))
+            cond.append(_ouder_conditie(int(b.sit[0, 1, m]), "partner", u.uitzondering, u.lid1, jaar))
         elif h.partner is not None:
             cond.append(Conditie.model_construct(
                 code="arbeidseis_partner", status="niet_van_toepassing",
@@ -169,7 +174,7 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
                 bronnen=_bl([wko("1.6", 6)]), ontbrekende_invoer=[], vraag=None))
         cond.append(Conditie.model_construct(
             code=f"aanspraak_{reden.code}", status="voldaan" if reden.recht else ("onbekend" if reden.code == "onbekend" else "niet_voldaan"),
-            uitleg=reden.uitleg, bronnen=_bl(reden.bronnen), ontbrekende_invoer=[], vraag=None))
+            uitleg=reden.uitleg, bronnen=_bl(reden.bronnen, jaar), ontbrekende_invoer=[], vraag=None))
         kinderen: list[KindMaand] = []
         toeslag_m = 0
         eigen_m = 0
@@ -202,7 +207,7 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
                 eerste_kind=bool(u.eerste_kind[0, k, m]),
                 percentage=Decimal(int(u.promille[0, k, m])) / 10 if telt > 0 else None,
                 toeslag=_cent(toe), eigen_bijdrage=_cent(eigen),
-                condities=list(_kind_condities_cached(bits)),
+                condities=list(_kind_condities_cached(bits, jaar)),
             ))
             toeslag_m += toe
             eigen_m += eigen
@@ -216,7 +221,7 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
             wissel_maanden.append(m)
         maanden.append(Maanduitkomst.model_construct(
             maand=m + 1, aanspraak=bool(u.aanspraak[0, m]), reden=reden.code, uitleg=reden.uitleg,
-            bronnen=_bl(reden.bronnen), condities=cond, kinderen=kinderen,
+            bronnen=_bl(reden.bronnen, jaar), condities=cond, kinderen=kinderen,
             toeslag=_cent(toeslag_m), uitbetaling_voorschot=_cent(int(rb.uitbetaling_voorschot(np.int64(toeslag_m)))),
             eigen_bijdrage=_cent(eigen_m),
         ))
@@ -235,7 +240,7 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
                 uitleg=(f"Koppeling gewerkte uren {jaar}: {pct[naam]}% van de gewerkte uren, of 230 uur per maand als "
                         f"doelgroeper, met Wlz-indicatie of in detentie. Per ouder: {', '.join(wie)}. Het potje per kind "
                         "is dat van de ouder met de minste uren."),
-                bronnen=_bl(ru.BRON_KGU)))
+                bronnen=_bl(ru.BRON_KGU, jaar)))
     else:
         mnd = u.per_ouder["maanden"][0]
         wie = [f"aanvrager {int(mnd[0])} maanden"]
@@ -245,7 +250,7 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
             kind=0, soort="alle_opvang", uren=_uren(int(u.potjes_cu['alle_opvang'][0])),
             uitleg=(f"230 uur per maand waarin de ouder die het minst vaak werkte (of een andere situatie had die "
                     f"meetelt) dat deed. Per ouder: {', '.join(wie)}. Dit potje geldt per kind voor het hele jaar."),
-            bronnen=_bl(ru.BRON_ONTKOPPELD)))
+            bronnen=_bl(ru.BRON_ONTKOPPELD, jaar)))
 
     # warnings and assumptions
     if t.status != "final":
@@ -267,7 +272,8 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
                 volgende = t.rij(rij["tot_en_met"] + 1)
                 waarschuwingen.append(
                     f"Uw inkomen ligt dicht bij een grens van de tabel. Boven € {rij['tot_en_met']:,} ".replace(",", ".")
-                    + f"daalt het percentage voor het eerste kind van {rij['eerste_kind']}% naar {volgende['eerste_kind']}%."
+                    + f"daalt het percentage voor het eerste kind van {_pct(rij['eerste_kind'])} naar "
+                    f"{_pct(volgende['eerste_kind'])}."
                 )
             except OntbrekendeWetgeving:
                 pass
@@ -333,7 +339,7 @@ def _tabel_parameters(jaar: int, inkomen: int | None) -> list[GelezenParameter]:
     t = tabel(jaar)
     out = [GelezenParameter.model_construct(
         naam="maximum_uurprijs", waarde={k: f"{v / 100:.2f}" for k, v in mu.cent.items()}, status=mu.status,
-        bron=_bl([mu.bron_artikel]), publicatie=mu.bron)]
+        bron=_bl(mu.bronnen, jaar), publicatie=mu.bron)]
     if inkomen is not None:
         rij = t.rij(inkomen)
         out.append(GelezenParameter.model_construct(
@@ -451,11 +457,11 @@ def voorwaardencheck(data: dict[str, Any] | Huishouden) -> VoorwaardencheckResul
     maanden = [m + 1 for m in range(12) if u.aanspraak[0, m]]
     heeft_partner = h.partner is not None and not h.partner_is_bloedverwant
     for m in range(12):
-        ca, _ = _ouder_condities(int(b.sit[0, 0, m]), "aanvrager", u.uitzondering)
+        ca, _ = _ouder_condities(int(b.sit[0, 0, m]), "aanvrager", u.uitzondering, u.lid1, h.berekeningsjaar)
         ca.code = f"{ca.code}_{m + 1}"
         condities.append(ca)
         if heeft_partner:
-            cp, _ = _ouder_condities(int(b.sit[0, 1, m]), "partner", u.uitzondering)
+            cp, _ = _ouder_condities(int(b.sit[0, 1, m]), "partner", u.uitzondering, u.lid1, h.berekeningsjaar)
             cp.code = f"{cp.code}_{m + 1}"
             condities.append(cp)
     onbekend_voorz = any(((int(b.sit[0, i, m]) & c.ONBEKEND) != 0) for i in range(2) for m in range(12))
@@ -476,7 +482,7 @@ def voorwaardencheck(data: dict[str, Any] | Huishouden) -> VoorwaardencheckResul
     for r in {r.code: r for r in redenen}.values():
         condities.append(Conditie.model_construct(
             code=f"aanspraak_{r.code}", status="voldaan" if r.recht else ("onbekend" if r.code == "onbekend" else "niet_voldaan"),
-            uitleg=r.uitleg, bronnen=_bl(r.bronnen), ontbrekende_invoer=[], vraag=None))
+            uitleg=r.uitleg, bronnen=_bl(r.bronnen, h.berekeningsjaar), ontbrekende_invoer=[], vraag=None))
     return VoorwaardencheckResultaat(
         berekeningsjaar=h.berekeningsjaar, oordeel=oordeel, samenvatting=samenvatting, condities=condities,
         vragen=vragen, maanden_met_aanspraak=maanden,

@@ -21,7 +21,8 @@ from kotwijzer.rules import uren as ru
 class Uitkomst:
     jaar: int
     params: JaarParameters
-    uitzondering: int
+    uitzondering: int  # situation bits that count as an exception this year (Wlz, detention)
+    lid1: int  # situation bits of Wko 1.6 lid 1 in force this year
     aanspraak: np.ndarray  # bool [H,12]
     reden: np.ndarray | None  # int8 [H,12] (None in population runs)
     kind_ok: np.ndarray  # bool [H,C,12]
@@ -52,11 +53,12 @@ def bereken_batch(
         b.sit, b.traject_einde_maand, bool(p.categorie_c_telt), bool(p.inburgering_alle_activiteiten),
         int(p.doorloop_na_traject_maanden),
     )
+    lid1 = ra.lid1_masker(bool(p.smi_onderdelen_k_l_in_werking))
     sit0 = sit[:, 0, :]
     sit1 = sit[:, 1, :]
     ok, reden = ra.aanspraak_ouders(
         sit0, sit1, b.heeft_partner, b.bloedverwant, uitz, bool(p.wlz_uitzondering_zonder_voldoende_partner),
-        met_reden=met_redenen,
+        met_reden=met_redenen, lid1=lid1,
     )
     if reden is not None:
         reden = np.where(ok & (reden >= 10), np.int8(c.R["hervorming"]), reden)
@@ -80,19 +82,19 @@ def bereken_batch(
             ("dagopvang", dag_sel, int(p.kgu_percentage_dagopvang)),
             ("buitenschoolse_opvang", bso_sel, int(p.kgu_percentage_bso)),
         ):
-            po = ru.kgu_uren_per_ouder(sit, b.werkuren_cu, uitz, pct, doel)
+            po = ru.kgu_uren_per_ouder(sit, b.werkuren_cu, uitz, pct, doel, (lid1 & ~(c.A | c.B | c.WT)))
             pot = ru.potje_minst_werkende(po, telt_partner) // 100  # 1/10,000 h -> hundredths, rounded down
             per_ouder[naam] = po
             potjes[naam] = pot
             uren += ru.verdeel_potje(np.where(sel, h, 0), pot[:, None])
     else:
-        mnd = ru.maanden_per_ouder(sit, uitz)
+        mnd = ru.maanden_per_ouder(sit, uitz, lid1)
         per_ouder["maanden"] = mnd
         pot = ru.potje_minst_werkende(mnd, telt_partner).astype(np.int64) * int(p.uren_per_maand_ontkoppeld) * ru.CU
         potjes["alle_opvang"] = pot
         uren = ru.verdeel_potje(h, pot[:, None])
 
-    u = Uitkomst(b.jaar, p, uitz, ok, reden, kind_ok, kbits, gevraagd, h, uren, potjes, per_ouder)
+    u = Uitkomst(b.jaar, p, uitz, lid1, ok, reden, kind_ok, kbits, gevraagd, h, uren, potjes, per_ouder)
     if not met_bedrag:
         return u
 

@@ -38,10 +38,11 @@ def procent(x: Decimal | None) -> str:
 
 @dataclass
 class UitlegBlok:
-    maand: int
+    maand: int  # first month of the block
     titel: str
     regels: list[str]
     bronnen: list[dict] = field(default_factory=list)  # citaat, tekst (law text in the version used), url
+    tot_maand: int = 0  # last month of the block (consecutive months with the same explanation are merged)
 
 
 @lru_cache(maxsize=1)
@@ -53,13 +54,26 @@ def _env() -> Environment:
 
 
 def wettekst(bron: BronOut | Bron, peildatum: dt.date) -> dict:
-    """The cited provision with its text in the version in force on `peildatum`."""
+    """The cited provision with its text in the version in force on `peildatum`.
+
+    Where kotwijzer ships no text for that date at all (the Besluit kinderopvangtoeslag after 2023, see
+    docs/bronnen-onderzoek.md), the text of the latest shipped version is shown and marked as such (`terugval`), never
+    presented as the text of that year. A provision missing from the version itself is an error."""
     from kotwijzer.wetten import teksten
 
     b = bron if isinstance(bron, Bron) else Bron(bron.wet, bron.artikel, bron.lid, bron.onderdeel, bron.sub)
-    versie = teksten.versie_op(b.wet, peildatum)
+    versie = teksten.laatste_versie_tot(b.wet, peildatum)
     info = teksten.bron_info(b.wet, versie)
-    return {"citaat": b.kort(), "tekst": teksten.tekst(b, peildatum), "versie": versie.isoformat(), "url": info.get("url")}
+    terugval = info.get("geldig_tot") is not None and peildatum > dt.date.fromisoformat(info["geldig_tot"])
+    return {
+        "citaat": b.kort(),
+        "tekst": teksten.tekst(b, versie),
+        "versie": versie.isoformat(),
+        "url": info.get("url"),
+        "terugval": terugval,
+        "opmerking": (f"Tekst uit de versie van {versie.isoformat()}; de tekst die in {peildatum.year} geldt is niet "
+                      "in kotwijzer opgenomen." if terugval else None),
+    }
 
 
 def _blok_bronnen(bronnen: list[BronOut], peildatum: dt.date) -> list[dict]:
@@ -72,7 +86,7 @@ def _blok_bronnen(bronnen: list[BronOut], peildatum: dt.date) -> list[dict]:
     return out
 
 
-def uitleg(r: Resultaat, met_wettekst: bool = True) -> list[UitlegBlok]:
+def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) -> list[UitlegBlok]:
     env = _env()
     tpl = env.get_template("maand.txt.j2")
     blokken = []
@@ -87,10 +101,18 @@ def uitleg(r: Resultaat, met_wettekst: bool = True) -> list[UitlegBlok]:
             for cnd in k.condities:
                 if cnd.status == "niet_voldaan":
                     bronnen.extend(cnd.bronnen)
-        blokken.append(UitlegBlok(
+        blok = UitlegBlok(
             maand=m.maand, titel=f"{MAANDNAMEN[m.maand - 1].capitalize()} {r.berekeningsjaar}", regels=regels,
             bronnen=_blok_bronnen(bronnen, peil) if met_wettekst else [],
-        ))
+        )
+        vorige = blokken[-1] if blokken else None
+        if samenvoegen and vorige and vorige.regels == blok.regels and vorige.bronnen == blok.bronnen:
+            vorige.tot_maand = m.maand
+            vorige.titel = (f"{MAANDNAMEN[vorige.maand - 1].capitalize()} tot en met {MAANDNAMEN[m.maand - 1]} "
+                            f"{r.berekeningsjaar}")
+        else:
+            blok.tot_maand = m.maand
+            blokken.append(blok)
     return blokken
 
 

@@ -33,7 +33,7 @@ def _data(name: str) -> str:
 
 
 def _bron(d: dict[str, Any]) -> Bron:
-    return Bron(d["wet"], str(d["artikel"]), d.get("lid"), d.get("onderdeel"), d.get("sub"))
+    return Bron(d["wet"], str(d["artikel"]), d.get("lid"), d.get("onderdeel"), d.get("sub"), d.get("vanaf_jaar"), d.get("tot_jaar"))
 
 
 # --------------------------------------------------------------------------------------------- tables
@@ -190,7 +190,7 @@ class MaximumUurprijs:
     cent: dict[str, int]  # per opvangsoort, in cents
     status: str
     bron: str
-    bron_artikel: Bron
+    bronnen: tuple[Bron, ...]
 
 
 @lru_cache(maxsize=None)
@@ -220,7 +220,7 @@ def maximum_uurprijs(jaar: int) -> MaximumUurprijs:
         if d != d.to_integral_value() or d <= 0:
             raise OngeldigeWetgeving(f"Maximum uurprijs {jaar} {soort}: {row[soort]} is geen bedrag in centen")
         cent[soort] = int(d)
-    return MaximumUurprijs(int(jaar), cent, row["status"], " ".join(str(row["bron"]).split()), _bron(meta["bron_artikel"]))
+    return MaximumUurprijs(int(jaar), cent, row["status"], " ".join(str(row["bron"]).split()), tuple(_bron(b) for b in meta["bron_artikel"]))
 
 
 # ----------------------------------------------------------------------------------- rule params
@@ -354,7 +354,7 @@ def overzicht(jaar: int) -> dict[str, Any]:
             "bedragen": {k: f"{v / 100:.2f}" for k, v in mu.cent.items()},
             "status": mu.status,
             "bron": mu.bron,
-            "artikel": mu.bron_artikel.as_dict(),
+            "artikelen": [b.as_dict() for b in mu.bronnen if b.geldt_in(jaar)],
         }
     except OntbrekendeWetgeving as e:
         out["maximum_uurprijs"] = {"ontbreekt": str(e)}

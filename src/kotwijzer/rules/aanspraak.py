@@ -10,11 +10,17 @@ from kotwijzer.rules import codes as c
 from kotwijzer.wetten.bron import wko
 
 
-def voldoet_lid1(sit: np.ndarray) -> np.ndarray:
+def voldoet_lid1(sit: np.ndarray, lid1: int = c.LID1) -> np.ndarray:
     """Wko 1.6 lid 1 onder a-l (and the werkloosheidstermijn of lid 5): the parent meets the arbeidseis or is in a
     doelgroep. For a partner the list of lid 3 (a; b: uitkering onder c, e, h, i with voorziening; c: f, g, j, k, l;
     d: lid 1 onder b) covers the same modelled situations."""
-    return (sit & c.LID1) != 0
+    return (sit & lid1) != 0
+
+
+def lid1_masker(smi_onderdelen_k_l_in_werking: bool) -> int:
+    """The situations of Wko 1.6 lid 1 that are in force: onderdelen k and l (sociaal-medische indicatie) only when
+    they have entered into force."""
+    return c.LID1 | (c.KL if smi_onderdelen_k_l_in_werking else 0)
 
 
 voldoet_lid1.bronnen = (wko("1.6", 1), wko("1.6", 3), wko("1.6", 5))  # type: ignore[attr-defined]
@@ -35,7 +41,7 @@ def uitzondering_masker(wlz_permanent_telt: bool, wlz_tijdelijk_telt: bool, dete
     return m
 
 
-uitzondering_masker.bronnen = (wko("1.6", 8), wko("1.6", 9), wko("1.6", 10), wko("1.6", 11))  # type: ignore[attr-defined]
+uitzondering_masker.bronnen = (wko("1.6", 8), wko("1.6", 9)) + c.DETENTIE_BRONNEN  # type: ignore[attr-defined]
 
 
 def pas_schakelaars_toe(
@@ -76,6 +82,7 @@ def aanspraak_ouders(
     uitzondering: int,
     wlz_zonder_voldoende_partner: bool = False,
     met_reden: bool = True,
+    lid1: int = c.LID1,
 ) -> tuple[np.ndarray, np.ndarray | None]:
     """Returns (aanspraak bool[H,12], reden int8[H,12]) with the reason code of `codes.REDENEN`.
 
@@ -88,8 +95,8 @@ def aanspraak_ouders(
     """
     hp = np.asarray(heeft_partner, dtype=bool)[:, None]
     bv = np.asarray(partner_bloedverwant, dtype=bool)[:, None]
-    q0 = voldoet_lid1(sit0)
-    q1 = voldoet_lid1(sit1)
+    q0 = voldoet_lid1(sit0, lid1)
+    q1 = voldoet_lid1(sit1, lid1)
     x0 = (sit0 & uitzondering) != 0
     x1 = (sit1 & uitzondering) != 0
     alleen = ~hp | bv
@@ -116,6 +123,7 @@ def aanspraak_ouders(
     det1 = (sit1 & (c.DET_LANG | c.DET_KORT | c.DET_VOORLOPIG_LANG)) != 0
     a_niet = alleen & ~q0
     reden = np.where(a_niet, R["aanvrager_voldoet_niet"], reden)
+    reden = np.where(a_niet & ((sit0 & c.KL) != 0), R["sociaal_medische_indicatie"], reden)
     reden = np.where(a_niet & ((sit0 & c.BIJSTAND_ZONDER_VOORZIENING) != 0), R["bijstand_zonder_voorziening"], reden)
     reden = np.where(a_niet & det0, R["alleenstaand_detentie"], reden)
     reden = np.where(a_niet & wlz0, R["alleenstaand_wlz"], reden)
@@ -132,11 +140,12 @@ def aanspraak_ouders(
     other_wlz = np.where(q0, wlz1, wlz0)
     other_det = np.where(q0, det1, det0)
     reden = np.where(one, R["partner_voldoet_niet"], reden)
+    reden = np.where(one & ((other & c.KL) != 0), R["sociaal_medische_indicatie"], reden)
     reden = np.where(one & ((other & c.BIJSTAND_ZONDER_VOORZIENING) != 0), R["bijstand_zonder_voorziening"], reden)
     reden = np.where(one & other_det & ((other & c.DET_KORT) != 0), R["detentie_te_kort"], reden)
     reden = np.where(one & other_det & ((other & c.DET_KORT) == 0) & ((other & uitzondering) == 0), R["detentie_te_vroeg"], reden)
     reden = np.where(one & other_wlz & ((other & c.WLZ_TIJD) != 0) & ((other & uitzondering) == 0), R["wlz_tijdelijk_te_vroeg"], reden)
-    reden = np.where(one & ((other & c.ONBEKEND) != 0) & ((other & c.LID1) == 0), R["onbekend"], reden)
+    reden = np.where(one & ((other & c.ONBEKEND) != 0) & ((other & lid1) == 0), R["onbekend"], reden)
     geen = p_niet & ~q0 & ~q1
     reden = np.where(geen, R["geen_van_beiden"], reden)
     reden = np.where(geen & x0 & x1, R["beiden_uitzondering"], reden)
@@ -177,4 +186,4 @@ def kind_voorwaarden(
     return bits == 0, bits
 
 
-kind_voorwaarden.bronnen = (wko("1.1"), wko("1.5", 1), wko("1.3", 2, "b"))  # type: ignore[attr-defined]
+kind_voorwaarden.bronnen = (wko("1.1", 1, "kinderopvang"), wko("1.5", 1), wko("1.3", 2, "b"))  # type: ignore[attr-defined]

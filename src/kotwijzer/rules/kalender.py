@@ -16,19 +16,22 @@ def maand_begin(jaar: int) -> np.ndarray:
 
 
 def maanden_in_periode(van: np.ndarray, tot: np.ndarray, jaar: int) -> np.ndarray:
-    """bool[..., 12]: the month counts when the period covers at least one day of it.
+    """bool[..., 12]: the months in which a situation counts.
 
-    Bron: Besluit kinderopvangtoeslag art. 2 (de toeslag wordt per kalendermaand bepaald); see the coverage registry for
-    how a change within a month is treated. `tot` NaT means open-ended.
+    Awir art. 5: a change in circumstances that happens after the first day of a month is taken into account from the
+    first day of the next month. So a situation counts for a month exactly when it holds on the first day of that
+    month: work that starts on 15 March counts from April; work that ends on 15 March still counts for March.
+    (Wko art. 1.3 lid 2 sets art. 5 aside only for changes in hours, price and soort of childcare, which kotwijzer takes
+    per month as given.) `tot` NaT means open-ended.
     """
-    mb = maand_begin(jaar)
-    start = mb[:-1]
-    eind = mb[1:] - np.timedelta64(1, "D")
+    eerste = maand_begin(jaar)[:-1]
     van = np.asarray(van, dtype="datetime64[D]")[..., None]
     tot = np.asarray(tot, dtype="datetime64[D]")[..., None]
     tot_eff = np.where(np.isnat(tot), np.datetime64("9999-12-31", "D"), tot)
-    ok = ~np.isnat(van) & (van <= eind) & (tot_eff >= start)
-    return ok
+    return ~np.isnat(van) & (van <= eerste) & (tot_eff >= eerste)
+
+
+MAANDREGEL_BRON = (awir("5"),)
 
 
 def plus_maanden(d: np.ndarray, n: int) -> np.ndarray:

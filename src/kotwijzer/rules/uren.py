@@ -19,8 +19,8 @@ from kotwijzer.wetten.bron import bkot
 CU = 100  # centi-uren per uur
 
 BRON_MAAND = (bkot("8a", 1, "a"),)
-BRON_KGU = (bkot("8a", 1, "b"), bkot("8a", 2), bkot("8a", 3))
-BRON_ONTKOPPELD = (bkot("8a", 1, "b"),)
+BRON_KGU = (bkot("8a", 1, "b", tot=2022), bkot("8a", 2, tot=2022), bkot("8a", 3, tot=2022))
+BRON_ONTKOPPELD = (bkot("8a", 1, "b", vanaf=2023),)
 
 
 def begrens_per_maand(uren_cu: np.ndarray, max_uren: int) -> np.ndarray:
@@ -34,6 +34,7 @@ def kgu_uren_per_ouder(
     uitzondering: int,
     pct: int,
     doelgroep_uren: int,
+    doelgroep: int = c.DOELGROEP_KGU,
 ) -> np.ndarray:
     """Bkot 8a lid 1 onder b (2021-2022): the yearly KGU hours of each parent, in 1/10,000 hour.
 
@@ -42,17 +43,17 @@ def kgu_uren_per_ouder(
     Returns [H,2] int64.
     """
     werk = ((sit & c.WERK) != 0) * werkuren_cu.astype(np.int64) * pct  # cu * pct = 1e-4 h
-    doel = ((sit & (c.DOELGROEP_KGU | uitzondering)) != 0) * np.int64(doelgroep_uren * CU * 100)
+    doel = ((sit & (doelgroep | uitzondering)) != 0) * np.int64(doelgroep_uren * CU * 100)
     return np.maximum(werk, doel).sum(axis=-1)
 
 
 kgu_uren_per_ouder.bronnen = BRON_KGU  # type: ignore[attr-defined]
 
 
-def maanden_per_ouder(sit: np.ndarray, uitzondering: int) -> np.ndarray:
+def maanden_per_ouder(sit: np.ndarray, uitzondering: int, lid1: int = c.LID1) -> np.ndarray:
     """From 2023 (Bkot 8a lid 1 onder b): the number of months in which the parent worked or had a situation that
     counts. [H,2,12] -> [H,2]."""
-    return ((sit & (c.LID1 | uitzondering)) != 0).sum(axis=-1)
+    return ((sit & (lid1 | uitzondering)) != 0).sum(axis=-1)
 
 
 def potje_minst_werkende(per_ouder: np.ndarray, telt_partner: np.ndarray) -> np.ndarray:

@@ -27,10 +27,17 @@ class Bron:
     lid: str | None = None
     onderdeel: str | None = None
     sub: str | None = None  # subonderdeel such as "4°"
+    # Years in which this citation applies, when the provision exists only in some versions (e.g. Wko 1.6 lid 11,
+    # 2022-2025). A rule that cites it is tested against the law text of every year in that range.
+    vanaf_jaar: int | None = None
+    tot_jaar: int | None = None
 
     def __post_init__(self) -> None:
         if self.wet not in WETTEN:
             raise ValueError(f"Onbekende wet in bronvermelding: {self.wet!r}")
+
+    def geldt_in(self, jaar: int) -> bool:
+        return (self.vanaf_jaar is None or jaar >= self.vanaf_jaar) and (self.tot_jaar is None or jaar <= self.tot_jaar)
 
     @property
     def titel(self) -> str:
@@ -41,6 +48,8 @@ class Bron:
         s = f"art. {self.artikel}"
         if self.lid:
             s += f" lid {self.lid}"
+        if self.onderdeel and len(self.onderdeel) > 2:  # a defined term, e.g. art. 1.1 'kinderopvang'
+            return f"{s} {self.wet} (begrip {self.onderdeel})"
         if self.onderdeel:
             s += f" onder {self.onderdeel}"
         if self.sub:
@@ -61,21 +70,36 @@ class Bron:
         }
 
 
-def wko(artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None) -> Bron:
-    return Bron("Wko", artikel, None if lid is None else str(lid), onderdeel, sub)
+def wko(
+    artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None,
+    vanaf: int | None = None, tot: int | None = None,
+) -> Bron:
+    return Bron("Wko", artikel, None if lid is None else str(lid), onderdeel, sub, vanaf, tot)
 
 
-def bkot(artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None) -> Bron:
-    return Bron("Bkot", artikel, None if lid is None else str(lid), onderdeel, sub)
+def bkot(
+    artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None,
+    vanaf: int | None = None, tot: int | None = None,
+) -> Bron:
+    return Bron("Bkot", artikel, None if lid is None else str(lid), onderdeel, sub, vanaf, tot)
 
 
-def awir(artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None) -> Bron:
-    return Bron("Awir", artikel, None if lid is None else str(lid), onderdeel, sub)
+def awir(
+    artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None,
+    vanaf: int | None = None, tot: int | None = None,
+) -> Bron:
+    return Bron("Awir", artikel, None if lid is None else str(lid), onderdeel, sub, vanaf, tot)
 
 
-def pw(artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None) -> Bron:
-    return Bron("Pw", artikel, None if lid is None else str(lid), onderdeel, sub)
+def pw(
+    artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None,
+    vanaf: int | None = None, tot: int | None = None,
+) -> Bron:
+    return Bron("Pw", artikel, None if lid is None else str(lid), onderdeel, sub, vanaf, tot)
 
 
-def wlz(artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None) -> Bron:
-    return Bron("Wlz", artikel, None if lid is None else str(lid), onderdeel, sub)
+def wlz(
+    artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None,
+    vanaf: int | None = None, tot: int | None = None,
+) -> Bron:
+    return Bron("Wlz", artikel, None if lid is None else str(lid), onderdeel, sub, vanaf, tot)

@@ -289,3 +289,33 @@ def naar_batch(h: Huishouden, p: JaarParameters) -> Batch:
         notities=notities,
         **arr,
     )
+
+
+_PER_HUISHOUDEN = ("heeft_partner", "bloedverwant", "inkomen", "eerste_maand")
+_PER_OUDER = ("sit", "werkuren_cu", "traject_einde_maand")
+_PER_KIND = ("kind_bestaat", "geboren", "voor_vo", "bso_leeftijd", "woont", "soort", "lrk", "uren_cu", "prijs_cent")
+
+
+def voeg_samen(batches: list[Batch]) -> Batch:
+    """Concatenate batches of the same year into one (children padded to the largest count, as absent children)."""
+    if not batches:
+        raise ValueError("geen huishoudens om samen te voegen")
+    jaar = batches[0].jaar
+    if any(b.jaar != jaar for b in batches):
+        raise ValueError("alle huishoudens moeten hetzelfde berekeningsjaar hebben")
+    C = max(b.kind_bestaat.shape[1] for b in batches)
+
+    def pad(a: np.ndarray) -> np.ndarray:
+        extra = C - a.shape[1]
+        if extra == 0:
+            return a
+        vul = 0  # absent children: no childcare, not existing
+        return np.concatenate([a, np.full((a.shape[0], extra) + a.shape[2:], vul, dtype=a.dtype)], axis=1)
+
+    velden = {f: np.concatenate([getattr(b, f) for b in batches]) for f in _PER_HUISHOUDEN}
+    for f in _PER_OUDER:
+        delen = [getattr(b, f) if getattr(b, f) is not None else np.full((b.n, 2), -1, np.int8) for b in batches]
+        velden[f] = np.concatenate(delen)
+    for f in _PER_KIND:
+        velden[f] = np.concatenate([pad(getattr(b, f)) for b in batches])
+    return Batch(jaar=jaar, **velden)

@@ -140,6 +140,27 @@ def _kind_condities(bits: int, jaar: int) -> list[Conditie]:
     return out
 
 
+def _activiteiten_per_maand(b: Batch, jaar: int) -> dict[str, list]:
+    """Per parent and month the municipal classification of the bijstand activity, if one was named."""
+    out: dict[str, list] = {"aanvrager": [None] * 12, "partner": [None] * 12}
+    for n in b.notities:
+        if n["soort"] == "activiteit":
+            for m in n["maanden"]:
+                out[n["ouder"]][m] = n["classificatie"]
+    return out
+
+
+def _met_activiteit(cnd: Conditie, kl) -> Conditie:
+    """Wko 1.6 lid 1 onder c: the verdict on a bijstand activity follows from the municipality's classification."""
+    if kl is None:
+        return cnd
+    extra = (f" Activiteit: '{kl.activiteit_naam}' bij {kl.gemeente_naam}, categorie {kl.categorie.value if hasattr(kl.categorie, 'value') else kl.categorie}"
+             + (f", re-integratiecode {kl.reintegratiecode}" if kl.reintegratiecode else "") + ".")
+    gezien = {b.citaat for b in cnd.bronnen}
+    bronnen = list(cnd.bronnen) + [_b(x) for x in kl.bron if x.kort() not in gezien]
+    return cnd.model_copy(update={"uitleg": cnd.uitleg + extra, "bronnen": bronnen})
+
+
 def _parameters(u: Uitkomst) -> list[GelezenParameter]:
     out = []
     for naam, w in u.params.gelezen.items():
@@ -161,12 +182,13 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
     aannames: list[str] = []
     tot = dict(toeslag=0, kosten_e=0, werkelijk_e=0, uren=0)
     wissel_maanden = []
+    activiteiten = _activiteiten_per_maand(b, jaar)
     for m in range(12):
         reden = c.REDEN_PER_NUMMER[int(u.reden[0, m])]
         cond: list[Conditie] = []
-        cond.append(_ouder_conditie(int(b.sit[0, 0, m]), "aanvrager", u.uitzondering, u.lid1, jaar))
+        cond.append(_met_activiteit(_ouder_conditie(int(b.sit[0, 0, m]), "aanvrager", u.uitzondering, u.lid1, jaar), activiteiten["aanvrager"][m]))
         if heeft_partner:
-            cond.append(_ouder_conditie(int(b.sit[0, 1, m]), "partner", u.uitzondering, u.lid1, jaar))
+            cond.append(_met_activiteit(_ouder_conditie(int(b.sit[0, 1, m]), "partner", u.uitzondering, u.lid1, jaar), activiteiten["partner"][m]))
         elif h.partner is not None:
             cond.append(Conditie.model_construct(
                 code="arbeidseis_partner", status="niet_van_toepassing",

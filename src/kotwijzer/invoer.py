@@ -149,7 +149,8 @@ def _ouder_arrays(o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notit
                 except LookupError as e:
                     raise OntbrekendeInvoer(f"{veld}.activiteit", str(e)) from e
                 voorz = bool(kl.gericht_op_arbeidsinschakeling)
-                notities.append({"soort": "activiteit", "veld": veld, "classificatie": kl})
+                notities.append({"soort": "activiteit", "veld": veld, "ouder": pad, "classificatie": kl,
+                                 "maanden": [m for m in range(12) if maanden[m]]})
             van_t, tot_t = _periode_grenzen(per, jaar)
             if tot_t is not None and tot_t.year == jaar:
                 traject_einde = max(traject_einde, tot_t.month - 1)

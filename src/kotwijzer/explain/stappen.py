@@ -21,6 +21,12 @@ class Stap:
     soort: str = "stap"  # stap | waarschuwing
 
 
+def _classificaties(perioden) -> list:
+    from kotwijzer.municipal.classificatie import classificeer
+
+    return [classificeer(p.gemeente_code, p.activiteit) for p in perioden if p.activiteit and p.gemeente_code]
+
+
 def stappen(h: Huishouden, r: Resultaat) -> list[Stap]:
     redenen = {m.reden for m in r.maanden}
     out: list[Stap] = []
@@ -48,11 +54,14 @@ def stappen(h: Huishouden, r: Resultaat) -> list[Stap]:
              "Contract met de opvang"]))
     bijstand = [p for o in (h.aanvrager, h.partner) if o for p in o.situaties if p.situatie == "bijstand_traject"]
     if bijstand and any(m.aanspraak for m in r.maanden):
+        codes = sorted({kl.code_te_registreren for kl in _classificaties(bijstand)
+                        if kl.gericht_op_arbeidsinschakeling and kl.code_te_registreren})
+        welke = (f"met code {', '.join(str(c) for c in codes)}" if codes else f"met code {REINTEGRATIECODES}")
         out.append(Stap(
             "Laat de gemeente uw traject registreren",
             "Dienst Toeslagen controleert bij het Inlichtingenbureau of uw gemeente een traject naar werk heeft "
-            f"geregistreerd, met code {REINTEGRATIECODES}. Vraag uw consulent welke code is geregistreerd en vanaf "
-            "welke datum. Zonder goede registratie kan de toeslag worden geweigerd of teruggevorderd.",
+            f"geregistreerd, {welke}. Vraag uw consulent welke code is geregistreerd en vanaf welke datum. Zonder "
+            "goede registratie kan de toeslag worden geweigerd of teruggevorderd.",
             ["Uw plan van aanpak of trajectafspraken met de gemeente"]))
     if "bijstand_zonder_voorziening" in redenen:
         out.append(Stap(

@@ -1,0 +1,232 @@
+"""Command line for the municipal part (mounted as `kotwijzer gemeente`).
+
+    importeer   read a catalogus (YAML, or two CSV files) and check it; optionally save it as YAML
+    exporteer   write a catalogus as YAML or as two CSV files
+    controleer  what Dienst Toeslagen will see: registration problems per activity
+    overzicht   per kind of activity: which municipalities give a right to KOT (table or --csv)
+    activiteit  "Geeft deze activiteit recht op kinderopvangtoeslag?" for one municipality and activity
+
+Without --catalogus the shipped example data (made-up municipalities) is used.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kotwijzer.municipal.classificatie import VOORBEELD_WAARSCHUWING, classificeer
+from kotwijzer.municipal.codes import code_naam
+from kotwijzer.municipal.io import (
+    ImportFout,
+    lees_csv,
+    lees_yaml,
+    naar_yaml,
+    schrijf_csv,
+    schrijf_yaml,
+    voorbeeldcatalogus,
+)
+from kotwijzer.municipal.models import Catalogus, OnbekendInCatalogus
+from kotwijzer.municipal.overzicht import overzicht_csv, overzicht_matrix
+from kotwijzer.municipal.registratie import Ernst, controleer_catalogus
+
+app = typer.Typer(
+    name="gemeente",
+    help="Gemeenten en de Participatiewet: welke activiteiten geven recht op kinderopvangtoeslag?",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+_console = Console()
+
+CatalogusOptie = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional here
+    typer.Option(
+        "--catalogus",
+        "-c",
+        help="Catalogus als YAML-bestand. Zonder deze optie: de voorbeeldgegevens.",
+        dir_okay=False,
+    ),
+]
+
+
+def _laad(pad: Path | None) -> Catalogus:
+    if pad is None:
+        return voorbeeldcatalogus()
+    try:
+        return lees_yaml(pad)
+    except ImportFout as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=2) from None
+
+
+def _waarschuw_voorbeeld(catalogus: Catalogus) -> None:
+    if catalogus.voorbeeld:
+        typer.echo(VOORBEELD_WAARSCHUWING, err=True)
+
+
+@app.command()
+def importeer(
+    bestanden: Annotated[
+        list[Path],
+        typer.Argument(help="Eén YAML-bestand, of twee CSV-bestanden: eerst gemeenten, dan activiteiten."),
+    ],
+    naar: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--naar", "-o", help="Sla de gecontroleerde catalogus op als YAML in dit bestand."),
+    ] = None,
+) -> None:
+    """Lees een catalogus in en controleer de gegevens."""
+    try:
+        if len(bestanden) == 1 and bestanden[0].suffix.lower() in {".yaml", ".yml"}:
+            catalogus = lees_yaml(bestanden[0])
+        elif len(bestanden) == 2:
+            catalogus = lees_csv(bestanden[0], bestanden[1])
+        else:
+            typer.echo("Geef één YAML-bestand, of twee CSV-bestanden (eerst gemeenten, dan activiteiten).", err=True)
+            raise typer.Exit(code=2)
+    except ImportFout as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=1) from None
+    aantal = sum(len(v) for v in catalogus.activiteiten.values())
+    typer.echo(
+        f"Ingelezen: {len(catalogus.gemeenten)} gemeenten, {aantal} activiteiten, "
+        f"{len(catalogus.beleid)} keer beleid. De gegevens zijn in orde."
+    )
+    _waarschuw_voorbeeld(catalogus)
+    if naar is not None:
+        schrijf_yaml(catalogus, naar)
+        typer.echo(f"Opgeslagen in {naar}.")
+
+
+@app.command()
+def exporteer(
+    formaat: Annotated[str, typer.Option("--formaat", "-f", help="yaml of csv")] = "yaml",
+    naar: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--naar",
+            "-o",
+            help="yaml: bestand (zonder deze optie: op het scherm). csv: map voor gemeenten.csv en activiteiten.csv.",
+        ),
+    ] = None,
+    catalogus: CatalogusOptie = None,
+) -> None:
+    """Schrijf een catalogus weg als YAML of als twee CSV-bestanden."""
+    cat = _laad(catalogus)
+    formaat = formaat.lower()
+    if formaat == "yaml":
+        if naar is None:
+            typer.echo(naar_yaml(cat), nl=False)
+        else:
+            schrijf_yaml(cat, naar)
+            typer.echo(f"Opgeslagen in {naar}.")
+    elif formaat == "csv":
+        if naar is None:
+            typer.echo("Geef met --naar een map op voor de CSV-bestanden.", err=True)
+            raise typer.Exit(code=2)
+        naar.mkdir(parents=True, exist_ok=True)
+        schrijf_csv(cat, naar / "gemeenten.csv", naar / "activiteiten.csv")
+        typer.echo(f"Opgeslagen in {naar / 'gemeenten.csv'} en {naar / 'activiteiten.csv'}.")
+    else:
+        typer.echo(f"Onbekend formaat {formaat!r}: kies yaml of csv.", err=True)
+        raise typer.Exit(code=2)
+    _waarschuw_voorbeeld(cat)
+
+
+@app.command()
+def controleer(
+    catalogus: CatalogusOptie = None,
+    gemeente: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--gemeente", "-g", help="Alleen deze gemeente (CBS-code of naam)."),
+    ] = None,
+    alles: Annotated[bool, typer.Option("--alles", help="Toon ook opmerkingen zonder gevolg voor de toeslag.")] = False,
+) -> None:
+    """Wat ziet Dienst Toeslagen? Zoek registraties die niet passen bij het beleid.
+
+    Stopt met code 1 als er fouten zijn.
+    """
+    cat = _laad(catalogus)
+    try:
+        code = cat.zoek_gemeente(gemeente).cbs_code if gemeente else None
+    except OnbekendInCatalogus as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=2) from None
+    signalen = controleer_catalogus(cat, gemeente=code)
+    getoond = [s for s in signalen if alles or s.ernst is not Ernst.opmerking]
+    fouten = sum(s.ernst is Ernst.fout for s in signalen)
+    if not getoond:
+        typer.echo("Geen problemen gevonden: Dienst Toeslagen ziet wat het beleid zegt.")
+    else:
+        for s in getoond:
+            registreer = code_naam(s.code_te_registreren) if s.code_te_registreren else "geen van de zeven codes"
+            typer.secho(f"[{s.ernst.value}] {s.gemeente_code or ''} {s.activiteit_code}", bold=True)
+            typer.echo(f"  geregistreerd: {code_naam(s.geregistreerde_code)}; registreer: {registreer}")
+            typer.echo(f"  {s.uitleg}")
+            typer.echo("")
+        typer.echo(f"{fouten} fout(en), {sum(s.ernst is Ernst.waarschuwing for s in signalen)} waarschuwing(en).")
+    _waarschuw_voorbeeld(cat)
+    if fouten:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def overzicht(
+    catalogus: CatalogusOptie = None,
+    csv: Annotated[bool, typer.Option("--csv", help="Geef CSV in plaats van een tabel.")] = False,
+    alle_soorten: Annotated[
+        bool, typer.Option("--alle-soorten", help="Toon ook soorten die geen gemeente beschrijft.")
+    ] = False,
+) -> None:
+    """Per soort activiteit: welke gemeenten geven recht op kinderopvangtoeslag (A/B) en welke niet (C)?"""
+    cat = _laad(catalogus)
+    if csv:
+        typer.echo(overzicht_csv(cat, alle_soorten=alle_soorten), nl=False)
+    else:
+        kop, rijen = overzicht_matrix(cat, alle_soorten=alle_soorten)
+        tabel = Table(title="Recht op kinderopvangtoeslag per soort activiteit (A/B: ja, C: nee, -: niet beschreven)")
+        for k in kop:
+            tabel.add_column(k, overflow="fold")
+        for r in rijen:
+            tabel.add_row(*r)
+        _console.print(tabel)
+    _waarschuw_voorbeeld(cat)
+
+
+@app.command()
+def activiteit(
+    gemeente: Annotated[str, typer.Argument(help="CBS-code (bijvoorbeeld GM9901) of naam van de gemeente.")],
+    activiteit: Annotated[str, typer.Argument(help="Code van de activiteit (bijvoorbeeld participatieplaats).")],
+    catalogus: CatalogusOptie = None,
+    als_json: Annotated[bool, typer.Option("--json", help="Geef het antwoord als JSON.")] = False,
+) -> None:
+    """Geeft deze activiteit recht op kinderopvangtoeslag?"""
+    cat = _laad(catalogus)
+    try:
+        code = cat.zoek_gemeente(gemeente).cbs_code
+        antwoord = classificeer(code, activiteit, cat)
+    except OnbekendInCatalogus as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(code=2) from None
+    if als_json:
+        typer.echo(json.dumps(antwoord.as_dict(), ensure_ascii=False, indent=2))
+        return
+    typer.secho("Geeft deze activiteit recht op kinderopvangtoeslag?", bold=True)
+    typer.echo(
+        f"{'Ja' if antwoord.gericht_op_arbeidsinschakeling else 'Nee'} - {antwoord.activiteit_naam}, "
+        f"{antwoord.gemeente_naam} (categorie {antwoord.categorie.value})"
+    )
+    if antwoord.code_te_registreren is not None:
+        typer.echo(f"Code voor het Re-integratiebericht: {code_naam(antwoord.code_te_registreren)}")
+    else:
+        typer.echo("Code voor het Re-integratiebericht: geen van de zeven codes")
+    typer.echo("")
+    typer.echo(antwoord.uitleg)
+    for s in antwoord.signalen:
+        if s.ernst is not Ernst.opmerking:
+            typer.echo(f"\n[{s.ernst.value}] {s.uitleg}")

@@ -1,0 +1,42 @@
+"""Issue 4 in the rules core: a bijstand parent's situation names (gemeente, activiteit); the verdict follows from the
+municipality's classification (Wko 1.6 lid 1 onder c: only a voorziening gericht op arbeidsinschakeling, categories
+A and B). Seed 000 ch. 4.1: Wmo-dagbesteding in C gives no right; the same activity written into an individual plan
+as a first re-integration step (B) gives a right. The example municipalities are labelled as examples."""
+import pytest
+
+from kotwijzer.compute import bereken
+from kotwijzer.explain import stappen
+from kotwijzer.invoer import OntbrekendeInvoer
+from kotwijzer.model import Huishouden
+
+from helpers import huishouden, ouder, sit
+
+
+def _bijstand(activiteit, gemeente="GM9901"):
+    return huishouden(2026, ouder(sit("bijstand_traject", uitkering="bijstand", gemeente_code=gemeente,
+                                      activiteit=activiteit)), inkomen=20_000)
+
+
+def test_wmo_dagbesteding_categorie_c_geen_recht():
+    r = bereken(_bijstand("wmo-dagbesteding"))
+    assert r.jaar.toeslag == 0
+    assert {m.reden for m in r.maanden} == {"bijstand_zonder_voorziening"}
+    cnd = r.maanden[0].condities[0]
+    assert "categorie C" in cnd.uitleg
+    assert any(b.citaat == "art. 1.6 lid 1 onder c Wko" for b in cnd.bronnen)
+    assert any(b.citaat == "art. 7 lid 1 onder a Pw" for b in cnd.bronnen)
+
+
+def test_dagbesteding_als_eerste_stap_categorie_b_geeft_recht():
+    data = _bijstand("dagbesteding-eerste-stap")
+    r = bereken(data)
+    assert all(m.aanspraak for m in r.maanden) and r.jaar.toeslag > 0
+    assert "categorie B" in r.maanden[0].condities[0].uitleg
+    st = stappen(Huishouden.model_validate(data), r)
+    assert any("code 40" in s.tekst for s in st)
+
+
+def test_onbekende_activiteit_noemt_veld():
+    with pytest.raises(OntbrekendeInvoer) as e:
+        bereken(_bijstand("bestaat-niet"))
+    assert e.value.veld == "aanvrager.situaties[0].activiteit" and "bestaat-niet" in e.value.bericht

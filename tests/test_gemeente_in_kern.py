@@ -40,3 +40,22 @@ def test_onbekende_activiteit_noemt_veld():
     with pytest.raises(OntbrekendeInvoer) as e:
         bereken(_bijstand("bestaat-niet"))
     assert e.value.veld == "aanvrager.situaties[0].activiteit" and "bestaat-niet" in e.value.bericht
+
+
+def test_aanvullende_tegemoetkoming_per_maand():
+    # Wko 1.13: KOT + top-up never above kosten (hours x price capped at the maximum uurprijs); the part above the
+    # maximum stays with the parent (GM9901 pays the whole remainder, example policy).
+    from decimal import Decimal
+
+    from kotwijzer.compute import gemeentelijke_tegemoetkoming
+
+    data = _bijstand("dagbesteding-eerste-stap")
+    data["kinderen"][0]["opvang"][0]["uurprijs"] = "12.00"  # above the 2026 maximum of 11,23
+    t = gemeentelijke_tegemoetkoming(data)
+    k = t["maanden"][0]["kinderen"][0]
+    assert k["kosten"] == Decimal(100) * Decimal("11.23")
+    assert k["toeslag"] + k["aanvullende_tegemoetkoming"] == k["kosten"]
+    assert k["eigen_bijdrage"] == Decimal(100) * (Decimal("12.00") - Decimal("11.23"))
+    # a category C activity: no KOT and no parent in c/e/j, so no top-up under art. 1.13
+    t = gemeentelijke_tegemoetkoming(_bijstand("wmo-dagbesteding"))
+    assert t["totaal_aanvullend"] == 0

@@ -544,3 +544,61 @@ def voorschot_vs_definitief(
             "meegenomen."
         ),
     }
+
+
+# ------------------------------------------------------------- aanvullende tegemoetkoming van de gemeente
+def gemeentelijke_tegemoetkoming(
+    h: Huishouden | dict[str, Any], gemeente_code: str | None = None, catalogus=None
+) -> dict[str, Any]:
+    """Wko art. 1.13: per month and child, the municipal top-up for a household in which a parent is in onderdeel c, e
+    or j (k and l are not in force): at most kosten (hours x price capped at the maximum uurprijs) minus KOT, then the
+    municipality's policy; what stays with the parent is the eigen bijdrage. The municipality is the one named with the
+    bijstand activity, or `gemeente_code`."""
+    from kotwijzer.municipal import voorbeeldcatalogus
+    from kotwijzer.municipal.tegemoetkoming import bereken_tegemoetkoming
+
+    if not isinstance(h, Huishouden):
+        h = Huishouden.model_validate(h)
+    r = bereken(h)
+    p = parameters_voor_jaar(h.berekeningsjaar)
+    b = naar_batch(h, p)
+    u = bereken_batch(b, True, p)
+    if gemeente_code is None:
+        codes = [per.gemeente_code for o in (h.aanvrager, h.partner) if o for per in o.situaties if per.gemeente_code]
+        if not codes:
+            raise OntbrekendeInvoer("gemeente_code", "Geef de gemeente op (CBS-code, bijvoorbeeld GM0363).")
+        gemeente_code = codes[0]
+    catalogus = catalogus or voorbeeldcatalogus()
+    beleid = catalogus.beleid_van(gemeente_code)
+    if beleid is None:
+        raise OntbrekendeInvoer("gemeente_code", f"Van gemeente {gemeente_code} is geen beleid voor de tegemoetkoming bekend.")
+    doel = ((b.sit & (c.C | c.E | c.J)) != 0).any(axis=1)[0]  # [12]: a parent in onderdeel c, e or j
+    kosten_cent = rb.afronden_cent(u.kosten_e[0])
+    werk_cent = rb.afronden_cent(u.werkelijke_kosten_e[0])
+    t = bereken_tegemoetkoming(kosten_cent, u.toeslag_cent[0], werk_cent, beleid, doelgroep=doel[None, :])
+    maanden = []
+    for m in range(12):
+        kinderen = []
+        for k in range(len(h.kinderen)):
+            if b.soort[0, k, m] == 0:
+                continue
+            kinderen.append({
+                "kind": k + 1,
+                "kosten": _cent(int(kosten_cent[k, m])),
+                "toeslag": _cent(int(u.toeslag_cent[0, k, m])),
+                "aanvullende_tegemoetkoming": _cent(int(t.aanvullend_cent[k, m])),
+                "boven_wettelijk": _cent(int(t.boven_wettelijk_cent[k, m])),
+                "eigen_bijdrage": _cent(int(t.eigen_bijdrage_cent[k, m])),
+            })
+        maanden.append({"maand": m + 1, "doelgroep": bool(doel[m]), "kinderen": kinderen})
+    return {
+        "gemeente_code": gemeente_code,
+        "beleid": beleid.model_dump(mode="json"),
+        "maanden": maanden,
+        "totaal_aanvullend": _cent(int(t.aanvullend_cent.sum())),
+        "totaal_boven_wettelijk": _cent(int(t.boven_wettelijk_cent.sum())),
+        "totaal_eigen_bijdrage": _cent(int(t.eigen_bijdrage_cent.sum())),
+        "afronding": t.afronding,
+        "bronnen": [x.kort() for x in t.bron],
+        "resultaat": r,
+    }

@@ -277,7 +277,8 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
     # warnings and assumptions
     if t.status != "final":
         waarschuwingen.append(
-            f"De tabel met percentages voor {jaar} heeft de status '{t.status}' (voorlopig): {t.bron}"
+            f"De tabel met percentages voor {jaar} is voorlopig: kotwijzer heeft die nog niet kunnen controleren met de "
+            "officiële bekendmaking. Het bedrag kan daardoor iets afwijken. (De bron staat bij de gebruikte bedragen.)"
         )
     if wissel_maanden:
         namen = ", ".join(MAANDNAMEN[m] for m in wissel_maanden)

@@ -97,3 +97,12 @@ def test_cli_bereken_uitleg_parameters_schema(tmp_path):
     assert r.exit_code == 0
     schema = json.loads((tmp_path / "s" / "invoer.schema.json").read_text())
     assert "berekeningsjaar" in schema["required"]
+
+
+def test_voorwaardencheck_weigert_aanvrager_die_geen_object_is():
+    from kotwijzer.compute import voorwaardencheck
+
+    for fout in ("x", [1, 2]):
+        with pytest.raises(ValidationError) as e:
+            voorwaardencheck({"berekeningsjaar": 2026, "aanvrager": fout})
+        assert "aanvrager" in _fout_velden(e.value)

@@ -445,10 +445,12 @@ def voorwaardencheck(data: dict[str, Any] | Huishouden) -> VoorwaardencheckResul
         vragen.append(_vraag("berekeningsjaar"))
         data["berekeningsjaar"] = dt.date.today().year
     aanvrager = data.get("aanvrager") or {}
+    partner = data.get("partner")
+    if not isinstance(aanvrager, dict) or not (partner is None or isinstance(partner, dict)):
+        Huishouden.model_validate(data)  # raises a ValidationError that names the field
     if not aanvrager.get("situaties"):
         vragen.append(_vraag("aanvrager.situaties"))
     data["aanvrager"] = aanvrager
-    partner = data.get("partner")
     if partner is not None and not partner.get("situaties") and not data.get("partner_is_bloedverwant"):
         vragen.append(_vraag("partner.situaties"))
     if data.get("toetsingsinkomen") is None:

@@ -54,6 +54,12 @@ def _env() -> Environment:
 
 
 def wettekst(bron: BronOut | Bron, peildatum: dt.date) -> dict:
+    b = bron if isinstance(bron, Bron) else Bron(bron.wet, bron.artikel, bron.lid, bron.onderdeel, bron.sub)
+    return dict(_wettekst(Bron(b.wet, b.artikel, b.lid, b.onderdeel, b.sub), peildatum))
+
+
+@lru_cache(maxsize=4096)
+def _wettekst(bron: Bron, peildatum: dt.date) -> tuple:
     """The cited provision with its text in the version in force on `peildatum`.
 
     Where kotwijzer ships no text for that date at all (the Besluit kinderopvangtoeslag after 2023, see
@@ -61,11 +67,11 @@ def wettekst(bron: BronOut | Bron, peildatum: dt.date) -> dict:
     presented as the text of that year. A provision missing from the version itself is an error."""
     from kotwijzer.wetten import teksten
 
-    b = bron if isinstance(bron, Bron) else Bron(bron.wet, bron.artikel, bron.lid, bron.onderdeel, bron.sub)
+    b = bron
     versie = teksten.laatste_versie_tot(b.wet, peildatum)
     info = teksten.bron_info(b.wet, versie)
     terugval = info.get("geldig_tot") is not None and peildatum > dt.date.fromisoformat(info["geldig_tot"])
-    return {
+    return tuple({
         "citaat": b.kort(),
         "tekst": teksten.tekst(b, versie),
         "versie": versie.isoformat(),
@@ -73,7 +79,7 @@ def wettekst(bron: BronOut | Bron, peildatum: dt.date) -> dict:
         "terugval": terugval,
         "opmerking": (f"Tekst uit de versie van {versie.isoformat()}; de tekst die in {peildatum.year} geldt is niet "
                       "in kotwijzer opgenomen." if terugval else None),
-    }
+    }.items())
 
 
 def _blok_bronnen(bronnen: list[BronOut], peildatum: dt.date) -> list[dict]:

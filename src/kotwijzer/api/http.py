@@ -1,0 +1,234 @@
+"""HTTP plumbing of the API: reading JSON safely, Dutch error responses, and the exception handlers that make sure
+no input, however malformed, produces a server error."""
+from __future__ import annotations
+
+import json
+import logging
+import traceback
+from decimal import Decimal
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from pydantic import BaseModel, ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kotwijzer.api.fouten import nederlandse_fouten, vertaal
+from kotwijzer.invoer import OntbrekendeInvoer
+from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving
+
+log = logging.getLogger("kotwijzer.api")
+
+MAX_BODY = 256 * 1024  # bytes; a household is a few kB
+MAX_DIEPTE = 40
+
+HTTP_MELDING = {
+    400: "Het verzoek klopt niet.",
+    401: "U bent niet ingelogd, of uw sessie is verlopen. Log (opnieuw) in.",
+    403: "U mag dit niet doen.",
+    404: "Deze pagina of dit adres bestaat niet.",
+    405: "Deze methode is hier niet toegestaan.",
+    406: "Dit formaat kunnen we niet leveren.",
+    409: "Er is een conflict met wat al is opgeslagen.",
+    413: "Het verzoek is te groot.",
+    415: "Stuur de invoer als JSON (Content-Type: application/json).",
+    422: "De invoer klopt niet.",
+    429: "Te veel pogingen. Wacht even en probeer het dan opnieuw.",
+    500: "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+}
+
+
+class ApiFout(Exception):
+    """An error with a Dutch message that the API returns as JSON (and the web app as a page)."""
+
+    def __init__(self, status: int, code: str, melding: str, fouten: list[dict[str, str]] | None = None,
+                 headers: dict[str, str] | None = None):
+        super().__init__(melding)
+        self.status = status
+        self.code = code
+        self.melding = melding
+        self.fouten = fouten or []
+        self.headers = headers
+
+
+def _json_default(o: Any) -> Any:
+    if isinstance(o, Decimal):
+        return str(o)
+    if isinstance(o, BaseModel):
+        return o.model_dump(mode="json")
+    if hasattr(o, "isoformat"):
+        return o.isoformat()
+    raise TypeError(type(o).__name__)
+
+
+def dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, default=_json_default, separators=(",", ":")).encode("utf-8")
+
+
+def json_antwoord(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(dumps(data), status_code=status, media_type="application/json", headers=headers)
+
+
+def fout_antwoord(status: int, code: str, melding: str, fouten: list[dict[str, str]] | None = None,
+                  headers: dict[str, str] | None = None) -> Response:
+    return json_antwoord({"melding": melding, "code": code, "fouten": fouten or []}, status, headers)
+
+
+def _weiger_constante(naam: str) -> Any:
+    raise ValueError(f"{naam} is geen geldig JSON-getal")
+
+
+def _controleer_structuur(data: Any) -> None:
+    """Iteratively check nesting depth and refuse text that cannot be written back as UTF-8 (lone surrogates)."""
+    stapel: list[tuple[Any, int]] = [(data, 0)]
+    while stapel:
+        x, diepte = stapel.pop()
+        if diepte > MAX_DIEPTE:
+            raise ApiFout(422, "ongeldige_invoer", "De invoer is te diep genest.",
+                          [{"veld": "", "melding": "De invoer is te diep genest.", "code": "te_diep"}])
+        if isinstance(x, str):
+            _controleer_tekst(x)
+        elif isinstance(x, dict):
+            for k, v in x.items():
+                _controleer_tekst(k)
+                stapel.append((v, diepte + 1))
+        elif isinstance(x, list):
+            stapel.extend((v, diepte + 1) for v in x)
+
+
+def _controleer_tekst(s: str) -> None:
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ApiFout(422, "ongeldige_invoer", "De invoer bevat ongeldige tekens.",
+                      [{"veld": "", "melding": "De invoer bevat ongeldige tekens (geen geldige Unicode).",
+                        "code": "ongeldige_tekens"}]) from None
+
+
+def parse_json(body: bytes) -> Any:
+    if len(body) > MAX_BODY:
+        raise ApiFout(413, "te_groot", f"De invoer is te groot (hoogstens {MAX_BODY // 1024} kB).")
+    if not body.strip():
+        raise ApiFout(422, "ongeldige_invoer", "Er is geen invoer meegestuurd. Stuur een JSON-object.",
+                      [{"veld": "", "melding": "Stuur een JSON-object.", "code": "missing"}])
+    try:
+        tekst = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiFout(422, "ongeldige_invoer", "De invoer is geen geldige UTF-8-tekst.",
+                      [{"veld": "", "melding": "Stuur JSON als UTF-8-tekst.", "code": "json_invalid"}]) from None
+    try:
+        data = json.loads(tekst, parse_constant=_weiger_constante)
+    except (ValueError, RecursionError):
+        m = "De invoer is geen geldige JSON. Controleer haakjes, komma's en aanhalingstekens."
+        raise ApiFout(422, "ongeldige_invoer", m, [{"veld": "", "melding": m, "code": "json_invalid"}]) from None
+    _controleer_structuur(data)
+    return data
+
+
+async def lees_json(request: Request) -> Any:
+    """The request body as JSON, bounded in size, or an ApiFout with a Dutch message."""
+    ct = request.headers.get("content-type", "")
+    soort = ct.split(";")[0].strip().lower()
+    if soort and not (soort == "application/json" or soort.endswith("+json")):
+        raise ApiFout(415, "verkeerd_formaat", HTTP_MELDING[415])
+    lengte = request.headers.get("content-length")
+    if lengte is not None and lengte.isdigit() and int(lengte) > MAX_BODY:
+        raise ApiFout(413, "te_groot", f"De invoer is te groot (hoogstens {MAX_BODY // 1024} kB).")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY:
+            raise ApiFout(413, "te_groot", f"De invoer is te groot (hoogstens {MAX_BODY // 1024} kB).")
+    return parse_json(bytes(body))
+
+
+async def lees_model(request: Request, model: type[BaseModel]) -> Any:
+    data = await lees_json(request)
+    return valideer(model, data)
+
+
+def valideer(model: type[BaseModel], data: Any) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        raise ApiFout(422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.", nederlandse_fouten(e)) from None
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def installeer_handlers(app: FastAPI, html_fout=None) -> None:
+    """Exception handlers: JSON with a Dutch message for /api/*, an HTML page (via `html_fout`) elsewhere."""
+
+    def _antwoord(request: Request, status: int, code: str, melding: str, fouten=None, headers=None) -> Response:
+        if html_fout is not None and not is_api(request):
+            return html_fout(request, status, melding, headers)
+        return fout_antwoord(status, code, melding, fouten, headers)
+
+    @app.exception_handler(ApiFout)
+    async def _api_fout(request: Request, exc: ApiFout):
+        return _antwoord(request, exc.status, exc.code, exc.melding, exc.fouten, exc.headers)
+
+    @app.exception_handler(ValidationError)
+    async def _validatie(request: Request, exc: ValidationError):
+        return _antwoord(request, 422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.",
+                         nederlandse_fouten(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _request_validatie(request: Request, exc: RequestValidationError):
+        return _antwoord(request, 422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.",
+                         vertaal(exc.errors()))
+
+    @app.exception_handler(OntbrekendeInvoer)
+    async def _ontbrekend(request: Request, exc: OntbrekendeInvoer):
+        return _antwoord(request, 422, "ontbrekende_invoer", exc.bericht,
+                         [{"veld": exc.veld, "melding": exc.bericht, "code": "ontbrekende_invoer"}])
+
+    @app.exception_handler(OntbrekendeWetgeving)
+    async def _wetgeving(request: Request, exc: OntbrekendeWetgeving):
+        return _antwoord(request, 422, "ontbrekende_wetgeving", str(exc))
+
+    @app.exception_handler(OngeldigeWetgeving)
+    async def _ongeldige_wetgeving(request: Request, exc: OngeldigeWetgeving):
+        log.error("ongeldige wetgevingsdata")
+        return _antwoord(request, 500, "ongeldige_wetgeving",
+                         "De wettelijke gegevens van kotwijzer kloppen niet. Meld dit aan de beheerders.")
+
+    from kotwijzer.store import GeenToegang, NietGevonden, OngeldigeWaarde, VersieConflict
+
+    @app.exception_handler(NietGevonden)
+    async def _niet_gevonden(request: Request, exc: NietGevonden):
+        return _antwoord(request, 404, "niet_gevonden", exc.melding)
+
+    @app.exception_handler(GeenToegang)
+    async def _geen_toegang(request: Request, exc: GeenToegang):
+        return _antwoord(request, 403, "geen_toegang", exc.melding)
+
+    @app.exception_handler(VersieConflict)
+    async def _conflict(request: Request, exc: VersieConflict):
+        return _antwoord(request, 409, "versieconflict", exc.melding)
+
+    @app.exception_handler(OngeldigeWaarde)
+    async def _ongeldig(request: Request, exc: OngeldigeWaarde):
+        return _antwoord(request, 422, "ongeldige_invoer", exc.melding,
+                         [{"veld": exc.veld, "melding": exc.melding, "code": "ongeldige_waarde"}])
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):
+        melding = exc.detail if isinstance(exc.detail, str) and exc.detail and not _engels(exc.detail) else \
+            HTTP_MELDING.get(exc.status_code, "Er ging iets mis.")
+        return _antwoord(request, exc.status_code, f"http_{exc.status_code}", melding, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _onverwacht(request: Request, exc: Exception):
+        # never the input, never a stack trace to the user; the type is enough to find it in the tests
+        log.error("onverwachte fout bij %s %s: %s\n%s", request.method, request.url.path, type(exc).__name__,
+                  "".join(traceback.format_tb(exc.__traceback__)))
+        return _antwoord(request, 500, "serverfout", HTTP_MELDING[500])
+
+
+def _engels(tekst: str) -> bool:
+    return tekst in {"Not Found", "Method Not Allowed", "Unauthorized", "Forbidden", "Bad Request",
+                     "There was an error parsing the body", "Internal Server Error", "Unprocessable Entity"}

@@ -1,0 +1,279 @@
+"""Request and response shapes of the HTTP API (for validation and the published OpenAPI document).
+
+The household itself is the core's `kotwijzer.model.Huishouden`; the result is `kotwijzer.model.Resultaat`. These
+models only wrap them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kotwijzer.model import Huishouden, Maand, Resultaat, Situatie, VoorwaardencheckResultaat
+
+
+class _Strikt(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# ------------------------------------------------------------------------------------------------- errors
+class Fout(BaseModel):
+    veld: str = Field(description="Pad van het veld, bv. kinderen[0].opvang[1].uren_per_maand; leeg = de hele invoer")
+    melding: str = Field(description="Wat er mis is, in het Nederlands")
+    code: str = Field(description="Soort fout (pydantic-type of eigen code)")
+
+
+class FoutAntwoord(BaseModel):
+    melding: str = Field(description="Samenvatting van de fout, in het Nederlands")
+    code: str = Field(description="ongeldige_invoer | ontbrekende_invoer | ontbrekende_wetgeving | ...")
+    fouten: list[Fout] = Field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------- berekening
+class Wettekst(BaseModel):
+    citaat: str
+    tekst: str | None = Field(None, description="De tekst van het artikel(lid) in de versie van die maand, als die beschikbaar is")
+    versie: str | None = None
+    url: str | None = Field(None, description="De wet op wetten.overheid.nl, in de versie van die datum")
+    terugval: bool = Field(False, description="De tekst komt uit een eerdere versie, omdat de tekst van die datum ontbreekt")
+    opmerking: str | None = None
+
+
+class UitlegBlok(BaseModel):
+    maand: int = Field(description="Eerste maand van het blok")
+    tot_maand: int = Field(description="Laatste maand van het blok (opeenvolgende maanden met dezelfde uitleg)")
+    titel: str
+    aanspraak: bool
+    regels: list[str]
+    bronnen: list[Wettekst]
+
+
+class Stap(BaseModel):
+    titel: str
+    tekst: str
+    documenten: list[str]
+    soort: Literal["stap", "waarschuwing"] | str
+
+
+class BerekeningAntwoord(BaseModel):
+    resultaat: Resultaat = Field(description="Per maand en per kind: recht, uren, prijzen, toeslag; jaartotalen; spoor")
+    uitleg: list[UitlegBlok] = Field(description="Uitleg per maand in gewone taal, met de wetsartikelen")
+    stappen: list[Stap] = Field(description="Wat moet u nu doen, en waarschuwingen")
+    wettekst_beschikbaar: bool = Field(description="Of de tekst van de artikelen is meegestuurd")
+
+
+# ----------------------------------------------------------------------------------------------- wat als
+class Wijziging(_Strikt):
+    """Eén ding anders: het inkomen, de opvanguren van één kind, of de situatie van een ouder vanaf een maand."""
+
+    soort: Literal["inkomen", "uren", "situatie"]
+    toetsingsinkomen: int | None = Field(None, ge=0, le=100_000_000, description="Bij soort=inkomen")
+    kind: int | None = Field(None, ge=1, le=12, description="Bij soort=uren: het kind (1 = het eerste kind)")
+    uren_per_maand: Decimal | None = Field(None, ge=0, le=744, decimal_places=2, description="Bij soort=uren")
+    ouder: Literal["aanvrager", "partner"] | None = Field(None, description="Bij soort=situatie")
+    situatie: Situatie | None = Field(None, description="Bij soort=situatie: de nieuwe situatie")
+    vanaf_maand: Maand | None = Field(None, description="Bij soort=situatie: de eerste maand van de nieuwe situatie")
+    werkuren_per_maand: Decimal | None = Field(
+        None, ge=0, le=744, decimal_places=2, description="Bij soort=situatie en arbeid: gewerkte uren per maand (2021 en 2022)"
+    )
+    voorziening_gericht_op_arbeidsinschakeling: bool | None = Field(
+        None, description="Bij soort=situatie en een traject: is het een voorziening gericht op werk?"
+    )
+    detentie_einde: dt.date | None = Field(None, description="Bij soort=situatie en detentie: einddatum van de straf")
+
+
+class WatAlsVerzoek(_Strikt):
+    invoer: Huishouden
+    wijziging: Wijziging
+
+
+class Kort(BaseModel):
+    """Korte uitkomst van één berekening."""
+
+    oordeel: Literal["recht", "geen_recht", "onbekend"]
+    samenvatting: str
+    toeslag_jaar: Decimal | None = None
+    eigen_bijdrage_jaar: Decimal | None = None
+    maanden_met_aanspraak: list[int] = Field(default_factory=list)
+    toeslag_per_maand: list[Decimal] = Field(default_factory=list)
+    melding: str | None = Field(None, description="Waarom er geen bedrag is (ontbrekende invoer of wetgeving)")
+
+
+class VergelijkMaand(BaseModel):
+    maand: int
+    huidig_recht: bool
+    huidig_toeslag: Decimal | None
+    wat_als_recht: bool
+    wat_als_toeslag: Decimal | None
+    verschil: Decimal | None
+
+
+class WatAlsAntwoord(BaseModel):
+    omschrijving: str = Field(description="Wat er is veranderd, in gewone taal")
+    huidig: Kort
+    wat_als: Kort
+    verschil_jaar: Decimal | None
+    per_maand: list[VergelijkMaand]
+    invoer_wat_als: Huishouden
+
+
+# --------------------------------------------------------------------------------------------- voorschot
+class VoorschotVerzoek(_Strikt):
+    invoer: Huishouden
+    inkomen_voorschot: int = Field(ge=0, le=100_000_000, description="Het geschatte inkomen waarop het voorschot is gebaseerd")
+    inkomen_definitief: int = Field(ge=0, le=100_000_000, description="Het echte toetsingsinkomen over het jaar")
+
+
+class VoorschotMaand(BaseModel):
+    maand: int
+    voorschot: Decimal
+    definitief: Decimal
+
+
+class VoorschotAntwoord(BaseModel):
+    voorschot: Decimal
+    definitief: Decimal
+    verschil: Decimal
+    soort: Literal["nabetaling", "terugvordering", "geen verschil"] | str
+    per_maand: list[VoorschotMaand]
+    toelichting: str
+
+
+# ------------------------------------------------------------------------------------------ professional
+class InloggenVerzoek(_Strikt):
+    email: str = Field(max_length=254)
+    wachtwoord: str = Field(max_length=200)
+
+
+class TokenAntwoord(BaseModel):
+    token: str = Field(description="Stuur mee als 'Authorization: Bearer <token>'")
+    verloopt: dt.datetime
+    organisatie_id: int
+    rol: str
+
+
+class DossierVerzoek(_Strikt):
+    label: str = Field(min_length=1, max_length=60, description="Pseudoniem label, bv. 'gezin 12'. Geen naam of BSN")
+
+
+class DossierAntwoord(BaseModel):
+    id: int
+    label: str
+    aangemaakt: dt.datetime
+    gewijzigd: dt.datetime
+    aantal_scenarios: int
+
+
+class ScenarioVerzoek(_Strikt):
+    naam: str = Field(min_length=1, max_length=80)
+    invoer: Huishouden
+    toelichting: str = Field("", max_length=200)
+
+
+class ScenarioVersieVerzoek(_Strikt):
+    invoer: Huishouden
+    toelichting: str = Field("", max_length=200)
+    naam: str | None = Field(None, min_length=1, max_length=80)
+    verwachte_versie: int | None = Field(
+        None, ge=1, le=2**31 - 1,
+        description="Optioneel: de versie waarop de wijziging is gebaseerd. Is er intussen een nieuwere, dan 409.",
+    )
+
+
+class Samenvatting(BaseModel):
+    status: Literal["berekend", "niet_berekend"]
+    berekeningsjaar: int | None = None
+    oordeel: str | None = None
+    toeslag_jaar: str | None = None
+    eigen_bijdrage_jaar: str | None = None
+    maanden_met_aanspraak: list[int] = Field(default_factory=list)
+    toeslag_per_maand: list[str] = Field(default_factory=list)
+    melding: str | None = None
+
+
+class VersieAntwoord(BaseModel):
+    versie: int
+    aangemaakt: dt.datetime
+    gebruiker_id: int | None
+    toelichting: str
+    samenvatting: Samenvatting
+    invoer: dict[str, Any]
+
+
+class ScenarioAntwoord(BaseModel):
+    id: int
+    dossier_id: int
+    naam: str
+    versie: int
+    aangemaakt: dt.datetime
+    gewijzigd: dt.datetime
+    samenvatting: Samenvatting
+    invoer: dict[str, Any]
+
+
+class VersieKort(BaseModel):
+    versie: int
+    aangemaakt: dt.datetime
+    gebruiker_id: int | None
+    toelichting: str
+    samenvatting: Samenvatting
+
+
+class GebruikerVerzoek(_Strikt):
+    email: str = Field(max_length=254)
+    wachtwoord: str = Field(min_length=12, max_length=200)
+    rol: Literal["beheerder", "medewerker"]
+
+
+class GebruikerWijziging(_Strikt):
+    rol: Literal["beheerder", "medewerker"] | None = None
+    actief: bool | None = None
+
+
+class GebruikerAntwoord(BaseModel):
+    id: int
+    email: str
+    rol: str
+    actief: bool
+    aangemaakt: dt.datetime
+
+
+class AuditAntwoord(BaseModel):
+    id: int
+    tijd: dt.datetime
+    gebruiker_id: int | None
+    actie: str
+    object_soort: str | None
+    object_id: int | None
+    versie: int | None
+
+
+__all__ = [
+    "AuditAntwoord",
+    "BerekeningAntwoord",
+    "DossierAntwoord",
+    "DossierVerzoek",
+    "Fout",
+    "FoutAntwoord",
+    "GebruikerAntwoord",
+    "GebruikerVerzoek",
+    "GebruikerWijziging",
+    "Huishouden",
+    "InloggenVerzoek",
+    "Kort",
+    "Resultaat",
+    "Samenvatting",
+    "ScenarioAntwoord",
+    "ScenarioVerzoek",
+    "ScenarioVersieVerzoek",
+    "TokenAntwoord",
+    "VersieAntwoord",
+    "VersieKort",
+    "VoorschotAntwoord",
+    "VoorschotVerzoek",
+    "VoorwaardencheckResultaat",
+    "WatAlsAntwoord",
+    "WatAlsVerzoek",
+]

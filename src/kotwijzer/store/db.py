@@ -1,0 +1,96 @@
+"""Engine, sessions and migrations. SQLite file by default (var/kotwijzer.sqlite), PostgreSQL via DATABASE_URL."""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIES = Path(__file__).parent / "migrations"
+
+
+def standaard_url() -> str:
+    return "sqlite:///var/kotwijzer.sqlite"
+
+
+def normaliseer_url(url: str) -> str:
+    """Accept the usual spellings: postgres://, postgresql:// (psycopg 3 is the driver), sqlite paths."""
+    if url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url[len("postgres://"):]
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def maak_engine(url: str) -> Engine:
+    url = normaliseer_url(url)
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        if u.database and u.database != ":memory:" and not u.database.startswith("file:"):
+            Path(u.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record):  # pragma: no cover - exercised by every SQLite test
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(url: str | None = None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIES))
+    if url:
+        cfg.set_main_option("sqlalchemy.url", normaliseer_url(url).replace("%", "%%"))
+    return cfg
+
+
+def migreer(engine: Engine) -> None:
+    """`alembic upgrade head` on this engine."""
+    from alembic import command
+
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+class Database:
+    def __init__(self, url: str | None = None):
+        self.url = normaliseer_url(url or os.environ.get("DATABASE_URL") or standaard_url())
+        self.engine = maak_engine(self.url)
+        self._maker = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def soort(self) -> str:
+        return self.engine.dialect.name
+
+    def migreer(self) -> None:
+        migreer(self.engine)
+
+    @contextmanager
+    def sessie(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends normally, rolled back on any error."""
+        s = self._maker()
+        try:
+            yield s
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
+    def sluit(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,357 @@
+"""What the web app and the API may do with the database. Every function takes the acting user (`Actor`) and only
+ever touches that user's organisation: another organisation's dossier is reported as not found.
+
+All writes of one request happen in one transaction (see `Database.sessie`): a failed save leaves the previous
+version intact.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kotwijzer.store.models import (
+    ROLLEN,
+    AuditRegel,
+    Dossier,
+    Gebruiker,
+    Organisatie,
+    Scenario,
+    ScenarioVersie,
+    Sessie,
+    nu,
+)
+from kotwijzer.store.validatie import OngeldigeWaarde, controleer_invoer_teksten, controleer_tekst
+from kotwijzer.store.wachtwoord import controleer_wachtwoord, hash_wachtwoord, moet_opnieuw
+
+SESSIE_DUUR = {"web": dt.timedelta(hours=10), "api": dt.timedelta(hours=8)}
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{2,}$")
+
+
+class NietGevonden(LookupError):
+    def __init__(self, soort: str):
+        super().__init__(f"{soort} niet gevonden")
+        self.soort = soort
+        self.melding = {
+            "dossier": "Dit dossier bestaat niet, of u heeft er geen toegang toe.",
+            "scenario": "Dit scenario bestaat niet, of u heeft er geen toegang toe.",
+            "versie": "Deze versie bestaat niet.",
+            "gebruiker": "Deze gebruiker bestaat niet, of u heeft er geen toegang toe.",
+        }.get(soort, "Niet gevonden.")
+
+
+class GeenToegang(PermissionError):
+    def __init__(self, melding: str = "Alleen een beheerder mag dit doen."):
+        super().__init__(melding)
+        self.melding = melding
+
+
+class VersieConflict(RuntimeError):
+    def __init__(self, huidige: int):
+        super().__init__(f"versie {huidige}")
+        self.huidige = huidige
+        self.melding = (
+            f"Iemand anders heeft dit scenario intussen opgeslagen (nu versie {huidige}). Open het opnieuw en pas uw "
+            "wijziging daarop aan. Er is niets overschreven."
+        )
+
+
+@dataclass(frozen=True)
+class Actor:
+    gebruiker_id: int
+    organisatie_id: int
+    rol: str
+
+    @classmethod
+    def van(cls, g: Gebruiker) -> "Actor":
+        return cls(g.id, g.organisatie_id, g.rol)
+
+    @property
+    def beheerder(self) -> bool:
+        return self.rol == "beheerder"
+
+
+def _utc(d: dt.datetime) -> dt.datetime:
+    return d if d.tzinfo is not None else d.replace(tzinfo=dt.timezone.utc)
+
+
+def log(s: Session, actor: Actor | None, actie: str, soort: str | None = None, obj_id: int | None = None,
+        versie: int | None = None, organisatie_id: int | None = None) -> None:
+    s.add(AuditRegel(
+        tijd=nu(), organisatie_id=actor.organisatie_id if actor else organisatie_id,
+        gebruiker_id=actor.gebruiker_id if actor else None, actie=actie, object_soort=soort, object_id=obj_id,
+        versie=versie,
+    ))
+
+
+# ------------------------------------------------------------------------------------ organisations and users
+def organisatie_maken(s: Session, naam: str) -> Organisatie:
+    naam = controleer_tekst(naam, "naam", 120)
+    o = Organisatie(naam=naam, aangemaakt=nu())
+    s.add(o)
+    s.flush()
+    return o
+
+
+def organisatie(s: Session, naam: str) -> Organisatie | None:
+    return s.scalar(select(Organisatie).where(Organisatie.naam == naam))
+
+
+def _controleer_email(email: Any) -> str:
+    if not isinstance(email, str) or not _EMAIL.match(email.strip()):
+        raise OngeldigeWaarde("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")
+    return email.strip().lower()
+
+
+def _controleer_wachtwoord(wachtwoord: Any) -> str:
+    if not isinstance(wachtwoord, str) or len(wachtwoord) < 12:
+        raise OngeldigeWaarde("wachtwoord", "Kies een wachtwoord van minstens 12 tekens.")
+    if len(wachtwoord) > 200:
+        raise OngeldigeWaarde("wachtwoord", "Kies een wachtwoord van hoogstens 200 tekens.")
+    return wachtwoord
+
+
+def gebruiker_maken(s: Session, organisatie_id: int, email: str, wachtwoord: str, rol: str,
+                    actor: Actor | None = None) -> Gebruiker:
+    if actor is not None:
+        if not actor.beheerder:
+            raise GeenToegang()
+        organisatie_id = actor.organisatie_id
+    email = _controleer_email(email)
+    wachtwoord = _controleer_wachtwoord(wachtwoord)
+    if rol not in ROLLEN:
+        raise OngeldigeWaarde("rol", "Kies de rol beheerder of medewerker.")
+    if s.scalar(select(Gebruiker.id).where(Gebruiker.email == email)) is not None:
+        raise OngeldigeWaarde("email", "Er is al een gebruiker met dit e-mailadres.")
+    g = Gebruiker(organisatie_id=organisatie_id, email=email, wachtwoord_hash=hash_wachtwoord(wachtwoord), rol=rol,
+                  actief=True, aangemaakt=nu())
+    s.add(g)
+    s.flush()
+    log(s, actor, "gebruiker_aangemaakt", "gebruiker", g.id, organisatie_id=organisatie_id)
+    return g
+
+
+def gebruikers(s: Session, actor: Actor) -> list[Gebruiker]:
+    if not actor.beheerder:
+        raise GeenToegang()
+    return list(s.scalars(select(Gebruiker).where(Gebruiker.organisatie_id == actor.organisatie_id).order_by(Gebruiker.id)))
+
+
+def gebruiker_wijzigen(s: Session, actor: Actor, gebruiker_id: int, rol: str | None = None,
+                       actief: bool | None = None) -> Gebruiker:
+    if not actor.beheerder:
+        raise GeenToegang()
+    g = s.get(Gebruiker, gebruiker_id)
+    if g is None or g.organisatie_id != actor.organisatie_id:
+        raise NietGevonden("gebruiker")
+    if g.id == actor.gebruiker_id and (rol not in (None, "beheerder") or actief is False):
+        raise OngeldigeWaarde("rol", "U kunt uw eigen rol niet verlagen en uzelf niet uitschakelen.")
+    if rol is not None:
+        if rol not in ROLLEN:
+            raise OngeldigeWaarde("rol", "Kies de rol beheerder of medewerker.")
+        g.rol = rol
+    if actief is not None:
+        g.actief = bool(actief)
+        if not g.actief:
+            for sessie in s.scalars(select(Sessie).where(Sessie.gebruiker_id == g.id)):
+                s.delete(sessie)
+    log(s, actor, "gebruiker_gewijzigd", "gebruiker", g.id)
+    return g
+
+
+def inloggen(s: Session, email: str, wachtwoord: str) -> Gebruiker | None:
+    """The active user with this e-mail address and password, or None. Takes the same time when the user is unknown."""
+    email = (email or "").strip().lower()[:254]
+    g = s.scalar(select(Gebruiker).where(Gebruiker.email == email)) if email else None
+    ok = controleer_wachtwoord(g.wachtwoord_hash if g else None, wachtwoord or "")
+    if not ok or g is None or not g.actief:
+        if g is not None:
+            log(s, None, "inloggen_mislukt", "gebruiker", g.id, organisatie_id=g.organisatie_id)
+        return None
+    if moet_opnieuw(g.wachtwoord_hash):
+        g.wachtwoord_hash = hash_wachtwoord(wachtwoord)
+    log(s, Actor.van(g), "ingelogd", "gebruiker", g.id)
+    return g
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def sessie_maken(s: Session, g: Gebruiker, soort: str) -> tuple[str, dt.datetime]:
+    token = secrets.token_urlsafe(32)
+    verloopt = nu() + SESSIE_DUUR[soort]
+    s.add(Sessie(token_hash=_token_hash(token), gebruiker_id=g.id, soort=soort, aangemaakt=nu(), verloopt=verloopt))
+    # tidy up: expired sessions of this user
+    for oud in s.scalars(select(Sessie).where(Sessie.gebruiker_id == g.id)):
+        if _utc(oud.verloopt) < nu():
+            s.delete(oud)
+    return token, verloopt
+
+
+def sessie_gebruiker(s: Session, token: str | None, soort: str) -> Gebruiker | None:
+    if not token or len(token) > 200:
+        return None
+    rij = s.scalar(select(Sessie).where(Sessie.token_hash == _token_hash(token), Sessie.soort == soort))
+    if rij is None:
+        return None
+    if _utc(rij.verloopt) < nu():
+        s.delete(rij)
+        return None
+    g = s.get(Gebruiker, rij.gebruiker_id)
+    if g is None or not g.actief:
+        return None
+    return g
+
+
+def sessie_beeindigen(s: Session, token: str | None, actor: Actor | None = None) -> None:
+    if not token:
+        return
+    rij = s.scalar(select(Sessie).where(Sessie.token_hash == _token_hash(token)))
+    if rij is not None:
+        s.delete(rij)
+        if actor:
+            log(s, actor, "uitgelogd", "gebruiker", actor.gebruiker_id)
+
+
+# ---------------------------------------------------------------------------------------------------- dossiers
+def dossiers(s: Session, actor: Actor) -> list[tuple[Dossier, int]]:
+    aantal = (
+        select(Scenario.dossier_id, func.count(Scenario.id).label("n")).group_by(Scenario.dossier_id).subquery()
+    )
+    q = (
+        select(Dossier, func.coalesce(aantal.c.n, 0))
+        .outerjoin(aantal, aantal.c.dossier_id == Dossier.id)
+        .where(Dossier.organisatie_id == actor.organisatie_id)
+        .order_by(Dossier.gewijzigd.desc(), Dossier.id.desc())
+    )
+    return [(d, int(n)) for d, n in s.execute(q)]
+
+
+def dossier(s: Session, actor: Actor, dossier_id: int) -> Dossier:
+    d = s.get(Dossier, dossier_id) if isinstance(dossier_id, int) and 0 < dossier_id < 2**31 else None
+    if d is None or d.organisatie_id != actor.organisatie_id:
+        raise NietGevonden("dossier")
+    return d
+
+
+def dossier_maken(s: Session, actor: Actor, label: str) -> Dossier:
+    label = controleer_tekst(label, "label", 60)
+    d = Dossier(organisatie_id=actor.organisatie_id, label=label, aangemaakt=nu(), gewijzigd=nu())
+    s.add(d)
+    s.flush()
+    log(s, actor, "dossier_aangemaakt", "dossier", d.id)
+    return d
+
+
+def dossier_wijzigen(s: Session, actor: Actor, dossier_id: int, label: str) -> Dossier:
+    d = dossier(s, actor, dossier_id)
+    d.label = controleer_tekst(label, "label", 60)
+    d.gewijzigd = nu()
+    log(s, actor, "dossier_gewijzigd", "dossier", d.id)
+    return d
+
+
+def dossier_verwijderen(s: Session, actor: Actor, dossier_id: int) -> None:
+    d = dossier(s, actor, dossier_id)
+    if not actor.beheerder:
+        raise GeenToegang("Alleen een beheerder mag een dossier verwijderen.")
+    s.delete(d)
+    log(s, actor, "dossier_verwijderd", "dossier", dossier_id)
+
+
+# --------------------------------------------------------------------------------------------------- scenarios
+def scenario(s: Session, actor: Actor, scenario_id: int) -> Scenario:
+    sc = s.get(Scenario, scenario_id) if isinstance(scenario_id, int) and 0 < scenario_id < 2**31 else None
+    if sc is None:
+        raise NietGevonden("scenario")
+    d = s.get(Dossier, sc.dossier_id)
+    if d is None or d.organisatie_id != actor.organisatie_id:
+        raise NietGevonden("scenario")
+    return sc
+
+
+def scenario_maken(s: Session, actor: Actor, dossier_id: int, naam: str, invoer: dict[str, Any],
+                   samenvatting: dict[str, Any], toelichting: str = "") -> Scenario:
+    d = dossier(s, actor, dossier_id)
+    naam = controleer_tekst(naam, "naam", 80)
+    toelichting = controleer_tekst(toelichting, "toelichting", 200, verplicht=False)
+    controleer_invoer_teksten(invoer, "invoer")
+    sc = Scenario(dossier_id=d.id, naam=naam, huidige_versie=1, aangemaakt=nu(), gewijzigd=nu())
+    s.add(sc)
+    s.flush()
+    s.add(ScenarioVersie(scenario_id=sc.id, versie=1, invoer=invoer, samenvatting=samenvatting,
+                         toelichting=toelichting, gebruiker_id=actor.gebruiker_id, aangemaakt=nu()))
+    d.gewijzigd = nu()
+    s.flush()
+    log(s, actor, "scenario_aangemaakt", "scenario", sc.id, 1)
+    return sc
+
+
+def scenario_opslaan(s: Session, actor: Actor, scenario_id: int, invoer: dict[str, Any], samenvatting: dict[str, Any],
+                     toelichting: str = "", verwachte_versie: int | None = None, naam: str | None = None) -> ScenarioVersie:
+    """Add a new version. The previous versions are never changed; the whole save is one transaction."""
+    sc = scenario(s, actor, scenario_id)
+    # lock the row (PostgreSQL) so two saves cannot both become version n+1
+    s.execute(select(Scenario.id).where(Scenario.id == sc.id).with_for_update())
+    s.refresh(sc)
+    if verwachte_versie is not None and verwachte_versie != sc.huidige_versie:
+        raise VersieConflict(sc.huidige_versie)
+    toelichting = controleer_tekst(toelichting, "toelichting", 200, verplicht=False)
+    if naam is not None:
+        naam = controleer_tekst(naam, "naam", 80)
+    controleer_invoer_teksten(invoer, "invoer")
+    nieuw = sc.huidige_versie + 1
+    v = ScenarioVersie(scenario_id=sc.id, versie=nieuw, invoer=invoer, samenvatting=samenvatting,
+                       toelichting=toelichting, gebruiker_id=actor.gebruiker_id, aangemaakt=nu())
+    s.add(v)
+    sc.huidige_versie = nieuw
+    sc.gewijzigd = nu()
+    if naam is not None:
+        sc.naam = naam
+    d = s.get(Dossier, sc.dossier_id)
+    if d is not None:
+        d.gewijzigd = nu()
+    s.flush()
+    log(s, actor, "scenario_opgeslagen", "scenario", sc.id, nieuw)
+    return v
+
+
+def scenario_versies(s: Session, actor: Actor, scenario_id: int) -> list[ScenarioVersie]:
+    sc = scenario(s, actor, scenario_id)
+    return list(s.scalars(select(ScenarioVersie).where(ScenarioVersie.scenario_id == sc.id).order_by(ScenarioVersie.versie)))
+
+
+def scenario_versie(s: Session, actor: Actor, scenario_id: int, versie: int | None = None) -> ScenarioVersie:
+    sc = scenario(s, actor, scenario_id)
+    n = sc.huidige_versie if versie is None else versie
+    v = s.scalar(select(ScenarioVersie).where(ScenarioVersie.scenario_id == sc.id, ScenarioVersie.versie == n))
+    if v is None:
+        raise NietGevonden("versie")
+    return v
+
+
+def scenario_verwijderen(s: Session, actor: Actor, scenario_id: int) -> None:
+    sc = scenario(s, actor, scenario_id)
+    s.delete(sc)
+    log(s, actor, "scenario_verwijderd", "scenario", scenario_id)
+
+
+def scenarios(s: Session, actor: Actor, dossier_id: int) -> list[Scenario]:
+    d = dossier(s, actor, dossier_id)
+    return list(s.scalars(select(Scenario).where(Scenario.dossier_id == d.id).order_by(Scenario.id)))
+
+
+# ------------------------------------------------------------------------------------------------------ audit
+def audit(s: Session, actor: Actor, limiet: int = 200) -> list[AuditRegel]:
+    if not actor.beheerder:
+        raise GeenToegang()
+    q = (select(AuditRegel).where(AuditRegel.organisatie_id == actor.organisatie_id)
+         .order_by(AuditRegel.id.desc()).limit(max(1, min(limiet, 1000))))
+    return list(s.scalars(q))

@@ -1,0 +1,155 @@
+"""Shared pieces of the web pages: templates, rendering, CSRF-checked forms, the logged-in user."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from starlette.datastructures import FormData
+
+from kotwijzer.api.beveiliging import csrf_klopt, csrf_token
+from kotwijzer.api.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST, euro, hele_euro
+from kotwijzer.api.http import ApiFout
+from kotwijzer.store import repo
+from kotwijzer.store.repo import Actor
+
+HIER = Path(__file__).parent
+MAX_FORMULIER = 256 * 1024
+
+templates = Jinja2Templates(directory=str(HIER / "templates"))
+
+
+def _getal(x: Any) -> str:
+    if x is None or x == "":
+        return "-"
+    d = Decimal(str(x))
+    s = f"{d:,.2f}".rstrip("0").rstrip(".") if d != d.to_integral_value() else f"{int(d):,}"
+    return s.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def _procent(x: Any) -> str:
+    return "-" if x is None else f"{_getal(x)}%"
+
+
+def _datum(x: Any) -> str:
+    if x is None:
+        return "-"
+    if isinstance(x, str):
+        try:
+            x = dt.datetime.fromisoformat(x)
+        except ValueError:
+            return x
+    if isinstance(x, dt.datetime):
+        if x.tzinfo is None:
+            x = x.replace(tzinfo=dt.timezone.utc)
+        x = x.astimezone(dt.timezone(dt.timedelta(hours=1)))
+        return f"{x.day} {MAANDNAMEN[x.month - 1]} {x.year}, {x:%H:%M}"
+    return f"{x.day} {MAANDNAMEN[x.month - 1]} {x.year}"
+
+
+templates.env.filters.update(
+    euro=euro, hele_euro=hele_euro, getal=_getal, procent=_procent, datum=_datum,
+    maandnaam=lambda m: MAANDNAMEN[int(m) - 1],
+    situatie=lambda s: SITUATIE_TEKST.get(str(s), str(s)),
+    opvangsoort=lambda s: {"dagopvang": "dagopvang", "buitenschoolse_opvang": "bso", "gastouderopvang": "gastouderopvang"}.get(
+        getattr(s, "value", s), str(s)),
+)
+templates.env.globals.update(MAANDNAMEN=MAANDNAMEN, SITUATIE_TEKST=SITUATIE_TEKST, OPVANG_TEKST=OPVANG_TEKST,
+                             MAAND_OPTIES=[(str(i + 1), n) for i, n in enumerate(MAANDNAMEN)])
+
+
+@dataclass
+class Ingelogd:
+    id: int
+    email: str
+    rol: str
+    organisatie_id: int
+    organisatie: str
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.id, self.organisatie_id, self.rol)
+
+    @property
+    def beheerder(self) -> bool:
+        return self.rol == "beheerder"
+
+
+def sessie_token(request: Request) -> str | None:
+    zet = getattr(request.state, "sessie_zet", None)
+    return zet or getattr(request.state, "sessie_token", None)
+
+
+def ingelogd(request: Request) -> Ingelogd | None:
+    if hasattr(request.state, "_ingelogd"):
+        return request.state._ingelogd
+    if not getattr(request.state, "sessie_token", None):
+        return None
+    g_uit = None
+    with request.app.state.db.sessie() as s:
+        g = repo.sessie_gebruiker(s, request.state.sessie_token, "web")
+        if g is not None:
+            g_uit = Ingelogd(g.id, g.email, g.rol, g.organisatie_id, g.organisatie.naam)
+    request.state._ingelogd = g_uit
+    return g_uit
+
+
+def vereist_ingelogd(request: Request) -> Ingelogd:
+    g = ingelogd(request)
+    if g is None:
+        raise ApiFout(401, "niet_ingelogd", "U bent niet ingelogd, of uw sessie is verlopen. Log (opnieuw) in.")
+    return g
+
+
+def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    ctx.setdefault("titel", "kotwijzer")
+    ctx.setdefault("fouten", {})
+    g = ingelogd(request)
+    token = sessie_token(request)
+    csrf = csrf_token(request.app.state.geheim, token) if token else ""
+    return templates.TemplateResponse(request, template, {"csrf": csrf, "ingelogd": g, **ctx}, status_code=status)
+
+
+def fout_pagina(request: Request, status: int, melding: str, headers: dict[str, str] | None = None) -> HTMLResponse:
+    titels = {401: "Inloggen nodig", 403: "Geen toegang", 404: "Pagina niet gevonden", 413: "Te veel gegevens",
+              422: "Dit kon niet", 429: "Even wachten", 500: "Er ging iets mis"}
+    try:
+        resp = render(request, "fout.html", status=status, titel=titels.get(status, "Er ging iets mis"), melding=melding,
+                      status_code=status)
+    except Exception:  # noqa: BLE001 - the error page itself must never fail
+        resp = HTMLResponse(f"<!doctype html><html lang=\"nl\"><title>Fout</title><p>{titels.get(status, 'Fout')}</p></html>",
+                            status_code=status)
+    if headers:
+        for k, v in headers.items():
+            resp.headers[k] = v
+    return resp
+
+
+async def formulier(request: Request) -> FormData:
+    """The posted form, after checking its size and its CSRF token."""
+    lengte = request.headers.get("content-length")
+    if lengte is None or not lengte.isdigit():
+        raise ApiFout(411, "lengte_nodig", "Het formulier kon niet worden gelezen. Probeer het opnieuw.")
+    if int(lengte) > MAX_FORMULIER:
+        raise ApiFout(413, "te_groot", "Het formulier is te groot.")
+    ct = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ct not in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        raise ApiFout(415, "verkeerd_formaat", "Dit formulier kon niet worden gelezen.")
+    try:
+        form = await request.form(max_files=0, max_fields=3000)
+    except Exception:  # noqa: BLE001 - malformed form bodies are the sender's problem, not a server error
+        raise ApiFout(400, "ongeldig_formulier", "Het formulier kon niet worden gelezen. Probeer het opnieuw.") from None
+    if not csrf_klopt(request.app.state.geheim, request.state.sessie_token, form.get("csrf")):
+        raise ApiFout(403, "csrf", "Deze pagina is verlopen of uw browser blokkeert cookies. Ga terug, laad de pagina "
+                                   "opnieuw en probeer het nog een keer.")
+    return form
+
+
+def tekst(form: FormData, naam: str, standaard: str = "") -> str:
+    v = form.get(naam, standaard)
+    return v if isinstance(v, str) else standaard

@@ -1,0 +1,641 @@
+"""The guided questionnaire: plain HTML forms in steps, the answers so far carried in one hidden field.
+
+This module only translates between form fields (Dutch notation: 11,50 and 15-3-2026 are fine) and the core's
+input JSON (`kotwijzer.model.Huishouden`); it decides nothing about the law. Rows keep what the form does not show
+(for example a municipal activity code entered through the API), so editing a saved scenario loses nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Mapping
+
+from pydantic import ValidationError
+
+from kotwijzer.api.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
+from kotwijzer.api.fouten import nederlandse_fouten
+from kotwijzer.model import Kind, Periode
+
+STAPPEN = ("gezin", "aanvrager", "partner", "kinderen", "inkomen", "controle")
+STAP_TITEL = {
+    "gezin": "Uw gezin",
+    "aanvrager": "Wat doet u?",
+    "partner": "Wat doet uw partner?",
+    "kinderen": "Kinderen en opvang",
+    "inkomen": "Inkomen en aanvraag",
+    "controle": "Controleer uw antwoorden",
+}
+TRAJECTEN = ("bijstand_traject", "werkzoekende_traject")
+MAX_KINDEREN = 8
+MAX_RIJEN = 12
+JAREN = (2021, 2022, 2023, 2024, 2025, 2026)
+
+
+class Fouten(dict):
+    """field id -> Dutch message, in the order found (for the error summary)."""
+
+    def voeg(self, veld: str, melding: str) -> None:
+        if veld not in self:
+            self[veld] = melding
+
+
+# ------------------------------------------------------------------------------------------- Dutch notation
+def parse_datum(s: str) -> dt.date | None:
+    s = (s or "").strip()
+    if not s:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", s)
+    if m:
+        j, mnd, d = int(m[1]), int(m[2]), int(m[3])
+    else:
+        m = re.fullmatch(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})", s)
+        if not m:
+            raise ValueError("Vul een datum in, bijvoorbeeld 15-3-2026.")
+        d, mnd, j = int(m[1]), int(m[2]), int(m[3])
+    try:
+        return dt.date(j, mnd, d)
+    except ValueError:
+        raise ValueError("Deze datum bestaat niet. Vul een datum in, bijvoorbeeld 15-3-2026.") from None
+
+
+def parse_maand(s: str) -> str | None:
+    """'2027-09', '9-2027' or '09/2027' -> '2027-09'."""
+    s = (s or "").strip()
+    if not s:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", s) or None
+    if m:
+        j, mnd = int(m[1]), int(m[2])
+    else:
+        m = re.fullmatch(r"(\d{1,2})[-/. ](\d{4})", s)
+        if not m:
+            raise ValueError("Vul jaar en maand in, bijvoorbeeld 2027-09.")
+        mnd, j = int(m[1]), int(m[2])
+    if not 1 <= mnd <= 12 or not 1900 <= j <= 2200:
+        raise ValueError("Vul jaar en maand in, bijvoorbeeld 2027-09.")
+    return f"{j:04d}-{mnd:02d}"
+
+
+def parse_getal(s: str, melding: str, max_decimalen: int = 2) -> Decimal | None:
+    s = (s or "").replace("€", "").replace("\u00a0", " ").strip().replace(" ", "")
+    if not s:
+        return None
+    if "," in s and "." in s:
+        s = s.replace(".", "").replace(",", ".")
+    elif "," in s:
+        s = s.replace(",", ".")
+    if not re.fullmatch(r"\d{1,9}(\.\d+)?", s):
+        raise ValueError(melding)
+    try:
+        d = Decimal(s)
+    except InvalidOperation:
+        raise ValueError(melding) from None
+    if -d.as_tuple().exponent > max_decimalen and d != d.quantize(Decimal(1).scaleb(-max_decimalen)):
+        raise ValueError(f"Gebruik hoogstens {max_decimalen} cijfers achter de komma.")
+    return d.quantize(Decimal(1).scaleb(-max_decimalen)) if -d.as_tuple().exponent > max_decimalen else d
+
+
+def parse_euros(s: str) -> int | None:
+    """Whole euros; '45.000', '€ 45.000' and '45000,00' are fine."""
+    t = (s or "").replace("€", "").replace("\u00a0", " ").strip().replace(" ", "")
+    if not t:
+        return None
+    m = re.fullmatch(r"(\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,(\d{1,2}))?", t)
+    if not m:
+        raise ValueError("Vul een bedrag in hele euro's in, bijvoorbeeld 45000.")
+    if m[2] and int(m[2]) != 0:
+        raise ValueError("Vul het bedrag in hele euro's in, zonder centen.")
+    return int(m[1].replace(".", ""))
+
+
+def getal_tekst(d: Decimal | int | float | str | None) -> str:
+    if d is None or d == "":
+        return ""
+    x = Decimal(str(d))
+    if x == x.to_integral_value():
+        return str(int(x))
+    return f"{x.normalize():f}".replace(".", ",")
+
+
+# ------------------------------------------------------------------------------------------------ the state
+def nieuwe_staat(jaar: int | None = None) -> dict[str, Any]:
+    jaar = jaar or dt.date.today().year
+    if jaar not in JAREN:
+        jaar = JAREN[-1]
+    return {"invoer": {"berekeningsjaar": jaar, "aanvrager": {"situaties": []}, "kinderen": []},
+            "partner": None, "aantal_kinderen": None, "context": {}}
+
+
+def staat_van_invoer(invoer: Mapping[str, Any], context: dict[str, Any] | None = None) -> dict[str, Any]:
+    """State for a saved household (to edit a scenario with the questionnaire)."""
+    inv = json.loads(json.dumps(invoer))
+    partner = inv.get("partner") is not None
+    return {"invoer": inv, "partner": partner, "aantal_kinderen": max(1, len(inv.get("kinderen") or [])),
+            "context": context or {}}
+
+
+def lees_staat(tekst: str | None) -> dict[str, Any]:
+    try:
+        s = json.loads(tekst or "")
+    except ValueError:
+        return nieuwe_staat()
+    if not isinstance(s, dict) or not isinstance(s.get("invoer"), dict):
+        return nieuwe_staat()
+    s.setdefault("context", {})
+    if not isinstance(s["context"], dict):
+        s["context"] = {}
+    inv = s["invoer"]
+    if not isinstance(inv.get("aanvrager"), dict):
+        inv["aanvrager"] = {"situaties": []}
+    if not isinstance(inv.get("kinderen"), list):
+        inv["kinderen"] = []
+    if not isinstance(inv.get("berekeningsjaar"), int) or isinstance(inv.get("berekeningsjaar"), bool):
+        inv["berekeningsjaar"] = JAREN[-1]
+    return s
+
+
+def staat_tekst(staat: dict[str, Any]) -> str:
+    return json.dumps(staat, ensure_ascii=False, separators=(",", ":"))
+
+
+def jaar(staat: dict[str, Any]) -> int:
+    return int(staat["invoer"].get("berekeningsjaar") or JAREN[-1])
+
+
+def partner_stap_nodig(staat: dict[str, Any]) -> bool:
+    return staat.get("partner") is True and not staat["invoer"].get("partner_is_bloedverwant")
+
+
+def stappen(staat: dict[str, Any]) -> list[str]:
+    return [s for s in STAPPEN if s != "partner" or partner_stap_nodig(staat)]
+
+
+def volgende(staat: dict[str, Any], stap: str) -> str:
+    st = stappen(staat)
+    i = st.index(stap) if stap in st else 0
+    return st[min(i + 1, len(st) - 1)]
+
+
+def vorige(staat: dict[str, Any], stap: str) -> str:
+    st = stappen(staat)
+    i = st.index(stap) if stap in st else 0
+    return st[max(i - 1, 0)]
+
+
+def huishouden_dict(staat: dict[str, Any]) -> dict[str, Any]:
+    """The core's input for this state."""
+    inv = json.loads(json.dumps(staat["invoer"]))
+    if staat.get("partner") is False:
+        inv.pop("partner", None)
+        inv.pop("partner_is_bloedverwant", None)
+    elif staat.get("partner") is True:
+        inv.setdefault("partner", {"situaties": []})
+        if inv.get("partner_is_bloedverwant"):
+            inv["partner"] = {k: v for k, v in inv["partner"].items() if k == "label"} | {"situaties": []}
+    n = staat.get("aantal_kinderen")
+    if isinstance(n, int) and n >= 0:
+        inv["kinderen"] = inv.get("kinderen", [])[:n]
+    return {k: v for k, v in inv.items() if v is not None}
+
+
+def kgu(j: int) -> bool:
+    """Whether the core needs worked hours in this year (read from the year's parameters)."""
+    from kotwijzer.params import OntbrekendeWetgeving, parameters_voor_jaar
+
+    try:
+        return bool(parameters_voor_jaar(j).koppeling_gewerkte_uren)
+    except OntbrekendeWetgeving:
+        return False
+
+
+# ------------------------------------------------------------------------------------------------ step: gezin
+def gezin_waarden(staat: dict[str, Any]) -> dict[str, str]:
+    inv = staat["invoer"]
+    p = staat.get("partner")
+    return {
+        "berekeningsjaar": str(inv.get("berekeningsjaar", "")),
+        "partner": "" if p is None else ("ja" if p else "nee"),
+        "bloedverwant": "ja" if inv.get("partner_is_bloedverwant") else "nee",
+        "aantal_kinderen": str(staat.get("aantal_kinderen") or ""),
+    }
+
+
+def verwerk_gezin(form: Mapping[str, str], staat: dict[str, Any]) -> Fouten:
+    f = Fouten()
+    try:
+        j = int(form.get("berekeningsjaar", ""))
+        if j not in JAREN:
+            raise ValueError
+    except ValueError:
+        f.voeg("berekeningsjaar", "Kies het jaar.")
+        j = None
+    partner = form.get("partner")
+    if partner not in ("ja", "nee"):
+        f.voeg("partner", "Kies of u een partner heeft.")
+    bloed = form.get("bloedverwant", "nee")
+    if partner == "ja" and bloed not in ("ja", "nee"):
+        f.voeg("bloedverwant", "Kies of uw partner familie van u is.")
+    try:
+        n = int(form.get("aantal_kinderen", ""))
+        if not 1 <= n <= MAX_KINDEREN:
+            raise ValueError
+    except ValueError:
+        f.voeg("aantal_kinderen", "Kies voor hoeveel kinderen u opvang heeft.")
+        n = None
+    if f:
+        return f
+    inv = staat["invoer"]
+    inv["berekeningsjaar"] = j
+    staat["partner"] = partner == "ja"
+    if partner == "ja":
+        inv.setdefault("partner", {"situaties": []})
+        inv["partner_is_bloedverwant"] = bloed == "ja"
+    else:
+        inv.pop("partner_is_bloedverwant", None)
+    staat["aantal_kinderen"] = n
+    return f
+
+
+# ------------------------------------------------------------------------------------------ step: situations
+def _periode_van_tot(p: Mapping[str, Any], j: int) -> tuple[str, str]:
+    if p.get("maanden"):
+        ms = [m for m in p["maanden"] if isinstance(m, int) and 1 <= m <= 12]
+        if ms:
+            lo, hi = min(ms), max(ms)
+            eind = (dt.date(j, hi + 1, 1) if hi < 12 else dt.date(j + 1, 1, 1)) - dt.timedelta(days=1)
+            return dt.date(j, lo, 1).isoformat(), eind.isoformat()
+    return str(p.get("van") or ""), str(p.get("tot") or "")
+
+
+def _voorziening_tekst(v: Any) -> str:
+    return "ja" if v is True else ("nee" if v is False else "weet_niet")
+
+
+def periode_rijen_uit_staat(staat: dict[str, Any], wie: str, extra: int = 1) -> list[dict[str, str]]:
+    j = jaar(staat)
+    ouder = staat["invoer"].get(wie) or {}
+    rijen = []
+    for i, p in enumerate(ouder.get("situaties") or []):
+        if not isinstance(p, dict):
+            continue
+        van, tot = _periode_van_tot(p, j)
+        rijen.append({
+            "situatie": str(p.get("situatie") or ""), "van": van, "tot": tot,
+            "uren": getal_tekst(p.get("uren_per_maand")),
+            "voorziening": _voorziening_tekst(p.get("voorziening_gericht_op_arbeidsinschakeling")),
+            "detentie_soort": str(p.get("detentie_soort") or "veroordeling"),
+            "basis": str(i), "getoond": "",
+        })
+    for _ in range(extra if len(rijen) < MAX_RIJEN else 0):
+        rijen.append({"situatie": "", "van": f"{j}-01-01", "tot": "", "uren": "", "voorziening": "weet_niet",
+                      "detentie_soort": "veroordeling", "basis": "", "getoond": ""})
+    return rijen
+
+
+def periode_rijen_uit_form(form: Mapping[str, str], wie: str) -> list[dict[str, str]]:
+    try:
+        n = min(int(form.get(f"{wie}-aantal", "0")), MAX_RIJEN)
+    except ValueError:
+        n = 0
+    rijen = []
+    for i in range(max(n, 0)):
+        p = f"{wie}-{i}-"
+        rijen.append({k: str(form.get(p + k, "")).strip() for k in
+                      ("situatie", "van", "tot", "uren", "voorziening", "detentie_soort", "basis", "getoond")})
+    return rijen
+
+
+def toon(rij: Mapping[str, str], kgu_jaar: bool) -> dict[str, bool]:
+    s = rij.get("situatie", "")
+    return {"uren": s == "arbeid" and kgu_jaar, "voorziening": s in TRAJECTEN, "detentie_soort": s == "detentie"}
+
+
+def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: str) -> tuple[list[dict[str, Any]], Fouten]:
+    """Rows -> the core's `situaties`. Empty rows (no situation chosen) are left out."""
+    j = jaar(staat)
+    k = kgu(j)
+    oud = (staat["invoer"].get(wie) or {}).get("situaties") or []
+    f = Fouten()
+    uit: list[dict[str, Any]] = []
+    for i, r in enumerate(rijen):
+        id_ = f"{wie}-{i}-"
+        s = r["situatie"]
+        if not s:
+            continue
+        if s not in SITUATIE_TEKST:
+            f.voeg(id_ + "situatie", "Kies een situatie uit de lijst.")
+            continue
+        basis: dict[str, Any] = {}
+        if r.get("basis", "").isdigit() and int(r["basis"]) < len(oud) and isinstance(oud[int(r["basis"])], dict):
+            b = oud[int(r["basis"])]
+            if b.get("situatie") == s:
+                basis = dict(b)
+        p: dict[str, Any] = {k2: v for k2, v in basis.items()
+                             if k2 not in ("van", "tot", "maanden", "uren_per_maand",
+                                           "voorziening_gericht_op_arbeidsinschakeling", "detentie_soort")}
+        p["situatie"] = s
+        try:
+            van = parse_datum(r["van"])
+            if van is None:
+                f.voeg(id_ + "van", "Vul in vanaf welke datum dit zo is.")
+        except ValueError as e:
+            f.voeg(id_ + "van", str(e))
+            van = None
+        try:
+            tot = parse_datum(r["tot"])
+        except ValueError as e:
+            f.voeg(id_ + "tot", str(e))
+            tot = None
+        if van and tot and tot < van:
+            f.voeg(id_ + "tot", "De einddatum ligt voor de begindatum.")
+        if basis.get("maanden") and (r["van"], r["tot"]) == _periode_van_tot(basis, j):
+            p["maanden"] = basis["maanden"]
+        else:
+            if van:
+                p["van"] = van.isoformat()
+            if tot:
+                p["tot"] = tot.isoformat()
+        getoond = set(filter(None, r.get("getoond", "").split(",")))
+        t = toon(r, k)
+        if t["uren"]:
+            if "uren" not in getoond:
+                f.voeg(id_ + "uren", "Vul ook in hoeveel uur per maand er gewerkt wordt.")
+            else:
+                try:
+                    u = parse_getal(r["uren"], "Vul het aantal uren in, bijvoorbeeld 120.")
+                    if u is None:
+                        f.voeg(id_ + "uren", f"Vul in hoeveel uur per maand er gewerkt wordt. In {j} is dat nodig.")
+                    else:
+                        p["uren_per_maand"] = str(u)
+                except ValueError as e:
+                    f.voeg(id_ + "uren", str(e))
+        elif s == "arbeid" and basis.get("uren_per_maand") is not None:
+            p["uren_per_maand"] = basis["uren_per_maand"]
+        if t["voorziening"]:
+            if "voorziening" not in getoond:
+                f.voeg(id_ + "voorziening", "Beantwoord ook deze vraag over de activiteit.")
+            elif r["voorziening"] in ("ja", "nee"):
+                p["voorziening_gericht_op_arbeidsinschakeling"] = r["voorziening"] == "ja"
+        if t["detentie_soort"]:
+            if "detentie_soort" not in getoond:
+                f.voeg(id_ + "detentie_soort", "Beantwoord ook deze vraag over de detentie.")
+            elif r["detentie_soort"] in ("veroordeling", "voorlopige_hechtenis"):
+                p["detentie_soort"] = r["detentie_soort"]
+        if not any(k2.startswith(id_) for k2 in f):
+            try:
+                Periode.model_validate(p)
+            except ValidationError as e:
+                for fout in nederlandse_fouten(e):
+                    veld = fout["veld"].split(".")[0] if fout["veld"] else ""
+                    doel = {"van": "van", "tot": "tot", "maanden": "van", "uren_per_maand": "uren"}.get(veld, "situatie")
+                    f.voeg(id_ + doel, fout["melding"])
+        uit.append(p)
+    if not uit and not f:
+        f.voeg(f"{wie}-0-situatie", "Kies minstens één situatie. Past er niets? Kies dan 'Geen van deze'.")
+    return uit, f
+
+
+# --------------------------------------------------------------------------------------------- step: kinderen
+def _opvang_rij_leeg(j: int) -> dict[str, str]:
+    return {"soort": "", "uren": "", "uurprijs": "", "lrk": "ja", "van": "1", "tot": "12", "basis": ""}
+
+
+def kind_rijen_uit_staat(staat: dict[str, Any]) -> list[dict[str, Any]]:
+    j = jaar(staat)
+    n = staat.get("aantal_kinderen") or 1
+    kinderen = staat["invoer"].get("kinderen") or []
+    uit = []
+    for i in range(n):
+        k = kinderen[i] if i < len(kinderen) and isinstance(kinderen[i], dict) else {}
+        opvang = []
+        for jdx, o in enumerate(k.get("opvang") or []):
+            if not isinstance(o, dict):
+                continue
+            ms = [m for m in (o.get("maanden") or list(range(1, 13))) if isinstance(m, int)] or [1]
+            opvang.append({"soort": str(o.get("soort") or ""), "uren": getal_tekst(o.get("uren_per_maand")),
+                           "uurprijs": getal_tekst(o.get("uurprijs")),
+                           "lrk": "nee" if o.get("lrk_geregistreerd") is False else "ja",
+                           "van": str(min(ms)), "tot": str(max(ms)), "basis": str(jdx)})
+        if len(opvang) < 4:
+            opvang.append(_opvang_rij_leeg(j))
+        woont = "co" if k.get("co_ouderschap") else ("nee" if k.get("woont_op_adres_aanvrager") is False else "ja")
+        uit.append({"label": str(k.get("label") or ""), "geboortedatum": str(k.get("geboortedatum") or ""),
+                    "vo": str(k.get("start_voortgezet_onderwijs") or ""), "woont": woont, "opvang": opvang})
+    return uit
+
+
+def kind_rijen_uit_form(form: Mapping[str, str], staat: dict[str, Any]) -> list[dict[str, Any]]:
+    n = staat.get("aantal_kinderen") or 1
+    uit = []
+    for i in range(n):
+        p = f"kind-{i}-"
+        try:
+            m = min(int(form.get(p + "opvang-aantal", "0")), 4)
+        except ValueError:
+            m = 0
+        opvang = []
+        for jdx in range(max(m, 0)):
+            q = f"{p}opvang-{jdx}-"
+            opvang.append({k: str(form.get(q + k, "")).strip() for k in ("soort", "uren", "uurprijs", "lrk", "van", "tot", "basis")})
+        uit.append({"label": str(form.get(p + "label", "")).strip(), "geboortedatum": str(form.get(p + "geboortedatum", "")).strip(),
+                    "vo": str(form.get(p + "vo", "")).strip(), "woont": str(form.get(p + "woont", "ja")), "opvang": opvang})
+    return uit
+
+
+def verwerk_kinderen(rijen: list[dict[str, Any]], staat: dict[str, Any]) -> tuple[list[dict[str, Any]], Fouten]:
+    f = Fouten()
+    oud = staat["invoer"].get("kinderen") or []
+    uit = []
+    for i, r in enumerate(rijen):
+        p = f"kind-{i}-"
+        basis = dict(oud[i]) if i < len(oud) and isinstance(oud[i], dict) else {}
+        k: dict[str, Any] = {x: y for x, y in basis.items()
+                             if x not in ("label", "geboortedatum", "start_voortgezet_onderwijs", "woont_op_adres_aanvrager",
+                                          "co_ouderschap", "opvang")}
+        if r["label"]:
+            if len(r["label"]) > 40:
+                f.voeg(p + "label", "Gebruik hoogstens 40 tekens.")
+            k["label"] = r["label"][:40]
+        try:
+            g = parse_datum(r["geboortedatum"])
+            if g is None:
+                f.voeg(p + "geboortedatum", "Vul de geboortedatum van het kind in.")
+            else:
+                k["geboortedatum"] = g.isoformat()
+        except ValueError as e:
+            f.voeg(p + "geboortedatum", str(e))
+        try:
+            vo = parse_maand(r["vo"])
+            if vo:
+                k["start_voortgezet_onderwijs"] = vo
+        except ValueError as e:
+            f.voeg(p + "vo", str(e))
+        woont = r.get("woont", "ja")
+        if woont not in ("ja", "nee", "co"):
+            f.voeg(p + "woont", "Kies waar het kind woont.")
+        k["woont_op_adres_aanvrager"] = woont != "nee"
+        k["co_ouderschap"] = woont == "co"
+        oud_opvang = basis.get("opvang") or []
+        opvang = []
+        for jdx, o in enumerate(r["opvang"]):
+            q = f"{p}opvang-{jdx}-"
+            if not o["soort"]:
+                continue
+            if o["soort"] not in OPVANG_TEKST:
+                f.voeg(q + "soort", "Kies een soort opvang uit de lijst.")
+                continue
+            ov: dict[str, Any] = {"soort": o["soort"]}
+            try:
+                u = parse_getal(o["uren"], "Vul het aantal uren in, bijvoorbeeld 80.")
+                if u is None:
+                    f.voeg(q + "uren", "Vul in hoeveel uur opvang per maand.")
+                else:
+                    ov["uren_per_maand"] = str(u)
+            except ValueError as e:
+                f.voeg(q + "uren", str(e))
+            try:
+                pr = parse_getal(o["uurprijs"], "Vul de uurprijs in, bijvoorbeeld 10,50.")
+                if pr is None:
+                    f.voeg(q + "uurprijs", "Vul de prijs per uur in.")
+                else:
+                    ov["uurprijs"] = str(pr)
+            except ValueError as e:
+                f.voeg(q + "uurprijs", str(e))
+            ov["lrk_geregistreerd"] = o.get("lrk", "ja") != "nee"
+            try:
+                van, tot = int(o.get("van") or 1), int(o.get("tot") or 12)
+                if not (1 <= van <= 12 and 1 <= tot <= 12):
+                    raise ValueError
+            except ValueError:
+                f.voeg(q + "van", "Kies de maanden.")
+                van, tot = 1, 12
+            if tot < van:
+                f.voeg(q + "tot", "De laatste maand ligt voor de eerste maand.")
+            ob = oud_opvang[int(o["basis"])] if o.get("basis", "").isdigit() and int(o["basis"]) < len(oud_opvang) else None
+            if isinstance(ob, dict) and ob.get("maanden") and (min(ob["maanden"]), max(ob["maanden"])) == (van, tot):
+                ov["maanden"] = ob["maanden"]
+            else:
+                ov["maanden"] = list(range(van, tot + 1))
+            opvang.append(ov)
+        k["opvang"] = opvang
+        if not opvang and not any(x.startswith(p) for x in f):
+            f.voeg(p + "opvang-0-soort", "Kies de soort opvang voor dit kind.")
+        if not any(x.startswith(p) for x in f):
+            try:
+                Kind.model_validate(k)
+            except ValidationError as e:
+                for fout in nederlandse_fouten(e):
+                    delen = fout["veld"].split(".")
+                    doel = p + "opvang-0-van"
+                    if delen and delen[0] == "geboortedatum":
+                        doel = p + "geboortedatum"
+                    elif delen and delen[0].startswith("opvang["):
+                        idx = delen[0][7:-1]
+                        sub = delen[1] if len(delen) > 1 else "van"
+                        doel = f"{p}opvang-{idx}-" + {"uren_per_maand": "uren", "uurprijs": "uurprijs", "maanden": "van"}.get(sub.split("[")[0], "soort")
+                    f.voeg(doel, fout["melding"])
+        uit.append(k)
+    return uit, f
+
+
+# ---------------------------------------------------------------------------------------------- step: inkomen
+def inkomen_waarden(staat: dict[str, Any]) -> dict[str, str]:
+    inv = staat["invoer"]
+    ti = inv.get("toetsingsinkomen")
+    return {"toetsingsinkomen": "" if ti is None else str(ti), "aanvraagdatum": str(inv.get("aanvraagdatum") or "")}
+
+
+def verwerk_inkomen(form: Mapping[str, str], staat: dict[str, Any]) -> Fouten:
+    f = Fouten()
+    try:
+        ti = parse_euros(form.get("toetsingsinkomen", ""))
+        if ti is not None and ti > 100_000_000:
+            raise ValueError("Dit bedrag is te hoog. Vul het inkomen in hele euro's in.")
+    except ValueError as e:
+        f.voeg("toetsingsinkomen", str(e))
+        ti = None
+    try:
+        ad = parse_datum(form.get("aanvraagdatum", ""))
+    except ValueError as e:
+        f.voeg("aanvraagdatum", str(e))
+        ad = None
+    if f:
+        return f
+    inv = staat["invoer"]
+    if ti is None:
+        inv.pop("toetsingsinkomen", None)
+    else:
+        inv["toetsingsinkomen"] = ti
+    if ad is None:
+        inv.pop("aanvraagdatum", None)
+    else:
+        inv["aanvraagdatum"] = ad.isoformat()
+    return f
+
+
+# ------------------------------------------------------------------------------------------- step: controle
+def stap_van_veld(veld: str) -> str:
+    """Which step asks for this field of the core's input (to link an error back to its step)."""
+    if veld.startswith("aanvrager"):
+        return "aanvrager"
+    if veld.startswith("partner"):
+        return "partner" if not veld.startswith("partner_is") else "gezin"
+    if veld.startswith("kinderen"):
+        return "kinderen"
+    if veld in ("toetsingsinkomen", "aanvraagdatum"):
+        return "inkomen"
+    return "gezin"
+
+
+def overzicht(staat: dict[str, Any]) -> list[dict[str, Any]]:
+    """The answers per step, in plain words, for the check page."""
+    inv = staat["invoer"]
+    j = jaar(staat)
+    uit = []
+    regels = [("Jaar", str(j)),
+              ("Partner", "ja" if staat.get("partner") else "nee")]
+    if staat.get("partner"):
+        regels.append(("Partner is familie (ouder, broer of zus)", "ja" if inv.get("partner_is_bloedverwant") else "nee"))
+    regels.append(("Kinderen met opvang", str(staat.get("aantal_kinderen") or 0)))
+    uit.append({"stap": "gezin", "titel": STAP_TITEL["gezin"], "regels": regels})
+    for wie in ("aanvrager", "partner"):
+        if wie == "partner" and not partner_stap_nodig(staat):
+            continue
+        regels = []
+        for p in (inv.get(wie) or {}).get("situaties") or []:
+            van, tot = _periode_van_tot(p, j)
+            tekst = f"vanaf {_nl_datum(van)}" + (f" tot en met {_nl_datum(tot)}" if tot else "")
+            if p.get("uren_per_maand") is not None:
+                tekst += f", {getal_tekst(p['uren_per_maand'])} uur per maand"
+            if p.get("situatie") in TRAJECTEN:
+                v = p.get("voorziening_gericht_op_arbeidsinschakeling")
+                tekst += ", gericht op werk: " + ("ja" if v is True else "nee" if v is False else "weet ik niet")
+            regels.append((SITUATIE_TEKST.get(p.get("situatie"), str(p.get("situatie"))), tekst))
+        uit.append({"stap": wie, "titel": STAP_TITEL[wie], "regels": regels or [("Situatie", "nog niet ingevuld")]})
+    regels = []
+    for i, k in enumerate((inv.get("kinderen") or [])[: staat.get("aantal_kinderen") or 0]):
+        naam = k.get("label") or f"Kind {i + 1}"
+        regels.append((naam, f"geboren {_nl_datum(k.get('geboortedatum'))}"))
+        for o in k.get("opvang") or []:
+            ms = o.get("maanden") or list(range(1, 13))
+            periode = "hele jaar" if ms == list(range(1, 13)) else f"{MAANDNAMEN[min(ms) - 1]} tot en met {MAANDNAMEN[max(ms) - 1]}"
+            regels.append((f"{naam}: {OPVANG_TEKST.get(o.get('soort'), o.get('soort'))}",
+                           f"{getal_tekst(o.get('uren_per_maand'))} uur per maand, € {getal_tekst(o.get('uurprijs'))} per uur, "
+                           f"{periode}" + ("" if o.get("lrk_geregistreerd", True) else ", niet in het LRK")))
+    uit.append({"stap": "kinderen", "titel": STAP_TITEL["kinderen"], "regels": regels or [("Kinderen", "nog niet ingevuld")]})
+    ti = inv.get("toetsingsinkomen")
+    uit.append({"stap": "inkomen", "titel": STAP_TITEL["inkomen"], "regels": [
+        ("Gezamenlijk inkomen", "weet ik niet" if ti is None else "€ " + f"{ti:,}".replace(",", ".")),
+        ("Aanvraagdatum", _nl_datum(inv.get("aanvraagdatum")) if inv.get("aanvraagdatum") else "niet ingevuld"),
+    ]})
+    return uit
+
+
+def _nl_datum(s: Any) -> str:
+    try:
+        d = dt.date.fromisoformat(str(s))
+    except ValueError:
+        return str(s or "")
+    return f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"

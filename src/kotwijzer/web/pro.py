@@ -1,0 +1,376 @@
+"""Professional mode: log in, dossiers with a pseudonymous label, scenarios with their history, users and the audit
+log. All access goes through `kotwijzer.store.repo`, which only ever shows the user's own organisation."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import APIRouter, Path, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import ValidationError
+
+from kotwijzer.api import diensten
+from kotwijzer.api.fouten import nederlandse_fouten
+from kotwijzer.api.http import ApiFout, parse_json
+from kotwijzer.model import Huishouden
+from kotwijzer.store import GeenToegang, OngeldigeWaarde, VersieConflict, repo
+from kotwijzer.web import formulier as fm
+from kotwijzer.web.basis import Ingelogd, formulier, ingelogd, render, tekst, vereist_ingelogd
+from kotwijzer.web.publiek import _formulier_context, pdf_antwoord, toon_stap, toon_uitkomst, uitkomst_context
+from kotwijzer.web.sessie import nieuw_token
+
+router = APIRouter(include_in_schema=False)
+def _id():
+    return Path(ge=1, le=2**31 - 1)
+
+
+def _naar(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def _of_inloggen(request: Request) -> Ingelogd | RedirectResponse:
+    g = ingelogd(request)
+    return g if g is not None else _naar("/inloggen")
+
+
+# -------------------------------------------------------------------------------------------------- log in/out
+@router.get("/inloggen", response_class=HTMLResponse)
+def inloggen_pagina(request: Request):
+    if ingelogd(request) is not None:
+        return _naar("/pro")
+    return render(request, "inloggen.html", titel="Inloggen voor professionals", w={})
+
+
+@router.post("/inloggen", response_class=HTMLResponse)
+async def inloggen(request: Request):
+    form = await formulier(request)
+    email, wachtwoord = tekst(form, "email")[:254], tekst(form, "wachtwoord")[:200]
+    limiet = request.app.state.limiet
+    ip = request.client.host if request.client else "?"
+    wacht = limiet.geblokkeerd(ip, email)
+    if wacht:
+        minuten = max(1, round(wacht / 60))
+        return render(request, "inloggen.html", status=429, titel="Fout: Inloggen voor professionals", w={"email": email},
+                      fouten={"email": f"Te veel mislukte pogingen. Probeer het over {minuten} minuten opnieuw."})
+
+    def _doe():
+        with request.app.state.db.sessie() as s:
+            g = repo.inloggen(s, email, wachtwoord)
+            if g is None:
+                return None
+            token, _ = repo.sessie_maken(s, g, "web")
+            return token
+
+    token = await run_in_threadpool(_doe)
+    if token is None:
+        limiet.mislukt(ip, email)
+        return render(request, "inloggen.html", status=401, titel="Fout: Inloggen voor professionals", w={"email": email},
+                      fouten={"email": "Het e-mailadres of het wachtwoord klopt niet."})
+    limiet.gelukt(ip, email)
+    request.state.sessie_zet = token  # a new token on login: no session fixation
+    return _naar("/pro")
+
+
+@router.post("/uitloggen")
+async def uitloggen(request: Request):
+    await formulier(request)
+    g = ingelogd(request)
+    with request.app.state.db.sessie() as s:
+        repo.sessie_beeindigen(s, request.state.sessie_token, g.actor if g else None)
+    request.state.sessie_zet = nieuw_token()
+    return _naar("/")
+
+
+# ------------------------------------------------------------------------------------------------------ dossiers
+def _dossiers_pagina(request: Request, g: Ingelogd, fouten: dict[str, str] | None = None, label: str = "",
+                     status: int = 200) -> HTMLResponse:
+    with request.app.state.db.sessie() as s:
+        lijst = repo.dossiers(s, g.actor)
+    return render(request, "pro_dossiers.html", status=status, titel=("Fout: " if fouten else "") + "Dossiers",
+                  dossiers=lijst, fouten=fouten or {}, label=label)
+
+
+@router.get("/pro", response_class=HTMLResponse)
+def pro(request: Request):
+    g = _of_inloggen(request)
+    if isinstance(g, RedirectResponse):
+        return g
+    return _dossiers_pagina(request, g)
+
+
+@router.post("/pro/dossiers", response_class=HTMLResponse)
+async def dossier_maken(request: Request):
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    label = tekst(form, "label")
+    try:
+        with request.app.state.db.sessie() as s:
+            d = repo.dossier_maken(s, g.actor, label)
+            did = d.id
+    except OngeldigeWaarde as e:
+        return _dossiers_pagina(request, g, {"label": e.melding}, label[:200], status=422)
+    return _naar(f"/pro/dossiers/{did}")
+
+
+def _dossier_pagina(request: Request, g: Ingelogd, dossier_id: int, fouten: dict[str, str] | None = None,
+                    status: int = 200, label: str | None = None) -> HTMLResponse:
+    with request.app.state.db.sessie() as s:
+        d = repo.dossier(s, g.actor, dossier_id)
+        scenarios = [(sc, repo.scenario_versie(s, g.actor, sc.id).samenvatting) for sc in repo.scenarios(s, g.actor, d.id)]
+    return render(request, "pro_dossier.html", status=status, titel=("Fout: " if fouten else "") + f"Dossier {d.label}",
+                  d=d, scenarios=scenarios, fouten=fouten or {}, label=d.label if label is None else label)
+
+
+@router.get("/pro/dossiers/{dossier_id}", response_class=HTMLResponse)
+def dossier(request: Request, dossier_id: int = _id()):
+    g = _of_inloggen(request)
+    if isinstance(g, RedirectResponse):
+        return g
+    return _dossier_pagina(request, g, dossier_id)
+
+
+@router.post("/pro/dossiers/{dossier_id}/label", response_class=HTMLResponse)
+async def dossier_label(request: Request, dossier_id: int = _id()):
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    try:
+        with request.app.state.db.sessie() as s:
+            repo.dossier_wijzigen(s, g.actor, dossier_id, tekst(form, "label"))
+    except OngeldigeWaarde as e:
+        return _dossier_pagina(request, g, dossier_id, {"label": e.melding}, 422, tekst(form, "label")[:200])
+    return _naar(f"/pro/dossiers/{dossier_id}")
+
+
+@router.post("/pro/dossiers/{dossier_id}/verwijderen", response_class=HTMLResponse)
+async def dossier_verwijderen(request: Request, dossier_id: int = _id()):
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    if tekst(form, "bevestig") != "ja":
+        return _dossier_pagina(request, g, dossier_id, {"bevestig": "Vink aan dat u dit dossier echt wilt verwijderen."}, 422)
+    with request.app.state.db.sessie() as s:
+        repo.dossier_verwijderen(s, g.actor, dossier_id)
+    return _naar("/pro")
+
+
+@router.get("/pro/dossiers/{dossier_id}/nieuw", response_class=HTMLResponse)
+def dossier_nieuw(request: Request, dossier_id: int = _id()):
+    g = _of_inloggen(request)
+    if isinstance(g, RedirectResponse):
+        return g
+    with request.app.state.db.sessie() as s:
+        d = repo.dossier(s, g.actor, dossier_id)
+    staat = fm.nieuwe_staat()
+    staat["context"] = {"dossier": d.id}
+    return toon_stap(request, "gezin", staat)
+
+
+# ----------------------------------------------------------------------------------------------------- scenarios
+def _samenvatting(h: Huishouden) -> dict[str, Any]:
+    return diensten.samenvatting_voor_opslag(h)
+
+
+@router.post("/pro/opslaan", response_class=HTMLResponse)
+async def opslaan(request: Request):
+    """Save the result shown: a new version of the scenario it came from, or a new scenario in a dossier."""
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    staat = fm.lees_staat(tekst(form, "staat"))
+    try:
+        h = Huishouden.model_validate(fm.huishouden_dict(staat))
+    except ValidationError as e:
+        raise ApiFout(422, "ongeldige_invoer", "De antwoorden kloppen niet: " + nederlandse_fouten(e)[0]["melding"]) from None
+    invoer = h.model_dump(mode="json", exclude_none=True)
+    ctx = staat.get("context") or {}
+    toelichting = tekst(form, "toelichting")
+    try:
+        with request.app.state.db.sessie() as s:
+            if isinstance(ctx.get("scenario"), int) and tekst(form, "doel") != "nieuw":
+                verwacht = tekst(form, "verwachte_versie")
+                repo.scenario_opslaan(s, g.actor, ctx["scenario"], invoer, _samenvatting(h), toelichting,
+                                      int(verwacht) if verwacht.isdigit() else None)
+                sid = ctx["scenario"]
+            else:
+                try:
+                    did = int(tekst(form, "dossier") or ctx.get("dossier") or 0)
+                except ValueError:
+                    did = 0
+                sc = repo.scenario_maken(s, g.actor, did, tekst(form, "naam"), invoer, _samenvatting(h), toelichting)
+                sid = sc.id
+    except (OngeldigeWaarde, VersieConflict) as e:
+        veld = {"naam": "opslaan-naam", "toelichting": "opslaan-toelichting"}.get(getattr(e, "veld", ""), "opslaan-naam")
+        return toon_uitkomst(request, staat, {"fouten": {veld: e.melding}, "titel_fout": True,
+                                              "opslaan_w": {"naam": tekst(form, "naam")[:200], "toelichting": toelichting[:400]}},
+                             status=409 if isinstance(e, VersieConflict) else 422)
+    return _naar(f"/pro/scenarios/{sid}")
+
+
+def _scenario_pagina(request: Request, g: Ingelogd, scenario_id: int, versie: int | None = None,
+                     fouten: dict[str, str] | None = None, json_tekst: str | None = None, status: int = 200) -> HTMLResponse:
+    with request.app.state.db.sessie() as s:
+        sc = repo.scenario(s, g.actor, scenario_id)
+        d = repo.dossier(s, g.actor, sc.dossier_id)
+        v = repo.scenario_versie(s, g.actor, scenario_id, versie)
+        versies = repo.scenario_versies(s, g.actor, scenario_id)
+        info = {"id": sc.id, "naam": sc.naam, "huidige_versie": sc.huidige_versie, "dossier_id": d.id,
+                "dossier_label": d.label}
+    staat = fm.staat_van_invoer(v.invoer, {"scenario": scenario_id, "dossier": info["dossier_id"]})
+    try:
+        h = Huishouden.model_validate(v.invoer)
+    except ValidationError:
+        h = None
+    ctx: dict[str, Any] = {"scenario": info, "versie": v, "versies": versies, "fouten": fouten or {},
+                           "json_tekst": json_tekst if json_tekst is not None else json.dumps(v.invoer, ensure_ascii=False, indent=2)}
+    if h is not None:
+        ctx.update(uitkomst_context(h))
+        ctx.update(_formulier_context(request, staat, h))
+    titel = ("Fout: " if fouten else "") + f"Scenario {info['naam']} (versie {v.versie})"
+    return render(request, "pro_scenario.html", status=status, titel=titel, **ctx)
+
+
+@router.get("/pro/scenarios/{scenario_id}", response_class=HTMLResponse)
+def scenario(request: Request, scenario_id: int = _id()):
+    g = _of_inloggen(request)
+    if isinstance(g, RedirectResponse):
+        return g
+    return _scenario_pagina(request, g, scenario_id)
+
+
+@router.get("/pro/scenarios/{scenario_id}/versies/{versie}", response_class=HTMLResponse)
+def scenario_versie(request: Request, scenario_id: int = _id(), versie: int = _id()):
+    g = _of_inloggen(request)
+    if isinstance(g, RedirectResponse):
+        return g
+    return _scenario_pagina(request, g, scenario_id, versie)
+
+
+@router.get("/pro/scenarios/{scenario_id}/bewerken", response_class=HTMLResponse)
+def scenario_bewerken(request: Request, scenario_id: int = _id()):
+    g = _of_inloggen(request)
+    if isinstance(g, RedirectResponse):
+        return g
+    with request.app.state.db.sessie() as s:
+        sc = repo.scenario(s, g.actor, scenario_id)
+        v = repo.scenario_versie(s, g.actor, scenario_id)
+        staat = fm.staat_van_invoer(v.invoer, {"scenario": sc.id, "dossier": sc.dossier_id, "versie": sc.huidige_versie})
+    return toon_stap(request, "gezin", staat)
+
+
+@router.post("/pro/scenarios/{scenario_id}/json", response_class=HTMLResponse)
+async def scenario_json(request: Request, scenario_id: int = _id()):
+    """Save the edited input JSON as a new version. Invalid input saves nothing: the previous version stays."""
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    tekst_json = tekst(form, "invoer")
+    try:
+        data = parse_json(tekst_json.encode("utf-8", "surrogatepass"))
+        h = Huishouden.model_validate(data)
+    except ApiFout as e:
+        return _scenario_pagina(request, g, scenario_id, fouten={"invoer": e.melding}, json_tekst=tekst_json, status=422)
+    except ValidationError as e:
+        meldingen = "; ".join(f"{f['veld'] or 'invoer'}: {f['melding']}" for f in nederlandse_fouten(e)[:5])
+        return _scenario_pagina(request, g, scenario_id, fouten={"invoer": meldingen}, json_tekst=tekst_json, status=422)
+    verwacht = tekst(form, "verwachte_versie")
+    try:
+        with request.app.state.db.sessie() as s:
+            repo.scenario_opslaan(s, g.actor, scenario_id, h.model_dump(mode="json", exclude_none=True), _samenvatting(h),
+                                  tekst(form, "toelichting"), int(verwacht) if verwacht.isdigit() else None)
+    except (OngeldigeWaarde, VersieConflict) as e:
+        veld = "toelichting" if getattr(e, "veld", "") == "toelichting" else "invoer"
+        return _scenario_pagina(request, g, scenario_id, fouten={veld: e.melding}, json_tekst=tekst_json,
+                                status=409 if isinstance(e, VersieConflict) else 422)
+    return _naar(f"/pro/scenarios/{scenario_id}")
+
+
+@router.post("/pro/scenarios/{scenario_id}/terugzetten")
+async def scenario_terugzetten(request: Request, scenario_id: int = _id()):
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    versie = tekst(form, "versie")
+    if not versie.isdigit():
+        raise ApiFout(422, "ongeldige_invoer", "Kies een versie.")
+    with request.app.state.db.sessie() as s:
+        v = repo.scenario_versie(s, g.actor, scenario_id, int(versie))
+        invoer = v.invoer
+    h = Huishouden.model_validate(invoer)
+    with request.app.state.db.sessie() as s:
+        repo.scenario_opslaan(s, g.actor, scenario_id, invoer, _samenvatting(h), f"teruggezet naar versie {int(versie)}")
+    return _naar(f"/pro/scenarios/{scenario_id}")
+
+
+@router.post("/pro/scenarios/{scenario_id}/verwijderen")
+async def scenario_verwijderen(request: Request, scenario_id: int = _id()):
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    if tekst(form, "bevestig") != "ja":
+        return _scenario_pagina(request, g, scenario_id, fouten={"bevestig": "Vink aan dat u dit scenario echt wilt verwijderen."},
+                                status=422)
+    with request.app.state.db.sessie() as s:
+        did = repo.scenario(s, g.actor, scenario_id).dossier_id
+        repo.scenario_verwijderen(s, g.actor, scenario_id)
+    return _naar(f"/pro/dossiers/{did}")
+
+
+@router.get("/pro/scenarios/{scenario_id}/pdf")
+def scenario_pdf(request: Request, scenario_id: int = _id(), versie: int | None = None):
+    g = vereist_ingelogd(request)
+    with request.app.state.db.sessie() as s:
+        sc = repo.scenario(s, g.actor, scenario_id)
+        v = repo.scenario_versie(s, g.actor, scenario_id, versie if versie and 0 < versie < 2**31 else None)
+        naam, n = sc.naam, v.versie
+        invoer = v.invoer
+    h = Huishouden.model_validate(invoer)
+    return pdf_antwoord(uitkomst_context(h), f"scenario-{scenario_id}-versie-{n}.pdf",
+                        kop=f"Kinderopvangtoeslag {h.berekeningsjaar}: {naam} (versie {n})")
+
+
+# -------------------------------------------------------------------------------------------------------- beheer
+def _beheer_pagina(request: Request, g: Ingelogd, fouten: dict[str, str] | None = None, w: dict[str, str] | None = None,
+                   status: int = 200) -> HTMLResponse:
+    with request.app.state.db.sessie() as s:
+        gebruikers = repo.gebruikers(s, g.actor)
+        audit = repo.audit(s, g.actor, 200)
+    return render(request, "pro_beheer.html", status=status, titel=("Fout: " if fouten else "") + "Beheer",
+                  gebruikers=gebruikers, audit=audit, fouten=fouten or {}, w=w or {})
+
+
+@router.get("/pro/beheer", response_class=HTMLResponse)
+def beheer(request: Request):
+    g = _of_inloggen(request)
+    if isinstance(g, RedirectResponse):
+        return g
+    if not g.beheerder:
+        raise GeenToegang()
+    return _beheer_pagina(request, g)
+
+
+@router.post("/pro/beheer/gebruikers", response_class=HTMLResponse)
+async def gebruiker_maken(request: Request):
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    email, ww, rol = tekst(form, "email"), tekst(form, "wachtwoord"), tekst(form, "rol")
+
+    def _doe():
+        with request.app.state.db.sessie() as s:
+            repo.gebruiker_maken(s, g.organisatie_id, email, ww, rol, g.actor)
+
+    try:
+        await run_in_threadpool(_doe)
+    except OngeldigeWaarde as e:
+        return _beheer_pagina(request, g, {f"nieuw-{e.veld}": e.melding}, {"email": email[:254], "rol": rol}, 422)
+    return _naar("/pro/beheer")
+
+
+@router.post("/pro/beheer/gebruikers/{gebruiker_id}", response_class=HTMLResponse)
+async def gebruiker_wijzigen(request: Request, gebruiker_id: int = _id()):
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    actie = tekst(form, "actie")
+    rol = tekst(form, "rol") or None
+    actief = {"uitschakelen": False, "inschakelen": True}.get(actie)
+    try:
+        with request.app.state.db.sessie() as s:
+            repo.gebruiker_wijzigen(s, g.actor, gebruiker_id, rol if actie == "rol" else None, actief)
+    except OngeldigeWaarde as e:
+        return _beheer_pagina(request, g, {f"gebruiker-{gebruiker_id}": e.melding}, status=422)
+    return _naar("/pro/beheer")

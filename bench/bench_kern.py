@@ -110,8 +110,6 @@ def main() -> None:
     single = json.loads(subprocess.run([sys.executable, __file__, "--single"], capture_output=True, text=True, check=True).stdout)
     print(single)
     lines = [
-        "## Rules core (bench/bench_kern.py)",
-        "",
         f"Run {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"numpy {np.__version__}. Year 2026, full law, households with up to 3 children x 12 months. Best of 3-5 runs; "
         "peak memory is the process's maximum resident set size (includes the generated input arrays).",
@@ -130,13 +128,10 @@ def main() -> None:
         "under 2 ms median.",
         "",
     ]
-    res = ROOT / "bench" / "RESULTS.md"
-    tekst = res.read_text() if res.exists() else "# Benchmark results\n\n"
-    start = tekst.find("## Rules core")
-    if start >= 0:
-        einde = tekst.find("\n## ", start + 5)
-        tekst = tekst[:start] + tekst[einde + 1:] if einde >= 0 else tekst[:start]
-    res.write_text(tekst.rstrip() + "\n\n" + "\n".join(lines))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from resultaten import schrijf_sectie
+
+    schrijf_sectie("Rules core (bench/bench_kern.py)", "\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,246 @@
+"""`kotwijzer beleid`: synthetic population, baseline microsimulation and reforms (Typer app `app`).
+
+    kotwijzer beleid populatie --jaar 2024 --aantal 200000 --uitvoer var/beleid/populatie_2024.parquet
+    kotwijzer beleid simuleer --populatie var/beleid/populatie_2024.parquet --uitvoer var/beleid/basis
+    kotwijzer beleid hervorming alle --uitvoer var/beleid/hervormingen [--dask local | --dask tcp://host:8786]
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kotwijzer.policy import hervorming as H
+from kotwijzer.policy import populatie as P
+
+app = typer.Typer(
+    help="Beleidsanalyse: synthetische populatie, doorrekening van de huidige wet en van hervormingen.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+if not console.is_terminal:
+    console = Console(width=160)
+
+STANDAARD_MAP = Path("var/beleid")
+DASK_HELP = (
+    "Reken op Dask: 'local' (cluster op deze computer, een thread per core), 'local-processen' (een proces per "
+    "core) of het adres van een scheduler, bijvoorbeeld tcp://host:8786. Zonder deze optie: de omgevingsvariabele "
+    "KOTWIJZER_DASK_SCHEDULER, anders een proces."
+)
+
+
+def _nl(x: float, dec: int = 0) -> str:
+    s = f"{x:,.{dec}f}"
+    return s.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def _euro(x: float) -> str:
+    if abs(x) >= 1e9:
+        return f"€ {_nl(x / 1e9, 3)} mld"
+    if abs(x) >= 1e6:
+        return f"€ {_nl(x / 1e6, 1)} mln"
+    return f"€ {_nl(x)}"
+
+
+def _fout(bericht: str) -> None:
+    console.print(f"[red]{bericht}[/red]")
+    raise typer.Exit(code=1)
+
+
+# ------------------------------------------------------------------------------------------ populatie
+@app.command()
+def populatie(
+    jaar: int = typer.Option(2024, help="Simulatiejaar (2023 of 2024: alleen daarvoor zijn er kalibratiedoelen)."),
+    aantal: int = typer.Option(200_000, help="Aantal synthetische huishoudens."),
+    seed: int = typer.Option(2024, help="Startgetal van de toevalsgenerator (zelfde seed = zelfde populatie)."),
+    uitvoer: Optional[Path] = typer.Option(None, help="Parquet-bestand (standaard var/beleid/populatie_JAAR.parquet)."),
+) -> None:
+    """Maak een synthetische populatie, weeg die naar de statistieken en bewaar die als Parquet."""
+    from kotwijzer.policy import kalibratie as K
+
+    uitvoer = uitvoer or STANDAARD_MAP / f"populatie_{jaar}.parquet"
+    t0 = time.perf_counter()
+    try:
+        with console.status("Huishoudens maken ...") as st:
+            pop = P.generate(aantal, jaar, seed)
+            st.update("Regels toepassen en wegen ...")
+            pop, rapport, _ = K.kalibreer(pop)
+            st.update("Bewaren ...")
+            pop.meta.update(_meta_aannames())
+            pop.naar_parquet(uitvoer)
+    except (ValueError, K.KalibratieFout) as e:
+        _fout(str(e))
+    stam = uitvoer.with_suffix("")
+    rapport.to_csv(f"{stam}_kalibratie.csv", index=False)
+    K.aannames_tabel().to_csv(f"{stam}_aannames.csv", index=False)
+    Path(f"{stam}.json").write_text(json.dumps({"jaar": jaar, **pop.meta}, ensure_ascii=False, indent=1), encoding="utf-8")
+    toon_kalibratie(rapport, jaar)
+    r = pop.meta.get("raking", {})
+    console.print(
+        f"{_nl(aantal)} huishoudens (gewogen {_nl(pop.meta['huishoudens_gewogen'])}), seed {seed}, jaar {jaar}. "
+        f"Weging: {r.get('iteraties')} stappen, gewichtsfactor {_nl(r.get('g_min', 0), 2)} tot {_nl(r.get('g_max', 0), 2)}. "
+        f"Klaar in {_nl(time.perf_counter() - t0, 1)} s."
+    )
+    console.print(f"Bewaard: {uitvoer}, {stam}_kalibratie.csv, {stam}_aannames.csv, {stam}.json")
+
+
+def _meta_aannames() -> dict:
+    ruw = P._yaml("populatie_aannames.yaml")
+    tekst = json.dumps(ruw, sort_keys=True, ensure_ascii=False, default=str)
+    return {
+        "aannames": {k: {"waarde": v["waarde"], "bereik": v.get("bereik")} for k, v in ruw["aannames"].items()},
+        "niet_gebruik": {g: {x: v[x] for x in ("laag", "midden", "hoog")} for g, v in ruw["niet_gebruik"].items()},
+        "aannames_sha256": hashlib.sha256(tekst.encode()).hexdigest()[:16],
+    }
+
+
+def toon_kalibratie(rapport, jaar: int) -> None:
+    t = Table(title=f"Kalibratie {jaar}: doel en bereikt", show_lines=False)
+    for kol in ("id", "doel", "methode", "doelwaarde", "bereikt", "verschil", "marge", "ok", "gat gevuld door"):
+        t.add_column(kol, overflow="fold")
+    for _, r in rapport.iterrows():
+        if r["soort"] == "aandeel":
+            bereikt, verschil = _nl(r["bereikt"], 3), f"{r['verschil']:+.3f}".replace(".", ",")
+            marge = f"± {_nl(r['tolerantie'], 3)}"
+        elif r["soort"] == "bereik":
+            bereikt, verschil, marge = _nl(r["bereikt"]), "", "binnen bereik"
+        else:
+            bereikt = _nl(r["bereikt"], 2 if abs(r["bereikt"]) < 1000 else 0)
+            verschil = f"{r['verschil']:+.1%}".replace(".", ",")
+            marge = f"± {r['tolerantie']:.1%}".replace(".", ",")
+        gat = r["aanname"] if r["herkomst"] in ("aanname", "afgeleid") or r["aanname"] else ""
+        t.add_row(r["id"], r["doel"], "gewogen" if r["methode"] == "weging" else "controle", str(r["doelwaarde"]),
+                  bereikt, verschil, marge, "[green]ja[/green]" if r["binnen_marge"] else "[red]nee[/red]", gat)
+    console.print(t)
+    console.print(
+        "Gewogen: de gewichten zijn zo gezet dat dit klopt. Controle: niet gewogen, volgt uit de generator en de regels. "
+        "'gat gevuld door': de aanname (populatie_aannames.yaml) die een ontbrekende of verouderde statistiek vervangt."
+    )
+
+
+# ------------------------------------------------------------------------------------------ simuleer
+@app.command()
+def simuleer(
+    populatie: Path = typer.Option(STANDAARD_MAP / "populatie_2024.parquet", help="Populatie (Parquet)."),
+    uitvoer: Path = typer.Option(STANDAARD_MAP / "basis", help="Map voor tabellen (CSV), grafieken en overzicht."),
+    dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
+    partitie: int = typer.Option(65_536, help="Huishoudens per partitie."),
+) -> None:
+    """Reken de huidige wet door op de populatie: ontvangers, uren en uitgaven, met en zonder niet-gebruik."""
+    from kotwijzer.policy import microsim as M
+    from kotwijzer.policy import rapport as R
+
+    try:
+        res = M.simuleer(populatie, [], dask=dask, partitie=partitie, voortgang=True)
+    except FileNotFoundError as e:
+        _fout(str(e))
+    R.schrijf_basis(res, uitvoer)
+    _waarschuw(res)
+    t = Table(title=f"Kinderopvangtoeslag {res.jaar}, huidige wet")
+    for kol in ("", "als iedereen aanvraagt", "niet-gebruik laag", "midden", "hoog"):
+        t.add_column(kol, justify="right" if kol else "left")
+    for _, r in R.basis_totalen(res).iterrows():
+        f = _euro if r["eenheid"].startswith("euro") else _nl
+        t.add_row(r["indicator"], f(r["iedereen_vraagt_aan"]), *(f(r[f"na_niet_gebruik_{v}"]) for v in R.VARIANTEN))
+    console.print(t)
+    for sleutel, titel in (("groep", "doelgroep"), ("inkomensdeciel", "inkomensdeciel"), ("paar", "huishouden")):
+        _toon_uitsplitsing(R.basis_uitsplitsing(res, sleutel), f"Per {titel}")
+    s = R.basis_per_opvangsoort(res)
+    t = Table(title="Per opvangsoort (na niet-gebruik midden)")
+    for kol in ("opvangsoort", "kinderen", "uren", "toeslag", "toeslag als iedereen aanvraagt"):
+        t.add_column(kol, justify="right" if kol != "opvangsoort" else "left")
+    for naam, r in s.iterrows():
+        t.add_row(naam, _nl(r["kinderen_na_niet_gebruik"]), _nl(r["uren_na_niet_gebruik"]), _euro(r["toeslag_na_niet_gebruik"]),
+                  _euro(r["toeslag_iedereen"]))
+    console.print(t)
+    v = R.vergelijking_begroting(res)
+    console.print("[bold]Vergelijking met de begroting[/bold]")
+    for regel in v["verklaring"]:
+        console.print(f"- {regel}")
+    console.print(f"{res.meta['modus']}, {res.meta['partities']} partities, {_nl(res.meta['seconden'], 1)} s. Bewaard in {uitvoer}/")
+
+
+def _toon_uitsplitsing(df, titel: str) -> None:
+    t = Table(title=f"{titel} (na niet-gebruik midden; toeslag ook als iedereen aanvraagt)")
+    for kol in (df.index.name, "huishoudens", "met aanspraak", "ontvangers", "kinderen", "toeslag", "als iedereen aanvraagt",
+                "per ontvanger"):
+        t.add_column(kol, justify="left" if kol == df.index.name else "right")
+    for naam, r in df.iterrows():
+        t.add_row(str(naam), _nl(r["huishoudens"]), _nl(r["met_aanspraak"]), _nl(r["ontvangers_na_niet_gebruik"]),
+                  _nl(r["kinderen_na_niet_gebruik"]), _euro(r["toeslag_na_niet_gebruik"]), _euro(r["toeslag_iedereen"]),
+                  _euro(r["gemiddeld_per_ontvanger"]))
+    console.print(t)
+
+
+def _waarschuw(res) -> None:
+    st = res.meta.get("tabel_status")
+    if st and st != "final":
+        console.print(
+            f"[yellow]Let op: de tabel met percentages voor {res.jaar} is voorlopig (status '{st}'). Alle bedragen zijn "
+            "voorlopig.[/yellow]"
+        )
+    w = res.meta.get("populatie", {}).get("waarschuwing")
+    if w:
+        console.print(f"[yellow]{w}[/yellow]")
+
+
+# ------------------------------------------------------------------------------------------ hervorming
+@app.command()
+def hervorming(
+    keuze: str = typer.Argument("alle", help="'alle', een code (R1), codes met komma's (R1,R3) of een YAML-bestand."),
+    populatie: Path = typer.Option(STANDAARD_MAP / "populatie_2024.parquet", help="Populatie (Parquet)."),
+    uitvoer: Path = typer.Option(STANDAARD_MAP / "hervormingen", help="Map voor tabellen (CSV), grafieken (PNG, SVG) en overzicht.json."),
+    dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
+    partitie: int = typer.Option(65_536, help="Huishoudens per partitie."),
+    map_: Optional[Path] = typer.Option(None, "--map", help="Map met hervormingen (standaard de meegeleverde)."),
+) -> None:
+    """Reken een of alle hervormingen door en vergelijk met de huidige wet."""
+    from kotwijzer.policy import microsim as M
+    from kotwijzer.policy import rapport as R
+
+    try:
+        gekozen = H.kies(keuze, map_)
+        res = M.simuleer(populatie, gekozen, dask=dask, partitie=partitie, voortgang=True)
+    except (H.HervormingFout, FileNotFoundError) as e:
+        _fout(str(e))
+    with console.status("Tabellen en grafieken schrijven ..."):
+        R.schrijf_hervormingen(res, uitvoer)
+    _waarschuw(res)
+    s = R.hervormingen_samenvatting(res)
+    t = Table(title=f"Hervormingen tegenover de huidige wet ({res.jaar})")
+    for kol in ("code", "hervorming", "uitgaven erbij (iedereen)", "na niet-gebruik midden", "laag - hoog",
+                "nieuwe ontvangers", "na niet-gebruik", "winnaars", "verliezers", "gem. winst"):
+        t.add_column(kol, justify="left" if kol in ("code", "hervorming") else "right", overflow="fold")
+    for _, r in s.iterrows():
+        lo = min(r["verandering_na_niet_gebruik_laag"], r["verandering_na_niet_gebruik_hoog"])
+        hi = max(r["verandering_na_niet_gebruik_laag"], r["verandering_na_niet_gebruik_hoog"])
+        t.add_row(r["code"], r["naam"], _euro(r["verandering_iedereen"]), _euro(r["verandering_na_niet_gebruik_midden"]),
+                  f"{_euro(lo)} -\n{_euro(hi)}", _nl(r["nieuwe_ontvangers_iedereen"]),
+                  _nl(r["nieuwe_ontvangers_na_niet_gebruik"]), _nl(r["winnaars"]), _nl(r["verliezers"]),
+                  _euro(r["gemiddelde_winst"]))
+    console.print(t)
+    for h in res.hervormingen:
+        g = R.hervorming_per_groep(res, h.code)
+        g = g[(g["nieuwe_aanspraak"] > 0) | (g["winnaars"] > 0)]
+        if len(g):
+            tg = Table(title=f"{h.code} {h.naam}: per doelgroep")
+            for kol in ("doelgroep", "nieuwe aanspraak", "nieuwe ontvangers", "na niet-gebruik", "winnaars", "uitgaven erbij",
+                        "na niet-gebruik midden"):
+                tg.add_column(kol, justify="left" if kol == "doelgroep" else "right")
+            for naam, r in g.iterrows():
+                tg.add_row(str(naam), _nl(r["nieuwe_aanspraak"]), _nl(r["nieuwe_ontvangers_iedereen"]),
+                           _nl(r["nieuwe_ontvangers_na_niet_gebruik"]), _nl(r["winnaars"]), _euro(r["verandering_iedereen"]),
+                           _euro(r["verandering_na_niet_gebruik"]))
+            console.print(tg)
+    console.print(
+        "Winnaars en verliezers per inkomensdeciel: zie de CSV-bestanden en grafieken per hervorming. "
+        f"{res.meta['modus']}, {res.meta['partities']} partities, {_nl(res.meta['seconden'], 1)} s "
+        f"({_nl(res.meta['huishoudjaren_per_seconde'] or 0)} huishoudjaren per seconde). Bewaard in {uitvoer}/"
+    )

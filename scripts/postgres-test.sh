@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Starts a throwaway PostgreSQL server on 127.0.0.1:55432 for the test suite and prints its SQLAlchemy URL.
+# Starts a throwaway PostgreSQL server on 127.0.0.1 (port KOTWIJZER_PG_PORT, default 55432) for the test suite and
+# prints its SQLAlchemy URL.
 # Data lives in var/pgtest (ignored by git). Safe to run when it is already running.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="$root/var/pgtest"
+port="${KOTWIJZER_PG_PORT:-55432}"
 bindir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 [ -n "$bindir" ] || { echo "PostgreSQL is not installed" >&2; exit 1; }
 runas=()
@@ -17,7 +19,7 @@ if [ ! -f "$dir/data/PG_VERSION" ]; then
   "${runas[@]}" "$bindir/initdb" -D "$dir/data" -U kotwijzer --auth=trust >/dev/null
 fi
 if ! "${runas[@]}" "$bindir/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
-  "${runas[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -o "-p 55432 -k $dir -c listen_addresses=127.0.0.1" -w start >/dev/null
+  "${runas[@]}" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -o "-p $port -k $dir -c listen_addresses=127.0.0.1" -w start >/dev/null
 fi
-"${runas[@]}" "$bindir/createdb" -h 127.0.0.1 -p 55432 -U kotwijzer kotwijzer_test 2>/dev/null || true
-echo "postgresql+psycopg://kotwijzer@127.0.0.1:55432/kotwijzer_test"
+"${runas[@]}" "$bindir/createdb" -h 127.0.0.1 -p "$port" -U kotwijzer kotwijzer_test 2>/dev/null || true
+echo "postgresql+psycopg://kotwijzer@127.0.0.1:$port/kotwijzer_test"

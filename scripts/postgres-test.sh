@@ -4,8 +4,12 @@
 # Data lives in var/pgtest (ignored by git). Safe to run when it is already running.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-dir="$root/var/pgtest"
 port="${KOTWIJZER_PG_PORT:-55432}"
+dir="$root/var/pgtest"
+if [ "$(id -u)" -eq 0 ]; then
+  # PostgreSQL refuses to run as root; its own user may not be able to enter the checkout (e.g. under /root)
+  dir="/tmp/kotwijzer-pgtest-$port"
+fi
 bindir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 [ -n "$bindir" ] || { echo "PostgreSQL is not installed" >&2; exit 1; }
 runas=()

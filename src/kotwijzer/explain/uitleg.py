@@ -92,6 +92,10 @@ def _blok_bronnen(bronnen: list[BronOut], peildatum: dt.date) -> list[dict]:
     return out
 
 
+def _teksten(blok: UitlegBlok) -> list[tuple[str, str]]:
+    return [(b["citaat"], b["tekst"]) for b in blok.bronnen]
+
+
 def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) -> list[UitlegBlok]:
     env = _env()
     tpl = env.get_template("maand.txt.j2")
@@ -112,7 +116,9 @@ def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) ->
             bronnen=_blok_bronnen(bronnen, peil) if met_wettekst else [],
         )
         vorige = blokken[-1] if blokken else None
-        if samenvoegen and vorige and vorige.regels == blok.regels and vorige.bronnen == blok.bronnen:
+        # merge consecutive months with the same explanation and the same law text (a new consolidation of the law with
+        # an unchanged provision does not split the explanation)
+        if samenvoegen and vorige and vorige.regels == blok.regels and _teksten(vorige) == _teksten(blok):
             vorige.tot_maand = m.maand
             vorige.titel = (f"{MAANDNAMEN[vorige.maand - 1].capitalize()} tot en met {MAANDNAMEN[m.maand - 1]} "
                             f"{r.berekeningsjaar}")

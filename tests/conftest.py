@@ -123,3 +123,16 @@ def voorbeeld(naam: str) -> dict:
     from pathlib import Path
 
     return json.loads((Path(__file__).resolve().parents[1] / "examples" / f"{naam}.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def beleid_voorbeeldmap(tmp_path_factory):
+    """A small policy run (20,000 households, seed 2024, all reforms), made once per session the way /beleid makes
+    its example run: `BeleidBron.huidige()` starts it in the background and waits for it."""
+    from kotwijzer.web.beleid import BeleidBron
+
+    basis = tmp_path_factory.mktemp("beleid")
+    bron = BeleidBron(basis / "geen-run", voorbeeld_map=basis / "voorbeeld")
+    map_, voorbeeld = bron.huidige(wachten=300)
+    assert map_ is not None and voorbeeld, bron.fout
+    return map_

@@ -556,22 +556,27 @@ def gemeentelijke_tegemoetkoming(
     """Wko art. 1.13: per month and child, the municipal top-up for a household in which a parent is in onderdeel c, e
     or j (k and l are not in force): at most kosten (hours x price capped at the maximum uurprijs) minus KOT, then the
     municipality's policy; what stays with the parent is the eigen bijdrage. The municipality is the one named with the
-    bijstand activity, or `gemeente_code`."""
-    from kotwijzer.municipal import voorbeeldcatalogus
+    bijstand activity, or `gemeente_code`; without `catalogus` the one chosen with `municipal.gebruik_catalogus`, else
+    the shipped example data."""
+    from contextlib import nullcontext
+
+    from kotwijzer.municipal import actieve_catalogus, gebruik_catalogus
     from kotwijzer.municipal.tegemoetkoming import bereken_tegemoetkoming
 
     if not isinstance(h, Huishouden):
         h = Huishouden.model_validate(h)
-    r = bereken(h)
-    p = parameters_voor_jaar(h.berekeningsjaar)
-    b = naar_batch(h, p)
+    # the verdict on a named activity follows from the same catalogue as the policy
+    with gebruik_catalogus(catalogus) if catalogus is not None else nullcontext():
+        r = bereken(h)
+        p = parameters_voor_jaar(h.berekeningsjaar)
+        b = naar_batch(h, p)
     u = bereken_batch(b, True, p)
     if gemeente_code is None:
         codes = [per.gemeente_code for o in (h.aanvrager, h.partner) if o for per in o.situaties if per.gemeente_code]
         if not codes:
             raise OntbrekendeInvoer("gemeente_code", "Geef de gemeente op (CBS-code, bijvoorbeeld GM0363).")
         gemeente_code = codes[0]
-    catalogus = catalogus or voorbeeldcatalogus()
+    catalogus = catalogus if catalogus is not None else actieve_catalogus()
     beleid = catalogus.beleid_van(gemeente_code)
     if beleid is None:
         raise OntbrekendeInvoer("gemeente_code", f"Van gemeente {gemeente_code} is geen beleid voor de tegemoetkoming bekend.")

@@ -3,7 +3,8 @@
 Public API (the CLI lives in `kotwijzer.municipal.cli`, the Typer app `app`):
 
 - models: `Gemeente`, `Activiteit`, `GemeentelijkBeleid`, `Catalogus`, `Categorie`, `Soort`, `Doel`, `GegevensFout`
-- `classificeer(gemeente_code, activiteit_code, catalogus=None) -> Classificatie`
+- `classificeer(gemeente_code, activiteit_code, catalogus=None) -> Classificatie`; `gebruik_catalogus(bron)` chooses
+  the catalogue `classificeer` (and so the rules core) uses without an explicit one, e.g. the app's database
 - `controleer_registratie(activiteit, geregistreerde_code) -> list[Signaal]`, `controleer_catalogus(catalogus)`
 - `bereken_tegemoetkoming(kosten_begrensd_cent, kot_cent, werkelijke_kosten_cent, beleid, doelgroep)`
 - `ontheffing_art9a(...)`, `kot_tijdens_ontheffing(...)`
@@ -14,7 +15,7 @@ Public API (the CLI lives in `kotwijzer.municipal.cli`, the Typer app `app`):
 
 from __future__ import annotations
 
-from kotwijzer.municipal.classificatie import Classificatie, classificeer
+from kotwijzer.municipal.classificatie import Classificatie, actieve_catalogus, classificeer, gebruik_catalogus
 from kotwijzer.municipal.codes import KOT_CODES, Reintegratiecode, is_kot_code
 from kotwijzer.municipal.io import (
     ImportFout,
@@ -65,10 +66,12 @@ __all__ = [
     "Signaal",
     "Soort",
     "Tegemoetkoming",
+    "actieve_catalogus",
     "bereken_tegemoetkoming",
     "classificeer",
     "controleer_catalogus",
     "controleer_registratie",
+    "gebruik_catalogus",
     "is_kot_code",
     "kot_tijdens_ontheffing",
     "lees_csv",

@@ -1,7 +1,8 @@
 """Command line for the municipal part (mounted as `kotwijzer gemeente`).
 
-    importeer   read a catalogus (YAML, or two CSV files) and check it; optionally save it as YAML
-    exporteer   write a catalogus as YAML or as two CSV files
+    importeer   read a catalogus (YAML, or two CSV files) and check it; optionally save it as YAML, or into the
+                app's database (--database)
+    exporteer   write a catalogus as YAML or as two CSV files (from a file, the example data, or --database)
     controleer  what Dienst Toeslagen will see: registration problems per activity
     overzicht   per kind of activity: which municipalities give a right to KOT (table or --csv)
     activiteit  "Geeft deze activiteit recht op kinderopvangtoeslag?" for one municipality and activity
@@ -69,6 +70,44 @@ def _waarschuw_voorbeeld(catalogus: Catalogus) -> None:
         typer.echo(VOORBEELD_WAARSCHUWING, err=True)
 
 
+DATABASE_HULP = (
+    "Database van de webapp: een adres zoals sqlite:///var/kotwijzer.sqlite of postgresql://gebruiker@host/kotwijzer, "
+    "of 'standaard' voor de database die 'kotwijzer serve' gebruikt (DATABASE_URL, anders sqlite:///var/kotwijzer.sqlite)."
+)
+DatabaseOptie = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--database", "-d", help=DATABASE_HULP, metavar="ADRES"),
+]
+
+
+def _database(adres: str):
+    """The app's database at `adres` (migrated to the newest version), or exit with a Dutch message."""
+    import os
+
+    from kotwijzer.store import Database, standaard_url
+
+    if adres.strip().lower() in ("", "standaard"):
+        adres = os.environ.get("DATABASE_URL") or standaard_url()
+    if "://" not in adres:
+        typer.echo(
+            f"'{adres}' is geen adres van een database. Gebruik bijvoorbeeld --database sqlite:///var/kotwijzer.sqlite "
+            "of --database standaard.",
+            err=True,
+        )
+        raise typer.Exit(code=2)
+    try:
+        db = Database(adres)
+        db.migreer()
+    except Exception as exc:  # noqa: BLE001 - any connection problem is reported in Dutch, without a stack trace
+        typer.echo(f"De database kon niet worden geopend: {type(exc).__name__}. Controleer het adres.", err=True)
+        raise typer.Exit(code=2) from None
+    return db
+
+
+def _veilig(adres: str) -> str:
+    return adres.split("@")[-1] if "@" in adres else adres
+
+
 @app.command()
 def importeer(
     bestanden: Annotated[
@@ -79,8 +118,17 @@ def importeer(
         Optional[Path],  # noqa: UP045
         typer.Option("--naar", "-o", help="Sla de gecontroleerde catalogus op als YAML in dit bestand."),
     ] = None,
+    database: DatabaseOptie = None,
+    alles_vervangen: Annotated[
+        bool,
+        typer.Option(
+            "--alles-vervangen",
+            help="Met --database: vervang de hele catalogus. Zonder deze optie worden alleen de gemeenten uit het "
+            "bestand vervangen of toegevoegd; de andere gemeenten blijven staan.",
+        ),
+    ] = False,
 ) -> None:
-    """Lees een catalogus in en controleer de gegevens."""
+    """Lees een catalogus in en controleer de gegevens. Met --database: zet de gegevens in de database van de webapp."""
     try:
         if len(bestanden) == 1 and bestanden[0].suffix.lower() in {".yaml", ".yml"}:
             catalogus = lees_yaml(bestanden[0])
@@ -101,6 +149,28 @@ def importeer(
     if naar is not None:
         schrijf_yaml(catalogus, naar)
         typer.echo(f"Opgeslagen in {naar}.")
+    if database is not None:
+        from kotwijzer.store.catalogus import catalogus_opslaan, gemeenten_opslaan
+
+        db = _database(database)
+        try:
+            with db.sessie() as s:
+                if alles_vervangen:
+                    catalogus_opslaan(s, catalogus)
+                    totaal = len(catalogus.gemeenten)
+                else:
+                    totaal = len(gemeenten_opslaan(s, catalogus).gemeenten)
+        except Exception as exc:  # noqa: BLE001 - the transaction is rolled back; the old catalogue stays
+            typer.echo(
+                f"Opslaan in de database is mislukt ({type(exc).__name__}). Er is niets veranderd: de vorige catalogus "
+                "staat er nog.",
+                err=True,
+            )
+            raise typer.Exit(code=1) from None
+        finally:
+            db.sluit()
+        wat = "De hele catalogus is vervangen" if alles_vervangen else f"{len(catalogus.gemeenten)} gemeente(n) bijgewerkt"
+        typer.echo(f"{wat} in de database {_veilig(db.url)}. Daar staan nu {totaal} gemeenten.")
 
 
 @app.command()
@@ -115,9 +185,42 @@ def exporteer(
         ),
     ] = None,
     catalogus: CatalogusOptie = None,
+    database: DatabaseOptie = None,
+    gemeente: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--gemeente", "-g", help="Alleen deze gemeente (CBS-code of naam)."),
+    ] = None,
 ) -> None:
-    """Schrijf een catalogus weg als YAML of als twee CSV-bestanden."""
-    cat = _laad(catalogus)
+    """Schrijf een catalogus weg als YAML of als twee CSV-bestanden (met --database: de catalogus uit de webapp)."""
+    if database is not None and catalogus is not None:
+        typer.echo("Kies --catalogus of --database, niet allebei.", err=True)
+        raise typer.Exit(code=2)
+    if database is not None:
+        from kotwijzer.store.catalogus import catalogus_laden
+
+        db = _database(database)
+        try:
+            with db.sessie() as s:
+                cat = catalogus_laden(s)
+        finally:
+            db.sluit()
+        if not cat.gemeenten:
+            typer.echo(f"De database {_veilig(db.url)} bevat nog geen catalogus. Lees er een in met "
+                       "'kotwijzer gemeente importeer ... --database'.", err=True)
+            raise typer.Exit(code=1)
+    else:
+        cat = _laad(catalogus)
+    if gemeente is not None:
+        try:
+            g = cat.zoek_gemeente(gemeente)
+        except OnbekendInCatalogus as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(code=2) from None
+        cat = Catalogus(
+            gemeenten=[g],
+            activiteiten={g.cbs_code: cat.activiteiten_van(g.cbs_code)},
+            beleid={g.cbs_code: b} if (b := cat.beleid_van(g.cbs_code)) is not None else {},
+        )
     formaat = formaat.lower()
     if formaat == "yaml":
         if naar is None:

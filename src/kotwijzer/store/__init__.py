@@ -1,4 +1,5 @@
-"""Database of the professional mode: organisations, users, dossiers, scenarios with versions, audit log."""
+"""Database of the app: organisations, users, dossiers, scenarios with versions, audit log; the municipal catalogue."""
+from kotwijzer.store.catalogus import catalogus_laden, catalogus_opslaan, gemeenten_opslaan
 from kotwijzer.store.db import Database, migreer, normaliseer_url, standaard_url
 from kotwijzer.store.repo import Actor, GeenToegang, NietGevonden, VersieConflict
 from kotwijzer.store.validatie import OngeldigeWaarde, elfproef, lijkt_op_bsn
@@ -10,7 +11,10 @@ __all__ = [
     "NietGevonden",
     "OngeldigeWaarde",
     "VersieConflict",
+    "catalogus_laden",
+    "catalogus_opslaan",
     "elfproef",
+    "gemeenten_opslaan",
     "lijkt_op_bsn",
     "migreer",
     "normaliseer_url",

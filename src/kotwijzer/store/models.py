@@ -1,4 +1,4 @@
-"""Database tables of the professional mode (SQLAlchemy 2).
+"""Database tables (SQLAlchemy 2): the professional mode, and the municipal catalogue.
 
 Data minimisation: a dossier carries a pseudonymous label only; scenarios carry the core's input JSON (which needs
 no name or BSN) and a computed summary. The audit log records ids and actions, never labels or input.
@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, String, UniqueConstraint, func
+from decimal import Decimal
+
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 ROLLEN = ("beheerder", "medewerker")
@@ -120,3 +122,65 @@ class AuditRegel(Base):
     object_soort: Mapped[str | None] = mapped_column(String(20), nullable=True)
     object_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     versie: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+# ------------------------------------------------------------------------------------------ municipal catalogue
+class GemeenteRij(Base):
+    """A municipality of the catalogue (`kotwijzer.municipal.Gemeente`). `volgorde` keeps the catalogue's order."""
+
+    __tablename__ = "gemeente"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cbs_code: Mapped[str] = mapped_column(String(6), unique=True)
+    naam: Mapped[str] = mapped_column(Text)
+    voorbeeld: Mapped[bool] = mapped_column(Boolean, default=False)
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+    volgorde: Mapped[int] = mapped_column(Integer)
+
+    activiteiten: Mapped[list["ActiviteitRij"]] = relationship(
+        back_populates="gemeente", cascade="all, delete-orphan", passive_deletes=True, order_by="ActiviteitRij.volgorde"
+    )
+    beleid: Mapped["BeleidRij | None"] = relationship(
+        back_populates="gemeente", cascade="all, delete-orphan", passive_deletes=True, uselist=False
+    )
+
+
+class ActiviteitRij(Base):
+    """One activity as one municipality classifies it (`kotwijzer.municipal.Activiteit`)."""
+
+    __tablename__ = "activiteit"
+    __table_args__ = (UniqueConstraint("gemeente_id", "code", name="uq_activiteit_gemeente_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    gemeente_id: Mapped[int] = mapped_column(ForeignKey("gemeente.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(Text)
+    naam: Mapped[str] = mapped_column(Text)
+    soort: Mapped[str] = mapped_column(String(60))
+    categorie: Mapped[str] = mapped_column(String(1))
+    reintegratiecode: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    doel: Mapped[str] = mapped_column(String(20))
+    uren_per_week: Mapped[Decimal | None] = mapped_column(Numeric(5, 2), nullable=True)
+    individueel_plan_vereist: Mapped[bool] = mapped_column(Boolean, default=False)
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+    herkomst: Mapped[str] = mapped_column(Text, default="")
+    volgorde: Mapped[int] = mapped_column(Integer)
+
+    gemeente: Mapped[GemeenteRij] = relationship(back_populates="activiteiten")
+
+
+class BeleidRij(Base):
+    """A municipality's policy on the aanvullende tegemoetkoming (Wko art. 1.13; `GemeentelijkBeleid`)."""
+
+    __tablename__ = "gemeentelijk_beleid"
+
+    gemeente_id: Mapped[int] = mapped_column(ForeignKey("gemeente.id", ondelete="CASCADE"), primary_key=True)
+    fractie_restant: Mapped[Decimal] = mapped_column(Numeric(5, 4))
+    maximum_per_maand_cent: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    boven_wettelijk: Mapped[bool] = mapped_column(Boolean, default=False)
+    boven_wettelijk_fractie: Mapped[Decimal | None] = mapped_column(Numeric(5, 4), nullable=True)
+    boven_wettelijk_maximum_per_maand_cent: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    boven_wettelijk_grondslag: Mapped[str] = mapped_column(Text, default="")
+    smi_aangeboden: Mapped[bool] = mapped_column(Boolean, default=False)
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+
+    gemeente: Mapped[GemeenteRij] = relationship(back_populates="beleid")

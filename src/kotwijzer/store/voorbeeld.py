@@ -1,5 +1,6 @@
 """Example data for `kotwijzer serve --voorbeelddata`: the organisation "Voorbeeld Bewind" with one user and a few
-dossiers built from the examples. Idempotent: run it twice and nothing is added the second time."""
+dossiers built from the examples, and the example catalogue of municipalities (made-up municipalities GM9901-GM9904,
+flagged as examples). Idempotent: run it twice and nothing is added the second time."""
 from __future__ import annotations
 
 import json
@@ -49,4 +50,16 @@ def laad_voorbeelden(db: Database, samenvatting: Callable[[dict[str, Any]], dict
     return EMAIL, wachtwoord
 
 
-__all__ = ["EMAIL", "ORGANISATIE", "laad_voorbeelden"]
+def laad_voorbeeldcatalogus(db: Database) -> bool:
+    """Store the shipped example catalogue when the database holds no catalogue yet. True when it was stored."""
+    from kotwijzer.municipal import voorbeeldcatalogus
+    from kotwijzer.store.catalogus import aantal_gemeenten, catalogus_opslaan
+
+    with db.sessie() as s:
+        if aantal_gemeenten(s):
+            return False
+        catalogus_opslaan(s, voorbeeldcatalogus())
+    return True
+
+
+__all__ = ["EMAIL", "ORGANISATIE", "laad_voorbeeldcatalogus", "laad_voorbeelden"]

@@ -30,6 +30,9 @@ Kinderopvangtoeslag als code. De API rekent met dezelfde regels als de webapp en
 * **POST /api/v1/voorwaardencheck**: ook met onvolledige invoer; per voorwaarde voldaan, niet voldaan of onbekend.
 * **POST /api/v1/wat-als** en **POST /api/v1/voorschot-definitief**: vergelijken.
 * **GET /api/v1/parameters/{jaar}**: alle wettelijke parameters met bron en status.
+* **GET /api/v1/gemeenten** en **/api/v1/gemeenten/{cbs_code}/activiteiten/{code}**: geeft een activiteit van de
+  gemeente recht op kinderopvangtoeslag, welke code moet de gemeente doorgeven, wat ziet Dienst Toeslagen?
+  **GET /api/v1/gemeenten/overzicht**: per soort activiteit welke gemeenten recht geven.
 * Professionals (token uit **POST /api/v1/sessies**): dossiers en scenario's met versies.
 
 Fouten komen terug als JSON met een Nederlandse melding per veld (`fouten[].veld`, `fouten[].melding`).
@@ -78,11 +81,18 @@ def openapi_schema(app: FastAPI) -> dict[str, Any]:
 
 
 def create_app(database_url: str | None = None, *, geheim: bytes | str | None = None, secure_cookies: bool | None = None,
-               migreren: bool = True, limiet: InlogLimiet | None = None) -> FastAPI:
+               migreren: bool = True, limiet: InlogLimiet | None = None, beleid=None) -> FastAPI:
     """The app. `database_url`: SQLAlchemy URL (default: DATABASE_URL or sqlite:///var/kotwijzer.sqlite).
-    `secure_cookies`: None = Secure when the request came over https; True/False to force."""
+    `secure_cookies`: None = Secure when the request came over https; True/False to force.
+    `beleid`: where /beleid reads its run (`kotwijzer.web.beleid.BeleidBron`; default: KOTWIJZER_BELEID_MAP or
+    var/beleid/hervormingen, no example run)."""
+    from kotwijzer.api.gemeenten import CatalogusMiddleware
+    from kotwijzer.api.gemeenten import router as gemeenten_api_router
     from kotwijzer.api.routes import router as api_router
     from kotwijzer.web.basis import fout_pagina
+    from kotwijzer.web.beleid import BeleidBron
+    from kotwijzer.web.beleid import router as beleid_router
+    from kotwijzer.web.gemeenten import router as gemeenten_router
     from kotwijzer.web.pro import router as pro_router
     from kotwijzer.web.publiek import router as web_router
     from kotwijzer.web.sessie import SessieMiddleware
@@ -100,12 +110,17 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     g = geheim if geheim is not None else _geheim(db.url)
     app.state.geheim = g.encode() if isinstance(g, str) else g
     app.state.limiet = limiet or InlogLimiet()
+    app.state.beleid = beleid if beleid is not None else BeleidBron()
     app.include_router(api_router)
+    app.include_router(gemeenten_api_router)
     app.include_router(web_router)
+    app.include_router(gemeenten_router)
+    app.include_router(beleid_router)
     app.include_router(pro_router)
     app.mount("/static", StaticFiles(directory=str(HIER / "static")), name="static")
     installeer_handlers(app, html_fout=fout_pagina)
     app.add_middleware(SessieMiddleware, secure=secure_cookies)
+    app.add_middleware(CatalogusMiddleware, db=db)
     app.add_middleware(BeveiligingsHeaders, hsts=bool(secure_cookies))
     app.openapi = lambda: openapi_schema(app)  # type: ignore[method-assign]
     return app

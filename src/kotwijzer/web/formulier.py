@@ -286,11 +286,14 @@ def periode_rijen_uit_staat(staat: dict[str, Any], wie: str, extra: int = 1) -> 
             "uren": getal_tekst(p.get("uren_per_maand")),
             "voorziening": _voorziening_tekst(p.get("voorziening_gericht_op_arbeidsinschakeling")),
             "detentie_soort": str(p.get("detentie_soort") or "veroordeling"),
+            "gemeente": str(p.get("gemeente_code") or ""), "activiteit": str(p.get("activiteit") or ""),
+            "activiteit_van": str(p.get("gemeente_code") or "") if p.get("activiteit") else "",
             "basis": str(i), "getoond": "",
         })
     for _ in range(extra if len(rijen) < MAX_RIJEN else 0):
         rijen.append({"situatie": "", "van": f"{j}-01-01", "tot": "", "uren": "", "voorziening": "weet_niet",
-                      "detentie_soort": "veroordeling", "basis": "", "getoond": ""})
+                      "detentie_soort": "veroordeling", "gemeente": "", "activiteit": "", "activiteit_van": "",
+                      "basis": "", "getoond": ""})
     return rijen
 
 
@@ -303,18 +306,48 @@ def periode_rijen_uit_form(form: Mapping[str, str], wie: str) -> list[dict[str, 
     for i in range(max(n, 0)):
         p = f"{wie}-{i}-"
         rijen.append({k: str(form.get(p + k, "")).strip() for k in
-                      ("situatie", "van", "tot", "uren", "voorziening", "detentie_soort", "basis", "getoond")})
+                      ("situatie", "van", "tot", "uren", "voorziening", "detentie_soort", "gemeente", "activiteit",
+                       "activiteit_van", "basis", "getoond")})
     return rijen
 
 
-def toon(rij: Mapping[str, str], kgu_jaar: bool) -> dict[str, bool]:
+def toon(rij: Mapping[str, str], kgu_jaar: bool, met_gemeenten: bool = False) -> dict[str, bool]:
+    """Which follow-up questions a row shows. `met_gemeenten`: the app has a catalogue of municipalities, so a
+    bijstand parent can choose the municipality and the activity."""
     s = rij.get("situatie", "")
-    return {"uren": s == "arbeid" and kgu_jaar, "voorziening": s in TRAJECTEN, "detentie_soort": s == "detentie"}
+    return {"uren": s == "arbeid" and kgu_jaar, "gemeente": s == "bijstand_traject" and met_gemeenten,
+            "voorziening": s in TRAJECTEN, "detentie_soort": s == "detentie"}
 
 
-def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: str) -> tuple[list[dict[str, Any]], Fouten]:
-    """Rows -> the core's `situaties`. Empty rows (no situation chosen) are left out."""
+def _gemeente_en_activiteit(r: Mapping[str, str], getoond: set[str], catalogus: Any, id_: str,
+                            f: Fouten) -> tuple[str, str] | None:
+    """The municipality and activity chosen in a bijstand row (from the catalogue), or None when none was chosen.
+    Without JavaScript this takes two rounds: first the municipality, then the activity list of that municipality."""
+    g = r.get("gemeente", "")
+    if "gemeente" not in getoond or not g:
+        return None
+    if g not in {x.cbs_code for x in catalogus.gemeenten}:
+        f.voeg(id_ + "gemeente", "Kies een gemeente uit de lijst.")
+        return None
+    if r.get("activiteit_van") != g:
+        f.voeg(id_ + "activiteit", "Kies nu de activiteit bij deze gemeente. Staat die er niet bij? Kies dan "
+                                   "'Mijn activiteit staat er niet bij'.")
+        return None
+    a = r.get("activiteit", "")
+    if not a:
+        return None
+    if a not in {x.code for x in catalogus.activiteiten.get(g, [])}:
+        f.voeg(id_ + "activiteit", "Kies een activiteit uit de lijst.")
+        return None
+    return g, a
+
+
+def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: str,
+                     catalogus: Any = None) -> tuple[list[dict[str, Any]], Fouten]:
+    """Rows -> the core's `situaties`. Empty rows (no situation chosen) are left out. `catalogus`: the app's catalogue
+    of municipalities (None or empty: no municipality questions)."""
     j = jaar(staat)
+    met_gemeenten = bool(catalogus is not None and catalogus.gemeenten)
     k = kgu(j)
     oud = (staat["invoer"].get(wie) or {}).get("situaties") or []
     f = Fouten()
@@ -332,9 +365,11 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
             b = oud[int(r["basis"])]
             if b.get("situatie") == s:
                 basis = dict(b)
-        p: dict[str, Any] = {k2: v for k2, v in basis.items()
-                             if k2 not in ("van", "tot", "maanden", "uren_per_maand",
-                                           "voorziening_gericht_op_arbeidsinschakeling", "detentie_soort")}
+        t = toon(r, k, met_gemeenten)
+        weg = ["van", "tot", "maanden", "uren_per_maand", "voorziening_gericht_op_arbeidsinschakeling", "detentie_soort"]
+        if t["gemeente"]:
+            weg += ["gemeente_code", "activiteit"]  # the form asks for these now
+        p: dict[str, Any] = {k2: v for k2, v in basis.items() if k2 not in weg}
         p["situatie"] = s
         try:
             van = parse_datum(r["van"])
@@ -358,7 +393,9 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
             if tot:
                 p["tot"] = tot.isoformat()
         getoond = set(filter(None, r.get("getoond", "").split(",")))
-        t = toon(r, k)
+        gekozen = _gemeente_en_activiteit(r, getoond, catalogus, id_, f) if t["gemeente"] else None
+        if gekozen is not None:
+            p["gemeente_code"], p["activiteit"] = gekozen
         if t["uren"]:
             if "uren" not in getoond:
                 f.voeg(id_ + "uren", "Vul ook in hoeveel uur per maand er gewerkt wordt.")
@@ -376,7 +413,8 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
         if t["voorziening"]:
             if "voorziening" not in getoond:
                 f.voeg(id_ + "voorziening", "Beantwoord ook deze vraag over de activiteit.")
-            elif r["voorziening"] in ("ja", "nee"):
+            elif r["voorziening"] in ("ja", "nee") and gekozen is None:
+                # with a chosen activity the municipality's classification decides (in the rules core)
                 p["voorziening_gericht_op_arbeidsinschakeling"] = r["voorziening"] == "ja"
         if t["detentie_soort"]:
             if "detentie_soort" not in getoond:
@@ -589,7 +627,7 @@ def stap_van_veld(veld: str) -> str:
     return "gezin"
 
 
-def overzicht(staat: dict[str, Any]) -> list[dict[str, Any]]:
+def overzicht(staat: dict[str, Any], catalogus: Any = None) -> list[dict[str, Any]]:
     """The answers per step, in plain words, for the check page."""
     inv = staat["invoer"]
     j = jaar(staat)
@@ -609,7 +647,9 @@ def overzicht(staat: dict[str, Any]) -> list[dict[str, Any]]:
             tekst = f"vanaf {_nl_datum(van)}" + (f" tot en met {_nl_datum(tot)}" if tot else "")
             if p.get("uren_per_maand") is not None:
                 tekst += f", {getal_tekst(p['uren_per_maand'])} uur per maand"
-            if p.get("situatie") in TRAJECTEN:
+            if p.get("activiteit") and p.get("gemeente_code"):
+                tekst += ", activiteit: " + _activiteit_tekst(catalogus, p["gemeente_code"], p["activiteit"])
+            elif p.get("situatie") in TRAJECTEN:
                 v = p.get("voorziening_gericht_op_arbeidsinschakeling")
                 tekst += ", gericht op werk: " + ("ja" if v is True else "nee" if v is False else "weet ik niet")
             regels.append((SITUATIE_TEKST.get(p.get("situatie"), str(p.get("situatie"))), tekst))
@@ -639,3 +679,10 @@ def _nl_datum(s: Any) -> str:
     except ValueError:
         return str(s or "")
     return f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
+
+
+def _activiteit_tekst(catalogus: Any, gemeente_code: str, activiteit: str) -> str:
+    try:
+        return f"{catalogus.activiteit(gemeente_code, activiteit).naam} ({catalogus.gemeente(gemeente_code).naam})"
+    except (AttributeError, LookupError):
+        return f"{activiteit} ({gemeente_code})"

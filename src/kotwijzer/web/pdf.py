@@ -72,6 +72,18 @@ def samenvatting_pdf(ctx: dict[str, Any], kop: str | None = None) -> bytes:
                     f"Maanden met recht: {r.jaar.maanden_met_aanspraak} van 12.", st["basis"]))
     if ctx.get("melding"):
         v.append(_p(f"Geen bedrag berekend: {ctx['melding']}", st["basis"]))
+    t = ctx.get("tegemoetkoming")
+    if t and t.get("melding"):
+        v.append(_p(f"Extra vergoeding van de gemeente: {t['melding']}", st["basis"]))
+    elif t:
+        tekst = (f"Extra vergoeding van {t['gemeente'].naam} (aanvullende tegemoetkoming, art. 1.13 Wko): "
+                 f"{euro(t['totaal_aanvullend'])}.")
+        if t["beleid"].get("boven_wettelijk"):
+            tekst += f" Boven de maximum uurprijs: {euro(t['totaal_boven_wettelijk'])}."
+        tekst += f" U betaalt dan zelf: {euro(t['totaal_eigen_bijdrage'])}."
+        if t["gemeente"].voorbeeld:
+            tekst += " Let op: voorbeeldgegevens, niet het beleid van een echte gemeente."
+        v.append(_p(tekst, st["basis"]))
 
     v.append(_p("Gegevens", st["h2"]))
     gegevens = [["Gegeven", "Waarde"], ["Jaar", str(h.berekeningsjaar)],

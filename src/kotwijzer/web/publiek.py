@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from kotwijzer.api import diensten
 from kotwijzer.api.fouten import nederlandse_fouten
+from kotwijzer.api.gemeenten import app_catalogus
 from kotwijzer.api.http import ApiFout
 from kotwijzer.api.schemas import Wijziging
 from kotwijzer.compute import bereken, voorwaardencheck
@@ -45,9 +46,14 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
     if stap == "gezin":
         ctx["w"] = waarden or fm.gezin_waarden(staat)
     elif stap in ("aanvrager", "partner"):
+        cat = app_catalogus(request)
+        if cat.gemeenten:
+            ctx["gemeente_opties"] = [(g.cbs_code, g.naam) for g in cat.gemeenten]
+            ctx["activiteit_opties"] = {g.cbs_code: [(a.code, a.naam) for a in cat.activiteiten_van(g.cbs_code)]
+                                        for g in cat.gemeenten}
         rijen = rijen if rijen is not None else fm.periode_rijen_uit_staat(staat, stap)
         for r in rijen:
-            t = fm.toon(r, kgu_jaar)
+            t = fm.toon(r, kgu_jaar, bool(cat.gemeenten))
             al = set(filter(None, r.get("getoond", "").split(",")))
             r["toon"] = {k: v or k in al for k, v in t.items()}
             r["getoond"] = ",".join(k for k, v in r["toon"].items() if v)
@@ -58,7 +64,7 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
     elif stap == "inkomen":
         ctx["w"] = waarden or fm.inkomen_waarden(staat)
     elif stap == "controle":
-        ctx["overzicht"] = fm.overzicht(staat)
+        ctx["overzicht"] = fm.overzicht(staat, app_catalogus(request))
         per_stap = fouten if fouten is not None else _controle_fouten(staat)
         ctx["stap_fouten"] = per_stap
         fouten = {f"wijzig-{k}": v for k, v in per_stap.items()}
@@ -109,7 +115,7 @@ async def vragen(request: Request):
             return toon_stap(request, stap, staat, fouten=f, waarden=velden, status=422)
     elif stap in ("aanvrager", "partner"):
         rijen = fm.periode_rijen_uit_form(velden, stap)
-        perioden, f = fm.verwerk_perioden(rijen, staat, stap)
+        perioden, f = fm.verwerk_perioden(rijen, staat, stap, app_catalogus(request))
         if f:
             return toon_stap(request, stap, staat, fouten=f, rijen=rijen, status=422)
         ouder = staat["invoer"].get(stap)
@@ -157,7 +163,29 @@ def uitkomst_context(h: Huishouden) -> dict[str, Any]:
     ctx["r"] = r
     ctx["blokken"], ctx["wettekst"] = diensten.uitleg_blokken(r)
     ctx["stappen"] = diensten.stappen_lijst(h, r)
+    ctx["tegemoetkoming"] = tegemoetkoming_context(h)
     return ctx
+
+
+def tegemoetkoming_context(h: Huishouden) -> dict[str, Any] | None:
+    """Wko art. 1.13 for a parent in bijstand with a named municipality: the municipal top-up per month and child and
+    what stays with the parent (computed by the core with the app's catalogue). None when no municipality is named."""
+    from kotwijzer.compute import gemeentelijke_tegemoetkoming
+    from kotwijzer.municipal import actieve_catalogus
+
+    codes = [p.gemeente_code for o in (h.aanvrager, h.partner) if o for p in o.situaties
+             if p.situatie == "bijstand_traject" and p.gemeente_code]
+    if not codes:
+        return None
+    try:
+        g = actieve_catalogus().gemeente(codes[0])
+    except LookupError as e:
+        return {"melding": str(e)}
+    try:
+        t = gemeentelijke_tegemoetkoming(h, codes[0])
+    except diensten.REKENFOUTEN as e:
+        return {"gemeente": g, "melding": diensten.rekenfout_melding(e)}
+    return {"gemeente": g, **t}
 
 
 def _huishouden_uit_staat(staat: dict[str, Any]) -> Huishouden:

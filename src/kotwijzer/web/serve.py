@@ -36,7 +36,18 @@ def serve(host: str = "127.0.0.1", port: int = 8000, voorbeelddata: bool = False
     veilig = url.split("@")[-1] if "@" in url else url
     print(f"Database: {veilig} (bijgewerkt tot de nieuwste versie)")
     if voorbeelddata:
-        from kotwijzer.store.voorbeeld import ORGANISATIE, laad_voorbeelden
+        from kotwijzer.store.voorbeeld import ORGANISATIE, laad_voorbeeldcatalogus, laad_voorbeelden
+        from kotwijzer.web.beleid import VOORBEELD_MAP
+
+        if laad_voorbeeldcatalogus(app.state.db):
+            print("Voorbeeldcatalogus van gemeenten geladen (verzonnen gemeenten, niet het beleid van een echte gemeente).")
+        else:
+            print("Er staat al een catalogus van gemeenten in de database; die blijft staan.")
+        beleid = app.state.beleid
+        beleid.voorbeeld_map = VOORBEELD_MAP
+        if not beleid.huidige()[0]:
+            print(f"Beleidsanalyse: een kleine voorbeeldberekening wordt op de achtergrond gemaakt ({VOORBEELD_MAP}).")
+        beleid.start()
 
         email, wachtwoord = laad_voorbeelden(app.state.db, _samenvatting)
         if wachtwoord:

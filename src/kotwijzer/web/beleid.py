@@ -1,0 +1,213 @@
+"""/beleid: the reform scenarios (R1-R5) of a stored run of `kotwijzer beleid hervorming`, for analysts.
+
+The page reads what the policy package wrote (`kotwijzer.policy.rapport.hervorming_overzicht(map)`, which only reads
+`overzicht.json`) and serves that folder's charts (PNG, SVG) and tables (CSV) at /beleid/bestanden/<name>. It computes
+nothing itself. Which folder:
+
+1. `KOTWIJZER_BELEID_MAP`, or var/beleid/hervormingen (where `kotwijzer beleid hervorming alle` writes by default);
+2. with `kotwijzer serve --voorbeelddata`, when there is no run there: a small example run (20,000 synthetic households,
+   seed 2024), computed once in the background at start (or on the first visit) and kept in var/beleid/voorbeeld;
+3. otherwise the page says which commands make a run.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse
+
+from kotwijzer.api.http import ApiFout
+from kotwijzer.web.basis import render, templates
+
+log = logging.getLogger("kotwijzer.web")
+router = APIRouter(include_in_schema=False)
+
+STANDAARD_MAP = Path("var/beleid/hervormingen")
+VOORBEELD_MAP = Path("var/beleid/voorbeeld")
+VOORBEELD_AANTAL = 20_000
+VOORBEELD_SEED = 2024
+VOORBEELD_JAAR = 2024
+_BESTAND = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,100}\.(png|svg|csv)$")
+MEDIA = {"png": "image/png", "svg": "image/svg+xml", "csv": "text/csv; charset=utf-8"}
+
+
+def maak_voorbeeldrun(map_: Path, aantal: int = VOORBEELD_AANTAL, seed: int = VOORBEELD_SEED,
+                      jaar: int = VOORBEELD_JAAR) -> Path:
+    """Generate and calibrate a small population, run the baseline and all reforms, and write the tables and charts
+    to `map_` (written in a temporary folder next to it first, so a half-written run is never shown)."""
+    from kotwijzer.policy import hervorming as H
+    from kotwijzer.policy import kalibratie as K
+    from kotwijzer.policy import microsim as M
+    from kotwijzer.policy import rapport as R
+
+    map_ = Path(map_)
+    map_.parent.mkdir(parents=True, exist_ok=True)
+    pop = K.maak_populatie(aantal, jaar, seed=seed)[0]
+    res = M.simuleer(pop, list(H.alle().values()), dask="")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{map_.name}-", dir=map_.parent))
+    try:
+        R.schrijf_hervormingen(res, tmp)
+        if map_.exists():
+            shutil.rmtree(map_)
+        tmp.rename(map_)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return map_
+
+
+class BeleidBron:
+    """Where /beleid reads its run. `voorbeeld_map`: the folder of the example run (None: no example run)."""
+
+    def __init__(self, map_: str | Path | None = None, voorbeeld_map: str | Path | None = None,
+                 aantal: int = VOORBEELD_AANTAL, seed: int = VOORBEELD_SEED) -> None:
+        self.map = Path(map_ or os.environ.get("KOTWIJZER_BELEID_MAP") or STANDAARD_MAP)
+        self.voorbeeld_map = Path(voorbeeld_map) if voorbeeld_map is not None else None
+        self.aantal = aantal
+        self.seed = seed
+        self._slot = threading.Lock()
+        self._draad: threading.Thread | None = None
+        self.fout: str | None = None
+
+    @staticmethod
+    def _heeft_run(map_: Path | None) -> bool:
+        return map_ is not None and (map_ / "overzicht.json").is_file()
+
+    def start(self) -> None:
+        """Start the example run in the background, when it is needed and not yet there or running."""
+        if self.voorbeeld_map is None or self._heeft_run(self.map) or self._heeft_run(self.voorbeeld_map):
+            return
+        with self._slot:
+            if self._draad is None:
+                self._draad = threading.Thread(target=self._reken, name="kotwijzer-beleid-voorbeeld", daemon=True)
+                self._draad.start()
+
+    def _reken(self) -> None:
+        try:
+            maak_voorbeeldrun(self.voorbeeld_map, self.aantal, self.seed)  # type: ignore[arg-type]
+        except Exception as e:  # noqa: BLE001 - shown on the page; the app keeps running
+            log.error("voorbeeldberekening voor /beleid mislukt: %s: %s", type(e).__name__, e)
+            self.fout = f"De voorbeeldberekening is mislukt ({type(e).__name__})."
+
+    def huidige(self, wachten: float = 0.0) -> tuple[Path | None, bool]:
+        """(folder with overzicht.json or None, is it the example run). Starts the example run when needed and waits
+        at most `wachten` seconds for it."""
+        if self._heeft_run(self.map):
+            return self.map, False
+        if self.voorbeeld_map is None:
+            return None, False
+        if not self._heeft_run(self.voorbeeld_map):
+            self.start()
+            if self._draad is not None:
+                self._draad.join(wachten)
+        return (self.voorbeeld_map, True) if self._heeft_run(self.voorbeeld_map) else (None, True)
+
+    @property
+    def bezig(self) -> bool:
+        return self._draad is not None and self._draad.is_alive()
+
+
+def _bron(request: Request) -> BeleidBron:
+    b = getattr(request.app.state, "beleid", None)
+    if b is None:
+        b = request.app.state.beleid = BeleidBron()
+    return b
+
+
+# ------------------------------------------------------------------------------------------ number formats
+def _nl(x: float, dec: int = 0) -> str:
+    return f"{x:,.{dec}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def bedrag(x: Any) -> str:
+    """Euros per year, short: '€ 3,8 mln', '€ 4,337 mld', '€ 4.683'."""
+    if x is None:
+        return "-"
+    x = float(x)
+    teken = "-" if x < 0 else ""
+    a = abs(x)
+    if a >= 1e9:
+        return f"{teken}€ {_nl(a / 1e9, 3)} mld"
+    if a >= 1e6:
+        return f"{teken}€ {_nl(a / 1e6, 1)} mln"
+    return f"{teken}€ {_nl(a)}"
+
+
+def mln(x: Any) -> str:
+    """Euros per year in millions, for columns that compare reforms: '€ 3,81 mln', '€ 533,1 mln'."""
+    if x is None:
+        return "-"
+    x = float(x) / 1e6
+    return f"{'-' if x < 0 else ''}€ {_nl(abs(x), 2 if abs(x) < 10 else 1)} mln"
+
+
+def getal1(x: Any) -> str:
+    return "-" if x is None else _nl(float(x), 1)
+
+
+def aantal(x: Any) -> str:
+    return "-" if x is None else _nl(round(float(x)))
+
+
+def aandeel(x: Any) -> str:
+    return "-" if x is None else f"{_nl(float(x) * 100)}%"
+
+
+templates.env.filters.update(bedrag=bedrag, mln=mln, aantal=aantal, aandeel=aandeel, getal1=getal1)
+
+GROEP_TEKST_KORT = {
+    "werk": "werk", "bijstand_traject": "bijstand met traject (A/B)", "bijstand_categorie_c": "bijstand met activiteit C",
+    "bijstand_geen_activiteit": "bijstand zonder activiteit", "studie": "studie", "inburgering": "inburgering",
+    "wlz": "Wlz-indicatie", "detentie": "partner in detentie", "overige_doelgroep": "WW of ziek, met traject",
+    "geen": "geen situatie die recht geeft",
+}
+
+
+def _groep_tekst(g: str) -> str:
+    try:
+        from kotwijzer.policy.populatie import GROEP_TEKST
+
+        return GROEP_TEKST.get(g, GROEP_TEKST_KORT.get(g, g))
+    except ImportError:  # pragma: no cover
+        return GROEP_TEKST_KORT.get(g, g)
+
+
+# ------------------------------------------------------------------------------------------------- routes
+@router.get("/beleid", response_class=HTMLResponse)
+def beleid_pagina(request: Request):
+    from kotwijzer.policy.rapport import hervorming_overzicht
+
+    bron = _bron(request)
+    map_, voorbeeld = bron.huidige(wachten=60.0)
+    ctx: dict[str, Any] = {"ov": None, "voorbeeld": voorbeeld, "bezig": bron.bezig, "fout": bron.fout,
+                           "map": str(bron.map), "groep_tekst": _groep_tekst}
+    if map_ is not None:
+        try:
+            ctx["ov"] = hervorming_overzicht(map_)
+        except (OSError, ValueError, KeyError) as e:
+            log.error("kon %s niet lezen: %s", map_, type(e).__name__)
+            ctx["fout"] = "De opgeslagen doorrekening kon niet worden gelezen. Maak haar opnieuw."
+    return render(request, "beleid.html", titel="Beleidsanalyse: hervormingen van de kinderopvangtoeslag", **ctx)
+
+
+@router.get("/beleid/bestanden/{naam}")
+def beleid_bestand(request: Request, naam: str):
+    """A chart or table of the run shown on /beleid (only PNG, SVG and CSV files directly in its folder)."""
+    map_, _ = _bron(request).huidige()
+    if map_ is None or not _BESTAND.match(naam):
+        raise ApiFout(404, "niet_gevonden", "Dit bestand bestaat niet.")
+    pad = (map_ / naam).resolve()
+    if pad.parent != map_.resolve() or not pad.is_file():
+        raise ApiFout(404, "niet_gevonden", "Dit bestand bestaat niet.")
+    soort = naam.rsplit(".", 1)[1]
+    headers = {"Cache-Control": "private, max-age=300"}
+    if soort == "csv":
+        headers["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return FileResponse(pad, media_type=MEDIA[soort], headers=headers)

@@ -59,4 +59,6 @@ def serve(host: str = "127.0.0.1", port: int = 8000, voorbeelddata: bool = False
                   "start getoond). Verwijder var/kotwijzer.sqlite om opnieuw te beginnen.")
     weergave = f"[{host}]" if ":" in host else host
     print(f"kotwijzer draait op http://{weergave}:{port}/  (API: http://{weergave}:{port}/api/v1/docs)  Stoppen: Ctrl+C")
-    uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=True, server_header=False)
+    # no access log: it would record client IP addresses and query strings (no personal data in logs)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, proxy_headers=True, server_header=False,
+                access_log=False)

@@ -328,7 +328,7 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
                 "toeslag (art. 8a Besluit kinderopvangtoeslag)."
             )
             break
-    if u.params.koppeling_gewerkte_uren and jaar == 2021:
+    if u.params.kgu_corona_verruiming:
         aannames.append(
             "De tijdelijke verruiming van de koppeling gewerkte uren in 2021 (corona, Stb. 2021, 434) is niet "
             "gemodelleerd; kotwijzer rekent met 140% (dagopvang) en 70% (BSO) van de gewerkte uren."

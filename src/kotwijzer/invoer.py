@@ -246,9 +246,7 @@ def _kind_arrays(k: Kind, jaar: int):
     else:
         voor_vo = np.ones(12, dtype=bool)
     # basisonderwijs from the age of four: gastouderopvang pools with BSO from the month after the 4th birthday
-    vier = k.geboortedatum.replace(year=k.geboortedatum.year + 4) if not (
-        k.geboortedatum.month == 2 and k.geboortedatum.day == 29
-    ) else dt.date(k.geboortedatum.year + 4, 3, 1)
+    vier = kalender.vierde_verjaardag(k.geboortedatum)
     bso_leeftijd = maand_start > np.datetime64(vier, "D")
     woont = np.full(12, bool(k.woont_op_adres_aanvrager or k.co_ouderschap))
     return soort, lrk, uren, prijs, geboren, voor_vo, bso_leeftijd, woont

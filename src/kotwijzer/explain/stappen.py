@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kotwijzer.model import Huishouden, Resultaat
+from kotwijzer.rules import kalender
 
 REINTEGRATIECODES = "22, 23, 29, 30, 40, 42 of 43"
 
@@ -97,7 +98,7 @@ def stappen(h: Huishouden, r: Resultaat) -> list[Stap]:
             out.append(Stap("Let op",
                             f"{k.label or f'Kind {i + 1}'} gaat in {k.start_voortgezet_onderwijs} naar het voortgezet "
                             "onderwijs. Vanaf die maand is er geen toeslag meer voor dit kind.", [], "waarschuwing"))
-        if k.geboortedatum.year + 4 == jaar:
+        if kalender.vierde_verjaardag(k.geboortedatum).year == jaar:
             out.append(Stap("Let op",
                             f"{k.label or f'Kind {i + 1}'} wordt dit jaar 4 en gaat naar de basisschool. Dagopvang "
                             "wordt dan vaak buitenschoolse opvang, met een andere maximum uurprijs.", [], "waarschuwing"))

@@ -3,6 +3,8 @@ retroactivity limit. Vectorised over numpy datetime64[D] arrays; NaT means 'none
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 
 from kotwijzer.wetten.bron import awir, wko
@@ -108,3 +110,15 @@ def eerste_maand_na_aanvraag(aanvraagdatum: np.ndarray, jaar: int, maanden_terug
 
 
 AWIR_KIND_BRON = (awir("4", 1), awir("4", 2))
+
+# A child may go to primary school from the age of four (Wet op het primair onderwijs art. 39 lid 1); the KGU pools of
+# Bkot 8a lid 1 onder b 1° and 2° follow "de leeftijd waarop kinderen naar het basisonderwijs kunnen gaan".
+LEEFTIJD_BASISONDERWIJS = 4
+
+
+def vierde_verjaardag(geboortedatum: dt.date) -> dt.date:
+    """The day the child reaches LEEFTIJD_BASISONDERWIJS (a child born on 29 February: 1 March)."""
+    try:
+        return geboortedatum.replace(year=geboortedatum.year + LEEFTIJD_BASISONDERWIJS)
+    except ValueError:
+        return dt.date(geboortedatum.year + LEEFTIJD_BASISONDERWIJS, 3, 1)

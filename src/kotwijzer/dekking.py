@@ -37,4 +37,13 @@ def als_markdown() -> str:
         regels.append(f"| {r['regel']} | {bron} | {STATUS_TEKST[r['status']]} | {toel} |")
     telling = {s: sum(1 for r in register() if r["status"] == s) for s in STATUS_TEKST}
     regels += ["", "Totals: " + ", ".join(f"{STATUS_TEKST[s]} {n}" for s, n in telling.items()) + ".", ""]
+    regels += ["## Simplifications outside the legal rules", "", "| part | simplification |", "|---|---|"]
+    for v in vereenvoudigingen():
+        regels.append(f"| {v['onderdeel']} | {' '.join(str(v['tekst']).split())} |")
+    regels.append("")
     return "\n".join(regels)
+
+
+@lru_cache(maxsize=1)
+def vereenvoudigingen() -> list[dict[str, Any]]:
+    return yaml.safe_load(resources.files("kotwijzer").joinpath("vereenvoudigingen.yaml").read_text(encoding="utf-8"))

@@ -59,3 +59,21 @@ def test_aanvullende_tegemoetkoming_per_maand():
     # a category C activity: no KOT and no parent in c/e/j, so no top-up under art. 1.13
     t = gemeentelijke_tegemoetkoming(_bijstand("wmo-dagbesteding"))
     assert t["totaal_aanvullend"] == 0
+
+
+def test_cli_ontheffing_9a_en_kot():
+    # Pw art. 9a (2021-2025 text): ontheffing until the youngest child turns five, at most five years; the
+    # ontheffing alone gives no KOT, education under Wko 1.6 lid 1 onder j does.
+    from typer.testing import CliRunner
+
+    from kotwijzer.cli import app
+
+    r = CliRunner().invoke(app, ["gemeente", "ontheffing", "--verzoek", "2025-03-01", "--jongste-kind", "2023-06-10"])
+    assert r.exit_code == 0, r.output
+    tekst = " ".join(r.output.split())
+    assert "tot en met 9 juni 2028" in tekst and "Kinderopvangtoeslag: nee" in tekst
+    r = CliRunner().invoke(app, ["gemeente", "ontheffing", "--verzoek", "2025-03-01", "--jongste-kind", "2023-06-10",
+                                 "--opleiding"])
+    assert "Kinderopvangtoeslag: ja" in " ".join(r.output.split())
+    r = CliRunner().invoke(app, ["gemeente", "ontheffing", "--verzoek", "1-3-2025", "--jongste-kind", "2023-06-10"])
+    assert r.exit_code == 2 and "JJJJ-MM-DD" in r.output

@@ -333,3 +333,36 @@ def activiteit(
     for s in antwoord.signalen:
         if s.ernst is not Ernst.opmerking:
             typer.echo(f"\n[{s.ernst.value}] {s.uitleg}")
+
+
+@app.command()
+def ontheffing(
+    verzoek: str = typer.Option(..., help="Datum van het verzoek, JJJJ-MM-DD"),
+    jongste_kind: str = typer.Option(..., help="Geboortedatum van het jongste kind, JJJJ-MM-DD"),
+    startkwalificatie: bool = typer.Option(False, "--startkwalificatie", help="De ouder heeft een startkwalificatie"),
+    opleiding: bool = typer.Option(False, "--opleiding", help="Tijdens de ontheffing ingeschreven voor een opleiding (Wko 1.6 lid 1 onder j)"),
+    traject: Optional[str] = typer.Option(None, help="Categorie van een traject tijdens de ontheffing: A, B of C"),
+) -> None:
+    """Ontheffing van de arbeidsplicht voor een alleenstaande ouder (art. 9a Participatiewet) en wat die betekent voor
+    de kinderopvangtoeslag."""
+    import datetime as dt
+
+    from kotwijzer.municipal.participatiewet import OntheffingFout, kot_tijdens_ontheffing, ontheffing_art9a
+
+    try:
+        v, k = dt.date.fromisoformat(verzoek), dt.date.fromisoformat(jongste_kind)
+    except ValueError:
+        _console.print("[red]Fout:[/] vul de datums in als JJJJ-MM-DD (--verzoek, --jongste-kind).")
+        raise typer.Exit(2)
+    if traject is not None and traject.upper() not in ("A", "B", "C"):
+        _console.print("[red]Fout:[/] --traject moet A, B of C zijn.")
+        raise typer.Exit(2)
+    try:
+        o = ontheffing_art9a(v, k, heeft_startkwalificatie=startkwalificatie)
+    except (OntheffingFout, LookupError, ValueError) as e:
+        _console.print(f"[red]Fout:[/] {e}")
+        raise typer.Exit(2)
+    _console.print(o.uitleg)
+    kot = kot_tijdens_ontheffing(ontheffing=o.recht, opleiding_onderdeel_j=opleiding,
+                                 traject_categorie=traject.upper() if traject else None)
+    _console.print(("[green]Kinderopvangtoeslag: ja.[/] " if kot.recht_op_kot else "[yellow]Kinderopvangtoeslag: nee.[/] ") + kot.uitleg)

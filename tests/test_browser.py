@@ -3,6 +3,7 @@ loopback port: a newcomer fills in the questionnaire for three families and sees
 finds no serious or critical accessibility problem on any page; the result pages are saved in docs/screenshots/."""
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -34,15 +35,11 @@ def _vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+@contextlib.contextmanager
+def draaiende_server(app):
+    """Serve `app` with uvicorn on a free loopback port in a thread; yields its base URL; closes the database after."""
     import uvicorn
 
-    from kotwijzer.store.voorbeeld import laad_voorbeelden
-    from kotwijzer.web.serve import _samenvatting
-
-    app = maak_app(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'kotwijzer.sqlite'}")
-    laad_voorbeelden(app.state.db, _samenvatting, WW)
     poort = _vrije_poort()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=poort, log_level="warning", lifespan="off"))
     t = threading.Thread(target=srv.run, daemon=True)
@@ -52,10 +49,23 @@ def server(tmp_path_factory):
             break
         time.sleep(0.05)
     assert srv.started, "uvicorn is niet gestart"
-    yield f"http://127.0.0.1:{poort}"
-    srv.should_exit = True
-    t.join(10)
-    app.state.db.sluit()
+    try:
+        yield f"http://127.0.0.1:{poort}"
+    finally:
+        srv.should_exit = True
+        t.join(10)
+        app.state.db.sluit()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from kotwijzer.store.voorbeeld import laad_voorbeelden
+    from kotwijzer.web.serve import _samenvatting
+
+    app = maak_app(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'kotwijzer.sqlite'}")
+    laad_voorbeelden(app.state.db, _samenvatting, WW)
+    with draaiende_server(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -4,23 +4,19 @@ tests/test_browser.py: a consultant picks a municipality and an activity and see
 catalogue; axe-core finds no serious or critical problem on these pages. Screenshots go to docs/screenshots/."""
 from __future__ import annotations
 
-import threading
-import time
 
 import pytest
 
 from conftest import maak_app
 from kotwijzer.municipal import classificeer, voorbeeldcatalogus
 from kotwijzer.municipal.codes import code_naam
-from test_browser import SCHERMAFDRUKKEN, _vrije_poort, browser, pagina, toegankelijk  # noqa: F401 - fixtures
+from test_browser import SCHERMAFDRUKKEN, browser, draaiende_server, pagina, toegankelijk  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, beleid_voorbeeldmap):
-    import uvicorn
-
     from kotwijzer.store.voorbeeld import laad_voorbeeldcatalogus
     from kotwijzer.web.beleid import BeleidBron
 
@@ -28,19 +24,8 @@ def server(tmp_path_factory, beleid_voorbeeldmap):
     app = maak_app(f"sqlite:///{basis / 'kotwijzer.sqlite'}",
                    beleid=BeleidBron(basis / "geen-run", voorbeeld_map=beleid_voorbeeldmap))
     laad_voorbeeldcatalogus(app.state.db)
-    poort = _vrije_poort()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=poort, log_level="warning", lifespan="off"))
-    t = threading.Thread(target=srv.run, daemon=True)
-    t.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    assert srv.started, "uvicorn is niet gestart"
-    yield f"http://127.0.0.1:{poort}"
-    srv.should_exit = True
-    t.join(10)
-    app.state.db.sluit()
+    with draaiende_server(app) as url:
+        yield url
 
 
 def _schermafdruk(pg, bestand: str, hoogte: int | None = None) -> None:

@@ -21,7 +21,13 @@ pytestmark = pytest.mark.browser
 CHROMIUM = os.environ.get("KOTWIJZER_CHROMIUM")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
-SCHERMAFDRUKKEN = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+# Screenshots go to docs/screenshots when KOTWIJZER_SCHERMAFDRUKKEN=1 (to refresh the committed ones), else to a
+# temporary folder, so that a test run does not change tracked files.
+SCHERMAFDRUKKEN = (
+    Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+    if os.environ.get("KOTWIJZER_SCHERMAFDRUKKEN") == "1"
+    else Path(os.environ.get("TMPDIR", "/tmp")) / "kotwijzer-schermafdrukken"
+)
 WW = "browser-wachtwoord-1"
 
 if not CHROMIUM:

@@ -34,8 +34,14 @@ def _schermafdruk(pg, bestand: str, hoogte: int | None = None) -> None:
     pg.screenshot(path=str(SCHERMAFDRUKKEN / bestand), full_page=True, clip=clip)
 
 
-def _beelden_geladen(pg) -> bool:
-    return pg.evaluate("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+def _beelden_geladen(pg, timeout_ms: int = 15_000) -> bool:
+    """All images on the page have loaded (waits for slow ones, e.g. charts under load)."""
+    try:
+        pg.wait_for_function("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)",
+                             timeout=timeout_ms)
+        return True
+    except Exception:  # playwright's TimeoutError
+        return False
 
 
 def test_consulent_kiest_gemeente_en_activiteit(server, pagina):

@@ -20,8 +20,9 @@ The ontheffing itself gives no right to KOT: it is not one of the grounds of Wko
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
+
+from kotwijzer.rules import kalender
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -126,21 +127,8 @@ def versie_op(datum: dt.date) -> Art9aVersie:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
-    """Same day `maanden` months later; a day that does not exist becomes the last day of that month."""
-    jaar, maand = divmod(datum.month - 1 + maanden, 12)
-    jaar += datum.year
-    maand += 1
-    dag = min(datum.day, calendar.monthrange(jaar, maand)[1])
-    return dt.date(jaar, maand, dag)
-
-
-def verjaardag(geboortedatum: dt.date, leeftijd: int) -> dt.date:
-    """The day the child reaches `leeftijd`. For 29 February in a non-leap year: 1 March (a simplification)."""
-    try:
-        return geboortedatum.replace(year=geboortedatum.year + leeftijd)
-    except ValueError:
-        return dt.date(geboortedatum.year + leeftijd, 3, 1)
+plus_maanden = kalender.plus_maanden_datum  # one date rule for the whole project
+verjaardag = kalender.verjaardag
 
 
 def _d(datum: dt.date) -> str:

@@ -25,6 +25,9 @@ from kotwijzer.params.errors import OngeldigeWetgeving, OntbrekendeWetgeving
 from kotwijzer.wetten.bron import Bron
 
 STATUSSEN = ("final", "provisional", "partial", "unverified")
+# The highest percentage in every Bijlage I table 2022-2026 is 96 % (shared/law/tables); a table outside 0-96 % is
+# refused as invalid data, and a reform that shifts percentages is capped at it.
+HOOGSTE_PROMILLE = 960
 OPVANGSOORTEN = ("dagopvang", "buitenschoolse_opvang", "gastouderopvang")
 
 
@@ -126,7 +129,7 @@ def valideer_tabel(jaar: int, rows: list[dict[str, str]], status: str) -> Tabel:
         p1 = _promille(r["pct_first_child"], where)
         p2 = _promille(r["pct_next_children"], where)
         for p in (p1, p2):
-            if not 0 <= p <= 960:
+            if not 0 <= p <= HOOGSTE_PROMILLE:
                 raise OngeldigeWetgeving(f"{where}: percentage {p / 10} ligt buiten 0 tot en met 96")
         if eerste and (p1 > eerste[-1] or p2 > overige[-1]):
             raise OngeldigeWetgeving(f"{where}: percentage stijgt met het inkomen")

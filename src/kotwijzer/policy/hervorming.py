@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from kotwijzer.params.loader import HOOGSTE_PROMILLE
 from kotwijzer.params import (
     JaarParameters,
     MaximumUurprijs,
@@ -129,8 +130,8 @@ def _tabel_wijziging(spec: dict[str, Any], jaar: int) -> Tabel:
         herkomst = f"percentages van de tabel {spec['percentages_van_jaar']} ({ander.status}) op de grenzen van {jaar}"
     elif "verschuiving_procentpunt" in spec:
         d = int(Decimal(str(spec["verschuiving_procentpunt"])) * 10)
-        eerste = [min(max(p + d, 0), 960) for p in eerste]
-        overige = [min(max(p + d, 0), 960) for p in overige]
+        eerste = [min(max(p + d, 0), HOOGSTE_PROMILLE) for p in eerste]
+        overige = [min(max(p + d, 0), HOOGSTE_PROMILLE) for p in overige]
         herkomst = f"percentages van {jaar} {d / 10:+.1f} procentpunt (hoogstens 96%)"
     else:
         raise HervormingFout("tabel: gebruik 'percentages_van_jaar' of 'verschuiving_procentpunt'")

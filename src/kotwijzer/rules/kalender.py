@@ -116,9 +116,20 @@ AWIR_KIND_BRON = (awir("4", 1), awir("4", 2))
 LEEFTIJD_BASISONDERWIJS = 4
 
 
-def vierde_verjaardag(geboortedatum: dt.date) -> dt.date:
-    """The day the child reaches LEEFTIJD_BASISONDERWIJS (a child born on 29 February: 1 March)."""
+def verjaardag(geboortedatum: dt.date, leeftijd: int) -> dt.date:
+    """The day a person reaches `leeftijd` (born on 29 February: 1 March in a year without 29 February)."""
     try:
-        return geboortedatum.replace(year=geboortedatum.year + LEEFTIJD_BASISONDERWIJS)
+        return geboortedatum.replace(year=geboortedatum.year + leeftijd)
     except ValueError:
-        return dt.date(geboortedatum.year + LEEFTIJD_BASISONDERWIJS, 3, 1)
+        return dt.date(geboortedatum.year + leeftijd, 3, 1)
+
+
+def vierde_verjaardag(geboortedatum: dt.date) -> dt.date:
+    """The day the child reaches LEEFTIJD_BASISONDERWIJS."""
+    return verjaardag(geboortedatum, LEEFTIJD_BASISONDERWIJS)
+
+
+def plus_maanden_datum(datum: dt.date, maanden: int) -> dt.date:
+    """Scalar form of `plus_maanden`: same day `maanden` months later, else the last day of that month."""
+    d, _ = plus_maanden(np.array([datum], dtype="datetime64[D]"), maanden)
+    return d[0].astype(dt.date)

@@ -167,7 +167,8 @@ def tabel(jaar: int) -> Tabel:
         bekend = ", ".join(str(j) for j in beschikbare_tabeljaren())
         raise OntbrekendeWetgeving(
             f"Voor berekeningsjaar {jaar} heeft kotwijzer geen gecontroleerde tabel met percentages (Bijlage I, "
-            f"Besluit kinderopvangtoeslag). Het bedrag kan daarom niet worden berekend. Wel beschikbaar: {bekend}."
+            f"Besluit kinderopvangtoeslag). Het bedrag kan daarom niet worden berekend; of u recht heeft en voor hoeveel "
+            f"uren kunt u wel nagaan met de voorwaardencheck. Tabellen zijn er voor: {bekend}."
         )
     status = meta["status"]
     if status not in STATUSSEN:

@@ -86,7 +86,9 @@ def bereken(
     if als_json:
         sys.stdout.write(json.dumps(r.model_dump(mode="json"), ensure_ascii=False, indent=2, default=_json_default) + "\n")
         return
-    t = Table(title=f"Kinderopvangtoeslag {r.berekeningsjaar} (tabel: {r.tabel_status})")
+    tabel_tekst = {"definitief": "officiële tabel", "voorlopig": "voorlopige tabel", "onvolledig": "onvolledige tabel",
+                   "ontbreekt": "nog geen tabel"}.get(r.tabel_status or "", r.tabel_status)
+    t = Table(title=f"Kinderopvangtoeslag {r.berekeningsjaar} ({tabel_tekst})")
     for kol in ("Maand", "Recht", "Kind", "Soort", "Uren", "Prijs gebruikt", "Kosten", "%", "Toeslag", "Zelf betalen"):
         t.add_column(kol, justify="right" if kol not in ("Maand", "Recht", "Kind", "Soort") else "left")
     for m in r.maanden:
@@ -106,7 +108,12 @@ def bereken(
                 _euro(k.eigen_bijdrage),
             )
     console.print(t)
-    console.print(f"Toeslag over het jaar: [bold]{_euro(r.jaar.toeslag)}[/]; u betaalt zelf {_euro(r.jaar.eigen_bijdrage)}.")
+    if r.jaar.toeslag is not None:
+        console.print(f"Toeslag over het jaar: [bold]{_euro(r.jaar.toeslag)}[/]; u betaalt zelf {_euro(r.jaar.eigen_bijdrage)}.")
+    else:
+        console.print("Toeslag over het jaar: [bold]nog niet te berekenen[/]. Wel bekend: de maanden met recht en de uren.")
+        for o in r.ontbrekend:
+            console.print(f"[yellow]Ontbreekt:[/] {o.uitleg}")
     for w in r.waarschuwingen:
         console.print(f"[yellow]Let op:[/] {w}")
     for a in r.aannames:

@@ -92,7 +92,7 @@ def populatie(
 
 
 def _meta_aannames() -> dict:
-    ruw = P._yaml("populatie_aannames.yaml")
+    ruw = P.ruwe_aannames()
     tekst = json.dumps(ruw, sort_keys=True, ensure_ascii=False, default=str)
     return {
         "aannames": {k: {"waarde": v["waarde"], "bereik": v.get("bereik")} for k, v in ruw["aannames"].items()},
@@ -101,9 +101,12 @@ def _meta_aannames() -> dict:
     }
 
 
+ROL_TEKST = {"kalibratie": "kalibratie", "invoercontrole": "invoercontrole", "validatie": "validatie"}
+
+
 def toon_kalibratie(rapport, jaar: int) -> None:
     t = Table(title=f"Kalibratie {jaar}: doel en bereikt", show_lines=False)
-    for kol in ("id", "doel", "methode", "doelwaarde", "bereikt", "verschil", "marge", "ok", "gat gevuld door"):
+    for kol in ("id", "doel", "rol", "doelwaarde", "bereikt", "verschil", "marge", "ok", "gat gevuld door"):
         t.add_column(kol, overflow="fold")
     for _, r in rapport.iterrows():
         if r["soort"] == "aandeel":
@@ -116,11 +119,13 @@ def toon_kalibratie(rapport, jaar: int) -> None:
             verschil = f"{r['verschil']:+.1%}".replace(".", ",")
             marge = f"± {r['tolerantie']:.1%}".replace(".", ",")
         gat = r["aanname"] if r["herkomst"] in ("aanname", "afgeleid") or r["aanname"] else ""
-        t.add_row(r["id"], r["doel"], "gewogen" if r["methode"] == "weging" else "controle", str(r["doelwaarde"]),
+        t.add_row(r["id"], r["doel"], ROL_TEKST.get(r["rol"], r["rol"]), str(r["doelwaarde"]),
                   bereikt, verschil, marge, "[green]ja[/green]" if r["binnen_marge"] else "[red]nee[/red]", gat)
     console.print(t)
     console.print(
-        "Gewogen: de gewichten zijn zo gezet dat dit klopt. Controle: niet gewogen, volgt uit de generator en de regels. "
+        "Kalibratie: de gewichten zijn zo gezet dat dit klopt. Invoercontrole: niet gewogen, maar de generator gebruikt "
+        "dit cijfer of een aanname die erop is afgestemd (dus geen onafhankelijke toets). Validatie: onafhankelijk van "
+        "de invoer en de weging. "
         "'gat gevuld door': de aanname (populatie_aannames.yaml) die een ontbrekende of verouderde statistiek vervangt."
     )
 

@@ -36,6 +36,10 @@ class HuishoudUitkomst:
     kindmaanden: np.ndarray | None = None  # int64 [H,5] child-months with toeslag (detail categories)
     uren_gebruikt_cu: np.ndarray | None = None  # int64 [H,5] hours used in those child-months
     prijs_som_cent: np.ndarray | None = None  # int64 [H,5] sum of the hourly price over those child-months
+    # bool [H]: part of this household's toeslag could not be computed (the year's law misses a table, a table cell or
+    # the maximum uurprijs); its toeslag above is the computed part only. Never filled in by a guess.
+    bedrag_onbekend: np.ndarray | None = None
+    onbekend_uren_cu: np.ndarray | None = None  # int64 [H] hours with aanspraak whose toeslag is unknown
 
     @classmethod
     def leeg(cls, n: int, details: bool) -> "HuishoudUitkomst":
@@ -43,6 +47,7 @@ class HuishoudUitkomst:
         return cls(
             z(n), z(n), z(n), z(n), z(n, d=np.int8), z(n, d=np.int8), z(n, 4), z(n, 4), z(n, 4, d=np.int8),
             z(n, DETAIL) if details else None, z(n, DETAIL) if details else None, z(n, DETAIL) if details else None,
+            np.zeros(n, dtype=bool), z(n),
         )
 
     def zet(self, idx: np.ndarray, ander: "HuishoudUitkomst") -> None:
@@ -54,6 +59,12 @@ class HuishoudUitkomst:
 
 def _blok(b: Batch, p: JaarParameters, details: bool) -> HuishoudUitkomst:
     u = bereken_batch(b, True, p, met_redenen=False)
+    if u.toeslag_cent is None:
+        # no maximum uurprijs for the year: decisions and hours stand, no amount at all
+        z = np.zeros_like(u.uren_cu, dtype=np.int64)
+        u.toeslag_cent, u.kosten_e, u.toeslag_bekend = z, z, u.uren_cu == 0
+        if u.werkelijke_kosten_e is None:
+            u.werkelijke_kosten_e = z
     t = totalen(u, b)
     heeft = u.toeslag_cent > 0  # [H,C,12]
     kinderen_soort = np.zeros((b.n, 4), np.int8)
@@ -63,6 +74,11 @@ def _blok(b: Batch, p: JaarParameters, details: bool) -> HuishoudUitkomst:
         t.toeslag_cent, t.kosten_cent, t.werkelijke_kosten_cent, t.uren_cu, t.maanden_aanspraak,
         t.kinderen_met_toeslag, t.toeslag_per_soort_cent, t.uren_per_soort_cu, kinderen_soort,
     )
+    out.bedrag_onbekend = t.bedrag_onbekend
+    if u.toeslag_bekend is None:
+        out.onbekend_uren_cu = np.zeros(b.n, np.int64)
+    else:
+        out.onbekend_uren_cu = np.where(u.toeslag_bekend, 0, u.uren_cu).sum(axis=(1, 2), dtype=np.int64)
     if details:
         cat = np.where(b.soort == 3, np.where(b.bso_leeftijd, 4, 3), b.soort).astype(np.int64)
         cat = np.where(heeft, cat, 0)

@@ -192,7 +192,7 @@ def kalibreer(pop: P.Populatie, u: HuishoudUitkomst | None = None) -> tuple[P.Po
     for dl in _doelen_weging(jaar):
         x, noemer, weging = m[dl["maat"]]
         fac = (1 - ng) if weging == "w_ng" else 1.0
-        waarde = float(dl["waarde"][jaar])
+        waarde = float(P.doelwaarde(dl, jaar))
         if dl["soort"] == "aandeel":
             kolommen.append((x - waarde * noemer) * fac)
             doelen.append(0.0)
@@ -239,7 +239,7 @@ def rapport(pop: P.Populatie, u: HuishoudUitkomst) -> pd.DataFrame:
     b = bereikt(pop, u, gw)
     rijen = []
     for dl in P.kalibratie_doelen()["doelen"]:
-        doel = dl["waarde"][jaar]
+        doel = P.doelwaarde(dl, jaar)
         waarde = b.get(dl["maat"], float("nan"))
         tol = dl.get("tolerantie")
         if dl["soort"] == "bereik":
@@ -259,6 +259,7 @@ def rapport(pop: P.Populatie, u: HuishoudUitkomst) -> pd.DataFrame:
             "id": dl["id"],
             "doel": dl["naam"],
             "methode": dl["methode"],
+            "rol": dl.get("rol", ""),
             "soort": dl["soort"],
             "doelwaarde": doel_tekst,
             "bereikt": waarde,

@@ -52,6 +52,8 @@ EENHEDEN = {
     "kosten": "cent",
     "werkelijke_kosten": "cent",
     "toeslag_ongewogen": "cent (ongewogen)",
+    "niet_berekenbaar": "huishouden",
+    "niet_berekenbaar_uren": "centi-uur",
     # reforms, per household against the baseline
     "winnaars": "huishouden",
     "verliezers": "huishouden",
@@ -61,9 +63,10 @@ EENHEDEN = {
     "nieuwe_ontvangers_toeslag": "cent",
     "geen_ontvanger_meer": "huishouden",
     "nieuwe_aanspraak": "huishouden",
+    "verliest_aanspraak": "huishouden",
 }
 VERSCHIL = ("winnaars", "verliezers", "winst", "verlies", "nieuwe_ontvangers", "nieuwe_ontvangers_toeslag",
-            "geen_ontvanger_meer", "nieuwe_aanspraak")
+            "geen_ontvanger_meer", "nieuwe_aanspraak", "verliest_aanspraak")
 SOORTEN = ((1, "dagopvang"), (2, "bso"), (3, "gastouder"))
 
 
@@ -85,6 +88,8 @@ def _cellen(pop: P.Populatie, u: HuishoudUitkomst, basis: HuishoudUitkomst | Non
         "kosten": w * u.kosten_cent,
         "werkelijke_kosten": w * u.werkelijke_kosten_cent,
         "toeslag_ongewogen": u.toeslag_cent,
+        "niet_berekenbaar": w * u.bedrag_onbekend,
+        "niet_berekenbaar_uren": w * u.onbekend_uren_cu,
     }
     for s, naam in SOORTEN:
         kol[f"kinderen_{naam}"] = w * u.kinderen_soort[:, s].astype(np.int64)
@@ -101,6 +106,7 @@ def _cellen(pop: P.Populatie, u: HuishoudUitkomst, basis: HuishoudUitkomst | Non
             nieuwe_ontvangers_toeslag=w * np.where(basis.toeslag_cent == 0, u.toeslag_cent, 0),
             geen_ontvanger_meer=w * ((basis.toeslag_cent > 0) & (u.toeslag_cent == 0)),
             nieuwe_aanspraak=w * ((basis.maanden_aanspraak == 0) & (u.maanden_aanspraak > 0)),
+            verliest_aanspraak=w * ((basis.maanden_aanspraak > 0) & (u.maanden_aanspraak == 0)),
         )
     df = pd.DataFrame({k: (v.astype(np.int64) if k not in SLEUTELS else v) for k, v in kol.items()})
     return df.groupby(list(SLEUTELS), sort=True).sum()

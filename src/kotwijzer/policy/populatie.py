@@ -19,6 +19,7 @@ the assumptions used.
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -107,21 +108,116 @@ def _yaml(naam: str) -> dict[str, Any]:
     return yaml.safe_load(resources.files("kotwijzer.policy").joinpath("data", naam).read_text(encoding="utf-8"))
 
 
+# The assumptions in use: the shipped file, another file (`--aannames FILE`) or a dict (one Monte Carlo draw).
+# Per thread, so Dask tasks in threads of one worker can each use their own draw.
+_LOKAAL = threading.local()
+_STANDAARD_BRON = "meegeleverd: policy/data/populatie_aannames.yaml"
+# Names of the assumptions read since the last `reset_gelezen()` (a test checks that every assumption is read).
+GELEZEN: set[str] = set()
+
+
+def standaard_aannames_pad() -> Path:
+    return Path(str(resources.files("kotwijzer.policy").joinpath("data", "populatie_aannames.yaml")))
+
+
+def lees_aannames_bestand(pad: str | Path) -> dict[str, Any]:
+    """Read and check an assumptions file: same structure as the shipped one (every assumption and non-take-up group
+    present, each with a value). A clear Dutch message names what is wrong."""
+    pad = Path(pad)
+    if not pad.exists():
+        raise ValueError(f"Het aannamebestand {pad.name} bestaat niet.")
+    try:
+        d = yaml.safe_load(pad.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        raise ValueError(f"Het aannamebestand {pad.name} is geen geldige YAML ({type(e).__name__}).") from None
+    basis = _yaml("populatie_aannames.yaml")
+    for deel in ("aannames", "niet_gebruik"):
+        if not isinstance(d.get(deel), dict):
+            raise ValueError(f"Het aannamebestand {pad.name} mist het onderdeel '{deel}'.")
+        ontbreekt = sorted(set(basis[deel]) - set(d[deel]))
+        if ontbreekt:
+            raise ValueError(f"Het aannamebestand {pad.name} mist in '{deel}': {', '.join(ontbreekt)}.")
+        onbekend = sorted(set(d[deel]) - set(basis[deel]))
+        if onbekend:
+            raise ValueError(f"Het aannamebestand {pad.name} heeft onbekende namen in '{deel}': {', '.join(onbekend)}.")
+    for naam, a in d["aannames"].items():
+        if not isinstance(a, dict) or "waarde" not in a:
+            raise ValueError(f"Aanname '{naam}' in {pad.name} heeft geen 'waarde'.")
+    for g, a in d["niet_gebruik"].items():
+        for v in ("laag", "midden", "hoog"):
+            x = a.get(v) if isinstance(a, dict) else None
+            if not isinstance(x, (int, float)) or not 0 <= x < 1:
+                raise ValueError(f"Niet-gebruik '{g}' in {pad.name}: '{v}' moet een getal van 0 tot 1 zijn.")
+    return d
+
+
+def gebruik_aannames(bron: str | Path | dict[str, Any] | None) -> None:
+    """Use another assumptions file (path), a dict with the same structure, or (None) the shipped file again."""
+    if bron is None:
+        _LOKAAL.aannames, _LOKAAL.bron = None, _STANDAARD_BRON
+    elif isinstance(bron, dict):
+        _LOKAAL.aannames = bron
+        _LOKAAL.bron = bron.get("_bron", "gevarieerd (Monte Carlo of gevoeligheid)")
+    else:
+        _LOKAAL.aannames, _LOKAAL.bron = lees_aannames_bestand(bron), f"bestand {Path(bron).name}"
+        _LOKAAL.aannames["_bron"] = _LOKAAL.bron
+
+
+def ruwe_aannames() -> dict[str, Any]:
+    """The whole assumptions document in use (aannames + niet_gebruik)."""
+    d = getattr(_LOKAAL, "aannames", None)
+    return d if d is not None else _yaml("populatie_aannames.yaml")
+
+
+def aannames_bron() -> str:
+    return getattr(_LOKAAL, "bron", None) or _STANDAARD_BRON
+
+
 def aannames() -> dict[str, dict[str, Any]]:
-    """The assumptions (value, range, reason) from `policy/data/populatie_aannames.yaml`."""
-    return _yaml("populatie_aannames.yaml")["aannames"]
+    """The assumptions (value, range, reason) in use (default `policy/data/populatie_aannames.yaml`)."""
+    return ruwe_aannames()["aannames"]
 
 
 def niet_gebruik_aannames() -> dict[str, dict[str, Any]]:
-    return _yaml("populatie_aannames.yaml")["niet_gebruik"]
+    GELEZEN.add("niet_gebruik")
+    return ruwe_aannames()["niet_gebruik"]
 
 
 def kalibratie_doelen() -> dict[str, Any]:
     return _yaml("kalibratie_doelen.yaml")
 
 
+def reset_gelezen() -> None:
+    GELEZEN.clear()
+
+
 def _a(naam: str) -> Any:
+    GELEZEN.add(naam)
     return aannames()[naam]["waarde"]
+
+
+def aanname_pad(pad: str, jaar: int) -> float:
+    """A number inside an assumption, by a dotted path ('kot_kinderen_groei.dagopvang'; JAAR = `jaar`)."""
+    delen = pad.replace("JAAR", str(jaar)).split(".")
+    x = _a(delen[0])
+    for d in delen[1:]:
+        x = x[int(d)] if isinstance(x, dict) and d.isdigit() and int(d) in x else x[d]
+    return float(x)
+
+
+def doelwaarde(doel: dict[str, Any], jaar: int) -> Any:
+    """The value of a calibration target for `jaar`: `waarde`, or, for a target with `afleiding`, basis x the named
+    assumptions (so another assumption also moves the target)."""
+    afl = doel.get("afleiding")
+    if not afl:
+        return doel["waarde"][jaar]
+    fac = afl.get("factoren") or []
+    if isinstance(fac, dict):
+        fac = fac.get(jaar, [])
+    x = float(afl["basis"][jaar])
+    for f in fac:
+        x *= aanname_pad(f, jaar)
+    return x
 
 
 # ------------------------------------------------------------------------------------------ container
@@ -377,8 +473,8 @@ def huishoudprofiel_kansen(jaar: int = 2024) -> tuple[np.ndarray, np.ndarray]:
     P, E = float(start["paar"]), float(start["eenouder"])
     wp = _a("werkpatroon_paren")
     doelen = {dl["maat"]: dl for dl in kalibratie_doelen()["doelen"]}
-    bijstand_een = float(doelen["bijstand_eenouder"]["waarde"][jaar])
-    bijstand_paar = float(doelen["bijstand_paar"]["waarde"][jaar])
+    bijstand_een = float(doelwaarde(doelen["bijstand_eenouder"], jaar))
+    bijstand_paar = float(doelwaarde(doelen["bijstand_paar"], jaar))
     inb = float(_a("inburgering_huishoudens"))
     stu = float(_a("studenten_huishoudens"))
     wlz = float(_a("wlz_huishoudens"))
@@ -614,7 +710,9 @@ def _inkomen(rng: np.random.Generator, jaar: int, hp: np.ndarray, prof: np.ndarr
     n = hp.shape[0]
     idx = float(_a("loonindex_2020")[jaar])
     fac_jaar = idx / float(_a("loonindex_2020")[2024])
-    med = _a("inkomen_mediaan")
+    # inkomen_mediaan is CBS primair inkomen (2020 prices); the toetsingsinkomen is a share of it
+    fac_ti = float(_a("toetsingsinkomen_factor"))
+    med = {k: float(v) * fac_ti for k, v in _a("inkomen_mediaan").items()}
     sig = _a("inkomen_spreiding")
     zw = _a("inkomen_zonder_werk")
     werkt = prof == O_WERK

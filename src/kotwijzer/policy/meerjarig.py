@@ -1,0 +1,331 @@
+"""Multi-year runs 2024-2030: each year under its own law, a stated projection where no law exists, and the 2029 system.
+
+The 2024 population is brought to each later year by the stated indexation (assumption `meerjarige_indexatie`:
+incomes, prices parents pay, volume). Per year three kinds of scenario exist:
+
+- **wet** (the law of that year): the rules, the percentage table and the maximum uurprijzen that kotwijzer holds for
+  the year. Where the table misses cells (2025: next children above EUR 50.811) or a whole table or the maximum
+  uurprijzen are missing (2027), the rules core leaves those amounts out; the run counts the households and hours whose
+  amount could not be computed (`niet_berekenbaar`), it never fills them in. 2028-2030 have no law in kotwijzer: the
+  run reports every household as not computable.
+- **projectie** (ongewijzigd beleid, an assumption, never called law): for 2027-2030 the 2026 rules and percentages, the
+  2026 income bounds indexed with the income growth, and the maximum uurprijzen announced for 2027 (status
+  aangekondigd), indexed from 2028. 2024-2026 equal the law.
+- **reforms and systems** on top of the projection: R1-R4 (rule switches) in every year, and from 2029 the new
+  financing system: an income-independent 96 % for working parents ('stelsel 2029', paid to providers), and the same
+  96 % with the present exception groups kept ('stelsel 2029 met uitzonderingen'), so the cost and the households of
+  the exception groups (Wlz partner, detention, bijstand with a traject, study, inburgering) are visible.
+
+Everything is computed by the rules core (`kotwijzer.kern` via `policy.indicatoren`); the only thing this module does
+to the input is the indexation and, for the 'werkende ouders' system, keeping only the situations of work (arbeid and
+the werkloosheidstermijn after it) - that system is a scenario, not law, so no rule of the current law is rewritten.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from kotwijzer.params import (
+    MaximumUurprijs,
+    OntbrekendeWetgeving,
+    maximum_uurprijs,
+    parameters_voor_jaar,
+    tabel,
+    valideer_tabel,
+)
+from kotwijzer.params.loader import HOOGSTE_PROMILLE
+from kotwijzer.policy import populatie as P
+from kotwijzer.policy.hervorming import Hervorming, parameters as hervorming_parameters
+from kotwijzer.policy.indicatoren import HuishoudUitkomst, bereken_huishoudens, blokken
+from kotwijzer.policy.microsim import SLEUTELS, _cellen, combineer  # noqa: F401
+from kotwijzer.rules import codes as c
+
+JAREN = tuple(range(2024, 2031))
+LAATSTE_WETJAAR = 2026  # last year with a complete table and fixed maximum uurprijzen in kotwijzer
+STELSEL_JAAR = 2029
+WERK_BITS = np.uint32(c.A | c.WT)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One run in one year. `soort`: wet | projectie | hervorming | stelsel. `basis`: the code it is compared with."""
+
+    code: str
+    naam: str
+    jaar: int
+    soort: str
+    basis: str | None = None
+    hervorming: Hervorming | None = None
+    alleen_werk: bool = False
+    percentage_96: bool = False
+
+
+def index(jaar: int, soort: str) -> float:
+    """Cumulative growth factor from 2024 to `jaar` for 'inkomen', 'uurprijs' or 'volume'."""
+    g = P._a("meerjarige_indexatie")[soort]
+    f = 1.0
+    for j in range(2025, jaar + 1):
+        f *= float(g[j])
+    return f
+
+
+def jaarpopulatie(pop: P.Populatie, jaar: int) -> P.Populatie:
+    """The 2024 population brought to `jaar`: incomes and prices indexed, weights times the volume index."""
+    if jaar == pop.jaar:
+        return pop
+    d = dict(pop.data)
+    d["inkomen"] = np.rint(pop.data["inkomen"] * index(jaar, "inkomen")).astype(np.int64)
+    d["prijs_cent"] = np.rint(pop.data["prijs_cent"] * index(jaar, "uurprijs")).astype(np.int32)
+    d["gewicht_e4"] = np.rint(pop.data["gewicht_e4"] * index(jaar, "volume")).astype(np.int64)
+    return P.Populatie(pop.jaar, d, pop.meta)
+
+
+def alleen_werk(pop: P.Populatie) -> P.Populatie:
+    """The 'werkende ouders' system: only work (Wko 1.6 lid 1 onder a) and the werkloosheidstermijn after it count."""
+    d = dict(pop.data)
+    d["sit"] = (pop.data["sit"] & WERK_BITS).astype(np.uint32)
+    return P.Populatie(pop.jaar, d, pop.meta)
+
+
+# ------------------------------------------------------------------------------------------ law per year
+def _projectie_tabel(jaar: int, percentage_96: bool):
+    return _projectie_tabel_f(jaar, percentage_96, index(jaar, "inkomen") / index(LAATSTE_WETJAAR, "inkomen"))
+
+
+@lru_cache(maxsize=256)
+def _projectie_tabel_f(jaar: int, percentage_96: bool, f: float):
+    basis = tabel(LAATSTE_WETJAAR)
+    rijen = []
+    for i in range(len(basis.van)):
+        van = 0 if i == 0 else int(round(int(basis.van[i]) * f))
+        rijen.append({"van": van, "p1": int(basis.eerste_kind[i]), "p2": int(basis.overige_kinderen[i])})
+    for i in range(len(rijen) - 1):
+        rijen[i]["tot"] = rijen[i + 1]["van"] - 1
+    rijen[-1]["tot"] = None
+    if percentage_96:
+        rijen = [{"van": 0, "tot": None, "p1": HOOGSTE_PROMILLE, "p2": HOOGSTE_PROMILLE}]
+    csv = [{"income_from": str(r["van"]), "income_to_incl": "" if r["tot"] is None else str(r["tot"]),
+            "pct_first_child": f"{r['p1'] / 10:.1f}", "pct_next_children": f"{r['p2'] / 10:.1f}"} for r in rijen]
+    t = valideer_tabel(jaar, csv, "hervorming")
+    herkomst = ("96 % voor elk inkomen (stelsel 2029, scenario)" if percentage_96 else
+                f"projectie: percentages {LAATSTE_WETJAAR}, grenzen geindexeerd met de aanname meerjarige_indexatie")
+    return dataclasses.replace(t, bron=herkomst, wettelijke_grondslag="scenario")
+
+
+def _projectie_max(jaar: int) -> MaximumUurprijs:
+    if jaar <= LAATSTE_WETJAAR:
+        return maximum_uurprijs(jaar)
+    g = P._a("meerjarige_indexatie")["maximum_uurprijs"]
+    f = 1.0
+    for j in range(2028, jaar + 1):
+        f *= float(g[j])
+    return _projectie_max_f(jaar, f)
+
+
+@lru_cache(maxsize=256)
+def _projectie_max_f(jaar: int, f: float) -> MaximumUurprijs:
+    mu27 = maximum_uurprijs(2027, ook_aangekondigd=True)
+    cent = {k: int(round(v * f)) for k, v in mu27.cent.items()}
+    return MaximumUurprijs(jaar, cent, "hervorming",
+                           f"projectie: aangekondigde maximum uurprijzen 2027 ({mu27.status}), daarna geindexeerd", ())
+
+
+def parameters(s: Scenario):
+    """JaarParameters of a scenario, or None when the year has no law in kotwijzer (everything not computable)."""
+    if s.soort == "wet":
+        try:
+            return parameters_voor_jaar(s.jaar)
+        except OntbrekendeWetgeving:
+            return None
+    if s.jaar <= LAATSTE_WETJAAR and not s.percentage_96:
+        if s.hervorming is not None:
+            return hervorming_parameters(s.hervorming, s.jaar)
+        return parameters_voor_jaar(s.jaar)
+    regeljaar = min(s.jaar, 2027)
+    wijz = dict(s.hervorming.wijzigingen) if s.hervorming is not None else None
+    return parameters_voor_jaar(regeljaar, wijz, _projectie_tabel(s.jaar, s.percentage_96), _projectie_max(s.jaar))
+
+
+def plan(hervormingen: list[Hervorming] | None = None, jaren: tuple[int, ...] = JAREN) -> list[Scenario]:
+    """All scenarios of the multi-year run. Reforms that change the table or the maximum uurprijzen (R5) are single-year
+    reforms of the base year only; rule switches (R1-R4) run in every year on top of the projection."""
+    out: list[Scenario] = []
+    for j in jaren:
+        out.append(Scenario(f"wet_{j}", f"Wet {j}", j, "wet"))
+        out.append(Scenario(f"projectie_{j}", f"Ongewijzigd beleid {j}" if j > LAATSTE_WETJAAR else f"Wet {j}", j,
+                            "projectie"))
+        for h in hervormingen or []:
+            if h.tabel or h.maximum_uurprijs:
+                if j != jaren[0]:
+                    continue
+            out.append(Scenario(f"{h.code}_{j}", h.naam, j, "hervorming", f"projectie_{j}", hervorming=h))
+        if j >= STELSEL_JAAR:
+            out.append(Scenario(f"stelsel_{j}", "Stelsel 2029: 96 % voor werkende ouders", j, "stelsel",
+                                f"projectie_{j}", alleen_werk=True, percentage_96=True))
+            out.append(Scenario(f"stelsel_uitz_{j}", "Stelsel 2029 met de huidige uitzonderingsgroepen", j, "stelsel",
+                                f"projectie_{j}", percentage_96=True))
+    return out
+
+
+def verwerk_partitie(pop: P.Populatie, scenarios: list[Scenario]) -> dict[str, pd.DataFrame]:
+    """Every scenario for one partition: cells of exact integer sums (as `microsim.verwerk_partitie`)."""
+    out: dict[str, pd.DataFrame] = {}
+    per_jaar: dict[int, list[Scenario]] = {}
+    for s in scenarios:
+        per_jaar.setdefault(s.jaar, []).append(s)
+    for jaar, lijst in per_jaar.items():
+        jp = jaarpopulatie(pop, jaar)
+        bl = blokken(jp)
+        bl_werk = None
+        uitkomst: dict[str, HuishoudUitkomst] = {}
+        for s in sorted(lijst, key=lambda s: s.basis is not None):
+            p = parameters(s)
+            if s.soort == "projectie" and s.jaar <= LAATSTE_WETJAAR and f"wet_{jaar}" in uitkomst:
+                u = uitkomst[f"wet_{jaar}"]  # up to the last year with law the projection is the law itself
+            elif p is None:
+                u = _niets_berekenbaar(jp, bl)
+            elif s.alleen_werk:
+                if bl_werk is None:
+                    bl_werk = blokken(alleen_werk(jp))
+                u = bereken_huishoudens(jp, p, voorbereid=bl_werk)
+            else:
+                u = bereken_huishoudens(jp, p, voorbereid=bl)
+            uitkomst[s.code] = u
+            out[s.code] = _cellen(jp, u, uitkomst[s.basis] if s.basis else None)
+    return out
+
+
+def _niets_berekenbaar(pop: P.Populatie, bl) -> HuishoudUitkomst:
+    """A year without law in kotwijzer: no decision, no amount; every household with childcare is 'not computable'."""
+    u = HuishoudUitkomst.leeg(pop.n, False)
+    uren = (np.where(pop.data["soort"] > 0, pop.data["uren_cu"], 0)).sum(axis=(1, 2), dtype=np.int64)
+    u.bedrag_onbekend = uren > 0
+    u.onbekend_uren_cu = uren
+    return u
+
+
+# ------------------------------------------------------------------------------------------ runner
+def _job_bestand(pad: str, rijgroepen_idx: list[int], scenarios: list[Scenario], aannames: dict) -> dict:
+    P.gebruik_aannames(aannames)
+    return verwerk_partitie(P.lees_parquet(pad, rijgroepen_idx), scenarios)
+
+
+def _job_populatie(pop: P.Populatie, scenarios: list[Scenario], aannames: dict) -> dict:
+    P.gebruik_aannames(aannames)
+    return verwerk_partitie(pop, scenarios)
+
+
+@dataclass
+class Meerjarig:
+    cellen: dict[str, pd.DataFrame]
+    scenarios: list[Scenario]
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def scenario(self, code: str) -> Scenario:
+        return next(s for s in self.scenarios if s.code == code)
+
+
+def versies() -> dict[str, str]:
+    """Versions that must be equal on the client and every Dask worker (same code, same law data)."""
+    import dask
+    import numpy
+    import pandas
+    import pyarrow
+
+    from kotwijzer import __version__
+    from kotwijzer.policy.herkomst import data_hashes
+
+    return {"kotwijzer": __version__, "numpy": numpy.__version__, "pandas": pandas.__version__,
+            "pyarrow": pyarrow.__version__, "dask": dask.__version__, "wetdata": data_hashes()["wetdata"]}
+
+
+class VersieFout(RuntimeError):
+    pass
+
+
+def controleer_versies(client) -> dict[str, dict[str, str]]:
+    """Compare `versies()` of this process with every worker; a difference stops the run with a clear message."""
+    hier = versies()
+    daar = client.run(versies)
+    for adres, v in daar.items():
+        verschil = {k: (hier[k], v.get(k)) for k in hier if v.get(k) != hier[k]}
+        if verschil:
+            tekst = "; ".join(f"{k}: hier {a}, op de worker {b}" for k, (a, b) in verschil.items())
+            raise VersieFout(f"Een Dask-worker heeft een andere versie dan deze computer ({tekst}). Installeer op alle "
+                             "computers dezelfde versie.")
+    return daar
+
+
+def data_pad(pad: str | Path) -> str:
+    """The location every worker reads: an absolute path (or a URL with a scheme, passed on unchanged). A relative path
+    is resolved against KOTWIJZER_BELEID_DATA when set, else against the working directory of this process."""
+    s = str(pad)
+    if "://" in s:
+        return s
+    p = Path(s)
+    if not p.is_absolute():
+        basis = os.environ.get("KOTWIJZER_BELEID_DATA")
+        p = (Path(basis) / p) if basis else p.resolve()
+    return str(p)
+
+
+def draai(bron: P.Populatie | str | Path, scenarios: list[Scenario], dask: Any = None, partitie: int = 65_536,
+          voortgang: Any = None) -> Meerjarig:
+    """Run the scenarios over a population (in memory or a Parquet file), in one process or on Dask."""
+    from kotwijzer.policy.microsim import DASK_OMGEVING, _partities_bestand, dask_client
+
+    if dask is None:
+        dask = os.environ.get(DASK_OMGEVING) or None
+    if dask == "":
+        dask = None
+    aannames = P.ruwe_aannames()
+    t0 = time.perf_counter()
+    if isinstance(bron, P.Populatie):
+        n = bron.n
+        spec = [("pop", slice(s, min(s + partitie, n))) for s in range(0, n, partitie)] or [("pop", slice(0, 0))]
+    else:
+        pad = data_pad(bron)
+        if "://" not in pad and not Path(pad).exists():
+            raise FileNotFoundError(f"Populatiebestand {Path(pad).name} bestaat niet. Maak het eerst met: kotwijzer "
+                                    "beleid populatie")
+        n = sum(P.rijgroepen(pad))
+        spec = [("bestand", r) for r in _partities_bestand(Path(pad), partitie)]
+    delen = []
+    workers_info: dict[str, Any] = {}
+    if dask is None:
+        for soort, sp in spec:
+            deel = bron.deel(sp) if soort == "pop" else P.lees_parquet(pad, sp)
+            delen.append(verwerk_partitie(deel, scenarios))
+            if voortgang:
+                voortgang()
+        modus = "een proces"
+    else:
+        from dask.distributed import as_completed
+
+        with dask_client(dask) as client:
+            workers_info = controleer_versies(client)
+            if isinstance(bron, P.Populatie):
+                sc = client.scatter([bron.deel(sp) for _, sp in spec])
+                futs = [client.submit(_job_populatie, x, scenarios, aannames, pure=False) for x in sc]
+            else:
+                futs = [client.submit(_job_bestand, pad, sp, scenarios, aannames, pure=False) for _, sp in spec]
+            for f in as_completed(futs):
+                delen.append(f.result())
+                if voortgang:
+                    voortgang()
+            w = client.scheduler_info().get("workers", {})
+            modus = f"dask ({len(w)} worker(s), {sum(int(x.get('nthreads', 1)) for x in w.values())} thread(s))"
+    cellen = combineer(delen)
+    duur = time.perf_counter() - t0
+    return Meerjarig(cellen, scenarios, {"modus": modus, "seconden": round(duur, 2), "partities": len(spec),
+                                         "huishoudens_synthetisch": n, "scenarios": len(scenarios),
+                                         "huishoudjaren": n * len(scenarios),
+                                         "workers": sorted(workers_info)})

@@ -15,7 +15,8 @@ and says openly how much of the level is corrected.
 """
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,10 @@ from kotwijzer.policy.meerjarig import JAREN, LAATSTE_WETJAAR, STELSEL_JAAR, Mee
 EENHEID = 10_000 * 100  # cells: weight 1/10,000 household x cents
 UITLIJNJAAR = 2024
 VARIANTEN = ("laag", "midden", "hoog")
+
+
+def _nl(x: float, dec: int = 0) -> str:
+    return f"{x:,.{dec}f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def niet_gebruik(variant: str = "midden") -> np.ndarray:
@@ -82,9 +87,13 @@ def reeksen(mj: Meerjarig, factor: float) -> pd.DataFrame:
             "niet_berekend_uren": aantal(df, "niet_berekenbaar_uren") / 100,
         }
         if s.basis:
-            b = mj.cellen[s.basis]
-            d = m - bedrag(b)
+            # the change over households whose amount is known in both scenarios (never a partial amount)
+            d = bedrag(df, "verandering_berekenbaar")
             rij.update(verandering_model=d, verandering_uitgelijnd=d * factor,
+                       verandering_iedereen_model=bedrag(df, "verandering_berekenbaar", None),
+                       verandering_laag_model=bedrag(df, "verandering_berekenbaar", "laag"),
+                       verandering_hoog_model=bedrag(df, "verandering_berekenbaar", "hoog"),
+                       verandering_niet_berekend_huishoudens=aantal(df, "verandering_onbekend"),
                        verliest_aanspraak=aantal(df, "verliest_aanspraak"),
                        nieuwe_aanspraak=aantal(df, "nieuwe_aanspraak"))
         rijen.append(rij)
@@ -105,10 +114,14 @@ def budgettabel(r: pd.DataFrame) -> pd.DataFrame:
                 rij[str(j)] = ""
                 continue
             x = x.iloc[0]
-            volledig = x["niet_berekend_huishoudens"] < 0.5
+            onb = x["verandering_niet_berekend_huishoudens"] if kolom.startswith("verandering") else x["niet_berekend_huishoudens"]
             v = x[kolom]
-            rij[str(j)] = round(v / 1e6) if volledig and pd.notna(v) else ("n.b." if x["uitgaven_model"] == 0 else
-                                                                            f"{round(v / 1e6)} (deels)")
+            if onb < 0.5:
+                rij[str(j)] = round(v / 1e6)
+            elif x["uitgaven_model"] == 0:
+                rij[str(j)] = "n.b."
+            else:
+                rij[str(j)] = f"{round(v / 1e6)} (deels)"
         last = rij.get(str(jaren[-1]), "")
         rij["structureel"] = last
         regels.append(rij)
@@ -116,7 +129,7 @@ def budgettabel(r: pd.DataFrame) -> pd.DataFrame:
     regel("Uitgaven volgens de wet van het jaar (uitgelijnd)", r[r["reeks"] == "wet"], "uitgaven_uitgelijnd")
     regel("Uitgaven bij ongewijzigd beleid (uitgelijnd; na 2026 projectie)", r[r["reeks"] == "projectie"],
           "uitgaven_uitgelijnd")
-    for reeks in r[r["soort"].isin(["hervorming", "stelsel"])]["reeks"].unique():
+    for reeks in r[r["soort"].isin(["hervorming", "stelsel"]) | (r["code"] == "verhoging_2025")]["reeks"].unique():
         sel = r[r["reeks"] == reeks]
         regel(f"{reeks}: {sel.iloc[0]['naam']} (verandering)", sel, "verandering_uitgelijnd")
     return pd.DataFrame(regels)
@@ -149,3 +162,241 @@ def uitzonderingsgroepen(mj: Meerjarig, factor: float, jaar: int = STELSEL_JAAR)
             "kosten_uitzonderingen_behouden_mln": (bedrag(u) - bedrag(w)) * factor / 1e6,
         })
     return pd.DataFrame(rijen)
+
+
+# ------------------------------------------------------------------------------------------ behaviour (separate)
+def gedragsvariant(mj: Meerjarig, factor: float) -> pd.DataFrame:
+    """The behavioural variant, labelled as such (the static result stays the headline). Per scenario with a base:
+
+    - hours: the hours of a cell change with constant elasticity `uren_prijselasticiteit` to the parent's own price
+      per hour (1 - toeslag/kosten of the cell, scenario against base), at most +/-50 %; the toeslag moves with them;
+    - take-up: the non-take-up share of a cell falls by `gebruik_bedragselasticiteit` x the relative change of the
+      average toeslag per recipient of the cell.
+    Works on the cells (decile x household type x doelgroep), so it is an approximation per cell, not per household."""
+    g = P._a("gedrag")
+    e_uren = float(g["uren_prijselasticiteit"])
+    e_gebruik = float(g["gebruik_bedragselasticiteit"])
+    ng = niet_gebruik("midden")
+    rijen = []
+    for s in mj.scenarios:
+        if not s.basis or s.soort not in ("hervorming", "stelsel"):
+            continue
+        a, b = mj.cellen[s.code], mj.cellen[s.basis]
+        a, b = a.align(b, fill_value=0)
+        ng_c = ng[a.index.get_level_values("groep")]
+        t_a, k_a = a["toeslag"].to_numpy(float), a["kosten"].to_numpy(float)
+        t_b, k_b = b["toeslag"].to_numpy(float), b["kosten"].to_numpy(float)
+        eigen_a = np.where(k_a > 0, 1 - t_a / np.where(k_a > 0, k_a, 1), 1.0)
+        eigen_b = np.where(k_b > 0, 1 - t_b / np.where(k_b > 0, k_b, 1), 1.0)
+        # constant elasticity: hours x (own price after / own price before) ^ elasticity, at most +50 % / -50 %
+        verhouding = np.where(eigen_b > 0.005, np.maximum(eigen_a, 0.005) / np.maximum(eigen_b, 0.005), 1.0)
+        uren_factor = np.clip(verhouding ** e_uren, 0.5, 1.5)
+        ont_a, ont_b = a["ontvangers"].to_numpy(float), b["ontvangers"].to_numpy(float)
+        per_a = np.where(ont_a > 0, t_a / np.where(ont_a > 0, ont_a, 1), 0)
+        per_b = np.where(ont_b > 0, t_b / np.where(ont_b > 0, ont_b, 1), 0)
+        rel_bedrag = np.where(per_b > 0, per_a / np.where(per_b > 0, per_b, 1) - 1, 0.0)
+        ng_a = np.clip(ng_c * (1 - e_gebruik * rel_bedrag), 0, 0.99)
+        statisch = float(((t_a - t_b) * (1 - ng_c)).sum()) / EENHEID
+        gedrag = float((t_a * uren_factor * (1 - ng_a) - t_b * (1 - ng_c)).sum()) / EENHEID
+        uren_extra = float((a["uren"].to_numpy(float) * (uren_factor - 1) * (1 - ng_a)).sum()) / 10_000 / 100
+        rijen.append({"code": s.code, "naam": s.naam, "jaar": s.jaar,
+                      "verandering_statisch_mln": statisch * factor / 1e6,
+                      "verandering_met_gedrag_mln": gedrag * factor / 1e6,
+                      "waarvan_gedrag_mln": (gedrag - statisch) * factor / 1e6,
+                      "extra_uren_opvang_mln": uren_extra / 1e6,
+                      "uren_prijselasticiteit": e_uren, "gebruik_bedragselasticiteit": e_gebruik})
+    return pd.DataFrame(rijen)
+
+
+# ------------------------------------------------------------------------------------------ reconciliation
+def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.DataFrame:
+    """Model against published figures, each difference explained (plain Dutch)."""
+    rijen = []
+
+    def rij(onderwerp, gepubliceerd, bron, model, uitleg, eenheid="miljoen euro"):
+        verschil = (model - gepubliceerd) if isinstance(gepubliceerd, (int, float)) and gepubliceerd == gepubliceerd else None
+        rijen.append({"onderwerp": onderwerp, "gepubliceerd": gepubliceerd, "eenheid": eenheid, "bron": bron,
+                      "model": model, "verschil": verschil,
+                      "verschil_pct": (verschil / gepubliceerd if verschil is not None and gepubliceerd else None),
+                      "verklaring": uitleg})
+
+    m = uitl["model"] / 1e6
+    b24 = mj.cellen["wet_2024"]
+    deel = bedrag(b24) / max(bedrag(b24, "kosten"), 1)
+    rij("Uitgaven KOT 2024, stand 1e suppletoire begroting", uitl["bedrag"] / 1e6,
+        "Rijksbegroting SZW 2024, 1e suppletoire begroting, art. 7", m,
+        f"Het model (na niet-gebruik midden, niet uitgelijnd) ligt {uitl['verschil_model_pct']:+.0%} van de begroting. "
+        f"Grootste oorzaak: de toeslag dekt in het model {deel:.0%} van de kosten tot de maximum uurprijs, tegen 72 % bij "
+        "CBS (2021): de inkomens van de gebruikers liggen in het model waarschijnlijk te hoog (er is geen verdeling van "
+        "ontvangers over het toetsingsinkomen gepubliceerd). Verder: de begroting is een kasraming (voorschotten en "
+        "afrekeningen van eerdere jaren), het model rekent de definitieve toeslag over het jaar; het niet-gebruik is "
+        f"een aanname. Uitlijnfactor {factor:.4f}: alle bedragen in de budgettabel zijn hiermee vermenigvuldigd.")
+    for stand, bedrag_mld in (("ontwerpbegroting", 4.548571), ("vastgestelde begroting (met amendement hogere maximum "
+                                                                 "uurprijs)", 4.798571)):
+        rij(f"Uitgaven KOT 2024, {stand}", bedrag_mld * 1e3, "Rijksbegroting SZW 2024, art. 7 (kot_expenditure.csv)", m,
+            "Zelfde modeluitkomst. De ontwerpbegroting rekende nog met de lagere maximum uurprijzen zonder het amendement "
+            "(9,65 / 8,30 / 7,24); het model gebruikt de definitieve bedragen 2024 (10,25 / 9,12 / 7,53). De reeks "
+            "ontwerp - vastgesteld - 1e suppletoire laat zien dat ook de raming zelf enkele procenten beweegt.")
+    v = mj.cellen.get("verhoging_2025")
+    if v is not None:
+        d = bedrag(v, "verandering_berekenbaar") * factor / 1e6
+        onb = aantal(v, "verandering_onbekend")
+        ontv = aantal(mj.cellen["wet_2025"], "ontvangers", "midden")
+        rij("Verhoging van de percentages in 2025 (ramingen SZW)", 429.0,
+            "SZW, raming van de verhoging van de percentages 2025 (shared/law README, punt 6)", d,
+            f"Model: wet 2025 tegenover dezelfde populatie met de percentages van 2024 op de grenzen van 2025, "
+            f"uitgelijnd, prijzen 2025. Niet berekend voor {_nl(onb)} huishoudens (gewogen, van {_nl(ontv)} ontvangers): "
+            "de tabel 2025 mist de percentages voor tweede en volgende kinderen boven EUR 50.811; hun verhoging is "
+            "niet meegeteld, dus het model is hier een ondergrens. SZW raamt op het kasbedrag en met eigen volumes. "
+            "Vergelijk ook R5 (percentages 2026 op 2024): die bevat ook de stap van 2026 (+3,2 procentpunt).")
+    r5 = mj.cellen.get("R5_2024")
+    if r5 is not None:
+        rij("R5: percentages 2026 op 2024 (ter vergelijking met de EUR 429 mln)", 429.0,
+            "SZW, raming van de verhoging 2025", bedrag(r5, "verandering_berekenbaar") * factor / 1e6,
+            "R5 neemt de percentages van 2026 over: de verhoging van 2025 plus die van 2026, op uren en prijzen van "
+            "2024. Daarom hoger dan de raming voor alleen 2025.")
+    df = b24
+    wlz = df[df.index.get_level_values("groep") == P.G["wlz"]]
+    rij("Wlz-uitzondering: potentiele doelgroep", 3045, "Onderzoek voor Dienst Toeslagen naar het lage aantal aanvragen "
+        "van gezinnen met een Wlz-indicatie (cijfers tot november 2022): 3.045 kinderen van 0-10 jaar",
+        aantal(wlz, "huishoudens"),
+        "Model: huishoudens met een ouder met een Wlz-indicatie en een kind tot 12 (de weging zet dit op de aanname "
+        "wlz_huishoudens, afgeleid uit dezelfde 3.045 kinderen, 1,55 kinderen per gezin). Geen onafhankelijke toets.",
+        eenheid="kinderen (gepubliceerd) / huishoudens (model)")
+    rij("Wlz-uitzondering: huishoudens met recht", None, "idem: 'het aantal gezinnen dat aan alle voorwaarden voldoet "
+        "is kleiner dan vooraf ingeschat'", aantal(wlz, "met_aanspraak"),
+        "Model: de regels van de wet (partner moet werken of een andere grond hebben) laten een deel van de doelgroep "
+        "zonder recht; eenoudergezinnen en paren die allebei een indicatie hebben vallen erbuiten.", eenheid="huishoudens")
+    rij("Wlz-uitzondering: gebruikers", 170, "Brief van de minister van SZW aan de Tweede Kamer over de invoeringstoets "
+        "(2022/23): 170 ouders gebruiken KOT; 108 aanvragen in twee jaar, 47 toegekend",
+        aantal(wlz, "ontvangers", "midden"),
+        "Model na niet-gebruik midden (70 %). Het niet-gebruik van deze groep is afgeleid uit dezelfde cijfers, dus dit "
+        "is geen onafhankelijke toets; het laat zien dat de weging, de regels en het niet-gebruik samen de gemeten "
+        "orde van grootte geven.", eenheid="huishoudens")
+    return pd.DataFrame(rijen)
+
+
+# ------------------------------------------------------------------------------------------ the whole analysis
+def volledig(
+    uitvoer: str | Path,
+    aantal: int = 200_000,
+    seed: int = 2024,
+    populatie: str | Path | None = None,
+    trekkingen: int = 200,
+    mc_aantal: int = 20_000,
+    seeds: int = 10,
+    tornado: bool = True,
+    dask: Any = None,
+    partitie: int = 65_536,
+    melding: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Everything `kotwijzer beleid analyse` produces, written to `uitvoer`. Returns the overview (also overzicht.json)."""
+    import time
+
+    from kotwijzer.policy import hervorming as H
+    from kotwijzer.policy import kalibratie as K
+    from kotwijzer.policy import meerjarig as M
+    from kotwijzer.policy import onzekerheid as O
+    from kotwijzer.policy import uitvoer as U
+    from kotwijzer.policy.herkomst import herkomst as maak_herkomst
+
+    zeg = melding or (lambda s: None)
+    tijden: dict[str, float] = {}
+    t0 = time.perf_counter()
+    hervormingen = list(H.alle().values())
+    kal = None
+    if populatie is not None:
+        bron: Any = M.data_pad(populatie)
+        meta = P.lees_meta(bron)
+        seed = int(meta.get("seed", seed))
+        aantal = int(sum(P.rijgroepen(bron)))
+    else:
+        zeg(f"Populatie maken: {aantal:,} huishoudens".replace(",", "."))
+        pop = P.generate(aantal, 2024, seed)
+        pop, kal, _ = K.kalibreer(pop)
+        bron = pop
+    tijden["populatie"] = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    zeg("Meerjarige doorrekening 2024-2030 (wet, projectie, hervormingen, stelsel 2029)")
+    scen = M.plan(hervormingen)
+    mj = M.draai(bron, scen, dask=dask, partitie=partitie)
+    tijden["meerjarig"] = time.perf_counter() - t1
+    uitl = uitlijning(bedrag(mj.cellen["wet_2024"]))
+    factor = uitl["factor"]
+    r = reeksen(mj, factor)
+    tabellen: dict[str, pd.DataFrame] = {
+        "budgettabel": budgettabel(r),
+        "uitlijning": pd.DataFrame([{**uitl, "methode": "een factor op alle bedragen van alle jaren en scenario's: "
+                                                           "begroting 2024 / model 2024 (na niet-gebruik midden)"}]),
+        "reeksen": r,
+        "stelsel_2029_doelgroepen": uitzonderingsgroepen(mj, factor),
+        "reconciliatie": reconciliatie(mj, factor, uitl),
+        "gedrag": gedragsvariant(mj, factor),
+    }
+    if kal is not None:
+        tabellen["kalibratie"] = kal
+    tabellen["aannames"] = K.aannames_tabel()
+    client_ctx = None
+    iv = td = sv = None
+    if trekkingen or tornado or seeds:
+        from contextlib import nullcontext
+
+        from kotwijzer.policy.microsim import DASK_OMGEVING, dask_client
+        import os
+
+        d = dask if dask is not None else (os.environ.get(DASK_OMGEVING) or None)
+        client_ctx = dask_client(d) if d else nullcontext(None)
+        with client_ctx as client:
+            if client is not None:
+                M.controleer_versies(client)
+            t2 = time.perf_counter()
+            zeg(f"Centrale trekking ({mc_aantal:,} huishoudens)".replace(",", "."))
+            centraal_klein = O.trekking(P.ruwe_aannames(), seed, mc_aantal, hervormingen) or {}
+            if trekkingen:
+                zeg(f"Monte Carlo: {trekkingen} trekkingen van {mc_aantal:,} huishoudens".replace(",", "."))
+                mc = O.monte_carlo(trekkingen, mc_aantal, hervormingen, seed=seed, client=client)
+                tabellen["mc_trekkingen"] = mc
+                iv = O.intervallen(mc, centraal_klein)
+                groot = O.uitkomsten(mj.cellen, O.plan_mc(hervormingen))
+                iv["centraal_grote_populatie"] = [groot.get(k) for k in iv["uitkomst"]]
+                tabellen["intervallen"] = iv
+            tijden["monte_carlo"] = time.perf_counter() - t2
+            t3 = time.perf_counter()
+            if tornado:
+                zeg("Gevoeligheid: elke aanname op de grenzen van haar bereik (tornado)")
+                td = O.tornado(mc_aantal, hervormingen, seed=seed, client=client)
+                tabellen["tornado"] = td
+            tijden["tornado"] = time.perf_counter() - t3
+            t4 = time.perf_counter()
+            if seeds:
+                zeg(f"Seedvariantie: {seeds} startgetallen")
+                sv = O.seedvariantie(mc_aantal, hervormingen, [seed + 10_000 + i for i in range(seeds)], client=client)
+                tabellen["seedvariantie"] = sv
+            tijden["seedvariantie"] = time.perf_counter() - t4
+    map_ = Path(uitvoer)
+    map_.mkdir(parents=True, exist_ok=True)
+    h = maak_herkomst(seed=seed, aannames=P.ruwe_aannames(), aannames_bron=P.aannames_bron(), hervormingen=hervormingen,
+                      extra={"populatie": {"huishoudens": aantal, "bestand": Path(str(populatie)).name if populatie else
+                                           "in het geheugen gemaakt"},
+                             "monte_carlo": {"trekkingen": trekkingen, "huishoudens_per_trekking": mc_aantal,
+                                             "startgetallen_seedvariantie": seeds, "tornado": tornado},
+                             "uitlijnfactor": factor, "run": {**mj.meta, "tijden_seconden": {k: round(v, 1) for k, v
+                                                                                            in tijden.items()}}})
+    graf = {"meerjarig": U.grafiek_meerjarig(r, map_, h)}
+    if iv is not None and len(iv):
+        graf["intervallen"] = U.grafiek_intervallen(iv, map_, h)
+    if td is not None and len(td):
+        graf["tornado"] = {}
+        for uitkomst, titel in (("basis_2024_model", "Basis 2024 (model, niet uitgelijnd): welke aanname telt?"),
+                                *((f"{x.code}_2024_uitgelijnd", f"{x.code} {x.naam}: welke aanname telt?")
+                                  for x in hervormingen),
+                                ("stelsel_2029_uitgelijnd", "Stelsel 2029: welke aanname telt?")):
+            graf["tornado"][uitkomst] = U.grafiek_tornado(td, uitkomst, titel, map_, h)
+    graf["stelsel_2029_doelgroepen"] = U.grafiek_uitzonderingen(tabellen["stelsel_2029_doelgroepen"], map_, h)
+    overzicht = {"uitlijning": uitl, "tijden_seconden": tijden,
+                 "waarschuwingen": [
+                     "Alle bedragen zijn statisch (geen gedragsreactie); de gedragsvariant staat apart.",
+                     "Na 2026 is 'ongewijzigd beleid' een projectie met aannames, geen wet.",
+                     "De tabel 2024 is voorlopig; de tabel 2025 is onvolledig: wat niet te berekenen is, is niet geteld "
+                     "en wordt per jaar genoemd."]}
+    return U.schrijf(map_, tabellen, h, graf, overzicht)

@@ -20,8 +20,9 @@ from kotwijzer.policy import hervorming as H
 from kotwijzer.policy import populatie as P
 
 app = typer.Typer(
-    help="Beleidsanalyse: synthetische populatie, doorrekening van de huidige wet en van hervormingen.",
-    no_args_is_help=True,
+    help="Beleidsanalyse: synthetische populatie, doorrekening van de huidige wet en van hervormingen. Zonder "
+    "opdracht: de hele analyse (kotwijzer beleid analyse) met de standaardinstellingen.",
+    invoke_without_command=True,
     add_completion=False,
 )
 console = Console()
@@ -29,6 +30,10 @@ if not console.is_terminal:
     console = Console(width=160)
 
 STANDAARD_MAP = Path("var/beleid")
+AANNAMES_HELP = (
+    "Ander aannamebestand (YAML met dezelfde opbouw als de meegeleverde populatie_aannames.yaml); zonder deze optie "
+    "de meegeleverde aannames."
+)
 DASK_HELP = (
     "Reken op Dask: 'local' (cluster op deze computer, een thread per core), 'local-processen' (een proces per "
     "core) of het adres van een scheduler, bijvoorbeeld tcp://host:8786. Zonder deze optie: de omgevingsvariabele "
@@ -54,6 +59,30 @@ def _fout(bericht: str) -> None:
     raise typer.Exit(code=1)
 
 
+def _aannames(pad: Optional[Path]) -> None:
+    try:
+        P.gebruik_aannames(pad)
+    except ValueError as e:
+        _fout(str(e))
+
+
+def _schrijf_herkomst(map_: Path, seed, hervormingen=None, extra=None) -> dict:
+    from kotwijzer.policy.herkomst import herkomst
+
+    h = herkomst(seed=seed, aannames=P.ruwe_aannames(), aannames_bron=P.aannames_bron(), hervormingen=hervormingen,
+                 extra=extra)
+    map_.mkdir(parents=True, exist_ok=True)
+    (map_ / "herkomst.json").write_text(json.dumps(h, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    return h
+
+
+@app.callback()
+def _standaard(ctx: typer.Context) -> None:
+    if ctx.invoked_subcommand is None:
+        analyse(uitvoer=STANDAARD_MAP / "analyse", aantal=200_000, seed=2024, populatie=None, trekkingen=200,
+                mc_aantal=20_000, seeds=10, tornado=True, dask=None, partitie=65_536, aannames=None)
+
+
 # ------------------------------------------------------------------------------------------ populatie
 @app.command()
 def populatie(
@@ -61,9 +90,13 @@ def populatie(
     aantal: int = typer.Option(200_000, help="Aantal synthetische huishoudens."),
     seed: int = typer.Option(2024, help="Startgetal van de toevalsgenerator (zelfde seed = zelfde populatie)."),
     uitvoer: Optional[Path] = typer.Option(None, help="Parquet-bestand (standaard var/beleid/populatie_JAAR.parquet)."),
+    aannames: Optional[Path] = typer.Option(None, "--aannames", help=AANNAMES_HELP),
 ) -> None:
     """Maak een synthetische populatie, weeg die naar de statistieken en bewaar die als Parquet."""
     from kotwijzer.policy import kalibratie as K
+    from kotwijzer.policy.herkomst import herkomst
+
+    _aannames(aannames)
 
     uitvoer = uitvoer or STANDAARD_MAP / f"populatie_{jaar}.parquet"
     t0 = time.perf_counter()
@@ -74,6 +107,7 @@ def populatie(
             pop, rapport, _ = K.kalibreer(pop)
             st.update("Bewaren ...")
             pop.meta.update(_meta_aannames())
+            pop.meta["herkomst"] = herkomst(seed=seed, aannames=P.ruwe_aannames(), aannames_bron=P.aannames_bron())
             pop.naar_parquet(uitvoer)
     except (ValueError, K.KalibratieFout) as e:
         _fout(str(e))
@@ -98,6 +132,7 @@ def _meta_aannames() -> dict:
         "aannames": {k: {"waarde": v["waarde"], "bereik": v.get("bereik")} for k, v in ruw["aannames"].items()},
         "niet_gebruik": {g: {x: v[x] for x in ("laag", "midden", "hoog")} for g, v in ruw["niet_gebruik"].items()},
         "aannames_sha256": hashlib.sha256(tekst.encode()).hexdigest()[:16],
+        "aannames_bron": P.aannames_bron(),
     }
 
 
@@ -137,16 +172,20 @@ def simuleer(
     uitvoer: Path = typer.Option(STANDAARD_MAP / "basis", help="Map voor tabellen (CSV), grafieken en overzicht."),
     dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
     partitie: int = typer.Option(65_536, help="Huishoudens per partitie."),
+    aannames: Optional[Path] = typer.Option(None, "--aannames", help=AANNAMES_HELP),
 ) -> None:
     """Reken de huidige wet door op de populatie: ontvangers, uren en uitgaven, met en zonder niet-gebruik."""
     from kotwijzer.policy import microsim as M
     from kotwijzer.policy import rapport as R
+
+    _aannames(aannames)
 
     try:
         res = M.simuleer(populatie, [], dask=dask, partitie=partitie, voortgang=True)
     except FileNotFoundError as e:
         _fout(str(e))
     R.schrijf_basis(res, uitvoer)
+    _schrijf_herkomst(uitvoer, res.meta.get("populatie", {}).get("seed"), extra={"run": res.meta})
     _waarschuw(res)
     t = Table(title=f"Kinderopvangtoeslag {res.jaar}, huidige wet")
     for kol in ("", "als iedereen aanvraagt", "niet-gebruik laag", "midden", "hoog"):
@@ -205,10 +244,13 @@ def hervorming(
     dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
     partitie: int = typer.Option(65_536, help="Huishoudens per partitie."),
     map_: Optional[Path] = typer.Option(None, "--map", help="Map met hervormingen (standaard de meegeleverde)."),
+    aannames: Optional[Path] = typer.Option(None, "--aannames", help=AANNAMES_HELP),
 ) -> None:
     """Reken een of alle hervormingen door en vergelijk met de huidige wet."""
     from kotwijzer.policy import microsim as M
     from kotwijzer.policy import rapport as R
+
+    _aannames(aannames)
 
     try:
         gekozen = H.kies(keuze, map_)
@@ -217,6 +259,7 @@ def hervorming(
         _fout(str(e))
     with console.status("Tabellen en grafieken schrijven ..."):
         R.schrijf_hervormingen(res, uitvoer)
+    _schrijf_herkomst(uitvoer, res.meta.get("populatie", {}).get("seed"), gekozen, extra={"run": res.meta})
     _waarschuw(res)
     s = R.hervormingen_samenvatting(res)
     t = Table(title=f"Hervormingen tegenover de huidige wet ({res.jaar})")
@@ -249,3 +292,71 @@ def hervorming(
         f"{res.meta['modus']}, {res.meta['partities']} partities, {_nl(res.meta['seconden'], 1)} s "
         f"({_nl(res.meta['huishoudjaren_per_seconde'] or 0)} huishoudjaren per seconde). Bewaard in {uitvoer}/"
     )
+
+
+# ------------------------------------------------------------------------------------------ analyse
+@app.command()
+def analyse(
+    uitvoer: Path = typer.Option(STANDAARD_MAP / "analyse", help="Map voor tabellen (CSV en xlsx), grafieken en herkomst."),
+    aantal: int = typer.Option(200_000, help="Huishoudens in de centrale populatie (als er geen --populatie is)."),
+    seed: int = typer.Option(2024, help="Startgetal van de toevalsgenerator."),
+    populatie: Optional[Path] = typer.Option(None, help="Bestaande populatie (Parquet) in plaats van een nieuwe."),
+    trekkingen: int = typer.Option(200, help="Monte Carlo-trekkingen (0 = geen)."),
+    mc_aantal: int = typer.Option(20_000, help="Huishoudens per trekking (elke trekking maakt en weegt een eigen populatie)."),
+    seeds: int = typer.Option(10, help="Startgetallen voor de seedvariantie van kleine groepen (0 = geen)."),
+    tornado: bool = typer.Option(True, help="Gevoeligheid per aanname (tornadografiek)."),
+    dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
+    partitie: int = typer.Option(65_536, help="Huishoudens per partitie."),
+    aannames: Optional[Path] = typer.Option(None, "--aannames", help=AANNAMES_HELP),
+) -> None:
+    """De hele analyse: uitgelijnde meerjarige basis 2024-2030, hervormingen R1-R5, stelsel 2029, onzekerheid
+    (Monte Carlo, tornado, seedvariantie), aansluiting op gepubliceerde cijfers, gedragsvariant; CSV, xlsx, grafieken
+    en herkomst."""
+    from kotwijzer.policy import analyse as A
+    from kotwijzer.policy import kalibratie as K
+    from kotwijzer.policy.meerjarig import VersieFout
+
+    _aannames(aannames)
+    t0 = time.perf_counter()
+    try:
+        with console.status("Rekenen ...") as st:
+            o = A.volledig(uitvoer, aantal=aantal, seed=seed, populatie=populatie, trekkingen=trekkingen,
+                           mc_aantal=mc_aantal, seeds=seeds, tornado=tornado, dask=dask, partitie=partitie,
+                           melding=lambda m: st.update(m + " ..."))
+    except (ValueError, FileNotFoundError, K.KalibratieFout, VersieFout, H.HervormingFout) as e:
+        _fout(str(e))
+    import pandas as pd
+
+    u = o["uitlijning"]
+    console.print(
+        f"Uitlijning: model 2024 {_euro(u['model'])} tegen begroting {_euro(u['bedrag'])} ({u['stand']}); "
+        f"factor {_nl(u['factor'], 4)}. Alle bedragen hieronder zijn uitgelijnd."
+    )
+    bt = pd.read_csv(uitvoer / "budgettabel.csv", dtype=str).fillna("")
+    t = Table(title="Budgettabel (x EUR 1 mln, statisch, na niet-gebruik midden)")
+    for kol in bt.columns:
+        t.add_column(kol, justify="left" if kol == "regel" else "right", overflow="fold")
+    for _, r in bt.iterrows():
+        t.add_row(*[str(x) for x in r])
+    console.print(t)
+    console.print("n.b. = niet berekenbaar (geen wet of tabel); (deels) = een deel van de huishoudens is niet berekend.")
+    rc = pd.read_csv(uitvoer / "reconciliatie.csv")
+    t = Table(title="Aansluiting op gepubliceerde cijfers")
+    for kol in ("onderwerp", "gepubliceerd", "model", "verklaring"):
+        t.add_column(kol, overflow="fold")
+    for _, r in rc.iterrows():
+        t.add_row(str(r["onderwerp"]), "" if pd.isna(r["gepubliceerd"]) else _nl(float(r["gepubliceerd"]), 1),
+                  _nl(float(r["model"]), 1), str(r["verklaring"]))
+    console.print(t)
+    if (uitvoer / "intervallen.csv").exists():
+        iv = pd.read_csv(uitvoer / "intervallen.csv")
+        t = Table(title="Onzekerheid (5-95 % over de trekkingen), miljoen euro")
+        for kol in ("uitkomst", "centraal (kleine populatie)", "5 %", "95 %", "centraal (grote populatie)"):
+            t.add_column(kol, justify="left" if kol == "uitkomst" else "right")
+        for _, r in iv[iv["uitkomst"].str.endswith(("_uitgelijnd", "basis_2024_model"))].iterrows():
+            g = r.get("centraal_grote_populatie")
+            t.add_row(r["omschrijving"], _nl(r["centraal"] / 1e6, 1), _nl(r["p05"] / 1e6, 1), _nl(r["p95"] / 1e6, 1),
+                      "" if pd.isna(g) else _nl(g / 1e6, 1))
+        console.print(t)
+    console.print(f"Klaar in {_nl(time.perf_counter() - t0, 1)} s. Bewaard in {uitvoer}/ (CSV, beleidsanalyse.xlsx, "
+                  "grafieken, herkomst.json).")

@@ -66,6 +66,7 @@ class Scenario:
     hervorming: Hervorming | None = None
     alleen_werk: bool = False
     percentage_96: bool = False
+    percentages_van: int | None = None  # percentages of this year's table on this year's bounds (indexed)
 
 
 def index(jaar: int, soort: str) -> float:
@@ -96,13 +97,13 @@ def alleen_werk(pop: P.Populatie) -> P.Populatie:
 
 
 # ------------------------------------------------------------------------------------------ law per year
-def _projectie_tabel(jaar: int, percentage_96: bool):
-    return _projectie_tabel_f(jaar, percentage_96, index(jaar, "inkomen") / index(LAATSTE_WETJAAR, "inkomen"))
+def _projectie_tabel(jaar: int, percentage_96: bool, van: int = LAATSTE_WETJAAR):
+    return _projectie_tabel_f(jaar, percentage_96, index(jaar, "inkomen") / index(van, "inkomen"), van)
 
 
 @lru_cache(maxsize=256)
-def _projectie_tabel_f(jaar: int, percentage_96: bool, f: float):
-    basis = tabel(LAATSTE_WETJAAR)
+def _projectie_tabel_f(jaar: int, percentage_96: bool, f: float, van_jaar: int):
+    basis = tabel(van_jaar)
     rijen = []
     for i in range(len(basis.van)):
         van = 0 if i == 0 else int(round(int(basis.van[i]) * f))
@@ -116,7 +117,7 @@ def _projectie_tabel_f(jaar: int, percentage_96: bool, f: float):
             "pct_first_child": f"{r['p1'] / 10:.1f}", "pct_next_children": f"{r['p2'] / 10:.1f}"} for r in rijen]
     t = valideer_tabel(jaar, csv, "hervorming")
     herkomst = ("96 % voor elk inkomen (stelsel 2029, scenario)" if percentage_96 else
-                f"projectie: percentages {LAATSTE_WETJAAR}, grenzen geindexeerd met de aanname meerjarige_indexatie")
+                f"projectie: percentages {van_jaar}, grenzen geindexeerd met de aanname meerjarige_indexatie")
     return dataclasses.replace(t, bron=herkomst, wettelijke_grondslag="scenario")
 
 
@@ -140,6 +141,8 @@ def _projectie_max_f(jaar: int, f: float) -> MaximumUurprijs:
 
 def parameters(s: Scenario):
     """JaarParameters of a scenario, or None when the year has no law in kotwijzer (everything not computable)."""
+    if s.percentages_van is not None:
+        return parameters_voor_jaar(s.jaar, None, _projectie_tabel(s.jaar, False, s.percentages_van))
     if s.soort == "wet":
         try:
             return parameters_voor_jaar(s.jaar)
@@ -159,6 +162,13 @@ def plan(hervormingen: list[Hervorming] | None = None, jaren: tuple[int, ...] = 
     reforms of the base year only; rule switches (R1-R4) run in every year on top of the projection."""
     out: list[Scenario] = []
     for j in jaren:
+        if j == 2025:
+            # the 2025 increase of the percentages (SZW estimate EUR 429 mln): 2025 law against the 2024 percentages on
+            # the 2025 bounds (the 2024 bounds indexed as the law did, +3,87 %)
+            out.append(Scenario("zonder_verhoging_2025", "2025 met de percentages van 2024", j, "variant",
+                                percentages_van=2024))
+            out.append(Scenario("verhoging_2025", "Verhoging van de percentages in 2025", j, "wet",
+                                "zonder_verhoging_2025"))
         out.append(Scenario(f"wet_{j}", f"Wet {j}", j, "wet"))
         out.append(Scenario(f"projectie_{j}", f"Ongewijzigd beleid {j}" if j > LAATSTE_WETJAAR else f"Wet {j}", j,
                             "projectie"))

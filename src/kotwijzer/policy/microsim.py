@@ -64,9 +64,12 @@ EENHEDEN = {
     "geen_ontvanger_meer": "huishouden",
     "nieuwe_aanspraak": "huishouden",
     "verliest_aanspraak": "huishouden",
+    "verandering_berekenbaar": "cent",
+    "verandering_onbekend": "huishouden",
 }
 VERSCHIL = ("winnaars", "verliezers", "winst", "verlies", "nieuwe_ontvangers", "nieuwe_ontvangers_toeslag",
-            "geen_ontvanger_meer", "nieuwe_aanspraak", "verliest_aanspraak")
+            "geen_ontvanger_meer", "nieuwe_aanspraak", "verliest_aanspraak", "verandering_berekenbaar",
+            "verandering_onbekend")
 SOORTEN = ((1, "dagopvang"), (2, "bso"), (3, "gastouder"))
 
 
@@ -108,6 +111,9 @@ def _cellen(pop: P.Populatie, u: HuishoudUitkomst, basis: HuishoudUitkomst | Non
             nieuwe_aanspraak=w * ((basis.maanden_aanspraak == 0) & (u.maanden_aanspraak > 0)),
             verliest_aanspraak=w * ((basis.maanden_aanspraak > 0) & (u.maanden_aanspraak == 0)),
         )
+        onbekend = u.bedrag_onbekend | basis.bedrag_onbekend
+        # the change over households whose amount is known in both scenarios only (never a partial amount)
+        kol.update(verandering_berekenbaar=w * np.where(onbekend, 0, delta), verandering_onbekend=w * onbekend)
     df = pd.DataFrame({k: (v.astype(np.int64) if k not in SLEUTELS else v) for k, v in kol.items()})
     return df.groupby(list(SLEUTELS), sort=True).sum()
 

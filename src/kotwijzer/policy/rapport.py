@@ -19,13 +19,14 @@ from kotwijzer.policy.hervorming import BASIS
 from kotwijzer.policy.microsim import SOORTEN, Resultaat
 
 VARIANTEN = ("laag", "midden", "hoog")
-GELD = {"toeslag", "toeslag_dagopvang", "toeslag_bso", "toeslag_gastouder", "kosten", "werkelijke_kosten", "winst",
+GELD = {"verandering_berekenbaar", "toeslag", "toeslag_dagopvang", "toeslag_bso", "toeslag_gastouder", "kosten", "werkelijke_kosten", "winst",
         "verlies", "nieuwe_ontvangers_toeslag"}
 UREN = {"uren", "uren_dagopvang", "uren_bso", "uren_gastouder", "niet_berekenbaar_uren"}
 ONGEWOGEN = {"n_huishoudens", "toeslag_ongewogen"}
 # entitlement (a legal fact) is not affected by non-take-up
 GEEN_NIET_GEBRUIK = {"n_huishoudens", "huishoudens", "met_aanspraak", "maanden_aanspraak", "nieuwe_aanspraak",
-                     "toeslag_ongewogen", "verliest_aanspraak", "niet_berekenbaar", "niet_berekenbaar_uren"}
+                     "toeslag_ongewogen", "verliest_aanspraak", "niet_berekenbaar", "niet_berekenbaar_uren",
+                     "verandering_onbekend"}
 DECIEL_TEKST = "deciel van het toetsingsinkomen (huishoudens met kinderen tot 12 jaar)"
 
 

@@ -22,7 +22,9 @@ def run():
 
 def test_elke_aanname_wordt_gelezen(run):
     _, _, mj = run
-    A.niet_gebruik("midden")
+    # the analysis reads: generator + calibration (fixture), multi-year run (fixture), reports and behaviour variant
+    A.reeksen(mj, 1.0)
+    A.gedragsvariant(mj, 1.0)
     alle = set(P.aannames())
     ongelezen = alle - P.GELEZEN
     assert not ongelezen, f"aannames die nergens worden gelezen: {sorted(ongelezen)}"
@@ -78,3 +80,74 @@ def test_uitlijning_geeft_de_begroting_tot_op_de_euro(run):
     # reforms are deltas on the aligned base: the same factor on the model's delta
     r1 = r[r["code"] == "R1_2024"].iloc[0]
     assert r1["verandering_uitgelijnd"] == pytest.approx(u["factor"] * (A.bedrag(mj.cellen["R1_2024"]) - basis))
+
+
+# ------------------------------------------------------------------------------------------ multi-year
+def _sc(code, mj):
+    return mj.scenario(code)
+
+
+def test_elk_jaar_zijn_eigen_tabel(run):
+    _, _, mj = run
+    # independent statements: SZW "45.000 geeft 87,3 % in 2024" and "EUR 45.000 krijgt 96 % in 2025" (first child)
+    p24 = M.parameters(_sc("wet_2024", mj)).tabel().percentages(np.array([45_000]))[0][0]
+    p25 = M.parameters(_sc("wet_2025", mj)).tabel().percentages(np.array([45_000]))[0][0]
+    assert (p24, p25) == (873, 960)
+    assert M.parameters(_sc("wet_2026", mj)).tabel().status == "definitief"
+    assert M.parameters(_sc("wet_2025", mj)).tabel().status == "onvolledig"
+    assert M.parameters(_sc("wet_2028", mj)) is None  # no law in kotwijzer for 2028
+
+
+def test_onvolledige_tabel_meldt_wat_niet_berekend_is(run):
+    pop, _, mj = run
+    r = A.reeksen(mj, 1.0)
+    per = r.set_index("code")
+    # 2025: the table misses next-child percentages above EUR 50.811 -> those households are reported, not guessed
+    assert per.loc["wet_2025", "niet_berekend_huishoudens"] > 0
+    assert per.loc["wet_2024", "niet_berekend_huishoudens"] == 0
+    assert per.loc["wet_2026", "niet_berekend_huishoudens"] == 0
+    # which households: only those with an income above the last complete row in 2025 terms
+    jp = M.jaarpopulatie(pop, 2025)
+    from kotwijzer.policy.indicatoren import bereken_huishoudens
+
+    u = bereken_huishoudens(jp, M.parameters(_sc("wet_2025", mj)))
+    assert u.bedrag_onbekend.any()
+    assert (jp.data["inkomen"][u.bedrag_onbekend] > 50_811).all()
+    assert (jp.data["n_kinderen"][u.bedrag_onbekend] >= 2).all()
+    # 2027 (no table, announced prices only) and 2028 (no law): no amount at all, every household with hours reported
+    for j in (2027, 2028):
+        assert per.loc[f"wet_{j}", "uitgaven_model"] == 0
+        assert per.loc[f"wet_{j}", "niet_berekend_huishoudens"] > 0.5 * per.loc["wet_2024", "ontvangers"]
+    # the projection (an assumption, not law) does compute those years
+    assert per.loc["projectie_2027", "uitgaven_model"] > per.loc["projectie_2026", "uitgaven_model"]
+    assert per.loc["projectie_2026", "uitgaven_model"] == per.loc["wet_2026", "uitgaven_model"]
+    bt = A.budgettabel(r).set_index("regel")
+    wet = bt.iloc[0]
+    assert wet["2027"] == "n.b." and wet["2028"] == "n.b." and str(wet["2025"]).endswith("(deels)")
+
+
+def test_stelsel_2029_uitzonderingsgroepen(run):
+    _, _, mj = run
+    uz = A.uitzonderingsgroepen(mj, 1.0).set_index("doelgroep")
+    # under a system for working parents the exception groups lose their right; working households keep it
+    for g in ("studie", "inburgering", "Wlz-indicatie", "partner in detentie"):
+        assert uz.loc[g, "met_recht_stelsel_werkende_ouders"] == 0
+        assert uz.loc[g, "verliest_recht"] == pytest.approx(uz.loc[g, "met_recht_ongewijzigd"])
+    assert uz.loc["werk", "verliest_recht"] == 0
+    assert (uz["kosten_uitzonderingen_behouden_mln"] >= -1e-9).all()
+    # 96 % for everyone costs more than the projected law
+    r = A.reeksen(mj, 1.0).set_index("code")
+    assert r.loc["stelsel_2029", "verandering_model"] > 0
+
+
+def test_reconciliatie_en_gedrag(run):
+    _, _, mj = run
+    u = A.uitlijning(A.bedrag(mj.cellen["wet_2024"]))
+    rc = A.reconciliatie(mj, u["factor"], u)
+    assert {"Uitgaven KOT 2024, stand 1e suppletoire begroting", "Verhoging van de percentages in 2025 (ramingen SZW)",
+            "Wlz-uitzondering: gebruikers"} <= set(rc["onderwerp"])
+    assert rc["verklaring"].str.len().min() > 40
+    assert rc.loc[rc["onderwerp"].str.startswith("Verhoging"), "gepubliceerd"].iloc[0] == 429.0
+    g = A.gedragsvariant(mj, u["factor"]).set_index("code")
+    # a reform that lowers the parents' own price adds hours in the behavioural variant, never in the static one
+    assert g.loc["R5_2024", "verandering_met_gedrag_mln"] > g.loc["R5_2024", "verandering_statisch_mln"] > 0

@@ -224,13 +224,13 @@ def _niets_berekenbaar(pop: P.Populatie, bl) -> HuishoudUitkomst:
 
 # ------------------------------------------------------------------------------------------ runner
 def _job_bestand(pad: str, rijgroepen_idx: list[int], scenarios: list[Scenario], aannames: dict) -> dict:
-    P.gebruik_aannames(aannames)
-    return verwerk_partitie(P.lees_parquet(pad, rijgroepen_idx), scenarios)
+    with P.met_aannames(aannames):
+        return verwerk_partitie(P.lees_parquet(pad, rijgroepen_idx), scenarios)
 
 
 def _job_populatie(pop: P.Populatie, scenarios: list[Scenario], aannames: dict) -> dict:
-    P.gebruik_aannames(aannames)
-    return verwerk_partitie(pop, scenarios)
+    with P.met_aannames(aannames):
+        return verwerk_partitie(pop, scenarios)
 
 
 @dataclass

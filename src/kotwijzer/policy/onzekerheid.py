@@ -164,16 +164,14 @@ def uitkomsten(cellen: dict[str, pd.DataFrame], scenarios: list[M.Scenario]) -> 
 
 def trekking(aannames: dict[str, Any], seed: int, n: int, hervormingen: list[Hervorming]) -> dict[str, float] | None:
     """Generate, calibrate and run one draw. None when the calibration cannot meet the targets (counted, reported)."""
-    P.gebruik_aannames(aannames)
-    try:
-        pop = P.generate(n, 2024, seed)
-        pop, _, _ = K.kalibreer(pop)
-        sc = plan_mc(hervormingen)
-        return uitkomsten(M.verwerk_partitie(pop, sc), sc)
-    except K.KalibratieFout:
-        return None
-    finally:
-        P.gebruik_aannames(None)
+    with P.met_aannames(aannames):
+        try:
+            pop = P.generate(n, 2024, seed)
+            pop, _, _ = K.kalibreer(pop)
+            sc = plan_mc(hervormingen)
+            return uitkomsten(M.verwerk_partitie(pop, sc), sc)
+        except K.KalibratieFout:
+            return None
 
 
 def _draai_alle(taken: list[tuple[dict, int]], n: int, hervormingen: list[Hervorming], client=None,

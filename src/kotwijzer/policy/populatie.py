@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -161,6 +162,17 @@ def gebruik_aannames(bron: str | Path | dict[str, Any] | None) -> None:
     else:
         _LOKAAL.aannames, _LOKAAL.bron = lees_aannames_bestand(bron), f"bestand {Path(bron).name}"
         _LOKAAL.aannames["_bron"] = _LOKAAL.bron
+
+
+@contextmanager
+def met_aannames(bron: dict[str, Any]):
+    """Use `bron` inside the block only; the assumptions in use before (a file given with --aannames) come back."""
+    oud = (getattr(_LOKAAL, "aannames", None), getattr(_LOKAAL, "bron", None))
+    gebruik_aannames(bron)
+    try:
+        yield
+    finally:
+        _LOKAAL.aannames, _LOKAAL.bron = oud
 
 
 def ruwe_aannames() -> dict[str, Any]:

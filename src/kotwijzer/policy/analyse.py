@@ -310,6 +310,9 @@ def volledig(
         meta = P.lees_meta(bron)
         seed = int(meta.get("seed", seed))
         aantal = int(sum(P.rijgroepen(bron)))
+        rapport_pad = Path(bron).with_name(Path(bron).stem + "_kalibratie.csv")
+        if "://" not in str(bron) and rapport_pad.exists():
+            kal = pd.read_csv(rapport_pad)  # the calibration report written by `kotwijzer beleid populatie`
     else:
         zeg(f"Populatie maken: {aantal:,} huishoudens".replace(",", "."))
         pop = P.generate(aantal, 2024, seed)

@@ -93,4 +93,4 @@ def regel(h: dict[str, Any]) -> str:
     """One short line for under a chart."""
     commit = str(h.get("git_commit", ""))[:10]
     return (f"code {commit}; tabellen {h['hashes']['tabellen'][:8]}; aannames {h['hashes']['aannames'][:8]}; "
-            f"seed {h.get('seed')}")
+            f"startgetal {h.get('seed')}")

@@ -227,7 +227,9 @@ def simuleer(
         grenzen = list(range(0, n, partitie)) or [0]
         delen_spec = [("pop", slice(s, min(s + partitie, n))) for s in grenzen]
     else:
-        pad = Path(bron)
+        from kotwijzer.policy.meerjarig import data_pad
+
+        pad = Path(data_pad(bron))  # absolute: every worker reads the same file
         if not pad.exists():
             raise FileNotFoundError(
                 f"Populatiebestand {pad} bestaat niet. Maak het eerst met: kotwijzer beleid populatie --uitvoer {pad}"
@@ -252,6 +254,9 @@ def simuleer(
             from dask.distributed import as_completed
 
             with dask_client(dask) as client:
+                from kotwijzer.policy.meerjarig import controleer_versies
+
+                controleer_versies(client)
                 client.run(_opwarmen, jaar, hervormingen)
                 if isinstance(bron, P.Populatie):
                     scat = client.scatter([bron.deel(spec) for _, spec in delen_spec])

@@ -124,6 +124,10 @@ def test_onvolledige_tabel_meldt_wat_niet_berekend_is(run):
     bt = A.budgettabel(r).set_index("regel")
     wet = bt.iloc[0]
     assert wet["2027"] == "n.b." and wet["2028"] == "n.b." and str(wet["2025"]).endswith("(deels)")
+    # at the legal bounds of the missing cells every 2025 household is computed; the lower bound is not above the upper
+    assert per.loc["grensonder_2025", "niet_berekend_huishoudens"] == 0
+    assert per.loc["grensonder_2025", "uitgaven_model"] <= per.loc["grensboven_2025", "uitgaven_model"]
+    assert per.loc["wet_2025", "uitgaven_model"] < per.loc["grensonder_2025", "uitgaven_model"]
 
 
 def test_stelsel_2029_uitzonderingsgroepen(run):
@@ -144,10 +148,14 @@ def test_reconciliatie_en_gedrag(run):
     _, _, mj = run
     u = A.uitlijning(A.bedrag(mj.cellen["wet_2024"]))
     rc = A.reconciliatie(mj, u["factor"], u)
-    assert {"Uitgaven KOT 2024, stand 1e suppletoire begroting", "Verhoging van de percentages in 2025 (ramingen SZW)",
+    assert {"Uitgaven KOT 2024, stand 1e suppletoire begroting", "Verhoging van de percentages in 2025 (raming SZW)",
             "Wlz-uitzondering: gebruikers"} <= set(rc["onderwerp"])
     assert rc["verklaring"].str.len().min() > 40
-    assert rc.loc[rc["onderwerp"].str.startswith("Verhoging"), "gepubliceerd"].iloc[0] == 429.0
+    v = rc[rc["onderwerp"].str.startswith("Verhoging")].iloc[0]
+    assert v["gepubliceerd"] == 429.0
+    # the missing 2025 cells give a range at their legal bounds, computed over every household
+    assert v["model_ondergrens"] < v["model_bovengrens"]
+    assert A.aantal(mj.cellen["verhogingboven_2025"], "verandering_onbekend") == 0
     g = A.gedragsvariant(mj, u["factor"]).set_index("code")
     # a reform that lowers the parents' own price adds hours in the behavioural variant, never in the static one
     assert g.loc["R5_2024", "verandering_met_gedrag_mln"] > g.loc["R5_2024", "verandering_statisch_mln"] > 0

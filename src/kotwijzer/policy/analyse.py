@@ -132,6 +132,13 @@ def budgettabel(r: pd.DataFrame) -> pd.DataFrame:
     for reeks in r[r["soort"].isin(["hervorming", "stelsel"]) | (r["code"] == "verhoging_2025")]["reeks"].unique():
         sel = r[r["reeks"] == reeks]
         regel(f"{reeks}: {sel.iloc[0]['naam']} (verandering)", sel, "verandering_uitgelijnd")
+    # 2025: the cells missing from the table at the bounds the law sets (a range, not an estimate)
+    for code, kolom in (("grensonder_2025", "uitgaven_uitgelijnd"), ("grensboven_2025", "uitgaven_uitgelijnd"),
+                        ("verhogingonder_2025", "verandering_uitgelijnd"), ("verhogingboven_2025", "verandering_uitgelijnd")):
+        sel = r[r["code"] == code]
+        if len(sel):
+            regel(f"{sel.iloc[0]['naam']}{' (verandering)' if kolom.startswith('verandering') else ' (uitgelijnd)'}",
+                  sel, kolom)
     return pd.DataFrame(regels)
 
 
@@ -213,10 +220,10 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
     """Model against published figures, each difference explained (plain Dutch)."""
     rijen = []
 
-    def rij(onderwerp, gepubliceerd, bron, model, uitleg, eenheid="miljoen euro"):
+    def rij(onderwerp, gepubliceerd, bron, model, uitleg, eenheid="miljoen euro", laag=None, hoog=None):
         verschil = (model - gepubliceerd) if isinstance(gepubliceerd, (int, float)) and gepubliceerd == gepubliceerd else None
         rijen.append({"onderwerp": onderwerp, "gepubliceerd": gepubliceerd, "eenheid": eenheid, "bron": bron,
-                      "model": model, "verschil": verschil,
+                      "model": model, "model_ondergrens": laag, "model_bovengrens": hoog, "verschil": verschil,
                       "verschil_pct": (verschil / gepubliceerd if verschil is not None and gepubliceerd else None),
                       "verklaring": uitleg})
 
@@ -242,13 +249,22 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         d = bedrag(v, "verandering_berekenbaar") * factor / 1e6
         onb = aantal(v, "verandering_onbekend")
         ontv = aantal(mj.cellen["wet_2025"], "ontvangers", "midden")
-        rij("Verhoging van de percentages in 2025 (ramingen SZW)", 429.0,
+        grenzen = [bedrag(mj.cellen[c], "verandering_berekenbaar") * factor / 1e6
+                   for c in ("verhogingonder_2025", "verhogingboven_2025") if c in mj.cellen]
+        lo, hi = (grenzen + [None, None])[:2]
+        bereik = (f" Met de ontbrekende cellen op de grenzen die de wet zelf stelt (niet lager dan het "
+                  f"eerste-kindpercentage, niet hoger dan het laatst bekende percentage) en alle huishoudens meegeteld: "
+                  f"{_nl(lo)} tot {_nl(hi)} miljoen euro. De ondergrens is zwak: boven EUR 50.811 ligt het "
+                  "eerste-kindpercentage van 2025 ver onder het percentage voor andere kinderen van 2024, dus daar "
+                  "zou de toeslag dalen; de bovengrens zet elk ontbrekend percentage op 95,2 %." if lo is not None else "")
+        rij("Verhoging van de percentages in 2025 (raming SZW)", 429.0,
             "SZW, raming van de verhoging van de percentages 2025 (shared/law README, punt 6)", d,
             f"Model: wet 2025 tegenover dezelfde populatie met de percentages van 2024 op de grenzen van 2025, "
             f"uitgelijnd, prijzen 2025. Niet berekend voor {_nl(onb)} huishoudens (gewogen, van {_nl(ontv)} ontvangers): "
             "de tabel 2025 mist de percentages voor tweede en volgende kinderen boven EUR 50.811; hun verhoging is "
             "niet meegeteld, dus het model is hier een ondergrens. SZW raamt op het kasbedrag en met eigen volumes. "
-            "Vergelijk ook R5 (percentages 2026 op 2024): die bevat ook de stap van 2026 (+3,2 procentpunt).")
+            "Vergelijk ook R5 (percentages 2026 op 2024): die bevat ook de stap van 2026 (+3,2 procentpunt)." + bereik,
+            laag=lo, hoog=hi)
     r5 = mj.cellen.get("R5_2024")
     if r5 is not None:
         rij("R5: percentages 2026 op 2024 (ter vergelijking met de EUR 429 mln)", 429.0,

@@ -67,6 +67,7 @@ class Scenario:
     alleen_werk: bool = False
     percentage_96: bool = False
     percentages_van: int | None = None  # percentages of this year's table on this year's bounds (indexed)
+    grens: str | None = None  # 'onder' / 'boven': missing cells of a partial table at their legal bounds
 
 
 def index(jaar: int, soort: str) -> float:
@@ -139,8 +140,40 @@ def _projectie_max_f(jaar: int, f: float) -> MaximumUurprijs:
                            f"projectie: aangekondigde maximum uurprijzen 2027 ({mu27.status}), daarna geindexeerd", ())
 
 
+@lru_cache(maxsize=8)
+def grenstabel(jaar: int, grens: str):
+    """The year's partial table with every missing next-child cell at a bound the law itself sets, so the uncomputed
+    part can be given as a range, never as one guessed number:
+    - 'onder': the first-child percentage of the same row (the next-child table is never lower than the first-child
+      table: nota van toelichting of the ontwerpbesluit 2025, shared/law README item 4);
+    - 'boven': the last known next-child percentage above it (percentages never rise with income, and 96 % is the
+      ceiling).
+    Only cells that are missing are filled; a missing first-child cell is left missing."""
+    from kotwijzer.params.loader import GEEN_PERCENTAGE
+
+    t = tabel(jaar)
+    p1 = [int(x) for x in t.eerste_kind]
+    p2 = [int(x) for x in t.overige_kinderen]
+    laatste = HOOGSTE_PROMILLE
+    for i in range(len(p2)):
+        if p2[i] == GEEN_PERCENTAGE and p1[i] != GEEN_PERCENTAGE:
+            p2[i] = p1[i] if grens == "onder" else laatste
+        elif p2[i] != GEEN_PERCENTAGE:
+            laatste = p2[i]
+    rijen = [{"income_from": str(int(t.van[i])), "income_to_incl": "" if t.tot[i] < 0 else str(int(t.tot[i])),
+              "pct_first_child": "" if p1[i] < 0 else f"{p1[i] / 10:.1f}",
+              "pct_next_children": "" if p2[i] < 0 else f"{p2[i] / 10:.1f}",
+              "status_first_child": "" if p1[i] >= 0 else "not_found",
+              "status_next_children": "" if p2[i] >= 0 else "not_found"} for i in range(len(p1))]
+    g = valideer_tabel(jaar, rijen, "hervorming")
+    tekst = "ondergrens: eerste-kindpercentage" if grens == "onder" else "bovengrens: laatst bekende percentage"
+    return dataclasses.replace(g, bron=f"tabel {jaar} met de ontbrekende cellen op hun {tekst}", wettelijke_grondslag="scenario")
+
+
 def parameters(s: Scenario):
     """JaarParameters of a scenario, or None when the year has no law in kotwijzer (everything not computable)."""
+    if s.grens is not None:
+        return parameters_voor_jaar(s.jaar, None, grenstabel(s.jaar, s.grens))
     if s.percentages_van is not None:
         return parameters_voor_jaar(s.jaar, None, _projectie_tabel(s.jaar, False, s.percentages_van))
     if s.soort == "wet":
@@ -169,6 +202,11 @@ def plan(hervormingen: list[Hervorming] | None = None, jaren: tuple[int, ...] = 
                                 percentages_van=2024))
             out.append(Scenario("verhoging_2025", "Verhoging van de percentages in 2025", j, "wet",
                                 "zonder_verhoging_2025"))
+            for g, tekst in (("onder", "ondergrens"), ("boven", "bovengrens")):
+                out.append(Scenario(f"grens{g}_2025", f"Wet 2025, ontbrekende cellen op hun {tekst}", j, "grens",
+                                    grens=g))
+                out.append(Scenario(f"verhoging{g}_2025", f"Verhoging 2025, ontbrekende cellen op hun {tekst}", j,
+                                    "grens", "zonder_verhoging_2025", grens=g))
         out.append(Scenario(f"wet_{j}", f"Wet {j}", j, "wet"))
         out.append(Scenario(f"projectie_{j}", f"Ongewijzigd beleid {j}" if j > LAATSTE_WETJAAR else f"Wet {j}", j,
                             "projectie"))

@@ -232,12 +232,13 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
     deel = bedrag(b24) / max(bedrag(b24, "kosten"), 1)
     rij("Uitgaven KOT 2024, stand 1e suppletoire begroting", uitl["bedrag"] / 1e6,
         "Rijksbegroting SZW 2024, 1e suppletoire begroting, art. 7", m,
-        f"Het model (na niet-gebruik midden, niet uitgelijnd) ligt {uitl['verschil_model_pct']:+.0%} van de begroting. "
-        f"Grootste oorzaak: de toeslag dekt in het model {deel:.0%} van de kosten tot de maximum uurprijs, tegen 72 % bij "
+        f"Het model (na niet-gebruik midden, niet uitgelijnd) ligt {_nl(abs(uitl['verschil_model_pct']) * 100)} % "
+        f"{'onder' if uitl['verschil_model_pct'] < 0 else 'boven'} de begroting. "
+        f"Grootste oorzaak: de toeslag dekt in het model {_nl(deel * 100)} % van de kosten tot de maximum uurprijs, tegen 72 % bij "
         "CBS (2021): de inkomens van de gebruikers liggen in het model waarschijnlijk te hoog (er is geen verdeling van "
         "ontvangers over het toetsingsinkomen gepubliceerd). Verder: de begroting is een kasraming (voorschotten en "
         "afrekeningen van eerdere jaren), het model rekent de definitieve toeslag over het jaar; het niet-gebruik is "
-        f"een aanname. Uitlijnfactor {factor:.4f}: alle bedragen in de budgettabel zijn hiermee vermenigvuldigd.")
+        f"een aanname. Uitlijnfactor {_nl(factor, 4)}: alle bedragen in de budgettabel zijn hiermee vermenigvuldigd.")
     for stand, bedrag_mld in (("ontwerpbegroting", 4.548571), ("vastgestelde begroting (met amendement hogere maximum "
                                                                  "uurprijs)", 4.798571)):
         rij(f"Uitgaven KOT 2024, {stand}", bedrag_mld * 1e3, "Rijksbegroting SZW 2024, art. 7 (kot_expenditure.csv)", m,
@@ -262,7 +263,7 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
             f"Model: wet 2025 tegenover dezelfde populatie met de percentages van 2024 op de grenzen van 2025, "
             f"uitgelijnd, prijzen 2025. Niet berekend voor {_nl(onb)} huishoudens (gewogen, van {_nl(ontv)} ontvangers): "
             "de tabel 2025 mist de percentages voor tweede en volgende kinderen boven EUR 50.811; hun verhoging is "
-            "niet meegeteld, dus het model is hier een ondergrens. SZW raamt op het kasbedrag en met eigen volumes. "
+            "niet meegeteld in het berekende deel. SZW raamt op het kasbedrag en met eigen volumes. "
             "Vergelijk ook R5 (percentages 2026 op 2024): die bevat ook de stap van 2026 (+3,2 procentpunt)." + bereik,
             laag=lo, hoog=hi)
     r5 = mj.cellen.get("R5_2024")

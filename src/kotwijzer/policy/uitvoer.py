@@ -39,7 +39,7 @@ def _plt():
 
 
 def _bewaar(fig, map_: Path, naam: str, data: pd.DataFrame, herkomst: dict[str, Any]) -> dict[str, str]:
-    fig.text(0.01, 0.005, "kotwijzer; " + herkomst_regel(herkomst), fontsize=6, color="#555555", ha="left", va="bottom")
+    fig.text(0.01, -0.02, "kotwijzer; " + herkomst_regel(herkomst), fontsize=6, color="#555555", ha="left", va="top")
     fig.savefig(map_ / f"{naam}.png", dpi=120, bbox_inches="tight", metadata={"Software": None})
     fig.savefig(map_ / f"{naam}.svg", bbox_inches="tight", metadata={"Date": None})
     data.to_csv(map_ / f"{naam}.csv", index=False)
@@ -52,18 +52,30 @@ def grafiek_meerjarig(reeksen: pd.DataFrame, map_: Path, herkomst: dict[str, Any
     fig, ax = plt.subplots(figsize=(7.5, 4.2))
     data = []
     for reeks, label, stijl in (("projectie", "ongewijzigd beleid (na 2026 projectie)", "-o"),
-                                ("wet", "wet van het jaar (alleen berekenbaar deel)", "--s"),
+                                ("wet", "wet van het jaar", "--s"),
                                 ("stelsel", "stelsel 2029: 96 % voor werkende ouders", "-^"),
                                 ("stelsel_uitz", "stelsel 2029 met uitzonderingsgroepen", ":v")):
         r = reeksen[reeksen["reeks"] == reeks].sort_values("jaar")
         if r.empty:
             continue
-        y = r["uitgaven_uitgelijnd"] / 1e9
+        # a year without law is not plotted (never as zero); a partly computed year is a hollow marker
+        volledig = r["niet_berekend_huishoudens"] < 0.5
+        y = (r["uitgaven_uitgelijnd"] / 1e9).where(volledig)
         ax.plot(r["jaar"], y, stijl, label=label)
+        deels = r[~volledig & (r["uitgaven_model"] > 0)]
+        if len(deels):
+            ax.plot(deels["jaar"], deels["uitgaven_uitgelijnd"] / 1e9, stijl[-1], mfc="none", color="#888888",
+                    label="alleen het berekenbare deel (tabel onvolledig)" if reeks == "wet" else None)
         for _, x in r.iterrows():
             data.append({"reeks": label, "jaar": int(x["jaar"]), "uitgaven_mld_uitgelijnd": x["uitgaven_uitgelijnd"] / 1e9,
                          "niet_berekend_huishoudens": x["niet_berekend_huishoudens"]})
-    ax.set_xlabel("jaar")
+    g = reeksen[reeksen["code"].isin(["grensonder_2025", "grensboven_2025"])]
+    if len(g) == 2:
+        lo, hi = (float(x) / 1e9 for x in g.sort_values("uitgaven_uitgelijnd")["uitgaven_uitgelijnd"])
+        ax.vlines(2025, lo, hi, color="#d95f02", lw=3, label="2025: ontbrekende cellen op hun wettelijke grenzen")
+        data.append({"reeks": "2025 grenzen", "jaar": 2025, "uitgaven_mld_uitgelijnd": f"{lo:.3f}-{hi:.3f}",
+                     "niet_berekend_huishoudens": 0})
+    ax.set_xlabel("jaar (na 2026: geen wet, alleen de projectie en het stelsel 2029)")
     ax.set_ylabel("miljard euro per jaar (uitgelijnd op de begroting 2024)")
     ax.set_ylim(bottom=0)
     ax.set_title("Uitgaven aan kinderopvangtoeslag 2024-2030 (na niet-gebruik, statisch)")

@@ -121,3 +121,18 @@ def test_aannames_bestand_en_herkomst(tmp_path):
                                  "--aannames", str(kapot)])
     assert r.exit_code == 1 and "wlz_huishoudens" in r.output and "Traceback" not in r.output
     P.gebruik_aannames(None)
+
+
+def test_kotwijzer_beleid_zonder_opdracht_draait_de_hele_analyse(monkeypatch):
+    from kotwijzer.cli import app
+    from kotwijzer.policy import cli as C
+
+    gezien = {}
+    monkeypatch.setattr(C, "analyse", lambda **kw: gezien.update(kw))
+    r = CliRunner().invoke(app, ["beleid"])
+    assert r.exit_code == 0, r.output
+    assert gezien["trekkingen"] == 200 and gezien["aantal"] == 200_000 and gezien["tornado"] is True
+    # with a subcommand the default does not run
+    gezien.clear()
+    r = CliRunner().invoke(app, ["beleid", "analyse", "--help"])
+    assert r.exit_code == 0 and not gezien

@@ -131,7 +131,8 @@ def budgettabel(r: pd.DataFrame) -> pd.DataFrame:
           "uitgaven_uitgelijnd")
     for reeks in r[r["soort"].isin(["hervorming", "stelsel"]) | (r["code"] == "verhoging_2025")]["reeks"].unique():
         sel = r[r["reeks"] == reeks]
-        regel(f"{reeks}: {sel.iloc[0]['naam']} (verandering)", sel, "verandering_uitgelijnd")
+        label = f"{reeks}: {sel.iloc[0]['naam']}" if reeks.startswith("R") else sel.iloc[0]["naam"]
+        regel(f"{label} (verandering)", sel, "verandering_uitgelijnd")
     # 2025: the cells missing from the table at the bounds the law sets (a range, not an estimate)
     for code, kolom in (("grensonder_2025", "uitgaven_uitgelijnd"), ("grensboven_2025", "uitgaven_uitgelijnd"),
                         ("verhogingonder_2025", "verandering_uitgelijnd"), ("verhogingboven_2025", "verandering_uitgelijnd")):

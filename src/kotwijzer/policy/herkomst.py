@@ -94,3 +94,8 @@ def regel(h: dict[str, Any]) -> str:
     commit = str(h.get("git_commit", ""))[:10]
     return (f"code {commit}; tabellen {h['hashes']['tabellen'][:8]}; aannames {h['hashes']['aannames'][:8]}; "
             f"startgetal {h.get('seed')}")
+
+
+# The commit is read once, when the policy code is loaded: a run records the code it actually runs, even when the
+# work tree changes while it runs.
+git_commit()

@@ -42,6 +42,7 @@ from kotwijzer.params import (
     valideer_tabel,
 )
 from kotwijzer.params.loader import HOOGSTE_PROMILLE
+from kotwijzer.policy import herkomst as _herkomst  # noqa: F401  (records the commit at load time)
 from kotwijzer.policy import populatie as P
 from kotwijzer.policy.hervorming import Hervorming, parameters as hervorming_parameters
 from kotwijzer.policy.indicatoren import HuishoudUitkomst, bereken_huishoudens, blokken

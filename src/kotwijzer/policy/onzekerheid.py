@@ -147,6 +147,10 @@ def uitkomsten(cellen: dict[str, pd.DataFrame], scenarios: list[M.Scenario]) -> 
     factor = A.uitlijning(basis)["factor"]
     out = {"basis_2024_model": basis, "uitlijnfactor": factor,
            "basis_2024_iedereen_model": A.bedrag(cellen["wet_2024"], variant=None)}
+    if f"projectie_{M.STELSEL_JAAR}" in cellen:
+        b29 = A.bedrag(cellen[f"projectie_{M.STELSEL_JAAR}"])
+        out[f"basis_{M.STELSEL_JAAR}_model"] = b29
+        out[f"basis_{M.STELSEL_JAAR}_uitgelijnd"] = b29 * factor
     for s in scenarios:
         if s.basis:
             d = A.bedrag(cellen[s.code]) - A.bedrag(cellen[s.basis])
@@ -220,6 +224,10 @@ def omschrijving(uitkomst: str) -> str:
         return "Uitgaven 2024, huidige wet (model, niet uitgelijnd)"
     if uitkomst == "basis_2024_iedereen_model":
         return "Uitgaven 2024 als iedereen met recht aanvraagt (model)"
+    if uitkomst.startswith("basis_20") and uitkomst not in ("basis_2024_model", "basis_2024_iedereen_model"):
+        jaar = uitkomst.split("_")[1]
+        soort = "uitgelijnd" if uitkomst.endswith("uitgelijnd") else "model, niet uitgelijnd"
+        return f"Uitgaven {jaar}, ongewijzigd beleid (projectie, {soort})"
     if uitkomst == "uitlijnfactor":
         return "Uitlijnfactor (begroting / model)"
     if uitkomst.startswith("groep_"):

@@ -187,14 +187,19 @@ def test_rollen_in_web(app):
     assert "minstens 12 tekens" in beh.html
     beh.verstuur("/pro/beheer/gebruikers", {"email": "nieuw@voorbeeld.nl", "wachtwoord": WW, "rol": "medewerker"}, "Gebruiker toevoegen")
     assert "nieuw@voorbeeld.nl" in beh.html
-    assert "dossier aangemaakt" in beh.html and "gebruiker aangemaakt" in beh.html
-    # the audit log on the page holds no labels
-    logboek = beh.html.split("Logboek")[-1]
-    assert "gezin 1" not in logboek
+    assert "dossier aangemaakt" in beh.html and "gebruiker toegevoegd" in beh.html
+    # the logbook says who did what to which dossier, with a link; reads are logged too
+    logboek = beh.html.split('id="logboek"')[-1]
+    assert f'<a href="/pro/dossiers/{did}">gezin 1</a>' in logboek
+    assert "mw@voorbeeld.nl" in logboek and "dossier geopend" in logboek
     beh.ga(f"/pro/dossiers/{did}")
     beh.verstuur(f"/pro/dossiers/{did}/verwijderen", {}, "Verwijderen", verwacht=422)
     beh.verstuur(f"/pro/dossiers/{did}/verwijderen", {"bevestig": "ja"}, "Verwijderen")
     assert "Er zijn nog geen dossiers." in beh.html
+    # a deleted dossier leaves no label behind in the logbook
+    beh.ga("/pro/beheer")
+    logboek = beh.html.split('id="logboek"')[-1]
+    assert "gezin 1" not in logboek and f"verwijderd dossier (nummer {did})" in logboek
 
 
 def test_sessie_wordt_vernieuwd_en_uitloggen_werkt(app):

@@ -127,6 +127,8 @@ def dossier(request: Request, dossier_id: int = _id()):
     g = _of_inloggen(request)
     if isinstance(g, RedirectResponse):
         return g
+    with request.app.state.db.sessie() as s:
+        repo.log_lezen(s, g.actor, "dossier_geopend", "dossier", repo.dossier(s, g.actor, dossier_id).id)
     return _dossier_pagina(request, g, dossier_id)
 
 
@@ -319,6 +321,7 @@ def scenario_pdf(request: Request, scenario_id: int = _id(), versie: int | None 
         v = repo.scenario_versie(s, g.actor, scenario_id, versie if versie and 0 < versie < 2**31 else None)
         naam, n = sc.naam, v.versie
         invoer = v.invoer
+        repo.log_lezen(s, g.actor, "pdf_gedownload", "scenario", sc.id, n, dossier_id=sc.dossier_id)
     h = Huishouden.model_validate(invoer)
     return pdf_antwoord(uitkomst_context(h), f"scenario-{scenario_id}-versie-{n}.pdf",
                         kop=f"Kinderopvangtoeslag {h.berekeningsjaar}: {naam} (versie {n})")
@@ -329,9 +332,21 @@ def _beheer_pagina(request: Request, g: Ingelogd, fouten: dict[str, str] | None 
                    status: int = 200) -> HTMLResponse:
     with request.app.state.db.sessie() as s:
         gebruikers = repo.gebruikers(s, g.actor)
-        audit = repo.audit(s, g.actor, 200)
+        audit = repo.logboek(s, g.actor, 200)
     return render(request, "pro_beheer.html", status=status, titel=("Fout: " if fouten else "") + "Beheer",
-                  gebruikers=gebruikers, audit=audit, fouten=fouten or {}, w=w or {})
+                  gebruikers=gebruikers, audit=audit, acties=ACTIE_TEKST, fouten=fouten or {}, w=w or {})
+
+
+# Plain Dutch for the logbook's actions
+ACTIE_TEKST = {
+    "ingelogd": "ingelogd", "inloggen_mislukt": "inloggen mislukt", "uitgelogd": "uitgelogd",
+    "gebruiker_aangemaakt": "gebruiker toegevoegd", "gebruiker_gewijzigd": "gebruiker gewijzigd",
+    "dossier_aangemaakt": "dossier aangemaakt", "dossier_gewijzigd": "label van dossier gewijzigd",
+    "dossier_verwijderd": "dossier verwijderd", "dossier_geopend": "dossier geopend",
+    "scenario_aangemaakt": "scenario opgeslagen (eerste versie)", "scenario_opgeslagen": "nieuwe versie opgeslagen",
+    "scenario_verwijderd": "scenario verwijderd", "scenario_geopend": "scenario bekeken",
+    "pdf_gedownload": "PDF gedownload", "export_gedownload": "export gedownload",
+}
 
 
 @router.get("/pro/beheer", response_class=HTMLResponse)
@@ -348,16 +363,17 @@ def beheer(request: Request):
 async def gebruiker_maken(request: Request):
     form = await formulier(request)
     g = vereist_ingelogd(request)
-    email, ww, rol = tekst(form, "email"), tekst(form, "wachtwoord"), tekst(form, "rol")
+    email, ww, rol, naam = tekst(form, "email"), tekst(form, "wachtwoord"), tekst(form, "rol"), tekst(form, "naam")
 
     def _doe():
         with request.app.state.db.sessie() as s:
-            repo.gebruiker_maken(s, g.organisatie_id, email, ww, rol, g.actor)
+            repo.gebruiker_maken(s, g.organisatie_id, email, ww, rol, g.actor, naam=naam)
 
     try:
         await run_in_threadpool(_doe)
     except OngeldigeWaarde as e:
-        return _beheer_pagina(request, g, {f"nieuw-{e.veld}": e.melding}, {"email": email[:254], "rol": rol}, 422)
+        return _beheer_pagina(request, g, {f"nieuw-{e.veld}": e.melding},
+                              {"email": email[:254], "rol": rol, "naam": naam[:80]}, 422)
     return _naar("/pro/beheer")
 
 

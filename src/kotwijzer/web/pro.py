@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from kotwijzer.api import diensten
@@ -16,8 +16,9 @@ from kotwijzer.api.http import ApiFout, parse_json
 from kotwijzer.model import Huishouden
 from kotwijzer.store import GeenToegang, OngeldigeWaarde, VersieConflict, repo
 from kotwijzer.web import formulier as fm
+from kotwijzer.web.pdf import Dossierinfo, document_pdf
 from kotwijzer.web.basis import Ingelogd, formulier, ingelogd, render, tekst, vereist_ingelogd
-from kotwijzer.web.publiek import _formulier_context, pdf_antwoord, toon_stap, toon_uitkomst, uitkomst_context
+from kotwijzer.web.publiek import _formulier_context, toon_stap, toon_uitkomst, uitkomst_context
 from kotwijzer.web.sessie import nieuw_token
 
 router = APIRouter(include_in_schema=False)
@@ -314,17 +315,18 @@ async def scenario_verwijderen(request: Request, scenario_id: int = _id()):
 
 
 @router.get("/pro/scenarios/{scenario_id}/pdf")
-def scenario_pdf(request: Request, scenario_id: int = _id(), versie: int | None = None):
+async def scenario_pdf(request: Request, scenario_id: int = _id(), versie: int | None = None):
     g = vereist_ingelogd(request)
     with request.app.state.db.sessie() as s:
         sc = repo.scenario(s, g.actor, scenario_id)
         v = repo.scenario_versie(s, g.actor, scenario_id, versie if versie and 0 < versie < 2**31 else None)
-        naam, n = sc.naam, v.versie
+        info = Dossierinfo(repo.dossier(s, g.actor, sc.dossier_id).label, sc.naam, v.versie, v.aangemaakt)
         invoer = v.invoer
-        repo.log_lezen(s, g.actor, "pdf_gedownload", "scenario", sc.id, n, dossier_id=sc.dossier_id)
+        repo.log_lezen(s, g.actor, "pdf_gedownload", "scenario", sc.id, v.versie, dossier_id=sc.dossier_id)
     h = Huishouden.model_validate(invoer)
-    return pdf_antwoord(uitkomst_context(h), f"scenario-{scenario_id}-versie-{n}.pdf",
-                        kop=f"Kinderopvangtoeslag {h.berekeningsjaar}: {naam} (versie {n})")
+    inhoud = await run_in_threadpool(document_pdf, uitkomst_context(h), None, info)
+    return Response(inhoud, media_type="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="scenario-{scenario_id}-versie-{info.versie}.pdf"'})
 
 
 # -------------------------------------------------------------------------------------------------------- beheer

@@ -244,3 +244,91 @@ def test_voorbeelddata(sqlite_app, naam):
         v = next(v for v in s.query(repo.ScenarioVersie) if v.invoer.get("berekeningsjaar") == voorbeeld(naam)["berekeningsjaar"]
                  and v.invoer.get("toetsingsinkomen") == voorbeeld(naam)["toetsingsinkomen"])
         assert v.samenvatting["toeslag_jaar"] == str(bereken(voorbeeld(naam)).jaar.toeslag)
+
+
+def test_werkbank_een_pagina_en_versies_vergelijken(app):
+    """The professional edits every fact on one page: change one number, recompute (nothing saved), save as a new
+    version; then two versions side by side show the changed fact and the money per month and over the year."""
+    from kotwijzer.web.pdf import hele_euros
+
+    _gebruiker(app, "Bewind A", "a@voorbeeld.nl")
+    b = _inloggen(app, "a@voorbeeld.nl")
+    did = _dossier(b, "gezin 30")
+    b.ga(f"/pro/dossiers/{did}")
+    csrf = dict(b.formulier(f"/pro/dossiers/{did}/label")["velden"])["csrf"]
+    with app.state.db.sessie() as s:
+        sc = repo.scenario_maken(s, _actor(app, "a@voorbeeld.nl"), did,
+                                 "huidige situatie", INVOER, {})
+        sid = sc.id
+    b.ga(f"/pro/scenarios/{sid}")
+    velden = dict(b.formulier(f"/pro/scenarios/{sid}/werkbank")["velden"])
+    # all facts are on the page
+    assert velden["jaar"] == "2026" and velden["toetsingsinkomen"] == "40000"
+    assert velden["aanvrager-0-situatie"] == "arbeid" and velden["aanvrager-0-van"] == "2020-01-01"
+    assert velden["kind-0-geboortedatum"] == "2023-01-01" and velden["kind-0-opvang-0-uurprijs"] == "10"
+    assert "partner-0-situatie" in velden and "aanvraagdatum" in velden
+
+    # recompute with one number changed: the page shows the new result and the difference, nothing is saved
+    b.verstuur(f"/pro/scenarios/{sid}/werkbank", {"toetsingsinkomen": "70.000"}, "Opnieuw berekenen")
+    assert "nog niet opgeslagen" in b.html
+    oud, nieuw = bereken(INVOER), bereken(dict(INVOER, toetsingsinkomen=70000))
+    assert b.tekst("toeslag-jaar") == euro(nieuw.jaar.toeslag)
+    assert _rijen(b.html, "feiten-verschil") == [["Gezamenlijk toetsingsinkomen", "€ 40.000", "€ 70.000"]]
+    with app.state.db.sessie() as s:
+        assert repo.scenario(s, _actor(app, "a@voorbeeld.nl"), sid).huidige_versie == 1
+
+    # an error names the field and keeps what was typed
+    b.verstuur(f"/pro/scenarios/{sid}/werkbank", {"toetsingsinkomen": "70.000", "kind-0-opvang-0-uurprijs": "tien"},
+               "Opnieuw berekenen", verwacht=422)
+    assert 'href="#kind-0-opvang-0-uurprijs"' in b.html and 'value="tien"' in b.html
+
+    # save as a new version
+    b.verstuur(f"/pro/scenarios/{sid}/werkbank", {"toetsingsinkomen": "70000", "kind-0-opvang-0-uurprijs": "10,00",
+                                                  "toelichting": "hoger inkomen"}, "Opslaan als nieuwe versie")
+    assert "versie 2" in b.html and b.tekst("toeslag-jaar") == euro(nieuw.jaar.toeslag)
+
+    # two versions side by side
+    f = b.formulier(f"/pro/scenarios/{sid}/vergelijk")
+    assert f["method"] == "get" and dict(f["velden"]) == {"a": "1", "b": "2"}
+    b.ga(f"/pro/scenarios/{sid}/vergelijk?a=1&b=2")
+    assert "Versie 1 en versie 2 naast elkaar" in b.html
+    assert _rijen(b.html, "feiten-verschil") == [["Gezamenlijk toetsingsinkomen", "€ 40.000", "€ 70.000"]]
+    jan_oud, jan_nieuw = oud.maanden[0].uitbetaling_voorschot, nieuw.maanden[0].uitbetaling_voorschot
+    assert jan_nieuw < jan_oud
+    januari = _rijen(b.html, "geld-verschil")[0]
+    assert januari == [x.replace("\u00a0", " ") for x in
+                       ["januari", hele_euros(jan_oud), hele_euros(jan_nieuw), f"- {hele_euros(jan_oud - jan_nieuw)}"]]
+    betaald_oud = sum(m.uitbetaling_voorschot for m in oud.maanden)
+    betaald_nieuw = sum(m.uitbetaling_voorschot for m in nieuw.maanden)
+    assert b.tekst("verschil-betaald").replace("\u00a0", " ") == f"- {hele_euros(betaald_oud - betaald_nieuw)}".replace("\u00a0", " ")
+    assert b.tekst("verschil-jaar") == f"- {euro(oud.jaar.toeslag - nieuw.jaar.toeslag)}"
+
+    # the PDF download shows in the logbook, with the dossier label and a link
+    assert b.client.get(f"/pro/scenarios/{sid}/pdf").status_code == 200
+    b.ga("/pro/beheer")
+    logboek = b.html.split('id="logboek"')[-1]
+    eerste_regel = logboek.split("<tr>")[2]
+    assert "PDF gedownload" in eerste_regel and f'<a href="/pro/dossiers/{did}">gezin 30</a>' in eerste_regel
+    assert "huidige situatie</a> (versie 2)" in eerste_regel
+
+
+def _rijen(html: str, tabel_id: str) -> list[list[str]]:
+    """The body rows of the table with this id, as lists of cell texts."""
+    import html as h
+
+    tabel = html.split(f'id="{tabel_id}"', 1)[1].split("</table>", 1)[0]
+    body = tabel.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    uit = []
+    for rij in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S):
+        cellen = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", rij, re.S)
+        uit.append([" ".join(h.unescape(re.sub(r"<[^>]+>", "", c)).replace("\u00a0", " ").split()) for c in cellen])
+    return uit
+
+
+def _actor(app, email: str) -> repo.Actor:
+    from sqlalchemy import select
+
+    from kotwijzer.store.models import Gebruiker
+
+    with app.state.db.sessie() as s:
+        return repo.Actor.van(s.scalar(select(Gebruiker).where(Gebruiker.email == email)))

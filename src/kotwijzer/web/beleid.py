@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from kotwijzer.api.http import ApiFout
 from kotwijzer.web.basis import render, templates
@@ -36,6 +36,8 @@ VOORBEELD_SEED = 2024
 VOORBEELD_JAAR = 2024
 _BESTAND = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,100}\.(png|svg|csv)$")
 MEDIA = {"png": "image/png", "svg": "image/svg+xml", "csv": "text/csv; charset=utf-8"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_EXPORT = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_-]{0,100})\.(csv|xlsx)$")
 
 
 def maak_voorbeeldrun(map_: Path, aantal: int = VOORBEELD_AANTAL, seed: int = VOORBEELD_SEED,
@@ -195,6 +197,28 @@ def beleid_pagina(request: Request):
             log.error("kon %s niet lezen: %s", map_, type(e).__name__)
             ctx["fout"] = "De opgeslagen doorrekening kon niet worden gelezen. Maak haar opnieuw."
     return render(request, "beleid.html", titel="Beleidsanalyse: hervormingen van de kinderopvangtoeslag", **ctx)
+
+
+@router.get("/beleid/export/{naam}")
+def beleid_export(request: Request, naam: str):
+    """A table of the run for a Dutch spreadsheet: '<table>.csv' (semicolons, BOM) or '<table>.xlsx', with units in
+    the headers and rounded values (see `kotwijzer.web.export`)."""
+    from kotwijzer.web.export import csv_bytes, lees_beleid_csv, tekstkolommen, xlsx_bytes
+
+    map_, _ = _bron(request).huidige()
+    m = _EXPORT.match(naam)
+    if map_ is None or m is None:
+        raise ApiFout(404, "niet_gevonden", "Dit bestand bestaat niet.")
+    bron = (map_ / f"{m.group(1)}.csv").resolve()
+    if bron.parent != map_.resolve() or not bron.is_file() or m.group(1).startswith("cellen_"):
+        raise ApiFout(404, "niet_gevonden", "Dit bestand bestaat niet.")
+    namen, rijen = lees_beleid_csv(bron)
+    kolommen = tekstkolommen(namen, rijen)
+    if m.group(2) == "csv":
+        return Response(csv_bytes(kolommen, rijen), media_type=MEDIA["csv"],
+                        headers={"Content-Disposition": f'attachment; filename="{naam}"'})
+    return Response(xlsx_bytes(kolommen, rijen, m.group(1)), media_type=XLSX,
+                    headers={"Content-Disposition": f'attachment; filename="{naam}"'})
 
 
 @router.get("/beleid/bestanden/{naam}")

@@ -162,7 +162,25 @@ def aandeel(x: Any) -> str:
     return "-" if x is None else f"{_nl(float(x) * 100)}%"
 
 
-templates.env.filters.update(bedrag=bedrag, mln=mln, aantal=aantal, aandeel=aandeel, getal1=getal1)
+def tabelnaam(bestand: str) -> str:
+    """A table file of the run in plain words (for download links): 'R1_per_deciel.csv' -> 'R1 per inkomensdeciel'."""
+    stam = bestand.rsplit(".", 1)[0]
+    code, _, rest = stam.partition("_")
+    if not re.fullmatch(r"R\d+|basis|hervormingen", code):
+        code, rest = "", stam
+    woorden = {
+        "samenvatting": "alle cijfers", "uitgaven": "uitgaven per hervorming", "per_doelgroep": "per doelgroep",
+        "per_deciel": "per inkomensdeciel", "per_huishoudtype": "per huishoudtype",
+        "winnaars_verliezers_per_deciel": "vooruit en achteruit per inkomensdeciel",
+        "uitgaven_per_deciel": "uitgaven per inkomensdeciel", "uitgaven_per_opvangsoort": "uitgaven per opvangsoort",
+        "nieuwe_ontvangers_per_doelgroep": "nieuwe ontvangers per doelgroep",
+    }
+    tekst = woorden.get(rest, rest.replace("_", " "))
+    code = {"basis": "huidige wet:", "hervormingen": ""}.get(code, code)
+    return f"{code} {tekst}" if code else tekst
+
+
+templates.env.filters.update(bedrag=bedrag, mln=mln, aantal=aantal, aandeel=aandeel, getal1=getal1, tabelnaam=tabelnaam)
 
 GROEP_TEKST_KORT = {
     "werk": "werk", "bijstand_traject": "bijstand met traject (A/B)", "bijstand_categorie_c": "bijstand met activiteit C",

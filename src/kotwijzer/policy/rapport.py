@@ -315,8 +315,8 @@ def _bewaar(fig, map_: Path, naam: str, data: pd.DataFrame) -> dict[str, str]:
 def _voetnoot(ax, res: Resultaat, extra: str = "", onder: int = 40) -> None:
     st = res.meta.get("tabel_status")
     tekst = f"kotwijzer, synthetische populatie {res.jaar}"
-    if st and st != "final":
-        tekst += f"; tabel {res.jaar}: {st} (voorlopig)"
+    if st and st not in ("final", "definitief"):
+        tekst += f"; tabel {res.jaar}: " + {"provisional": "voorlopig"}.get(st, st)
     if extra:
         tekst += f"; {extra}"
     ax.annotate(tekst, xy=(0, 0), xycoords="axes fraction", xytext=(0, -onder), textcoords="offset points", fontsize=7,

@@ -219,7 +219,7 @@ def test_consulent_pagina_stap_voor_stap(c):
     assert "Geeft deze activiteit recht op kinderopvangtoeslag?" in r.text
     assert 'name="gemeente"' in r.text and 'name="activiteit"' not in r.text
     assert _tekst(r.text, "voorbeeld-label").startswith("Voorbeeldgegevens.")
-    assert '<a href="/gemeenten/activiteit">Gemeenten</a>' in r.text and '<a href="/beleid">Beleid</a>' in r.text
+    assert '<a href="/gemeenten">Gemeenten</a>' in r.text and '<a href="/beleid">Beleid</a>' in r.text
     r = c.get("/gemeenten/activiteit", params={"gemeente": "GM9904"})
     assert 'name="activiteit"' in r.text and 'value="taaltraject-roc"' in r.text
     assert 'value="bemiddelingstraject"' not in r.text  # only this municipality's activities

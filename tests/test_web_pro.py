@@ -264,8 +264,8 @@ def test_werkbank_een_pagina_en_versies_vergelijken(app):
     velden = dict(b.formulier(f"/pro/scenarios/{sid}/werkbank")["velden"])
     # all facts are on the page
     assert velden["jaar"] == "2026" and velden["toetsingsinkomen"] == "40000"
-    assert velden["aanvrager-0-situatie"] == "arbeid" and velden["aanvrager-0-van"] == "2020-01-01"
-    assert velden["kind-0-geboortedatum"] == "2023-01-01" and velden["kind-0-opvang-0-uurprijs"] == "10"
+    assert velden["aanvrager-0-situatie"] == "arbeid" and velden["aanvrager-0-van"] == "01-01-2020"
+    assert velden["kind-0-geboortedatum"] == "01-01-2023" and velden["kind-0-opvang-0-uurprijs"] == "10"
     assert "partner-0-situatie" in velden and "aanvraagdatum" in velden
 
     # recompute with one number changed: the page shows the new result and the difference, nothing is saved

@@ -73,18 +73,25 @@ def _getal(x: Any) -> str:
     return s.replace(".", ",")
 
 
+def _dmj(x: Any) -> str:
+    """An ISO date as the form shows it: '2023-01-10' -> '10-01-2023'."""
+    s = str(x or "")
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s)
+    return f"{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else s
+
+
 def _ja_nee(x: Any, standaard: str = "") -> str:
     return standaard if x is None else ("ja" if x else "nee")
 
 
 def _periode_rij(p: Mapping[str, Any]) -> dict[str, str]:
     return {
-        "situatie": str(p.get("situatie") or ""), "van": str(p.get("van") or ""), "tot": str(p.get("tot") or ""),
+        "situatie": str(p.get("situatie") or ""), "van": _dmj(p.get("van")), "tot": _dmj(p.get("tot")),
         "maanden": _maanden_kort(p.get("maanden")), "uren": _getal(p.get("uren_per_maand")),
         "uitkering": str(p.get("uitkering") or ""), "voorziening": _ja_nee(p.get("voorziening_gericht_op_arbeidsinschakeling")),
         "gemeente": str(p.get("gemeente_code") or ""), "activiteit": str(p.get("activiteit") or ""),
         "onderwijs": str(p.get("onderwijs") or ""), "detentie_soort": str(p.get("detentie_soort") or ""),
-        "detentie_begin": str(p.get("detentie_begin") or ""), "detentie_einde": str(p.get("detentie_einde") or ""),
+        "detentie_begin": _dmj(p.get("detentie_begin")), "detentie_einde": _dmj(p.get("detentie_einde")),
     }
 
 
@@ -92,10 +99,10 @@ def _ouder_waarden(o: Mapping[str, Any] | None) -> dict[str, Any]:
     o = o or {}
     rijen = [_periode_rij(p) for p in o.get("situaties") or []]
     rijen.append(_periode_rij({}))
-    return {"label": str(o.get("label") or ""), "laatste_werkdag": str(o.get("laatste_werkdag_vorig_jaar") or ""),
+    return {"label": str(o.get("label") or ""), "laatste_werkdag": _dmj(o.get("laatste_werkdag_vorig_jaar")),
             "uren_voor_einde": _getal(o.get("uren_per_maand_voor_einde")),
-            "vermoedelijke_bevalling": str(o.get("vermoedelijke_bevallingsdatum") or ""),
-            "bevalling": str(o.get("bevallingsdatum") or ""), "perioden": rijen[:MAX_PERIODEN]}
+            "vermoedelijke_bevalling": _dmj(o.get("vermoedelijke_bevallingsdatum")),
+            "bevalling": _dmj(o.get("bevallingsdatum")), "perioden": rijen[:MAX_PERIODEN]}
 
 
 def _opvang_rij(o: Mapping[str, Any]) -> dict[str, str]:
@@ -108,7 +115,7 @@ def _opvang_rij(o: Mapping[str, Any]) -> dict[str, str]:
 def _kind_waarden(k: Mapping[str, Any]) -> dict[str, Any]:
     opvang = [_opvang_rij(o) for o in k.get("opvang") or []]
     opvang.append(_opvang_rij({}))
-    return {"label": str(k.get("label") or ""), "geboortedatum": str(k.get("geboortedatum") or ""),
+    return {"label": str(k.get("label") or ""), "geboortedatum": _dmj(k.get("geboortedatum")),
             "vo": str(k.get("start_voortgezet_onderwijs") or ""), "woont": _ja_nee(k.get("woont_op_adres_aanvrager"), "ja"),
             "co": _ja_nee(k.get("co_ouderschap"), "nee"), "opvang": opvang[:MAX_OPVANG]}
 
@@ -118,7 +125,7 @@ def velden_van_invoer(invoer: Mapping[str, Any]) -> tuple[dict[str, str], dict[s
     w: dict[str, str] = {
         "jaar": str(invoer.get("berekeningsjaar") or ""),
         "toetsingsinkomen": "" if invoer.get("toetsingsinkomen") is None else str(invoer["toetsingsinkomen"]),
-        "aanvraagdatum": str(invoer.get("aanvraagdatum") or ""),
+        "aanvraagdatum": _dmj(invoer.get("aanvraagdatum")),
         "partner": "ja" if invoer.get("partner") is not None else "nee",
         "bloedverwant": _ja_nee(invoer.get("partner_is_bloedverwant"), "nee"),
     }

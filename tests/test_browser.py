@@ -307,7 +307,7 @@ def test_skiplink_en_focus(server, pagina):
     # a visible focus indicator on links
     pg.keyboard.press("Tab")
     stijl = pg.evaluate("getComputedStyle(document.activeElement).backgroundColor")
-    assert stijl == "rgb(255, 221, 0)"
+    assert stijl == "rgb(242, 176, 30)"  # the theme's focus colour (thema.css --kw-focus)
 
 
 def test_professionele_paginas(server, pagina):

@@ -118,7 +118,7 @@ def test_werkbank_versies_logboek_en_pdf(server, pagina, tmp_path):
     tekst = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], check=True, capture_output=True,
                                     text=True, timeout=60).stdout.replace("\u00a0", " ").split())
     assert "gezin 2 (partner met Wlz-indicatie)" in tekst and "aanvraag 2023, versie 2" in tekst
-    assert "Wlz-indicatie van het CIZ, tijdelijk" in tekst and "1 november 2022 tot en met 31 oktober 2023" in tekst
+    assert "Wlz-indicatie van het CIZ (tijdelijk)" in tekst and "1 november 2022 tot en met 31 oktober 2023" in tekst
     # first month with aanspraak: January 2023; an application in April 2023 still reaches it (Wko 1.3 lid 2 onder b)
     assert "Uiterlijk aanvragen 30 april 2023" in tekst and "Aanvraagdatum 10 januari 2023" in tekst
     SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)

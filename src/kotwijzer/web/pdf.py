@@ -118,8 +118,10 @@ def _periode_details(p: Any) -> str:
     """The facts of a period that decide the outcome (Wlz, detention, traject), in plain Dutch."""
     d: list[str] = []
     s = str(getattr(p.situatie, "value", p.situatie))
-    if s in ("wlz_permanent", "wlz_tijdelijk"):
-        d.append("Wlz-indicatie van het CIZ, " + ("blijvend" if s == "wlz_permanent" else "tijdelijk"))
+    if s == "wlz_permanent":
+        d.append("indicatie op grond van art. 3.2.1 lid 1 Wlz (blijvend)")
+    elif s == "wlz_tijdelijk":
+        d.append("indicatie op grond van art. 3.2.1 lid 3 of art. 3.2.2 Wlz (tijdelijk)")
     if s == "detentie":
         soort = getattr(p.detentie_soort, "value", p.detentie_soort)
         if soort:
@@ -336,17 +338,17 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
                                  st["klein"]))
             v.append(KeepTogether(regels))
 
-    voet = f"{programma} - kinderopvangtoeslag {h.berekeningsjaar}"
-    if dossier:
-        voet += f" - dossier {dossier.dossier_label} - {dossier.scenario_naam}, versie {dossier.versie}"
-    voet += f" - gemaakt op {gemaakt.strftime('%d-%m-%Y')}"
+    boven = (f"Dossier {dossier.dossier_label} - {dossier.scenario_naam}, versie {dossier.versie}" if dossier
+             else f"Kinderopvangtoeslag {h.berekeningsjaar}")
+    onder = f"Gemaakt op {gemaakt.strftime('%d-%m-%Y')} met {programma}, kinderopvangtoeslag {h.berekeningsjaar}"
 
     def _voet(canvas, d):
         canvas.saveState()
         canvas.setFont("Helvetica", 7.5)
         canvas.setFillColor(INKT)
-        canvas.drawString(18 * mm, 10 * mm, voet[:150])
-        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"pagina {d.page}")
+        canvas.drawString(18 * mm, 10.5 * mm, boven[:110])
+        canvas.drawString(18 * mm, 7 * mm, onder[:110])
+        canvas.drawRightString(A4[0] - 18 * mm, 7 * mm, f"pagina {d.page}")
         canvas.restoreState()
 
     doc.build(v, onFirstPage=_voet, onLaterPages=_voet)

@@ -310,6 +310,10 @@ def test_werkbank_een_pagina_en_versies_vergelijken(app):
     eerste_regel = logboek.split("<tr>")[2]
     assert "PDF gedownload" in eerste_regel and f'<a href="/pro/dossiers/{did}">gezin 30</a>' in eerste_regel
     assert "huidige situatie</a> (versie 2)" in eerste_regel
+    # and in the dossier's own logbook
+    b.ga(f"/pro/dossiers/{did}")
+    eigen = b.html.split('id="dossier-logboek"')[1]
+    assert "dossier geopend" in eigen.split("<tr>")[2] and "PDF gedownload" in eigen
 
 
 def _rijen(html: str, tabel_id: str) -> list[list[str]]:

@@ -120,8 +120,10 @@ def _dossier_pagina(request: Request, g: Ingelogd, dossier_id: int, fouten: dict
     with request.app.state.db.sessie() as s:
         d = repo.dossier(s, g.actor, dossier_id)
         scenarios = [(sc, repo.scenario_versie(s, g.actor, sc.id).samenvatting) for sc in repo.scenarios(s, g.actor, d.id)]
+        logboek = repo.logboek(s, g.actor, 20, dossier_id=d.id) if g.beheerder else []
     return render(request, "pro_dossier.html", status=status, titel=("Fout: " if fouten else "") + f"Dossier {d.label}",
-                  d=d, scenarios=scenarios, fouten=fouten or {}, label=d.label if label is None else label)
+                  d=d, scenarios=scenarios, fouten=fouten or {}, label=d.label if label is None else label,
+                  logboek=logboek, acties=ACTIE_TEKST)
 
 
 @router.get("/pro/dossiers/{dossier_id}", response_class=HTMLResponse)

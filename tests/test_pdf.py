@@ -94,3 +94,52 @@ def test_ontbrekend_bedrag_wordt_genoemd():
     """An amount the core cannot compute is shown as such, never as € 0."""
     assert hele_euros(None) == "niet te berekenen"
     assert hele_euros(1234) == "€\u00a01.234"
+
+
+def _zonder_bedragen(r, vanaf: int):
+    """The result as the reworked core gives it when a table is missing from month `vanaf`: amounts None, with the
+    reason in `rekenfout` (model_copy does not validate, so this works with the current model too)."""
+    maanden = [m if m.maand < vanaf else m.model_copy(update={"toeslag": None, "uitbetaling_voorschot": None,
+                                                                "eigen_bijdrage": None}) for m in r.maanden]
+    jaar = r.jaar.model_copy(update={"toeslag": None, "eigen_bijdrage": None})
+    return r.model_copy(update={"maanden": maanden, "jaar": jaar,
+                                "rekenfout": "Voor 2026 ontbreekt de tabel vanaf april (proef)."})
+
+
+def test_pdf_met_ontbrekende_bedragen(tmp_path):
+    h = Huishouden.model_validate(DETENTIE)
+    ctx = uitkomst_context(h)
+    ctx["r"] = _zonder_bedragen(ctx["r"], 4)
+    tekst, png = _pagina_een(document_pdf(ctx, dossier=Dossierinfo("gezin 13", "zonder tabel", 1)), tmp_path)
+    plat = " ".join(tekst.replace("\u00a0", " ").split())
+    assert "Uitbetaald per maand: € 1.152, vanaf januari 2026" in plat
+    assert "Toeslag over het hele jaar: niet te berekenen" in plat
+    assert "Niet alle bedragen zijn te berekenen. Wat ontbreekt: - Voor 2026 ontbreekt de tabel vanaf april (proef)." in plat
+    assert png.is_file()
+
+
+def test_werkbank_verschil_met_ontbrekende_bedragen(monkeypatch):
+    """Two versions where one has no amounts: the difference is unknown ('-'), never a number."""
+    from decimal import Decimal
+
+    from kotwijzer.web import werkbank
+
+    def _bedragen(invoer):
+        if invoer.get("x") == "geen":
+            return {"maanden": [{"maand": m, "aanspraak": True, "betaald": None, "toeslag": None} for m in range(1, 13)],
+                    "jaar": None, "melding": "tabel ontbreekt", "r": None}
+        return {"maanden": [{"maand": m, "aanspraak": True, "betaald": Decimal(100), "toeslag": Decimal("100.40")}
+                            for m in range(1, 13)], "jaar": Decimal("1204.80"), "melding": None, "r": None}
+
+    monkeypatch.setattr(werkbank, "bedragen", _bedragen)
+    g = werkbank.geld_verschil({"x": "wel"}, {"x": "geen"})
+    assert g["maanden"][0] == {"maand": 1, "a": Decimal(100), "b": None, "verschil": None, "recht_a": True, "recht_b": True}
+    assert g["betaald_a"] == Decimal(1200) and g["betaald_b"] is None and g["betaald_verschil"] is None
+    assert g["jaar_verschil"] is None and g["melding_b"] == "tabel ontbreekt"
+
+
+def test_jaartoeslag_van_opgeslagen_versie():
+    from kotwijzer.web.pro import jaartoeslag
+
+    assert jaartoeslag({"toeslag_jaar": "9794.90"}) == "€ 9.794,90"
+    assert jaartoeslag({"toeslag_jaar": None}) == "-" and jaartoeslag({"toeslag_jaar": "None"}) == "-" and jaartoeslag({}) == "-"

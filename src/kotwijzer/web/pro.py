@@ -18,7 +18,7 @@ from kotwijzer.store import GeenToegang, OngeldigeWaarde, VersieConflict, repo
 from kotwijzer.web import formulier as fm
 from kotwijzer.web import werkbank
 from kotwijzer.web.pdf import Dossierinfo, document_pdf
-from kotwijzer.web.basis import Ingelogd, formulier, ingelogd, render, tekst, vereist_ingelogd
+from kotwijzer.web.basis import Ingelogd, formulier, ingelogd, render, templates, tekst, vereist_ingelogd
 from kotwijzer.web.publiek import toon_stap, toon_uitkomst, uitkomst_context
 from kotwijzer.web.sessie import nieuw_token
 
@@ -442,6 +442,20 @@ def _beheer_pagina(request: Request, g: Ingelogd, fouten: dict[str, str] | None 
         audit = repo.logboek(s, g.actor, 200)
     return render(request, "pro_beheer.html", status=status, titel=("Fout: " if fouten else "") + "Beheer",
                   gebruikers=gebruikers, audit=audit, acties=ACTIE_TEKST, fouten=fouten or {}, w=w or {})
+
+
+def jaartoeslag(samenvatting: dict[str, Any] | None) -> str:
+    """The year's toeslag stored with a version, in euros; '-' when it was not computed."""
+    from decimal import Decimal, InvalidOperation
+
+    x = (samenvatting or {}).get("toeslag_jaar")
+    try:
+        return diensten.euro(Decimal(str(x))) if x not in (None, "", "None") else "-"
+    except InvalidOperation:
+        return "-"
+
+
+templates.env.filters.update(jaartoeslag=jaartoeslag)
 
 
 # Plain Dutch for the logbook's actions

@@ -386,6 +386,7 @@ class Logregel:
     dossier_id: int | None
     dossier_label: str | None  # None: the dossier no longer exists
     scenario_naam: str | None
+    gebruiker_naam: str | None = None  # when the line is about a user: that user's name or e-mail address
 
 
 def logboek(s: Session, actor: Actor, limiet: int = 200, dossier_id: int | None = None) -> list[Logregel]:
@@ -397,7 +398,8 @@ def logboek(s: Session, actor: Actor, limiet: int = 200, dossier_id: int | None 
     if dossier_id is not None:
         q = q.where(AuditRegel.dossier_id == dossier_id)
     regels = list(s.scalars(q.order_by(AuditRegel.id.desc()).limit(max(1, min(limiet, 1000)))))
-    gids = {r.gebruiker_id for r in regels if r.gebruiker_id}
+    gids = {r.gebruiker_id for r in regels if r.gebruiker_id} | {r.object_id for r in regels
+                                                                if r.object_soort == "gebruiker" and r.object_id}
     dids = {r.dossier_id for r in regels if r.dossier_id}
     sids = {r.object_id for r in regels if r.object_soort == "scenario" and r.object_id}
     namen = {g.id: (g.naam or g.email) for g in s.scalars(
@@ -409,9 +411,12 @@ def logboek(s: Session, actor: Actor, limiet: int = 200, dossier_id: int | None 
     uit = []
     for r in regels:
         uit.append(Logregel(
-            id=r.id, tijd=r.tijd, gebruiker=namen.get(r.gebruiker_id, "onbekend") if r.gebruiker_id else "niemand (niet ingelogd)",
+            id=r.id, tijd=r.tijd,
+            gebruiker=(namen.get(r.gebruiker_id, "onbekend") if r.gebruiker_id
+                       else "niet ingelogd" if r.actie == "inloggen_mislukt" else "het systeem (installatie of import)"),
             actie=r.actie, object_soort=r.object_soort, object_id=r.object_id, versie=r.versie, dossier_id=r.dossier_id,
             dossier_label=labels.get(r.dossier_id) if r.dossier_id else None,
             scenario_naam=scen.get(r.object_id) if r.object_soort == "scenario" else None,
+            gebruiker_naam=namen.get(r.object_id) if r.object_soort == "gebruiker" else None,
         ))
     return uit

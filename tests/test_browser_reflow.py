@@ -12,7 +12,7 @@ import re
 import pytest
 
 from conftest import maak_app
-from test_browser import WW, browser, draaiende_server, toegankelijk  # noqa: F401 - fixtures
+from test_browser import SCHERMAFDRUKKEN, WW, browser, draaiende_server, toegankelijk  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -50,10 +50,16 @@ def server(tmp_path_factory, beleid_voorbeeldmap):
         yield url
 
 
-def _controleer(pg, naam: str) -> None:
-    """At 320 px: no sideways scroll, nothing sticking out; axe at 320 and at 1280 px."""
+def _controleer(pg, naam: str, schermafdruk: str | None = None) -> None:
+    """At 320 px: no sideways scroll, nothing sticking out; axe at 320 and at 1280 px. Optionally a screenshot of the
+    page at 320 px (its first 2400 pixels)."""
     pg.set_viewport_size({"width": SMAL, "height": 800})
     pg.wait_for_timeout(50)
+    if schermafdruk:
+        SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
+        hoogte = min(2400, pg.evaluate("document.documentElement.scrollHeight"))
+        pg.screenshot(path=str(SCHERMAFDRUKKEN / schermafdruk), full_page=True,
+                      clip={"x": 0, "y": 0, "width": SMAL, "height": hoogte})
     breedte = pg.evaluate("document.documentElement.scrollWidth")
     assert breedte <= SMAL, f"{naam}: de pagina schuift opzij op 320 px (scrollWidth {breedte}): {pg.evaluate(_UITSTEKEND)}"
     uitstekend = pg.evaluate(_UITSTEKEND)
@@ -98,7 +104,7 @@ def test_vragenlijst_en_uitkomst(server, browser):
             break
         knop.click()
     assert pg.locator("#toeslag-jaar").count() == 1, "de uitkomst is niet bereikt"
-    _controleer(pg, "uitkomst")
+    _controleer(pg, "uitkomst", "320px-uitkomst.png")
     ctx.close()
 
 
@@ -126,11 +132,13 @@ def test_professionele_paginas(server, browser):
     pg.fill("#toetsingsinkomen", "85000")
     pg.click("button:has-text('Opnieuw berekenen')")
     assert pg.is_visible("#herberekend-kop")
-    _controleer(pg, "werkbank opnieuw berekend")
+    _controleer(pg, "werkbank opnieuw berekend", "320px-werkbank-opnieuw-berekend.png")
     pg.fill("#toelichting", "hoger inkomen")
     pg.click("button:has-text('Opslaan als nieuwe versie') >> nth=0")
     pg.click("button:has-text('Vergelijk')")
     _controleer(pg, "versies vergelijken")
     _ga(pg, server + f"/pro/dossiers/{did}/nieuw", "nieuwe berekening")
-    _ga(pg, server + "/pro/beheer", "beheer")
+    pg.set_viewport_size({"width": BREED, "height": 900})
+    pg.goto(server + "/pro/beheer")
+    _controleer(pg, "beheer", "320px-logboek.png")
     ctx.close()

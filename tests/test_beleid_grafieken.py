@@ -59,3 +59,15 @@ def test_labels_groot_genoeg(figuren):
         for t in fig.findobj(lambda o: hasattr(o, "get_fontsize") and hasattr(o, "get_text")):
             if t.get_text() and not t.get_text().startswith("kotwijzer, synthetische"):
                 assert t.get_fontsize() >= 9, (naam, t.get_text(), t.get_fontsize())
+
+
+def test_bronnen_bij_naam_zonder_bestanden_of_regelnummers():
+    from kotwijzer.policy import hervorming as H
+    from kotwijzer.web.beleid import brontekst
+
+    for h in H.alle().values():
+        t = brontekst(getattr(h, "bron", ""))
+        for fout in ("Seed", "seed", "r. 3", ".csv", "README", "Significant APE"):
+            assert fout not in t, (h.code, t)
+    assert brontekst('Seed 000, par. 1.1 (r. 390-393): "x"').startswith(
+        "het onderzoek 'Kinderopvangtoeslag in de Participatiewet' (voor het ministerie van SZW, 21 mei 2025), par. 1.1")

@@ -180,7 +180,28 @@ def tabelnaam(bestand: str) -> str:
     return f"{code} {tekst}" if code else tekst
 
 
-templates.env.filters.update(bedrag=bedrag, mln=mln, aantal=aantal, aandeel=aandeel, getal1=getal1, tabelnaam=tabelnaam)
+# The source documents by their real title (as the project cites them), for source texts that name them by number
+BRONTITELS = {
+    "000": "het onderzoek 'Kinderopvangtoeslag in de Participatiewet' (voor het ministerie van SZW, 21 mei 2025)",
+    "001": "het onderzoek voor Dienst Toeslagen naar het lage aantal aanvragen door gezinnen met een Wlz-indicatie",
+    "002": "de brief van de minister van SZW aan de Tweede Kamer over de invoeringstoets Wlz (2022/23)",
+    "003": "het eerste rapport van Research voor Beleid over de Wet verbetering arbeidsmarktpositie alleenstaande ouders",
+    "004": "het Besluit van 22 augustus 2022 tot wijziging van het Besluit kinderopvangtoeslag, met de nota van toelichting",
+}
+
+
+def brontekst(tekst: str | None) -> str:
+    """'Seed 000, par. 1.1 (r. 390-393): ...' -> "het onderzoek '...' (...), par. 1.1: ..."; line numbers are left out."""
+    if not tekst:
+        return ""
+    t = re.sub(r"\s*\(r\. ?\d+(-\d+)?\)", "", str(tekst))
+    t = re.sub(r"\s*\((?:[^()]*\b)?(?:mini[^()]*|Significant APE[^()]*|Kamerbrief[^()]*)\)", "", t)
+    t = re.sub(r"\s*\([^()]*(?:\.csv|README|\.md)[^()]*\)", "", t)  # file names are no source for a reader
+    return re.sub(r"[Ss]eed (\d{3})", lambda m: BRONTITELS.get(m.group(1), "een brondocument"), t)
+
+
+templates.env.filters.update(bedrag=bedrag, mln=mln, aantal=aantal, aandeel=aandeel, getal1=getal1, tabelnaam=tabelnaam,
+                             brontekst=brontekst)
 
 GROEP_TEKST_KORT = {
     "werk": "werk", "bijstand_traject": "bijstand met traject (A/B)", "bijstand_categorie_c": "bijstand met activiteit C",

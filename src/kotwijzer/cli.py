@@ -86,7 +86,9 @@ def bereken(
     if als_json:
         sys.stdout.write(json.dumps(r.model_dump(mode="json"), ensure_ascii=False, indent=2, default=_json_default) + "\n")
         return
-    t = Table(title=f"Kinderopvangtoeslag {r.berekeningsjaar} (tabel: {r.tabel_status})")
+    tabel_tekst = {"definitief": "officiële tabel", "voorlopig": "voorlopige tabel", "onvolledig": "onvolledige tabel",
+                   "ontbreekt": "nog geen tabel"}.get(r.tabel_status or "", r.tabel_status)
+    t = Table(title=f"Kinderopvangtoeslag {r.berekeningsjaar} ({tabel_tekst})")
     for kol in ("Maand", "Recht", "Kind", "Soort", "Uren", "Prijs gebruikt", "Kosten", "%", "Toeslag", "Zelf betalen"):
         t.add_column(kol, justify="right" if kol not in ("Maand", "Recht", "Kind", "Soort") else "left")
     for m in r.maanden:
@@ -106,7 +108,12 @@ def bereken(
                 _euro(k.eigen_bijdrage),
             )
     console.print(t)
-    console.print(f"Toeslag over het jaar: [bold]{_euro(r.jaar.toeslag)}[/]; u betaalt zelf {_euro(r.jaar.eigen_bijdrage)}.")
+    if r.jaar.toeslag is not None:
+        console.print(f"Toeslag over het jaar: [bold]{_euro(r.jaar.toeslag)}[/]; u betaalt zelf {_euro(r.jaar.eigen_bijdrage)}.")
+    else:
+        console.print("Toeslag over het jaar: [bold]nog niet te berekenen[/]. Wel bekend: de maanden met recht en de uren.")
+        for o in r.ontbrekend:
+            console.print(f"[yellow]Ontbreekt:[/] {o.uitleg}")
     for w in r.waarschuwingen:
         console.print(f"[yellow]Let op:[/] {w}")
     for a in r.aannames:
@@ -159,21 +166,36 @@ def parameters(
     if als_json:
         sys.stdout.write(json.dumps(o, ensure_ascii=False, indent=2, default=_json_default) + "\n")
         return
+    from collections import Counter
+
+    from kotwijzer.params.loader import CELSTATUS_TEKST, STATUS_TEKST
+
     t = Table(title=f"Parameters {jaar}")
     for kol in ("Naam", "Waarde", "Status", "Bron"):
         t.add_column(kol)
     for p in o["regels"]:
-        t.add_row(p["naam"], str(p["waarde"]), p["status"], ", ".join(b["citaat"] for b in p["bron"]))
+        waarde = {True: "ja", False: "nee"}.get(p["waarde"], p["waarde"]) if isinstance(p["waarde"], bool) else p["waarde"]
+        t.add_row(p["naam"], str(waarde), STATUS_TEKST.get(p["status"], p["status"]), ", ".join(b["citaat"] for b in p["bron"]))
     mu = o["maximum_uurprijs"]
     if "bedragen" in mu:
+        status = STATUS_TEKST.get(mu["status"], mu["status"])
+        if not mu["gebruikt_voor_bedrag"]:
+            status += " (niet gebruikt voor een bedrag)"
         for soort, bedrag in mu["bedragen"].items():
-            t.add_row(f"maximum_uurprijs {soort}", f"€ {bedrag}", mu["status"], ", ".join(a["citaat"] for a in mu["artikelen"]))
+            t.add_row(f"maximum_uurprijs {soort}", f"€ {bedrag.replace('.', ',')}", status,
+                      ", ".join(a["citaat"] for a in mu["artikelen"]) or mu["bron"])
     else:
         t.add_row("maximum_uurprijs", "ontbreekt", "-", mu["ontbreekt"])
     console.print(t)
     tb = o["tabel"]
     if "rijen" in tb:
-        console.print(f"Tabel (Bijlage I): {len(tb['rijen'])} rijen, status {tb['status']}. Bron: {tb['bron']}")
+        tabelstatus = {"definitief": "definitief", "voorlopig": "voorlopig", "onvolledig": "onvolledig"}.get(tb["status"], tb["status"])
+        dekt = "" if tb["dekt_tot_en_met"] is None else f", tot een toetsingsinkomen van € {tb['dekt_tot_en_met']:,}".replace(",", ".")
+        console.print(f"Tabel (Bijlage I): {len(tb['rijen'])} rijen{dekt}, {tabelstatus}. Bron: {tb['bron']}")
+        for kolom, naam in (("eerste_kind", "eerste kind"), ("overige_kinderen", "andere kinderen")):
+            telling = Counter(r[kolom]["status"] for r in tb["rijen"])
+            delen = "; ".join(f"{n} x {CELSTATUS_TEKST[st]}" for st, n in telling.items())
+            console.print(f"  Percentages {naam}: {delen}.")
     else:
         console.print(f"[yellow]Tabel:[/] {tb['ontbreekt']}")
 

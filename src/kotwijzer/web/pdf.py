@@ -247,8 +247,6 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
     v.append(_p("Aanvraag en termijn", st["h2"]))
     rijen = [["Aanvraagdatum", datum_nl(h.aanvraagdatum) if h.aanvraagdatum else "niet ingevuld (gerekend met vandaag)"]]
     uiterlijk = getattr(r, "aanvragen_uiterlijk", None) if r is not None else None
-    if uiterlijk is None and r is not None and not hasattr(r, "aanvragen_uiterlijk"):
-        uiterlijk = _uiterlijk_zonder_kern(r)
     if uiterlijk is not None or (r is not None and any(m.aanspraak for m in r.maanden)):
         rijen.append(["Uiterlijk aanvragen", datum_nl(uiterlijk) if uiterlijk else "-"])
     verloren = list(getattr(r, "verloren_maanden", None) or []) if r is not None else []
@@ -353,18 +351,6 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
 
     doc.build(v, onFirstPage=_voet, onLaterPages=_voet)
     return buf.getvalue()
-
-
-def _uiterlijk_zonder_kern(r: Any) -> dt.date | None:
-    """Only for a core that does not give `aanvragen_uiterlijk` yet: the last day of the third calendar month after
-    the first month with aanspraak (Wko art. 1.3 lid 2 onder b: an application reaches back to the first day of the
-    month three calendar months before the month of the application)."""
-    eerste = next((m.maand for m in r.maanden if m.aanspraak), None)
-    if eerste is None:
-        return None
-    jaar, maand = r.berekeningsjaar + (eerste + 3 - 1) // 12, (eerste + 3 - 1) % 12 + 1
-    volgende = dt.date(jaar + (maand == 12), maand % 12 + 1, 1)
-    return volgende - dt.timedelta(days=1)
 
 
 def samenvatting_pdf(ctx: dict[str, Any], kop: str | None = None) -> bytes:

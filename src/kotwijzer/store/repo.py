@@ -92,7 +92,7 @@ def log(s: Session, actor: Actor | None, actie: str, soort: str | None = None, o
     ))
 
 
-LEESACTIES = ("dossier_geopend", "scenario_geopend", "pdf_gedownload", "export_gedownload")
+LEESACTIES = ("dossier_geopend", "scenario_geopend", "pdf_gedownload")
 
 
 def log_lezen(s: Session, actor: Actor, actie: str, soort: str, obj_id: int, versie: int | None = None,

@@ -466,7 +466,7 @@ ACTIE_TEKST = {
     "dossier_verwijderd": "dossier verwijderd", "dossier_geopend": "dossier geopend",
     "scenario_aangemaakt": "scenario opgeslagen (eerste versie)", "scenario_opgeslagen": "nieuwe versie opgeslagen",
     "scenario_verwijderd": "scenario verwijderd", "scenario_geopend": "scenario bekeken",
-    "pdf_gedownload": "PDF gedownload", "export_gedownload": "export gedownload",
+    "pdf_gedownload": "PDF gedownload",
 }
 
 

@@ -143,3 +143,17 @@ def test_jaartoeslag_van_opgeslagen_versie():
 
     assert jaartoeslag({"toeslag_jaar": "9794.90"}) == "€ 9.794,90"
     assert jaartoeslag({"toeslag_jaar": None}) == "-" and jaartoeslag({"toeslag_jaar": "None"}) == "-" and jaartoeslag({}) == "-"
+
+
+def test_jaar_zonder_tabel_geeft_document_zonder_bedrag(tmp_path):
+    """2027 has no table yet: the document still shows the right, the deadline (first month January 2027, so an
+    application by 30 April 2027 reaches it) and says that no amount can be computed, with a way to get one."""
+    h = Huishouden.model_validate(huishouden(2027, ouder(sit("arbeid", van="2020-01-01")), kinderen=[kind("2025-03-01")],
+                                             aanvraagdatum="2027-01-05"))
+    tekst, png = _pagina_een(document_pdf(uitkomst_context(h), dossier=Dossierinfo("gezin 2027", "plan", 1)), tmp_path)
+    plat = " ".join(tekst.replace("\u00a0", " ").split())
+    assert png.is_file() and _niet_leeg(png)
+    assert "Er is recht in januari tot en met december, maar het bedrag is nog niet te berekenen." in plat
+    assert "Er is geen bedrag te berekenen. Wat ontbreekt:" in plat and "2027" in plat
+    assert "Uiterlijk aanvragen 30 april 2027" in plat
+    assert "€ 0" not in plat

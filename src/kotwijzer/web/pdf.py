@@ -227,9 +227,13 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
             v.append(_p("Geen recht op kinderopvangtoeslag in dit jaar.", st["vet"]))
         v.append(_p(f"Maanden met recht: {r.jaar.maanden_met_aanspraak} van 12.", st["basis"]))
     if ontbreekt:
-        v.append(_p("Niet alle bedragen zijn te berekenen. Wat ontbreekt:", st["vet"]))
+        geen = r is None or getattr(r, "bedragen", None) == "ontbreekt"
+        v.append(_p(("Er is geen bedrag te berekenen." if geen else "Niet alle bedragen zijn te berekenen.")
+                    + " Wat ontbreekt:", st["vet"]))
         for x in ontbreekt:
             v.append(_p(f"- {x}", st["basis"]))
+        v.append(_p("Het bedrag kan de ouder laten berekenen met de proefberekening van Dienst Toeslagen "
+                    "(toeslagen.nl).", st["basis"]))
     t = ctx.get("tegemoetkoming")
     if t and t.get("melding"):
         v.append(_p(f"Extra vergoeding van de gemeente: {t['melding']}", st["basis"]))

@@ -337,3 +337,26 @@ def _actor(app, email: str) -> repo.Actor:
 
     with app.state.db.sessie() as s:
         return repo.Actor.van(s.scalar(select(Gebruiker).where(Gebruiker.email == email)))
+
+
+def test_werkbank_jaar_zonder_bedragen(sqlite_app):
+    """A 2027 scenario (no table yet): the workbench, the comparison and the PDF work and say the amount is missing."""
+    app = sqlite_app
+    _gebruiker(app, "Bewind A", "a@voorbeeld.nl")
+    b = _inloggen(app, "a@voorbeeld.nl")
+    did = _dossier(b, "gezin 2027")
+    invoer = {"berekeningsjaar": 2027, "toetsingsinkomen": 40000, "aanvraagdatum": "2027-01-05",
+              "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2020-01-01"}]},
+              "kinderen": [{"geboortedatum": "2025-03-01", "opvang": [{"soort": "dagopvang", "uren_per_maand": 100,
+                                                                      "uurprijs": "10.00"}]}]}
+    with app.state.db.sessie() as s:
+        sid = repo.scenario_maken(s, _actor(app, "a@voorbeeld.nl"), did, "plan 2027", invoer, {}).id
+    b.ga(f"/pro/scenarios/{sid}")
+    assert b.antwoord.status_code == 200
+    assert b.tekst("toeslag-jaar") == "niet te berekenen"
+    assert "nog geen bedrag berekend" in b.html and "€ 0" not in b.html.split('id="feiten-kop"')[0]
+    b.verstuur(f"/pro/scenarios/{sid}/werkbank", {"toetsingsinkomen": "50000"}, "Opslaan als nieuwe versie")
+    b.ga(f"/pro/scenarios/{sid}/vergelijk?a=1&b=2")
+    assert _rijen(b.html, "geld-verschil")[0] == ["januari", "niet te berekenen", "niet te berekenen", "-"]
+    assert b.tekst("verschil-jaar") == "-"
+    assert b.client.get(f"/pro/scenarios/{sid}/pdf").content.startswith(b"%PDF")

@@ -254,8 +254,6 @@ def test_werkbank_een_pagina_en_versies_vergelijken(app):
     _gebruiker(app, "Bewind A", "a@voorbeeld.nl")
     b = _inloggen(app, "a@voorbeeld.nl")
     did = _dossier(b, "gezin 30")
-    b.ga(f"/pro/dossiers/{did}")
-    csrf = dict(b.formulier(f"/pro/dossiers/{did}/label")["velden"])["csrf"]
     with app.state.db.sessie() as s:
         sc = repo.scenario_maken(s, _actor(app, "a@voorbeeld.nl"), did,
                                  "huidige situatie", INVOER, {})

@@ -79,7 +79,7 @@ def _procent(f: Decimal) -> str:
 
 def _cent_euro(c: int) -> str:
     e = Decimal(c) / 100
-    return "€ " + (f"{e:,.0f}" if e == e.to_integral_value() else f"{e:,.2f}").replace(",", "X").replace(".", ",").replace("X", ".")
+    return "€\u00a0" + (f"{e:,.0f}" if e == e.to_integral_value() else f"{e:,.2f}").replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def tegemoetkoming_tekst(beleid: GemeentelijkBeleid | None) -> dict[str, Any]:

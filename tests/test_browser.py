@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import maak_app, voorbeeld
-from kotwijzer.api.diensten import euro
+from kotwijzer.diensten import euro
 from kotwijzer.compute import bereken, voorwaardencheck
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import client_voor, maak_app
-from kotwijzer.api.diensten import euro
+from kotwijzer.diensten import euro
 from kotwijzer.compute import bereken, voorwaardencheck
 from test_web_hulp import Browser, lees
 

@@ -27,7 +27,7 @@ from kotwijzer.municipal import (
     van_yaml,
     voorbeeldcatalogus,
 )
-from kotwijzer.api.diensten import euro
+from kotwijzer.diensten import euro
 from kotwijzer.municipal.cli import app as gemeente_cli
 from kotwijzer.municipal.codes import code_naam
 from kotwijzer.store import Database, catalogus_laden, catalogus_opslaan, gemeenten_opslaan

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import client_voor, voorbeeld
-from kotwijzer.api.diensten import euro
+from kotwijzer.diensten import euro
 from kotwijzer.compute import bereken
 from kotwijzer.store import repo
 from test_web_hulp import Browser

@@ -14,7 +14,7 @@ from typing import Any, Mapping
 
 from pydantic import ValidationError
 
-from kotwijzer.api.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
+from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
 from kotwijzer.api.fouten import nederlandse_fouten
 from kotwijzer.model import Kind, Periode
 

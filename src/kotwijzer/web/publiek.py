@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 
-from kotwijzer.api import diensten
+from kotwijzer import diensten
 from kotwijzer.api.fouten import nederlandse_fouten
 from kotwijzer.api.gemeenten import app_catalogus
 from kotwijzer.api.http import ApiFout

@@ -1,0 +1,296 @@
+"""The service layer: what the API and the web pages both need (neither adapter owns it): call the core, render its explanation and next steps, and translate
+a 'wat als' change into a second input. Nothing here decides about the law; every verdict and amount comes from
+`kotwijzer.compute`, every explanation from `kotwijzer.explain`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from decimal import Decimal
+from typing import Any
+
+from kotwijzer.compute import bereken, voorschot_vs_definitief, voorwaardencheck
+from kotwijzer.invoer import OntbrekendeInvoer
+from kotwijzer.model import Huishouden, Periode, Resultaat, Situatie
+from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving
+from kotwijzer.wetten.bron import WETTEN
+
+log = logging.getLogger("kotwijzer.diensten")
+
+MAANDNAMEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+
+# Plain-language names of the situations (B1), for forms and descriptions.
+SITUATIE_TEKST: dict[str, str] = {
+    "arbeid": "Werk (in loondienst of eigen bedrijf)",
+    "meewerkend_partner": "Meewerken zonder loon in het bedrijf van de partner",
+    "bijstand_traject": "Uitkering (bijstand, IOAW, IOAZ of Anw) met een activiteit of traject van de gemeente",
+    "werkzoekende_traject": "Werkzoekend zonder uitkering, met een traject naar werk van de gemeente",
+    "ww_traject": "WW-uitkering met een traject of scholing via UWV",
+    "arbeidsongeschikt_reintegratie": "Arbeidsongeschikt of ziek, met re-integratie",
+    "jonger_dan_18_bijstand_scholing": "Jonger dan 18 jaar, met bijstand, en volgt scholing",
+    "studie": "Studie of opleiding",
+    "inburgering": "Inburgeringscursus of -opleiding",
+    "inburgering_overige_activiteit": "Een ander onderdeel van inburgering (niet de cursus of opleiding)",
+    "sociaal_medische_indicatie": "Sociaal-medische indicatie van de gemeente",
+    "wlz_permanent": "Wlz-indicatie van het CIZ (blijvend)",
+    "wlz_tijdelijk": "Wlz-indicatie van het CIZ (tijdelijk)",
+    "detentie": "Detentie (gevangenis of een andere vrijheidsstraf of maatregel)",
+    "geen": "Geen van deze (bijvoorbeeld thuis voor de kinderen)",
+}
+assert set(SITUATIE_TEKST) == {s.value for s in Situatie}, "every situation needs a plain-language name"
+
+OPVANG_TEKST = {
+    "dagopvang": "Dagopvang (kinderdagverblijf)",
+    "buitenschoolse_opvang": "Buitenschoolse opvang (bso)",
+    "gastouderopvang": "Gastouderopvang",
+}
+
+REKENFOUTEN = (OntbrekendeInvoer, OntbrekendeWetgeving, OngeldigeWetgeving)
+
+
+def euro(x: Decimal | int | None) -> str:
+    if x is None:
+        return "-"
+    s = f"{Decimal(x):,.2f}"
+    return "€ " + s.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def hele_euro(x: int | None) -> str:
+    return "-" if x is None else "€ " + f"{int(x):,}".replace(",", ".")
+
+
+def rekenfout_melding(e: Exception) -> str:
+    if isinstance(e, OntbrekendeInvoer):
+        return e.bericht
+    return str(e)
+
+
+# --------------------------------------------------------------------------------------------- explanation
+def wet_url(wet: str, peildatum: dt.date) -> str | None:
+    w = WETTEN.get(wet)
+    return f"https://wetten.overheid.nl/{w[1]}/{peildatum.isoformat()}" if w else None
+
+
+def _citaten(r: Resultaat, m) -> list[Any]:
+    """The citations of one month, in the order the explanation uses them (no law text)."""
+    bronnen = list(m.bronnen)
+    for c in m.condities:
+        bronnen.extend(c.bronnen)
+    for k in m.kinderen:
+        for c in k.condities:
+            if c.status == "niet_voldaan":
+                bronnen.extend(c.bronnen)
+    uit, gezien = [], set()
+    for b in bronnen:
+        if b.citaat not in gezien:
+            gezien.add(b.citaat)
+            uit.append(b)
+    return uit
+
+
+def uitleg_blokken(r: Resultaat) -> tuple[list[dict[str, Any]], bool]:
+    """Per month: title, lines and the cited articles. With the law text when `kotwijzer.wetten` can give it;
+    without it (only citation and a link) when it cannot."""
+    from kotwijzer.explain import uitleg
+
+    met_tekst = True
+    try:
+        blokken = uitleg(r, met_wettekst=True)
+    except (ImportError, LookupError, KeyError, ValueError, OSError) as e:
+        log.info("wettekst niet beschikbaar: %s", type(e).__name__)
+        met_tekst = False
+        blokken = uitleg(r, met_wettekst=False)
+    uit = []
+    for b in blokken:
+        m = r.maanden[b.maand - 1]
+        tot = getattr(b, "tot_maand", 0) or b.maand
+        peil = dt.date(r.berekeningsjaar, b.maand, 1)
+        if met_tekst and b.bronnen:
+            bronnen = [
+                {"citaat": x.get("citaat"), "tekst": x.get("tekst"), "versie": x.get("versie"),
+                 "url": x.get("url") or wet_url(_wet_van(x.get("citaat", "")), peil),
+                 "terugval": bool(x.get("terugval")), "opmerking": x.get("opmerking")}
+                for x in b.bronnen
+            ]
+        else:
+            bronnen = [{"citaat": c.citaat, "tekst": None, "versie": None, "url": wet_url(c.wet, peil),
+                        "terugval": False, "opmerking": None}
+                       for c in _citaten(r, m)]
+        uit.append({"maand": b.maand, "tot_maand": tot, "titel": b.titel, "aanspraak": bool(m.aanspraak),
+                    "regels": list(b.regels), "bronnen": bronnen})
+    return uit, met_tekst
+
+
+def _wet_van(citaat: str) -> str:
+    return citaat.rsplit(" ", 1)[-1] if citaat else ""
+
+
+def stappen_lijst(h: Huishouden, r: Resultaat) -> list[dict[str, Any]]:
+    from kotwijzer.explain import stappen
+
+    return [dataclasses.asdict(s) for s in stappen(h, r)]
+
+
+def berekening(h: Huishouden) -> dict[str, Any]:
+    """Result + explanation + next steps. Raises the core's errors (missing input or law data)."""
+    r = bereken(h)
+    blokken, met_tekst = uitleg_blokken(r)
+    return {"resultaat": r, "uitleg": blokken, "stappen": stappen_lijst(h, r), "wettekst_beschikbaar": met_tekst}
+
+
+# ----------------------------------------------------------------------------------------------- summaries
+def kort(h: Huishouden) -> dict[str, Any]:
+    """Verdict (from the voorwaardencheck) and, when it can be computed, the amounts."""
+    vc = voorwaardencheck(h)
+    uit: dict[str, Any] = {
+        "oordeel": vc.oordeel, "samenvatting": vc.samenvatting, "toeslag_jaar": None, "eigen_bijdrage_jaar": None,
+        "maanden_met_aanspraak": list(vc.maanden_met_aanspraak), "toeslag_per_maand": [], "melding": None,
+        "resultaat": None,
+    }
+    try:
+        r = bereken(h)
+    except REKENFOUTEN as e:
+        uit["melding"] = rekenfout_melding(e)
+        return uit
+    uit.update(
+        toeslag_jaar=r.jaar.toeslag, eigen_bijdrage_jaar=r.jaar.eigen_bijdrage,
+        maanden_met_aanspraak=[m.maand for m in r.maanden if m.aanspraak],
+        toeslag_per_maand=[m.toeslag for m in r.maanden], resultaat=r,
+    )
+    return uit
+
+
+def samenvatting_voor_opslag(h: Huishouden) -> dict[str, Any]:
+    """The computed summary stored beside a scenario version (JSON-safe)."""
+    try:
+        k = kort(h)
+    except REKENFOUTEN as e:
+        return {"status": "niet_berekend", "berekeningsjaar": h.berekeningsjaar, "melding": rekenfout_melding(e)}
+    uit = {
+        "status": "berekend" if k["melding"] is None else "niet_berekend",
+        "berekeningsjaar": h.berekeningsjaar,
+        "oordeel": k["oordeel"],
+        "maanden_met_aanspraak": k["maanden_met_aanspraak"],
+        "melding": k["melding"],
+    }
+    if k["melding"] is None:
+        uit["toeslag_jaar"] = str(k["toeslag_jaar"])
+        uit["eigen_bijdrage_jaar"] = str(k["eigen_bijdrage_jaar"])
+        uit["toeslag_per_maand"] = [str(x) for x in k["toeslag_per_maand"]]
+    return uit
+
+
+# ------------------------------------------------------------------------------------------------ wat als
+class OngeldigeWijziging(ValueError):
+    def __init__(self, veld: str, melding: str):
+        super().__init__(f"{veld}: {melding}")
+        self.veld = veld
+        self.melding = melding
+
+
+def _knip_periode(p: Periode, jaar: int, maand: int) -> list[Periode]:
+    """The part of a period before the first day of `maand` (empty when it starts later)."""
+    grens = dt.date(jaar, maand, 1)
+    if p.maanden is not None:
+        ms = [m for m in p.maanden if m < maand]
+        return [p.model_copy(update={"maanden": ms})] if ms else []
+    assert p.van is not None
+    if p.van >= grens:
+        return []
+    if p.tot is None or p.tot >= grens:
+        update: dict[str, Any] = {"tot": grens - dt.timedelta(days=1)}
+        if p.situatie == Situatie.detentie and p.detentie_einde is None:
+            update["detentie_einde"] = p.tot  # the sentence itself does not get shorter
+        return [p.model_copy(update=update)]
+    return [p]
+
+
+def pas_wijziging_toe(h: Huishouden, w) -> tuple[Huishouden, str]:
+    """A copy of the household with one thing changed, and a description of the change in plain Dutch."""
+    if w.soort == "inkomen":
+        if w.toetsingsinkomen is None:
+            raise OngeldigeWijziging("wijziging.toetsingsinkomen", "Vul het nieuwe inkomen in.")
+        oud = h.toetsingsinkomen
+        tekst = f"Gezamenlijk inkomen {hele_euro(w.toetsingsinkomen)}" + (
+            f" in plaats van {hele_euro(oud)}" if oud is not None else "")
+        return h.model_copy(update={"toetsingsinkomen": w.toetsingsinkomen}), tekst
+    if w.soort == "uren":
+        if w.kind is None or w.uren_per_maand is None:
+            raise OngeldigeWijziging("wijziging.kind" if w.kind is None else "wijziging.uren_per_maand",
+                                     "Kies het kind en vul het nieuwe aantal uren per maand in.")
+        if w.kind > len(h.kinderen):
+            raise OngeldigeWijziging("wijziging.kind", f"Er is geen kind {w.kind} ingevuld.")
+        kind = h.kinderen[w.kind - 1]
+        if not kind.opvang:
+            raise OngeldigeWijziging("wijziging.kind", f"Voor kind {w.kind} is geen opvang ingevuld.")
+        oud = sorted({o.uren_per_maand for o in kind.opvang})
+        nieuw_kind = kind.model_copy(update={"opvang": [o.model_copy(update={"uren_per_maand": w.uren_per_maand})
+                                                        for o in kind.opvang]})
+        kinderen = list(h.kinderen)
+        kinderen[w.kind - 1] = nieuw_kind
+        naam = kind.label or f"kind {w.kind}"
+        tekst = (f"{naam[0].upper() + naam[1:]}: {_uren(w.uren_per_maand)} uur opvang per maand in plaats van "
+                 f"{' / '.join(_uren(u) for u in oud)}")
+        return h.model_copy(update={"kinderen": kinderen}), tekst
+    # situatie vanaf een maand
+    if w.ouder is None or w.situatie is None or w.vanaf_maand is None:
+        raise OngeldigeWijziging("wijziging.situatie", "Kies de ouder, de nieuwe situatie en de maand waarin die begint.")
+    ouder = h.aanvrager if w.ouder == "aanvrager" else h.partner
+    if ouder is None:
+        raise OngeldigeWijziging("wijziging.ouder", "Er is geen partner ingevuld.")
+    jaar = h.berekeningsjaar
+    perioden: list[Periode] = []
+    for p in ouder.situaties:
+        perioden.extend(_knip_periode(p, jaar, w.vanaf_maand))
+    nieuw: dict[str, Any] = {"situatie": w.situatie, "van": dt.date(jaar, w.vanaf_maand, 1)}
+    if w.situatie == Situatie.arbeid and w.werkuren_per_maand is not None:
+        nieuw["uren_per_maand"] = w.werkuren_per_maand
+    if w.situatie in (Situatie.bijstand_traject, Situatie.werkzoekende_traject):
+        nieuw["voorziening_gericht_op_arbeidsinschakeling"] = w.voorziening_gericht_op_arbeidsinschakeling
+    if w.situatie == Situatie.detentie:
+        nieuw["detentie_einde"] = w.detentie_einde
+        if w.detentie_einde is not None and w.detentie_einde >= nieuw["van"]:
+            nieuw["tot"] = w.detentie_einde
+    perioden.append(Periode.model_validate(nieuw))
+    nieuwe_ouder = ouder.model_copy(update={"situaties": perioden})
+    wie = "De aanvrager" if w.ouder == "aanvrager" else "De partner"
+    tekst = f"{wie} vanaf {MAANDNAMEN[w.vanaf_maand - 1]} {jaar}: {SITUATIE_TEKST[w.situatie.value].lower()}"
+    return h.model_copy(update={w.ouder: nieuwe_ouder}), tekst
+
+
+def _uren(u: Decimal) -> str:
+    d = Decimal(u)
+    return f"{int(d)}" if d == d.to_integral_value() else f"{d.normalize():f}".replace(".", ",")
+
+
+def wat_als(h: Huishouden, w) -> dict[str, Any]:
+    h2, tekst = pas_wijziging_toe(h, w)
+    # validate the changed household as a whole (a change can make the input inconsistent)
+    h2 = Huishouden.model_validate(h2.model_dump(mode="json", exclude_none=True))
+    a, b = kort(h), kort(h2)
+    per_maand = []
+    for m in range(12):
+        ta = a["toeslag_per_maand"][m] if a["toeslag_per_maand"] else None
+        tb = b["toeslag_per_maand"][m] if b["toeslag_per_maand"] else None
+        per_maand.append({
+            "maand": m + 1,
+            "huidig_recht": (m + 1) in a["maanden_met_aanspraak"], "huidig_toeslag": ta,
+            "wat_als_recht": (m + 1) in b["maanden_met_aanspraak"], "wat_als_toeslag": tb,
+            "verschil": (tb - ta) if ta is not None and tb is not None else None,
+        })
+    verschil = (b["toeslag_jaar"] - a["toeslag_jaar"]) if a["toeslag_jaar"] is not None and b["toeslag_jaar"] is not None else None
+    return {"omschrijving": tekst, "huidig": a, "wat_als": b, "verschil_jaar": verschil, "per_maand": per_maand,
+            "invoer_wat_als": h2}
+
+
+# ----------------------------------------------------------------------------------------------- voorschot
+def voorschot(h: Huishouden, inkomen_voorschot: int, inkomen_definitief: int) -> dict[str, Any]:
+    v = voorschot_vs_definitief(h, inkomen_voorschot, inkomen_definitief)
+    return {
+        "voorschot": v["voorschot"], "definitief": v["definitief"], "verschil": v["verschil"], "soort": v["soort"],
+        "per_maand": [dict(x) for x in v["per_maand"]], "toelichting": v["toelichting"],
+    }

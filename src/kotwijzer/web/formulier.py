@@ -34,7 +34,10 @@ JAREN = (2021, 2022, 2023, 2024, 2025, 2026)
 
 
 class Fouten(dict):
-    """field id -> Dutch message, in the order found (for the error summary)."""
+    """field id -> Dutch message, in the order found (for the error summary). `vervolg`: no error, but the answers
+    need follow-up questions that were not on the page yet (they are asked next, as a normal step)."""
+
+    vervolg: bool = False
 
     def voeg(self, veld: str, melding: str) -> None:
         if veld not in self:
@@ -330,12 +333,11 @@ def _gemeente_en_activiteit(r: Mapping[str, str], getoond: set[str], catalogus: 
         f.voeg(id_ + "gemeente", "Kies een gemeente uit de lijst.")
         return None
     if r.get("activiteit_van") != g:
-        f.voeg(id_ + "activiteit", "Kies nu de activiteit bij deze gemeente. Staat die er niet bij? Kies dan "
-                                   "'Mijn activiteit staat er niet bij'.")
-        return None
+        f.vervolg = True  # the activities of this municipality are asked next
+        return g, ""
     a = r.get("activiteit", "")
     if not a:
-        return None
+        return g, ""
     if a not in {x.code for x in catalogus.activiteiten.get(g, [])}:
         f.voeg(id_ + "activiteit", "Kies een activiteit uit de lijst.")
         return None
@@ -395,10 +397,14 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
         getoond = set(filter(None, r.get("getoond", "").split(",")))
         gekozen = _gemeente_en_activiteit(r, getoond, catalogus, id_, f) if t["gemeente"] else None
         if gekozen is not None:
-            p["gemeente_code"], p["activiteit"] = gekozen
+            p["gemeente_code"] = gekozen[0]
+            if gekozen[1]:
+                p["activiteit"] = gekozen[1]
+        if t["gemeente"] and "gemeente" not in getoond:
+            f.vervolg = True
         if t["uren"]:
             if "uren" not in getoond:
-                f.voeg(id_ + "uren", "Vul ook in hoeveel uur per maand er gewerkt wordt.")
+                f.vervolg = True
             else:
                 try:
                     u = parse_getal(r["uren"], "Vul het aantal uren in, bijvoorbeeld 120.")
@@ -412,13 +418,13 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
             p["uren_per_maand"] = basis["uren_per_maand"]
         if t["voorziening"]:
             if "voorziening" not in getoond:
-                f.voeg(id_ + "voorziening", "Beantwoord ook deze vraag over de activiteit.")
-            elif r["voorziening"] in ("ja", "nee") and gekozen is None:
+                f.vervolg = True
+            elif r["voorziening"] in ("ja", "nee") and not (gekozen and gekozen[1]):
                 # with a chosen activity the municipality's classification decides (in the rules core)
                 p["voorziening_gericht_op_arbeidsinschakeling"] = r["voorziening"] == "ja"
         if t["detentie_soort"]:
             if "detentie_soort" not in getoond:
-                f.voeg(id_ + "detentie_soort", "Beantwoord ook deze vraag over de detentie.")
+                f.vervolg = True
             elif r["detentie_soort"] in ("veroordeling", "voorlopige_hechtenis"):
                 p["detentie_soort"] = r["detentie_soort"]
         if not any(k2.startswith(id_) for k2 in f):

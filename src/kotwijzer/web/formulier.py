@@ -276,7 +276,8 @@ def _voorziening_tekst(v: Any) -> str:
     return "ja" if v is True else ("nee" if v is False else "weet_niet")
 
 
-def periode_rijen_uit_staat(staat: dict[str, Any], wie: str, extra: int = 1) -> list[dict[str, str]]:
+def periode_rijen_uit_staat(staat: dict[str, Any], wie: str, extra: int | None = None) -> list[dict[str, str]]:
+    """The rows of a situations step; `extra` empty rows (default: one when there is no row yet)."""
     j = jaar(staat)
     ouder = staat["invoer"].get(wie) or {}
     rijen = []
@@ -293,6 +294,8 @@ def periode_rijen_uit_staat(staat: dict[str, Any], wie: str, extra: int = 1) -> 
             "activiteit_van": str(p.get("gemeente_code") or "") if p.get("activiteit") else "",
             "basis": str(i), "getoond": "",
         })
+    if extra is None:
+        extra = 0 if rijen else 1
     for _ in range(extra if len(rijen) < MAX_RIJEN else 0):
         rijen.append({"situatie": "", "van": f"{j}-01-01", "tot": "", "uren": "", "voorziening": "weet_niet",
                       "detentie_soort": "veroordeling", "gemeente": "", "activiteit": "", "activiteit_van": "",
@@ -446,7 +449,9 @@ def _opvang_rij_leeg(j: int) -> dict[str, str]:
     return {"soort": "", "uren": "", "uurprijs": "", "lrk": "ja", "van": "1", "tot": "12", "basis": ""}
 
 
-def kind_rijen_uit_staat(staat: dict[str, Any]) -> list[dict[str, Any]]:
+def kind_rijen_uit_staat(staat: dict[str, Any], erbij: int | None = None) -> list[dict[str, Any]]:
+    """The children with their care rows; an empty care row for a child without care, and for child `erbij`
+    (0-based) when the parent asked for one more row."""
     j = jaar(staat)
     n = staat.get("aantal_kinderen") or 1
     kinderen = staat["invoer"].get("kinderen") or []
@@ -462,7 +467,7 @@ def kind_rijen_uit_staat(staat: dict[str, Any]) -> list[dict[str, Any]]:
                            "uurprijs": getal_tekst(o.get("uurprijs")),
                            "lrk": "nee" if o.get("lrk_geregistreerd") is False else "ja",
                            "van": str(min(ms)), "tot": str(max(ms)), "basis": str(jdx)})
-        if len(opvang) < 4:
+        if len(opvang) < 4 and (not opvang or erbij == i or erbij == -1):
             opvang.append(_opvang_rij_leeg(j))
         woont = "co" if k.get("co_ouderschap") else ("nee" if k.get("woont_op_adres_aanvrager") is False else "ja")
         uit.append({"label": str(k.get("label") or ""), "geboortedatum": str(k.get("geboortedatum") or ""),

@@ -54,7 +54,7 @@ def naar(adres: str) -> RedirectResponse:
 
 def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[str, str] | None = None,
               waarden: dict[str, str] | None = None, rijen: list | None = None, status: int = 200,
-              vervolg: bool = False, melding: str | None = None) -> HTMLResponse:
+              vervolg: bool = False, melding: str | None = None, erbij: bool = False) -> HTMLResponse:
     st = fm.stappen(staat)
     if stap not in st:
         stap = st[0]
@@ -70,14 +70,15 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
                            "partner": staat.get("partner") is True}
     if stap == "gezin":
         ctx["w"] = waarden or fm.gezin_waarden(staat)
-        ctx["jaar_status"] = {jj: jaar_status(jj) for jj in fm.JAREN}
+        ctx["jaar_status"] = {jj: _tabel_soort(jj) for jj in fm.JAREN}
+        ctx["jaar_meldingen"] = jaar_meldingen(fm.JAREN)
     elif stap in ("aanvrager", "partner"):
         cat = app_catalogus(request)
         if cat.gemeenten:
             ctx["gemeente_opties"] = [(g.cbs_code, g.naam) for g in cat.gemeenten]
             ctx["activiteit_opties"] = {g.cbs_code: [(a.code, a.naam) for a in cat.activiteiten_van(g.cbs_code)]
                                         for g in cat.gemeenten}
-        rijen = rijen if rijen is not None else fm.periode_rijen_uit_staat(staat, stap)
+        rijen = rijen if rijen is not None else fm.periode_rijen_uit_staat(staat, stap, 1 if erbij else None)
         for r in rijen:
             t = fm.toon(r, kgu_jaar, bool(cat.gemeenten))
             al = set(filter(None, r.get("getoond", "").split(",")))
@@ -86,7 +87,7 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
         ctx["rijen"] = rijen
         ctx["wie"] = stap
     elif stap == "kinderen":
-        ctx["kinderen"] = rijen if rijen is not None else fm.kind_rijen_uit_staat(staat)
+        ctx["kinderen"] = rijen if rijen is not None else fm.kind_rijen_uit_staat(staat, -1 if erbij else None)
     elif stap == "inkomen":
         ctx["w"] = waarden or fm.inkomen_waarden(staat)
     elif stap == "controle":
@@ -179,19 +180,53 @@ templates.env.filters["waarde_nl"] = waarde_nl
 templates.env.filters["parameter_naam"] = lambda n: PARAMETER_NAAM.get(str(n), str(n).replace("_", " ").capitalize())
 
 
-def jaar_status(j: int) -> str | None:
-    """What the parent must know about the percentage table of year j before choosing it (None: complete)."""
+def _tabel_soort(j: int) -> str:
+    """'ontbreekt', 'onvolledig', 'voorlopig' or 'definitief': the state of year j's percentage table."""
     from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving, tabel
 
     try:
         status = str(tabel(j).status)
     except (OntbrekendeWetgeving, OngeldigeWetgeving):
+        return "ontbreekt"
+    return {"partial": "onvolledig", "provisional": "voorlopig", "unverified": "voorlopig"}.get(status, status)
+
+
+def _jaren_tekst(jaren: list[int]) -> str:
+    t = [str(j) for j in jaren]
+    return t[0] if len(t) == 1 else ", ".join(t[:-1]) + " en " + t[-1]
+
+
+def jaar_meldingen(jaren) -> list[dict[str, Any]]:
+    """For the screen where the year is chosen: the years whose amounts cannot (all) be computed, grouped."""
+    groepen: dict[str, list[int]] = {}
+    for j in jaren:
+        groepen.setdefault(_tabel_soort(j), []).append(j)
+    uit = []
+    if groepen.get("ontbreekt"):
+        uit.append({"soort": "ontbreekt", "link": True, "tekst":
+                    f"Voor {_jaren_tekst(groepen['ontbreekt'])} hebben wij de officiële tabel met percentages niet. U ziet "
+                    "wel of u recht heeft en voor hoeveel uur, maar niet het bedrag."})
+    if groepen.get("onvolledig"):
+        uit.append({"soort": "onvolledig", "link": True, "tekst":
+                    f"Voor {_jaren_tekst(groepen['onvolledig'])} is onze tabel niet compleet. Bij sommige inkomens "
+                    "kunnen wij het bedrag niet berekenen."})
+    if groepen.get("voorlopig"):
+        uit.append({"soort": "voorlopig", "link": False, "tekst":
+                    f"Voor {_jaren_tekst(groepen['voorlopig'])} is de tabel nog niet definitief. Het bedrag kan nog "
+                    "iets veranderen."})
+    return uit
+
+
+def jaar_status(j: int) -> str | None:
+    """What the parent must know about the percentage table of year j (None: complete)."""
+    status = _tabel_soort(j)
+    if status == "ontbreekt":
         return (f"Voor {j} hebben wij de officiële tabel met percentages niet. U ziet wel of u recht heeft en voor "
                 "hoeveel uur, maar niet het bedrag. Het bedrag berekent u met de proefberekening van Dienst Toeslagen.")
-    if status in ("partial", "onvolledig"):
+    if status == "onvolledig":
         return (f"Voor {j} is onze tabel met percentages niet compleet. Bij sommige inkomens kunnen wij het bedrag "
                 "niet berekenen. Dan verwijzen wij u naar de proefberekening van Dienst Toeslagen.")
-    if status in ("provisional", "voorlopig"):
+    if status == "voorlopig":
         return f"Voor {j} rekenen wij met een tabel die nog niet definitief is. Het bedrag kan nog iets veranderen."
     return None
 
@@ -223,7 +258,8 @@ def vragen_start(request: Request, verlopen: str | None = None):
 
 
 @router.get("/vragen/{stap}", response_class=HTMLResponse)
-def vragen_stap(request: Request, stap: str, a: str | None = None, c: str | None = None, vervolg: str | None = None):
+def vragen_stap(request: Request, stap: str, a: str | None = None, c: str | None = None, vervolg: str | None = None,
+                erbij: str | None = None):
     """One step of the questionnaire, rebuilt from the answers in the address. `c`: answers that were posted with an
     error (the page shows them with the error messages); `vervolg`: the step asks follow-up questions."""
     staat, melding = _staat_uit_token(request, a)
@@ -240,7 +276,7 @@ def vragen_stap(request: Request, stap: str, a: str | None = None, c: str | None
             if uit.get("fouten"):
                 return toon_stap(request, stap, staat, fouten=uit["fouten"], waarden=velden if stap in ("gezin", "inkomen") else None,
                                  rijen=uit.get("rijen"), status=422)
-    return toon_stap(request, stap, staat, vervolg=bool(vervolg))
+    return toon_stap(request, stap, staat, vervolg=bool(vervolg), erbij=bool(erbij))
 
 
 def _verwerk(request: Request, stap: str, velden: dict[str, str], staat: dict[str, Any]) -> dict[str, Any]:
@@ -298,7 +334,7 @@ async def vragen(request: Request):
     if uit.get("vervolg"):
         return naar(stap_adres(request, stap, staat, vervolg="1"))
     if uit.get("blijf"):
-        return naar(stap_adres(request, stap, staat))
+        return naar(stap_adres(request, stap, staat, erbij="1"))
     if stap == "controle":
         return naar(uitkomst_adres(request, staat))
     return naar(stap_adres(request, fm.volgende(staat, stap), staat))

@@ -430,6 +430,10 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
                 f.vervolg = True
             elif r["detentie_soort"] in ("veroordeling", "voorlopige_hechtenis"):
                 p["detentie_soort"] = r["detentie_soort"]
+            if "detentie_soort" in getoond and tot is None and not basis.get("detentie_einde") and id_ + "tot" not in f:
+                f.voeg(id_ + "tot", "Vul in wanneer de straf of maatregel eindigt. Weet u het niet precies? Vul dan de "
+                                    "datum in die u verwacht. Het recht hangt ervan af of de detentie langer dan drie "
+                                    "maanden duurt.")
         if not any(k2.startswith(id_) for k2 in f):
             try:
                 Periode.model_validate(p)

@@ -28,8 +28,13 @@ def kind(geboren="2022-01-15", soort="dagopvang", uren=100, prijs="9.00", maande
 
 
 def huishouden(jaar: int, aanvrager: dict, partner: dict | None = None, kinderen=None, inkomen=40_000, **extra) -> dict:
+    # applied on 1 January of the year unless a test says otherwise: no month is lost to the retroactivity limit
+    # (Wko 1.3 lid 2 onder b), which has tests of its own
+    extra.setdefault("aanvraagdatum", f"{jaar}-01-01")
     d = {"berekeningsjaar": jaar, "aanvrager": aanvrager, "toetsingsinkomen": inkomen,
          "kinderen": kinderen if kinderen is not None else [kind()], **extra}
+    if d["aanvraagdatum"] is None:
+        del d["aanvraagdatum"]
     if partner is not None:
         d["partner"] = partner
     return d

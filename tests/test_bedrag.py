@@ -67,13 +67,41 @@ def test_gastouder_maximum_geldt_ook_voor_bso_leeftijd():
     assert k.toeslag == hand(Decimal(50) * Decimal("8.49"), p1)
 
 
-def test_eerste_kind_bij_gelijke_uren_is_kind_met_laagste_kosten():
-    # Bkot art. 3 lid 3: equal hours -> the child with the lowest kosten is the first child
+@needs_shared
+def test_eerste_kind_bij_gelijke_uren_is_kind_met_hoogste_kosten():
+    """Bkot art. 3 lid 3 (consolidation 2015-10-19 and later): equal hours -> the child with the HIGHEST kosten is the
+    first child. Worked out by hand for 2026, income 120.000: A 100 h x 11,00 = 1.100 (capped at 11,23: not capped),
+    B 100 h x 10,00 = 1.000. A is first child: 1.100 x p1 + 1.000 x p2 (percentages from the published table)."""
+    p1, p2 = pct_uit_gepubliceerde_tabel(2026, 120_000)
+    assert p1 < p2
     r = bereken(huishouden(2026, ouder(sit("arbeid")), inkomen=120_000, kinderen=[
-        kind(geboren="2022-01-01", uren=100, prijs="11.00"),
         kind(geboren="2023-01-01", uren=100, prijs="10.00"),
+        kind(geboren="2022-01-01", uren=100, prijs="11.00"),
     ]))
-    assert [k.eerste_kind for k in r.maanden[0].kinderen] == [False, True]
+    m = r.maanden[0]
+    assert [k.eerste_kind for k in m.kinderen] == [False, True]
+    assert m.kinderen[1].eerste_kind_reden == "hoogste_kosten"
+    assert m.toeslag == hand(Decimal(1100), p1) + hand(Decimal(1000), p2)
+    # the old (2014) text "laagste" would have given B first: 1.000 x p1 + 1.100 x p2, which is more
+    assert m.toeslag < hand(Decimal(1000), p1) + hand(Decimal(1100), p2)
+    uitleg = "\n".join(r.waarschuwingen)
+    assert "evenveel" not in uitleg  # equal hours but different kosten: lid 3 decides, not Dienst Toeslagen
+
+
+@needs_shared
+def test_eerste_kind_bij_gelijke_uren_en_kosten_beslist_dienst_toeslagen():
+    """Bkot art. 3 lid 4: equal hours and equal kosten -> Dienst Toeslagen decides which child is first; the amount is
+    the same either way: 1.000 x p1 + 1.000 x p2."""
+    p1, p2 = pct_uit_gepubliceerde_tabel(2026, 120_000)
+    r = bereken(huishouden(2026, ouder(sit("arbeid")), inkomen=120_000, kinderen=[
+        kind(geboren="2023-01-01", uren=100, prijs="10.00"),
+        kind(geboren="2022-01-01", uren=100, prijs="10.00"),
+    ]))
+    m = r.maanden[0]
+    assert sum(k.eerste_kind for k in m.kinderen) == 1
+    assert [k.eerste_kind_reden for k in m.kinderen if k.eerste_kind] == ["gelijk"]
+    assert m.toeslag == hand(Decimal(1000), p1) + hand(Decimal(1000), p2)
+    assert any("beslist Dienst Toeslagen" in w and "art. 3 lid 4" in w for w in r.waarschuwingen)
 
 
 def test_afronding_half_naar_boven():
@@ -132,7 +160,9 @@ def huishoudens(draw, max_kinderen=3):
     kinderen = []
     for _ in range(draw(st.integers(1, max_kinderen))):
         soort, uren, prijs = draw(opvang)
-        kinderen.append(kind(geboren="2019-06-01", soort=soort, uren=uren, prijs=f"{prijs / 100:.2f}"))
+        # a birth date that fits the kind of childcare all year (BSO from 4, dagopvang before school)
+        geboren = f"{jaar - 7}-06-01" if soort == "buitenschoolse_opvang" else f"{jaar - 2}-01-01"
+        kinderen.append(kind(geboren=geboren, soort=soort, uren=uren, prijs=f"{prijs / 100:.2f}"))
     return huishouden(jaar, a, p, kinderen=kinderen, inkomen=draw(st.integers(0, 260_000)))
 
 

@@ -13,7 +13,7 @@ from kotwijzer.rules import aanspraak, bedrag, codes, kalender, uren
 from kotwijzer.wetten import teksten
 from kotwijzer.wetten.bron import Bron, bkot, wko
 
-JAREN = range(2021, 2027)
+JAREN = range(2021, 2028)
 
 
 def _alle_bronnen() -> list[tuple[str, Bron]]:
@@ -75,8 +75,13 @@ def test_uitleg_toont_wettekst_en_markeert_terugval():
 
     w = wettekst(wko("1.6", 8), dt.date(2023, 5, 1))
     assert "3.2.2" in w["tekst"] and w["versie"] == "2023-01-01" and not w["terugval"]
-    w = wettekst(bkot("3", 2), dt.date(2026, 5, 1))
-    assert w["terugval"] and "2026" in w["opmerking"]
+    w = wettekst(bkot("3", 3), dt.date(2026, 5, 1))
+    assert "hoogste kosten" in w["tekst"] and w["versie"] == "2026-01-01" and not w["terugval"]
+    # the maximum uurprijzen of 2027 are not published yet: their provision is not cited for 2027
+    from kotwijzer.params.loader import _max_meta
+    from kotwijzer.wetten.bron import Bron
+    lid1 = [b for b in _max_meta()["bron_artikel"] if b["wet"] == "Bkot" and str(b.get("lid")) == "1"]
+    assert lid1 and all(not Bron("Bkot", "4", "1", None, None, b.get("vanaf_jaar"), b.get("tot_jaar")).geldt_in(2027) for b in lid1)
 
 
 def test_docs_dekking_is_actueel():

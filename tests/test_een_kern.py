@@ -18,7 +18,12 @@ from test_bedrag import huishoudens
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(huishoudens(), min_size=2, max_size=6), st.sampled_from([2023, 2024, 2026]))
 def test_populatiepad_gelijk_aan_enkel_huishouden(lijst, jaar):
-    lijst = [{**h, "berekeningsjaar": jaar} for h in lijst]
+    def naar_jaar(h):  # move the household (application date, birth dates) to `jaar`, keeping the child's age
+        d = jaar - h["berekeningsjaar"]
+        kinderen = [{**k, "geboortedatum": f"{int(k['geboortedatum'][:4]) + d}{k['geboortedatum'][4:]}"} for k in h["kinderen"]]
+        return {**h, "berekeningsjaar": jaar, "aanvraagdatum": f"{jaar}-01-01", "kinderen": kinderen}
+
+    lijst = [naar_jaar(h) for h in lijst]
     p = parameters_voor_jaar(jaar)
     batch = voeg_samen([naar_batch(Huishouden.model_validate(h), p) for h in lijst])
     tot = bereken_totalen(batch, blok=3)  # small blocks: block boundaries must not matter

@@ -49,12 +49,12 @@ def test_gewerkte_uren_nodig_in_kgu_jaren():
     assert "koppeling gewerkte uren" in e.value.bericht
 
 
-def test_inkomen_ontbreekt():
+def test_inkomen_ontbreekt_geeft_beslissing_zonder_bedrag():
     data = huishouden(2026, ouder(sit("arbeid")))
     del data["toetsingsinkomen"]
-    with pytest.raises(OntbrekendeInvoer) as e:
-        bereken(data)
-    assert e.value.veld == "toetsingsinkomen"
+    r = bereken(data)
+    assert r.bedragen == "ontbreekt" and r.ontbrekend[0].code == "toetsingsinkomen"
+    assert all(m.aanspraak for m in r.maanden) and all(m.toeslag is None for m in r.maanden)
 
 
 def test_dubbele_maand_in_opvang():
@@ -73,9 +73,12 @@ def test_cli_geeft_nederlandse_fout_zonder_traceback(tmp_path):
     f.write_text("{niet json")
     r = runner.invoke(app, ["bereken", str(f)])
     assert r.exit_code == 2 and "geen geldige JSON" in r.output
-    f.write_text(json.dumps(huishouden(2025, ouder(sit("arbeid")))))
+    f.write_text(json.dumps(huishouden(2021, ouder(sit("arbeid")), kinderen=[kind(geboren="2019-01-01")])))
     r = runner.invoke(app, ["bereken", str(f)])
-    assert r.exit_code == 2 and "2025" in r.output
+    assert r.exit_code == 0 and "nog niet te berekenen" in r.output and "2021" in r.output
+    f.write_text(json.dumps(huishouden(2026, ouder(sit("arbeid")), inkomen=True)))
+    r = runner.invoke(app, ["bereken", str(f)])
+    assert r.exit_code == 2 and "toetsingsinkomen" in r.output and "Traceback" not in r.output
 
 
 def test_cli_bereken_uitleg_parameters_schema(tmp_path):
@@ -91,7 +94,7 @@ def test_cli_bereken_uitleg_parameters_schema(tmp_path):
     r = runner.invoke(app, ["parameters", "2022", "--json"])
     assert r.exit_code == 0
     p = json.loads(r.output)
-    assert p["tabel"]["status"] == "partial"
+    assert p["tabel"]["status"] == "onvolledig" and p["tabel"]["dekt_tot_en_met"] == 37_546
     assert {x["naam"]: x["waarde"] for x in p["regels"]}["kgu_percentage_bso"] == 140
     r = runner.invoke(app, ["schema", "--uitvoer", str(tmp_path / "s")])
     assert r.exit_code == 0

@@ -143,7 +143,7 @@ def test_rapport_bestanden_en_overzicht(res, tmp_path):
     R.schrijf_basis(kort, tmp_path)
     assert (tmp_path / "overzicht.json").exists() and (tmp_path / "hervormingen_samenvatting.csv").exists()
     web = R.hervorming_overzicht(tmp_path, "R1")
-    assert web["jaar"] == 2024 and web["tabel_status"] == "provisional" and web["waarschuwingen"]
+    assert web["jaar"] == 2024 and web["tabel_status"] == "voorlopig" and web["waarschuwingen"]
     h = web["hervormingen"][0]
     assert h["code"] == "R1" and h["tabellen"]["per_deciel"] and h["samenvatting"]["verandering_iedereen"] > 0
     for grafiek in [*h["grafieken"].values(), *web["grafieken"].values()]:

@@ -78,11 +78,14 @@ def test_versie_op_voor_eerste_versie_geeft_duidelijke_fout():
     assert "Wet kinderopvang" in msg and "30-06-2020" in msg and "01-01-2021" in msg
 
 
-def test_bkot_reconstructie_niet_gebruikt_na_geldig_tot():
+def test_bkot_reconstructie_per_jaar_en_geldig_tot():
     assert versie_op("Bkot", D(2023, 12, 31)) == D(2023, 1, 1)
-    with pytest.raises(OntbrekendeWettekst, match="Besluit kinderopvangtoeslag.*31-12-2023"):
-        versie_op("Bkot", D(2024, 1, 1))
-    assert not bestaat(bkot("8a", 1, "a"), D(2024, 3, 1))
+    assert versie_op("Bkot", D(2024, 3, 1)) == D(2024, 1, 1)
+    assert versie_op("Bkot", D(2027, 3, 1)) == D(2027, 1, 1)
+    assert bestaat(bkot("8a", 1, "a"), D(2024, 3, 1))
+    # the maximum uurprijzen of 2027 are announced only: art. 4 lid 1 has no text for 2027
+    assert not bestaat(bkot("4", 1), D(2027, 3, 1)) and bestaat(bkot("4", 2), D(2027, 3, 1))
+    assert tekst(bkot("4", 1, "a"), D(2026, 3, 1)) == "dagopvang € 11,23;"
 
 
 # --------------------------------------------------------------------------- Wko content
@@ -129,13 +132,16 @@ def test_wko_oekraine_artikel_1_5a():
     assert "2022/382" in tekst(wko("1.5a"), D(2024, 12, 11))
 
 
-def test_wko_garbled_onderdeel_c_is_aangevuld_en_d_k_l_ontbreken():
+def test_wko_garbled_onderdeel_c_is_aangevuld_en_d_k_l_uit_consolidatie_2015():
     c = tekst(wko("1.6", 1, "c"), D(2021, 1, 1))
     assert "artikel 34, eerste lid, onder a, van de Wet inkomensvoorziening oudere en gedeeltelijk arbeidsongeschikte werkloze werknemers" in c
     assert c.endswith("die de noodzaak tot kinderopvang met zich brengt,")
     assert "7a, eerste lid" in tekst(wko("1.6", 1, "c"), D(2026, 1, 1))
-    for ond in ("d", "k", "l"):
-        assert not bestaat(wko("1.6", 1, ond), D(2023, 1, 1))
+    # shared/law README, corrections December 2026, item 2: d is "vervallen", k and l are not in force
+    for jaar in (2021, 2023, 2026):
+        assert tekst(wko("1.6", 1, "d"), D(jaar, 1, 1)) == "vervallen,"
+        for ond in ("k", "l"):
+            assert "nog niet in werking getreden" in tekst(wko("1.6", 1, ond), D(jaar, 1, 1))
 
 
 def test_wko_inburgering_onderdeel_g_wisselt_in_2022():
@@ -212,7 +218,8 @@ def test_bkot_8a_2023_alleen_bekende_delen():
 
 def test_bkot_max_uurprijs_2022_en_2023():
     assert tekst(bkot("4", 1, "a"), D(2022, 1, 1)) == "dagopvang € 8,50;"
-    assert tekst(bkot("4", 1, "c"), D(2023, 1, 1)) == "gastouderopvang € 6,73."
+    # Besluit van 30 juni 2023: 6,73 -> 6,85 with retroactive effect to 1 January 2023
+    assert tekst(bkot("4", 1, "c"), D(2023, 1, 1)) == "gastouderopvang € 6,85."
     assert not bestaat(bkot("4", 1), D(2021, 6, 1))
     assert bestaat(bkot("4", 2), D(2021, 6, 1))
 
@@ -251,8 +258,8 @@ def test_onbekend_lid_geeft_duidelijke_fout():
 
 
 def test_onbekend_onderdeel_en_artikel():
-    with pytest.raises(OntbrekendeWettekst, match=r"onderdeel d .*1\.6 lid 1.*2021-01-01"):
-        tekst(wko("1.6", 1, "d"), D(2021, 1, 1))
+    with pytest.raises(OntbrekendeWettekst, match=r"onderdeel m .*1\.6 lid 1.*2021-01-01"):
+        tekst(wko("1.6", 1, "m"), D(2021, 1, 1))
     with pytest.raises(OntbrekendeWettekst, match="artikel 99 is niet opgenomen"):
         tekst(wko("99"), D(2021, 1, 1))
     with pytest.raises(OntbrekendeWettekst, match="geen genummerde leden"):

@@ -18,6 +18,7 @@ from kotwijzer.invoer import SOORT_NAAM, Batch, OntbrekendeInvoer, naar_batch
 from kotwijzer.kern import Uitkomst, bereken_batch
 from kotwijzer.model import (
     BronOut,
+    Ontbrekend,
     Conditie,
     GelezenParameter,
     Huishouden,
@@ -30,6 +31,7 @@ from kotwijzer.model import (
     Vraag,
 )
 from kotwijzer.params import OntbrekendeWetgeving, maximum_uurprijs, parameters_voor_jaar, tabel
+from kotwijzer.params.loader import CELSTATUS_TEKST
 from kotwijzer.rules import bedrag as rb
 from kotwijzer.rules import codes as c
 from kotwijzer.rules import uren as ru
@@ -83,6 +85,19 @@ def _euro(x: int) -> str:
 
 def _pct(d: Decimal) -> str:
     return f"{d}%".replace(".", ",")
+
+
+def _datum(d: dt.date) -> str:
+    return f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
+
+
+def _duizend(x: int) -> str:
+    return f"{x:,}".replace(",", ".")
+
+
+def _getal(d: Decimal) -> str:
+    txt = f"{d:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return txt[:-3] if txt.endswith(",00") else txt
 
 
 def _uren(cu: int) -> Decimal:
@@ -169,11 +184,31 @@ def _parameters(u: Uitkomst) -> list[GelezenParameter]:
     return out
 
 
-def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
+def _tabel_of_none(jaar: int):
+    try:
+        return tabel(jaar)
+    except OntbrekendeWetgeving:
+        return None
+
+
+def _mu_of_none(jaar: int):
+    try:
+        return maximum_uurprijs(jaar)
+    except OntbrekendeWetgeving:
+        return None
+
+
+def _maand_einde(jaar: int, maand_index: int) -> dt.date:
+    """Last day of month `maand_index` (0-based, may run past December) counted from January of `jaar`."""
+    j, m = divmod(maand_index, 12)
+    eerste_volgende = dt.date(jaar + j + (m + 1) // 12, (m + 1) % 12 + 1, 1)
+    return eerste_volgende - dt.timedelta(days=1)
+
+
+def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date) -> Resultaat:
     jaar = b.jaar
-    mu = maximum_uurprijs(jaar)
-    t = tabel(jaar)
-    assert u.toeslag_cent is not None
+    mu = _mu_of_none(jaar)
+    t = _tabel_of_none(jaar)
     labels = [k.label or f"kind {i + 1}" for i, k in enumerate(h.kinderen)]
     n_kind = len(h.kinderen)
     heeft_partner = h.partner is not None and not h.partner_is_bloedverwant
@@ -181,8 +216,17 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
     waarschuwingen: list[str] = []
     aannames: list[str] = []
     tot = dict(toeslag=0, kosten_e=0, werkelijk_e=0, uren=0)
+    bedrag_compleet = True  # every amount of the year known
     wissel_maanden = []
+    gelijk_maanden = []
+    ontbrekende_cel_maanden: dict[bool, list[int]] = {True: [], False: []}  # eerste kind -> months
+    gebruikte_cellen: dict[tuple[bool, str], Decimal] = {}
     activiteiten = _activiteiten_per_maand(b, jaar)
+    heeft_bedrag = u.kosten_e is not None
+    gelijk = rb.eerste_kind_gelijk(u.uren_cu, u.kosten_e)[0] if heeft_bedrag else np.zeros(12, bool)
+    rij = None
+    if t is not None and h.toetsingsinkomen is not None and int(t.rij_index(np.array([h.toetsingsinkomen]))[0]) >= 0:
+        rij = t.rij(h.toetsingsinkomen)
     for m in range(12):
         reden = c.REDEN_PER_NUMMER[int(u.reden[0, m])]
         cond: list[Conditie] = []
@@ -200,16 +244,14 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
         kinderen: list[KindMaand] = []
         toeslag_m = 0
         eigen_m = 0
+        maand_compleet = True
         for k in range(n_kind):
             s = int(b.soort[0, k, m])
             bits = int(u.kind_bits[0, k, m])
             if s == 0:
                 continue
             soort = SOORT_NAAM[s]
-            kosten_e = int(u.kosten_e[0, k, m])
-            werk_e = int(u.werkelijke_kosten_e[0, k, m])
-            toe = int(u.toeslag_cent[0, k, m])
-            eigen = int(rb.afronden_cent(np.int64(werk_e))) - toe
+            werk_e = int(rb.kosten(np.int64(u.uren_gevraagd_cu[0, k, m]), np.int64(b.prijs_cent[0, k, m])))
             redenen = [kr.code for kr in c.KIND_REDENEN if bits & kr.bit]
             gevraagd = int(u.uren_gevraagd_cu[0, k, m])
             na_grens = int(u.uren_na_maandgrens_cu[0, k, m])
@@ -218,51 +260,87 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
                 redenen.append("meer_dan_230_uur")
             if bits == 0 and telt < na_grens:
                 redenen.append("urenpotje_op")
+            bekend = bool(u.toeslag_bekend[0, k, m])
+            kosten_e = int(u.kosten_e[0, k, m]) if heeft_bedrag else None
+            eerste = bool(u.eerste_kind[0, k, m]) if heeft_bedrag else False
+            promille = int(u.promille[0, k, m]) if heeft_bedrag else -1
+            toe = int(u.toeslag_cent[0, k, m]) if (heeft_bedrag and bekend) else (0 if telt == 0 else None)
+            eigen = None if toe is None else int(rb.afronden_cent(np.int64(werk_e))) - toe
+            reden_eerste = None
+            if eerste and telt > 0:
+                andere = [j for j in range(n_kind) if j != k and int(u.uren_cu[0, j, m]) == telt]
+                reden_eerste = "gelijk" if gelijk[m] else ("hoogste_kosten" if andere else "meeste_uren")
+            bron_pct = None
+            if telt > 0 and promille >= 0 and t is not None and rij is not None:
+                st = rij["status_eerste_kind" if eerste else "status_overige_kinderen"]
+                bron_pct = CELSTATUS_TEKST[st]
+                gebruikte_cellen[(eerste, st)] = Decimal(promille) / 10
+            if telt > 0 and toe is None:
+                maand_compleet = False
+                if heeft_bedrag and u.tabel_fout is None and h.toetsingsinkomen is not None and rij is not None:
+                    ontbrekende_cel_maanden[eerste].append(m + 1)
             kinderen.append(KindMaand.model_construct(
                 kind=k + 1, label=labels[k], opvangsoort=soort, aanspraak=bool(u.kind_ok[0, k, m]) and telt > 0,
                 redenen=redenen,
                 uren_opgegeven=_uren(gevraagd), uren_in_aanmerking=_uren(telt),
                 uurprijs=_cent(int(b.prijs_cent[0, k, m])),
-                maximum_uurprijs=_cent(mu.cent[soort.value]),
-                uurprijs_gebruikt=_cent(int(u.prijs_gebruikt_cent[0, k, m])),
-                kosten=_kosten_dec(kosten_e), werkelijke_kosten=_kosten_dec(werk_e),
-                eerste_kind=bool(u.eerste_kind[0, k, m]),
-                percentage=Decimal(int(u.promille[0, k, m])) / 10 if telt > 0 else None,
-                toeslag=_cent(toe), eigen_bijdrage=_cent(eigen),
+                maximum_uurprijs=_cent(mu.cent[soort.value]) if mu is not None else None,
+                uurprijs_gebruikt=_cent(int(u.prijs_gebruikt_cent[0, k, m])) if heeft_bedrag else None,
+                kosten=_kosten_dec(kosten_e) if kosten_e is not None else None, werkelijke_kosten=_kosten_dec(werk_e),
+                eerste_kind=eerste, eerste_kind_reden=reden_eerste,
+                percentage=Decimal(promille) / 10 if (telt > 0 and promille >= 0) else None,
+                percentage_bron=bron_pct,
+                toeslag=_cent(toe) if toe is not None else None,
+                eigen_bijdrage=_cent(eigen) if eigen is not None else None,
                 condities=list(_kind_condities_cached(bits, jaar)),
             ))
-            toeslag_m += toe
-            eigen_m += eigen
-            tot["kosten_e"] += kosten_e
+            if toe is not None:
+                toeslag_m += toe
+                eigen_m += eigen
+            if kosten_e is not None:
+                tot["kosten_e"] += kosten_e
             tot["werkelijk_e"] += werk_e
             tot["uren"] += telt
         tot["toeslag"] += toeslag_m
-        # several children with different prices: the first-child rule can make more hours give less toeslag
+        bedrag_compleet &= maand_compleet
         actief = [k for k in kinderen if k.uren_in_aanmerking > 0]
-        if len(actief) >= 2 and len({k.uurprijs_gebruikt for k in actief}) > 1 and len({k.percentage for k in actief}) > 1:
+        # several children with different prices: the first-child rule can make more hours give less toeslag
+        if (len(actief) >= 2 and len({k.uurprijs_gebruikt for k in actief}) > 1
+                and len({k.percentage for k in actief if k.percentage is not None}) > 1):
             wissel_maanden.append(m)
+        if gelijk[m]:
+            gelijk_maanden.append(m)
         maanden.append(Maanduitkomst.model_construct(
             maand=m + 1, aanspraak=bool(u.aanspraak[0, m]), reden=reden.code, uitleg=reden.uitleg,
             bronnen=_bl(reden.bronnen, jaar), condities=cond, kinderen=kinderen,
-            toeslag=_cent(toeslag_m), uitbetaling_voorschot=_cent(int(rb.uitbetaling_voorschot(np.int64(toeslag_m)))),
-            eigen_bijdrage=_cent(eigen_m),
+            toeslag=_cent(toeslag_m) if maand_compleet else None,
+            uitbetaling_voorschot=_cent(int(rb.uitbetaling_voorschot(np.int64(toeslag_m)))) if maand_compleet else None,
+            eigen_bijdrage=_cent(eigen_m) if maand_compleet else None,
         ))
 
     # pools
     urenpotjes: list[Urenpotje] = []
     if u.params.koppeling_gewerkte_uren:
         pct = {"dagopvang": u.params.kgu_percentage_dagopvang, "buitenschoolse_opvang": u.params.kgu_percentage_bso}
+        corona = bool(u.params.kgu_corona_verruiming)
         for naam, pot in u.potjes_cu.items():
             po = u.per_ouder[naam][0]
-            wie = [f"aanvrager {_uren(int(po[0]) // 100)} uur"]
+            wie = [f"aanvrager {_getal(_uren(int(po[0]) // 100))} uur"]
             if heeft_partner:
-                wie.append(f"partner {_uren(int(po[1]) // 100)} uur")
+                wie.append(f"partner {_getal(_uren(int(po[1]) // 100))} uur")
+            if corona:
+                regel = (f"Koppeling gewerkte uren {jaar}, verruimd vanwege corona: 230 uur per maand waarin de ouder "
+                         f"werkte, of {pct[naam]}% van de gewerkte uren als dat meer is; 230 uur per maand als "
+                         "doelgroeper, met Wlz-indicatie of in detentie.")
+            else:
+                regel = (f"Koppeling gewerkte uren {jaar}: {pct[naam]}% van de gewerkte uren, of 230 uur per maand als "
+                         "doelgroeper, met Wlz-indicatie of in detentie.")
+            bronnen = list(ru.BRON_KGU)
             urenpotjes.append(Urenpotje.model_construct(
                 kind=0, soort=naam, uren=_uren(int(pot[0])),
-                uitleg=(f"Koppeling gewerkte uren {jaar}: {pct[naam]}% van de gewerkte uren, of 230 uur per maand als "
-                        f"doelgroeper, met Wlz-indicatie of in detentie. Per ouder: {', '.join(wie)}. Het potje per kind "
-                        "is dat van de ouder met de minste uren."),
-                bronnen=_bl(ru.BRON_KGU, jaar)))
+                uitleg=(f"{regel} Per ouder: {', '.join(wie)}. Het potje per kind is dat van de ouder met de minste "
+                        "uren."),
+                bronnen=_bl(bronnen, jaar)))
     else:
         mnd = u.per_ouder["maanden"][0]
         wie = [f"aanvrager {int(mnd[0])} maanden"]
@@ -274,12 +352,51 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
                     f"meetelt) dat deed. Per ouder: {', '.join(wie)}. Dit potje geldt per kind voor het hele jaar."),
             bronnen=_bl(ru.BRON_ONTKOPPELD, jaar)))
 
+    # what an amount needs but is missing
+    ontbrekend: list[Ontbrekend] = []
+    mnd_zonder = [mm.maand for mm in maanden if mm.toeslag is None]
+    if u.prijs_fout is not None and mnd_zonder:
+        ontbrekend.append(Ontbrekend(code="maximum_uurprijs", uitleg=u.prijs_fout, maanden=mnd_zonder))
+        mu_aangekondigd = _mu_aangekondigd(jaar)
+        if mu_aangekondigd:
+            waarschuwingen.append(mu_aangekondigd)
+    if u.tabel_fout is not None and mnd_zonder:
+        ontbrekend.append(Ontbrekend(code="tabel", uitleg=u.tabel_fout, maanden=mnd_zonder))
+    elif u.prijs_fout is None and t is None and mnd_zonder:
+        ontbrekend.append(Ontbrekend(code="tabel", uitleg=f"Voor {jaar} is er geen tabel met percentages.", maanden=mnd_zonder))
+    if h.toetsingsinkomen is None and mnd_zonder and u.prijs_fout is None and u.tabel_fout is None:
+        ontbrekend.append(Ontbrekend(
+            code="toetsingsinkomen",
+            uitleg=("Het gezamenlijke toetsingsinkomen is niet ingevuld. Het percentage hangt daarvan af (art. 7 en 8 "
+                    "Awir; Bijlage I Besluit kinderopvangtoeslag). Vul het in om het bedrag te zien."),
+            maanden=mnd_zonder))
+    if (t is not None and h.toetsingsinkomen is not None and rij is None and mnd_zonder
+            and u.prijs_fout is None and u.tabel_fout is None):
+        ontbrekend.append(Ontbrekend(code="tabel", uitleg=t.melding_buiten_tabel(h.toetsingsinkomen), maanden=mnd_zonder))
+    if t is not None and rij is not None:
+        for eerste, mnd in ontbrekende_cel_maanden.items():
+            if mnd:
+                ontbrekend.append(Ontbrekend(code="tabelcel", uitleg=t.melding_cel(h.toetsingsinkomen, eerste), maanden=sorted(set(mnd))))
+    heeft_uren = tot["uren"] > 0
+    bekend_iets = any(k.toeslag is not None and k.uren_in_aanmerking > 0 for mm in maanden for k in mm.kinderen)
+    bedragen = "volledig" if bedrag_compleet else ("gedeeltelijk" if (bekend_iets and heeft_uren) else "ontbreekt")
+
     # warnings and assumptions
-    if t.status != "final":
+    if t is not None and t.status == "voorlopig" and rij is not None:
         waarschuwingen.append(
             f"De tabel met percentages voor {jaar} is voorlopig: kotwijzer heeft die nog niet kunnen controleren met de "
             "officiële bekendmaking. Het bedrag kan daardoor iets afwijken. (De bron staat bij de gebruikte bedragen.)"
         )
+    if t is not None and t.status == "onvolledig":
+        for (eerste, st), pct_ in sorted(gebruikte_cellen.items()):
+            if st in ("officieel",):
+                continue
+            wie = "het eerste kind" if eerste else "de andere kinderen"
+            waarschuwingen.append(
+                f"Het percentage voor {wie} ({_pct(pct_)}) komt uit een onvolledige tabel voor {jaar}: "
+                f"{CELSTATUS_TEKST[st]}. Het is nog niet vergeleken met de officiële tabel (Bijlage I bij het Besluit "
+                "kinderopvangtoeslag)."
+            )
     if wissel_maanden:
         namen = ", ".join(MAANDNAMEN[m] for m in wissel_maanden)
         waarschuwingen.append(
@@ -288,25 +405,45 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
             "Meer uren voor een duurder kind kan het daardoor het eerste kind maken, en dan kan de toeslag in totaal "
             "dalen."
         )
-    if h.toetsingsinkomen is not None:
-        rij = t.rij(h.toetsingsinkomen)
-        if rij["tot_en_met"] is not None and rij["tot_en_met"] - h.toetsingsinkomen < 1000:
-            try:
-                volgende = t.rij(rij["tot_en_met"] + 1)
+    if gelijk_maanden:
+        namen = ", ".join(MAANDNAMEN[m] for m in gelijk_maanden)
+        waarschuwingen.append(
+            "Twee of meer kinderen hebben evenveel opvanguren en dezelfde kosten (" + namen + "). Dan beslist Dienst "
+            "Toeslagen welk kind het eerste kind is (art. 3 lid 4 Besluit kinderopvangtoeslag). Voor het bedrag maakt "
+            "dat niet uit: de kosten zijn gelijk, dus de toeslag is hetzelfde welk kind ook het eerste kind is."
+        )
+    if rij is not None and rij["tot_en_met"] is not None and rij["tot_en_met"] - h.toetsingsinkomen < 1000:
+        try:
+            volgende = t.rij(rij["tot_en_met"] + 1)
+        except OntbrekendeWetgeving:
+            volgende = None
+        for sleutel, wie in (("eerste_kind", "het eerste kind"), ("overige_kinderen", "de andere kinderen")):
+            if (volgende is not None and rij[sleutel] is not None and volgende[sleutel] is not None
+                    and volgende[sleutel] != rij[sleutel]):
                 waarschuwingen.append(
-                    f"Uw inkomen ligt dicht bij een grens van de tabel. Boven € {rij['tot_en_met']:,} ".replace(",", ".")
-                    + f"daalt het percentage voor het eerste kind van {_pct(rij['eerste_kind'])} naar "
-                    f"{_pct(volgende['eerste_kind'])}."
+                    f"Uw inkomen ligt dicht bij een grens van de tabel. Boven € {_duizend(rij['tot_en_met'])} daalt het "
+                    f"percentage voor {wie} van {_pct(rij[sleutel])} naar {_pct(volgende[sleutel])}."
                 )
-            except OntbrekendeWetgeving:
-                pass
     if h.aanvraagdatum is None:
-        aannames.append("Er is geen aanvraagdatum opgegeven. kotwijzer neemt aan dat u op tijd aanvraagt (art. 1.3 lid 2 onder b Wko).")
+        aannames.append(
+            f"Er is geen aanvraagdatum opgegeven. kotwijzer rekent alsof u vandaag ({_datum(aanvraagdatum)}) "
+            "aanvraagt (art. 1.3 lid 2 onder b Wko). Heeft u al eerder aangevraagd? Vul dan die datum in."
+        )
+    verloren = [m + 1 for m in range(12) if u.verloren[0, m]]
+    voor_termijn = [m for m in range(12) if u.aanspraak[0, m] or u.verloren[0, m]]
+    aanvragen_uiterlijk = _maand_einde(jaar, voor_termijn[0] + int(u.params.terugwerkende_kracht_maanden)) if voor_termijn else None
+    if verloren:
+        namen = ", ".join(MAANDNAMEN[m - 1] for m in verloren)
+        waarschuwingen.append(
+            f"Voor {namen} {jaar} komt de aanvraag van {_datum(aanvraagdatum)} te laat: een aanvraag werkt terug tot "
+            f"de eerste dag van de derde kalendermaand ervoor (art. 1.3 lid 2 onder b Wko). Om geen maand te missen had u "
+            f"uiterlijk {_datum(aanvragen_uiterlijk)} moeten aanvragen."
+        )
     for n in b.notities:
         if n["soort"] == "werkloosheidstermijn":
             tekst = (f"De {'aanvrager' if n['ouder'] == 'aanvrager' else 'partner'} werkte tot en met "
-                     f"{n['laatste_werkdag'].strftime('%d-%m-%Y')}. Het recht blijft tot en met "
-                     f"{n['einde_termijn'].strftime('%d-%m-%Y')} (art. 1.6 lid 5 Wko)")
+                     f"{_datum(n['laatste_werkdag'])}. Het recht blijft tot en met "
+                     f"{_datum(n['einde_termijn'])} (art. 1.6 lid 5 Wko)")
             if n["verlenging_dagen"]:
                 tekst += f", verlengd met {n['verlenging_dagen']} dagen rond de bevalling"
             waarschuwingen.append(tekst + ".")
@@ -320,25 +457,21 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
         elif n["soort"] == "activiteit":
             kl = n["classificatie"]
             waarschuwingen.append(f"Activiteit in de bijstand: {kl.uitleg}")
-    for naam, pot in u.potjes_cu.items():
-        opgevraagd = int(u.uren_na_maandgrens_cu.sum())
-        if int(u.uren_cu.sum()) < opgevraagd:
-            waarschuwingen.append(
-                "Uw urenpotje voor het jaar is niet genoeg voor alle opvanguren. De uren boven het potje krijgen geen "
-                "toeslag (art. 8a Besluit kinderopvangtoeslag)."
-            )
-            break
-    if u.params.kgu_corona_verruiming:
-        aannames.append(
-            "De tijdelijke verruiming van de koppeling gewerkte uren in 2021 (corona, Stb. 2021, 434) is niet "
-            "gemodelleerd; kotwijzer rekent met 140% (dagopvang) en 70% (BSO) van de gewerkte uren."
+        elif n["soort"] in ("omrekening", "leeftijd_opvang"):
+            (aannames if n["soort"] == "omrekening" else waarschuwingen).append(n["tekst"])
+    if int(u.uren_cu.sum()) < int(u.uren_na_maandgrens_cu.sum()):
+        waarschuwingen.append(
+            "Uw urenpotje voor het jaar is niet genoeg voor alle opvanguren. De uren boven het potje krijgen geen "
+            "toeslag (art. 8a Besluit kinderopvangtoeslag)."
         )
 
+    kosten_tot = _kosten_dec(tot["kosten_e"]) if heeft_bedrag else None
+    werk_tot = _kosten_dec(tot["werkelijk_e"])
     jaar_tot = Jaartotaal.model_construct(
-        toeslag=_cent(tot["toeslag"]),
-        kosten=_kosten_dec(tot["kosten_e"]),
-        werkelijke_kosten=_kosten_dec(tot["werkelijk_e"]),
-        eigen_bijdrage=_kosten_dec(tot["werkelijk_e"]) - _cent(tot["toeslag"]),
+        toeslag=_cent(tot["toeslag"]) if bedrag_compleet else None,
+        kosten=kosten_tot,
+        werkelijke_kosten=werk_tot,
+        eigen_bijdrage=(werk_tot - _cent(tot["toeslag"])) if bedrag_compleet else None,
         uren_in_aanmerking=_uren(tot["uren"]),
         maanden_met_aanspraak=int(u.aanspraak[0].sum()),
     )
@@ -346,24 +479,43 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst) -> Resultaat:
     return Resultaat.model_construct(
         berekeningsjaar=jaar,
         toetsingsinkomen=h.toetsingsinkomen,
-        tabel_status=t.status,
+        tabel_status=t.status if t is not None else "ontbreekt",
         maanden=maanden,
         jaar=jaar_tot,
         urenpotjes=urenpotjes,
         parameters=_parameters(u) + _tabel_parameters(jaar, h.toetsingsinkomen),
         waarschuwingen=waarschuwingen,
         aannames=aannames,
-        rekenfout=None,
+        bedragen=bedragen,
+        ontbrekend=ontbrekend,
+        rekenfout=" ".join(o.uitleg for o in ontbrekend) or None,
+        aanvraagdatum=aanvraagdatum,
+        aanvragen_uiterlijk=aanvragen_uiterlijk,
+        verloren_maanden=verloren,
     )
 
 
+def _mu_aangekondigd(jaar: int) -> str | None:
+    try:
+        mu = maximum_uurprijs(jaar, ook_aangekondigd=True)
+    except OntbrekendeWetgeving:
+        return None
+    if mu.status != "aangekondigd":
+        return None
+    bedragen = ", ".join(f"{SOORT_TEKST[k]} {_euro(v)}" for k, v in mu.cent.items())
+    return (f"Aangekondigd voor {jaar}, nog niet vastgesteld: maximum uurprijzen {bedragen}. kotwijzer rekent daar "
+            "nog niet mee.")
+
+
 def _tabel_parameters(jaar: int, inkomen: int | None) -> list[GelezenParameter]:
-    mu = maximum_uurprijs(jaar)
-    t = tabel(jaar)
-    out = [GelezenParameter.model_construct(
-        naam="maximum_uurprijs", waarde={k: f"{v / 100:.2f}" for k, v in mu.cent.items()}, status=mu.status,
-        bron=_bl(mu.bronnen, jaar), publicatie=mu.bron)]
-    if inkomen is not None:
+    out = []
+    mu = _mu_of_none(jaar)
+    if mu is not None:
+        out.append(GelezenParameter.model_construct(
+            naam="maximum_uurprijs", waarde={k: f"{v / 100:.2f}" for k, v in mu.cent.items()}, status=mu.status,
+            bron=_bl(mu.bronnen, jaar), publicatie=mu.bron))
+    t = _tabel_of_none(jaar)
+    if t is not None and inkomen is not None and int(t.rij_index(np.array([inkomen]))[0]) >= 0:
         rij = t.rij(inkomen)
         out.append(GelezenParameter.model_construct(
             naam="percentage_tabel", waarde={k: (str(v) if isinstance(v, Decimal) else v) for k, v in rij.items()},
@@ -371,22 +523,19 @@ def _tabel_parameters(jaar: int, inkomen: int | None) -> list[GelezenParameter]:
     return out
 
 
-def bereken(h: Huishouden | dict[str, Any]) -> Resultaat:
-    """Decide and compute KOT for one household-year. Raises `OntbrekendeInvoer` (missing input, with the field) or
-    `OntbrekendeWetgeving` (missing or partial law data, naming year and income)."""
+def bereken(h: Huishouden | dict[str, Any], vandaag: dt.date | None = None) -> Resultaat:
+    """Decide and compute KOT for one household-year. Raises `OntbrekendeInvoer` (missing or wrong input, with the
+    field). Missing law data (no table, a missing cell, no fixed maximum uurprijs) or a missing toetsingsinkomen never
+    hides what the law decides: the result has aanspraak, reasons and hours, and leaves out only the amounts that need
+    the missing data (`Resultaat.bedragen`, `Resultaat.ontbrekend`). Without an aanvraagdatum the application is taken
+    to be made `vandaag` (default: today)."""
     if not isinstance(h, Huishouden):
         h = Huishouden.model_validate(h)
     p = parameters_voor_jaar(h.berekeningsjaar)
-    if h.toetsingsinkomen is None:
-        raise OntbrekendeInvoer(
-            "toetsingsinkomen",
-            "Vul het gezamenlijke toetsingsinkomen in (hele euro's). Het percentage hangt daarvan af (art. 7 Awir).",
-        )
-    maximum_uurprijs(h.berekeningsjaar)
-    tabel(h.berekeningsjaar).rij_index(np.array([h.toetsingsinkomen]))
-    b = naar_batch(h, p)
+    aanvraagdatum = h.aanvraagdatum or vandaag or dt.date.today()
+    b = naar_batch(h, p, aanvraagdatum=aanvraagdatum)
     u = bereken_batch(b, True, p)
-    return _bouw_resultaat(h, b, u)
+    return _bouw_resultaat(h, b, u, aanvraagdatum)
 
 
 # ------------------------------------------------------------------------------------ voorwaardencheck
@@ -433,9 +582,10 @@ def _vraag(code: str, veld: str | None = None) -> Vraag:
     return Vraag(code=code, veld=veld or code, vraag=v, waarom=w, bronnen=_bl(bronnen))
 
 
-def voorwaardencheck(data: dict[str, Any] | Huishouden) -> VoorwaardencheckResultaat:
+def voorwaardencheck(data: dict[str, Any] | Huishouden, vandaag: dt.date | None = None) -> VoorwaardencheckResultaat:
     """Accepts incomplete input. Per condition: voldaan / niet_voldaan / onbekend, and for each unknown the question
-    still to ask and why the law needs it. No table is needed; no amount is computed."""
+    still to ask and why the law needs it. No table is needed; no amount is computed. Without an aanvraagdatum the
+    application is taken to be made `vandaag` (default: today), as in `bereken`."""
     if isinstance(data, Huishouden):
         data = data.model_dump(mode="json", exclude_none=True)
     data = dict(data or {})
@@ -461,8 +611,9 @@ def voorwaardencheck(data: dict[str, Any] | Huishouden) -> VoorwaardencheckResul
         vragen.append(_vraag("aanvraagdatum"))
     h = Huishouden.model_validate(data)
     p = parameters_voor_jaar(h.berekeningsjaar)
+    aanvraagdatum = h.aanvraagdatum or vandaag or dt.date.today()
     try:
-        b = naar_batch(h, p)
+        b = naar_batch(h, p, aanvraagdatum=aanvraagdatum)
     except OntbrekendeInvoer as e:
         if e.veld.endswith("uren_per_maand") or e.veld.endswith("uren_per_maand_voor_einde"):
             # hours only matter for the amount in the KGU years, not for the right itself
@@ -475,7 +626,7 @@ def voorwaardencheck(data: dict[str, Any] | Huishouden) -> VoorwaardencheckResul
                         per.uren_per_maand = Decimal(0)
                 if o.laatste_werkdag_vorig_jaar and o.uren_per_maand_voor_einde is None:
                     o.uren_per_maand_voor_einde = Decimal(0)
-            b = naar_batch(h2, p)
+            b = naar_batch(h2, p, aanvraagdatum=aanvraagdatum)
         else:
             raise
     u = bereken_batch(b, met_bedrag=False, params=p)
@@ -501,6 +652,12 @@ def voorwaardencheck(data: dict[str, Any] | Huishouden) -> VoorwaardencheckResul
     elif any(r.code == "onbekend" for r in redenen) or (not aanvrager.get("situaties")):
         oordeel = "onbekend"
         samenvatting = "Met deze gegevens is nog niet te zeggen of u recht heeft. Beantwoord de open vragen."
+    elif u.verloren[0].any():
+        oordeel = "geen_recht"
+        n = int(u.verloren[0].sum())
+        samenvatting = (f"Volgens de voorwaarden heeft u in {n} van de 12 maanden van {h.berekeningsjaar} recht, maar "
+                        "een aanvraag op de gekozen datum komt voor al die maanden te laat. "
+                        + c.REDEN_PER_CODE["te_laat_aangevraagd"].uitleg)
     else:
         oordeel = "geen_recht"
         samenvatting = f"U heeft geen recht op kinderopvangtoeslag in {h.berekeningsjaar}. {redenen[0].uitleg}"
@@ -527,25 +684,33 @@ def voorschot_vs_definitief(
         h = Huishouden.model_validate(h)
     rv = bereken(h.model_copy(update={"toetsingsinkomen": int(inkomen_voorschot)}))
     rd = bereken(h.model_copy(update={"toetsingsinkomen": int(inkomen_definitief)}))
-    voorschot = sum((m.uitbetaling_voorschot for m in rv.maanden), Decimal(0))
-    definitief = rd.jaar.toeslag
-    verschil = definitief - voorschot
+    compleet = rv.bedragen == "volledig" and rd.bedragen == "volledig"
+    voorschot = sum((m.uitbetaling_voorschot for m in rv.maanden), Decimal(0)) if compleet else None
+    definitief = rd.jaar.toeslag if compleet else None
+    verschil = definitief - voorschot if compleet else None
+    if not compleet:
+        soort = "niet_te_berekenen"
+        toelichting = ("Het voorschot en de definitieve berekening zijn niet uit te rekenen: "
+                       + " ".join(dict.fromkeys(o.uitleg for o in rv.ontbrekend + rd.ontbrekend)))
+    else:
+        soort = "nabetaling" if verschil > 0 else ("terugvordering" if verschil < 0 else "geen verschil")
+        toelichting = (
+            "Het voorschot is berekend met het geschatte inkomen en per maand afgerond op hele euro's naar beneden. "
+            "De definitieve berekening gebruikt het echte inkomen. Drempels en rente bij terugvorderen zijn niet "
+            "meegenomen."
+        )
     return {
         "voorschot": voorschot,
         "definitief": definitief,
         "verschil": verschil,
-        "soort": "nabetaling" if verschil > 0 else ("terugvordering" if verschil < 0 else "geen verschil"),
+        "soort": soort,
         "per_maand": [
             {"maand": a.maand, "voorschot": a.uitbetaling_voorschot, "definitief": b.toeslag}
             for a, b in zip(rv.maanden, rd.maanden)
         ],
         "resultaat_voorschot": rv,
         "resultaat_definitief": rd,
-        "toelichting": (
-            "Het voorschot is berekend met het geschatte inkomen en per maand afgerond op hele euro's naar beneden. "
-            "De definitieve berekening gebruikt het echte inkomen. Drempels en rente bij terugvorderen zijn niet "
-            "meegenomen."
-        ),
+        "toelichting": toelichting,
     }
 
 
@@ -569,7 +734,7 @@ def gemeentelijke_tegemoetkoming(
     with gebruik_catalogus(catalogus) if catalogus is not None else nullcontext():
         r = bereken(h)
         p = parameters_voor_jaar(h.berekeningsjaar)
-        b = naar_batch(h, p)
+        b = naar_batch(h, p, aanvraagdatum=r.aanvraagdatum)
     u = bereken_batch(b, True, p)
     if gemeente_code is None:
         codes = [per.gemeente_code for o in (h.aanvrager, h.partner) if o for per in o.situaties if per.gemeente_code]

@@ -160,6 +160,8 @@ def kort(h: Huishouden) -> dict[str, Any]:
         toeslag_jaar=r.jaar.toeslag, eigen_bijdrage_jaar=r.jaar.eigen_bijdrage,
         maanden_met_aanspraak=[m.maand for m in r.maanden if m.aanspraak],
         toeslag_per_maand=[m.toeslag for m in r.maanden], resultaat=r,
+        # an amount that needs missing law data or input is absent; the result still has aanspraak and hours
+        melding=r.rekenfout if r.bedragen != "volledig" else None,
     )
     return uit
 
@@ -180,7 +182,7 @@ def samenvatting_voor_opslag(h: Huishouden) -> dict[str, Any]:
     if k["melding"] is None:
         uit["toeslag_jaar"] = str(k["toeslag_jaar"])
         uit["eigen_bijdrage_jaar"] = str(k["eigen_bijdrage_jaar"])
-        uit["toeslag_per_maand"] = [str(x) for x in k["toeslag_per_maand"]]
+        uit["toeslag_per_maand"] = [None if x is None else str(x) for x in k["toeslag_per_maand"]]
     return uit
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 
 import numpy as np
 
@@ -41,6 +43,59 @@ class OntbrekendeInvoer(ValueError):
         super().__init__(f"{veld}: {bericht}")
         self.veld = veld
         self.bericht = bericht
+
+
+class OngeldigeInvoer(OntbrekendeInvoer):
+    """Input that cannot be right (for example buitenschoolse opvang for a baby). Same shape as OntbrekendeInvoer."""
+
+
+WEKEN_PER_JAAR = 52  # hours per week -> per month: x 52 / 12 (the conversion childcare contracts and the proefberekening use)
+MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december")
+
+
+def verdeel_exact(totaal_cu: Fraction, n: int) -> list[int]:
+    """Spread a total (in hundredths of an hour, possibly fractional) over n months so that every month gets a whole
+    number of hundredths and every running total is the exact running total rounded half up: the year total is exact
+    and no month differs by more than one hundredth from the exact share."""
+    uit, vorig = [], 0
+    for k in range(1, n + 1):
+        cum = totaal_cu * k / n
+        afgerond = int(cum) + (1 if cum - int(cum) >= Fraction(1, 2) else 0)
+        uit.append(afgerond - vorig)
+        vorig = afgerond
+    return uit
+
+
+def uren_per_maand_cu(per_maand, per_week, per_jaar, maanden: np.ndarray) -> tuple[np.ndarray, str | None]:
+    """Hours per month in hundredths for the months in `maanden` (bool[12]), from a figure per month, per week or per
+    year (the total over those months). Returns (hours [12], Dutch note on the conversion or None)."""
+    out = np.zeros(12, dtype=np.int32)
+    idx = [m for m in range(12) if maanden[m]]
+    if per_maand is not None:
+        out[idx] = int(per_maand * 100)
+        return out, None
+    if per_week is not None:
+        totaal = Fraction(per_week) * 100 * WEKEN_PER_JAAR * len(idx) / 12
+        tekst = (f"{_getal(per_week)} uur per week is omgerekend naar uren per maand: x 52 weken / 12 maanden = "
+                 f"{_getal(Fraction(per_week) * WEKEN_PER_JAAR / 12)} uur per maand (per maand afgerond op een honderdste "
+                 "uur, zo dat het jaartotaal klopt).")
+    elif per_jaar is not None:
+        totaal = Fraction(per_jaar) * 100
+        tekst = (f"{_getal(per_jaar)} uur per jaar is gelijk verdeeld over {len(idx)} maanden: "
+                 f"{_getal(Fraction(per_jaar) / max(1, len(idx)))} uur per maand (per maand afgerond op een honderdste uur, "
+                 "zo dat het totaal klopt).")
+    else:
+        return out, None
+    for m, v in zip(idx, verdeel_exact(totaal, len(idx))):
+        out[m] = v
+    return out, tekst
+
+
+def _getal(x) -> str:
+    d = Decimal(x.numerator) / Decimal(x.denominator) if isinstance(x, Fraction) else Decimal(x)
+    txt = f"{d.quantize(Decimal('0.01')):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return txt[:-3] if txt.endswith(",00") else txt
 
 
 @dataclass
@@ -94,11 +149,31 @@ def _periode_maanden(p: Periode, jaar: int) -> np.ndarray:
     return kalender.maanden_in_periode(np.array([_d(p.van)]), np.array([_d(p.tot)]), jaar)[0]
 
 
+def _periode_runs(p: Periode, jaar: int) -> list[tuple[dt.date | None, dt.date | None]]:
+    """The periods a situation covers, as (first day, last day or None while it goes on). A list of months with a gap
+    (January-April and August-December) is two periods: the first ends on 30 April. A run that reaches December is
+    taken to go on (a list of months of one year cannot say that the situation ends on 31 December)."""
+    if p.maanden is None:
+        return [(p.van, p.tot)]
+    ms = sorted(set(p.maanden))
+    runs: list[list[int]] = []
+    for m in ms:
+        if runs and m == runs[-1][-1] + 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out = []
+    for r in runs:
+        lo, hi = r[0], r[-1]
+        tot = None if hi == 12 else dt.date(jaar, hi + 1, 1) - dt.timedelta(days=1)
+        out.append((dt.date(jaar, lo, 1), tot))
+    return out
+
+
 def _periode_grenzen(p: Periode, jaar: int) -> tuple[dt.date | None, dt.date | None]:
-    if p.maanden is not None:
-        lo, hi = min(p.maanden), max(p.maanden)
-        return dt.date(jaar, lo, 1), (dt.date(jaar, hi + 1, 1) if hi < 12 else dt.date(jaar + 1, 1, 1)) - dt.timedelta(days=1)
-    return p.van, p.tot
+    """First day of the first run and last day of the last run (None while it goes on)."""
+    runs = _periode_runs(p, jaar)
+    return runs[0][0], runs[-1][1]
 
 
 def classificeer_activiteit(gemeente_code: str, activiteit: str):
@@ -110,12 +185,16 @@ def classificeer_activiteit(gemeente_code: str, activiteit: str):
 
 
 def _ouder_arrays(o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notities: list[dict]):
+    """Month flags [12] for one parent: the situation bits, the hours worked (KGU years) and the month a traject ended."""
     sit = np.zeros(12, dtype=np.uint32)
     werk = np.zeros(12, dtype=np.int32)
     traject_einde = -1
     if o is None:
         return sit, werk, traject_einde
     kgu = bool(p.koppeling_gewerkte_uren)
+    # In 2021 a working parent gets 230 hours per month worked (corona relaxation), so the hours worked only matter
+    # above 164 hours a month; they are not required then.
+    uren_nodig = kgu and not bool(p.kgu_corona_verruiming)
     eindes: list[tuple[dt.date, int | None]] = []
     werk_perioden: list[tuple[dt.date | None, dt.date | None]] = []
     for i, per in enumerate(o.situaties):
@@ -125,19 +204,23 @@ def _ouder_arrays(o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notit
         s = per.situatie
         if s in (Situatie.arbeid, Situatie.meewerkend_partner):
             bit = SITUATIE_BIT[s]
-            if kgu and s == Situatie.arbeid:
-                if per.uren_per_maand is None:
-                    raise OntbrekendeInvoer(
-                        f"{veld}.uren_per_maand",
-                        f"Vul het aantal gewerkte uren per maand in. In {jaar} hangt het aantal uren opvang af van de "
-                        "gewerkte uren (koppeling gewerkte uren, art. 8a Besluit kinderopvangtoeslag).",
-                    )
-            if per.uren_per_maand is not None:
-                werk = np.where(maanden, np.maximum(werk, int(per.uren_per_maand * 100)), werk)
-            van, tot = _periode_grenzen(per, jaar)
-            werk_perioden.append((van, tot))
-            if tot is not None:
-                eindes.append((tot, int(per.uren_per_maand * 100) if per.uren_per_maand is not None else None))
+            heeft_uren = any(x is not None for x in (per.uren_per_maand, per.uren_per_week, per.uren_per_jaar))
+            if uren_nodig and s == Situatie.arbeid and not heeft_uren:
+                raise OntbrekendeInvoer(
+                    f"{veld}.uren_per_maand",
+                    f"Vul het aantal gewerkte uren per maand (of per week) in. In {jaar} hangt het aantal uren opvang af "
+                    "van de gewerkte uren (koppeling gewerkte uren, art. 8a Besluit kinderopvangtoeslag).",
+                )
+            per_maand, omrekening = uren_per_maand_cu(per.uren_per_maand, per.uren_per_week, per.uren_per_jaar, maanden)
+            if omrekening:
+                notities.append({"soort": "omrekening", "tekst": f"Gewerkte uren ({pad}): {omrekening}"})
+            if heeft_uren:
+                werk = np.where(maanden, np.maximum(werk, per_maand), werk)
+            for van, tot in _periode_runs(per, jaar):
+                werk_perioden.append((van, tot))
+                if tot is not None:
+                    m_eind = tot.month - 1 if tot.year == jaar else 11
+                    eindes.append((tot, int(per_maand[m_eind]) if heeft_uren else None))
         elif s in (Situatie.bijstand_traject, Situatie.werkzoekende_traject):
             doel_bit = c.C if s == Situatie.bijstand_traject else c.F
             voorz = per.voorziening_gericht_op_arbeidsinschakeling
@@ -151,9 +234,9 @@ def _ouder_arrays(o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notit
                 voorz = bool(kl.gericht_op_arbeidsinschakeling)
                 notities.append({"soort": "activiteit", "veld": veld, "ouder": pad, "classificatie": kl,
                                  "maanden": [m for m in range(12) if maanden[m]]})
-            van_t, tot_t = _periode_grenzen(per, jaar)
-            if tot_t is not None and tot_t.year == jaar:
-                traject_einde = max(traject_einde, tot_t.month - 1)
+            for _van_t, tot_t in _periode_runs(per, jaar):
+                if tot_t is not None and tot_t.year == jaar:
+                    traject_einde = max(traject_einde, tot_t.month - 1)
             if voorz is True:
                 bit = doel_bit
             elif voorz is False:
@@ -187,7 +270,7 @@ def _ouder_arrays(o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notit
                 f"{pad}.laatste_werkdag_vorig_jaar", f"Deze datum moet in {jaar - 1} liggen."
             )
         u = o.uren_per_maand_voor_einde
-        if kgu and u is None:
+        if uren_nodig and u is None:
             raise OntbrekendeInvoer(
                 f"{pad}.uren_per_maand_voor_einde",
                 "Vul in hoeveel uur per maand u werkte voor uw laatste werkdag (koppeling gewerkte uren, art. 8a lid 4 "
@@ -195,8 +278,8 @@ def _ouder_arrays(o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notit
             )
         eindes.append((o.laatste_werkdag_vorig_jaar, int(u * 100) if u is not None else None))
     for einde, uren in eindes:
-        if einde.year < jaar - 1 or einde.year > jaar:
-            continue
+        if einde.year < jaar - 1 or einde.year > jaar or einde == dt.date(jaar, 12, 31):
+            continue  # a period that ends on 31 December of this year: the werkloosheidstermijn lies in the next year
         volgende = einde + dt.timedelta(days=1)
         if any((v is not None and v <= volgende) and (t is None or t >= volgende) for v, t in werk_perioden):
             continue  # work goes on the next day
@@ -226,19 +309,54 @@ def _ouder_arrays(o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notit
     return sit, werk, traject_einde
 
 
-def _kind_arrays(k: Kind, jaar: int):
+def _kind_arrays(k: Kind, jaar: int, pad: str = "kinderen[0]", notities: list[dict] | None = None):
     soort = np.zeros(12, dtype=np.int8)
     lrk = np.ones(12, dtype=bool)
     uren = np.zeros(12, dtype=np.int32)
     prijs = np.zeros(12, dtype=np.int32)
-    for o in k.opvang:
-        idx = [m - 1 for m in o.maanden]
-        soort[idx] = SOORT_CODE[o.soort]
-        lrk[idx] = o.lrk_geregistreerd
-        uren[idx] = int(o.uren_per_maand * 100)
-        prijs[idx] = int(o.uurprijs * 100)
     maand_eind = kalender.maand_begin(jaar)[1:] - np.timedelta64(1, "D")
     maand_start = kalender.maand_begin(jaar)[:-1]
+    vier = np.datetime64(kalender.vierde_verjaardag(k.geboortedatum), "D")
+    leerplicht = np.datetime64(kalender.begin_leerplicht(k.geboortedatum), "D")
+    for j, o in enumerate(k.opvang):
+        idx = [m - 1 for m in o.maanden]
+        mask = np.zeros(12, dtype=bool)
+        mask[idx] = True
+        per_maand, omrekening = uren_per_maand_cu(o.uren_per_maand, o.uren_per_week, o.uren_per_jaar, mask)
+        if omrekening and notities is not None:
+            nr = int(pad[pad.index("[") + 1:pad.index("]")]) + 1 if "[" in pad else 1
+            notities.append({"soort": "omrekening", "tekst": f"Opvanguren ({k.label or f'kind {nr}'}): {omrekening}"})
+        soort[idx] = SOORT_CODE[o.soort]
+        lrk[idx] = o.lrk_geregistreerd
+        uren[idx] = per_maand[idx]
+        prijs[idx] = int(o.uurprijs * 100)
+        # the kind of childcare must fit the child's age (Wko art. 1.1: buitenschoolse opvang is for children of the
+        # age at which they can go to primary school; Bkot art. 1 onder b: dagopvang until they go to primary school)
+        geboren_m = np.datetime64(k.geboortedatum, "D") <= maand_eind
+        if o.soort == Opvangsoort.buitenschoolse_opvang:
+            fout = [m for m in idx if geboren_m[m] and maand_eind[m] < vier]
+            if fout:
+                raise OngeldigeInvoer(
+                    f"{pad}.opvang[{j}].soort",
+                    f"Buitenschoolse opvang is voor kinderen vanaf {kalender.LEEFTIJD_BASISONDERWIJS} jaar (de leeftijd "
+                    f"waarop een kind naar de basisschool kan). Dit kind is in {MAANDNAMEN[fout[0]]} {jaar} nog geen "
+                    f"{kalender.LEEFTIJD_BASISONDERWIJS}. Kies dagopvang of gastouderopvang.",
+                )
+        if o.soort == Opvangsoort.dagopvang:
+            fout = [m for m in idx if maand_start[m] >= leerplicht]
+            if fout:
+                raise OngeldigeInvoer(
+                    f"{pad}.opvang[{j}].soort",
+                    f"Dagopvang is voor kinderen die nog niet naar de basisschool gaan. Dit kind moet vanaf "
+                    f"{MAANDNAMEN[fout[0]]} {jaar} naar school (leerplicht vanaf de maand na de vijfde verjaardag). "
+                    "Kies buitenschoolse opvang of gastouderopvang.",
+                )
+            vier_plus = [m for m in idx if maand_start[m] > vier and maand_start[m] < leerplicht]
+            if vier_plus and notities is not None:
+                notities.append({"soort": "leeftijd_opvang", "tekst": (
+                    f"{(k.label or 'Het kind').capitalize()} is vanaf {MAANDNAMEN[vier_plus[0]]} {jaar} vier jaar of "
+                    "ouder en staat op dagopvang. Dat kan alleen zolang het kind nog niet naar de basisschool gaat. "
+                    "Gaat het kind naar school? Dan is het buitenschoolse opvang, met een andere maximum uurprijs.")})
     geboren = np.datetime64(k.geboortedatum, "D") <= maand_eind
     if k.start_voortgezet_onderwijs:
         vo = np.datetime64(k.start_voortgezet_onderwijs + "-01", "D")
@@ -246,13 +364,14 @@ def _kind_arrays(k: Kind, jaar: int):
     else:
         voor_vo = np.ones(12, dtype=bool)
     # basisonderwijs from the age of four: gastouderopvang pools with BSO from the month after the 4th birthday
-    vier = kalender.vierde_verjaardag(k.geboortedatum)
-    bso_leeftijd = maand_start > np.datetime64(vier, "D")
+    bso_leeftijd = maand_start > vier
     woont = np.full(12, bool(k.woont_op_adres_aanvrager or k.co_ouderschap))
     return soort, lrk, uren, prijs, geboren, voor_vo, bso_leeftijd, woont
 
 
-def naar_batch(h: Huishouden, p: JaarParameters) -> Batch:
+def naar_batch(h: Huishouden, p: JaarParameters, aanvraagdatum: dt.date | None = None) -> Batch:
+    """One household as a batch of one. `aanvraagdatum` overrides h.aanvraagdatum (the calculator passes the date it
+    assumes when none was given); without either, no retroactivity limit applies (as in the population runs)."""
     jaar = h.berekeningsjaar
     notities: list[dict] = []
     s0, w0, t0 = _ouder_arrays(h.aanvrager, "aanvrager", jaar, p, notities)
@@ -271,10 +390,12 @@ def naar_batch(h: Huishouden, p: JaarParameters) -> Batch:
     bestaat = np.zeros((1, C), bool)
     for i, k in enumerate(h.kinderen):
         bestaat[0, i] = True
-        vals = _kind_arrays(k, jaar)
+        vals = _kind_arrays(k, jaar, f"kinderen[{i}]", notities)
         for name, v in zip(("soort", "lrk", "uren_cu", "prijs_cent", "geboren", "voor_vo", "bso_leeftijd", "woont"), vals):
             arr[name][0, i] = v
-    eerste = kalender.eerste_maand_na_aanvraag(np.array([_d(h.aanvraagdatum)]), jaar, int(p.terugwerkende_kracht_maanden))
+    eerste = kalender.eerste_maand_na_aanvraag(
+        np.array([_d(aanvraagdatum or h.aanvraagdatum)]), jaar, int(p.terugwerkende_kracht_maanden)
+    )
     return Batch(
         jaar=jaar,
         sit=np.stack([s0, s1])[None].astype(np.uint32),

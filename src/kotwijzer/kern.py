@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from kotwijzer.invoer import Batch
-from kotwijzer.params import JaarParameters, parameters_voor_jaar
+from kotwijzer.params import JaarParameters, OntbrekendeWetgeving, parameters_voor_jaar
+from kotwijzer.params.loader import GEEN_PERCENTAGE
 from kotwijzer.rules import aanspraak as ra
 from kotwijzer.rules import bedrag as rb
 from kotwijzer.rules import codes as c
@@ -32,14 +33,18 @@ class Uitkomst:
     uren_cu: np.ndarray  # int64 [H,C,12] hours that count (after the yearly pool)
     potjes_cu: dict[str, np.ndarray]  # name -> [H] pool per child (same for every child of a household)
     per_ouder: dict[str, np.ndarray]  # name -> [H,2] (KGU hours in 1/10,000 h, or months)
+    verloren: np.ndarray  # bool [H,12]: aanspraak by the conditions, lost because the application is too late
     # amounts (None when met_bedrag=False)
     prijs_gebruikt_cent: np.ndarray | None = None
     kosten_e: np.ndarray | None = None
     werkelijke_kosten_e: np.ndarray | None = None
     eerste_kind: np.ndarray | None = None
-    promille: np.ndarray | None = None
-    toeslag_cent: np.ndarray | None = None
+    promille: np.ndarray | None = None  # GEEN_PERCENTAGE (-1) where the table has no verified cell
+    toeslag_cent: np.ndarray | None = None  # 0 where not known (see toeslag_bekend)
+    toeslag_bekend: np.ndarray | None = None  # bool [H,C,12]: the toeslag of this child-month could be computed
     tabel_status: str | None = None
+    tabel_fout: str | None = None  # why no table could be used (year without table), else None
+    prijs_fout: str | None = None  # why no maximum uurprijs could be used (year without a fixed one), else None
 
 
 def bereken_batch(
@@ -62,10 +67,15 @@ def bereken_batch(
     )
     if reden is not None:
         reden = np.where(ok & (reden >= 10), np.int8(c.R["hervorming"]), reden)
+    # Wko 1.3 lid 2 onder b: no aanspraak over the months before the retroactivity limit of the application
+    verloren = ok & ra.voor_terugwerkende_kracht(b.eerste_maand)
+    if reden is not None:
+        reden = np.where(verloren, np.int8(c.R["te_laat_aangevraagd"]), reden)
 
     kind_ok, kbits = ra.kind_voorwaarden(
         b.kind_bestaat, b.geboren, b.voor_vo, b.woont, b.soort, b.lrk, b.eerste_maand, ok, met_redenen
     )
+    ok = ok & ~verloren
     gevraagd = np.where(b.soort > 0, b.uren_cu, 0).astype(np.int32)
     h = np.where(kind_ok, ru.begrens_per_maand(gevraagd, int(p.max_uren_per_maand)), 0).astype(np.int32)
 
@@ -78,11 +88,12 @@ def bereken_batch(
         bso_sel = (b.soort == 2) | (gast & b.bso_leeftijd)
         uren = np.zeros_like(h)
         doel = int(p.kgu_doelgroep_uren_per_maand)
+        corona = bool(p.kgu_corona_verruiming)
         for naam, sel, pct in (
             ("dagopvang", dag_sel, int(p.kgu_percentage_dagopvang)),
             ("buitenschoolse_opvang", bso_sel, int(p.kgu_percentage_bso)),
         ):
-            po = ru.kgu_uren_per_ouder(sit, b.werkuren_cu, uitz, pct, doel, (lid1 & ~(c.A | c.B | c.WT)))
+            po = ru.kgu_uren_per_ouder(sit, b.werkuren_cu, uitz, pct, doel, ru.kgu_doelgroep_masker(lid1, corona))
             pot = ru.potje_minst_werkende(po, telt_partner) // 100  # 1/10,000 h -> hundredths, rounded down
             per_ouder[naam] = po
             potjes[naam] = pot
@@ -94,27 +105,43 @@ def bereken_batch(
         potjes["alle_opvang"] = pot
         uren = ru.verdeel_potje(h, pot[:, None])
 
-    u = Uitkomst(b.jaar, p, uitz, lid1, ok, reden, kind_ok, kbits, gevraagd, h, uren, potjes, per_ouder)
+    u = Uitkomst(b.jaar, p, uitz, lid1, ok, reden, kind_ok, kbits, gevraagd, h, uren, potjes, per_ouder, verloren)
     if not met_bedrag:
         return u
 
-    mu = p.maximum_uurprijs()
+    # The amount needs the maximum uurprijs (kosten) and the year's table (percentage). Whatever of these is missing,
+    # the decision and the hours above stand; the amounts that need the missing data are marked unknown, never guessed.
+    try:
+        mu = p.maximum_uurprijs()
+    except OntbrekendeWetgeving as e:
+        u.prijs_fout = str(e)
+        u.toeslag_bekend = np.zeros(uren.shape, dtype=bool) | (uren == 0)
+        return u
     max_arr = np.array(
         [0, mu.cent["dagopvang"], mu.cent["buitenschoolse_opvang"], mu.cent["gastouderopvang"]], dtype=np.int64
     )
-    t = p.tabel()
-    p1, p2 = t.percentages(b.inkomen)
     prijs = rb.uurprijs_gebruikt(b.prijs_cent.astype(np.int64), b.soort, max_arr)
     kosten_e = rb.kosten(uren, prijs)
     eerste = rb.eerste_kind(uren, kosten_e)
+    try:
+        t = p.tabel()
+        p1, p2 = t.percentages(np.where(b.inkomen < 0, 0, b.inkomen))
+        onbekend_inkomen = b.inkomen < 0
+        p1 = np.where(onbekend_inkomen, GEEN_PERCENTAGE, p1)
+        p2 = np.where(onbekend_inkomen, GEEN_PERCENTAGE, p2)
+        u.tabel_status = t.status
+    except OntbrekendeWetgeving as e:
+        u.tabel_fout = str(e)
+        p1 = p2 = np.full(b.n, GEEN_PERCENTAGE, dtype=np.int64)
     promille = np.where(eerste, p1[:, None, None], p2[:, None, None])
+    bekend = (promille >= 0) | (kosten_e == 0)
     u.prijs_gebruikt_cent = prijs
     u.kosten_e = kosten_e
     u.werkelijke_kosten_e = rb.kosten(gevraagd, b.prijs_cent)
     u.eerste_kind = eerste
     u.promille = promille
-    u.toeslag_cent = rb.toeslag_cent(kosten_e, promille)
-    u.tabel_status = t.status
+    u.toeslag_cent = np.where(bekend, rb.toeslag_cent(kosten_e, np.maximum(promille, 0)), 0)
+    u.toeslag_bekend = bekend
     return u
 
 
@@ -130,10 +157,12 @@ class Totalen:
     kinderen_met_toeslag: np.ndarray  # int8 [H]
     toeslag_per_soort_cent: np.ndarray  # int64 [H,4] (index = opvangsoort code)
     uren_per_soort_cu: np.ndarray  # int64 [H,4]
+    bedrag_onbekend: np.ndarray  # bool [H]: some toeslag of this household could not be computed (missing law data)
 
 
 def totalen(u: Uitkomst, b: Batch) -> Totalen:
-    assert u.toeslag_cent is not None and u.kosten_e is not None and u.werkelijke_kosten_e is not None
+    if u.toeslag_cent is None or u.kosten_e is None or u.werkelijke_kosten_e is None:
+        raise OntbrekendeWetgeving(u.prijs_fout or f"Voor {u.jaar} kan kotwijzer geen bedragen berekenen.")
     n = b.n
     # per opvangsoort: bincount over (household, soort); integer sums stay exact in float64 (< 2**53)
     idx = (np.arange(n, dtype=np.int64)[:, None, None] * 4 + b.soort).ravel()
@@ -151,6 +180,7 @@ def totalen(u: Uitkomst, b: Batch) -> Totalen:
         kinderen_met_toeslag=(toeslag_kind > 0).sum(axis=1).astype(np.int8),
         toeslag_per_soort_cent=np.rint(per_soort).astype(np.int64),
         uren_per_soort_cu=np.rint(uren_soort).astype(np.int64),
+        bedrag_onbekend=~u.toeslag_bekend.all(axis=(1, 2)),
     )
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class Situatie(StrEnum):
@@ -68,6 +68,15 @@ class _Base(BaseModel):
 
 Maand = Annotated[int, Field(ge=1, le=12, description="Kalendermaand, 1 tot en met 12")]
 Uren = Annotated[Decimal, Field(ge=0, le=744, decimal_places=2, description="Uren, hoogstens 2 decimalen")]
+UrenPerWeek = Annotated[Decimal, Field(ge=0, le=168, decimal_places=2, description="Uren per week, hoogstens 2 decimalen")]
+UrenPerJaar = Annotated[Decimal, Field(ge=0, le=8784, decimal_places=2, description="Uren per jaar, hoogstens 2 decimalen")]
+
+
+def _geen_ja_nee(v: Any) -> Any:
+    """A JSON true/false is not a number: refuse it instead of reading it as 1 or 0."""
+    if isinstance(v, bool):
+        raise ValueError("vul een getal in, geen ja/nee-waarde")
+    return v
 Bedrag = Annotated[Decimal, Field(ge=0, le=1000, decimal_places=2, description="Bedrag in euro's, hoogstens 2 decimalen")]
 
 
@@ -79,7 +88,13 @@ class Periode(_Base):
     tot: dt.date | None = Field(None, description="Laatste dag (inclusief); leeg = loopt door")
     maanden: list[Maand] | None = Field(None, description="Of: de kalendermaanden van het berekeningsjaar")
     uren_per_maand: Uren | None = Field(
-        None, description="Gewerkte uren per maand (arbeid; nodig voor 2021 en 2022, koppeling gewerkte uren)"
+        None, description="Gewerkte uren per maand (arbeid; nodig voor 2022, koppeling gewerkte uren)"
+    )
+    uren_per_week: UrenPerWeek | None = Field(
+        None, description="Of: gewerkte uren per week (omgerekend: x 52 weken / 12 maanden)"
+    )
+    uren_per_jaar: UrenPerJaar | None = Field(
+        None, description="Of: gewerkte uren in deze periode in het berekeningsjaar, gelijk verdeeld over de maanden"
     )
     uitkering: Uitkering | None = Field(None, description="Bij bijstand_traject: welke uitkering")
     voorziening_gericht_op_arbeidsinschakeling: bool | None = Field(
@@ -104,7 +119,11 @@ class Periode(_Base):
             raise ValueError("geef 'van'/'tot' of 'maanden', niet allebei")
         if self.van and self.tot and self.tot < self.van:
             raise ValueError("'tot' ligt voor 'van'")
+        if sum(x is not None for x in (self.uren_per_maand, self.uren_per_week, self.uren_per_jaar)) > 1:
+            raise ValueError("geef de gewerkte uren per maand, per week of per jaar, niet meer dan één")
         return self
+
+    _geen_bool = field_validator("uren_per_maand", "uren_per_week", "uren_per_jaar", mode="before")(_geen_ja_nee)
 
 
 class Ouder(_Base):
@@ -126,9 +145,24 @@ class Opvang(_Base):
 
     maanden: list[Maand] = Field(default_factory=lambda: list(range(1, 13)))
     soort: Opvangsoort
-    uren_per_maand: Uren
+    uren_per_maand: Uren | None = Field(None, description="Opvanguren per maand")
+    uren_per_week: UrenPerWeek | None = Field(None, description="Of: opvanguren per week (omgerekend: x 52 weken / 12 maanden)")
+    uren_per_jaar: UrenPerJaar | None = Field(
+        None, description="Of: opvanguren in de genoemde maanden samen (bijvoorbeeld uit het contract), gelijk verdeeld"
+    )
     uurprijs: Bedrag
     lrk_geregistreerd: bool = Field(True, description="Staat de opvanglocatie in het Landelijk Register Kinderopvang?")
+
+    @model_validator(mode="after")
+    def _check(self) -> "Opvang":
+        n = sum(x is not None for x in (self.uren_per_maand, self.uren_per_week, self.uren_per_jaar))
+        if n == 0:
+            raise ValueError("vul de opvanguren in: per maand (uren_per_maand), per week (uren_per_week) of per jaar (uren_per_jaar)")
+        if n > 1:
+            raise ValueError("geef de opvanguren per maand, per week of per jaar, niet meer dan één")
+        return self
+
+    _geen_bool = field_validator("uren_per_maand", "uren_per_week", "uren_per_jaar", "uurprijs", mode="before")(_geen_ja_nee)
 
 
 class Kind(_Base):
@@ -170,6 +204,8 @@ class Huishouden(_Base):
     )
     aanvraagdatum: dt.date | None = Field(None, description="Datum van de aanvraag (art. 1.3 lid 2 onder b Wko)")
     kinderen: list[Kind] = Field(default_factory=list, max_length=12)
+
+    _geen_bool = field_validator("toetsingsinkomen", "berekeningsjaar", mode="before")(_geen_ja_nee)
 
     @model_validator(mode="after")
     def _check(self) -> "Huishouden":
@@ -219,12 +255,14 @@ class KindMaand(_Base):
     uurprijs: Decimal | None
     maximum_uurprijs: Decimal | None
     uurprijs_gebruikt: Decimal | None
-    kosten: Decimal  # uren_in_aanmerking x uurprijs_gebruikt
+    kosten: Decimal | None  # uren_in_aanmerking x uurprijs_gebruikt (None without a fixed maximum uurprijs)
     werkelijke_kosten: Decimal  # uren_opgegeven x uurprijs
     eerste_kind: bool
+    eerste_kind_reden: Literal["meeste_uren", "hoogste_kosten", "gelijk"] | None = None  # Bkot art. 3 lid 2, 3, 4
     percentage: Decimal | None
-    toeslag: Decimal
-    eigen_bijdrage: Decimal
+    percentage_bron: str | None = None  # plain Dutch: what the percentage used rests on
+    toeslag: Decimal | None  # None when the law data for this amount is missing (see Resultaat.ontbrekend)
+    eigen_bijdrage: Decimal | None
     condities: list[Conditie] = Field(default_factory=list)
 
 
@@ -236,18 +274,26 @@ class Maanduitkomst(_Base):
     bronnen: list[BronOut]
     condities: list[Conditie]
     kinderen: list[KindMaand]
-    toeslag: Decimal
-    uitbetaling_voorschot: Decimal  # rounded down to whole euros, as paid per month
-    eigen_bijdrage: Decimal
+    toeslag: Decimal | None  # None when an amount of this month could not be computed
+    uitbetaling_voorschot: Decimal | None  # rounded down to whole euros, as paid per month
+    eigen_bijdrage: Decimal | None
 
 
 class Jaartotaal(_Base):
-    toeslag: Decimal
-    kosten: Decimal
+    toeslag: Decimal | None
+    kosten: Decimal | None
     werkelijke_kosten: Decimal
-    eigen_bijdrage: Decimal
+    eigen_bijdrage: Decimal | None
     uren_in_aanmerking: Decimal
     maanden_met_aanspraak: int
+
+
+class Ontbrekend(_Base):
+    """What an amount needs but kotwijzer does not have (verified), and in which months that matters."""
+
+    code: Literal["toetsingsinkomen", "tabel", "tabelcel", "maximum_uurprijs"]
+    uitleg: str
+    maanden: list[int] = Field(default_factory=list)
 
 
 class Urenpotje(_Base):
@@ -268,7 +314,12 @@ class Resultaat(_Base):
     parameters: list[GelezenParameter]
     waarschuwingen: list[str]
     aannames: list[str]
-    rekenfout: str | None = None  # set when an amount could not be computed (missing law data), with the reason
+    bedragen: Literal["volledig", "gedeeltelijk", "ontbreekt"] = "volledig"
+    ontbrekend: list[Ontbrekend] = Field(default_factory=list)
+    rekenfout: str | None = None  # the joined uitleg of `ontbrekend` (None when every amount could be computed)
+    aanvraagdatum: dt.date | None = None  # the application date used (given, or today)
+    aanvragen_uiterlijk: dt.date | None = None  # last day an application still reaches the first month with a right
+    verloren_maanden: list[int] = Field(default_factory=list)  # months lost because the application is too late
 
 
 class Vraag(_Base):

@@ -36,6 +36,14 @@ def procent(x: Decimal | None) -> str:
     return "-" if x is None else f"{getal(x)}%"
 
 
+def datum(d: dt.date | None) -> str:
+    return "-" if d is None else f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
+
+
+# Bkot art. 3: which lid decides the first child (kotwijzer.rules.bedrag.eerste_kind)
+_EERSTE_KIND_LID = {"meeste_uren": "2", "hoogste_kosten": "3", "gelijk": "4"}
+
+
 @dataclass
 class UitlegBlok:
     maand: int  # first month of the block
@@ -49,7 +57,7 @@ class UitlegBlok:
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("kotwijzer.explain", "templates"), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
-    env.filters.update(euro=euro, getal=getal, procent=procent)
+    env.filters.update(euro=euro, getal=getal, procent=procent, datum=datum)
     return env
 
 
@@ -111,6 +119,11 @@ def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) ->
             for cnd in k.condities:
                 if cnd.status == "niet_voldaan":
                     bronnen.extend(cnd.bronnen)
+        if sum(1 for k in m.kinderen if k.aanspraak) > 1:
+            for k in m.kinderen:
+                if k.eerste_kind and k.eerste_kind_reden in _EERSTE_KIND_LID:
+                    b = Bron("Bkot", "3", _EERSTE_KIND_LID[k.eerste_kind_reden])
+                    bronnen.append(BronOut.model_construct(**b.as_dict()))
         blok = UitlegBlok(
             maand=m.maand, titel=f"{MAANDNAMEN[m.maand - 1].capitalize()} {r.berekeningsjaar}", regels=regels,
             bronnen=_blok_bronnen(bronnen, peil) if met_wettekst else [],

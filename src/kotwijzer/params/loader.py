@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
@@ -24,7 +24,16 @@ import yaml
 from kotwijzer.params.errors import OngeldigeWetgeving, OntbrekendeWetgeving
 from kotwijzer.wetten.bron import Bron
 
-STATUSSEN = ("final", "provisional", "partial", "unverified")
+# Status of a dated rule parameter or a maximum uurprijs. "aangekondigd" values are shown, never used for an amount.
+STATUSSEN = ("definitief", "niet_geverifieerd", "aangekondigd")
+STATUS_TEKST = {
+    "definitief": "vastgesteld",
+    "niet_geverifieerd": "niet geverifieerd",
+    "aangekondigd": "aangekondigd, nog niet vastgesteld",
+    "hervorming": "scenario, niet de wet",
+    "voorlopig": "voorlopig",
+    "onvolledig": "onvolledig",
+}
 # The highest percentage in every Bijlage I table 2022-2026 is 96 % (shared/law/tables); a table outside 0-96 % is
 # refused as invalid data, and a reform that shifts percentages is capped at it.
 HOOGSTE_PROMILLE = 960
@@ -40,59 +49,105 @@ def _bron(d: dict[str, Any]) -> Bron:
 
 
 # --------------------------------------------------------------------------------------------- tables
+# Status of a whole table (tabellen.yaml) and of each cell (a status column in the CSV, or the table's own status).
+TABELSTATUSSEN = ("definitief", "voorlopig", "onvolledig", "hervorming")  # hervorming: a reform scenario's table
+# Cell status codes. A table file may carry them per cell (columns status_first_child / status_next_children, as in
+# shared/law/tables/2025.partial.csv); otherwise every cell takes the status the table has in tabellen.yaml.
+CELSTATUS_TEKST = {
+    "officieel": "officiële tabel",
+    "voorlopig": "voorlopige tabel, nog niet gecontroleerd met de officiële bekendmaking",
+    "verified": "gecontroleerd in twee onafhankelijke bronnen",
+    "derived": "afgeleid uit een gepubliceerde tabel",
+    "derived_from_statements": "afgeleid uit officiële uitspraken",
+    "single_source": "één bron",
+    "statement": "uit een officiële uitspraak",
+    "not_found": "niet gevonden",
+    "hervorming": "scenario, niet de wet",
+}
+_CEL_VAN_TABEL = {"definitief": "officieel", "voorlopig": "voorlopig", "onvolledig": "officieel", "hervorming": "hervorming"}
+GEEN_PERCENTAGE = -1  # promille for a cell without a verified percentage
+
+
 @dataclass(frozen=True)
 class Tabel:
-    """Bijlage I for one year. Percentages are stored in tenths of a percent (promille) as integers."""
+    """Bijlage I for one year. Percentages are stored in tenths of a percent (promille) as integers; a cell without a
+    verified percentage holds GEEN_PERCENTAGE and its status says why. A table whose last row is closed covers
+    incomes up to that row only (an income above it has no percentage at all)."""
 
     jaar: int
-    status: str
+    status: str  # definitief | voorlopig | onvolledig
     bron: str
     wettelijke_grondslag: str
     van: np.ndarray  # int64, lower bound of each row (euros, inclusive)
     tot: np.ndarray  # int64, upper bound inclusive; -1 for the open last row
-    eerste_kind: np.ndarray  # int64 promille
-    overige_kinderen: np.ndarray  # int64 promille
+    eerste_kind: np.ndarray  # int64 promille, GEEN_PERCENTAGE where missing
+    overige_kinderen: np.ndarray  # int64 promille, GEEN_PERCENTAGE where missing
+    status_eerste_kind: tuple[str, ...] = ()
+    status_overige_kinderen: tuple[str, ...] = ()
 
     @property
     def volledig(self) -> bool:
-        return self.status != "partial"
+        return self.status != "onvolledig"
 
     @property
-    def hoogste_geverifieerde_inkomen(self) -> int | None:
-        """Highest income with a verified row, or None when the table is open-ended."""
+    def hoogste_inkomen_in_tabel(self) -> int | None:
+        """Highest income the table covers, or None when the last row is open."""
         return None if self.tot[-1] < 0 else int(self.tot[-1])
 
     def rij_index(self, toetsingsinkomen: np.ndarray | int) -> np.ndarray:
-        """Row index per income (vectorised). Refuses incomes beyond a partial table's last row."""
+        """Row index per income (vectorised); -1 for an income above a closed last row."""
         inc = np.asarray(toetsingsinkomen, dtype=np.int64)
         if np.any(inc < 0):
             raise OntbrekendeWetgeving(
                 f"Het toetsingsinkomen kan niet negatief zijn (jaar {self.jaar}). Een negatief inkomen telt als 0; "
                 "vul 0 in."
             )
-        top = self.hoogste_geverifieerde_inkomen
-        if top is not None and np.any(inc > top):
-            first = int(inc[inc > top].flat[0])
-            raise OntbrekendeWetgeving(
-                f"Voor {self.jaar} is de tabel met percentages (Bijlage I, Besluit kinderopvangtoeslag) maar gedeeltelijk "
-                f"bekend: tot een toetsingsinkomen van € {_euro(top)}. Voor een inkomen van € {_euro(first)} is geen "
-                "gecontroleerd percentage beschikbaar, dus kotwijzer rekent dit niet uit."
-            )
-        return np.searchsorted(self.van, inc, side="right") - 1
+        idx = np.searchsorted(self.van, inc, side="right") - 1
+        top = self.hoogste_inkomen_in_tabel
+        if top is not None:
+            idx = np.where(inc > top, -1, idx)
+        return idx
 
     def percentages(self, toetsingsinkomen: np.ndarray | int) -> tuple[np.ndarray, np.ndarray]:
+        """(first child, next children) in promille per income; GEEN_PERCENTAGE where the table has no verified cell."""
         idx = self.rij_index(toetsingsinkomen)
-        return self.eerste_kind[idx], self.overige_kinderen[idx]
+        buiten = idx < 0
+        i = np.where(buiten, 0, idx)
+        return (np.where(buiten, GEEN_PERCENTAGE, self.eerste_kind[i]),
+                np.where(buiten, GEEN_PERCENTAGE, self.overige_kinderen[i]))
 
     def rij(self, toetsingsinkomen: int) -> dict[str, Any]:
+        """The row of one income, with per cell the percentage (None when missing) and its status. An income above a
+        closed last row raises OntbrekendeWetgeving naming year and income."""
         i = int(self.rij_index(np.array([toetsingsinkomen]))[0])
+        if i < 0:
+            raise OntbrekendeWetgeving(self.melding_buiten_tabel(toetsingsinkomen))
+        p1, p2 = int(self.eerste_kind[i]), int(self.overige_kinderen[i])
         return {
             "rij": i + 1,
             "van": int(self.van[i]),
             "tot_en_met": None if self.tot[i] < 0 else int(self.tot[i]),
-            "eerste_kind": Decimal(int(self.eerste_kind[i])) / 10,
-            "overige_kinderen": Decimal(int(self.overige_kinderen[i])) / 10,
+            "eerste_kind": None if p1 < 0 else Decimal(p1) / 10,
+            "overige_kinderen": None if p2 < 0 else Decimal(p2) / 10,
+            "status_eerste_kind": self.status_eerste_kind[i],
+            "status_overige_kinderen": self.status_overige_kinderen[i],
         }
+
+    def melding_buiten_tabel(self, toetsingsinkomen: int) -> str:
+        return (
+            f"Voor {self.jaar} is de tabel met percentages (Bijlage I, Besluit kinderopvangtoeslag) onvolledig: "
+            f"kotwijzer kent die tot een toetsingsinkomen van € {_euro(self.hoogste_inkomen_in_tabel or 0)}. Voor een "
+            f"inkomen van € {_euro(int(toetsingsinkomen))} is geen gecontroleerd percentage beschikbaar, dus kotwijzer "
+            "rekent het bedrag niet uit."
+        )
+
+    def melding_cel(self, toetsingsinkomen: int, eerste_kind: bool) -> str:
+        wie = "het eerste kind" if eerste_kind else "de andere kinderen"
+        return (
+            f"Voor {self.jaar} is in de tabel met percentages (Bijlage I, Besluit kinderopvangtoeslag) het percentage "
+            f"voor {wie} bij een toetsingsinkomen van € {_euro(int(toetsingsinkomen))} niet gevonden in een "
+            "betrouwbare bron. kotwijzer rekent dat bedrag daarom niet uit en vult het niet zelf in."
+        )
 
 
 def _euro(x: int) -> str:
@@ -108,9 +163,16 @@ def _promille(text: str, where: str) -> int:
 
 
 def valideer_tabel(jaar: int, rows: list[dict[str, str]], status: str) -> Tabel:
+    """Checks that catch a typo in a new table: bounds start at 0 and are contiguous whole euros; percentages have at
+    most one decimal, lie in 0-96 and never rise with income (per column, over the cells that exist); a cell is
+    either a percentage with a known status or empty with status not_found; a complete table (definitief or
+    voorlopig) has an open last row and no missing cell."""
+    if status not in TABELSTATUSSEN:
+        raise OngeldigeWetgeving(f"Tabel {jaar}: onbekende status {status!r}; kies uit {', '.join(TABELSTATUSSEN)}")
     if not rows:
         raise OngeldigeWetgeving(f"Tabel {jaar}: geen rijen")
-    van, tot, eerste, overige = [], [], [], []
+    van, tot, eerste, overige, st1, st2 = [], [], [], [], [], []
+    vorige = {"eerste": None, "overige": None}
     for i, r in enumerate(rows, start=1):
         where = f"Tabel {jaar}, rij {i}"
         lo = int(r["income_from"])
@@ -126,19 +188,36 @@ def valideer_tabel(jaar: int, rows: list[dict[str, str]], status: str) -> Tabel:
                 raise OngeldigeWetgeving(f"{where}: grenzen sluiten niet aan ({prev_hi} gevolgd door {lo})")
         if hi >= 0 and hi < lo:
             raise OngeldigeWetgeving(f"{where}: bovengrens {hi} ligt onder ondergrens {lo}")
-        p1 = _promille(r["pct_first_child"], where)
-        p2 = _promille(r["pct_next_children"], where)
-        for p in (p1, p2):
+        cellen = []
+        for kolom, st_kolom, naam in (("pct_first_child", "status_first_child", "eerste"),
+                                      ("pct_next_children", "status_next_children", "overige")):
+            txt = (r.get(kolom) or "").strip()
+            cst = (r.get(st_kolom) or "").strip() or _CEL_VAN_TABEL[status]
+            if cst not in CELSTATUS_TEKST:
+                raise OngeldigeWetgeving(f"{where}: onbekende status {cst!r} in kolom {st_kolom}")
+            if cst == "not_found":
+                if txt:
+                    raise OngeldigeWetgeving(f"{where}: kolom {kolom} heeft een percentage maar de status not_found")
+                if status in ("definitief", "voorlopig"):
+                    raise OngeldigeWetgeving(f"{where}: een ontbrekend percentage kan alleen in een onvolledige tabel")
+                cellen.append((GEEN_PERCENTAGE, cst))
+                continue
+            if not txt:
+                raise OngeldigeWetgeving(f"{where}: kolom {kolom} is leeg; geef het percentage of de status not_found")
+            p = _promille(txt, where)
             if not 0 <= p <= HOOGSTE_PROMILLE:
                 raise OngeldigeWetgeving(f"{where}: percentage {p / 10} ligt buiten 0 tot en met 96")
-        if eerste and (p1 > eerste[-1] or p2 > overige[-1]):
-            raise OngeldigeWetgeving(f"{where}: percentage stijgt met het inkomen")
-        van.append(lo), tot.append(hi), eerste.append(p1), overige.append(p2)
+            if vorige[naam] is not None and p > vorige[naam]:
+                raise OngeldigeWetgeving(f"{where}: percentage stijgt met het inkomen ({kolom})")
+            vorige[naam] = p
+            cellen.append((p, cst))
+        van.append(lo), tot.append(hi)
+        eerste.append(cellen[0][0]), overige.append(cellen[1][0]), st1.append(cellen[0][1]), st2.append(cellen[1][1])
     open_end = tot[-1] < 0
-    if status == "partial" and open_end:
-        raise OngeldigeWetgeving(f"Tabel {jaar}: gedeeltelijke tabel mag geen open laatste rij hebben")
-    if status != "partial" and not open_end:
-        raise OngeldigeWetgeving(f"Tabel {jaar}: tabel is niet compleet (geen open laatste rij) maar staat niet als partial")
+    if status in ("definitief", "voorlopig") and not open_end:
+        raise OngeldigeWetgeving(f"Tabel {jaar}: tabel is niet compleet (geen open laatste rij) maar staat niet als onvolledig")
+    if status == "onvolledig" and open_end and GEEN_PERCENTAGE not in eerste + overige:
+        raise OngeldigeWetgeving(f"Tabel {jaar}: tabel staat als onvolledig maar mist geen enkel percentage")
     return Tabel(
         jaar=jaar,
         status=status,
@@ -148,6 +227,8 @@ def valideer_tabel(jaar: int, rows: list[dict[str, str]], status: str) -> Tabel:
         tot=np.array(tot, dtype=np.int64),
         eerste_kind=np.array(eerste, dtype=np.int64),
         overige_kinderen=np.array(overige, dtype=np.int64),
+        status_eerste_kind=tuple(st1),
+        status_overige_kinderen=tuple(st2),
     )
 
 
@@ -168,23 +249,11 @@ def tabel(jaar: int) -> Tabel:
         raise OntbrekendeWetgeving(
             f"Voor berekeningsjaar {jaar} heeft kotwijzer geen gecontroleerde tabel met percentages (Bijlage I, "
             f"Besluit kinderopvangtoeslag). Het bedrag kan daarom niet worden berekend; of u recht heeft en voor hoeveel "
-            f"uren kunt u wel nagaan met de voorwaardencheck. Tabellen zijn er voor: {bekend}."
+            f"uren staat wel in de uitkomst. Tabellen zijn er voor: {bekend}."
         )
-    status = meta["status"]
-    if status not in STATUSSEN:
-        raise OngeldigeWetgeving(f"Tabel {jaar}: onbekende status {status!r}")
     rows = list(csv.DictReader(_data(meta["bestand"]).splitlines()))
-    t = valideer_tabel(int(jaar), rows, status)
-    return Tabel(
-        jaar=t.jaar,
-        status=status,
-        bron=" ".join(str(meta["bron"]).split()),
-        wettelijke_grondslag=meta.get("wettelijke_grondslag", ""),
-        van=t.van,
-        tot=t.tot,
-        eerste_kind=t.eerste_kind,
-        overige_kinderen=t.overige_kinderen,
-    )
+    t = valideer_tabel(int(jaar), rows, meta["status"])
+    return replace(t, bron=" ".join(str(meta["bron"]).split()), wettelijke_grondslag=meta.get("wettelijke_grondslag", ""))
 
 
 # --------------------------------------------------------------------------------- maximum uurprijs
@@ -206,8 +275,20 @@ def beschikbare_jaren_maximum_uurprijs() -> list[int]:
     return sorted(int(j) for j in _max_meta()["jaren"])
 
 
+def maximum_uurprijs(jaar: int, ook_aangekondigd: bool = False) -> MaximumUurprijs:
+    """The maximum uurprijzen of a year. An announced value (status aangekondigd) is only returned with
+    ook_aangekondigd=True (for display); a computation never uses it."""
+    mu = _maximum_uurprijs(int(jaar))
+    if mu.status == "aangekondigd" and not ook_aangekondigd:
+        raise OntbrekendeWetgeving(
+            f"De maximum uurprijzen voor {jaar} (art. 4 Besluit kinderopvangtoeslag) zijn aangekondigd maar nog niet "
+            "vastgesteld. kotwijzer rekent daar geen bedrag mee uit."
+        )
+    return mu
+
+
 @lru_cache(maxsize=None)
-def maximum_uurprijs(jaar: int) -> MaximumUurprijs:
+def _maximum_uurprijs(jaar: int) -> MaximumUurprijs:
     meta = _max_meta()
     row = meta["jaren"].get(int(jaar))
     if row is None:
@@ -216,6 +297,8 @@ def maximum_uurprijs(jaar: int) -> MaximumUurprijs:
             f"Voor berekeningsjaar {jaar} is de maximum uurprijs (art. 4 Besluit kinderopvangtoeslag) niet bekend. "
             f"Wel beschikbaar: {bekend}."
         )
+    if row.get("status") not in STATUSSEN:
+        raise OngeldigeWetgeving(f"Maximum uurprijs {jaar}: onbekende status {row.get('status')!r}")
     cent = {}
     for soort in OPVANGSOORTEN:
         if soort not in row:
@@ -314,20 +397,25 @@ class JaarParameters:
         return self.maximum_uurprijs_wijziging if self.maximum_uurprijs_wijziging is not None else maximum_uurprijs(self.jaar)
 
 
+# The rules of 2026 continue in 2027: no amendment of Wko art. 1.6 or of the Besluit from 2027-01-01 was found
+# (shared/law/README.md, "Corrections and additions, December 2026", item 5). Amounts for 2027 wait for its table.
+MODELLED_YEARS = range(2021, 2028)
+
+
 def parameters_voor_jaar(
     jaar: int,
     wijzigingen: dict[str, Any] | None = None,
     tabel_wijziging: Tabel | None = None,
     maximum_uurprijs_wijziging: MaximumUurprijs | None = None,
 ) -> JaarParameters:
-    if not 2021 <= int(jaar) <= 2026:
+    if int(jaar) not in MODELLED_YEARS:
         raise OntbrekendeWetgeving(
-            f"kotwijzer kent de regels voor de berekeningsjaren 2021 tot en met 2026, niet voor {jaar}."
+            f"kotwijzer kent de regels voor de berekeningsjaren {MODELLED_YEARS.start} tot en met "
+            f"{MODELLED_YEARS.stop - 1}, niet voor {jaar}."
         )
     return JaarParameters(int(jaar), regelparameters(), {}, dict(wijzigingen or {}), tabel_wijziging, maximum_uurprijs_wijziging)
 
 
-MODELLED_YEARS = range(2021, 2027)
 
 
 def overzicht(jaar: int) -> dict[str, Any]:
@@ -353,10 +441,11 @@ def overzicht(jaar: int) -> dict[str, Any]:
         )
     out: dict[str, Any] = {"berekeningsjaar": jp.jaar, "regels": regels}
     try:
-        mu = maximum_uurprijs(jaar)
+        mu = maximum_uurprijs(jaar, ook_aangekondigd=True)
         out["maximum_uurprijs"] = {
             "bedragen": {k: f"{v / 100:.2f}" for k, v in mu.cent.items()},
             "status": mu.status,
+            "gebruikt_voor_bedrag": mu.status != "aangekondigd",
             "bron": mu.bron,
             "artikelen": [b.as_dict() for b in mu.bronnen if b.geldt_in(jaar)],
         }
@@ -364,16 +453,21 @@ def overzicht(jaar: int) -> dict[str, Any]:
         out["maximum_uurprijs"] = {"ontbreekt": str(e)}
     try:
         t = tabel(jaar)
+
+        def _cel(p: int, st: str) -> dict[str, Any]:
+            return {"percentage": None if p < 0 else f"{p / 10:.1f}", "status": st, "toelichting": CELSTATUS_TEKST[st]}
+
         out["tabel"] = {
             "status": t.status,
             "bron": t.bron,
             "wettelijke_grondslag": t.wettelijke_grondslag,
+            "dekt_tot_en_met": t.hoogste_inkomen_in_tabel,
             "rijen": [
                 {
                     "van": int(t.van[i]),
                     "tot_en_met": None if t.tot[i] < 0 else int(t.tot[i]),
-                    "eerste_kind": f"{t.eerste_kind[i] / 10:.1f}",
-                    "overige_kinderen": f"{t.overige_kinderen[i] / 10:.1f}",
+                    "eerste_kind": _cel(int(t.eerste_kind[i]), t.status_eerste_kind[i]),
+                    "overige_kinderen": _cel(int(t.overige_kinderen[i]), t.status_overige_kinderen[i]),
                 }
                 for i in range(len(t.van))
             ],

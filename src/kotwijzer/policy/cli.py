@@ -181,7 +181,7 @@ def _toon_uitsplitsing(df, titel: str) -> None:
 
 def _waarschuw(res) -> None:
     st = res.meta.get("tabel_status")
-    if st and st != "final":
+    if st and st != "definitief":
         console.print(
             f"[yellow]Let op: de tabel met percentages voor {res.jaar} is voorlopig (status '{st}'). Alle bedragen zijn "
             "voorlopig.[/yellow]"

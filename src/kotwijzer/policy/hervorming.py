@@ -130,8 +130,8 @@ def _tabel_wijziging(spec: dict[str, Any], jaar: int) -> Tabel:
         herkomst = f"percentages van de tabel {spec['percentages_van_jaar']} ({ander.status}) op de grenzen van {jaar}"
     elif "verschuiving_procentpunt" in spec:
         d = int(Decimal(str(spec["verschuiving_procentpunt"])) * 10)
-        eerste = [min(max(p + d, 0), HOOGSTE_PROMILLE) for p in eerste]
-        overige = [min(max(p + d, 0), HOOGSTE_PROMILLE) for p in overige]
+        eerste = [p if p < 0 else min(max(p + d, 0), HOOGSTE_PROMILLE) for p in eerste]  # a missing cell stays missing
+        overige = [p if p < 0 else min(max(p + d, 0), HOOGSTE_PROMILLE) for p in overige]
         herkomst = f"percentages van {jaar} {d / 10:+.1f} procentpunt (hoogstens 96%)"
     else:
         raise HervormingFout("tabel: gebruik 'percentages_van_jaar' of 'verschuiving_procentpunt'")
@@ -139,8 +139,10 @@ def _tabel_wijziging(spec: dict[str, Any], jaar: int) -> Tabel:
         {
             "income_from": str(int(basis.van[i])),
             "income_to_incl": "" if basis.tot[i] < 0 else str(int(basis.tot[i])),
-            "pct_first_child": f"{eerste[i] / 10:.1f}",
-            "pct_next_children": f"{overige[i] / 10:.1f}",
+            "pct_first_child": "" if eerste[i] < 0 else f"{eerste[i] / 10:.1f}",
+            "pct_next_children": "" if overige[i] < 0 else f"{overige[i] / 10:.1f}",
+            "status_first_child": "not_found" if eerste[i] < 0 else "hervorming",
+            "status_next_children": "not_found" if overige[i] < 0 else "hervorming",
         }
         for i in range(len(basis.van))
     ]

@@ -85,6 +85,7 @@ def naar_huishouden(pop: P.Populatie, i: int) -> Huishouden:
         partner=partner,
         partner_is_bloedverwant=bool(d["bloedverwant"][i]),
         toetsingsinkomen=int(d["inkomen"][i]),
-        aanvraagdatum=None,
+        # the population models households that applied in time (no retroactivity limit): 1 January of the year
+        aanvraagdatum=dt.date(pop.jaar, 1, 1),
         kinderen=[_kind(pop, i, k) for k in range(int(d["n_kinderen"][i]))],
     )

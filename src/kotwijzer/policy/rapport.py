@@ -192,7 +192,7 @@ def verklaring_begroting(v: dict[str, Any]) -> list[str]:
         "in het jaar); kotwijzer berekent de definitieve toeslag over het jaar. Terugvorderingen en nabetalingen "
         "over eerdere jaren zitten wel in de kas, niet in kotwijzer.",
     ]
-    if v.get("tabel_status") and v["tabel_status"] != "final":
+    if v.get("tabel_status") and v["tabel_status"] != "definitief":
         regels.append(
             f"De tabel met percentages voor {v['jaar']} heeft in kotwijzer de status '{v['tabel_status']}' (voorlopig): "
             "alle bedragen zijn voorlopig."
@@ -315,7 +315,7 @@ def _bewaar(fig, map_: Path, naam: str, data: pd.DataFrame) -> dict[str, str]:
 def _voetnoot(ax, res: Resultaat, extra: str = "", onder: int = 40) -> None:
     st = res.meta.get("tabel_status")
     tekst = f"kotwijzer, synthetische populatie {res.jaar}"
-    if st and st != "final":
+    if st and st != "definitief":
         tekst += f"; tabel {res.jaar}: {st} (voorlopig)"
     if extra:
         tekst += f"; {extra}"
@@ -438,7 +438,7 @@ def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
 def _algemeen(res: Resultaat) -> dict[str, Any]:
     st = res.meta.get("tabel_status")
     waarschuwingen = []
-    if st and st != "final":
+    if st and st != "definitief":
         waarschuwingen.append(
             f"De tabel met percentages voor {res.jaar} heeft de status '{st}' (voorlopig). Alle bedragen zijn daarom "
             "voorlopig."

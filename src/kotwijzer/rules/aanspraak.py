@@ -153,6 +153,15 @@ def aanspraak_ouders(
     return ok, reden
 
 
+def voor_terugwerkende_kracht(eerste_maand: np.ndarray) -> np.ndarray:
+    """Wko 1.3 lid 2 onder b: bool [H,12], True for the months before the first month the application still reaches
+    (`eerste_maand`, from `kalender.eerste_maand_na_aanvraag`). In those months there is no aanspraak."""
+    return np.arange(12, dtype=np.int8)[None, :] < np.asarray(eerste_maand)[:, None]
+
+
+voor_terugwerkende_kracht.bronnen = (wko("1.3", 2, "b"),)  # type: ignore[attr-defined]
+
+
 def kind_voorwaarden(
     kind_bestaat: np.ndarray,
     geboren: np.ndarray,

@@ -15,6 +15,7 @@ EENHEDEN_PER_CENT = 100  # 1 cent = 100 units of 1/10,000 euro
 
 BRON_PRIJS = (wko("1.7", 2), bkot("4", 2))
 BRON_EERSTE_KIND = (bkot("3", 2), bkot("3", 3))
+BRON_EERSTE_KIND_GELIJK = (bkot("3", 4),)
 BRON_PERCENTAGE = (bkot("8", 1), bkot("8", 2), Bron("Awir", "7", "1"))
 
 
@@ -30,14 +31,25 @@ def kosten(uren_cu: np.ndarray, prijs_cent: np.ndarray) -> np.ndarray:
 
 
 def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
-    """Bkot art. 3 lid 2 and 3, per month: the child with the most hours is the first child; with equal hours the child
-    with the lowest kosten. With equal hours and kosten (lid 4: Dienst Toeslagen decides) kotwijzer takes the
-    first child in the input. Arrays [H,C,12]; returns bool [H,C,12] (no first child in a month without hours)."""
-    score = np.multiply(uren_cu, 1 << 40, dtype=np.int64)
-    score -= kosten_e
-    idx = np.argmax(score, axis=1)  # [H,12], first maximum wins; children without hours score <= 0
+    """Bkot art. 3 lid 2 to 4, per month (art. 2: the amount is set per calendar month): the child with the most hours
+    is the first child (lid 2); with equal hours the child with the HIGHEST kosten (lid 3, text since the consolidation
+    of 2015-10-19; the 2014 text said "laagste"); with equal hours and equal kosten Dienst Toeslagen decides (lid 4).
+    In that last case the choice does not change the amount (the same kosten get the same two percentages), so
+    kotwijzer takes the first of those children in the input. Arrays [H,C,12]; returns bool [H,C,12] (no first child in
+    a month without hours)."""
+    score = np.multiply(uren_cu, 1 << 40, dtype=np.int64)  # kosten_e < 2**40 for any 744 h at any price below € 1.000
+    score += kosten_e
+    idx = np.argmax(score, axis=1)  # [H,12], first maximum wins; children without hours score 0
     first = idx[:, None, :] == np.arange(uren_cu.shape[1])[None, :, None]
     return first & (uren_cu > 0)
+
+
+def eerste_kind_gelijk(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
+    """Bkot art. 3 lid 4: bool [H,12], True where two or more children share the most hours and the highest kosten, so
+    that Dienst Toeslagen decides which is the first child (the amount does not depend on it)."""
+    score = np.multiply(uren_cu, 1 << 40, dtype=np.int64) + kosten_e
+    top = score.max(axis=1)
+    return ((score == top[:, None, :]) & (uren_cu > 0)).sum(axis=1) >= 2
 
 
 def toeslag_cent(kosten_e: np.ndarray, promille: np.ndarray) -> np.ndarray:

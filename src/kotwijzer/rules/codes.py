@@ -106,6 +106,7 @@ REDENEN: tuple[Reden, ...] = (
     Reden(18, "detentie_te_kort", False, "De straf of maatregel duurt niet langer dan drie maanden. Dan geldt de uitzondering voor detentie niet.", DETENTIE_BRONNEN + (wko("1.6", 3, tot=2021),)),
     Reden(21, "sociaal_medische_indicatie", False, "Een sociaal-medische indicatie geeft geen recht op kinderopvangtoeslag: de onderdelen k en l van artikel 1.6 zijn niet in werking. De gemeente kan wel een tegemoetkoming in de kosten geven. Vraag daarnaar bij uw gemeente.", (wko("1.13"), wko("1.12", 1, vanaf=2024))),
     Reden(19, "bijstand_zonder_voorziening", False, "De activiteit in de bijstand is geen voorziening gericht op werk (categorie A of B). Daarom telt die niet voor de kinderopvangtoeslag.", (wko("1.6", 1, "c"),)),
+    Reden(22, "te_laat_aangevraagd", False, "Volgens de voorwaarden was er in deze maand recht, maar de aanvraag is te laat voor deze maand. Een aanvraag werkt terug tot de eerste dag van de derde kalendermaand voor de maand waarin u aanvraagt.", (wko("1.3", 2, "b"),)),
     Reden(5, "hervorming", True, "Recht door een scenario (hervorming) dat afwijkt van de huidige wet.", ()),
     Reden(20, "onbekend", False, "Het is nog niet bekend of een situatie meetelt. Beantwoord de open vragen.", ()),
 )

@@ -124,6 +124,17 @@ def verjaardag(geboortedatum: dt.date, leeftijd: int) -> dt.date:
         return dt.date(geboortedatum.year + leeftijd, 3, 1)
 
 
+# Leerplichtwet 1969 art. 3 lid 1: a child must go to school from the first school day of the month after the month in
+# which it turns five.
+LEEFTIJD_LEERPLICHT = 5
+
+
+def begin_leerplicht(geboortedatum: dt.date) -> dt.date:
+    """First day of the month after the fifth birthday."""
+    v = verjaardag(geboortedatum, LEEFTIJD_LEERPLICHT)
+    return dt.date(v.year + (v.month == 12), v.month % 12 + 1, 1)
+
+
 def vierde_verjaardag(geboortedatum: dt.date) -> dt.date:
     """The day the child reaches LEEFTIJD_BASISONDERWIJS."""
     return verjaardag(geboortedatum, LEEFTIJD_BASISONDERWIJS)

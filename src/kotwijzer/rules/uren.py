@@ -50,6 +50,18 @@ def kgu_uren_per_ouder(
 kgu_uren_per_ouder.bronnen = BRON_KGU  # type: ignore[attr-defined]
 
 
+def kgu_doelgroep_masker(lid1: int, corona_verruiming: bool) -> int:
+    """The situations that give 230 hours per calendar month in the KGU years (Bkot 8a lid 1 onder b 3°): the
+    doelgroepen of Wko 1.6 lid 1 onder c to j. In 2021 the koppeling gewerkte uren was relaxed for working parents
+    (Besluit van 31 augustus 2021, Stb. 2021, 434, as described in the nota van toelichting of the Besluit van
+    22 augustus 2022): a month in which the parent worked (onderdeel a or b) also gives 230 hours. The hours of the
+    werkloosheidstermijn (lid 4) stay the hours worked before."""
+    m = lid1 & ~(c.A | c.B | c.WT)
+    if corona_verruiming:
+        m |= c.A | c.B
+    return m
+
+
 def maanden_per_ouder(sit: np.ndarray, uitzondering: int, lid1: int = c.LID1) -> np.ndarray:
     """From 2023 (Bkot 8a lid 1 onder b): the number of months in which the parent worked or had a situation that
     counts. [H,2,12] -> [H,2]."""

@@ -144,7 +144,7 @@ def test_vervolgvraag_bij_traject_en_onbekend_antwoord(b):
     assert "Wat we nog moeten weten" in b.html
     assert "re-integratiecode" in b.html
     assert "€ 0,00" not in b.html and "0 van 12" not in b.html  # 'nog niet te zeggen' shows no zero amounts
-    assert b.tekst("recht-1") == "nee"
+    assert b.tekst("recht-1") == "nog niet te zeggen"
 
 
 def test_vorige_en_wijzigen_behouden_antwoorden(b):

@@ -134,7 +134,8 @@ def _toon_berekening(r, per_kind: bool = False) -> None:
             console.print(f"  Vanaf {MAANDNAMEN[van - 1]}: €\u00a0{getal_nl(int(b), 0)} per maand.")
     ontbreekt = any(b is None for _, b in betaald)
     if ontbreekt:
-        console.print("[bold]Het bedrag kan niet (helemaal) worden berekend.[/]")
+        console.print("Toeslag: [bold]nog niet te berekenen[/]" + (" voor alle maanden" if all(b is None for _, b in betaald)
+                      else " voor een deel van de maanden") + ". Wel bekend: de maanden met recht en de uren.")
         for o in getattr(r, "ontbrekend", None) or []:
             console.print(f"  {getattr(o, 'uitleg', o)}")
         console.print(f"  Bereken het bedrag met de proefberekening van Dienst Toeslagen: {PROEFBEREKENING}")

@@ -398,7 +398,7 @@ def kop_context(h: Huishouden, r, vandaag: dt.date | None = None) -> dict[str, A
     maanden = list(r.maanden)
 
     def te_laat(m) -> bool:
-        return any(TE_LAAT in (k.redenen or []) for k in m.kinderen)
+        return m.reden == TE_LAAT or any(TE_LAAT in (k.redenen or []) for k in m.kinderen)
 
     def met_opvang(m) -> bool:
         return any(k.uren_opgegeven and k.uren_opgegeven > 0 for k in m.kinderen)
@@ -413,9 +413,12 @@ def kop_context(h: Huishouden, r, vandaag: dt.date | None = None) -> dict[str, A
     if verloren is None:
         verloren = [m.maand for m in maanden if te_laat(m) and met_opvang(m)]
     verloren = sorted(set(verloren))
-    # without an application date: which months would be lost when applying today
+    # without an application date: which months would be lost when applying today (the core does this itself
+    # when it gives `verloren_maanden`; then these are the months in `verloren`)
     verloren_vandaag: list[int] = []
-    if h.aanvraagdatum is None and not verloren:
+    if h.aanvraagdatum is None and verloren:
+        verloren_vandaag, verloren = verloren, []
+    elif h.aanvraagdatum is None and not hasattr(r, "verloren_maanden"):
         eerste_bereikbaar = (vandaag.year * 12 + vandaag.month - 1) - 3  # month index of the earliest month reached
         verloren_vandaag = [m for m in recht if j * 12 + m - 1 < eerste_bereikbaar]
 
@@ -435,7 +438,7 @@ def kop_context(h: Huishouden, r, vandaag: dt.date | None = None) -> dict[str, A
     for m in maanden:
         b = m.uitbetaling_voorschot
         if m.maand in verloren or (te_laat(m) and met_opvang(m)):
-            status[m.maand] = "nee: te laat aangevraagd"
+            status[m.maand] = "nee: te laat aangevraagd" if h.aanvraagdatum else "nee: te laat als u vandaag aanvraagt"
         elif not m.aanspraak:
             status[m.maand] = "nee"
         elif not met_opvang(m):

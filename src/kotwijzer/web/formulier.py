@@ -30,7 +30,24 @@ STAP_TITEL = {
 TRAJECTEN = ("bijstand_traject", "werkzoekende_traject")
 MAX_KINDEREN = 8
 MAX_RIJEN = 12
-JAREN = (2021, 2022, 2023, 2024, 2025, 2026)
+
+
+def _bekende_jaren() -> tuple[int, ...]:
+    """The years whose rules the core knows (read from the parameters; a year without a percentage table is
+    included: the page says so where the year is chosen)."""
+    from kotwijzer.params import OntbrekendeWetgeving, parameters_voor_jaar
+
+    uit = []
+    for j in range(2015, dt.date.today().year + 3):
+        try:
+            parameters_voor_jaar(j)
+        except OntbrekendeWetgeving:
+            continue
+        uit.append(j)
+    return tuple(uit) or (2021, 2022, 2023, 2024, 2025, 2026)
+
+
+JAREN = _bekende_jaren()
 
 
 class Fouten(dict):

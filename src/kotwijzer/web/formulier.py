@@ -144,8 +144,10 @@ def nieuwe_staat(jaar: int | None = None) -> dict[str, Any]:
     jaar = jaar or dt.date.today().year
     if jaar not in JAREN:
         jaar = JAREN[-1]
+    import secrets
+
     return {"invoer": {"berekeningsjaar": jaar, "aanvrager": {"situaties": []}, "kinderen": []},
-            "partner": None, "aantal_kinderen": None, "context": {}}
+            "partner": None, "aantal_kinderen": None, "context": {}, "id": secrets.token_urlsafe(6)}
 
 
 def staat_van_invoer(invoer: Mapping[str, Any], context: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -10,6 +10,12 @@ with zlib and signed with the app's secret by itsdangerous. So:
   (`GELDIG_SECONDEN`, 14 days): the signature carries the time it was made.
 * The server stores nothing: no database row, no file, no log line with the answers.
 
+Back needs one more thing: the address of an earlier step holds the answers as they were *before* that step was
+answered. So the newest token of the questionnaire is also kept in a session cookie (`COOKIE`, only for `/vragen`,
+HttpOnly, SameSite=Lax, gone when the browser closes). Every questionnaire has a random id; when the cookie holds a
+newer token of the same questionnaire than the address, the page is built from the cookie. Without the cookie (cleared,
+another browser) the address alone is used. Still nothing is stored on the server.
+
 The token is signed, not encrypted: whoever has the link can read the answers in it (they hold no name or BSN; a
 child's nickname is optional). That is said on the page that shows the link. Answers that were posted with an error
 travel the same way (`c=`), so the page with the error messages is a GET as well.
@@ -26,6 +32,8 @@ GELDIG_TEKST = "twee weken"
 # Addresses longer than this are refused by some proxies; the largest questionnaire (8 children, 4 care rows each,
 # 12 periods per parent) stays well below it (tests/test_web_prg.py measures it).
 MAX_ADRES = 8000
+COOKIE = "kotwijzer_antwoorden"
+MAX_COOKIE = 3800  # browsers keep cookies up to about 4096 bytes; a larger token is only kept in the address
 
 
 class LinkVerlopen(ValueError):
@@ -58,8 +66,15 @@ def maak(geheim: bytes, data: Any, soort: str = "antwoorden") -> str:
 
 
 def lees(geheim: bytes, token: str, soort: str = "antwoorden", max_leeftijd: int = GELDIG_SECONDEN) -> Any:
+    return lees_met_tijd(geheim, token, soort, max_leeftijd)[0]
+
+
+def lees_met_tijd(geheim: bytes, token: str, soort: str = "antwoorden",
+                  max_leeftijd: int = GELDIG_SECONDEN) -> tuple[Any, float]:
+    """The data and the time (seconds since 1970) the token was made."""
     try:
-        return _serializer(geheim, soort).loads(token, max_age=max_leeftijd)
+        data, tijd = _serializer(geheim, soort).loads(token, max_age=max_leeftijd, return_timestamp=True)
+        return data, tijd.timestamp()
     except SignatureExpired:
         raise LinkVerlopen(f"Deze link is ouder dan {GELDIG_TEKST}. Uw antwoorden zijn daarom niet meer te openen.") from None
     except (BadSignature, ValueError, UnicodeError):

@@ -47,6 +47,42 @@ def stap_adres(request: Request, stap: str, staat: dict[str, Any], **extra: str)
     return f"/vragen/{stap}?" + urlencode({"a": token(request, staat), **extra})
 
 
+def naar_stap(request: Request, stap: str, staat: dict[str, Any], **extra: str) -> RedirectResponse:
+    """303 to a step, and the newest answers in the questionnaire's cookie (so that Back shows them, see
+    `hervatten`)."""
+    import secrets
+    from urllib.parse import urlencode
+
+    staat.setdefault("id", secrets.token_urlsafe(6))
+    a = token(request, staat)
+    resp = naar(f"/vragen/{stap}?" + urlencode({"a": a, **extra}))
+    zet_antwoorden_cookie(request, resp, a)
+    return resp
+
+
+def zet_antwoorden_cookie(request: Request, resp: Response, a: str) -> None:
+    secure = request.url.scheme == "https" or bool(getattr(request.app.state, "secure_cookies", False))
+    if len(a) > hervatten.MAX_COOKIE:
+        resp.delete_cookie(hervatten.COOKIE, path="/vragen")
+        return
+    resp.set_cookie(hervatten.COOKIE, a, path="/vragen", httponly=True, samesite="lax", secure=secure)
+
+
+def _nieuwste(request: Request, staat: dict[str, Any], a: str | None) -> dict[str, Any]:
+    """The answers in the cookie when they are a newer version of the same questionnaire than the address."""
+    c = request.cookies.get(hervatten.COOKIE)
+    if not c or not a or c == a or not staat.get("id"):
+        return staat
+    try:
+        cookie_staat, t_cookie = hervatten.lees_met_tijd(request.app.state.geheim, c)
+        _, t_adres = hervatten.lees_met_tijd(request.app.state.geheim, a)
+    except (hervatten.LinkVerlopen, hervatten.LinkOngeldig):
+        return staat
+    if isinstance(cookie_staat, dict) and cookie_staat.get("id") == staat.get("id") and t_cookie >= t_adres:
+        return fm.lees_staat(fm.staat_tekst(cookie_staat))
+    return staat
+
+
 def naar(adres: str) -> RedirectResponse:
     """303 See Other: the browser GETs the next page, so Back, Forward and reload never re-post a form."""
     return RedirectResponse(adres, status_code=303)
@@ -263,6 +299,8 @@ def vragen_stap(request: Request, stap: str, a: str | None = None, c: str | None
     """One step of the questionnaire, rebuilt from the answers in the address. `c`: answers that were posted with an
     error (the page shows them with the error messages); `vervolg`: the step asks follow-up questions."""
     staat, melding = _staat_uit_token(request, a)
+    if not melding:
+        staat = _nieuwste(request, staat, a)
     if melding or stap not in fm.stappen(staat):
         return toon_stap(request, "gezin", staat, melding=melding, status=404 if not melding and stap not in fm.STAPPEN else 200)
     if c:
@@ -324,20 +362,20 @@ async def vragen(request: Request):
     velden = {k: v for k, v in form.items() if isinstance(v, str) and k not in ("csrf", "a", "staat")}
     velden["stap"] = stap
     if actie.startswith("ga_") and actie[3:] in fm.stappen(staat):
-        return naar(stap_adres(request, actie[3:], staat))
+        return naar_stap(request, actie[3:], staat)
     if actie == "vorige":
-        return naar(stap_adres(request, fm.vorige(staat, stap), staat))
+        return naar_stap(request, fm.vorige(staat, stap), staat)
     uit = _verwerk(request, stap, velden, staat)
     if uit.get("fouten"):
         c = hervatten.maak(request.app.state.geheim, velden, "concept")
-        return naar(stap_adres(request, stap, staat, c=c))
+        return naar_stap(request, stap, staat, c=c)
     if uit.get("vervolg"):
-        return naar(stap_adres(request, stap, staat, vervolg="1"))
+        return naar_stap(request, stap, staat, vervolg="1")
     if uit.get("blijf"):
-        return naar(stap_adres(request, stap, staat, erbij="1"))
+        return naar_stap(request, stap, staat, erbij="1")
     if stap == "controle":
         return naar(uitkomst_adres(request, staat))
-    return naar(stap_adres(request, fm.volgende(staat, stap), staat))
+    return naar_stap(request, fm.volgende(staat, stap), staat)
 
 
 def uitkomst_adres(request: Request, staat: dict[str, Any], pad: str = "/uitkomst") -> str:

@@ -175,6 +175,13 @@ def lees_staat(tekst: str | None) -> dict[str, Any]:
         inv["kinderen"] = []
     if not isinstance(inv.get("berekeningsjaar"), int) or isinstance(inv.get("berekeningsjaar"), bool):
         inv["berekeningsjaar"] = JAREN[-1]
+    n = s.get("aantal_kinderen")
+    if n is not None and (not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= MAX_KINDEREN):
+        s["aantal_kinderen"] = None
+    if s.get("partner") not in (None, True, False):
+        s["partner"] = None
+    if "id" in s and not isinstance(s["id"], str):
+        s.pop("id")
     return s
 
 
@@ -213,7 +220,8 @@ def huishouden_dict(staat: dict[str, Any]) -> dict[str, Any]:
         inv.pop("partner", None)
         inv.pop("partner_is_bloedverwant", None)
     elif staat.get("partner") is True:
-        inv.setdefault("partner", {"situaties": []})
+        if not isinstance(inv.get("partner"), dict):
+            inv["partner"] = {"situaties": []}
         if inv.get("partner_is_bloedverwant"):
             inv["partner"] = {k: v for k, v in inv["partner"].items() if k == "label"} | {"situaties": []}
     n = staat.get("aantal_kinderen")

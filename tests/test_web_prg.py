@@ -207,3 +207,21 @@ def test_jaar_zonder_tabel_deelantwoord_en_proefberekening(b, jaar):
     assert b.antwoord.status_code == 200 and PROEF in b.html
     b.verstuur("/voorschot", {"vs-voorschot": "40000", "vs-definitief": "50000"}, "Bereken het verschil")
     assert b.antwoord.status_code == 200 and b.tekst("vs-geen-bedrag")
+
+
+def test_uitlegblokken_die_alleen_in_wetsversie_verschillen_samengevoegd():
+    """The 2026 example: the same explanation all year; Wko 1.6 lid 1 has three versions in 2026 (1 January, 1 July,
+    1 August), which used to split the explanation in three blocks. Now one block, with each version's text once."""
+    from conftest import voorbeeld
+    from kotwijzer import diensten
+    from kotwijzer.compute import bereken
+
+    r = bereken(voorbeeld("paar_werkt_2026"))
+    los, _ = diensten.uitleg_blokken(r)
+    samen = diensten.voeg_versies_samen(los, 2026)
+    assert len(los) > 1 and len(samen) == 1
+    assert samen[0]["titel"] == "Januari tot en met december 2026"
+    citaten = [b["citaat"] for b in samen[0]["bronnen"]]
+    assert set(citaten) == {b["citaat"] for x in los for b in x["bronnen"]}
+    teksten = [(b["citaat"], b["tekst"]) for b in samen[0]["bronnen"]]
+    assert len(teksten) == len(set(teksten))  # no text twice

@@ -125,6 +125,34 @@ def uitleg_blokken(r: Resultaat) -> tuple[list[dict[str, Any]], bool]:
     return uit, met_tekst
 
 
+def voeg_versies_samen(blokken: list[dict[str, Any]], jaar: int) -> list[dict[str, Any]]:
+    """Merge consecutive explanation blocks that say the same and cite the same articles, and differ only in the
+    version of the law (a new consolidation on 1 July does not change the explanation). Per article the text of each
+    version is kept once; versions with the same text are one entry."""
+    uit: list[dict[str, Any]] = []
+    for b in blokken:
+        vorige = uit[-1] if uit else None
+        if (vorige is not None and vorige["tot_maand"] + 1 == b["maand"] and vorige["aanspraak"] == b["aanspraak"]
+                and vorige["regels"] == b["regels"]
+                and [x["citaat"] for x in vorige["bronnen"] if not x.get("_extra")] == [x["citaat"] for x in b["bronnen"]]):
+            vorige["tot_maand"] = b["tot_maand"]
+            bekend = {(x["citaat"], x.get("tekst")) for x in vorige["bronnen"]}
+            for x in b["bronnen"]:
+                if (x["citaat"], x.get("tekst")) not in bekend:
+                    vorige["bronnen"].append({**x, "_extra": True})
+            continue
+        uit.append({**b, "bronnen": [dict(x) for x in b["bronnen"]]})
+    for b in uit:
+        van, tot = b["maand"], b["tot_maand"]
+        naam = MAANDNAMEN[van - 1].capitalize()
+        b["titel"] = f"{naam} {jaar}" if van == tot else f"{naam} tot en met {MAANDNAMEN[tot - 1]} {jaar}"
+        # articles in citation order, each version of an article right after the previous one
+        volgorde = list(dict.fromkeys(x["citaat"] for x in b["bronnen"]))
+        b["bronnen"] = [{k: v for k, v in x.items() if k != "_extra"}
+                        for c in volgorde for x in b["bronnen"] if x["citaat"] == c]
+    return uit
+
+
 def _wet_van(citaat: str) -> str:
     return citaat.rsplit(" ", 1)[-1] if citaat else ""
 

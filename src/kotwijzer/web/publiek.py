@@ -407,7 +407,8 @@ def uitkomst_context(h: Huishouden) -> dict[str, Any]:
     if r.bedragen != "volledig" or h.toetsingsinkomen is None:  # the decision and hours stand; say what is missing
         ctx["melding"] = ctx["melding"] or r.rekenfout or (
             "Het gezamenlijke toetsingsinkomen is niet ingevuld. Het percentage hangt daarvan af.")
-    ctx["blokken"], ctx["wettekst"] = diensten.uitleg_blokken(r)
+    blokken, ctx["wettekst"] = diensten.uitleg_blokken(r)
+    ctx["blokken"] = diensten.voeg_versies_samen(blokken, r.berekeningsjaar)
     ctx["stappen"] = diensten.stappen_lijst(h, r)
     ctx["tegemoetkoming"] = tegemoetkoming_context(h)
     return ctx

@@ -17,6 +17,7 @@ from kotwijzer.api.gemeenten import app_catalogus
 from kotwijzer.api.http import ApiFout
 from kotwijzer.api.schemas import Wijziging
 from kotwijzer.compute import bereken, voorwaardencheck
+from kotwijzer.leesbaar import status_nl
 from kotwijzer.model import Huishouden
 from kotwijzer.web import formulier as fm
 from kotwijzer.web import hervatten
@@ -159,9 +160,6 @@ PROEFBEREKENING = "https://www.belastingdienst.nl/wps/wcm/connect/nl/toeslagen/c
 
 templates.env.globals["proefberekening"] = PROEFBEREKENING
 
-STATUS_NL = {"final": "definitief", "definitief": "definitief", "provisional": "voorlopig", "voorlopig": "voorlopig",
-             "partial": "onvolledig", "onvolledig": "onvolledig", "unverified": "niet gecontroleerd",
-             "ontbreekt": "ontbreekt", "announced": "aangekondigd", "aangekondigd": "aangekondigd"}
 PARAMETER_NAAM = {
     "koppeling_gewerkte_uren": "Uren opvang hangen af van de gewerkte uren",
     "werkloosheidstermijn_maanden": "Recht loopt door na stoppen met werk (maanden)",
@@ -211,7 +209,7 @@ def waarde_nl(v: Any, sleutel: str = "") -> str:
     return _getal(d)
 
 
-templates.env.filters["status_nl"] = lambda s: STATUS_NL.get(str(s), str(s).replace("_", " "))
+templates.env.filters["status_nl"] = status_nl
 templates.env.filters["waarde_nl"] = waarde_nl
 templates.env.filters["parameter_naam"] = lambda n: PARAMETER_NAAM.get(str(n), str(n).replace("_", " ").capitalize())
 

@@ -95,7 +95,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int)
     ap.add_argument("--single", action="store_true")
+    ap.add_argument("--vergelijk", metavar="SRC", help="src folder of another version (e.g. a git worktree of main): "
+                    "run both versions alternately under the same load and record the comparison")
     args = ap.parse_args()
+    if args.vergelijk:
+        vergelijk(Path(args.vergelijk))
+        return
     if args.single:
         print(json.dumps(run_single()))
         return
@@ -112,7 +117,9 @@ def main() -> None:
     lines = [
         f"Run {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"numpy {np.__version__}. Year 2026, full law, households with up to 3 children x 12 months. Best of 3-5 runs; "
-        "peak memory is the process's maximum resident set size (includes the generated input arrays).",
+        "peak memory is the process's maximum resident set size (includes the generated input arrays). "
+        f"Load average of the machine at the end: {os.getloadavg()[0]:.1f} (above 1 means other work shared the 2 cores; "
+        "compare versions with `--vergelijk`).",
         "",
         "| households (N) | seconds | household-years per second | peak memory (MiB) |",
         "|---:|---:|---:|---:|",
@@ -132,6 +139,47 @@ def main() -> None:
     from resultaten import schrijf_sectie
 
     schrijf_sectie("Rules core (bench/bench_kern.py)", "\n".join(lines))
+
+
+def vergelijk(andere_src: Path, rondes: int = 3) -> None:
+    """Old and new code alternately, each in a fresh subprocess, so that both see the same machine load."""
+    def draai(src: Path | None, *extra: str) -> dict:
+        env = dict(os.environ)
+        if src is not None:
+            env["PYTHONPATH"] = str(src)
+        out = subprocess.run([sys.executable, __file__, *extra], capture_output=True, text=True, check=True, env=env)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    metingen: dict[str, dict[str, list[dict]]] = {}
+    for naam, extra in (("10,000", ("--n", "10000")), ("1,000,000", ("--n", "1000000")), ("een huishouden", ("--single",))):
+        metingen[naam] = {"ander": [], "deze": []}
+        for _ in range(rondes):
+            metingen[naam]["ander"].append(draai(andere_src, *extra))
+            metingen[naam]["deze"].append(draai(None, *extra))
+    load = os.getloadavg()
+    lines = [
+        f"Comparison {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC with the previous version of the code "
+        f"(`--vergelijk`), alternating {rondes} rounds each in fresh processes on the same machine "
+        f"(load average afterwards {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}: other work was running, so absolute "
+        "times are higher than on a quiet machine; the ratio is what counts). Best round per version.",
+        "",
+        "| measure | previous | this version | ratio |",
+        "|---|---:|---:|---:|",
+    ]
+    for naam, m in metingen.items():
+        if naam == "een huishouden":
+            a = min(x["mediaan_ms"] for x in m["ander"])
+            b = min(x["mediaan_ms"] for x in m["deze"])
+            lines.append(f"| one household with trace, median ms | {a:.2f} | {b:.2f} | {b / a:.2f} |")
+        else:
+            a = min(x["seconden"] for x in m["ander"])
+            b = min(x["seconden"] for x in m["deze"])
+            lines.append(f"| {naam} household-years, seconds | {a:.4f} | {b:.4f} | {b / a:.2f} |")
+    print("\n".join(lines))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from resultaten import schrijf_sectie
+
+    schrijf_sectie("Rules core compared with the previous version (bench/bench_kern.py --vergelijk)", "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

@@ -119,7 +119,7 @@ def test_maand_voor_de_terugwerkende_kracht_heeft_geen_aanspraak():
     assert [m.reden for m in r.maanden[:2]] == ["te_laat_aangevraagd"] * 2
     assert all(m.toeslag == 0 for m in r.maanden[:2])
     assert r.verloren_maanden == [1, 2] and r.aanvragen_uiterlijk == dt.date(2026, 4, 30)
-    assert any("januari, februari" in w and "30 april 2026" in w for w in r.waarschuwingen)
+    assert any("januari en februari 2026" in w and "1 maart 2026" in w and "30 april 2026" in w for w in r.waarschuwingen)
     vc = voorwaardencheck(huishouden(2026, ouder(sit("arbeid")), aanvraagdatum="2026-06-15"))
     assert vc.maanden_met_aanspraak == list(range(3, 13))
 
@@ -130,6 +130,7 @@ def test_zonder_aanvraagdatum_geldt_vandaag():
     assert recht(r) == [] and r.verloren_maanden == ALLE and r.aanvraagdatum == dt.date(2026, 12, 4)
     assert r.aanvragen_uiterlijk == dt.date(2025, 4, 30)
     assert any("vandaag (4 december 2026)" in a for a in r.aannames)
+    assert any("alle maanden van 2025" in w and "1 september 2026" in w for w in r.waarschuwingen)
     vc = voorwaardencheck(data, vandaag=dt.date(2026, 12, 4))
     assert vc.oordeel == "geen_recht" and "te laat" in vc.samenvatting
 
@@ -183,3 +184,19 @@ def test_niet_twee_soorten_uren_tegelijk():
     with pytest.raises(ValidationError, match="niet meer dan één"):
         bereken(huishouden(2026, ouder(sit("arbeid")), kinderen=[{
             "geboortedatum": "2024-01-01", "opvang": [{"soort": "dagopvang", "uren_per_week": 20, "uren_per_maand": 80, "uurprijs": "9.00"}]}]))
+
+
+def test_api_weigert_ja_nee_als_inkomen_en_bso_voor_baby(module_client):
+    from conftest import voorbeeld
+
+    d = voorbeeld("paar_werkt_2026")
+    d["toetsingsinkomen"] = True
+    r = module_client.post("/api/v1/berekening", json=d)
+    assert r.status_code == 422 and r.json()["fouten"][0]["veld"] == "toetsingsinkomen"
+    assert "ja/nee" in r.json()["fouten"][0]["melding"]
+    d = voorbeeld("paar_werkt_2026")
+    d["kinderen"][0]["opvang"][0]["soort"] = "buitenschoolse_opvang"
+    d["kinderen"][0]["geboortedatum"] = "2025-06-01"
+    r = module_client.post("/api/v1/berekening", json=d)
+    assert r.status_code == 422 and r.json()["code"] == "ongeldige_invoer"
+    assert r.json()["fouten"][0]["veld"] == "kinderen[0].opvang[0].soort"

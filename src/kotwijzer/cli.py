@@ -226,22 +226,35 @@ def parameters(
     if als_json:
         sys.stdout.write(json.dumps(o, ensure_ascii=False, indent=2, default=_json_default) + "\n")
         return
+    from collections import Counter
+
+    from kotwijzer.params.loader import CELSTATUS_TEKST, STATUS_TEKST
+
     t = Table(title=f"Parameters {int(jaar)}")
     for kol in ("Naam", "Waarde", "Status", "Bron"):
         t.add_column(kol, overflow="fold")
     for p in o["regels"]:
-        t.add_row(p["naam"], waarde_nl(p["waarde"]), status_nl(p["status"]), bron_nl(", ".join(b["citaat"] for b in p["bron"])))
+        t.add_row(p["naam"], waarde_nl(p["waarde"]), STATUS_TEKST.get(p["status"], status_nl(p["status"])),
+                  bron_nl(", ".join(b["citaat"] for b in p["bron"])))
     mu = o["maximum_uurprijs"]
     if "bedragen" in mu:
+        status = STATUS_TEKST.get(mu["status"], mu["status"])
+        if not mu["gebruikt_voor_bedrag"]:
+            status += " (niet gebruikt voor een bedrag)"
         for soort, bedrag in mu["bedragen"].items():
-            t.add_row(f"maximum_uurprijs {soort}", _euro(Decimal(str(bedrag))), status_nl(mu["status"]),
-                      ", ".join(a["citaat"] for a in mu["artikelen"]))
+            t.add_row(f"maximum_uurprijs {soort}", _euro(Decimal(str(bedrag))), status,
+                      ", ".join(a["citaat"] for a in mu["artikelen"]) or bron_nl(mu["bron"]))
     else:
         t.add_row("maximum_uurprijs", "ontbreekt", "-", bron_nl(mu["ontbreekt"]))
     console.print(t)
     tb = o["tabel"]
     if "rijen" in tb:
-        console.print(f"Tabel (Bijlage I): {len(tb['rijen'])} rijen, {status_nl(tb['status'])}. Bron: {bron_nl(tb['bron'])}")
+        dekt = "" if tb["dekt_tot_en_met"] is None else f", tot een toetsingsinkomen van {_euro(Decimal(tb['dekt_tot_en_met']))}"
+        console.print(f"Tabel (Bijlage I): {len(tb['rijen'])} rijen{dekt}, {status_nl(tb['status'])}. Bron: {bron_nl(tb['bron'])}")
+        for kolom, naam in (("eerste_kind", "eerste kind"), ("overige_kinderen", "andere kinderen")):
+            telling = Counter(r[kolom]["status"] for r in tb["rijen"])
+            delen = "; ".join(f"{n} x {CELSTATUS_TEKST[st]}" for st, n in telling.items())
+            console.print(f"  Percentages {naam}: {delen}.")
     else:
         console.print(f"[yellow]Tabel:[/] {tb['ontbreekt']}")
 

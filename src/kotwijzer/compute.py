@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -75,6 +75,22 @@ def _kind_condities_cached(bits: int, jaar: int) -> tuple[Conditie, ...]:
     return tuple(_kind_condities(bits, jaar))
 
 
+_zet = object.__setattr__
+
+
+def _bouw(cls, **velden):
+    """Like `cls.model_construct(**velden)` for trusted values that name every field: the same object (field values,
+    fields set), without pydantic's per-field default handling, which is most of the cost of one result."""
+    if __debug__ and set(velden) != set(cls.model_fields):
+        raise TypeError(f"{cls.__name__}: velden {sorted(set(cls.model_fields) ^ set(velden))}")
+    obj = cls.__new__(cls)
+    _zet(obj, "__dict__", velden)
+    _zet(obj, "__pydantic_fields_set__", set(velden))
+    _zet(obj, "__pydantic_extra__", None)
+    _zet(obj, "__pydantic_private__", None)
+    return obj
+
+
 def _cent(x: int) -> Decimal:
     return Decimal(int(x)) / 100
 
@@ -91,6 +107,10 @@ def _datum(d: dt.date) -> str:
     return f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
 
 
+def _opsomming(delen: list[str]) -> str:
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
 def _duizend(x: int) -> str:
     return f"{x:,}".replace(",", ".")
 
@@ -105,8 +125,14 @@ def _uren(cu: int) -> Decimal:
 
 
 def _kosten_dec(eenheden: int) -> Decimal:
-    """1/10,000 euro -> euros, exact (kosten may have fractions of a cent with fractional hours)."""
-    return (Decimal(int(eenheden)) / 10_000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    """1/10,000 euro -> euros, rounded half up to the cent (kosten may have fractions of a cent with fractional
+    hours); the same integer rule as the population path (`rules.bedrag.afronden_cent`)."""
+    return _cent(rb.afronden_cent(int(eenheden)))
+
+
+@lru_cache(maxsize=256)
+def _kind_redenen(bits: int) -> tuple[str, ...]:
+    return tuple(kr.code for kr in c.KIND_REDENEN if bits & kr.bit)
 
 
 def _ouder_condities(sit: int, rol: str, uitz: int, lid1: int, jaar: int) -> tuple[Conditie, list[str]]:
@@ -223,16 +249,35 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date
     gebruikte_cellen: dict[tuple[bool, str], Decimal] = {}
     activiteiten = _activiteiten_per_maand(b, jaar)
     heeft_bedrag = u.kosten_e is not None
-    gelijk = rb.eerste_kind_gelijk(u.uren_cu, u.kosten_e)[0] if heeft_bedrag else np.zeros(12, bool)
+    gelijk = rb.eerste_kind_gelijk(u.uren_cu, u.kosten_e)[0].tolist() if heeft_bedrag else [False] * 12
     rij = None
     if t is not None and h.toetsingsinkomen is not None and int(t.rij_index(np.array([h.toetsingsinkomen]))[0]) >= 0:
         rij = t.rij(h.toetsingsinkomen)
+    # plain Python lists once: indexing numpy scalars in the loops below is what costs time for one household
+    soort_l = b.soort[0].tolist()
+    bits_l = u.kind_bits[0].tolist()
+    gevraagd_l = u.uren_gevraagd_cu[0].tolist()
+    grens_l = u.uren_na_maandgrens_cu[0].tolist()
+    telt_l = u.uren_cu[0].tolist()
+    kind_ok_l = u.kind_ok[0].tolist()
+    prijs_l = b.prijs_cent[0].tolist()
+    werk_l = u.werkelijke_kosten_e[0].tolist()
+    bekend_l = None if u.toeslag_bekend is None else u.toeslag_bekend[0].tolist()
+    if heeft_bedrag:
+        kosten_l = u.kosten_e[0].tolist()
+        eerste_l = u.eerste_kind[0].tolist()
+        promille_l = u.promille[0].tolist()
+        toeslag_l = u.toeslag_cent[0].tolist()
+        gebruikt_l = u.prijs_gebruikt_cent[0].tolist()
+    sit_l = b.sit[0].tolist()
+    reden_l = u.reden[0].tolist()
+    aanspraak_l = u.aanspraak[0].tolist()
     for m in range(12):
-        reden = c.REDEN_PER_NUMMER[int(u.reden[0, m])]
+        reden = c.REDEN_PER_NUMMER[reden_l[m]]
         cond: list[Conditie] = []
-        cond.append(_met_activiteit(_ouder_conditie(int(b.sit[0, 0, m]), "aanvrager", u.uitzondering, u.lid1, jaar), activiteiten["aanvrager"][m]))
+        cond.append(_met_activiteit(_ouder_conditie(sit_l[0][m], "aanvrager", u.uitzondering, u.lid1, jaar), activiteiten["aanvrager"][m]))
         if heeft_partner:
-            cond.append(_met_activiteit(_ouder_conditie(int(b.sit[0, 1, m]), "partner", u.uitzondering, u.lid1, jaar), activiteiten["partner"][m]))
+            cond.append(_met_activiteit(_ouder_conditie(sit_l[1][m], "partner", u.uitzondering, u.lid1, jaar), activiteiten["partner"][m]))
         elif h.partner is not None:
             cond.append(Conditie.model_construct(
                 code="arbeidseis_partner", status="niet_van_toepassing",
@@ -246,29 +291,29 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date
         eigen_m = 0
         maand_compleet = True
         for k in range(n_kind):
-            s = int(b.soort[0, k, m])
-            bits = int(u.kind_bits[0, k, m])
+            s = soort_l[k][m]
             if s == 0:
                 continue
+            bits = bits_l[k][m]
             soort = SOORT_NAAM[s]
-            werk_e = int(rb.kosten(np.int64(u.uren_gevraagd_cu[0, k, m]), np.int64(b.prijs_cent[0, k, m])))
-            redenen = [kr.code for kr in c.KIND_REDENEN if bits & kr.bit]
-            gevraagd = int(u.uren_gevraagd_cu[0, k, m])
-            na_grens = int(u.uren_na_maandgrens_cu[0, k, m])
-            telt = int(u.uren_cu[0, k, m])
+            werk_e = werk_l[k][m]
+            redenen = list(_kind_redenen(bits))
+            gevraagd = gevraagd_l[k][m]
+            na_grens = grens_l[k][m]
+            telt = telt_l[k][m]
             if bits == 0 and gevraagd > na_grens:
                 redenen.append("meer_dan_230_uur")
             if bits == 0 and telt < na_grens:
                 redenen.append("urenpotje_op")
-            bekend = bool(u.toeslag_bekend[0, k, m])
-            kosten_e = int(u.kosten_e[0, k, m]) if heeft_bedrag else None
-            eerste = bool(u.eerste_kind[0, k, m]) if heeft_bedrag else False
-            promille = int(u.promille[0, k, m]) if heeft_bedrag else -1
-            toe = int(u.toeslag_cent[0, k, m]) if (heeft_bedrag and bekend) else (0 if telt == 0 else None)
-            eigen = None if toe is None else int(rb.afronden_cent(np.int64(werk_e))) - toe
+            bekend = True if bekend_l is None else bekend_l[k][m]
+            kosten_e = kosten_l[k][m] if heeft_bedrag else None
+            eerste = eerste_l[k][m] if heeft_bedrag else False
+            promille = promille_l[k][m] if heeft_bedrag else -1
+            toe = toeslag_l[k][m] if (heeft_bedrag and bekend) else (0 if telt == 0 else None)
+            eigen = None if toe is None else rb.afronden_cent(werk_e) - toe  # the rules work on Python ints too
             reden_eerste = None
             if eerste and telt > 0:
-                andere = [j for j in range(n_kind) if j != k and int(u.uren_cu[0, j, m]) == telt]
+                andere = [j for j in range(n_kind) if j != k and telt_l[j][m] == telt]
                 reden_eerste = "gelijk" if gelijk[m] else ("hoogste_kosten" if andere else "meeste_uren")
             bron_pct = None
             if telt > 0 and promille >= 0 and t is not None and rij is not None:
@@ -279,13 +324,13 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date
                 maand_compleet = False
                 if heeft_bedrag and u.tabel_fout is None and h.toetsingsinkomen is not None and rij is not None:
                     ontbrekende_cel_maanden[eerste].append(m + 1)
-            kinderen.append(KindMaand.model_construct(
-                kind=k + 1, label=labels[k], opvangsoort=soort, aanspraak=bool(u.kind_ok[0, k, m]) and telt > 0,
+            kinderen.append(_bouw(KindMaand,
+                kind=k + 1, label=labels[k], opvangsoort=soort, aanspraak=kind_ok_l[k][m] and telt > 0,
                 redenen=redenen,
                 uren_opgegeven=_uren(gevraagd), uren_in_aanmerking=_uren(telt),
-                uurprijs=_cent(int(b.prijs_cent[0, k, m])),
+                uurprijs=_cent(prijs_l[k][m]),
                 maximum_uurprijs=_cent(mu.cent[soort.value]) if mu is not None else None,
-                uurprijs_gebruikt=_cent(int(u.prijs_gebruikt_cent[0, k, m])) if heeft_bedrag else None,
+                uurprijs_gebruikt=_cent(gebruikt_l[k][m]) if heeft_bedrag else None,
                 kosten=_kosten_dec(kosten_e) if kosten_e is not None else None, werkelijke_kosten=_kosten_dec(werk_e),
                 eerste_kind=eerste, eerste_kind_reden=reden_eerste,
                 percentage=Decimal(promille) / 10 if (telt > 0 and promille >= 0) else None,
@@ -303,18 +348,19 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date
             tot["uren"] += telt
         tot["toeslag"] += toeslag_m
         bedrag_compleet &= maand_compleet
-        actief = [k for k in kinderen if k.uren_in_aanmerking > 0]
         # several children with different prices: the first-child rule can make more hours give less toeslag
-        if (len(actief) >= 2 and len({k.uurprijs_gebruikt for k in actief}) > 1
-                and len({k.percentage for k in actief if k.percentage is not None}) > 1):
-            wissel_maanden.append(m)
+        if heeft_bedrag:
+            actief = [k for k in range(n_kind) if soort_l[k][m] and telt_l[k][m] > 0]
+            if (len(actief) >= 2 and len({gebruikt_l[k][m] for k in actief}) > 1
+                    and len({promille_l[k][m] for k in actief if promille_l[k][m] >= 0}) > 1):
+                wissel_maanden.append(m)
         if gelijk[m]:
             gelijk_maanden.append(m)
         maanden.append(Maanduitkomst.model_construct(
-            maand=m + 1, aanspraak=bool(u.aanspraak[0, m]), reden=reden.code, uitleg=reden.uitleg,
+            maand=m + 1, aanspraak=aanspraak_l[m], reden=reden.code, uitleg=reden.uitleg,
             bronnen=_bl(reden.bronnen, jaar), condities=cond, kinderen=kinderen,
             toeslag=_cent(toeslag_m) if maand_compleet else None,
-            uitbetaling_voorschot=_cent(int(rb.uitbetaling_voorschot(np.int64(toeslag_m)))) if maand_compleet else None,
+            uitbetaling_voorschot=_cent(rb.uitbetaling_voorschot(toeslag_m)) if maand_compleet else None,
             eigen_bijdrage=_cent(eigen_m) if maand_compleet else None,
         ))
 
@@ -433,11 +479,14 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date
     voor_termijn = [m for m in range(12) if u.aanspraak[0, m] or u.verloren[0, m]]
     aanvragen_uiterlijk = _maand_einde(jaar, voor_termijn[0] + int(u.params.terugwerkende_kracht_maanden)) if voor_termijn else None
     if verloren:
-        namen = ", ".join(MAANDNAMEN[m - 1] for m in verloren)
+        namen = "alle maanden van" if len(verloren) == 12 else _opsomming([MAANDNAMEN[m - 1] for m in verloren])
+        n_terug = int(u.params.terugwerkende_kracht_maanden)
+        j, m0 = divmod(aanvraagdatum.year * 12 + aanvraagdatum.month - 1 - n_terug, 12)
+        eerste_dag = dt.date(j, m0 + 1, 1)
         waarschuwingen.append(
             f"Voor {namen} {jaar} komt de aanvraag van {_datum(aanvraagdatum)} te laat: een aanvraag werkt terug tot "
-            f"de eerste dag van de derde kalendermaand ervoor (art. 1.3 lid 2 onder b Wko). Om geen maand te missen had u "
-            f"uiterlijk {_datum(aanvragen_uiterlijk)} moeten aanvragen."
+            f"de eerste dag van de derde kalendermaand ervoor, hier {_datum(eerste_dag)} (art. 1.3 lid 2 onder b Wko). "
+            f"Om geen maand te missen had u uiterlijk {_datum(aanvragen_uiterlijk)} moeten aanvragen."
         )
     for n in b.notities:
         if n["soort"] == "werkloosheidstermijn":

@@ -318,6 +318,7 @@ def _kind_arrays(k: Kind, jaar: int, pad: str = "kinderen[0]", notities: list[di
     maand_start = kalender.maand_begin(jaar)[:-1]
     vier = np.datetime64(kalender.vierde_verjaardag(k.geboortedatum), "D")
     leerplicht = np.datetime64(kalender.begin_leerplicht(k.geboortedatum), "D")
+    geboren = np.datetime64(k.geboortedatum, "D") <= maand_eind
     for j, o in enumerate(k.opvang):
         idx = [m - 1 for m in o.maanden]
         mask = np.zeros(12, dtype=bool)
@@ -332,32 +333,30 @@ def _kind_arrays(k: Kind, jaar: int, pad: str = "kinderen[0]", notities: list[di
         prijs[idx] = int(o.uurprijs * 100)
         # the kind of childcare must fit the child's age (Wko art. 1.1: buitenschoolse opvang is for children of the
         # age at which they can go to primary school; Bkot art. 1 onder b: dagopvang until they go to primary school)
-        geboren_m = np.datetime64(k.geboortedatum, "D") <= maand_eind
         if o.soort == Opvangsoort.buitenschoolse_opvang:
-            fout = [m for m in idx if geboren_m[m] and maand_eind[m] < vier]
-            if fout:
+            fout = np.flatnonzero(mask & geboren & (maand_eind < vier))
+            if fout.size:
                 raise OngeldigeInvoer(
                     f"{pad}.opvang[{j}].soort",
                     f"Buitenschoolse opvang is voor kinderen vanaf {kalender.LEEFTIJD_BASISONDERWIJS} jaar (de leeftijd "
                     f"waarop een kind naar de basisschool kan). Dit kind is in {MAANDNAMEN[fout[0]]} {jaar} nog geen "
                     f"{kalender.LEEFTIJD_BASISONDERWIJS}. Kies dagopvang of gastouderopvang.",
                 )
-        if o.soort == Opvangsoort.dagopvang:
-            fout = [m for m in idx if maand_start[m] >= leerplicht]
-            if fout:
+        elif o.soort == Opvangsoort.dagopvang:
+            fout = np.flatnonzero(mask & (maand_start >= leerplicht))
+            if fout.size:
                 raise OngeldigeInvoer(
                     f"{pad}.opvang[{j}].soort",
                     f"Dagopvang is voor kinderen die nog niet naar de basisschool gaan. Dit kind moet vanaf "
                     f"{MAANDNAMEN[fout[0]]} {jaar} naar school (leerplicht vanaf de maand na de vijfde verjaardag). "
                     "Kies buitenschoolse opvang of gastouderopvang.",
                 )
-            vier_plus = [m for m in idx if maand_start[m] > vier and maand_start[m] < leerplicht]
-            if vier_plus and notities is not None:
+            vier_plus = np.flatnonzero(mask & (maand_start > vier))
+            if vier_plus.size and notities is not None:
                 notities.append({"soort": "leeftijd_opvang", "tekst": (
                     f"{(k.label or 'Het kind').capitalize()} is vanaf {MAANDNAMEN[vier_plus[0]]} {jaar} vier jaar of "
                     "ouder en staat op dagopvang. Dat kan alleen zolang het kind nog niet naar de basisschool gaat. "
                     "Gaat het kind naar school? Dan is het buitenschoolse opvang, met een andere maximum uurprijs.")})
-    geboren = np.datetime64(k.geboortedatum, "D") <= maand_eind
     if k.start_voortgezet_onderwijs:
         vo = np.datetime64(k.start_voortgezet_onderwijs + "-01", "D")
         voor_vo = maand_start < vo

@@ -41,7 +41,7 @@ class Uitkomst:
     eerste_kind: np.ndarray | None = None
     promille: np.ndarray | None = None  # GEEN_PERCENTAGE (-1) where the table has no verified cell
     toeslag_cent: np.ndarray | None = None  # 0 where not known (see toeslag_bekend)
-    toeslag_bekend: np.ndarray | None = None  # bool [H,C,12]: the toeslag of this child-month could be computed
+    toeslag_bekend: np.ndarray | None = None  # bool [H,C,12]: the toeslag of this child-month could be computed; None: all
     tabel_status: str | None = None
     tabel_fout: str | None = None  # why no table could be used (year without table), else None
     prijs_fout: str | None = None  # why no maximum uurprijs could be used (year without a fixed one), else None
@@ -68,7 +68,7 @@ def bereken_batch(
     if reden is not None:
         reden = np.where(ok & (reden >= 10), np.int8(c.R["hervorming"]), reden)
     # Wko 1.3 lid 2 onder b: no aanspraak over the months before the retroactivity limit of the application
-    verloren = ok & ra.voor_terugwerkende_kracht(b.eerste_maand)
+    verloren = ok & ra.voor_terugwerkende_kracht(b.eerste_maand) if b.eerste_maand.any() else np.zeros_like(ok)
     if reden is not None:
         reden = np.where(verloren, np.int8(c.R["te_laat_aangevraagd"]), reden)
 
@@ -108,6 +108,7 @@ def bereken_batch(
     u = Uitkomst(b.jaar, p, uitz, lid1, ok, reden, kind_ok, kbits, gevraagd, h, uren, potjes, per_ouder, verloren)
     if not met_bedrag:
         return u
+    u.werkelijke_kosten_e = rb.kosten(gevraagd, b.prijs_cent)  # hours asked x price: needs no law data
 
     # The amount needs the maximum uurprijs (kosten) and the year's table (percentage). Whatever of these is missing,
     # the decision and the hours above stand; the amounts that need the missing data are marked unknown, never guessed.
@@ -115,7 +116,7 @@ def bereken_batch(
         mu = p.maximum_uurprijs()
     except OntbrekendeWetgeving as e:
         u.prijs_fout = str(e)
-        u.toeslag_bekend = np.zeros(uren.shape, dtype=bool) | (uren == 0)
+        u.toeslag_bekend = uren == 0
         return u
     max_arr = np.array(
         [0, mu.cent["dagopvang"], mu.cent["buitenschoolse_opvang"], mu.cent["gastouderopvang"]], dtype=np.int64
@@ -125,23 +126,29 @@ def bereken_batch(
     eerste = rb.eerste_kind(uren, kosten_e)
     try:
         t = p.tabel()
-        p1, p2 = t.percentages(np.where(b.inkomen < 0, 0, b.inkomen))
         onbekend_inkomen = b.inkomen < 0
-        p1 = np.where(onbekend_inkomen, GEEN_PERCENTAGE, p1)
-        p2 = np.where(onbekend_inkomen, GEEN_PERCENTAGE, p2)
+        if onbekend_inkomen.any():
+            p1, p2 = t.percentages(np.where(onbekend_inkomen, 0, b.inkomen))
+            p1 = np.where(onbekend_inkomen, GEEN_PERCENTAGE, p1)
+            p2 = np.where(onbekend_inkomen, GEEN_PERCENTAGE, p2)
+        else:
+            p1, p2 = t.percentages(b.inkomen)
         u.tabel_status = t.status
     except OntbrekendeWetgeving as e:
         u.tabel_fout = str(e)
         p1 = p2 = np.full(b.n, GEEN_PERCENTAGE, dtype=np.int64)
     promille = np.where(eerste, p1[:, None, None], p2[:, None, None])
-    bekend = (promille >= 0) | (kosten_e == 0)
     u.prijs_gebruikt_cent = prijs
     u.kosten_e = kosten_e
-    u.werkelijke_kosten_e = rb.kosten(gevraagd, b.prijs_cent)
     u.eerste_kind = eerste
     u.promille = promille
-    u.toeslag_cent = np.where(bekend, rb.toeslag_cent(kosten_e, np.maximum(promille, 0)), 0)
-    u.toeslag_bekend = bekend
+    if p1.min(initial=0) >= 0 and p2.min(initial=0) >= 0:  # every percentage known (the usual case): no masking
+        u.toeslag_cent = rb.toeslag_cent(kosten_e, promille)
+        u.toeslag_bekend = None
+    else:
+        bekend = (promille >= 0) | (kosten_e == 0)
+        u.toeslag_cent = np.where(bekend, rb.toeslag_cent(kosten_e, np.maximum(promille, 0)), 0)
+        u.toeslag_bekend = bekend
     return u
 
 
@@ -180,7 +187,7 @@ def totalen(u: Uitkomst, b: Batch) -> Totalen:
         kinderen_met_toeslag=(toeslag_kind > 0).sum(axis=1).astype(np.int8),
         toeslag_per_soort_cent=np.rint(per_soort).astype(np.int64),
         uren_per_soort_cu=np.rint(uren_soort).astype(np.int64),
-        bedrag_onbekend=~u.toeslag_bekend.all(axis=(1, 2)),
+        bedrag_onbekend=np.zeros(n, dtype=bool) if u.toeslag_bekend is None else ~u.toeslag_bekend.all(axis=(1, 2)),
     )
 
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kotwijzer.api.fouten import nederlandse_fouten, vertaal
-from kotwijzer.invoer import OntbrekendeInvoer
+from kotwijzer.invoer import OngeldigeInvoer, OntbrekendeInvoer
 from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving
 
 log = logging.getLogger("kotwijzer.api")
@@ -183,8 +183,8 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
 
     @app.exception_handler(OntbrekendeInvoer)
     async def _ontbrekend(request: Request, exc: OntbrekendeInvoer):
-        return _antwoord(request, 422, "ontbrekende_invoer", exc.bericht,
-                         [{"veld": exc.veld, "melding": exc.bericht, "code": "ontbrekende_invoer"}])
+        code = "ongeldige_invoer" if isinstance(exc, OngeldigeInvoer) else "ontbrekende_invoer"
+        return _antwoord(request, 422, code, exc.bericht, [{"veld": exc.veld, "melding": exc.bericht, "code": code}])
 
     @app.exception_handler(OntbrekendeWetgeving)
     async def _wetgeving(request: Request, exc: OntbrekendeWetgeving):

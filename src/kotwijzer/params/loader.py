@@ -111,6 +111,8 @@ class Tabel:
     def percentages(self, toetsingsinkomen: np.ndarray | int) -> tuple[np.ndarray, np.ndarray]:
         """(first child, next children) in promille per income; GEEN_PERCENTAGE where the table has no verified cell."""
         idx = self.rij_index(toetsingsinkomen)
+        if self.hoogste_inkomen_in_tabel is None:  # open last row: every income has a row
+            return self.eerste_kind[idx], self.overige_kinderen[idx]
         buiten = idx < 0
         i = np.where(buiten, 0, idx)
         return (np.where(buiten, GEEN_PERCENTAGE, self.eerste_kind[i]),

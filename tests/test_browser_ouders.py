@@ -55,6 +55,13 @@ def _volgende(pg) -> None:
     assert pg.url.split("?")[0].rsplit("/", 1)[-1] in ("aanvrager", "partner", "kinderen", "inkomen", "controle")
 
 
+def _controleer(pg, naam: str, breedte: int) -> None:
+    """axe-core, and at 320 pixels no sideways scrolling of the page (WCAG 1.4.10; tables scroll in their own region)."""
+    toegankelijk(pg, f"{naam} {breedte}")
+    if breedte <= 320:
+        assert pg.evaluate("document.documentElement.scrollWidth") <= breedte, f"{naam}: de pagina schuift zijwaarts"
+
+
 def _geen_fout(pg) -> None:
     """The page is a normal page: not the browser's 'confirm form resubmission' or an error page."""
     assert pg.title() and "Fout" not in pg.title()
@@ -136,17 +143,17 @@ def test_vervolgvraag_als_gewone_stap_en_late_aanvraag(server, browser):
     for breedte in (1280, 320):
         ctx, pg = _pagina(browser, breedte)
         pg.goto(server + "/vragen")
-        toegankelijk(pg, f"gezin {breedte}")
+        _controleer(pg, "gezin", breedte)
         _schermafdruk(pg, f"vragen-gezin-{breedte}.png")
         pg.check("#partner-nee")
         pg.select_option("#aantal_kinderen", "1")
         _volgende(pg)
-        toegankelijk(pg, f"aanvrager {breedte}")
+        _controleer(pg, "aanvrager", breedte)
         pg.check("#aanvrager-0-situatie-bijstand_traject")
         pg.fill("#aanvrager-0-van", "2025-01-01")
         pg.click("button[value=volgende]")
         assert pg.is_visible("#vervolg-melding") and not pg.is_visible(".foutsamenvatting")
-        toegankelijk(pg, f"vervolg {breedte}")
+        _controleer(pg, "vervolg", breedte)
         _schermafdruk(pg, f"vragen-vervolg-{breedte}.png")
         assert "categorie" not in pg.inner_text("main")
         pg.check("#aanvrager-0-voorziening")  # 'yes, it helps me to get (back) to work'
@@ -155,27 +162,27 @@ def test_vervolgvraag_als_gewone_stap_en_late_aanvraag(server, browser):
         pg.select_option("#kind-0-opvang-0-soort", "dagopvang")
         pg.fill("#kind-0-opvang-0-uren", "100")
         pg.fill("#kind-0-opvang-0-uurprijs", "9")
-        toegankelijk(pg, f"kinderen {breedte}")
+        _controleer(pg, "kinderen", breedte)
         _volgende(pg)
         pg.fill("#toetsingsinkomen", "30000")
         pg.fill("#aanvraagdatum", "2026-08-10")
         pg.click("#inkomen-hulp summary")
-        toegankelijk(pg, f"inkomen {breedte}")
+        _controleer(pg, "inkomen", breedte)
         _schermafdruk(pg, f"vragen-inkomen-{breedte}.png")
         _volgende(pg)
-        toegankelijk(pg, f"controle {breedte}")
+        _controleer(pg, "controle", breedte)
         pg.click("button[value=bereken]")
         # applied 10 August 2026: reaches back to 1 May (Wko art. 1.3 lid 2 onder b); January-April are lost
         assert pg.inner_text("#kop-bedrag").endswith("per maand, vanaf mei 2026.")
         termijn = pg.inner_text("#termijn")
         assert "januari, februari, maart, april" in termijn
-        toegankelijk(pg, f"uitkomst {breedte}")
+        _controleer(pg, "uitkomst", breedte)
         _schermafdruk(pg, f"uitkomst-te-laat-{breedte}.png")
         pg.click("text=Voorschot en definitieve berekening")
-        toegankelijk(pg, f"voorschot {breedte}")
+        _controleer(pg, "voorschot", breedte)
         pg.click("text=Terug naar uw uitkomst")
         pg.click("text=Wat als er iets verandert?")
-        toegankelijk(pg, f"wat als {breedte}")
+        _controleer(pg, "wat als", breedte)
         ctx.close()
 
 

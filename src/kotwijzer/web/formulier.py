@@ -709,8 +709,10 @@ def overzicht(staat: dict[str, Any], catalogus: Any = None) -> list[dict[str, An
     uit.append({"stap": "kinderen", "titel": STAP_TITEL["kinderen"], "regels": regels or [("Kinderen", "nog niet ingevuld")]})
     ti = inv.get("toetsingsinkomen")
     uit.append({"stap": "inkomen", "titel": STAP_TITEL["inkomen"], "regels": [
-        ("Gezamenlijk inkomen", "weet ik niet" if ti is None else "€ " + f"{ti:,}".replace(",", ".")),
-        ("Aanvraagdatum", _nl_datum(inv.get("aanvraagdatum")) if inv.get("aanvraagdatum") else "niet ingevuld"),
+        ("Inkomen van u en uw partner samen" if staat.get("partner") else "Uw inkomen",
+         "weet ik niet" if ti is None else "€ " + f"{ti:,}".replace(",", ".")),
+        ("Aanvraagdatum", _nl_datum(inv.get("aanvraagdatum")) if inv.get("aanvraagdatum")
+         else "nog niet aangevraagd (wij rekenen met vandaag)"),
     ]})
     return uit
 

@@ -225,3 +225,13 @@ def test_uitlegblokken_die_alleen_in_wetsversie_verschillen_samengevoegd():
     assert set(citaten) == {b["citaat"] for x in los for b in x["bronnen"]}
     teksten = [(b["citaat"], b["tekst"]) for b in samen[0]["bronnen"]]
     assert len(teksten) == len(set(teksten))  # no text twice
+
+
+def test_terug_naar_de_eerste_stap(b):
+    """The first step has its own address too: Back to it shows the answers given there (from the cookie)."""
+    eerste = str(b.antwoord.url)
+    assert urlsplit(eerste).path == "/vragen/gezin" and "a=" in eerste
+    _gezin(b, jaar="2024", partner="ja", kinderen="3")
+    terug = b.client.get(eerste)
+    assert 'value="2024" selected' in terug.text and 'id="partner" name="partner" value="ja" checked' in terug.text
+    assert 'value="3" selected' in terug.text

@@ -286,9 +286,13 @@ def _staat_uit_form(request: Request, form) -> tuple[dict[str, Any], str | None]
 
 @router.get("/vragen", response_class=HTMLResponse)
 def vragen_start(request: Request, verlopen: str | None = None):
-    melding = ("Deze link is verlopen of klopt niet. Uw antwoorden zijn daarom niet meer te openen. Begin hieronder "
-               "opnieuw.") if verlopen else None
-    return toon_stap(request, "gezin", fm.nieuwe_staat(), melding=melding)
+    """A new questionnaire: the first step gets an address with its own token too (303), so that Back to the first
+    step finds the answers of this questionnaire."""
+    if verlopen:
+        return toon_stap(request, "gezin", fm.nieuwe_staat(),
+                         melding="Deze link is verlopen of klopt niet. Uw antwoorden zijn daarom niet meer te openen. "
+                                 "Begin hieronder opnieuw.")
+    return naar_stap(request, "gezin", fm.nieuwe_staat())
 
 
 @router.get("/vragen/{stap}", response_class=HTMLResponse)

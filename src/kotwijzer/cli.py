@@ -136,9 +136,12 @@ def _toon_berekening(r, per_kind: bool = False) -> None:
     if ontbreekt:
         console.print("Toeslag: [bold]nog niet te berekenen[/]" + (" voor alle maanden" if all(b is None for _, b in betaald)
                       else " voor een deel van de maanden") + ". Wel bekend: de maanden met recht en de uren.")
+        from rich.padding import Padding
+
         for o in getattr(r, "ontbrekend", None) or []:
-            console.print(f"  {getattr(o, 'uitleg', o)}")
-        console.print(f"  Bereken het bedrag met de proefberekening van Dienst Toeslagen: {PROEFBEREKENING}")
+            console.print(Padding(str(getattr(o, "uitleg", o)), (0, 0, 0, 2)))
+        console.print(Padding("Bereken het bedrag met de proefberekening van Dienst Toeslagen:", (0, 0, 0, 2)))
+        console.print(PROEFBEREKENING, soft_wrap=True)  # one line, so that it can be copied
     elif r.jaar.toeslag is not None:
         jaar_voorschot = sum((b for _, b in betaald), Decimal(0))
         console.print(f"Over het jaar: €\u00a0{getal_nl(int(jaar_voorschot), 0)} als voorschot; bij de definitieve "
@@ -171,6 +174,8 @@ def _toon_berekening(r, per_kind: bool = False) -> None:
         console.print(k_t)
     else:
         console.print("Per kind: gebruik --per-kind.")
+    if ontbreekt:
+        console.print("? = nog niet te berekenen.")
     for w in r.waarschuwingen:
         w = w[len("Let op:"):].strip() if w.startswith("Let op:") else w
         console.print(f"[yellow]Let op:[/] {w}")

@@ -196,14 +196,32 @@ def uitleg(
     data = _lees(bestand)
     h = _run(Huishouden.model_validate, data)
     r = _run(_bereken, h)
-    sys.stdout.write(uitleg_tekst(r, met_wettekst=not zonder_wettekst))
+    regels = [uitleg_tekst(r, met_wettekst=not zonder_wettekst)]
     st = [s for s in stappen(h, r) if s.soort == "stap"]
     if st:
-        sys.stdout.write("\nWat moet u nu doen\n------------------\n")
+        regels.append("\nWat moet u nu doen\n------------------\n")
         for i, s in enumerate(st, 1):
-            sys.stdout.write(f"{i}. {s.titel}: {s.tekst}\n")
+            regels.append(f"{i}. {s.titel}: {s.tekst}\n")
             for d in s.documenten:
-                sys.stdout.write(f"   - {d}\n")
+                regels.append(f"   - {d}\n")
+    sys.stdout.write(_omgebroken("".join(regels), console.width))
+
+
+def _omgebroken(tekst: str, breedte: int) -> str:
+    """Plain text broken at the terminal width; a wrapped line keeps its indentation (and that of a list item)."""
+    import re
+    import textwrap
+
+    uit = []
+    for regel in tekst.split("\n"):
+        if len(regel) <= breedte:
+            uit.append(regel)
+            continue
+        m = re.match(r"(\s*)((?:[-*]|\d+\.)\s+)?", regel)
+        inspring = m.group(1) + " " * len(m.group(2) or "")
+        uit.append(textwrap.fill(regel, breedte, subsequent_indent=inspring, break_long_words=False,
+                                 break_on_hyphens=False))
+    return "\n".join(uit)
 
 
 @app.command()

@@ -347,6 +347,7 @@ def _mount() -> None:
 
 
 _mount()
+cli_nl.nederlandse_metavars(app)
 
 
 def main() -> None:  # pragma: no cover

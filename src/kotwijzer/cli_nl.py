@@ -162,3 +162,23 @@ def installeer() -> None:
                           ("RICH_HELP", "Try [blue]'{command_path} {help_option}'[/] for help.")):
         if hasattr(ru, const):
             setattr(ru, const, NL[engels])
+
+
+def nederlandse_metavars(app) -> None:
+    """'[OPTIES]' and 'OPDRACHT [ARGUMENTEN]...' in the usage lines of a Typer app and all its sub-apps."""
+    from typer.models import DefaultPlaceholder
+
+    def _zet(info, naam: str, waarde: str) -> None:
+        oud = getattr(info, naam, None)
+        if isinstance(oud, DefaultPlaceholder) or oud is None or oud == "[OPTIONS]":
+            setattr(info, naam, waarde)
+
+    _zet(app.info, "options_metavar", "[OPTIES]")
+    _zet(app.info, "subcommand_metavar", "OPDRACHT [ARGUMENTEN]...")
+    for c in app.registered_commands:
+        _zet(c, "options_metavar", "[OPTIES]")
+    for g in app.registered_groups:
+        _zet(g, "options_metavar", "[OPTIES]")
+        _zet(g, "subcommand_metavar", "OPDRACHT [ARGUMENTEN]...")
+        if g.typer_instance is not None:
+            nederlandse_metavars(g.typer_instance)

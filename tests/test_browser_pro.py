@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from conftest import maak_app, voorbeeld
-from kotwijzer.api.diensten import euro
+from kotwijzer.diensten import euro
 from kotwijzer.compute import bereken
 from test_browser import SCHERMAFDRUKKEN, WW, browser, draaiende_server, pagina, toegankelijk  # noqa: F401 - fixtures
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import client_voor, voorbeeld
-from kotwijzer.api.diensten import MAANDNAMEN, euro
+from kotwijzer.diensten import MAANDNAMEN, euro
 from kotwijzer.compute import bereken
 from kotwijzer.store import repo
 from test_web_hulp import Browser
@@ -76,6 +76,9 @@ def test_inloggen_dossier_scenario_versies(app):
     # edit with the questionnaire: answers are prefilled, saving makes version 3
     b.ga(f"/pro/scenarios/{sid}/bewerken")
     assert "U wijzigt een bewaard scenario" in b.html
+    # the questionnaire speaks about "de ouder" in professional mode, not to the professional as if a parent
+    assert "Heeft de ouder een partner?" in b.html and "Heeft u een partner?" not in b.html
+    assert "Het gezin van de ouder" in b.html
     for _ in range(4):
         b.verstuur("/vragen", {}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")

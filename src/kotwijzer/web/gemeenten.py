@@ -20,7 +20,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from kotwijzer.api.diensten import _wet_url
+from kotwijzer.diensten import wet_url as _wet_url
 from kotwijzer.api.gemeenten import GEEN_CATALOGUS, app_catalogus
 from kotwijzer.api.http import ApiFout
 from kotwijzer.municipal import (

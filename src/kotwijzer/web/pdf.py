@@ -22,7 +22,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from kotwijzer.api.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST, euro
+from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST, euro
 
 ONBEREKEND = "niet te berekenen"
 INKT = colors.HexColor("#1b1b1b")

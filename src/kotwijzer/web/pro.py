@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from kotwijzer.api import diensten
+from kotwijzer import diensten
 from kotwijzer.api.fouten import nederlandse_fouten
 from kotwijzer.api.http import ApiFout, parse_json
 from kotwijzer.model import Huishouden

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping
 
-from kotwijzer.api.diensten import MAANDNAMEN, OPVANG_TEKST, REKENFOUTEN, SITUATIE_TEKST, rekenfout_melding
+from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, REKENFOUTEN, SITUATIE_TEKST, rekenfout_melding
 from kotwijzer.model import DetentieSoort, Onderwijs, Situatie, Uitkering
 
 MAX_PERIODEN = 12

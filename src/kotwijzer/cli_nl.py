@@ -136,11 +136,41 @@ def _typer_click() -> None:
         kern.Command.get_help_option = get_help_option
 
 
+TYPENAMEN = {"path": "pad", "Path": "pad", "int": "geheel getal", "str": "tekst", "float": "getal",
+             "datetime": "datum", "file": "bestand", "dir": "map", "directory": "map"}
+
+
+def _typer_typen() -> None:
+    """Typer shows the type of a parameter as '<path>', '<bool>': Dutch names, and nothing for an on/off option."""
+    try:
+        from typer import core
+    except ImportError:  # pragma: no cover
+        return
+    cls = getattr(core, "_TyperParameter", None)
+    orig = getattr(cls, "display_type", None) if cls is not None else None
+    if orig is None or getattr(orig, "_kotwijzer_nl", False):
+        return
+
+    @functools.wraps(orig)
+    def display_type(self, ctx):
+        tekst = orig(self, ctx)
+        if not (isinstance(tekst, str) and tekst.startswith("<") and tekst.endswith(">")):
+            return tekst
+        label = tekst[1:-1]
+        if label == "bool":
+            return None
+        return f"<{TYPENAMEN.get(label, label)}>"
+
+    display_type._kotwijzer_nl = True  # type: ignore[attr-defined]
+    cls.display_type = display_type
+
+
 def installeer() -> None:
     """Put the Dutch texts in place (idempotent)."""
     import importlib
 
     _typer_click()
+    _typer_typen()
 
     for naam in ("click.core", "click.exceptions", "click.formatting", "click.parser", "click.types",
                  "click.decorators", "click.termui", "typer.rich_utils", "typer.core", "typer.main"):

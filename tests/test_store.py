@@ -184,3 +184,39 @@ def test_inloggen_en_sessies(db):
         rij.verloopt = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=1)
     with db.sessie() as s:
         assert repo.sessie_gebruiker(s, token, "web") is None
+
+
+def test_migratie_0003_vult_het_dossier_van_oude_logregels(db_url):
+    """Lines written before migration 0003 (the logbook's dossier column) get their dossier: a dossier line its own
+    id, a scenario line the scenario's dossier; user names start empty. On SQLite and PostgreSQL."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from kotwijzer.store.db import alembic_config
+
+    d = Database(db_url)
+    try:
+        cfg = alembic_config()
+        with d.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0002")
+        with d.engine.begin() as conn:
+            conn.execute(text("INSERT INTO organisatie (id, naam, aangemaakt) VALUES (1, 'Bewind A', CURRENT_TIMESTAMP)"))
+            conn.execute(text("INSERT INTO gebruiker (id, organisatie_id, email, wachtwoord_hash, rol, actief, aangemaakt) "
+                              "VALUES (1, 1, 'a@voorbeeld.nl', 'x', 'beheerder', true, CURRENT_TIMESTAMP)"))
+            conn.execute(text("INSERT INTO dossier (id, organisatie_id, label, aangemaakt, gewijzigd) "
+                              "VALUES (7, 1, 'gezin 7', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+            conn.execute(text("INSERT INTO scenario (id, dossier_id, naam, huidige_versie, aangemaakt, gewijzigd) "
+                              "VALUES (9, 7, 'basis', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+            for i, (actie, soort, obj) in enumerate([("dossier_aangemaakt", "dossier", 7), ("scenario_aangemaakt", "scenario", 9),
+                                                     ("ingelogd", "gebruiker", 1)], 1):
+                conn.execute(text("INSERT INTO audit (id, tijd, organisatie_id, gebruiker_id, actie, object_soort, object_id) "
+                                  "VALUES (:i, CURRENT_TIMESTAMP, 1, 1, :a, :s, :o)"), {"i": i, "a": actie, "s": soort, "o": obj})
+        d.migreer()
+        with d.sessie() as s:
+            regels = {r.actie: r.dossier_id for r in s.scalars(select(AuditRegel))}
+            assert regels == {"dossier_aangemaakt": 7, "scenario_aangemaakt": 7, "ingelogd": None}
+            log = repo.logboek(s, repo.Actor(1, 1, "beheerder"))
+            assert {r.actie: (r.gebruiker, r.dossier_label) for r in log}["scenario_aangemaakt"] == ("a@voorbeeld.nl", "gezin 7")
+    finally:
+        d.sluit()

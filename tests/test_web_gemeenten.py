@@ -27,7 +27,7 @@ from kotwijzer.municipal import (
     van_yaml,
     voorbeeldcatalogus,
 )
-from kotwijzer.api.diensten import euro
+from kotwijzer.diensten import euro
 from kotwijzer.municipal.cli import app as gemeente_cli
 from kotwijzer.municipal.codes import code_naam
 from kotwijzer.store import Database, catalogus_laden, catalogus_opslaan, gemeenten_opslaan
@@ -219,7 +219,7 @@ def test_consulent_pagina_stap_voor_stap(c):
     assert "Geeft deze activiteit recht op kinderopvangtoeslag?" in r.text
     assert 'name="gemeente"' in r.text and 'name="activiteit"' not in r.text
     assert _tekst(r.text, "voorbeeld-label").startswith("Voorbeeldgegevens.")
-    assert '<a href="/gemeenten/activiteit">Gemeenten</a>' in r.text and '<a href="/beleid">Beleid</a>' in r.text
+    assert '<a href="/gemeenten">Gemeenten</a>' in r.text and '<a href="/beleid">Beleid</a>' in r.text
     r = c.get("/gemeenten/activiteit", params={"gemeente": "GM9904"})
     assert 'name="activiteit"' in r.text and 'value="taaltraject-roc"' in r.text
     assert 'value="bemiddelingstraject"' not in r.text  # only this municipality's activities
@@ -298,9 +298,14 @@ def test_overzicht_tabel_grafiek_en_csv(c):
     csv_r = c.get("/gemeenten/overzicht.csv")
     assert csv_r.status_code == 200 and csv_r.headers["content-type"].startswith("text/csv")
     assert "attachment" in csv_r.headers["content-disposition"]
-    assert csv_r.content.decode("utf-8") == overzicht_csv(cat)
-    rijen = list(csv.DictReader(io.StringIO(csv_r.text)))
-    assert {x["soort"] for x in rijen} == {x.soort.value for x in overzicht(cat)}
+    # for a Dutch spreadsheet: BOM, semicolons; the same rows as the core's overview
+    assert csv_r.content.startswith("\ufeff".encode("utf-8"))
+    rijen = list(csv.reader(io.StringIO(csv_r.content.decode("utf-8-sig")), delimiter=";"))
+    kern = list(csv.reader(io.StringIO(overzicht_csv(cat))))
+    assert rijen[0][0] == "Soort activiteit (code)" and rijen[1:] == kern[1:]
+    assert {x[0] for x in rijen[1:]} == {x.soort.value for x in overzicht(cat)}
+    xlsx = c.get("/gemeenten/overzicht.xlsx")
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
 
 
 def test_paginas_zonder_catalogus(sqlite_app):
@@ -316,8 +321,8 @@ def test_paginas_zonder_catalogus(sqlite_app):
         b = Browser(cl)
         b.ga("/vragen")
         b.verstuur("/vragen", {"berekeningsjaar": "2026", "partner": "nee", "aantal_kinderen": "1"}, "Volgende")
-        b.verstuur("/vragen", {"aanvrager-0-situatie": "bijstand_traject", "aanvrager-0-van": "2026-01-01"}, "Volgende",
-                   verwacht=422)
+        b.verstuur("/vragen", {"aanvrager-0-situatie": "bijstand_traject", "aanvrager-0-van": "2026-01-01"}, "Volgende")
+        assert b.tekst("vervolg-melding") and "Er is een probleem" not in b.html  # the next question, not an error
         assert 'name="aanvrager-0-voorziening"' in b.html and 'name="aanvrager-0-gemeente"' not in b.html
 
 
@@ -412,11 +417,11 @@ def test_vragenlijst_met_gemeente_en_activiteit_en_tegemoetkoming(c):
     b = Browser(c)
     b.ga("/vragen")
     b.verstuur("/vragen", {"berekeningsjaar": "2026", "partner": "nee", "aantal_kinderen": "1"}, "Volgende")
-    b.verstuur("/vragen", {"aanvrager-0-situatie": "bijstand_traject", "aanvrager-0-van": "2025-06-01"}, "Volgende",
-               verwacht=422)
+    b.verstuur("/vragen", {"aanvrager-0-situatie": "bijstand_traject", "aanvrager-0-van": "2025-06-01"}, "Volgende")
+    assert b.tekst("vervolg-melding") and "Er is een probleem" not in b.html  # follow-up questions as the next step
     assert 'name="aanvrager-0-gemeente"' in b.html and 'name="aanvrager-0-activiteit"' not in b.html
-    b.verstuur("/vragen", {"aanvrager-0-gemeente": "GM9902"}, "Volgende", verwacht=422)
-    assert '<a href="#aanvrager-0-activiteit">Kies nu de activiteit' in b.html
+    b.verstuur("/vragen", {"aanvrager-0-gemeente": "GM9902"}, "Volgende")
+    assert b.tekst("vervolg-melding") and "Er is een probleem" not in b.html  # the municipality's activities next
     assert 'value="bemiddelingstraject"' in b.html
     b.verstuur("/vragen", {"aanvrager-0-activiteit": "bemiddelingstraject"}, "Volgende")
     b.verstuur("/vragen", {"kind-0-geboortedatum": "2022-09-01", "kind-0-opvang-0-soort": "dagopvang",
@@ -440,12 +445,12 @@ def test_vragenlijst_met_gemeente_en_activiteit_en_tegemoetkoming(c):
             assert b.tekst(f"tegemoetkoming-{k['kind']}-{m['maand']}") == euro(k["aanvullende_tegemoetkoming"])
             assert b.tekst(f"tegemoetkoming-zelf-{k['kind']}-{m['maand']}") == euro(k["eigen_bijdrage"])
     assert "Voorbeeldgemeente Zuid is een verzonnen gemeente" in b.html and "art. 1.13 Wko" in b.html
-    pdf = c.post("/samenvatting.pdf", data=dict(b.formulier("/samenvatting.pdf")["velden"]))
+    pdf = c.get(next(x["href"] for x in lees(b.html).links if x["id"] == "naar-pdf"))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
     # back to the step: the choice is kept; 'not in the list' falls back to the question about the activity
-    b.verstuur("/vragen", {}, "Antwoorden wijzigen")
-    b.verstuur("/vragen", {}, "Volgende")
+    b.klik("Antwoorden wijzigen")
+    b.klik("wijzig-aanvrager")
     assert 'value="bemiddelingstraject" selected' in b.html and 'value="GM9902" selected' in b.html
     b.verstuur("/vragen", {"aanvrager-0-activiteit": "", "aanvrager-0-voorziening": "nee"}, "Volgende")
     b.verstuur("/vragen", {}, "Volgende")
@@ -458,14 +463,14 @@ def test_vragenlijst_categorie_c_geen_recht_en_gemeente_zonder_beleid(c):
     b.ga("/vragen")
     b.verstuur("/vragen", {"berekeningsjaar": "2026", "partner": "nee", "aantal_kinderen": "1"}, "Volgende")
     b.verstuur("/vragen", {"aanvrager-0-situatie": "bijstand_traject", "aanvrager-0-van": "2026-01-01",
-                           "aanvrager-0-gemeente": "GM9904", "aanvrager-0-getoond": "gemeente,voorziening"}, "Volgende",
-               verwacht=422)
+                           "aanvrager-0-gemeente": "GM9904", "aanvrager-0-getoond": "gemeente,voorziening"}, "Volgende")
+    assert b.tekst("vervolg-melding")
     b.verstuur("/vragen", {"aanvrager-0-activiteit": "taalactiviteit-buurthuis"}, "Volgende")
     b.verstuur("/vragen", {"kind-0-geboortedatum": "2022-09-01", "kind-0-opvang-0-soort": "dagopvang",
                            "kind-0-opvang-0-uren": "60", "kind-0-opvang-0-uurprijs": "10"}, "Volgende")
     b.verstuur("/vragen", {"toetsingsinkomen": "21000"}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
-    assert b.tekst("maanden-met-recht") == "0 van 12"
+    assert b.tekst("oordeel-kop") == "U heeft geen recht op kinderopvangtoeslag" and b.tekst("kop-bedrag") is None
     assert "categorie C" in b.html
     # Voorbeeldgemeente West has no policy for the top-up: the page says so
     assert b.tekst("tegemoetkoming-melding") == "Van gemeente GM9904 is geen beleid voor de tegemoetkoming bekend."
@@ -513,12 +518,55 @@ def test_beleid_met_voorbeeldberekening(tmp_path, beleid_voorbeeldmap):
             assert len(alt) > 40
             f = cl.get(f"/beleid/bestanden/{naam}")
             assert f.status_code == 200 and f.headers["content-type"] == "image/png" and f.content[:4] == b"\x89PNG"
-        links = set(re.findall(r'href="/beleid/bestanden/([^"]+\.(?:csv|svg))"', r.text))
-        assert "hervormingen_samenvatting.csv" in links and "R1_per_doelgroep.csv" in links
+        links = set(re.findall(r'href="/beleid/bestanden/([^"]+\.svg)"', r.text))
+        exports = set(re.findall(r'href="/beleid/export/([^"]+\.(?:csv|xlsx))"', r.text))
+        assert "hervormingen_samenvatting.csv" in exports and "R1_per_doelgroep.xlsx" in exports
         for naam in links:
             f = cl.get(f"/beleid/bestanden/{naam}")
+            assert f.status_code == 200, naam
+        for naam in exports:
+            f = cl.get(f"/beleid/export/{naam}")
             assert f.status_code == 200, naam
         assert cl.get("/beleid/bestanden/..%2Foverzicht.json").status_code == 404
         assert cl.get("/beleid/bestanden/overzicht.json").status_code == 404
         assert cl.get("/beleid/bestanden/bestaat_niet.csv").status_code == 404
     a.state.db.sluit()
+
+
+def test_index_met_aanvullende_tegemoetkoming(c):
+    """/gemeenten lists every municipality with its top-up (Wko art. 1.13) as the example catalogue states it:
+    GM9902 pays the rest up to 75 euro per child per month plus half of the costs above the maximum uurprijs;
+    GM9903 half of the rest, at most 25 euro; GM9904 has no policy in the data."""
+    cat = voorbeeldcatalogus()
+    r = c.get("/gemeenten")
+    assert r.status_code == 200 and "<h1>Gemeenten: bijstand, trajecten en kinderopvangtoeslag</h1>" in r.text
+    for g in cat.gemeenten:
+        assert f'id="gemeente-{g.cbs_code}"' in r.text
+        assert f'href="/gemeenten/activiteit?gemeente={g.cbs_code}"' in r.text
+    rij = lambda code: _tekst(r.text, f"gemeente-{code}").replace("\u00a0", " ")  # noqa: E731
+    assert "de hele rest, hoogstens € 75 per kind per maand; ook boven de maximum uurprijs" in rij("GM9902")
+    assert "50 % van de rest, hoogstens € 25 per kind per maand" in rij("GM9903")
+    assert "niet bekend" in rij("GM9904")
+    # also on the consultant's page once the municipality is chosen, and on the overview
+    r = c.get("/gemeenten/activiteit", params={"gemeente": "GM9902"})
+    t = _tekst(r.text, "tegemoetkoming").replace("\u00a0", " ")
+    assert "artikel 1.13 Wet kinderopvang" in t and "Hoogstens € 75 per kind per maand" in t
+    assert "50 % van de kosten boven de maximum uurprijs, uit de bijzondere bijstand" in t
+    assert "Voorbeeldgemeente Oost" in _tekst(c.get("/gemeenten/overzicht").text, "tegemoetkoming-tabel")
+
+
+def test_registratiecontrole_spreekt_zichzelf_niet_tegen(c):
+    """An A activity (code 23 in the municipality's data) checked with 'no code passed on': nowhere on the page may
+    Dienst Toeslagen be said to see a traject that gives a right."""
+    r = c.get("/gemeenten/activiteit", params={"gemeente": "GM9901", "activiteit": "proefplaatsing", "registratie": "geen"})
+    assert r.status_code == 200
+    assert not re.search(r"\been traject dat recht geeft", r.text, re.I)
+    assert _tekst(r.text, "dienst-toeslagen-ziet-registratie") == "geen traject dat recht geeft"
+    assert "er is geen code doorgegeven" in _tekst(r.text, "dienst-toeslagen-ziet").lower()
+    # the same activity without a check: what it sees when the municipality passes on its own code
+    r = c.get("/gemeenten/activiteit", params={"gemeente": "GM9901", "activiteit": "proefplaatsing"})
+    assert _tekst(r.text, "dienst-toeslagen-ziet") == "Een traject dat recht geeft (code 23)"
+    # with a code that is not one of the seven
+    r = c.get("/gemeenten/activiteit", params={"gemeente": "GM9901", "activiteit": "proefplaatsing",
+                                               "registratie": "anders", "andere_code": "25"})
+    assert not re.search(r"\been traject dat recht geeft", r.text, re.I)

@@ -18,12 +18,17 @@ class _Formulieren(HTMLParser):
         self._tekst: list[str] = []
         self._knop: dict[str, str] | None = None
         self.ids: dict[str, str] = {}
+        self.links: list[dict[str, str]] = []
+        self._link: dict[str, str] | None = None
         self._id_stapel: list[tuple[str, str, list[str]]] = []
 
     def handle_starttag(self, tag, attrs):
         a = {k: (v if v is not None else "") for k, v in attrs}
         if "id" in a and tag not in ("input", "select", "textarea", "form"):
             self._id_stapel.append((tag, a["id"], []))
+        if tag == "a" and "href" in a:
+            self._link = {"href": a["href"], "id": a.get("id", ""), "tekst": ""}
+            self.links.append(self._link)
         if tag == "form":
             self._form = {"action": a.get("action", ""), "method": a.get("method", "get").lower(), "velden": [],
                           "knoppen": [], "radios": {}}
@@ -61,6 +66,9 @@ class _Formulieren(HTMLParser):
             self._knop = {"name": a.get("name", ""), "value": a.get("value", ""), "tekst": "", "id": a.get("id", "")}
 
     def handle_endtag(self, tag):
+        if tag == "a" and self._link is not None:
+            self._link["tekst"] = " ".join(self._link["tekst"].split())
+            self._link = None
         if self._id_stapel and self._id_stapel[-1][0] == tag:
             _, id_, delen = self._id_stapel.pop()
             self.ids[id_] = " ".join("".join(delen).split())
@@ -81,6 +89,8 @@ class _Formulieren(HTMLParser):
             self._form = None
 
     def handle_data(self, data):
+        if self._link is not None:
+            self._link["tekst"] += data
         if self._textarea is not None:
             self._tekst.append(data)
         if self._knop is not None:
@@ -109,6 +119,17 @@ class Browser:
     @property
     def html(self) -> str:
         return self.antwoord.text
+
+    def klik(self, tekst: str, verwacht: int | tuple[int, ...] | None = (200,)):
+        """Follow the link with this text or id (like a click without JavaScript)."""
+        links = lees(self.html).links
+        link = next((x for x in links if x["tekst"] == tekst or (x["id"] and x["id"] == tekst)), None)
+        assert link is not None, f"geen link {tekst!r}; wel: {[x['tekst'] for x in links][:40]}"
+        self.antwoord = self.client.get(link["href"], follow_redirects=True)
+        if verwacht is not None:
+            codes = (verwacht,) if isinstance(verwacht, int) else verwacht
+            assert self.antwoord.status_code in codes, (self.antwoord.status_code, self.antwoord.text[:3000])
+        return self.antwoord
 
     def tekst(self, id_: str) -> str:
         """The text of the element with this id (not for form fields)."""
@@ -139,7 +160,10 @@ class Browser:
             assert b is not None, f"geen knop {knop!r}; wel: {[x['tekst'] for x in f['knoppen']]}"
             if b["name"]:
                 data[b["name"]] = b["value"]
-        self.antwoord = self.client.post(actie, data=data, follow_redirects=True)
+        if f["method"] == "get":
+            self.antwoord = self.client.get(actie, params=data, follow_redirects=True)
+        else:
+            self.antwoord = self.client.post(actie, data=data, follow_redirects=True)
         if verwacht is not None:
             codes = (verwacht,) if isinstance(verwacht, int) else verwacht
             assert self.antwoord.status_code in codes, (self.antwoord.status_code, self.antwoord.text[:3000])

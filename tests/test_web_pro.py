@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import client_voor, voorbeeld
-from kotwijzer.api.diensten import euro
+from kotwijzer.diensten import MAANDNAMEN, euro
 from kotwijzer.compute import bereken
 from kotwijzer.store import repo
 from test_web_hulp import Browser
@@ -76,6 +76,9 @@ def test_inloggen_dossier_scenario_versies(app):
     # edit with the questionnaire: answers are prefilled, saving makes version 3
     b.ga(f"/pro/scenarios/{sid}/bewerken")
     assert "U wijzigt een bewaard scenario" in b.html
+    # the questionnaire speaks about "de ouder" in professional mode, not to the professional as if a parent
+    assert "Heeft de ouder een partner?" in b.html and "Heeft u een partner?" not in b.html
+    assert "Het gezin van de ouder" in b.html
     for _ in range(4):
         b.verstuur("/vragen", {}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
@@ -187,14 +190,19 @@ def test_rollen_in_web(app):
     assert "minstens 12 tekens" in beh.html
     beh.verstuur("/pro/beheer/gebruikers", {"email": "nieuw@voorbeeld.nl", "wachtwoord": WW, "rol": "medewerker"}, "Gebruiker toevoegen")
     assert "nieuw@voorbeeld.nl" in beh.html
-    assert "dossier aangemaakt" in beh.html and "gebruiker aangemaakt" in beh.html
-    # the audit log on the page holds no labels
-    logboek = beh.html.split("Logboek")[-1]
-    assert "gezin 1" not in logboek
+    assert "dossier aangemaakt" in beh.html and "gebruiker toegevoegd" in beh.html
+    # the logbook says who did what to which dossier, with a link; reads are logged too
+    logboek = beh.html.split('id="logboek"')[-1]
+    assert f'<a href="/pro/dossiers/{did}">gezin 1</a>' in logboek
+    assert "mw@voorbeeld.nl" in logboek and "dossier geopend" in logboek
     beh.ga(f"/pro/dossiers/{did}")
     beh.verstuur(f"/pro/dossiers/{did}/verwijderen", {}, "Verwijderen", verwacht=422)
     beh.verstuur(f"/pro/dossiers/{did}/verwijderen", {"bevestig": "ja"}, "Verwijderen")
     assert "Er zijn nog geen dossiers." in beh.html
+    # a deleted dossier leaves no label behind in the logbook
+    beh.ga("/pro/beheer")
+    logboek = beh.html.split('id="logboek"')[-1]
+    assert "gezin 1" not in logboek and f"verwijderd dossier (nummer {did})" in logboek
 
 
 def test_sessie_wordt_vernieuwd_en_uitloggen_werkt(app):
@@ -239,3 +247,117 @@ def test_voorbeelddata(sqlite_app, naam):
         v = next(v for v in s.query(repo.ScenarioVersie) if v.invoer.get("berekeningsjaar") == voorbeeld(naam)["berekeningsjaar"]
                  and v.invoer.get("toetsingsinkomen") == voorbeeld(naam)["toetsingsinkomen"])
         assert v.samenvatting["toeslag_jaar"] == str(bereken(voorbeeld(naam)).jaar.toeslag)
+
+
+def test_werkbank_een_pagina_en_versies_vergelijken(app):
+    """The professional edits every fact on one page: change one number, recompute (nothing saved), save as a new
+    version; then two versions side by side show the changed fact and the money per month and over the year."""
+    from kotwijzer.web.pdf import hele_euros
+
+    _gebruiker(app, "Bewind A", "a@voorbeeld.nl")
+    b = _inloggen(app, "a@voorbeeld.nl")
+    did = _dossier(b, "gezin 30")
+    with app.state.db.sessie() as s:
+        sc = repo.scenario_maken(s, _actor(app, "a@voorbeeld.nl"), did,
+                                 "huidige situatie", INVOER, {})
+        sid = sc.id
+    b.ga(f"/pro/scenarios/{sid}")
+    velden = dict(b.formulier(f"/pro/scenarios/{sid}/werkbank")["velden"])
+    # all facts are on the page
+    assert velden["jaar"] == "2026" and velden["toetsingsinkomen"] == "40000"
+    assert velden["aanvrager-0-situatie"] == "arbeid" and velden["aanvrager-0-van"] == "01-01-2020"
+    assert velden["kind-0-geboortedatum"] == "01-01-2023" and velden["kind-0-opvang-0-uurprijs"] == "10"
+    assert "partner-0-situatie" in velden and "aanvraagdatum" in velden
+
+    # recompute with one number changed: the page shows the new result and the difference, nothing is saved
+    b.verstuur(f"/pro/scenarios/{sid}/werkbank", {"toetsingsinkomen": "70.000"}, "Opnieuw berekenen")
+    assert "nog niet opgeslagen" in b.html
+    oud, nieuw = bereken(INVOER), bereken(dict(INVOER, toetsingsinkomen=70000))
+    assert b.tekst("toeslag-jaar") == euro(nieuw.jaar.toeslag)
+    assert _rijen(b.html, "feiten-verschil") == [["Gezamenlijk toetsingsinkomen", "€ 40.000", "€ 70.000"]]
+    with app.state.db.sessie() as s:
+        assert repo.scenario(s, _actor(app, "a@voorbeeld.nl"), sid).huidige_versie == 1
+
+    # an error names the field and keeps what was typed
+    b.verstuur(f"/pro/scenarios/{sid}/werkbank", {"toetsingsinkomen": "70.000", "kind-0-opvang-0-uurprijs": "tien"},
+               "Opnieuw berekenen", verwacht=422)
+    assert 'href="#kind-0-opvang-0-uurprijs"' in b.html and 'value="tien"' in b.html
+
+    # save as a new version
+    b.verstuur(f"/pro/scenarios/{sid}/werkbank", {"toetsingsinkomen": "70000", "kind-0-opvang-0-uurprijs": "10,00",
+                                                  "toelichting": "hoger inkomen"}, "Opslaan als nieuwe versie")
+    assert "versie 2" in b.html and b.tekst("toeslag-jaar") == euro(nieuw.jaar.toeslag)
+
+    # two versions side by side
+    f = b.formulier(f"/pro/scenarios/{sid}/vergelijk")
+    assert f["method"] == "get" and dict(f["velden"]) == {"a": "1", "b": "2"}
+    b.ga(f"/pro/scenarios/{sid}/vergelijk?a=1&b=2")
+    assert "Versie 1 en versie 2 naast elkaar" in b.html
+    assert _rijen(b.html, "feiten-verschil") == [["Gezamenlijk toetsingsinkomen", "€ 40.000", "€ 70.000"]]
+    # the first month that is paid (without an application date the core counts from today: earlier months are lost)
+    i = next(i for i, m in enumerate(oud.maanden) if m.uitbetaling_voorschot)
+    m_oud, m_nieuw = oud.maanden[i].uitbetaling_voorschot, nieuw.maanden[i].uitbetaling_voorschot
+    assert m_nieuw < m_oud
+    assert _rijen(b.html, "geld-verschil")[i] == [x.replace("\u00a0", " ") for x in [
+        MAANDNAMEN[i], hele_euros(m_oud), hele_euros(m_nieuw), f"- {hele_euros(m_oud - m_nieuw)}"]]
+    betaald_oud = sum(m.uitbetaling_voorschot for m in oud.maanden)
+    betaald_nieuw = sum(m.uitbetaling_voorschot for m in nieuw.maanden)
+    assert b.tekst("verschil-betaald").replace("\u00a0", " ") == f"- {hele_euros(betaald_oud - betaald_nieuw)}".replace("\u00a0", " ")
+    assert b.tekst("verschil-jaar") == f"- {euro(oud.jaar.toeslag - nieuw.jaar.toeslag)}"
+
+    # the PDF download shows in the logbook, with the dossier label and a link
+    assert b.client.get(f"/pro/scenarios/{sid}/pdf").status_code == 200
+    b.ga("/pro/beheer")
+    logboek = b.html.split('id="logboek"')[-1]
+    eerste_regel = logboek.split("<tr>")[2]
+    assert "PDF gedownload" in eerste_regel and f'<a href="/pro/dossiers/{did}">gezin 30</a>' in eerste_regel
+    assert "huidige situatie</a> (versie 2)" in eerste_regel
+    # and in the dossier's own logbook
+    b.ga(f"/pro/dossiers/{did}")
+    eigen = b.html.split('id="dossier-logboek"')[1]
+    assert "dossier geopend" in eigen.split("<tr>")[2] and "PDF gedownload" in eigen
+
+
+def _rijen(html: str, tabel_id: str) -> list[list[str]]:
+    """The body rows of the table with this id, as lists of cell texts."""
+    import html as h
+
+    tabel = html.split(f'id="{tabel_id}"', 1)[1].split("</table>", 1)[0]
+    body = tabel.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    uit = []
+    for rij in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S):
+        cellen = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", rij, re.S)
+        uit.append([" ".join(h.unescape(re.sub(r"<[^>]+>", "", c)).replace("\u00a0", " ").split()) for c in cellen])
+    return uit
+
+
+def _actor(app, email: str) -> repo.Actor:
+    from sqlalchemy import select
+
+    from kotwijzer.store.models import Gebruiker
+
+    with app.state.db.sessie() as s:
+        return repo.Actor.van(s.scalar(select(Gebruiker).where(Gebruiker.email == email)))
+
+
+def test_werkbank_jaar_zonder_bedragen(sqlite_app):
+    """A 2027 scenario (no table yet): the workbench, the comparison and the PDF work and say the amount is missing."""
+    app = sqlite_app
+    _gebruiker(app, "Bewind A", "a@voorbeeld.nl")
+    b = _inloggen(app, "a@voorbeeld.nl")
+    did = _dossier(b, "gezin 2027")
+    invoer = {"berekeningsjaar": 2027, "toetsingsinkomen": 40000, "aanvraagdatum": "2027-01-05",
+              "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2020-01-01"}]},
+              "kinderen": [{"geboortedatum": "2025-03-01", "opvang": [{"soort": "dagopvang", "uren_per_maand": 100,
+                                                                      "uurprijs": "10.00"}]}]}
+    with app.state.db.sessie() as s:
+        sid = repo.scenario_maken(s, _actor(app, "a@voorbeeld.nl"), did, "plan 2027", invoer, {}).id
+    b.ga(f"/pro/scenarios/{sid}")
+    assert b.antwoord.status_code == 200
+    assert b.tekst("toeslag-jaar") == "niet te berekenen"
+    assert "nog geen bedrag berekend" in b.html and "€ 0" not in b.html.split('id="feiten-kop"')[0]
+    b.verstuur(f"/pro/scenarios/{sid}/werkbank", {"toetsingsinkomen": "50000"}, "Opslaan als nieuwe versie")
+    b.ga(f"/pro/scenarios/{sid}/vergelijk?a=1&b=2")
+    assert _rijen(b.html, "geld-verschil")[0] == ["januari", "niet te berekenen", "niet te berekenen", "-"]
+    assert b.tekst("verschil-jaar") == "-"
+    assert b.client.get(f"/pro/scenarios/{sid}/pdf").content.startswith(b"%PDF")

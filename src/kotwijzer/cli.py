@@ -13,8 +13,13 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from kotwijzer import cli_nl
 from kotwijzer.invoer import OntbrekendeInvoer
+from kotwijzer.leesbaar import bron_nl, getal_nl, status_nl, waarde_nl
 from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving
+
+cli_nl.installeer()
+PROEFBEREKENING = "https://www.belastingdienst.nl/wps/wcm/connect/nl/toeslagen/content/hulpmiddel-proefberekening-toeslagen"
 
 app = typer.Typer(
     help="kotwijzer: kinderopvangtoeslag berekenen en uitleggen, met de wet erbij.",
@@ -41,8 +46,14 @@ def _fout(melding: str, code: int = 2) -> None:
 def _lees(bestand: Path) -> dict[str, Any]:
     try:
         tekst = bestand.read_text(encoding="utf-8")
-    except OSError as e:
-        _fout(f"Kan het bestand {bestand} niet lezen ({e.strerror}).")
+    except FileNotFoundError:
+        _fout(f"Het bestand {bestand} bestaat niet.")
+    except IsADirectoryError:
+        _fout(f"{bestand} is een map, geen bestand.")
+    except PermissionError:
+        _fout(f"U heeft geen toegang tot het bestand {bestand}.")
+    except (OSError, UnicodeDecodeError):
+        _fout(f"Kan het bestand {bestand} niet lezen.")
     try:
         data = json.loads(tekst)
     except json.JSONDecodeError as e:
@@ -67,54 +78,106 @@ def _run(fn, *args):
         _fout(str(e))
 
 
-def _euro(d: Decimal) -> str:
+def _euro(d: Decimal | None) -> str:
+    """'€ 1.234,56', with a non-breaking space so that a line never breaks inside an amount."""
     from kotwijzer.explain.uitleg import euro
 
-    return euro(d)
+    return "niet te berekenen" if d is None else euro(d).replace("€ ", "€\u00a0")
 
 
 @app.command()
 def bereken(
     bestand: Path = typer.Argument(..., help="JSON-bestand met één huishouden (zie `kotwijzer schema`)"),
     als_json: bool = typer.Option(False, "--json", help="Het volledige resultaat als JSON, met spoor"),
+    per_kind: bool = typer.Option(False, "--per-kind", help="Toon ook de uren, uurprijs en het percentage per kind"),
 ) -> None:
-    """Bereken de kinderopvangtoeslag per maand en per kind."""
+    """Bereken de kinderopvangtoeslag per maand (en per kind)."""
     from kotwijzer.compute import bereken as _bereken
-    from kotwijzer.explain.uitleg import MAANDNAMEN, getal, procent
-
     r = _run(_bereken, _lees(bestand))
     if als_json:
         sys.stdout.write(json.dumps(r.model_dump(mode="json"), ensure_ascii=False, indent=2, default=_json_default) + "\n")
         return
-    tabel_tekst = {"definitief": "officiële tabel", "voorlopig": "voorlopige tabel", "onvolledig": "onvolledige tabel",
-                   "ontbreekt": "nog geen tabel"}.get(r.tabel_status or "", r.tabel_status)
-    t = Table(title=f"Kinderopvangtoeslag {r.berekeningsjaar} ({tabel_tekst})")
-    for kol in ("Maand", "Recht", "Kind", "Soort", "Uren", "Prijs gebruikt", "Kosten", "%", "Toeslag", "Zelf betalen"):
-        t.add_column(kol, justify="right" if kol not in ("Maand", "Recht", "Kind", "Soort") else "left")
+    _toon_berekening(r, per_kind)
+
+
+def _bedrag(d: Decimal | None, hele: bool = False) -> str:
+    """An amount for a table column: Dutch notation without the euro sign (the column header says €)."""
+    if d is None:
+        return "?"
+    return getal_nl(int(d), 0) if hele else getal_nl(d, 2)
+
+
+def _toon_berekening(r, per_kind: bool = False) -> None:
+    """The result at 80 columns: first the monthly amount paid and from which month, then a table per month (and per
+    child with --per-kind). Amounts the core could not compute (None) show as '?' with the reason."""
+    from rich import box
+
+    from kotwijzer.explain.uitleg import MAANDNAMEN, procent
+
+    status = getattr(r, "tabel_status", None)
+    console.print(f"[bold]Kinderopvangtoeslag {r.berekeningsjaar}[/]"
+                  + (f" (tabel met percentages: {status_nl(status)})" if status else ""))
+    betaald = [(m.maand, m.uitbetaling_voorschot) for m in r.maanden]
+    perioden: list[list] = []
+    for mnd, b in betaald:
+        if b is None or b <= 0:
+            continue
+        if perioden and perioden[-1][1] == mnd - 1 and perioden[-1][2] == b:
+            perioden[-1][1] = mnd
+        else:
+            perioden.append([mnd, mnd, b])
+    if perioden:
+        van, tot, b = perioden[0]
+        console.print(f"U krijgt [bold]€\u00a0{getal_nl(int(b), 0)} per maand[/], vanaf {MAANDNAMEN[van - 1]} {r.berekeningsjaar}"
+                      + (f" tot en met {MAANDNAMEN[tot - 1]}" if len(perioden) == 1 and tot < 12 else "") + ".")
+        for van, tot, b in perioden[1:]:
+            console.print(f"  Vanaf {MAANDNAMEN[van - 1]}: €\u00a0{getal_nl(int(b), 0)} per maand.")
+    ontbreekt = any(b is None for _, b in betaald)
+    if ontbreekt:
+        console.print("Toeslag: [bold]nog niet te berekenen[/]" + (" voor alle maanden" if all(b is None for _, b in betaald)
+                      else " voor een deel van de maanden") + ". Wel bekend: de maanden met recht en de uren.")
+        from rich.padding import Padding
+
+        for o in getattr(r, "ontbrekend", None) or []:
+            console.print(Padding(str(getattr(o, "uitleg", o)), (0, 0, 0, 2)))
+        console.print(Padding("Bereken het bedrag met de proefberekening van Dienst Toeslagen:", (0, 0, 0, 2)))
+        console.print(PROEFBEREKENING, soft_wrap=True)  # one line, so that it can be copied
+    elif r.jaar.toeslag is not None:
+        jaar_voorschot = sum((b for _, b in betaald), Decimal(0))
+        console.print(f"Over het jaar: €\u00a0{getal_nl(int(jaar_voorschot), 0)} als voorschot; bij de definitieve "
+                      f"berekening {_euro(r.jaar.toeslag)}. U betaalt zelf {_euro(r.jaar.eigen_bijdrage)}.")
+    t = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title="Per maand")
+    t.add_column("Maand")
+    t.add_column("Recht")
+    for kol in ("Toeslag €", "Voorschot €", "Zelf betalen €"):
+        t.add_column(kol, justify="right", no_wrap=True)
     for m in r.maanden:
-        if not m.kinderen:
-            t.add_row(MAANDNAMEN[m.maand - 1], "ja" if m.aanspraak else "nee", "-", "", "", "", "", "", "", "")
-        for i, k in enumerate(m.kinderen):
-            t.add_row(
-                MAANDNAMEN[m.maand - 1] if i == 0 else "",
-                ("ja" if m.aanspraak else "nee") if i == 0 else "",
-                k.label + (" (1e)" if k.eerste_kind else ""),
-                k.opvangsoort.value.replace("_", " ") if k.opvangsoort else "",
-                getal(k.uren_in_aanmerking),
-                _euro(k.uurprijs_gebruikt) if k.uurprijs_gebruikt is not None else "",
-                _euro(k.kosten),
-                procent(k.percentage),
-                _euro(k.toeslag),
-                _euro(k.eigen_bijdrage),
-            )
+        t.add_row(MAANDNAMEN[m.maand - 1], "ja" if m.aanspraak and any(k.aanspraak for k in m.kinderen) else "nee",
+                  _bedrag(m.toeslag), _bedrag(m.uitbetaling_voorschot, hele=True), _bedrag(m.eigen_bijdrage))
+    t.add_section()
+    t.add_row("totaal", str(r.jaar.maanden_met_aanspraak), _bedrag(r.jaar.toeslag), "", _bedrag(r.jaar.eigen_bijdrage))
     console.print(t)
-    if r.jaar.toeslag is not None:
-        console.print(f"Toeslag over het jaar: [bold]{_euro(r.jaar.toeslag)}[/]; u betaalt zelf {_euro(r.jaar.eigen_bijdrage)}.")
+    if per_kind:
+        k_t = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title="Per kind")
+        k_t.add_column("Maand")
+        k_t.add_column("Kind")
+        for kol in ("Uren", "Prijs €", "%", "Toeslag €", "Zelf €"):
+            k_t.add_column(kol, justify="right", no_wrap=True)
+        for m in r.maanden:
+            for i, k in enumerate(m.kinderen):
+                k_t.add_row(MAANDNAMEN[m.maand - 1][:3] if i == 0 else "",
+                            (k.label or f"kind {k.kind}")[:14] + (" (1e)" if k.eerste_kind else ""),
+                            getal_nl(k.uren_in_aanmerking),
+                            _bedrag(k.uurprijs_gebruikt) if k.uurprijs_gebruikt is not None else "",
+                            procent(k.percentage) if k.percentage is not None else "?",
+                            _bedrag(k.toeslag), _bedrag(k.eigen_bijdrage))
+        console.print(k_t)
     else:
-        console.print("Toeslag over het jaar: [bold]nog niet te berekenen[/]. Wel bekend: de maanden met recht en de uren.")
-        for o in r.ontbrekend:
-            console.print(f"[yellow]Ontbreekt:[/] {o.uitleg}")
+        console.print("Per kind: gebruik --per-kind.")
+    if ontbreekt:
+        console.print("? = nog niet te berekenen.")
     for w in r.waarschuwingen:
+        w = w[len("Let op:"):].strip() if w.startswith("Let op:") else w
         console.print(f"[yellow]Let op:[/] {w}")
     for a in r.aannames:
         console.print(f"[cyan]Aanname:[/] {a}")
@@ -133,14 +196,32 @@ def uitleg(
     data = _lees(bestand)
     h = _run(Huishouden.model_validate, data)
     r = _run(_bereken, h)
-    sys.stdout.write(uitleg_tekst(r, met_wettekst=not zonder_wettekst))
+    regels = [uitleg_tekst(r, met_wettekst=not zonder_wettekst)]
     st = [s for s in stappen(h, r) if s.soort == "stap"]
     if st:
-        sys.stdout.write("\nWat moet u nu doen\n------------------\n")
+        regels.append("\nWat moet u nu doen\n------------------\n")
         for i, s in enumerate(st, 1):
-            sys.stdout.write(f"{i}. {s.titel}: {s.tekst}\n")
+            regels.append(f"{i}. {s.titel}: {s.tekst}\n")
             for d in s.documenten:
-                sys.stdout.write(f"   - {d}\n")
+                regels.append(f"   - {d}\n")
+    sys.stdout.write(_omgebroken("".join(regels), console.width))
+
+
+def _omgebroken(tekst: str, breedte: int) -> str:
+    """Plain text broken at the terminal width; a wrapped line keeps its indentation (and that of a list item)."""
+    import re
+    import textwrap
+
+    uit = []
+    for regel in tekst.split("\n"):
+        if len(regel) <= breedte:
+            uit.append(regel)
+            continue
+        m = re.match(r"(\s*)((?:[-*]|\d+\.)\s+)?", regel)
+        inspring = m.group(1) + " " * len(m.group(2) or "")
+        uit.append(textwrap.fill(regel, breedte, subsequent_indent=inspring, break_long_words=False,
+                                 break_on_hyphens=False))
+    return "\n".join(uit)
 
 
 @app.command()
@@ -156,13 +237,15 @@ def voorwaardencheck(bestand: Path = typer.Argument(..., help="JSON-bestand, mag
 
 @app.command()
 def parameters(
-    jaar: int = typer.Argument(..., help="Berekeningsjaar, bv. 2026"),
-    als_json: bool = typer.Option(False, "--json"),
+    jaar: str = typer.Argument(..., help="Berekeningsjaar, bijvoorbeeld 2026"),
+    als_json: bool = typer.Option(False, "--json", help="Alle parameters als JSON"),
 ) -> None:
     """Toon de wettelijke parameters van een jaar met bron en status."""
     from kotwijzer.params import overzicht
 
-    o = _run(overzicht, jaar)
+    if not jaar.strip().isdigit():
+        _fout(f"Het jaar moet een getal zijn, bijvoorbeeld 2026 (niet {jaar!r}).")
+    o = _run(overzicht, int(jaar))
     if als_json:
         sys.stdout.write(json.dumps(o, ensure_ascii=False, indent=2, default=_json_default) + "\n")
         return
@@ -170,28 +253,27 @@ def parameters(
 
     from kotwijzer.params.loader import CELSTATUS_TEKST, STATUS_TEKST
 
-    t = Table(title=f"Parameters {jaar}")
+    t = Table(title=f"Parameters {int(jaar)}")
     for kol in ("Naam", "Waarde", "Status", "Bron"):
-        t.add_column(kol)
+        t.add_column(kol, overflow="fold")
     for p in o["regels"]:
-        waarde = {True: "ja", False: "nee"}.get(p["waarde"], p["waarde"]) if isinstance(p["waarde"], bool) else p["waarde"]
-        t.add_row(p["naam"], str(waarde), STATUS_TEKST.get(p["status"], p["status"]), ", ".join(b["citaat"] for b in p["bron"]))
+        t.add_row(p["naam"], waarde_nl(p["waarde"]), STATUS_TEKST.get(p["status"], status_nl(p["status"])),
+                  bron_nl(", ".join(b["citaat"] for b in p["bron"])))
     mu = o["maximum_uurprijs"]
     if "bedragen" in mu:
         status = STATUS_TEKST.get(mu["status"], mu["status"])
         if not mu["gebruikt_voor_bedrag"]:
             status += " (niet gebruikt voor een bedrag)"
         for soort, bedrag in mu["bedragen"].items():
-            t.add_row(f"maximum_uurprijs {soort}", f"€ {bedrag.replace('.', ',')}", status,
-                      ", ".join(a["citaat"] for a in mu["artikelen"]) or mu["bron"])
+            t.add_row(f"maximum_uurprijs {soort}", _euro(Decimal(str(bedrag))), status,
+                      ", ".join(a["citaat"] for a in mu["artikelen"]) or bron_nl(mu["bron"]))
     else:
-        t.add_row("maximum_uurprijs", "ontbreekt", "-", mu["ontbreekt"])
+        t.add_row("maximum_uurprijs", "ontbreekt", "-", bron_nl(mu["ontbreekt"]))
     console.print(t)
     tb = o["tabel"]
     if "rijen" in tb:
-        tabelstatus = {"definitief": "definitief", "voorlopig": "voorlopig", "onvolledig": "onvolledig"}.get(tb["status"], tb["status"])
-        dekt = "" if tb["dekt_tot_en_met"] is None else f", tot een toetsingsinkomen van € {tb['dekt_tot_en_met']:,}".replace(",", ".")
-        console.print(f"Tabel (Bijlage I): {len(tb['rijen'])} rijen{dekt}, {tabelstatus}. Bron: {tb['bron']}")
+        dekt = "" if tb["dekt_tot_en_met"] is None else f", tot een toetsingsinkomen van {_euro(Decimal(tb['dekt_tot_en_met']))}"
+        console.print(f"Tabel (Bijlage I): {len(tb['rijen'])} rijen{dekt}, {status_nl(tb['status'])}. Bron: {bron_nl(tb['bron'])}")
         for kolom, naam in (("eerste_kind", "eerste kind"), ("overige_kinderen", "andere kinderen")):
             telling = Counter(r[kolom]["status"] for r in tb["rijen"])
             delen = "; ".join(f"{n} x {CELSTATUS_TEKST[st]}" for st, n in telling.items())
@@ -236,7 +318,7 @@ def dekking(
     for kol in ("Regel", "Bron", "Status"):
         t.add_column(kol)
     for r in register():
-        t.add_row(r["regel"], ", ".join(b["citaat"] for b in r["bronnen"]), r["status"])
+        t.add_row(r["regel"], bron_nl(", ".join(b["citaat"] for b in r["bronnen"])), status_nl(r["status"]))
     console.print(t)
 
 
@@ -259,12 +341,13 @@ def _mount() -> None:
     from kotwijzer.municipal.cli import app as gemeente_app
     from kotwijzer.policy.cli import app as beleid_app
 
-    app.add_typer(schat_app, name="schat", help="Schattingen van doelgroepen (seed 000, Bijlage A).")
+    app.add_typer(schat_app, name="schat", help="Schattingen van doelgroepen (Bijlage A van het SZW-rapport over de Participatiewet, 2025).")
     app.add_typer(gemeente_app, name="gemeente", help="Gemeenten: activiteiten in de bijstand, registratie, tegemoetkoming.")
     app.add_typer(beleid_app, name="beleid", help="Beleidsanalyse: synthetische populatie, microsimulatie, hervormingen.")
 
 
 _mount()
+cli_nl.nederlandse_metavars(app)
 
 
 def main() -> None:  # pragma: no cover

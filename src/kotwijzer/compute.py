@@ -506,8 +506,8 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date
         elif n["soort"] == "activiteit":
             kl = n["classificatie"]
             waarschuwingen.append(f"Activiteit in de bijstand: {kl.uitleg}")
-        elif n["soort"] in ("omrekening", "leeftijd_opvang"):
-            (aannames if n["soort"] == "omrekening" else waarschuwingen).append(n["tekst"])
+        elif n["soort"] == "omrekening":
+            aannames.append(n["tekst"])
     if int(u.uren_cu.sum()) < int(u.uren_na_maandgrens_cu.sum()):
         waarschuwingen.append(
             "Uw urenpotje voor het jaar is niet genoeg voor alle opvanguren. De uren boven het potje krijgen geen "

@@ -351,12 +351,6 @@ def _kind_arrays(k: Kind, jaar: int, pad: str = "kinderen[0]", notities: list[di
                     f"{MAANDNAMEN[fout[0]]} {jaar} naar school (leerplicht vanaf de maand na de vijfde verjaardag). "
                     "Kies buitenschoolse opvang of gastouderopvang.",
                 )
-            vier_plus = np.flatnonzero(mask & (maand_start > vier))
-            if vier_plus.size and notities is not None:
-                notities.append({"soort": "leeftijd_opvang", "tekst": (
-                    f"{(k.label or 'Het kind').capitalize()} is vanaf {MAANDNAMEN[vier_plus[0]]} {jaar} vier jaar of "
-                    "ouder en staat op dagopvang. Dat kan alleen zolang het kind nog niet naar de basisschool gaat. "
-                    "Gaat het kind naar school? Dan is het buitenschoolse opvang, met een andere maximum uurprijs.")})
     if k.start_voortgezet_onderwijs:
         vo = np.datetime64(k.start_voortgezet_onderwijs + "-01", "D")
         voor_vo = maand_start < vo

@@ -1,4 +1,4 @@
-"""HTTP API, version 1. Thin: read JSON, call the core (via `kotwijzer.api.diensten`) or the store, write JSON.
+"""HTTP API, version 1. Thin: read JSON, call the core (via `kotwijzer.diensten`) or the store, write JSON.
 
 Public: berekening, voorwaardencheck, wat-als, voorschot-definitief, parameters.
 Professional (Bearer token from POST /api/v1/sessies): dossiers, scenarios with versions, users, audit log, with
@@ -13,7 +13,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from kotwijzer.api import diensten
+from kotwijzer import diensten
 from kotwijzer.api import schemas as sch
 from kotwijzer.api.http import ApiFout, dumps, json_antwoord, lees_json, lees_model, valideer
 from kotwijzer.model import Huishouden

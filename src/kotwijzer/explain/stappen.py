@@ -28,6 +28,12 @@ def _classificaties(perioden) -> list:
     return [classificeer(p.gemeente_code, p.activiteit) for p in perioden if p.activiteit and p.gemeente_code]
 
 
+def _datum(d) -> str:
+    from kotwijzer.explain.uitleg import datum
+
+    return datum(d)
+
+
 def stappen(h: Huishouden, r: Resultaat) -> list[Stap]:
     redenen = {m.reden for m in r.maanden}
     out: list[Stap] = []
@@ -77,12 +83,16 @@ def stappen(h: Huishouden, r: Resultaat) -> list[Stap]:
             "Voor uw gezin geldt de uitzondering niet. De gemeente kan helpen met een tegemoetkoming in de kosten van "
             "kinderopvang als er een sociaal-medische indicatie is.",
             []))
+    inkomen_doc = ("Schatting van het inkomen van u en uw partner" if h.partner is not None and not h.partner_is_bloedverwant
+                   else "Schatting van uw inkomen")
     if recht and not ({"partner_wlz", "partner_detentie"} & redenen):
+        termijn = (f" Om geen maand te missen: uiterlijk {_datum(r.aanvragen_uiterlijk)}."
+                   if r.aanvragen_uiterlijk and not r.verloren_maanden else "")
         out.append(Stap(
             "Vraag de toeslag op tijd aan",
             "Vraag kinderopvangtoeslag aan via Mijn toeslagen, uiterlijk 3 maanden na de maand waarin de opvang "
-            "begint. Een latere aanvraag werkt maar 3 maanden terug.",
-            ["Contract met de opvang (LRK-nummer, uren, uurprijs)", "Schatting van het inkomen van u en uw partner"]))
+            f"begint. Een latere aanvraag werkt maar 3 maanden terug (art. 1.3 lid 2 onder b Wko).{termijn}",
+            ["Contract met de opvang (LRK-nummer, uren, uurprijs)", inkomen_doc]))
     if recht:
         out.append(Stap(
             "Geef wijzigingen snel door",

@@ -292,12 +292,22 @@ def overzicht(
         typer.echo(overzicht_csv(cat, alle_soorten=alle_soorten), nl=False)
     else:
         kop, rijen = overzicht_matrix(cat, alle_soorten=alle_soorten)
-        tabel = Table(title="Recht op kinderopvangtoeslag per soort activiteit (A/B: ja, C: nee, -: niet beschreven)")
-        for k in kop:
-            tabel.add_column(k, overflow="fold")
-        for r in rijen:
-            tabel.add_row(*r)
-        _console.print(tabel)
+        titel = "Recht op kinderopvangtoeslag per soort activiteit (A/B: ja, C: nee, -: niet beschreven)"
+        nodig = max([len(r[0]) for r in rijen] + [5]) + 4 + sum(len(k) + 3 for k in kop[1:])
+        if _console.width < nodig:
+            # a narrow terminal: one block per kind of activity instead of a matrix whose words would break
+            _console.print(f"[bold]{titel}[/]")
+            for r in rijen:
+                _console.print(f"\n[bold]{r[0].replace('_', ' ')}[/]")
+                for gemeente, waarde in zip(kop[1:], r[1:]):
+                    _console.print(f"  {gemeente}: {waarde}")
+        else:
+            tabel = Table(title=titel)
+            for k in kop:
+                tabel.add_column(k.replace("_", " "), overflow="fold")
+            for r in rijen:
+                tabel.add_row(r[0].replace("_", " "), *r[1:])
+            _console.print(tabel)
     _waarschuw_voorbeeld(cat)
 
 

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from kotwijzer.leesbaar import bron_nl
 from kotwijzer.policy.doelgroep import (
     HUISHOUDEN_NAAM,
     Bevinding,
@@ -44,22 +45,22 @@ def _invoer_tabel(s: Schatting) -> Table:
     for kop in ("Wat", "Waarde", "Herkomst", "Bron"):
         t.add_column(kop, overflow="fold")
     t.add_row("Alle huishoudens in de bijstand", getal(inv.bijstand_huishoudens.waarde),
-              inv.bijstand_huishoudens.herkomst, inv.bijstand_huishoudens.bron)
+              inv.bijstand_huishoudens.herkomst, bron_nl(inv.bijstand_huishoudens.bron))
     for h in ("eenouder", "paren"):
         o = inv.ouders[h]
-        t.add_row(f"Bijstandsouders: {HUISHOUDEN_NAAM[h]}", getal(o.waarde), o.herkomst, o.bron)
+        t.add_row(f"Bijstandsouders: {HUISHOUDEN_NAAM[h]}", getal(o.waarde), o.herkomst, bron_nl(o.bron))
     for h in ("eenouder", "paren"):
         o = inv.ontheffing[h]
-        t.add_row(f"Ontheffing arbeidsplicht: {HUISHOUDEN_NAAM[h]}", procent(o.waarde), o.herkomst, o.bron)
+        t.add_row(f"Ontheffing arbeidsplicht: {HUISHOUDEN_NAAM[h]}", procent(o.waarde), o.herkomst, bron_nl(o.bron))
     for h in ("eenouder", "paren"):
         t.add_row(f"Aandeel ouders zonder ontheffing: {HUISHOUDEN_NAAM[h]}", procent(s.aandeel[h], 3),
                   "berekend", s.aandeel_formule[h])
     for v, a in inv.srg_deelnemers.items():
         bron = a.bron + (f" — {a.toelichting}" if a.toelichting else "")
-        t.add_row(f"Deelnemers {voorziening_naam(v)}", getal(a.waarde), a.herkomst, bron)
+        t.add_row(f"Deelnemers {voorziening_naam(v)}", getal(a.waarde), a.herkomst, bron_nl(bron))
     for v, a in inv.doel_reintegratie.items():
         bron = a.bron + (f" — {a.toelichting}" if a.toelichting else "")
-        t.add_row(f"Deel met doel re-integratie: {voorziening_naam(v)}", procent(a.waarde), a.herkomst, bron)
+        t.add_row(f"Deel met doel re-integratie: {voorziening_naam(v)}", procent(a.waarde), a.herkomst, bron_nl(bron))
     return t
 
 
@@ -104,6 +105,31 @@ def _schatting_tabel(s: Schatting) -> Table:
     return t
 
 
+def _kort_tabel(s: Schatting) -> Table:
+    """The short default: per group and per category the range (low - high) and the report's range."""
+    from rich import box
+
+    pub = s.invoer.gepubliceerd
+    t = Table(box=box.SIMPLE_HEAD, title="Aantal huishoudens (laag – hoog)")
+    t.add_column("Groep", overflow="fold")
+    t.add_column("Herberekend", no_wrap=True, justify="right")
+    t.add_column("In rapport", no_wrap=True, justify="right")
+    for d in s.deelranges:
+        p = pub.deelranges.get(d.id) if pub is not None else None
+        in_rapport = "–" if p is None else _anders(bereik(p.range), tuple(p.range) != tuple(d.range))
+        t.add_row(f"{d.id}: {d.omschrijving}", bereik(d.range), in_rapport)
+    t.add_section()
+    namen = {"B": "Categorie B: wel recht", "C": "Categorie C: geen recht"}
+    for cat, c in s.categorieen.items():
+        if pub is not None and pub.tabel3 is not None:
+            gepubliceerd = getattr(pub.tabel3, cat)
+            in_rapport = _anders(bereik(gepubliceerd), tuple(gepubliceerd) != tuple(c.range))
+        else:
+            in_rapport = "–"
+        t.add_row(f"[bold]{namen[cat]}[/]", bereik(c.range), in_rapport)
+    return t
+
+
 def _categorie_tabel(s: Schatting) -> Table:
     pub = s.invoer.gepubliceerd
     t = Table(title="Totaal per categorie (tabel 3)", show_lines=True)
@@ -126,7 +152,7 @@ def _aannames_tabel(s: Schatting) -> Table:
         t.add_column(kop, overflow="fold")
     for a in s.invoer.aannames:
         waarde = "" if a.waarde is None else (getal(a.waarde) if isinstance(a.waarde, int) else str(a.waarde))
-        t.add_row(a.id, a.naam, waarde, " ".join(a.waarom.split()), a.bron)
+        t.add_row(a.id, a.naam, waarde, bron_nl(" ".join(a.waarom.split())), bron_nl(a.bron))
     return t
 
 
@@ -152,7 +178,7 @@ def _bevindingen_tabel(bevindingen: list[Bevinding]) -> Table:
     t.add_column("Verwacht", overflow="fold", ratio=1, min_width=10)
     for i, b in enumerate(bevindingen, 1):
         als_range = b.code != "CEL_VERSCHILT_TUSSEN_DEELRANGES"
-        t.add_row(str(i), b.soort, b.locatie, b.beschrijving, _waarde(b.gepubliceerd, als_range),
+        t.add_row(str(i), b.soort, bron_nl(b.locatie), bron_nl(b.beschrijving), _waarde(b.gepubliceerd, als_range),
                   _waarde(b.verwacht))
     return t
 
@@ -166,6 +192,8 @@ def doelgroep(
         ),
     ] = None,
     als_json: Annotated[bool, typer.Option("--json", help="Geef de uitkomst als JSON.")] = False,
+    volledig: Annotated[bool, typer.Option("--volledig", help="Toon ook de invoer, de aannames en wat niet klopt in "
+                                                              "het rapport.")] = False,
 ) -> None:
     """Schat hoeveel bijstandsouders met jonge kinderen in categorie B en C zitten (Bijlage A van het SZW-rapport
     'Kinderopvangtoeslag in de Participatiewet', 2025), met de aannames en wat niet klopt in het rapport."""
@@ -187,10 +215,15 @@ def doelgroep(
         typer.echo(json.dumps(uit, ensure_ascii=False, indent=2))
         return
     console = Console(highlight=False)
-    console.print(f"[bold]Schatting bijstandsouders met jonge kinderen in categorie B en C[/] — {gegevens.naam}, "
-                  f"peiljaar {gegevens.peiljaar}")
+    console.print(f"[bold]Schatting bijstandsouders met jonge kinderen in categorie B en C[/] — "
+                  f"{bron_nl(gegevens.naam)}, peiljaar {gegevens.peiljaar}")
+    if not volledig:
+        console.print(_kort_tabel(schatting))
+        console.print(f"Met --volledig ziet u ook de invoer, de {len(schatting.invoer.aannames)} aannames"
+                      + (f" en {len(bevindingen)} punten die niet kloppen in het rapport" if bevindingen else "") + ".")
+        return
     if gegevens.omschrijving:
-        console.print(gegevens.omschrijving)
+        console.print(bron_nl(gegevens.omschrijving))
     console.print(_invoer_tabel(schatting))
     console.print(_schatting_tabel(schatting))
     console.print(_categorie_tabel(schatting))

@@ -300,7 +300,7 @@ def _plt():
     import matplotlib.pyplot as plt
 
     plt.rcParams["svg.hashsalt"] = "kotwijzer"
-    plt.rcParams["font.size"] = 9
+    plt.rcParams["font.size"] = 11
     return plt
 
 
@@ -316,8 +316,8 @@ def _bewaar(fig, map_: Path, naam: str, data: pd.DataFrame) -> dict[str, str]:
 def _voetnoot(ax, res: Resultaat, extra: str = "", onder: int = 40) -> None:
     st = res.meta.get("tabel_status")
     tekst = f"kotwijzer, synthetische populatie {res.jaar}"
-    if st and st != "definitief":
-        tekst += f"; tabel {res.jaar}: {st} (voorlopig)"
+    if st and st not in ("final", "definitief"):
+        tekst += f"; tabel {res.jaar}: " + {"provisional": "voorlopig"}.get(st, st)
     if extra:
         tekst += f"; {extra}"
     ax.annotate(tekst, xy=(0, 0), xycoords="axes fraction", xytext=(0, -onder), textcoords="offset points", fontsize=7,
@@ -339,15 +339,14 @@ def grafiek_hervormingen(res: Resultaat, map_: Path) -> dict[str, str]:
     ax.scatter(s["verandering_iedereen"] / 1e6, y, marker="|", s=200, color="#d95f02", label="als iedereen aanvraagt", zorder=3)
     for yi, m in zip(y, mid):
         ax.annotate(f"{m:,.1f}".replace(",", "X").replace(".", ",").replace("X", "."), (m, yi), xytext=(4, -9),
-                    textcoords="offset points", fontsize=7, color="#1f6fb2")
+                    textcoords="offset points", fontsize=9, color="#1f6fb2")
     ax.set_yticks(y, [f"{c} {n}" for c, n in zip(s["code"], s["naam"])])
     ax.invert_yaxis()
-    ax.set_xlabel("verandering van de uitgaven (miljoen euro per jaar, lineaire schaal)")
+    ax.set_xlabel("verandering van de uitgaven (miljoen euro per jaar)")
     ax.set_title(f"Hervormingen: verandering van de uitgaven aan kinderopvangtoeslag ({res.jaar})")
-    ax.set_xlim(left=min(0.0, float(lo.min()) * 1.1),
-                right=max(float(hi.max()), float((s["verandering_iedereen"] / 1e6).max()), 1.0) * 1.15)
-    ax.grid(True, axis="x", color="#dddddd", lw=0.6)
-    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False)
+    # a linear axis: the bars must show how many times one reform costs another
+    ax.set_xlim(left=min(0.0, float(lo.min())), right=max(float(hi.max()), float((s["verandering_iedereen"] / 1e6).max()), 1.0) * 1.15)
+    ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False)
     _voetnoot(ax, res, onder=62)
     return _bewaar(fig, map_, "hervormingen_uitgaven", data)
 
@@ -364,25 +363,25 @@ def grafieken_hervorming(res: Resultaat, code: str, map_: Path) -> dict[str, dic
     ax.set_ylabel("miljoen euro per jaar")
     ax.set_title(f"{code} {naam}: verandering van de uitgaven per inkomensdeciel")
     ax.axhline(0, color="#888888", lw=0.8)
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=9)
     _voetnoot(ax, res)
     out["uitgaven_per_deciel"] = _bewaar(fig, map_, f"{code}_uitgaven_per_deciel", d[["verandering_iedereen", "verandering_na_niet_gebruik"]])
 
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.6))
-    ax1.bar(d.index, d["winnaars"] / 1000, color="#1b9e77", label="winnaars")
-    ax1.bar(d.index, -d["verliezers"] / 1000, color="#d95f02", label="verliezers")
+    ax1.bar(d.index, d["winnaars"] / 1000, color="#1b9e77", label="vooruit")
+    ax1.bar(d.index, -d["verliezers"] / 1000, color="#d95f02", label="achteruit")
     ax1.axhline(0, color="#888888", lw=0.8)
     ax1.set_xlabel("inkomensdeciel")
     ax1.set_ylabel("duizend huishoudens")
-    ax1.set_title("Aantal winnaars en verliezers")
-    ax1.legend(fontsize=7)
-    ax2.bar(d.index, d["gemiddelde_winst"], color="#1b9e77", label="gemiddelde winst")
-    ax2.bar(d.index, d["gemiddeld_verlies"], color="#d95f02", label="gemiddeld verlies")
+    ax1.set_title("Huishoudens: vooruit en achteruit")
+    ax1.legend(fontsize=9)
+    ax2.bar(d.index, d["gemiddelde_winst"], color="#1b9e77", label="gemiddeld erbij")
+    ax2.bar(d.index, d["gemiddeld_verlies"], color="#d95f02", label="gemiddeld eraf")
     ax2.axhline(0, color="#888888", lw=0.8)
     ax2.set_xlabel("inkomensdeciel")
     ax2.set_ylabel("euro per jaar per huishouden")
     ax2.set_title("Gemiddelde verandering")
-    fig.suptitle(f"{code} {naam}: winnaars en verliezers (als iedereen aanvraagt)")
+    fig.suptitle(f"{code} {naam}: wie gaat erop vooruit, wie achteruit (als iedereen aanvraagt)")
     _voetnoot(ax1, res)
     out["winnaars_verliezers_per_deciel"] = _bewaar(
         fig, map_, f"{code}_winnaars_verliezers_per_deciel",
@@ -398,7 +397,7 @@ def grafieken_hervorming(res: Resultaat, code: str, map_: Path) -> dict[str, dic
     ax.invert_yaxis()
     ax.set_xlabel("huishoudens")
     ax.set_title(f"{code} {naam}: nieuwe ontvangers per doelgroep")
-    ax.legend(fontsize=7, loc="lower right")
+    ax.legend(fontsize=9, loc="lower right")
     if len(g) == 0:
         ax.text(0.5, 0.5, "geen nieuwe ontvangers", ha="center", va="center", transform=ax.transAxes)
     _voetnoot(ax, res)
@@ -416,7 +415,7 @@ def grafieken_basis(res: Resultaat, map_: Path) -> dict[str, dict[str, str]]:
     ax.set_xlabel(DECIEL_TEKST)
     ax.set_ylabel("miljoen euro per jaar")
     ax.set_title(f"Kinderopvangtoeslag per inkomensdeciel ({res.jaar}, huidige wet)")
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=9)
     _voetnoot(ax, res)
     out["uitgaven_per_deciel"] = _bewaar(fig, map_, "basis_uitgaven_per_deciel", d)
     s = basis_per_opvangsoort(res)
@@ -425,7 +424,7 @@ def grafieken_basis(res: Resultaat, map_: Path) -> dict[str, dict[str, str]]:
     ax.plot(s.index, s["toeslag_iedereen"] / 1e6, "o", color="#d95f02", label="als iedereen aanvraagt")
     ax.set_ylabel("miljoen euro per jaar")
     ax.set_title(f"Kinderopvangtoeslag per opvangsoort ({res.jaar}, huidige wet)")
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=9)
     _voetnoot(ax, res)
     out["uitgaven_per_opvangsoort"] = _bewaar(fig, map_, "basis_uitgaven_per_opvangsoort", s)
     return out

@@ -38,6 +38,7 @@ class Gebruiker(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     organisatie_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id", ondelete="CASCADE"), index=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
+    naam: Mapped[str] = mapped_column(String(80), default="", server_default="")
     wachtwoord_hash: Mapped[str] = mapped_column(String(255))
     rol: Mapped[str] = mapped_column(String(20))
     actief: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -110,7 +111,9 @@ class ScenarioVersie(Base):
 
 
 class AuditRegel(Base):
-    """Who did what: ids and action names only, never labels, input or e-mail addresses."""
+    """Who did what: ids and action names only, never labels, input or e-mail addresses. `dossier_id` is the dossier
+    the action concerns (also for a scenario or a PDF); the logbook page looks up the user's name and the dossier's
+    current label when it shows the line, so that a deleted dossier leaves no label behind."""
 
     __tablename__ = "audit"
 
@@ -122,6 +125,7 @@ class AuditRegel(Base):
     object_soort: Mapped[str | None] = mapped_column(String(20), nullable=True)
     object_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     versie: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    dossier_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
 
 
 # ------------------------------------------------------------------------------------------ municipal catalogue

@@ -82,12 +82,25 @@ def _utc(d: dt.datetime) -> dt.datetime:
 
 
 def log(s: Session, actor: Actor | None, actie: str, soort: str | None = None, obj_id: int | None = None,
-        versie: int | None = None, organisatie_id: int | None = None) -> None:
+        versie: int | None = None, organisatie_id: int | None = None, dossier_id: int | None = None) -> None:
+    if dossier_id is None and soort == "dossier":
+        dossier_id = obj_id
     s.add(AuditRegel(
         tijd=nu(), organisatie_id=actor.organisatie_id if actor else organisatie_id,
         gebruiker_id=actor.gebruiker_id if actor else None, actie=actie, object_soort=soort, object_id=obj_id,
-        versie=versie,
+        versie=versie, dossier_id=dossier_id,
     ))
+
+
+LEESACTIES = ("dossier_geopend", "scenario_geopend", "pdf_gedownload")
+
+
+def log_lezen(s: Session, actor: Actor, actie: str, soort: str, obj_id: int, versie: int | None = None,
+              dossier_id: int | None = None) -> None:
+    """Record a read (opening a dossier or scenario, downloading a PDF): the logbook shows reads as well as changes."""
+    if actie not in LEESACTIES:
+        raise ValueError(f"onbekende leesactie {actie}")
+    log(s, actor, actie, soort, obj_id, versie, dossier_id=dossier_id)
 
 
 # ------------------------------------------------------------------------------------ organisations and users
@@ -118,7 +131,7 @@ def _controleer_wachtwoord(wachtwoord: Any) -> str:
 
 
 def gebruiker_maken(s: Session, organisatie_id: int, email: str, wachtwoord: str, rol: str,
-                    actor: Actor | None = None) -> Gebruiker:
+                    actor: Actor | None = None, naam: str = "") -> Gebruiker:
     if actor is not None:
         if not actor.beheerder:
             raise GeenToegang()
@@ -127,10 +140,11 @@ def gebruiker_maken(s: Session, organisatie_id: int, email: str, wachtwoord: str
     wachtwoord = _controleer_wachtwoord(wachtwoord)
     if rol not in ROLLEN:
         raise OngeldigeWaarde("rol", "Kies de rol beheerder of medewerker.")
+    naam = controleer_tekst(naam or "", "naam", 80, verplicht=False)
     if s.scalar(select(Gebruiker.id).where(Gebruiker.email == email)) is not None:
         raise OngeldigeWaarde("email", "Er is al een gebruiker met dit e-mailadres.")
-    g = Gebruiker(organisatie_id=organisatie_id, email=email, wachtwoord_hash=hash_wachtwoord(wachtwoord), rol=rol,
-                  actief=True, aangemaakt=nu())
+    g = Gebruiker(organisatie_id=organisatie_id, email=email, naam=naam, wachtwoord_hash=hash_wachtwoord(wachtwoord),
+                  rol=rol, actief=True, aangemaakt=nu())
     s.add(g)
     s.flush()
     log(s, actor, "gebruiker_aangemaakt", "gebruiker", g.id, organisatie_id=organisatie_id)
@@ -290,7 +304,7 @@ def scenario_maken(s: Session, actor: Actor, dossier_id: int, naam: str, invoer:
                          toelichting=toelichting, gebruiker_id=actor.gebruiker_id, aangemaakt=nu()))
     d.gewijzigd = nu()
     s.flush()
-    log(s, actor, "scenario_aangemaakt", "scenario", sc.id, 1)
+    log(s, actor, "scenario_aangemaakt", "scenario", sc.id, 1, dossier_id=d.id)
     return sc
 
 
@@ -319,7 +333,7 @@ def scenario_opslaan(s: Session, actor: Actor, scenario_id: int, invoer: dict[st
     if d is not None:
         d.gewijzigd = nu()
     s.flush()
-    log(s, actor, "scenario_opgeslagen", "scenario", sc.id, nieuw)
+    log(s, actor, "scenario_opgeslagen", "scenario", sc.id, nieuw, dossier_id=sc.dossier_id)
     return v
 
 
@@ -339,8 +353,9 @@ def scenario_versie(s: Session, actor: Actor, scenario_id: int, versie: int | No
 
 def scenario_verwijderen(s: Session, actor: Actor, scenario_id: int) -> None:
     sc = scenario(s, actor, scenario_id)
+    did = sc.dossier_id
     s.delete(sc)
-    log(s, actor, "scenario_verwijderd", "scenario", scenario_id)
+    log(s, actor, "scenario_verwijderd", "scenario", scenario_id, dossier_id=did)
 
 
 def scenarios(s: Session, actor: Actor, dossier_id: int) -> list[Scenario]:
@@ -355,3 +370,53 @@ def audit(s: Session, actor: Actor, limiet: int = 200) -> list[AuditRegel]:
     q = (select(AuditRegel).where(AuditRegel.organisatie_id == actor.organisatie_id)
          .order_by(AuditRegel.id.desc()).limit(max(1, min(limiet, 1000))))
     return list(s.scalars(q))
+
+
+@dataclass(frozen=True)
+class Logregel:
+    """One line of the logbook as a person reads it: who (name or e-mail address), what, which dossier."""
+
+    id: int
+    tijd: dt.datetime
+    gebruiker: str
+    actie: str
+    object_soort: str | None
+    object_id: int | None
+    versie: int | None
+    dossier_id: int | None
+    dossier_label: str | None  # None: the dossier no longer exists
+    scenario_naam: str | None
+    gebruiker_naam: str | None = None  # when the line is about a user: that user's name or e-mail address
+
+
+def logboek(s: Session, actor: Actor, limiet: int = 200, dossier_id: int | None = None) -> list[Logregel]:
+    """The audit log of the actor's organisation with the current names and labels looked up (beheerder only).
+    Labels are not copied into the log: a deleted dossier shows as deleted."""
+    if not actor.beheerder:
+        raise GeenToegang()
+    q = select(AuditRegel).where(AuditRegel.organisatie_id == actor.organisatie_id)
+    if dossier_id is not None:
+        q = q.where(AuditRegel.dossier_id == dossier_id)
+    regels = list(s.scalars(q.order_by(AuditRegel.id.desc()).limit(max(1, min(limiet, 1000)))))
+    gids = {r.gebruiker_id for r in regels if r.gebruiker_id} | {r.object_id for r in regels
+                                                                if r.object_soort == "gebruiker" and r.object_id}
+    dids = {r.dossier_id for r in regels if r.dossier_id}
+    sids = {r.object_id for r in regels if r.object_soort == "scenario" and r.object_id}
+    namen = {g.id: (g.naam or g.email) for g in s.scalars(
+        select(Gebruiker).where(Gebruiker.id.in_(gids), Gebruiker.organisatie_id == actor.organisatie_id))} if gids else {}
+    labels = {d.id: d.label for d in s.scalars(
+        select(Dossier).where(Dossier.id.in_(dids), Dossier.organisatie_id == actor.organisatie_id))} if dids else {}
+    scen = {sc.id: sc.naam for sc in s.scalars(select(Scenario).where(Scenario.id.in_(sids)))
+            if sc.dossier_id in labels} if sids else {}
+    uit = []
+    for r in regels:
+        uit.append(Logregel(
+            id=r.id, tijd=r.tijd,
+            gebruiker=(namen.get(r.gebruiker_id, "onbekend") if r.gebruiker_id
+                       else "niet ingelogd" if r.actie == "inloggen_mislukt" else "het systeem (installatie of import)"),
+            actie=r.actie, object_soort=r.object_soort, object_id=r.object_id, versie=r.versie, dossier_id=r.dossier_id,
+            dossier_label=labels.get(r.dossier_id) if r.dossier_id else None,
+            scenario_naam=scen.get(r.object_id) if r.object_soort == "scenario" else None,
+            gebruiker_naam=namen.get(r.object_id) if r.object_soort == "gebruiker" else None,
+        ))
+    return uit

@@ -38,7 +38,7 @@ def laad_voorbeelden(db: Database, samenvatting: Callable[[dict[str, Any]], dict
             return EMAIL, None
         org = repo.organisatie_maken(s, ORGANISATIE)
         wachtwoord = wachtwoord or secrets.token_urlsafe(12)
-        g = repo.gebruiker_maken(s, org.id, EMAIL, wachtwoord, "beheerder")
+        g = repo.gebruiker_maken(s, org.id, EMAIL, wachtwoord, "beheerder", naam="Beheerder Voorbeeld")
         actor = repo.Actor.van(g)
         map_ = _voorbeelden_map()
         for label, bestand, naam in DOSSIERS:

@@ -110,6 +110,7 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     g = geheim if geheim is not None else _geheim(db.url)
     app.state.geheim = g.encode() if isinstance(g, str) else g
     app.state.limiet = limiet or InlogLimiet()
+    app.state.secure_cookies = bool(secure_cookies)
     app.state.beleid = beleid if beleid is not None else BeleidBron()
     app.include_router(api_router)
     app.include_router(gemeenten_api_router)

@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
 
 from kotwijzer.api.beveiliging import csrf_klopt, csrf_token
-from kotwijzer.api.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST, euro, hele_euro
+from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST, euro, hele_euro
 from kotwijzer.api.http import ApiFout
 from kotwijzer.store import repo
 from kotwijzer.store.repo import Actor

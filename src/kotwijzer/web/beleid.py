@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from kotwijzer.api.http import ApiFout
 from kotwijzer.web.basis import render, templates
@@ -36,6 +36,8 @@ VOORBEELD_SEED = 2024
 VOORBEELD_JAAR = 2024
 _BESTAND = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,100}\.(png|svg|csv)$")
 MEDIA = {"png": "image/png", "svg": "image/svg+xml", "csv": "text/csv; charset=utf-8"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_EXPORT = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_-]{0,100})\.(csv|xlsx)$")
 
 
 def maak_voorbeeldrun(map_: Path, aantal: int = VOORBEELD_AANTAL, seed: int = VOORBEELD_SEED,
@@ -160,7 +162,46 @@ def aandeel(x: Any) -> str:
     return "-" if x is None else f"{_nl(float(x) * 100)}%"
 
 
-templates.env.filters.update(bedrag=bedrag, mln=mln, aantal=aantal, aandeel=aandeel, getal1=getal1)
+def tabelnaam(bestand: str) -> str:
+    """A table file of the run in plain words (for download links): 'R1_per_deciel.csv' -> 'R1 per inkomensdeciel'."""
+    stam = bestand.rsplit(".", 1)[0]
+    code, _, rest = stam.partition("_")
+    if not re.fullmatch(r"R\d+|basis|hervormingen", code):
+        code, rest = "", stam
+    woorden = {
+        "samenvatting": "alle cijfers", "uitgaven": "uitgaven per hervorming", "per_doelgroep": "per doelgroep",
+        "per_deciel": "per inkomensdeciel", "per_huishoudtype": "per huishoudtype",
+        "winnaars_verliezers_per_deciel": "vooruit en achteruit per inkomensdeciel",
+        "uitgaven_per_deciel": "uitgaven per inkomensdeciel", "uitgaven_per_opvangsoort": "uitgaven per opvangsoort",
+        "nieuwe_ontvangers_per_doelgroep": "nieuwe ontvangers per doelgroep",
+    }
+    tekst = woorden.get(rest, rest.replace("_", " "))
+    code = {"basis": "huidige wet:", "hervormingen": ""}.get(code, code)
+    return f"{code} {tekst}" if code else tekst
+
+
+# The source documents by their real title (as the project cites them), for source texts that name them by number
+BRONTITELS = {
+    "000": "het onderzoek 'Kinderopvangtoeslag in de Participatiewet' (voor het ministerie van SZW, 21 mei 2025)",
+    "001": "het onderzoek voor Dienst Toeslagen naar het lage aantal aanvragen door gezinnen met een Wlz-indicatie",
+    "002": "de brief van de minister van SZW aan de Tweede Kamer over de invoeringstoets Wlz (2022/23)",
+    "003": "het eerste rapport van Research voor Beleid over de Wet verbetering arbeidsmarktpositie alleenstaande ouders",
+    "004": "het Besluit van 22 augustus 2022 tot wijziging van het Besluit kinderopvangtoeslag, met de nota van toelichting",
+}
+
+
+def brontekst(tekst: str | None) -> str:
+    """'Seed 000, par. 1.1 (r. 390-393): ...' -> "het onderzoek '...' (...), par. 1.1: ..."; line numbers are left out."""
+    if not tekst:
+        return ""
+    t = re.sub(r"\s*\(r\. ?\d+(-\d+)?\)", "", str(tekst))
+    t = re.sub(r"\s*\((?:[^()]*\b)?(?:mini[^()]*|Significant APE[^()]*|Kamerbrief[^()]*)\)", "", t)
+    t = re.sub(r"\s*\([^()]*(?:\.csv|README|\.md)[^()]*\)", "", t)  # file names are no source for a reader
+    return re.sub(r"[Ss]eed (\d{3})", lambda m: BRONTITELS.get(m.group(1), "een brondocument"), t)
+
+
+templates.env.filters.update(bedrag=bedrag, mln=mln, aantal=aantal, aandeel=aandeel, getal1=getal1, tabelnaam=tabelnaam,
+                             brontekst=brontekst)
 
 GROEP_TEKST_KORT = {
     "werk": "werk", "bijstand_traject": "bijstand met traject (A/B)", "bijstand_categorie_c": "bijstand met activiteit C",
@@ -195,6 +236,28 @@ def beleid_pagina(request: Request):
             log.error("kon %s niet lezen: %s", map_, type(e).__name__)
             ctx["fout"] = "De opgeslagen doorrekening kon niet worden gelezen. Maak haar opnieuw."
     return render(request, "beleid.html", titel="Beleidsanalyse: hervormingen van de kinderopvangtoeslag", **ctx)
+
+
+@router.get("/beleid/export/{naam}")
+def beleid_export(request: Request, naam: str):
+    """A table of the run for a Dutch spreadsheet: '<table>.csv' (semicolons, BOM) or '<table>.xlsx', with units in
+    the headers and rounded values (see `kotwijzer.web.export`)."""
+    from kotwijzer.web.export import csv_bytes, lees_beleid_csv, tekstkolommen, xlsx_bytes
+
+    map_, _ = _bron(request).huidige()
+    m = _EXPORT.match(naam)
+    if map_ is None or m is None:
+        raise ApiFout(404, "niet_gevonden", "Dit bestand bestaat niet.")
+    bron = (map_ / f"{m.group(1)}.csv").resolve()
+    if bron.parent != map_.resolve() or not bron.is_file() or m.group(1).startswith("cellen_"):
+        raise ApiFout(404, "niet_gevonden", "Dit bestand bestaat niet.")
+    namen, rijen = lees_beleid_csv(bron)
+    kolommen = tekstkolommen(namen, rijen)
+    if m.group(2) == "csv":
+        return Response(csv_bytes(kolommen, rijen), media_type=MEDIA["csv"],
+                        headers={"Content-Disposition": f'attachment; filename="{naam}"'})
+    return Response(xlsx_bytes(kolommen, rijen, m.group(1)), media_type=XLSX,
+                    headers={"Content-Disposition": f'attachment; filename="{naam}"'})
 
 
 @router.get("/beleid/bestanden/{naam}")

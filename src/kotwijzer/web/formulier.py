@@ -14,7 +14,7 @@ from typing import Any, Mapping
 
 from pydantic import ValidationError
 
-from kotwijzer.api.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
+from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
 from kotwijzer.api.fouten import nederlandse_fouten
 from kotwijzer.model import Kind, Periode
 
@@ -27,14 +27,51 @@ STAP_TITEL = {
     "inkomen": "Inkomen en aanvraag",
     "controle": "Controleer uw antwoorden",
 }
+# In professional mode (a consultant or bewindvoerder fills in the questionnaire for a parent) the questions speak
+# about "de ouder" instead of "u".
+STAP_TITEL_PRO = {
+    "gezin": "Het gezin van de ouder",
+    "aanvrager": "Wat doet de ouder?",
+    "partner": "Wat doet de partner van de ouder?",
+    "kinderen": "Kinderen en opvang",
+    "inkomen": "Inkomen en aanvraag",
+    "controle": "Controleer de antwoorden",
+}
+
+
+def stap_titel(stap: str, staat: dict) -> str:
+    pro = (staat.get("context") or {}).get("modus") == "professioneel"
+    return (STAP_TITEL_PRO if pro else STAP_TITEL)[stap]
+
+
 TRAJECTEN = ("bijstand_traject", "werkzoekende_traject")
 MAX_KINDEREN = 8
 MAX_RIJEN = 12
-JAREN = (2021, 2022, 2023, 2024, 2025, 2026)
+
+
+def _bekende_jaren() -> tuple[int, ...]:
+    """The years whose rules the core knows (read from the parameters; a year without a percentage table is
+    included: the page says so where the year is chosen)."""
+    from kotwijzer.params import OntbrekendeWetgeving, parameters_voor_jaar
+
+    uit = []
+    for j in range(2015, dt.date.today().year + 3):
+        try:
+            parameters_voor_jaar(j)
+        except OntbrekendeWetgeving:
+            continue
+        uit.append(j)
+    return tuple(uit) or (2021, 2022, 2023, 2024, 2025, 2026)
+
+
+JAREN = _bekende_jaren()
 
 
 class Fouten(dict):
-    """field id -> Dutch message, in the order found (for the error summary)."""
+    """field id -> Dutch message, in the order found (for the error summary). `vervolg`: no error, but the answers
+    need follow-up questions that were not on the page yet (they are asked next, as a normal step)."""
+
+    vervolg: bool = False
 
     def voeg(self, veld: str, melding: str) -> None:
         if veld not in self:
@@ -124,8 +161,10 @@ def nieuwe_staat(jaar: int | None = None) -> dict[str, Any]:
     jaar = jaar or dt.date.today().year
     if jaar not in JAREN:
         jaar = JAREN[-1]
+    import secrets
+
     return {"invoer": {"berekeningsjaar": jaar, "aanvrager": {"situaties": []}, "kinderen": []},
-            "partner": None, "aantal_kinderen": None, "context": {}}
+            "partner": None, "aantal_kinderen": None, "context": {}, "id": secrets.token_urlsafe(6)}
 
 
 def staat_van_invoer(invoer: Mapping[str, Any], context: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -153,6 +192,13 @@ def lees_staat(tekst: str | None) -> dict[str, Any]:
         inv["kinderen"] = []
     if not isinstance(inv.get("berekeningsjaar"), int) or isinstance(inv.get("berekeningsjaar"), bool):
         inv["berekeningsjaar"] = JAREN[-1]
+    n = s.get("aantal_kinderen")
+    if n is not None and (not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= MAX_KINDEREN):
+        s["aantal_kinderen"] = None
+    if s.get("partner") not in (None, True, False):
+        s["partner"] = None
+    if "id" in s and not isinstance(s["id"], str):
+        s.pop("id")
     return s
 
 
@@ -191,7 +237,8 @@ def huishouden_dict(staat: dict[str, Any]) -> dict[str, Any]:
         inv.pop("partner", None)
         inv.pop("partner_is_bloedverwant", None)
     elif staat.get("partner") is True:
-        inv.setdefault("partner", {"situaties": []})
+        if not isinstance(inv.get("partner"), dict):
+            inv["partner"] = {"situaties": []}
         if inv.get("partner_is_bloedverwant"):
             inv["partner"] = {k: v for k, v in inv["partner"].items() if k == "label"} | {"situaties": []}
     n = staat.get("aantal_kinderen")
@@ -273,7 +320,8 @@ def _voorziening_tekst(v: Any) -> str:
     return "ja" if v is True else ("nee" if v is False else "weet_niet")
 
 
-def periode_rijen_uit_staat(staat: dict[str, Any], wie: str, extra: int = 1) -> list[dict[str, str]]:
+def periode_rijen_uit_staat(staat: dict[str, Any], wie: str, extra: int | None = None) -> list[dict[str, str]]:
+    """The rows of a situations step; `extra` empty rows (default: one when there is no row yet)."""
     j = jaar(staat)
     ouder = staat["invoer"].get(wie) or {}
     rijen = []
@@ -290,6 +338,8 @@ def periode_rijen_uit_staat(staat: dict[str, Any], wie: str, extra: int = 1) -> 
             "activiteit_van": str(p.get("gemeente_code") or "") if p.get("activiteit") else "",
             "basis": str(i), "getoond": "",
         })
+    if extra is None:
+        extra = 0 if rijen else 1
     for _ in range(extra if len(rijen) < MAX_RIJEN else 0):
         rijen.append({"situatie": "", "van": f"{j}-01-01", "tot": "", "uren": "", "voorziening": "weet_niet",
                       "detentie_soort": "veroordeling", "gemeente": "", "activiteit": "", "activiteit_van": "",
@@ -330,12 +380,11 @@ def _gemeente_en_activiteit(r: Mapping[str, str], getoond: set[str], catalogus: 
         f.voeg(id_ + "gemeente", "Kies een gemeente uit de lijst.")
         return None
     if r.get("activiteit_van") != g:
-        f.voeg(id_ + "activiteit", "Kies nu de activiteit bij deze gemeente. Staat die er niet bij? Kies dan "
-                                   "'Mijn activiteit staat er niet bij'.")
-        return None
+        f.vervolg = True  # the activities of this municipality are asked next
+        return g, ""
     a = r.get("activiteit", "")
     if not a:
-        return None
+        return g, ""
     if a not in {x.code for x in catalogus.activiteiten.get(g, [])}:
         f.voeg(id_ + "activiteit", "Kies een activiteit uit de lijst.")
         return None
@@ -395,10 +444,14 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
         getoond = set(filter(None, r.get("getoond", "").split(",")))
         gekozen = _gemeente_en_activiteit(r, getoond, catalogus, id_, f) if t["gemeente"] else None
         if gekozen is not None:
-            p["gemeente_code"], p["activiteit"] = gekozen
+            p["gemeente_code"] = gekozen[0]
+            if gekozen[1]:
+                p["activiteit"] = gekozen[1]
+        if t["gemeente"] and "gemeente" not in getoond:
+            f.vervolg = True
         if t["uren"]:
             if "uren" not in getoond:
-                f.voeg(id_ + "uren", "Vul ook in hoeveel uur per maand er gewerkt wordt.")
+                f.vervolg = True
             else:
                 try:
                     u = parse_getal(r["uren"], "Vul het aantal uren in, bijvoorbeeld 120.")
@@ -412,15 +465,19 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
             p["uren_per_maand"] = basis["uren_per_maand"]
         if t["voorziening"]:
             if "voorziening" not in getoond:
-                f.voeg(id_ + "voorziening", "Beantwoord ook deze vraag over de activiteit.")
-            elif r["voorziening"] in ("ja", "nee") and gekozen is None:
+                f.vervolg = True
+            elif r["voorziening"] in ("ja", "nee") and not (gekozen and gekozen[1]):
                 # with a chosen activity the municipality's classification decides (in the rules core)
                 p["voorziening_gericht_op_arbeidsinschakeling"] = r["voorziening"] == "ja"
         if t["detentie_soort"]:
             if "detentie_soort" not in getoond:
-                f.voeg(id_ + "detentie_soort", "Beantwoord ook deze vraag over de detentie.")
+                f.vervolg = True
             elif r["detentie_soort"] in ("veroordeling", "voorlopige_hechtenis"):
                 p["detentie_soort"] = r["detentie_soort"]
+            if "detentie_soort" in getoond and tot is None and not basis.get("detentie_einde") and id_ + "tot" not in f:
+                f.voeg(id_ + "tot", "Vul in wanneer de straf of maatregel eindigt. Weet u het niet precies? Vul dan de "
+                                    "datum in die u verwacht. Het recht hangt ervan af of de detentie langer dan drie "
+                                    "maanden duurt.")
         if not any(k2.startswith(id_) for k2 in f):
             try:
                 Periode.model_validate(p)
@@ -440,7 +497,9 @@ def _opvang_rij_leeg(j: int) -> dict[str, str]:
     return {"soort": "", "uren": "", "uurprijs": "", "lrk": "ja", "van": "1", "tot": "12", "basis": ""}
 
 
-def kind_rijen_uit_staat(staat: dict[str, Any]) -> list[dict[str, Any]]:
+def kind_rijen_uit_staat(staat: dict[str, Any], erbij: int | None = None) -> list[dict[str, Any]]:
+    """The children with their care rows; an empty care row for a child without care, and for child `erbij`
+    (0-based) when the parent asked for one more row."""
     j = jaar(staat)
     n = staat.get("aantal_kinderen") or 1
     kinderen = staat["invoer"].get("kinderen") or []
@@ -456,7 +515,7 @@ def kind_rijen_uit_staat(staat: dict[str, Any]) -> list[dict[str, Any]]:
                            "uurprijs": getal_tekst(o.get("uurprijs")),
                            "lrk": "nee" if o.get("lrk_geregistreerd") is False else "ja",
                            "van": str(min(ms)), "tot": str(max(ms)), "basis": str(jdx)})
-        if len(opvang) < 4:
+        if len(opvang) < 4 and (not opvang or erbij == i or erbij == -1):
             opvang.append(_opvang_rij_leeg(j))
         woont = "co" if k.get("co_ouderschap") else ("nee" if k.get("woont_op_adres_aanvrager") is False else "ja")
         uit.append({"label": str(k.get("label") or ""), "geboortedatum": str(k.get("geboortedatum") or ""),
@@ -667,8 +726,10 @@ def overzicht(staat: dict[str, Any], catalogus: Any = None) -> list[dict[str, An
     uit.append({"stap": "kinderen", "titel": STAP_TITEL["kinderen"], "regels": regels or [("Kinderen", "nog niet ingevuld")]})
     ti = inv.get("toetsingsinkomen")
     uit.append({"stap": "inkomen", "titel": STAP_TITEL["inkomen"], "regels": [
-        ("Gezamenlijk inkomen", "weet ik niet" if ti is None else "€ " + f"{ti:,}".replace(",", ".")),
-        ("Aanvraagdatum", _nl_datum(inv.get("aanvraagdatum")) if inv.get("aanvraagdatum") else "niet ingevuld"),
+        ("Inkomen van u en uw partner samen" if staat.get("partner") else "Uw inkomen",
+         "weet ik niet" if ti is None else "€ " + f"{ti:,}".replace(",", ".")),
+        ("Aanvraagdatum", _nl_datum(inv.get("aanvraagdatum")) if inv.get("aanvraagdatum")
+         else "nog niet aangevraagd (wij rekenen met vandaag)"),
     ]})
     return uit
 

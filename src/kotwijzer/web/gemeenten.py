@@ -14,12 +14,13 @@ import hashlib
 import io
 import threading
 from collections import OrderedDict
+from decimal import Decimal
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from kotwijzer.api.diensten import _wet_url
+from kotwijzer.diensten import wet_url as _wet_url
 from kotwijzer.api.gemeenten import GEEN_CATALOGUS, app_catalogus
 from kotwijzer.api.http import ApiFout
 from kotwijzer.municipal import (
@@ -34,13 +35,18 @@ from kotwijzer.municipal import (
 )
 from kotwijzer.municipal.classificatie import VOORBEELD_WAARSCHUWING
 from kotwijzer.municipal.codes import code_naam
+from kotwijzer.municipal.models import GemeentelijkBeleid
 from kotwijzer.municipal.overzicht import overzicht_matrix
 from kotwijzer.web.basis import render, templates
+from kotwijzer.web.export import Kolom, csv_bytes, xlsx_bytes
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 router = APIRouter(include_in_schema=False)
 
 templates.env.filters.update(codenaam=code_naam)
 templates.env.globals.update(VOORBEELD_WAARSCHUWING=VOORBEELD_WAARSCHUWING)
+templates.env.filters.update(ziet_tekst=lambda c: ziet_tekst(c))
 
 REGISTRATIE_OPTIES = ([("", "Niet controleren"), ("geen", "Niet doorgegeven (geen code)")]
                       + [(str(c), code_naam(c)) for c in sorted(KOT_CODES)] + [("anders", "Een andere code")])
@@ -63,6 +69,66 @@ def _wetsartikelen(bronnen) -> list[dict[str, Any]]:
             t = None
         uit.append({"citaat": b.kort(), "titel": b.titel, "url": _wet_url(b.wet, vandaag), "tekst": t})
     return uit
+
+
+# ---------------------------------------------------------------------------------------------- the index
+def _procent(f: Decimal) -> str:
+    p = (f * 100).normalize()
+    return f"{p:f}".replace(".", ",") + " %"
+
+
+def _cent_euro(c: int) -> str:
+    e = Decimal(c) / 100
+    return "€\u00a0" + (f"{e:,.0f}" if e == e.to_integral_value() else f"{e:,.2f}").replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def tegemoetkoming_tekst(beleid: GemeentelijkBeleid | None) -> dict[str, Any]:
+    """A municipality's aanvullende tegemoetkoming (Wko art. 1.13) in plain Dutch: a short line for the table and
+    the sentences for the details. From the catalogue's policy fields only."""
+    if beleid is None:
+        return {"kort": "niet bekend", "regels": ["Voor deze gemeente staat geen beleid in de gegevens. Vraag het na bij de gemeente."],
+                "smi": None}
+    regels = []
+    if beleid.fractie_restant == 0:
+        kort = "geen"
+        regels.append("De gemeente geeft geen aanvullende tegemoetkoming (artikel 1.13 Wet kinderopvang).")
+    else:
+        deel = "de hele rest" if beleid.fractie_restant == 1 else f"{_procent(beleid.fractie_restant)} van de rest"
+        kort = deel
+        zin = (f"De gemeente betaalt {deel}: wat de ouder na de kinderopvangtoeslag zelf betaalt, tot de maximum "
+               "uurprijs (artikel 1.13 Wet kinderopvang, voor ouders met bijstand en een traject, studie of een "
+               "sociaal-medische indicatie).")
+        if beleid.maximum_per_maand_cent is not None:
+            zin += f" Hoogstens {_cent_euro(beleid.maximum_per_maand_cent)} per kind per maand."
+            kort += f", hoogstens {_cent_euro(beleid.maximum_per_maand_cent)} per kind per maand"
+        regels.append(zin)
+    if beleid.boven_wettelijk and beleid.boven_wettelijk_fractie is not None:
+        zin = (f"Daarnaast betaalt de gemeente {_procent(beleid.boven_wettelijk_fractie)} van de kosten boven de "
+               f"maximum uurprijs{', uit de ' + beleid.boven_wettelijk_grondslag if beleid.boven_wettelijk_grondslag else ''}. "
+               "Dat deel valt niet onder artikel 1.13 Wet kinderopvang.")
+        if beleid.boven_wettelijk_maximum_per_maand_cent is not None:
+            zin += f" Hoogstens {_cent_euro(beleid.boven_wettelijk_maximum_per_maand_cent)} per kind per maand."
+        regels.append(zin)
+        kort += "; ook boven de maximum uurprijs"
+    if beleid.toelichting:
+        regels.append(f"Toelichting van de gemeente: {beleid.toelichting}")
+    return {"kort": kort, "regels": regels, "smi": beleid.smi_aangeboden}
+
+
+def _gemeente_rijen(cat: Catalogus) -> list[dict[str, Any]]:
+    rijen = []
+    for g in cat.gemeenten:
+        acts = cat.activiteiten_van(g.cbs_code)
+        rijen.append({"g": g, "tegemoetkoming": tegemoetkoming_tekst(cat.beleid_van(g.cbs_code)),
+                      "recht": sum(1 for a in acts if a.categorie.geeft_recht), "activiteiten": len(acts)})
+    return rijen
+
+
+@router.get("/gemeenten", response_class=HTMLResponse)
+def index_pagina(request: Request):
+    cat = app_catalogus(request)
+    return render(request, "gemeenten_index.html", titel="Gemeenten: bijstand, trajecten en kinderopvangtoeslag",
+                  cat=cat, rijen=_gemeente_rijen(cat), melding=None if cat.gemeenten else GEEN_CATALOGUS)
 
 
 # ------------------------------------------------------------------------------------------ the consultant
@@ -88,6 +154,7 @@ def activiteit_pagina(request: Request, gemeente: str = "", activiteit: str = ""
             g = None
         ctx["g"] = g
         if g is not None:
+            ctx["tegemoetkoming"] = tegemoetkoming_tekst(cat.beleid_van(g.cbs_code))
             acts = cat.activiteiten_van(g.cbs_code)
             ctx["activiteit_opties"] = [(a.code, f"{a.naam} (categorie {a.categorie.value})") for a in acts]
             if activiteit and activiteit not in {a.code for a in acts}:
@@ -131,14 +198,24 @@ def _controle(cat: Catalogus, gemeente_code: str, activiteit_code: str, registra
         return None, {"registratie": "Kies een code uit de lijst."}
     a = cat.activiteit(gemeente_code, activiteit_code)
     signalen = controleer_registratie(a, code, gemeente=cat.gemeente(gemeente_code))
-    return {"code": code, "ziet_traject": is_kot_code(code), "signalen": signalen}, {}
+    return {"code": code, "ziet_traject": code is not None and is_kot_code(code), "ziet": ziet_tekst(code),
+            "signalen": signalen}, {}
+
+
+def ziet_tekst(code: int | None) -> str:
+    """What Dienst Toeslagen sees for a registered code (None: nothing registered). Never 'a traject' without a code."""
+    if code is None:
+        return "geen traject dat recht geeft: er is geen code doorgegeven"
+    if is_kot_code(code):
+        return f"een traject dat recht geeft (code {code})"
+    return f"geen traject dat recht geeft: code {code} is niet een van de zeven codes"
 
 
 # -------------------------------------------------------------------------------------------- the overview
 @router.get("/gemeenten/overzicht", response_class=HTMLResponse)
 def overzicht_pagina(request: Request):
     cat = app_catalogus(request)
-    ctx: dict[str, Any] = {"cat": cat, "rijen": [], "kop": [], "matrix": []}
+    ctx: dict[str, Any] = {"cat": cat, "rijen": [], "kop": [], "matrix": [], "gemeenten": _gemeente_rijen(cat)}
     if cat.gemeenten:
         ctx["rijen"] = overzicht(cat)
         ctx["kop"], ctx["matrix"] = overzicht_matrix(cat)
@@ -151,12 +228,36 @@ def _zonder_catalogus(cat: Catalogus) -> None:
         raise ApiFout(404, "geen_catalogus", GEEN_CATALOGUS)
 
 
+OVERZICHT_EXPORT = [
+    Kolom("soort", "Soort activiteit (code)"), Kolom("omschrijving", "Omschrijving"),
+    Kolom("gebruikelijk_volgens_onderzoek", "Meestal volgens het onderzoek (categorie)"),
+    Kolom("recht", "Geeft recht, categorie A of B (gemeenten: categorie)"),
+    Kolom("geen_recht", "Geeft geen recht, categorie C (gemeenten)"),
+    Kolom("hangt_af", "Hangt af (gemeenten: categorieën)"), Kolom("niet_beschreven", "Niet beschreven (gemeenten)"),
+]
+
+
+def _overzicht_rijen(cat: Catalogus) -> list[dict[str, str]]:
+    import csv as _csv
+
+    return list(_csv.DictReader(io.StringIO(overzicht_csv(cat))))
+
+
 @router.get("/gemeenten/overzicht.csv")
 def overzicht_csv_bestand(request: Request):
+    """The overview for a Dutch spreadsheet (semicolons, UTF-8 with BOM); the same rows as `overzicht_csv`."""
     cat = app_catalogus(request)
     _zonder_catalogus(cat)
-    return Response(overzicht_csv(cat).encode("utf-8"), media_type="text/csv; charset=utf-8",
+    return Response(csv_bytes(OVERZICHT_EXPORT, _overzicht_rijen(cat)), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="gemeenten-overzicht.csv"'})
+
+
+@router.get("/gemeenten/overzicht.xlsx")
+def overzicht_xlsx_bestand(request: Request):
+    cat = app_catalogus(request)
+    _zonder_catalogus(cat)
+    return Response(xlsx_bytes(OVERZICHT_EXPORT, _overzicht_rijen(cat), "Overzicht gemeenten"), media_type=XLSX,
+                    headers={"Content-Disposition": 'attachment; filename="gemeenten-overzicht.xlsx"'})
 
 
 _GRAFIEKEN: OrderedDict[str, bytes] = OrderedDict()

@@ -1,9 +1,17 @@
-"""A printable summary as PDF (reportlab): to file or to bring to an appointment. Renders what the core computed;
-adds nothing of its own."""
+"""The PDF (reportlab): a document to hand over or to file. For a parent it is a summary of the result; for a
+professional it also carries the dossier label, the scenario and version, and a date and version stamp on every page.
+
+It renders what the core computed and adds nothing of its own: the situations per period, the application date and
+the last day to apply (Wko art. 1.3 lid 2 onder b), the monthly amounts paid (whole euros, as Dienst Toeslagen pays the
+voorschot), the reasons per month with their articles, and the documents to send. An amount the core could not compute
+(missing law data or input) is shown as "niet te berekenen", with what is missing.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -14,18 +22,39 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from kotwijzer.api.diensten import MAANDNAMEN, euro
+from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST, euro
+
+ONBEREKEND = "niet te berekenen"
+INKT = colors.HexColor("#1b1b1b")
+LIJN = colors.HexColor("#8a8f98")
+KOP_ACHTERGROND = colors.HexColor("#ece9e4")
+
+
+@dataclass(frozen=True)
+class Dossierinfo:
+    """What identifies a professional's document: the dossier's label, the scenario and its version."""
+
+    dossier_label: str
+    scenario_naam: str
+    versie: int
+    opgeslagen: dt.datetime | None = None
 
 
 def _stijlen() -> dict[str, ParagraphStyle]:
     ss = getSampleStyleSheet()
-    basis = ParagraphStyle("basis", parent=ss["BodyText"], fontName="Helvetica", fontSize=10, leading=13.5, alignment=TA_LEFT)
+    basis = ParagraphStyle("basis", parent=ss["BodyText"], fontName="Helvetica", fontSize=10, leading=13.5,
+                           alignment=TA_LEFT, textColor=INKT)
     return {
         "basis": basis,
+        "vet": ParagraphStyle("vet", parent=basis, fontName="Helvetica-Bold"),
+        "groot": ParagraphStyle("groot", parent=basis, fontName="Helvetica-Bold", fontSize=13, leading=17),
         "klein": ParagraphStyle("klein", parent=basis, fontSize=8.5, leading=11, textColor=colors.HexColor("#333333")),
-        "h1": ParagraphStyle("h1", parent=ss["Heading1"], fontName="Helvetica-Bold", fontSize=17, leading=21, spaceAfter=6),
-        "h2": ParagraphStyle("h2", parent=ss["Heading2"], fontName="Helvetica-Bold", fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=4),
-        "h3": ParagraphStyle("h3", parent=ss["Heading3"], fontName="Helvetica-Bold", fontSize=10.5, leading=13, spaceBefore=6, spaceAfter=2),
+        "h1": ParagraphStyle("h1", parent=ss["Heading1"], fontName="Helvetica-Bold", fontSize=17, leading=21, spaceAfter=4,
+                             textColor=INKT),
+        "h2": ParagraphStyle("h2", parent=ss["Heading2"], fontName="Helvetica-Bold", fontSize=12.5, leading=16,
+                             spaceBefore=9, spaceAfter=3, textColor=INKT),
+        "h3": ParagraphStyle("h3", parent=ss["Heading3"], fontName="Helvetica-Bold", fontSize=10.5, leading=13,
+                             spaceBefore=5, spaceAfter=2, textColor=INKT),
     }
 
 
@@ -33,98 +62,261 @@ def _p(tekst: Any, stijl: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(str(tekst)), stijl)
 
 
-def _tabel(rijen: list[list[Any]], breedtes: list[float], st: dict[str, ParagraphStyle]) -> Table:
+def _tabel(rijen: list[list[Any]], breedtes: list[float], st: dict[str, ParagraphStyle], kop: bool = True) -> Table:
     data = [[_p(c, st["klein"]) if not isinstance(c, Paragraph) else c for c in rij] for rij in rijen]
-    t = Table(data, colWidths=breedtes, repeatRows=1)
-    t.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
-        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa5b1")),
+    t = Table(data, colWidths=breedtes, repeatRows=1 if kop else 0)
+    stijl = [
+        ("GRID", (0, 0), (-1, -1), 0.4, LIJN),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    ]
+    if kop:
+        stijl += [("BACKGROUND", (0, 0), (-1, 0), KOP_ACHTERGROND)]
+    t.setStyle(TableStyle(stijl))
     return t
 
 
-def samenvatting_pdf(ctx: dict[str, Any], kop: str | None = None) -> bytes:
-    """`ctx` is the context of the result page (see `kotwijzer.web.publiek.uitkomst_context`)."""
+def datum_nl(d: dt.date | dt.datetime | None) -> str:
+    if d is None:
+        return "-"
+    return f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
+
+
+def hele_euros(x: Decimal | int | None) -> str:
+    """Whole euros, as paid per month ("€ 1.234"); None means the core could not compute the amount."""
+    if x is None:
+        return ONBEREKEND
+    return "€\u00a0" + f"{int(Decimal(x)):,}".replace(",", ".")
+
+
+def _euro(x: Decimal | None) -> str:
+    return ONBEREKEND if x is None else euro(x).replace(" ", "\u00a0")
+
+
+# the table status in plain Dutch (older cores gave English words)
+TABELSTATUS = {"final": "definitief", "provisional": "voorlopig"}
+
+
+def _maanden_tekst(ms: list[int]) -> str:
+    ms = sorted(set(ms))
+    if not ms:
+        return "-"
+    if ms == list(range(ms[0], ms[-1] + 1)) and len(ms) > 2:
+        return f"{MAANDNAMEN[ms[0] - 1]} tot en met {MAANDNAMEN[ms[-1] - 1]}"
+    return ", ".join(MAANDNAMEN[m - 1] for m in ms)
+
+
+def _periode_tekst(p: Any, jaar: int) -> str:
+    if p.maanden is not None:
+        return _maanden_tekst(list(p.maanden)) + f" {jaar}"
+    van = datum_nl(p.van)
+    return f"vanaf {van}" if p.tot is None else f"{van} tot en met {datum_nl(p.tot)}"
+
+
+def _periode_details(p: Any) -> str:
+    """The facts of a period that decide the outcome (Wlz, detention, traject), in plain Dutch."""
+    d: list[str] = []
+    s = str(getattr(p.situatie, "value", p.situatie))
+    if s == "wlz_permanent":
+        d.append("indicatie op grond van art. 3.2.1 lid 1 Wlz (blijvend)")
+    elif s == "wlz_tijdelijk":
+        d.append("indicatie op grond van art. 3.2.1 lid 3 of art. 3.2.2 Wlz (tijdelijk)")
+    if s == "detentie":
+        soort = getattr(p.detentie_soort, "value", p.detentie_soort)
+        if soort:
+            d.append({"veroordeling": "veroordeeld tot een vrijheidsstraf of maatregel",
+                      "voorlopige_hechtenis": "voorlopige hechtenis"}.get(soort, str(soort)))
+        if p.detentie_begin or p.detentie_einde:
+            d.append(f"hele straf of maatregel: {datum_nl(p.detentie_begin) if p.detentie_begin else 'begin onbekend'} "
+                     f"tot {datum_nl(p.detentie_einde) if p.detentie_einde else 'einde onbekend'}")
+    if p.uitkering:
+        u = str(getattr(p.uitkering, "value", p.uitkering))
+        d.append("uitkering: " + {"bijstand": "bijstand", "ioaw": "IOAW", "ioaz": "IOAZ", "anw": "Anw"}.get(u, u))
+    if p.voorziening_gericht_op_arbeidsinschakeling is not None:
+        d.append("traject gericht op werk: " + ("ja" if p.voorziening_gericht_op_arbeidsinschakeling else "nee"))
+    elif s in ("bijstand_traject", "werkzoekende_traject", "ww_traject"):
+        d.append("traject gericht op werk: niet ingevuld")
+    if p.gemeente_code:
+        d.append(f"gemeente {p.gemeente_code}" + (f", activiteit {p.activiteit}" if p.activiteit else ""))
+    if p.onderwijs:
+        d.append(f"onderwijs: {getattr(p.onderwijs, 'value', p.onderwijs).upper()}")
+    if p.uren_per_maand is not None:
+        d.append(f"{f'{p.uren_per_maand.normalize():f}'.replace('.', ',')} uur werk per maand")
+    return "; ".join(d) or "-"
+
+
+def _ontbrekend(ctx: dict[str, Any]) -> list[str]:
+    """What is missing for the amounts, in plain Dutch (the core's words)."""
+    r = ctx.get("r")
+    uit: list[str] = []
+    if r is not None:
+        for o in getattr(r, "ontbrekend", None) or []:
+            uitleg = getattr(o, "uitleg", None) or (o.get("uitleg") if isinstance(o, dict) else None)
+            if uitleg and uitleg not in uit:
+                uit.append(uitleg)
+        if not uit and getattr(r, "rekenfout", None):
+            uit.append(r.rekenfout)
+    if ctx.get("melding") and ctx["melding"] not in uit:
+        uit.append(ctx["melding"])
+    return uit
+
+
+def _eerste_betaalde_maand(r: Any) -> Any:
+    for m in r.maanden:
+        if m.uitbetaling_voorschot is not None and m.uitbetaling_voorschot > 0:
+            return m
+    return None
+
+
+def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierinfo | None = None,
+                 gemaakt: dt.date | None = None) -> bytes:
+    """`ctx` is the context of the result page (see `kotwijzer.web.publiek.uitkomst_context`): `h`, `r` (None when
+    no amount could be computed), `vc`, `melding`, `stappen`, `blokken`, `tegemoetkoming`."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        programma = f"kotwijzer {version('kotwijzer')}"
+    except PackageNotFoundError:  # pragma: no cover - running from a checkout without install
+        programma = "kotwijzer"
     st = _stijlen()
     h = ctx["h"]
     r = ctx.get("r")
     vc = ctx.get("vc")
+    gemaakt = gemaakt or dt.date.today()
     buf = io.BytesIO()
+    titel = kop or (f"Kinderopvangtoeslag {h.berekeningsjaar}: dossier {dossier.dossier_label}" if dossier
+                    else f"Kinderopvangtoeslag {h.berekeningsjaar}: samenvatting")
     doc = SimpleDocTemplate(
-        buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=16 * mm,
-        title=f"Kinderopvangtoeslag {h.berekeningsjaar} - samenvatting", author="kotwijzer", lang="nl",
+        buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=18 * mm,
+        title=titel, author="kotwijzer", lang="nl",
     )
-    v: list[Any] = []
-    v.append(_p(kop or f"Kinderopvangtoeslag {h.berekeningsjaar}: samenvatting", st["h1"]))
-    v.append(_p(f"Proefberekening gemaakt met kotwijzer op {dt.date.today().strftime('%d-%m-%Y')}. Dit is geen besluit "
-                "van Dienst Toeslagen: aan deze uitkomst kunt u geen rechten ontlenen.", st["klein"]))
-    v.append(Spacer(1, 4 * mm))
+    breed = A4[0] - 36 * mm
+    v: list[Any] = [_p(titel, st["h1"])]
 
+    # ---- stamp: who this is about, which version, when
+    stempel = []
+    if dossier:
+        stempel += [["Dossier", dossier.dossier_label],
+                    ["Scenario", f"{dossier.scenario_naam}, versie {dossier.versie}"
+                     + (f", opgeslagen {datum_nl(dossier.opgeslagen)}" if dossier.opgeslagen else "")]]
+    stempel += [["Berekeningsjaar", str(h.berekeningsjaar)],
+                ["Gemaakt op", f"{datum_nl(gemaakt)} met {programma}"]]
+    if r is not None and getattr(r, "tabel_status", None):
+        stempel.append(["Tabel van dat jaar", TABELSTATUS.get(str(r.tabel_status), str(r.tabel_status))])
+    v.append(_tabel(stempel, [38 * mm, breed - 38 * mm], st, kop=False))
+    v.append(Spacer(1, 2 * mm))
+    v.append(_p("Dit is een proefberekening, geen besluit van Dienst Toeslagen: aan deze uitkomst kunt u geen rechten "
+                "ontlenen.", st["klein"]))
+
+    # ---- the answer first: what is paid per month, from when
     v.append(_p("Uitkomst", st["h2"]))
     if vc is not None:
         v.append(_p(vc.samenvatting, st["basis"]))
+    ontbreekt = _ontbrekend(ctx)
     if r is not None:
-        v.append(_p(f"Toeslag over het jaar: {euro(r.jaar.toeslag)}. U betaalt zelf: {euro(r.jaar.eigen_bijdrage)}. "
-                    f"Maanden met recht: {r.jaar.maanden_met_aanspraak} van 12.", st["basis"]))
-    if ctx.get("melding"):
-        v.append(_p(f"Geen bedrag berekend: {ctx['melding']}", st["basis"]))
+        eerste = _eerste_betaalde_maand(r)
+        if eerste is not None:
+            v.append(_p(f"Uitbetaald per maand: {hele_euros(eerste.uitbetaling_voorschot)}, vanaf "
+                        f"{MAANDNAMEN[eerste.maand - 1]} {h.berekeningsjaar}.", st["groot"]))
+            v.append(_p(f"Toeslag over het hele jaar: {_euro(r.jaar.toeslag)}.", st["basis"]))
+        elif any(m.aanspraak for m in r.maanden):
+            v.append(_p("Er is recht in " + _maanden_tekst([m.maand for m in r.maanden if m.aanspraak])
+                        + ", maar het bedrag is " + ("nog niet te berekenen." if ontbreekt else "nul."), st["vet"]))
+        else:
+            v.append(_p("Geen recht op kinderopvangtoeslag in dit jaar.", st["vet"]))
+        v.append(_p(f"Maanden met recht: {r.jaar.maanden_met_aanspraak} van 12.", st["basis"]))
+    if ontbreekt:
+        geen = r is None or getattr(r, "bedragen", None) == "ontbreekt"
+        v.append(_p(("Er is geen bedrag te berekenen." if geen else "Niet alle bedragen zijn te berekenen.")
+                    + " Wat ontbreekt:", st["vet"]))
+        for x in ontbreekt:
+            v.append(_p(f"- {x}", st["basis"]))
+        v.append(_p("Het bedrag kan de ouder laten berekenen met de proefberekening van Dienst Toeslagen "
+                    "(toeslagen.nl).", st["basis"]))
     t = ctx.get("tegemoetkoming")
     if t and t.get("melding"):
         v.append(_p(f"Extra vergoeding van de gemeente: {t['melding']}", st["basis"]))
     elif t:
         tekst = (f"Extra vergoeding van {t['gemeente'].naam} (aanvullende tegemoetkoming, art. 1.13 Wko): "
-                 f"{euro(t['totaal_aanvullend'])}.")
+                 f"{_euro(t.get('totaal_aanvullend'))}.")
         if t["beleid"].get("boven_wettelijk"):
-            tekst += f" Boven de maximum uurprijs: {euro(t['totaal_boven_wettelijk'])}."
-        tekst += f" U betaalt dan zelf: {euro(t['totaal_eigen_bijdrage'])}."
+            tekst += f" Boven de maximum uurprijs: {_euro(t.get('totaal_boven_wettelijk'))}."
+        tekst += f" Wat de ouder dan zelf betaalt: {_euro(t.get('totaal_eigen_bijdrage'))}."
         if t["gemeente"].voorbeeld:
             tekst += " Let op: voorbeeldgegevens, niet het beleid van een echte gemeente."
         v.append(_p(tekst, st["basis"]))
 
-    v.append(_p("Gegevens", st["h2"]))
-    gegevens = [["Gegeven", "Waarde"], ["Jaar", str(h.berekeningsjaar)],
-                ["Partner", "ja" if h.partner is not None else "nee"],
-                ["Kinderen met opvang", str(len(h.kinderen))],
-                ["Gezamenlijk toetsingsinkomen", "niet ingevuld" if h.toetsingsinkomen is None
-                 else "€ " + f"{h.toetsingsinkomen:,}".replace(",", ".")]]
-    v.append(_tabel(gegevens, [70 * mm, 100 * mm], st))
+    # ---- application date and deadline
+    v.append(_p("Aanvraag en termijn", st["h2"]))
+    rijen = [["Aanvraagdatum", datum_nl(h.aanvraagdatum) if h.aanvraagdatum else "niet ingevuld (gerekend met vandaag)"]]
+    uiterlijk = getattr(r, "aanvragen_uiterlijk", None) if r is not None else None
+    if uiterlijk is not None or (r is not None and any(m.aanspraak for m in r.maanden)):
+        rijen.append(["Uiterlijk aanvragen", datum_nl(uiterlijk) if uiterlijk else "-"])
+    verloren = list(getattr(r, "verloren_maanden", None) or []) if r is not None else []
+    rijen.append(["Maanden verloren door te laat aanvragen", _maanden_tekst(verloren) if verloren else "geen"])
+    v.append(_tabel(rijen, [60 * mm, breed - 60 * mm], st, kop=False))
+    v.append(_p("Een aanvraag werkt terug tot de eerste dag van de derde kalendermaand vóór de maand van de aanvraag "
+                "(art. 1.3 lid 2 onder b Wet kinderopvang). 'Uiterlijk aanvragen' is de laatste dag waarop een aanvraag "
+                "de eerste maand met recht nog bereikt.", st["klein"]))
 
+    # ---- the parents' situations per period
+    v.append(_p("Situatie van de ouders", st["h2"]))
+    for wie, o in (("Aanvrager", h.aanvrager), ("Partner", h.partner)):
+        if o is None:
+            continue
+        naam = wie + (f" ({o.label})" if o.label else "")
+        rijen = [["Periode", "Situatie", "Bijzonderheden"]]
+        for p in o.situaties:
+            rijen.append([_periode_tekst(p, h.berekeningsjaar), SITUATIE_TEKST.get(str(getattr(p.situatie, "value", p.situatie)),
+                                                                                  str(p.situatie)), _periode_details(p)])
+        if len(rijen) == 1:
+            rijen.append(["-", "niets ingevuld", "-"])
+        v.append(KeepTogether([_p(naam, st["h3"]), _tabel(rijen, [48 * mm, 62 * mm, breed - 110 * mm], st)]))
+    if h.partner is None:
+        v.append(_p("Geen partner.", st["basis"]))
+    if h.partner_is_bloedverwant:
+        v.append(_p("De partner is familie in de eerste of tweede graad (art. 1.6 lid 6 Wko).", st["basis"]))
+    inkomen = "niet ingevuld" if h.toetsingsinkomen is None else "€ " + f"{h.toetsingsinkomen:,}".replace(",", ".")
+    v.append(_p(f"Gezamenlijk toetsingsinkomen: {inkomen}.", st["basis"]))
+
+    # ---- children and childcare
+    if h.kinderen:
+        v.append(_p("Kinderen en opvang", st["h2"]))
+        rijen = [["Kind", "Geboren", "Opvang", "Maanden", "Uren per maand", "Uurprijs"]]
+        for i, k in enumerate(h.kinderen, 1):
+            for j, o in enumerate(k.opvang or [None]):
+                rijen.append([(k.label or f"kind {i}") if j == 0 else "", datum_nl(k.geboortedatum) if j == 0 else "",
+                              OPVANG_TEKST.get(str(getattr(o.soort, "value", o.soort)), str(o.soort)) if o else "geen opvang",
+                              _maanden_tekst(list(o.maanden)) if o else "-",
+                              f"{o.uren_per_maand.normalize():f}".replace(".", ",") if o else "-",
+                              euro(o.uurprijs) if o else "-"])
+        v.append(_tabel(rijen, [24 * mm, 28 * mm, 38 * mm, 40 * mm, 22 * mm, breed - 152 * mm], st))
+
+    # ---- per month: right, amount paid, and why not
     if r is not None:
         v.append(_p("Per maand", st["h2"]))
-        rijen = [["Maand", "Recht", "Toeslag", "Als voorschot", "U betaalt zelf"]]
+        rijen = [["Maand", "Recht", "Uitbetaald per maand (hele euro's)", "Toeslag", "Waarom geen of minder geld"]]
         for m in r.maanden:
-            rijen.append([MAANDNAMEN[m.maand - 1], "ja" if m.aanspraak else "nee", euro(m.toeslag),
-                          euro(m.uitbetaling_voorschot), euro(m.eigen_bijdrage)])
-        rijen.append(["Totaal", f"{r.jaar.maanden_met_aanspraak} mnd", euro(r.jaar.toeslag),
-                      euro(sum((m.uitbetaling_voorschot for m in r.maanden), start=type(r.jaar.toeslag)(0))),
-                      euro(r.jaar.eigen_bijdrage)])
-        v.append(_tabel(rijen, [32 * mm, 20 * mm, 38 * mm, 38 * mm, 40 * mm], st))
-        for i, kind in enumerate(h.kinderen):
-            naam = kind.label or f"kind {i + 1}"
-            rijen = [["Maand", "Soort", "Uren", "Uurprijs gebruikt", "%", "Toeslag", "Zelf"]]
-            for m in r.maanden:
-                for k in m.kinderen:
-                    if k.kind == i + 1:
-                        rijen.append([MAANDNAMEN[m.maand - 1], (k.opvangsoort.value if k.opvangsoort else "").replace("_", " "),
-                                      f"{k.uren_in_aanmerking.normalize():f}".replace(".", ","),
-                                      euro(k.uurprijs_gebruikt), "-" if k.percentage is None else f"{k.percentage}%".replace(".", ","),
-                                      euro(k.toeslag), euro(k.eigen_bijdrage)])
-            if len(rijen) > 1:
-                v.append(KeepTogether([_p(f"{naam[0].upper() + naam[1:]}", st["h3"]),
-                                       _tabel(rijen, [24 * mm, 34 * mm, 16 * mm, 28 * mm, 16 * mm, 27 * mm, 27 * mm], st)]))
+            waarom = ""
+            if not m.aanspraak:
+                waarom = m.uitleg or m.reden.replace("_", " ")
+            elif m.uitbetaling_voorschot is None:
+                waarom = "bedrag niet te berekenen (zie boven)"
+            rijen.append([MAANDNAMEN[m.maand - 1], "ja" if m.aanspraak else "nee", hele_euros(m.uitbetaling_voorschot),
+                          _euro(m.toeslag), waarom])
+        v.append(_tabel(rijen, [22 * mm, 13 * mm, 32 * mm, 25 * mm, breed - 92 * mm], st))
 
+    # ---- what to do, documents
     stappen = [s for s in ctx.get("stappen") or [] if s["soort"] == "stap"]
     if stappen:
-        v.append(_p("Wat moet u nu doen?", st["h2"]))
+        v.append(_p("Wat moet er nu gebeuren?", st["h2"]))
         for i, s in enumerate(stappen, 1):
-            v.append(_p(f"{i}. {s['titel']}", st["h3"]))
-            v.append(_p(s["tekst"], st["basis"]))
-            for d in s["documenten"]:
-                v.append(_p(f"- {d}", st["basis"]))
+            blok = [_p(f"{i}. {s['titel']}", st["h3"]), _p(s["tekst"], st["basis"])]
+            if s["documenten"]:
+                blok.append(_p("Documenten om mee te sturen:", st["vet"]))
+                blok += [_p(f"- {d}", st["basis"]) for d in s["documenten"]]
+            v.append(KeepTogether(blok))
     let_op = [s for s in ctx.get("stappen") or [] if s["soort"] != "stap"]
     if let_op or (r is not None and r.aannames):
         v.append(_p("Let op", st["h2"]))
@@ -137,20 +329,34 @@ def samenvatting_pdf(ctx: dict[str, Any], kop: str | None = None) -> bytes:
         for q in vc.vragen:
             v.append(_p(f"- {q.vraag} ({q.waarom})", st["basis"]))
 
+    # ---- the reasons with their articles
     blokken = ctx.get("blokken") or []
     if blokken:
-        v.append(_p("Uitleg per maand", st["h2"]))
+        v.append(_p("Waarom: uitleg per maand, met de wetsartikelen", st["h2"]))
         for b in blokken:
             regels = [_p(b["titel"], st["h3"])] + [_p(x, st["klein"]) for x in b["regels"]]
             if b["bronnen"]:
-                regels.append(_p("Wetsartikelen: " + "; ".join(x["citaat"] for x in b["bronnen"]), st["klein"]))
+                regels.append(_p("Wetsartikelen: " + "; ".join(x["citaat"] for x in b["bronnen"] if x.get("citaat")),
+                                 st["klein"]))
             v.append(KeepTogether(regels))
+
+    boven = (f"Dossier {dossier.dossier_label} - {dossier.scenario_naam}, versie {dossier.versie}" if dossier
+             else f"Kinderopvangtoeslag {h.berekeningsjaar}")
+    onder = f"Gemaakt op {gemaakt.strftime('%d-%m-%Y')} met {programma}, kinderopvangtoeslag {h.berekeningsjaar}"
 
     def _voet(canvas, d):
         canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawString(18 * mm, 10 * mm, f"kotwijzer - kinderopvangtoeslag {h.berekeningsjaar} - pagina {d.page}")
+        canvas.setFont("Helvetica", 7.5)
+        canvas.setFillColor(INKT)
+        canvas.drawString(18 * mm, 10.5 * mm, boven[:110])
+        canvas.drawString(18 * mm, 7 * mm, onder[:110])
+        canvas.drawRightString(A4[0] - 18 * mm, 7 * mm, f"pagina {d.page}")
         canvas.restoreState()
 
     doc.build(v, onFirstPage=_voet, onLaterPages=_voet)
     return buf.getvalue()
+
+
+def samenvatting_pdf(ctx: dict[str, Any], kop: str | None = None) -> bytes:
+    """The parent's summary (no dossier)."""
+    return document_pdf(ctx, kop)

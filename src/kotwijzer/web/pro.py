@@ -7,17 +7,19 @@ from typing import Any
 
 from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from kotwijzer.api import diensten
+from kotwijzer import diensten
 from kotwijzer.api.fouten import nederlandse_fouten
 from kotwijzer.api.http import ApiFout, parse_json
 from kotwijzer.model import Huishouden
 from kotwijzer.store import GeenToegang, OngeldigeWaarde, VersieConflict, repo
 from kotwijzer.web import formulier as fm
-from kotwijzer.web.basis import Ingelogd, formulier, ingelogd, render, tekst, vereist_ingelogd
-from kotwijzer.web.publiek import _formulier_context, pdf_antwoord, toon_stap, toon_uitkomst, uitkomst_context
+from kotwijzer.web import werkbank
+from kotwijzer.web.pdf import Dossierinfo, document_pdf
+from kotwijzer.web.basis import Ingelogd, formulier, ingelogd, render, templates, tekst, vereist_ingelogd
+from kotwijzer.web.publiek import toon_stap, toon_uitkomst, uitkomst_context
 from kotwijzer.web.sessie import nieuw_token
 
 router = APIRouter(include_in_schema=False)
@@ -118,8 +120,10 @@ def _dossier_pagina(request: Request, g: Ingelogd, dossier_id: int, fouten: dict
     with request.app.state.db.sessie() as s:
         d = repo.dossier(s, g.actor, dossier_id)
         scenarios = [(sc, repo.scenario_versie(s, g.actor, sc.id).samenvatting) for sc in repo.scenarios(s, g.actor, d.id)]
+        logboek = repo.logboek(s, g.actor, 20, dossier_id=d.id) if g.beheerder else []
     return render(request, "pro_dossier.html", status=status, titel=("Fout: " if fouten else "") + f"Dossier {d.label}",
-                  d=d, scenarios=scenarios, fouten=fouten or {}, label=d.label if label is None else label)
+                  d=d, scenarios=scenarios, fouten=fouten or {}, label=d.label if label is None else label,
+                  logboek=logboek, acties=ACTIE_TEKST)
 
 
 @router.get("/pro/dossiers/{dossier_id}", response_class=HTMLResponse)
@@ -127,6 +131,8 @@ def dossier(request: Request, dossier_id: int = _id()):
     g = _of_inloggen(request)
     if isinstance(g, RedirectResponse):
         return g
+    with request.app.state.db.sessie() as s:
+        repo.log_lezen(s, g.actor, "dossier_geopend", "dossier", repo.dossier(s, g.actor, dossier_id).id)
     return _dossier_pagina(request, g, dossier_id)
 
 
@@ -161,7 +167,7 @@ def dossier_nieuw(request: Request, dossier_id: int = _id()):
     with request.app.state.db.sessie() as s:
         d = repo.dossier(s, g.actor, dossier_id)
     staat = fm.nieuwe_staat()
-    staat["context"] = {"dossier": d.id}
+    staat["context"] = {"dossier": d.id, "modus": "professioneel"}
     return toon_stap(request, "gezin", staat)
 
 
@@ -205,27 +211,72 @@ async def opslaan(request: Request):
     return _naar(f"/pro/scenarios/{sid}")
 
 
+def _scenario_info(s, g: Ingelogd, scenario_id: int) -> dict[str, Any]:
+    sc = repo.scenario(s, g.actor, scenario_id)
+    d = repo.dossier(s, g.actor, sc.dossier_id)
+    return {"id": sc.id, "naam": sc.naam, "huidige_versie": sc.huidige_versie, "dossier_id": d.id, "dossier_label": d.label}
+
+
+def _uitkomst(invoer: dict[str, Any]) -> dict[str, Any]:
+    """What the workbench shows of a result: per month the amount paid, the year, what is missing, the explanation."""
+    b = werkbank.bedragen(invoer)
+    r = b["r"]
+    uit: dict[str, Any] = {"b": b, "r": r, "blokken": [], "eerste": None}
+    if r is not None:
+        uit["eerste"] = next((m for m in r.maanden if m.uitbetaling_voorschot), None)
+        try:
+            uit["blokken"], _ = diensten.uitleg_blokken(r)
+        except Exception:  # noqa: BLE001 - the explanation is extra; the amounts are shown anyway
+            uit["blokken"] = []
+        uit["ontbrekend"] = [getattr(o, "uitleg", "") for o in (getattr(r, "ontbrekend", None) or [])]
+    return uit
+
+
 def _scenario_pagina(request: Request, g: Ingelogd, scenario_id: int, versie: int | None = None,
-                     fouten: dict[str, str] | None = None, json_tekst: str | None = None, status: int = 200) -> HTMLResponse:
+                     fouten: dict[str, str] | None = None, json_tekst: str | None = None, status: int = 200,
+                     form: dict[str, str] | None = None, nieuw: dict[str, Any] | None = None,
+                     log: bool = False) -> HTMLResponse:
+    """The workbench. `form`: the posted facts (shown again, with `fouten`); `nieuw`: the recomputed input, not saved
+    yet, compared with the saved version."""
     with request.app.state.db.sessie() as s:
-        sc = repo.scenario(s, g.actor, scenario_id)
-        d = repo.dossier(s, g.actor, sc.dossier_id)
+        info = _scenario_info(s, g, scenario_id)
         v = repo.scenario_versie(s, g.actor, scenario_id, versie)
         versies = repo.scenario_versies(s, g.actor, scenario_id)
-        info = {"id": sc.id, "naam": sc.naam, "huidige_versie": sc.huidige_versie, "dossier_id": d.id,
-                "dossier_label": d.label}
-    staat = fm.staat_van_invoer(v.invoer, {"scenario": scenario_id, "dossier": info["dossier_id"]})
-    try:
-        h = Huishouden.model_validate(v.invoer)
-    except ValidationError:
-        h = None
-    ctx: dict[str, Any] = {"scenario": info, "versie": v, "versies": versies, "fouten": fouten or {},
-                           "json_tekst": json_tekst if json_tekst is not None else json.dumps(v.invoer, ensure_ascii=False, indent=2)}
-    if h is not None:
-        ctx.update(uitkomst_context(h))
-        ctx.update(_formulier_context(request, staat, h))
+        if log:
+            repo.log_lezen(s, g.actor, "scenario_geopend", "scenario", scenario_id, v.versie, dossier_id=info["dossier_id"])
+    if form is not None:
+        w, n = werkbank.velden_van_form(form)
+    else:
+        w, n = werkbank.velden_van_invoer(nieuw if nieuw is not None else v.invoer)
+    getoond = nieuw if nieuw is not None else v.invoer
+    ctx: dict[str, Any] = {
+        "scenario": info, "versie": v, "versies": versies, "fouten": fouten or {}, "w": w, "n": n,
+        "json_tekst": json_tekst if json_tekst is not None else json.dumps(v.invoer, ensure_ascii=False, indent=2),
+        "u": _uitkomst(getoond) if not fouten else None, "herberekend": nieuw is not None and not fouten,
+        "opties": _opties(request),
+        "versie_opties": [(str(x.versie), f"Versie {x.versie}") for x in versies],
+    }
+    if nieuw is not None and not fouten:
+        ctx["feiten"] = werkbank.feiten_verschil(v.invoer, nieuw)
+        ctx["geld"] = werkbank.geld_verschil(v.invoer, nieuw)
+        ctx["nieuw_json"] = json.dumps(nieuw, ensure_ascii=False)
     titel = ("Fout: " if fouten else "") + f"Scenario {info['naam']} (versie {v.versie})"
     return render(request, "pro_scenario.html", status=status, titel=titel, **ctx)
+
+
+def _opties(request: Request) -> dict[str, Any]:
+    from kotwijzer.api.gemeenten import app_catalogus
+
+    cat = app_catalogus(request)
+    return {
+        "situatie": list(diensten.SITUATIE_TEKST.items()),
+        "uitkering": list(werkbank.UITKERING_TEKST.items()),
+        "onderwijs": list(werkbank.ONDERWIJS_TEKST.items()),
+        "detentie": list(werkbank.DETENTIE_TEKST.items()),
+        "opvang": list(diensten.OPVANG_TEKST.items()),
+        "ja_nee": werkbank.JA_NEE,
+        "gemeenten": [(gm.cbs_code, f"{gm.naam} ({gm.cbs_code})") for gm in cat.gemeenten],
+    }
 
 
 @router.get("/pro/scenarios/{scenario_id}", response_class=HTMLResponse)
@@ -233,7 +284,7 @@ def scenario(request: Request, scenario_id: int = _id()):
     g = _of_inloggen(request)
     if isinstance(g, RedirectResponse):
         return g
-    return _scenario_pagina(request, g, scenario_id)
+    return _scenario_pagina(request, g, scenario_id, log=True)
 
 
 @router.get("/pro/scenarios/{scenario_id}/versies/{versie}", response_class=HTMLResponse)
@@ -241,7 +292,63 @@ def scenario_versie(request: Request, scenario_id: int = _id(), versie: int = _i
     g = _of_inloggen(request)
     if isinstance(g, RedirectResponse):
         return g
-    return _scenario_pagina(request, g, scenario_id, versie)
+    return _scenario_pagina(request, g, scenario_id, versie, log=True)
+
+
+@router.post("/pro/scenarios/{scenario_id}/werkbank", response_class=HTMLResponse)
+async def scenario_werkbank(request: Request, scenario_id: int = _id()):
+    """The one-page form: 'Opnieuw berekenen' shows the new result and what changed, without saving; 'Opslaan als
+    nieuwe versie' saves (only valid input; the previous version stays as it was)."""
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    velden = {k: tekst(form, k) for k in form.keys()}
+    with request.app.state.db.sessie() as s:
+        basis = repo.scenario_versie(s, g.actor, scenario_id).invoer
+    invoer, fouten = werkbank.invoer_uit_form(velden, basis)
+    h = None
+    if not fouten:
+        try:
+            h = Huishouden.model_validate(invoer)
+        except ValidationError as e:
+            for f in nederlandse_fouten(e)[:8]:
+                fouten.zet(werkbank.veld_van_pad(f["veld"] or ""), f["melding"])
+    if fouten:
+        return _scenario_pagina(request, g, scenario_id, fouten=dict(fouten), form=velden, status=422)
+    invoer = h.model_dump(mode="json", exclude_none=True)
+    if tekst(form, "actie") != "opslaan":
+        return _scenario_pagina(request, g, scenario_id, nieuw=invoer)
+    verwacht = tekst(form, "verwachte_versie")
+    try:
+        with request.app.state.db.sessie() as s:
+            repo.scenario_opslaan(s, g.actor, scenario_id, invoer, _samenvatting(h), tekst(form, "toelichting"),
+                                  int(verwacht) if verwacht.isdigit() else None)
+    except (OngeldigeWaarde, VersieConflict) as e:
+        veld = "toelichting" if getattr(e, "veld", "") == "toelichting" else "feiten"
+        return _scenario_pagina(request, g, scenario_id, fouten={veld: e.melding}, form=velden,
+                                status=409 if isinstance(e, VersieConflict) else 422)
+    return _naar(f"/pro/scenarios/{scenario_id}")
+
+
+@router.get("/pro/scenarios/{scenario_id}/vergelijk", response_class=HTMLResponse)
+def scenario_vergelijk(request: Request, scenario_id: int = _id(), a: int | None = None, b: int | None = None):
+    """Two versions side by side: which facts changed, and the money per month and over the year."""
+    g = _of_inloggen(request)
+    if isinstance(g, RedirectResponse):
+        return g
+    with request.app.state.db.sessie() as s:
+        info = _scenario_info(s, g, scenario_id)
+        versies = repo.scenario_versies(s, g.actor, scenario_id)
+        nummers = [v.versie for v in versies]
+        vb = b if b in nummers else nummers[-1]
+        va = a if a in nummers else (nummers[-2] if len(nummers) > 1 else nummers[-1])
+        oud = repo.scenario_versie(s, g.actor, scenario_id, va)
+        nieuw = repo.scenario_versie(s, g.actor, scenario_id, vb)
+        repo.log_lezen(s, g.actor, "scenario_geopend", "scenario", scenario_id, vb, dossier_id=info["dossier_id"])
+    return render(request, "pro_vergelijk.html", titel=f"Versie {va} en {vb} vergelijken: {info['naam']}",
+                  scenario=info, versies=versies, oud=oud, nieuw=nieuw,
+                  versie_opties=[(str(x.versie), f"Versie {x.versie}") for x in versies],
+                  feiten=werkbank.feiten_verschil(oud.invoer, nieuw.invoer),
+                  geld=werkbank.geld_verschil(oud.invoer, nieuw.invoer))
 
 
 @router.get("/pro/scenarios/{scenario_id}/bewerken", response_class=HTMLResponse)
@@ -252,7 +359,8 @@ def scenario_bewerken(request: Request, scenario_id: int = _id()):
     with request.app.state.db.sessie() as s:
         sc = repo.scenario(s, g.actor, scenario_id)
         v = repo.scenario_versie(s, g.actor, scenario_id)
-        staat = fm.staat_van_invoer(v.invoer, {"scenario": sc.id, "dossier": sc.dossier_id, "versie": sc.huidige_versie})
+        staat = fm.staat_van_invoer(v.invoer, {"scenario": sc.id, "dossier": sc.dossier_id, "versie": sc.huidige_versie,
+                                               "modus": "professioneel"})
     return toon_stap(request, "gezin", staat)
 
 
@@ -312,16 +420,18 @@ async def scenario_verwijderen(request: Request, scenario_id: int = _id()):
 
 
 @router.get("/pro/scenarios/{scenario_id}/pdf")
-def scenario_pdf(request: Request, scenario_id: int = _id(), versie: int | None = None):
+async def scenario_pdf(request: Request, scenario_id: int = _id(), versie: int | None = None):
     g = vereist_ingelogd(request)
     with request.app.state.db.sessie() as s:
         sc = repo.scenario(s, g.actor, scenario_id)
         v = repo.scenario_versie(s, g.actor, scenario_id, versie if versie and 0 < versie < 2**31 else None)
-        naam, n = sc.naam, v.versie
+        info = Dossierinfo(repo.dossier(s, g.actor, sc.dossier_id).label, sc.naam, v.versie, v.aangemaakt)
         invoer = v.invoer
+        repo.log_lezen(s, g.actor, "pdf_gedownload", "scenario", sc.id, v.versie, dossier_id=sc.dossier_id)
     h = Huishouden.model_validate(invoer)
-    return pdf_antwoord(uitkomst_context(h), f"scenario-{scenario_id}-versie-{n}.pdf",
-                        kop=f"Kinderopvangtoeslag {h.berekeningsjaar}: {naam} (versie {n})")
+    inhoud = await run_in_threadpool(document_pdf, uitkomst_context(h), None, info)
+    return Response(inhoud, media_type="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="scenario-{scenario_id}-versie-{info.versie}.pdf"'})
 
 
 # -------------------------------------------------------------------------------------------------------- beheer
@@ -329,9 +439,35 @@ def _beheer_pagina(request: Request, g: Ingelogd, fouten: dict[str, str] | None 
                    status: int = 200) -> HTMLResponse:
     with request.app.state.db.sessie() as s:
         gebruikers = repo.gebruikers(s, g.actor)
-        audit = repo.audit(s, g.actor, 200)
+        audit = repo.logboek(s, g.actor, 200)
     return render(request, "pro_beheer.html", status=status, titel=("Fout: " if fouten else "") + "Beheer",
-                  gebruikers=gebruikers, audit=audit, fouten=fouten or {}, w=w or {})
+                  gebruikers=gebruikers, audit=audit, acties=ACTIE_TEKST, fouten=fouten or {}, w=w or {})
+
+
+def jaartoeslag(samenvatting: dict[str, Any] | None) -> str:
+    """The year's toeslag stored with a version, in euros; '-' when it was not computed."""
+    from decimal import Decimal, InvalidOperation
+
+    x = (samenvatting or {}).get("toeslag_jaar")
+    try:
+        return diensten.euro(Decimal(str(x))) if x not in (None, "", "None") else "-"
+    except InvalidOperation:
+        return "-"
+
+
+templates.env.filters.update(jaartoeslag=jaartoeslag)
+
+
+# Plain Dutch for the logbook's actions
+ACTIE_TEKST = {
+    "ingelogd": "ingelogd", "inloggen_mislukt": "inloggen mislukt", "uitgelogd": "uitgelogd",
+    "gebruiker_aangemaakt": "gebruiker toegevoegd", "gebruiker_gewijzigd": "gebruiker gewijzigd",
+    "dossier_aangemaakt": "dossier aangemaakt", "dossier_gewijzigd": "label van dossier gewijzigd",
+    "dossier_verwijderd": "dossier verwijderd", "dossier_geopend": "dossier geopend",
+    "scenario_aangemaakt": "scenario opgeslagen (eerste versie)", "scenario_opgeslagen": "nieuwe versie opgeslagen",
+    "scenario_verwijderd": "scenario verwijderd", "scenario_geopend": "scenario bekeken",
+    "pdf_gedownload": "PDF gedownload",
+}
 
 
 @router.get("/pro/beheer", response_class=HTMLResponse)
@@ -348,16 +484,17 @@ def beheer(request: Request):
 async def gebruiker_maken(request: Request):
     form = await formulier(request)
     g = vereist_ingelogd(request)
-    email, ww, rol = tekst(form, "email"), tekst(form, "wachtwoord"), tekst(form, "rol")
+    email, ww, rol, naam = tekst(form, "email"), tekst(form, "wachtwoord"), tekst(form, "rol"), tekst(form, "naam")
 
     def _doe():
         with request.app.state.db.sessie() as s:
-            repo.gebruiker_maken(s, g.organisatie_id, email, ww, rol, g.actor)
+            repo.gebruiker_maken(s, g.organisatie_id, email, ww, rol, g.actor, naam=naam)
 
     try:
         await run_in_threadpool(_doe)
     except OngeldigeWaarde as e:
-        return _beheer_pagina(request, g, {f"nieuw-{e.veld}": e.melding}, {"email": email[:254], "rol": rol}, 422)
+        return _beheer_pagina(request, g, {f"nieuw-{e.veld}": e.melding},
+                              {"email": email[:254], "rol": rol, "naam": naam[:80]}, 422)
     return _naar("/pro/beheer")
 
 

@@ -3,21 +3,25 @@ definitief, the PDF summary, and the API documentation page. Every page works wi
 from __future__ import annotations
 
 import datetime as dt
+import json
+from decimal import Decimal
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from kotwijzer.api import diensten
+from kotwijzer import diensten
 from kotwijzer.api.fouten import nederlandse_fouten
 from kotwijzer.api.gemeenten import app_catalogus
 from kotwijzer.api.http import ApiFout
 from kotwijzer.api.schemas import Wijziging
 from kotwijzer.compute import bereken, voorwaardencheck
+from kotwijzer.leesbaar import status_nl
 from kotwijzer.model import Huishouden
 from kotwijzer.web import formulier as fm
-from kotwijzer.web.basis import formulier, ingelogd, render, tekst
+from kotwijzer.web import hervatten
+from kotwijzer.web.basis import formulier, ingelogd, render, templates, tekst
 
 router = APIRouter(include_in_schema=False)
 
@@ -33,25 +37,86 @@ def over(request: Request):
 
 
 # ----------------------------------------------------------------------------------------------- questionnaire
+def token(request: Request, staat: dict[str, Any]) -> str:
+    """The answers so far as a signed, compressed, time-limited token for the address (see `hervatten`)."""
+    return hervatten.maak(request.app.state.geheim, staat)
+
+
+def stap_adres(request: Request, stap: str, staat: dict[str, Any], **extra: str) -> str:
+    from urllib.parse import urlencode
+
+    return f"/vragen/{stap}?" + urlencode({"a": token(request, staat), **extra})
+
+
+def naar_stap(request: Request, stap: str, staat: dict[str, Any], **extra: str) -> RedirectResponse:
+    """303 to a step, and the newest answers in the questionnaire's cookie (so that Back shows them, see
+    `hervatten`)."""
+    import secrets
+    from urllib.parse import urlencode
+
+    staat.setdefault("id", secrets.token_urlsafe(6))
+    a = token(request, staat)
+    resp = naar(f"/vragen/{stap}?" + urlencode({"a": a, **extra}))
+    zet_antwoorden_cookie(request, resp, a)
+    return resp
+
+
+def zet_antwoorden_cookie(request: Request, resp: Response, a: str) -> None:
+    secure = request.url.scheme == "https" or bool(getattr(request.app.state, "secure_cookies", False))
+    if len(a) > hervatten.MAX_COOKIE:
+        resp.delete_cookie(hervatten.COOKIE, path="/vragen")
+        return
+    resp.set_cookie(hervatten.COOKIE, a, path="/vragen", httponly=True, samesite="lax", secure=secure)
+
+
+def _nieuwste(request: Request, staat: dict[str, Any], a: str | None) -> dict[str, Any]:
+    """The answers in the cookie when they are a newer version of the same questionnaire than the address."""
+    c = request.cookies.get(hervatten.COOKIE)
+    if not c or not a or c == a or not staat.get("id"):
+        return staat
+    try:
+        cookie_staat, t_cookie = hervatten.lees_met_tijd(request.app.state.geheim, c)
+        _, t_adres = hervatten.lees_met_tijd(request.app.state.geheim, a)
+    except (hervatten.LinkVerlopen, hervatten.LinkOngeldig):
+        return staat
+    if isinstance(cookie_staat, dict) and cookie_staat.get("id") == staat.get("id") and t_cookie >= t_adres:
+        return fm.lees_staat(fm.staat_tekst(cookie_staat))
+    return staat
+
+
+def naar(adres: str) -> RedirectResponse:
+    """303 See Other: the browser GETs the next page, so Back, Forward and reload never re-post a form."""
+    return RedirectResponse(adres, status_code=303)
+
+
 def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[str, str] | None = None,
-              waarden: dict[str, str] | None = None, rijen: list | None = None, status: int = 200) -> HTMLResponse:
+              waarden: dict[str, str] | None = None, rijen: list | None = None, status: int = 200,
+              vervolg: bool = False, melding: str | None = None, erbij: bool = False) -> HTMLResponse:
     st = fm.stappen(staat)
     if stap not in st:
         stap = st[0]
     j = fm.jaar(staat)
     kgu_jaar = fm.kgu(j)
-    ctx: dict[str, Any] = {"stap": stap, "stap_nr": st.index(stap) + 1, "stap_totaal": len(st), "staat": fm.staat_tekst(staat),
+    a = token(request, staat)
+    ctx: dict[str, Any] = {"stap": stap, "stap_nr": st.index(stap) + 1, "stap_totaal": len(st), "a": a,
                            "jaar": j, "kgu": kgu_jaar, "jaren": fm.JAREN, "max_kinderen": fm.MAX_KINDEREN,
-                           "stap_titel": fm.STAP_TITEL[stap], "context": staat.get("context") or {}}
+                           "stap_titel": fm.stap_titel(stap, staat), "context": staat.get("context") or {},
+                           "pro": (staat.get("context") or {}).get("modus") == "professioneel",
+                           "vorige_stap": fm.vorige(staat, stap) if st.index(stap) > 0 else None,
+                           "hervat_adres": str(request.base_url).rstrip("/") + stap_adres(request, stap, staat),
+                           "geldig": hervatten.GELDIG_TEKST, "vervolg": vervolg, "melding": melding,
+                           "partner": staat.get("partner") is True}
     if stap == "gezin":
         ctx["w"] = waarden or fm.gezin_waarden(staat)
+        ctx["jaar_status"] = {jj: _tabel_soort(jj) for jj in fm.JAREN}
+        ctx["jaar_meldingen"] = jaar_meldingen(fm.JAREN)
     elif stap in ("aanvrager", "partner"):
         cat = app_catalogus(request)
         if cat.gemeenten:
             ctx["gemeente_opties"] = [(g.cbs_code, g.naam) for g in cat.gemeenten]
             ctx["activiteit_opties"] = {g.cbs_code: [(a.code, a.naam) for a in cat.activiteiten_van(g.cbs_code)]
                                         for g in cat.gemeenten}
-        rijen = rijen if rijen is not None else fm.periode_rijen_uit_staat(staat, stap)
+        rijen = rijen if rijen is not None else fm.periode_rijen_uit_staat(staat, stap, 1 if erbij else None)
         for r in rijen:
             t = fm.toon(r, kgu_jaar, bool(cat.gemeenten))
             al = set(filter(None, r.get("getoond", "").split(",")))
@@ -60,7 +125,7 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
         ctx["rijen"] = rijen
         ctx["wie"] = stap
     elif stap == "kinderen":
-        ctx["kinderen"] = rijen if rijen is not None else fm.kind_rijen_uit_staat(staat)
+        ctx["kinderen"] = rijen if rijen is not None else fm.kind_rijen_uit_staat(staat, -1 if erbij else None)
     elif stap == "inkomen":
         ctx["w"] = waarden or fm.inkomen_waarden(staat)
     elif stap == "controle":
@@ -68,7 +133,7 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
         per_stap = fouten if fouten is not None else _controle_fouten(staat)
         ctx["stap_fouten"] = per_stap
         fouten = {f"wijzig-{k}": v for k, v in per_stap.items()}
-    titel = f"{fm.STAP_TITEL[stap]} (stap {ctx['stap_nr']} van {ctx['stap_totaal']})"
+    titel = f"{fm.stap_titel(stap, staat)} (stap {ctx['stap_nr']} van {ctx['stap_totaal']})"
     if fouten:
         titel = "Fout: " + titel
     return render(request, "vragen.html", status=status, titel=titel, fouten=fouten or {}, **ctx)
@@ -91,57 +156,235 @@ def _controle_fouten(staat: dict[str, Any]) -> dict[str, str]:
     return uit
 
 
+PROEFBEREKENING = "https://www.belastingdienst.nl/wps/wcm/connect/nl/toeslagen/content/hulpmiddel-proefberekening-toeslagen"
+
+
+templates.env.globals["proefberekening"] = PROEFBEREKENING
+
+PARAMETER_NAAM = {
+    "koppeling_gewerkte_uren": "Uren opvang hangen af van de gewerkte uren",
+    "werkloosheidstermijn_maanden": "Recht loopt door na stoppen met werk (maanden)",
+    "zwangerschap_dagen_voor_vermoedelijke_bevalling": "Zwangerschap: dagen voor de bevalling",
+    "zwangerschap_dagen_na_bevalling": "Zwangerschap: dagen na de bevalling",
+    "terugwerkende_kracht_maanden": "Een aanvraag werkt terug (maanden)",
+    "wlz_permanent_telt": "Blijvende Wlz-indicatie telt mee",
+    "wlz_tijdelijk_telt": "Tijdelijke Wlz-indicatie telt mee",
+    "detentie_telt": "Detentie telt mee",
+    "voorlopige_hechtenis_telt": "Voorlopige hechtenis telt mee",
+    "categorie_c_telt": "Traject dat niet op werk gericht is telt mee",
+    "inburgering_alle_activiteiten": "Alle onderdelen van inburgering tellen mee",
+    "doorloop_na_traject_maanden": "Recht loopt door na een traject (maanden)",
+    "max_uren_per_maand": "Hoogstens uren opvang per maand",
+    "uren_per_maand_ontkoppeld": "Uren opvang per maand (los van gewerkte uren)",
+    "kgu_corona_verruiming": "Ruimere regel in de coronatijd",
+    "maximum_uurprijs": "Maximum uurprijs",
+    "percentage_tabel": "Uw regel in de tabel met percentages",
+}
+SLEUTEL_NAAM = {"dagopvang": "dagopvang", "buitenschoolse_opvang": "bso", "gastouderopvang": "gastouderopvang",
+                "rij": "regel", "van": "inkomen vanaf", "tot_en_met": "tot en met", "eerste_kind": "eerste kind",
+                "overige_kinderen": "andere kinderen"}
+
+
+def waarde_nl(v: Any, sleutel: str = "") -> str:
+    """A parameter value in plain Dutch: ja/nee, numbers with a decimal comma, amounts in euros."""
+    from kotwijzer.web.basis import _getal
+
+    if isinstance(v, bool):
+        return "ja" if v else "nee"
+    if isinstance(v, dict):
+        return ", ".join(f"{SLEUTEL_NAAM.get(str(k), str(k).replace('_', ' '))} {waarde_nl(x, str(k))}" for k, x in v.items())
+    if isinstance(v, (list, tuple)):
+        return ", ".join(waarde_nl(x) for x in v)
+    if v is None:
+        return "onbekend"
+    try:
+        d = Decimal(str(v))
+    except ArithmeticError:
+        return str(v)
+    if sleutel in ("dagopvang", "buitenschoolse_opvang", "gastouderopvang"):
+        return diensten.euro(d)
+    if sleutel in ("eerste_kind", "overige_kinderen"):
+        return _getal(d) + "%"
+    if sleutel in ("van", "tot_en_met"):
+        return "€ " + _getal(d)
+    return _getal(d)
+
+
+templates.env.filters["status_nl"] = status_nl
+templates.env.filters["waarde_nl"] = waarde_nl
+templates.env.filters["parameter_naam"] = lambda n: PARAMETER_NAAM.get(str(n), str(n).replace("_", " ").capitalize())
+
+
+def _tabel_soort(j: int) -> str:
+    """'ontbreekt', 'onvolledig', 'voorlopig' or 'definitief': the state of year j's percentage table."""
+    from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving, tabel
+
+    try:
+        status = str(tabel(j).status)
+    except (OntbrekendeWetgeving, OngeldigeWetgeving):
+        return "ontbreekt"
+    return {"partial": "onvolledig", "provisional": "voorlopig", "unverified": "voorlopig"}.get(status, status)
+
+
+def _jaren_tekst(jaren: list[int]) -> str:
+    t = [str(j) for j in jaren]
+    return t[0] if len(t) == 1 else ", ".join(t[:-1]) + " en " + t[-1]
+
+
+def jaar_meldingen(jaren) -> list[dict[str, Any]]:
+    """For the screen where the year is chosen: the years whose amounts cannot (all) be computed, grouped."""
+    groepen: dict[str, list[int]] = {}
+    for j in jaren:
+        groepen.setdefault(_tabel_soort(j), []).append(j)
+    uit = []
+    if groepen.get("ontbreekt"):
+        uit.append({"soort": "ontbreekt", "link": True, "tekst":
+                    f"Voor {_jaren_tekst(groepen['ontbreekt'])} hebben wij de officiële tabel met percentages niet. U ziet "
+                    "wel of u recht heeft en voor hoeveel uur, maar niet het bedrag."})
+    if groepen.get("onvolledig"):
+        uit.append({"soort": "onvolledig", "link": True, "tekst":
+                    f"Voor {_jaren_tekst(groepen['onvolledig'])} is onze tabel niet compleet. Bij sommige inkomens "
+                    "kunnen wij het bedrag niet berekenen."})
+    if groepen.get("voorlopig"):
+        uit.append({"soort": "voorlopig", "link": False, "tekst":
+                    f"Voor {_jaren_tekst(groepen['voorlopig'])} is de tabel nog niet definitief. Het bedrag kan nog "
+                    "iets veranderen."})
+    return uit
+
+
+def jaar_status(j: int) -> str | None:
+    """What the parent must know about the percentage table of year j (None: complete)."""
+    status = _tabel_soort(j)
+    if status == "ontbreekt":
+        return (f"Voor {j} hebben wij de officiële tabel met percentages niet. U ziet wel of u recht heeft en voor "
+                "hoeveel uur, maar niet het bedrag. Het bedrag berekent u met de proefberekening van Dienst Toeslagen.")
+    if status == "onvolledig":
+        return (f"Voor {j} is onze tabel met percentages niet compleet. Bij sommige inkomens kunnen wij het bedrag "
+                "niet berekenen. Dan verwijzen wij u naar de proefberekening van Dienst Toeslagen.")
+    if status == "voorlopig":
+        return f"Voor {j} rekenen wij met een tabel die nog niet definitief is. Het bedrag kan nog iets veranderen."
+    return None
+
+
+def _staat_uit_token(request: Request, a: str | None) -> tuple[dict[str, Any], str | None]:
+    """The answers in the address, or a new questionnaire with a Dutch message when the link expired or is broken."""
+    if not a:
+        return fm.nieuwe_staat(), None
+    try:
+        s = hervatten.lees(request.app.state.geheim, a)
+    except (hervatten.LinkVerlopen, hervatten.LinkOngeldig) as e:
+        return fm.nieuwe_staat(), str(e)
+    return fm.lees_staat(fm.staat_tekst(s) if isinstance(s, dict) else ""), None
+
+
+def _staat_uit_form(request: Request, form) -> tuple[dict[str, Any], str | None]:
+    """A form carries the answers as a token (`a`); older forms (and the professional pages) as JSON (`staat`)."""
+    a = tekst(form, "a")
+    if a:
+        return _staat_uit_token(request, a)
+    return fm.lees_staat(tekst(form, "staat")), None
+
+
 @router.get("/vragen", response_class=HTMLResponse)
-def vragen_start(request: Request):
-    return toon_stap(request, "gezin", fm.nieuwe_staat())
+def vragen_start(request: Request, verlopen: str | None = None):
+    """A new questionnaire: the first step gets an address with its own token too (303), so that Back to the first
+    step finds the answers of this questionnaire."""
+    if verlopen:
+        return toon_stap(request, "gezin", fm.nieuwe_staat(),
+                         melding="Deze link is verlopen of klopt niet. Uw antwoorden zijn daarom niet meer te openen. "
+                                 "Begin hieronder opnieuw.")
+    return naar_stap(request, "gezin", fm.nieuwe_staat())
 
 
-@router.post("/vragen", response_class=HTMLResponse)
-async def vragen(request: Request):
-    form = await formulier(request)
-    staat = fm.lees_staat(tekst(form, "staat"))
-    stap = tekst(form, "stap")
-    if stap not in fm.STAPPEN:
-        stap = "gezin"
-    actie = tekst(form, "actie", "volgende")
-    velden = {k: v for k, v in form.items() if isinstance(v, str)}
-    if actie.startswith("ga_") and actie[3:] in fm.stappen(staat):
-        return toon_stap(request, actie[3:], staat)
-    if actie == "vorige":
-        return toon_stap(request, fm.vorige(staat, stap), staat)
+@router.get("/vragen/{stap}", response_class=HTMLResponse)
+def vragen_stap(request: Request, stap: str, a: str | None = None, c: str | None = None, vervolg: str | None = None,
+                erbij: str | None = None):
+    """One step of the questionnaire, rebuilt from the answers in the address. `c`: answers that were posted with an
+    error (the page shows them with the error messages); `vervolg`: the step asks follow-up questions."""
+    staat, melding = _staat_uit_token(request, a)
+    if not melding:
+        staat = _nieuwste(request, staat, a)
+    if melding or stap not in fm.stappen(staat):
+        return toon_stap(request, "gezin", staat, melding=melding, status=404 if not melding and stap not in fm.STAPPEN else 200)
+    if c:
+        try:
+            velden = hervatten.lees(request.app.state.geheim, c, "concept")
+        except (hervatten.LinkVerlopen, hervatten.LinkOngeldig):
+            velden = None
+        if isinstance(velden, dict) and velden.get("stap") == stap:
+            velden = {str(k): str(v) for k, v in velden.items()}
+            uit = _verwerk(request, stap, velden, json.loads(fm.staat_tekst(staat)))
+            if uit.get("fouten"):
+                return toon_stap(request, stap, staat, fouten=uit["fouten"], waarden=velden if stap in ("gezin", "inkomen") else None,
+                                 rijen=uit.get("rijen"), status=422)
+    return toon_stap(request, stap, staat, vervolg=bool(vervolg), erbij=bool(erbij))
+
+
+def _verwerk(request: Request, stap: str, velden: dict[str, str], staat: dict[str, Any]) -> dict[str, Any]:
+    """Apply the answers of one step to the state. Returns {"fouten", "rijen", "vervolg"}; the state is changed only
+    when there are no errors."""
+    actie = velden.get("actie", "volgende")
     if stap == "gezin":
-        f = fm.verwerk_gezin(velden, staat)
-        if f:
-            return toon_stap(request, stap, staat, fouten=f, waarden=velden, status=422)
-    elif stap in ("aanvrager", "partner"):
+        return {"fouten": fm.verwerk_gezin(velden, staat)}
+    if stap in ("aanvrager", "partner"):
         rijen = fm.periode_rijen_uit_form(velden, stap)
         perioden, f = fm.verwerk_perioden(rijen, staat, stap, app_catalogus(request))
         if f:
-            return toon_stap(request, stap, staat, fouten=f, rijen=rijen, status=422)
+            return {"fouten": f, "rijen": rijen}
         ouder = staat["invoer"].get(stap)
         if not isinstance(ouder, dict):
             ouder = staat["invoer"][stap] = {}
         ouder["situaties"] = perioden
-        if actie == "nog_een":
-            return toon_stap(request, stap, staat)
-    elif stap == "kinderen":
+        return {"fouten": f, "vervolg": f.vervolg, "blijf": actie == "nog_een"}
+    if stap == "kinderen":
         rijen = fm.kind_rijen_uit_form(velden, staat)
         kinderen, f = fm.verwerk_kinderen(rijen, staat)
         if f:
-            return toon_stap(request, stap, staat, fouten=f, rijen=rijen, status=422)
+            return {"fouten": f, "rijen": rijen}
         staat["invoer"]["kinderen"] = kinderen
-        if actie == "nog_een":
-            return toon_stap(request, stap, staat)
-    elif stap == "inkomen":
-        f = fm.verwerk_inkomen(velden, staat)
-        if f:
-            return toon_stap(request, stap, staat, fouten=f, waarden=velden, status=422)
-    elif stap == "controle":
-        fouten = _controle_fouten(staat)
-        if fouten:
-            return toon_stap(request, stap, staat, fouten=fouten, status=422)
-        return toon_uitkomst(request, staat)
-    return toon_stap(request, fm.volgende(staat, stap), staat)
+        return {"fouten": f, "blijf": actie == "nog_een"}
+    if stap == "inkomen":
+        return {"fouten": fm.verwerk_inkomen(velden, staat)}
+    if stap == "controle":
+        return {"fouten": _controle_fouten(staat)}
+    return {"fouten": {}}
+
+
+@router.post("/vragen", response_class=HTMLResponse)
+async def vragen(request: Request):
+    """Post/Redirect/Get: the answers of a step are checked and the browser is sent (303) to the address of the next
+    step (or of the same step with the error messages), which holds the answers in a token."""
+    form = await formulier(request)
+    staat, melding = _staat_uit_form(request, form)
+    if melding:
+        return naar("/vragen?verlopen=1")
+    stap = tekst(form, "stap")
+    if stap not in fm.stappen(staat):
+        stap = "gezin"
+    actie = tekst(form, "actie", "volgende")
+    velden = {k: v for k, v in form.items() if isinstance(v, str) and k not in ("csrf", "a", "staat")}
+    velden["stap"] = stap
+    if actie.startswith("ga_") and actie[3:] in fm.stappen(staat):
+        return naar_stap(request, actie[3:], staat)
+    if actie == "vorige":
+        return naar_stap(request, fm.vorige(staat, stap), staat)
+    uit = _verwerk(request, stap, velden, staat)
+    if uit.get("fouten"):
+        c = hervatten.maak(request.app.state.geheim, velden, "concept")
+        return naar_stap(request, stap, staat, c=c)
+    if uit.get("vervolg"):
+        return naar_stap(request, stap, staat, vervolg="1")
+    if uit.get("blijf"):
+        return naar_stap(request, stap, staat, erbij="1")
+    if stap == "controle":
+        return naar(uitkomst_adres(request, staat))
+    return naar_stap(request, fm.volgende(staat, stap), staat)
+
+
+def uitkomst_adres(request: Request, staat: dict[str, Any], pad: str = "/uitkomst") -> str:
+    from urllib.parse import urlencode
+
+    return f"{pad}?" + urlencode({"a": token(request, staat)})
 
 
 # ----------------------------------------------------------------------------------------------------- result
@@ -159,15 +402,124 @@ def uitkomst_context(h: Huishouden) -> dict[str, Any]:
     except diensten.REKENFOUTEN as e:
         ctx["melding"] = ctx["melding"] or diensten.rekenfout_melding(e)
         ctx["melding_veld"] = ctx["melding_veld"] or getattr(e, "veld", None)
+        if ctx["vc"] is not None and ctx["vc"].maanden_met_aanspraak:
+            ctx["kop"] = kop_uit_voorwaarden(h, ctx["vc"], ctx["melding"])
         return ctx
     ctx["r"] = r
+    ctx["kop"] = kop_context(h, r)
     if r.bedragen != "volledig" or h.toetsingsinkomen is None:  # the decision and hours stand; say what is missing
         ctx["melding"] = ctx["melding"] or r.rekenfout or (
             "Het gezamenlijke toetsingsinkomen is niet ingevuld. Het percentage hangt daarvan af.")
-    ctx["blokken"], ctx["wettekst"] = diensten.uitleg_blokken(r)
+    blokken, ctx["wettekst"] = diensten.uitleg_blokken(r)
+    ctx["blokken"] = diensten.voeg_versies_samen(blokken, r.berekeningsjaar)
     ctx["stappen"] = diensten.stappen_lijst(h, r)
     ctx["tegemoetkoming"] = tegemoetkoming_context(h)
     return ctx
+
+
+TE_LAAT = "te_laat_aangevraagd"
+
+
+def _laatste_dag(jaar: int, maand: int) -> dt.date:
+    """Last day of the month (maand may run past 12)."""
+    j, m = jaar + (maand - 1) // 12, (maand - 1) % 12 + 1
+    volgende = dt.date(j + (m == 12), m % 12 + 1, 1)
+    return volgende - dt.timedelta(days=1)
+
+
+def kop_context(h: Huishouden, r, vandaag: dt.date | None = None) -> dict[str, Any]:
+    """What the result page leads with: the monthly amount paid (whole euros, rounded down, as Dienst Toeslagen pays
+    the voorschot) and from which month, then the year; per month a status that never contradicts the amount; the
+    last day to apply so no month is lost (Wko art. 1.3 lid 2 onder b) and the months already lost.
+
+    Reads the core's `aanvragen_uiterlijk` / `verloren_maanden` / `bedragen` / `ontbrekend` when the core gives them;
+    otherwise derives the deadline from the months with aanspraak (an application reaches back to the first day of
+    the month three calendar months before the application month)."""
+    vandaag = vandaag or dt.date.today()
+    j = h.berekeningsjaar
+    maanden = list(r.maanden)
+
+    def te_laat(m) -> bool:
+        return m.reden == TE_LAAT or any(TE_LAAT in (k.redenen or []) for k in m.kinderen)
+
+    def met_opvang(m) -> bool:
+        return any(k.uren_opgegeven and k.uren_opgegeven > 0 for k in m.kinderen)
+
+    # months that have aanspraak by every condition except the application date
+    recht = [m.maand for m in maanden if (m.aanspraak or te_laat(m)) and met_opvang(m)
+             and (any(k.aanspraak for k in m.kinderen) or te_laat(m))]
+    uiterlijk = getattr(r, "aanvragen_uiterlijk", None)
+    if uiterlijk is None and recht:
+        uiterlijk = _laatste_dag(j, recht[0] + 3)
+    verloren = getattr(r, "verloren_maanden", None)
+    if verloren is None:
+        verloren = [m.maand for m in maanden if te_laat(m) and met_opvang(m)]
+    verloren = sorted(set(verloren))
+    # without an application date: which months would be lost when applying today (the core does this itself
+    # when it gives `verloren_maanden`; then these are the months in `verloren`)
+    verloren_vandaag: list[int] = []
+    if h.aanvraagdatum is None and verloren:
+        verloren_vandaag, verloren = verloren, []
+    elif h.aanvraagdatum is None and not hasattr(r, "verloren_maanden"):
+        eerste_bereikbaar = (vandaag.year * 12 + vandaag.month - 1) - 3  # month index of the earliest month reached
+        verloren_vandaag = [m for m in recht if j * 12 + m - 1 < eerste_bereikbaar]
+
+    betaald = [(m.maand, m.uitbetaling_voorschot) for m in maanden]
+    ontbreekt = any(b is None for _, b in betaald) or getattr(r, "bedragen", "volledig") != "volledig"
+    perioden: list[dict[str, Any]] = []
+    for mnd, b in betaald:
+        if b is None or b <= 0:
+            continue
+        if perioden and perioden[-1]["tot"] == mnd - 1 and perioden[-1]["bedrag"] == b:
+            perioden[-1]["tot"] = mnd
+        else:
+            perioden.append({"van": mnd, "tot": mnd, "bedrag": b})
+    jaar_voorschot = None if any(b is None for _, b in betaald) else sum((b for _, b in betaald), Decimal(0))
+
+    status: dict[int, str] = {}
+    for m in maanden:
+        b = m.uitbetaling_voorschot
+        if m.maand in verloren or (te_laat(m) and met_opvang(m)):
+            status[m.maand] = "nee: te laat aangevraagd" if h.aanvraagdatum else "nee: te laat als u vandaag aanvraagt"
+        elif not m.aanspraak:
+            status[m.maand] = "nee"
+        elif not met_opvang(m):
+            status[m.maand] = "nee: geen opvang"
+        elif not any(k.aanspraak for k in m.kinderen):
+            status[m.maand] = "nee"
+        elif b is None:
+            status[m.maand] = "ja, bedrag nog niet te berekenen"
+        elif b > 0:
+            status[m.maand] = "ja"
+        elif all((k.uren_in_aanmerking or 0) == 0 for k in m.kinderen if k.aanspraak):
+            status[m.maand] = "ja, maar geen uren over om toeslag voor te krijgen"
+        else:
+            status[m.maand] = "ja, maar minder dan € 1"
+    ontbrekend = [getattr(o, "uitleg", str(o)) for o in (getattr(r, "ontbrekend", None) or [])]
+    if ontbreekt and not ontbrekend and getattr(r, "rekenfout", None):
+        ontbrekend = [r.rekenfout]
+    return {"perioden": perioden, "eerste": perioden[0]["van"] if perioden else None, "jaar_voorschot": jaar_voorschot,
+            "jaar_toeslag": getattr(r.jaar, "toeslag", None), "ontbreekt": ontbreekt, "ontbrekend": ontbrekend,
+            "uiterlijk": uiterlijk, "uiterlijk_voorbij": bool(uiterlijk and uiterlijk < vandaag),
+            "verloren": verloren, "verloren_vandaag": verloren_vandaag, "recht": recht, "status": status,
+            "vandaag": vandaag, "aanvraagdatum": h.aanvraagdatum}
+
+
+def kop_uit_voorwaarden(h: Huishouden, vc, melding: str, vandaag: dt.date | None = None) -> dict[str, Any]:
+    """The headline when no amount could be computed at all: what is decided (months with aanspraak) and the
+    deadline to apply."""
+    vandaag = vandaag or dt.date.today()
+    j = h.berekeningsjaar
+    recht = sorted(vc.maanden_met_aanspraak)
+    uiterlijk = _laatste_dag(j, recht[0] + 3) if recht else None
+    verloren_vandaag: list[int] = []
+    if h.aanvraagdatum is None:
+        eerste = (vandaag.year * 12 + vandaag.month - 1) - 3
+        verloren_vandaag = [m for m in recht if j * 12 + m - 1 < eerste]
+    return {"perioden": [], "ontbreekt": True, "ontbrekend": [melding], "jaar_voorschot": None, "jaar_toeslag": None,
+            "uiterlijk": uiterlijk, "uiterlijk_voorbij": bool(uiterlijk and uiterlijk < vandaag), "verloren": [],
+            "verloren_vandaag": verloren_vandaag, "recht": recht, "status": {}, "vandaag": vandaag,
+            "aanvraagdatum": h.aanvraagdatum}
 
 
 def tegemoetkoming_context(h: Huishouden) -> dict[str, Any] | None:
@@ -212,8 +564,10 @@ def toon_uitkomst(request: Request, staat: dict[str, Any], extra: dict[str, Any]
 
 def _formulier_context(request: Request, staat: dict[str, Any], h: Huishouden) -> dict[str, Any]:
     g = ingelogd(request)
-    ctx = {"staat": fm.staat_tekst(staat), "context": staat.get("context") or {}, "kgu": fm.kgu(h.berekeningsjaar),
-           "dossiers": []}
+    a = token(request, staat)
+    ctx = {"staat": fm.staat_tekst(staat), "a": a, "context": staat.get("context") or {}, "kgu": fm.kgu(h.berekeningsjaar),
+           "dossiers": [], "hervat_adres": str(request.base_url).rstrip("/") + uitkomst_adres(request, staat),
+           "geldig": hervatten.GELDIG_TEKST}
     if g is not None:
         from kotwijzer.store import repo
 
@@ -222,10 +576,23 @@ def _formulier_context(request: Request, staat: dict[str, Any], h: Huishouden) -
     return ctx
 
 
+@router.get("/uitkomst", response_class=HTMLResponse)
+def uitkomst(request: Request, a: str | None = None):
+    staat, melding = _staat_uit_token(request, a)
+    if melding or not a:
+        return naar("/vragen?verlopen=1")
+    return toon_uitkomst(request, staat)
+
+
 @router.post("/uitkomst", response_class=HTMLResponse)
-async def uitkomst(request: Request):
+async def uitkomst_post(request: Request):
+    """Older forms post the answers; the result itself is a GET address."""
     form = await formulier(request)
-    return toon_uitkomst(request, fm.lees_staat(tekst(form, "staat")))
+    staat, melding = _staat_uit_form(request, form)
+    if melding:
+        return naar("/vragen?verlopen=1")
+    _huishouden_uit_staat(staat)
+    return naar(uitkomst_adres(request, staat))
 
 
 # ----------------------------------------------------------------------------------------------------- wat als
@@ -287,12 +654,29 @@ def _wijziging_uit_form(form: dict[str, str], h: Huishouden) -> tuple[Wijziging 
         return None, f
 
 
-@router.post("/wat-als", response_class=HTMLResponse)
-async def wat_als(request: Request):
+async def _legacy_post(request: Request, pad: str) -> RedirectResponse:
     form = await formulier(request)
-    staat = fm.lees_staat(tekst(form, "staat"))
+    staat, melding = _staat_uit_form(request, form)
+    if melding:
+        return naar("/vragen?verlopen=1")
+    _huishouden_uit_staat(staat)
+    return naar(uitkomst_adres(request, staat, pad))
+
+
+@router.post("/wat-als", response_class=HTMLResponse)
+async def wat_als_post(request: Request):
+    return await _legacy_post(request, "/wat-als")
+
+
+@router.get("/wat-als", response_class=HTMLResponse)
+def wat_als(request: Request):
+    """A calculator without side effects, so a GET form: Back, Forward and reload simply show it again."""
+    form = request.query_params
+    staat, melding = _staat_uit_token(request, form.get("a"))
+    if melding or not form.get("a"):
+        return naar("/vragen?verlopen=1")
     h = _huishouden_uit_staat(staat)
-    velden = {k: v for k, v in form.items() if isinstance(v, str)}
+    velden = {k: v for k, v in form.items() if isinstance(v, str) and k != "a"}
     ctx: dict[str, Any] = {"h": h, "wa": velden, "vergelijking": None}
     ctx.update(_formulier_context(request, staat, h))
     status = 200
@@ -305,6 +689,7 @@ async def wat_als(request: Request):
                 staat2["invoer"] = ctx["vergelijking"]["invoer_wat_als"].model_dump(mode="json", exclude_none=True)
                 staat2["context"] = {k: v for k, v in (staat.get("context") or {}).items() if k == "dossier"}
                 ctx["staat_wat_als"] = fm.staat_tekst(staat2)
+                ctx["a_wat_als"] = token(request, staat2)
             except diensten.OngeldigeWijziging as e:
                 f.voeg({"wijziging.kind": "wa-kind", "wijziging.ouder": "wa-ouder"}.get(e.veld, "wa-soort"), e.melding)
             except ValidationError as e:
@@ -321,13 +706,24 @@ async def wat_als(request: Request):
 
 # ------------------------------------------------------------------------------------------------- voorschot
 @router.post("/voorschot", response_class=HTMLResponse)
-async def voorschot(request: Request):
-    form = await formulier(request)
-    staat = fm.lees_staat(tekst(form, "staat"))
+async def voorschot_post(request: Request):
+    return await _legacy_post(request, "/voorschot")
+
+
+@router.get("/voorschot", response_class=HTMLResponse)
+def voorschot(request: Request):
+    """Voorschot versus definitief: a GET form as well. Never an error page: when the year's amounts cannot be
+    computed, the page says what is missing and links to the official proefberekening."""
+    form = request.query_params
+    staat, melding = _staat_uit_token(request, form.get("a"))
+    if melding or not form.get("a"):
+        return naar("/vragen?verlopen=1")
     h = _huishouden_uit_staat(staat)
-    ctx: dict[str, Any] = {"h": h, "uitkomst": None}
+    ctx: dict[str, Any] = {"h": h, "uitkomst": None, "geen_bedrag": None}
     ctx.update(_formulier_context(request, staat, h))
     f = fm.Fouten()
+    if jaar_status(h.berekeningsjaar) and "proefberekening" in (jaar_status(h.berekeningsjaar) or ""):
+        ctx["geen_bedrag"] = jaar_status(h.berekeningsjaar)
     waarden = {"vs-voorschot": tekst(form, "vs-voorschot"), "vs-definitief": tekst(form, "vs-definitief")}
     if not any(waarden.values()):
         waarden["vs-voorschot"] = "" if h.toetsingsinkomen is None else str(h.toetsingsinkomen)
@@ -345,14 +741,27 @@ async def voorschot(request: Request):
             except ValueError as e:
                 f.voeg(veld, str(e))
         if not f:
-            try:
-                ctx["uitkomst"] = diensten.voorschot(h, bedragen["vs-voorschot"], bedragen["vs-definitief"])
-            except diensten.REKENFOUTEN as e:
-                f.voeg("vs-voorschot", diensten.rekenfout_melding(e))
+            ctx["geen_bedrag"] = _bedrag_ontbreekt(h, bedragen["vs-voorschot"]) or _bedrag_ontbreekt(h, bedragen["vs-definitief"])
+            if not ctx["geen_bedrag"]:
+                try:
+                    ctx["uitkomst"] = diensten.voorschot(h, bedragen["vs-voorschot"], bedragen["vs-definitief"])
+                except diensten.REKENFOUTEN as e:
+                    ctx["geen_bedrag"] = diensten.rekenfout_melding(e)
         if f:
             status = 422
     titel = ("Fout: " if f else "") + f"Voorschot en definitieve berekening {h.berekeningsjaar}"
     return render(request, "voorschot.html", status=status, titel=titel, fouten=f, **ctx)
+
+
+def _bedrag_ontbreekt(h: Huishouden, inkomen: int) -> str | None:
+    """Dutch reason why no amount can be computed for this income (missing table, table cell, ...), else None."""
+    try:
+        r = bereken(h.model_copy(update={"toetsingsinkomen": int(inkomen)}))
+    except diensten.REKENFOUTEN as e:
+        return diensten.rekenfout_melding(e)
+    if getattr(r, "bedragen", "volledig") != "volledig" or r.jaar.toeslag is None:
+        return getattr(r, "rekenfout", None) or "Voor dit inkomen en dit jaar kunnen wij het bedrag niet berekenen."
+    return None
 
 
 # ------------------------------------------------------------------------------------------------------- PDF
@@ -363,10 +772,20 @@ def pdf_antwoord(ctx: dict[str, Any], bestandsnaam: str, kop: str | None = None)
                     headers={"Content-Disposition": f'attachment; filename="{bestandsnaam}"'})
 
 
+@router.get("/samenvatting.pdf")
+def samenvatting_get(request: Request, a: str | None = None):
+    staat, melding = _staat_uit_token(request, a)
+    if melding or not a:
+        return naar("/vragen?verlopen=1")
+    h = _huishouden_uit_staat(staat)
+    return pdf_antwoord(uitkomst_context(h), f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf")
+
+
 @router.post("/samenvatting.pdf")
 async def samenvatting(request: Request):
     form = await formulier(request)
-    h = _huishouden_uit_staat(fm.lees_staat(tekst(form, "staat")))
+    staat, _ = _staat_uit_form(request, form)
+    h = _huishouden_uit_staat(staat)
     return pdf_antwoord(uitkomst_context(h), f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf")
 
 

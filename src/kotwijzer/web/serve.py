@@ -8,7 +8,7 @@ from kotwijzer.store import normaliseer_url, standaard_url
 
 
 def _samenvatting(invoer: dict[str, Any]) -> dict[str, Any]:
-    from kotwijzer.api.diensten import samenvatting_voor_opslag
+    from kotwijzer.diensten import samenvatting_voor_opslag
     from kotwijzer.model import Huishouden
 
     return samenvatting_voor_opslag(Huishouden.model_validate(invoer))

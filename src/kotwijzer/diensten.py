@@ -1,4 +1,4 @@
-"""What the API and the web pages both need: call the core, render its explanation and next steps, and translate
+"""The service layer: what the API and the web pages both need (neither adapter owns it): call the core, render its explanation and next steps, and translate
 a 'wat als' change into a second input. Nothing here decides about the law; every verdict and amount comes from
 `kotwijzer.compute`, every explanation from `kotwijzer.explain`.
 """
@@ -16,7 +16,7 @@ from kotwijzer.model import Huishouden, Periode, Resultaat, Situatie
 from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving
 from kotwijzer.wetten.bron import WETTEN
 
-log = logging.getLogger("kotwijzer.api")
+log = logging.getLogger("kotwijzer.diensten")
 
 MAANDNAMEN = (
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -70,7 +70,7 @@ def rekenfout_melding(e: Exception) -> str:
 
 
 # --------------------------------------------------------------------------------------------- explanation
-def _wet_url(wet: str, peildatum: dt.date) -> str | None:
+def wet_url(wet: str, peildatum: dt.date) -> str | None:
     w = WETTEN.get(wet)
     return f"https://wetten.overheid.nl/{w[1]}/{peildatum.isoformat()}" if w else None
 
@@ -112,17 +112,45 @@ def uitleg_blokken(r: Resultaat) -> tuple[list[dict[str, Any]], bool]:
         if met_tekst and b.bronnen:
             bronnen = [
                 {"citaat": x.get("citaat"), "tekst": x.get("tekst"), "versie": x.get("versie"),
-                 "url": x.get("url") or _wet_url(_wet_van(x.get("citaat", "")), peil),
+                 "url": x.get("url") or wet_url(_wet_van(x.get("citaat", "")), peil),
                  "terugval": bool(x.get("terugval")), "opmerking": x.get("opmerking")}
                 for x in b.bronnen
             ]
         else:
-            bronnen = [{"citaat": c.citaat, "tekst": None, "versie": None, "url": _wet_url(c.wet, peil),
+            bronnen = [{"citaat": c.citaat, "tekst": None, "versie": None, "url": wet_url(c.wet, peil),
                         "terugval": False, "opmerking": None}
                        for c in _citaten(r, m)]
         uit.append({"maand": b.maand, "tot_maand": tot, "titel": b.titel, "aanspraak": bool(m.aanspraak),
                     "regels": list(b.regels), "bronnen": bronnen})
     return uit, met_tekst
+
+
+def voeg_versies_samen(blokken: list[dict[str, Any]], jaar: int) -> list[dict[str, Any]]:
+    """Merge consecutive explanation blocks that say the same and cite the same articles, and differ only in the
+    version of the law (a new consolidation on 1 July does not change the explanation). Per article the text of each
+    version is kept once; versions with the same text are one entry."""
+    uit: list[dict[str, Any]] = []
+    for b in blokken:
+        vorige = uit[-1] if uit else None
+        if (vorige is not None and vorige["tot_maand"] + 1 == b["maand"] and vorige["aanspraak"] == b["aanspraak"]
+                and vorige["regels"] == b["regels"]
+                and [x["citaat"] for x in vorige["bronnen"] if not x.get("_extra")] == [x["citaat"] for x in b["bronnen"]]):
+            vorige["tot_maand"] = b["tot_maand"]
+            bekend = {(x["citaat"], x.get("tekst")) for x in vorige["bronnen"]}
+            for x in b["bronnen"]:
+                if (x["citaat"], x.get("tekst")) not in bekend:
+                    vorige["bronnen"].append({**x, "_extra": True})
+            continue
+        uit.append({**b, "bronnen": [dict(x) for x in b["bronnen"]]})
+    for b in uit:
+        van, tot = b["maand"], b["tot_maand"]
+        naam = MAANDNAMEN[van - 1].capitalize()
+        b["titel"] = f"{naam} {jaar}" if van == tot else f"{naam} tot en met {MAANDNAMEN[tot - 1]} {jaar}"
+        # articles in citation order, each version of an article right after the previous one
+        volgorde = list(dict.fromkeys(x["citaat"] for x in b["bronnen"]))
+        b["bronnen"] = [{k: v for k, v in x.items() if k != "_extra"}
+                        for c in volgorde for x in b["bronnen"] if x["citaat"] == c]
+    return uit
 
 
 def _wet_van(citaat: str) -> str:

@@ -77,7 +77,9 @@ class Periode(_Base):
     situatie: Situatie
     van: dt.date | None = Field(None, description="Eerste dag (inclusief)")
     tot: dt.date | None = Field(None, description="Laatste dag (inclusief); leeg = loopt door")
-    maanden: list[Maand] | None = Field(None, description="Of: de kalendermaanden van het berekeningsjaar")
+    maanden: list[Maand] | None = Field(
+        None, max_length=12, description="Of: de kalendermaanden van het berekeningsjaar (hoogstens 12)"
+    )
     uren_per_maand: Uren | None = Field(
         None, description="Gewerkte uren per maand (arbeid; nodig voor 2021 en 2022, koppeling gewerkte uren)"
     )
@@ -109,7 +111,7 @@ class Periode(_Base):
 
 class Ouder(_Base):
     label: str | None = Field(None, max_length=40, description="Pseudoniem, bv. 'ouder A'. Geen naam of BSN nodig")
-    situaties: list[Periode] = Field(default_factory=list)
+    situaties: list[Periode] = Field(default_factory=list, max_length=24, description="Hoogstens 24 perioden per jaar")
     laatste_werkdag_vorig_jaar: dt.date | None = Field(
         None,
         description="Als het werk in het vorige jaar stopte: de laatste werkdag (voor de werkloosheidstermijn, art. 1.6 lid 5)",
@@ -124,7 +126,7 @@ class Ouder(_Base):
 class Opvang(_Base):
     """Childcare for one child: the same soort, hours and price in the listed months (default: all months)."""
 
-    maanden: list[Maand] = Field(default_factory=lambda: list(range(1, 13)))
+    maanden: list[Maand] = Field(default_factory=lambda: list(range(1, 13)), max_length=12)
     soort: Opvangsoort
     uren_per_maand: Uren
     uurprijs: Bedrag
@@ -139,7 +141,7 @@ class Kind(_Base):
     )
     woont_op_adres_aanvrager: bool = True
     co_ouderschap: bool = Field(False, description="Het kind woont om en om bij beide ouders (Awir art. 4 lid 2)")
-    opvang: list[Opvang] = Field(default_factory=list)
+    opvang: list[Opvang] = Field(default_factory=list, max_length=12, description="Hoogstens 12 regels opvang per kind")
 
     @model_validator(mode="after")
     def _check(self) -> "Kind":

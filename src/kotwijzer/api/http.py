@@ -221,6 +221,13 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
             HTTP_MELDING.get(exc.status_code, "Er ging iets mis.")
         return _antwoord(request, exc.status_code, f"http_{exc.status_code}", melding, headers=getattr(exc, "headers", None))
 
+    from starlette.requests import ClientDisconnect
+
+    @app.exception_handler(ClientDisconnect)
+    async def _weg(request: Request, exc: ClientDisconnect):
+        # the client went away (or was cut off for sending too slowly): nobody to answer, nothing to log
+        return Response(status_code=400)
+
     @app.exception_handler(Exception)
     async def _onverwacht(request: Request, exc: Exception):
         # never the input, never a stack trace to the user; the type is enough to find it in the tests

@@ -16,6 +16,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from kotwijzer.api import diensten
 from kotwijzer.api import schemas as sch
 from kotwijzer.api.http import ApiFout, dumps, json_antwoord, lees_json, lees_model, valideer
+from kotwijzer.api.rekenpoort import reken
 from kotwijzer.model import Huishouden
 from kotwijzer.store import repo
 from kotwijzer.store.repo import Actor
@@ -79,15 +80,18 @@ def api_actor(request: Request, cred: HTTPAuthorizationCredentials | None = Depe
     openapi_extra=_body(Huishouden, "Eén huishouden voor één berekeningsjaar"),
 )
 async def berekening(request: Request) -> Response:
-    h = await lees_model(request, Huishouden)
-    uit = diensten.berekening(h)
-    body = b"".join([
-        b'{"resultaat":', uit["resultaat"].model_dump_json().encode(),
-        b',"uitleg":', dumps(uit["uitleg"]),
-        b',"stappen":', dumps(uit["stappen"]),
-        b',"wettekst_beschikbaar":', b"true" if uit["wettekst_beschikbaar"] else b"false", b"}",
-    ])
-    return Response(body, media_type="application/json")
+    data = await lees_json(request)
+
+    def _doe() -> bytes:  # validation, calculation and serialisation off the event loop
+        uit = diensten.berekening(valideer(Huishouden, data))
+        return b"".join([
+            b'{"resultaat":', uit["resultaat"].model_dump_json().encode(),
+            b',"uitleg":', dumps(uit["uitleg"]),
+            b',"stappen":', dumps(uit["stappen"]),
+            b',"wettekst_beschikbaar":', b"true" if uit["wettekst_beschikbaar"] else b"false", b"}",
+        ])
+
+    return Response(await reken(request, _doe), media_type="application/json")
 
 
 @router.post(
@@ -108,8 +112,8 @@ async def voorwaardencheck(request: Request) -> Response:
         if data.get(veld) is not None and not isinstance(data.get(veld), dict):
             raise ApiFout(422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.",
                           [{"veld": veld, "melding": "Verwacht een object met velden (een JSON-object tussen { en }).", "code": "model_type"}])
-    r = _check(data)
-    return Response(r.model_dump_json().encode(), media_type="application/json")
+    body = await reken(request, lambda: _check(data).model_dump_json().encode())
+    return Response(body, media_type="application/json")
 
 
 @router.post(
@@ -118,15 +122,20 @@ async def voorwaardencheck(request: Request) -> Response:
     openapi_extra=_body(sch.WatAlsVerzoek, "Het huishouden en één wijziging"),
 )
 async def wat_als(request: Request) -> Response:
-    v = await lees_model(request, sch.WatAlsVerzoek)
-    try:
-        uit = diensten.wat_als(v.invoer, v.wijziging)
-    except diensten.OngeldigeWijziging as e:
-        raise ApiFout(422, "ongeldige_invoer", e.melding, [{"veld": e.veld, "melding": e.melding, "code": "wijziging"}]) from None
-    for k in ("huidig", "wat_als"):
-        uit[k] = {x: y for x, y in uit[k].items() if x != "resultaat"}
-    uit["invoer_wat_als"] = uit["invoer_wat_als"].model_dump(mode="json", exclude_none=True)
-    return json_antwoord(uit)
+    data = await lees_json(request)
+
+    def _doe() -> bytes:
+        v = valideer(sch.WatAlsVerzoek, data)
+        try:
+            uit = diensten.wat_als(v.invoer, v.wijziging)
+        except diensten.OngeldigeWijziging as e:
+            raise ApiFout(422, "ongeldige_invoer", e.melding, [{"veld": e.veld, "melding": e.melding, "code": "wijziging"}]) from None
+        for k in ("huidig", "wat_als"):
+            uit[k] = {x: y for x, y in uit[k].items() if x != "resultaat"}
+        uit["invoer_wat_als"] = uit["invoer_wat_als"].model_dump(mode="json", exclude_none=True)
+        return dumps(uit)
+
+    return Response(await reken(request, _doe), media_type="application/json")
 
 
 @router.post(
@@ -137,8 +146,13 @@ async def wat_als(request: Request) -> Response:
     openapi_extra=_body(sch.VoorschotVerzoek, "Het huishouden en twee inkomens"),
 )
 async def voorschot(request: Request) -> Response:
-    v = await lees_model(request, sch.VoorschotVerzoek)
-    return json_antwoord(diensten.voorschot(v.invoer, v.inkomen_voorschot, v.inkomen_definitief))
+    data = await lees_json(request)
+
+    def _doe() -> bytes:
+        v = valideer(sch.VoorschotVerzoek, data)
+        return dumps(diensten.voorschot(v.invoer, v.inkomen_voorschot, v.inkomen_definitief))
+
+    return Response(await reken(request, _doe), media_type="application/json")
 
 
 @router.get(
@@ -324,13 +338,19 @@ def versie(request: Request, scenario_id: int = _id(), versie: int = _id(), acto
 @router.get("/scenarios/{scenario_id}/berekening", tags=["professioneel"],
             summary="De volledige berekening van de huidige versie",
             response_model=None, responses={200: {"model": sch.BerekeningAntwoord}, **PRO_FOUTEN})
-def scenario_berekening(request: Request, scenario_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
-    with _db(request).sessie() as s:
-        invoer = repo.scenario_versie(s, actor, scenario_id).invoer
-    h = valideer(Huishouden, invoer)
-    uit = diensten.berekening(h)
-    uit["resultaat"] = uit["resultaat"].model_dump(mode="json")
-    return json_antwoord(uit)
+async def scenario_berekening(request: Request, scenario_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
+    def _lees():
+        with _db(request).sessie() as s:
+            return repo.scenario_versie(s, actor, scenario_id).invoer
+
+    invoer = await run_in_threadpool(_lees)
+
+    def _doe() -> bytes:
+        uit = diensten.berekening(valideer(Huishouden, invoer))
+        uit["resultaat"] = uit["resultaat"].model_dump(mode="json")
+        return dumps(uit)
+
+    return Response(await reken(request, _doe), media_type="application/json")
 
 
 @router.get("/gebruikers", tags=["beheer"], summary="Gebruikers van mijn organisatie (beheerder)",

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from kotwijzer.api import diensten
+from kotwijzer.api.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.api import schemas as sch
 from kotwijzer.api.http import ApiFout, dumps, json_antwoord, lees_json, lees_model, valideer
 from kotwijzer.api.rekenpoort import reken
@@ -174,12 +175,6 @@ async def parameters(jaar: int = Path(ge=1900, le=2200, description="Berekenings
 )
 async def inloggen(request: Request) -> Response:
     v = await lees_model(request, sch.InloggenVerzoek)
-    limiet = request.app.state.limiet
-    ip = request.client.host if request.client else "?"
-    wacht = limiet.geblokkeerd(ip, v.email)
-    if wacht:
-        raise ApiFout(429, "te_veel_pogingen", f"Te veel mislukte pogingen. Probeer het over {wacht} seconden opnieuw.",
-                      headers={"Retry-After": str(wacht)})
 
     def _doe():
         with _db(request).sessie() as s:
@@ -189,11 +184,13 @@ async def inloggen(request: Request) -> Response:
             token, verloopt = repo.sessie_maken(s, g, "api")
             return {"token": token, "verloopt": verloopt, "organisatie_id": g.organisatie_id, "rol": g.rol}
 
-    uit = await run_in_threadpool(_doe)
+    try:
+        uit = await begrensd_inloggen(request, v.email, _doe)
+    except TeVeelPogingen as e:
+        raise ApiFout(429, "te_veel_pogingen", f"Te veel mislukte pogingen. Probeer het over {e.wacht} seconden opnieuw.",
+                      headers={"Retry-After": str(e.wacht)}) from None
     if uit is None:
-        limiet.mislukt(ip, v.email)
         raise ApiFout(401, "inloggen_mislukt", "Het e-mailadres of het wachtwoord klopt niet.")
-    limiet.gelukt(ip, v.email)
     return json_antwoord(uit, 201)
 
 

@@ -10,7 +10,21 @@ from typing import Any
 
 from decimal import Decimal
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint, func
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 ROLLEN = ("beheerder", "medewerker")
@@ -57,8 +71,22 @@ class Sessie(Base):
     soort: Mapped[str] = mapped_column(String(10))
     aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
     verloopt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    laatst_gebruikt: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     gebruiker: Mapped[Gebruiker] = relationship()
+
+
+class InlogPoging(Base):
+    """A login attempt that counts against a limit: a row per key (the account's hash, or the address's hash) and the
+    time (Unix seconds). Written before the password is checked, so parallel attempts see each other; removed again
+    when the attempt succeeds or is refused. No e-mail address or IP address is stored, only their hashes."""
+
+    __tablename__ = "inlogpoging"
+    __table_args__ = (Index("ix_inlogpoging_sleutel_tijd", "sleutel", "tijd"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sleutel: Mapped[str] = mapped_column(String(80))
+    tijd: Mapped[float] = mapped_column(Float)
 
 
 class Dossier(Base):

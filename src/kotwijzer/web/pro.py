@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from kotwijzer.api import diensten
 from kotwijzer.api.fouten import nederlandse_fouten
+from kotwijzer.api.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.api.http import ApiFout, parse_json
 from kotwijzer.model import Huishouden
 from kotwijzer.store import GeenToegang, OngeldigeWaarde, VersieConflict, repo
@@ -46,13 +47,6 @@ def inloggen_pagina(request: Request):
 async def inloggen(request: Request):
     form = await formulier(request)
     email, wachtwoord = tekst(form, "email")[:254], tekst(form, "wachtwoord")[:200]
-    limiet = request.app.state.limiet
-    ip = request.client.host if request.client else "?"
-    wacht = limiet.geblokkeerd(ip, email)
-    if wacht:
-        minuten = max(1, round(wacht / 60))
-        return render(request, "inloggen.html", status=429, titel="Fout: Inloggen voor professionals", w={"email": email},
-                      fouten={"email": f"Te veel mislukte pogingen. Probeer het over {minuten} minuten opnieuw."})
 
     def _doe():
         with request.app.state.db.sessie() as s:
@@ -62,12 +56,17 @@ async def inloggen(request: Request):
             token, _ = repo.sessie_maken(s, g, "web")
             return token
 
-    token = await run_in_threadpool(_doe)
+    try:
+        token = await begrensd_inloggen(request, email, _doe)
+    except TeVeelPogingen as e:
+        minuten = max(1, round(e.wacht / 60))
+        resp = render(request, "inloggen.html", status=429, titel="Fout: Inloggen voor professionals", w={"email": email},
+                      fouten={"email": f"Te veel mislukte pogingen. Probeer het over {minuten} minuten opnieuw."})
+        resp.headers["Retry-After"] = str(e.wacht)
+        return resp
     if token is None:
-        limiet.mislukt(ip, email)
         return render(request, "inloggen.html", status=401, titel="Fout: Inloggen voor professionals", w={"email": email},
                       fouten={"email": "Het e-mailadres of het wachtwoord klopt niet."})
-    limiet.gelukt(ip, email)
     request.state.sessie_zet = token  # a new token on login: no session fixation
     return _naar("/pro")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import traceback
 from decimal import Decimal
 from typing import Any
 
@@ -230,10 +229,11 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
 
     @app.exception_handler(Exception)
     async def _onverwacht(request: Request, exc: Exception):
-        # never the input, never a stack trace to the user; the type is enough to find it in the tests
-        log.error("onverwachte fout bij %s %s: %s\n%s", request.method, request.url.path, type(exc).__name__,
-                  "".join(traceback.format_tb(exc.__traceback__)))
-        return _antwoord(request, 500, "serverfout", HTTP_MELDING[500])
+        # normally caught earlier by kotwijzer.web.logboek.VangFouten; never the message, never a stack trace
+        from kotwijzer.web.logboek import MELDING_500, log_serverfout
+
+        code = log_serverfout(exc, request.method, request.url.path)
+        return _antwoord(request, 500, "serverfout", f"{MELDING_500} (foutcode {code})", headers={"X-Foutcode": code})
 
 
 def _engels(tekst: str) -> bool:

@@ -19,6 +19,7 @@ import kotwijzer
 from kotwijzer.api.beveiliging import BeveiligingsHeaders, InlogLimiet
 from kotwijzer.api.http import installeer_handlers
 from kotwijzer.api.rekenpoort import Rekenpoort
+from kotwijzer.web.logboek import VangFouten
 from kotwijzer.store import Database
 
 HIER = Path(__file__).parent
@@ -133,5 +134,6 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     app.add_middleware(SessieMiddleware, secure=secure_cookies)
     app.add_middleware(CatalogusMiddleware, db=db)
     app.add_middleware(BeveiligingsHeaders, hsts=bool(secure_cookies))
+    app.add_middleware(VangFouten, html_fout=fout_pagina)  # outermost: no exception message reaches a log
     app.openapi = lambda: openapi_schema(app)  # type: ignore[method-assign]
     return app

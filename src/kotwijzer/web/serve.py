@@ -41,9 +41,13 @@ def uvicorn_opties(workers: int = 1, trusted_proxies: str | None = None, log_lev
     """The uvicorn settings of `kotwijzer serve` (see docs/web.md, "running in production")."""
     from kotwijzer.web.verbinding import BegrensdeHttp
 
+    from kotwijzer.web.logboek import log_config
+
     proxies = vertrouwde_proxies(trusted_proxies)
     return {
         "log_level": log_level,
+        # no exception message or traceback in any log line (kotwijzer.web.logboek)
+        "log_config": log_config(log_level),
         # no access log: it would record client IP addresses and query strings (no personal data in logs)
         "access_log": False,
         "server_header": False,

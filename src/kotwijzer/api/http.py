@@ -209,6 +209,23 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
     async def _conflict(request: Request, exc: VersieConflict):
         return _antwoord(request, 409, "versieconflict", exc.melding)
 
+    from sqlalchemy.exc import IntegrityError
+    from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
+
+    from kotwijzer.store.repo import Conflict
+
+    @app.exception_handler(Conflict)
+    async def _conflict_algemeen(request: Request, exc: Conflict):
+        return _antwoord(request, 409, "conflict", exc.melding)
+
+    @app.exception_handler(IntegrityError)
+    @app.exception_handler(StaleDataError)
+    @app.exception_handler(ObjectDeletedError)
+    async def _race(request: Request, exc: Exception):
+        # two requests changed the same thing at the same moment (a delete racing a save, a double create):
+        # the database refused one of them; nothing was half-saved. No message or parameters are logged.
+        return _antwoord(request, 409, "conflict", Conflict().melding)
+
     @app.exception_handler(OngeldigeWaarde)
     async def _ongeldig(request: Request, exc: OngeldigeWaarde):
         return _antwoord(request, 422, "ongeldige_invoer", exc.melding,

@@ -33,12 +33,14 @@ FOUTEN = {
     422: {"model": sch.FoutAntwoord, "description": "De invoer klopt niet, of er ontbreekt invoer of wetgeving (Nederlandse melding per veld)"},
     413: {"model": sch.FoutAntwoord, "description": "De invoer is te groot"},
     415: {"model": sch.FoutAntwoord, "description": "Geen JSON"},
+    429: {"model": sch.FoutAntwoord, "description": "Te druk, of te veel verzoeken van dit adres: probeer het na Retry-After seconden opnieuw"},
 }
 PRO_FOUTEN = {
     **FOUTEN,
     401: {"model": sch.FoutAntwoord, "description": "Niet ingelogd of token verlopen"},
     403: {"model": sch.FoutAntwoord, "description": "Alleen voor beheerders"},
     404: {"model": sch.FoutAntwoord, "description": "Bestaat niet, of hoort bij een andere organisatie"},
+    409: {"model": sch.FoutAntwoord, "description": "Botst met wat intussen is opgeslagen of verwijderd"},
 }
 def _id():
     return Path(ge=1, le=2**31 - 1)
@@ -369,7 +371,9 @@ async def gebruiker_maken(request: Request, actor: Actor = Depends(api_actor)) -
 
     def _doe():
         with _db(request).sessie() as s:
-            return _gebruiker_dict(repo.gebruiker_maken(s, actor.organisatie_id, v.email, v.wachtwoord, v.rol, actor))
+            herbevestigd = v.rol == "beheerder" and repo.herbevestig(s, actor, v.huidig_wachtwoord)
+            return _gebruiker_dict(repo.gebruiker_maken(s, actor.organisatie_id, v.email, v.wachtwoord, v.rol, actor,
+                                                        herbevestigd=herbevestigd))
 
     return json_antwoord(await run_in_threadpool(_doe), 201)
 
@@ -379,8 +383,13 @@ async def gebruiker_maken(request: Request, actor: Actor = Depends(api_actor)) -
               openapi_extra=_body(sch.GebruikerWijziging))
 async def gebruiker_wijzigen(request: Request, gebruiker_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.GebruikerWijziging)
-    with _db(request).sessie() as s:
-        return json_antwoord(_gebruiker_dict(repo.gebruiker_wijzigen(s, actor, gebruiker_id, v.rol, v.actief)))
+
+    def _doe():
+        with _db(request).sessie() as s:
+            herbevestigd = v.rol == "beheerder" and repo.herbevestig(s, actor, v.huidig_wachtwoord)
+            return _gebruiker_dict(repo.gebruiker_wijzigen(s, actor, gebruiker_id, v.rol, v.actief, herbevestigd))
+
+    return json_antwoord(await run_in_threadpool(_doe))
 
 
 @router.get("/audit", tags=["beheer"], summary="Auditlog van mijn organisatie (beheerder): wie deed wat",

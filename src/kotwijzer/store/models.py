@@ -47,11 +47,15 @@ class Organisatie(Base):
 
 
 class Gebruiker(Base):
+    """A professional. The e-mail address is unique within an organisation, not across organisations: a beheerder
+    must not be able to find out whether an address is in use elsewhere (see `repo.inloggen` for logging in)."""
+
     __tablename__ = "gebruiker"
+    __table_args__ = (UniqueConstraint("organisatie_id", "email", name="uq_gebruiker_organisatie_email"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     organisatie_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id", ondelete="CASCADE"), index=True)
-    email: Mapped[str] = mapped_column(String(254), unique=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
     wachtwoord_hash: Mapped[str] = mapped_column(String(255))
     rol: Mapped[str] = mapped_column(String(20))
     actief: Mapped[bool] = mapped_column(Boolean, default=True)

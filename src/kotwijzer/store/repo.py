@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kotwijzer.store.models import (
@@ -48,6 +49,15 @@ class NietGevonden(LookupError):
 
 class GeenToegang(PermissionError):
     def __init__(self, melding: str = "Alleen een beheerder mag dit doen."):
+        super().__init__(melding)
+        self.melding = melding
+
+
+class Conflict(RuntimeError):
+    """The request clashes with what another request just saved or deleted (409)."""
+
+    def __init__(self, melding: str = "Dit is intussen door iemand anders gewijzigd of verwijderd. Laad de pagina "
+                                      "opnieuw en probeer het nog een keer. Er is niets overschreven."):
         super().__init__(melding)
         self.melding = melding
 
@@ -117,8 +127,18 @@ def _controleer_wachtwoord(wachtwoord: Any) -> str:
     return wachtwoord
 
 
+DUBBEL_EMAIL = "Er is in uw organisatie al een gebruiker met dit e-mailadres."
+
+
+def _bestaat_in_organisatie(s: Session, organisatie_id: int, email: str) -> bool:
+    return s.scalar(select(Gebruiker.id).where(Gebruiker.organisatie_id == organisatie_id,
+                                               Gebruiker.email == email)) is not None
+
+
 def gebruiker_maken(s: Session, organisatie_id: int, email: str, wachtwoord: str, rol: str,
-                    actor: Actor | None = None) -> Gebruiker:
+                    actor: Actor | None = None, herbevestigd: bool = False) -> Gebruiker:
+    """A new user. Made by a beheerder (`actor`): in the beheerder's own organisation, and a new beheerder only after
+    the beheerder has confirmed their own password (`herbevestigd`). Without actor: the command line."""
     if actor is not None:
         if not actor.beheerder:
             raise GeenToegang()
@@ -127,12 +147,20 @@ def gebruiker_maken(s: Session, organisatie_id: int, email: str, wachtwoord: str
     wachtwoord = _controleer_wachtwoord(wachtwoord)
     if rol not in ROLLEN:
         raise OngeldigeWaarde("rol", "Kies de rol beheerder of medewerker.")
-    if s.scalar(select(Gebruiker.id).where(Gebruiker.email == email)) is not None:
-        raise OngeldigeWaarde("email", "Er is al een gebruiker met dit e-mailadres.")
+    if rol == "beheerder" and actor is not None and not herbevestigd:
+        raise OngeldigeWaarde("huidig_wachtwoord", "Vul uw eigen wachtwoord in om een beheerder toe te voegen.")
+    # unique within the organisation only: whether the address exists in another organisation is not revealed
+    if _bestaat_in_organisatie(s, organisatie_id, email):
+        raise Conflict(DUBBEL_EMAIL)
     g = Gebruiker(organisatie_id=organisatie_id, email=email, wachtwoord_hash=hash_wachtwoord(wachtwoord), rol=rol,
                   actief=True, aangemaakt=nu())
     s.add(g)
-    s.flush()
+    try:
+        with s.begin_nested():
+            s.flush()
+    except IntegrityError:
+        # the same user was created at the same moment by another request
+        raise Conflict(DUBBEL_EMAIL) from None
     log(s, actor, "gebruiker_aangemaakt", "gebruiker", g.id, organisatie_id=organisatie_id)
     return g
 
@@ -144,12 +172,14 @@ def gebruikers(s: Session, actor: Actor) -> list[Gebruiker]:
 
 
 def gebruiker_wijzigen(s: Session, actor: Actor, gebruiker_id: int, rol: str | None = None,
-                       actief: bool | None = None) -> Gebruiker:
+                       actief: bool | None = None, herbevestigd: bool = False) -> Gebruiker:
     if not actor.beheerder:
         raise GeenToegang()
     g = s.get(Gebruiker, gebruiker_id)
     if g is None or g.organisatie_id != actor.organisatie_id:
         raise NietGevonden("gebruiker")
+    if rol == "beheerder" and g.rol != "beheerder" and not herbevestigd:
+        raise OngeldigeWaarde("huidig_wachtwoord", "Vul uw eigen wachtwoord in om iemand beheerder te maken.")
     if g.id == actor.gebruiker_id and (rol not in (None, "beheerder") or actief is False):
         raise OngeldigeWaarde("rol", "U kunt uw eigen rol niet verlagen en uzelf niet uitschakelen.")
     if rol is not None:
@@ -165,14 +195,32 @@ def gebruiker_wijzigen(s: Session, actor: Actor, gebruiker_id: int, rol: str | N
     return g
 
 
+MAX_ACCOUNTS_PER_EMAIL = 5
+
+
+def herbevestig(s: Session, actor: Actor, wachtwoord: Any) -> bool:
+    """Re-authentication: is this the acting user's own current password?"""
+    g = s.get(Gebruiker, actor.gebruiker_id)
+    ok = controleer_wachtwoord(g.wachtwoord_hash if g else None, wachtwoord if isinstance(wachtwoord, str) else "")
+    return bool(ok and g is not None and g.actief)
+
+
 def inloggen(s: Session, email: str, wachtwoord: str) -> Gebruiker | None:
-    """The active user with this e-mail address and password, or None. Takes the same time when the user is unknown."""
+    """The active user with this e-mail address and password, or None. Takes the same time when the user is unknown.
+
+    An address may have an account in more than one organisation (unique per organisation): the password decides
+    which one; with the same password in several organisations, the oldest active account."""
     email = (email or "").strip().lower()[:254]
-    g = s.scalar(select(Gebruiker).where(Gebruiker.email == email)) if email else None
-    ok = controleer_wachtwoord(g.wachtwoord_hash if g else None, wachtwoord or "")
-    if not ok or g is None or not g.actief:
-        if g is not None:
-            log(s, None, "inloggen_mislukt", "gebruiker", g.id, organisatie_id=g.organisatie_id)
+    kandidaten = list(s.scalars(select(Gebruiker).where(Gebruiker.email == email).order_by(Gebruiker.id)
+                                .limit(MAX_ACCOUNTS_PER_EMAIL))) if email else []
+    g = None
+    for k in kandidaten or [None]:
+        ok = controleer_wachtwoord(k.wachtwoord_hash if k else None, wachtwoord or "")
+        if ok and k is not None and k.actief and g is None:
+            g = k
+    if g is None:
+        for k in kandidaten:
+            log(s, None, "inloggen_mislukt", "gebruiker", k.id, organisatie_id=k.organisatie_id)
         return None
     if moet_opnieuw(g.wachtwoord_hash):
         g.wachtwoord_hash = hash_wachtwoord(wachtwoord)
@@ -294,12 +342,16 @@ def scenario_maken(s: Session, actor: Actor, dossier_id: int, naam: str, invoer:
     return sc
 
 
+VERWIJDERD = "Dit scenario is intussen verwijderd. Er is niets opgeslagen."
+
+
 def scenario_opslaan(s: Session, actor: Actor, scenario_id: int, invoer: dict[str, Any], samenvatting: dict[str, Any],
                      toelichting: str = "", verwachte_versie: int | None = None, naam: str | None = None) -> ScenarioVersie:
     """Add a new version. The previous versions are never changed; the whole save is one transaction."""
     sc = scenario(s, actor, scenario_id)
     # lock the row (PostgreSQL) so two saves cannot both become version n+1
-    s.execute(select(Scenario.id).where(Scenario.id == sc.id).with_for_update())
+    if s.execute(select(Scenario.id).where(Scenario.id == sc.id).with_for_update()).first() is None:
+        raise Conflict(VERWIJDERD)
     s.refresh(sc)
     if verwachte_versie is not None and verwachte_versie != sc.huidige_versie:
         raise VersieConflict(sc.huidige_versie)

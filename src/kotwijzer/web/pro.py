@@ -16,6 +16,7 @@ from kotwijzer.api.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.api.http import ApiFout, parse_json
 from kotwijzer.model import Huishouden
 from kotwijzer.store import GeenToegang, OngeldigeWaarde, VersieConflict, repo
+from kotwijzer.store.repo import Conflict
 from kotwijzer.web import formulier as fm
 from kotwijzer.web.basis import Ingelogd, formulier, ingelogd, render, tekst, vereist_ingelogd
 from kotwijzer.web.publiek import _formulier_context, pdf_antwoord, toon_stap, toon_uitkomst, uitkomst_context
@@ -348,15 +349,19 @@ async def gebruiker_maken(request: Request):
     form = await formulier(request)
     g = vereist_ingelogd(request)
     email, ww, rol = tekst(form, "email"), tekst(form, "wachtwoord"), tekst(form, "rol")
+    huidig = tekst(form, "huidig_wachtwoord")
 
     def _doe():
         with request.app.state.db.sessie() as s:
-            repo.gebruiker_maken(s, g.organisatie_id, email, ww, rol, g.actor)
+            herbevestigd = rol == "beheerder" and repo.herbevestig(s, g.actor, huidig)
+            repo.gebruiker_maken(s, g.organisatie_id, email, ww, rol, g.actor, herbevestigd=herbevestigd)
 
     try:
         await run_in_threadpool(_doe)
     except OngeldigeWaarde as e:
         return _beheer_pagina(request, g, {f"nieuw-{e.veld}": e.melding}, {"email": email[:254], "rol": rol}, 422)
+    except Conflict as e:
+        return _beheer_pagina(request, g, {"nieuw-email": e.melding}, {"email": email[:254], "rol": rol}, 409)
     return _naar("/pro/beheer")
 
 
@@ -367,9 +372,11 @@ async def gebruiker_wijzigen(request: Request, gebruiker_id: int = _id()):
     actie = tekst(form, "actie")
     rol = tekst(form, "rol") or None
     actief = {"uitschakelen": False, "inschakelen": True}.get(actie)
+    huidig = tekst(form, "huidig_wachtwoord")
     try:
         with request.app.state.db.sessie() as s:
-            repo.gebruiker_wijzigen(s, g.actor, gebruiker_id, rol if actie == "rol" else None, actief)
+            herbevestigd = actie == "rol" and rol == "beheerder" and repo.herbevestig(s, g.actor, huidig)
+            repo.gebruiker_wijzigen(s, g.actor, gebruiker_id, rol if actie == "rol" else None, actief, herbevestigd)
     except OngeldigeWaarde as e:
         return _beheer_pagina(request, g, {f"gebruiker-{gebruiker_id}": e.melding}, status=422)
     return _naar("/pro/beheer")

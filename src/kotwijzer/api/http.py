@@ -2,6 +2,7 @@
 no input, however malformed, produces a server error."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 from decimal import Decimal
@@ -56,6 +57,8 @@ def _json_default(o: Any) -> Any:
         return str(o)
     if isinstance(o, BaseModel):
         return o.model_dump(mode="json")
+    if isinstance(o, dt.datetime) and o.tzinfo is None:
+        return o.replace(tzinfo=dt.timezone.utc).isoformat()  # stored as UTC; SQLite forgets the zone
     if hasattr(o, "isoformat"):
         return o.isoformat()
     raise TypeError(type(o).__name__)
@@ -235,7 +238,10 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
     async def _http(request: Request, exc: StarletteHTTPException):
         melding = exc.detail if isinstance(exc.detail, str) and exc.detail and not _engels(exc.detail) else \
             HTTP_MELDING.get(exc.status_code, "Er ging iets mis.")
-        return _antwoord(request, exc.status_code, f"http_{exc.status_code}", melding, headers=getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": toegestane_methoden(request)}
+        return _antwoord(request, exc.status_code, f"http_{exc.status_code}", melding, headers=headers)
 
     from starlette.requests import ClientDisconnect
 
@@ -251,6 +257,18 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
 
         code = log_serverfout(exc, request.method, request.url.path)
         return _antwoord(request, 500, "serverfout", f"{MELDING_500} (foutcode {code})", headers={"X-Foutcode": code})
+
+
+def toegestane_methoden(request: Request) -> str:
+    """Every method that some route accepts for this path (the router only names the first matching route's)."""
+    from starlette.routing import Match
+
+    methoden = []
+    for m in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"):
+        scope = {**request.scope, "method": m}
+        if any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+            methoden.append(m)
+    return ", ".join(methoden)
 
 
 def _engels(tekst: str) -> bool:

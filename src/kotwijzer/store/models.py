@@ -25,9 +25,27 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
+from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 ROLLEN = ("beheerder", "medewerker")
+
+
+class UtcTijd(TypeDecorator):
+    """A point in time, stored as UTC and always read back with its time zone (SQLite stores none)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=dt.timezone.utc)
+        return value
 
 
 def nu() -> dt.datetime:
@@ -43,7 +61,7 @@ class Organisatie(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     naam: Mapped[str] = mapped_column(String(120), unique=True)
-    aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
+    aangemaakt: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
 
 
 class Gebruiker(Base):
@@ -59,7 +77,7 @@ class Gebruiker(Base):
     wachtwoord_hash: Mapped[str] = mapped_column(String(255))
     rol: Mapped[str] = mapped_column(String(20))
     actief: Mapped[bool] = mapped_column(Boolean, default=True)
-    aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
+    aangemaakt: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
 
     organisatie: Mapped[Organisatie] = relationship()
 
@@ -73,9 +91,9 @@ class Sessie(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     gebruiker_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id", ondelete="CASCADE"), index=True)
     soort: Mapped[str] = mapped_column(String(10))
-    aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
-    verloopt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    laatst_gebruikt: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    aangemaakt: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
+    verloopt: Mapped[dt.datetime] = mapped_column(UtcTijd())
+    laatst_gebruikt: Mapped[dt.datetime | None] = mapped_column(UtcTijd(), nullable=True)
 
     gebruiker: Mapped[Gebruiker] = relationship()
 
@@ -99,8 +117,8 @@ class Dossier(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     organisatie_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id", ondelete="CASCADE"), index=True)
     label: Mapped[str] = mapped_column(String(60))
-    aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
-    gewijzigd: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
+    aangemaakt: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
+    gewijzigd: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
 
     scenarios: Mapped[list["Scenario"]] = relationship(
         back_populates="dossier", cascade="all, delete-orphan", passive_deletes=True, order_by="Scenario.id"
@@ -114,8 +132,8 @@ class Scenario(Base):
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"), index=True)
     naam: Mapped[str] = mapped_column(String(80))
     huidige_versie: Mapped[int] = mapped_column(Integer, default=1)
-    aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
-    gewijzigd: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
+    aangemaakt: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
+    gewijzigd: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
 
     dossier: Mapped[Dossier] = relationship(back_populates="scenarios")
     versies: Mapped[list["ScenarioVersie"]] = relationship(
@@ -136,7 +154,7 @@ class ScenarioVersie(Base):
     samenvatting: Mapped[dict[str, Any]] = mapped_column(JSON)
     toelichting: Mapped[str] = mapped_column(String(200), default="")
     gebruiker_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id", ondelete="SET NULL"), nullable=True)
-    aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
+    aangemaakt: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
 
     scenario: Mapped[Scenario] = relationship(back_populates="versies")
 
@@ -147,7 +165,7 @@ class AuditRegel(Base):
     __tablename__ = "audit"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    tijd: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu, server_default=func.now())
+    tijd: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu, server_default=func.now())
     organisatie_id: Mapped[int | None] = mapped_column(Integer, index=True, nullable=True)
     gebruiker_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     actie: Mapped[str] = mapped_column(String(40))

@@ -242,9 +242,11 @@ def _mount() -> None:
 
     from kotwijzer.municipal.cli import app as gemeente_app
     from kotwijzer.policy.cli import app as beleid_app
+    from kotwijzer.store.cli import app as beheer_app
 
     app.add_typer(schat_app, name="schat", help="Schattingen van doelgroepen (seed 000, Bijlage A).")
     app.add_typer(gemeente_app, name="gemeente", help="Gemeenten: activiteiten in de bijstand, registratie, tegemoetkoming.")
+    app.add_typer(beheer_app, name="beheer", help="Beheer: organisaties en gebruikers, back-up en herstel, bewaartermijnen.")
     app.add_typer(beleid_app, name="beleid", help="Beleidsanalyse: synthetische populatie, microsimulatie, hervormingen.")
 
 

@@ -205,6 +205,30 @@ def uitloggen(request: Request, actor: Actor = Depends(api_actor),
     return Response(status_code=204)
 
 
+@router.delete("/sessies", tags=["professioneel"], summary="Overal uitloggen: alle sessies van mij (web en API)",
+               status_code=204, response_model=None, responses=PRO_FOUTEN)
+def overal_uitloggen(request: Request, actor: Actor = Depends(api_actor)) -> Response:
+    with _db(request).sessie() as s:
+        repo.overal_uitloggen(s, actor.gebruiker_id, actor)
+    return Response(status_code=204)
+
+
+@router.put("/wachtwoord", tags=["professioneel"], summary="Mijn wachtwoord wijzigen",
+            description="Met het huidige wachtwoord. Een zwak of uitgelekt nieuw wachtwoord wordt geweigerd (422). Alle "
+                        "andere sessies van de gebruiker eindigen; dit token blijft geldig.",
+            status_code=204, response_model=None, responses=PRO_FOUTEN, openapi_extra=_body(sch.WachtwoordVerzoek))
+async def wachtwoord_wijzigen(request: Request, actor: Actor = Depends(api_actor),
+                              cred: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Response:
+    v = await lees_model(request, sch.WachtwoordVerzoek)
+
+    def _doe():
+        with _db(request).sessie() as s:
+            repo.wachtwoord_wijzigen(s, actor, v.huidig_wachtwoord, v.nieuw_wachtwoord, cred.credentials if cred else None)
+
+    await run_in_threadpool(_doe)
+    return Response(status_code=204)
+
+
 def _dossier_dict(d, aantal: int) -> dict[str, Any]:
     return {"id": d.id, "label": d.label, "aangemaakt": d.aangemaakt, "gewijzigd": d.gewijzigd, "aantal_scenarios": aantal}
 

@@ -229,6 +229,11 @@ class GebruikerVerzoek(_Strikt):
         None, max_length=200, description="Uw eigen wachtwoord: verplicht om een beheerder toe te voegen (herbevestiging)")
 
 
+class WachtwoordVerzoek(_Strikt):
+    huidig_wachtwoord: str = Field(max_length=200)
+    nieuw_wachtwoord: str = Field(max_length=200, description="Minstens 12 tekens, niet uitgelekt en niet makkelijk te raden")
+
+
 class GebruikerWijziging(_Strikt):
     rol: Literal["beheerder", "medewerker"] | None = None
     actief: bool | None = None

@@ -29,9 +29,13 @@ from kotwijzer.store.models import (
     nu,
 )
 from kotwijzer.store.validatie import OngeldigeWaarde, controleer_invoer_teksten, controleer_tekst
+from kotwijzer.store.wachtwoord import bezwaar as wachtwoord_bezwaar
 from kotwijzer.store.wachtwoord import controleer_wachtwoord, hash_wachtwoord, moet_opnieuw
 
+# absolute lifetime of a login, and the time without any request after which it ends (inactivity)
 SESSIE_DUUR = {"web": dt.timedelta(hours=10), "api": dt.timedelta(hours=8)}
+INACTIEF = {"web": dt.timedelta(minutes=30), "api": dt.timedelta(minutes=30)}
+_BIJWERKEN_NA = dt.timedelta(seconds=60)  # last use is written at most once a minute
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{2,}$")
 
 
@@ -119,11 +123,11 @@ def _controleer_email(email: Any) -> str:
     return email.strip().lower()
 
 
-def _controleer_wachtwoord(wachtwoord: Any) -> str:
-    if not isinstance(wachtwoord, str) or len(wachtwoord) < 12:
-        raise OngeldigeWaarde("wachtwoord", "Kies een wachtwoord van minstens 12 tekens.")
-    if len(wachtwoord) > 200:
-        raise OngeldigeWaarde("wachtwoord", "Kies een wachtwoord van hoogstens 200 tekens.")
+def _controleer_wachtwoord(wachtwoord: Any, context: list[str] | None = None, veld: str = "wachtwoord") -> str:
+    """Long enough, not from a breach list, not easy to guess (kotwijzer.store.wachtwoord.bezwaar)."""
+    reden = wachtwoord_bezwaar(wachtwoord, context)
+    if reden:
+        raise OngeldigeWaarde(veld, reden)
     return wachtwoord
 
 
@@ -144,7 +148,8 @@ def gebruiker_maken(s: Session, organisatie_id: int, email: str, wachtwoord: str
             raise GeenToegang()
         organisatie_id = actor.organisatie_id
     email = _controleer_email(email)
-    wachtwoord = _controleer_wachtwoord(wachtwoord)
+    org = s.get(Organisatie, organisatie_id)
+    wachtwoord = _controleer_wachtwoord(wachtwoord, [email, org.naam if org else ""])
     if rol not in ROLLEN:
         raise OngeldigeWaarde("rol", "Kies de rol beheerder of medewerker.")
     if rol == "beheerder" and actor is not None and not herbevestigd:
@@ -235,7 +240,8 @@ def _token_hash(token: str) -> str:
 def sessie_maken(s: Session, g: Gebruiker, soort: str) -> tuple[str, dt.datetime]:
     token = secrets.token_urlsafe(32)
     verloopt = nu() + SESSIE_DUUR[soort]
-    s.add(Sessie(token_hash=_token_hash(token), gebruiker_id=g.id, soort=soort, aangemaakt=nu(), verloopt=verloopt))
+    s.add(Sessie(token_hash=_token_hash(token), gebruiker_id=g.id, soort=soort, aangemaakt=nu(), verloopt=verloopt,
+                 laatst_gebruikt=nu()))
     # tidy up: expired sessions of this user
     for oud in s.scalars(select(Sessie).where(Sessie.gebruiker_id == g.id)):
         if _utc(oud.verloopt) < nu():
@@ -249,13 +255,65 @@ def sessie_gebruiker(s: Session, token: str | None, soort: str) -> Gebruiker | N
     rij = s.scalar(select(Sessie).where(Sessie.token_hash == _token_hash(token), Sessie.soort == soort))
     if rij is None:
         return None
-    if _utc(rij.verloopt) < nu():
+    t = nu()
+    laatst = _utc(rij.laatst_gebruikt or rij.aangemaakt)
+    if _utc(rij.verloopt) < t or laatst + INACTIEF.get(soort, INACTIEF["web"]) < t:
         s.delete(rij)
         return None
+    if t - laatst >= _BIJWERKEN_NA:
+        rij.laatst_gebruikt = t
     g = s.get(Gebruiker, rij.gebruiker_id)
     if g is None or not g.actief:
         return None
     return g
+
+
+def overal_uitloggen(s: Session, gebruiker_id: int, actor: Actor | None = None, behalve_token: str | None = None) -> int:
+    """End every login of this user (web and API), except the one with `behalve_token`. Returns how many ended."""
+    behalve = _token_hash(behalve_token) if behalve_token else None
+    n = 0
+    for rij in s.scalars(select(Sessie).where(Sessie.gebruiker_id == gebruiker_id)):
+        if rij.token_hash != behalve:
+            s.delete(rij)
+            n += 1
+    g = s.get(Gebruiker, gebruiker_id)
+    if g is not None:
+        log(s, actor, "overal_uitgelogd", "gebruiker", gebruiker_id, organisatie_id=g.organisatie_id)
+    return n
+
+
+def wachtwoord_wijzigen(s: Session, actor: Actor, huidig: Any, nieuw: Any, huidig_token: str | None = None) -> None:
+    """The user changes their own password: the current one is checked; every other login of the user ends."""
+    g = s.get(Gebruiker, actor.gebruiker_id)
+    if g is None or not controleer_wachtwoord(g.wachtwoord_hash, huidig if isinstance(huidig, str) else ""):
+        raise OngeldigeWaarde("huidig_wachtwoord", "Uw huidige wachtwoord klopt niet.")
+    nieuw = _controleer_wachtwoord(nieuw, [g.email, g.organisatie.naam], veld="nieuw_wachtwoord")
+    if controleer_wachtwoord(g.wachtwoord_hash, nieuw):
+        raise OngeldigeWaarde("nieuw_wachtwoord", "Kies een ander wachtwoord dan uw huidige.")
+    g.wachtwoord_hash = hash_wachtwoord(nieuw)
+    log(s, actor, "wachtwoord_gewijzigd", "gebruiker", g.id)
+    overal_uitloggen(s, g.id, actor, behalve_token=huidig_token)
+
+
+def zoek_gebruiker(s: Session, email: str, organisatie_naam: str | None = None) -> Gebruiker:
+    """For the command line: the one user with this address (in this organisation). Clear errors otherwise."""
+    email = (email or "").strip().lower()
+    q = select(Gebruiker).where(Gebruiker.email == email)
+    if organisatie_naam:
+        q = q.join(Organisatie, Organisatie.id == Gebruiker.organisatie_id).where(Organisatie.naam == organisatie_naam)
+    rijen = list(s.scalars(q))
+    if not rijen:
+        raise NietGevonden("gebruiker")
+    if len(rijen) > 1:
+        raise OngeldigeWaarde("organisatie", "Dit e-mailadres hoort bij meer dan één organisatie. Geef de organisatie op.")
+    return rijen[0]
+
+
+def wachtwoord_resetten(s: Session, g: Gebruiker, nieuw: str) -> None:
+    """The operator (command line) sets a new password, e.g. when it was forgotten: every login of the user ends."""
+    g.wachtwoord_hash = hash_wachtwoord(_controleer_wachtwoord(nieuw, [g.email, g.organisatie.naam]))
+    log(s, None, "wachtwoord_gereset", "gebruiker", g.id, organisatie_id=g.organisatie_id)
+    overal_uitloggen(s, g.id)
 
 
 def sessie_beeindigen(s: Session, token: str | None, actor: Actor | None = None) -> None:

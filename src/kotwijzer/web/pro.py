@@ -74,9 +74,11 @@ async def inloggen(request: Request):
 
 @router.post("/uitloggen")
 async def uitloggen(request: Request):
-    await formulier(request)
+    form = await formulier(request)
     g = ingelogd(request)
     with request.app.state.db.sessie() as s:
+        if g is not None and tekst(form, "overal") == "ja":  # log out everywhere: every web and API login
+            repo.overal_uitloggen(s, g.id, g.actor)
         repo.sessie_beeindigen(s, request.state.sessie_token, g.actor if g else None)
     request.state.sessie_zet = nieuw_token()
     return _naar("/")

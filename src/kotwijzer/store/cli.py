@@ -109,3 +109,59 @@ def uitloggen(
     finally:
         db.sluit()
     console.print(f"{n} sessie(s) beëindigd.")
+
+
+@app.command("backup")
+def backup_maken(
+    bestand: Path = typer.Argument(..., help="Doelbestand, bijvoorbeeld kotwijzer-2026-12-04.json.gz"),
+    database_url: Optional[str] = DB_OPTIE,
+) -> None:
+    """Maak een back-up van de hele database (alle tabellen, één consistente momentopname)."""
+    from kotwijzer.store.onderhoud import backup
+
+    db = _db(database_url)
+    try:
+        n = backup(db, bestand)
+    finally:
+        db.sluit()
+    console.print(f"Back-up geschreven naar {bestand}: {sum(n.values())} rijen in {len(n)} tabellen.")
+
+
+@app.command("herstel")
+def herstel_backup(
+    bestand: Path = typer.Argument(..., exists=True, dir_okay=False, help="Een back-up van `kotwijzer beheer backup`"),
+    database_url: Optional[str] = DB_OPTIE,
+) -> None:
+    """Zet een back-up terug in een lege database (die eerst op de nieuwste versie wordt gebracht)."""
+    from kotwijzer.store.onderhoud import BackupFout, herstel
+
+    db = _db(database_url)
+    try:
+        n = herstel(db, bestand)
+    except BackupFout as e:
+        _stop(str(e))
+    finally:
+        db.sluit()
+    console.print(f"Back-up teruggezet: {sum(n.values())} rijen in {len(n)} tabellen.")
+
+
+@app.command("opruimen")
+def opruimen_cmd(
+    dossier_dagen: int = typer.Option(None, "--dossier-dagen", min=1, envvar="KOTWIJZER_BEWAAR_DOSSIER_DAGEN",
+                                      help="Dossiers die zo lang niet zijn gewijzigd worden verwijderd (standaard 2190: zes jaar)"),
+    audit_dagen: int = typer.Option(None, "--audit-dagen", min=1, envvar="KOTWIJZER_BEWAAR_AUDIT_DAGEN",
+                                    help="Regels in het auditlog ouder dan dit worden verwijderd (standaard 730: twee jaar)"),
+    droog: bool = typer.Option(False, "--droog", help="Alleen tellen, niets verwijderen"),
+    database_url: Optional[str] = DB_OPTIE,
+) -> None:
+    """Pas de bewaartermijnen toe (dagelijks te draaien, bijvoorbeeld met cron of een systemd-timer)."""
+    from kotwijzer.store.onderhoud import STANDAARD_AUDIT_DAGEN, STANDAARD_DOSSIER_DAGEN, opruimen
+
+    db = _db(database_url)
+    try:
+        n = opruimen(db, dossier_dagen or STANDAARD_DOSSIER_DAGEN, audit_dagen or STANDAARD_AUDIT_DAGEN, droog)
+    finally:
+        db.sluit()
+    werkwoord = "Zou verwijderen" if droog else "Verwijderd"
+    console.print(f"{werkwoord}: {n['dossiers']} dossier(s), {n['auditregels']} regel(s) uit het auditlog, "
+                  f"{n['sessies']} verlopen sessie(s), {n['inlogpogingen']} oude inlogpoging(en).")

@@ -104,3 +104,53 @@ def test_proxyheaders_alleen_van_vertrouwde_proxy(tmp_path):
     with server(tmp_path, env={"KOTWIJZER_VERTROUWDE_PROXIES": "10.9.9.9"}) as (url, _):
         r = httpx.get(url + "/", headers=kop)  # a proxy is configured, but not this one
         assert "Secure" not in r.headers["set-cookie"]
+
+
+@pytest.mark.postgres
+def test_meerdere_workers_op_postgresql(tmp_path, postgres_url):
+    """`kotwijzer serve --workers 3` against PostgreSQL, as docs/web.md describes: logins, the login limit and saves
+    are shared by all workers, and parallel saves of one scenario never collide."""
+    import asyncio
+    import os
+
+    from kotwijzer.store import Database, repo
+
+    db = Database(postgres_url)
+    db.migreer()
+    with db.sessie() as s:
+        o = repo.organisatie_maken(s, "Bewind A")
+        repo.gebruiker_maken(s, o.id, "a@voorbeeld.nl", "een-goed-wachtwoord", "beheerder")
+        repo.gebruiker_maken(s, o.id, "b@voorbeeld.nl", "een-goed-wachtwoord", "medewerker")
+    db.sluit()
+    with server(tmp_path, "--workers", "3", database_url=postgres_url) as (url, proces):
+        kinderen = open(f"/proc/{proces.pid}/task/{proces.pid}/children").read().split()
+        assert len(kinderen) >= 3, log(tmp_path)
+
+        async def scenario():
+            limieten = httpx.Limits(max_keepalive_connections=0)  # a new connection per request: spread over workers
+            async with httpx.AsyncClient(base_url=url, limits=limieten, timeout=30) as c:
+                r = await c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "een-goed-wachtwoord"})
+                h = {"Authorization": "Bearer " + r.json()["token"]}
+                rs = await asyncio.gather(*(c.get("/api/v1/dossiers", headers=h) for _ in range(30)))
+                assert {x.status_code for x in rs} == {200}
+                d = (await c.post("/api/v1/dossiers", json={"label": "gezin 1"}, headers=h)).json()["id"]
+                from conftest import voorbeeld
+
+                inv = voorbeeld("paar_werkt_2026")
+                sid = (await c.post(f"/api/v1/dossiers/{d}/scenarios", json={"naam": "a", "invoer": inv}, headers=h)).json()["id"]
+                rs = await asyncio.gather(*(c.put(f"/api/v1/scenarios/{sid}", json={"invoer": inv}, headers=h) for _ in range(20)))
+                assert {x.status_code for x in rs} == {200}
+                versies = (await c.get(f"/api/v1/scenarios/{sid}/versies", headers=h)).json()
+                assert [v["versie"] for v in versies] == list(range(1, 22))
+                # the login limit holds across workers: 12 parallel wrong passwords, at most 5 checked
+                rs = await asyncio.gather(*(c.post("/api/v1/sessies", json={"email": "b@voorbeeld.nl", "wachtwoord": f"x{i}"})
+                                            for i in range(12)))
+                codes = [x.status_code for x in rs]
+                assert codes.count(401) <= 5 and codes.count(429) >= 7, codes
+                # calculations on every worker
+                for _ in range(6):
+                    assert (await c.post("/api/v1/berekening", json=inv)).status_code == 200
+
+        asyncio.run(scenario())
+    assert "Traceback" not in log(tmp_path)
+    assert os.path.exists(tmp_path / "geheim")

@@ -91,11 +91,15 @@ class Pool:
         else:
             v = Verbinding(self.poort, self.bronnen[self.i % len(self.bronnen)])
             self.i += 1
+        hergebruikt = v.w is not None
         try:
             status = await v.post(body)
         except (OSError, asyncio.IncompleteReadError, ValueError):
             v.sluit()
-            raise
+            if not hergebruikt:
+                raise
+            # an idle connection that the server closed (keep-alive timeout) just before: once more on a new one
+            status = await v.post(body)
         if v.w is not None:
             self.vrij.append(v)
         return status

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
 from conftest import client_voor, maak_app
+from kotwijzer.api.beveiliging import InlogLimiet
 from kotwijzer.store import repo
 
 ZWAAR = os.environ.get("KOTWIJZER_SCHEMATHESIS_ZWAAR") == "1"
@@ -65,7 +66,8 @@ def _maak(soort: str):
             beheer.dispose()
 
         _opruimen.append(_weg)
-    app = maak_app(url)
+    # all generated logins come from one address: its slow-down (tested in test_inloglimiet.py) kept short here
+    app = maak_app(url, limiet=InlogLimiet(ip_max_vertraging=0.05))
     with app.state.db.sessie() as s:
         org = repo.organisatie_maken(s, "Schemathesis")
         repo.gebruiker_maken(s, org.id, "st@voorbeeld.nl", WW, "beheerder")

@@ -78,7 +78,7 @@ class InlogLimiet:
     on a wrong password it stays and counts. Only HMACs of the e-mail address and of the address are stored."""
 
     def __init__(self, max_pogingen: int = 5, venster: float = 900.0, ip_drempel: int = 30, ip_stap: float = 0.5,
-                 ip_max_vertraging: float = 10.0):
+                 ip_max_vertraging: float = 5.0):
         self.max_pogingen = max_pogingen
         self.venster = venster
         self.ip_drempel = ip_drempel

@@ -140,3 +140,21 @@ def test_time_out_bij_inactiviteit_naast_absolute(app):
             for rij in s.scalars(repo.select(Sessie)):
                 rij.verloopt = repo.nu() - dt.timedelta(seconds=1)
         assert c.get("/api/v1/dossiers", headers=h).status_code == 401
+
+
+def test_wachtwoord_wijzigen_op_de_website(app):
+    _org(app)
+    with client_voor(app) as web, client_voor(app) as c:
+        csrf = dict(lees(web.get("/inloggen").text).formulieren[-1]["velden"])["csrf"]
+        web.post("/inloggen", data={"csrf": csrf, "email": "a@voorbeeld.nl", "wachtwoord": WW})
+        h = _token(c)
+        pagina = web.get("/pro/wachtwoord")
+        assert pagina.status_code == 200 and "Huidig wachtwoord" in pagina.text
+        csrf = dict(lees(pagina.text).formulieren[-1]["velden"])["csrf"]
+        r = web.post("/pro/wachtwoord", data={"csrf": csrf, "huidig_wachtwoord": WW, "nieuw_wachtwoord": "qwerty123456"})
+        assert r.status_code == 422 and "uitgelekte" in r.text
+        r = web.post("/pro/wachtwoord", data={"csrf": csrf, "huidig_wachtwoord": WW,
+                                              "nieuw_wachtwoord": "zeven rode fietsen staan"})
+        assert r.status_code == 200 and "is gewijzigd" in r.text
+        assert web.get("/pro", follow_redirects=False).status_code == 200  # this browser stays logged in
+        assert c.get("/api/v1/dossiers", headers=h).status_code == 401  # the other login ended

@@ -84,6 +84,33 @@ async def uitloggen(request: Request):
     return _naar("/")
 
 
+@router.get("/pro/wachtwoord", response_class=HTMLResponse)
+def wachtwoord_pagina(request: Request):
+    g = _of_inloggen(request)
+    if isinstance(g, RedirectResponse):
+        return g
+    return render(request, "pro_wachtwoord.html", titel="Wachtwoord wijzigen", gewijzigd=False)
+
+
+@router.post("/pro/wachtwoord", response_class=HTMLResponse)
+async def wachtwoord_wijzigen(request: Request):
+    """Change the own password (the current one is asked for); every other login of the user ends."""
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    huidig, nieuw = tekst(form, "huidig_wachtwoord"), tekst(form, "nieuw_wachtwoord")
+
+    def _doe():
+        with request.app.state.db.sessie() as s:
+            repo.wachtwoord_wijzigen(s, g.actor, huidig, nieuw, request.state.sessie_token)
+
+    try:
+        await run_in_threadpool(_doe)
+    except OngeldigeWaarde as e:
+        return render(request, "pro_wachtwoord.html", status=422, titel="Fout: Wachtwoord wijzigen", gewijzigd=False,
+                      fouten={e.veld: e.melding})
+    return render(request, "pro_wachtwoord.html", titel="Wachtwoord wijzigen", gewijzigd=True)
+
+
 # ------------------------------------------------------------------------------------------------------ dossiers
 def _dossiers_pagina(request: Request, g: Ingelogd, fouten: dict[str, str] | None = None, label: str = "",
                      status: int = 200) -> HTMLResponse:

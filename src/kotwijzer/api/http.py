@@ -151,10 +151,26 @@ async def lees_model(request: Request, model: type[BaseModel]) -> Any:
 
 
 def valideer(model: type[BaseModel], data: Any) -> Any:
+    """Validate JSON input strictly, as the published schema says: true/false only for a yes/no field (not 0 or 1),
+    a number only as a number (not "2026"); dates, amounts and choices as text, as JSON has no type for them."""
     try:
-        return model.model_validate(data)
+        return model.model_validate_json(json.dumps(data, ensure_ascii=False), strict=True)
     except ValidationError as e:
         raise ApiFout(422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.", nederlandse_fouten(e)) from None
+
+
+def controleer_typen(model: type[BaseModel], data: Any) -> None:
+    """For input that may be incomplete (the voorwaardencheck): refuse values of the wrong type or out of range, as
+    `valideer` would, but let missing fields and unfinished combinations pass."""
+    try:
+        model.model_validate_json(json.dumps(data, ensure_ascii=False), strict=True)
+    except ValidationError as e:
+        fouten = [f for f in e.errors(include_url=False, include_input=False)
+                  if f.get("type") not in ("missing", "value_error", "assertion_error")]
+        if fouten:
+            from kotwijzer.api.fouten import vertaal
+
+            raise ApiFout(422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.", vertaal(fouten)) from None
 
 
 def is_api(request: Request) -> bool:

@@ -16,7 +16,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from kotwijzer.api import diensten
 from kotwijzer.api.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.api import schemas as sch
-from kotwijzer.api.http import ApiFout, dumps, json_antwoord, lees_json, lees_model, valideer
+from kotwijzer.api.http import ApiFout, controleer_typen, dumps, json_antwoord, lees_json, lees_model, valideer
 from kotwijzer.api.rekenpoort import reken
 from kotwijzer.model import Huishouden
 from kotwijzer.store import repo
@@ -115,7 +115,11 @@ async def voorwaardencheck(request: Request) -> Response:
         if data.get(veld) is not None and not isinstance(data.get(veld), dict):
             raise ApiFout(422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.",
                           [{"veld": veld, "melding": "Verwacht een object met velden (een JSON-object tussen { en }).", "code": "model_type"}])
-    body = await reken(request, lambda: _check(data).model_dump_json().encode())
+    def _doe() -> bytes:
+        controleer_typen(Huishouden, data)
+        return _check(data).model_dump_json().encode()
+
+    body = await reken(request, _doe)
     return Response(body, media_type="application/json")
 
 

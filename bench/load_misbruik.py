@@ -54,6 +54,7 @@ class Verbinding:
         self.r, self.w = await asyncio.open_connection("127.0.0.1", self.poort, local_addr=(self.bron, 0))
 
     async def post(self, body: bytes) -> int:
+        self.retry_after = 0
         if self.w is None:
             await self.open()
         self.w.write(b"POST " + PAD.encode() + b" HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n"
@@ -69,6 +70,8 @@ class Verbinding:
                 lengte = int(v)
             elif k == b"connection" and v.strip().lower() == b"close":
                 sluiten = True
+            elif k == b"retry-after":
+                self.retry_after = int(v)
         if lengte:
             await self.r.readexactly(lengte)
         if sluiten:
@@ -136,7 +139,7 @@ async def normaal(pool: Pool, rate: float, duur: float, bodies: list[bytes]) -> 
     return uit
 
 
-async def misbruik(poort: int, body: bytes, verbindingen: int, stop: asyncio.Event) -> dict:
+async def misbruik(poort: int, body: bytes, verbindingen: int, stop: asyncio.Event, negeer: bool) -> dict:
     codes: dict[str, int] = {}
 
     async def lus() -> None:
@@ -150,6 +153,12 @@ async def misbruik(poort: int, body: bytes, verbindingen: int, stop: asyncio.Eve
                 await asyncio.sleep(0.01)
                 continue
             codes[str(s)] = codes.get(str(s), 0) + 1
+            if s == 429 and not negeer:
+                # as fast as it is allowed: after a refusal it waits as long as Retry-After says
+                try:
+                    await asyncio.wait_for(stop.wait(), v.retry_after)
+                except asyncio.TimeoutError:
+                    pass
 
     await asyncio.gather(*(lus() for _ in range(verbindingen)))
     return codes
@@ -197,7 +206,7 @@ async def run(a, poort: int, proces) -> dict:
     # phase 1: normal load plus the abusive client
     stop = asyncio.Event()
     cpu0, t0 = cpu_alle(proces.pid), time.perf_counter()
-    aanval = asyncio.create_task(misbruik(poort, zwaar, a.misbruik_verbindingen, stop))
+    aanval = asyncio.create_task(misbruik(poort, zwaar, a.misbruik_verbindingen, stop, a.negeer_retry_after))
     await asyncio.sleep(1.0)  # the abuser is at full speed before measuring
     uit["misbruik"] = await normaal(pool, a.rate, a.duur, bodies)
     stop.set()
@@ -225,6 +234,8 @@ def main() -> None:
     ap.add_argument("--duur", type=float, default=30.0)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--misbruik-verbindingen", type=int, default=8)
+    ap.add_argument("--negeer-retry-after", action="store_true",
+                    help="de misbruiker stuurt na een 429 meteen opnieuw (standaard: wacht Retry-After af)")
     ap.add_argument("--boven", type=float, nargs="*", default=[400.0, 800.0, 1600.0])
     ap.add_argument("--boven-duur", type=float, default=10.0)
     ap.add_argument("--poort", type=int, default=18150)
@@ -236,6 +247,7 @@ def main() -> None:
     load_voor = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="kotwijzer-bench-") as map_:
         env = dict(os.environ, DATABASE_URL=f"sqlite:///{map_}/bench.sqlite", KOTWIJZER_GEHEIM="bench-geheim")
+        instellingen = {k: v for k, v in env.items() if k.startswith("KOTWIJZER_REKEN_")}
         proces = subprocess.Popen([sys.executable, "-m", "kotwijzer.cli", "serve", "--host", "127.0.0.1", "--port",
                                    str(a.poort), "--workers", str(a.workers)], env=env, cwd=map_,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -257,10 +269,12 @@ def main() -> None:
     moment = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     regel = (
         f"- {moment}: `kotwijzer serve --workers {a.workers}` (SQLite), {os.cpu_count()} cores gedeeld met andere "
-        f"processen (load average {load_voor[0]} voor, {uit['load_average_na'][0]} na), Python {platform.python_version()}. "
+        f"processen (load average {load_voor[0]} voor, {uit['load_average_na'][0]} na), Python {platform.python_version()}"
+        f"{', ' + str(instellingen) if instellingen else ''}. "
         f"Normaal verkeer {a.rate:g}/s gedurende {a.duur:g} s vanaf 50 adressen. Zonder misbruik: "
         f"{z['geslaagd']}/{z['verzoeken']} geslaagd, p50 {z.get('p50_ms')} ms, p99 {z.get('p99_ms')} ms. "
-        f"Met één misbruiker ({a.misbruik_verbindingen} verbindingen, het duurste geldige verzoek zo snel als toegestaan): "
+        f"Met één misbruiker ({a.misbruik_verbindingen} verbindingen, het duurste geldige verzoek "
+        f"{'zo snel als het kan, Retry-After genegeerd' if a.negeer_retry_after else 'zo snel als toegestaan (wacht Retry-After af)'}): "
         f"{m['geslaagd']}/{m['verzoeken']} geslaagd (codes {m['codes']}), p50 {m.get('p50_ms')} ms, p90 {m.get('p90_ms')} ms, "
         f"p99 {m.get('p99_ms')} ms, max {m.get('max_ms')} ms; de misbruiker kreeg {m['aanvaller']['per_s_200']}/s antwoord "
         f"en {m['aanvaller']['per_s_429']}/s een 429; server-CPU {m['cpu_server_s_per_s']} s/s. Doel p99 < 50 ms: {doel}. "

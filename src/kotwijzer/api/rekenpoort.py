@@ -19,6 +19,7 @@ import math
 import os
 import time
 from collections import OrderedDict
+from contextlib import asynccontextmanager
 from typing import Any, Callable
 
 import anyio
@@ -60,43 +61,59 @@ class Rekenpoort:
         self.geweigerd += 1
         return ApiFout(429, "te_druk", melding, headers={"Retry-After": str(max(1, wacht))})
 
-    async def reken(self, adres: str, fn: Callable[..., Any], *args: Any) -> Any:
-        """`fn(*args)` in a worker thread, or ApiFout(429) when the server or this client is over its bounds."""
+    def _toelaten(self, adres: str) -> None:
+        """Admit one calculation for this address or raise ApiFout(429). Only on the event loop thread."""
         if self._limiter is None:
             self._limiter = anyio.CapacityLimiter(max(1, self.draden))
-        nu = time.monotonic()
         if self.bezig >= self.draden + self.wachtrij:
             raise self._weiger(MELDING_DRUK, 1)
         if self._per_adres.get(adres, 0) >= self.per_adres:
             raise self._weiger(MELDING_ADRES, 1)
-        schuld = self._schuld_nu(adres, nu)
+        schuld = self._schuld_nu(adres, time.monotonic())
         if self.budget > 0 and schuld > self.buffer:
             raise self._weiger(MELDING_ADRES, math.ceil((schuld - self.buffer) / self.budget))
         self.bezig += 1
         self._per_adres[adres] = self._per_adres.get(adres, 0) + 1
+
+    def _klaar(self, adres: str, kosten: float) -> None:
+        self.bezig -= 1
+        n = self._per_adres.get(adres, 1) - 1
+        if n <= 0:
+            self._per_adres.pop(adres, None)
+        else:
+            self._per_adres[adres] = n
+        nu = time.monotonic()
+        self._schuld[adres] = (self._schuld_nu(adres, nu) + kosten, nu)
+        self._schuld.move_to_end(adres)
+        while len(self._schuld) > self.max_adressen:
+            self._schuld.popitem(last=False)
+
+    @asynccontextmanager
+    async def plek(self, adres: str):
+        """A place for one calculation, taken *before* the request body is read, so a refused request costs almost
+        nothing. Yields a function `reken(fn, *args)` that runs `fn` in a worker thread."""
+        self._toelaten(adres)
         kosten = [0.0]
 
-        def _gemeten() -> Any:
-            t0 = time.thread_time()
-            try:
-                return fn(*args)
-            finally:
-                kosten[0] = time.thread_time() - t0
+        async def _reken(fn: Callable[..., Any], *args: Any) -> Any:
+            def _gemeten() -> Any:
+                t0 = time.thread_time()
+                try:
+                    return fn(*args)
+                finally:
+                    kosten[0] += time.thread_time() - t0
+
+            return await anyio.to_thread.run_sync(_gemeten, limiter=self._limiter)
 
         try:
-            return await anyio.to_thread.run_sync(_gemeten, limiter=self._limiter)
+            yield _reken
         finally:
-            self.bezig -= 1
-            n = self._per_adres.get(adres, 1) - 1
-            if n <= 0:
-                self._per_adres.pop(adres, None)
-            else:
-                self._per_adres[adres] = n
-            nu = time.monotonic()
-            self._schuld[adres] = (self._schuld_nu(adres, nu) + kosten[0], nu)
-            self._schuld.move_to_end(adres)
-            while len(self._schuld) > self.max_adressen:
-                self._schuld.popitem(last=False)
+            self._klaar(adres, kosten[0])
+
+    async def reken(self, adres: str, fn: Callable[..., Any], *args: Any) -> Any:
+        """`fn(*args)` in a worker thread, or ApiFout(429) when the server or this client is over its bounds."""
+        async with self.plek(adres) as r:
+            return await r(fn, *args)
 
 
 def client_adres(request) -> str:
@@ -106,3 +123,8 @@ def client_adres(request) -> str:
 
 async def reken(request, fn: Callable[..., Any], *args: Any) -> Any:
     return await request.app.state.rekenpoort.reken(client_adres(request), fn, *args)
+
+
+def rekenplek(request):
+    """`async with rekenplek(request) as reken:` admission for one calculation of this request's client."""
+    return request.app.state.rekenpoort.plek(client_adres(request))

@@ -17,7 +17,7 @@ from kotwijzer.api import diensten
 from kotwijzer.api.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.api import schemas as sch
 from kotwijzer.api.http import ApiFout, controleer_typen, dumps, json_antwoord, lees_json, lees_model, valideer
-from kotwijzer.api.rekenpoort import reken
+from kotwijzer.api.rekenpoort import reken, rekenplek
 from kotwijzer.model import Huishouden
 from kotwijzer.store import repo
 from kotwijzer.store.repo import Actor
@@ -83,9 +83,7 @@ def api_actor(request: Request, cred: HTTPAuthorizationCredentials | None = Depe
     openapi_extra=_body(Huishouden, "Eén huishouden voor één berekeningsjaar"),
 )
 async def berekening(request: Request) -> Response:
-    data = await lees_json(request)
-
-    def _doe() -> bytes:  # validation, calculation and serialisation off the event loop
+    def _doe(data) -> bytes:  # validation, calculation and serialisation off the event loop
         uit = diensten.berekening(valideer(Huishouden, data))
         return b"".join([
             b'{"resultaat":', uit["resultaat"].model_dump_json().encode(),
@@ -94,7 +92,10 @@ async def berekening(request: Request) -> Response:
             b',"wettekst_beschikbaar":', b"true" if uit["wettekst_beschikbaar"] else b"false", b"}",
         ])
 
-    return Response(await reken(request, _doe), media_type="application/json")
+    # admitted before the body is read: a refused request costs almost nothing
+    async with rekenplek(request) as reken_hier:
+        body = await reken_hier(_doe, await lees_json(request))
+    return Response(body, media_type="application/json")
 
 
 @router.post(
@@ -107,6 +108,11 @@ async def berekening(request: Request) -> Response:
 async def voorwaardencheck(request: Request) -> Response:
     from kotwijzer.compute import voorwaardencheck as _check
 
+    async with rekenplek(request) as reken_hier:
+        return await _voorwaardencheck(request, reken_hier, _check)
+
+
+async def _voorwaardencheck(request: Request, reken_hier, _check) -> Response:
     data = await lees_json(request)
     if not isinstance(data, dict):
         raise ApiFout(422, "ongeldige_invoer", "Stuur een JSON-object.",
@@ -115,11 +121,12 @@ async def voorwaardencheck(request: Request) -> Response:
         if data.get(veld) is not None and not isinstance(data.get(veld), dict):
             raise ApiFout(422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.",
                           [{"veld": veld, "melding": "Verwacht een object met velden (een JSON-object tussen { en }).", "code": "model_type"}])
+
     def _doe() -> bytes:
         controleer_typen(Huishouden, data)
         return _check(data).model_dump_json().encode()
 
-    body = await reken(request, _doe)
+    body = await reken_hier(_doe)
     return Response(body, media_type="application/json")
 
 
@@ -129,9 +136,7 @@ async def voorwaardencheck(request: Request) -> Response:
     openapi_extra=_body(sch.WatAlsVerzoek, "Het huishouden en één wijziging"),
 )
 async def wat_als(request: Request) -> Response:
-    data = await lees_json(request)
-
-    def _doe() -> bytes:
+    def _doe(data) -> bytes:
         v = valideer(sch.WatAlsVerzoek, data)
         try:
             uit = diensten.wat_als(v.invoer, v.wijziging)
@@ -142,7 +147,9 @@ async def wat_als(request: Request) -> Response:
         uit["invoer_wat_als"] = uit["invoer_wat_als"].model_dump(mode="json", exclude_none=True)
         return dumps(uit)
 
-    return Response(await reken(request, _doe), media_type="application/json")
+    async with rekenplek(request) as reken_hier:
+        body = await reken_hier(_doe, await lees_json(request))
+    return Response(body, media_type="application/json")
 
 
 @router.post(
@@ -153,13 +160,13 @@ async def wat_als(request: Request) -> Response:
     openapi_extra=_body(sch.VoorschotVerzoek, "Het huishouden en twee inkomens"),
 )
 async def voorschot(request: Request) -> Response:
-    data = await lees_json(request)
-
-    def _doe() -> bytes:
+    def _doe(data) -> bytes:
         v = valideer(sch.VoorschotVerzoek, data)
         return dumps(diensten.voorschot(v.invoer, v.inkomen_voorschot, v.inkomen_definitief))
 
-    return Response(await reken(request, _doe), media_type="application/json")
+    async with rekenplek(request) as reken_hier:
+        body = await reken_hier(_doe, await lees_json(request))
+    return Response(body, media_type="application/json")
 
 
 @router.get(

@@ -43,8 +43,8 @@ class Rekenpoort:
                  budget: float | None = None, buffer: float | None = None, max_adressen: int = 10_000):
         self.draden = int(draden if draden is not None else _env_getal("KOTWIJZER_REKEN_DRADEN", 2))
         self.wachtrij = int(wachtrij if wachtrij is not None else _env_getal("KOTWIJZER_REKEN_WACHTRIJ", 8))
-        self.per_adres = int(per_adres if per_adres is not None else _env_getal("KOTWIJZER_REKEN_PER_ADRES", 2))
-        self.budget = float(budget if budget is not None else _env_getal("KOTWIJZER_REKEN_BUDGET", 0.1))
+        self.per_adres = int(per_adres if per_adres is not None else _env_getal("KOTWIJZER_REKEN_PER_ADRES", 1))
+        self.budget = float(budget if budget is not None else _env_getal("KOTWIJZER_REKEN_BUDGET", 0.05))
         self.buffer = float(buffer if buffer is not None else _env_getal("KOTWIJZER_REKEN_BUFFER", 0.5))
         self.max_adressen = max_adressen
         self._limiter: anyio.CapacityLimiter | None = None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 
 import httpx
-import pytest
 
 from conftest import client_voor, voorbeeld
 from kotwijzer.store import repo

@@ -7,7 +7,6 @@ import threading
 import time
 
 import httpx
-import pytest
 
 from conftest import maak_app
 from kotwijzer.api.beveiliging import InlogLimiet

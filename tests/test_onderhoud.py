@@ -3,9 +3,7 @@ restore, compare) on SQLite and PostgreSQL and across them; the retention rules 
 from __future__ import annotations
 
 import datetime as dt
-import os
 
-import pytest
 from typer.testing import CliRunner
 
 from conftest import client_voor, maak_app, voorbeeld

@@ -139,9 +139,11 @@ def test_meerdere_workers_op_postgresql(tmp_path, postgres_url):
                 inv = voorbeeld("paar_werkt_2026")
                 sid = (await c.post(f"/api/v1/dossiers/{d}/scenarios", json={"naam": "a", "invoer": inv}, headers=h)).json()["id"]
                 rs = await asyncio.gather(*(c.put(f"/api/v1/scenarios/{sid}", json={"invoer": inv}, headers=h) for _ in range(20)))
-                assert {x.status_code for x in rs} == {200}
+                # every save is either done or refused whole (429 when a worker's calculation queue is full)
+                codes = [x.status_code for x in rs]
+                assert set(codes) <= {200, 429} and codes.count(200) >= 10, codes
                 versies = (await c.get(f"/api/v1/scenarios/{sid}/versies", headers=h)).json()
-                assert [v["versie"] for v in versies] == list(range(1, 22))
+                assert [v["versie"] for v in versies] == list(range(1, 2 + codes.count(200)))
                 # the login limit holds across workers: 12 parallel wrong passwords, at most 5 checked
                 rs = await asyncio.gather(*(c.post("/api/v1/sessies", json={"email": "b@voorbeeld.nl", "wachtwoord": f"x{i}"})
                                             for i in range(12)))

@@ -145,3 +145,30 @@ def test_alle_berekeningen_gaan_door_de_poort(sqlite_url, pad, body):
 
     asyncio.run(scenario())
     app.state.db.sluit()
+
+
+def test_opslaan_door_professionals_niet_per_adres_begrensd(sqlite_url):
+    """Saving scenarios (logged in, attributable) is bounded server-wide only: colleagues behind one address can save
+    at the same time."""
+    from kotwijzer.store import repo
+
+    app = maak_app(sqlite_url, rekenpoort=Rekenpoort(draden=2, wachtrij=30, per_adres=1, budget=0.0001, buffer=0.0001))
+    with app.state.db.sessie() as s:
+        o = repo.organisatie_maken(s, "Bewind A")
+        repo.gebruiker_maken(s, o.id, "a@voorbeeld.nl", "een-goed-wachtwoord", "beheerder")
+    d = voorbeeld("paar_werkt_2026")
+
+    async def scenario():
+        async with _client(app) as c:
+            r = await c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "een-goed-wachtwoord"})
+            h = {"Authorization": "Bearer " + r.json()["token"]}
+            did = (await c.post("/api/v1/dossiers", json={"label": "gezin 1"}, headers=h)).json()["id"]
+            rs = await asyncio.gather(*(c.post(f"/api/v1/dossiers/{did}/scenarios", json={"naam": f"s{i}", "invoer": d},
+                                               headers=h) for i in range(8)))
+            assert [r.status_code for r in rs] == [201] * 8
+            # the public calculation from that address is bounded
+            codes = [(await c.post("/api/v1/berekening", json=d)).status_code for _ in range(5)]
+            assert 429 in codes
+
+    asyncio.run(scenario())
+    app.state.db.sluit()

@@ -61,12 +61,17 @@ class Rekenpoort:
         self.geweigerd += 1
         return ApiFout(429, "te_druk", melding, headers={"Retry-After": str(max(1, wacht))})
 
-    def _toelaten(self, adres: str) -> None:
-        """Admit one calculation for this address or raise ApiFout(429). Only on the event loop thread."""
+    def _toelaten(self, adres: str, per_adres: bool = True) -> None:
+        """Admit one calculation for this address or raise ApiFout(429). Only on the event loop thread.
+        `per_adres=False`: only the server-wide bound (for logged-in professionals, whose use is attributable)."""
         if self._limiter is None:
             self._limiter = anyio.CapacityLimiter(max(1, self.draden))
         if self.bezig >= self.draden + self.wachtrij:
             raise self._weiger(MELDING_DRUK, 1)
+        if not per_adres:
+            self.bezig += 1
+            self._per_adres[adres] = self._per_adres.get(adres, 0) + 1
+            return
         if self._per_adres.get(adres, 0) >= self.per_adres:
             raise self._weiger(MELDING_ADRES, 1)
         schuld = self._schuld_nu(adres, time.monotonic())
@@ -89,10 +94,10 @@ class Rekenpoort:
             self._schuld.popitem(last=False)
 
     @asynccontextmanager
-    async def plek(self, adres: str):
+    async def plek(self, adres: str, per_adres: bool = True):
         """A place for one calculation, taken *before* the request body is read, so a refused request costs almost
         nothing. Yields a function `reken(fn, *args)` that runs `fn` in a worker thread."""
-        self._toelaten(adres)
+        self._toelaten(adres, per_adres)
         kosten = [0.0]
 
         async def _reken(fn: Callable[..., Any], *args: Any) -> Any:
@@ -110,9 +115,9 @@ class Rekenpoort:
         finally:
             self._klaar(adres, kosten[0])
 
-    async def reken(self, adres: str, fn: Callable[..., Any], *args: Any) -> Any:
+    async def reken(self, adres: str, fn: Callable[..., Any], *args: Any, per_adres: bool = True) -> Any:
         """`fn(*args)` in a worker thread, or ApiFout(429) when the server or this client is over its bounds."""
-        async with self.plek(adres) as r:
+        async with self.plek(adres, per_adres) as r:
             return await r(fn, *args)
 
 
@@ -121,8 +126,8 @@ def client_adres(request) -> str:
     return request.client.host if request.client else "?"
 
 
-async def reken(request, fn: Callable[..., Any], *args: Any) -> Any:
-    return await request.app.state.rekenpoort.reken(client_adres(request), fn, *args)
+async def reken(request, fn: Callable[..., Any], *args: Any, per_adres: bool = True) -> Any:
+    return await request.app.state.rekenpoort.reken(client_adres(request), fn, *args, per_adres=per_adres)
 
 
 def rekenplek(request):

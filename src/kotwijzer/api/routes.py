@@ -319,7 +319,7 @@ def _opslaan_invoer(h: Huishouden) -> tuple[dict[str, Any], dict[str, Any]]:
              openapi_extra=_body(sch.ScenarioVerzoek))
 async def scenario_maken(request: Request, dossier_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.ScenarioVerzoek)
-    invoer, samenvatting = await reken(request, _opslaan_invoer, v.invoer)
+    invoer, samenvatting = await reken(request, _opslaan_invoer, v.invoer, per_adres=False)
     with _db(request).sessie() as s:
         sc = repo.scenario_maken(s, actor, dossier_id, v.naam, invoer, samenvatting, v.toelichting)
         return json_antwoord(_scenario_dict(sc, repo.scenario_versie(s, actor, sc.id)), 201)
@@ -340,7 +340,7 @@ def scenario(request: Request, scenario_id: int = _id(), actor: Actor = Depends(
             openapi_extra=_body(sch.ScenarioVersieVerzoek))
 async def scenario_opslaan(request: Request, scenario_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.ScenarioVersieVerzoek)
-    invoer, samenvatting = await reken(request, _opslaan_invoer, v.invoer)
+    invoer, samenvatting = await reken(request, _opslaan_invoer, v.invoer, per_adres=False)
     with _db(request).sessie() as s:
         repo.scenario_opslaan(s, actor, scenario_id, invoer, samenvatting, v.toelichting, v.verwachte_versie, v.naam)
         sc = repo.scenario(s, actor, scenario_id)
@@ -384,7 +384,7 @@ async def scenario_berekening(request: Request, scenario_id: int = _id(), actor:
         uit["resultaat"] = uit["resultaat"].model_dump(mode="json")
         return dumps(uit)
 
-    return Response(await reken(request, _doe), media_type="application/json")
+    return Response(await reken(request, _doe, per_adres=False), media_type="application/json")
 
 
 @router.get("/gebruikers", tags=["beheer"], summary="Gebruikers van mijn organisatie (beheerder)",

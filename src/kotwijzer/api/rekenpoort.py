@@ -61,6 +61,18 @@ class Rekenpoort:
         self.geweigerd += 1
         return ApiFout(429, "te_druk", melding, headers={"Retry-After": str(max(1, wacht))})
 
+    def weigering(self, adres: str) -> ApiFout | None:
+        """Would a public calculation from this address be refused now? (Only looks; `plek` decides.)"""
+        if self.bezig >= self.draden + self.wachtrij:
+            return ApiFout(429, "te_druk", MELDING_DRUK, headers={"Retry-After": "1"})
+        if self._per_adres.get(adres, 0) >= self.per_adres:
+            return ApiFout(429, "te_druk", MELDING_ADRES, headers={"Retry-After": "1"})
+        schuld = self._schuld_nu(adres, time.monotonic())
+        if self.budget > 0 and schuld > self.buffer:
+            wacht = max(1, math.ceil((schuld - self.buffer) / self.budget))
+            return ApiFout(429, "te_druk", MELDING_ADRES, headers={"Retry-After": str(wacht)})
+        return None
+
     def _toelaten(self, adres: str, per_adres: bool = True) -> None:
         """Admit one calculation for this address or raise ApiFout(429). Only on the event loop thread.
         `per_adres=False`: only the server-wide bound (for logged-in professionals, whose use is attributable)."""
@@ -133,3 +145,35 @@ async def reken(request, fn: Callable[..., Any], *args: Any, per_adres: bool = T
 def rekenplek(request):
     """`async with rekenplek(request) as reken:` admission for one calculation of this request's client."""
     return request.app.state.rekenpoort.plek(client_adres(request))
+
+
+PUBLIEKE_BEREKENINGEN = frozenset({"/api/v1/berekening", "/api/v1/voorwaardencheck", "/api/v1/wat-als",
+                                   "/api/v1/voorschot-definitief"})
+
+
+class VroegeWeigering:
+    """Pure ASGI, outermost: a public calculation that the calculation pool would refuse anyway is answered with 429
+    before anything else runs (no body read, no other middleware), so a client that ignores Retry-After costs as
+    little as possible. The pool itself still decides for every request that gets through."""
+
+    def __init__(self, app, poort_van):
+        self.app = app
+        self.poort_van = poort_van  # the app: its state holds the pool (replaceable in tests)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope.get("method") == "POST" and scope.get("path") in PUBLIEKE_BEREKENINGEN:
+            client = scope.get("client")
+            fout = self.poort_van.state.rekenpoort.weigering(client[0] if client else "?")
+            if fout is not None:
+                from kotwijzer.api.beveiliging import VASTE_HEADERS
+                from kotwijzer.api.http import dumps
+
+                self.poort_van.state.rekenpoort.geweigerd += 1
+                body = dumps({"melding": fout.melding, "code": fout.code, "fouten": []})
+                await send({"type": "http.response.start", "status": 429, "headers": [
+                    (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                    (b"retry-after", fout.headers["Retry-After"].encode()), (b"cache-control", b"no-store"),
+                    *VASTE_HEADERS]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)

@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 import kotwijzer
 from kotwijzer.api.beveiliging import BeveiligingsHeaders, InlogLimiet
 from kotwijzer.api.http import installeer_handlers
-from kotwijzer.api.rekenpoort import Rekenpoort
+from kotwijzer.api.rekenpoort import Rekenpoort, VroegeWeigering
 from kotwijzer.web.logboek import VangFouten
 from kotwijzer.store import Database
 
@@ -134,6 +134,7 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     app.add_middleware(SessieMiddleware, secure=secure_cookies)
     app.add_middleware(CatalogusMiddleware, db=db)
     app.add_middleware(BeveiligingsHeaders, hsts=bool(secure_cookies))
-    app.add_middleware(VangFouten, html_fout=fout_pagina)  # outermost: no exception message reaches a log
+    app.add_middleware(VangFouten, html_fout=fout_pagina)  # no exception message reaches a log
+    app.add_middleware(VroegeWeigering, poort_van=app)  # outermost: refusals of public calculations cost little
     app.openapi = lambda: openapi_schema(app)  # type: ignore[method-assign]
     return app

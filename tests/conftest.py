@@ -70,10 +70,13 @@ def db_url(request) -> str:
 
 def maak_app(url: str, **kwargs):
     from kotwijzer.api.beveiliging import InlogLimiet
+    from kotwijzer.api.rekenpoort import Rekenpoort
     from kotwijzer.web.app import create_app
 
     kwargs.setdefault("geheim", "test-geheim-" + uuid.uuid4().hex)
     kwargs.setdefault("limiet", InlogLimiet())
+    # the tests send many calculations from one address; the per-address bounds have their own tests
+    kwargs.setdefault("rekenpoort", Rekenpoort(per_adres=64, budget=0))
     return create_app(url, **kwargs)
 
 

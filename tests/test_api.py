@@ -401,7 +401,7 @@ def test_nederlandse_fouten_per_soort():
         ({"berekeningsjaar": 2026, "aanvrager": [], "kinderen": {}}, "aanvrager", "model_type", "Verwacht een object met velden (een JSON-object tussen { en })."),
         ({"berekeningsjaar": 2026, "aanvrager": {}, "kinderen": {}}, "kinderen", "list_type", "Verwacht een lijst (tussen [ en ])."),
         ({"berekeningsjaar": 2026, "aanvrager": {"label": "x" * 41}}, "aanvrager.label", "string_too_long", "Gebruik hoogstens 40 tekens."),
-        ({"berekeningsjaar": 2026, "aanvrager": {}, "kinderen": [{"geboortedatum": "2020-01-01"}] * 13}, "kinderen", "too_long", "Geef er hoogstens 12."),
+        ({"berekeningsjaar": 2026, "aanvrager": {}, "kinderen": [{"geboortedatum": "2020-01-01"}] * 13}, "kinderen", "too_long", "Te veel kinderen in 'kinderen': geef hoogstens 12 kinderen in één huishouden."),
         ({"berekeningsjaar": 2026, "aanvrager": {}, "kinderen": [{"geboortedatum": "2020-01-01", "start_voortgezet_onderwijs": "2026-13"}]},
          "kinderen[0].start_voortgezet_onderwijs", "string_pattern_mismatch", "Vul jaar en maand in als JJJJ-MM, bijvoorbeeld 2027-09."),
         ({"berekeningsjaar": 2026, "aanvrager": {}, "partner_is_bloedverwant": "misschien"}, "partner_is_bloedverwant", "bool_parsing", "Kies ja (true) of nee (false)."),

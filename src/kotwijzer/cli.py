@@ -328,11 +328,17 @@ def serve(
     port: int = typer.Option(8000, help="Poort"),
     voorbeelddata: bool = typer.Option(False, "--voorbeelddata", help="Laad voorbeeldorganisatie en -dossiers"),
     database_url: Optional[str] = typer.Option(None, envvar="DATABASE_URL", help="Standaard: SQLite in var/"),
+    workers: int = typer.Option(1, min=1, max=64, envvar="KOTWIJZER_WORKERS",
+                                help="Aantal werkprocessen (productie: het aantal processorkernen, met PostgreSQL)"),
+    trusted_proxies: Optional[str] = typer.Option(
+        None, "--trusted-proxies", envvar="KOTWIJZER_VERTROUWDE_PROXIES",
+        help="Adressen van de reverse proxy waarvan X-Forwarded-For/-Proto geloofd worden (komma's); standaard geen"),
 ) -> None:
     """Start de webapp en de API."""
     from kotwijzer.web.serve import serve as _serve
 
-    _serve(host=host, port=port, voorbeelddata=voorbeelddata, database_url=database_url)
+    _serve(host=host, port=port, voorbeelddata=voorbeelddata, database_url=database_url, workers=workers,
+           trusted_proxies=trusted_proxies)
 
 
 def _mount() -> None:
@@ -340,9 +346,11 @@ def _mount() -> None:
 
     from kotwijzer.municipal.cli import app as gemeente_app
     from kotwijzer.policy.cli import app as beleid_app
+    from kotwijzer.store.cli import app as beheer_app
 
     app.add_typer(schat_app, name="schat", help="Schattingen van doelgroepen (Bijlage A van het SZW-rapport over de Participatiewet, 2025).")
     app.add_typer(gemeente_app, name="gemeente", help="Gemeenten: activiteiten in de bijstand, registratie, tegemoetkoming.")
+    app.add_typer(beheer_app, name="beheer", help="Beheer: organisaties en gebruikers, back-up en herstel, bewaartermijnen.")
     app.add_typer(beleid_app, name="beleid", help="Beleidsanalyse: synthetische populatie, microsimulatie, hervormingen.")
 
 

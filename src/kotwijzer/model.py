@@ -73,7 +73,8 @@ UrenPerJaar = Annotated[Decimal, Field(ge=0, le=8784, decimal_places=2, descript
 
 
 def _geen_ja_nee(v: Any) -> Any:
-    """A JSON true/false is not a number: refuse it instead of reading it as 1 or 0."""
+    """A JSON true/false is not a number: refuse it instead of reading it as 1 or 0 (pydantic's lax int accepts a
+    boolean; its Decimal does not, so only the int fields need this)."""
     if isinstance(v, bool):
         raise ValueError("vul een getal in, geen ja/nee-waarde")
     return v
@@ -86,7 +87,9 @@ class Periode(_Base):
     situatie: Situatie
     van: dt.date | None = Field(None, description="Eerste dag (inclusief)")
     tot: dt.date | None = Field(None, description="Laatste dag (inclusief); leeg = loopt door")
-    maanden: list[Maand] | None = Field(None, description="Of: de kalendermaanden van het berekeningsjaar")
+    maanden: list[Maand] | None = Field(
+        None, max_length=12, description="Of: de kalendermaanden van het berekeningsjaar (hoogstens 12)"
+    )
     uren_per_maand: Uren | None = Field(
         None, description="Gewerkte uren per maand (arbeid; nodig voor 2022, koppeling gewerkte uren)"
     )
@@ -123,12 +126,11 @@ class Periode(_Base):
             raise ValueError("geef de gewerkte uren per maand, per week of per jaar, niet meer dan één")
         return self
 
-    _geen_bool = field_validator("uren_per_maand", "uren_per_week", "uren_per_jaar", mode="before")(_geen_ja_nee)
 
 
 class Ouder(_Base):
     label: str | None = Field(None, max_length=40, description="Pseudoniem, bv. 'ouder A'. Geen naam of BSN nodig")
-    situaties: list[Periode] = Field(default_factory=list)
+    situaties: list[Periode] = Field(default_factory=list, max_length=24, description="Hoogstens 24 perioden per jaar")
     laatste_werkdag_vorig_jaar: dt.date | None = Field(
         None,
         description="Als het werk in het vorige jaar stopte: de laatste werkdag (voor de werkloosheidstermijn, art. 1.6 lid 5)",
@@ -143,7 +145,7 @@ class Ouder(_Base):
 class Opvang(_Base):
     """Childcare for one child: the same soort, hours and price in the listed months (default: all months)."""
 
-    maanden: list[Maand] = Field(default_factory=lambda: list(range(1, 13)))
+    maanden: list[Maand] = Field(default_factory=lambda: list(range(1, 13)), max_length=12)
     soort: Opvangsoort
     uren_per_maand: Uren | None = Field(None, description="Opvanguren per maand")
     uren_per_week: UrenPerWeek | None = Field(None, description="Of: opvanguren per week (omgerekend: x 52 weken / 12 maanden)")
@@ -162,7 +164,6 @@ class Opvang(_Base):
             raise ValueError("geef de opvanguren per maand, per week of per jaar, niet meer dan één")
         return self
 
-    _geen_bool = field_validator("uren_per_maand", "uren_per_week", "uren_per_jaar", "uurprijs", mode="before")(_geen_ja_nee)
 
 
 class Kind(_Base):
@@ -173,7 +174,7 @@ class Kind(_Base):
     )
     woont_op_adres_aanvrager: bool = True
     co_ouderschap: bool = Field(False, description="Het kind woont om en om bij beide ouders (Awir art. 4 lid 2)")
-    opvang: list[Opvang] = Field(default_factory=list)
+    opvang: list[Opvang] = Field(default_factory=list, max_length=12, description="Hoogstens 12 regels opvang per kind")
 
     @model_validator(mode="after")
     def _check(self) -> "Kind":

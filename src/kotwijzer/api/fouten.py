@@ -21,6 +21,14 @@ _VELD_MELDING = {
     "gemeente_code": "Vul de gemeentecode in als GM gevolgd door vier cijfers, bijvoorbeeld GM0363.",
 }
 
+# What each bounded list holds, for the message when it is too long (the bound is what a real household can need).
+_LIJST_NAAM = {
+    "kinderen": ("kinderen", "in één huishouden"),
+    "situaties": ("perioden (situaties)", "per ouder in één jaar"),
+    "opvang": ("regels opvang", "per kind"),
+    "maanden": ("maanden", "in één lijst; een jaar heeft 12 maanden"),
+}
+
 _DATUM = "Vul een geldige datum in als JJJJ-MM-DD, bijvoorbeeld 2026-01-31."
 _TIJD = "Vul een geldige datum en tijd in, bijvoorbeeld 2026-01-31T09:00:00."
 
@@ -143,7 +151,11 @@ def melding(err: dict[str, Any]) -> str:
         n = ctx.get("min_length", 1)
         return f"Geef er minstens {_getal(n)}."
     if t == "too_long":
-        return f"Geef er hoogstens {_getal(ctx.get('max_length'))}."
+        n = _getal(ctx.get("max_length"))
+        if laatste in _LIJST_NAAM:
+            wat, waar = _LIJST_NAAM[laatste]
+            return f"Te veel {wat} in '{laatste}': geef hoogstens {n} {wat} {waar}."
+        return f"Geef er hoogstens {n}."
     if t in ("enum", "literal_error"):
         verwacht = ctx.get("expected")
         return f"Kies een van deze waarden: {_keuzes(str(verwacht))}." if verwacht else "Kies een van de mogelijke waarden."

@@ -2,9 +2,9 @@
 no input, however malformed, produces a server error."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
-import traceback
 from decimal import Decimal
 from typing import Any
 
@@ -57,6 +57,8 @@ def _json_default(o: Any) -> Any:
         return str(o)
     if isinstance(o, BaseModel):
         return o.model_dump(mode="json")
+    if isinstance(o, dt.datetime) and o.tzinfo is None:
+        return o.replace(tzinfo=dt.timezone.utc).isoformat()  # stored as UTC; SQLite forgets the zone
     if hasattr(o, "isoformat"):
         return o.isoformat()
     raise TypeError(type(o).__name__)
@@ -149,10 +151,26 @@ async def lees_model(request: Request, model: type[BaseModel]) -> Any:
 
 
 def valideer(model: type[BaseModel], data: Any) -> Any:
+    """Validate JSON input strictly, as the published schema says: true/false only for a yes/no field (not 0 or 1),
+    a number only as a number (not "2026"); dates, amounts and choices as text, as JSON has no type for them."""
     try:
-        return model.model_validate(data)
+        return model.model_validate_json(json.dumps(data, ensure_ascii=False), strict=True)
     except ValidationError as e:
         raise ApiFout(422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.", nederlandse_fouten(e)) from None
+
+
+def controleer_typen(model: type[BaseModel], data: Any) -> None:
+    """For input that may be incomplete (the voorwaardencheck): refuse values of the wrong type or out of range, as
+    `valideer` would, but let missing fields and unfinished combinations pass."""
+    try:
+        model.model_validate_json(json.dumps(data, ensure_ascii=False), strict=True)
+    except ValidationError as e:
+        fouten = [f for f in e.errors(include_url=False, include_input=False)
+                  if f.get("type") not in ("missing", "value_error", "assertion_error")]
+        if fouten:
+            from kotwijzer.api.fouten import vertaal
+
+            raise ApiFout(422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.", vertaal(fouten)) from None
 
 
 def is_api(request: Request) -> bool:
@@ -210,6 +228,23 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
     async def _conflict(request: Request, exc: VersieConflict):
         return _antwoord(request, 409, "versieconflict", exc.melding)
 
+    from sqlalchemy.exc import IntegrityError
+    from sqlalchemy.orm.exc import ObjectDeletedError, StaleDataError
+
+    from kotwijzer.store.repo import Conflict
+
+    @app.exception_handler(Conflict)
+    async def _conflict_algemeen(request: Request, exc: Conflict):
+        return _antwoord(request, 409, "conflict", exc.melding)
+
+    @app.exception_handler(IntegrityError)
+    @app.exception_handler(StaleDataError)
+    @app.exception_handler(ObjectDeletedError)
+    async def _race(request: Request, exc: Exception):
+        # two requests changed the same thing at the same moment (a delete racing a save, a double create):
+        # the database refused one of them; nothing was half-saved. No message or parameters are logged.
+        return _antwoord(request, 409, "conflict", Conflict().melding)
+
     @app.exception_handler(OngeldigeWaarde)
     async def _ongeldig(request: Request, exc: OngeldigeWaarde):
         return _antwoord(request, 422, "ongeldige_invoer", exc.melding,
@@ -219,14 +254,37 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
     async def _http(request: Request, exc: StarletteHTTPException):
         melding = exc.detail if isinstance(exc.detail, str) and exc.detail and not _engels(exc.detail) else \
             HTTP_MELDING.get(exc.status_code, "Er ging iets mis.")
-        return _antwoord(request, exc.status_code, f"http_{exc.status_code}", melding, headers=getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": toegestane_methoden(request)}
+        return _antwoord(request, exc.status_code, f"http_{exc.status_code}", melding, headers=headers)
+
+    from starlette.requests import ClientDisconnect
+
+    @app.exception_handler(ClientDisconnect)
+    async def _weg(request: Request, exc: ClientDisconnect):
+        # the client went away (or was cut off for sending too slowly): nobody to answer, nothing to log
+        return Response(status_code=400)
 
     @app.exception_handler(Exception)
     async def _onverwacht(request: Request, exc: Exception):
-        # never the input, never a stack trace to the user; the type is enough to find it in the tests
-        log.error("onverwachte fout bij %s %s: %s\n%s", request.method, request.url.path, type(exc).__name__,
-                  "".join(traceback.format_tb(exc.__traceback__)))
-        return _antwoord(request, 500, "serverfout", HTTP_MELDING[500])
+        # normally caught earlier by kotwijzer.web.logboek.VangFouten; never the message, never a stack trace
+        from kotwijzer.web.logboek import MELDING_500, log_serverfout
+
+        code = log_serverfout(exc, request.method, request.url.path)
+        return _antwoord(request, 500, "serverfout", f"{MELDING_500} (foutcode {code})", headers={"X-Foutcode": code})
+
+
+def toegestane_methoden(request: Request) -> str:
+    """Every method that some route accepts for this path (the router only names the first matching route's)."""
+    from starlette.routing import Match
+
+    methoden = []
+    for m in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"):
+        scope = {**request.scope, "method": m}
+        if any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+            methoden.append(m)
+    return ", ".join(methoden)
 
 
 def _engels(tekst: str) -> bool:

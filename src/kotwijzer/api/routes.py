@@ -14,8 +14,10 @@ from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from kotwijzer import diensten
+from kotwijzer.api.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.api import schemas as sch
-from kotwijzer.api.http import ApiFout, dumps, json_antwoord, lees_json, lees_model, valideer
+from kotwijzer.api.http import ApiFout, controleer_typen, dumps, json_antwoord, lees_json, lees_model, valideer
+from kotwijzer.api.rekenpoort import reken, rekenplek
 from kotwijzer.model import Huishouden
 from kotwijzer.store import repo
 from kotwijzer.store.repo import Actor
@@ -31,12 +33,14 @@ FOUTEN = {
     422: {"model": sch.FoutAntwoord, "description": "De invoer klopt niet, of er ontbreekt invoer of wetgeving (Nederlandse melding per veld)"},
     413: {"model": sch.FoutAntwoord, "description": "De invoer is te groot"},
     415: {"model": sch.FoutAntwoord, "description": "Geen JSON"},
+    429: {"model": sch.FoutAntwoord, "description": "Te druk, of te veel verzoeken van dit adres: probeer het na Retry-After seconden opnieuw"},
 }
 PRO_FOUTEN = {
     **FOUTEN,
     401: {"model": sch.FoutAntwoord, "description": "Niet ingelogd of token verlopen"},
     403: {"model": sch.FoutAntwoord, "description": "Alleen voor beheerders"},
     404: {"model": sch.FoutAntwoord, "description": "Bestaat niet, of hoort bij een andere organisatie"},
+    409: {"model": sch.FoutAntwoord, "description": "Botst met wat intussen is opgeslagen of verwijderd"},
 }
 def _id():
     return Path(ge=1, le=2**31 - 1)
@@ -79,14 +83,18 @@ def api_actor(request: Request, cred: HTTPAuthorizationCredentials | None = Depe
     openapi_extra=_body(Huishouden, "Eén huishouden voor één berekeningsjaar"),
 )
 async def berekening(request: Request) -> Response:
-    h = await lees_model(request, Huishouden)
-    uit = diensten.berekening(h)
-    body = b"".join([
-        b'{"resultaat":', uit["resultaat"].model_dump_json().encode(),
-        b',"uitleg":', dumps(uit["uitleg"]),
-        b',"stappen":', dumps(uit["stappen"]),
-        b',"wettekst_beschikbaar":', b"true" if uit["wettekst_beschikbaar"] else b"false", b"}",
-    ])
+    def _doe(data) -> bytes:  # validation, calculation and serialisation off the event loop
+        uit = diensten.berekening(valideer(Huishouden, data))
+        return b"".join([
+            b'{"resultaat":', uit["resultaat"].model_dump_json().encode(),
+            b',"uitleg":', dumps(uit["uitleg"]),
+            b',"stappen":', dumps(uit["stappen"]),
+            b',"wettekst_beschikbaar":', b"true" if uit["wettekst_beschikbaar"] else b"false", b"}",
+        ])
+
+    # admitted before the body is read: a refused request costs almost nothing
+    async with rekenplek(request) as reken_hier:
+        body = await reken_hier(_doe, await lees_json(request))
     return Response(body, media_type="application/json")
 
 
@@ -100,6 +108,11 @@ async def berekening(request: Request) -> Response:
 async def voorwaardencheck(request: Request) -> Response:
     from kotwijzer.compute import voorwaardencheck as _check
 
+    async with rekenplek(request) as reken_hier:
+        return await _voorwaardencheck(request, reken_hier, _check)
+
+
+async def _voorwaardencheck(request: Request, reken_hier, _check) -> Response:
     data = await lees_json(request)
     if not isinstance(data, dict):
         raise ApiFout(422, "ongeldige_invoer", "Stuur een JSON-object.",
@@ -108,8 +121,13 @@ async def voorwaardencheck(request: Request) -> Response:
         if data.get(veld) is not None and not isinstance(data.get(veld), dict):
             raise ApiFout(422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.",
                           [{"veld": veld, "melding": "Verwacht een object met velden (een JSON-object tussen { en }).", "code": "model_type"}])
-    r = _check(data)
-    return Response(r.model_dump_json().encode(), media_type="application/json")
+
+    def _doe() -> bytes:
+        controleer_typen(Huishouden, data)
+        return _check(data).model_dump_json().encode()
+
+    body = await reken_hier(_doe)
+    return Response(body, media_type="application/json")
 
 
 @router.post(
@@ -118,15 +136,20 @@ async def voorwaardencheck(request: Request) -> Response:
     openapi_extra=_body(sch.WatAlsVerzoek, "Het huishouden en één wijziging"),
 )
 async def wat_als(request: Request) -> Response:
-    v = await lees_model(request, sch.WatAlsVerzoek)
-    try:
-        uit = diensten.wat_als(v.invoer, v.wijziging)
-    except diensten.OngeldigeWijziging as e:
-        raise ApiFout(422, "ongeldige_invoer", e.melding, [{"veld": e.veld, "melding": e.melding, "code": "wijziging"}]) from None
-    for k in ("huidig", "wat_als"):
-        uit[k] = {x: y for x, y in uit[k].items() if x != "resultaat"}
-    uit["invoer_wat_als"] = uit["invoer_wat_als"].model_dump(mode="json", exclude_none=True)
-    return json_antwoord(uit)
+    def _doe(data) -> bytes:
+        v = valideer(sch.WatAlsVerzoek, data)
+        try:
+            uit = diensten.wat_als(v.invoer, v.wijziging)
+        except diensten.OngeldigeWijziging as e:
+            raise ApiFout(422, "ongeldige_invoer", e.melding, [{"veld": e.veld, "melding": e.melding, "code": "wijziging"}]) from None
+        for k in ("huidig", "wat_als"):
+            uit[k] = {x: y for x, y in uit[k].items() if x != "resultaat"}
+        uit["invoer_wat_als"] = uit["invoer_wat_als"].model_dump(mode="json", exclude_none=True)
+        return dumps(uit)
+
+    async with rekenplek(request) as reken_hier:
+        body = await reken_hier(_doe, await lees_json(request))
+    return Response(body, media_type="application/json")
 
 
 @router.post(
@@ -137,8 +160,13 @@ async def wat_als(request: Request) -> Response:
     openapi_extra=_body(sch.VoorschotVerzoek, "Het huishouden en twee inkomens"),
 )
 async def voorschot(request: Request) -> Response:
-    v = await lees_model(request, sch.VoorschotVerzoek)
-    return json_antwoord(diensten.voorschot(v.invoer, v.inkomen_voorschot, v.inkomen_definitief))
+    def _doe(data) -> bytes:
+        v = valideer(sch.VoorschotVerzoek, data)
+        return dumps(diensten.voorschot(v.invoer, v.inkomen_voorschot, v.inkomen_definitief))
+
+    async with rekenplek(request) as reken_hier:
+        body = await reken_hier(_doe, await lees_json(request))
+    return Response(body, media_type="application/json")
 
 
 @router.get(
@@ -160,12 +188,6 @@ async def parameters(jaar: int = Path(ge=1900, le=2200, description="Berekenings
 )
 async def inloggen(request: Request) -> Response:
     v = await lees_model(request, sch.InloggenVerzoek)
-    limiet = request.app.state.limiet
-    ip = request.client.host if request.client else "?"
-    wacht = limiet.geblokkeerd(ip, v.email)
-    if wacht:
-        raise ApiFout(429, "te_veel_pogingen", f"Te veel mislukte pogingen. Probeer het over {wacht} seconden opnieuw.",
-                      headers={"Retry-After": str(wacht)})
 
     def _doe():
         with _db(request).sessie() as s:
@@ -175,11 +197,13 @@ async def inloggen(request: Request) -> Response:
             token, verloopt = repo.sessie_maken(s, g, "api")
             return {"token": token, "verloopt": verloopt, "organisatie_id": g.organisatie_id, "rol": g.rol}
 
-    uit = await run_in_threadpool(_doe)
+    try:
+        uit = await begrensd_inloggen(request, v.email, _doe)
+    except TeVeelPogingen as e:
+        raise ApiFout(429, "te_veel_pogingen", f"Te veel mislukte pogingen. Probeer het over {e.wacht} seconden opnieuw.",
+                      headers={"Retry-After": str(e.wacht)}) from None
     if uit is None:
-        limiet.mislukt(ip, v.email)
         raise ApiFout(401, "inloggen_mislukt", "Het e-mailadres of het wachtwoord klopt niet.")
-    limiet.gelukt(ip, v.email)
     return json_antwoord(uit, 201)
 
 
@@ -189,6 +213,30 @@ def uitloggen(request: Request, actor: Actor = Depends(api_actor),
               cred: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Response:
     with _db(request).sessie() as s:
         repo.sessie_beeindigen(s, cred.credentials if cred else None, actor)
+    return Response(status_code=204)
+
+
+@router.delete("/sessies", tags=["professioneel"], summary="Overal uitloggen: alle sessies van mij (web en API)",
+               status_code=204, response_model=None, responses=PRO_FOUTEN)
+def overal_uitloggen(request: Request, actor: Actor = Depends(api_actor)) -> Response:
+    with _db(request).sessie() as s:
+        repo.overal_uitloggen(s, actor.gebruiker_id, actor)
+    return Response(status_code=204)
+
+
+@router.put("/wachtwoord", tags=["professioneel"], summary="Mijn wachtwoord wijzigen",
+            description="Met het huidige wachtwoord. Een zwak of uitgelekt nieuw wachtwoord wordt geweigerd (422). Alle "
+                        "andere sessies van de gebruiker eindigen; dit token blijft geldig.",
+            status_code=204, response_model=None, responses=PRO_FOUTEN, openapi_extra=_body(sch.WachtwoordVerzoek))
+async def wachtwoord_wijzigen(request: Request, actor: Actor = Depends(api_actor),
+                              cred: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Response:
+    v = await lees_model(request, sch.WachtwoordVerzoek)
+
+    def _doe():
+        with _db(request).sessie() as s:
+            repo.wachtwoord_wijzigen(s, actor, v.huidig_wachtwoord, v.nieuw_wachtwoord, cred.credentials if cred else None)
+
+    await run_in_threadpool(_doe)
     return Response(status_code=204)
 
 
@@ -271,7 +319,7 @@ def _opslaan_invoer(h: Huishouden) -> tuple[dict[str, Any], dict[str, Any]]:
              openapi_extra=_body(sch.ScenarioVerzoek))
 async def scenario_maken(request: Request, dossier_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.ScenarioVerzoek)
-    invoer, samenvatting = _opslaan_invoer(v.invoer)
+    invoer, samenvatting = await reken(request, _opslaan_invoer, v.invoer, per_adres=False)
     with _db(request).sessie() as s:
         sc = repo.scenario_maken(s, actor, dossier_id, v.naam, invoer, samenvatting, v.toelichting)
         return json_antwoord(_scenario_dict(sc, repo.scenario_versie(s, actor, sc.id)), 201)
@@ -292,7 +340,7 @@ def scenario(request: Request, scenario_id: int = _id(), actor: Actor = Depends(
             openapi_extra=_body(sch.ScenarioVersieVerzoek))
 async def scenario_opslaan(request: Request, scenario_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.ScenarioVersieVerzoek)
-    invoer, samenvatting = _opslaan_invoer(v.invoer)
+    invoer, samenvatting = await reken(request, _opslaan_invoer, v.invoer, per_adres=False)
     with _db(request).sessie() as s:
         repo.scenario_opslaan(s, actor, scenario_id, invoer, samenvatting, v.toelichting, v.verwachte_versie, v.naam)
         sc = repo.scenario(s, actor, scenario_id)
@@ -324,13 +372,19 @@ def versie(request: Request, scenario_id: int = _id(), versie: int = _id(), acto
 @router.get("/scenarios/{scenario_id}/berekening", tags=["professioneel"],
             summary="De volledige berekening van de huidige versie",
             response_model=None, responses={200: {"model": sch.BerekeningAntwoord}, **PRO_FOUTEN})
-def scenario_berekening(request: Request, scenario_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
-    with _db(request).sessie() as s:
-        invoer = repo.scenario_versie(s, actor, scenario_id).invoer
-    h = valideer(Huishouden, invoer)
-    uit = diensten.berekening(h)
-    uit["resultaat"] = uit["resultaat"].model_dump(mode="json")
-    return json_antwoord(uit)
+async def scenario_berekening(request: Request, scenario_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
+    def _lees():
+        with _db(request).sessie() as s:
+            return repo.scenario_versie(s, actor, scenario_id).invoer
+
+    invoer = await run_in_threadpool(_lees)
+
+    def _doe() -> bytes:
+        uit = diensten.berekening(valideer(Huishouden, invoer))
+        uit["resultaat"] = uit["resultaat"].model_dump(mode="json")
+        return dumps(uit)
+
+    return Response(await reken(request, _doe, per_adres=False), media_type="application/json")
 
 
 @router.get("/gebruikers", tags=["beheer"], summary="Gebruikers van mijn organisatie (beheerder)",
@@ -352,7 +406,9 @@ async def gebruiker_maken(request: Request, actor: Actor = Depends(api_actor)) -
 
     def _doe():
         with _db(request).sessie() as s:
-            return _gebruiker_dict(repo.gebruiker_maken(s, actor.organisatie_id, v.email, v.wachtwoord, v.rol, actor))
+            herbevestigd = v.rol == "beheerder" and repo.herbevestig(s, actor, v.huidig_wachtwoord)
+            return _gebruiker_dict(repo.gebruiker_maken(s, actor.organisatie_id, v.email, v.wachtwoord, v.rol, actor,
+                                                        herbevestigd=herbevestigd))
 
     return json_antwoord(await run_in_threadpool(_doe), 201)
 
@@ -362,8 +418,13 @@ async def gebruiker_maken(request: Request, actor: Actor = Depends(api_actor)) -
               openapi_extra=_body(sch.GebruikerWijziging))
 async def gebruiker_wijzigen(request: Request, gebruiker_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.GebruikerWijziging)
-    with _db(request).sessie() as s:
-        return json_antwoord(_gebruiker_dict(repo.gebruiker_wijzigen(s, actor, gebruiker_id, v.rol, v.actief)))
+
+    def _doe():
+        with _db(request).sessie() as s:
+            herbevestigd = v.rol == "beheerder" and repo.herbevestig(s, actor, v.huidig_wachtwoord)
+            return _gebruiker_dict(repo.gebruiker_wijzigen(s, actor, gebruiker_id, v.rol, v.actief, herbevestigd))
+
+    return json_antwoord(await run_in_threadpool(_doe))
 
 
 @router.get("/audit", tags=["beheer"], summary="Auditlog van mijn organisatie (beheerder): wie deed wat",

@@ -225,11 +225,20 @@ class GebruikerVerzoek(_Strikt):
     email: str = Field(max_length=254)
     wachtwoord: str = Field(min_length=12, max_length=200)
     rol: Literal["beheerder", "medewerker"]
+    huidig_wachtwoord: str | None = Field(
+        None, max_length=200, description="Uw eigen wachtwoord: verplicht om een beheerder toe te voegen (herbevestiging)")
+
+
+class WachtwoordVerzoek(_Strikt):
+    huidig_wachtwoord: str = Field(max_length=200)
+    nieuw_wachtwoord: str = Field(max_length=200, description="Minstens 12 tekens, niet uitgelekt en niet makkelijk te raden")
 
 
 class GebruikerWijziging(_Strikt):
     rol: Literal["beheerder", "medewerker"] | None = None
     actief: bool | None = None
+    huidig_wachtwoord: str | None = Field(
+        None, max_length=200, description="Uw eigen wachtwoord: verplicht om iemand beheerder te maken (herbevestiging)")
 
 
 class GebruikerAntwoord(BaseModel):

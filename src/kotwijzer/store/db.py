@@ -26,24 +26,33 @@ def normaliseer_url(url: str) -> str:
     return url
 
 
+def sqlite_synchronous() -> str:
+    """SQLite's durability setting: KOTWIJZER_SQLITE_SYNCHRONOUS (FULL, the default, or NORMAL/EXTRA)."""
+    w = os.environ.get("KOTWIJZER_SQLITE_SYNCHRONOUS", "FULL").strip().upper()
+    return w if w in ("NORMAL", "FULL", "EXTRA") else "FULL"
+
+
 def maak_engine(url: str) -> Engine:
     url = normaliseer_url(url)
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
         if u.database and u.database != ":memory:" and not u.database.startswith("file:"):
             Path(u.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        # hide_parameters: an error message never carries the statement's parameters (e-mail addresses, hashes)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):  # pragma: no cover - exercised by every SQLite test
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
+            # FULL: a commit is on disk before it is acknowledged, also across a power failure or OS crash (NORMAL
+            # in WAL mode survives a crash of the app, but may lose the last commits when the machine goes down)
+            cur.execute(f"PRAGMA synchronous={sqlite_synchronous()}")
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def alembic_config(url: str | None = None):
@@ -61,9 +70,27 @@ def migreer(engine: Engine) -> None:
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        return
+    # SQLite rebuilds a table to change a constraint: with foreign keys on, dropping the old table would cascade to
+    # the rows that refer to it. Off during the migration (outside a transaction, as SQLite requires), checked after.
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+            fout = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            conn.commit()
+            if fout:
+                raise RuntimeError(f"verwijzingen kloppen niet na de migratie ({len(fout)} rijen)")
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
 
 
 class Database:

@@ -10,10 +10,42 @@ from typing import Any
 
 from decimal import Decimal
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint, func
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 ROLLEN = ("beheerder", "medewerker")
+
+
+class UtcTijd(TypeDecorator):
+    """A point in time, stored as UTC and always read back with its time zone (SQLite stores none)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(dt.timezone.utc)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=dt.timezone.utc)
+        return value
 
 
 def nu() -> dt.datetime:
@@ -29,20 +61,24 @@ class Organisatie(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     naam: Mapped[str] = mapped_column(String(120), unique=True)
-    aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
+    aangemaakt: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
 
 
 class Gebruiker(Base):
+    """A professional. The e-mail address is unique within an organisation, not across organisations: a beheerder
+    must not be able to find out whether an address is in use elsewhere (see `repo.inloggen` for logging in)."""
+
     __tablename__ = "gebruiker"
+    __table_args__ = (UniqueConstraint("organisatie_id", "email", name="uq_gebruiker_organisatie_email"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     organisatie_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id", ondelete="CASCADE"), index=True)
-    email: Mapped[str] = mapped_column(String(254), unique=True)
+    email: Mapped[str] = mapped_column(String(254), index=True)
     naam: Mapped[str] = mapped_column(String(80), default="", server_default="")
     wachtwoord_hash: Mapped[str] = mapped_column(String(255))
     rol: Mapped[str] = mapped_column(String(20))
     actief: Mapped[bool] = mapped_column(Boolean, default=True)
-    aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
+    aangemaakt: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
 
     organisatie: Mapped[Organisatie] = relationship()
 
@@ -56,10 +92,24 @@ class Sessie(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     gebruiker_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id", ondelete="CASCADE"), index=True)
     soort: Mapped[str] = mapped_column(String(10))
-    aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
-    verloopt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    aangemaakt: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
+    verloopt: Mapped[dt.datetime] = mapped_column(UtcTijd())
+    laatst_gebruikt: Mapped[dt.datetime | None] = mapped_column(UtcTijd(), nullable=True)
 
     gebruiker: Mapped[Gebruiker] = relationship()
+
+
+class InlogPoging(Base):
+    """A login attempt that counts against a limit: a row per key (the account's hash, or the address's hash) and the
+    time (Unix seconds). Written before the password is checked, so parallel attempts see each other; removed again
+    when the attempt succeeds or is refused. No e-mail address or IP address is stored, only their hashes."""
+
+    __tablename__ = "inlogpoging"
+    __table_args__ = (Index("ix_inlogpoging_sleutel_tijd", "sleutel", "tijd"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sleutel: Mapped[str] = mapped_column(String(80))
+    tijd: Mapped[float] = mapped_column(Float)
 
 
 class Dossier(Base):
@@ -68,8 +118,8 @@ class Dossier(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     organisatie_id: Mapped[int] = mapped_column(ForeignKey("organisatie.id", ondelete="CASCADE"), index=True)
     label: Mapped[str] = mapped_column(String(60))
-    aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
-    gewijzigd: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
+    aangemaakt: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
+    gewijzigd: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
 
     scenarios: Mapped[list["Scenario"]] = relationship(
         back_populates="dossier", cascade="all, delete-orphan", passive_deletes=True, order_by="Scenario.id"
@@ -83,8 +133,8 @@ class Scenario(Base):
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"), index=True)
     naam: Mapped[str] = mapped_column(String(80))
     huidige_versie: Mapped[int] = mapped_column(Integer, default=1)
-    aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
-    gewijzigd: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
+    aangemaakt: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
+    gewijzigd: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
 
     dossier: Mapped[Dossier] = relationship(back_populates="scenarios")
     versies: Mapped[list["ScenarioVersie"]] = relationship(
@@ -105,7 +155,7 @@ class ScenarioVersie(Base):
     samenvatting: Mapped[dict[str, Any]] = mapped_column(JSON)
     toelichting: Mapped[str] = mapped_column(String(200), default="")
     gebruiker_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id", ondelete="SET NULL"), nullable=True)
-    aangemaakt: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu)
+    aangemaakt: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
 
     scenario: Mapped[Scenario] = relationship(back_populates="versies")
 
@@ -118,7 +168,7 @@ class AuditRegel(Base):
     __tablename__ = "audit"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    tijd: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=nu, server_default=func.now())
+    tijd: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu, server_default=func.now())
     organisatie_id: Mapped[int | None] = mapped_column(Integer, index=True, nullable=True)
     gebruiker_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     actie: Mapped[str] = mapped_column(String(40))

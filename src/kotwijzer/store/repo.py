@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kotwijzer.store.models import (
@@ -27,10 +28,14 @@ from kotwijzer.store.models import (
     Sessie,
     nu,
 )
-from kotwijzer.store.validatie import OngeldigeWaarde, controleer_invoer_teksten, controleer_tekst
+from kotwijzer.store.validatie import OngeldigeWaarde, _schone_tekens, controleer_invoer_teksten, controleer_tekst
+from kotwijzer.store.wachtwoord import bezwaar as wachtwoord_bezwaar
 from kotwijzer.store.wachtwoord import controleer_wachtwoord, hash_wachtwoord, moet_opnieuw
 
+# absolute lifetime of a login, and the time without any request after which it ends (inactivity)
 SESSIE_DUUR = {"web": dt.timedelta(hours=10), "api": dt.timedelta(hours=8)}
+INACTIEF = {"web": dt.timedelta(minutes=30), "api": dt.timedelta(minutes=30)}
+_BIJWERKEN_NA = dt.timedelta(seconds=60)  # last use is written at most once a minute
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{2,}$")
 
 
@@ -48,6 +53,15 @@ class NietGevonden(LookupError):
 
 class GeenToegang(PermissionError):
     def __init__(self, melding: str = "Alleen een beheerder mag dit doen."):
+        super().__init__(melding)
+        self.melding = melding
+
+
+class Conflict(RuntimeError):
+    """The request clashes with what another request just saved or deleted (409)."""
+
+    def __init__(self, melding: str = "Dit is intussen door iemand anders gewijzigd of verwijderd. Laad de pagina "
+                                      "opnieuw en probeer het nog een keer. Er is niets overschreven."):
         super().__init__(melding)
         self.melding = melding
 
@@ -117,36 +131,55 @@ def organisatie(s: Session, naam: str) -> Organisatie | None:
 
 
 def _controleer_email(email: Any) -> str:
-    if not isinstance(email, str) or not _EMAIL.match(email.strip()):
+    if not isinstance(email, str) or not _EMAIL.match(email.strip()) or not _schone_tekens(email):
         raise OngeldigeWaarde("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")
     return email.strip().lower()
 
 
-def _controleer_wachtwoord(wachtwoord: Any) -> str:
-    if not isinstance(wachtwoord, str) or len(wachtwoord) < 12:
-        raise OngeldigeWaarde("wachtwoord", "Kies een wachtwoord van minstens 12 tekens.")
-    if len(wachtwoord) > 200:
-        raise OngeldigeWaarde("wachtwoord", "Kies een wachtwoord van hoogstens 200 tekens.")
+def _controleer_wachtwoord(wachtwoord: Any, context: list[str] | None = None, veld: str = "wachtwoord") -> str:
+    """Long enough, not from a breach list, not easy to guess (kotwijzer.store.wachtwoord.bezwaar)."""
+    reden = wachtwoord_bezwaar(wachtwoord, context)
+    if reden:
+        raise OngeldigeWaarde(veld, reden)
     return wachtwoord
 
 
+DUBBEL_EMAIL = "Er is in uw organisatie al een gebruiker met dit e-mailadres."
+
+
+def _bestaat_in_organisatie(s: Session, organisatie_id: int, email: str) -> bool:
+    return s.scalar(select(Gebruiker.id).where(Gebruiker.organisatie_id == organisatie_id,
+                                               Gebruiker.email == email)) is not None
+
+
 def gebruiker_maken(s: Session, organisatie_id: int, email: str, wachtwoord: str, rol: str,
-                    actor: Actor | None = None, naam: str = "") -> Gebruiker:
+                    actor: Actor | None = None, naam: str = "", herbevestigd: bool = False) -> Gebruiker:
+    """A new user. Made by a beheerder (`actor`): in the beheerder's own organisation, and a new beheerder only after
+    the beheerder has confirmed their own password (`herbevestigd`). Without actor: the command line."""
     if actor is not None:
         if not actor.beheerder:
             raise GeenToegang()
         organisatie_id = actor.organisatie_id
     email = _controleer_email(email)
-    wachtwoord = _controleer_wachtwoord(wachtwoord)
+    org = s.get(Organisatie, organisatie_id)
+    wachtwoord = _controleer_wachtwoord(wachtwoord, [email, org.naam if org else ""])
     if rol not in ROLLEN:
         raise OngeldigeWaarde("rol", "Kies de rol beheerder of medewerker.")
     naam = controleer_tekst(naam or "", "naam", 80, verplicht=False)
-    if s.scalar(select(Gebruiker.id).where(Gebruiker.email == email)) is not None:
-        raise OngeldigeWaarde("email", "Er is al een gebruiker met dit e-mailadres.")
+    if rol == "beheerder" and actor is not None and not herbevestigd:
+        raise OngeldigeWaarde("huidig_wachtwoord", "Vul uw eigen wachtwoord in om een beheerder toe te voegen.")
+    # unique within the organisation only: whether the address exists in another organisation is not revealed
+    if _bestaat_in_organisatie(s, organisatie_id, email):
+        raise Conflict(DUBBEL_EMAIL)
     g = Gebruiker(organisatie_id=organisatie_id, email=email, naam=naam, wachtwoord_hash=hash_wachtwoord(wachtwoord),
                   rol=rol, actief=True, aangemaakt=nu())
     s.add(g)
-    s.flush()
+    try:
+        with s.begin_nested():
+            s.flush()
+    except IntegrityError:
+        # the same user was created at the same moment by another request
+        raise Conflict(DUBBEL_EMAIL) from None
     log(s, actor, "gebruiker_aangemaakt", "gebruiker", g.id, organisatie_id=organisatie_id)
     return g
 
@@ -158,12 +191,14 @@ def gebruikers(s: Session, actor: Actor) -> list[Gebruiker]:
 
 
 def gebruiker_wijzigen(s: Session, actor: Actor, gebruiker_id: int, rol: str | None = None,
-                       actief: bool | None = None) -> Gebruiker:
+                       actief: bool | None = None, herbevestigd: bool = False) -> Gebruiker:
     if not actor.beheerder:
         raise GeenToegang()
     g = s.get(Gebruiker, gebruiker_id)
     if g is None or g.organisatie_id != actor.organisatie_id:
         raise NietGevonden("gebruiker")
+    if rol == "beheerder" and g.rol != "beheerder" and not herbevestigd:
+        raise OngeldigeWaarde("huidig_wachtwoord", "Vul uw eigen wachtwoord in om iemand beheerder te maken.")
     if g.id == actor.gebruiker_id and (rol not in (None, "beheerder") or actief is False):
         raise OngeldigeWaarde("rol", "U kunt uw eigen rol niet verlagen en uzelf niet uitschakelen.")
     if rol is not None:
@@ -179,14 +214,34 @@ def gebruiker_wijzigen(s: Session, actor: Actor, gebruiker_id: int, rol: str | N
     return g
 
 
+MAX_ACCOUNTS_PER_EMAIL = 5
+
+
+def herbevestig(s: Session, actor: Actor, wachtwoord: Any) -> bool:
+    """Re-authentication: is this the acting user's own current password?"""
+    g = s.get(Gebruiker, actor.gebruiker_id)
+    ok = controleer_wachtwoord(g.wachtwoord_hash if g else None, wachtwoord if isinstance(wachtwoord, str) else "")
+    return bool(ok and g is not None and g.actief)
+
+
 def inloggen(s: Session, email: str, wachtwoord: str) -> Gebruiker | None:
-    """The active user with this e-mail address and password, or None. Takes the same time when the user is unknown."""
+    """The active user with this e-mail address and password, or None. Takes the same time when the user is unknown.
+
+    An address may have an account in more than one organisation (unique per organisation): the password decides
+    which one; with the same password in several organisations, the oldest active account."""
     email = (email or "").strip().lower()[:254]
-    g = s.scalar(select(Gebruiker).where(Gebruiker.email == email)) if email else None
-    ok = controleer_wachtwoord(g.wachtwoord_hash if g else None, wachtwoord or "")
-    if not ok or g is None or not g.actief:
-        if g is not None:
-            log(s, None, "inloggen_mislukt", "gebruiker", g.id, organisatie_id=g.organisatie_id)
+    if not _schone_tekens(email):
+        email = ""  # control characters (a NUL byte cannot even be sent to PostgreSQL): no such account
+    kandidaten = list(s.scalars(select(Gebruiker).where(Gebruiker.email == email).order_by(Gebruiker.id)
+                                .limit(MAX_ACCOUNTS_PER_EMAIL))) if email else []
+    g = None
+    for k in kandidaten or [None]:
+        ok = controleer_wachtwoord(k.wachtwoord_hash if k else None, wachtwoord or "")
+        if ok and k is not None and k.actief and g is None:
+            g = k
+    if g is None:
+        for k in kandidaten:
+            log(s, None, "inloggen_mislukt", "gebruiker", k.id, organisatie_id=k.organisatie_id)
         return None
     if moet_opnieuw(g.wachtwoord_hash):
         g.wachtwoord_hash = hash_wachtwoord(wachtwoord)
@@ -201,7 +256,8 @@ def _token_hash(token: str) -> str:
 def sessie_maken(s: Session, g: Gebruiker, soort: str) -> tuple[str, dt.datetime]:
     token = secrets.token_urlsafe(32)
     verloopt = nu() + SESSIE_DUUR[soort]
-    s.add(Sessie(token_hash=_token_hash(token), gebruiker_id=g.id, soort=soort, aangemaakt=nu(), verloopt=verloopt))
+    s.add(Sessie(token_hash=_token_hash(token), gebruiker_id=g.id, soort=soort, aangemaakt=nu(), verloopt=verloopt,
+                 laatst_gebruikt=nu()))
     # tidy up: expired sessions of this user
     for oud in s.scalars(select(Sessie).where(Sessie.gebruiker_id == g.id)):
         if _utc(oud.verloopt) < nu():
@@ -215,13 +271,65 @@ def sessie_gebruiker(s: Session, token: str | None, soort: str) -> Gebruiker | N
     rij = s.scalar(select(Sessie).where(Sessie.token_hash == _token_hash(token), Sessie.soort == soort))
     if rij is None:
         return None
-    if _utc(rij.verloopt) < nu():
+    t = nu()
+    laatst = _utc(rij.laatst_gebruikt or rij.aangemaakt)
+    if _utc(rij.verloopt) < t or laatst + INACTIEF.get(soort, INACTIEF["web"]) < t:
         s.delete(rij)
         return None
+    if t - laatst >= _BIJWERKEN_NA:
+        rij.laatst_gebruikt = t
     g = s.get(Gebruiker, rij.gebruiker_id)
     if g is None or not g.actief:
         return None
     return g
+
+
+def overal_uitloggen(s: Session, gebruiker_id: int, actor: Actor | None = None, behalve_token: str | None = None) -> int:
+    """End every login of this user (web and API), except the one with `behalve_token`. Returns how many ended."""
+    behalve = _token_hash(behalve_token) if behalve_token else None
+    n = 0
+    for rij in s.scalars(select(Sessie).where(Sessie.gebruiker_id == gebruiker_id)):
+        if rij.token_hash != behalve:
+            s.delete(rij)
+            n += 1
+    g = s.get(Gebruiker, gebruiker_id)
+    if g is not None:
+        log(s, actor, "overal_uitgelogd", "gebruiker", gebruiker_id, organisatie_id=g.organisatie_id)
+    return n
+
+
+def wachtwoord_wijzigen(s: Session, actor: Actor, huidig: Any, nieuw: Any, huidig_token: str | None = None) -> None:
+    """The user changes their own password: the current one is checked; every other login of the user ends."""
+    g = s.get(Gebruiker, actor.gebruiker_id)
+    if g is None or not controleer_wachtwoord(g.wachtwoord_hash, huidig if isinstance(huidig, str) else ""):
+        raise OngeldigeWaarde("huidig_wachtwoord", "Uw huidige wachtwoord klopt niet.")
+    nieuw = _controleer_wachtwoord(nieuw, [g.email, g.organisatie.naam], veld="nieuw_wachtwoord")
+    if controleer_wachtwoord(g.wachtwoord_hash, nieuw):
+        raise OngeldigeWaarde("nieuw_wachtwoord", "Kies een ander wachtwoord dan uw huidige.")
+    g.wachtwoord_hash = hash_wachtwoord(nieuw)
+    log(s, actor, "wachtwoord_gewijzigd", "gebruiker", g.id)
+    overal_uitloggen(s, g.id, actor, behalve_token=huidig_token)
+
+
+def zoek_gebruiker(s: Session, email: str, organisatie_naam: str | None = None) -> Gebruiker:
+    """For the command line: the one user with this address (in this organisation). Clear errors otherwise."""
+    email = (email or "").strip().lower()
+    q = select(Gebruiker).where(Gebruiker.email == email)
+    if organisatie_naam:
+        q = q.join(Organisatie, Organisatie.id == Gebruiker.organisatie_id).where(Organisatie.naam == organisatie_naam)
+    rijen = list(s.scalars(q))
+    if not rijen:
+        raise NietGevonden("gebruiker")
+    if len(rijen) > 1:
+        raise OngeldigeWaarde("organisatie", "Dit e-mailadres hoort bij meer dan één organisatie. Geef de organisatie op.")
+    return rijen[0]
+
+
+def wachtwoord_resetten(s: Session, g: Gebruiker, nieuw: str) -> None:
+    """The operator (command line) sets a new password, e.g. when it was forgotten: every login of the user ends."""
+    g.wachtwoord_hash = hash_wachtwoord(_controleer_wachtwoord(nieuw, [g.email, g.organisatie.naam]))
+    log(s, None, "wachtwoord_gereset", "gebruiker", g.id, organisatie_id=g.organisatie_id)
+    overal_uitloggen(s, g.id)
 
 
 def sessie_beeindigen(s: Session, token: str | None, actor: Actor | None = None) -> None:
@@ -308,12 +416,16 @@ def scenario_maken(s: Session, actor: Actor, dossier_id: int, naam: str, invoer:
     return sc
 
 
+VERWIJDERD = "Dit scenario is intussen verwijderd. Er is niets opgeslagen."
+
+
 def scenario_opslaan(s: Session, actor: Actor, scenario_id: int, invoer: dict[str, Any], samenvatting: dict[str, Any],
                      toelichting: str = "", verwachte_versie: int | None = None, naam: str | None = None) -> ScenarioVersie:
     """Add a new version. The previous versions are never changed; the whole save is one transaction."""
     sc = scenario(s, actor, scenario_id)
     # lock the row (PostgreSQL) so two saves cannot both become version n+1
-    s.execute(select(Scenario.id).where(Scenario.id == sc.id).with_for_update())
+    if s.execute(select(Scenario.id).where(Scenario.id == sc.id).with_for_update()).first() is None:
+        raise Conflict(VERWIJDERD)
     s.refresh(sc)
     if verwachte_versie is not None and verwachte_versie != sc.huidige_versie:
         raise VersieConflict(sc.huidige_versie)

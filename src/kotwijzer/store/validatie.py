@@ -5,7 +5,9 @@ import re
 import unicodedata
 from typing import Any
 
-_BSN_KANDIDAAT = re.compile(r"(?<![0-9])(?:[0-9][ .\-]?){8}[0-9](?![0-9])")
+# nine digits, each pair separated by at most three non-word characters (space, dot, dash, slash, underscore, comma,
+# ...); overlapping matches are all tried
+_BSN_KANDIDAAT = re.compile(r"(?<![0-9])(?=((?:[0-9][\W_]{0,3}){8}[0-9])(?![0-9]))")
 
 BSN_MELDING = (
     "Dit lijkt op een burgerservicenummer (BSN). Gebruik geen BSN of naam, maar een label zonder persoonsgegevens, "
@@ -28,10 +30,27 @@ def elfproef(cijfers: str) -> bool:
     return som % 11 == 0
 
 
+def normaliseer(tekst: str) -> str:
+    """The text as the BSN check reads it: Unicode NFKC (full-width and other compatibility digits become 0-9),
+    format characters (category Cf: zero-width spaces, joiners, direction marks) removed, and every other decimal
+    digit (Arabic-Indic, Devanagari, ...) written as 0-9."""
+    uit = []
+    for ch in unicodedata.normalize("NFKC", tekst):
+        cat = unicodedata.category(ch)
+        if cat == "Cf":
+            continue
+        if cat == "Nd" and not ("0" <= ch <= "9"):
+            uit.append(str(unicodedata.decimal(ch, 0)))
+            continue
+        uit.append(ch)
+    return "".join(uit)
+
+
 def lijkt_op_bsn(tekst: str) -> bool:
-    """True when the text holds nine digits (optionally split by spaces, dots or dashes) that pass the 11-proef."""
-    for m in _BSN_KANDIDAAT.finditer(tekst):
-        if elfproef(re.sub(r"[^0-9]", "", m.group(0))):
+    """True when the text holds nine digits, in any script and split by any separators or invisible characters,
+    that pass the 11-proef."""
+    for m in _BSN_KANDIDAAT.finditer(normaliseer(tekst)):
+        if elfproef(re.sub(r"[^0-9]", "", m.group(1))):
             return True
     return False
 

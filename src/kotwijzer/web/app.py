@@ -18,6 +18,8 @@ from fastapi.staticfiles import StaticFiles
 import kotwijzer
 from kotwijzer.api.beveiliging import BeveiligingsHeaders, InlogLimiet
 from kotwijzer.api.http import installeer_handlers
+from kotwijzer.api.rekenpoort import Rekenpoort, VroegeWeigering
+from kotwijzer.web.logboek import VangFouten
 from kotwijzer.store import Database
 
 HIER = Path(__file__).parent
@@ -48,9 +50,18 @@ def _geheim(database_url: str) -> bytes:
     try:
         pad.parent.mkdir(parents=True, exist_ok=True)
         if not pad.exists():
-            fd = os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            # written whole to a temporary file, then linked into place: several workers starting at once all end
+            # up with the same secret (link fails for all but one), and nobody reads a half-written file
+            tmp = pad.with_name(f".{pad.name}.{os.getpid()}.{secrets.token_hex(4)}")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w") as f:
                 f.write(secrets.token_urlsafe(48))
+            try:
+                os.link(tmp, pad)
+            except FileExistsError:
+                pass
+            finally:
+                tmp.unlink(missing_ok=True)
         return pad.read_text().strip().encode()
     except OSError:
         log.warning("kon geen geheim bewaren; sessies gelden tot de herstart")
@@ -81,7 +92,7 @@ def openapi_schema(app: FastAPI) -> dict[str, Any]:
 
 
 def create_app(database_url: str | None = None, *, geheim: bytes | str | None = None, secure_cookies: bool | None = None,
-               migreren: bool = True, limiet: InlogLimiet | None = None, beleid=None) -> FastAPI:
+               migreren: bool = True, limiet: InlogLimiet | None = None, beleid=None, rekenpoort=None) -> FastAPI:
     """The app. `database_url`: SQLAlchemy URL (default: DATABASE_URL or sqlite:///var/kotwijzer.sqlite).
     `secure_cookies`: None = Secure when the request came over https; True/False to force.
     `beleid`: where /beleid reads its run (`kotwijzer.web.beleid.BeleidBron`; default: KOTWIJZER_BELEID_MAP or
@@ -111,6 +122,7 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     app.state.geheim = g.encode() if isinstance(g, str) else g
     app.state.limiet = limiet or InlogLimiet()
     app.state.secure_cookies = bool(secure_cookies)
+    app.state.rekenpoort = rekenpoort if rekenpoort is not None else Rekenpoort()
     app.state.beleid = beleid if beleid is not None else BeleidBron()
     app.include_router(api_router)
     app.include_router(gemeenten_api_router)
@@ -123,5 +135,7 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     app.add_middleware(SessieMiddleware, secure=secure_cookies)
     app.add_middleware(CatalogusMiddleware, db=db)
     app.add_middleware(BeveiligingsHeaders, hsts=bool(secure_cookies))
+    app.add_middleware(VangFouten, html_fout=fout_pagina)  # no exception message reaches a log
+    app.add_middleware(VroegeWeigering, poort_van=app)  # outermost: refusals of public calculations cost little
     app.openapi = lambda: openapi_schema(app)  # type: ignore[method-assign]
     return app

@@ -176,10 +176,9 @@ def staat_van_invoer(invoer: Mapping[str, Any], context: dict[str, Any] | None =
 
 
 def lees_staat(tekst: str | None) -> dict[str, Any]:
-    try:
-        s = json.loads(tekst or "")
-    except ValueError:
-        return nieuwe_staat()
+    from kotwijzer.web.staatgrens import lees_json_staat  # size, depth and shape: a tampered state is a 400
+
+    s = lees_json_staat(tekst)
     if not isinstance(s, dict) or not isinstance(s.get("invoer"), dict):
         return nieuwe_staat()
     s.setdefault("context", {})

@@ -12,9 +12,11 @@ from pydantic import ValidationError
 
 from kotwijzer import diensten
 from kotwijzer.api.fouten import nederlandse_fouten
+from kotwijzer.api.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.api.http import ApiFout, parse_json
 from kotwijzer.model import Huishouden
 from kotwijzer.store import GeenToegang, OngeldigeWaarde, VersieConflict, repo
+from kotwijzer.store.repo import Conflict
 from kotwijzer.web import formulier as fm
 from kotwijzer.web import werkbank
 from kotwijzer.web.pdf import Dossierinfo, document_pdf
@@ -48,13 +50,6 @@ def inloggen_pagina(request: Request):
 async def inloggen(request: Request):
     form = await formulier(request)
     email, wachtwoord = tekst(form, "email")[:254], tekst(form, "wachtwoord")[:200]
-    limiet = request.app.state.limiet
-    ip = request.client.host if request.client else "?"
-    wacht = limiet.geblokkeerd(ip, email)
-    if wacht:
-        minuten = max(1, round(wacht / 60))
-        return render(request, "inloggen.html", status=429, titel="Fout: Inloggen voor professionals", w={"email": email},
-                      fouten={"email": f"Te veel mislukte pogingen. Probeer het over {minuten} minuten opnieuw."})
 
     def _doe():
         with request.app.state.db.sessie() as s:
@@ -64,24 +59,58 @@ async def inloggen(request: Request):
             token, _ = repo.sessie_maken(s, g, "web")
             return token
 
-    token = await run_in_threadpool(_doe)
+    try:
+        token = await begrensd_inloggen(request, email, _doe)
+    except TeVeelPogingen as e:
+        minuten = max(1, round(e.wacht / 60))
+        resp = render(request, "inloggen.html", status=429, titel="Fout: Inloggen voor professionals", w={"email": email},
+                      fouten={"email": f"Te veel mislukte pogingen. Probeer het over {minuten} minuten opnieuw."})
+        resp.headers["Retry-After"] = str(e.wacht)
+        return resp
     if token is None:
-        limiet.mislukt(ip, email)
         return render(request, "inloggen.html", status=401, titel="Fout: Inloggen voor professionals", w={"email": email},
                       fouten={"email": "Het e-mailadres of het wachtwoord klopt niet."})
-    limiet.gelukt(ip, email)
     request.state.sessie_zet = token  # a new token on login: no session fixation
     return _naar("/pro")
 
 
 @router.post("/uitloggen")
 async def uitloggen(request: Request):
-    await formulier(request)
+    form = await formulier(request)
     g = ingelogd(request)
     with request.app.state.db.sessie() as s:
+        if g is not None and tekst(form, "overal") == "ja":  # log out everywhere: every web and API login
+            repo.overal_uitloggen(s, g.id, g.actor)
         repo.sessie_beeindigen(s, request.state.sessie_token, g.actor if g else None)
     request.state.sessie_zet = nieuw_token()
     return _naar("/")
+
+
+@router.get("/pro/wachtwoord", response_class=HTMLResponse)
+def wachtwoord_pagina(request: Request):
+    g = _of_inloggen(request)
+    if isinstance(g, RedirectResponse):
+        return g
+    return render(request, "pro_wachtwoord.html", titel="Wachtwoord wijzigen", gewijzigd=False)
+
+
+@router.post("/pro/wachtwoord", response_class=HTMLResponse)
+async def wachtwoord_wijzigen(request: Request):
+    """Change the own password (the current one is asked for); every other login of the user ends."""
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    huidig, nieuw = tekst(form, "huidig_wachtwoord"), tekst(form, "nieuw_wachtwoord")
+
+    def _doe():
+        with request.app.state.db.sessie() as s:
+            repo.wachtwoord_wijzigen(s, g.actor, huidig, nieuw, request.state.sessie_token)
+
+    try:
+        await run_in_threadpool(_doe)
+    except OngeldigeWaarde as e:
+        return render(request, "pro_wachtwoord.html", status=422, titel="Fout: Wachtwoord wijzigen", gewijzigd=False,
+                      fouten={e.veld: e.melding})
+    return render(request, "pro_wachtwoord.html", titel="Wachtwoord wijzigen", gewijzigd=True)
 
 
 # ------------------------------------------------------------------------------------------------------ dossiers
@@ -485,16 +514,20 @@ async def gebruiker_maken(request: Request):
     form = await formulier(request)
     g = vereist_ingelogd(request)
     email, ww, rol, naam = tekst(form, "email"), tekst(form, "wachtwoord"), tekst(form, "rol"), tekst(form, "naam")
+    huidig = tekst(form, "huidig_wachtwoord")
 
     def _doe():
         with request.app.state.db.sessie() as s:
-            repo.gebruiker_maken(s, g.organisatie_id, email, ww, rol, g.actor, naam=naam)
+            herbevestigd = rol == "beheerder" and repo.herbevestig(s, g.actor, huidig)
+            repo.gebruiker_maken(s, g.organisatie_id, email, ww, rol, g.actor, naam=naam, herbevestigd=herbevestigd)
 
     try:
         await run_in_threadpool(_doe)
     except OngeldigeWaarde as e:
         return _beheer_pagina(request, g, {f"nieuw-{e.veld}": e.melding},
                               {"email": email[:254], "rol": rol, "naam": naam[:80]}, 422)
+    except Conflict as e:
+        return _beheer_pagina(request, g, {"nieuw-email": e.melding}, {"email": email[:254], "rol": rol, "naam": naam[:80]}, 409)
     return _naar("/pro/beheer")
 
 
@@ -505,9 +538,11 @@ async def gebruiker_wijzigen(request: Request, gebruiker_id: int = _id()):
     actie = tekst(form, "actie")
     rol = tekst(form, "rol") or None
     actief = {"uitschakelen": False, "inschakelen": True}.get(actie)
+    huidig = tekst(form, "huidig_wachtwoord")
     try:
         with request.app.state.db.sessie() as s:
-            repo.gebruiker_wijzigen(s, g.actor, gebruiker_id, rol if actie == "rol" else None, actief)
+            herbevestigd = actie == "rol" and rol == "beheerder" and repo.herbevestig(s, g.actor, huidig)
+            repo.gebruiker_wijzigen(s, g.actor, gebruiker_id, rol if actie == "rol" else None, actief, herbevestigd)
     except OngeldigeWaarde as e:
         return _beheer_pagina(request, g, {f"gebruiker-{gebruiker_id}": e.melding}, status=422)
     return _naar("/pro/beheer")

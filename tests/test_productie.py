@@ -1,0 +1,158 @@
+"""The server as it runs in production (`kotwijzer serve`): slow clients are timed out, proxy headers are believed only
+from configured proxies, and several workers share one PostgreSQL database (docs/web.md, "running in production")."""
+from __future__ import annotations
+
+import socket
+import time
+
+import httpx
+import pytest
+
+from server_hulp import log, server
+
+
+def _gesloten_binnen(sock: socket.socket, seconden: float, druppel: bytes | None = None) -> float | None:
+    """Seconds until the server closed the connection (while trickling `druppel` every 0.2 s), or None."""
+    start = time.monotonic()
+    sock.settimeout(0.2)
+    while time.monotonic() - start < seconden:
+        if druppel:
+            try:
+                sock.sendall(druppel)
+            except OSError:
+                return time.monotonic() - start
+        try:
+            if sock.recv(1024) == b"":
+                return time.monotonic() - start
+        except socket.timeout:
+            pass
+        except OSError:
+            return time.monotonic() - start
+    return None
+
+
+@pytest.fixture(scope="module")
+def trage_server(tmp_path_factory):
+    map_ = tmp_path_factory.mktemp("traag")
+    with server(map_, env={"KOTWIJZER_LEES_TIMEOUT": "1"}) as (url, _):
+        yield url
+
+
+def _verbind(url: str) -> socket.socket:
+    host, poort = url.removeprefix("http://").split(":")
+    return socket.create_connection((host, int(poort)))
+
+
+def test_stille_verbinding_wordt_gesloten(trage_server):
+    with _verbind(trage_server) as s:
+        t = _gesloten_binnen(s, 5)
+    assert t is not None and t < 4
+
+
+def test_druppelende_headers_worden_gesloten(trage_server):
+    with _verbind(trage_server) as s:
+        s.sendall(b"GET /api/v1/parameters/2026 HTTP/1.1\r\nHost: x\r\n")
+        t = _gesloten_binnen(s, 6, druppel=b"X")  # a header line that never ends
+    assert t is not None and t < 4
+
+
+def test_druppelende_body_wordt_gesloten(trage_server):
+    with _verbind(trage_server) as s:
+        s.sendall(b"POST /api/v1/berekening HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  b"Content-Length: 100000\r\n\r\n{")
+        t = _gesloten_binnen(s, 6, druppel=b" ")
+    assert t is not None and t < 4
+
+
+def test_veel_hangende_verbindingen_worden_opgeruimd(trage_server):
+    socks = [_verbind(trage_server) for _ in range(200)]
+    try:
+        time.sleep(2.5)
+        # the server has closed all of them, and still answers
+        gesloten = 0
+        for s in socks:
+            s.settimeout(0.5)
+            try:
+                if s.recv(10) == b"":
+                    gesloten += 1
+            except OSError:
+                gesloten += 1
+        assert gesloten == len(socks)
+        assert httpx.get(trage_server + "/api/v1/parameters/2026").status_code == 200
+    finally:
+        for s in socks:
+            s.close()
+
+
+def test_gewoon_verzoek_en_keep_alive_werken(trage_server):
+    with httpx.Client() as c:
+        for _ in range(3):
+            assert c.get(trage_server + "/api/v1/parameters/2026").status_code == 200
+            time.sleep(0.3)
+
+
+def test_proxyheaders_alleen_van_vertrouwde_proxy(tmp_path):
+    kop = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"}
+    with server(tmp_path) as (url, _):
+        r = httpx.get(url + "/", headers=kop)
+        assert "Secure" not in r.headers["set-cookie"]
+        assert "strict-transport-security" not in r.headers
+    with server(tmp_path, "--trusted-proxies", "127.0.0.1") as (url, _):
+        r = httpx.get(url + "/", headers=kop)
+        assert "Secure" in r.headers["set-cookie"]
+        assert "strict-transport-security" in r.headers
+    with server(tmp_path, env={"KOTWIJZER_VERTROUWDE_PROXIES": "10.9.9.9"}) as (url, _):
+        r = httpx.get(url + "/", headers=kop)  # a proxy is configured, but not this one
+        assert "Secure" not in r.headers["set-cookie"]
+
+
+@pytest.mark.postgres
+def test_meerdere_workers_op_postgresql(tmp_path, postgres_url):
+    """`kotwijzer serve --workers 3` against PostgreSQL, as docs/web.md describes: logins, the login limit and saves
+    are shared by all workers, and parallel saves of one scenario never collide."""
+    import asyncio
+    import os
+
+    from kotwijzer.store import Database, repo
+
+    db = Database(postgres_url)
+    db.migreer()
+    with db.sessie() as s:
+        o = repo.organisatie_maken(s, "Bewind A")
+        repo.gebruiker_maken(s, o.id, "a@voorbeeld.nl", "een-goed-wachtwoord", "beheerder")
+        repo.gebruiker_maken(s, o.id, "b@voorbeeld.nl", "een-goed-wachtwoord", "medewerker")
+    db.sluit()
+    with server(tmp_path, "--workers", "3", database_url=postgres_url) as (url, proces):
+        kinderen = open(f"/proc/{proces.pid}/task/{proces.pid}/children").read().split()
+        assert len(kinderen) >= 3, log(tmp_path)
+
+        async def scenario():
+            limieten = httpx.Limits(max_keepalive_connections=0)  # a new connection per request: spread over workers
+            async with httpx.AsyncClient(base_url=url, limits=limieten, timeout=30) as c:
+                r = await c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "een-goed-wachtwoord"})
+                h = {"Authorization": "Bearer " + r.json()["token"]}
+                rs = await asyncio.gather(*(c.get("/api/v1/dossiers", headers=h) for _ in range(30)))
+                assert {x.status_code for x in rs} == {200}
+                d = (await c.post("/api/v1/dossiers", json={"label": "gezin 1"}, headers=h)).json()["id"]
+                from conftest import voorbeeld
+
+                inv = voorbeeld("paar_werkt_2026")
+                sid = (await c.post(f"/api/v1/dossiers/{d}/scenarios", json={"naam": "a", "invoer": inv}, headers=h)).json()["id"]
+                rs = await asyncio.gather(*(c.put(f"/api/v1/scenarios/{sid}", json={"invoer": inv}, headers=h) for _ in range(20)))
+                # every save is either done or refused whole (429 when a worker's calculation queue is full)
+                codes = [x.status_code for x in rs]
+                assert set(codes) <= {200, 429} and codes.count(200) >= 10, codes
+                versies = (await c.get(f"/api/v1/scenarios/{sid}/versies", headers=h)).json()
+                assert [v["versie"] for v in versies] == list(range(1, 2 + codes.count(200)))
+                # the login limit holds across workers: 12 parallel wrong passwords, at most 5 checked
+                rs = await asyncio.gather(*(c.post("/api/v1/sessies", json={"email": "b@voorbeeld.nl", "wachtwoord": f"x{i}"})
+                                            for i in range(12)))
+                codes = [x.status_code for x in rs]
+                assert codes.count(401) <= 5 and codes.count(429) >= 7, codes
+                # calculations on every worker
+                for _ in range(6):
+                    assert (await c.post("/api/v1/berekening", json=inv)).status_code == 200
+
+        asyncio.run(scenario())
+    assert "Traceback" not in log(tmp_path)
+    assert os.path.exists(tmp_path / "geheim")

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from conftest import client_voor, maak_app, voorbeeld
-from kotwijzer.api import diensten
+from kotwijzer import diensten
 from kotwijzer.store import repo
 
 EMAIL = "geheim.persoon@voorbeeld.nl"

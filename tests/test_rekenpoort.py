@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from conftest import maak_app, voorbeeld
-from kotwijzer.api import diensten
+from kotwijzer import diensten
 from kotwijzer.api.rekenpoort import Rekenpoort
 
 

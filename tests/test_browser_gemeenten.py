@@ -34,14 +34,19 @@ def _schermafdruk(pg, bestand: str, hoogte: int | None = None) -> None:
     pg.screenshot(path=str(SCHERMAFDRUKKEN / bestand), full_page=True, clip=clip)
 
 
-def _beelden_geladen(pg, timeout_ms: int = 15_000) -> bool:
-    """All images on the page have loaded (waits for slow ones, e.g. charts under load)."""
-    try:
-        pg.wait_for_function("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)",
-                             timeout=timeout_ms)
-        return True
-    except Exception:  # playwright's TimeoutError
-        return False
+def _beelden_geladen(pg, timeout_ms: int = 30_000) -> bool:
+    """All images on the page have loaded (waits for slow ones, e.g. charts on a busy machine; one reload when a
+    chart did not arrive). On failure the message lists the images that did not load."""
+    for poging in range(2):
+        try:
+            pg.wait_for_function("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)",
+                                 timeout=timeout_ms)
+            return True
+        except Exception:  # playwright's TimeoutError
+            if poging == 0:
+                pg.reload()
+    niet = pg.evaluate("Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)")
+    raise AssertionError(f"niet geladen: {niet}")
 
 
 def test_consulent_kiest_gemeente_en_activiteit(server, pagina):

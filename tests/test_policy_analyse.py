@@ -151,6 +151,9 @@ def test_reconciliatie_en_gedrag(run):
     assert {"Uitgaven KOT 2024, stand 1e suppletoire begroting", "Verhoging van de percentages in 2025 (raming SZW)",
             "Wlz-uitzondering: gebruikers"} <= set(rc["onderwerp"])
     assert rc["verklaring"].str.len().min() > 40
+    # sources are named by their title, never by a file of this project
+    for tekst in list(rc["bron"]) + list(rc["verklaring"]):
+        assert not any(x in tekst for x in (".csv", "README", "shared/", "Seed", "seed 0")), tekst
     v = rc[rc["onderwerp"].str.startswith("Verhoging")].iloc[0]
     assert v["gepubliceerd"] == 429.0
     # the missing 2025 cells give a range at their legal bounds, computed over every household

@@ -217,6 +217,16 @@ def gedragsvariant(mj: Meerjarig, factor: float) -> pd.DataFrame:
 
 
 # ------------------------------------------------------------------------------------------ reconciliation
+def gepubliceerde_cijfers() -> dict[str, Any]:
+    """The published figures of the reconciliation table, each with its source (policy/data/gepubliceerde_cijfers.yaml)."""
+    from importlib import resources
+
+    import yaml
+
+    return yaml.safe_load(resources.files("kotwijzer.policy").joinpath("data", "gepubliceerde_cijfers.yaml")
+                          .read_text(encoding="utf-8"))
+
+
 def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.DataFrame:
     """Model against published figures, each difference explained (plain Dutch)."""
     rijen = []
@@ -228,6 +238,7 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
                       "verschil_pct": (verschil / gepubliceerd if verschil is not None and gepubliceerd else None),
                       "verklaring": uitleg})
 
+    pub = gepubliceerde_cijfers()
     m = uitl["model"] / 1e6
     b24 = mj.cellen["wet_2024"]
     deel = bedrag(b24) / max(bedrag(b24, "kosten"), 1)
@@ -235,16 +246,15 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         "Rijksbegroting SZW 2024, 1e suppletoire begroting, art. 7", m,
         f"Het model (na niet-gebruik midden, niet uitgelijnd) ligt {_nl(abs(uitl['verschil_model_pct']) * 100)} % "
         f"{'onder' if uitl['verschil_model_pct'] < 0 else 'boven'} de begroting. "
-        f"Grootste oorzaak: de toeslag dekt in het model {_nl(deel * 100)} % van de kosten tot de maximum uurprijs, tegen 72 % bij "
-        "CBS (2021): de inkomens van de gebruikers liggen in het model waarschijnlijk te hoog (er is geen verdeling van "
+        f"Grootste oorzaak: de toeslag dekt in het model {_nl(deel * 100)} % van de kosten tot de maximum uurprijs, tegen "
+        f"{_nl(pub['toeslag_deel_van_kosten_cbs']['aandeel'] * 100)} % volgens {pub['toeslag_deel_van_kosten_cbs']['bron']}: de inkomens van de gebruikers liggen in het model waarschijnlijk te hoog (er is geen verdeling van "
         "ontvangers over het toetsingsinkomen gepubliceerd). Verder: de begroting is een kasraming (voorschotten en "
         "afrekeningen van eerdere jaren), het model rekent de definitieve toeslag over het jaar; het niet-gebruik is "
         f"een aanname. Uitlijnfactor {_nl(factor, 4)}: alle bedragen in de budgettabel zijn hiermee vermenigvuldigd.")
-    for stand, bedrag_mld in (("ontwerpbegroting", 4.548571), ("vastgestelde begroting (met amendement hogere maximum "
-                                                                 "uurprijs)", 4.798571)):
-        rij(f"Uitgaven KOT 2024, {stand}", bedrag_mld * 1e3, "Rijksbegroting SZW 2024, art. 7 (kot_expenditure.csv)", m,
+    for st in pub["begroting_2024"]["standen"]:
+        rij(f"Uitgaven KOT 2024, {st['stand']}", st["mld"] * 1e3, pub["begroting_2024"]["bron"], m,
             "Zelfde modeluitkomst. De ontwerpbegroting rekende nog met de lagere maximum uurprijzen zonder het amendement "
-            "(9,65 / 8,30 / 7,24); het model gebruikt de definitieve bedragen 2024 (10,25 / 9,12 / 7,53). De reeks "
+            f"({pub['begroting_2024']['maximum_uurprijs_ontwerpbegroting']}); het model gebruikt de definitieve bedragen 2024 (10,25 / 9,12 / 7,53). De reeks "
             "ontwerp - vastgesteld - 1e suppletoire laat zien dat ook de raming zelf enkele procenten beweegt.")
     v = mj.cellen.get("verhoging_2025")
     if v is not None:
@@ -259,8 +269,8 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
                   f"{_nl(lo)} tot {_nl(hi)} miljoen euro. De ondergrens is zwak: boven EUR 50.811 ligt het "
                   "eerste-kindpercentage van 2025 ver onder het percentage voor andere kinderen van 2024, dus daar "
                   "zou de toeslag dalen; de bovengrens zet elk ontbrekend percentage op 95,2 %." if lo is not None else "")
-        rij("Verhoging van de percentages in 2025 (raming SZW)", 429.0,
-            "SZW, raming van de verhoging van de percentages 2025 (shared/law README, punt 6)", d,
+        rij("Verhoging van de percentages in 2025 (raming SZW)", float(pub["verhoging_2025"]["mln"]),
+            pub["verhoging_2025"]["bron"], d,
             f"Model: wet 2025 tegenover dezelfde populatie met de percentages van 2024 op de grenzen van 2025, "
             f"uitgelijnd, prijzen 2025. Niet berekend voor {_nl(onb)} huishoudens (gewogen, van {_nl(ontv)} ontvangers): "
             "de tabel 2025 mist de percentages voor tweede en volgende kinderen boven EUR 50.811; hun verhoging is "
@@ -269,15 +279,15 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
             laag=lo, hoog=hi)
     r5 = mj.cellen.get("R5_2024")
     if r5 is not None:
-        rij("R5: percentages 2026 op 2024 (ter vergelijking met de EUR 429 mln)", 429.0,
-            "SZW, raming van de verhoging 2025", bedrag(r5, "verandering_berekenbaar") * factor / 1e6,
+        rij(f"R5: percentages 2026 op 2024 (ter vergelijking met de EUR {pub['verhoging_2025']['mln']} mln)",
+            float(pub["verhoging_2025"]["mln"]), pub["verhoging_2025"]["bron"],
+            bedrag(r5, "verandering_berekenbaar") * factor / 1e6,
             "R5 neemt de percentages van 2026 over: de verhoging van 2025 plus die van 2026, op uren en prijzen van "
             "2024. Daarom hoger dan de raming voor alleen 2025.")
     df = b24
     wlz = df[df.index.get_level_values("groep") == P.G["wlz"]]
-    rij("Wlz-uitzondering: potentiele doelgroep", 3045, "Onderzoek voor Dienst Toeslagen naar het lage aantal aanvragen "
-        "van gezinnen met een Wlz-indicatie (cijfers tot november 2022): 3.045 kinderen van 0-10 jaar",
-        aantal(wlz, "huishoudens"),
+    rij("Wlz-uitzondering: potentiele doelgroep", pub["wlz_potentiele_doelgroep"]["kinderen"],
+        " ".join(pub["wlz_potentiele_doelgroep"]["bron"].split()), aantal(wlz, "huishoudens"),
         "Model: huishoudens met een ouder met een Wlz-indicatie en een kind tot 12 (de weging zet dit op de aanname "
         "wlz_huishoudens, afgeleid uit dezelfde 3.045 kinderen, 1,55 kinderen per gezin). Geen onafhankelijke toets.",
         eenheid="kinderen (gepubliceerd) / huishoudens (model)")
@@ -285,8 +295,7 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         "is kleiner dan vooraf ingeschat'", aantal(wlz, "met_aanspraak"),
         "Model: de regels van de wet (partner moet werken of een andere grond hebben) laten een deel van de doelgroep "
         "zonder recht; eenoudergezinnen en paren die allebei een indicatie hebben vallen erbuiten.", eenheid="huishoudens")
-    rij("Wlz-uitzondering: gebruikers", 170, "Brief van de minister van SZW aan de Tweede Kamer over de invoeringstoets "
-        "(2022/23): 170 ouders gebruiken KOT; 108 aanvragen in twee jaar, 47 toegekend",
+    rij("Wlz-uitzondering: gebruikers", pub["wlz_gebruikers"]["ouders"], " ".join(pub["wlz_gebruikers"]["bron"].split()),
         aantal(wlz, "ontvangers", "midden"),
         "Model na niet-gebruik midden (70 %). Het niet-gebruik van deze groep is afgeleid uit dezelfde cijfers, dus dit "
         "is geen onafhankelijke toets; het laat zien dat de weging, de regels en het niet-gebruik samen de gemeten "

@@ -77,19 +77,9 @@ def wet_url(wet: str, peildatum: dt.date) -> str | None:
 
 def _citaten(r: Resultaat, m) -> list[Any]:
     """The citations of one month, in the order the explanation uses them (no law text)."""
-    bronnen = list(m.bronnen)
-    for c in m.condities:
-        bronnen.extend(c.bronnen)
-    for k in m.kinderen:
-        for c in k.condities:
-            if c.status == "niet_voldaan":
-                bronnen.extend(c.bronnen)
-    uit, gezien = [], set()
-    for b in bronnen:
-        if b.citaat not in gezien:
-            gezien.add(b.citaat)
-            uit.append(b)
-    return uit
+    from kotwijzer.explain.uitleg import maand_bronnen
+
+    return maand_bronnen(m)
 
 
 def uitleg_blokken(r: Resultaat) -> tuple[list[dict[str, Any]], bool]:

@@ -104,6 +104,29 @@ def _teksten(blok: UitlegBlok) -> list[tuple[str, str]]:
     return [(b["citaat"], b["tekst"]) for b in blok.bronnen]
 
 
+def maand_bronnen(m) -> list[BronOut]:
+    """The citations of one month's explanation, in order, each once: the month's reason, the parents' conditions,
+    the children's unmet conditions, and the lid of Bkot art. 3 that decided the first child."""
+    bronnen: list[BronOut] = list(m.bronnen)
+    for cnd in m.condities:
+        bronnen.extend(cnd.bronnen)
+    for k in m.kinderen:
+        for cnd in k.condities:
+            if cnd.status == "niet_voldaan":
+                bronnen.extend(cnd.bronnen)
+    if sum(1 for k in m.kinderen if k.aanspraak) > 1:
+        for k in m.kinderen:
+            if k.eerste_kind and k.eerste_kind_reden in _EERSTE_KIND_LID:
+                b = Bron("Bkot", "3", _EERSTE_KIND_LID[k.eerste_kind_reden])
+                bronnen.append(BronOut.model_construct(**b.as_dict()))
+    uit, gezien = [], set()
+    for b in bronnen:
+        if b.citaat not in gezien:
+            gezien.add(b.citaat)
+            uit.append(b)
+    return uit
+
+
 def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) -> list[UitlegBlok]:
     env = _env()
     tpl = env.get_template("maand.txt.j2")
@@ -112,18 +135,7 @@ def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) ->
         peil = dt.date(r.berekeningsjaar, m.maand, 1)
         tekst = tpl.render(m=m, maandnaam=MAANDNAMEN[m.maand - 1], jaar=r.berekeningsjaar)
         regels = [x for x in tekst.splitlines() if x.strip()]
-        bronnen: list[BronOut] = list(m.bronnen)
-        for cnd in m.condities:
-            bronnen.extend(cnd.bronnen)
-        for k in m.kinderen:
-            for cnd in k.condities:
-                if cnd.status == "niet_voldaan":
-                    bronnen.extend(cnd.bronnen)
-        if sum(1 for k in m.kinderen if k.aanspraak) > 1:
-            for k in m.kinderen:
-                if k.eerste_kind and k.eerste_kind_reden in _EERSTE_KIND_LID:
-                    b = Bron("Bkot", "3", _EERSTE_KIND_LID[k.eerste_kind_reden])
-                    bronnen.append(BronOut.model_construct(**b.as_dict()))
+        bronnen = maand_bronnen(m)
         blok = UitlegBlok(
             maand=m.maand, titel=f"{MAANDNAMEN[m.maand - 1].capitalize()} {r.berekeningsjaar}", regels=regels,
             bronnen=_blok_bronnen(bronnen, peil) if met_wettekst else [],

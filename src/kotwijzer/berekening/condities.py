@@ -11,7 +11,7 @@ from typing import Any
 from kotwijzer.berekening.opbouw import bron_uit, bronnen_uit
 from kotwijzer.berekening.signalen import Onderdelen, Rol, Signaal
 from kotwijzer.explain.signaaltekst import tekst, tekst_van
-from kotwijzer.model import Conditie, Status
+from kotwijzer.model import BronOut, Conditie, Status
 from kotwijzer.rules import codes as c
 from kotwijzer.wetten.bron import wko
 
@@ -90,6 +90,12 @@ def kind_condities(bits: int, jaar: int) -> tuple[Conditie, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1024)
+def reden_bronnen(nummer: int, jaar: int) -> tuple[BronOut, ...]:
+    """The citations of a month's reason (`kotwijzer.rules.codes.REDENEN`) in force in `jaar`."""
+    return tuple(bronnen_uit(c.REDEN_PER_NUMMER[nummer].bronnen, jaar))
+
+
 @lru_cache(maxsize=256)
 def kind_redenen(bits: int) -> tuple[str, ...]:
     return tuple(kr.code for kr in c.KIND_REDENEN if bits & kr.bit)
@@ -97,6 +103,12 @@ def kind_redenen(bits: int) -> tuple[str, ...]:
 
 def aanspraak_conditie(reden: c.Reden, jaar: int) -> Conditie:
     """The verdict of the month on the parents (the reason of `kotwijzer.rules.codes`)."""
+    return _aanspraak_conditie(reden.nummer, jaar)
+
+
+@lru_cache(maxsize=1024)
+def _aanspraak_conditie(nummer: int, jaar: int) -> Conditie:
+    reden = c.REDEN_PER_NUMMER[nummer]
     status: Status = "voldaan" if reden.recht else ("onbekend" if reden.code == "onbekend" else "niet_voldaan")
     return conditie(f"aanspraak_{reden.code}", status, reden.uitleg, bronnen_uit(reden.bronnen, jaar))
 

@@ -14,8 +14,9 @@ from kotwijzer.berekening.condities import (
     met_activiteit,
     ouder_conditie,
     partner_bloedverwant,
+    reden_bronnen,
 )
-from kotwijzer.berekening.opbouw import afronden, bouw, bronnen_uit, cent, kosten_dec, uren, voorschot_cent
+from kotwijzer.berekening.opbouw import afronden, bouw, cent, kosten_dec, uren, voorschot_cent
 from kotwijzer.invoer import SOORT_NAAM, Batch
 from kotwijzer.kern import Uitkomst
 from kotwijzer.model import Conditie, Huishouden, KindMaand, Maanduitkomst
@@ -194,9 +195,9 @@ def maand(inv: Invoer, stand: Jaarstand, m: int) -> Maanduitkomst:
             stand.wissel_maanden.append(m + 1)
     if inv.gelijk[m]:
         stand.gelijk_maanden.append(m + 1)
-    return Maanduitkomst.model_construct(
-        maand=m + 1, aanspraak=inv.aanspraak[m], reden=reden.code, uitleg=reden.uitleg,
-        bronnen=bronnen_uit(reden.bronnen, inv.jaar), condities=_ouder_condities(inv, m, reden), kinderen=kinderen,
+    return bouw(
+        Maanduitkomst, maand=m + 1, aanspraak=inv.aanspraak[m], reden=reden.code, uitleg=reden.uitleg,
+        bronnen=list(reden_bronnen(reden.nummer, inv.jaar)), condities=_ouder_condities(inv, m, reden), kinderen=kinderen,
         toeslag=cent(toeslag_m) if maand_compleet else None,
         uitbetaling_voorschot=cent(voorschot_cent(toeslag_m)) if maand_compleet else None,
         eigen_bijdrage=cent(eigen_m) if maand_compleet else None,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -26,28 +27,44 @@ def bron_uit(bron: Bron) -> BronOut:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _bronnen_uit(bronnen: tuple[Bron, ...], jaar: int | None) -> tuple[BronOut, ...]:
+    return tuple(bron_uit(x) for x in bronnen if jaar is None or x.geldt_in(jaar))
+
+
 def bronnen_uit(bronnen: Iterable[Bron], jaar: int | None = None) -> list[BronOut]:
-    """Citations as output; with a year, only those that apply in that year (Bron.vanaf_jaar/tot_jaar)."""
-    return [bron_uit(x) for x in bronnen if jaar is None or x.geldt_in(jaar)]
+    """Citations as output; with a year, only those that apply in that year (Bron.vanaf_jaar/tot_jaar). A new list
+    each time; its citations are shared (read-only)."""
+    return list(_bronnen_uit(bronnen if isinstance(bronnen, tuple) else tuple(bronnen), jaar))
 
 
-def bouw(cls: type[M], **velden: Any) -> M:
+_velden: dict[type[BaseModel], frozenset[str]] = {}
+
+
+def bouw(cls: type[M], _private: dict[str, Any] | None = None, **velden: Any) -> M:
     """Like `cls.model_construct(**velden)` for trusted values that name every field: the same object (field values,
-    fields set), without pydantic's per-field default handling, which is most of the cost of one result."""
-    if __debug__ and set(velden) != set(cls.model_fields):
-        raise TypeError(f"{cls.__name__}: velden {sorted(set(cls.model_fields) ^ set(velden))}")
+    fields set, private attributes), without pydantic's per-field default handling, which is most of the cost of one
+    result."""
+    namen = _velden.get(cls)
+    if namen is None:
+        namen = _velden[cls] = frozenset(cls.__pydantic_fields__)
+    if velden.keys() != namen:
+        raise TypeError(f"{cls.__name__}: velden {sorted(namen ^ set(velden))}")
     obj = cls.__new__(cls)
     _zet(obj, "__dict__", velden)
-    _zet(obj, "__pydantic_fields_set__", set(velden))
+    _zet(obj, "__pydantic_fields_set__", set(namen))
     _zet(obj, "__pydantic_extra__", None)
-    _zet(obj, "__pydantic_private__", None)
+    _zet(obj, "__pydantic_private__", _private)
     return obj
 
 
+@lru_cache(maxsize=65536)
 def cent(x: int) -> Decimal:
+    """Cents -> euros (Decimal is immutable, so equal amounts share one object)."""
     return Decimal(int(x)) / 100
 
 
+@lru_cache(maxsize=65536)
 def uren(cu: int) -> Decimal:
     """Hundredths of an hour -> hours."""
     return Decimal(int(cu)) / 100

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from kotwijzer.berekening.opbouw import bronnen_uit
+from kotwijzer.berekening.opbouw import bouw, bronnen_uit
 from kotwijzer.kern import Uitkomst
 from kotwijzer.model import GelezenParameter
 from kotwijzer.wetten.bron import awir, bkot
@@ -23,7 +23,7 @@ def rij_van(u: Uitkomst, inkomen: int | None) -> dict[str, Any] | None:
 
 
 def gelezen_parameters(u: Uitkomst, rij: dict[str, Any] | None) -> list[GelezenParameter]:
-    out = [GelezenParameter.model_construct(naam=w.naam, waarde=w.waarde, status=w.status,
+    out = [bouw(GelezenParameter, naam=w.naam, waarde=w.waarde, status=w.status,
                                             bron=bronnen_uit(w.bronnen, u.jaar), publicatie=w.publicatie)
            for w in u.gelezen.values()]
     mu = u.maximum_uurprijs

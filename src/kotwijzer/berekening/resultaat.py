@@ -14,7 +14,7 @@ from typing import Any
 from kotwijzer.berekening import meldingen, termijn
 from kotwijzer.berekening.maanden import Jaarstand, invoer, maanden
 from kotwijzer.berekening.ontbrekend import aangekondigd, ontbrekend
-from kotwijzer.berekening.opbouw import cent, kosten_dec, uren
+from kotwijzer.berekening.opbouw import bouw, cent, kosten_dec, uren
 from kotwijzer.berekening.parameters import gelezen_parameters, rij_van
 from kotwijzer.berekening.signalen import Signaal
 from kotwijzer.berekening.urenpotjes import urenpotjes
@@ -35,7 +35,8 @@ def _bedragen(stand: Jaarstand, maanden_: list[Maanduitkomst]) -> str:
 def _jaartotaal(u: Uitkomst, stand: Jaarstand) -> Jaartotaal:
     werk_tot = kosten_dec(stand.werkelijk_e)
     compleet = stand.bedrag_compleet
-    return Jaartotaal.model_construct(
+    return bouw(
+        Jaartotaal,
         toeslag=cent(stand.toeslag) if compleet else None,
         kosten=kosten_dec(stand.kosten_e) if u.kosten_e is not None else None,
         werkelijke_kosten=werk_tot,
@@ -63,7 +64,8 @@ def bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date)
     signalen += meldingen.notitie_signalen(b.notities)
     signalen += meldingen.urenpotje_op(u)
     ontbrekend_uit = [Ontbrekend(code=code, uitleg=tekst(s), maanden=list(s.maanden)) for code, s in ontbreekt]
-    r = Resultaat.model_construct(
+    return bouw(
+        Resultaat, {"_signalen": [s for _, s in ontbreekt] + signalen},
         berekeningsjaar=u.jaar,
         toetsingsinkomen=h.toetsingsinkomen,
         tabel_status=u.tabel.status if u.tabel is not None else "ontbreekt",
@@ -80,8 +82,6 @@ def bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date)
         aanvragen_uiterlijk=uiterlijk,
         verloren_maanden=verloren,
     )
-    r._signalen = [s for _, s in ontbreekt] + signalen
-    return r
 
 
 def bereken(h: Huishouden | dict[str, Any], vandaag: dt.date | None = None) -> Resultaat:

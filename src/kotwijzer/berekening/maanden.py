@@ -204,6 +204,54 @@ def maand(inv: Invoer, stand: Jaarstand, m: int) -> Maanduitkomst:
     )
 
 
+def _sleutels(inv: Invoer) -> list[tuple[Any, ...]]:
+    """Per month everything it is computed from except its number: two months with the same key have the same
+    outcome."""
+    rijen = [inv.soort, inv.bits, inv.gevraagd, inv.grens, inv.telt, inv.kind_ok, inv.prijs, inv.werk]
+    rijen += [x for x in (inv.bekend, inv.kosten, inv.eerste, inv.promille, inv.toeslag, inv.gebruikt) if x is not None]
+    per_maand = zip(*(rij for kol in rijen for rij in kol), strict=True)
+    ouders = zip(inv.reden, inv.aanspraak, inv.sit[0], inv.sit[1], map(id, inv.activiteiten["aanvrager"]),
+                 map(id, inv.activiteiten["partner"]), inv.gelijk, strict=True)
+    return [(*a, *b) for a, b in zip(ouders, per_maand, strict=True)]
+
+
+def _stand(stand: Jaarstand) -> tuple[int, ...]:
+    return (stand.toeslag, stand.kosten_e, stand.werkelijk_e, stand.uren, len(stand.wissel_maanden),
+            len(stand.gelijk_maanden), len(stand.ontbrekende_cel_maanden[True]),
+            len(stand.ontbrekende_cel_maanden[False]))
+
+
+def _herhaal(vorige: Maanduitkomst, m: int, stand: Jaarstand, delta: tuple[int, ...]) -> Maanduitkomst:
+    """Month `m` computed from the same facts as the month before: the same outcome with its own number, and the
+    same additions to the year."""
+    stand.toeslag += delta[0]
+    stand.kosten_e += delta[1]
+    stand.werkelijk_e += delta[2]
+    stand.uren += delta[3]
+    stand.bedrag_compleet &= vorige.toeslag is not None
+    for lijst, n in ((stand.wissel_maanden, delta[4]), (stand.gelijk_maanden, delta[5]),
+                     (stand.ontbrekende_cel_maanden[True], delta[6]), (stand.ontbrekende_cel_maanden[False], delta[7])):
+        lijst.extend([m + 1] * n)
+    velden = dict(vorige.__dict__)
+    velden["maand"] = m + 1
+    velden["bronnen"] = list(vorige.bronnen)
+    velden["condities"] = list(vorige.condities)
+    velden["kinderen"] = [bouw(KindMaand, **{**k.__dict__, "redenen": list(k.redenen),
+                                             "condities": list(k.condities)}) for k in vorige.kinderen]
+    return bouw(Maanduitkomst, **velden)
+
+
 def maanden(inv: Invoer) -> tuple[list[Maanduitkomst], Jaarstand]:
     stand = Jaarstand()
-    return [maand(inv, stand, m) for m in range(12)], stand
+    uit: list[Maanduitkomst] = []
+    vorige_sleutel: tuple[Any, ...] | None = None
+    delta: tuple[int, ...] = ()
+    for m, sleutel in enumerate(_sleutels(inv)):
+        if sleutel == vorige_sleutel:
+            uit.append(_herhaal(uit[-1], m, stand, delta))
+            continue
+        voor = _stand(stand)
+        uit.append(maand(inv, stand, m))
+        delta = tuple(b - a for a, b in zip(voor, _stand(stand), strict=True))
+        vorige_sleutel = sleutel
+    return uit, stand

@@ -207,9 +207,11 @@ def maand(inv: Invoer, stand: Jaarstand, m: int) -> Maanduitkomst:
 def _sleutels(inv: Invoer) -> list[tuple[Any, ...]]:
     """Per month everything it is computed from except its number: two months with the same key have the same
     outcome."""
-    rijen = [inv.soort, inv.bits, inv.gevraagd, inv.grens, inv.telt, inv.kind_ok, inv.prijs, inv.werk]
+    rijen: list[list[list[Any]]] = [inv.soort, inv.bits, inv.gevraagd, inv.grens, inv.telt, inv.kind_ok, inv.prijs,
+                                    inv.werk]
     rijen += [x for x in (inv.bekend, inv.kosten, inv.eerste, inv.promille, inv.toeslag, inv.gebruikt) if x is not None]
-    per_maand = zip(*(rij for kol in rijen for rij in kol), strict=True)
+    per_kind = [rij for kol in rijen for rij in kol]
+    per_maand: list[tuple[Any, ...]] = list(zip(*per_kind, strict=True)) if per_kind else [()] * 12
     ouders = zip(inv.reden, inv.aanspraak, inv.sit[0], inv.sit[1], map(id, inv.activiteiten["aanvrager"]),
                  map(id, inv.activiteiten["partner"]), inv.gelijk, strict=True)
     return [(*a, *b) for a, b in zip(ouders, per_maand, strict=True)]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kotwijzer.berekening import signalen as sg
+from kotwijzer import signalen as sg
 from kotwijzer.berekening.termijn import aanvragen_uiterlijk, uiterste_aanvraagdatum
 from kotwijzer.compute import bereken
 from kotwijzer.explain.signaaltekst import CATALOGI, NL, opmaak, tekst
@@ -112,3 +112,13 @@ def test_geen_functie_langer_dan_100_regels() -> None:
                 lengte = (node.end_lineno or node.lineno) - node.lineno + 1
                 assert lengte <= 100, f"{pad.name}:{node.name} heeft {lengte} regels"
     assert len((ROOT / "src" / "kotwijzer" / "compute.py").read_text().splitlines()) <= 40
+
+
+@pytest.mark.parametrize("module", ["kotwijzer.explain.signaaltekst", "kotwijzer.signalen", "kotwijzer.berekening.condities",
+                                    "kotwijzer.berekening.voorschot", "kotwijzer.explain", "kotwijzer.compute"])
+def test_elke_module_laadt_als_eerste(module: str) -> None:
+    """No import cycle between the calculation and its words: each module loads first in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", f"import {module}"], check=True, capture_output=True)

@@ -321,13 +321,13 @@ class Resultaat(_Base):
     aanvraagdatum: dt.date | None = None  # the application date used (given, or today)
     aanvragen_uiterlijk: dt.date | None = None  # last day an application still reaches the first month with a right
     verloren_maanden: list[int] = Field(default_factory=list)  # months lost because the application is too late
-    # the structured signals behind ontbrekend, waarschuwingen and aannames (kotwijzer.berekening.signalen.Signaal;
+    # the structured signals behind ontbrekend, waarschuwingen and aannames (kotwijzer.signalen.Signaal;
     # rendered by kotwijzer.explain.signaaltekst.tekst); not part of the JSON
     _signalen: list[Any] = PrivateAttr(default_factory=list)
 
     @property
     def signalen(self) -> list[Any]:
-        """The signals of this result (`kotwijzer.berekening.signalen.Signaal`), in the order of their texts."""
+        """The signals of this result (`kotwijzer.signalen.Signaal`), in the order of their texts."""
         return self._signalen
 
 

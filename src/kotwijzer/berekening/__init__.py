@@ -5,7 +5,7 @@
 - `urenpotjes`, `ontbrekend`, `termijn` (application deadline), `meldingen` (warnings and assumptions),
   `parameters` (what the kernel read, for the trace);
 - `voorwaardencheck`, `voorschot` (voorschot versus definitief), `tegemoetkoming` (Wko art. 1.13);
-- `signalen`: the structured facts the words in `kotwijzer.explain` are rendered from.
+Its facts are structured signals (`kotwijzer.signalen`), which `kotwijzer.explain.signaaltekst` renders as words.
 """
 from kotwijzer.berekening.resultaat import bereken
 from kotwijzer.berekening.tegemoetkoming import gemeentelijke_tegemoetkoming

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from kotwijzer.berekening.opbouw import bron_uit, bronnen_uit
-from kotwijzer.berekening.signalen import Onderdelen, Rol, Signaal
+from kotwijzer.signalen import Onderdelen, Rol, Signaal
 from kotwijzer.explain.signaaltekst import tekst, tekst_van
 from kotwijzer.model import BronOut, Conditie, Status
 from kotwijzer.rules import codes as c

@@ -5,7 +5,7 @@ import datetime as dt
 from typing import Any
 
 from kotwijzer.berekening.maanden import Jaarstand
-from kotwijzer.berekening.signalen import Celstatus, Heel, Kindrang, Maanden, Procent, Rol, Signaal
+from kotwijzer.signalen import Celstatus, Heel, Kindrang, Maanden, Procent, Rol, Signaal
 from kotwijzer.kern import Uitkomst
 from kotwijzer.params import OntbrekendeWetgeving
 from kotwijzer.wetten.bron import bkot, wko

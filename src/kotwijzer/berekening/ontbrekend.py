@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from kotwijzer.berekening.signalen import BedragenPerSoort, Signaal
+from kotwijzer.signalen import BedragenPerSoort, Signaal
 from kotwijzer.kern import Uitkomst
 from kotwijzer.params import OntbrekendeWetgeving, maximum_uurprijs
 

@@ -3,7 +3,7 @@
 `bereken()` runs the same vectorised kernel as the microsimulation (a batch of one) and reads the trace off the
 intermediate arrays and off what the kernel hands over (`Uitkomst.gelezen`, `.maximum_uurprijs`, `.tabel`): which
 conditions passed, failed or are unknown (with the missing input), which parameters were read (with source and
-status), and the citations of every step. The facts become signals (`kotwijzer.berekening.signalen`); their words come
+status), and the citations of every step. The facts become signals (`kotwijzer.signalen`); their words come
 from `kotwijzer.explain.signaaltekst`.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from kotwijzer.berekening.maanden import Jaarstand, invoer, maanden
 from kotwijzer.berekening.ontbrekend import aangekondigd, ontbrekend
 from kotwijzer.berekening.opbouw import bouw, cent, kosten_dec, uren
 from kotwijzer.berekening.parameters import gelezen_parameters, rij_van
-from kotwijzer.berekening.signalen import Signaal
+from kotwijzer.signalen import Signaal
 from kotwijzer.berekening.urenpotjes import urenpotjes
 from kotwijzer.explain.signaaltekst import tekst
 from kotwijzer.invoer import Batch, naar_batch

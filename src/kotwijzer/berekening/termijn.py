@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kotwijzer.berekening.signalen import Maanden, Signaal
+from kotwijzer.signalen import Maanden, Signaal
 from kotwijzer.kern import Uitkomst
 from kotwijzer.params import parameters_voor_jaar
 from kotwijzer.wetten.bron import wko

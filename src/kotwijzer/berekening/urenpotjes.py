@@ -4,7 +4,7 @@ counts)."""
 from __future__ import annotations
 
 from kotwijzer.berekening.opbouw import bronnen_uit, uren
-from kotwijzer.berekening.signalen import PerOuder, Signaal
+from kotwijzer.signalen import PerOuder, Signaal
 from kotwijzer.explain.signaaltekst import tekst
 from kotwijzer.kern import Uitkomst
 from kotwijzer.model import Urenpotje

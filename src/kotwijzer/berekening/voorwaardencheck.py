@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from kotwijzer.berekening.condities import aanspraak_conditie, ouder_conditie_nieuw
 from kotwijzer.berekening.opbouw import bronnen_uit
-from kotwijzer.berekening.signalen import Signaal
+from kotwijzer.signalen import Signaal
 from kotwijzer.explain.signaaltekst import tekst, tekst_van
 from kotwijzer.invoer import Batch, OntbrekendeInvoer, naar_batch
 from kotwijzer.kern import Uitkomst, bereken_batch

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
-from kotwijzer.berekening.signalen import (
+from kotwijzer.signalen import (
     BedragenPerSoort,
     Celstatus,
     Euro,

@@ -1,4 +1,4 @@
-"""Structured signals: what the calculation found, as facts, without words.
+"""Structured signals: what the calculation (`kotwijzer.berekening`) found, as facts, without words.
 
 A `Signaal` names what happened (a code), the months it concerns, the values that go into the sentence and the
 citations it rests on. `kotwijzer.explain.signaaltekst.tekst()` turns each signal into Dutch with one template per

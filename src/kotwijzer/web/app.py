@@ -104,6 +104,7 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     from kotwijzer.web.beleid import BeleidBron
     from kotwijzer.web.beleid import router as beleid_router
     from kotwijzer.web.gemeenten import router as gemeenten_router
+    from kotwijzer.web.pakket import router as pakket_router
     from kotwijzer.web.pro import router as pro_router
     from kotwijzer.web.publiek import router as web_router
     from kotwijzer.web.sessie import SessieMiddleware
@@ -130,6 +131,7 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     app.include_router(gemeenten_router)
     app.include_router(beleid_router)
     app.include_router(pro_router)
+    app.include_router(pakket_router)
     app.mount("/static", StaticFiles(directory=str(HIER / "static")), name="static")
     installeer_handlers(app, html_fout=fout_pagina)
     app.add_middleware(SessieMiddleware, secure=secure_cookies)

@@ -360,3 +360,102 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
 def samenvatting_pdf(ctx: dict[str, Any], kop: str | None = None) -> bytes:
     """The parent's summary (no dossier)."""
     return document_pdf(ctx, kop)
+
+
+# ------------------------------------------------------------------------------------------ application packet
+def pakket_pdf(p: Any, route: Any, gegevens: Any, dossier: Dossierinfo | None = None,
+               gemaakt: dt.date | None = None) -> bytes:
+    """The cover letter of the application packet (`kotwijzer.web.pakket`) for one route: the letter, the text of
+    the articles it names as an appendix, and a page for the parent with the steps, documents, phone and paper route
+    and the changes to report. The personal details in `gegevens` go into the letter only; nothing is kept."""
+    from kotwijzer.web import pakket as pk
+
+    st = _stijlen()
+    gemaakt = gemaakt or dt.date.today()
+    b = pk.brief(p, route, gegevens)
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=20 * mm,
+                            bottomMargin=20 * mm, title=b["onderwerp"], author="", lang="nl")
+    v: list[Any] = []
+    for regel in b["afzender"]:
+        v.append(_p(regel, st["basis"]))
+    v.append(_p(f"BSN: {b['bsn']}", st["basis"]))
+    v.append(Spacer(1, 8 * mm))
+    for regel in b["aan"]:
+        v.append(_p(regel, st["basis"]))
+    v.append(Spacer(1, 8 * mm))
+    v.append(_p(b["plaats_datum"], st["basis"]))
+    v.append(Spacer(1, 4 * mm))
+    v.append(_p(f"Onderwerp: {b['onderwerp']}", st["vet"]))
+    v.append(Spacer(1, 4 * mm))
+    v.append(_p(b["aanhef"], st["basis"]))
+    for a in b["alineas"]:
+        v.append(Spacer(1, 2 * mm))
+        v.append(_p(a, st["basis"]))
+    for a in b["artikelen"]:
+        v.append(_p(f"- {a}", st["basis"]))
+    for a in b["slot"]:
+        v.append(Spacer(1, 2 * mm))
+        v.append(_p(a, st["basis"]))
+    for d in b["bijlagen"]:
+        v.append(_p(f"- {d}", st["basis"]))
+    v.append(Spacer(1, 4 * mm))
+    v.append(_p(b["groet"], st["basis"]))
+    handtekeningen = [[_p(wie, st["klein"]) for wie, _ in b["ondertekening"]],
+                      [Spacer(1, 14 * mm) for _ in b["ondertekening"]],
+                      [_p(naam, st["basis"]) for _, naam in b["ondertekening"]]]
+    breed = A4[0] - 44 * mm
+    t = Table(handtekeningen, colWidths=[breed / len(b["ondertekening"])] * len(b["ondertekening"]))
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 1), (-1, 1), 0.4, LIJN),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 8 * mm)]))
+    v.append(KeepTogether([Spacer(1, 3 * mm), t]))
+
+    # the appendix: the law texts
+    from reportlab.platypus import PageBreak
+
+    v.append(PageBreak())
+    v.append(_p("Bijlage bij de brief: de tekst van de wetsartikelen", st["h2"]))
+    for titel, tekst in b["wetteksten"]:
+        v.append(_p(titel, st["h3"]))
+        for regel in tekst.splitlines():
+            v.append(_p(regel, st["klein"]))
+
+    # for the parent: what to do (not to send)
+    v.append(PageBreak())
+    v.append(_p(f"Voor uzelf (niet meesturen): {route.titel.lower()}", st["h2"]))
+    v.append(_p(route.uitleg, st["basis"]))
+    v.append(_p("Stap voor stap", st["h3"]))
+    for i, s in enumerate(route.stappen, 1):
+        v.append(_p(f"{i}. {s}", st["basis"]))
+    v.append(_p("Documenten om mee te sturen", st["h3"]))
+    v += [_p(f"- {d}", st["basis"]) for d in route.documenten]
+    v.append(_p("Via de telefoon", st["h3"]))
+    v.append(_p(route.telefoon, st["basis"]))
+    v.append(_p("Op papier", st["h3"]))
+    v.append(_p(route.papier, st["basis"]))
+    v.append(_p("Wijzigingen doorgeven", st["h3"]))
+    v += [_p(f"- {w}", st["basis"]) for w in route.wijzigingen + p.wijzigingen_algemeen]
+    v.append(_p(p.wijzigingen_termijn, st["basis"]))
+    v.append(_p(p.wijzigingen_gevolg, st["basis"]))
+    if p.wijzigingen_grondslag:
+        v.append(_p("Wet: " + "; ".join(g.voluit for g in p.wijzigingen_grondslag) + ".", st["klein"]))
+
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        programma = f"kotwijzer {version('kotwijzer')}"
+    except PackageNotFoundError:  # pragma: no cover
+        programma = "kotwijzer"
+    onder = (f"Dossier {dossier.dossier_label}, {dossier.scenario_naam}, versie {dossier.versie} - " if dossier else "") + \
+        f"Gemaakt op {gemaakt.strftime('%d-%m-%Y')} met {programma}"
+
+    def _voet(canvas, d):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 7.5)
+        canvas.setFillColor(INKT)
+        canvas.drawString(22 * mm, 10 * mm, onder[:120])
+        canvas.drawRightString(A4[0] - 22 * mm, 10 * mm, f"pagina {d.page}")
+        canvas.restoreState()
+
+    doc.build(v, onFirstPage=_voet, onLaterPages=_voet)
+    return buf.getvalue()

@@ -495,7 +495,7 @@ ACTIE_TEKST = {
     "dossier_verwijderd": "dossier verwijderd", "dossier_geopend": "dossier geopend",
     "scenario_aangemaakt": "scenario opgeslagen (eerste versie)", "scenario_opgeslagen": "nieuwe versie opgeslagen",
     "scenario_verwijderd": "scenario verwijderd", "scenario_geopend": "scenario bekeken",
-    "pdf_gedownload": "PDF gedownload",
+    "pdf_gedownload": "PDF gedownload", "pakket_gedownload": "aanvraagbrief gedownload",
 }
 
 

@@ -315,7 +315,10 @@ def test_werkbank_een_pagina_en_versies_vergelijken(app):
     # and in the dossier's own logbook
     b.ga(f"/pro/dossiers/{did}")
     eigen = b.html.split('id="dossier-logboek"')[1]
-    assert "dossier geopend" in eigen.split("<tr>")[2] and "PDF gedownload" in eigen
+    # changes first: the new version heads the dossier's logbook; the reads follow in their own table
+    wijzigingen, gelezen = eigen.split('id="dossier-gelezen"')
+    assert "nieuwe versie opgeslagen" in wijzigingen.split("<tr>")[2] and "geopend" not in wijzigingen
+    assert "PDF gedownload" in gelezen.split("<tr>")[2] and "dossier geopend" in gelezen
 
 
 def _rijen(html: str, tabel_id: str) -> list[list[str]]:

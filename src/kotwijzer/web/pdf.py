@@ -459,3 +459,62 @@ def pakket_pdf(p: Any, route: Any, gegevens: Any, dossier: Dossierinfo | None = 
 
     doc.build(v, onFirstPage=_voet, onLaterPages=_voet)
     return buf.getvalue()
+
+
+def _verschil_tekst(x: Decimal | None, hele: bool = True) -> str:
+    if x is None:
+        return "-"
+    if x == 0:
+        return "gelijk"
+    teken = "+ " if x > 0 else "- "
+    return teken + (hele_euros(abs(x)) if hele else _euro(abs(x)))
+
+
+def vergelijking_pdf(info: dict[str, Any], va: int, vb: int, feiten: list[dict[str, str]], geld: dict[str, Any],
+                     gemaakt: dt.date | None = None) -> bytes:
+    """Two versions of a scenario side by side, as the comparison page shows them: the facts that changed and the
+    money per month and over the year (amounts from the core; 'niet te berekenen' where it could not)."""
+    st = _stijlen()
+    gemaakt = gemaakt or dt.date.today()
+    buf = io.BytesIO()
+    titel = f"Versie {va} en versie {vb} naast elkaar"
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
+                            bottomMargin=18 * mm, title=titel, author="kotwijzer", lang="nl")
+    breed = A4[0] - 36 * mm
+    ka, kb = f"Versie {va}", f"Versie {vb}"
+    v: list[Any] = [_p(titel, st["h1"]),
+                    _tabel([["Dossier", info["dossier_label"]], ["Scenario", info["naam"]],
+                            ["Gemaakt op", datum_nl(gemaakt)]], [38 * mm, breed - 38 * mm], st, kop=False),
+                    Spacer(1, 2 * mm),
+                    _p("Dit is een proefberekening, geen besluit van Dienst Toeslagen.", st["klein"]),
+                    _p("Wat is er veranderd in de gegevens?", st["h2"])]
+    if feiten:
+        v.append(_tabel([["Gegeven", ka, kb]] + [[f["feit"], f["oud"], f["nieuw"]] for f in feiten],
+                        [70 * mm, (breed - 70 * mm) / 2, (breed - 70 * mm) / 2], st))
+    else:
+        v.append(_p("Geen gegevens veranderd.", st["basis"]))
+    v.append(_p("Wat betekent dat voor het geld?", st["h2"]))
+    for k, x in ((ka, geld.get("melding_a")), (kb, geld.get("melding_b"))):
+        if x:
+            v.append(_p(f"{k}: niet alle bedragen zijn te berekenen. {x}", st["basis"]))
+    rijen = [["Maand", ka, kb, "Verschil"]]
+    for x in geld["maanden"]:
+        rijen.append([MAANDNAMEN[x["maand"] - 1], hele_euros(x["a"]), hele_euros(x["b"]), _verschil_tekst(x["verschil"])])
+    rijen.append(["Uitbetaald over het jaar", hele_euros(geld["betaald_a"]), hele_euros(geld["betaald_b"]),
+                  _verschil_tekst(geld["betaald_verschil"])])
+    rijen.append(["Toeslag over het jaar", _euro(geld["jaar_a"]), _euro(geld["jaar_b"]),
+                  _verschil_tekst(geld["jaar_verschil"], hele=False)])
+    v.append(_tabel(rijen, [52 * mm, (breed - 52 * mm) / 3, (breed - 52 * mm) / 3, (breed - 52 * mm) / 3], st))
+    v.append(_p("Uitbetaald: het voorschot per maand in hele euro's, zoals Dienst Toeslagen het betaalt.", st["klein"]))
+    onder = f"Dossier {info['dossier_label']} - {info['naam']}, versie {va} en {vb} - gemaakt op {gemaakt.strftime('%d-%m-%Y')}"
+
+    def _voet(canvas, d):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 7.5)
+        canvas.setFillColor(INKT)
+        canvas.drawString(18 * mm, 7 * mm, onder[:110])
+        canvas.drawRightString(A4[0] - 18 * mm, 7 * mm, f"pagina {d.page}")
+        canvas.restoreState()
+
+    doc.build(v, onFirstPage=_voet, onLaterPages=_voet)
+    return buf.getvalue()

@@ -533,6 +533,89 @@ async def scenario_pdf(request: Request, scenario_id: int = _id(), versie: int |
         "Content-Disposition": f'attachment; filename="scenario-{scenario_id}-versie-{info.versie}.pdf"'})
 
 
+# ------------------------------------------------------------------------------------------------- exports
+def _maand_kolommen():
+    from kotwijzer.web.export import Kolom
+
+    return [Kolom("maand", "Maand"), Kolom("recht", "Recht op toeslag (ja/nee)"),
+            Kolom("reden", "Waarom (geen) recht"),
+            Kolom("uren", "Uren opvang die meetellen (uren per maand, alle kinderen)", "getal", 2),
+            Kolom("toeslag", "Toeslag (€ per maand)", "getal", 2),
+            Kolom("uitbetaald", "Uitbetaald voorschot (€ per maand, hele euro's)", "euro"),
+            Kolom("eigen_bijdrage", "Eigen bijdrage (€ per maand)", "getal", 2),
+            Kolom("let_op", "Let op")]
+
+
+def _maand_rijen(invoer: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per month the figures the workbench shows, from the core; an amount that cannot be computed is empty with the
+    reason in 'Let op'."""
+    b = werkbank.bedragen(invoer)
+    r = b["r"]
+    if r is None:
+        return [{"maand": "", "let_op": b["melding"] or "Geen bedragen te berekenen."}]
+    rijen = []
+    for m in r.maanden:
+        rijen.append({
+            "maand": diensten.MAANDNAMEN[m.maand - 1], "recht": "ja" if m.aanspraak else "nee",
+            "reden": "" if m.aanspraak else m.uitleg,
+            "uren": sum((k.uren_in_aanmerking or 0) for k in m.kinderen),
+            "toeslag": m.toeslag, "uitbetaald": m.uitbetaling_voorschot, "eigen_bijdrage": m.eigen_bijdrage,
+            "let_op": "" if m.toeslag is not None or not m.aanspraak else (r.rekenfout or "bedrag niet te berekenen"),
+        })
+    rijen.append({"maand": "Jaar", "recht": f"{r.jaar.maanden_met_aanspraak} maanden",
+                  "uren": r.jaar.uren_in_aanmerking, "toeslag": r.jaar.toeslag,
+                  "uitbetaald": None if any(m.uitbetaling_voorschot is None for m in r.maanden)
+                  else sum(m.uitbetaling_voorschot for m in r.maanden),
+                  "eigen_bijdrage": r.jaar.eigen_bijdrage,
+                  "let_op": "" if r.tabel_status in (None, "final", "definitief") else
+                  f"Tabel van {r.berekeningsjaar}: {r.tabel_status}"})
+    return rijen
+
+
+@router.get("/pro/scenarios/{scenario_id}/maanden.{soort}")
+def scenario_maanden(request: Request, scenario_id: int = _id(), soort: str = Path(pattern="^(csv|xlsx)$"),
+                     versie: int | None = None):
+    """The monthly figures of a scenario version as a spreadsheet in the Dutch dialect of the other exports
+    (kotwijzer.web.export: semicolons, BOM, decimal comma, formulas neutralised; XLSX with real numbers)."""
+    from kotwijzer.web.export import csv_bytes, xlsx_bytes
+
+    g = vereist_ingelogd(request)
+    with request.app.state.db.sessie() as s:
+        sc = repo.scenario(s, g.actor, scenario_id)
+        v = repo.scenario_versie(s, g.actor, scenario_id, versie if versie and 0 < versie < 2**31 else None)
+        invoer = v.invoer
+        repo.log_lezen(s, g.actor, "export_gedownload", "scenario", sc.id, v.versie, dossier_id=sc.dossier_id)
+    rijen = _maand_rijen(invoer)
+    naam = f"scenario-{scenario_id}-versie-{v.versie}-per-maand.{soort}"
+    if soort == "csv":
+        inhoud, mt = csv_bytes(_maand_kolommen(), rijen), "text/csv; charset=utf-8"
+    else:
+        inhoud = xlsx_bytes(_maand_kolommen(), rijen, blad="Per maand")
+        mt = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(inhoud, media_type=mt, headers={"Content-Disposition": f'attachment; filename="{naam}"'})
+
+
+@router.get("/pro/scenarios/{scenario_id}/vergelijk.pdf")
+async def scenario_vergelijk_pdf(request: Request, scenario_id: int = _id(), a: int | None = None, b: int | None = None):
+    """The comparison of two versions as a PDF (facts changed, money per month and over the year)."""
+    from kotwijzer.web.pdf import vergelijking_pdf
+
+    g = vereist_ingelogd(request)
+    with request.app.state.db.sessie() as s:
+        info = _scenario_info(s, g, scenario_id)
+        nummers = [x.versie for x in repo.scenario_versies(s, g.actor, scenario_id)]
+        vb = b if b in nummers else nummers[-1]
+        va = a if a in nummers else (nummers[-2] if len(nummers) > 1 else nummers[-1])
+        oud = repo.scenario_versie(s, g.actor, scenario_id, va)
+        nieuw = repo.scenario_versie(s, g.actor, scenario_id, vb)
+        repo.log_lezen(s, g.actor, "pdf_gedownload", "scenario", scenario_id, vb, dossier_id=info["dossier_id"])
+    feiten = werkbank.feiten_verschil(oud.invoer, nieuw.invoer)
+    geld = werkbank.geld_verschil(oud.invoer, nieuw.invoer)
+    inhoud = await run_in_threadpool(vergelijking_pdf, info, va, vb, feiten, geld)
+    return Response(inhoud, media_type="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="scenario-{scenario_id}-versie-{va}-en-{vb}.pdf"'})
+
+
 # -------------------------------------------------------------------------------------------------------- beheer
 def _beheer_pagina(request: Request, g: Ingelogd, fouten: dict[str, str] | None = None, w: dict[str, str] | None = None,
                    status: int = 200) -> HTMLResponse:
@@ -566,6 +649,7 @@ ACTIE_TEKST = {
     "scenario_aangemaakt": "scenario opgeslagen (eerste versie)", "scenario_opgeslagen": "nieuwe versie opgeslagen",
     "scenario_verwijderd": "scenario verwijderd", "scenario_geopend": "scenario bekeken",
     "pdf_gedownload": "PDF gedownload", "pakket_gedownload": "aanvraagbrief gedownload",
+    "export_gedownload": "spreadsheet gedownload",
 }
 
 

@@ -59,6 +59,9 @@ templates.env.filters.update(
     opvangsoort=lambda s: {"dagopvang": "dagopvang", "buitenschoolse_opvang": "bso", "gastouderopvang": "gastouderopvang"}.get(
         getattr(s, "value", s), str(s)),
 )
+from kotwijzer.web.aanspreken import derde_persoon  # noqa: E402
+
+templates.env.filters["ouder"] = derde_persoon
 templates.env.globals.update(MAANDNAMEN=MAANDNAMEN, SITUATIE_TEKST=SITUATIE_TEKST, OPVANG_TEKST=OPVANG_TEKST,
                              MAAND_OPTIES=[(str(i + 1), n) for i, n in enumerate(MAANDNAMEN)])
 
@@ -112,7 +115,20 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
     g = ingelogd(request)
     token = sessie_token(request)
     csrf = csrf_token(request.app.state.geheim, token) if token else ""
-    return templates.TemplateResponse(request, template, {"csrf": csrf, "ingelogd": g, **ctx}, status_code=status)
+    resp = templates.TemplateResponse(request, template, {"csrf": csrf, "ingelogd": g, **ctx}, status_code=status)
+    if _professioneel(ctx):  # the check page and the result for a professional speak about "de ouder"
+        from kotwijzer.web.aanspreken import html_derde_persoon
+
+        html = html_derde_persoon(resp.body.decode("utf-8"))
+        resp = HTMLResponse(html, status_code=status,
+                            headers={k: v for k, v in resp.headers.items() if k.lower() != "content-length"})
+    return resp
+
+
+def _professioneel(ctx: dict[str, Any]) -> bool:
+    """A page of the parent flow opened by a professional for a dossier (questionnaire, check page, result)."""
+    c = ctx.get("context")
+    return ctx.get("pro") is True or (isinstance(c, dict) and c.get("modus") == "professioneel")
 
 
 def fout_pagina(request: Request, status: int, melding: str, headers: dict[str, str] | None = None) -> HTMLResponse:

@@ -62,8 +62,14 @@ def _p(tekst: Any, stijl: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(str(tekst)), stijl)
 
 
-def _tabel(rijen: list[list[Any]], breedtes: list[float], st: dict[str, ParagraphStyle], kop: bool = True) -> Table:
-    data = [[_p(c, st["klein"]) if not isinstance(c, Paragraph) else c for c in rij] for rij in rijen]
+def _tabel_basis(*args: Any, **kwargs: Any) -> Table:
+    return _tabel(*args, **kwargs)
+
+
+def _tabel(rijen: list[list[Any]], breedtes: list[float], st: dict[str, ParagraphStyle], kop: bool = True,
+           zeg: Any = None) -> Table:
+    zeg = zeg or (lambda x: x)
+    data = [[_p(zeg(str(c)), st["klein"]) if not isinstance(c, Paragraph) else c for c in rij] for rij in rijen]
     t = Table(data, colWidths=breedtes, repeatRows=1 if kop else 0)
     stijl = [
         ("GRID", (0, 0), (-1, -1), 0.4, LIJN),
@@ -184,6 +190,17 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
     r = ctx.get("r")
     vc = ctx.get("vc")
     gemaakt = gemaakt or dt.date.today()
+    # a professional's document speaks about "de ouder", not to "u" (kotwijzer.web.aanspreken)
+    from kotwijzer.web.aanspreken import derde_persoon
+
+    zeg = derde_persoon if (dossier is not None or ctx.get("pro")) else (lambda x: x)
+
+    def _p(tekst: Any, stijl: ParagraphStyle) -> Paragraph:  # noqa: F811 - every text of this document goes through zeg
+        return Paragraph(escape(zeg(str(tekst))), stijl)
+
+    def _tabel(rijen, breedtes, st, kop=True):  # noqa: F811
+        return _tabel_basis(rijen, breedtes, st, kop, zeg)
+
     buf = io.BytesIO()
     titel = kop or (f"Kinderopvangtoeslag {h.berekeningsjaar}: dossier {dossier.dossier_label}" if dossier
                     else f"Kinderopvangtoeslag {h.berekeningsjaar}: samenvatting")

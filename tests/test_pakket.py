@@ -219,3 +219,11 @@ def test_pdf_per_route_heeft_brief_bijlage_en_stappen():
         rest = "\n".join(pages[1:])
         assert "Bijlage bij de brief" in rest and "0800-0543" in rest and "Wijzigingen doorgeven" in rest
         assert not re.search(r"\b(True|False|None)\b", eerste + rest)
+
+
+def test_telefoonnummer_is_een_link(tmp_path):
+    app = maak_app(f"sqlite:///{tmp_path}/db.sqlite")
+    b = Browser(client_voor(app))
+    b.ga(f"/aanvraagpakket?a={_token(app, GEVALLEN['detentie'][0])}")
+    assert '<a href="tel:08000543">0800-0543</a>' in b.html
+    assert "&lt;a" not in b.html

@@ -785,10 +785,19 @@ def _heeft_pakket(r: Resultaat | None) -> bool:
     return r is not None and bool(routes_per_maand(r))
 
 
+def _met_telefoonlink(tekst: str) -> Any:
+    """The text (escaped) with the BelastingTelefoon's number as a link that a phone can call."""
+    from markupsafe import Markup, escape
+
+    return Markup(str(escape(tekst)).replace(BELASTINGTELEFOON, f'<a href="tel:{BELASTINGTELEFOON.replace("-", "")}">'
+                                                                 f'{BELASTINGTELEFOON}</a>'))
+
+
 def _registreer() -> None:
     from kotwijzer.web.basis import templates
 
     templates.env.globals["heeft_pakket"] = _heeft_pakket
+    templates.env.filters["telefoonlink"] = _met_telefoonlink
 
 
 _registreer()

@@ -227,3 +227,19 @@ def test_telefoonnummer_is_een_link(tmp_path):
     b.ga(f"/aanvraagpakket?a={_token(app, GEVALLEN['detentie'][0])}")
     assert '<a href="tel:08000543">0800-0543</a>' in b.html
     assert "&lt;a" not in b.html
+
+
+def test_brief_noemt_alle_maanden_en_de_maanden_van_de_route():
+    """Work until 10 April 2026, then the werkloosheidstermijn: the letter applies for January-July and says that
+    May-July rest on lid 5."""
+    p = _pakket(GEVALLEN["werkloosheidstermijn"][0])
+    t = pk.brief_tekst(p, p.routes[0], pk.Persoonsgegevens())
+    assert "voor de maanden januari tot en met juli 2026." in t and "Dit geldt voor mei tot en met juli 2026." in t
+
+
+def test_inburgering_keurmerk_alleen_waar_de_wet_het_noemt():
+    r2026 = _pakket(GEVALLEN["inburgering"][0]).routes[0]
+    assert "keurmerk" in r2026.uitleg
+    r2021 = _pakket(huishouden(2021, ouder(sit("inburgering", van="2020-06-01")), None, K,
+                               aanvraagdatum="2021-01-05")).routes[0]
+    assert r2021.code == "inburgering" and "keurmerk" not in r2021.uitleg

@@ -84,6 +84,7 @@ class Route:
 class Pakket:
     jaar: int
     routes: list[Route]
+    maanden_recht: list[int]  # every month with a right that the application reaches, whatever the route
     partner: bool
     aanvraagdatum: dt.date | None
     verloren: list[int]
@@ -413,6 +414,8 @@ def _route_studie(h: Huishouden, wie: str, maanden: list[int], betaald: list[int
 def _route_inburgering(h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date) -> Route:
     paren = [(wko("1.6", 1, "g"), "Recht voor een ouder die inburgeringsplichtig is en een cursus of opleiding "
                                   "volgt voor de inburgering.")]
+    # the requirement of a certificate or keurmerk is in the text of onderdeel g from the Wet inburgering 2021 on
+    keurmerk = bestaat(wko("1.6", 1, "g"), peil) and "keurmerk" in wettekst(wko("1.6", 1, "g"), peil)
     if wie == "partner":
         paren.append((wko("1.6", 3), "De partner moet ook voldoen; de inburgeringscursus telt daarbij mee."))
     paren.append((bkot("8a", 1, "a"), "Hoogstens 230 uur opvang per kind per maand."))
@@ -420,8 +423,8 @@ def _route_inburgering(h: Huishouden, wie: str, maanden: list[int], betaald: lis
         code="inburgering", onderwerp="inburgeringscursus of -opleiding", titel="Een inburgeringscursus of -opleiding", wie=wie, maanden=maanden,
         maanden_betaald=betaald,
         uitleg=("Een ouder die inburgeringsplichtig is en een cursus of opleiding voor de inburgering volgt, heeft "
-                "recht. Alleen de cursus of opleiding telt, niet de andere onderdelen van het traject. De school moet "
-                "een keurmerk hebben, of de cursus komt van de gemeente."),
+                "recht. Alleen de cursus of opleiding telt, niet de andere onderdelen van het traject."
+                + (" De school moet een keurmerk hebben, of de cursus komt van de gemeente." if keurmerk else "")),
         zin_brief=(("Mijn partner is" if wie == "partner" else "Ik ben") + " inburgeringsplichtig en "
                    + ("volgt" if wie == "partner" else "volg") + " een cursus of opleiding voor de inburgering. "
                    "Het bewijs daarvan stuur ik mee."),
@@ -505,7 +508,8 @@ def pakket(h: Huishouden, r: Resultaat) -> Pakket:
             routes.append(_BOUWERS[code](h, wie, ms, [m for m in ms if m in betaald_maanden], peil))
     peil = dt.date(jaar, 1, 1)
     return Pakket(
-        jaar=jaar, routes=routes, partner=h.partner is not None, aanvraagdatum=h.aanvraagdatum,
+        jaar=jaar, routes=routes, maanden_recht=sorted(betaald_maanden), partner=h.partner is not None,
+        aanvraagdatum=h.aanvraagdatum,
         verloren=sorted(getattr(r, "verloren_maanden", None) or []),
         wijzigingen_algemeen=[
             "Het werk, het traject, de studie of de inburgering van u of uw partner begint, stopt of verandert.",
@@ -594,9 +598,10 @@ def brief(p: Pakket, route: Route, g: Persoonsgegevens) -> dict[str, Any]:
     maanden = route.maanden_betaald or route.maanden
     te_laat = [m for m in route.maanden if m not in route.maanden_betaald]
     onderwerp = f"Aanvraag kinderopvangtoeslag {jaar}: {route.onderwerp}"
+    alle = sorted(set(p.maanden_recht) | set(maanden))
     alineas = [
-        f"Ik vraag kinderopvangtoeslag aan voor {jaar}, voor de maanden {maanden_tekst(maanden, jaar)}.",
-        route.zin_brief,
+        f"Ik vraag kinderopvangtoeslag aan voor {jaar}, voor de maanden {maanden_tekst(alle, jaar)}.",
+        route.zin_brief + ("" if alle == maanden else f" Dit geldt voor {maanden_tekst(maanden, jaar)}."),
         "Dit staat in de wet:",
     ]
     artikelen = [f"{gr.voluit}: {gr.uitleg}" for gr in route.grondslag]

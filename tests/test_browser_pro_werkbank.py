@@ -99,8 +99,14 @@ def test_tabel_per_kind_1280_en_vergelijking_320(server, browser):
         assert m["zichtbaar"] and m["rechts"] <= 320 and m["scroll"] <= 1, (kolom, m)
         assert kolom in pg.eval_on_selector(f"{rij} > :nth-child({i})",
                                             "el => getComputedStyle(el, '::before').content + el.innerText")
-    m = _past(pg, "#verschil-jaar")
-    assert m["zichtbaar"] and m["rechts"] <= 320, m
+    # the totals restack too: each amount on its own line, none over another
+    vakken = [pg.eval_on_selector(f"#geld-verschil tfoot tr:nth-child({i}) > :nth-child({j})",
+                                  "el => { const r = el.getBoundingClientRect(); return [r.top, r.bottom, r.right, "
+                                  "r.height - parseFloat(getComputedStyle(el).lineHeight)]; }")
+              for i in (1, 2) for j in (1, 2, 3, 4)]
+    assert all(v[2] <= 320 for v in vakken), vakken
+    assert all(a[1] <= b[0] + 0.5 for a, b in zip(vakken, vakken[1:])), vakken
+    assert all(v[3] >= -0.5 for v in vakken), vakken  # each box is as high as its line: no text cut or crossed
     assert pg.evaluate("document.documentElement.scrollWidth") <= 320
     ctx.close()
 

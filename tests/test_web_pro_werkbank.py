@@ -18,7 +18,7 @@ from kotwijzer.compute import bereken
 from kotwijzer.diensten import MAANDNAMEN
 from kotwijzer.store import repo
 from test_web_hulp import Browser
-from test_web_pro import INVOER, WW, _dossier, _gebruiker, _inloggen
+from test_web_pro import INVOER, _dossier, _gebruiker, _inloggen
 
 
 def _scenario(app, email: str, label: str, invoer=INVOER) -> tuple[int, int]:
@@ -218,3 +218,26 @@ def json_invoer_wlz() -> dict:
             "partner": {"situaties": [{"situatie": "wlz_permanent", "van": "2020-01-01"}]},
             "kinderen": [{"geboortedatum": "2023-01-01",
                           "opvang": [{"soort": "dagopvang", "uren_per_maand": 100, "uurprijs": "10.00"}]}]}
+
+
+def test_opslaan_na_opnieuw_berekenen_ziet_de_versie_van_een_ander(sqlite_app):
+    """Recompute, meanwhile a colleague saves version 2; after a reload, saving the recomputed facts is refused (409) instead of
+    silently writing over the colleague's version, and the facts typed stay on the page."""
+    import json
+
+    _gebruiker(sqlite_app, "Bewind C", "c@voorbeeld.nl")
+    b = _inloggen(sqlite_app, "c@voorbeeld.nl")
+    _, sid = _scenario(sqlite_app, "c@voorbeeld.nl", "gezin 6")
+    b.ga(f"/pro/scenarios/{sid}")
+    b.verstuur(f"/pro/scenarios/{sid}/werkbank", {"toetsingsinkomen": "70000"}, "Opnieuw berekenen")
+    collega = _inloggen(sqlite_app, "c@voorbeeld.nl")
+    collega.ga(f"/pro/scenarios/{sid}")
+    collega.verstuur(f"/pro/scenarios/{sid}/json", {"invoer": json.dumps(dict(INVOER, toetsingsinkomen=55000))},
+                     "Opslaan als nieuwe versie")
+    b.ga(str(b.antwoord.url))  # reload (or Back to) the recomputed page after the colleague's save
+    assert "/werkbank?c=" in str(b.antwoord.url)
+    b.verstuur(f"/pro/scenarios/{sid}/werkbank", {}, "Opslaan als nieuwe versie", nummer=0, verwacht=409)
+    assert 'value="70000"' in b.html
+    with sqlite_app.state.db.sessie() as s:
+        v = repo.scenario_versie(s, repo.Actor(1, 1, "beheerder"), sid)
+        assert v.versie == 2 and v.invoer["toetsingsinkomen"] == 55000

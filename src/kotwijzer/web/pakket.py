@@ -332,7 +332,6 @@ def _route_detentie(h: Huishouden, wie: str, maanden: list[int], betaald: list[i
 
 
 def _route_traject(h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date) -> Route:
-    jaar = h.berekeningsjaar
     per = _perioden(h, wie, {"bijstand_traject", "werkzoekende_traject", "jonger_dan_18_bijstand_scholing"})
     codes = _codes_gemeente(per)
     welke = f"code {', '.join(codes)}" if codes else f"een van de codes {REINTEGRATIECODES}"

@@ -243,3 +243,9 @@ def test_inburgering_keurmerk_alleen_waar_de_wet_het_noemt():
     r2021 = _pakket(huishouden(2021, ouder(sit("inburgering", van="2020-06-01")), None, K,
                                aanvraagdatum="2021-01-05")).routes[0]
     assert r2021.code == "inburgering" and "keurmerk" not in r2021.uitleg
+
+
+def test_artikelen_kort_per_wet():
+    p = _pakket(GEVALLEN["studie"][0])
+    assert pk.artikelen_kort(p.wijzigingen_grondslag) == (
+        "Algemene wet inkomensafhankelijke regelingen, art. 17 lid 1 en 2, art. 21 lid 1 en 3")

@@ -126,6 +126,23 @@ def _datum(d: dt.date | None) -> str:
     return "-" if d is None else f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
 
 
+def artikelen_kort(grondslag: list[Grondslag]) -> str:
+    """'Algemene wet inkomensafhankelijke regelingen, art. 17 lid 1 en 2, art. 21 lid 1 en 3': one title per law."""
+    per_wet: dict[str, dict[str, list[str]]] = {}
+    for g in grondslag:
+        kort = g.bron.kort()[: -len(g.bron.wet) - 1]  # 'art. 17 lid 1'
+        artikel, _, rest = kort.partition(" lid ")
+        per_wet.setdefault(g.bron.titel, {}).setdefault(artikel, []).append(rest)
+    delen = []
+    for titel, artikelen in per_wet.items():
+        stukken = []
+        for artikel, leden in artikelen.items():
+            leden = [x for x in leden if x]
+            stukken.append(artikel + (" lid " + " en ".join(leden) if leden else ""))
+        delen.append(f"{titel}, " + ", ".join(stukken))
+    return "; ".join(delen)
+
+
 def _grondslag(bron: Bron, uitleg: str, peil: dt.date) -> Grondslag | None:
     """The article with its text in the version in force on `peil`; None when kotwijzer ships no text for it."""
     if not bestaat(bron, peil):
@@ -677,7 +694,7 @@ def _pagina(request: Request, h: Huishouden, ctx: dict[str, Any], fouten: dict[s
     resp = render(request, "pakket.html", status=status,
                   titel=("Fout: " if fouten else "") + f"Aanvraagpakket kinderopvangtoeslag {h.berekeningsjaar}",
                   p=p, fouten=fouten or {}, w=w or {}, velden=VELDEN, maanden_tekst=maanden_tekst,
-                  telefoon=BELASTINGTELEFOON, bron_wlz=DOCUMENTEN["001"],
+                  telefoon=BELASTINGTELEFOON, bron_wlz=DOCUMENTEN["001"], artikelen_kort=artikelen_kort,
                   route_opties=[(f"{x.code}-{x.wie}", x.titel + (f" ({'de partner' if x.wie == 'partner' else 'de aanvrager'})"
                                                                   if p.partner else "")) for x in p.routes],
                   **ctx)

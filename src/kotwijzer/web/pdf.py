@@ -455,7 +455,7 @@ def pakket_pdf(p: Any, route: Any, gegevens: Any, dossier: Dossierinfo | None = 
     v.append(_p(p.wijzigingen_termijn, st["basis"]))
     v.append(_p(p.wijzigingen_gevolg, st["basis"]))
     if p.wijzigingen_grondslag:
-        v.append(_p("Wet: " + "; ".join(g.voluit for g in p.wijzigingen_grondslag) + ".", st["klein"]))
+        v.append(_p("Wet: " + pk.artikelen_kort(p.wijzigingen_grondslag) + ".", st["klein"]))
 
     from importlib.metadata import PackageNotFoundError, version
 

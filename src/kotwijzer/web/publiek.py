@@ -7,11 +7,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from kotwijzer import diensten
+from kotwijzer import diensten, i18n
 from kotwijzer.api.fouten import nederlandse_fouten
 from kotwijzer.api.gemeenten import app_catalogus
 from kotwijzer.api.http import ApiFout
@@ -21,6 +21,7 @@ from kotwijzer.leesbaar import status_nl
 from kotwijzer.model import Huishouden
 from kotwijzer.web import formulier as fm
 from kotwijzer.web import hervatten
+from kotwijzer.i18n import N_, _
 from kotwijzer.web.basis import formulier, ingelogd, render, templates, tekst
 
 router = APIRouter(include_in_schema=False)
@@ -29,6 +30,26 @@ router = APIRouter(include_in_schema=False)
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request):
     return render(request, "home.html", titel="Kinderopvangtoeslag: heeft u recht, en hoeveel?")
+
+
+@router.get("/taal")
+def taal_kiezen(request: Request, naar_taal: str = Query("nl", alias="naar"), terug: str = "/"):
+    """The language switch (a link on every page of the parent flow): remembers the choice in a cookie and goes back
+    to the same page (only an address on this site)."""
+    t = i18n.kies_taal(naar_taal)
+    if not terug.startswith("/") or terug.startswith("//") or "\\" in terug or len(terug) > 9000:
+        terug = "/"
+    resp = naar(terug)
+    secure = request.url.scheme == "https" or bool(getattr(request.app.state, "secure_cookies", False))
+    resp.set_cookie(i18n.COOKIE, t, max_age=365 * 24 * 3600, path="/", httponly=True, samesite="lax", secure=secure)
+    return resp
+
+
+@router.get("/begrippen", response_class=HTMLResponse)
+def begrippen(request: Request):
+    from kotwijzer.web.begrippen import BEGRIPPEN
+
+    return render(request, "begrippen.html", titel=_("Begrippen"), begrippen=BEGRIPPEN)
 
 
 @router.get("/over", response_class=HTMLResponse)

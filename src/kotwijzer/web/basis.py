@@ -87,7 +87,17 @@ def _begrip(id_: str, tekst: str | None = None, gloss: bool = False):
     return begrip(id_, tekst, gloss)
 
 
-templates.env.globals["begrip"] = _begrip
+def _begrip_lijst():
+    from markupsafe import Markup
+
+    return Markup('<a href="/begrippen">{}</a>').format(_("lijst met begrippen"))
+
+
+def situatie_opties() -> list[tuple[str, str]]:
+    return [(k, _(v)) for k, v in SITUATIE_TEKST.items()]
+
+
+templates.env.globals.update(begrip=_begrip, begrip_lijst=_begrip_lijst, situatie_opties=situatie_opties)
 
 
 @dataclass

@@ -92,17 +92,24 @@ def zet_antwoorden_cookie(request: Request, resp: Response, a: str) -> None:
 
 def _nieuwste(request: Request, staat: dict[str, Any], a: str | None) -> dict[str, Any]:
     """The answers in the cookie when they are a newer version of the same questionnaire than the address."""
+    return _nieuwste_en_of(request, staat, a)[0]
+
+
+def _nieuwste_en_of(request: Request, staat: dict[str, Any], a: str | None) -> tuple[dict[str, Any], bool]:
+    """(answers, True) when the cookie holds a newer version of the same questionnaire than the address: the parent
+    went on after this address was made (for example corrected the errors on it), so an old error page is not shown
+    again when she comes Back to it."""
     c = request.cookies.get(hervatten.COOKIE)
     if not c or not a or c == a or not staat.get("id"):
-        return staat
+        return staat, False
     try:
         cookie_staat, t_cookie = hervatten.lees_met_tijd(request.app.state.geheim, c)
-        _, t_adres = hervatten.lees_met_tijd(request.app.state.geheim, a)
+        _s, t_adres = hervatten.lees_met_tijd(request.app.state.geheim, a)
     except (hervatten.LinkVerlopen, hervatten.LinkOngeldig):
-        return staat
+        return staat, False
     if isinstance(cookie_staat, dict) and cookie_staat.get("id") == staat.get("id") and t_cookie >= t_adres:
-        return fm.lees_staat(fm.staat_tekst(cookie_staat))
-    return staat
+        return fm.lees_staat(fm.staat_tekst(cookie_staat)), True
+    return staat, False
 
 
 def naar(adres: str) -> RedirectResponse:
@@ -112,7 +119,8 @@ def naar(adres: str) -> RedirectResponse:
 
 def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[str, str] | None = None,
               waarden: dict[str, str] | None = None, rijen: list | None = None, status: int = 200,
-              vervolg: bool = False, melding: str | None = None, erbij: bool = False) -> HTMLResponse:
+              vervolg: bool = False, melding: str | None = None, erbij: bool = False,
+              terug: str | None = None) -> HTMLResponse:
     st = fm.stappen(staat)
     if stap not in st:
         stap = st[0]
@@ -124,6 +132,7 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
                            "stap_titel": fm.stap_titel(stap, staat), "context": staat.get("context") or {},
                            "pro": (staat.get("context") or {}).get("modus") == "professioneel",
                            "vorige_stap": fm.vorige(staat, stap) if st.index(stap) > 0 else None,
+                           "terug": terug if stap != "controle" else None,
                            "hervat_adres": str(request.base_url).rstrip("/") + stap_adres(request, stap, staat),
                            "geldig": hervatten.GELDIG_TEKST, "vervolg": vervolg, "melding": melding,
                            "partner": staat.get("partner") is True}
@@ -154,9 +163,12 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
         per_stap = fouten if fouten is not None else _controle_fouten(staat)
         ctx["stap_fouten"] = per_stap
         fouten = {f"wijzig-{k}": v for k, v in per_stap.items()}
-    titel = f"{fm.stap_titel(stap, staat)} (stap {ctx['stap_nr']} van {ctx['stap_totaal']})"
+    titel = _("{titel} (stap {nr} van {totaal})").format(titel=fm.stap_titel(stap, staat), nr=ctx["stap_nr"],
+                                                         totaal=ctx["stap_totaal"])
     if fouten:
-        titel = "Fout: " + titel
+        titel = _("Fout: ") + titel
+    # the error summary says for every message which field (and which child or period) it is about
+    ctx["samenvatting"] = {v: (f"{naam}: {m}" if (naam := fm.veld_naam(v, staat)) else m) for v, m in (fouten or {}).items()}
     return render(request, "vragen.html", status=status, titel=titel, fouten=fouten or {}, **ctx)
 
 
@@ -319,15 +331,19 @@ def vragen_start(request: Request, verlopen: str | None = None):
 
 @router.get("/vragen/{stap}", response_class=HTMLResponse)
 def vragen_stap(request: Request, stap: str, a: str | None = None, c: str | None = None, vervolg: str | None = None,
-                erbij: str | None = None):
+                erbij: str | None = None, terug: str | None = None):
     """One step of the questionnaire, rebuilt from the answers in the address. `c`: answers that were posted with an
-    error (the page shows them with the error messages); `vervolg`: the step asks follow-up questions."""
+    error (the page shows them with the error messages), unless the parent has gone on since; `vervolg`: the step
+    asks follow-up questions; `terug=controle`: the step was opened with 'Wijzigen' on the check page and returns
+    there."""
     staat, melding = _staat_uit_token(request, a)
+    nieuwer = False
     if not melding:
-        staat = _nieuwste(request, staat, a)
+        staat, nieuwer = _nieuwste_en_of(request, staat, a)
+    terug = "controle" if terug == "controle" else None
     if melding or stap not in fm.stappen(staat):
         return toon_stap(request, "gezin", staat, melding=melding, status=404 if not melding and stap not in fm.STAPPEN else 200)
-    if c:
+    if c and not nieuwer:
         try:
             velden = hervatten.lees(request.app.state.geheim, c, "concept")
         except (hervatten.LinkVerlopen, hervatten.LinkOngeldig):
@@ -337,8 +353,8 @@ def vragen_stap(request: Request, stap: str, a: str | None = None, c: str | None
             uit = _verwerk(request, stap, velden, json.loads(fm.staat_tekst(staat)))
             if uit.get("fouten"):
                 return toon_stap(request, stap, staat, fouten=uit["fouten"], waarden=velden if stap in ("gezin", "inkomen") else None,
-                                 rijen=uit.get("rijen"), status=422)
-    return toon_stap(request, stap, staat, vervolg=bool(vervolg), erbij=bool(erbij))
+                                 rijen=uit.get("rijen"), status=422, terug=terug)
+    return toon_stap(request, stap, staat, vervolg=bool(vervolg), erbij=bool(erbij), terug=terug)
 
 
 def _verwerk(request: Request, stap: str, velden: dict[str, str], staat: dict[str, Any]) -> dict[str, Any]:
@@ -360,6 +376,8 @@ def _verwerk(request: Request, stap: str, velden: dict[str, str], staat: dict[st
     if stap == "kinderen":
         rijen = fm.kind_rijen_uit_form(velden, staat)
         kinderen, f = fm.verwerk_kinderen(rijen, staat)
+        if not f:
+            f = _kinder_fouten({**staat, "invoer": {**staat["invoer"], "kinderen": kinderen}})
         if f:
             return {"fouten": f, "rijen": rijen}
         staat["invoer"]["kinderen"] = kinderen
@@ -369,6 +387,27 @@ def _verwerk(request: Request, stap: str, velden: dict[str, str], staat: dict[st
     if stap == "controle":
         return {"fouten": _controle_fouten(staat)}
     return {"fouten": {}}
+
+
+def _kinder_fouten(staat: dict[str, Any]) -> fm.Fouten:
+    """What the core refuses about the children (for example dagopvang for a child that goes to school), shown at the
+    step where the child is entered instead of only on the check page."""
+    f = fm.Fouten()
+    try:
+        h = Huishouden.model_validate(fm.huishouden_dict(staat))
+    except ValidationError as e:
+        for x in nederlandse_fouten(e):
+            veld = fm.formulierveld(x["veld"])
+            if veld:
+                f.voeg(veld, x["melding"])
+        return f
+    try:
+        voorwaardencheck(h)
+    except diensten.REKENFOUTEN as e:
+        veld = fm.formulierveld(getattr(e, "veld", "") or "")
+        if veld:
+            f.voeg(veld, diensten.rekenfout_melding(e))
+    return f
 
 
 @router.post("/vragen", response_class=HTMLResponse)
@@ -383,22 +422,33 @@ async def vragen(request: Request):
     if stap not in fm.stappen(staat):
         stap = "gezin"
     actie = tekst(form, "actie", "volgende")
-    velden = {k: v for k, v in form.items() if isinstance(v, str) and k not in ("csrf", "a", "staat")}
+    terug = {"terug": "controle"} if tekst(form, "terug") == "controle" and stap != "controle" else {}
+    velden = {k: v for k, v in form.items() if isinstance(v, str) and k not in ("csrf", "a", "staat", "terug")}
     velden["stap"] = stap
     if actie.startswith("ga_") and actie[3:] in fm.stappen(staat):
         return naar_stap(request, actie[3:], staat)
     if actie == "vorige":
+        if terug:
+            return naar_stap(request, "controle", staat)
         return naar_stap(request, fm.vorige(staat, stap), staat)
     uit = _verwerk(request, stap, velden, staat)
     if uit.get("fouten"):
         c = hervatten.maak(request.app.state.geheim, velden, "concept")
-        return naar_stap(request, stap, staat, c=c)
+        return naar_stap(request, stap, staat, c=c, **terug)
     if uit.get("vervolg"):
-        return naar_stap(request, stap, staat, vervolg="1")
+        return naar_stap(request, stap, staat, vervolg="1", **terug)
     if uit.get("blijf"):
-        return naar_stap(request, stap, staat, erbij="1")
+        return naar_stap(request, stap, staat, erbij="1", **terug)
     if stap == "controle":
         return naar(uitkomst_adres(request, staat))
+    if terug:
+        # 'Wijzigen' on the check page: back to the check page, unless a later step now needs an answer (for example
+        # the partner's step after 'partner: ja', or a child that was added)
+        st = fm.stappen(staat)
+        for s_ in st[st.index(stap) + 1:-1]:
+            if not fm.stap_compleet(staat, s_):
+                return naar_stap(request, s_, staat, **terug)
+        return naar_stap(request, "controle", staat)
     return naar_stap(request, fm.volgende(staat, stap), staat)
 
 

@@ -452,9 +452,9 @@ def test_vragenlijst_met_gemeente_en_activiteit_en_tegemoetkoming(c):
     b.klik("Antwoorden wijzigen")
     b.klik("wijzig-aanvrager")
     assert 'value="bemiddelingstraject" selected' in b.html and 'value="GM9902" selected' in b.html
-    b.verstuur("/vragen", {"aanvrager-0-activiteit": "", "aanvrager-0-voorziening": "nee"}, "Volgende")
-    b.verstuur("/vragen", {}, "Volgende")
-    b.verstuur("/vragen", {}, "Volgende")
+    b.verstuur("/vragen", {"aanvrager-0-activiteit": "", "aanvrager-0-voorziening": "nee"},
+               "Opslaan en terug naar het overzicht")
+    assert "Controleer uw antwoorden" in b.html  # 'Wijzigen' returns to the check page
     assert "gericht op werk: nee" in b.html
 
 

@@ -212,3 +212,8 @@ async def formulier(request: Request) -> FormData:
 def tekst(form: FormData, naam: str, standaard: str = "") -> str:
     v = form.get(naam, standaard)
     return v if isinstance(v, str) else standaard
+
+
+# the status words of `kotwijzer.leesbaar.status_nl`, translated where they are shown (`|status_nl|vertaal`)
+STATUS_WOORDEN = (N_("definitief"), N_("voorlopig"), N_("onvolledig"), N_("niet gecontroleerd"), N_("ontbreekt"),
+                  N_("aangekondigd"))

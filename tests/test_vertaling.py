@@ -27,13 +27,16 @@ def _plekhouders(s: str) -> list[str]:
 
 def test_elke_tekst_van_de_ouders_heeft_een_engelse_vertaling():
     cat = _catalogus()
-    ontbreekt = [m.id for m in cat if m.id and not m.string]
+    ontbreekt = [m.id for m in cat if m.id and not (all(m.string) if m.pluralizable else m.string)]
     vaag = [m.id for m in cat if m.id and m.fuzzy]
     assert not ontbreekt, f"{len(ontbreekt)} teksten zonder Engelse vertaling, bijvoorbeeld: {ontbreekt[:5]}"
     assert not vaag, f"teksten met een onzekere (fuzzy) vertaling: {vaag[:5]}"
     for m in cat:
         if m.id and isinstance(m.id, str):
             assert _plekhouders(m.id) == _plekhouders(m.string), f"andere invulplekken in de vertaling van {m.id!r}"
+        elif m.id:
+            for vertaling in m.string:
+                assert _plekhouders(m.id[1]) == _plekhouders(vertaling), f"andere invulplekken bij {m.id[0]!r}"
     assert len(cat) > 40
 
 

@@ -789,14 +789,17 @@ VELD_NAAM = {
 }
 
 
-def veld_naam(veld: str, staat: dict[str, Any]) -> str:
+def veld_naam(veld: str, staat: dict[str, Any], labels: list[str] | None = None) -> str:
     """The field of an error as the parent sees it on the page, with its child or period: 'Kind 2, opvang 1, prijs
     per uur', 'Uw partner, periode 1, vanaf'. For the error summary, so that every message says where it is."""
     delen = veld.split("-")
     if delen[0] == "kind" and len(delen) >= 3 and delen[1].isdigit():
         i = int(delen[1])
         kinderen = staat["invoer"].get("kinderen") or []
-        uit = kind_naam(i, kinderen[i] if i < len(kinderen) and isinstance(kinderen[i], dict) else None)
+        if labels is not None and i < len(labels):  # what was typed on the page with the errors
+            uit = kind_naam(i, {"label": labels[i]})
+        else:
+            uit = kind_naam(i, kinderen[i] if i < len(kinderen) and isinstance(kinderen[i], dict) else None)
         if delen[2] == "opvang" and len(delen) >= 5 and delen[3].isdigit():
             uit += ", " + _("opvang {n}").format(n=int(delen[3]) + 1)
             naam = "-".join(delen[4:])

@@ -168,7 +168,9 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
     if fouten:
         titel = _("Fout: ") + titel
     # the error summary says for every message which field (and which child or period) it is about
-    ctx["samenvatting"] = {v: (f"{naam}: {m}" if (naam := fm.veld_naam(v, staat)) else m) for v, m in (fouten or {}).items()}
+    labels = [str(k.get("label") or "") for k in ctx["kinderen"]] if stap == "kinderen" else None
+    ctx["samenvatting"] = {v: (f"{naam}: {m}" if (naam := fm.veld_naam(v, staat, labels)) else m)
+                           for v, m in (fouten or {}).items()}
     return render(request, "vragen.html", status=status, titel=titel, fouten=fouten or {}, **ctx)
 
 
@@ -494,6 +496,11 @@ def _aanpassen_aan_antwoorden(ctx: dict[str, Any], h: Huishouden, aangevraagd: b
     vc = ctx.get("vc")
     if vc is not None and vc.vragen and (aangevraagd is not None or h.aanvraagdatum is not None):
         ctx["vc"] = vc.model_copy(update={"vragen": [q for q in vc.vragen if getattr(q, "veld", "") != "aanvraagdatum"]})
+    r = ctx.get("r")
+    ctx["aannames"] = [a for a in (r.aannames if r is not None else [])
+                       if not (aangevraagd is not None and "aanvraagdatum" in a)]
+    if r is not None and len(ctx["aannames"]) != len(r.aannames):
+        ctx["r"] = r.model_copy(update={"aannames": ctx["aannames"]})  # the PDF reads them from the result
     stappen = []
     for s_ in ctx.get("stappen") or []:
         if s_["soort"] == "stap" and s_["titel"] == APPLY_STAP and h.aanvraagdatum is not None:
@@ -501,6 +508,11 @@ def _aanpassen_aan_antwoorden(ctx: dict[str, Any], h: Huishouden, aangevraagd: b
         if s_["soort"] != "stap" and _is_termijn_waarschuwing(s_["tekst"]) and ctx.get("kop"):
             continue
         s_ = dict(s_)
+        if s_["soort"] == "stap" and s_["titel"] == APPLY_STAP:
+            # the deadline and the months lost are said at the top; the step says how to apply
+            s_["titel"] = _("Vraag de toeslag aan")
+            s_["tekst"] = _("Vraag kinderopvangtoeslag aan in Mijn toeslagen. Lukt dat niet, of heeft u vragen? Bel "
+                            "de BelastingTelefoon.")
         s_["contact"] = _contact(s_["tekst"] + " " + s_["titel"]) if s_["soort"] == "stap" else []
         stappen.append(s_)
     ctx["stappen"] = stappen

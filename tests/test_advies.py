@@ -191,3 +191,27 @@ def test_ouderflow_in_het_engels(b, nl_teksten, aanvraag):
         zichtbaar = _tekst(html)
         for nl in nl_teksten:
             assert nl not in zichtbaar, f"Nederlandse tekst op een Engelse pagina: {nl!r}"
+
+
+def test_pdf_samenvatting_in_het_engels(b, tmp_path):
+    """The PDF follows the language and the answers: English headings, 'if the parent applies now', and page 1
+    renders to an image (pdftoppm)."""
+    import shutil
+    import subprocess
+
+    _engels(b)
+    _alleenstaand(b, {"toetsingsinkomen": "40000", "aangevraagd": "nee"})
+    pdf = b.client.get(b.antwoord.url.copy_with(path="/samenvatting.pdf"))
+    assert pdf.status_code == 200
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils ontbreekt")
+    (tmp_path / "s.pdf").write_bytes(pdf.content)
+    tekst = subprocess.run(["pdftotext", "-layout", str(tmp_path / "s.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert f"Childcare allowance (kinderopvangtoeslag) {JAAR}: summary" in tekst
+    assert "Application and deadline" in tekst and "not applied yet" in tekst
+    assert "If the parent applies now: paid per month €" in tekst
+    assert "Uitbetaald per maand" not in tekst and "Aanvraag en termijn" not in tekst
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(tmp_path / "s.pdf"), str(tmp_path / "p")],
+                   check=True)
+    assert any(p.suffix == ".png" for p in tmp_path.iterdir())

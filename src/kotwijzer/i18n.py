@@ -173,16 +173,38 @@ class TaalMiddleware:
 
 
 # ---------------------------------------------------------------------------------------------- maintenance
+def bron_catalogus(pot: Path) -> None:
+    """Write the template catalogue: the texts marked in the code and the templates (`babel.cfg`), plus the core's
+    Dutch sentences that a parent sees (`kotwijzer.web.kerntekst.kern_berichten`: signal templates, reasons,
+    situations), which live as data rather than as marked texts."""
+    import subprocess
+    import sys
+
+    from babel.messages.pofile import read_po, write_po
+
+    wortel = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F",
+                    str(wortel / "babel.cfg"), "-k", "N_", "-k", "_", "--no-location", "--sort-output",
+                    "--omit-header", "-o", str(pot), str(wortel / "src" / "kotwijzer")], check=True,
+                   capture_output=True)
+    from kotwijzer.web.kerntekst import kern_berichten
+
+    with pot.open("rb") as f:
+        cat = read_po(f)
+    for t in kern_berichten():
+        if t not in cat:
+            cat.add(t, flags=("python-brace-format",) if "{" in t else ())
+    with pot.open("wb") as f:
+        write_po(f, cat, omit_header=True, sort_output=True, no_location=True)
+
+
 def _bijwerken() -> None:  # pragma: no cover - developer command
     """Extract the texts again and merge them into the English catalogue (new texts come in untranslated)."""
     import subprocess
     import sys
 
-    wortel = Path(__file__).resolve().parents[2]
     pot = LOCALE / f"{DOMEIN}.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(wortel / "babel.cfg"),
-                    "-k", "N_", "-k", "_", "--no-location", "--sort-output", "--omit-header", "-o", str(pot),
-                    str(wortel / "src" / "kotwijzer")], check=True)
+    bron_catalogus(pot)
     for t in TALEN:
         if t == STANDAARD:
             continue

@@ -73,12 +73,18 @@ def maand_opties() -> list[tuple[str, str]]:
 templates.env.filters.update(
     euro=i18n.euro, hele_euro=i18n.hele_euro, getal=_getal, procent=_procent, datum=_datum,
     maandnaam=i18n.maandnaam, per_uur=i18n.bedrag_per_uur,
-    vertaal=i18n.gettext,  # a text marked with N_() where it is defined (escaped like any other value)
+    vertaal=lambda t: _vertaal_kern(t),  # a text marked with N_() where it is defined, or a sentence of the core
     situatie=lambda s: _(SITUATIE_TEKST[str(s)]) if str(s) in SITUATIE_TEKST else str(s),
     opvangsoort=_opvangsoort,
 )
 templates.env.globals.update(MAANDNAMEN=MAANDNAMEN, SITUATIE_TEKST=SITUATIE_TEKST, OPVANG_TEKST=OPVANG_TEKST,
                              maand_opties=maand_opties, TAAL_NAAM=i18n.TAAL_NAAM)
+
+
+def _vertaal_kern(t):
+    from kotwijzer.web.kerntekst import vertaal_kern
+
+    return vertaal_kern(t)
 
 
 def _begrip(id_: str, tekst: str | None = None, gloss: bool = False):

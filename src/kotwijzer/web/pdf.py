@@ -26,6 +26,13 @@ from kotwijzer import i18n
 from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST, euro
 from kotwijzer.i18n import N_, _
 
+
+def _k(tekst: Any) -> Any:
+    """A sentence of the core in the document's language (`kotwijzer.web.kerntekst`)."""
+    from kotwijzer.web.kerntekst import vertaal_kern
+
+    return vertaal_kern(tekst)
+
 ONBEREKEND = N_("niet te berekenen")
 INKT = colors.HexColor("#1b1b1b")
 LIJN = colors.HexColor("#8a8f98")
@@ -222,7 +229,7 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
     # ---- the answer first: what is paid per month, from when
     v.append(_p(_("Uitkomst"), st["h2"]))
     if vc is not None:
-        v.append(_p(_(vc.samenvatting), st["basis"]))
+        v.append(_p(_k(vc.samenvatting), st["basis"]))
     ontbreekt = _ontbrekend(ctx)
     if r is not None:
         eerste = _eerste_betaalde_maand(r)
@@ -245,12 +252,12 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
         v.append(_p((_("Er is geen bedrag te berekenen.") if geen else _("Niet alle bedragen zijn te berekenen."))
                     + " " + _("Wat ontbreekt:"), st["vet"]))
         for x in ontbreekt:
-            v.append(_p(f"- {_(x)}", st["basis"]))
+            v.append(_p(f"- {_k(x)}", st["basis"]))
         v.append(_p(_("Het bedrag kan de ouder laten berekenen met de proefberekening van Dienst Toeslagen "
                       "(toeslagen.nl)."), st["basis"]))
     t = ctx.get("tegemoetkoming")
     if t and t.get("melding"):
-        v.append(_p(_("Extra vergoeding van de gemeente:") + f" {_(t['melding'])}", st["basis"]))
+        v.append(_p(_("Extra vergoeding van de gemeente:") + f" {_k(t['melding'])}", st["basis"]))
     elif t:
         tekst = _("Extra vergoeding van {gemeente} (aanvullende tegemoetkoming, art. 1.13 Wko): {bedrag}.").format(
             gemeente=t["gemeente"].naam, bedrag=_euro(t.get("totaal_aanvullend")))
@@ -324,7 +331,7 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
         for m in r.maanden:
             waarom = ""
             if not m.aanspraak:
-                waarom = _(m.uitleg) if m.uitleg else m.reden.replace("_", " ")
+                waarom = _k(m.uitleg) if m.uitleg else m.reden.replace("_", " ")
             elif m.uitbetaling_voorschot is None:
                 waarom = _("bedrag niet te berekenen (zie boven)")
             rijen.append([i18n.maandnaam(m.maand), _("ja") if m.aanspraak else _("nee"), hele_euros(m.uitbetaling_voorschot),
@@ -336,33 +343,33 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
     if stappen:
         v.append(_p(_("Wat moet er nu gebeuren?"), st["h2"]))
         for i, s in enumerate(stappen, 1):
-            blok = [_p(f"{i}. {_(s['titel'])}", st["h3"]), _p(_(s["tekst"]), st["basis"])]
+            blok = [_p(f"{i}. {_k(s['titel'])}", st["h3"]), _p(_k(s["tekst"]), st["basis"])]
             for c in s.get("contact") or []:
                 blok.append(_p(_("BelastingTelefoon: {nummer} (gratis), {url}").format(nummer=c["nummer"], url=c["url"])
                                if c["soort"] == "telefoon" else _("Mijn toeslagen: {url} (inloggen met DigiD)").format(
                                    url=c["url"]), st["basis"]))
             if s["documenten"]:
                 blok.append(_p(_("Documenten om mee te sturen:"), st["vet"]))
-                blok += [_p(f"- {_(d)}", st["basis"]) for d in s["documenten"]]
+                blok += [_p(f"- {_k(d)}", st["basis"]) for d in s["documenten"]]
             v.append(KeepTogether(blok))
     let_op = [s for s in ctx.get("stappen") or [] if s["soort"] != "stap"]
     if let_op or (r is not None and r.aannames):
         v.append(_p(_("Let op"), st["h2"]))
         for s in let_op:
-            v.append(_p(f"- {_(s['tekst'])}", st["basis"]))
+            v.append(_p(f"- {_k(s['tekst'])}", st["basis"]))
         for a in (r.aannames if r is not None else []):
-            v.append(_p(f"- {_('Aanname:')} {_(a)}", st["basis"]))
+            v.append(_p(f"- {_('Aanname:')} {_k(a)}", st["basis"]))
     if vc is not None and vc.vragen:
         v.append(_p(_("Vragen die nog open staan"), st["h2"]))
         for q in vc.vragen:
-            v.append(_p(f"- {_(q.vraag)} ({_(q.waarom)})", st["basis"]))
+            v.append(_p(f"- {_k(q.vraag)} ({_k(q.waarom)})", st["basis"]))
 
     # ---- the reasons with their articles
     blokken = ctx.get("blokken") or []
     if blokken:
         v.append(_p(_("Waarom: uitleg per maand, met de wetsartikelen"), st["h2"]))
         for b in blokken:
-            regels = [_p(_(b["titel"]), st["h3"])] + [_p(_(x), st["klein"]) for x in b["regels"]]
+            regels = [_p(_k(b["titel"]), st["h3"])] + [_p(_k(x), st["klein"]) for x in b["regels"]]
             if b["bronnen"]:
                 regels.append(_p(_("Wetsartikelen:") + " " + "; ".join(x["citaat"] for x in b["bronnen"] if x.get("citaat")),
                                  st["klein"]))

@@ -34,7 +34,9 @@ def _alleenstaand(b: Browser, inkomen: dict, jaar: int = JAAR, knop: str = "volg
 
 
 def _tekst(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    import html as h
+
+    return h.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 def test_de_vraag_of_al_is_aangevraagd_is_verplicht(b):
@@ -215,3 +217,38 @@ def test_pdf_samenvatting_in_het_engels(b, tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(tmp_path / "s.pdf"), str(tmp_path / "p")],
                    check=True)
     assert any(p.suffix == ".png" for p in tmp_path.iterdir())
+
+
+def test_wat_als_voorschot_en_foutpagina_in_het_engels(b, nl_teksten):
+    _engels(b)
+    _alleenstaand(b, {"toetsingsinkomen": "40000", "aangevraagd": "ja", "aanvraagdatum": f"{JAAR}-01-10"},
+                  knop="volgende")
+    a = b.antwoord.url.params["a"]
+    r = b.client.get("/wat-als", params={"a": a, "soort": "inkomen", "wa-inkomen": "60,000"})
+    assert r.status_code == 200 and '<html lang="en">' in r.text and "What if something changes?" in r.text
+    assert "Difference over the year:" in r.text
+    r = b.client.get("/voorschot", params={"a": a, "bereken": "ja", "vs-voorschot": "40000", "vs-definitief": "90000"})
+    assert r.status_code == 200 and "Voorschot (advance) and final calculation" in r.text
+    assert "You have to pay money back" in r.text and "The voorschot is calculated with the estimated income" in r.text
+    r = b.client.get("/bestaat-niet")
+    assert r.status_code == 404 and '<html lang="en">' in r.text and "Page not found" in r.text
+    for html in (r.text,):
+        for nl in nl_teksten:
+            assert nl not in _tekst(html), nl
+
+
+def test_wlz_gezin_in_het_engels_stappen_en_uitzondering(b):
+    _engels(b)
+    b.verstuur("/vragen", {"berekeningsjaar": "2023", "partner": "ja", "bloedverwant": "nee", "aantal_kinderen": "1"},
+               "volgende")
+    b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2019-05-01"}, "volgende")
+    b.verstuur("/vragen", {"partner-0-situatie": "wlz_permanent", "partner-0-van": "2022-11-01"}, "volgende")
+    b.verstuur("/vragen", {"kind-0-geboortedatum": "2021-06-01", "kind-0-opvang-0-soort": "dagopvang",
+                           "kind-0-opvang-0-uren": "120", "kind-0-opvang-0-uurprijs": "9.12"}, "volgende")
+    b.verstuur("/vragen", {"toetsingsinkomen": "38000", "aangevraagd": "ja", "aanvraagdatum": "2023-01-10"},
+               "volgende")
+    b.verstuur("/vragen", {}, "bereken")
+    t = _tekst(b.html.split('id="uitleg-kop"')[0])
+    assert "the other parent has a Wlz indication (Wlz-indicatie). Then there is a right after all." in t
+    assert "Apply through the BelastingTelefoon" in t and "says 'geen recht' (no right)" in t
+    assert "The indicatiebesluit (decision on the indication) of the CIZ" in t and "0800-0543" in t

@@ -145,7 +145,7 @@ def ingelogd(request: Request) -> Ingelogd | None:
 def vereist_ingelogd(request: Request) -> Ingelogd:
     g = ingelogd(request)
     if g is None:
-        raise ApiFout(401, "niet_ingelogd", "U bent niet ingelogd, of uw sessie is verlopen. Log (opnieuw) in.")
+        raise ApiFout(401, "niet_ingelogd", N_("U bent niet ingelogd, of uw sessie is verlopen. Log (opnieuw) in."))
     return g
 
 
@@ -199,19 +199,19 @@ async def formulier(request: Request) -> FormData:
     """The posted form, after checking its size and its CSRF token."""
     lengte = request.headers.get("content-length")
     if lengte is None or not lengte.isdigit():
-        raise ApiFout(411, "lengte_nodig", "Het formulier kon niet worden gelezen. Probeer het opnieuw.")
+        raise ApiFout(411, "lengte_nodig", N_("Het formulier kon niet worden gelezen. Probeer het opnieuw."))
     if int(lengte) > MAX_FORMULIER:
-        raise ApiFout(413, "te_groot", "Het formulier is te groot.")
+        raise ApiFout(413, "te_groot", N_("Het formulier is te groot."))
     ct = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ct not in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        raise ApiFout(415, "verkeerd_formaat", "Dit formulier kon niet worden gelezen.")
+        raise ApiFout(415, "verkeerd_formaat", N_("Dit formulier kon niet worden gelezen."))
     try:
         form = await request.form(max_files=0, max_fields=3000)
     except Exception:  # noqa: BLE001 - malformed form bodies are the sender's problem, not a server error
-        raise ApiFout(400, "ongeldig_formulier", "Het formulier kon niet worden gelezen. Probeer het opnieuw.") from None
+        raise ApiFout(400, "ongeldig_formulier", N_("Het formulier kon niet worden gelezen. Probeer het opnieuw.")) from None
     if not csrf_klopt(request.app.state.geheim, request.state.sessie_token, form.get("csrf")):
-        raise ApiFout(403, "csrf", "Deze pagina is verlopen of uw browser blokkeert cookies. Ga terug, laad de pagina "
-                                   "opnieuw en probeer het nog een keer.")
+        raise ApiFout(403, "csrf", N_("Deze pagina is verlopen of uw browser blokkeert cookies. Ga terug, laad de pagina "
+                                   "opnieuw en probeer het nog een keer."))
     return form
 
 

@@ -177,7 +177,7 @@ def staat_van_invoer(invoer: Mapping[str, Any], context: dict[str, Any] | None =
     inv = json.loads(json.dumps(invoer))
     partner = inv.get("partner") is not None
     return {"invoer": inv, "partner": partner, "aantal_kinderen": max(1, len(inv.get("kinderen") or [])),
-            "context": context or {}, "aangevraagd": bool(inv.get("aanvraagdatum"))}
+            "context": {**(context or {}), "aangevraagd": bool(inv.get("aanvraagdatum"))}}
 
 
 def lees_staat(tekst: str | None) -> dict[str, Any]:
@@ -201,8 +201,8 @@ def lees_staat(tekst: str | None) -> dict[str, Any]:
         s["aantal_kinderen"] = None
     if s.get("partner") not in (None, True, False):
         s["partner"] = None
-    if s.get("aangevraagd") not in (None, True, False):
-        s["aangevraagd"] = None
+    if s["context"].get("aangevraagd") not in (None, True, False):
+        s["context"].pop("aangevraagd")
     if "id" in s and not isinstance(s["id"], str):
         s.pop("id")
     return s
@@ -644,10 +644,17 @@ def verwerk_kinderen(rijen: list[dict[str, Any]], staat: dict[str, Any]) -> tupl
 
 
 # ---------------------------------------------------------------------------------------------- step: inkomen
+def aangevraagd(staat: dict[str, Any]) -> bool | None:
+    """The answer to "Heeft u de toeslag al aangevraagd?" (None: not asked yet). Kept in the state's context, next to
+    the form's other choices."""
+    a = (staat.get("context") or {}).get("aangevraagd")
+    return a if a in (True, False) else None
+
+
 def inkomen_waarden(staat: dict[str, Any]) -> dict[str, str]:
     inv = staat["invoer"]
     ti = inv.get("toetsingsinkomen")
-    a = staat.get("aangevraagd")
+    a = aangevraagd(staat)
     if a is None and inv.get("aanvraagdatum"):
         a = True
     return {"toetsingsinkomen": "" if ti is None else str(ti), "aanvraagdatum": str(inv.get("aanvraagdatum") or ""),
@@ -680,7 +687,7 @@ def verwerk_inkomen(form: Mapping[str, str], staat: dict[str, Any]) -> Fouten:
             f.voeg("aanvraagdatum", str(e))
     if f:
         return f
-    staat["aangevraagd"] = aangevraagd == "ja"
+    staat.setdefault("context", {})["aangevraagd"] = aangevraagd == "ja"
     inv = staat["invoer"]
     if ti is None:
         inv.pop("toetsingsinkomen", None)
@@ -760,7 +767,7 @@ def overzicht(staat: dict[str, Any], catalogus: Any = None) -> list[dict[str, An
     ad = inv.get("aanvraagdatum")
     if ad:
         aanvraag = _("ja, op {datum}").format(datum=_nl_datum(ad))
-    elif staat.get("aangevraagd") is False:
+    elif aangevraagd(staat) is False:
         aanvraag = _("nog niet (de uitkomst laat zien wat u krijgt als u nu aanvraagt)")
     else:
         aanvraag = _("nog niet beantwoord")
@@ -846,7 +853,7 @@ def stap_compleet(staat: dict[str, Any], stap: str) -> bool:
         n = staat.get("aantal_kinderen") or 0
         return len(kinderen) >= n and all(isinstance(k, dict) and k.get("opvang") for k in kinderen[:n])
     if stap == "inkomen":
-        return staat.get("aangevraagd") is not None or bool(inv.get("aanvraagdatum")) or "toetsingsinkomen" in inv
+        return aangevraagd(staat) is not None or bool(inv.get("aanvraagdatum")) or "toetsingsinkomen" in inv
     return True
 
 

@@ -699,7 +699,7 @@ def _huishouden_uit_staat(staat: dict[str, Any]) -> Huishouden:
 def toon_uitkomst(request: Request, staat: dict[str, Any], extra: dict[str, Any] | None = None,
                   status: int = 200) -> HTMLResponse:
     h = _huishouden_uit_staat(staat)
-    ctx = uitkomst_context(h, staat.get("aangevraagd"))
+    ctx = uitkomst_context(h, fm.aangevraagd(staat))
     ctx.update(_formulier_context(request, staat, h))
     if extra:
         ctx.update(extra)
@@ -832,7 +832,8 @@ def wat_als(request: Request):
                 ctx["vergelijking"] = diensten.wat_als(h, w)
                 staat2 = dict(staat)
                 staat2["invoer"] = ctx["vergelijking"]["invoer_wat_als"].model_dump(mode="json", exclude_none=True)
-                staat2["context"] = {k: v for k, v in (staat.get("context") or {}).items() if k == "dossier"}
+                staat2["context"] = {k: v for k, v in (staat.get("context") or {}).items()
+                                     if k in ("dossier", "aangevraagd")}
                 ctx["staat_wat_als"] = fm.staat_tekst(staat2)
                 ctx["a_wat_als"] = token(request, staat2)
             except diensten.OngeldigeWijziging as e:
@@ -923,7 +924,7 @@ def samenvatting_get(request: Request, a: str | None = None):
     if melding or not a:
         return naar("/vragen?verlopen=1")
     h = _huishouden_uit_staat(staat)
-    return pdf_antwoord(uitkomst_context(h, staat.get("aangevraagd")),
+    return pdf_antwoord(uitkomst_context(h, fm.aangevraagd(staat)),
                         f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf")
 
 

@@ -252,3 +252,27 @@ def test_wlz_gezin_in_het_engels_stappen_en_uitzondering(b):
     assert "the other parent has a Wlz indication (Wlz-indicatie). Then there is a right after all." in t
     assert "Apply through the BelastingTelefoon" in t and "says 'geen recht' (no right)" in t
     assert "The indicatiebesluit (decision on the indication) of the CIZ" in t and "0800-0543" in t
+
+
+def test_vakwoorden_linken_naar_de_begrippenlijst(b):
+    """toetsingsinkomen, Wlz, CIZ, IOAW, IOAZ, Anw, LRK, voorschot and kalendermaand link to their entry, and each
+    entry exists in both languages."""
+    gezien = b.html
+    b.verstuur("/vragen", {"berekeningsjaar": str(JAAR), "partner": "nee", "aantal_kinderen": "1"}, "Volgende")
+    gezien += b.html
+    b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}, "Volgende")
+    gezien += b.html
+    b.verstuur("/vragen", {"kind-0-geboortedatum": f"{JAAR - 2}-03-01", "kind-0-opvang-0-soort": "dagopvang",
+                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "9,50"}, "Volgende")
+    gezien += b.html
+    b.verstuur("/vragen", {"toetsingsinkomen": "40000", "aangevraagd": "nee"}, "Volgende")
+    b.verstuur("/vragen", {}, "Bekijk de uitkomst")
+    gezien += b.html
+    woorden = ("toetsingsinkomen", "wlz", "ciz", "ioaw", "ioaz", "anw", "lrk", "voorschot", "kalendermaand")
+    for w in woorden:
+        assert f'href="/begrippen#{w}"' in gezien, w
+    for taal in ("nl", "en"):
+        b.client.get("/taal", params={"naar": taal, "terug": "/"})
+        pagina = b.client.get("/begrippen").text
+        for w in woorden:
+            assert f'id="{w}"' in pagina

@@ -719,6 +719,7 @@ def overzicht(staat: dict[str, Any], catalogus: Any = None) -> list[dict[str, An
     inv = staat["invoer"]
     j = jaar(staat)
     ja, nee = _("ja"), _("nee")
+    pro = (staat.get("context") or {}).get("modus") == "professioneel"
     uit = []
     regels = [(_("Jaar"), str(j)),
               (_("Partner"), ja if staat.get("partner") else nee)]
@@ -768,11 +769,13 @@ def overzicht(staat: dict[str, Any], catalogus: Any = None) -> list[dict[str, An
     if ad:
         aanvraag = _("ja, op {datum}").format(datum=_nl_datum(ad))
     elif aangevraagd(staat) is False:
-        aanvraag = _("nog niet (de uitkomst laat zien wat u krijgt als u nu aanvraagt)")
+        aanvraag = (_("nog niet (de uitkomst laat zien wat de ouder krijgt bij een aanvraag nu)") if pro else
+                    _("nog niet (de uitkomst laat zien wat u krijgt als u nu aanvraagt)"))
     else:
         aanvraag = _("nog niet beantwoord")
     uit.append({"stap": "inkomen", "titel": stap_titel("inkomen", staat), "regels": [
-        (_("Inkomen van u en uw partner samen") if staat.get("partner") else _("Uw inkomen"),
+        ((_("Inkomen van de ouder en de partner samen") if staat.get("partner") else _("Inkomen van de ouder")) if pro else
+         (_("Inkomen van u en uw partner samen") if staat.get("partner") else _("Uw inkomen")),
          _("weet ik niet") if ti is None else i18n.hele_euro(ti)),
         (_("Al aangevraagd?"), aanvraag),
     ]})

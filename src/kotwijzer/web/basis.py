@@ -78,7 +78,8 @@ templates.env.filters.update(
     opvangsoort=_opvangsoort,
 )
 templates.env.globals.update(MAANDNAMEN=MAANDNAMEN, SITUATIE_TEKST=SITUATIE_TEKST, OPVANG_TEKST=OPVANG_TEKST,
-                             maand_opties=maand_opties, TAAL_NAAM=i18n.TAAL_NAAM)
+                             maand_opties=maand_opties, TAAL_NAAM=i18n.TAAL_NAAM,
+                             MAAND_OPTIES=[(str(i + 1), n) for i, n in enumerate(MAANDNAMEN)])  # Dutch-only pages
 
 
 def _vertaal_kern(t):

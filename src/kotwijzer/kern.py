@@ -76,8 +76,10 @@ def bereken_batch(
         b.kind_bestaat, b.geboren, b.voor_vo, b.woont, b.soort, b.lrk, b.eerste_maand, ok, met_redenen
     )
     ok = ok & ~verloren
-    gevraagd = np.where(b.soort > 0, b.uren_cu, 0).astype(np.int32)
-    h = np.where(kind_ok, ru.begrens_per_maand(gevraagd, int(p.max_uren_per_maand)), 0).astype(np.int32)
+    # hours in int32 (at most 744 h = 74,400 hundredths a month); multiplying by a mask is cheaper than np.where
+    gevraagd = b.uren_cu.astype(np.int32, copy=False) * (b.soort > 0)
+    h = ru.begrens_per_maand(gevraagd, int(p.max_uren_per_maand)).astype(np.int32, copy=False)
+    h *= kind_ok
 
     telt_partner = b.heeft_partner & ~b.bloedverwant
     potjes: dict[str, np.ndarray] = {}
@@ -86,7 +88,7 @@ def bereken_batch(
         gast = b.soort == 3
         dag_sel = (b.soort == 1) | (gast & ~b.bso_leeftijd)
         bso_sel = (b.soort == 2) | (gast & b.bso_leeftijd)
-        uren = np.zeros_like(h)
+        uren = np.zeros_like(h)  # int32
         doel = int(p.kgu_doelgroep_uren_per_maand)
         corona = bool(p.kgu_corona_verruiming)
         for naam, sel, pct in (
@@ -97,7 +99,7 @@ def bereken_batch(
             pot = ru.potje_minst_werkende(po, telt_partner) // 100  # 1/10,000 h -> hundredths, rounded down
             per_ouder[naam] = po
             potjes[naam] = pot
-            uren += ru.verdeel_potje(np.where(sel, h, 0), pot[:, None])
+            uren += ru.verdeel_potje(h * sel, pot[:, None])
     else:
         mnd = ru.maanden_per_ouder(sit, uitz, lid1)
         per_ouder["maanden"] = mnd
@@ -121,7 +123,12 @@ def bereken_batch(
     max_arr = np.array(
         [0, mu.cent["dagopvang"], mu.cent["buitenschoolse_opvang"], mu.cent["gastouderopvang"]], dtype=np.int64
     )
-    prijs = rb.uurprijs_gebruikt(b.prijs_cent.astype(np.int64), b.soort, max_arr)
+    prijs_in = b.prijs_cent
+    if max_arr.max() < 2**31 and prijs_in.dtype == np.int32:  # the capped price fits the input's int32
+        max_arr = max_arr.astype(np.int32)
+    else:
+        prijs_in = prijs_in.astype(np.int64)
+    prijs = rb.uurprijs_gebruikt(prijs_in, b.soort, max_arr)
     kosten_e = rb.kosten(uren, prijs)
     eerste = rb.eerste_kind(uren, kosten_e)
     try:
@@ -137,7 +144,10 @@ def bereken_batch(
     except OntbrekendeWetgeving as e:
         u.tabel_fout = str(e)
         p1 = p2 = np.full(b.n, GEEN_PERCENTAGE, dtype=np.int64)
-    promille = np.where(eerste, p1[:, None, None], p2[:, None, None])
+    # promille = p1 for the first child, p2 for the others; int32 (tenths of a percent, -1 unknown), built as
+    # p2 + eerste x (p1 - p2), which is cheaper than np.where with broadcast operands
+    promille = np.multiply(eerste, (p1 - p2).astype(np.int32)[:, None, None], dtype=np.int32)
+    promille += p2.astype(np.int32)[:, None, None]
     u.prijs_gebruikt_cent = prijs
     u.kosten_e = kosten_e
     u.eerste_kind = eerste
@@ -167,26 +177,34 @@ class Totalen:
     bedrag_onbekend: np.ndarray  # bool [H]: some toeslag of this household could not be computed (missing law data)
 
 
+def _som(a: np.ndarray, dtype: type = np.int64) -> np.ndarray:
+    """Sum over every axis but the first ([H,...] -> [H]), exact in integers. np.einsum sums the short month rows
+    without numpy's per-row reduction overhead."""
+    letters = "abcdefgh"[: a.ndim - 1]
+    return np.einsum(f"h{letters}->h", a, dtype=dtype)
+
+
 def totalen(u: Uitkomst, b: Batch) -> Totalen:
     if u.toeslag_cent is None or u.kosten_e is None or u.werkelijke_kosten_e is None:
         raise OntbrekendeWetgeving(u.prijs_fout or f"Voor {u.jaar} kan kotwijzer geen bedragen berekenen.")
     n = b.n
-    # per opvangsoort: bincount over (household, soort); integer sums stay exact in float64 (< 2**53)
-    idx = (np.arange(n, dtype=np.int64)[:, None, None] * 4 + b.soort).ravel()
-    per_soort = np.bincount(idx, weights=u.toeslag_cent.ravel(), minlength=4 * n).reshape(n, 4)
-    uren_soort = np.bincount(idx, weights=u.uren_cu.ravel(), minlength=4 * n).reshape(n, 4)
-    per_soort[:, 0] = 0
-    uren_soort[:, 0] = 0
-    toeslag_kind = u.toeslag_cent.sum(axis=2)
+    toeslag = u.toeslag_cent
+    per_soort = np.zeros((n, 4), dtype=np.int64)  # index = opvangsoort code; 0 (no childcare) stays 0
+    uren_soort = np.zeros((n, 4), dtype=np.int64)
+    for s in (1, 2, 3):  # the three opvangsoorten
+        van_soort = b.soort == s
+        per_soort[:, s] = np.einsum("hcm,hcm->h", toeslag, van_soort, dtype=np.int64)
+        uren_soort[:, s] = np.einsum("hcm,hcm->h", u.uren_cu, van_soort, dtype=np.int64)
+    toeslag_kind = np.einsum("hcm->hc", toeslag, dtype=np.int64)
     return Totalen(
         toeslag_cent=toeslag_kind.sum(axis=1),
-        kosten_cent=rb.afronden_cent(u.kosten_e).sum(axis=(1, 2)),
-        werkelijke_kosten_cent=rb.afronden_cent(u.werkelijke_kosten_e).sum(axis=(1, 2)),
-        uren_cu=u.uren_cu.sum(axis=(1, 2), dtype=np.int64),
-        maanden_aanspraak=u.aanspraak.sum(axis=1).astype(np.int8),
+        kosten_cent=_som(rb.afronden_cent(u.kosten_e)),
+        werkelijke_kosten_cent=_som(rb.afronden_cent(u.werkelijke_kosten_e)),
+        uren_cu=_som(u.uren_cu),
+        maanden_aanspraak=_som(u.aanspraak.view(np.int8), np.int8),  # at most 12
         kinderen_met_toeslag=(toeslag_kind > 0).sum(axis=1).astype(np.int8),
-        toeslag_per_soort_cent=np.rint(per_soort).astype(np.int64),
-        uren_per_soort_cu=np.rint(uren_soort).astype(np.int64),
+        toeslag_per_soort_cent=per_soort,
+        uren_per_soort_cu=uren_soort,
         bedrag_onbekend=np.zeros(n, dtype=bool) if u.toeslag_bekend is None else ~u.toeslag_bekend.all(axis=(1, 2)),
     )
 

@@ -21,8 +21,9 @@ BRON_PERCENTAGE = (bkot("8", 1), bkot("8", 2), Bron("Awir", "7", "1"))
 
 def uurprijs_gebruikt(prijs_cent: np.ndarray, soort: np.ndarray, max_per_soort_cent: np.ndarray) -> np.ndarray:
     """Bkot art. 4 lid 2: above the maximum uurprijs, the maximum counts. soort: 0 none, 1 dagopvang, 2 BSO, 3
-    gastouderopvang; max_per_soort_cent has 4 entries (index 0 unused)."""
-    return np.minimum(prijs_cent, max_per_soort_cent[soort])
+    gastouderopvang; max_per_soort_cent has 4 entries (index 0 unused). The result has the dtype of both inputs
+    combined."""
+    return np.minimum(prijs_cent, np.take(max_per_soort_cent, soort))
 
 
 def kosten(uren_cu: np.ndarray, prijs_cent: np.ndarray) -> np.ndarray:
@@ -36,12 +37,29 @@ def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     of 2015-10-19; the 2014 text said "laagste"); with equal hours and equal kosten Dienst Toeslagen decides (lid 4).
     In that last case the choice does not change the amount (the same kosten get the same two percentages), so
     kotwijzer takes the first of those children in the input. Arrays [H,C,12]; returns bool [H,C,12] (no first child in
-    a month without hours)."""
-    score = np.multiply(uren_cu, 1 << 40, dtype=np.int64)  # kosten_e < 2**40 for any 744 h at any price below € 1.000
-    score += kosten_e
-    idx = np.argmax(score, axis=1)  # [H,12], first maximum wins; children without hours score 0
-    first = idx[:, None, :] == np.arange(uren_cu.shape[1])[None, :, None]
-    return first & (uren_cu > 0)
+    a month without hours).
+
+    Each child-month gets one score that orders (hours, kosten, earlier child) lexicographically; the first child is
+    the one with the highest score of its month. kosten_e < 2**40 for any 744 h at any price below EUR 1,000 and hours
+    are below 2**17, so the score fits in int64 for up to 16 children."""
+    n_kind = uren_cu.shape[1]
+    if n_kind == 1:
+        return uren_cu > 0
+    if n_kind > 16:  # score would not fit: the same choice by argmax (first maximum wins)
+        score = np.multiply(uren_cu, 1 << 40, dtype=np.int64)
+        score += kosten_e
+        idx = np.argmax(score, axis=1)
+        first = idx[:, None, :] == np.arange(n_kind)[None, :, None]
+        return first & (uren_cu > 0)
+    score = np.multiply(uren_cu, 1 << 44, dtype=np.int64)
+    score += np.left_shift(kosten_e, 4, dtype=np.int64)
+    score += (n_kind - 1 - np.arange(n_kind, dtype=np.int64))[None, :, None]  # earlier child wins a tie
+    top = score[:, 0]
+    for k in range(1, n_kind):  # over the child axis, each step vectorised over households and months
+        top = np.maximum(top, score[:, k])
+    first = score == top[:, None, :]
+    first &= uren_cu > 0
+    return first
 
 
 def eerste_kind_gelijk(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:

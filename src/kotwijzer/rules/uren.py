@@ -64,8 +64,9 @@ def kgu_doelgroep_masker(lid1: int, corona_verruiming: bool) -> int:
 
 def maanden_per_ouder(sit: np.ndarray, uitzondering: int, lid1: int = c.LID1) -> np.ndarray:
     """From 2023 (Bkot 8a lid 1 onder b): the number of months in which the parent worked or had a situation that
-    counts. [H,2,12] -> [H,2]."""
-    return ((sit & (lid1 | uitzondering)) != 0).sum(axis=-1)
+    counts. [H,2,12] -> [H,2] int64."""
+    telt = (sit & (lid1 | uitzondering)) != 0
+    return np.einsum("...m->...", telt.view(np.int8)).astype(np.int64)  # at most 12: no overflow in int8
 
 
 def potje_minst_werkende(per_ouder: np.ndarray, telt_partner: np.ndarray) -> np.ndarray:
@@ -75,8 +76,16 @@ def potje_minst_werkende(per_ouder: np.ndarray, telt_partner: np.ndarray) -> np.
 
 
 def verdeel_potje(uren_cu: np.ndarray, potje_cu: np.ndarray) -> np.ndarray:
-    """Use a yearly pool month by month in calendar order: [..., 12] hours, [...] pool -> hours that count."""
-    cum = np.cumsum(uren_cu, axis=-1)
-    capped = np.minimum(cum, potje_cu[..., None])
-    out = np.diff(capped, axis=-1, prepend=0)
-    return out
+    """Use a yearly pool month by month in calendar order: [..., 12] hours, [...] pool -> hours that count (a new
+    array of the dtype of `uren_cu`).
+
+    A row whose year total fits in its pool keeps its hours; only the rows that exceed their pool are capped, by the
+    running total: every month gets what is left of the pool after the months before it."""
+    uit = uren_cu.copy()
+    rij_pot = np.broadcast_to(potje_cu, uren_cu.shape[:-1])
+    over = np.einsum("...m->...", uren_cu, dtype=np.int64) > rij_pot
+    if over.any():
+        cum = np.cumsum(uren_cu[over], axis=-1, dtype=np.int64)
+        np.minimum(cum, rij_pot[over][:, None], out=cum)
+        uit[over] = np.diff(cum, axis=-1, prepend=0)
+    return uit

@@ -54,26 +54,52 @@ def random_batch(n: int, jaar: int = 2026, kinderen: int = 3, seed: int = 1):
     )
 
 
+def hand_totalen(b, hk, blok: int = 16_384) -> np.ndarray:
+    """The hand-written baseline (bench/hand_kern.py) over the same batch, in blocks of the same size as the product."""
+    out = []
+    for s in range(0, b.n, blok):
+        sl = slice(s, s + blok)
+        kind_ok = b.kind_bestaat[sl][..., None] & b.geboren[sl] & b.voor_vo[sl] & b.woont[sl] & b.lrk[sl]
+        out.append(hk.toeslag(b.sit[sl], b.heeft_partner[sl], kind_ok, b.soort[sl], b.uren_cu[sl], b.prijs_cent[sl],
+                              b.inkomen[sl]))
+    return np.concatenate(out)
+
+
 def run_population(n: int) -> dict:
+    """Product kernel (`bereken_totalen`, full law) and the hand-written baseline on the same households, measured
+    alternately in this one process (so both see the same load); best of the repeats for each, and their ratio."""
     from kotwijzer.kern import bereken_totalen
     from kotwijzer.params import parameters_voor_jaar
 
+    sys.path.insert(0, str(ROOT / "bench"))
+    from hand_kern import HandKern
+
     b = random_batch(n)
     p = parameters_voor_jaar(b.jaar)
+    hk = HandKern.voor_2026()
     bereken_totalen(random_batch(min(n, 1000), seed=2), params=p)  # warm-up (imports, table load)
+    hand_totalen(random_batch(min(n, 1000), seed=2), hk)
     herhaal = 5 if n <= 10_000 else 3
-    tijden = []
+    tijden, hand = [], []
     for _ in range(herhaal):
         t0 = time.perf_counter()
         tot = bereken_totalen(b, params=p)
         tijden.append(time.perf_counter() - t0)
-    best = min(tijden)
+        t0 = time.perf_counter()
+        th = hand_totalen(b, hk)
+        hand.append(time.perf_counter() - t0)
+    if not np.array_equal(th, tot.toeslag_cent):
+        raise SystemExit("the hand-written baseline and the kernel disagree on the toeslag")
+    best, best_hand = min(tijden), min(hand)
     return {
         "n": n,
         "seconden": best,
+        "hand_seconden": best_hand,
+        "verhouding_hand": best / best_hand,
         "huishoudjaren_per_seconde": n / best,
         "piekgeheugen_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "totaal_toeslag_eur": int(tot.toeslag_cent.sum()) / 100,
+        "load": os.getloadavg()[0],
     }
 
 
@@ -142,7 +168,8 @@ def main() -> None:
 
 
 def vergelijk(andere_src: Path, rondes: int = 3) -> None:
-    """Old and new code alternately, each in a fresh subprocess, so that both see the same machine load."""
+    """Old and new code alternately, each in a fresh subprocess, so that both see the same machine load. Every
+    population run also times the hand-written baseline in the same process; medians over the rounds."""
     def draai(src: Path | None, *extra: str) -> dict:
         env = dict(os.environ)
         if src is not None:
@@ -150,32 +177,46 @@ def vergelijk(andere_src: Path, rondes: int = 3) -> None:
         out = subprocess.run([sys.executable, __file__, *extra], capture_output=True, text=True, check=True, env=env)
         return json.loads(out.stdout.strip().splitlines()[-1])
 
+    load_voor = os.getloadavg()
     metingen: dict[str, dict[str, list[dict]]] = {}
     for naam, extra in (("10,000", ("--n", "10000")), ("1,000,000", ("--n", "1000000")), ("een huishouden", ("--single",))):
         metingen[naam] = {"ander": [], "deze": []}
         for _ in range(rondes):
             metingen[naam]["ander"].append(draai(andere_src, *extra))
             metingen[naam]["deze"].append(draai(None, *extra))
+            print(naam, metingen[naam]["ander"][-1], metingen[naam]["deze"][-1], file=sys.stderr)
     load = os.getloadavg()
+    med = statistics.median
     lines = [
         f"Comparison {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC with the previous version of the code "
-        f"(`--vergelijk`), alternating {rondes} rounds each in fresh processes on the same machine "
-        f"(load average afterwards {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}: other work was running, so absolute "
-        "times are higher than on a quiet machine; the ratio is what counts). Best round per version.",
+        f"(`--vergelijk {andere_src}`), alternating {rondes} rounds, each run in a fresh process on the same machine; "
+        f"load average before {load_voor[0]:.1f} / {load_voor[1]:.1f} / {load_voor[2]:.1f}, after "
+        f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min; 2 cores shared with other work, so absolute times "
+        "are higher than on a quiet machine: the ratios are what counts). Each figure is the median over the rounds of "
+        "the best of 3-5 repeats within a run. The hand kernel is bench/hand_kern.py, timed in the same process as the "
+        "kernel it is compared with, alternately with it, on the same households.",
         "",
-        "| measure | previous | this version | ratio |",
+        "| measure | previous | this version | this / previous |",
         "|---|---:|---:|---:|",
     ]
     for naam, m in metingen.items():
         if naam == "een huishouden":
-            a = min(x["mediaan_ms"] for x in m["ander"])
-            b = min(x["mediaan_ms"] for x in m["deze"])
+            a = med(x["mediaan_ms"] for x in m["ander"])
+            b = med(x["mediaan_ms"] for x in m["deze"])
             lines.append(f"| one household with trace, median ms | {a:.2f} | {b:.2f} | {b / a:.2f} |")
-        else:
-            a = min(x["seconden"] for x in m["ander"])
-            b = min(x["seconden"] for x in m["deze"])
-            lines.append(f"| {naam} household-years, seconds | {a:.4f} | {b:.4f} | {b / a:.2f} |")
+            continue
+        a = med(x["seconden"] for x in m["ander"])
+        b = med(x["seconden"] for x in m["deze"])
+        ha = med(x["hand_seconden"] for x in m["ander"])
+        hb = med(x["hand_seconden"] for x in m["deze"])
+        ra = med(x["verhouding_hand"] for x in m["ander"])
+        rb = med(x["verhouding_hand"] for x in m["deze"])
+        lines.append(f"| {naam} household-years, kernel seconds | {a:.4f} | {b:.4f} | {b / a:.2f} |")
+        lines.append(f"| {naam} household-years, hand kernel seconds (same process) | {ha:.4f} | {hb:.4f} | |")
+        lines.append(f"| {naam} household-years, kernel / hand kernel | {ra:.2f} | {rb:.2f} | |")
     print("\n".join(lines))
+    with open(ROOT / "bench" / "vergelijk_ruw.json", "w") as f:
+        json.dump({"load_voor": load_voor, "load_na": load, "metingen": metingen}, f, indent=1)
     sys.path.insert(0, str(ROOT / "bench"))
     from resultaten import schrijf_sectie
 

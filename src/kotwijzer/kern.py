@@ -184,18 +184,40 @@ def _som(a: np.ndarray, dtype: type = np.int64) -> np.ndarray:
     return np.einsum(f"h{letters}->h", a, dtype=dtype)
 
 
+def _per_soort(
+    soort: np.ndarray, toeslag: np.ndarray, uren: np.ndarray, toeslag_kind: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Toeslag and hours per household and opvangsoort ([H,4], index = soort code; 0, no childcare, stays 0).
+
+    Almost every child keeps one opvangsoort all year: its year sums (already made) go to that soort. Only the
+    households with a child that changes soort within the year are summed month by month. Exact integer sums."""
+    n, n_kind, n_maand = soort.shape
+    per_soort = np.zeros((n, 4), dtype=np.int64)
+    uren_soort = np.zeros((n, 4), dtype=np.int64)
+    eerste = soort[:, :, 0]
+    vast = np.einsum("hcm->hc", (soort == eerste[:, :, None]).view(np.int8), dtype=np.int32) == n_maand
+    uren_kind = np.einsum("hcm->hc", uren, dtype=np.int64)
+    for s in (1, 2, 3):  # the three opvangsoorten
+        van_soort = (eerste == s) & vast
+        per_soort[:, s] = np.einsum("hc,hc->h", toeslag_kind, van_soort, dtype=np.int64)
+        uren_soort[:, s] = np.einsum("hc,hc->h", uren_kind, van_soort, dtype=np.int64)
+    wisselt = np.flatnonzero(~vast.all(axis=1))
+    if wisselt.size:
+        sw, tw, uw = soort[wisselt], toeslag[wisselt], uren[wisselt]
+        for s in (1, 2, 3):
+            van_soort = sw == s
+            per_soort[wisselt, s] = np.einsum("hcm,hcm->h", tw, van_soort, dtype=np.int64)
+            uren_soort[wisselt, s] = np.einsum("hcm,hcm->h", uw, van_soort, dtype=np.int64)
+    return per_soort, uren_soort
+
+
 def totalen(u: Uitkomst, b: Batch) -> Totalen:
     if u.toeslag_cent is None or u.kosten_e is None or u.werkelijke_kosten_e is None:
         raise OntbrekendeWetgeving(u.prijs_fout or f"Voor {u.jaar} kan kotwijzer geen bedragen berekenen.")
     n = b.n
     toeslag = u.toeslag_cent
-    per_soort = np.zeros((n, 4), dtype=np.int64)  # index = opvangsoort code; 0 (no childcare) stays 0
-    uren_soort = np.zeros((n, 4), dtype=np.int64)
-    for s in (1, 2, 3):  # the three opvangsoorten
-        van_soort = b.soort == s
-        per_soort[:, s] = np.einsum("hcm,hcm->h", toeslag, van_soort, dtype=np.int64)
-        uren_soort[:, s] = np.einsum("hcm,hcm->h", u.uren_cu, van_soort, dtype=np.int64)
     toeslag_kind = np.einsum("hcm->hc", toeslag, dtype=np.int64)
+    per_soort, uren_soort = _per_soort(b.soort, toeslag, u.uren_cu, toeslag_kind)
     return Totalen(
         toeslag_cent=toeslag_kind.sum(axis=1),
         kosten_cent=_som(rb.afronden_cent(u.kosten_e)),

@@ -179,8 +179,14 @@ def kind_voorwaarden(
     reasons (population runs) only `ok`, computed with the same conditions."""
     maand = np.arange(12, dtype=np.int8)[None, None, :]
     if not met_redenen:
-        ok = (soort > 0) & kind_bestaat[..., None] & geboren & voor_vo & woont & lrk
-        ok &= maand >= eerste_maand[:, None, None]
+        ok = soort > 0
+        ok &= kind_bestaat[..., None]
+        ok &= geboren
+        ok &= voor_vo
+        ok &= woont
+        ok &= lrk
+        if eerste_maand.any():  # no late application in the batch: every month is reached
+            ok &= maand >= eerste_maand[:, None, None]
         ok &= aanspraak[:, None, :]
         return ok, None
     bits = np.zeros(soort.shape, dtype=np.int32)

@@ -37,28 +37,24 @@ def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     of 2015-10-19; the 2014 text said "laagste"); with equal hours and equal kosten Dienst Toeslagen decides (lid 4).
     In that last case the choice does not change the amount (the same kosten get the same two percentages), so
     kotwijzer takes the first of those children in the input. Arrays [H,C,12]; returns bool [H,C,12] (no first child in
-    a month without hours).
-
-    Each child-month gets one score that orders (hours, kosten, earlier child) lexicographically; the first child is
-    the one with the highest score of its month. kosten_e < 2**40 for any 744 h at any price below EUR 1,000 and hours
-    are below 2**17, so the score fits in int64 for up to 16 children."""
+    a month without hours). The score hours x 2**40 + kosten orders (hours, kosten) lexicographically, as kosten_e <
+    2**40 for any 744 h at any price below EUR 1,000."""
     n_kind = uren_cu.shape[1]
     if n_kind == 1:
         return uren_cu > 0
-    if n_kind > 16:  # score would not fit: the same choice by argmax (first maximum wins)
-        score = np.multiply(uren_cu, 1 << 40, dtype=np.int64)
-        score += kosten_e
-        idx = np.argmax(score, axis=1)
-        first = idx[:, None, :] == np.arange(n_kind)[None, :, None]
-        return first & (uren_cu > 0)
-    score = np.multiply(uren_cu, 1 << 44, dtype=np.int64)
-    score += np.left_shift(kosten_e, 4, dtype=np.int64)
-    score += (n_kind - 1 - np.arange(n_kind, dtype=np.int64))[None, :, None]  # earlier child wins a tie
+    score = np.multiply(uren_cu, 1 << 40, dtype=np.int64)  # (hours, kosten) ordered lexicographically
+    score += kosten_e
     top = score[:, 0]
-    for k in range(1, n_kind):  # over the child axis, each step vectorised over households and months
+    for k in range(1, n_kind):  # maximum over the child axis; each step is vectorised over households and months
         top = np.maximum(top, score[:, k])
     first = score == top[:, None, :]
     first &= uren_cu > 0
+    gelijk = np.einsum("hcm->hm", first.view(np.int8)) > 1  # lid 4: two children with the same hours and kosten
+    if gelijk.any():  # rare: keep the first of them in the input, as np.argmax would
+        hs, ms = np.nonzero(gelijk)
+        kies = np.argmax(first[hs, :, ms], axis=1)
+        first[hs, :, ms] = False
+        first[hs, kies, ms] = True
     return first
 
 
@@ -80,7 +76,9 @@ def toeslag_cent(kosten_e: np.ndarray, promille: np.ndarray) -> np.ndarray:
 
 def afronden_cent(eenheden: np.ndarray) -> np.ndarray:
     """1/10,000 euro -> cents, half up (for reporting kosten)."""
-    return (eenheden + EENHEDEN_PER_CENT // 2) // EENHEDEN_PER_CENT
+    uit = eenheden + EENHEDEN_PER_CENT // 2
+    uit //= EENHEDEN_PER_CENT
+    return uit
 
 
 def uitbetaling_voorschot(toeslag_maand_cent: np.ndarray) -> np.ndarray:

@@ -34,7 +34,7 @@ class Uitkomst:
     potjes_cu: dict[str, np.ndarray]  # name -> [H] pool per child (same for every child of a household)
     per_ouder: dict[str, np.ndarray]  # name -> [H,2] (KGU hours in 1/10,000 h, or months)
     verloren: np.ndarray  # bool [H,12]: aanspraak by the conditions, lost because the application is too late
-    # amounts (None when met_bedrag=False)
+    # amounts (None when met_bedrag=False); money in int32 where every value fits, else int64 (same values)
     prijs_gebruikt_cent: np.ndarray | None = None
     kosten_e: np.ndarray | None = None
     werkelijke_kosten_e: np.ndarray | None = None
@@ -110,7 +110,13 @@ def bereken_batch(
     u = Uitkomst(b.jaar, p, uitz, lid1, ok, reden, kind_ok, kbits, gevraagd, h, uren, potjes, per_ouder, verloren)
     if not met_bedrag:
         return u
-    u.werkelijke_kosten_e = rb.kosten(gevraagd, b.prijs_cent)  # hours asked x price: needs no law data
+    # hours asked x price: needs no law data. Money arrays are int32 where the bounds show every value fits (the usual
+    # case: 230 h x a price below EUR 933), else int64; the values are the same either way.
+    prijs_min, prijs_max = int(b.prijs_cent.min(initial=0)), int(b.prijs_cent.max(initial=0))
+    uren_min, uren_max = int(gevraagd.min(initial=0)), int(gevraagd.max(initial=0))
+    u.werkelijke_kosten_e = rb.kosten(
+        gevraagd, b.prijs_cent, rb.past_in_int32(uren_min, uren_max, prijs_min, prijs_max)
+    )
 
     # The amount needs the maximum uurprijs (kosten) and the year's table (percentage). Whatever of these is missing,
     # the decision and the hours above stand; the amounts that need the missing data are marked unknown, never guessed.
@@ -129,7 +135,11 @@ def bereken_batch(
     else:
         prijs_in = prijs_in.astype(np.int64)
     prijs = rb.uurprijs_gebruikt(prijs_in, b.soort, max_arr)
-    kosten_e = rb.kosten(uren, prijs)
+    kosten_in_int32 = rb.past_in_int32(  # 0 <= uren <= hours asked and the monthly cap; price at most the maximum
+        uren_min, min(uren_max, int(p.max_uren_per_maand) * ru.CU), min(prijs_min, int(max_arr.min())),
+        min(prijs_max, int(max_arr.max())),
+    )
+    kosten_e = rb.kosten(uren, prijs, kosten_in_int32)
     eerste = rb.eerste_kind(uren, kosten_e)
     try:
         t = p.tabel()

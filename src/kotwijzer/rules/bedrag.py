@@ -26,9 +26,20 @@ def uurprijs_gebruikt(prijs_cent: np.ndarray, soort: np.ndarray, max_per_soort_c
     return np.minimum(prijs_cent, np.take(max_per_soort_cent, soort))
 
 
-def kosten(uren_cu: np.ndarray, prijs_cent: np.ndarray) -> np.ndarray:
-    """Bkot art. 1: kosten = uren x prijs (met inachtneming van de maximum uurprijs), exact, in 1/10,000 euro."""
-    return np.multiply(uren_cu, prijs_cent, dtype=np.int64)
+INT32_GRENS = 2**31 - 1 - EENHEDEN_PER_CENT  # largest kosten kept in int32: rounding adds half a cent
+
+
+def past_in_int32(uren_min: int, uren_max: int, prijs_min: int, prijs_max: int) -> bool:
+    """Whether every product of hours and price within these bounds is exact in int32 (and can still be rounded to the
+    cent there): both non-negative and the largest product at most INT32_GRENS."""
+    return uren_min >= 0 and prijs_min >= 0 and uren_max * prijs_max <= INT32_GRENS
+
+
+def kosten(uren_cu: np.ndarray, prijs_cent: np.ndarray, in_int32: bool = False) -> np.ndarray:
+    """Bkot art. 1: kosten = uren x prijs (met inachtneming van de maximum uurprijs), exact, in 1/10,000 euro: int64,
+    or int32 when the caller has checked with `past_in_int32` that every product fits (the same values, half the
+    memory traffic)."""
+    return np.multiply(uren_cu, prijs_cent, dtype=np.int32 if in_int32 else np.int64)
 
 
 def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
@@ -37,22 +48,22 @@ def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     of 2015-10-19; the 2014 text said "laagste"); with equal hours and equal kosten Dienst Toeslagen decides (lid 4).
     In that last case the choice does not change the amount (the same kosten get the same two percentages), so
     kotwijzer takes the first of those children in the input. Arrays [H,C,12]; returns bool [H,C,12] (no first child in
-    a month without hours). The score hours x 2**40 + kosten orders (hours, kosten) lexicographically, as kosten_e <
-    2**40 for any 744 h at any price below EUR 1,000."""
+    a month without hours). Where children share the most hours, the score hours x 2**40 + kosten orders (hours,
+    kosten) lexicographically, as kosten_e < 2**40 for any 744 h at any price below EUR 1,000."""
     n_kind = uren_cu.shape[1]
     if n_kind == 1:
         return uren_cu > 0
-    score = np.multiply(uren_cu, 1 << 40, dtype=np.int64)  # (hours, kosten) ordered lexicographically
-    score += kosten_e
-    top = score[:, 0]
+    meeste = uren_cu[:, 0]
     for k in range(1, n_kind):  # maximum over the child axis; each step is vectorised over households and months
-        top = np.maximum(top, score[:, k])
-    first = score == top[:, None, :]
+        meeste = np.maximum(meeste, uren_cu[:, k])
+    first = uren_cu == meeste[:, None, :]
     first &= uren_cu > 0
-    gelijk = np.einsum("hcm->hm", first.view(np.int8)) > 1  # lid 4: two children with the same hours and kosten
-    if gelijk.any():  # rare: keep the first of them in the input, as np.argmax would
+    gelijk = np.einsum("hcm->hm", first.view(np.int8)) > 1  # two or more children with the most hours
+    if gelijk.any():  # lid 3 and 4, only where needed: highest kosten, then the first of them in the input
         hs, ms = np.nonzero(gelijk)
-        kies = np.argmax(first[hs, :, ms], axis=1)
+        score = np.multiply(uren_cu[hs, :, ms], 1 << 40, dtype=np.int64)  # (hours, kosten) lexicographically
+        score += kosten_e[hs, :, ms]
+        kies = np.argmax(score, axis=1)  # the first maximum wins
         first[hs, :, ms] = False
         first[hs, kies, ms] = True
     return first

@@ -194,31 +194,55 @@ def _som(a: np.ndarray, dtype: type = np.int64) -> np.ndarray:
     return np.einsum(f"h{letters}->h", a, dtype=dtype)
 
 
+def _som_centen(eenheden: np.ndarray) -> np.ndarray:
+    """Per household, the sum of the amounts rounded half up to the cent ([H,C,12] 1/10,000 euro -> [H] cents).
+    An int32 array rounds to at most 2**31 / 100 cents a cell, so up to 99 cells its sum stays exact in int32."""
+    centen = rb.afronden_cent(eenheden)
+    if centen.dtype == np.int32 and centen[0].size <= 99:
+        return np.einsum("hcm->h", centen).astype(np.int64)
+    return _som(centen)
+
+
+def _vaste_soort(soort: np.ndarray) -> np.ndarray:
+    """bool [H,C]: the child has the same opvangsoort in every month. The 12 int8 months of a child are compared as
+    three 4-byte words with the first month repeated in each byte (exact, and without a broadcast over months)."""
+    eerste = soort[:, :, 0]
+    if soort.dtype == np.int8 and soort.shape[2] == 12 and soort.flags.c_contiguous:
+        woorden = soort.view(np.uint32)  # [H,C,3]
+        herhaald = eerste.astype(np.uint8).astype(np.uint32) * np.uint32(0x01010101)
+        vast = woorden[:, :, 0] == herhaald
+        vast &= woorden[:, :, 1] == herhaald
+        vast &= woorden[:, :, 2] == herhaald
+        return vast
+    return (soort == eerste[:, :, None]).all(axis=2)
+
+
 def _per_soort(
     soort: np.ndarray, toeslag: np.ndarray, uren: np.ndarray, toeslag_kind: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Toeslag and hours per household and opvangsoort ([H,4], index = soort code; 0, no childcare, stays 0).
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Toeslag and hours per household and opvangsoort ([H,4], index = soort code; 0, no childcare, stays 0), and the
+    hours per child ([H,C]).
 
     Almost every child keeps one opvangsoort all year: its year sums (already made) go to that soort. Only the
     households with a child that changes soort within the year are summed month by month. Exact integer sums."""
     n, n_kind, n_maand = soort.shape
-    per_soort = np.zeros((n, 4), dtype=np.int64)
-    uren_soort = np.zeros((n, 4), dtype=np.int64)
     eerste = soort[:, :, 0]
-    vast = np.einsum("hcm->hc", (soort == eerste[:, :, None]).view(np.int8), dtype=np.int32) == n_maand
+    vast = _vaste_soort(soort)
     uren_kind = np.einsum("hcm->hc", uren, dtype=np.int64)
-    for s in (1, 2, 3):  # the three opvangsoorten
-        van_soort = (eerste == s) & vast
-        per_soort[:, s] = np.einsum("hc,hc->h", toeslag_kind, van_soort, dtype=np.int64)
-        uren_soort[:, s] = np.einsum("hc,hc->h", uren_kind, van_soort, dtype=np.int64)
+    # (household, soort) cells of the children that keep their soort; integer sums are exact in float64 (< 2**53)
+    cel = (np.arange(n, dtype=np.int64)[:, None] * 4 + np.where(vast, eerste, 0)).ravel()
+    per_soort = np.rint(np.bincount(cel, weights=toeslag_kind.ravel(), minlength=4 * n)).astype(np.int64).reshape(n, 4)
+    uren_soort = np.rint(np.bincount(cel, weights=uren_kind.ravel(), minlength=4 * n)).astype(np.int64).reshape(n, 4)
+    per_soort[:, 0] = 0
+    uren_soort[:, 0] = 0
     wisselt = np.flatnonzero(~vast.all(axis=1))
     if wisselt.size:
         sw, tw, uw = soort[wisselt], toeslag[wisselt], uren[wisselt]
-        for s in (1, 2, 3):
+        for s in (1, 2, 3):  # the three opvangsoorten
             van_soort = sw == s
             per_soort[wisselt, s] = np.einsum("hcm,hcm->h", tw, van_soort, dtype=np.int64)
             uren_soort[wisselt, s] = np.einsum("hcm,hcm->h", uw, van_soort, dtype=np.int64)
-    return per_soort, uren_soort
+    return per_soort, uren_soort, uren_kind
 
 
 def totalen(u: Uitkomst, b: Batch) -> Totalen:
@@ -227,12 +251,12 @@ def totalen(u: Uitkomst, b: Batch) -> Totalen:
     n = b.n
     toeslag = u.toeslag_cent
     toeslag_kind = np.einsum("hcm->hc", toeslag, dtype=np.int64)
-    per_soort, uren_soort = _per_soort(b.soort, toeslag, u.uren_cu, toeslag_kind)
+    per_soort, uren_soort, uren_kind = _per_soort(b.soort, toeslag, u.uren_cu, toeslag_kind)
     return Totalen(
         toeslag_cent=toeslag_kind.sum(axis=1),
-        kosten_cent=_som(rb.afronden_cent(u.kosten_e)),
-        werkelijke_kosten_cent=_som(rb.afronden_cent(u.werkelijke_kosten_e)),
-        uren_cu=_som(u.uren_cu),
+        kosten_cent=_som_centen(u.kosten_e),
+        werkelijke_kosten_cent=_som_centen(u.werkelijke_kosten_e),
+        uren_cu=uren_kind.sum(axis=1),
         maanden_aanspraak=_som(u.aanspraak.view(np.int8), np.int8),  # at most 12
         kinderen_met_toeslag=(toeslag_kind > 0).sum(axis=1).astype(np.int8),
         toeslag_per_soort_cent=per_soort,

@@ -104,7 +104,9 @@ def aanspraak_ouders(
 
     beide = q0 & q1
     via_uitz = (q0 & x1 & ~q1) | (x0 & q1 & ~q0)
-    ok = np.where(alleen, q0, beide | via_uitz)
+    ok = beide | via_uitz  # couple
+    ok &= ~alleen
+    ok |= q0 & alleen  # single parent (or relative partner): the aanvrager alone
     if wlz_zonder_voldoende_partner:  # reform switch (seed 002): Wlz exception for singles and both-Wlz couples
         w0 = (sit0 & uitzondering & (c.WLZ_PERM | c.WLZ_TIJD)) != 0
         w1 = (sit1 & uitzondering & (c.WLZ_PERM | c.WLZ_TIJD)) != 0

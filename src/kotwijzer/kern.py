@@ -68,18 +68,24 @@ def bereken_batch(
     if reden is not None:
         reden = np.where(ok & (reden >= 10), np.int8(c.R["hervorming"]), reden)
     # Wko 1.3 lid 2 onder b: no aanspraak over the months before the retroactivity limit of the application
-    verloren = ok & ra.voor_terugwerkende_kracht(b.eerste_maand) if b.eerste_maand.any() else np.zeros_like(ok)
+    te_laat = bool(b.eerste_maand.any())  # some application in the batch does not reach back to January
+    verloren = ok & ra.voor_terugwerkende_kracht(b.eerste_maand) if te_laat else np.zeros_like(ok)
     if reden is not None:
         reden = np.where(verloren, np.int8(c.R["te_laat_aangevraagd"]), reden)
 
     kind_ok, kbits = ra.kind_voorwaarden(
         b.kind_bestaat, b.geboren, b.voor_vo, b.woont, b.soort, b.lrk, b.eerste_maand, ok, met_redenen
     )
-    ok = ok & ~verloren
+    if te_laat:
+        ok = ok & ~verloren
     # hours in int32 (at most 744 h = 74,400 hundredths a month); multiplying by a mask is cheaper than np.where
     gevraagd = b.uren_cu.astype(np.int32, copy=False) * (b.soort > 0)
+    maandgrens_cu = int(p.max_uren_per_maand) * ru.CU
     h = ru.begrens_per_maand(gevraagd, int(p.max_uren_per_maand)).astype(np.int32, copy=False)
     h *= kind_ok
+    uren_min, uren_max = int(gevraagd.min(initial=0)), int(gevraagd.max(initial=0))
+    # every month of h lies in [0, maandgrens]: a year of it sums exactly in int32
+    som_int32 = uren_min >= 0 and 0 <= 12 * maandgrens_cu < 2**31
 
     telt_partner = b.heeft_partner & ~b.bloedverwant
     potjes: dict[str, np.ndarray] = {}
@@ -99,13 +105,13 @@ def bereken_batch(
             pot = ru.potje_minst_werkende(po, telt_partner) // 100  # 1/10,000 h -> hundredths, rounded down
             per_ouder[naam] = po
             potjes[naam] = pot
-            uren += ru.verdeel_potje(h * sel, pot[:, None])
+            uren += ru.verdeel_potje(h * sel, pot[:, None], som_int32)
     else:
         mnd = ru.maanden_per_ouder(sit, uitz, lid1)
         per_ouder["maanden"] = mnd
         pot = ru.potje_minst_werkende(mnd, telt_partner).astype(np.int64) * int(p.uren_per_maand_ontkoppeld) * ru.CU
         potjes["alle_opvang"] = pot
-        uren = ru.verdeel_potje(h, pot[:, None])
+        uren = ru.verdeel_potje(h, pot[:, None], som_int32)
 
     u = Uitkomst(b.jaar, p, uitz, lid1, ok, reden, kind_ok, kbits, gevraagd, h, uren, potjes, per_ouder, verloren)
     if not met_bedrag:
@@ -113,7 +119,6 @@ def bereken_batch(
     # hours asked x price: needs no law data. Money arrays are int32 where the bounds show every value fits (the usual
     # case: 230 h x a price below EUR 933), else int64; the values are the same either way.
     prijs_min, prijs_max = int(b.prijs_cent.min(initial=0)), int(b.prijs_cent.max(initial=0))
-    uren_min, uren_max = int(gevraagd.min(initial=0)), int(gevraagd.max(initial=0))
     u.werkelijke_kosten_e = rb.kosten(
         gevraagd, b.prijs_cent, rb.past_in_int32(uren_min, uren_max, prijs_min, prijs_max)
     )
@@ -136,7 +141,7 @@ def bereken_batch(
         prijs_in = prijs_in.astype(np.int64)
     prijs = rb.uurprijs_gebruikt(prijs_in, b.soort, max_arr)
     kosten_in_int32 = rb.past_in_int32(  # 0 <= uren <= hours asked and the monthly cap; price at most the maximum
-        uren_min, min(uren_max, int(p.max_uren_per_maand) * ru.CU), min(prijs_min, int(max_arr.min())),
+        uren_min, min(uren_max, maandgrens_cu), min(prijs_min, int(max_arr.min())),
         min(prijs_max, int(max_arr.max())),
     )
     kosten_e = rb.kosten(uren, prijs, kosten_in_int32)

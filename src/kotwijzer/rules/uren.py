@@ -75,17 +75,20 @@ def potje_minst_werkende(per_ouder: np.ndarray, telt_partner: np.ndarray) -> np.
     return np.where(telt_partner, per_ouder.min(axis=-1), per_ouder[..., 0])
 
 
-def verdeel_potje(uren_cu: np.ndarray, potje_cu: np.ndarray) -> np.ndarray:
-    """Use a yearly pool month by month in calendar order: [..., 12] hours, [...] pool -> hours that count (a new
-    array of the dtype of `uren_cu`).
+def verdeel_potje(uren_cu: np.ndarray, potje_cu: np.ndarray, som_int32: bool = False) -> np.ndarray:
+    """Use a yearly pool month by month in calendar order: [..., 12] hours, [...] pool -> hours that count (dtype of
+    `uren_cu`; `uren_cu` itself when no row exceeds its pool, so the caller must not change one of the two in place).
 
     A row whose year total fits in its pool keeps its hours; only the rows that exceed their pool are capped, by the
-    running total: every month gets what is left of the pool after the months before it."""
-    uit = uren_cu.copy()
+    running total: every month gets what is left of the pool after the months before it. `som_int32`: the caller
+    knows every year total fits in int32 (summed faster)."""
     rij_pot = np.broadcast_to(potje_cu, uren_cu.shape[:-1])
-    over = np.einsum("...m->...", uren_cu, dtype=np.int64) > rij_pot
-    if over.any():
-        cum = np.cumsum(uren_cu[over], axis=-1, dtype=np.int64)
-        np.minimum(cum, rij_pot[over][:, None], out=cum)
-        uit[over] = np.diff(cum, axis=-1, prepend=0)
+    jaar = np.einsum("...m->...", uren_cu) if som_int32 else np.einsum("...m->...", uren_cu, dtype=np.int64)
+    over = jaar > rij_pot
+    if not over.any():
+        return uren_cu
+    uit = uren_cu.copy()
+    cum = np.cumsum(uren_cu[over], axis=-1, dtype=np.int64)
+    np.minimum(cum, rij_pot[over][:, None], out=cum)
+    uit[over] = np.diff(cum, axis=-1, prepend=0)
     return uit

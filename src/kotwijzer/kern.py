@@ -45,6 +45,7 @@ class Uitkomst:
     tabel_status: str | None = None
     tabel_fout: str | None = None  # why no table could be used (year without table), else None
     prijs_fout: str | None = None  # why no maximum uurprijs could be used (year without a fixed one), else None
+    uren_per_kind_cu: np.ndarray | None = None  # int64 [H,C]: year total of uren_cu per child
 
 
 def bereken_batch(
@@ -95,6 +96,7 @@ def bereken_batch(
         dag_sel = (b.soort == 1) | (gast & ~b.bso_leeftijd)
         bso_sel = (b.soort == 2) | (gast & b.bso_leeftijd)
         uren = np.zeros_like(h)  # int32
+        uren_kind = np.zeros(h.shape[:2], dtype=np.int64)
         doel = int(p.kgu_doelgroep_uren_per_maand)
         corona = bool(p.kgu_corona_verruiming)
         for naam, sel, pct in (
@@ -105,15 +107,18 @@ def bereken_batch(
             pot = ru.potje_minst_werkende(po, telt_partner) // 100  # 1/10,000 h -> hundredths, rounded down
             per_ouder[naam] = po
             potjes[naam] = pot
-            uren += ru.verdeel_potje(h * sel, pot[:, None], som_int32)
+            deel, deel_jaar = ru.verdeel_potje_met_jaar(h * sel, pot[:, None], som_int32)
+            uren += deel
+            uren_kind += deel_jaar
     else:
         mnd = ru.maanden_per_ouder(sit, uitz, lid1)
         per_ouder["maanden"] = mnd
         pot = ru.potje_minst_werkende(mnd, telt_partner).astype(np.int64) * int(p.uren_per_maand_ontkoppeld) * ru.CU
         potjes["alle_opvang"] = pot
-        uren = ru.verdeel_potje(h, pot[:, None], som_int32)
+        uren, uren_kind = ru.verdeel_potje_met_jaar(h, pot[:, None], som_int32)
 
     u = Uitkomst(b.jaar, p, uitz, lid1, ok, reden, kind_ok, kbits, gevraagd, h, uren, potjes, per_ouder, verloren)
+    u.uren_per_kind_cu = uren_kind
     if not met_bedrag:
         return u
     # hours asked x price: needs no law data. Money arrays are int32 where the bounds show every value fits (the usual
@@ -199,6 +204,11 @@ def _som(a: np.ndarray, dtype: type = np.int64) -> np.ndarray:
     return np.einsum(f"h{letters}->h", a, dtype=dtype)
 
 
+def _som_maanden(a: np.ndarray) -> np.ndarray:
+    """[H,C,12] -> [H,C] int64, exact."""
+    return np.einsum("hcm->hc", a, dtype=np.int64)
+
+
 def _som_centen(eenheden: np.ndarray) -> np.ndarray:
     """Per household, the sum of the amounts rounded half up to the cent ([H,C,12] 1/10,000 euro -> [H] cents).
     An int32 array rounds to at most 2**31 / 100 cents a cell, so up to 99 cells its sum stays exact in int32."""
@@ -223,23 +233,22 @@ def _vaste_soort(soort: np.ndarray) -> np.ndarray:
 
 
 def _per_soort(
-    soort: np.ndarray, toeslag: np.ndarray, uren: np.ndarray, toeslag_kind: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Toeslag and hours per household and opvangsoort ([H,4], index = soort code; 0, no childcare, stays 0), and the
-    hours per child ([H,C]).
+    soort: np.ndarray, toeslag: np.ndarray, uren: np.ndarray, toeslag_kind: np.ndarray, uren_kind: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Toeslag and hours per household and opvangsoort ([H,4], index = soort code; 0, no childcare, stays 0).
 
     Almost every child keeps one opvangsoort all year: its year sums (already made) go to that soort. Only the
     households with a child that changes soort within the year are summed month by month. Exact integer sums."""
-    n, n_kind, n_maand = soort.shape
-    eerste = soort[:, :, 0]
+    n = soort.shape[0]
+    per_soort = np.zeros((n, 4), dtype=np.int64)
+    uren_soort = np.zeros((n, 4), dtype=np.int64)
     vast = _vaste_soort(soort)
-    uren_kind = np.einsum("hcm->hc", uren, dtype=np.int64)
-    # (household, soort) cells of the children that keep their soort; integer sums are exact in float64 (< 2**53)
-    cel = (np.arange(n, dtype=np.int64)[:, None] * 4 + np.where(vast, eerste, 0)).ravel()
-    per_soort = np.rint(np.bincount(cel, weights=toeslag_kind.ravel(), minlength=4 * n)).astype(np.int64).reshape(n, 4)
-    uren_soort = np.rint(np.bincount(cel, weights=uren_kind.ravel(), minlength=4 * n)).astype(np.int64).reshape(n, 4)
-    per_soort[:, 0] = 0
-    uren_soort[:, 0] = 0
+    eerste = soort[:, :, 0]
+    for s in (1, 2, 3):  # the three opvangsoorten
+        van_soort = eerste == s
+        van_soort &= vast
+        per_soort[:, s] = np.einsum("hc,hc->h", toeslag_kind, van_soort)
+        uren_soort[:, s] = np.einsum("hc,hc->h", uren_kind, van_soort)
     wisselt = np.flatnonzero(~vast.all(axis=1))
     if wisselt.size:
         sw, tw, uw = soort[wisselt], toeslag[wisselt], uren[wisselt]
@@ -247,7 +256,7 @@ def _per_soort(
             van_soort = sw == s
             per_soort[wisselt, s] = np.einsum("hcm,hcm->h", tw, van_soort, dtype=np.int64)
             uren_soort[wisselt, s] = np.einsum("hcm,hcm->h", uw, van_soort, dtype=np.int64)
-    return per_soort, uren_soort, uren_kind
+    return per_soort, uren_soort
 
 
 def totalen(u: Uitkomst, b: Batch) -> Totalen:
@@ -256,14 +265,15 @@ def totalen(u: Uitkomst, b: Batch) -> Totalen:
     n = b.n
     toeslag = u.toeslag_cent
     toeslag_kind = np.einsum("hcm->hc", toeslag, dtype=np.int64)
-    per_soort, uren_soort, uren_kind = _per_soort(b.soort, toeslag, u.uren_cu, toeslag_kind)
+    uren_kind = u.uren_per_kind_cu if u.uren_per_kind_cu is not None else _som_maanden(u.uren_cu)
+    per_soort, uren_soort = _per_soort(b.soort, toeslag, u.uren_cu, toeslag_kind, uren_kind)
     return Totalen(
-        toeslag_cent=toeslag_kind.sum(axis=1),
+        toeslag_cent=np.einsum("hc->h", toeslag_kind),
         kosten_cent=_som_centen(u.kosten_e),
         werkelijke_kosten_cent=_som_centen(u.werkelijke_kosten_e),
-        uren_cu=uren_kind.sum(axis=1),
+        uren_cu=np.einsum("hc->h", uren_kind),
         maanden_aanspraak=_som(u.aanspraak.view(np.int8), np.int8),  # at most 12
-        kinderen_met_toeslag=(toeslag_kind > 0).sum(axis=1).astype(np.int8),
+        kinderen_met_toeslag=np.einsum("hc->h", (toeslag_kind > 0).view(np.int8)),  # int8: at most C children
         toeslag_per_soort_cent=per_soort,
         uren_per_soort_cu=uren_soort,
         bedrag_onbekend=np.zeros(n, dtype=bool) if u.toeslag_bekend is None else ~u.toeslag_bekend.all(axis=(1, 2)),

@@ -72,23 +72,34 @@ def maanden_per_ouder(sit: np.ndarray, uitzondering: int, lid1: int = c.LID1) ->
 def potje_minst_werkende(per_ouder: np.ndarray, telt_partner: np.ndarray) -> np.ndarray:
     """Bkot 8a lid 2: the pool follows the parent with the fewest hours (or months). When the partner does not count
     (single parent, or a relative partner under Wko 1.6 lid 6), the aanvrager's own figure applies."""
-    return np.where(telt_partner, per_ouder.min(axis=-1), per_ouder[..., 0])
+    minst = np.minimum(per_ouder[..., 0], per_ouder[..., 1])  # [..., 2]: aanvrager and partner
+    return np.where(telt_partner, minst, per_ouder[..., 0])
 
 
 def verdeel_potje(uren_cu: np.ndarray, potje_cu: np.ndarray, som_int32: bool = False) -> np.ndarray:
     """Use a yearly pool month by month in calendar order: [..., 12] hours, [...] pool -> hours that count (dtype of
     `uren_cu`; `uren_cu` itself when no row exceeds its pool, so the caller must not change one of the two in place).
+    See `verdeel_potje_met_jaar`."""
+    return verdeel_potje_met_jaar(uren_cu, potje_cu, som_int32)[0]
+
+
+def verdeel_potje_met_jaar(
+    uren_cu: np.ndarray, potje_cu: np.ndarray, som_int32: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """`verdeel_potje`, also returning each row's year total of the hours that count (int64 [...]).
 
     A row whose year total fits in its pool keeps its hours; only the rows that exceed their pool are capped, by the
-    running total: every month gets what is left of the pool after the months before it. `som_int32`: the caller
-    knows every year total fits in int32 (summed faster)."""
+    running total: every month gets what is left of the pool after the months before it, so such a row's year total
+    is its pool. `som_int32`: the caller knows every year total fits in int32 (summed faster)."""
     rij_pot = np.broadcast_to(potje_cu, uren_cu.shape[:-1])
     jaar = np.einsum("...m->...", uren_cu) if som_int32 else np.einsum("...m->...", uren_cu, dtype=np.int64)
     over = jaar > rij_pot
+    jaar = jaar.astype(np.int64, copy=False)
     if not over.any():
-        return uren_cu
+        return uren_cu, jaar
     uit = uren_cu.copy()
     cum = np.cumsum(uren_cu[over], axis=-1, dtype=np.int64)
     np.minimum(cum, rij_pot[over][:, None], out=cum)
     uit[over] = np.diff(cum, axis=-1, prepend=0)
-    return uit
+    jaar[over] = rij_pot[over]
+    return uit, jaar

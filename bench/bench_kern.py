@@ -195,7 +195,7 @@ def vergelijk(andere_src: Path, rondes: int = 3) -> None:
     load = os.getloadavg()
     med = statistics.median
     lines = [
-        f"Comparison {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC with the previous version of the code "
+        f"Comparison {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC with the previous version of the code "
         f"(`--vergelijk {andere_src}`), alternating {rondes} rounds, each run in a fresh process on the same machine; "
         f"load average before {load_voor[0]:.1f} / {load_voor[1]:.1f} / {load_voor[2]:.1f}, after "
         f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min; 2 cores shared with other work, so absolute times "

@@ -29,7 +29,7 @@ class HandKern:
         self.max_cu = max_uren * 100
 
     @classmethod
-    def voor_2026(cls) -> "HandKern":
+    def voor_2026(cls) -> HandKern:
         from kotwijzer.params import parameters_voor_jaar
 
         p = parameters_voor_jaar(2026)

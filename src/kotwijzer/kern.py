@@ -201,12 +201,14 @@ def _som(a: np.ndarray, dtype: type = np.int64) -> np.ndarray:
     """Sum over every axis but the first ([H,...] -> [H]), exact in integers. np.einsum sums the short month rows
     without numpy's per-row reduction overhead."""
     letters = "abcdefgh"[: a.ndim - 1]
-    return np.einsum(f"h{letters}->h", a, dtype=dtype)
+    som: np.ndarray = np.einsum(f"h{letters}->h", a, dtype=dtype)
+    return som
 
 
 def _som_maanden(a: np.ndarray) -> np.ndarray:
     """[H,C,12] -> [H,C] int64, exact."""
-    return np.einsum("hcm->hc", a, dtype=np.int64)
+    som: np.ndarray = np.einsum("hcm->hc", a, dtype=np.int64)
+    return som
 
 
 def _som_centen(eenheden: np.ndarray) -> np.ndarray:
@@ -214,7 +216,8 @@ def _som_centen(eenheden: np.ndarray) -> np.ndarray:
     An int32 array rounds to at most 2**31 / 100 cents a cell, so up to 99 cells its sum stays exact in int32."""
     centen = rb.afronden_cent(eenheden)
     if centen.dtype == np.int32 and centen[0].size <= 99:
-        return np.einsum("hcm->h", centen).astype(np.int64)
+        som: np.ndarray = np.einsum("hcm->h", centen)
+        return som.astype(np.int64)
     return _som(centen)
 
 
@@ -225,11 +228,12 @@ def _vaste_soort(soort: np.ndarray) -> np.ndarray:
     if soort.dtype == np.int8 and soort.shape[2] == 12 and soort.flags.c_contiguous:
         woorden = soort.view(np.uint32)  # [H,C,3]
         herhaald = eerste.astype(np.uint8).astype(np.uint32) * np.uint32(0x01010101)
-        vast = woorden[:, :, 0] == herhaald
+        vast: np.ndarray = woorden[:, :, 0] == herhaald
         vast &= woorden[:, :, 1] == herhaald
         vast &= woorden[:, :, 2] == herhaald
         return vast
-    return (soort == eerste[:, :, None]).all(axis=2)
+    elke_maand: np.ndarray = (soort == eerste[:, :, None]).all(axis=2)
+    return elke_maand
 
 
 def _per_soort(
@@ -267,6 +271,7 @@ def totalen(u: Uitkomst, b: Batch) -> Totalen:
     toeslag_kind = np.einsum("hcm->hc", toeslag, dtype=np.int64)
     uren_kind = u.uren_per_kind_cu if u.uren_per_kind_cu is not None else _som_maanden(u.uren_cu)
     per_soort, uren_soort = _per_soort(b.soort, toeslag, u.uren_cu, toeslag_kind, uren_kind)
+    onbekend = np.zeros(n, dtype=bool) if u.toeslag_bekend is None else ~u.toeslag_bekend.all(axis=(1, 2))
     return Totalen(
         toeslag_cent=np.einsum("hc->h", toeslag_kind),
         kosten_cent=_som_centen(u.kosten_e),
@@ -276,7 +281,7 @@ def totalen(u: Uitkomst, b: Batch) -> Totalen:
         kinderen_met_toeslag=np.einsum("hc->h", (toeslag_kind > 0).view(np.int8)),  # int8: at most C children
         toeslag_per_soort_cent=per_soort,
         uren_per_soort_cu=uren_soort,
-        bedrag_onbekend=np.zeros(n, dtype=bool) if u.toeslag_bekend is None else ~u.toeslag_bekend.all(axis=(1, 2)),
+        bedrag_onbekend=np.asarray(onbekend),
     )
 
 

@@ -14,7 +14,8 @@ def voldoet_lid1(sit: np.ndarray, lid1: int = c.LID1) -> np.ndarray:
     """Wko 1.6 lid 1 onder a-l (and the werkloosheidstermijn of lid 5): the parent meets the arbeidseis or is in a
     doelgroep. For a partner the list of lid 3 (a; b: uitkering onder c, e, h, i with voorziening; c: f, g, j, k, l;
     d: lid 1 onder b) covers the same modelled situations."""
-    return (sit & lid1) != 0
+    voldoet: np.ndarray = (sit & lid1) != 0
+    return voldoet
 
 
 def lid1_masker(smi_onderdelen_k_l_in_werking: bool) -> int:

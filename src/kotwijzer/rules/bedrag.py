@@ -23,7 +23,8 @@ def uurprijs_gebruikt(prijs_cent: np.ndarray, soort: np.ndarray, max_per_soort_c
     """Bkot art. 4 lid 2: above the maximum uurprijs, the maximum counts. soort: 0 none, 1 dagopvang, 2 BSO, 3
     gastouderopvang; max_per_soort_cent has 4 entries (index 0 unused). The result has the dtype of both inputs
     combined."""
-    return np.minimum(prijs_cent, np.take(max_per_soort_cent, soort))
+    gebruikt: np.ndarray = np.minimum(prijs_cent, np.take(max_per_soort_cent, soort))
+    return gebruikt
 
 
 INT32_GRENS = 2**31 - 1 - EENHEDEN_PER_CENT  # largest kosten kept in int32: rounding adds half a cent
@@ -39,7 +40,8 @@ def kosten(uren_cu: np.ndarray, prijs_cent: np.ndarray, in_int32: bool = False) 
     """Bkot art. 1: kosten = uren x prijs (met inachtneming van de maximum uurprijs), exact, in 1/10,000 euro: int64,
     or int32 when the caller has checked with `past_in_int32` that every product fits (the same values, half the
     memory traffic)."""
-    return np.multiply(uren_cu, prijs_cent, dtype=np.int32 if in_int32 else np.int64)
+    uit: np.ndarray = np.multiply(uren_cu, prijs_cent, dtype=np.int32 if in_int32 else np.int64)
+    return uit
 
 
 def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
@@ -56,7 +58,7 @@ def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     meeste = uren_cu[:, 0]
     for k in range(1, n_kind):  # maximum over the child axis; each step is vectorised over households and months
         meeste = np.maximum(meeste, uren_cu[:, k])
-    first = uren_cu == meeste[:, None, :]
+    first: np.ndarray = uren_cu == meeste[:, None, :]
     first &= uren_cu > 0
     gelijk = np.einsum("hcm->hm", first.view(np.int8)) > 1  # two or more children with the most hours
     if gelijk.any():  # lid 3 and 4, only where needed: highest kosten, then the first of them in the input
@@ -74,12 +76,13 @@ def eerste_kind_gelijk(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     that Dienst Toeslagen decides which is the first child (the amount does not depend on it)."""
     score = np.multiply(uren_cu, 1 << 40, dtype=np.int64) + kosten_e
     top = score.max(axis=1)
-    return ((score == top[:, None, :]) & (uren_cu > 0)).sum(axis=1) >= 2
+    gelijk: np.ndarray = ((score == top[:, None, :]) & (uren_cu > 0)).sum(axis=1) >= 2
+    return gelijk
 
 
 def toeslag_cent(kosten_e: np.ndarray, promille: np.ndarray) -> np.ndarray:
     """Toeslag = kosten x percentage, rounded half up to the cent. kosten in 1/10,000 euro, percentage in promille."""
-    t = np.multiply(kosten_e, promille, dtype=np.int64)
+    t: np.ndarray = np.multiply(kosten_e, promille, dtype=np.int64)
     t += 50_000
     t //= 100_000
     return t

@@ -25,7 +25,8 @@ BRON_ONTKOPPELD = (bkot("8a", 1, "b", vanaf=2023),)
 
 def begrens_per_maand(uren_cu: np.ndarray, max_uren: int) -> np.ndarray:
     """Bkot 8a lid 1 onder a: at most `max_uren` per child per calendar month."""
-    return np.minimum(uren_cu, max_uren * CU)
+    uit: np.ndarray = np.minimum(uren_cu, max_uren * CU)
+    return uit
 
 
 def kgu_uren_per_ouder(
@@ -44,7 +45,8 @@ def kgu_uren_per_ouder(
     """
     werk = ((sit & c.WERK) != 0) * werkuren_cu.astype(np.int64) * pct  # cu * pct = 1e-4 h
     doel = ((sit & (doelgroep | uitzondering)) != 0) * np.int64(doelgroep_uren * CU * 100)
-    return np.maximum(werk, doel).sum(axis=-1)
+    uit: np.ndarray = np.maximum(werk, doel).sum(axis=-1)
+    return uit
 
 
 kgu_uren_per_ouder.bronnen = BRON_KGU  # type: ignore[attr-defined]
@@ -66,7 +68,8 @@ def maanden_per_ouder(sit: np.ndarray, uitzondering: int, lid1: int = c.LID1) ->
     """From 2023 (Bkot 8a lid 1 onder b): the number of months in which the parent worked or had a situation that
     counts. [H,2,12] -> [H,2] int64."""
     telt = (sit & (lid1 | uitzondering)) != 0
-    return np.einsum("...m->...", telt.view(np.int8)).astype(np.int64)  # at most 12: no overflow in int8
+    maanden: np.ndarray = np.einsum("...m->...", telt.view(np.int8))  # at most 12: no overflow in int8
+    return maanden.astype(np.int64)
 
 
 def potje_minst_werkende(per_ouder: np.ndarray, telt_partner: np.ndarray) -> np.ndarray:

@@ -215,7 +215,7 @@ def _som_centen(eenheden: np.ndarray) -> np.ndarray:
     """Per household, the sum of the amounts rounded half up to the cent ([H,C,12] 1/10,000 euro -> [H] cents).
     An int32 array rounds to at most 2**31 / 100 cents a cell, so up to 99 cells its sum stays exact in int32."""
     centen = rb.afronden_cent(eenheden)
-    if centen.dtype == np.int32 and centen[0].size <= 99:
+    if centen.dtype == np.int32 and centen.shape[1] * centen.shape[2] <= 99:
         som: np.ndarray = np.einsum("hcm->h", centen)
         return som.astype(np.int64)
     return _som(centen)

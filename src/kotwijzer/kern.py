@@ -29,8 +29,8 @@ class Uitkomst:
     kind_ok: np.ndarray  # bool [H,C,12]
     kind_bits: np.ndarray | None  # int32 [H,C,12] (None in population runs)
     uren_gevraagd_cu: np.ndarray  # int32 [H,C,12] (0 where no childcare)
-    uren_na_maandgrens_cu: np.ndarray  # [H,C,12] after the 230-hour cap and the conditions
-    uren_cu: np.ndarray  # int64 [H,C,12] hours that count (after the yearly pool)
+    uren_na_maandgrens_cu: np.ndarray  # int32 [H,C,12] after the 230-hour cap and the conditions
+    uren_cu: np.ndarray  # int32 [H,C,12] hours that count (after the yearly pool; may be uren_na_maandgrens_cu itself)
     potjes_cu: dict[str, np.ndarray]  # name -> [H] pool per child (same for every child of a household)
     per_ouder: dict[str, np.ndarray]  # name -> [H,2] (KGU hours in 1/10,000 h, or months)
     verloren: np.ndarray  # bool [H,12]: aanspraak by the conditions, lost because the application is too late
@@ -39,8 +39,8 @@ class Uitkomst:
     kosten_e: np.ndarray | None = None
     werkelijke_kosten_e: np.ndarray | None = None
     eerste_kind: np.ndarray | None = None
-    promille: np.ndarray | None = None  # GEEN_PERCENTAGE (-1) where the table has no verified cell
-    toeslag_cent: np.ndarray | None = None  # 0 where not known (see toeslag_bekend)
+    promille: np.ndarray | None = None  # int32; GEEN_PERCENTAGE (-1) where the table has no verified cell
+    toeslag_cent: np.ndarray | None = None  # int64; 0 where not known (see toeslag_bekend)
     toeslag_bekend: np.ndarray | None = None  # bool [H,C,12]: the toeslag of this child-month could be computed; None: all
     tabel_status: str | None = None
     tabel_fout: str | None = None  # why no table could be used (year without table), else None

@@ -81,10 +81,12 @@ def bereken_batch(
         ok = ok & ~verloren
     # hours in int32 (at most 744 h = 74,400 hundredths a month); multiplying by a mask is cheaper than np.where
     gevraagd = b.uren_cu.astype(np.int32, copy=False) * (b.soort > 0)
-    maandgrens_cu = int(p.max_uren_per_maand) * ru.CU
-    h = ru.begrens_per_maand(gevraagd, int(p.max_uren_per_maand)).astype(np.int32, copy=False)
+    max_uren = int(p.max_uren_per_maand)
+    maandgrens_cu = max_uren * ru.CU
+    h = ru.begrens_per_maand(gevraagd, max_uren).astype(np.int32, copy=False)
     h *= kind_ok
-    uren_min, uren_max = int(gevraagd.min(initial=0)), int(gevraagd.max(initial=0))
+    uren_min = int(np.minimum.reduce(gevraagd, axis=None, initial=0))  # min(0, smallest): >= 0 only if all are
+    uren_max = int(np.maximum.reduce(gevraagd, axis=None, initial=0))
     # every month of h lies in [0, maandgrens]: a year of it sums exactly in int32
     som_int32 = uren_min >= 0 and 0 <= 12 * maandgrens_cu < 2**31
 
@@ -123,7 +125,8 @@ def bereken_batch(
         return u
     # hours asked x price: needs no law data. Money arrays are int32 where the bounds show every value fits (the usual
     # case: 230 h x a price below EUR 933), else int64; the values are the same either way.
-    prijs_min, prijs_max = int(b.prijs_cent.min(initial=0)), int(b.prijs_cent.max(initial=0))
+    prijs_min = int(np.minimum.reduce(b.prijs_cent, axis=None, initial=0))
+    prijs_max = int(np.maximum.reduce(b.prijs_cent, axis=None, initial=0))
     u.werkelijke_kosten_e = rb.kosten(
         gevraagd, b.prijs_cent, rb.past_in_int32(uren_min, uren_max, prijs_min, prijs_max)
     )
@@ -136,18 +139,16 @@ def bereken_batch(
         u.prijs_fout = str(e)
         u.toeslag_bekend = uren == 0
         return u
-    max_arr = np.array(
-        [0, mu.cent["dagopvang"], mu.cent["buitenschoolse_opvang"], mu.cent["gastouderopvang"]], dtype=np.int64
-    )
+    maxima = [0, int(mu.cent["dagopvang"]), int(mu.cent["buitenschoolse_opvang"]), int(mu.cent["gastouderopvang"])]
     prijs_in = b.prijs_cent
-    if max_arr.max() < 2**31 and prijs_in.dtype == np.int32:  # the capped price fits the input's int32
-        max_arr = max_arr.astype(np.int32)
+    if max(maxima) < 2**31 and prijs_in.dtype == np.int32:  # the capped price fits the input's int32
+        max_arr = np.array(maxima, dtype=np.int32)
     else:
+        max_arr = np.array(maxima, dtype=np.int64)
         prijs_in = prijs_in.astype(np.int64)
     prijs = rb.uurprijs_gebruikt(prijs_in, b.soort, max_arr)
     kosten_in_int32 = rb.past_in_int32(  # 0 <= uren <= hours asked and the monthly cap; price at most the maximum
-        uren_min, min(uren_max, maandgrens_cu), min(prijs_min, int(max_arr.min())),
-        min(prijs_max, int(max_arr.max())),
+        uren_min, min(uren_max, maandgrens_cu), min(prijs_min, min(maxima)), min(prijs_max, max(maxima)),
     )
     kosten_e = rb.kosten(uren, prijs, kosten_in_int32)
     eerste = rb.eerste_kind(uren, kosten_e)

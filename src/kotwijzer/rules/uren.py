@@ -94,12 +94,12 @@ def verdeel_potje_met_jaar(
     A row whose year total fits in its pool keeps its hours; only the rows that exceed their pool are capped, by the
     running total: every month gets what is left of the pool after the months before it, so such a row's year total
     is its pool. `som_int32`: the caller knows every year total fits in int32 (summed faster)."""
-    rij_pot = np.broadcast_to(potje_cu, uren_cu.shape[:-1])
     jaar = np.einsum("...m->...", uren_cu) if som_int32 else np.einsum("...m->...", uren_cu, dtype=np.int64)
-    over = jaar > rij_pot
+    over = jaar > potje_cu
     jaar = jaar.astype(np.int64, copy=False)
     if not over.any():
         return uren_cu, jaar
+    rij_pot = np.broadcast_to(potje_cu, over.shape)
     uit = uren_cu.copy()
     cum = np.cumsum(uren_cu[over], axis=-1, dtype=np.int64)
     np.minimum(cum, rij_pot[over][:, None], out=cum)

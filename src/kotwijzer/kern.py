@@ -5,17 +5,30 @@ only place where the rules are combined. Every step calls a named rule from `kot
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from kotwijzer.invoer import Batch
-from kotwijzer.params import JaarParameters, OntbrekendeWetgeving, parameters_voor_jaar
+from kotwijzer.params import JaarParameters, MaximumUurprijs, OntbrekendeWetgeving, Tabel, parameters_voor_jaar
 from kotwijzer.params.loader import GEEN_PERCENTAGE
 from kotwijzer.rules import aanspraak as ra
 from kotwijzer.rules import bedrag as rb
 from kotwijzer.rules import codes as c
 from kotwijzer.rules import uren as ru
+from kotwijzer.wetten.bron import Bron
+
+
+@dataclass(frozen=True, slots=True)
+class GelezenWaarde:
+    """One rule parameter the kernel read, as it read it: value, status, citations and publication (the trace)."""
+
+    naam: str
+    waarde: Any
+    status: str
+    bronnen: tuple[Bron, ...]
+    publicatie: str
 
 
 @dataclass
@@ -45,13 +58,35 @@ class Uitkomst:
     tabel_status: str | None = None
     tabel_fout: str | None = None  # why no table could be used (year without table), else None
     prijs_fout: str | None = None  # why no maximum uurprijs could be used (year without a fixed one), else None
+    # what the kernel read, handed over for the trace (as a tracer would): rule parameters in the order first read,
+    # the maximum uurprijzen and the table it used (None where the year has none)
+    gelezen: dict[str, GelezenWaarde] = field(default_factory=dict)
+    maximum_uurprijs: MaximumUurprijs | None = None
+    tabel: Tabel | None = None
     uren_per_kind_cu: np.ndarray | None = None  # int64 [H,C]: year total of uren_cu per child
+
+    def waarde(self, naam: str) -> Any:
+        """The value of a rule parameter the kernel read (KeyError naming it when the kernel did not read it)."""
+        return self.gelezen[naam].waarde
+
+
+def _gelezen(p: JaarParameters) -> dict[str, GelezenWaarde]:
+    return {naam: GelezenWaarde(naam, w.waarde, w.status, p.parameter(naam).bron, w.publicatie)
+            for naam, w in p.gelezen.items()}
 
 
 def bereken_batch(
     b: Batch, met_bedrag: bool = True, params: JaarParameters | None = None, met_redenen: bool = True
 ) -> Uitkomst:
+    """Run the rules over a batch. The result also hands over what was read (`Uitkomst.gelezen`,
+    `Uitkomst.maximum_uurprijs`, `Uitkomst.tabel`), so a trace never goes back to the parameter loader."""
     p = params or parameters_voor_jaar(b.jaar)
+    u = _bereken_batch(b, met_bedrag, p, met_redenen)
+    u.gelezen = _gelezen(p)
+    return u
+
+
+def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: bool) -> Uitkomst:
     uitz = ra.uitzondering_masker(
         bool(p.wlz_permanent_telt), bool(p.wlz_tijdelijk_telt), bool(p.detentie_telt), bool(p.voorlopige_hechtenis_telt)
     )
@@ -138,7 +173,12 @@ def bereken_batch(
     except OntbrekendeWetgeving as e:
         u.prijs_fout = str(e)
         u.toeslag_bekend = uren == 0
+        try:  # no amount, but the trace still reports the year's table and its status
+            u.tabel = p.tabel()
+        except OntbrekendeWetgeving:
+            pass
         return u
+    u.maximum_uurprijs = mu
     maxima = [0, int(mu.cent["dagopvang"]), int(mu.cent["buitenschoolse_opvang"]), int(mu.cent["gastouderopvang"])]
     prijs_in = b.prijs_cent
     if max(maxima) < 2**31 and prijs_in.dtype == np.int32:  # the capped price fits the input's int32
@@ -154,6 +194,7 @@ def bereken_batch(
     eerste = rb.eerste_kind(uren, kosten_e)
     try:
         t = p.tabel()
+        u.tabel = t
         onbekend_inkomen = b.inkomen < 0
         if onbekend_inkomen.any():
             p1, p2 = t.percentages(np.where(onbekend_inkomen, 0, b.inkomen))

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 
 class Situatie(StrEnum):
@@ -321,6 +321,14 @@ class Resultaat(_Base):
     aanvraagdatum: dt.date | None = None  # the application date used (given, or today)
     aanvragen_uiterlijk: dt.date | None = None  # last day an application still reaches the first month with a right
     verloren_maanden: list[int] = Field(default_factory=list)  # months lost because the application is too late
+    # the structured signals behind ontbrekend, waarschuwingen and aannames (kotwijzer.signalen.Signaal;
+    # rendered by kotwijzer.explain.signaaltekst.tekst); not part of the JSON
+    _signalen: list[Any] = PrivateAttr(default_factory=list)
+
+    @property
+    def signalen(self) -> list[Any]:
+        """The signals of this result (`kotwijzer.signalen.Signaal`), in the order of their texts."""
+        return self._signalen
 
 
 class Vraag(_Base):

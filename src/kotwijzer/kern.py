@@ -122,8 +122,8 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     h *= kind_ok
     uren_min = int(np.minimum.reduce(gevraagd, axis=None, initial=0))  # min(0, smallest): >= 0 only if all are
     uren_max = int(np.maximum.reduce(gevraagd, axis=None, initial=0))
-    # every month of h lies in [0, maandgrens]: a year of it sums exactly in int32
-    som_int32 = uren_min >= 0 and 0 <= 12 * maandgrens_cu < 2**31
+    # every month of h lies in [0, maandgrens]: the pool may take its shortcuts (see ru.verdeel_potje_met_jaar)
+    begrensd = uren_min >= 0 and 0 <= maandgrens_cu <= 2**31 // 12
 
     telt_partner = b.heeft_partner & ~b.bloedverwant
     potjes: dict[str, np.ndarray] = {}
@@ -144,7 +144,7 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
             pot = ru.potje_minst_werkende(po, telt_partner) // 100  # 1/10,000 h -> hundredths, rounded down
             per_ouder[naam] = po
             potjes[naam] = pot
-            deel, deel_jaar = ru.verdeel_potje_met_jaar(h * sel, pot[:, None], som_int32)
+            deel, deel_jaar = ru.verdeel_potje_met_jaar(h * sel, pot[:, None], begrensd)
             uren += deel
             uren_kind += deel_jaar
     else:
@@ -152,7 +152,7 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
         per_ouder["maanden"] = mnd
         pot = ru.potje_minst_werkende(mnd, telt_partner).astype(np.int64) * int(p.uren_per_maand_ontkoppeld) * ru.CU
         potjes["alle_opvang"] = pot
-        uren, uren_kind = ru.verdeel_potje_met_jaar(h, pot[:, None], som_int32)
+        uren, uren_kind = ru.verdeel_potje_met_jaar(h, pot[:, None], begrensd)
 
     u = Uitkomst(b.jaar, p, uitz, lid1, ok, reden, kind_ok, kbits, gevraagd, h, uren, potjes, per_ouder, verloren)
     u.uren_per_kind_cu = uren_kind

@@ -79,24 +79,30 @@ def potje_minst_werkende(per_ouder: np.ndarray, telt_partner: np.ndarray) -> np.
     return np.where(telt_partner, minst, per_ouder[..., 0])
 
 
-def verdeel_potje(uren_cu: np.ndarray, potje_cu: np.ndarray, som_int32: bool = False) -> np.ndarray:
+def verdeel_potje(uren_cu: np.ndarray, potje_cu: np.ndarray, begrensd: bool = False) -> np.ndarray:
     """Use a yearly pool month by month in calendar order: [..., 12] hours, [...] pool -> hours that count (dtype of
     `uren_cu`; `uren_cu` itself when no row exceeds its pool, so the caller must not change one of the two in place).
     See `verdeel_potje_met_jaar`."""
-    return verdeel_potje_met_jaar(uren_cu, potje_cu, som_int32)[0]
+    return verdeel_potje_met_jaar(uren_cu, potje_cu, begrensd)[0]
 
 
 def verdeel_potje_met_jaar(
-    uren_cu: np.ndarray, potje_cu: np.ndarray, som_int32: bool = False
+    uren_cu: np.ndarray, potje_cu: np.ndarray, begrensd: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:
     """`verdeel_potje`, also returning each row's year total of the hours that count (int64 [...]).
 
-    A row whose year total fits in its pool keeps its hours; only the rows that exceed their pool are capped, by the
-    running total: every month gets what is left of the pool after the months before it, so such a row's year total
-    is its pool. `som_int32`: the caller knows every year total fits in int32 (summed faster)."""
-    jaar = np.einsum("...m->...", uren_cu) if som_int32 else np.einsum("...m->...", uren_cu, dtype=np.int64)
+    Every month gets what is left of the pool after the months before it: the running total, capped at the pool, so a
+    row's year total is the smaller of its hours and its pool. `begrensd`: the caller knows every month lies in
+    [0, 2**31 // 12]; then the year is summed in int32 and only the rows whose year exceeds their pool are capped (the
+    others keep their hours unchanged, as their running total never reaches the pool)."""
+    if not begrensd:
+        cum = np.cumsum(uren_cu, axis=-1, dtype=np.int64)
+        np.minimum(cum, np.asarray(potje_cu)[..., None], out=cum)
+        alle: np.ndarray = np.diff(cum, axis=-1, prepend=0).astype(uren_cu.dtype, copy=False)
+        return alle, cum[..., -1].copy()
+    jaar = np.einsum("...m->...", uren_cu)
     over = jaar > potje_cu
-    jaar = jaar.astype(np.int64, copy=False)
+    jaar = jaar.astype(np.int64)
     if not over.any():
         return uren_cu, jaar
     rij_pot = np.broadcast_to(potje_cu, over.shape)

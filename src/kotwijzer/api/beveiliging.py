@@ -1,10 +1,13 @@
 """Security plumbing shared by the web app and the API: response headers, a bounded login rate limiter, CSRF tokens."""
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import hmac
+import math
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
@@ -34,6 +37,9 @@ class BeveiligingsHeaders:
             return
         https = scope.get("scheme") == "https"
         pad = scope.get("path", "")
+        if scope.get("app") is not None:  # for re-authentication deep in the store (`_herbevestiging`)
+            client = scope.get("client")
+            _VERZOEK.set((scope["app"], client[0] if client else "?"))
         statisch = pad.startswith("/static/")
 
         async def _send(message):
@@ -63,27 +69,34 @@ class Poging:
 
 
 class InlogLimiet:
-    """Limits on failed logins, kept in the database so that they are atomic and shared by all workers.
+    """Limits on failed logins (OWASP ASVS 4.0 V2.2.1), kept in the database so that they are atomic and shared by all
+    workers. A stranger who knows an e-mail address can never lock its owner out.
 
-    * Per account, across all addresses: at most `max_pogingen` failed (or still running) attempts in `venster`
-      seconds; beyond that every attempt for that account is refused with a wait time, also with the right password
-      (a guesser cannot get past it by spreading over addresses).
+    * Per account, across all addresses: after `vrij` failed attempts in `venster` seconds the account is throttled:
+      the next attempt may come `basis` seconds after the last failure, and that wait doubles with every further
+      failure (at most `max_vertraging`). An attempt that comes too early is refused with the wait time, *unless it
+      comes from an address without failed attempts in the window*: the owner, logging in from their own office or
+      home, always gets through with the right password. A guesser gets few guesses per address (each failure makes
+      the address count as failed) and few per account (the wait doubles).
     * Per address: from `ip_drempel` failed attempts in `venster` seconds on, every attempt from that address is
-      slowed down (`ip_stap` seconds per extra failure, at most `ip_max_vertraging`), but never refused: several
-      people behind one address (an office, a school) can still log in with the right password.
+      slowed down (`ip_stap` seconds per extra failure, at most `ip_max_vertraging`); beyond `ip_max` failures the
+      address is refused until the oldest failure leaves the window (a flood, not an office with a few typos).
 
     Atomic: an attempt is written *before* the password is checked and the count includes it, so parallel attempts
-    see each other; at most `max_pogingen` attempts for an account can ever reach the password check in a window.
-    On success the attempt is removed (and the account's earlier failures are forgotten); on refusal it is removed;
-    on a wrong password it stays and counts. Only HMACs of the e-mail address and of the address are stored."""
+    see each other. On success the attempt is removed (and the account's earlier failures are forgotten); on refusal,
+    or when the check itself failed (the database was unreachable), it is removed; on a wrong password it stays and
+    counts. Only HMACs of the e-mail address and of the address are stored."""
 
-    def __init__(self, max_pogingen: int = 5, venster: float = 900.0, ip_drempel: int = 30, ip_stap: float = 0.5,
-                 ip_max_vertraging: float = 5.0):
-        self.max_pogingen = max_pogingen
+    def __init__(self, vrij: int = 3, basis: float = 2.0, max_vertraging: float = 900.0, venster: float = 900.0,
+                 ip_drempel: int = 10, ip_stap: float = 0.5, ip_max_vertraging: float = 5.0, ip_max: int = 100):
+        self.vrij = vrij
+        self.basis = basis
+        self.max_vertraging = max_vertraging
         self.venster = venster
         self.ip_drempel = ip_drempel
         self.ip_stap = ip_stap
         self.ip_max_vertraging = ip_max_vertraging
+        self.ip_max = ip_max
 
     @staticmethod
     def sleutels(geheim: bytes, ip: str, account: str) -> tuple[str, str]:
@@ -91,6 +104,12 @@ class InlogLimiet:
             return hmac.new(geheim, x.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()[:40]
 
         return "acc:" + h("acc:" + (account or "").strip().lower()[:254]), "ip:" + h("ip:" + ip)
+
+    def account_wacht(self, n_mislukt: int) -> float:
+        """Seconds after the last failure before the account may be tried again (from an address with failures)."""
+        if n_mislukt < self.vrij:
+            return 0.0
+        return min(self.max_vertraging, self.basis * 2 ** min(n_mislukt - self.vrij, 30))
 
     def begin(self, db, geheim: bytes, ip: str, account: str) -> Poging:
         from sqlalchemy import delete, func, select
@@ -107,57 +126,168 @@ class InlogLimiet:
             s.flush()
             poging = Poging(ids=[r.id for r in rijen])
         with db.sessie() as s:
-            n_acc, oudste = s.execute(select(func.count(InlogPoging.id), func.min(InlogPoging.tijd))
-                                      .where(InlogPoging.sleutel == k_acc, InlogPoging.tijd >= grens)).one()
-            if n_acc > self.max_pogingen:
+            anders = ~InlogPoging.id.in_(poging.ids)
+            n_acc, laatste = s.execute(select(func.count(InlogPoging.id), func.max(InlogPoging.tijd))
+                                       .where(InlogPoging.sleutel == k_acc, InlogPoging.tijd >= grens, anders)).one()
+            n_ip, oudste_ip = s.execute(select(func.count(InlogPoging.id), func.min(InlogPoging.tijd))
+                                        .where(InlogPoging.sleutel == k_ip, InlogPoging.tijd >= grens, anders)).one()
+            n_acc, n_ip = n_acc or 0, n_ip or 0
+            wacht = 0.0
+            if n_ip >= self.ip_max:
+                wacht = (oudste_ip or nu) + self.venster - nu
+            elif n_ip > 0 and n_acc >= self.vrij:
+                wacht = (laatste or nu) + self.account_wacht(n_acc) - nu
+            if wacht > 0:
                 s.execute(delete(InlogPoging).where(InlogPoging.id.in_(poging.ids)))
-                poging.wacht = max(1, int((oudste or nu) + self.venster - nu) + 1)
+                poging.wacht = max(1, math.ceil(wacht))
                 poging.ids = []
                 return poging
-            n_ip = s.scalar(select(func.count(InlogPoging.id))
-                            .where(InlogPoging.sleutel == k_ip, InlogPoging.tijd >= grens)) or 0
-        if n_ip > self.ip_drempel:
-            poging.vertraging = min(self.ip_max_vertraging, self.ip_stap * (n_ip - self.ip_drempel))
+        if n_ip >= self.ip_drempel:
+            poging.vertraging = min(self.ip_max_vertraging, self.ip_stap * (n_ip + 1 - self.ip_drempel))
         return poging
 
-    def einde(self, db, geheim: bytes, ip: str, account: str, poging: Poging, gelukt: bool) -> None:
+    def einde(self, db, geheim: bytes, ip: str, account: str, poging: Poging, gelukt: bool | None) -> None:
+        """`gelukt`: True (right password), False (wrong: the attempt counts), None (no answer: not counted)."""
         from sqlalchemy import delete
 
         from kotwijzer.store.models import InlogPoging
 
-        if not gelukt or not poging.ids:
+        if gelukt is False or not poging.ids:
             return  # a wrong password: the rows stay and count
         k_acc, _ = self.sleutels(geheim, ip, account)
         with db.sessie() as s:
-            s.execute(delete(InlogPoging).where((InlogPoging.id.in_(poging.ids)) | (InlogPoging.sleutel == k_acc)))
+            if gelukt:
+                s.execute(delete(InlogPoging).where((InlogPoging.id.in_(poging.ids)) | (InlogPoging.sleutel == k_acc)))
+            else:
+                s.execute(delete(InlogPoging).where(InlogPoging.id.in_(poging.ids)))
+
+
+class Wachtwoordpoort:
+    """Admission at the door for work that checks a password (argon2id, ~0.1 s CPU each): at most `per_adres`
+    attempts of one address in progress, at most `draden + wachtrij` in the whole worker; beyond that 429 at once,
+    before the database or the hash is touched. The hashing itself is bounded per process by
+    `kotwijzer.store.wachtwoord` (a few threads), so a login flood, also from many addresses, never takes more than
+    that share of the CPU from the calculations. Only changed on the event loop thread: no lock needed."""
+
+    def __init__(self, draden: int | None = None, wachtrij: int | None = None, per_adres: int = 1):
+        from kotwijzer.store.wachtwoord import hash_draden
+
+        self.draden = draden if draden is not None else hash_draden()
+        self.wachtrij = wachtrij if wachtrij is not None else 4 * self.draden
+        self.per_adres = per_adres
+        self.bezig = 0
+        self._adres: dict[str, int] = {}
+        self.geweigerd = 0
+
+    def toelaten(self, adres: str) -> bool:
+        if self.bezig >= self.draden + self.wachtrij or self._adres.get(adres, 0) >= self.per_adres:
+            self.geweigerd += 1
+            return False
+        self.bezig += 1
+        self._adres[adres] = self._adres.get(adres, 0) + 1
+        return True
+
+    def klaar(self, adres: str) -> None:
+        self.bezig -= 1
+        n = self._adres.get(adres, 1) - 1
+        if n <= 0:
+            self._adres.pop(adres, None)
+        else:
+            self._adres[adres] = n
+
+
+def wachtwoordpoort(app) -> Wachtwoordpoort:
+    p = getattr(app.state, "wachtwoordpoort", None)
+    if p is None:
+        p = app.state.wachtwoordpoort = Wachtwoordpoort()
+    return p
 
 
 async def begrensd_inloggen(request, account: str, controleer):
     """Run `controleer()` (the password check, in a worker thread) under the login limits. Returns its result, or
-    raises `TeVeelPogingen` with the seconds to wait. A right password is only refused when the account itself has
-    too many failed attempts; from a busy address it is only slowed down."""
+    raises `TeVeelPogingen` with the seconds to wait. The right password from an address without failed attempts is
+    never refused for the account's sake; refused at the door (cheaply) are: a second attempt of an address while its
+    first is still running, and attempts beyond what the password pool can take."""
     import anyio
     from starlette.concurrency import run_in_threadpool
 
     from kotwijzer.api.rekenpoort import client_adres
+    from kotwijzer.store.wachtwoord import WachtwoordDruk
 
     app = request.app
     ip = client_adres(request)
-    limiet: InlogLimiet = app.state.limiet
-    poging = await run_in_threadpool(limiet.begin, app.state.db, app.state.geheim, ip, account)
-    if poging.wacht:
-        raise TeVeelPogingen(poging.wacht)
-    if poging.vertraging:
-        await anyio.sleep(poging.vertraging)
-    uit = await run_in_threadpool(controleer)
-    await run_in_threadpool(limiet.einde, app.state.db, app.state.geheim, ip, account, poging, uit is not None)
-    return uit
+    poort = wachtwoordpoort(app)
+    if not poort.toelaten(ip):
+        raise TeVeelPogingen(1)
+    try:
+        limiet: InlogLimiet = app.state.limiet
+        poging = await run_in_threadpool(limiet.begin, app.state.db, app.state.geheim, ip, account)
+        if poging.wacht:
+            raise TeVeelPogingen(poging.wacht)
+        if poging.vertraging:
+            await anyio.sleep(poging.vertraging)
+        try:
+            uit = await run_in_threadpool(controleer)
+        except WachtwoordDruk:
+            await run_in_threadpool(limiet.einde, app.state.db, app.state.geheim, ip, account, poging, None)
+            raise TeVeelPogingen(1) from None
+        except BaseException:
+            await run_in_threadpool(limiet.einde, app.state.db, app.state.geheim, ip, account, poging, None)
+            raise
+        await run_in_threadpool(limiet.einde, app.state.db, app.state.geheim, ip, account, poging, uit is not None)
+        return uit
+    finally:
+        poort.klaar(ip)
 
 
 class TeVeelPogingen(Exception):
     def __init__(self, wacht: int):
         super().__init__(f"wacht {wacht} s")
         self.wacht = wacht
+
+
+# the request being served, for checks deep in the store that need the login limit (re-authentication)
+_VERZOEK: contextvars.ContextVar[tuple[Any, str] | None] = contextvars.ContextVar("kotwijzer_verzoek", default=None)
+
+
+def _herbevestiging(account: str, controleer) -> bool:
+    """Re-authentication (the own password asked again: to change it, or to make someone beheerder) counts with the
+    login limit of the account and the address, as a login does. Runs in a worker thread."""
+    from kotwijzer.api.http import ApiFout
+    from kotwijzer.store.wachtwoord import WachtwoordDruk
+
+    v = _VERZOEK.get()
+    if v is None:  # the command line: no limit
+        return controleer()
+    app, ip = v
+    limiet: InlogLimiet = app.state.limiet
+    poging = limiet.begin(app.state.db, app.state.geheim, ip, account)
+    if poging.wacht:
+        raise ApiFout(429, "te_veel_pogingen",
+                      f"Te veel mislukte pogingen. Probeer het over {poging.wacht} seconden opnieuw.",
+                      headers={"Retry-After": str(poging.wacht)})
+    if poging.vertraging:
+        time.sleep(poging.vertraging)
+    try:
+        ok = bool(controleer())
+    except WachtwoordDruk:
+        limiet.einde(app.state.db, app.state.geheim, ip, account, poging, None)
+        raise ApiFout(429, "te_druk", "Het is nu erg druk. Probeer het over een paar seconden opnieuw.",
+                      headers={"Retry-After": "1"}) from None
+    except BaseException:
+        limiet.einde(app.state.db, app.state.geheim, ip, account, poging, None)
+        raise
+    limiet.einde(app.state.db, app.state.geheim, ip, account, poging, ok)
+    return ok
+
+
+def _installeer_herbevestiging() -> None:
+    from kotwijzer.store import wachtwoord
+
+    wachtwoord.herbevestiging_hook = _herbevestiging
+
+
+_installeer_herbevestiging()
 
 
 def csrf_token(geheim: bytes, sessie_token: str) -> str:

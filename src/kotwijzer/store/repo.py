@@ -30,7 +30,7 @@ from kotwijzer.store.models import (
 )
 from kotwijzer.store.validatie import OngeldigeWaarde, _schone_tekens, controleer_invoer_teksten, controleer_tekst
 from kotwijzer.store.wachtwoord import bezwaar as wachtwoord_bezwaar
-from kotwijzer.store.wachtwoord import controleer_wachtwoord, hash_wachtwoord, moet_opnieuw
+from kotwijzer.store.wachtwoord import controleer_herbevestiging, controleer_wachtwoord, hash_wachtwoord, moet_opnieuw
 
 # absolute lifetime of a login, and the time without any request after which it ends (inactivity)
 SESSIE_DUUR = {"web": dt.timedelta(hours=10), "api": dt.timedelta(hours=8)}
@@ -243,7 +243,8 @@ MAX_ACCOUNTS_PER_EMAIL = 5
 def herbevestig(s: Session, actor: Actor, wachtwoord: Any) -> bool:
     """Re-authentication: is this the acting user's own current password?"""
     g = s.get(Gebruiker, actor.gebruiker_id)
-    ok = controleer_wachtwoord(g.wachtwoord_hash if g else None, wachtwoord if isinstance(wachtwoord, str) else "")
+    ok = controleer_herbevestiging(g.wachtwoord_hash if g else None, wachtwoord if isinstance(wachtwoord, str) else "",
+                                   g.email if g else "")
     return bool(ok and g is not None and g.actief)
 
 
@@ -324,7 +325,7 @@ def overal_uitloggen(s: Session, gebruiker_id: int, actor: Actor | None = None, 
 def wachtwoord_wijzigen(s: Session, actor: Actor, huidig: Any, nieuw: Any, huidig_token: str | None = None) -> None:
     """The user changes their own password: the current one is checked; every other login of the user ends."""
     g = s.get(Gebruiker, actor.gebruiker_id)
-    if g is None or not controleer_wachtwoord(g.wachtwoord_hash, huidig if isinstance(huidig, str) else ""):
+    if g is None or not controleer_herbevestiging(g.wachtwoord_hash, huidig if isinstance(huidig, str) else "", g.email):
         raise OngeldigeWaarde("huidig_wachtwoord", "Uw huidige wachtwoord klopt niet.")
     nieuw = _controleer_wachtwoord(nieuw, [g.email, g.organisatie.naam], veld="nieuw_wachtwoord")
     if controleer_wachtwoord(g.wachtwoord_hash, nieuw):

@@ -78,6 +78,13 @@ def _geen_ja_nee(v: Any) -> Any:
     if isinstance(v, bool):
         raise ValueError("vul een getal in, geen ja/nee-waarde")
     return v
+# Every date of a household lies between these (a birth date, a period, an application): far beyond them the
+# calculation's own date arithmetic would overflow, and no household has them. Stated in the published schema as a
+# pattern on the year, since JSON Schema has no minimum for dates.
+DATUM_MIN = dt.date(1900, 1, 1)
+DATUM_MAX = dt.date(2100, 12, 31)
+DATUM_PATROON = r"^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$"
+Datum = Annotated[dt.date, Field(ge=DATUM_MIN, le=DATUM_MAX, json_schema_extra={"pattern": DATUM_PATROON})]
 Bedrag = Annotated[Decimal, Field(ge=0, le=1000, decimal_places=2, description="Bedrag in euro's, hoogstens 2 decimalen")]
 
 
@@ -85,8 +92,8 @@ class Periode(_Base):
     """A period in which a parent has one situation. Give either `van`/`tot` (dates, inclusive) or `maanden`."""
 
     situatie: Situatie
-    van: dt.date | None = Field(None, description="Eerste dag (inclusief)")
-    tot: dt.date | None = Field(None, description="Laatste dag (inclusief); leeg = loopt door")
+    van: Datum | None = Field(None, description="Eerste dag (inclusief)")
+    tot: Datum | None = Field(None, description="Laatste dag (inclusief); leeg = loopt door")
     maanden: list[Maand] | None = Field(
         None, max_length=12, description="Of: de kalendermaanden van het berekeningsjaar (hoogstens 12)"
     )
@@ -107,10 +114,10 @@ class Periode(_Base):
     activiteit: str | None = Field(None, description="Bij bijstand_traject: code van de activiteit in de gemeentelijke catalogus")
     onderwijs: Onderwijs | None = Field(None, description="Bij studie: soort onderwijs")
     detentie_soort: DetentieSoort | None = Field(None, description="Bij detentie: veroordeling of voorlopige hechtenis")
-    detentie_einde: dt.date | None = Field(
+    detentie_einde: Datum | None = Field(
         None, description="Bij detentie: einddatum van de hele straf of maatregel, ook als die na dit jaar ligt"
     )
-    detentie_begin: dt.date | None = Field(
+    detentie_begin: Datum | None = Field(
         None, description="Bij detentie: begindatum van de hele straf of maatregel, ook als die voor dit jaar ligt"
     )
 
@@ -131,15 +138,15 @@ class Periode(_Base):
 class Ouder(_Base):
     label: str | None = Field(None, max_length=40, description="Pseudoniem, bv. 'ouder A'. Geen naam of BSN nodig")
     situaties: list[Periode] = Field(default_factory=list, max_length=24, description="Hoogstens 24 perioden per jaar")
-    laatste_werkdag_vorig_jaar: dt.date | None = Field(
+    laatste_werkdag_vorig_jaar: Datum | None = Field(
         None,
         description="Als het werk in het vorige jaar stopte: de laatste werkdag (voor de werkloosheidstermijn, art. 1.6 lid 5)",
     )
     uren_per_maand_voor_einde: Uren | None = Field(
         None, description="Gewerkte uren per maand voor die laatste werkdag (alleen 2021 en 2022)"
     )
-    vermoedelijke_bevallingsdatum: dt.date | None = None
-    bevallingsdatum: dt.date | None = None
+    vermoedelijke_bevallingsdatum: Datum | None = None
+    bevallingsdatum: Datum | None = None
 
 
 class Opvang(_Base):
@@ -168,7 +175,7 @@ class Opvang(_Base):
 
 class Kind(_Base):
     label: str | None = Field(None, max_length=40, description="Pseudoniem, bv. 'kind 1'")
-    geboortedatum: dt.date
+    geboortedatum: Datum
     start_voortgezet_onderwijs: str | None = Field(
         None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="Maand waarin het voortgezet onderwijs begint, JJJJ-MM"
     )
@@ -203,7 +210,7 @@ class Huishouden(_Base):
     toetsingsinkomen: int | None = Field(
         None, ge=0, le=100_000_000, description="Gezamenlijk toetsingsinkomen in hele euro's (Awir art. 7 en 8)"
     )
-    aanvraagdatum: dt.date | None = Field(None, description="Datum van de aanvraag (art. 1.3 lid 2 onder b Wko)")
+    aanvraagdatum: Datum | None = Field(None, description="Datum van de aanvraag (art. 1.3 lid 2 onder b Wko)")
     kinderen: list[Kind] = Field(default_factory=list, max_length=12)
 
     _geen_bool = field_validator("toetsingsinkomen", "berekeningsjaar", mode="before")(_geen_ja_nee)

@@ -49,6 +49,16 @@ def veldpad(loc: Iterable[Any]) -> str:
     return out
 
 
+_DATUM_BEREIK = "Vul een datum in van 1 januari 1900 tot en met 31 december 2100 (JJJJ-MM-DD)."
+
+
+def _is_datum(w: Any) -> bool:
+    import datetime as _dt
+    import re as _re
+
+    return isinstance(w, _dt.date) or (isinstance(w, str) and _re.fullmatch(r"\d{4}-\d{2}-\d{2}", w) is not None)
+
+
 def _getal(x: Any) -> str:
     """A number in Dutch notation without trailing zeros: 1000000 -> '1.000.000', Decimal('0.5') -> '0,5'."""
     try:
@@ -116,6 +126,8 @@ def melding(err: dict[str, Any]) -> str:
         return f"Gebruik hoogstens {n} cijfer{'s' if n != 1 else ''} achter de komma."
     if t in ("decimal_max_digits", "decimal_whole_digits"):
         return "Dit getal heeft te veel cijfers."
+    if t in ("greater_than_equal", "less_than_equal") and _is_datum(ctx.get("ge", ctx.get("le"))):
+        return _DATUM_BEREIK
     if t == "greater_than_equal":
         return f"Vul een getal van {_getal(ctx.get('ge'))} of meer in."
     if t == "greater_than":

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kotwijzer.model import Huishouden, Maand, Resultaat, Situatie, VoorwaardencheckResultaat
+from kotwijzer.model import Datum, Huishouden, Maand, Resultaat, Situatie, VoorwaardencheckResultaat
 
 
 class _Strikt(BaseModel):
@@ -81,7 +81,7 @@ class Wijziging(_Strikt):
     voorziening_gericht_op_arbeidsinschakeling: bool | None = Field(
         None, description="Bij soort=situatie en een traject: is het een voorziening gericht op werk?"
     )
-    detentie_einde: dt.date | None = Field(None, description="Bij soort=situatie en detentie: einddatum van de straf")
+    detentie_einde: Datum | None = Field(None, description="Bij soort=situatie en detentie: einddatum van de straf")
 
 
 class WatAlsVerzoek(_Strikt):

@@ -57,3 +57,82 @@ def test_scenario_opslaan_met_datum_9999_geeft_422(app):
         d = c.post("/api/v1/dossiers", json={"label": "gezin 1"}, headers=h).json()["id"]
         r = c.post(f"/api/v1/dossiers/{d}/scenarios", json={"naam": "basis", "invoer": _h()}, headers=h)
         assert r.status_code == 422 and "geboortedatum" in r.json()["fouten"][0]["veld"], r.text
+
+
+# 111222333 passes the 11-proef
+NIEUWE_VARIANTEN = {
+    "combining grapheme joiner": "111\u034f222\u034f333",
+    "variation selector": "111\ufe0f222\ufe0f333",
+    "Mongolian free variation selector": "111\u180b222\u180b333",
+    "Hangul filler": "111\u3164222\u3164333",
+    "halfwidth Hangul filler": "111\uffa0222\uffa0333",
+    "streepjes met spaties": "111 - - 222 - - 333",
+    "veel punten": "111....222....333",
+    "combinerend teken": "1\u03031\u03031222333",
+}
+
+
+@pytest.mark.parametrize("naam", list(NIEUWE_VARIANTEN))
+def test_nieuwe_bsn_varianten_herkend(naam):
+    assert lijkt_op_bsn(NIEUWE_VARIANTEN[naam])
+    with pytest.raises(OngeldigeWaarde):
+        controleer_tekst(NIEUWE_VARIANTEN[naam], "label", 60)
+
+
+@pytest.mark.parametrize("tekst", ["gezin 12", "2026-01-01 t/m 2026-03-31", "111222334", "1111222333", "versie 3 van 12",
+                                   "gezin 12, kind 3", "telefoon 020 123 45 67"])
+def test_geen_vals_alarm(tekst):
+    assert not lijkt_op_bsn(tekst)
+
+
+@pytest.fixture
+def pro(sqlite_app):
+    with sqlite_app.state.db.sessie() as s:
+        o = repo.organisatie_maken(s, "Bewind A")
+        repo.gebruiker_maken(s, o.id, "a@voorbeeld.nl", WW, "beheerder")
+    with client_voor(sqlite_app) as c:
+        t = c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": WW}).json()["token"]
+        yield c, {"Authorization": f"Bearer {t}"}
+
+
+def test_bsn_verdeeld_over_dossierlabel_en_scenarionaam(pro):
+    c, h = pro
+    did = c.post("/api/v1/dossiers", json={"label": "gezin 111 222"}, headers=h).json()["id"]
+    r = c.post(f"/api/v1/dossiers/{did}/scenarios", json={"naam": "333", "invoer": voorbeeld("paar_werkt_2026")}, headers=h)
+    assert r.status_code == 422 and "burgerservicenummer" in r.json()["melding"]
+    did2 = c.post("/api/v1/dossiers", json={"label": "gezin 7"}, headers=h).json()["id"]
+    assert c.post(f"/api/v1/dossiers/{did2}/scenarios", json={"naam": "333", "invoer": voorbeeld("paar_werkt_2026")},
+                  headers=h).status_code == 201
+    r = c.patch(f"/api/v1/dossiers/{did2}", json={"label": "111222"}, headers=h)
+    assert r.status_code == 422 and "burgerservicenummer" in r.json()["melding"]
+
+
+def test_bsn_verdeeld_over_ouder_en_kindlabel(pro):
+    c, h = pro
+    did = c.post("/api/v1/dossiers", json={"label": "gezin 8"}, headers=h).json()["id"]
+    inv = voorbeeld("paar_werkt_2026")
+    inv["aanvrager"]["label"] = "ouder 111222"
+    inv["kinderen"][0]["label"] = "333"
+    r = c.post(f"/api/v1/dossiers/{did}/scenarios", json={"naam": "basis", "invoer": inv}, headers=h)
+    assert r.status_code == 422 and "burgerservicenummer" in r.json()["melding"], r.text
+
+
+def test_bsn_als_e_mailadres(pro):
+    c, h = pro
+    r = c.post("/api/v1/gebruikers", json={"email": "111222333@voorbeeld.nl", "wachtwoord": "zeven blauwe kastanjes dansen",
+                                           "rol": "medewerker"}, headers=h)
+    assert r.status_code == 422 and r.json()["fouten"][0]["veld"] == "email" and "burgerservicenummer" in r.json()["melding"]
+
+
+@pytest.mark.parametrize("label, woord", [("\u00ad" * 60, "toont niets"), ("\u200b\u200c\u200d", "toont niets"),
+                                          ("\u3164\u3164", "toont niets"),
+                                          ("gezin \u202e21 nizeg", "schrijfrichting"), ("a\u2066b\u2069", "schrijfrichting")])
+def test_onzichtbare_en_omkerende_labels_geweigerd(pro, label, woord):
+    c, h = pro
+    r = c.post("/api/v1/dossiers", json={"label": label}, headers=h)
+    assert r.status_code == 422 and woord in r.json()["melding"], r.text
+    did = c.post("/api/v1/dossiers", json={"label": "gezin 9"}, headers=h).json()["id"]
+    inv = voorbeeld("paar_werkt_2026")
+    inv["kinderen"][0]["label"] = label[:40]
+    r = c.post(f"/api/v1/dossiers/{did}/scenarios", json={"naam": "basis", "invoer": inv}, headers=h)
+    assert r.status_code == 422 and woord in r.json()["melding"], r.text

@@ -23,7 +23,7 @@ def db(db_url):
 def _org(db, naam, rol="beheerder"):
     with db.sessie() as s:
         o = repo.organisatie_maken(s, naam)
-        g = repo.gebruiker_maken(s, o.id, f"{naam.lower().replace(' ', '')}@voorbeeld.nl", "wachtwoord-123456", rol)
+        g = repo.gebruiker_maken(s, o.id, f"{naam.lower().replace(' ', '')}@voorbeeld.nl", "wolken-boven-de-duinen", rol)
         return repo.Actor.van(g)
 
 
@@ -155,7 +155,7 @@ def test_auditlog_zonder_persoonsgegevens(db):
 def test_rollen(db):
     beheerder = _org(db, "Bewind A")
     with db.sessie() as s:
-        g = repo.gebruiker_maken(s, 0, "mw@voorbeeld.nl", "wachtwoord-123456", "medewerker", beheerder)
+        g = repo.gebruiker_maken(s, 0, "mw@voorbeeld.nl", "wolken-boven-de-duinen", "medewerker", beheerder)
         mw = repo.Actor.van(g)
         d = repo.dossier_maken(s, mw, "gezin 1")
         with pytest.raises(repo.GeenToegang):
@@ -163,7 +163,7 @@ def test_rollen(db):
         with pytest.raises(repo.GeenToegang):
             repo.audit(s, mw)
         with pytest.raises(repo.GeenToegang):
-            repo.gebruiker_maken(s, 0, "x@voorbeeld.nl", "wachtwoord-123456", "beheerder", mw)
+            repo.gebruiker_maken(s, 0, "x@voorbeeld.nl", "wolken-boven-de-duinen", "beheerder", mw)
         repo.dossier_verwijderen(s, beheerder, d.id)
 
 
@@ -171,8 +171,8 @@ def test_inloggen_en_sessies(db):
     a = _org(db, "Bewind A")
     with db.sessie() as s:
         assert repo.inloggen(s, "bewinda@voorbeeld.nl", "fout-wachtwoord") is None
-        assert repo.inloggen(s, "onbekend@voorbeeld.nl", "wachtwoord-123456") is None
-        g = repo.inloggen(s, " BewindA@Voorbeeld.nl ", "wachtwoord-123456")
+        assert repo.inloggen(s, "onbekend@voorbeeld.nl", "wolken-boven-de-duinen") is None
+        g = repo.inloggen(s, " BewindA@Voorbeeld.nl ", "wolken-boven-de-duinen")
         assert g is not None
         token, _ = repo.sessie_maken(s, g, "web")
     with db.sessie() as s:

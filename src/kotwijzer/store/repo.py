@@ -28,7 +28,15 @@ from kotwijzer.store.models import (
     Sessie,
     nu,
 )
-from kotwijzer.store.validatie import OngeldigeWaarde, _schone_tekens, controleer_invoer_teksten, controleer_tekst
+from kotwijzer.store.validatie import (
+    BSN_MELDING,
+    OngeldigeWaarde,
+    _schone_tekens,
+    controleer_invoer_teksten,
+    controleer_samen,
+    controleer_tekst,
+    lijkt_op_bsn,
+)
 from kotwijzer.store.wachtwoord import bezwaar as wachtwoord_bezwaar
 from kotwijzer.store.wachtwoord import controleer_herbevestiging, controleer_wachtwoord, hash_wachtwoord, moet_opnieuw
 
@@ -156,6 +164,8 @@ def organisatie(s: Session, naam: str) -> Organisatie | None:
 def _controleer_email(email: Any) -> str:
     if not isinstance(email, str) or not _EMAIL.match(email.strip()) or not _schone_tekens(email):
         raise OngeldigeWaarde("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")
+    if lijkt_op_bsn(email.split("@")[0]):
+        raise OngeldigeWaarde("email", BSN_MELDING)
     return email.strip().lower()
 
 
@@ -412,7 +422,10 @@ def dossier_maken(s: Session, actor: Actor, label: str) -> Dossier:
 
 def dossier_wijzigen(s: Session, actor: Actor, dossier_id: int, label: str) -> Dossier:
     d = dossier(s, actor, dossier_id)
-    d.label = controleer_tekst(label, "label", 60)
+    label = controleer_tekst(label, "label", 60)
+    for sc_naam in s.scalars(select(Scenario.naam).where(Scenario.dossier_id == d.id)):
+        controleer_samen({"naam": sc_naam, "label": label})
+    d.label = label
     d.gewijzigd = nu()
     log(s, actor, "dossier_gewijzigd", "dossier", d.id)
     return d
@@ -442,7 +455,8 @@ def scenario_maken(s: Session, actor: Actor, dossier_id: int, naam: str, invoer:
     d = dossier(s, actor, dossier_id)
     naam = controleer_tekst(naam, "naam", 80)
     toelichting = controleer_tekst(toelichting, "toelichting", 200, verplicht=False)
-    controleer_invoer_teksten(invoer, "invoer")
+    controleer_samen({"dossier": d.label, "naam": naam, "toelichting": toelichting})
+    controleer_invoer_teksten(invoer, "invoer", {"dossier": d.label, "naam": naam})
     sc = Scenario(dossier_id=d.id, naam=naam, huidige_versie=1, aangemaakt=nu(), gewijzigd=nu())
     s.add(sc)
     s.flush()
@@ -470,7 +484,10 @@ def scenario_opslaan(s: Session, actor: Actor, scenario_id: int, invoer: dict[st
     toelichting = controleer_tekst(toelichting, "toelichting", 200, verplicht=False)
     if naam is not None:
         naam = controleer_tekst(naam, "naam", 80)
-    controleer_invoer_teksten(invoer, "invoer")
+    d = s.get(Dossier, sc.dossier_id)
+    samen = {"dossier": d.label if d else "", "naam": naam if naam is not None else sc.naam}
+    controleer_samen({**samen, "toelichting": toelichting})
+    controleer_invoer_teksten(invoer, "invoer", samen)
     nieuw = sc.huidige_versie + 1
     v = ScenarioVersie(scenario_id=sc.id, versie=nieuw, invoer=invoer, samenvatting=samenvatting,
                        toelichting=toelichting, gebruiker_id=actor.gebruiker_id, aangemaakt=nu())

@@ -68,8 +68,9 @@ async def inloggen(request: Request):
         token = await begrensd_inloggen(request, email, _doe)
     except TeVeelPogingen as e:
         minuten = max(1, round(e.wacht / 60))
+        wacht = f"{e.wacht} seconden" if e.wacht < 90 else f"{minuten} minuten"
         resp = render(request, "inloggen.html", status=429, titel="Fout: Inloggen voor professionals", w={"email": email},
-                      fouten={"email": f"Te veel mislukte pogingen. Probeer het over {minuten} minuten opnieuw."})
+                      fouten={"email": f"Te veel mislukte pogingen. Probeer het over {wacht} opnieuw."})
         resp.headers["Retry-After"] = str(e.wacht)
         return resp
     if token is None:

@@ -236,12 +236,12 @@ def test_voorbeelddata(sqlite_app, naam):
     from kotwijzer.store.voorbeeld import EMAIL, laad_voorbeelden
     from kotwijzer.web.serve import _samenvatting
 
-    email, ww = laad_voorbeelden(sqlite_app.state.db, _samenvatting, "voorbeeld-wachtwoord")
-    assert email == EMAIL and ww == "voorbeeld-wachtwoord"
+    email, ww = laad_voorbeelden(sqlite_app.state.db, _samenvatting, "wolken-boven-de-duinen")
+    assert email == EMAIL and ww == "wolken-boven-de-duinen"
     assert laad_voorbeelden(sqlite_app.state.db, _samenvatting) == (EMAIL, None)  # idempotent
     b = Browser(client_voor(sqlite_app))
     b.ga("/inloggen")
-    b.verstuur("/inloggen", {"email": EMAIL, "wachtwoord": "voorbeeld-wachtwoord"}, "Inloggen")
+    b.verstuur("/inloggen", {"email": EMAIL, "wachtwoord": "wolken-boven-de-duinen"}, "Inloggen")
     assert b.html.count("/pro/dossiers/") == 3
     with sqlite_app.state.db.sessie() as s:
         v = next(v for v in s.query(repo.ScenarioVersie) if v.invoer.get("berekeningsjaar") == voorbeeld(naam)["berekeningsjaar"]

@@ -57,7 +57,7 @@ class Verbinding:
         self.retry_after = 0
         if self.w is None:
             await self.open()
-        self.w.write(b"POST " + PAD.encode() + b" HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n"
+        self.w.write(b"POST " + PAD.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                      b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
         await self.w.drain()
         kop = await self.r.readuntil(b"\r\n\r\n")

@@ -5,6 +5,7 @@ import contextvars
 import hashlib
 import hmac
 import math
+import os
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,6 +58,86 @@ class BeveiligingsHeaders:
             await send(message)
 
         await self.app(scope, receive, _send)
+
+
+STANDAARD_HOSTS = ("127.0.0.1", "localhost", "::1", "testserver")
+
+
+def publiek_adres(waarde: str | None = None) -> str | None:
+    """The address at which the public reaches the service (KOTWIJZER_PUBLIEK_ADRES, e.g. https://kotwijzer.example.nl):
+    every redirect and every link the pages show is built from it, never from the request's Host header."""
+    w = (waarde if waarde is not None else os.environ.get("KOTWIJZER_PUBLIEK_ADRES", "")).strip().rstrip("/")
+    if not w:
+        return None
+    from urllib.parse import urlsplit
+
+    d = urlsplit(w)
+    if d.scheme not in ("http", "https") or not d.hostname or d.path or d.query or d.fragment:
+        raise ValueError("KOTWIJZER_PUBLIEK_ADRES moet een adres zijn als https://kotwijzer.example.nl (zonder pad)")
+    return w
+
+
+def toegestane_hosts(waarde: str | list[str] | tuple[str, ...] | None = None, publiek: str | None = None) -> list[str]:
+    """The host names the service answers to (KOTWIJZER_TOEGESTANE_HOSTS, comma-separated; `*` = any). Default: the
+    public address's host, or only the loopback names when no public address is configured."""
+    if waarde is None:
+        waarde = os.environ.get("KOTWIJZER_TOEGESTANE_HOSTS", "")
+    lijst = [h.strip().lower() for h in (waarde.split(",") if isinstance(waarde, str) else waarde) if h.strip()]
+    if lijst:
+        return lijst
+    if publiek:
+        from urllib.parse import urlsplit
+
+        return [urlsplit(publiek).hostname or ""]
+    return list(STANDAARD_HOSTS)
+
+
+def _host_naam(host: str) -> str:
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+class HostBewaking:
+    """Pure ASGI: a request for a host name that is not allowed gets 400 (OWASP ASVS 4.0 V14: no Host header
+    injection); with a configured public address the request is seen as made to that address (scheme, host and port
+    in the scope are replaced), so every redirect (also Starlette's trailing-slash redirect) and every absolute link
+    is built from the configuration, never from what the client sent."""
+
+    def __init__(self, app, publiek: str | None = None, hosts: list[str] | None = None):
+        from urllib.parse import urlsplit
+
+        self.app = app
+        self.publiek = publiek
+        self.hosts = set(hosts or STANDAARD_HOSTS)
+        self.alles = "*" in self.hosts
+        if publiek:
+            d = urlsplit(publiek)
+            self.schema = d.scheme
+            self.netloc = d.netloc.encode("latin-1")
+            self.server = (d.hostname, d.port or (443 if d.scheme == "https" else 80))
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        host = ""
+        for k, v in scope.get("headers", []):
+            if k == b"host":
+                host = v.decode("latin-1")
+                break
+        if not self.alles and _host_naam(host) not in self.hosts:
+            body = b"Onbekend adres."
+            await send({"type": "http.response.start", "status": 400, "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
+                (b"cache-control", b"no-store"), *VASTE_HEADERS]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        if self.publiek:
+            headers = [(k, v) for k, v in scope.get("headers", []) if k != b"host"] + [(b"host", self.netloc)]
+            scope = {**scope, "headers": headers, "scheme": self.schema, "server": self.server}
+        await self.app(scope, receive, send)
 
 
 @dataclass

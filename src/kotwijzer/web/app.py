@@ -16,7 +16,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 
 import kotwijzer
-from kotwijzer.api.beveiliging import BeveiligingsHeaders, InlogLimiet
+from kotwijzer.api.beveiliging import BeveiligingsHeaders, HostBewaking, InlogLimiet, publiek_adres, toegestane_hosts
 from kotwijzer.api.http import installeer_handlers
 from kotwijzer.api.rekenpoort import Rekenpoort, VroegeWeigering
 from kotwijzer.web.logboek import VangFouten
@@ -92,11 +92,14 @@ def openapi_schema(app: FastAPI) -> dict[str, Any]:
 
 
 def create_app(database_url: str | None = None, *, geheim: bytes | str | None = None, secure_cookies: bool | None = None,
-               migreren: bool = True, limiet: InlogLimiet | None = None, beleid=None, rekenpoort=None) -> FastAPI:
+               migreren: bool = True, limiet: InlogLimiet | None = None, beleid=None, rekenpoort=None,
+               publiek: str | None = None, hosts: list[str] | str | None = None) -> FastAPI:
     """The app. `database_url`: SQLAlchemy URL (default: DATABASE_URL or sqlite:///var/kotwijzer.sqlite).
     `secure_cookies`: None = Secure when the request came over https; True/False to force.
     `beleid`: where /beleid reads its run (`kotwijzer.web.beleid.BeleidBron`; default: KOTWIJZER_BELEID_MAP or
-    var/beleid/hervormingen, no example run)."""
+    var/beleid/hervormingen, no example run).
+    `publiek`: the public address (default KOTWIJZER_PUBLIEK_ADRES); `hosts`: the allowed host names (default
+    KOTWIJZER_TOEGESTANE_HOSTS, else the public address's host, else only loopback), see `HostBewaking`."""
     from kotwijzer.api.gemeenten import CatalogusMiddleware
     from kotwijzer.api.gemeenten import router as gemeenten_api_router
     from kotwijzer.api.routes import router as api_router
@@ -141,6 +144,8 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     app.add_middleware(CatalogusMiddleware, db=db)
     app.add_middleware(BeveiligingsHeaders, hsts=bool(secure_cookies))
     app.add_middleware(VangFouten, html_fout=fout_pagina)  # no exception message reaches a log
-    app.add_middleware(VroegeWeigering, poort_van=app)  # outermost: refusals of public calculations cost little
+    app.add_middleware(VroegeWeigering, poort_van=app)  # refusals of public calculations cost little
+    p = publiek_adres(publiek)
+    app.add_middleware(HostBewaking, publiek=p, hosts=toegestane_hosts(hosts, p))  # outermost: no Host injection
     app.openapi = lambda: openapi_schema(app)  # type: ignore[method-assign]
     return app

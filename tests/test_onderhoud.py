@@ -110,3 +110,25 @@ def test_bewaartermijnen(app, db_url):
     assert "dossier_bewaartermijn_verlopen" in acties
     r = runner.invoke(cli, ["beheer", "opruimen", "--database-url", db_url])
     assert "Verwijderd: 0 dossier(s), 0 regel(s)" in r.output
+
+
+def test_backup_alleen_leesbaar_voor_eigenaar(sqlite_url, tmp_path):
+    """The backup holds password and session hashes: mode 0600 whatever the umask, also when it replaces a file."""
+    import os
+    import stat
+
+    from kotwijzer.store import Database
+    from kotwijzer.store.onderhoud import backup
+
+    db = Database(sqlite_url)
+    db.migreer()
+    pad = tmp_path / "kw.json.gz"
+    pad.write_text("oud")
+    os.chmod(pad, 0o644)
+    oud = os.umask(0o022)
+    try:
+        backup(db, pad)
+    finally:
+        os.umask(oud)
+    assert stat.S_IMODE(os.stat(pad).st_mode) == 0o600
+    db.sluit()

@@ -116,7 +116,8 @@ def backup_maken(
     bestand: Path = typer.Argument(..., help="Doelbestand, bijvoorbeeld kotwijzer-2026-12-04.json.gz"),
     database_url: Optional[str] = DB_OPTIE,
 ) -> None:
-    """Maak een back-up van de hele database (alle tabellen, één consistente momentopname)."""
+    """Maak een back-up van de hele database (alle tabellen, één consistente momentopname). Het bestand is alleen
+    leesbaar voor de eigenaar (0600): er staan wachtwoord-hashes en huishoudens in."""
     from kotwijzer.store.onderhoud import backup
 
     db = _db(database_url)
@@ -124,7 +125,8 @@ def backup_maken(
         n = backup(db, bestand)
     finally:
         db.sluit()
-    console.print(f"Back-up geschreven naar {bestand}: {sum(n.values())} rijen in {len(n)} tabellen.")
+    console.print(f"Back-up geschreven naar {bestand}: {sum(n.values())} rijen in {len(n)} tabellen "
+                  "(alleen leesbaar voor u; bewaar het bestand even veilig als de database).")
 
 
 @app.command("herstel")

@@ -1,6 +1,6 @@
 """Backup, restore and retention of the database (both SQLite and PostgreSQL).
 
-Backup: a logical copy of every table of the app (rows as JSON, gzip-compressed) with the schema version, read in one
+Backup: a file readable by its owner only (mode 0600), a logical copy of every table of the app (rows as JSON, gzip-compressed) with the schema version, read in one
 transaction (a consistent snapshot). It can be restored into an empty database of the same schema version, also of
 the other kind (SQLite to PostgreSQL and back). For PostgreSQL in production, pg_dump/point-in-time recovery are the
 usual tools as well (docs/web.md); this format is the one the project tests: backup, wipe, restore, compare.
@@ -14,6 +14,7 @@ import base64
 import datetime as dt
 import gzip
 import json
+import os
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -79,8 +80,13 @@ def backup(db, pad: Path) -> dict[str, int]:
     inhoud = {"formaat": FORMAAT, "schema": versie, "gemaakt": nu().isoformat(), "tabellen": tabellen}
     pad = Path(pad)
     tmp = pad.with_name(pad.name + ".deel")
-    with gzip.open(tmp, "wt", encoding="utf-8") as f:
-        json.dump(inhoud, f, ensure_ascii=False, separators=(",", ":"))
+    tmp.unlink(missing_ok=True)
+    # readable for the owner only (0600, whatever the umask): the file holds password and session hashes and the
+    # households of the dossiers. Created with that mode, so it is never readable by others, not even for a moment.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as ruw, gzip.GzipFile(fileobj=ruw, mode="wb") as gz:
+        gz.write(json.dumps(inhoud, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    os.chmod(tmp, 0o600)
     tmp.replace(pad)
     return tellingen
 

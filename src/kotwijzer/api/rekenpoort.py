@@ -177,3 +177,51 @@ class VroegeWeigering:
                 await send({"type": "http.response.body", "body": body})
                 return
         await self.app(scope, receive, send)
+
+
+WEB_PADEN = frozenset({"/vragen", "/uitkomst", "/wat-als", "/voorschot", "/samenvatting.pdf"})
+MELDING_WEB = ("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Even wachten</title></head><body>"
+               "<h1>Even wachten</h1><p>{melding}</p><p>Wacht {wacht} seconden en laad de pagina dan opnieuw. Uw "
+               "antwoorden staan nog in de link.</p></body></html>")
+
+
+def is_webberekening(pad: str) -> bool:
+    return pad in WEB_PADEN or pad.startswith("/vragen/")
+
+
+class WebBudget:
+    """Pure ASGI: the public web pages that read the questionnaire's answers and compute (the steps, the result, the
+    what-if pages, the PDF) are under the same bounds as the API's public calculations: one page at a time per
+    address, the server-wide bound, and the per-address budget of calculation time (charged with the time the page
+    took, from the request's arrival until its last byte was handed to the connection). Beyond them: 429 with
+    Retry-After and a short Dutch page, before the answers are read."""
+
+    def __init__(self, app, poort_van):
+        self.app = app
+        self.poort_van = poort_van
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("method") not in ("GET", "POST", "HEAD") \
+                or not is_webberekening(scope.get("path", "")):
+            await self.app(scope, receive, send)
+            return
+        poort: Rekenpoort = self.poort_van.state.rekenpoort
+        client = scope.get("client")
+        adres = client[0] if client else "?"
+        try:
+            poort._toelaten(adres)
+        except ApiFout as fout:
+            from kotwijzer.api.beveiliging import VASTE_HEADERS
+
+            wacht = (fout.headers or {}).get("Retry-After", "1")
+            body = MELDING_WEB.format(melding=fout.melding, wacht=wacht).encode()
+            await send({"type": "http.response.start", "status": 429, "headers": [
+                (b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode()),
+                (b"retry-after", wacht.encode()), (b"cache-control", b"no-store"), *VASTE_HEADERS]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        t0 = time.monotonic()
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            poort._klaar(adres, time.monotonic() - t0)

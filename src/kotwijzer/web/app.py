@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 import kotwijzer
 from kotwijzer.api.beveiliging import BeveiligingsHeaders, HostBewaking, InlogLimiet, publiek_adres, toegestane_hosts
 from kotwijzer.api.http import installeer_handlers
-from kotwijzer.api.rekenpoort import Rekenpoort, VroegeWeigering
+from kotwijzer.api.rekenpoort import Rekenpoort, VroegeWeigering, WebBudget
 from kotwijzer.web.logboek import VangFouten
 from kotwijzer.store import Database
 
@@ -145,6 +145,7 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     app.add_middleware(BeveiligingsHeaders, hsts=bool(secure_cookies))
     app.add_middleware(VangFouten, html_fout=fout_pagina)  # no exception message reaches a log
     app.add_middleware(VroegeWeigering, poort_van=app)  # refusals of public calculations cost little
+    app.add_middleware(WebBudget, poort_van=app)  # the pages that compute: the same per-address bounds
     p = publiek_adres(publiek)
     app.add_middleware(HostBewaking, publiek=p, hosts=toegestane_hosts(hosts, p))  # outermost: no Host injection
     app.openapi = lambda: openapi_schema(app)  # type: ignore[method-assign]

@@ -186,9 +186,9 @@ def lees_staat(tekst: str | None) -> dict[str, Any]:
     s = lees_json_staat(tekst)
     if not isinstance(s, dict) or not isinstance(s.get("invoer"), dict):
         return nieuwe_staat()
-    s.setdefault("context", {})
-    if not isinstance(s["context"], dict):
-        s["context"] = {}
+    from kotwijzer.web.sessie import gebonden_context  # the professional context only from the own session
+
+    s["context"] = gebonden_context(s.get("context"))
     inv = s["invoer"]
     if not isinstance(inv.get("aanvrager"), dict):
         inv["aanvrager"] = {"situaties": []}

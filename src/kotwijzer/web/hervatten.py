@@ -63,6 +63,15 @@ class _Compact:
 
 
 def maak(geheim: bytes, data: Any, soort: str = "antwoorden") -> str:
+    """The signed token. The answers are checked against the API's limits first (`staatgrens.controleer_staat`: a
+    state that could never be valid is not signed), and a professional context is bound to the session
+    (`sessie.bind_context`)."""
+    if soort == "antwoorden":
+        from kotwijzer.web.sessie import bind_context
+        from kotwijzer.web.staatgrens import controleer_staat
+
+        controleer_staat(data)
+        bind_context(data)
     return _serializer(geheim, soort).dumps(data)
 
 

@@ -6,9 +6,14 @@ stored in the `sessie` table; logging out deletes the row and issues a new anony
 """
 from __future__ import annotations
 
+import contextvars
+import hashlib
+import hmac
+import json
 import re
 import secrets
 from http.cookies import SimpleCookie
+from typing import Any
 
 COOKIE = "kotwijzer_sessie"
 _TOKEN = re.compile(r"^[A-Za-z0-9_\-]{32,64}$")
@@ -38,6 +43,52 @@ def cookie_header(token: str, secure: bool) -> bytes:
     return "; ".join(delen).encode()
 
 
+# ------------------------------------------------------------------------------ the professional context of a state
+# The questionnaire's state can carry a professional context (which scenario or dossier it edits). A state is signed
+# for anyone who posts one, so such a context is only believed when it is bound to the session that reads it: when
+# the state is signed, the context gets a `band`, an HMAC of the context and the session token; when it is read, a
+# context without a matching band loses its professional keys. A link made by a stranger can therefore never open a
+# professional's scenario with the stranger's figures (issue 17, finding 14).
+PRO_SLEUTELS = ("scenario", "dossier", "versie", "modus")
+_HUIDIG: contextvars.ContextVar[tuple[bytes, str] | None] = contextvars.ContextVar("kotwijzer_sessie", default=None)
+
+
+def _band(ctx: dict[str, Any]) -> str | None:
+    h = _HUIDIG.get()
+    if h is None:
+        return None
+    geheim, token = h
+    inhoud = json.dumps({k: ctx.get(k) for k in PRO_SLEUTELS}, sort_keys=True, default=str)
+    return hmac.new(geheim, f"pro-context:{token}:{inhoud}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def bind_context(staat: Any) -> None:
+    """Bind the professional context of this state (if any) to the current session (when the state is signed)."""
+    if not isinstance(staat, dict) or not isinstance(staat.get("context"), dict):
+        return
+    ctx = staat["context"]
+    if any(k in ctx for k in PRO_SLEUTELS):
+        b = _band(ctx)
+        if b is None:
+            ctx.pop("band", None)
+        else:
+            ctx["band"] = b
+    else:
+        ctx.pop("band", None)
+
+
+def gebonden_context(ctx: Any) -> dict[str, Any]:
+    """The context as the current session may believe it: the professional keys only with a matching band."""
+    if not isinstance(ctx, dict):
+        return {}
+    if not any(k in ctx for k in PRO_SLEUTELS):
+        return {k: v for k, v in ctx.items() if k != "band"}
+    b = _band(ctx)
+    if b is not None and isinstance(ctx.get("band"), str) and hmac.compare_digest(ctx["band"], b):
+        return ctx
+    return {k: v for k, v in ctx.items() if k not in PRO_SLEUTELS and k != "band"}
+
+
 class SessieMiddleware:
     """Pure ASGI: puts `sessie_token` in request.state for every non-API request and sets the cookie when the token
     is new or was replaced by the route (request.state.sessie_zet)."""
@@ -57,6 +108,9 @@ class SessieMiddleware:
             token = nieuw_token()
         state["sessie_token"] = token
         state["sessie_nieuw"] = nieuw
+        app = scope.get("app")
+        geheim = getattr(getattr(app, "state", None), "geheim", None)
+        _HUIDIG.set((geheim, token) if isinstance(geheim, bytes) else None)
         secure = self.secure if self.secure is not None else scope.get("scheme") == "https"
 
         async def _send(message):

@@ -136,3 +136,44 @@ def test_onzichtbare_en_omkerende_labels_geweigerd(pro, label, woord):
     inv["kinderen"][0]["label"] = label[:40]
     r = c.post(f"/api/v1/dossiers/{did}/scenarios", json={"naam": "basis", "invoer": inv}, headers=h)
     assert r.status_code == 422 and woord in r.json()["melding"], r.text
+
+
+# ------------------------------------------------------------------------ finding 3: bodies that cannot be valid
+def test_lichaam_van_lege_lijsten_geweigerd_voor_het_parsen(module_client, monkeypatch):
+    from kotwijzer.api import http
+
+    geparst = []
+    echt = http.json.loads
+    def loads(s, *a, **k):
+        if len(s) > 10_000:
+            geparst.append(len(s))
+        return echt(s, *a, **k)
+
+    monkeypatch.setattr(http.json, "loads", loads)
+    body = b'{"kinderen":[' + b",".join([b"[]"] * 40_000) + b"]}"  # 120 kB
+    r = module_client.post("/api/v1/berekening", content=body, headers={"Content-Type": "application/json"})
+    assert r.status_code == 422 and "te veel lijsten" in r.json()["melding"]
+    assert geparst == []
+    body = b'{"kinderen":[' + b",".join([b"[]"] * 90_000) + b"]}"  # 270 kB
+    r = module_client.post("/api/v1/berekening", content=body, headers={"Content-Type": "application/json"})
+    assert r.status_code == 413
+    assert geparst == []
+
+
+def test_kleine_routes_hebben_een_kleine_grens(module_client):
+    r = module_client.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "x" * 9000})
+    assert r.status_code == 413 and "8 kB" in r.json()["melding"]
+
+
+def test_grootste_geldige_huishouden_past_ook_ingesprongen(module_client):
+    import json
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from grootste_invoer import grootste_huishouden
+
+    body = json.dumps(grootste_huishouden(), indent=4).encode()
+    r = module_client.post("/api/v1/berekening", content=body, headers={"Content-Type": "application/json"})
+    assert r.status_code in (200, 422), r.text[:300]
+    assert "te groot" not in r.text and "te veel lijsten" not in r.text  # the size bounds let it through

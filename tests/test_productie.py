@@ -156,3 +156,65 @@ def test_meerdere_workers_op_postgresql(tmp_path, postgres_url):
         asyncio.run(scenario())
     assert "Traceback" not in log(tmp_path)
     assert os.path.exists(tmp_path / "geheim")
+
+
+# --------------------------------------------- issue 17, finding 4: connections per address, readers that do not read
+@pytest.fixture(scope="module")
+def begrensde_server(tmp_path_factory):
+    map_ = tmp_path_factory.mktemp("begrensd")
+    with server(map_, env={"KOTWIJZER_LEES_TIMEOUT": "30", "KOTWIJZER_VERBINDINGEN_PER_ADRES": "20",
+                           "KOTWIJZER_SCHRIJF_TIMEOUT": "1"}) as (url, _):
+        yield url
+
+
+def test_een_adres_kan_niet_alle_verbindingen_nemen(begrensde_server):
+    """100 connections that trickle from one address: at most 20 stay open; another address is served at once."""
+    host, poort = begrensde_server.removeprefix("http://").split(":")
+    socks = []
+    try:
+        for _ in range(100):
+            s = socket.create_connection((host, int(poort)), source_address=("127.0.0.3", 0))
+            s.sendall(b"GET /api/v1/parameters/2026 HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never finished
+            socks.append(s)
+        time.sleep(0.5)
+        open_ = 0
+        for s in socks:
+            s.settimeout(0.2)
+            try:
+                open_ += s.recv(1) == b"" and 0 or 1
+            except socket.timeout:
+                open_ += 1  # nothing came back: still held open by the server
+            except OSError:
+                pass
+        assert open_ <= 20, open_
+        r = httpx.get(begrensde_server + "/api/v1/parameters/2026", timeout=5)
+        assert r.status_code == 200
+    finally:
+        for s in socks:
+            s.close()
+
+
+def test_lezer_die_niet_leest_wordt_afgebroken(begrensde_server):
+    """A client that asks for a large answer and does not read it: after the write timeout the server aborts the
+    connection (freeing the answer), so the client gets only part of it."""
+    host, poort = begrensde_server.removeprefix("http://").split(":")
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    s.connect((host, int(poort)))
+    try:
+        for _ in range(100):  # a hundred answers of 100 kB in a row, none read (more than the kernel buffers hold)
+            s.sendall(b"GET /api/v1/openapi.json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        time.sleep(4)
+        s.settimeout(2)
+        ontvangen = 0
+        try:
+            while True:
+                d = s.recv(65536)
+                if not d:
+                    break
+                ontvangen += len(d)
+        except (ConnectionResetError, socket.timeout):
+            pass
+        assert ontvangen < 100 * 100_000, ontvangen
+    finally:
+        s.close()

@@ -218,3 +218,52 @@ def test_lezer_die_niet_leest_wordt_afgebroken(begrensde_server):
         assert ontvangen < 100 * 100_000, ontvangen
     finally:
         s.close()
+
+
+# ---------------------------------------------------- issue 17, finding 16: no e-mail address in PostgreSQL's own log
+@pytest.mark.postgres
+def test_postgresql_logboek_zonder_e_mailadres(postgres_url):
+    """With the settings docs/web.md asks for (log_error_verbosity = terse, log_min_error_statement = panic; here per
+    database), a unique-key violation on a user's e-mail address (a race that passed the application's own check)
+    leaves no e-mail address in PostgreSQL's log, and the server's start-up check is satisfied; without them it
+    warns."""
+    from pathlib import Path
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import IntegrityError
+
+    from kotwijzer.store import Database, repo
+    from kotwijzer.store.models import Gebruiker, nu
+
+    url = make_url(postgres_url)
+    db = Database(postgres_url)
+    db.migreer()
+    assert any("log_error_verbosity" in b for b in db.logboek_bezwaren())  # the defaults are not safe
+    db.sluit()
+    beheer = create_engine(url, isolation_level="AUTOCOMMIT")
+    with beheer.connect() as c:
+        c.execute(text(f'ALTER DATABASE "{url.database}" SET log_error_verbosity = terse'))
+        c.execute(text(f'ALTER DATABASE "{url.database}" SET log_min_error_statement = panic'))
+        logbestand = Path(c.execute(text("SHOW data_directory")).scalar()).parent / "log"
+    beheer.dispose()
+    db = Database(postgres_url)
+    assert db.logboek_bezwaren() == []
+    with db.sessie() as s:
+        o = repo.organisatie_maken(s, "Bewind A")
+        repo.gebruiker_maken(s, o.id, "geheim.adres.17@voorbeeld.nl", "een-goed-wachtwoord", "beheerder")
+        oid = o.id
+    voor = logbestand.stat().st_size if logbestand.exists() else 0
+    with pytest.raises(IntegrityError), db.sessie() as s:  # as the second of two simultaneous requests would
+        s.add(Gebruiker(organisatie_id=oid, email="geheim.adres.17@voorbeeld.nl", naam="", wachtwoord_hash="x",
+                        rol="medewerker", actief=True, aangemaakt=nu()))
+        s.flush()
+    db.sluit()
+    if not logbestand.exists():
+        pytest.skip("het logbestand van de test-PostgreSQL is niet te lezen")
+    time.sleep(0.5)
+    with open(logbestand, "rb") as f:
+        f.seek(voor)
+        nieuw = f.read().decode("utf-8", "replace")
+    assert "uq_gebruiker_organisatie_email" in nieuw  # the refusal itself is logged (we read the right file)
+    assert "geheim.adres.17" not in nieuw

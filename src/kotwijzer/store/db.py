@@ -121,3 +121,22 @@ class Database:
 
     def sluit(self) -> None:
         self.engine.dispose()
+
+    def logboek_bezwaren(self) -> list[str]:
+        """PostgreSQL settings that would let personal data into PostgreSQL's own log: the DETAIL of a refused unique
+        key names the key's values (an e-mail address) unless `log_error_verbosity = terse`; the failing statement
+        is logged unless `log_min_error_statement` is above ERROR. The application checks for duplicates before it
+        inserts, but a race between two requests can still reach the constraint. See docs/web.md."""
+        if self.soort != "postgresql":
+            return []
+        from sqlalchemy import text
+
+        bezwaren = []
+        with self.engine.connect() as c:
+            if c.execute(text("SELECT current_setting('log_error_verbosity')")).scalar() != "terse":
+                bezwaren.append("log_error_verbosity staat niet op terse: PostgreSQL schrijft de waarden van een "
+                                "dubbele sleutel (zoals een e-mailadres) in zijn log")
+            if c.execute(text("SELECT current_setting('log_min_error_statement')")).scalar() not in ("log", "fatal", "panic"):
+                bezwaren.append("log_min_error_statement staat lager dan log: PostgreSQL schrijft mislukte opdrachten "
+                                "in zijn log")
+        return bezwaren

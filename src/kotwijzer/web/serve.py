@@ -75,6 +75,16 @@ def serve(host: str = "127.0.0.1", port: int = 8000, voorbeelddata: bool = False
     app = productie_app(url, secure_cookies=secure_cookies)
     veilig = url.split("@")[-1] if "@" in url else url
     print(f"Database: {veilig} (bijgewerkt tot de nieuwste versie)")
+    try:
+        for bezwaar in app.state.db.logboek_bezwaren():
+            print(f"Let op: {bezwaar}. Zie docs/web.md, 'Running in production'.")
+    except Exception:  # noqa: BLE001 - only advice; the server starts anyway
+        pass
+    from kotwijzer.api.beveiliging import publiek_adres
+
+    if publiek_adres() is None and host not in ("127.0.0.1", "localhost", "::1"):
+        print("Let op: KOTWIJZER_PUBLIEK_ADRES is niet gezet; alleen verzoeken voor 127.0.0.1 en localhost worden "
+              "beantwoord. Zie docs/web.md.")
     if voorbeelddata:
         from kotwijzer.store.voorbeeld import ORGANISATIE, laad_voorbeeldcatalogus, laad_voorbeelden
         from kotwijzer.web.beleid import VOORBEELD_MAP

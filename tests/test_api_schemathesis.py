@@ -20,7 +20,7 @@ from kotwijzer.store import repo
 
 ZWAAR = os.environ.get("KOTWIJZER_SCHEMATHESIS_ZWAAR") == "1"
 VOORBEELDEN = 300 if ZWAAR else 25
-WW = "een-lang-wachtwoord"
+WW = "een-lang-wachtwoord"  # the tests create the users directly
 UITLOGGEN = {("DELETE", "/api/v1/sessies/huidig"), ("DELETE", "/api/v1/sessies")}
 
 # A valid request can still be refused for what the schema cannot say (a date in the wrong year, a BSN-like label,
@@ -110,6 +110,39 @@ def test_api_postgres(case):
     if not _PG:
         pytest.skip("KOTWIJZER_TEST_POSTGRES_URL is niet gezet")
     _roep(case, _app_pg)
+
+
+def _stateful(schema, app):
+    class Machine(schema.as_state_machine()):
+        def get_call_kwargs(self, case):
+            if case.path == "/api/v1/sessies" and case.method.upper() == "POST":
+                return {}
+            if (case.method.upper(), case.path) in UITLOGGEN:
+                return {"headers": {"Authorization": f"Bearer {_token(app, 'weg@voorbeeld.nl')}"}}
+            return {"headers": {"Authorization": f"Bearer {app.state.st_token}"}}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            assert response.status_code < 500
+            super().validate_response(response, case, additional_checks, **kwargs)
+
+    return Machine
+
+
+STATEFUL = settings(max_examples=30 if ZWAAR else 5, stateful_step_count=8, deadline=None,
+                    suppress_health_check=list(HealthCheck), derandomize=True)
+
+
+def test_api_stateful_sqlite():
+    """Sequences that follow the OpenAPI links: a dossier is created, then read, changed, given scenarios, deleted."""
+    machine = _stateful(schema_sqlite, _app_sqlite)
+    machine.run(settings=STATEFUL)
+
+
+@pytest.mark.postgres
+def test_api_stateful_postgres():
+    if not _PG:
+        pytest.skip("KOTWIJZER_TEST_POSTGRES_URL is niet gezet")
+    _stateful(schema_pg, _app_pg).run(settings=STATEFUL)
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -286,3 +286,122 @@ __all__ = [
     "WatAlsAntwoord",
     "WatAlsVerzoek",
 ]
+
+
+# ---------------------------------------------------------------------- the published schema says what is accepted
+def jaren_met_regels() -> tuple[int, ...]:
+    """The calculation years whose law data the core has (a year without it is refused with 422)."""
+    from kotwijzer.params import OntbrekendeWetgeving, parameters_voor_jaar
+
+    uit = []
+    for j in range(2000, 2101):
+        try:
+            parameters_voor_jaar(j)
+        except OntbrekendeWetgeving:
+            continue
+        uit.append(j)
+    return tuple(uit)
+
+
+def _tekens_klasse() -> str:
+    """A regex class of what no free text may hold: control characters, surrogates, private use, line and paragraph
+    separators, characters that display as nothing and bidi controls (kotwijzer.store.validatie)."""
+    from kotwijzer.store.validatie import _ONZICHTBAAR
+
+    delen = ["\\u0000-\\u001f", "\\u007f-\\u009f", "\\u2028\\u2029", "\\ud800-\\udfff", "\\ue000-\\uf8ff"]
+    for a, b in _ONZICHTBAAR:
+        if b <= 0xFFFF:
+            delen.append(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}")
+    return "".join(delen)
+
+
+def tekst_patroon(verplicht: bool) -> str:
+    """Free text as the server accepts it: none of `_tekens_klasse`, and (when required) something visible."""
+    k = _tekens_klasse()
+    zichtbaar = f"\\s*[^\\s{k}][^{k}]*"
+    return f"^{zichtbaar}$" if verplicht else f"^({zichtbaar})?$"
+
+
+EMAIL_PATROON = r"^[^@\s\u0000-\u001f\u007f-\u009f]{1,64}@[^@\s\u0000-\u001f\u007f-\u009f]{1,189}\.[^@\s\u0000-\u001f\u007f-\u009f]{2,}$"
+
+
+def _strings(d: dict[str, Any]):
+    """The plain string schemas in a property (directly or as one branch of anyOf)."""
+    if d.get("type") == "string" and not any(k in d for k in ("format", "enum", "const", "pattern")):
+        yield d
+    for tak in d.get("anyOf", []) or []:
+        yield from _strings(tak)
+
+
+def verscherp_schema(spec: dict[str, Any]) -> dict[str, Any]:
+    """Make the published request schemas as strict as the server (issue 17, finding 10), so that a client that
+    validates before sending is not refused for what the schema allowed: the calculation years with law data; free
+    text without control, invisible or bidi characters and, where required, with something visible; e-mail addresses
+    as the server reads them. What a schema cannot say (a label that looks like a BSN, passes the 11-proef, and a
+    weak password) is still refused with 422 and a Dutch message."""
+    jaren = jaren_met_regels()
+    for naam, s in (spec.get("components", {}).get("schemas", {}) or {}).items():
+        if not naam.startswith("Invoer_"):
+            continue
+        verplicht = set(s.get("required", []))
+        for prop, d in (s.get("properties") or {}).items():
+            if prop == "berekeningsjaar" and jaren:
+                d["minimum"], d["maximum"] = min(jaren), max(jaren)
+                d["description"] = (d.get("description", "") + f" Jaren met regels: {min(jaren)} tot en met "
+                                    f"{max(jaren)}.").strip()
+            elif prop == "email":
+                for t in _strings(d):
+                    t["pattern"] = EMAIL_PATROON
+            elif prop in ("label", "naam", "toelichting"):
+                for t in _strings(d):
+                    t["pattern"] = tekst_patroon(prop in verplicht or t.get("minLength", 0) >= 1)
+    return spec
+
+
+def _operatie_ref(pad: str, methode: str) -> str:
+    return "#/paths/" + pad.replace("~", "~0").replace("/", "~1") + "/" + methode
+
+
+# (source operation, status) -> [(target path, method, parameter, where the value comes from)]
+LINKS: dict[tuple[str, str, str], list[tuple[str, str, str, str]]] = {
+    ("/api/v1/dossiers", "post", "201"): [
+        ("/api/v1/dossiers/{dossier_id}", m, "dossier_id", "$response.body#/id") for m in ("get", "patch", "delete")
+    ] + [("/api/v1/dossiers/{dossier_id}/scenarios", m, "dossier_id", "$response.body#/id") for m in ("get", "post")],
+    ("/api/v1/dossiers/{dossier_id}/scenarios", "post", "201"): [
+        ("/api/v1/scenarios/{scenario_id}", m, "scenario_id", "$response.body#/id") for m in ("get", "put", "delete")
+    ] + [("/api/v1/scenarios/{scenario_id}/versies", "get", "scenario_id", "$response.body#/id"),
+         ("/api/v1/scenarios/{scenario_id}/berekening", "get", "scenario_id", "$response.body#/id")],
+    ("/api/v1/scenarios/{scenario_id}", "put", "200"): [
+        ("/api/v1/scenarios/{scenario_id}/versies/{versie}", "get", "versie", "$response.body#/versie"),
+    ],
+    ("/api/v1/gebruikers", "post", "201"): [
+        ("/api/v1/gebruikers/{gebruiker_id}", "patch", "gebruiker_id", "$response.body#/id"),
+    ],
+}
+
+
+def voeg_links_toe(spec: dict[str, Any]) -> dict[str, Any]:
+    """OpenAPI links between the operations that create something and those that use it (the id in the answer), so
+    that clients and stateful tests can follow them."""
+    paden = spec.get("paths", {})
+    for (pad, methode, status), doelen in LINKS.items():
+        antwoord = paden.get(pad, {}).get(methode, {}).get("responses", {}).get(status)
+        if antwoord is None:
+            continue
+        links = antwoord.setdefault("links", {})
+        for doel, m, param, bron in doelen:
+            if m not in paden.get(doel, {}):
+                continue
+            naam = f"{m}_{doel.rsplit('/', 1)[-1].strip('{}')}_{param}".replace("-", "_")
+            extra = {}
+            if param == "versie":  # the scenario's id comes from the request that was just made
+                extra["scenario_id"] = "$request.path.scenario_id"
+            links[naam] = {"operationRef": _operatie_ref(doel, m), "parameters": {param: bron, **extra}}
+    jaren = jaren_met_regels()
+    for pad, ops in paden.items():
+        if "{jaar}" in pad and jaren:
+            for op in ops.values():
+                for p in op.get("parameters", []) or []:
+                    if p.get("name") == "jaar":
+                        p.setdefault("schema", {}).update({"minimum": min(jaren), "maximum": max(jaren)})
+    return spec

@@ -87,8 +87,10 @@ def openapi_schema(app: FastAPI) -> dict[str, Any]:
             vrij.pop("required", None)
             vrij["description"] = "Een huishouden waarvan alle velden mogen ontbreken (voor de voorwaardencheck)."
             comps["Invoer_Huishouden_onvolledig"] = vrij
-    app.openapi_schema = spec
-    return spec
+    from kotwijzer.api.schemas import verscherp_schema, voeg_links_toe
+
+    app.openapi_schema = voeg_links_toe(verscherp_schema(spec))
+    return app.openapi_schema
 
 
 def create_app(database_url: str | None = None, *, geheim: bytes | str | None = None, secure_cookies: bool | None = None,

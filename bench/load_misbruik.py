@@ -174,7 +174,7 @@ async def wacht_op(poort: int, proces) -> None:
             raise SystemExit("de server is gestopt")
         try:
             r, w = await asyncio.open_connection("127.0.0.1", poort)
-            w.write(b"GET /api/v1/parameters/2026 HTTP/1.1\r\nHost: b\r\nConnection: close\r\n\r\n")
+            w.write(b"GET /api/v1/parameters/2026 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
             await w.drain()
             if b" 200 " in await r.read(64):
                 w.close()

@@ -260,6 +260,10 @@ class Wachtwoordpoort:
         self._adres: dict[str, int] = {}
         self.geweigerd = 0
 
+    def vol(self, adres: str) -> bool:
+        """Would an attempt from this address be refused now? (Only looks; `toelaten` decides.)"""
+        return self.bezig >= self.draden + self.wachtrij or self._adres.get(adres, 0) >= self.per_adres
+
     def toelaten(self, adres: str) -> bool:
         if self.bezig >= self.draden + self.wachtrij or self._adres.get(adres, 0) >= self.per_adres:
             self.geweigerd += 1

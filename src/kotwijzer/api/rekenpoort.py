@@ -161,6 +161,18 @@ class VroegeWeigering:
         self.poort_van = poort_van  # the app: its state holds the pool (replaceable in tests)
 
     async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope.get("method") == "POST" and scope.get("path") in INLOGGEN:
+            from kotwijzer.api.beveiliging import wachtwoordpoort
+
+            client = scope.get("client")
+            poort = wachtwoordpoort(self.poort_van)
+            if poort.vol(client[0] if client else "?"):
+                # a login while this address's previous one is still running, or the password pool is full: refused
+                # before the body is read, so a login flood costs almost nothing
+                poort.geweigerd += 1
+                await _weiger(send, scope["path"].startswith("/api/"), "Te veel pogingen tegelijk. Wacht even en "
+                              "probeer het dan opnieuw.", "1")
+                return
         if scope["type"] == "http" and scope.get("method") == "POST" and scope.get("path") in PUBLIEKE_BEREKENINGEN:
             client = scope.get("client")
             fout = self.poort_van.state.rekenpoort.weigering(client[0] if client else "?")
@@ -177,6 +189,24 @@ class VroegeWeigering:
                 await send({"type": "http.response.body", "body": body})
                 return
         await self.app(scope, receive, send)
+
+
+INLOGGEN = frozenset({"/api/v1/sessies", "/inloggen"})
+
+
+async def _weiger(send, api: bool, melding: str, wacht: str) -> None:
+    """A 429 answer written directly (JSON for the API, a short page otherwise)."""
+    from kotwijzer.api.beveiliging import VASTE_HEADERS
+    from kotwijzer.api.http import dumps
+
+    if api:
+        body, soort = dumps({"melding": melding, "code": "te_druk", "fouten": []}), b"application/json"
+    else:
+        body, soort = MELDING_WEB.format(melding=melding, wacht=wacht).encode(), b"text/html; charset=utf-8"
+    await send({"type": "http.response.start", "status": 429, "headers": [
+        (b"content-type", soort), (b"content-length", str(len(body)).encode()), (b"retry-after", wacht.encode()),
+        (b"cache-control", b"no-store"), *VASTE_HEADERS]})
+    await send({"type": "http.response.body", "body": body})
 
 
 WEB_PADEN = frozenset({"/vragen", "/uitkomst", "/wat-als", "/voorschot", "/samenvatting.pdf"})
@@ -211,14 +241,7 @@ class WebBudget:
         try:
             poort._toelaten(adres)
         except ApiFout as fout:
-            from kotwijzer.api.beveiliging import VASTE_HEADERS
-
-            wacht = (fout.headers or {}).get("Retry-After", "1")
-            body = MELDING_WEB.format(melding=fout.melding, wacht=wacht).encode()
-            await send({"type": "http.response.start", "status": 429, "headers": [
-                (b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-                (b"retry-after", wacht.encode()), (b"cache-control", b"no-store"), *VASTE_HEADERS]})
-            await send({"type": "http.response.body", "body": body})
+            await _weiger(send, False, fout.melding, (fout.headers or {}).get("Retry-After", "1"))
             return
         t0 = time.monotonic()
         try:

@@ -62,6 +62,9 @@ def uvicorn_opties(workers: int = 1, trusted_proxies: str | None = None, log_lev
         "limit_concurrency": int(os.environ.get("KOTWIJZER_MAX_VERBINDINGEN", "1000")),
         "backlog": 2048,
         "timeout_graceful_shutdown": 10,
+        # a worker that does not answer the supervisor's health check in time is killed and restarted; building the
+        # app takes seconds on a busy machine, and uvicorn's default of 5 s then kills every new worker in a loop
+        "timeout_worker_healthcheck": int(os.environ.get("KOTWIJZER_WORKER_HEALTHCHECK", "60")),
         "workers": max(1, workers),
     }
 

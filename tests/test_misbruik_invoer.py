@@ -177,3 +177,35 @@ def test_grootste_geldige_huishouden_past_ook_ingesprongen(module_client):
     r = module_client.post("/api/v1/berekening", content=body, headers={"Content-Type": "application/json"})
     assert r.status_code in (200, 422), r.text[:300]
     assert "te groot" not in r.text and "te veel lijsten" not in r.text  # the size bounds let it through
+
+
+# --------------------------------------------------------- finding 10: the published schema says what is accepted
+def test_schema_zegt_wat_de_server_aanneemt(module_client):
+    from kotwijzer.api.schemas import jaren_met_regels
+
+    spec = module_client.get("/api/v1/openapi.json").json()
+    s = spec["components"]["schemas"]
+    jaren = jaren_met_regels()
+    jaar = s["Invoer_Huishouden"]["properties"]["berekeningsjaar"]
+    assert (jaar["minimum"], jaar["maximum"]) == (min(jaren), max(jaren))
+    # a year the schema allows is computed; one it does not is refused
+    for j in (min(jaren), max(jaren)):
+        r = module_client.post("/api/v1/voorwaardencheck", json={"berekeningsjaar": j})
+        assert r.status_code == 200, (j, r.text[:200])
+        assert module_client.get(f"/api/v1/parameters/{j}").status_code == 200
+    label = s["Invoer_DossierVerzoek"]["properties"]["label"]["pattern"]
+    for fout in ("a\x00b", "\u00ad" * 5, " ", "gezin\u202e1", "a\u2028b"):
+        assert not re.search(label, fout), repr(fout)
+    for goed in ("gezin 12", "Gezin Öztürk-2", "kind é"):
+        assert re.search(label, goed)
+    kind = s["Invoer_Kind"]["properties"]["label"]["anyOf"][0]["pattern"]
+    assert re.search(kind, "") and not re.search(kind, "\u200b\u200b")
+    par = next(p for p in spec["paths"]["/api/v1/parameters/{jaar}"]["get"]["parameters"] if p["name"] == "jaar")
+    assert par["schema"]["maximum"] == max(jaren)
+
+
+def test_openapi_links_voor_de_stateful_fase(module_client):
+    spec = module_client.get("/api/v1/openapi.json").json()
+    links = spec["paths"]["/api/v1/dossiers"]["post"]["responses"]["201"]["links"]
+    assert any(v["parameters"] == {"dossier_id": "$response.body#/id"} for v in links.values())
+    assert spec["paths"]["/api/v1/dossiers/{dossier_id}/scenarios"]["post"]["responses"]["201"]["links"]

@@ -8,7 +8,7 @@ schedule beside one of four abusive clients at a time, each measured on its own:
 3. "inloggen": a login flood, 100 connections from 127.0.0.3 with random e-mail addresses, sending the next attempt as
    soon as an answer comes (Retry-After ignored);
 4. "druppel": 3,000 connections from ten addresses (127.0.0.100-109), each sending one byte of a request line per
-   second and opening a new connection when the server closes one.
+   second and opening a new connection a second after the server closes one.
 
 Normal traffic: `--rate` requests per second (default 150), the three example households in turn, from 50 loopback
 addresses (127.0.0.10-59), each request timed from its scheduled moment (bench/load_misbruik.py). Goal per scenario:
@@ -113,6 +113,7 @@ async def druppel(poort: int, n: int, stop: asyncio.Event, telling: dict) -> Non
                         pass
                 telling["gesloten_door_server"] = telling.get("gesloten_door_server", 0) + (0 if stop.is_set() else 1)
                 w.close()
+                await asyncio.sleep(1.0)  # a trickler holds connections; it is not a connect flood
             except Exception as e:  # noqa: BLE001
                 telling[type(e).__name__] = telling.get(type(e).__name__, 0) + 1
                 await asyncio.sleep(0.5)

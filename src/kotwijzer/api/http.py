@@ -281,6 +281,14 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
         # the database refused one of them; nothing was half-saved. No message or parameters are logged.
         return _antwoord(request, 409, "conflict", Conflict().melding)
 
+    from kotwijzer.store.wachtwoord import WachtwoordDruk
+
+    @app.exception_handler(WachtwoordDruk)
+    async def _wachtwoord_druk(request: Request, exc: WachtwoordDruk):
+        # more password checks waiting than the pool takes: refused at once, nothing was checked or changed
+        return _antwoord(request, 429, "te_druk", "Het is nu erg druk. Probeer het over een paar seconden opnieuw.",
+                         headers={"Retry-After": "1"})
+
     @app.exception_handler(OngeldigeWaarde)
     async def _ongeldig(request: Request, exc: OngeldigeWaarde):
         return _antwoord(request, 422, "ongeldige_invoer", exc.melding,

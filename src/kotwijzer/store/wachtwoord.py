@@ -71,13 +71,15 @@ class _Hashpool:
         self.wachtend = 0
         self._slot = threading.Lock()
 
-    def doe(self, fn: Callable[[], object]):
+    def doe(self, fn: Callable[[], object], weigeren: bool = True):
+        """`weigeren=False`: wait for a place however many wait (a new password set by a logged-in user or the
+        command line: rare, and attributable)."""
         with self._slot:
-            if self.wachtend >= self.wachtrij:
+            if weigeren and self.wachtend >= self.wachtrij:
                 raise WachtwoordDruk()
             self.wachtend += 1
         try:
-            if not self.plekken.acquire(timeout=self.max_wacht):
+            if not self.plekken.acquire(timeout=self.max_wacht if weigeren else 60):
                 raise WachtwoordDruk()
         finally:
             with self._slot:
@@ -92,7 +94,7 @@ _pool = _Hashpool(hash_draden(), 4 * hash_draden() + 4)
 
 
 def hash_wachtwoord(wachtwoord: str) -> str:
-    return _pool.doe(lambda: _ph.hash(wachtwoord))  # type: ignore[return-value]
+    return _pool.doe(lambda: _ph.hash(wachtwoord), weigeren=False)  # type: ignore[return-value]
 
 
 def controleer_wachtwoord(hash_: str | None, wachtwoord: str) -> bool:

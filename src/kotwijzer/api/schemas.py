@@ -335,7 +335,8 @@ def _strings(d: dict[str, Any]):
 
 def verscherp_schema(spec: dict[str, Any]) -> dict[str, Any]:
     """Make the published request schemas as strict as the server (issue 17, finding 10), so that a client that
-    validates before sending is not refused for what the schema allowed: the calculation years with law data; free
+    validates before sending is not refused for what the schema allowed: the years with law data (said in the
+    description; the parameters route is bounded to them); free
     text without control, invisible or bidi characters and, where required, with something visible; e-mail addresses
     as the server reads them. What a schema cannot say (a label that looks like a BSN, passes the 11-proef, and a
     weak password) is still refused with 422 and a Dutch message."""
@@ -346,9 +347,11 @@ def verscherp_schema(spec: dict[str, Any]) -> dict[str, Any]:
         verplicht = set(s.get("required", []))
         for prop, d in (s.get("properties") or {}).items():
             if prop == "berekeningsjaar" and jaren:
-                d["minimum"], d["maximum"] = min(jaren), max(jaren)
-                d["description"] = (d.get("description", "") + f" Jaren met regels: {min(jaren)} tot en met "
-                                    f"{max(jaren)}.").strip()
+                # 2000-2100 stays the bound (a scenario of any such year can be saved); a calculation for a year
+                # without law data is refused with 422 ontbrekende_wetgeving, as the description says
+                d["description"] = (d.get("description", "") + f" Berekenen kan voor {min(jaren)} tot en met "
+                                    f"{max(jaren)}; voor een ander jaar antwoordt de berekening 422 "
+                                    "(ontbrekende_wetgeving).").strip()
             elif prop == "email":
                 for t in _strings(d):
                     t["pattern"] = EMAIL_PATROON

@@ -380,7 +380,7 @@ def test_onbekend_adres_en_methode(module_client):
 def test_nederlandse_fouten_per_soort():
     from pydantic import ValidationError
 
-    from kotwijzer.api.fouten import nederlandse_fouten
+    from kotwijzer.http.meldingen import nederlandse_fouten
     from kotwijzer.api.schemas import Wijziging
     from kotwijzer.model import Huishouden
 
@@ -432,7 +432,7 @@ def test_elk_pydantic_fouttype_heeft_een_nederlandse_melding():
 
     from pydantic_core.core_schema import ErrorType
 
-    from kotwijzer.api.fouten import melding
+    from kotwijzer.http.meldingen import melding
 
     ctx = {"ge": 0, "gt": 0, "le": 1, "lt": 1, "max_length": 3, "min_length": 1, "decimal_places": 2, "expected": "'a' or 'b'",
            "pattern": "x", "error": "fout", "multiple_of": 2, "class_name": "X", "tag": "t", "discriminator": "d",

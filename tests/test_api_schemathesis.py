@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
 
 from conftest import client_voor, maak_app
-from kotwijzer.api.beveiliging import InlogLimiet
+from kotwijzer.http.beveiliging import InlogLimiet
 from kotwijzer.store import repo
 
 ZWAAR = os.environ.get("KOTWIJZER_SCHEMATHESIS_ZWAAR") == "1"

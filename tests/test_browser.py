@@ -66,7 +66,7 @@ def draaiende_server(app):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     from kotwijzer.store.voorbeeld import laad_voorbeelden
-    from kotwijzer.web.serve import _samenvatting
+    from kotwijzer.serve import _samenvatting
 
     app = maak_app(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'kotwijzer.sqlite'}")
     laad_voorbeelden(app.state.db, _samenvatting, WW)

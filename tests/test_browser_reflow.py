@@ -39,7 +39,7 @@ _UITSTEKEND = """() => {
 def server(tmp_path_factory, beleid_voorbeeldmap):
     from kotwijzer.store.voorbeeld import laad_voorbeeldcatalogus, laad_voorbeelden
     from kotwijzer.web.beleid import BeleidBron
-    from kotwijzer.web.serve import _samenvatting
+    from kotwijzer.serve import _samenvatting
 
     basis = tmp_path_factory.mktemp("browser-reflow")
     app = maak_app(f"sqlite:///{basis / 'kotwijzer.sqlite'}",

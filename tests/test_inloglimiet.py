@@ -9,7 +9,7 @@ import time
 import httpx
 
 from conftest import maak_app
-from kotwijzer.api.beveiliging import InlogLimiet
+from kotwijzer.http.beveiliging import InlogLimiet
 from kotwijzer.store import repo
 
 WW = "een-goed-wachtwoord"

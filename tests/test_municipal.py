@@ -38,7 +38,7 @@ from kotwijzer.municipal import (
     voorbeeldcatalogus,
 )
 from kotwijzer.municipal.bronnen import Seedverwijzing
-from kotwijzer.municipal.cli import app
+from kotwijzer.cli_gemeente import app
 from kotwijzer.municipal.codes import voorgestelde_code
 from kotwijzer.municipal.io import voorbeeld_yaml
 from kotwijzer.municipal.models import Soort

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import maak_app, voorbeeld
 from kotwijzer import diensten
-from kotwijzer.api.rekenpoort import Rekenpoort
+from kotwijzer.http.rekenpoort import Rekenpoort
 
 
 @pytest.fixture
@@ -121,7 +121,7 @@ def test_rekentijd_per_adres_begrensd(sqlite_url):
             assert codes[0] == 200 and 429 in codes
             r = await veel.post("/api/v1/berekening", json=d)
             assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
-            # refused at the door (kotwijzer.api.rekenpoort.VroegeWeigering), with the usual headers and body
+            # refused at the door (kotwijzer.http.rekenpoort.VroegeWeigering), with the usual headers and body
             assert r.headers["x-content-type-options"] == "nosniff" and r.headers["cache-control"] == "no-store"
             assert r.json()["code"] == "te_druk" and "te veel berekeningen" in r.json()["melding"]
             assert (await ander.post("/api/v1/berekening", json=d)).status_code == 200

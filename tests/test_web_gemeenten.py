@@ -28,7 +28,7 @@ from kotwijzer.municipal import (
     voorbeeldcatalogus,
 )
 from kotwijzer.diensten import euro
-from kotwijzer.municipal.cli import app as gemeente_cli
+from kotwijzer.cli_gemeente import app as gemeente_cli
 from kotwijzer.municipal.codes import code_naam
 from kotwijzer.store import Database, catalogus_laden, catalogus_opslaan, gemeenten_opslaan
 from kotwijzer.store.voorbeeld import laad_voorbeeldcatalogus

@@ -234,7 +234,7 @@ def test_inloglimiet_web(app):
 @pytest.mark.parametrize("naam", ["paar_werkt_2026", "wlz_partner_2023", "bijstand_activiteit_c_2026"])
 def test_voorbeelddata(sqlite_app, naam):
     from kotwijzer.store.voorbeeld import EMAIL, laad_voorbeelden
-    from kotwijzer.web.serve import _samenvatting
+    from kotwijzer.serve import _samenvatting
 
     email, ww = laad_voorbeelden(sqlite_app.state.db, _samenvatting, "voorbeeld-wachtwoord")
     assert email == EMAIL and ww == "voorbeeld-wachtwoord"

@@ -68,7 +68,7 @@ def _run(fn, *args):
     try:
         return fn(*args)
     except ValidationError as e:
-        from kotwijzer.api.fouten import nederlandse_fouten
+        from kotwijzer.http.meldingen import nederlandse_fouten
 
         regels = "\n".join(f"  - {f['veld']}: {f['melding']}" for f in nederlandse_fouten(e))
         _fout(f"De invoer klopt niet:\n{regels}")
@@ -335,7 +335,7 @@ def serve(
         help="Adressen van de reverse proxy waarvan X-Forwarded-For/-Proto geloofd worden (komma's); standaard geen"),
 ) -> None:
     """Start de webapp en de API."""
-    from kotwijzer.web.serve import serve as _serve
+    from kotwijzer.serve import serve as _serve
 
     _serve(host=host, port=port, voorbeelddata=voorbeelddata, database_url=database_url, workers=workers,
            trusted_proxies=trusted_proxies)
@@ -344,7 +344,7 @@ def serve(
 def _mount() -> None:
     from kotwijzer.policy.doelgroep_cli import app as schat_app
 
-    from kotwijzer.municipal.cli import app as gemeente_app
+    from kotwijzer.cli_gemeente import app as gemeente_app
     from kotwijzer.policy.cli import app as beleid_app
     from kotwijzer.store.cli import app as beheer_app
 

@@ -14,10 +14,10 @@ from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from kotwijzer import diensten
-from kotwijzer.api.beveiliging import TeVeelPogingen, begrensd_inloggen
+from kotwijzer.http.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.api import schemas as sch
-from kotwijzer.api.http import ApiFout, controleer_typen, dumps, json_antwoord, lees_json, lees_model, valideer
-from kotwijzer.api.rekenpoort import reken, rekenplek
+from kotwijzer.http.fouten import ApiFout, controleer_typen, dumps, json_antwoord, lees_json, lees_model, valideer
+from kotwijzer.http.rekenpoort import reken, rekenplek
 from kotwijzer.model import Huishouden
 from kotwijzer.store import repo
 from kotwijzer.store.repo import Actor
@@ -46,7 +46,7 @@ def _id():
     return Path(ge=1, le=2**31 - 1)
 
 # request bodies are read by hand (size limit, Dutch messages); their schemas are added to the OpenAPI document by
-# `kotwijzer.web.app.openapi_schema` under the name Invoer_<Model>
+# `kotwijzer.app.openapi_schema` under the name Invoer_<Model>
 INVOER_MODELLEN: dict[str, type] = {}
 
 

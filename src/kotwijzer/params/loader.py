@@ -44,7 +44,8 @@ def _data(name: str) -> str:
     return resources.files("kotwijzer.params").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def _bron(d: dict[str, Any]) -> Bron:
+def bron_uit_data(d: dict[str, Any]) -> Bron:
+    """A citation as the data files write it (wet, artikel, lid, onderdeel, sub, vanaf_jaar, tot_jaar)."""
     return Bron(d["wet"], str(d["artikel"]), d.get("lid"), d.get("onderdeel"), d.get("sub"), d.get("vanaf_jaar"), d.get("tot_jaar"))
 
 
@@ -309,7 +310,7 @@ def _maximum_uurprijs(jaar: int) -> MaximumUurprijs:
         if d != d.to_integral_value() or d <= 0:
             raise OngeldigeWetgeving(f"Maximum uurprijs {jaar} {soort}: {row[soort]} is geen bedrag in centen")
         cent[soort] = int(d)
-    return MaximumUurprijs(int(jaar), cent, row["status"], " ".join(str(row["bron"]).split()), tuple(_bron(b) for b in meta["bron_artikel"]))
+    return MaximumUurprijs(int(jaar), cent, row["status"], " ".join(str(row["bron"]).split()), tuple(bron_uit_data(b) for b in meta["bron_artikel"]))
 
 
 # ----------------------------------------------------------------------------------- rule params
@@ -350,7 +351,7 @@ def regelparameters() -> dict[str, Parameter]:
             vanaf = w["vanaf"] if isinstance(w["vanaf"], dt.date) else dt.date.fromisoformat(str(w["vanaf"]))
             waarden.append(Waarde(vanaf, w["waarde"], w["status"], str(w.get("publicatie", ""))))
         waarden.sort(key=lambda w: w.vanaf)
-        out[naam] = Parameter(naam, p["omschrijving"], p.get("eenheid", ""), tuple(_bron(b) for b in p["bron"]), tuple(waarden))
+        out[naam] = Parameter(naam, p["omschrijving"], p.get("eenheid", ""), tuple(bron_uit_data(b) for b in p["bron"]), tuple(waarden))
     return out
 
 

@@ -5,7 +5,7 @@
   and a chart (/gemeenten/overzicht.svg), and the same overview as CSV (/gemeenten/overzicht.csv).
 
 The pages only translate: the verdicts come from `kotwijzer.municipal` (classificeer, controleer_registratie,
-overzicht, overzicht_csv), the catalogue from the app's database (`kotwijzer.api.gemeenten.app_catalogus`).
+overzicht, overzicht_csv), the catalogue from the app's database (`kotwijzer.http.catalogus.app_catalogus`).
 """
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from kotwijzer.diensten import wet_url as _wet_url
-from kotwijzer.api.gemeenten import GEEN_CATALOGUS, app_catalogus
-from kotwijzer.api.http import ApiFout
+from kotwijzer.http.catalogus import GEEN_CATALOGUS, app_catalogus
+from kotwijzer.http.fouten import ApiFout
 from kotwijzer.municipal import (
     KOT_CODES,
     Catalogus,

@@ -12,10 +12,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from kotwijzer import diensten, i18n
-from kotwijzer.api.fouten import nederlandse_fouten
-from kotwijzer.api.gemeenten import app_catalogus
-from kotwijzer.api.http import ApiFout
-from kotwijzer.api.schemas import Wijziging
+from kotwijzer.http.meldingen import nederlandse_fouten
+from kotwijzer.http.catalogus import app_catalogus
+from kotwijzer.http.fouten import ApiFout
+from kotwijzer.diensten import Wijziging
 from kotwijzer.compute import bereken, uiterste_aanvraagdatum, voorwaardencheck
 from kotwijzer.leesbaar import status_nl
 from kotwijzer.model import Huishouden
@@ -222,7 +222,7 @@ SLEUTEL_NAAM = {"dagopvang": N_("dagopvang"), "buitenschoolse_opvang": N_("bso")
 
 def waarde_nl(v: Any, sleutel: str = "") -> str:
     """A parameter value in plain Dutch: ja/nee, numbers with a decimal comma, amounts in euros."""
-    from kotwijzer.web.basis import _getal
+    from kotwijzer.formaat import getal as _getal
 
     if isinstance(v, bool):
         return _("ja") if v else _("nee")

@@ -60,8 +60,7 @@ class VangFouten:
 
     async def _antwoord(self, scope, receive, send, code: str) -> None:
         from starlette.requests import Request
-
-        from kotwijzer.api.http import fout_antwoord
+        from starlette.responses import JSONResponse
 
         melding = f"{MELDING_500} (foutcode {code})"
         headers = {"X-Foutcode": code}
@@ -72,7 +71,8 @@ class VangFouten:
             except Exception:  # noqa: BLE001 - the error page itself must never fail
                 response = None
         if response is None:
-            response = fout_antwoord(500, "serverfout", melding, headers=headers)
+            # the same shape as kotwijzer.http.fouten.fout_antwoord (which imports this module, not the other way)
+            response = JSONResponse({"melding": melding, "code": "serverfout", "fouten": []}, 500, headers)
         await response(scope, receive, send)
 
 
@@ -100,7 +100,7 @@ def log_config(log_level: str = "info") -> dict[str, Any]:
     from uvicorn.config import LOGGING_CONFIG
 
     cfg = copy.deepcopy(LOGGING_CONFIG)
-    cfg["filters"] = {"geen_details": {"()": "kotwijzer.web.logboek.GeenDetails"}}
+    cfg["filters"] = {"geen_details": {"()": "kotwijzer.http.logboek.GeenDetails"}}
     for h in cfg["handlers"].values():
         h["filters"] = ["geen_details"]
     cfg["loggers"]["kotwijzer"] = {"handlers": ["default"], "level": log_level.upper(), "propagate": False}

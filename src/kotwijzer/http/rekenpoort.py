@@ -25,7 +25,8 @@ from typing import Any, Callable
 import anyio
 import anyio.to_thread
 
-from kotwijzer.api.http import ApiFout
+from kotwijzer.http.beveiliging import VASTE_HEADERS, client_adres
+from kotwijzer.http.fouten import ApiFout, dumps
 
 MELDING_DRUK = "Het is nu erg druk. Probeer het over een paar seconden opnieuw."
 MELDING_ADRES = "U stuurt te veel berekeningen tegelijk of kort na elkaar. Wacht even en probeer het dan opnieuw."
@@ -133,11 +134,6 @@ class Rekenpoort:
             return await r(fn, *args)
 
 
-def client_adres(request) -> str:
-    """The client's address as the server sees it (behind a configured trusted proxy: the forwarded address)."""
-    return request.client.host if request.client else "?"
-
-
 async def reken(request, fn: Callable[..., Any], *args: Any, per_adres: bool = True) -> Any:
     return await request.app.state.rekenpoort.reken(client_adres(request), fn, *args, per_adres=per_adres)
 
@@ -165,9 +161,6 @@ class VroegeWeigering:
             client = scope.get("client")
             fout = self.poort_van.state.rekenpoort.weigering(client[0] if client else "?")
             if fout is not None:
-                from kotwijzer.api.beveiliging import VASTE_HEADERS
-                from kotwijzer.api.http import dumps
-
                 self.poort_van.state.rekenpoort.geweigerd += 1
                 body = dumps({"melding": fout.melding, "code": fout.code, "fouten": []})
                 await send({"type": "http.response.start", "status": 429, "headers": [

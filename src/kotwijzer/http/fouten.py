@@ -1,5 +1,5 @@
-"""HTTP plumbing of the API: reading JSON safely, Dutch error responses, and the exception handlers that make sure
-no input, however malformed, produces a server error."""
+"""HTTP plumbing shared by the API and the web pages: reading JSON safely, Dutch error responses, and the exception
+handlers that make sure no input, however malformed, produces a server error."""
 from __future__ import annotations
 
 import datetime as dt
@@ -14,7 +14,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kotwijzer.api.fouten import nederlandse_fouten, vertaal
+from kotwijzer.http.logboek import MELDING_500, log_serverfout
+from kotwijzer.http.meldingen import nederlandse_fouten, vertaal
 from kotwijzer.invoer import OngeldigeInvoer, OntbrekendeInvoer
 from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving
 
@@ -168,8 +169,6 @@ def controleer_typen(model: type[BaseModel], data: Any) -> None:
         fouten = [f for f in e.errors(include_url=False, include_input=False)
                   if f.get("type") not in ("missing", "value_error", "assertion_error")]
         if fouten:
-            from kotwijzer.api.fouten import vertaal
-
             raise ApiFout(422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.", vertaal(fouten)) from None
 
 
@@ -268,9 +267,7 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
 
     @app.exception_handler(Exception)
     async def _onverwacht(request: Request, exc: Exception):
-        # normally caught earlier by kotwijzer.web.logboek.VangFouten; never the message, never a stack trace
-        from kotwijzer.web.logboek import MELDING_500, log_serverfout
-
+        # normally caught earlier by kotwijzer.http.logboek.VangFouten; never the message, never a stack trace
         code = log_serverfout(exc, request.method, request.url.path)
         return _antwoord(request, 500, "serverfout", f"{MELDING_500} (foutcode {code})", headers={"X-Foutcode": code})
 

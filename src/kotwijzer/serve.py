@@ -15,12 +15,12 @@ def _samenvatting(invoer: dict[str, Any]) -> dict[str, Any]:
 
 
 def productie_app(database_url: str | None = None, secure_cookies: bool | None = None):
-    """The app as `serve()` runs it (also `uvicorn --factory kotwijzer.web.serve:productie_app`): after start-up the
+    """The app as `serve()` runs it (also `uvicorn --factory kotwijzer.serve:productie_app`): after start-up the
     long-lived objects (law data, templates) are moved out of the garbage collector's way, which keeps pauses short.
     With several workers the parent process has already migrated the database (KOTWIJZER_MIGREREN=0)."""
     import gc
 
-    from kotwijzer.web.app import create_app
+    from kotwijzer.app import create_app
 
     migreren = os.environ.get("KOTWIJZER_MIGREREN", "1") != "0"
     app = create_app(database_url, secure_cookies=secure_cookies, migreren=migreren)
@@ -39,14 +39,14 @@ def vertrouwde_proxies(waarde: str | None = None) -> str | None:
 
 def uvicorn_opties(workers: int = 1, trusted_proxies: str | None = None, log_level: str = "info") -> dict[str, Any]:
     """The uvicorn settings of `kotwijzer serve` (see docs/web.md, "running in production")."""
-    from kotwijzer.web.verbinding import BegrensdeHttp
+    from kotwijzer.http.verbinding import BegrensdeHttp
 
-    from kotwijzer.web.logboek import log_config
+    from kotwijzer.http.logboek import log_config
 
     proxies = vertrouwde_proxies(trusted_proxies)
     return {
         "log_level": log_level,
-        # no exception message or traceback in any log line (kotwijzer.web.logboek)
+        # no exception message or traceback in any log line (kotwijzer.http.logboek)
         "log_config": log_config(log_level),
         # no access log: it would record client IP addresses and query strings (no personal data in logs)
         "access_log": False,
@@ -111,4 +111,4 @@ def serve(host: str = "127.0.0.1", port: int = 8000, voorbeelddata: bool = False
     os.environ["KOTWIJZER_MIGREREN"] = "0"
     if secure_cookies is not None:
         os.environ["KOTWIJZER_SECURE_COOKIES"] = "1" if secure_cookies else "0"
-    uvicorn.run("kotwijzer.web.serve:productie_app", factory=True, host=host, port=port, **opties)
+    uvicorn.run("kotwijzer.serve:productie_app", factory=True, host=host, port=port, **opties)

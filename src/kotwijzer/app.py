@@ -1,7 +1,8 @@
 """The ASGI application: the web pages and the versioned HTTP API in one FastAPI app.
 
 `create_app(database_url)` migrates the database (alembic upgrade head) and returns the app; `serve()` in
-`kotwijzer.web.serve` runs it with uvicorn.
+`kotwijzer.serve` runs it with uvicorn. This module is the only place that puts `kotwijzer.web` and `kotwijzer.api`
+together: the two are siblings over the shared plumbing in `kotwijzer.http` and do not import each other.
 """
 from __future__ import annotations
 
@@ -16,13 +17,24 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 
 import kotwijzer
-from kotwijzer.api.beveiliging import BeveiligingsHeaders, InlogLimiet
-from kotwijzer.api.http import installeer_handlers
-from kotwijzer.api.rekenpoort import Rekenpoort, VroegeWeigering
-from kotwijzer.web.logboek import VangFouten
+from kotwijzer.api.gemeenten import router as gemeenten_api_router
+from kotwijzer.api.routes import INVOER_MODELLEN
+from kotwijzer.api.routes import router as api_router
+from kotwijzer.http.beveiliging import BeveiligingsHeaders, InlogLimiet
+from kotwijzer.http.catalogus import CatalogusMiddleware
+from kotwijzer.http.fouten import installeer_handlers
+from kotwijzer.http.logboek import VangFouten
+from kotwijzer.http.rekenpoort import Rekenpoort, VroegeWeigering
+from kotwijzer.http.sessie import SessieMiddleware
 from kotwijzer.store import Database
+from kotwijzer.web.basis import fout_pagina
+from kotwijzer.web.beleid import BeleidBron
+from kotwijzer.web.beleid import router as beleid_router
+from kotwijzer.web.gemeenten import router as gemeenten_router
+from kotwijzer.web.pro import router as pro_router
+from kotwijzer.web.publiek import router as web_router
 
-HIER = Path(__file__).parent
+STATIC = Path(__file__).parent / "web" / "static"
 log = logging.getLogger("kotwijzer.web")
 
 BESCHRIJVING = """\
@@ -72,8 +84,6 @@ def openapi_schema(app: FastAPI) -> dict[str, Any]:
     """FastAPI's document plus the schemas of the request bodies that the API reads itself (Invoer_<Model>)."""
     if app.openapi_schema:
         return app.openapi_schema
-    from kotwijzer.api.routes import INVOER_MODELLEN
-
     spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes,
                        servers=[{"url": "/"}])
     comps = spec.setdefault("components", {}).setdefault("schemas", {})
@@ -97,17 +107,6 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     `secure_cookies`: None = Secure when the request came over https; True/False to force.
     `beleid`: where /beleid reads its run (`kotwijzer.web.beleid.BeleidBron`; default: KOTWIJZER_BELEID_MAP or
     var/beleid/hervormingen, no example run)."""
-    from kotwijzer.api.gemeenten import CatalogusMiddleware
-    from kotwijzer.api.gemeenten import router as gemeenten_api_router
-    from kotwijzer.api.routes import router as api_router
-    from kotwijzer.web.basis import fout_pagina
-    from kotwijzer.web.beleid import BeleidBron
-    from kotwijzer.web.beleid import router as beleid_router
-    from kotwijzer.web.gemeenten import router as gemeenten_router
-    from kotwijzer.web.pro import router as pro_router
-    from kotwijzer.web.publiek import router as web_router
-    from kotwijzer.web.sessie import SessieMiddleware
-
     db = Database(database_url)
     if migreren:
         db.migreer()
@@ -130,7 +129,7 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     app.include_router(gemeenten_router)
     app.include_router(beleid_router)
     app.include_router(pro_router)
-    app.mount("/static", StaticFiles(directory=str(HIER / "static")), name="static")
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     installeer_handlers(app, html_fout=fout_pagina)
     app.add_middleware(SessieMiddleware, secure=secure_cookies)
     from kotwijzer.i18n import TaalMiddleware

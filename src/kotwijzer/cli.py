@@ -218,6 +218,7 @@ def _omgebroken(tekst: str, breedte: int) -> str:
             uit.append(regel)
             continue
         m = re.match(r"(\s*)((?:[-*]|\d+\.)\s+)?", regel)
+        assert m is not None  # the pattern matches every line (both groups are optional)
         inspring = m.group(1) + " " * len(m.group(2) or "")
         uit.append(textwrap.fill(regel, breedte, subsequent_indent=inspring, break_long_words=False,
                                  break_on_hyphens=False))

@@ -119,7 +119,7 @@ def datum(d: dt.date | dt.datetime | str | None, *, leeg: str = "-") -> str:
         try:
             d = dt.datetime.fromisoformat(d) if "T" in d or " " in d.strip() else dt.date.fromisoformat(d)
         except ValueError:
-            return d
+            return str(d)
     if isinstance(d, dt.datetime):
         moment = d if d.tzinfo is not None else d.replace(tzinfo=dt.timezone.utc)
         moment = moment.astimezone(NEDERLAND)

@@ -199,7 +199,7 @@ class OverzichtAntwoord(BaseModel):
 
 # ------------------------------------------------------------------------------------------------ routes
 router = APIRouter(prefix="/api/v1", tags=["gemeenten"])
-FOUTEN = {404: {"model": sch.FoutAntwoord, "description": "Gemeente of activiteit staat niet in de catalogus van deze app"},
+FOUTEN: dict[int | str, dict[str, Any]] = {404: {"model": sch.FoutAntwoord, "description": "Gemeente of activiteit staat niet in de catalogus van deze app"},
           422: {"model": sch.FoutAntwoord, "description": "Het adres klopt niet (Nederlandse melding)"}}
 
 

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 
 from kotwijzer import diensten
 from kotwijzer.http.beveiliging import TeVeelPogingen, begrensd_inloggen
@@ -29,13 +30,13 @@ _bearer = HTTPBearer(
     description="Token uit POST /api/v1/sessies, mee te sturen als 'Authorization: Bearer <token>'.",
 )
 
-FOUTEN = {
+FOUTEN: dict[int | str, dict[str, Any]] = {
     422: {"model": sch.FoutAntwoord, "description": "De invoer klopt niet, of er ontbreekt invoer of wetgeving (Nederlandse melding per veld)"},
     413: {"model": sch.FoutAntwoord, "description": "De invoer is te groot"},
     415: {"model": sch.FoutAntwoord, "description": "Geen JSON"},
     429: {"model": sch.FoutAntwoord, "description": "Te druk, of te veel verzoeken van dit adres: probeer het na Retry-After seconden opnieuw"},
 }
-PRO_FOUTEN = {
+PRO_FOUTEN: dict[int | str, dict[str, Any]] = {
     **FOUTEN,
     401: {"model": sch.FoutAntwoord, "description": "Niet ingelogd of token verlopen"},
     403: {"model": sch.FoutAntwoord, "description": "Alleen voor beheerders"},
@@ -47,7 +48,7 @@ def _id():
 
 # request bodies are read by hand (size limit, Dutch messages); their schemas are added to the OpenAPI document by
 # `kotwijzer.app.openapi_schema` under the name Invoer_<Model>
-INVOER_MODELLEN: dict[str, type] = {}
+INVOER_MODELLEN: dict[str, type[BaseModel]] = {}
 
 
 def _body(model: type, beschrijving: str = "", vrij: bool = False) -> dict[str, Any]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any, Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -75,7 +76,7 @@ def _zin(tekst: str) -> str:
     return tekst if tekst.endswith((".", "?", "!")) else tekst + "."
 
 
-def melding(err: dict[str, Any]) -> str:
+def melding(err: Mapping[str, Any]) -> str:
     """The Dutch message for one pydantic error dict."""
     t = err.get("type", "")
     ctx = err.get("ctx") or {}
@@ -172,7 +173,7 @@ def melding(err: dict[str, Any]) -> str:
     return "De waarde klopt niet."
 
 
-def vertaal(errors: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
+def vertaal(errors: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
     """Translate a list of pydantic (or FastAPI) error dicts; duplicates are dropped, order is kept."""
     out: list[dict[str, str]] = []
     gezien: set[tuple[str, str]] = set()

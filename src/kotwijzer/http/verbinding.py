@@ -39,7 +39,7 @@ class BegrensdeHttp(HttpToolsProtocol):
             self._lees_timer.cancel()
             self._lees_timer = None
 
-    def connection_made(self, transport) -> None:  # type: ignore[override]
+    def connection_made(self, transport) -> None:
         super().connection_made(transport)
         self._start_lees_timer()
 

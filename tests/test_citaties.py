@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from kotwijzer.params import regelparameters
-from kotwijzer.params.loader import _bron, maximum_uurprijs
+from kotwijzer.params.loader import bron_uit_data, maximum_uurprijs
 from kotwijzer.rules import aanspraak, bedrag, codes, kalender, uren
 from kotwijzer.wetten import teksten
 from kotwijzer.wetten.bron import Bron, bkot, wko
@@ -64,7 +64,7 @@ def test_dekkingsregister_citaties_bestaan():
     fout = []
     for r in register:
         for d in r["bron"]:
-            b = _bron(d)
+            b = bron_uit_data(d)
             if not teksten.bestaat(b, teksten.laatste_versie_tot(b.wet, dt.date.fromisoformat(d["versie"]))):
                 fout.append(f"{r['id']}: {b.kort()} ({d['versie']})")
     assert not fout

@@ -12,7 +12,7 @@ STATUS_NL = {
     "ontbreekt": "ontbreekt", "announced": "aangekondigd", "aangekondigd": "aangekondigd",
 }
 
-# How a reference document is named in anything a user sees (shared/README.md, "Citing the seeds").
+# How a reference document is named in anything a user sees: by its title, publisher and date, never by a file number.
 DOCUMENTEN = {
     "000": 'het rapport "Kinderopvangtoeslag in de Participatiewet" (onderzoek voor het ministerie van SZW, 21 mei 2025)',
     "001": "het onderzoek voor Dienst Toeslagen naar aanvragen van gezinnen met een Wlz-indicatie (cijfers tot november 2022)",

@@ -34,7 +34,7 @@ STATUS_TEKST = {
     "voorlopig": "voorlopig",
     "onvolledig": "onvolledig",
 }
-# The highest percentage in every Bijlage I table 2022-2026 is 96 % (shared/law/tables); a table outside 0-96 % is
+# The highest percentage in every Bijlage I table 2022-2026 is 96 % (params/data/tabellen); a table outside 0-96 % is
 # refused as invalid data, and a reform that shifts percentages is capped at it.
 HOOGSTE_PROMILLE = 960
 OPVANGSOORTEN = ("dagopvang", "buitenschoolse_opvang", "gastouderopvang")
@@ -53,7 +53,7 @@ def bron_uit_data(d: dict[str, Any]) -> Bron:
 # Status of a whole table (tabellen.yaml) and of each cell (a status column in the CSV, or the table's own status).
 TABELSTATUSSEN = ("definitief", "voorlopig", "onvolledig", "hervorming")  # hervorming: a reform scenario's table
 # Cell status codes. A table file may carry them per cell (columns status_first_child / status_next_children, as in
-# shared/law/tables/2025.partial.csv); otherwise every cell takes the status the table has in tabellen.yaml.
+# params/data/tabellen/2025.partial.csv); otherwise every cell takes the status the table has in tabellen.yaml.
 CELSTATUS_TEKST = {
     "officieel": "officiële tabel",
     "voorlopig": "voorlopige tabel, nog niet gecontroleerd met de officiële bekendmaking",
@@ -400,8 +400,9 @@ class JaarParameters:
         return self.maximum_uurprijs_wijziging if self.maximum_uurprijs_wijziging is not None else maximum_uurprijs(self.jaar)
 
 
-# The rules of 2026 continue in 2027: no amendment of Wko art. 1.6 or of the Besluit from 2027-01-01 was found
-# (shared/law/README.md, "Corrections and additions, December 2026", item 5). Amounts for 2027 wait for its table.
+# The rules of 2026 continue in 2027: no amendment of Wko art. 1.6 or of the Besluit from 2027-01-01 was found (the
+# consolidations of wetten.overheid.nl up to December 2026; docs/bronnen-onderzoek.md). Amounts for 2027 wait for the
+# Besluit with its table: SZW-begroting 2027 (Kamerstuk 37 020 XV nr. 2) only announces them.
 MODELLED_YEARS = range(2021, 2028)
 
 

@@ -40,6 +40,8 @@ OPEN_CYCLI: set[frozenset[str]] = {
 OPEN_PRIVATE_IMPORTS: set[tuple[str, str]] = {
     ("kotwijzer.policy.meerjarig", "kotwijzer.policy.microsim._cellen"),  # issue 14, policy
     ("kotwijzer.policy.meerjarig", "kotwijzer.policy.microsim._partities_bestand"),  # issue 14, policy
+    # issue 14: to be renamed schone_tekens once the open security work on store/ is merged
+    ("kotwijzer.store.repo", "kotwijzer.store.validatie._schone_tekens"),
 }
 
 

@@ -17,24 +17,13 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 
 import kotwijzer
-from kotwijzer.api.gemeenten import router as gemeenten_api_router
-from kotwijzer.api.routes import INVOER_MODELLEN
-from kotwijzer.api.routes import router as api_router
 from kotwijzer.http.beveiliging import BeveiligingsHeaders, InlogLimiet
-from kotwijzer.http.catalogus import CatalogusMiddleware
 from kotwijzer.http.fouten import installeer_handlers
-from kotwijzer.http.logboek import VangFouten
 from kotwijzer.http.rekenpoort import Rekenpoort, VroegeWeigering
-from kotwijzer.http.sessie import SessieMiddleware
+from kotwijzer.http.logboek import VangFouten
 from kotwijzer.store import Database
-from kotwijzer.web.basis import fout_pagina
-from kotwijzer.web.beleid import BeleidBron
-from kotwijzer.web.beleid import router as beleid_router
-from kotwijzer.web.gemeenten import router as gemeenten_router
-from kotwijzer.web.pro import router as pro_router
-from kotwijzer.web.publiek import router as web_router
 
-STATIC = Path(__file__).parent / "web" / "static"
+HIER = Path(__file__).parent / "web"  # the pages' static files
 log = logging.getLogger("kotwijzer.web")
 
 BESCHRIJVING = """\
@@ -84,6 +73,8 @@ def openapi_schema(app: FastAPI) -> dict[str, Any]:
     """FastAPI's document plus the schemas of the request bodies that the API reads itself (Invoer_<Model>)."""
     if app.openapi_schema:
         return app.openapi_schema
+    from kotwijzer.api.routes import INVOER_MODELLEN
+
     spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes,
                        servers=[{"url": "/"}])
     comps = spec.setdefault("components", {}).setdefault("schemas", {})
@@ -107,6 +98,17 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     `secure_cookies`: None = Secure when the request came over https; True/False to force.
     `beleid`: where /beleid reads its run (`kotwijzer.web.beleid.BeleidBron`; default: KOTWIJZER_BELEID_MAP or
     var/beleid/hervormingen, no example run)."""
+    from kotwijzer.http.catalogus import CatalogusMiddleware
+    from kotwijzer.api.gemeenten import router as gemeenten_api_router
+    from kotwijzer.api.routes import router as api_router
+    from kotwijzer.web.basis import fout_pagina
+    from kotwijzer.web.beleid import BeleidBron
+    from kotwijzer.web.beleid import router as beleid_router
+    from kotwijzer.web.gemeenten import router as gemeenten_router
+    from kotwijzer.web.pro import router as pro_router
+    from kotwijzer.web.publiek import router as web_router
+    from kotwijzer.http.sessie import SessieMiddleware
+
     db = Database(database_url)
     if migreren:
         db.migreer()
@@ -129,7 +131,7 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     app.include_router(gemeenten_router)
     app.include_router(beleid_router)
     app.include_router(pro_router)
-    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.mount("/static", StaticFiles(directory=str(HIER / "static")), name="static")
     installeer_handlers(app, html_fout=fout_pagina)
     app.add_middleware(SessieMiddleware, secure=secure_cookies)
     from kotwijzer.i18n import TaalMiddleware

@@ -132,17 +132,14 @@ class InlogLimiet:
             s.execute(delete(InlogPoging).where((InlogPoging.id.in_(poging.ids)) | (InlogPoging.sleutel == k_acc)))
 
 
-def client_adres(request) -> str:
-    """The client's address as the server sees it (behind a configured trusted proxy: the forwarded address)."""
-    return request.client.host if request.client else "?"
-
-
 async def begrensd_inloggen(request, account: str, controleer):
     """Run `controleer()` (the password check, in a worker thread) under the login limits. Returns its result, or
     raises `TeVeelPogingen` with the seconds to wait. A right password is only refused when the account itself has
     too many failed attempts; from a busy address it is only slowed down."""
     import anyio
     from starlette.concurrency import run_in_threadpool
+
+    from kotwijzer.http.adres import client_adres
 
     app = request.app
     ip = client_adres(request)

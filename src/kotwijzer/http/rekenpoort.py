@@ -25,7 +25,8 @@ from typing import Any, Callable
 import anyio
 import anyio.to_thread
 
-from kotwijzer.http.beveiliging import VASTE_HEADERS, client_adres
+from kotwijzer.http.adres import client_adres
+from kotwijzer.http.beveiliging import VASTE_HEADERS
 from kotwijzer.http.fouten import ApiFout, dumps
 
 MELDING_DRUK = "Het is nu erg druk. Probeer het over een paar seconden opnieuw."

@@ -28,7 +28,7 @@ from kotwijzer.store.models import (
     Sessie,
     nu,
 )
-from kotwijzer.store.validatie import OngeldigeWaarde, schone_tekens, controleer_invoer_teksten, controleer_tekst
+from kotwijzer.store.validatie import OngeldigeWaarde, _schone_tekens, controleer_invoer_teksten, controleer_tekst
 from kotwijzer.store.wachtwoord import bezwaar as wachtwoord_bezwaar
 from kotwijzer.store.wachtwoord import controleer_wachtwoord, hash_wachtwoord, moet_opnieuw
 
@@ -131,7 +131,7 @@ def organisatie(s: Session, naam: str) -> Organisatie | None:
 
 
 def _controleer_email(email: Any) -> str:
-    if not isinstance(email, str) or not _EMAIL.match(email.strip()) or not schone_tekens(email):
+    if not isinstance(email, str) or not _EMAIL.match(email.strip()) or not _schone_tekens(email):
         raise OngeldigeWaarde("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")
     return email.strip().lower()
 
@@ -230,7 +230,7 @@ def inloggen(s: Session, email: str, wachtwoord: str) -> Gebruiker | None:
     An address may have an account in more than one organisation (unique per organisation): the password decides
     which one; with the same password in several organisations, the oldest active account."""
     email = (email or "").strip().lower()[:254]
-    if not schone_tekens(email):
+    if not _schone_tekens(email):
         email = ""  # control characters (a NUL byte cannot even be sent to PostgreSQL): no such account
     kandidaten = list(s.scalars(select(Gebruiker).where(Gebruiker.email == email).order_by(Gebruiker.id)
                                 .limit(MAX_ACCOUNTS_PER_EMAIL))) if email else []

@@ -55,8 +55,7 @@ def lijkt_op_bsn(tekst: str) -> bool:
     return False
 
 
-def schone_tekens(tekst: str) -> bool:
-    """False when the text holds control characters, lone surrogates, private-use or unassigned code points, or line separators (U+2028, U+2029)."""
+def _schone_tekens(tekst: str) -> bool:
     for ch in tekst:
         cat = unicodedata.category(ch)
         if cat in ("Cc", "Cs", "Co", "Cn") or ch in "\u2028\u2029":
@@ -74,7 +73,7 @@ def controleer_tekst(tekst: Any, veld: str, max_lengte: int, verplicht: bool = T
         raise OngeldigeWaarde(veld, "Vul dit veld in.")
     if len(tekst) > max_lengte:
         raise OngeldigeWaarde(veld, f"Gebruik hoogstens {max_lengte} tekens.")
-    if not schone_tekens(tekst):
+    if not _schone_tekens(tekst):
         raise OngeldigeWaarde(veld, "Gebruik alleen gewone letters, cijfers en leestekens.")
     if lijkt_op_bsn(tekst):
         raise OngeldigeWaarde(veld, BSN_MELDING)
@@ -92,5 +91,5 @@ def controleer_invoer_teksten(data: Any, pad: str = "") -> None:
     elif isinstance(data, str):
         if lijkt_op_bsn(data):
             raise OngeldigeWaarde(pad, BSN_MELDING)
-        if not schone_tekens(data):
+        if not _schone_tekens(data):
             raise OngeldigeWaarde(pad, "Gebruik alleen gewone letters, cijfers en leestekens.")

@@ -42,6 +42,9 @@ OPEN_PRIVATE_IMPORTS: set[tuple[str, str]] = {
     ("kotwijzer.policy.meerjarig", "kotwijzer.policy.microsim._partities_bestand"),  # issue 14, policy
     # issue 14: to be renamed schone_tekens once the open security work on store/ is merged
     ("kotwijzer.store.repo", "kotwijzer.store.validatie._schone_tekens"),
+    # issue 14: the parent pages' number format becomes language-aware (open translation work); then one public
+    # formatter that delegates to kotwijzer.formaat
+    ("kotwijzer.web.publiek", "kotwijzer.web.basis._getal"),
 }
 
 

@@ -36,6 +36,12 @@ def test_getal_leeg_en_geen_getal():
     assert f.getal_invoer(1500) == "1500"
 
 
+def test_engelse_notatie():
+    assert f.getal(Decimal("1234.5"), taal="en") == "1,234.5"
+    assert f.euro(Decimal("1234.5"), taal="en") == "€ 1,234.50"
+    assert f.hele_euro(1234, taal="en") == "€ 1,234"
+
+
 def test_bedragen():
     assert f.euro(Decimal("1234.5")) == "€ 1.234,50"
     assert f.euro(None) == "-"

@@ -5,6 +5,8 @@
   whole number) or ``"vast"`` (``12,00``). ``duizendtallen=False`` leaves out the dots (a form field, a CSV cell).
 * `euro(x)` ``'€ 1.234,56'``, `euro_cent(123456)` the same from cents, `hele_euro(x)` ``'€ 1.234'`` (the euros of a
   monthly payment: the cents dropped, as the amount paid is whole euros), `procent(x)` ``'12,5%'``.
+* ``taal="en"`` writes the same numbers the English way (1,234.5) for the parent pages in English; month names in
+  English come from the translation catalogue.
 * `MAANDNAMEN`, `maandnaam(m)`, `datum(d)` ``'6 december 2026'`` (a datetime also shows the time in the Netherlands).
 
 Only presentation: no amount is rounded here for a calculation (rounding in the law's sense lives in
@@ -28,6 +30,7 @@ NEDERLAND = ZoneInfo("Europe/Amsterdam")
 NBSP = "\u00a0"
 
 Nullen = Literal["weg", "heel", "vast"]
+Taal = Literal["nl", "en"]
 Getal = Decimal | int | float | str | Fraction
 
 
@@ -48,8 +51,10 @@ def getal(
     nullen: Nullen = "weg",
     duizendtallen: bool = True,
     leeg: str = "-",
+    taal: Taal = "nl",
 ) -> str:
-    """A number in Dutch notation. Text that is no number comes back unchanged (a message never fails on it)."""
+    """A number in Dutch notation (``taal="en"``: English, 1,234.5 - for the parent pages in English). Text that is no
+    number comes back unchanged (a message never fails on it)."""
     if x is None or x == "":
         return leeg
     try:
@@ -73,6 +78,8 @@ def getal(
         tekst = f"{geheel}.{rest}" if rest else geheel
     if tekst.startswith("-") and set(tekst) <= set("-0.,"):
         tekst = tekst[1:]  # no "-0"
+    if taal == "en":
+        return tekst
     return tekst.replace(",", "X").replace(".", ",").replace("X", ".")
 
 
@@ -81,28 +88,31 @@ def getal_invoer(x: Getal | None) -> str:
     return getal(x, None, duizendtallen=False, leeg="")
 
 
-def euro(x: Getal | None, *, leeg: str = "-", spatie: str = " ") -> str:
-    """'€ 1.234,56'. `spatie=NBSP` keeps the sign and the amount on one line."""
+def euro(x: Getal | None, *, leeg: str = "-", spatie: str = " ", nullen: Nullen = "vast", taal: Taal = "nl") -> str:
+    """'€ 1.234,56'. `spatie=NBSP` keeps the sign and the amount on one line; ``nullen="heel"`` writes a whole amount
+    without cents ('€ 75', but '€ 75,50')."""
     if x is None:
         return leeg
-    return f"€{spatie}{getal(x, 2, nullen='vast')}"
+    return f"€{spatie}{getal(x, 2, nullen=nullen, taal=taal)}"
 
 
-def euro_cent(cent: int | None, *, leeg: str = "-", spatie: str = " ") -> str:
+def euro_cent(
+    cent: int | None, *, leeg: str = "-", spatie: str = " ", nullen: Nullen = "vast", taal: Taal = "nl"
+) -> str:
     """An amount in integer cents as '€ 1.234,56'."""
-    return leeg if cent is None else euro(Decimal(int(cent)) / 100, spatie=spatie)
+    return leeg if cent is None else euro(Decimal(int(cent)) / 100, spatie=spatie, nullen=nullen, taal=taal)
 
 
-def hele_euro(x: Getal | None, *, leeg: str = "-", spatie: str = " ") -> str:
+def hele_euro(x: Getal | None, *, leeg: str = "-", spatie: str = " ", taal: Taal = "nl") -> str:
     """Whole euros, '€ 1.234': the cents are dropped (not rounded), as for the whole euros paid per month."""
     if x is None:
         return leeg
-    return f"€{spatie}{getal(int(_decimal(x)), 0)}"
+    return f"€{spatie}{getal(int(_decimal(x)), 0, taal=taal)}"
 
 
-def procent(x: Getal | None, *, leeg: str = "-") -> str:
+def procent(x: Getal | None, *, leeg: str = "-", taal: Taal = "nl") -> str:
     """'12,5%' (the number is a percentage already, not a fraction)."""
-    return leeg if x is None else f"{getal(x)}%"
+    return leeg if x is None else f"{getal(x, taal=taal)}%"
 
 
 def maandnaam(m: int | str) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from kotwijzer.formaat import hele_euro
 from kotwijzer.params.errors import OngeldigeWetgeving, OntbrekendeWetgeving
 from kotwijzer.wetten.bron import Bron
 
@@ -139,8 +140,8 @@ class Tabel:
     def melding_buiten_tabel(self, toetsingsinkomen: int) -> str:
         return (
             f"Voor {self.jaar} is de tabel met percentages (Bijlage I, Besluit kinderopvangtoeslag) onvolledig: "
-            f"kotwijzer kent die tot een toetsingsinkomen van € {_euro(self.hoogste_inkomen_in_tabel or 0)}. Voor een "
-            f"inkomen van € {_euro(int(toetsingsinkomen))} is geen gecontroleerd percentage beschikbaar, dus kotwijzer "
+            f"kotwijzer kent die tot een toetsingsinkomen van {hele_euro(self.hoogste_inkomen_in_tabel or 0)}. Voor een "
+            f"inkomen van {hele_euro(int(toetsingsinkomen))} is geen gecontroleerd percentage beschikbaar, dus kotwijzer "
             "rekent het bedrag niet uit."
         )
 
@@ -148,13 +149,9 @@ class Tabel:
         wie = "het eerste kind" if eerste_kind else "de andere kinderen"
         return (
             f"Voor {self.jaar} is in de tabel met percentages (Bijlage I, Besluit kinderopvangtoeslag) het percentage "
-            f"voor {wie} bij een toetsingsinkomen van € {_euro(int(toetsingsinkomen))} niet gevonden in een "
+            f"voor {wie} bij een toetsingsinkomen van {hele_euro(int(toetsingsinkomen))} niet gevonden in een "
             "betrouwbare bron. kotwijzer rekent dat bedrag daarom niet uit en vult het niet zelf in."
         )
-
-
-def _euro(x: int) -> str:
-    return f"{x:,}".replace(",", ".")
 
 
 def _promille(text: str, where: str) -> int:

@@ -1,7 +1,9 @@
 """Shared pieces of the web pages: templates, rendering, CSRF-checked forms, the logged-in user."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 

@@ -21,6 +21,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from kotwijzer.diensten import wet_url as _wet_url
+from kotwijzer.formaat import NBSP, euro_cent, getal
 from kotwijzer.http.catalogus import GEEN_CATALOGUS, app_catalogus
 from kotwijzer.http.fouten import ApiFout
 from kotwijzer.municipal import (
@@ -73,13 +74,11 @@ def _wetsartikelen(bronnen) -> list[dict[str, Any]]:
 
 # ---------------------------------------------------------------------------------------------- the index
 def _procent(f: Decimal) -> str:
-    p = (f * 100).normalize()
-    return f"{p:f}".replace(".", ",") + " %"
+    return f"{getal(f * 100, None)} %"
 
 
 def _cent_euro(c: int) -> str:
-    e = Decimal(c) / 100
-    return "€\u00a0" + (f"{e:,.0f}" if e == e.to_integral_value() else f"{e:,.2f}").replace(",", "X").replace(".", ",").replace("X", ".")
+    return euro_cent(c, spatie=NBSP, nullen="heel")
 
 
 def tegemoetkoming_tekst(beleid: GemeentelijkBeleid | None) -> dict[str, Any]:

@@ -222,7 +222,7 @@ SLEUTEL_NAAM = {"dagopvang": N_("dagopvang"), "buitenschoolse_opvang": N_("bso")
 
 def waarde_nl(v: Any, sleutel: str = "") -> str:
     """A parameter value in plain Dutch: ja/nee, numbers with a decimal comma, amounts in euros."""
-    from kotwijzer.formaat import getal as _getal
+    from kotwijzer.web.basis import _getal
 
     if isinstance(v, bool):
         return _("ja") if v else _("nee")

@@ -14,6 +14,7 @@ The import checks read the source with `ast`, so an import inside a function cou
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import inspect
 import pkgutil
@@ -63,6 +64,7 @@ def _modules() -> dict[str, tuple[Path, bool]]:
 MODULES = _modules()
 
 
+@functools.cache
 def _imports(module: str) -> list[tuple[str, str | None, int]]:
     """(imported module, imported name or None, line) for every import in the module, wherever it sits."""
     pad, pakket = MODULES[module]
@@ -92,6 +94,7 @@ def _doelmodule(doel: str, naam: str | None) -> str | None:
     return doel if doel in MODULES else None
 
 
+@functools.cache
 def _graaf() -> dict[str, set[str]]:
     graaf: dict[str, set[str]] = defaultdict(set)
     for m in MODULES:
@@ -180,6 +183,17 @@ def test_geen_private_namen_over_modulegrenzen():
             if prive and doelmod != m and (m, ".".join(delen)) not in OPEN_PRIVATE_IMPORTS:
                 fout.append(f"{m} (regel {regel}): {'.'.join(delen)}")
     assert not fout, f"import van een private naam uit een andere module: {fout}"
+
+
+KERN = ["kotwijzer.wetten", "kotwijzer.params", "kotwijzer.rules", "kotwijzer.kern", "kotwijzer.invoer",
+        "kotwijzer.compute", "kotwijzer.explain", "kotwijzer.model", "kotwijzer.municipal", "kotwijzer.formaat"]
+BOVENLAAG = ["kotwijzer.store", "kotwijzer.http", "kotwijzer.web", "kotwijzer.api", "kotwijzer.app", "kotwijzer.cli"]
+
+
+@pytest.mark.parametrize("pakket", KERN)
+def test_de_kern_kent_geen_opslag_http_of_schermen(pakket):
+    fout = sorted(d for d in _pakket_imports(pakket) if any(d == b or d.startswith(b + ".") for b in BOVENLAAG))
+    assert not fout, f"{pakket} importeert {fout}"
 
 
 def _pakket_imports(van: str) -> set[str]:

@@ -363,7 +363,7 @@ def ontheffing(
         v, k = dt.date.fromisoformat(verzoek), dt.date.fromisoformat(jongste_kind)
     except ValueError:
         _console.print("[red]Fout:[/] vul de datums in als JJJJ-MM-DD (--verzoek, --jongste-kind).")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     if traject is not None and traject.upper() not in ("A", "B", "C"):
         _console.print("[red]Fout:[/] --traject moet A, B of C zijn.")
         raise typer.Exit(2)
@@ -371,7 +371,7 @@ def ontheffing(
         o = ontheffing_art9a(v, k, heeft_startkwalificatie=startkwalificatie)
     except (OntheffingFout, LookupError, ValueError) as e:
         _console.print(f"[red]Fout:[/] {e}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     _console.print(o.uitleg)
     kot = kot_tijdens_ontheffing(ontheffing=o.recht, opleiding_onderdeel_j=opleiding,
                                  traject_categorie=traject.upper() if traject else None)

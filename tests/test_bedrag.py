@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kotwijzer.compute import bereken, voorschot_vs_definitief
 from kotwijzer.rules.bedrag import toeslag_cent, uitbetaling_voorschot
 
-from helpers import ALLE, huishouden, kind, ouder, sit
+from helpers import ALLE, huishouden, huishoudens, kind, ouder, sit
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "law" / "tables"
 
@@ -144,28 +144,6 @@ def test_voorschot_en_definitief():
 
 
 # --------------------------------------------------------------------------------------- properties
-situaties = st.sampled_from(["arbeid", "studie", "inburgering", "geen", "wlz_permanent", "ww_traject"])
-opvang = st.tuples(
-    st.sampled_from(["dagopvang", "buitenschoolse_opvang", "gastouderopvang"]),
-    st.integers(0, 300),
-    st.integers(100, 1600),
-)
-
-
-@st.composite
-def huishoudens(draw, max_kinderen=3):
-    jaar = draw(st.sampled_from([2023, 2024, 2026]))
-    a = ouder(sit(draw(situaties), sorted(draw(st.sets(st.integers(1, 12), min_size=1)))))
-    p = ouder(sit(draw(situaties))) if draw(st.booleans()) else None
-    kinderen = []
-    for _ in range(draw(st.integers(1, max_kinderen))):
-        soort, uren, prijs = draw(opvang)
-        # a birth date that fits the kind of childcare all year (BSO from 4, dagopvang before school)
-        geboren = f"{jaar - 7}-06-01" if soort == "buitenschoolse_opvang" else f"{jaar - 2}-01-01"
-        kinderen.append(kind(geboren=geboren, soort=soort, uren=uren, prijs=f"{prijs / 100:.2f}"))
-    return huishouden(jaar, a, p, kinderen=kinderen, inkomen=draw(st.integers(0, 260_000)))
-
-
 PROP = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kotwijzer.compute import bereken, voorschot_vs_definitief
 from kotwijzer.rules.bedrag import toeslag_cent, uitbetaling_voorschot
 
-from helpers import ALLE, huishouden, huishoudens, kind, ouder, sit
+from helpers import huishouden, huishoudens, kind, ouder, sit
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "law" / "tables"
 

@@ -186,7 +186,8 @@ def test_geen_private_namen_over_modulegrenzen():
 
 
 KERN = ["kotwijzer.wetten", "kotwijzer.params", "kotwijzer.rules", "kotwijzer.kern", "kotwijzer.invoer",
-        "kotwijzer.compute", "kotwijzer.explain", "kotwijzer.model", "kotwijzer.municipal", "kotwijzer.formaat"]
+        "kotwijzer.compute", "kotwijzer.berekening", "kotwijzer.signalen", "kotwijzer.explain", "kotwijzer.model",
+        "kotwijzer.municipal", "kotwijzer.formaat"]
 BOVENLAAG = ["kotwijzer.store", "kotwijzer.http", "kotwijzer.web", "kotwijzer.api", "kotwijzer.app", "kotwijzer.cli"]
 
 

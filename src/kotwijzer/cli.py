@@ -15,6 +15,7 @@ from rich.table import Table
 
 from kotwijzer import cli_nl
 from kotwijzer.invoer import OntbrekendeInvoer
+from kotwijzer.formaat import NBSP, euro
 from kotwijzer.leesbaar import bron_nl, getal_nl, status_nl, waarde_nl
 from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving
 
@@ -80,9 +81,7 @@ def _run(fn, *args):
 
 def _euro(d: Decimal | None) -> str:
     """'€ 1.234,56', with a non-breaking space so that a line never breaks inside an amount."""
-    from kotwijzer.explain.uitleg import euro
-
-    return "niet te berekenen" if d is None else euro(d).replace("€ ", "€\u00a0")
+    return euro(d, leeg="niet te berekenen", spatie=NBSP)
 
 
 @app.command()

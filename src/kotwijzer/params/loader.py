@@ -171,8 +171,13 @@ def valideer_tabel(jaar: int, rows: list[dict[str, str]], status: str) -> Tabel:
         raise OngeldigeWetgeving(f"Tabel {jaar}: onbekende status {status!r}; kies uit {', '.join(TABELSTATUSSEN)}")
     if not rows:
         raise OngeldigeWetgeving(f"Tabel {jaar}: geen rijen")
-    van, tot, eerste, overige, st1, st2 = [], [], [], [], [], []
-    vorige = {"eerste": None, "overige": None}
+    van: list[int] = []
+    tot: list[int] = []
+    eerste: list[int] = []
+    overige: list[int] = []
+    st1: list[str] = []
+    st2: list[str] = []
+    vorige: dict[str, int | None] = {"eerste": None, "overige": None}
     for i, r in enumerate(rows, start=1):
         where = f"Tabel {jaar}, rij {i}"
         lo = int(r["income_from"])
@@ -207,12 +212,17 @@ def valideer_tabel(jaar: int, rows: list[dict[str, str]], status: str) -> Tabel:
             p = _promille(txt, where)
             if not 0 <= p <= HOOGSTE_PROMILLE:
                 raise OngeldigeWetgeving(f"{where}: percentage {p / 10} ligt buiten 0 tot en met 96")
-            if vorige[naam] is not None and p > vorige[naam]:
+            grens = vorige[naam]
+            if grens is not None and p > grens:
                 raise OngeldigeWetgeving(f"{where}: percentage stijgt met het inkomen ({kolom})")
             vorige[naam] = p
             cellen.append((p, cst))
-        van.append(lo), tot.append(hi)
-        eerste.append(cellen[0][0]), overige.append(cellen[1][0]), st1.append(cellen[0][1]), st2.append(cellen[1][1])
+        van.append(lo)
+        tot.append(hi)
+        eerste.append(cellen[0][0])
+        overige.append(cellen[1][0])
+        st1.append(cellen[0][1])
+        st2.append(cellen[1][1])
     open_end = tot[-1] < 0
     if status in ("definitief", "voorlopig") and not open_end:
         raise OngeldigeWetgeving(f"Tabel {jaar}: tabel is niet compleet (geen open laatste rij) maar staat niet als onvolledig")

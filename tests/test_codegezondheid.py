@@ -301,3 +301,20 @@ def test_geen_verwijzing_naar_mappen_buiten_de_repository():
             if re.search(r"(?<![\w.])(/work/)?shared/(seeds|law|stats|README)", regel):
                 fout.append(f"{pad.relative_to(SRC)}:{nr}")
     assert not fout, f"verwijzingen naar shared/: {fout}"
+
+
+# ----------------------------------------------------------------------------------------------- the test tree
+TESTS = Path(__file__).resolve().parent
+EIGEN_MAPPEN = {"regels": "rule tests in YAML, one file per provision", "data": "recorded outcomes and fixtures"}
+
+
+def test_de_testmappen_volgen_de_code():
+    """tests/<map>/ hoort bij src/kotwijzer/<map>/ (of een module met die naam); alleen tests/regels (YAML) en
+    tests/data (vastgelegde uitkomsten) zijn eigen mappen."""
+    fout = []
+    for map_ in sorted(p for p in TESTS.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        if map_.name in EIGEN_MAPPEN:
+            continue
+        if not ((SRC / map_.name).is_dir() or (SRC / f"{map_.name}.py").is_file()):
+            fout.append(map_.name)
+    assert not fout, f"testmappen zonder bijbehorende code: {fout}"

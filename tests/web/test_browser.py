@@ -24,7 +24,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--
 # Screenshots go to docs/screenshots when KOTWIJZER_SCHERMAFDRUKKEN=1 (to refresh the committed ones), else to a
 # temporary folder, so that a test run does not change tracked files.
 SCHERMAFDRUKKEN = (
-    Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+    Path(__file__).resolve().parents[2] / "docs" / "screenshots"
     if os.environ.get("KOTWIJZER_SCHERMAFDRUKKEN") == "1"
     else Path(os.environ.get("TMPDIR", "/tmp")) / "kotwijzer-schermafdrukken"
 )

@@ -22,7 +22,7 @@ from kotwijzer.compute import bereken, voorwaardencheck
 from kotwijzer.explain import stappen, uitleg_tekst
 from kotwijzer.model import Huishouden
 
-CORPUS = Path(__file__).parent / "data" / "bereken_corpus.json.gz"
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "bereken_corpus.json.gz"
 
 # (issue, dotted path of a field in the result) that a change of the law's answer alters on purpose
 BEWUST_GEWIJZIGD: tuple[tuple[int, str], ...] = ()

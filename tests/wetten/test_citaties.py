@@ -89,5 +89,5 @@ def test_docs_dekking_is_actueel():
 
     from kotwijzer.dekking import als_markdown
 
-    doc = Path(__file__).resolve().parents[1] / "docs" / "dekking.md"
+    doc = Path(__file__).resolve().parents[2] / "docs" / "dekking.md"
     assert doc.read_text(encoding="utf-8") == als_markdown(), "regenereer met: kotwijzer dekking --uitvoer docs/dekking.md"

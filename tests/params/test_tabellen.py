@@ -14,7 +14,7 @@ from kotwijzer.params import maximum_uurprijs
 
 from helpers import huishouden, kind, ouder, sit
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "law"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "law"
 BESTANDEN = {2022: "2022.partial.csv", 2023: "2023.csv", 2024: "2024.csv", 2025: "2025.partial.csv", 2026: "2026.csv"}
 STATUS = {2022: "onvolledig", 2023: "voorlopig", 2024: "voorlopig", 2025: "onvolledig", 2026: "definitief"}
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="shared/ not beside the repository")

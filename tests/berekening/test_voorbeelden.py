@@ -9,7 +9,7 @@ import pytest
 from kotwijzer.compute import bereken
 from kotwijzer.model import schema_invoer, schema_uitvoer
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("bestand", sorted((ROOT / "examples").glob("*.json")), ids=lambda p: p.stem)

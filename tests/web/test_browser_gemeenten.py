@@ -1,5 +1,5 @@
 """Browser tests (Playwright with Debian's chromium) for the municipal pages and /beleid, started the same way as
-tests/test_browser.py: a consultant picks a municipality and an activity and sees the verdict and the code that
+tests/web/test_browser.py: a consultant picks a municipality and an activity and sees the verdict and the code that
 `classificeer` gives; the overview shows its table and chart; a parent in bijstand chooses the activity from the
 catalogue; axe-core finds no serious or critical problem on these pages. Screenshots go to docs/screenshots/."""
 from __future__ import annotations

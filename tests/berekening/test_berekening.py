@@ -20,7 +20,7 @@ from kotwijzer.kern import bereken_batch
 from kotwijzer.model import Huishouden
 from kotwijzer.params import parameters_voor_jaar
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BRONCODE = ROOT / "src" / "kotwijzer" / "berekening"
 
 

@@ -58,7 +58,7 @@ from kotwijzer.municipal.tegemoetkoming import AFRONDINGSREGEL, TegemoetkomingFo
 from kotwijzer.wetten import teksten
 from kotwijzer.wetten.bron import Bron, pw, wko
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 if not SEEDS.exists():  # the repository checked out elsewhere: look next to the working tree
     SEEDS = Path("/work/shared/seeds")
 

@@ -1,7 +1,7 @@
 """Browser test (Playwright with Debian's chromium) for a professional: edits a scenario on one page, sees the
 difference between two versions, downloads the PDF, finds the download in the logbook, and the PDF's first page is
 rendered to PNG and checked for the dossier label, the situations and the deadline. Screenshots of the workbench,
-the comparison, the logbook and the PDF's first page go to docs/screenshots/ (see tests/test_browser.py)."""
+the comparison, the logbook and the PDF's first page go to docs/screenshots/ (see tests/web/test_browser.py)."""
 from __future__ import annotations
 
 import shutil

@@ -15,7 +15,7 @@ from kotwijzer.rules.bedrag import toeslag_cent, uitbetaling_voorschot
 
 from helpers import huishouden, huishoudens, kind, ouder, sit
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "law" / "tables"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "law" / "tables"
 
 
 def pct_uit_gepubliceerde_tabel(jaar: int, inkomen: int) -> tuple[Decimal, Decimal]:

@@ -381,7 +381,7 @@ def test_nederlandse_fouten_per_soort():
     from pydantic import ValidationError
 
     from kotwijzer.http.meldingen import nederlandse_fouten
-    from kotwijzer.api.schemas import Wijziging
+    from kotwijzer.diensten import Wijziging
     from kotwijzer.model import Huishouden
 
     gevallen = [

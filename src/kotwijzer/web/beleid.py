@@ -23,7 +23,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from kotwijzer.api.http import ApiFout
+from kotwijzer.http.fouten import ApiFout
 from kotwijzer.web.basis import render, templates
 
 log = logging.getLogger("kotwijzer.web")

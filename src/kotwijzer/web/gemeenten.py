@@ -5,7 +5,7 @@
   and a chart (/gemeenten/overzicht.svg), and the same overview as CSV (/gemeenten/overzicht.csv).
 
 The pages only translate: the verdicts come from `kotwijzer.municipal` (classificeer, controleer_registratie,
-overzicht, overzicht_csv), the catalogue from the app's database (`kotwijzer.api.gemeenten.app_catalogus`).
+overzicht, overzicht_csv), the catalogue from the app's database (`kotwijzer.http.catalogus.app_catalogus`).
 """
 from __future__ import annotations
 
@@ -21,8 +21,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from kotwijzer.diensten import wet_url as _wet_url
-from kotwijzer.api.gemeenten import GEEN_CATALOGUS, app_catalogus
-from kotwijzer.api.http import ApiFout
+from kotwijzer.formaat import NBSP, euro_cent, getal
+from kotwijzer.http.catalogus import GEEN_CATALOGUS, app_catalogus
+from kotwijzer.http.fouten import ApiFout
 from kotwijzer.municipal import (
     KOT_CODES,
     Catalogus,
@@ -73,13 +74,11 @@ def _wetsartikelen(bronnen) -> list[dict[str, Any]]:
 
 # ---------------------------------------------------------------------------------------------- the index
 def _procent(f: Decimal) -> str:
-    p = (f * 100).normalize()
-    return f"{p:f}".replace(".", ",") + " %"
+    return f"{getal(f * 100, None)} %"
 
 
 def _cent_euro(c: int) -> str:
-    e = Decimal(c) / 100
-    return "€\u00a0" + (f"{e:,.0f}" if e == e.to_integral_value() else f"{e:,.2f}").replace(",", "X").replace(".", ",").replace("X", ".")
+    return euro_cent(c, spatie=NBSP, nullen="heel")
 
 
 def tegemoetkoming_tekst(beleid: GemeentelijkBeleid | None) -> dict[str, Any]:

@@ -58,14 +58,27 @@ def begroting(jaar: int = UITLIJNJAAR) -> dict[str, Any]:
     return {"jaar": jaar, "bedrag": float(b["bedrag"]), "stand": b["stand"], "bron": b["bron"]}
 
 
+def kasbrug_aandeel() -> float:
+    """Share of the cash expenditure that comes back as terugvorderingen (terugontvangsten KOT / uitgaven KOT,
+    Rijksbegroting 2022; gepubliceerde_cijfers.yaml). The budget books advances and back payments as expenditure and
+    recoveries as receipts; the model computes the final amount of a year, which in a year without growth is about
+    the cash expenditure minus the recoveries."""
+    t = P.gepubliceerde_cijfers()["terugontvangsten_kot_2022"]
+    return float(t["mln"]) / float(t["uitgaven_mln"])
+
+
 def uitlijning(model_euro: float, jaar: int = UITLIJNJAAR) -> dict[str, Any]:
-    """The alignment factor of the baseline to the budget of `jaar`."""
+    """The alignment of the baseline: the model's final amount of `jaar` against the final amount the budget implies
+    (cash budget minus the bridge of recoveries), one factor. The cash budget is the aligned amount plus the bridge."""
     b = begroting(jaar)
     if model_euro <= 0:
         raise ValueError("De basis heeft geen uitgaven; uitlijnen kan niet.")
-    factor = b["bedrag"] / model_euro
-    return {**b, "model": model_euro, "factor": factor, "uitgelijnd": model_euro * factor,
-            "verschil_model_pct": (model_euro - b["bedrag"]) / b["bedrag"]}
+    aandeel = kasbrug_aandeel()
+    jaarbedrag = b["bedrag"] * (1 - aandeel)
+    factor = jaarbedrag / model_euro
+    return {**b, "model": model_euro, "kasbrug_aandeel": aandeel, "kasbrug": b["bedrag"] - jaarbedrag,
+            "jaarbedrag": jaarbedrag, "factor": factor, "factor_tegen_kas": b["bedrag"] / model_euro,
+            "uitgelijnd": model_euro * factor, "verschil_model_pct": (model_euro - jaarbedrag) / jaarbedrag}
 
 
 # ------------------------------------------------------------------------------------------ budget-note tables
@@ -100,47 +113,114 @@ def reeksen(mj: Meerjarig, factor: float) -> pd.DataFrame:
     return pd.DataFrame(rijen)
 
 
-def budgettabel(r: pd.DataFrame) -> pd.DataFrame:
-    """The budget-note table: x EUR 1 mln, aligned, by year, with a column 'structureel' (the last year, when every
-    measure is fully in force). A year that cannot be computed shows 'n.b.' (niet berekenbaar) instead of a number."""
-    jaren = sorted(r["jaar"].unique())
-    regels = []
+PRIJSNIVEAU = "lopende prijzen van elk jaar (nominaal)"
+BRON_BUDGETTABEL = (
+    "Bron: kotwijzer-microsimulatie (synthetische populatie 2024, gewogen naar CBS en SZW; regels en tabellen van elk "
+    "jaar); uitgelijnd op Rijksbegroting SZW 2024, art. 7, stand 1e suppletoire begroting, min de terugontvangsten "
+    "(Rijksbegroting 2022); ingroeipad: Voorjaarsnota 2025. Statisch, na niet-gebruik (midden).")
 
-    def regel(label: str, sel: pd.DataFrame, kolom: str) -> None:
-        rij: dict[str, Any] = {"regel": label}
+
+def _afronden(x: float) -> tuple[float, str]:
+    """x EUR 1 mln rounded to EUR 5 mln; an effect that would show as 0 keeps one decimal, with a flag."""
+    if x != x:
+        return float("nan"), ""
+    r = round(x / 5) * 5
+    if r == 0 and abs(x) >= 0.05:
+        return round(x, 1), "kleiner dan EUR 5 mln: op EUR 0,1 mln"
+    return float(r), ""
+
+
+def _budgetregels(r: pd.DataFrame, uitl: dict[str, Any] | None) -> list[tuple[str, str, dict[int, float], dict[int, str]]]:
+    """The rows of the budget table, unrounded, x EUR 1 mln: (label, kind, value per year, flag per year)."""
+    jaren = sorted(int(j) for j in r["jaar"].unique())
+    per = r.set_index("code")
+    out: list[tuple[str, str, dict[int, float], dict[int, str]]] = []
+
+    def reeks(prefix: str, kolom: str) -> tuple[dict[int, float], dict[int, str]]:
+        v: dict[int, float] = {}
+        k: dict[int, str] = {}
         for j in jaren:
-            x = sel[sel["jaar"] == j]
-            if x.empty:
-                rij[str(j)] = ""
+            code = f"{prefix}_{j}"
+            if code not in per.index:
                 continue
-            x = x.iloc[0]
+            x = per.loc[code]
             onb = x["verandering_niet_berekend_huishoudens"] if kolom.startswith("verandering") else x["niet_berekend_huishoudens"]
-            v = x[kolom]
-            if onb < 0.5:
-                rij[str(j)] = round(v / 1e6)
-            elif x["uitgaven_model"] == 0:
-                rij[str(j)] = "n.b."
-            else:
-                rij[str(j)] = f"{round(v / 1e6)} (deels)"
-        last = rij.get(str(jaren[-1]), "")
-        rij["structureel"] = last
-        regels.append(rij)
+            if onb >= 0.5:
+                k[j] = "niet berekenbaar: geen wet in kotwijzer" if x["uitgaven_model"] == 0 else "deels berekenbaar"
+                continue
+            v[j] = float(x[kolom]) / 1e6
+        return v, k
 
-    regel("Uitgaven volgens de wet van het jaar (uitgelijnd)", r[r["reeks"] == "wet"], "uitgaven_uitgelijnd")
-    regel("Uitgaven bij ongewijzigd beleid (uitgelijnd; na 2026 projectie)", r[r["reeks"] == "projectie"],
-          "uitgaven_uitgelijnd")
-    for reeks in r[r["soort"].isin(["hervorming", "stelsel"]) | (r["code"] == "verhoging_2025")]["reeks"].unique():
-        sel = r[r["reeks"] == reeks]
-        label = f"{reeks}: {sel.iloc[0]['naam']}" if reeks.startswith("R") else sel.iloc[0]["naam"]
-        regel(f"{label} (verandering)", sel, "verandering_uitgelijnd")
-    # 2025: the cells missing from the table at the bounds the law sets (a range, not an estimate)
-    for code, kolom in (("grensonder_2025", "uitgaven_uitgelijnd"), ("grensboven_2025", "uitgaven_uitgelijnd"),
-                        ("verhogingonder_2025", "verandering_uitgelijnd"), ("verhogingboven_2025", "verandering_uitgelijnd")):
-        sel = r[r["code"] == code]
-        if len(sel):
-            regel(f"{sel.iloc[0]['naam']}{' (verandering)' if kolom.startswith('verandering') else ' (uitgelijnd)'}",
-                  sel, kolom)
-    return pd.DataFrame(regels)
+    wet, wk = reeks("wet", "uitgaven_uitgelijnd")
+    if "grensmidden_2025" in per.index:
+        wet[2025] = float(per.loc["grensmidden_2025", "uitgaven_uitgelijnd"]) / 1e6
+        wk[2025] = "centrale schatting: ontbrekende cellen van de tabel 2025 geschat (zie de grensrijen)"
+    out.append(("Uitgaven volgens de wet van het jaar, definitief jaarbedrag (uitgelijnd)", "niveau", wet, wk))
+    for g, tekst in (("onder", "ondergrens"), ("boven", "bovengrens")):
+        if f"grens{g}_2025" in per.index:
+            out.append((f"Wet 2025 met de ontbrekende cellen op hun wettelijke {tekst} (uitgelijnd)", "niveau",
+                        {2025: float(per.loc[f"grens{g}_2025", "uitgaven_uitgelijnd"]) / 1e6}, {}))
+    proj, pk = reeks("projectie", "uitgaven_uitgelijnd")
+    proj[2025], pk[2025] = wet.get(2025, float("nan")), wk.get(2025, "")
+    for j in jaren:
+        if j > 2026:
+            pk[j] = "projectie: percentages 2026, grenzen en prijzen geindexeerd"
+    out.append(("Ongewijzigd beleid zonder het besloten ingroeipad (uitgelijnd; na 2026 projectie)", "niveau", proj, pk))
+    pub = P.gepubliceerde_cijfers()
+    ingroei = {int(j): float(x) for j, x in pub["ingroeipad_voorjaarsnota_2025"]["mln"].items()}
+    out.append(("Besloten ingroeipad naar het nieuwe stelsel (Voorjaarsnota 2025; gepubliceerd, niet doorgerekend)",
+                "gepubliceerd", ingroei, {j: "gepubliceerd bedrag, niet door kotwijzer berekend" for j in ingroei}))
+    met = {j: proj[j] + ingroei.get(j, 0.0) for j in jaren if j in proj and j < STELSEL_JAAR}
+    out.append(("Ongewijzigd beleid met het besloten ingroeipad (tot 2029; daarna het stelsel)", "niveau", met,
+                {j: "projectie plus gepubliceerd ingroeipad" for j in ingroei}))
+    a = uitl["kasbrug_aandeel"] if uitl else kasbrug_aandeel()
+    brug = {j: x * a / (1 - a) for j, x in met.items()}
+    out.append(("Kasbrug: terugvorderingen die de kasraming meer bevat dan het jaarbedrag (6,4 %, Rijksbegroting 2022)",
+                "brug", brug, {}))
+    out.append(("Kasuitgaven bij ongewijzigd beleid met ingroeipad (jaarbedrag + kasbrug; 2024 = begroting)", "niveau",
+                {j: met[j] + brug[j] for j in met}, {}))
+    for reeks_ in r[r["soort"].isin(["hervorming", "stelsel"])]["reeks"].unique():
+        sel = r[r["reeks"] == reeks_]
+        label = f"{reeks_}: {sel.iloc[0]['naam']}" if reeks_.startswith("R") else sel.iloc[0]["naam"]
+        v, k = reeks(reeks_, "verandering_uitgelijnd")
+        out.append((f"{label} (verandering, uitgelijnd)", "verandering", v, k))
+    if "verhogingmidden_2025" in per.index:
+        out.append(("Verhoging van de percentages in 2025 (verandering, uitgelijnd; centrale schatting)", "verandering",
+                    {2025: float(per.loc["verhogingmidden_2025", "verandering_uitgelijnd"]) / 1e6},
+                    {2025: "centrale schatting: ontbrekende cellen van de tabel 2025 geschat"}))
+        for g, tekst in (("onder", "ondergrens"), ("boven", "bovengrens")):
+            out.append((f"Verhoging 2025, ontbrekende cellen op hun wettelijke {tekst} (verandering, uitgelijnd)",
+                        "verandering", {2025: float(per.loc[f"verhoging{g}_2025", "verandering_uitgelijnd"]) / 1e6},
+                        {}))
+    return out
+
+
+def budgettabel(r: pd.DataFrame, uitl: dict[str, Any] | None = None, constante_prijzen: bool = False) -> pd.DataFrame:
+    """The budget-note table: x EUR 1 mln, aligned, by year, rounded to EUR 5 mln, with a column 'structureel' (the
+    last year, when every measure is fully in force). Every cell is a number or empty; what a cell rests on (a central
+    estimate, a published amount, not computable) is in the column 'kenmerken', the price level in 'prijsniveau' and
+    the source in 'bron'. With `constante_prijzen` every amount is deflated to 2024 prices with the price index of
+    childcare of the assumption `meerjarige_indexatie` (uurprijs)."""
+    from kotwijzer.policy.meerjarig import index
+
+    jaren = sorted(int(j) for j in r["jaar"].unique())
+    rijen = []
+    for label, soort, waarden, kenmerken in _budgetregels(r, uitl):
+        rij: dict[str, Any] = {"regel": label, "soort": soort,
+                               "prijsniveau": "prijzen 2024 (uurprijsindex)" if constante_prijzen else PRIJSNIVEAU}
+        vlaggen = dict(kenmerken)
+        for j in jaren:
+            x = waarden.get(j, float("nan"))
+            if constante_prijzen and x == x:
+                x = x / index(j, "uurprijs")
+            rij[str(j)], vlag = _afronden(x)
+            if vlag:
+                vlaggen[j] = vlag
+        rij["structureel"] = rij[str(jaren[-1])]
+        rij["kenmerken"] = "; ".join(f"{j}: {t}" for j, t in sorted(vlaggen.items()))
+        rij["bron"] = BRON_BUDGETTABEL
+        rijen.append(rij)
+    return pd.DataFrame(rijen)
 
 
 def uitzonderingsgroepen(mj: Meerjarig, factor: float, jaar: int = STELSEL_JAAR) -> pd.DataFrame:
@@ -355,9 +435,10 @@ def volledig(
     factor = uitl["factor"]
     r = reeksen(mj, factor)
     tabellen: dict[str, pd.DataFrame] = {
-        "budgettabel": budgettabel(r),
+        "budgettabel": budgettabel(r, uitl),
+        "budgettabel_constante_prijzen": budgettabel(r, uitl, constante_prijzen=True),
         "uitlijning": pd.DataFrame([{**uitl, "methode": "een factor op alle bedragen van alle jaren en scenario's: "
-                                                           "begroting 2024 / model 2024 (na niet-gebruik midden)"}]),
+                                                           "(begroting 2024 min de kasbrug) / model 2024 (na niet-gebruik midden)"}]),
         "reeksen": r,
         "stelsel_2029_doelgroepen": uitzonderingsgroepen(mj, factor),
         "reconciliatie": reconciliatie(mj, factor, uitl),

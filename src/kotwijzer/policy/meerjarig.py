@@ -149,6 +149,9 @@ def grenstabel(jaar: int, grens: str):
       table: nota van toelichting of the ontwerpbesluit 2025, shared/law README item 4);
     - 'boven': the last known next-child percentage above it (percentages never rise with income, and 96 % is the
       ceiling).
+    - 'midden': a central estimate, not law: the mean of the next-child percentages of the year before and the year
+      after at the same real income (the row's lower bound deflated and inflated with `meerjarige_indexatie.inkomen`),
+      kept inside the two legal bounds above.
     Only cells that are missing are filled; a missing first-child cell is left missing."""
     from kotwijzer.params.loader import GEEN_PERCENTAGE
 
@@ -158,7 +161,10 @@ def grenstabel(jaar: int, grens: str):
     laatste = HOOGSTE_PROMILLE
     for i in range(len(p2)):
         if p2[i] == GEEN_PERCENTAGE and p1[i] != GEEN_PERCENTAGE:
-            p2[i] = p1[i] if grens == "onder" else laatste
+            if grens == "midden":
+                p2[i] = min(max(_naburige_jaren_pct(jaar, int(t.van[i])), p1[i]), laatste)
+            else:
+                p2[i] = p1[i] if grens == "onder" else laatste
         elif p2[i] != GEEN_PERCENTAGE:
             laatste = p2[i]
     rijen = [{"income_from": str(int(t.van[i])), "income_to_incl": "" if t.tot[i] < 0 else str(int(t.tot[i])),
@@ -167,8 +173,24 @@ def grenstabel(jaar: int, grens: str):
               "status_first_child": "" if p1[i] >= 0 else "not_found",
               "status_next_children": "" if p2[i] >= 0 else "not_found"} for i in range(len(p1))]
     g = valideer_tabel(jaar, rijen, "hervorming")
-    tekst = "ondergrens: eerste-kindpercentage" if grens == "onder" else "bovengrens: laatst bekende percentage"
+    tekst = {"onder": "ondergrens: eerste-kindpercentage", "boven": "bovengrens: laatst bekende percentage",
+             "midden": "centrale schatting: gemiddelde van het jaar ervoor en erna bij hetzelfde reele inkomen"}[grens]
     return dataclasses.replace(g, bron=f"tabel {jaar} met de ontbrekende cellen op hun {tekst}", wettelijke_grondslag="scenario")
+
+
+def _pct_overige(jaar: int, inkomen: float) -> int:
+    """Next-child percentage (promille) of the complete table of `jaar` at `inkomen`."""
+    t = tabel(jaar)
+    i = int(np.searchsorted(np.asarray(t.van), inkomen, side="right")) - 1
+    return int(t.overige_kinderen[max(i, 0)])
+
+
+def _naburige_jaren_pct(jaar: int, inkomen: int) -> int:
+    """Mean of the next-child percentages of `jaar - 1` and `jaar + 1` at the same real income (promille)."""
+    ind = P._a("meerjarige_indexatie")["inkomen"]
+    voor = _pct_overige(jaar - 1, inkomen / float(ind[jaar]))
+    na = _pct_overige(jaar + 1, inkomen * float(ind[jaar + 1]))
+    return int(round((voor + na) / 2))
 
 
 def parameters(s: Scenario):
@@ -203,7 +225,7 @@ def plan(hervormingen: list[Hervorming] | None = None, jaren: tuple[int, ...] = 
                                 percentages_van=2024))
             out.append(Scenario("verhoging_2025", "Verhoging van de percentages in 2025", j, "wet",
                                 "zonder_verhoging_2025"))
-            for g, tekst in (("onder", "ondergrens"), ("boven", "bovengrens")):
+            for g, tekst in (("midden", "centrale schatting"), ("onder", "ondergrens"), ("boven", "bovengrens")):
                 out.append(Scenario(f"grens{g}_2025", f"Wet 2025, ontbrekende cellen op hun {tekst}", j, "grens",
                                     grens=g))
                 out.append(Scenario(f"verhoging{g}_2025", f"Verhoging 2025, ontbrekende cellen op hun {tekst}", j,

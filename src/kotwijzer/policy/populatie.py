@@ -217,16 +217,42 @@ def aanname_pad(pad: str, jaar: int) -> float:
     return float(x)
 
 
+def gepubliceerde_cijfers() -> dict[str, Any]:
+    """The published figures with their sources (policy/data/gepubliceerde_cijfers.yaml)."""
+    return _yaml("gepubliceerde_cijfers.yaml")
+
+
+def inkomensgrens_2024() -> float:
+    """The 2024 toetsingsinkomen that the indexation of the table bounds brings to the 2026 bound of the published
+    count of recipients (target K21): EUR 49.319 / (index 2025 x index 2026)."""
+    g = gepubliceerde_cijfers()["ontvangers_vanaf_inkomensgrens_2026"]["inkomensgrens_2026"]
+    ind = _a("meerjarige_indexatie")["inkomen"]
+    return float(g) / (float(ind[2025]) * float(ind[2026]))
+
+
+def _gepubliceerde_basis(afl: dict[str, Any], jaar: int) -> float:
+    """Basis of a target derived from a published figure: the figure, grown as another published series
+    (`groei_volgens`: latest year over the figure's year) and by a stated yearly factor (`jaarfactor`)."""
+    pub = gepubliceerde_cijfers()
+    x = float(pub[afl["gepubliceerd"]]["waarde"])
+    reeks = afl.get("groei_volgens")
+    if reeks:
+        jaren = sorted(k for k in pub[reeks] if isinstance(k, int))
+        x *= float(pub[reeks][jaren[-1]]) / float(pub[reeks][jaren[0]])
+    return x * float((afl.get("jaarfactor") or {}).get(jaar, 1.0))
+
+
 def doelwaarde(doel: dict[str, Any], jaar: int) -> Any:
     """The value of a calibration target for `jaar`: `waarde`, or, for a target with `afleiding`, basis x the named
-    assumptions (so another assumption also moves the target)."""
+    assumptions (so another assumption also moves the target); a basis may come from a published figure
+    (`gepubliceerd`, read from gepubliceerde_cijfers.yaml)."""
     afl = doel.get("afleiding")
     if not afl:
         return doel["waarde"][jaar]
     fac = afl.get("factoren") or []
     if isinstance(fac, dict):
         fac = fac.get(jaar, [])
-    x = float(afl["basis"][jaar])
+    x = _gepubliceerde_basis(afl, jaar) if "gepubliceerd" in afl else float(afl["basis"][jaar])
     for f in fac:
         x *= aanname_pad(f, jaar)
     return x

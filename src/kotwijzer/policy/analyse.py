@@ -259,11 +259,18 @@ def gedragsvariant(mj: Meerjarig, factor: float) -> pd.DataFrame:
     - hours: the hours of a cell change with constant elasticity `uren_prijselasticiteit` to the parent's own price
       per hour (1 - toeslag/kosten of the cell, scenario against base), at most +/-50 %; the toeslag moves with them;
     - take-up: the non-take-up share of a cell falls by `gebruik_bedragselasticiteit` x the relative change of the
-      average toeslag per recipient of the cell.
+      average toeslag per recipient of the cell;
+    - bounded demand: the own-price ratio entering the elasticity is kept within [kleinste_prijsverhouding, 1 /
+      kleinste_prijsverhouding] (the range of price changes the literature observed);
+    - labour supply: a share `arbeid_per_extra_opvanguur` of the extra childcare hours comes with extra hours worked
+      (the rest replaces informal care); reported in hours and full-time jobs, beside CPB/SCP (2023).
     Works on the cells (decile x household type x doelgroep), so it is an approximation per cell, not per household."""
     g = P._a("gedrag")
     e_uren = float(g["uren_prijselasticiteit"])
     e_gebruik = float(g["gebruik_bedragselasticiteit"])
+    kleinste = float(g["kleinste_prijsverhouding"])
+    arbeid = float(g["arbeid_per_extra_opvanguur"])
+    voltijd = float(g["uren_per_voltijdbaan"])
     ng = niet_gebruik("midden")
     rijen = []
     for s in mj.scenarios:
@@ -278,6 +285,8 @@ def gedragsvariant(mj: Meerjarig, factor: float) -> pd.DataFrame:
         eigen_b = np.where(k_b > 0, 1 - t_b / np.where(k_b > 0, k_b, 1), 1.0)
         # constant elasticity: hours x (own price after / own price before) ^ elasticity, at most +50 % / -50 %
         verhouding = np.where(eigen_b > 0.005, np.maximum(eigen_a, 0.005) / np.maximum(eigen_b, 0.005), 1.0)
+        # bounded: a fall of the own price beyond what the literature observed is not extrapolated
+        verhouding = np.clip(verhouding, kleinste, 1 / kleinste)
         uren_factor = np.clip(verhouding ** e_uren, 0.5, 1.5)
         ont_a, ont_b = a["ontvangers"].to_numpy(float), b["ontvangers"].to_numpy(float)
         per_a = np.where(ont_a > 0, t_a / np.where(ont_a > 0, ont_a, 1), 0)
@@ -292,7 +301,10 @@ def gedragsvariant(mj: Meerjarig, factor: float) -> pd.DataFrame:
                       "verandering_met_gedrag_mln": gedrag * factor / 1e6,
                       "waarvan_gedrag_mln": (gedrag - statisch) * factor / 1e6,
                       "extra_uren_opvang_mln": uren_extra / 1e6,
-                      "uren_prijselasticiteit": e_uren, "gebruik_bedragselasticiteit": e_gebruik})
+                      "extra_gewerkte_uren_mln": uren_extra * arbeid / 1e6,
+                      "extra_voltijdbanen": uren_extra * arbeid / voltijd,
+                      "uren_prijselasticiteit": e_uren, "gebruik_bedragselasticiteit": e_gebruik,
+                      "kleinste_prijsverhouding": kleinste, "arbeid_per_extra_opvanguur": arbeid})
     return pd.DataFrame(rijen)
 
 
@@ -324,13 +336,17 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
     deel = bedrag(b24) / max(bedrag(b24, "kosten"), 1)
     rij("Uitgaven KOT 2024, stand 1e suppletoire begroting", uitl["bedrag"] / 1e6,
         "Rijksbegroting SZW 2024, 1e suppletoire begroting, art. 7", m,
-        f"Het model (na niet-gebruik midden, niet uitgelijnd) ligt {_nl(abs(uitl['verschil_model_pct']) * 100)} % "
-        f"{'onder' if uitl['verschil_model_pct'] < 0 else 'boven'} de begroting. "
-        f"Grootste oorzaak: de toeslag dekt in het model {_nl(deel * 100)} % van de kosten tot de maximum uurprijs, tegen "
-        f"{_nl(pub['toeslag_deel_van_kosten_cbs']['aandeel'] * 100)} % volgens {pub['toeslag_deel_van_kosten_cbs']['bron']}: de inkomens van de gebruikers liggen in het model waarschijnlijk te hoog (er is geen verdeling van "
-        "ontvangers over het toetsingsinkomen gepubliceerd). Verder: de begroting is een kasraming (voorschotten en "
-        "afrekeningen van eerdere jaren), het model rekent de definitieve toeslag over het jaar; het niet-gebruik is "
-        f"een aanname. Uitlijnfactor {_nl(factor, 4)}: alle bedragen in de budgettabel zijn hiermee vermenigvuldigd.")
+        f"De begroting is een kasraming: voorschotten en nabetalingen zijn uitgaven, terugvorderingen ontvangsten. "
+        f"Het model rekent het definitieve bedrag van het jaar. Kasbrug: de terugontvangsten waren in 2022 "
+        f"{_nl(uitl['kasbrug_aandeel'] * 100, 1)} % van de uitgaven (Rijksbegroting 2022); daarmee is het jaarbedrag "
+        f"2024 ongeveer {_nl(uitl['jaarbedrag'] / 1e6)} miljoen euro. Het model (na niet-gebruik midden, niet "
+        f"uitgelijnd) ligt {_nl(abs(uitl['verschil_model_pct']) * 100, 1)} % "
+        f"{'onder' if uitl['verschil_model_pct'] < 0 else 'boven'} dat jaarbedrag: uitlijnfactor {_nl(factor, 4)} "
+        f"(tegen de kasraming zelf {_nl(uitl['factor_tegen_kas'], 4)}). De weging zet het aantal ontvangers en hun "
+        f"verdeling over het toetsingsinkomen op de gepubliceerde cijfers (doelen K21 en K22); het bedrag zelf is niet "
+        f"gewogen, dus de factor is de onafhankelijke toets van de bedragen. De toeslag dekt in het model "
+        f"{_nl(deel * 100)} % van de kosten tot de maximum uurprijs, tegen "
+        f"{_nl(pub['toeslag_deel_van_kosten_cbs']['aandeel'] * 100)} % volgens {pub['toeslag_deel_van_kosten_cbs']['bron']}.")
     for st in pub["begroting_2024"]["standen"]:
         rij(f"Uitgaven KOT 2024, {st['stand']}", st["mld"] * 1e3, pub["begroting_2024"]["bron"], m,
             "Zelfde modeluitkomst. De ontwerpbegroting rekende nog met de lagere maximum uurprijzen zonder het amendement "
@@ -338,7 +354,9 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
             "ontwerp - vastgesteld - 1e suppletoire laat zien dat ook de raming zelf enkele procenten beweegt.")
     v = mj.cellen.get("verhoging_2025")
     if v is not None:
-        d = bedrag(v, "verandering_berekenbaar") * factor / 1e6
+        d_deel = bedrag(v, "verandering_berekenbaar") * factor / 1e6
+        midden = mj.cellen.get("verhogingmidden_2025")
+        d = bedrag(midden, "verandering_berekenbaar") * factor / 1e6 if midden is not None else d_deel
         onb = aantal(v, "verandering_onbekend")
         ontv = aantal(mj.cellen["wet_2025"], "ontvangers", "midden")
         grenzen = [bedrag(mj.cellen[c], "verandering_berekenbaar") * factor / 1e6
@@ -352,9 +370,11 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         rij("Verhoging van de percentages in 2025 (raming SZW)", float(pub["verhoging_2025"]["mln"]),
             pub["verhoging_2025"]["bron"], d,
             f"Model: wet 2025 tegenover dezelfde populatie met de percentages van 2024 op de grenzen van 2025, "
-            f"uitgelijnd, prijzen 2025. Niet berekend voor {_nl(onb)} huishoudens (gewogen, van {_nl(ontv)} ontvangers): "
-            "de tabel 2025 mist de percentages voor tweede en volgende kinderen boven EUR 50.811; hun verhoging is "
-            "niet meegeteld in het berekende deel. SZW raamt op het kasbedrag en met eigen volumes. "
+            f"uitgelijnd, prijzen 2025. De tabel 2025 mist de percentages voor tweede en volgende kinderen boven "
+            f"EUR 50.811 ({_nl(onb)} huishoudens, gewogen, van {_nl(ontv)} ontvangers). Centrale schatting: elk "
+            f"ontbrekend percentage is het gemiddelde van 2024 en 2026 bij hetzelfde reele inkomen, binnen de wettelijke "
+            f"grenzen (geen wet, een schatting). Alleen het berekende deel: {_nl(d_deel)} miljoen euro. "
+            "SZW raamt op het kasbedrag en met eigen volumes. "
             "Vergelijk ook R5 (percentages 2026 op 2024): die bevat ook de stap van 2026 (+3,2 procentpunt)." + bereik,
             laag=lo, hoog=hi)
     r5 = mj.cellen.get("R5_2024")
@@ -364,6 +384,7 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
             bedrag(r5, "verandering_berekenbaar") * factor / 1e6,
             "R5 neemt de percentages van 2026 over: de verhoging van 2025 plus die van 2026, op uren en prijzen van "
             "2024. Daarom hoger dan de raming voor alleen 2025.")
+    _stelsel_vergelijking(rij, mj, factor, pub)
     df = b24
     wlz = df[df.index.get_level_values("groep") == P.G["wlz"]]
     rij("Wlz-uitzondering: potentiele doelgroep", pub["wlz_potentiele_doelgroep"]["kinderen"],
@@ -381,6 +402,30 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         "is geen onafhankelijke toets; het laat zien dat de weging, de regels en het niet-gebruik samen de gemeten "
         "orde van grootte geven.", eenheid="huishoudens")
     return pd.DataFrame(rijen)
+
+
+def _stelsel_vergelijking(rij: Callable[..., None], mj: Meerjarig, factor: float, pub: dict[str, Any]) -> None:
+    """The 2029 system, static and with behaviour, beside SZW (MvT 36 680) and CPB/SCP (2023)."""
+    if f"stelsel_{STELSEL_JAAR}" not in mj.cellen:
+        return
+    g = gedragsvariant(mj, factor).set_index("code").loc[f"stelsel_{STELSEL_JAAR}"]
+    bronnen = pub["bronnen"]
+    szw, cpb = pub["stelsel_structureel_szw"], pub["stelsel_cpb_scp_2023"]
+    uitleg = (f"Model {STELSEL_JAAR}, uitgelijnd, lopende prijzen: statisch {_nl(g['verandering_statisch_mln'])} "
+              f"miljoen euro, met gedrag {_nl(g['verandering_met_gedrag_mln'])} (meer uren opvang bij een lagere eigen "
+              "prijs, begrensd tot de prijsdalingen uit de literatuur, en minder niet-gebruik). SZW en CPB/SCP rekenen "
+              "met eigen volumes, prijzen en jaar en nemen ook een hogere vraag mee; het gepubliceerde bedrag ligt "
+              "tussen de statische uitkomst en die met gedrag.")
+    rij("Stelsel 2029: extra uitgaven (SZW, structureel)", szw["mld"] * 1e3, bronnen[szw["bron"]]["titel"],
+        g["verandering_statisch_mln"], uitleg, laag=g["verandering_statisch_mln"], hoog=g["verandering_met_gedrag_mln"])
+    rij("Stelsel 2029: extra uitgaven (CPB en SCP, 2023)", cpb["mld"] * 1e3, bronnen[cpb["bron"]]["titel"],
+        g["verandering_statisch_mln"], uitleg, laag=g["verandering_statisch_mln"], hoog=g["verandering_met_gedrag_mln"])
+    rij("Stelsel 2029: extra gewerkte uren (CPB en SCP, 2023)", float(cpb["voltijdbanen"]),
+        bronnen[cpb["bron"]]["titel"], g["extra_voltijdbanen"],
+        f"Model: {_nl(g['extra_uren_opvang_mln'])} miljoen extra uren opvang, waarvan een deel "
+        f"({_nl(g['arbeid_per_extra_opvanguur'] * 100)} %) samengaat met extra gewerkte uren; de rest vervangt "
+        "informele opvang. Uitgedrukt in voltijdbanen van 1.650 uur. CPB en SCP: +0,2 % gewerkte uren.",
+        eenheid="voltijdbanen")
 
 
 # ------------------------------------------------------------------------------------------ the whole analysis

@@ -450,7 +450,7 @@ def volledig(
     from kotwijzer.policy import meerjarig as M
     from kotwijzer.policy import onzekerheid as O
     from kotwijzer.policy import uitvoer as U
-    from kotwijzer.policy.herkomst import herkomst as maak_herkomst
+    from kotwijzer.policy.herkomst import bestand_hash, herkomst as maak_herkomst
 
     zeg = melding or (lambda s: None)
     tijden: dict[str, float] = {}
@@ -533,7 +533,8 @@ def volledig(
     map_.mkdir(parents=True, exist_ok=True)
     h = maak_herkomst(seed=seed, aannames=P.ruwe_aannames(), aannames_bron=P.aannames_bron(), hervormingen=hervormingen,
                       extra={"populatie": {"huishoudens": aantal, "bestand": Path(str(populatie)).name if populatie else
-                                           "in het geheugen gemaakt"},
+                                           "in het geheugen gemaakt",
+                                           "sha256": bestand_hash(bron) if populatie else None},
                              "monte_carlo": {"trekkingen": trekkingen, "huishoudens_per_trekking": mc_aantal,
                                              "startgetallen_seedvariantie": seeds, "tornado": tornado},
                              "uitlijnfactor": factor, "run": {**mj.meta, "tijden_seconden": {k: round(v, 1) for k, v

@@ -527,6 +527,19 @@ def test_beleid_met_voorbeeldberekening(tmp_path, beleid_voorbeeldmap):
         for naam in exports:
             f = cl.get(f"/beleid/export/{naam}")
             assert f.status_code == 200, naam
+        # the downloads carry the caveats of the page: sample size and the source
+        f = cl.get("/beleid/export/hervormingen_samenvatting.csv")
+        tekst = f.content.decode("utf-8-sig")
+        assert "Let op: Berekend met 20.000 nagebootste huishoudens" in tekst and "\r\nBron: kotwijzer" in tekst
+        import io
+
+        from openpyxl import load_workbook
+
+        ws = load_workbook(io.BytesIO(cl.get("/beleid/export/R1_per_doelgroep.xlsx").content)).active
+        onder = [ws.cell(row=r, column=1).value or "" for r in range(1, ws.max_row + 1)]
+        assert any(str(x).startswith("Let op: Berekend met") for x in onder)
+        # the 2.000.000 suggestion comes with its command, and the table status is said once
+        assert "--aantal 2000000" in r.text and "(voorlopig)" not in r.text
         assert cl.get("/beleid/bestanden/..%2Foverzicht.json").status_code == 404
         assert cl.get("/beleid/bestanden/overzicht.json").status_code == 404
         assert cl.get("/beleid/bestanden/bestaat_niet.csv").status_code == 404

@@ -300,12 +300,32 @@ def test_overzicht_tabel_grafiek_en_csv(c):
     assert "attachment" in csv_r.headers["content-disposition"]
     # for a Dutch spreadsheet: BOM, semicolons; the same rows as the core's overview
     assert csv_r.content.startswith("\ufeff".encode("utf-8"))
-    rijen = list(csv.reader(io.StringIO(csv_r.content.decode("utf-8-sig")), delimiter=";"))
-    kern = list(csv.reader(io.StringIO(overzicht_csv(cat))))
-    assert rijen[0][0] == "Soort activiteit (code)" and rijen[1:] == kern[1:]
-    assert {x[0] for x in rijen[1:]} == {x.soort.value for x in overzicht(cat)}
+    alles = list(csv.reader(io.StringIO(csv_r.content.decode("utf-8-sig")), delimiter=";"))
+    leeg = alles.index([])
+    rijen, onder = alles[:leeg], alles[leeg + 1:]
+    kop = rijen[0]
+    assert kop[:3] == ["Gemeente", "CBS-code gemeente", "Voorbeeldgegevens (verzonnen gemeente)"]
+    # one row per municipality and activity (no list of municipalities in one cell), with the top-up on every row
+    verwacht = {(g.cbs_code, a.naam, a.categorie.value) for g in cat.gemeenten for a in cat.activiteiten_van(g.cbs_code)}
+    gezien = {(r[1], r[4], r[5]) for r in rijen[1:]}
+    assert gezien == verwacht and len(rijen) - 1 == len(verwacht)
+    assert not any("; " in cel for r in rijen[1:] for cel in r[:9])
+    ti = kop.index("Aanvullende tegemoetkoming van de gemeente (art. 1.13 Wko)")
+    per_gemeente = {r[1]: r[ti] for r in rijen[1:]}
+    assert per_gemeente.get("GM9902", "").startswith("de hele rest, hoogstens € 75 per kind per maand")
+    mi = kop.index("Tegemoetkoming: hoogstens per kind per maand (€)")
+    assert {r[mi] for r in rijen[1:] if r[1] == "GM9902"} == {"75"}
+    # readable kinds of activity, never the internal key
+    assert not any("_" in r[3] for r in rijen[1:]) and "Dagbesteding uit de Wmo" in {r[3] for r in rijen[1:]} | {
+        "Dagbesteding uit de Wmo"}
+    # the caveats travel with the file
+    assert any(r and r[0].startswith("Let op: voorbeeldgegevens") for r in onder)
+    assert any(r and r[0].startswith("Bron:") for r in onder)
     xlsx = c.get("/gemeenten/overzicht.xlsx")
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    # chart and matrix speak in plain words
+    assert b"wmo dagbesteding" not in svg.content and b"overige werkplek" not in svg.content
+    assert "wmo dagbesteding" not in _tekst(r.text, "matrix") and "overige werkplek" not in _tekst(r.text, "matrix")
 
 
 def test_paginas_zonder_catalogus(sqlite_app):

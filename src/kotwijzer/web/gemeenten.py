@@ -52,6 +52,21 @@ REGISTRATIE_OPTIES = ([("", "Niet controleren"), ("geen", "Niet doorgegeven (gee
                       + [(str(c), code_naam(c)) for c in sorted(KOT_CODES)] + [("anders", "Een andere code")])
 
 
+def soort_label(soort: Any) -> str:
+    """A kind of activity in plain words, short (the description before its explanation in brackets):
+    'wmo_dagbesteding' -> 'Dagbesteding uit de Wmo'. Never the internal key."""
+    from kotwijzer.municipal.models import Soort
+
+    try:
+        tekst = Soort(str(getattr(soort, "value", soort))).omschrijving.split(" (")[0]
+    except ValueError:
+        tekst = str(soort).replace("_", " ")
+    return tekst[:1].upper() + tekst[1:]
+
+
+templates.env.filters.update(soortlabel=soort_label)
+
+
 def _gemeente_opties(cat: Catalogus) -> list[tuple[str, str]]:
     return [(g.cbs_code, f"{g.naam} ({g.cbs_code})") for g in cat.gemeenten]
 
@@ -229,18 +244,58 @@ def _zonder_catalogus(cat: Catalogus) -> None:
 
 
 OVERZICHT_EXPORT = [
-    Kolom("soort", "Soort activiteit (code)"), Kolom("omschrijving", "Omschrijving"),
+    Kolom("gemeente", "Gemeente"), Kolom("cbs_code", "CBS-code gemeente"),
+    Kolom("voorbeeld", "Voorbeeldgegevens (verzonnen gemeente)"),
+    Kolom("soort", "Soort activiteit"), Kolom("activiteit", "Activiteit (naam bij de gemeente)"),
+    Kolom("categorie", "Categorie (A, B of C)"), Kolom("geeft_recht", "Geeft recht op kinderopvangtoeslag"),
+    Kolom("alleen_met_plan", "Alleen met een persoonlijk plan"),
     Kolom("gebruikelijk_volgens_onderzoek", "Meestal volgens het onderzoek (categorie)"),
-    Kolom("recht", "Geeft recht, categorie A of B (gemeenten: categorie)"),
-    Kolom("geen_recht", "Geeft geen recht, categorie C (gemeenten)"),
-    Kolom("hangt_af", "Hangt af (gemeenten: categorieën)"), Kolom("niet_beschreven", "Niet beschreven (gemeenten)"),
+    Kolom("tegemoetkoming", "Aanvullende tegemoetkoming van de gemeente (art. 1.13 Wko)"),
+    Kolom("tegemoetkoming_deel_van_rest", "Tegemoetkoming: deel van wat de ouder zelf betaalt (%)", "tekst"),
+    Kolom("tegemoetkoming_maximum_per_maand", "Tegemoetkoming: hoogstens per kind per maand (€)", "tekst"),
 ]
 
 
 def _overzicht_rijen(cat: Catalogus) -> list[dict[str, str]]:
-    import csv as _csv
+    """One row per municipality and activity, with the municipality's top-up (Wko art. 1.13) on every row."""
+    from kotwijzer.municipal.overzicht import GEBRUIKELIJKE_CATEGORIE
 
-    return list(_csv.DictReader(io.StringIO(overzicht_csv(cat))))
+    rijen = []
+    for g in cat.gemeenten:
+        beleid = cat.beleid_van(g.cbs_code)
+        teg = tegemoetkoming_tekst(beleid)
+        deel = "" if beleid is None else _nl_decimaal(beleid.fractie_restant * 100)
+        maximum = ("" if beleid is None or beleid.maximum_per_maand_cent is None
+                   else _nl_decimaal(Decimal(beleid.maximum_per_maand_cent) / 100))
+        for a in cat.activiteiten_van(g.cbs_code):
+            gebruikelijk = GEBRUIKELIJKE_CATEGORIE.get(a.soort, (None, None))[0]
+            rijen.append({
+                "gemeente": g.naam, "cbs_code": g.cbs_code, "voorbeeld": "ja" if g.voorbeeld else "nee",
+                "soort": soort_label(a.soort), "activiteit": a.naam, "categorie": a.categorie.value,
+                "geeft_recht": "ja" if a.categorie.geeft_recht else "nee",
+                "alleen_met_plan": "ja" if a.categorie.geeft_recht and a.individueel_plan_vereist else "nee",
+                "gebruikelijk_volgens_onderzoek": gebruikelijk.value if gebruikelijk else "",
+                "tegemoetkoming": teg["kort"].replace("\u00a0", " "), "tegemoetkoming_deel_van_rest": deel,
+                "tegemoetkoming_maximum_per_maand": maximum,
+            })
+    return rijen
+
+
+def _nl_decimaal(x: Decimal) -> str:
+    x = Decimal(x).normalize()
+    return f"{x:f}".replace(".", ",")
+
+
+def _export_kanttekeningen(cat: Catalogus) -> list[str]:
+    uit = []
+    if cat.voorbeeld:
+        uit.append("Let op: voorbeeldgegevens. Gemeenten met 'ja' in de kolom voorbeeldgegevens zijn verzonnen; hun "
+                   "indeling is niet het beleid van een echte gemeente.")
+    uit.append("Let op: de indeling in categorie A, B of C komt uit de gegevens van de gemeente. Een activiteit geeft "
+               "recht als de gemeente haar aan Dienst Toeslagen doorgeeft met een van de zeven codes.")
+    uit.append("Bron: de catalogus van gemeenten in kotwijzer (indeling volgens de Participatiewet en artikel 1.6 Wet "
+               "kinderopvang); tegemoetkoming: artikel 1.13 Wet kinderopvang.")
+    return uit
 
 
 @router.get("/gemeenten/overzicht.csv")
@@ -248,7 +303,11 @@ def overzicht_csv_bestand(request: Request):
     """The overview for a Dutch spreadsheet (semicolons, UTF-8 with BOM); the same rows as `overzicht_csv`."""
     cat = app_catalogus(request)
     _zonder_catalogus(cat)
-    return Response(csv_bytes(OVERZICHT_EXPORT, _overzicht_rijen(cat)), media_type="text/csv; charset=utf-8",
+    from kotwijzer.web.beleid import csv_kanttekeningen
+
+    data = csv_bytes(OVERZICHT_EXPORT, _overzicht_rijen(cat)) + csv_kanttekeningen(
+        [r.removeprefix("Let op: ") for r in _export_kanttekeningen(cat)])
+    return Response(data, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="gemeenten-overzicht.csv"'})
 
 
@@ -256,7 +315,11 @@ def overzicht_csv_bestand(request: Request):
 def overzicht_xlsx_bestand(request: Request):
     cat = app_catalogus(request)
     _zonder_catalogus(cat)
-    return Response(xlsx_bytes(OVERZICHT_EXPORT, _overzicht_rijen(cat), "Overzicht gemeenten"), media_type=XLSX,
+    from kotwijzer.web.beleid import xlsx_met_kanttekeningen
+
+    data = xlsx_met_kanttekeningen(xlsx_bytes(OVERZICHT_EXPORT, _overzicht_rijen(cat), "Overzicht gemeenten"),
+                                   [r.removeprefix("Let op: ") for r in _export_kanttekeningen(cat)])
+    return Response(data, media_type=XLSX,
                     headers={"Content-Disposition": 'attachment; filename="gemeenten-overzicht.xlsx"'})
 
 
@@ -312,7 +375,7 @@ def grafiek_svg(cat: Catalogus) -> bytes:
                 ax.text(l + a / 2, yi, str(a), ha="center", va="center", fontsize=8, color=kleur, fontweight="bold",
                         bbox={"boxstyle": "round,pad=0.3", "facecolor": KLEUREN[groep], "edgecolor": "none"})
         links = [l + a for l, a in zip(links, aantallen)]
-    ax.set_yticks(y, [r.soort.value.replace("_", " ") for r in rijen], fontsize=8)
+    ax.set_yticks(y, [soort_label(r.soort) for r in rijen], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, max(n, 1))
     ax.xaxis.get_major_locator().set_params(integer=True)

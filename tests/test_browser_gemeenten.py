@@ -64,8 +64,11 @@ def test_consulent_kiest_gemeente_en_activiteit(server, pagina):
     pg.select_option("#activiteit", "vrijwilligerswerk-buurthuis")
     pg.click("button:has-text('Bekijk het antwoord')")
     kl = classificeer("GM9902", "vrijwilligerswerk-buurthuis", voorbeeldcatalogus())
-    assert pg.inner_text("#antwoord-kop") == "Nee, deze activiteit geeft geen recht op kinderopvangtoeslag"
+    assert pg.inner_text("#antwoord-kop") == "Nee, deze activiteit geeft uw cliënt geen recht op kinderopvangtoeslag"
     assert pg.inner_text("#oordeel-activiteit") == "nee" and kl.gericht_op_arbeidsinschakeling is False
+    # the answer comes first; the municipality's top-up follows it
+    html = pg.content()
+    assert html.index('id="antwoord-kop"') < html.index('id="tegemoetkoming"')
     assert pg.inner_text("#categorie").startswith("C: ")
     assert pg.inner_text("#code-te-registreren").startswith("geen") and kl.code_te_registreren is None
     assert "teruggevorderd" in pg.inner_text("#signalen")  # registered under 43 although it is categorie C

@@ -312,15 +312,15 @@ def analyse(
     """De hele analyse: uitgelijnde meerjarige basis 2024-2030, hervormingen R1-R5, stelsel 2029, onzekerheid
     (Monte Carlo, tornado, seedvariantie), aansluiting op gepubliceerde cijfers, gedragsvariant; CSV, xlsx, grafieken
     en herkomst."""
-    from kotwijzer.policy import analyse as A
+    from kotwijzer.policy import doorrekening as D
     from kotwijzer.policy import kalibratie as K
-    from kotwijzer.policy.meerjarig import VersieFout
+    from kotwijzer.policy.rekenomgeving import VersieFout
 
     _aannames(aannames)
     t0 = time.perf_counter()
     try:
         with console.status("Rekenen ...") as st:
-            o = A.volledig(uitvoer, aantal=aantal, seed=seed, populatie=populatie, trekkingen=trekkingen,
+            o = D.volledig(uitvoer, aantal=aantal, seed=seed, populatie=populatie, trekkingen=trekkingen,
                            mc_aantal=mc_aantal, seeds=seeds, tornado=tornado, dask=dask, partitie=partitie,
                            melding=lambda m: st.update(m + " ..."))
     except (ValueError, FileNotFoundError, K.KalibratieFout, VersieFout, H.HervormingFout) as e:

@@ -46,7 +46,8 @@ from kotwijzer.policy import herkomst as _herkomst  # noqa: F401  (records the c
 from kotwijzer.policy import populatie as P
 from kotwijzer.policy.hervorming import Hervorming, parameters as hervorming_parameters
 from kotwijzer.policy.indicatoren import HuishoudUitkomst, bereken_huishoudens, blokken
-from kotwijzer.policy.microsim import SLEUTELS, _cellen, combineer  # noqa: F401
+from kotwijzer.policy.microsim import SLEUTELS, combineer, maak_cellen  # noqa: F401
+from kotwijzer.policy.rekenomgeving import VersieFout, controleer_versies, data_pad, versies  # noqa: F401
 from kotwijzer.rules import codes as c
 
 JAREN = tuple(range(2024, 2031))
@@ -73,7 +74,7 @@ class Scenario:
 
 def index(jaar: int, soort: str) -> float:
     """Cumulative growth factor from 2024 to `jaar` for 'inkomen', 'uurprijs' or 'volume'."""
-    g = P._a("meerjarige_indexatie")[soort]
+    g = P.aanname_waarde("meerjarige_indexatie")[soort]
     f = 1.0
     for j in range(2025, jaar + 1):
         f *= float(g[j])
@@ -126,7 +127,7 @@ def _projectie_tabel_f(jaar: int, percentage_96: bool, f: float, van_jaar: int):
 def _projectie_max(jaar: int) -> MaximumUurprijs:
     if jaar <= LAATSTE_WETJAAR:
         return maximum_uurprijs(jaar)
-    g = P._a("meerjarige_indexatie")["maximum_uurprijs"]
+    g = P.aanname_waarde("meerjarige_indexatie")["maximum_uurprijs"]
     f = 1.0
     for j in range(2028, jaar + 1):
         f *= float(g[j])
@@ -187,7 +188,7 @@ def _pct_overige(jaar: int, inkomen: float) -> int:
 
 def _naburige_jaren_pct(jaar: int, inkomen: int) -> int:
     """Mean of the next-child percentages of `jaar - 1` and `jaar + 1` at the same real income (promille)."""
-    ind = P._a("meerjarige_indexatie")["inkomen"]
+    ind = P.aanname_waarde("meerjarige_indexatie")["inkomen"]
     voor = _pct_overige(jaar - 1, inkomen / float(ind[jaar]))
     na = _pct_overige(jaar + 1, inkomen * float(ind[jaar + 1]))
     return int(round((voor + na) / 2))
@@ -270,7 +271,7 @@ def verwerk_partitie(pop: P.Populatie, scenarios: list[Scenario]) -> dict[str, p
             else:
                 u = bereken_huishoudens(jp, p, voorbereid=bl)
             uitkomst[s.code] = u
-            out[s.code] = _cellen(jp, u, uitkomst[s.basis] if s.basis else None)
+            out[s.code] = maak_cellen(jp, u, uitkomst[s.basis] if s.basis else None)
     return out
 
 
@@ -304,54 +305,10 @@ class Meerjarig:
         return next(s for s in self.scenarios if s.code == code)
 
 
-def versies() -> dict[str, str]:
-    """Versions that must be equal on the client and every Dask worker (same code, same law data)."""
-    import dask
-    import numpy
-    import pandas
-    import pyarrow
-
-    from kotwijzer import __version__
-    from kotwijzer.policy.herkomst import data_hashes
-
-    return {"kotwijzer": __version__, "numpy": numpy.__version__, "pandas": pandas.__version__,
-            "pyarrow": pyarrow.__version__, "dask": dask.__version__, "wetdata": data_hashes()["wetdata"]}
-
-
-class VersieFout(RuntimeError):
-    pass
-
-
-def controleer_versies(client) -> dict[str, dict[str, str]]:
-    """Compare `versies()` of this process with every worker; a difference stops the run with a clear message."""
-    hier = versies()
-    daar = client.run(versies)
-    for adres, v in daar.items():
-        verschil = {k: (hier[k], v.get(k)) for k in hier if v.get(k) != hier[k]}
-        if verschil:
-            tekst = "; ".join(f"{k}: hier {a}, op de worker {b}" for k, (a, b) in verschil.items())
-            raise VersieFout(f"Een Dask-worker heeft een andere versie dan deze computer ({tekst}). Installeer op alle "
-                             "computers dezelfde versie.")
-    return daar
-
-
-def data_pad(pad: str | Path) -> str:
-    """The location every worker reads: an absolute path (or a URL with a scheme, passed on unchanged). A relative path
-    is resolved against KOTWIJZER_BELEID_DATA when set, else against the working directory of this process."""
-    s = str(pad)
-    if "://" in s:
-        return s
-    p = Path(s)
-    if not p.is_absolute():
-        basis = os.environ.get("KOTWIJZER_BELEID_DATA")
-        p = (Path(basis) / p) if basis else p.resolve()
-    return str(p)
-
-
 def draai(bron: P.Populatie | str | Path, scenarios: list[Scenario], dask: Any = None, partitie: int = 65_536,
           voortgang: Any = None) -> Meerjarig:
     """Run the scenarios over a population (in memory or a Parquet file), in one process or on Dask."""
-    from kotwijzer.policy.microsim import DASK_OMGEVING, _partities_bestand, dask_client
+    from kotwijzer.policy.microsim import DASK_OMGEVING, partities_bestand, dask_client
 
     if dask is None:
         dask = os.environ.get(DASK_OMGEVING) or None
@@ -368,7 +325,7 @@ def draai(bron: P.Populatie | str | Path, scenarios: list[Scenario], dask: Any =
             raise FileNotFoundError(f"Populatiebestand {Path(pad).name} bestaat niet. Maak het eerst met: kotwijzer "
                                     "beleid populatie")
         n = sum(P.rijgroepen(pad))
-        spec = [("bestand", r) for r in _partities_bestand(Path(pad), partitie)]
+        spec = [("bestand", r) for r in partities_bestand(Path(pad), partitie)]
     delen = []
     workers_info: dict[str, Any] = {}
     if dask is None:

@@ -203,7 +203,8 @@ def reset_gelezen() -> None:
     GELEZEN.clear()
 
 
-def _a(naam: str) -> Any:
+def aanname_waarde(naam: str) -> Any:
+    """The value of an assumption in use (and remember that it was read)."""
     GELEZEN.add(naam)
     return aannames()[naam]["waarde"]
 
@@ -211,7 +212,7 @@ def _a(naam: str) -> Any:
 def aanname_pad(pad: str, jaar: int) -> float:
     """A number inside an assumption, by a dotted path ('kot_kinderen_groei.dagopvang'; JAAR = `jaar`)."""
     delen = pad.replace("JAAR", str(jaar)).split(".")
-    x = _a(delen[0])
+    x = aanname_waarde(delen[0])
     for d in delen[1:]:
         x = x[int(d)] if isinstance(x, dict) and d.isdigit() and int(d) in x else x[d]
     return float(x)
@@ -226,7 +227,7 @@ def inkomensgrens_2024() -> float:
     """The 2024 toetsingsinkomen that the indexation of the table bounds brings to the 2026 bound of the published
     count of recipients (target K21): EUR 49.319 / (index 2025 x index 2026)."""
     g = gepubliceerde_cijfers()["ontvangers_vanaf_inkomensgrens_2026"]["inkomensgrens_2026"]
-    ind = _a("meerjarige_indexatie")["inkomen"]
+    ind = aanname_waarde("meerjarige_indexatie")["inkomen"]
     return float(g) / (float(ind[2025]) * float(ind[2026]))
 
 
@@ -507,18 +508,18 @@ def _kies(rng: np.random.Generator, kansen: np.ndarray, n: int) -> np.ndarray:
 
 def huishoudprofiel_kansen(jaar: int = 2024) -> tuple[np.ndarray, np.ndarray]:
     """Start probabilities of the household profiles (separately for paar and eenouder), from the assumptions."""
-    start = _a("huishoudens_start")
+    start = aanname_waarde("huishoudens_start")
     P, E = float(start["paar"]), float(start["eenouder"])
-    wp = _a("werkpatroon_paren")
+    wp = aanname_waarde("werkpatroon_paren")
     doelen = {dl["maat"]: dl for dl in kalibratie_doelen()["doelen"]}
     bijstand_een = float(doelwaarde(doelen["bijstand_eenouder"], jaar))
     bijstand_paar = float(doelwaarde(doelen["bijstand_paar"], jaar))
-    inb = float(_a("inburgering_huishoudens"))
-    stu = float(_a("studenten_huishoudens"))
-    wlz = float(_a("wlz_huishoudens"))
-    det = float(_a("detentie_huishoudens"))
-    ovr = float(_a("overige_doelgroep_huishoudens"))
-    v = _a("verdeling_kleine_doelgroepen")
+    inb = float(aanname_waarde("inburgering_huishoudens"))
+    stu = float(aanname_waarde("studenten_huishoudens"))
+    wlz = float(aanname_waarde("wlz_huishoudens"))
+    det = float(aanname_waarde("detentie_huishoudens"))
+    ovr = float(aanname_waarde("overige_doelgroep_huishoudens"))
+    v = aanname_waarde("verdeling_kleine_doelgroepen")
     aantal = {
         "paar_werk_inburgering": v["inburgering"]["paar_werk"] * inb,
         "paar_beide_inburgering": v["inburgering"]["paar_beide"] * inb,
@@ -537,7 +538,7 @@ def huishoudprofiel_kansen(jaar: int = 2024) -> tuple[np.ndarray, np.ndarray]:
         "paar_bijstand": bijstand_paar,
         "eenouder_bijstand": bijstand_een,
         "paar_beide_werk": wp["beide_werken"] * P,
-        "eenouder_werk": float(_a("eenouder_werkt")) * E,
+        "eenouder_werk": float(aanname_waarde("eenouder_werkt")) * E,
     }
     een = [k for k in ("paar_werk_inburgering", "paar_werk_studie", "paar_werk_wlz", "paar_werk_detentie", "paar_werk_overige")]
     geen = [k for k in ("paar_bijstand", "paar_beide_inburgering", "paar_beide_studie", "paar_wlz_geen", "paar_wlz_wlz",
@@ -562,12 +563,12 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
         raise ValueError("Het aantal huishoudens moet minstens 1 zijn.")
     rng = np.random.default_rng(np.random.SeedSequence([seed, jaar]))
     # --- household type and youngest child ---------------------------------------------------------
-    p_jong = float(_a("aandeel_jongste_0_5"))
-    kk = _a("kleine_kansen")
-    start = _a("huishoudens_start")
-    p_nieuw = float(_a("geboortes_in_jaar")) * float(kk["eerste_kind_in_jaar"]) / (float(start["paar"]) + float(start["eenouder"]))
+    p_jong = float(aanname_waarde("aandeel_jongste_0_5"))
+    kk = aanname_waarde("kleine_kansen")
+    start = aanname_waarde("huishoudens_start")
+    p_nieuw = float(aanname_waarde("geboortes_in_jaar")) * float(kk["eerste_kind_in_jaar"]) / (float(start["paar"]) + float(start["eenouder"]))
     klasse = _kies(rng, [p_nieuw, p_jong - p_nieuw, 1 - p_jong], n)  # 0 born in year, 1 youngest 0-5, 2 youngest 6-12
-    eenouder_kans = np.where(klasse == 2, float(_a("aandeel_eenouder_jongste_6_12")), float(_a("aandeel_eenouder_jongste_0_5")))
+    eenouder_kans = np.where(klasse == 2, float(aanname_waarde("aandeel_eenouder_jongste_6_12")), float(aanname_waarde("aandeel_eenouder_jongste_0_5")))
     paar = rng.random(n) >= eenouder_kans
     # --- parents ---------------------------------------------------------------------------------
     kp, ke = huishoudprofiel_kansen(jaar)
@@ -575,10 +576,10 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
     prof_tab = np.array([[h[2], h[3]] for h in HUISHOUDPROFIELEN], dtype=np.int8)
     prof = prof_tab[hp].copy()  # [n,2]
     # bijstand: activity per parent
-    act = _a("bijstand_activiteit")
+    act = aanname_waarde("bijstand_activiteit")
     act_kansen = np.array([act["categorie_a"], act["categorie_b"], act["categorie_c"], act["geen_activiteit"], act["ontheffing"]])
     act_codes = np.array(BIJSTAND_PROFIELEN, dtype=np.int8)
-    paar_fac = float(_a("bijstand_activiteit_paar_factor"))
+    paar_fac = float(aanname_waarde("bijstand_activiteit_paar_factor"))
     act_kansen_paar = act_kansen * np.array([paar_fac, paar_fac, paar_fac, 1.0, 1.0])
     act_kansen_paar[3] += 1.0 - act_kansen_paar.sum()  # the rest: no activity
     for o in (0, 1):
@@ -586,7 +587,7 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
         keuze = np.where(paar, _kies(rng, act_kansen_paar, n), _kies(rng, act_kansen, n))
         prof[:, o] = np.where(bij, act_codes[keuze], prof[:, o])
     # --- children ------------------------------------------------------------------------------------
-    verd = _a("aantal_kinderen_tot_12")
+    verd = aanname_waarde("aantal_kinderen_tot_12")
     kans_jong = np.array([verd["jongste_0_5"][i] for i in range(1, 5)])
     kans_oud = np.array([verd["jongste_6_12"][i] for i in range(1, 5)])
     n_kind = np.where(klasse == 2, _kies(rng, kans_oud, n), _kies(rng, kans_jong, n)) + 1
@@ -599,7 +600,7 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
     )
     geboorte = np.full((n, MAX_KINDEREN), np.iinfo(np.int16).min, dtype=np.int64)
     geboorte[:, 0] = jongste
-    gem = float(_a("tussenpoos_broers_zussen_maanden"))
+    gem = float(aanname_waarde("tussenpoos_broers_zussen_maanden"))
     for k in range(1, MAX_KINDEREN):
         gap = 12 + rng.gamma(2.0, (gem - 12) / 2.0, n)
         geboorte[:, k] = geboorte[:, k - 1] - np.ceil(gap).astype(np.int64)
@@ -643,18 +644,18 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
     m_start = rng.integers(1, 12, (n, 2))  # month in which something starts (1..11)
     # work: all year, ends in the year (werkloosheidstermijn follows), or starts in the year
     werk = prof == O_WERK
-    stopt = werk & (rnd() < float(_a("werk_stopt")))
-    begint = werk & ~stopt & (rnd() < float(_a("werk_begint")))
+    stopt = werk & (rnd() < float(aanname_waarde("werk_stopt")))
+    begint = werk & ~stopt & (rnd() < float(aanname_waarde("werk_begint")))
     p1_s = np.where(werk, S_ARBEID, p1_s)
     p1_van = np.where(werk, np.where(begint, _maand_datum(jaar, m_start), voor_jaar), p1_van)
     p1_tot = np.where(stopt, _maand_einde(jaar, m_eind), p1_tot)
     # bijstand with a traject (categorie A/B): may end in the year; afterwards no activity or work
     traject = np.isin(prof, (O_BIJSTAND_A, O_BIJSTAND_B))
-    t_eind = traject & (rnd() < float(_a("traject_eindigt_in_jaar")))
+    t_eind = traject & (rnd() < float(aanname_waarde("traject_eindigt_in_jaar")))
     p1_s = np.where(traject, S_BIJSTAND_AB, p1_s)
     p1_van = np.where(traject, voor_jaar, p1_van)
     p1_tot = np.where(t_eind, _maand_einde(jaar, m_eind), p1_tot)
-    naar_werk = t_eind & (rnd() < float(_a("werk_na_traject")))
+    naar_werk = t_eind & (rnd() < float(aanname_waarde("werk_na_traject")))
     p2_s = np.where(naar_werk, S_ARBEID, p2_s)
     p2_van = np.where(naar_werk, _maand_datum(jaar, m_eind + 1), p2_van)
     # bijstand with an activity in categorie C (all year)
@@ -667,7 +668,7 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
     p1_van = np.where(stu, voor_jaar, p1_van)
     # inburgering: course all year, course then other activities, or only other activities
     inb = prof == O_INBURGERING
-    ia = _a("inburgering_activiteit")
+    ia = aanname_waarde("inburgering_activiteit")
     soort_inb = _kies(rng, [ia["alleen_cursus"], ia["cursus_dan_overig"], ia["alleen_overig"]], n * 2).reshape(n, 2)
     k_wissel = rng.integers(1, 10, (n, 2))
     p1_s = np.where(inb, np.where(soort_inb == 2, S_INBURGERING_OVERIG, S_INBURGERING), p1_s)
@@ -737,7 +738,7 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
     soort, uren, prijs = _opvang(rng, jaar, data, groep, geboorte, bestaat)
     data["soort"], data["uren_cu"], data["prijs_cent"] = soort, uren, prijs
 
-    start = _a("huishoudens_start")
+    start = aanname_waarde("huishoudens_start")
     totaal = float(start["paar"]) + float(start["eenouder"])
     data["gewicht_e4"] = np.full(n, int(round(totaal / n * GEWICHT_EENHEID)), np.int64)
     meta = {"seed": seed, "aantal": n, "gekalibreerd": False}
@@ -746,13 +747,13 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
 
 def _inkomen(rng: np.random.Generator, jaar: int, hp: np.ndarray, prof: np.ndarray) -> np.ndarray:
     n = hp.shape[0]
-    idx = float(_a("loonindex_2020")[jaar])
-    fac_jaar = idx / float(_a("loonindex_2020")[2024])
+    idx = float(aanname_waarde("loonindex_2020")[jaar])
+    fac_jaar = idx / float(aanname_waarde("loonindex_2020")[2024])
     # inkomen_mediaan is CBS primair inkomen (2020 prices); the toetsingsinkomen is a share of it
-    fac_ti = float(_a("toetsingsinkomen_factor"))
-    med = {k: float(v) * fac_ti for k, v in _a("inkomen_mediaan").items()}
-    sig = _a("inkomen_spreiding")
-    zw = _a("inkomen_zonder_werk")
+    fac_ti = float(aanname_waarde("toetsingsinkomen_factor"))
+    med = {k: float(v) * fac_ti for k, v in aanname_waarde("inkomen_mediaan").items()}
+    sig = aanname_waarde("inkomen_spreiding")
+    zw = aanname_waarde("inkomen_zonder_werk")
     werkt = prof == O_WERK
     n_werk = werkt.sum(axis=1)
     paar = np.array([h[1] for h in HUISHOUDPROFIELEN])[hp]
@@ -782,8 +783,8 @@ def _opvang(rng, jaar, data, groep, geboorte, bestaat):
     a right. Static: reforms change the right, not this use."""
     n = groep.shape[0]
     K = MAX_KINDEREN
-    gebr = _a("gebruik_opvang_bij_recht")
-    fac_tab = _a("gebruik_factor_doelgroep")
+    gebr = aanname_waarde("gebruik_opvang_bij_recht")
+    fac_tab = aanname_waarde("gebruik_factor_doelgroep")
     groep_fac = {
         "werk": fac_tab["werk"], "bijstand_traject": fac_tab["bijstand"], "bijstand_categorie_c": fac_tab["bijstand"],
         "bijstand_geen_activiteit": fac_tab["bijstand"], "studie": fac_tab["studie"], "inburgering": fac_tab["inburgering"],
@@ -791,7 +792,7 @@ def _opvang(rng, jaar, data, groep, geboorte, bestaat):
     }
     fac = np.array([groep_fac[g] for g in GROEPEN])[groep][:, None]  # [n,1]
     # more formal childcare at higher incomes: factor rising linearly with the income rank within paar / eenouder
-    gr_ink = _a("gebruik_inkomensgradient")
+    gr_ink = aanname_waarde("gebruik_inkomensgradient")
     rang = np.zeros(n)
     for sel in (data["heeft_partner"], ~data["heeft_partner"]):
         idx = np.flatnonzero(sel)
@@ -803,8 +804,8 @@ def _opvang(rng, jaar, data, groep, geboorte, bestaat):
     bso_kans = np.array([gebr["bso_leeftijd"].get(a, 0.0) for a in range(0, 13)])
     p_dag = np.where(leeftijd <= 3, dag_kans[np.clip(leeftijd, 0, 3)], 0.0) * fac
     p_bso = np.where(leeftijd >= 4, bso_kans[np.clip(leeftijd, 0, 12)], bso_kans[4]) * fac
-    go = _a("gastouder_aandeel")
-    dv = _a("opvang_deel_van_jaar")
+    go = aanname_waarde("gastouder_aandeel")
+    dv = aanname_waarde("opvang_deel_van_jaar")
     u_dag = (rng.random((n, K)) < np.clip(p_dag, 0, 1)) & bestaat
     go_dag = rng.random((n, K)) < float(go["dagopvang_leeftijd"])
     # BSO phase: a child that used dagopvang this year continues with probability gaat_naar_bso
@@ -835,8 +836,8 @@ def _opvang(rng, jaar, data, groep, geboorte, bestaat):
     ander = np.where(soort == 3, np.where(in_dag, 1, 2), 3)
     soort = np.where(na, ander, soort).astype(np.int8)
     # hours: gamma with coefficient of variation 0.40, at most 230 per month, whole hours
-    um = _a("uren_per_maand")
-    gr = float(_a("uren_groei")[jaar])
+    um = aanname_waarde("uren_per_maand")
+    gr = float(aanname_waarde("uren_groei")[jaar])
     vorm = 1 / 0.40**2
 
     def uren(gem):
@@ -844,7 +845,7 @@ def _opvang(rng, jaar, data, groep, geboorte, bestaat):
 
     u_d, u_b, u_gd, u_gb = uren(um["dagopvang"]), uren(um["buitenschoolse_opvang"]), uren(um["gastouder_dagopvang"]), uren(um["gastouder_bso"])
     # prices: lognormal around the year's average, spread 7%, in cents
-    pr = _a("uurprijs")[jaar]
+    pr = aanname_waarde("uurprijs")[jaar]
 
     def prijs(gem):
         return np.rint(gem * 100 * np.exp(0.07 * rng.standard_normal((n, K)) - 0.5 * 0.07**2))

@@ -101,7 +101,7 @@ def tegemoetkoming_tekst(beleid: GemeentelijkBeleid | None) -> dict[str, Any]:
     """A municipality's aanvullende tegemoetkoming (Wko art. 1.13) in plain Dutch: a short line for the table and
     the sentences for the details. From the catalogue's policy fields only."""
     if beleid is None:
-        return {"kort": "niet bekend", "regels": ["Voor deze gemeente staat geen beleid in de gegevens. Vraag het na bij de gemeente."],
+        return {"kort": "niet bekend", "regels": ["Voor deze gemeente staat geen beleid in de gegevens. Vraag het beleid op bij de gemeente."],
                 "smi": None}
     regels = []
     if beleid.fractie_restant == 0:

@@ -236,7 +236,11 @@ def test_consulent_ziet_wat_classificeer_zegt_voor_elke_activiteit(c):
         verwacht = (code_naam(kl.code_te_registreren) if kl.code_te_registreren is not None
                     else "geen: geef deze activiteit niet door met een van de zeven codes")
         assert _tekst(r.text, "code-te-registreren") == verwacht
-        assert _tekst(r.text, "uitleg") == " ".join(kl.uitleg.split())
+        # the explanation speaks to the consultant, not to the parent, and says the same category
+        uitleg = _tekst(r.text, "uitleg")
+        assert f"tot categorie {kl.categorie.value}:" in uitleg
+        assert not any(w in f" {uitleg} " for w in (" uw consulent", " Krijgt u ", " hebt u ", " Vraag uw "))
+        assert ("geeft geen recht" in uitleg) != kl.gericht_op_arbeidsinschakeling
         signalen = _tekst(r.text, "signalen")
         for s in kl.signalen:
             assert " ".join(s.uitleg.split()) in signalen

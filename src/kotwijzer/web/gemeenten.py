@@ -184,6 +184,7 @@ def activiteit_pagina(request: Request, gemeente: str = "", activiteit: str = ""
                 kl = classificeer(g.cbs_code, activiteit, cat)
                 ctx["kl"] = kl
                 ctx["wetsartikelen"] = _wetsartikelen(kl.bron)
+                ctx["uitleg"] = uitleg_consulent(kl, cat)
                 ctx["controle"], f = _controle(cat, g.cbs_code, activiteit, registratie, andere_code)
                 if f:
                     fouten.update(f)
@@ -215,6 +216,43 @@ def _controle(cat: Catalogus, gemeente_code: str, activiteit_code: str, registra
     signalen = controleer_registratie(a, code, gemeente=cat.gemeente(gemeente_code))
     return {"code": code, "ziet_traject": code is not None and is_kot_code(code), "ziet": ziet_tekst(code),
             "signalen": signalen}, {}
+
+
+def uitleg_consulent(kl: Any, cat: Catalogus) -> list[str]:
+    """The explanation of a classification for the consultant (the page is for professionals; the parent's wording
+    stays in the questionnaire and the API): what the category means for the client and what to do."""
+    zinnen = [f"{kl.gemeente_naam} rekent '{kl.activiteit_naam}' tot categorie {kl.categorie.value}: "
+              f"{kl.categorie.omschrijving}."]
+    if kl.gericht_op_arbeidsinschakeling:
+        zinnen.append("Dat is een voorziening die gericht is op werk (artikel 1.6, eerste lid, onder c, Wet "
+                      "kinderopvang). Een cliënt met bijstand die hieraan meedoet en daardoor opvang nodig heeft, heeft "
+                      "recht op kinderopvangtoeslag. Heeft de cliënt een partner, dan moet die ook werken, studeren, "
+                      "inburgeren of aan zo'n traject meedoen.")
+        if kl.individueel_plan_vereist:
+            zinnen.append("Leg in het persoonlijk plan vast dat deze activiteit een eerste stap naar werk is; zonder "
+                          "dat plan geeft zij geen recht.")
+        if kl.dienst_toeslagen_ziet_traject:
+            zinnen.append(f"Geef de activiteit door met code {code_naam(kl.reintegratiecode)}: Dienst Toeslagen kijkt "
+                          "alleen naar die code.")
+        else:
+            zinnen.append(f"De gemeente geeft deze activiteit nu niet door met een van de zeven codes. Dienst Toeslagen "
+                          f"ziet dan geen traject en wijst de aanvraag af. Geef code {code_naam(kl.code_te_registreren)} "
+                          "door.")
+    else:
+        zinnen.append("Dat is geen voorziening die gericht is op werk: deze activiteit geeft geen recht op "
+                      "kinderopvangtoeslag. Kijk of er een activiteit is die wel gericht is op werk; soms kunt u in "
+                      "een persoonlijk plan vastleggen dat een activiteit een eerste stap naar werk is.")
+        beleid = cat.beleid_van(kl.gemeente_code)
+        if beleid is not None and beleid.smi_aangeboden:
+            zinnen.append("Kan de ouder door medische of sociale redenen tijdelijk niet voor het kind zorgen? De "
+                          "gemeente geeft soms een sociaal-medische indicatie (SMI).")
+        if kl.dienst_toeslagen_ziet_traject:
+            zinnen.append(f"Let op: de gemeente geeft deze activiteit toch door met code {code_naam(kl.reintegratiecode)}. "
+                          "Dienst Toeslagen kan dan denken dat de cliënt recht heeft; de cliënt moet de toeslag later "
+                          "misschien terugbetalen. Pas de registratie aan.")
+    if kl.voorbeeld:
+        zinnen.append(VOORBEELD_WAARSCHUWING)
+    return zinnen
 
 
 def ziet_tekst(code: int | None) -> str:

@@ -15,14 +15,13 @@ and says openly how much of the level is corrected.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 
 from kotwijzer.policy import populatie as P
-from kotwijzer.policy.meerjarig import JAREN, LAATSTE_WETJAAR, STELSEL_JAAR, Meerjarig
+from kotwijzer.policy.meerjarig import STELSEL_JAAR, Meerjarig
 
 EENHEID = 10_000 * 100  # cells: weight 1/10,000 household x cents
 UITLIJNJAAR = 2024

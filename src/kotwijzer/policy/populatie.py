@@ -163,6 +163,61 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
     if n < 1:
         raise ValueError("Het aantal huishoudens moet minstens 1 zijn.")
     rng = np.random.default_rng(np.random.SeedSequence([seed, jaar]))
+    klasse, paar, hp, prof, kk = _huishoudens(rng, n, jaar)
+    n_kind, geboorte, bestaat, vo = _kinderen(rng, n, jaar, klasse, prof)
+    prof, groep = _doelgroep(rng, paar, hp, prof, kk)
+    p1_s, p1_van, p1_tot, p2_s, p2_van, p2_tot = _perioden(rng, n, jaar, prof, kk)
+    data: dict[str, np.ndarray] = {
+        "id": np.arange(n, dtype=np.int64),
+        "gewicht_e4": np.zeros(n, np.int64),
+        "n_kinderen": n_kind.astype(np.int8),
+        "huishoudprofiel": hp,
+        "groep": groep,
+        "inkomensdeciel": np.zeros(n, np.int8),
+        "nationaal_deciel": np.zeros(n, np.int8),
+        "ouderprofiel": prof.astype(np.int8),
+        "p1_situatie": p1_s.astype(np.int8),
+        "p1_van": dagen_sinds_1970(p1_van),
+        "p1_tot": dagen_sinds_1970(p1_tot),
+        "p2_situatie": p2_s.astype(np.int8),
+        "p2_van": dagen_sinds_1970(p2_van),
+        "p2_tot": dagen_sinds_1970(p2_tot),
+        "geboorte_maand": geboorte.astype(np.int16),
+        "vo_maand": vo.astype(np.int16),
+        "heeft_partner": paar,
+        "bloedverwant": np.zeros(n, bool),
+        "eerste_maand": np.zeros(n, np.int8),
+        "werkuren_cu": np.zeros((n, 2, 12), np.int32),
+        "kind_bestaat": bestaat,
+    }
+    sit, traject_einde = situatie_maanden(data, jaar)
+    data["sit"] = sit
+    data["traject_einde_maand"] = traject_einde
+
+    # --- income -----------------------------------------------------------------------------------
+    data["inkomen"] = _inkomen(rng, jaar, hp, prof)
+
+    # --- children: months, and the childcare they would use with a right ---------------------------
+    km = kind_maanden(geboorte, vo, jaar)
+    for k, v in km.items():
+        data[k] = v & bestaat[..., None]
+    data["woont"] = np.repeat(bestaat[..., None], 12, axis=2)
+    data["lrk"] = np.ones((n, MAX_KINDEREN, 12), bool)
+    soort, uren, prijs = _opvang(rng, jaar, data, groep, geboorte, bestaat)
+    data["soort"], data["uren_cu"], data["prijs_cent"] = soort, uren, prijs
+
+    start = aanname_waarde("huishoudens_start")
+    totaal = float(start["paar"]) + float(start["eenouder"])
+    data["gewicht_e4"] = np.full(n, int(round(totaal / n * GEWICHT_EENHEID)), np.int64)
+    meta = {"seed": seed, "aantal": n, "gekalibreerd": False}
+    return Populatie(jaar, data, meta)
+
+
+
+
+def _huishoudens(rng: np.random.Generator, n: int, jaar: int):
+    """Household type, the class of the youngest child, the household profile and each parent's profile (bijstand:
+    the activity per parent)."""
     # --- household type and youngest child ---------------------------------------------------------
     p_jong = float(aanname_waarde("aandeel_jongste_0_5"))
     kk = aanname_waarde("kleine_kansen")
@@ -187,6 +242,11 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
         bij = prof[:, o] == O_BIJSTAND_GEEN
         keuze = np.where(paar, _kies(rng, act_kansen_paar, n), _kies(rng, act_kansen, n))
         prof[:, o] = np.where(bij, act_codes[keuze], prof[:, o])
+    return klasse, paar, hp, prof, kk
+
+
+def _kinderen(rng: np.random.Generator, n: int, jaar: int, klasse: np.ndarray, prof: np.ndarray):
+    """Number of children under 13, their birth months and the month voortgezet onderwijs starts."""
     # --- children ------------------------------------------------------------------------------------
     verd = aanname_waarde("aantal_kinderen_tot_12")
     kans_jong = np.array([verd["jongste_0_5"][i] for i in range(1, 5)])
@@ -215,8 +275,13 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
     vo = (cohort + 12 - jaar) * 12 + 8
     vo = np.where(bestaat, vo, 0)
 
+    return n_kind, geboorte, bestaat, vo
+
+
+def _doelgroep(rng: np.random.Generator, paar: np.ndarray, hp: np.ndarray, prof: np.ndarray, kk: dict):
+    """The order of the parents in a couple and the household's doelgroep label."""
     # random order of the two parents in a couple (the aanvrager is not always the one who works)
-    wissel = paar & (rng.random(n) < float(kk["aanvrager_werkt_niet"]))
+    wissel = paar & (rng.random(len(paar)) < float(kk["aanvrager_werkt_niet"]))
     prof[wissel] = prof[wissel][:, ::-1]
     groep = np.array([G[h[4]] if h[4] is not None else -1 for h in HUISHOUDPROFIELEN], dtype=np.int8)[hp]
     bij_hh = groep < 0
@@ -228,6 +293,11 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
     groep = np.where(bij_hh & alle_abc & cc.any(axis=1), G["bijstand_categorie_c"], groep)
     groep = np.where(groep < 0, G["bijstand_geen_activiteit"], groep).astype(np.int8)
 
+    return prof, groep
+
+
+def _perioden(rng: np.random.Generator, n: int, jaar: int, prof: np.ndarray, kk: dict):
+    """Each parent's situations as dated periods (at most two per parent)."""
     # dated periods per parent
     p1_s = np.zeros((n, 2), np.int8)
     p2_s = np.zeros((n, 2), np.int8)
@@ -300,50 +370,7 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
     p1_s = np.where(ovr, np.where(rnd() < float(kk["ww_in_plaats_van_ao"]), S_WW_TRAJECT, S_AO_REINTEGRATIE), p1_s)
     p1_van = np.where(ovr, voor_jaar, p1_van)
 
-    data: dict[str, np.ndarray] = {
-        "id": np.arange(n, dtype=np.int64),
-        "gewicht_e4": np.zeros(n, np.int64),
-        "n_kinderen": n_kind.astype(np.int8),
-        "huishoudprofiel": hp,
-        "groep": groep,
-        "inkomensdeciel": np.zeros(n, np.int8),
-        "nationaal_deciel": np.zeros(n, np.int8),
-        "ouderprofiel": prof.astype(np.int8),
-        "p1_situatie": p1_s.astype(np.int8),
-        "p1_van": dagen_sinds_1970(p1_van),
-        "p1_tot": dagen_sinds_1970(p1_tot),
-        "p2_situatie": p2_s.astype(np.int8),
-        "p2_van": dagen_sinds_1970(p2_van),
-        "p2_tot": dagen_sinds_1970(p2_tot),
-        "geboorte_maand": geboorte.astype(np.int16),
-        "vo_maand": vo.astype(np.int16),
-        "heeft_partner": paar,
-        "bloedverwant": np.zeros(n, bool),
-        "eerste_maand": np.zeros(n, np.int8),
-        "werkuren_cu": np.zeros((n, 2, 12), np.int32),
-        "kind_bestaat": bestaat,
-    }
-    sit, traject_einde = situatie_maanden(data, jaar)
-    data["sit"] = sit
-    data["traject_einde_maand"] = traject_einde
-
-    # --- income -----------------------------------------------------------------------------------
-    data["inkomen"] = _inkomen(rng, jaar, hp, prof)
-
-    # --- children: months, and the childcare they would use with a right ---------------------------
-    km = kind_maanden(geboorte, vo, jaar)
-    for k, v in km.items():
-        data[k] = v & bestaat[..., None]
-    data["woont"] = np.repeat(bestaat[..., None], 12, axis=2)
-    data["lrk"] = np.ones((n, MAX_KINDEREN, 12), bool)
-    soort, uren, prijs = _opvang(rng, jaar, data, groep, geboorte, bestaat)
-    data["soort"], data["uren_cu"], data["prijs_cent"] = soort, uren, prijs
-
-    start = aanname_waarde("huishoudens_start")
-    totaal = float(start["paar"]) + float(start["eenouder"])
-    data["gewicht_e4"] = np.full(n, int(round(totaal / n * GEWICHT_EENHEID)), np.int64)
-    meta = {"seed": seed, "aantal": n, "gekalibreerd": False}
-    return Populatie(jaar, data, meta)
+    return p1_s, p1_van, p1_tot, p2_s, p2_van, p2_tot
 
 
 def _inkomen(rng: np.random.Generator, jaar: int, hp: np.ndarray, prof: np.ndarray) -> np.ndarray:

@@ -457,6 +457,21 @@ def schat(invoer: Invoer) -> Schatting:
                 aannames=_geordend(invoer, alle_aannames),
             )
         )
+    categorieen = _categorieen(invoer, deelranges, stap)
+    return Schatting(
+        invoer=invoer,
+        aandeel=aandeel,
+        aandeel_formule=aandeel_formule,
+        deelranges=deelranges,
+        categorieen=categorieen,
+    )
+
+
+# ----------------------------------------------------------------------------------------------- checks
+
+
+def _categorieen(invoer: Invoer, deelranges: list[DeelrangeSchatting], stap: int) -> dict[str, CategorieSchatting]:
+    """The estimate per category (B and C) from the deel-ranges."""
     categorieen: dict[str, CategorieSchatting] = {}
     for cat in ("B", "C"):
         van_cat = {d.id: d.range for d in deelranges if d.categorie == cat}
@@ -480,16 +495,9 @@ def schat(invoer: Invoer) -> Schatting:
             ),
             aannames=aannames,
         )
-    return Schatting(
-        invoer=invoer,
-        aandeel=aandeel,
-        aandeel_formule=aandeel_formule,
-        deelranges=deelranges,
-        categorieen=categorieen,
-    )
+    return categorieen
 
 
-# ----------------------------------------------------------------------------------------------- checks
 def _ratio_interval(teller: int, noemer: int, h: float) -> tuple[float, float]:
     """Range of teller/noemer when both were rounded to the nearest multiple of 2h."""
     laag = max(teller - h, 0) / (noemer + h)
@@ -511,7 +519,26 @@ def inconsistenties(schatting: Schatting) -> list[Bevinding]:
     h = invoer.afronding.cel / 2
     definities = {d.id: d for d in invoer.deelranges}
 
-    # 1. recomputation from the stated inputs
+    _controle_1(schatting, invoer, pub, h, definities, uit)
+    _controle_2(schatting, invoer, pub, h, definities, uit)
+    _controle_3(schatting, invoer, pub, h, definities, uit)
+    _controle_4(schatting, invoer, pub, h, definities, uit)
+    _controle_5(schatting, invoer, pub, h, definities, uit)
+    _controle_6(schatting, invoer, pub, h, definities, uit)
+    _controle_7(schatting, invoer, pub, h, definities, uit)
+    # contradictions within the report first, then the method, then the cell-by-cell recomputation
+    return sorted(uit, key=lambda b: _VOLGORDE.index(b.soort))
+
+
+_VOLGORDE = ["tussen_tabellen", "som", "samenvatting", "methode", "herberekening", "tekst"]
+
+
+
+
+def _controle_1(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
+               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+    """Check 1. recomputation from the stated inputs"""
+
     for d_id, p in pub.deelranges.items():
         s = schatting.deelrange(d_id)
         for t in HUISHOUDENS:
@@ -562,7 +589,11 @@ def inconsistenties(schatting: Schatting) -> list[Bevinding]:
                     )
                 )
 
-    # 2. sums within each published table
+
+def _controle_2(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
+               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+    """Check 2. sums within each published table"""
+
     for d_id, p in pub.deelranges.items():
         d = definities[d_id]
         if any(v not in p.cellen.get(t, {}) for t in HUISHOUDENS for v in d.voorzieningen):
@@ -642,6 +673,12 @@ def inconsistenties(schatting: Schatting) -> list[Bevinding]:
                     verwacht=verwacht_range,
                 )
             )
+    _controle_2_tabel3(schatting, invoer, pub, h, definities, uit)
+
+
+def _controle_2_tabel3(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
+                       definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+    """Check 2 (continued): the sums of table 3."""
     if pub.tabel3 is not None:
         for cat in ("B", "C"):
             ranges = {i: tuple(p.range) for i, p in pub.deelranges.items() if definities[i].categorie == cat}
@@ -664,7 +701,11 @@ def inconsistenties(schatting: Schatting) -> list[Bevinding]:
                     )
                 )
 
-    # 3. the same cell in different deel-ranges
+
+def _controle_3(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
+               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+    """Check 3. the same cell in different deel-ranges"""
+
     groepen: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
     for d_id, p in pub.deelranges.items():
         for t, cellen in p.cellen.items():
@@ -701,7 +742,11 @@ def inconsistenties(schatting: Schatting) -> list[Bevinding]:
             )
         )
 
-    # 4. doel re-integratie: a part of the whole, with the same share for both household types
+
+def _controle_4(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
+               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+    """Check 4. doel re-integratie: a part of the whole, with the same share for both household types"""
+
     for d_id, p in pub.deelranges.items():
         if definities[d_id].doel != "re-integratie":
             continue
@@ -752,7 +797,11 @@ def inconsistenties(schatting: Schatting) -> list[Bevinding]:
                         )
                     )
 
-    # 5. the method implies one ratio paren / eenoudergezinnen for every voorziening
+
+def _controle_5(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
+               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+    """Check 5. the method implies one ratio paren / eenoudergezinnen for every voorziening"""
+
     aandeel = schatting.aandeel
     methode_ratio = aandeel["paren"] / aandeel["eenouder"]
     eerste: dict[str, tuple[int, int, str]] = {}
@@ -804,7 +853,11 @@ def inconsistenties(schatting: Schatting) -> list[Bevinding]:
                     )
                 )
 
-    # 6. management summary against chapter 6
+
+def _controle_6(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
+               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+    """Check 6. management summary against chapter 6"""
+
     if pub.samenvatting is not None and pub.tabel3 is not None:
         sv, t3 = pub.samenvatting, pub.tabel3
         if tuple(sv.zonder_recht_op_kot) != tuple(t3.C) or tuple(sv.categorie_B) != tuple(t3.B):
@@ -842,14 +895,13 @@ def inconsistenties(schatting: Schatting) -> list[Bevinding]:
                 )
             )
 
-    # 7. findings from reading the text
+
+def _controle_7(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
+               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+    """Check 7. findings from reading the text"""
+
     for tb in pub.tekstbevindingen:
         uit.append(Bevinding(code=tb.code, soort="tekst", locatie=tb.locatie, beschrijving=tb.beschrijving.strip()))
-    # contradictions within the report first, then the method, then the cell-by-cell recomputation
-    return sorted(uit, key=lambda b: _VOLGORDE.index(b.soort))
-
-
-_VOLGORDE = ["tussen_tabellen", "som", "samenvatting", "methode", "herberekening", "tekst"]
 
 
 def _gevolg_van_keuze(invoer: Invoer, v: str, t: str, x: int, waarden: list[tuple[str, int]]) -> str:

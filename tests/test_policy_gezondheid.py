@@ -58,3 +58,9 @@ def test_geen_private_naam_uit_een_andere_module():
                     and not knoop.attr.startswith("__") and knoop.value.id in {"P", "M", "A", "K", "O", "H", "U", "R", "D"}):
                 fout.append(f"{m} gebruikt {knoop.value.id}.{knoop.attr}")
     assert not fout, fout
+
+
+def test_geen_functie_langer_dan_100_regels():
+    lang = [f"{m}.{n.name}: {n.end_lineno - n.lineno + 1}" for m, t in _modules().items() for n in ast.walk(t)
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > 100]
+    assert not lang, lang

@@ -262,7 +262,10 @@ def hervorming(
     _schrijf_herkomst(uitvoer, res.meta.get("populatie", {}).get("seed"), gekozen, extra={"run": res.meta})
     _waarschuw(res)
     s = R.hervormingen_samenvatting(res)
-    t = Table(title=f"Hervormingen tegenover de huidige wet ({res.jaar})")
+    t = Table(title=f"Hervormingen tegenover de huidige wet ({res.jaar}); euro per jaar, lopende prijzen, model "
+                    "(niet uitgelijnd op de begroting), statisch",
+              caption="Niet uitgelijnd: de uitgelijnde bedragen (op het jaarbedrag van de begroting) geeft "
+                      "'kotwijzer beleid analyse'. Bron: kotwijzer-microsimulatie.")
     for kol in ("code", "hervorming", "uitgaven erbij (iedereen)", "na niet-gebruik midden", "laag - hoog",
                 "nieuwe ontvangers", "na niet-gebruik", "winnaars", "verliezers", "gem. winst"):
         t.add_column(kol, justify="left" if kol in ("code", "hervorming") else "right", overflow="fold")

@@ -332,17 +332,23 @@ def analyse(
 
     u = o["uitlijning"]
     console.print(
-        f"Uitlijning: model 2024 {_euro(u['model'])} tegen begroting {_euro(u['bedrag'])} ({u['stand']}); "
-        f"factor {_nl(u['factor'], 4)}. Alle bedragen hieronder zijn uitgelijnd."
+        f"Uitlijning: model 2024 {_euro(u['model'])} tegen het jaarbedrag {_euro(u['jaarbedrag'])} (begroting "
+        f"{_euro(u['bedrag'])}, {u['stand']}, min de kasbrug {_euro(u['kasbrug'])}); factor {_nl(u['factor'], 4)}. "
+        "Alle bedragen hieronder zijn uitgelijnd, in lopende prijzen."
     )
-    bt = pd.read_csv(uitvoer / "budgettabel.csv", dtype=str).fillna("")
-    t = Table(title="Budgettabel (x EUR 1 mln, statisch, na niet-gebruik midden)")
-    for kol in bt.columns:
-        t.add_column(kol, justify="left" if kol == "regel" else "right", overflow="fold")
+    bt = pd.read_csv(uitvoer / "budgettabel.csv")
+    jaren = [k for k in bt.columns if k.isdigit()] + ["structureel"]
+    t = Table(title="Budgettabel (x EUR 1 mln, statisch, na niet-gebruik midden, lopende prijzen, afgerond op EUR 5 mln)",
+              caption=str(bt["bron"].iloc[0]) if len(bt) else None)
+    t.add_column("regel", overflow="fold")
+    for kol in jaren:
+        t.add_column(kol, justify="right")
     for _, r in bt.iterrows():
-        t.add_row(*[str(x) for x in r])
+        t.add_row(str(r["regel"]), *["" if pd.isna(r[k]) else _nl(float(r[k]), 1 if abs(float(r[k])) < 5 and r[k] != 0
+                                                                   else 0) for k in jaren])
     console.print(t)
-    console.print("n.b. = niet berekenbaar (geen wet of tabel); (deels) = een deel van de huishoudens is niet berekend.")
+    console.print("Leeg: geen wet in kotwijzer voor dat jaar. Wat een cel is (centrale schatting, gepubliceerd bedrag) staat "
+                  f"in de kolom kenmerken van {uitvoer}/budgettabel.csv.")
     rc = pd.read_csv(uitvoer / "reconciliatie.csv")
     t = Table(title="Aansluiting op gepubliceerde cijfers")
     for kol in ("onderwerp", "gepubliceerd", "model", "verklaring"):

@@ -213,3 +213,22 @@ def test_onafhankelijke_controles_per_gekalibreerde_dimensie(run):
     assert per.loc["C10", "rol"] == "validatie" and per.loc["C10", "methode"] == "controle"
     assert per.loc["C09", "rol"] == "validatie" and per.loc["C09", "methode"] == "controle"
     assert per.loc["C10", "doelwaarde"] == "0,620"
+
+
+def test_herkomst_noemt_opdrachtregel_en_bestanden(tmp_path):
+    """herkomst.json carries the command line and the hashes of the published-figures file and of the population file
+    a run read."""
+    import hashlib
+
+    from kotwijzer.policy.herkomst import bestand_hash, herkomst
+
+    h = herkomst(seed=1, aannames=P.ruwe_aannames(), aannames_bron=P.aannames_bron())
+    assert h["opdrachtregel"] and "/" not in h["opdrachtregel"].split(" ")[0]
+    from importlib import resources
+
+    pub = resources.files("kotwijzer.policy").joinpath("data", "gepubliceerde_cijfers.yaml").read_bytes()
+    assert h["hashes"]["gepubliceerde_cijfers"] == hashlib.sha256(pub).hexdigest()[:16]
+    f = tmp_path / "populatie.parquet"
+    f.write_bytes(b"voorbeeld")
+    assert bestand_hash(f) == hashlib.sha256(b"voorbeeld").hexdigest()[:16]
+    assert bestand_hash("s3://emmer/p.parquet") is None

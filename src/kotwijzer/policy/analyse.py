@@ -182,6 +182,8 @@ def _budgetregels(r: pd.DataFrame, uitl: dict[str, Any] | None) -> list[tuple[st
         sel = r[r["reeks"] == reeks_]
         label = f"{reeks_}: {sel.iloc[0]['naam']}" if reeks_.startswith("R") else sel.iloc[0]["naam"]
         v, k = reeks(reeks_, "verandering_uitgelijnd")
+        if 2025 in v:
+            k[2025] = "op ongewijzigd beleid 2025 met de centrale schatting van de ontbrekende cellen"
         out.append((f"{label} (verandering, uitgelijnd)", "verandering", v, k))
     if "verhogingmidden_2025" in per.index:
         out.append(("Verhoging van de percentages in 2025 (verandering, uitgelijnd; centrale schatting)", "verandering",

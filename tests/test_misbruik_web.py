@@ -94,7 +94,7 @@ def test_paginas_en_pdf_vallen_onder_het_budget_per_adres(sqlite_url):
     """The pages that compute (the result, the PDF) are under the same per-address budget as the API: one at a time
     per address, and a client that keeps asking is refused with 429 and Retry-After, while another address is
     served."""
-    from kotwijzer.api.rekenpoort import Rekenpoort
+    from kotwijzer.http.rekenpoort import Rekenpoort
     from kotwijzer.web.hervatten import maak
 
     app = maak_app(sqlite_url, rekenpoort=Rekenpoort(per_adres=1, budget=0.05, buffer=0.2))

@@ -107,7 +107,7 @@ def controleer_wachtwoord(hash_: str | None, wachtwoord: str) -> bool:
     return bool(_pool.doe(_doe))
 
 
-# set by kotwijzer.api.beveiliging: runs a re-authentication under the login limit of the request being served
+# set by kotwijzer.http.beveiliging: runs a re-authentication under the login limit of the request being served
 herbevestiging_hook: Callable[[str, Callable[[], bool]], bool] | None = None
 
 

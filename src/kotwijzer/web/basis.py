@@ -13,10 +13,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
 
 from kotwijzer import i18n
-from kotwijzer.api.beveiliging import csrf_klopt, csrf_token
+from kotwijzer.http.beveiliging import csrf_klopt, csrf_token
 from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
 from kotwijzer.i18n import N_, _
-from kotwijzer.api.http import ApiFout
+from kotwijzer.http.fouten import ApiFout
 from kotwijzer.store import repo
 from kotwijzer.store.repo import Actor
 

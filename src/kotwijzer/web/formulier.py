@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from kotwijzer import i18n
 from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
 from kotwijzer.i18n import N_, _
-from kotwijzer.api.fouten import nederlandse_fouten
+from kotwijzer.http.meldingen import nederlandse_fouten
 from kotwijzer.model import Kind, Periode
 
 STAPPEN = ("gezin", "aanvrager", "partner", "kinderen", "inkomen", "controle")
@@ -186,7 +186,7 @@ def lees_staat(tekst: str | None) -> dict[str, Any]:
     s = lees_json_staat(tekst)
     if not isinstance(s, dict) or not isinstance(s.get("invoer"), dict):
         return nieuwe_staat()
-    from kotwijzer.web.sessie import gebonden_context  # the professional context only from the own session
+    from kotwijzer.http.sessie import gebonden_context  # the professional context only from the own session
 
     s["context"] = gebonden_context(s.get("context"))
     inv = s["invoer"]

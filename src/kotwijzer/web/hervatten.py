@@ -31,7 +31,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 GELDIG_SECONDEN = 14 * 24 * 3600
 GELDIG_TEKST = N_("twee weken")
 # Addresses longer than this are refused by some proxies; the largest questionnaire (8 children, 4 care rows each,
-# 12 periods per parent) stays well below it (tests/test_web_prg.py measures it).
+# 12 periods per parent) stays well below it (tests/web/test_web_prg.py measures it).
 MAX_ADRES = 8000
 COOKIE = "kotwijzer_antwoorden"
 MAX_COOKIE = 3800  # browsers keep cookies up to about 4096 bytes; a larger token is only kept in the address
@@ -67,7 +67,7 @@ def maak(geheim: bytes, data: Any, soort: str = "antwoorden") -> str:
     state that could never be valid is not signed), and a professional context is bound to the session
     (`sessie.bind_context`)."""
     if soort == "antwoorden":
-        from kotwijzer.web.sessie import bind_context
+        from kotwijzer.http.sessie import bind_context
         from kotwijzer.web.staatgrens import controleer_staat
 
         controleer_staat(data)

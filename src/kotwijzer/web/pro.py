@@ -11,9 +11,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from kotwijzer import diensten
-from kotwijzer.api.fouten import nederlandse_fouten
-from kotwijzer.api.beveiliging import TeVeelPogingen, begrensd_inloggen
-from kotwijzer.api.http import ApiFout, parse_json
+from kotwijzer.http.meldingen import nederlandse_fouten
+from kotwijzer.http.beveiliging import TeVeelPogingen, begrensd_inloggen
+from kotwijzer.http.fouten import ApiFout, parse_json
 from kotwijzer.model import Huishouden
 from kotwijzer.store import GeenToegang, OngeldigeWaarde, VersieConflict, repo
 from kotwijzer.store.repo import Conflict
@@ -22,7 +22,7 @@ from kotwijzer.web import werkbank
 from kotwijzer.web.pdf import Dossierinfo, document_pdf
 from kotwijzer.web.basis import Ingelogd, formulier, ingelogd, render, templates, tekst, vereist_ingelogd
 from kotwijzer.web.publiek import toon_stap, toon_uitkomst, uitkomst_context
-from kotwijzer.web.sessie import nieuw_token
+from kotwijzer.http.sessie import nieuw_token
 
 router = APIRouter(include_in_schema=False)
 def _id():
@@ -313,7 +313,7 @@ def _scenario_pagina(request: Request, g: Ingelogd, scenario_id: int, versie: in
 
 
 def _opties(request: Request) -> dict[str, Any]:
-    from kotwijzer.api.gemeenten import app_catalogus
+    from kotwijzer.http.catalogus import app_catalogus
 
     cat = app_catalogus(request)
     return {

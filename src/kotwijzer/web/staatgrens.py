@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kotwijzer.api.http import ApiFout
+from kotwijzer.http.fouten import ApiFout
 
 MAX_STAAT = 64 * 1024  # characters; the largest valid household is about 20 kB of JSON
 MAX_TEKST = 200  # characters of a text the model does not bound itself (the state's own fields)

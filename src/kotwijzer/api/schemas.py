@@ -288,10 +288,10 @@ def jaren_met_regels() -> tuple[int, ...]:
 def _tekens_klasse() -> str:
     """A regex class of what no free text may hold: control characters, surrogates, private use, line and paragraph
     separators, characters that display as nothing and bidi controls (kotwijzer.store.validatie)."""
-    from kotwijzer.store.validatie import _ONZICHTBAAR
+    from kotwijzer.store.validatie import ONZICHTBAAR
 
     delen = ["\\u0000-\\u001f", "\\u007f-\\u009f", "\\u2028\\u2029", "\\ud800-\\udfff", "\\ue000-\\uf8ff"]
-    for a, b in _ONZICHTBAAR:
+    for a, b in ONZICHTBAAR:
         if b <= 0xFFFF:
             delen.append(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}")
     return "".join(delen)

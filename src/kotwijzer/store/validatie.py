@@ -11,7 +11,7 @@ _BSN_KANDIDAAT = re.compile(r"(?<![0-9])(?=((?:[0-9] ?){8}[0-9])(?![0-9]))")
 
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, Unicode 15): characters that display as nothing.
 # Category Cf is removed as well, and so are combining marks (M*), which a label can hang between digits.
-_ONZICHTBAAR = [(0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+ONZICHTBAAR = [(0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
                 (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
                 (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
                 (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF)]
@@ -45,7 +45,7 @@ def elfproef(cijfers: str) -> bool:
 def onzichtbaar(ch: str) -> bool:
     """Displays as nothing: a default-ignorable code point, a format character or a combining mark."""
     o = ord(ch)
-    if any(a <= o <= b for a, b in _ONZICHTBAAR):
+    if any(a <= o <= b for a, b in ONZICHTBAAR):
         return True
     return unicodedata.category(ch) in ("Cf", "Mn", "Me", "Mc")
 

@@ -73,10 +73,10 @@ def maak(geheim: bytes, data: Any, soort: str = "antwoorden") -> str:
         controleer_staat(data)
         bind_context(data)
     tekst = _Compact.dumps(data)
-    from kotwijzer.web.staatgrens import MAX_STAAT, _fout
+    from kotwijzer.web.staatgrens import MAX_STAAT, fout
 
     if len(tekst) > MAX_STAAT:  # also the answers posted with an error (`concept`): never a link to a huge page
-        raise _fout()
+        raise fout()
     return _serializer(geheim, soort).dumps(data)
 
 

@@ -72,8 +72,12 @@ def _vorm_van_model(model: type[BaseModel]) -> Vorm:
     return uit
 
 
-def _fout() -> ApiFout:
+def fout() -> ApiFout:
+    """The 400 for a state that cannot be read or signed."""
     return ApiFout(400, "ongeldige_staat", MELDING)
+
+
+_fout = fout
 
 
 def _controleer_vorm(waarde: Any, vorm: Vorm) -> None:

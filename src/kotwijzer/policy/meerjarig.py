@@ -149,24 +149,10 @@ def grenstabel(jaar: int, grens: str):
       table: nota van toelichting of the ontwerpbesluit 2025, shared/law README item 4);
     - 'boven': the last known next-child percentage above it (percentages never rise with income, and 96 % is the
       ceiling).
-    Only cells that are missing are filled; a missing first-child cell is left missing."""
-    from kotwijzer.params.loader import GEEN_PERCENTAGE
+    The bounds are those of `kotwijzer.params.grenzen` (one implementation for parents and policy)."""
+    from kotwijzer.params.grenzen import grenstabel as tabel_op_grens
 
-    t = tabel(jaar)
-    p1 = [int(x) for x in t.eerste_kind]
-    p2 = [int(x) for x in t.overige_kinderen]
-    laatste = HOOGSTE_PROMILLE
-    for i in range(len(p2)):
-        if p2[i] == GEEN_PERCENTAGE and p1[i] != GEEN_PERCENTAGE:
-            p2[i] = p1[i] if grens == "onder" else laatste
-        elif p2[i] != GEEN_PERCENTAGE:
-            laatste = p2[i]
-    rijen = [{"income_from": str(int(t.van[i])), "income_to_incl": "" if t.tot[i] < 0 else str(int(t.tot[i])),
-              "pct_first_child": "" if p1[i] < 0 else f"{p1[i] / 10:.1f}",
-              "pct_next_children": "" if p2[i] < 0 else f"{p2[i] / 10:.1f}",
-              "status_first_child": "" if p1[i] >= 0 else "not_found",
-              "status_next_children": "" if p2[i] >= 0 else "not_found"} for i in range(len(p1))]
-    g = valideer_tabel(jaar, rijen, "hervorming")
+    g = tabel_op_grens(tabel(jaar), grens)
     tekst = "ondergrens: eerste-kindpercentage" if grens == "onder" else "bovengrens: laatst bekende percentage"
     return dataclasses.replace(g, bron=f"tabel {jaar} met de ontbrekende cellen op hun {tekst}", wettelijke_grondslag="scenario")
 

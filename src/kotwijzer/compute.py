@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from kotwijzer.bereik import bereik_voor
 from kotwijzer.invoer import SOORT_NAAM, Batch, OntbrekendeInvoer, naar_batch
 from kotwijzer.kern import Uitkomst, bereken_batch
 from kotwijzer.model import (
@@ -584,7 +585,9 @@ def bereken(h: Huishouden | dict[str, Any], vandaag: dt.date | None = None) -> R
     aanvraagdatum = h.aanvraagdatum or vandaag or dt.date.today()
     b = naar_batch(h, p, aanvraagdatum=aanvraagdatum)
     u = bereken_batch(b, True, p)
-    return _bouw_resultaat(h, b, u, aanvraagdatum)
+    r = _bouw_resultaat(h, b, u, aanvraagdatum)
+    r.bereik = bereik_voor(b, p, u, [k.label or f"kind {i + 1}" for i, k in enumerate(h.kinderen)], h.toetsingsinkomen)
+    return r
 
 
 # ------------------------------------------------------------------------------------ voorwaardencheck

@@ -305,6 +305,53 @@ class Urenpotje(_Base):
     bronnen: list[BronOut]
 
 
+class GrensOut(_Base):
+    """One bound of a percentage that no reliable source gives (kotwijzer.params.grenzen)."""
+
+    percentage: Decimal
+    reden: str
+    status: str
+    status_tekst: str
+    bron: str
+
+
+class CelBereik(_Base):
+    eerste_kind: bool
+    onder: GrensOut
+    boven: GrensOut
+
+
+class KindBereik(_Base):
+    kind: int
+    label: str
+    eerste_kind: bool
+    percentage_onder: Decimal | None
+    percentage_boven: Decimal | None
+    toeslag_onder: Decimal
+    toeslag_boven: Decimal
+
+
+class MaandBereik(_Base):
+    maand: int
+    toeslag_onder: Decimal
+    toeslag_boven: Decimal
+    kinderen: list[KindBereik] = Field(default_factory=list)
+
+
+class Bereik(_Base):
+    """The amount as a range where the law data does not fix it: `bereik` = the law with a missing table cell between
+    the bounds the law and the published tables set; `indicatie` = a year whose figures are only announced (never the
+    law). Equal bounds mean the amount is fixed (by the law, or by the announcement for an indication)."""
+
+    soort: Literal["bereik", "indicatie"]
+    uitleg: str  # plain Dutch: what the range rests on
+    basis: list[str] = Field(default_factory=list)  # sources of the data it rests on
+    cellen: list[CelBereik] = Field(default_factory=list)
+    maanden: list[MaandBereik] = Field(default_factory=list)
+    jaar_onder: Decimal
+    jaar_boven: Decimal
+
+
 class Resultaat(_Base):
     berekeningsjaar: int
     toetsingsinkomen: int | None
@@ -321,6 +368,7 @@ class Resultaat(_Base):
     aanvraagdatum: dt.date | None = None  # the application date used (given, or today)
     aanvragen_uiterlijk: dt.date | None = None  # last day an application still reaches the first month with a right
     verloren_maanden: list[int] = Field(default_factory=list)  # months lost because the application is too late
+    bereik: Bereik | None = None  # the amount as a range or an indication where the law data does not fix it
 
 
 class Vraag(_Base):

@@ -59,6 +59,44 @@ templates.env.filters.update(
     opvangsoort=lambda s: {"dagopvang": "dagopvang", "buitenschoolse_opvang": "bso", "gastouderopvang": "gastouderopvang"}.get(
         getattr(s, "value", s), str(s)),
 )
+def _van_tot(lo: Decimal, hi: Decimal, fmt=euro) -> str:
+    return fmt(lo) if lo == hi else f"{fmt(lo)} tot {fmt(hi)}"
+
+
+def bereik_maand(r: Any, maand: int) -> dict[str, str] | None:
+    """Texts for a month whose amount the law data does not fix but bounds (Resultaat.bereik), else None."""
+    br = getattr(r, "bereik", None)
+    m = r.maanden[maand - 1] if r is not None else None
+    if br is None or m is None or m.toeslag is not None:
+        return None
+    mb = br.maanden[maand - 1]
+    kosten = sum((k.werkelijke_kosten for k in m.kinderen), Decimal(0))
+    return {"toeslag": _van_tot(mb.toeslag_onder, mb.toeslag_boven),
+            "voorschot": _van_tot(Decimal(int(mb.toeslag_onder)), Decimal(int(mb.toeslag_boven))),
+            "zelf": _van_tot(kosten - mb.toeslag_boven, kosten - mb.toeslag_onder)}
+
+
+def bereik_jaar(r: Any) -> dict[str, str] | None:
+    br = getattr(r, "bereik", None)
+    if br is None or r.jaar.toeslag is not None:
+        return None
+    kosten = r.jaar.werkelijke_kosten
+    return {"toeslag": _van_tot(br.jaar_onder, br.jaar_boven), "zelf": _van_tot(kosten - br.jaar_boven, kosten - br.jaar_onder)}
+
+
+def bereik_kind(r: Any, maand: int, k: Any) -> dict[str, str] | None:
+    br = getattr(r, "bereik", None)
+    if br is None or k.toeslag is not None:
+        return None
+    x = next((x for x in br.maanden[maand - 1].kinderen if x.kind == k.kind), None)
+    if x is None or x.percentage_onder is None:
+        return None
+    return {"percentage": _van_tot(x.percentage_onder, x.percentage_boven, _procent),
+            "toeslag": _van_tot(x.toeslag_onder, x.toeslag_boven),
+            "zelf": _van_tot(k.werkelijke_kosten - x.toeslag_boven, k.werkelijke_kosten - x.toeslag_onder)}
+
+
+templates.env.globals.update(bereik_maand=bereik_maand, bereik_jaar=bereik_jaar, bereik_kind=bereik_kind)
 templates.env.globals.update(MAANDNAMEN=MAANDNAMEN, SITUATIE_TEKST=SITUATIE_TEKST, OPVANG_TEKST=OPVANG_TEKST,
                              MAAND_OPTIES=[(str(i + 1), n) for i, n in enumerate(MAANDNAMEN)])
 

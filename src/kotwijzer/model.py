@@ -154,6 +154,8 @@ class Opvang(_Base):
     )
     uurprijs: Bedrag
     lrk_geregistreerd: bool = Field(True, description="Staat de opvanglocatie in het Landelijk Register Kinderopvang?")
+    van: dt.date | None = Field(None, description="Exacte eerste dag van de opvang, als die in een maand begint (voor de controle van een beschikking)")
+    tot: dt.date | None = Field(None, description="Exacte laatste dag van de opvang, als die in een maand eindigt")
 
     @model_validator(mode="after")
     def _check(self) -> "Opvang":
@@ -162,6 +164,11 @@ class Opvang(_Base):
             raise ValueError("vul de opvanguren in: per maand (uren_per_maand), per week (uren_per_week) of per jaar (uren_per_jaar)")
         if n > 1:
             raise ValueError("geef de opvanguren per maand, per week of per jaar, niet meer dan één")
+        if self.van and self.tot and (self.tot < self.van or self.tot.year != self.van.year):
+            raise ValueError("de einddatum van de opvang (tot) moet na de begindatum (van) liggen, in hetzelfde jaar")
+        if (self.van or self.tot) and "maanden" not in self.model_fields_set:
+            # exact dates without a list of months: the months from the first to the last day
+            self.maanden = list(range(self.van.month if self.van else 1, (self.tot.month if self.tot else 12) + 1))
         return self
 
 

@@ -62,6 +62,10 @@ def _pct(p: Decimal | None) -> str:
     return "onbekend" if p is None else f"{Decimal(p):.1f}".replace(".", ",") + " %"
 
 
+def _duizend(x: int) -> str:
+    return f"{x:,}".replace(",", ".")
+
+
 def _uren(u: Decimal) -> str:
     d = Decimal(u)
     s = f"{d:,.2f}".rstrip("0").rstrip(".") if d != d.to_integral_value() else f"{int(d):,}"
@@ -224,7 +228,8 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
         eerste_brief = rg.rangorde == 1
         label = labels[rg.kind - 1]
         # the letter's own arithmetic
-        eigen = _c(sum((_factor(d) * rg.uren_per_maand * rg.uurprijs * rg.percentage / 100 for d in delen), Decimal(0)))
+        # per child per month, rounded half up to the cent (brochure "Berekening kinderopvangtoeslag", Dienst Toeslagen)
+        eigen = sum((_c(_factor(d) * rg.uren_per_maand * rg.uurprijs * rg.percentage / 100) for d in delen), Decimal(0))
         bedrag_brief = rg.bedrag if rg.bedrag is not None else eigen
         tot_brief += bedrag_brief
         if rg.bedrag is not None and abs(rg.bedrag - eigen) > CENT * len(delen):
@@ -241,7 +246,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             verschillen.append(Verschil(
                 code="percentage_tabel", regel=nr, kind=rg.kind, maanden=[d.maand for d in delen],
                 brief=f"{_pct(rg.percentage)} voor {wie_brief}",
-                wet=f"tabel {jaar} bij € {brief.toetsingsinkomen:,}: {_pct(Decimal(p_tabel) / 10)}".replace(",", "."),
+                wet=f"tabel {jaar} bij € {_duizend(brief.toetsingsinkomen)}: {_pct(Decimal(p_tabel) / 10)}",
                 uitleg=(f"Het percentage in de brief past niet bij de tabel voor {jaar} bij het inkomen en de rangorde "
                         "die de brief zelf noemt."),
                 bronnen=["art. 8 lid 2 Bkot", "Bijlage I Bkot"],
@@ -267,7 +272,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             mnaam = MAANDNAMEN[m - 1]
             if km is None:
                 verschillen.append(Verschil(
-                    code="geen_opvang", regel=nr, kind=rg.kind, maanden=[m], brief=f"opvang in {mnaam}",
+                    code="geen_opvang", regel=nr, kind=rg.kind, maanden=[m], brief="opvang",
                     wet="in uw gegevens geen opvang voor dit kind in deze maand",
                     uitleg="Controleer de opvang in uw gegevens of in de brief: zonder opvang is er geen toeslag.",
                     bronnen=["art. 1.5 lid 1 Wko"], in_uw_voordeel=False))
@@ -292,12 +297,12 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                 uitleg = mm.uitleg if not mm.aanspraak else "; ".join(redenen) or mm.uitleg
                 verschillen.append(Verschil(
                     code="te_laat" if te_laat else ("urenpotje" if "urenpotje_op" in km.redenen else "geen_aanspraak"),
-                    regel=nr, kind=rg.kind, maanden=[m], brief=f"toeslag voor {label} in {mnaam}",
+                    regel=nr, kind=rg.kind, maanden=[m], brief=f"toeslag voor {label}",
                     wet="geen recht in deze maand",
                     uitleg=("De aanvraag werkt maar drie maanden terug: voor deze maand was de aanvraag te laat."
                             if te_laat else
                             ("Het urenpotje voor het jaar is op." if "urenpotje_op" in km.redenen else
-                             f"Volgens de wet is er in {mnaam} geen recht: {_lees_reden(uitleg)}")),
+                             f"Volgens de wet is er in deze maand geen recht: {_lees_reden(uitleg)}")),
                     bronnen=(["art. 1.3 lid 2 onder b Wko"] if te_laat else
                              [b.citaat for b in (mm.bronnen if not mm.aanspraak else [])] or ["art. 1.5 Wko", "art. 1.6 Wko"]),
                     in_uw_voordeel=False))
@@ -382,9 +387,9 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             if lo_p is None:
                 wet_hi = None
             else:
-                wet_lo += f * kosten * lo_p / 100
+                wet_lo += _c(f * kosten * lo_p / 100)
                 if wet_hi is not None:
-                    wet_hi += f * kosten * hi_p / 100
+                    wet_hi += _c(f * kosten * hi_p / 100)
             wet_info["maanden"].append({"maand": m, "uren": str(uren_wet), "uurprijs": str(prijs_wet),
                                         "eerste_kind": km.eerste_kind,
                                         "percentage": None if lo_p is None else (str(lo_p) if lo_p == hi_p else f"{lo_p}-{hi_p}"),
@@ -428,7 +433,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             deel = "" if rest >= ff else " (een deel van de maand)"
             verschillen.append(Verschil(
                 code="ontbrekende_maand", kind=km.kind, maanden=[mm.maand],
-                brief=f"geen toeslag voor {labels[km.kind - 1]} in {MAANDNAMEN[mm.maand - 1]}{deel}",
+                brief=f"geen toeslag voor {labels[km.kind - 1]}{deel}",
                 wet=(f"recht op {_euro(lo)}" if lo == hi else f"recht op {_euro(lo)} tot {_euro(hi)}"),
                 uitleg=(f"Volgens de wet heeft u in {MAANDNAMEN[mm.maand - 1]} recht op toeslag voor "
                         f"{labels[km.kind - 1]} ({_uren(km.uren_in_aanmerking)} uur), maar de brief noemt die maand "

@@ -390,10 +390,12 @@ def _mount() -> None:
     from kotwijzer.municipal.cli import app as gemeente_app
     from kotwijzer.policy.cli import app as beleid_app
     from kotwijzer.store.cli import app as beheer_app
+    from kotwijzer.beschikking.cli import app as beschikking_app
 
     app.add_typer(schat_app, name="schat", help="Schattingen van doelgroepen (Bijlage A van het SZW-rapport over de Participatiewet, 2025).")
     app.add_typer(gemeente_app, name="gemeente", help="Gemeenten: activiteiten in de bijstand, registratie, tegemoetkoming.")
     app.add_typer(beheer_app, name="beheer", help="Beheer: organisaties en gebruikers, back-up en herstel, bewaartermijnen.")
+    app.add_typer(beschikking_app, name="beschikking", help="Controleer een beschikking (brief van Dienst Toeslagen) en maak een concept-bezwaarschrift.")
     app.add_typer(beleid_app, name="beleid", help="Beleidsanalyse: synthetische populatie, microsimulatie, hervormingen.")
 
 

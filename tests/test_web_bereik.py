@@ -41,3 +41,46 @@ def test_2027_indicatie_op_de_uitkomst(b):
     # 80 h x 11,50 x 96 % + 40 h x 9,50 x 96 % = 883,20 + 364,80
     assert b.tekst("bereik-bedrag") == "Indicatie: u krijgt ongeveer € 1.248 per maand."
     assert "(indicatie)" in b.tekst("bereik-jaar")
+
+
+def _brief_velden():
+    # the letter of examples/beschikking/brief_2025.json: kind 1 at the 2024 maximum 10,25 and only to 30 November,
+    # kind 2 at 80,0 % (below its lower bound 87,3 %)
+    return {"soort": "definitieve_berekening", "datum": "20-11-2026", "toetsingsinkomen": "70.000",
+            "r-0-kind": "1", "r-0-van": "1-1-2025", "r-0-tot": "30-11-2025", "r-0-soort": "dagopvang",
+            "r-0-uren": "80", "r-0-uurprijs": "10,25", "r-0-rangorde": "1", "r-0-percentage": "87,3",
+            "r-0-bedrag": "7.874,46",
+            "r-1-kind": "2", "r-1-van": "1-1-2025", "r-1-tot": "31-12-2025", "r-1-soort": "buitenschoolse_opvang",
+            "r-1-uren": "40", "r-1-uurprijs": "9,50", "r-1-rangorde": "2", "r-1-percentage": "80", "r-1-bedrag": "3648",
+            "al_betaald": "13.000"}
+
+
+def test_ouder_controleert_de_brief_2025_en_krijgt_een_bezwaarschrift(b):
+    import re
+
+    gezin, perioden, kinderen, inkomen, _ = GEZINNEN["paar_werkt"]
+    vul_in(b, dict(gezin, berekeningsjaar="2025"), perioden, kinderen,
+           {"toetsingsinkomen": "70.000", "aanvraagdatum": "2025-01-05"})
+    b.klik("naar-beschikking")
+    assert "Beschikking controleren" in b.html
+    b.verstuur("/beschikking", _brief_velden(), "Controleer de brief")
+    codes = re.findall(r'data-code="([a-z_]+)"', b.html)
+    assert {"maximum_uurprijs", "percentage_buiten_grenzen", "ontbrekende_maand"} <= set(codes)
+    assert b.tekst("totaal-brief") == "€ 11.522,46"
+    # law: kind 1 12 x 747,99 = 8.975,88; kind 2 12 x 331,74 .. 12 x 361,76
+    assert b.tekst("totaal-wet") == "€ 12.956,76 tot € 13.317,00"
+    assert "art. 6:7" in b.tekst("bezwaartermijn")
+    r = b.verstuur("/beschikking/bezwaarschrift", {"naam": "Ouder Proef"}, "Als tekst")
+    assert "Ouder Proef" in r.text and "Gronden van mijn bezwaar" in r.text
+    assert r.headers["cache-control"] == "no-store"
+
+
+def test_fout_in_de_brief_bij_het_veld(b):
+    gezin, perioden, kinderen, inkomen, _ = GEZINNEN["paar_werkt"]
+    vul_in(b, dict(gezin, berekeningsjaar="2025"), perioden, kinderen,
+           {"toetsingsinkomen": "70.000", "aanvraagdatum": "2025-01-05"})
+    b.klik("naar-beschikking")
+    velden = dict(_brief_velden(), datum="31-2-2026")
+    velden["r-1-percentage"] = "negentig"
+    b.verstuur("/beschikking", velden, "Controleer de brief", verwacht=422)
+    assert 'id="datum-fout"' in b.html and 'id="r-1-percentage-fout"' in b.html

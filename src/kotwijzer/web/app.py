@@ -104,6 +104,7 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     from kotwijzer.web.basis import fout_pagina
     from kotwijzer.web.beleid import BeleidBron
     from kotwijzer.web.beleid import router as beleid_router
+    from kotwijzer.web.beschikking import router as beschikking_router
     from kotwijzer.web.gemeenten import router as gemeenten_router
     from kotwijzer.web.pro import router as pro_router
     from kotwijzer.web.publiek import router as web_router
@@ -129,6 +130,7 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     app.include_router(beschikking_api_router)
     app.include_router(gemeenten_api_router)
     app.include_router(web_router)
+    app.include_router(beschikking_router)
     app.include_router(gemeenten_router)
     app.include_router(beleid_router)
     app.include_router(pro_router)

@@ -189,6 +189,13 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             raise OntbrekendeInvoer(f"beschikking.regels[{i}].kind",
                                     f"Regel {i} noemt kind {rg.kind}, maar het huishouden heeft {len(h.kinderen)} "
                                     f"{'kind' if len(h.kinderen) == 1 else 'kinderen'}.")
+    aannames: list[str] = []
+    if h.aanvraagdatum is None:
+        # a letter exists, so the toeslag was applied for; without the date, take it as on time for the whole year
+        h = h.model_copy(update={"aanvraagdatum": dt.date(jaar, 1, 1)})
+        aannames.append("Er is geen aanvraagdatum opgegeven. Er is een brief, dus u heeft aangevraagd; kotwijzer neemt "
+                        "aan dat dat op tijd was voor het hele jaar. Vroeg u later aan, vul dan de datum in: een "
+                        "aanvraag werkt maar drie maanden terug (art. 1.3 lid 2 onder b Wko).")
     inkomen_wet = h.toetsingsinkomen if h.toetsingsinkomen is not None else brief.toetsingsinkomen
     r = bereken(h.model_copy(update={"toetsingsinkomen": inkomen_wet}), vandaag=vandaag)
     try:
@@ -196,7 +203,6 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
     except OntbrekendeWetgeving:
         t = None
     verschillen: list[Verschil] = []
-    aannames: list[str] = []
     labels = [k.label or f"kind {i + 1}" for i, k in enumerate(h.kinderen)]
     if inkomen_wet != brief.toetsingsinkomen:
         verschillen.append(Verschil(

@@ -144,10 +144,17 @@ def _h(request: Request, a: str | None) -> tuple[Huishouden | None, dict[str, An
 
 
 def _pagina(request: Request, h: Huishouden, a: str, waarden: dict[str, str], controle=None, fouten=None,
-            brief: dict | None = None, status: int = 200) -> HTMLResponse:
+            brief: dict | None = None, status: int = 200, **extra: Any) -> HTMLResponse:
+    from urllib.parse import quote
+
     ctx = {"h": h, "a": a, "w": waarden, "controle": controle, "regels": range(REGELS), "soorten": SOORTEN,
            "kinderen": [(str(i + 1), k.label or f"kind {i + 1}") for i, k in enumerate(h.kinderen)],
-           "brief_json": json.dumps(brief) if brief else "", "vandaag": dt.date.today()}
+           "vandaag": dt.date.today(), "actie": "/beschikking", "bezwaar_actie": "/beschikking/bezwaarschrift",
+           "verborgen": {"a": a}, "terug": f"/uitkomst?a={quote(a)}", "terug_tekst": "Terug naar uw uitkomst",
+           "opslaan": False, "opgeslagen": None}
+    ctx.update(extra)
+    if brief:
+        ctx["verborgen"] = {**ctx["verborgen"], "brief": json.dumps(brief)}
     titel = ("Fout: " if fouten else "") + f"Beschikking controleren {h.berekeningsjaar}"
     return render(request, "beschikking.html", status=status, titel=titel, fouten=fouten or {}, **ctx)
 
@@ -203,6 +210,135 @@ async def bezwaarschrift(request: Request):
         from urllib.parse import quote
 
         return naar(f"/beschikking?a={quote(tekst(form, 'a'))}")
+    p = Persoon.van({k: tekst(form, k) for k in ("naam", "adres", "postcode_plaats", "bsn", "kenmerk")})
+    kop = {"Cache-Control": "no-store"}
+    if tekst(form, "formaat") == "tekst":
+        return Response(bezwaarschrift_tekst(c, p), media_type="text/plain; charset=utf-8", headers=kop)
+    kop["Content-Disposition"] = f'attachment; filename="bezwaarschrift-kinderopvangtoeslag-{c.berekeningsjaar}.pdf"'
+    return Response(bezwaarschrift_pdf(c, p), media_type="application/pdf", headers=kop)
+
+
+# ------------------------------------------------------------------------------------------- professional workbench
+def _pro(request: Request, scenario_id: int):
+    from kotwijzer.store import repo
+    from kotwijzer.web.basis import ingelogd
+
+    g = ingelogd(request)
+    if g is None:
+        return None, None, None
+    with request.app.state.db.sessie() as s:
+        sc = repo.scenario(s, g.actor, scenario_id)
+        v = repo.scenario_versie(s, g.actor, scenario_id)
+        return g, {"id": sc.id, "naam": sc.naam, "huidige_versie": sc.huidige_versie}, {
+            "versie": v.versie, "invoer": v.invoer, "samenvatting": v.samenvatting}
+
+
+def _pro_ctx(sc: dict) -> dict[str, Any]:
+    return {"actie": f"/pro/scenarios/{sc['id']}/beschikking",
+            "bezwaar_actie": f"/pro/scenarios/{sc['id']}/beschikking/bezwaarschrift",
+            "verborgen": {"verwachte_versie": str(sc["huidige_versie"])}, "terug": f"/pro/scenarios/{sc['id']}",
+            "terug_tekst": f"Terug naar scenario {sc['naam']}", "opslaan": True}
+
+
+def _waarden_uit_brief(brief: dict[str, Any]) -> dict[str, str]:
+    """The form fields of a saved letter (so that a professional sees what was checked)."""
+    def nl(d: str) -> str:
+        j, m, dag = d.split("-")
+        return f"{int(dag)}-{int(m)}-{j}"
+
+    w = {"soort": brief.get("soort", ""), "datum": nl(brief["datum"]), "toetsingsinkomen": str(brief["toetsingsinkomen"]),
+         "totaal": str(brief.get("totaal") or "").replace(".", ","),
+         "al_betaald": str(brief.get("al_betaald") or "").replace(".", ",")}
+    for i, r in enumerate(brief.get("regels", [])[:REGELS]):
+        p = f"r-{i}-"
+        w.update({p + "kind": str(r["kind"]), p + "van": nl(r["van"]), p + "tot": nl(r["tot"]), p + "soort": r["opvangsoort"],
+                  p + "uren": str(r["uren_per_maand"]).replace(".", ","), p + "uurprijs": str(r["uurprijs"]).replace(".", ","),
+                  p + "rangorde": str(r["rangorde"]), p + "percentage": str(r["percentage"]).replace(".", ","),
+                  p + "bedrag": str(r.get("bedrag") or "").replace(".", ",")})
+    return w
+
+
+@router.get("/pro/scenarios/{scenario_id}/beschikking", response_class=HTMLResponse)
+def pro_beschikking(request: Request, scenario_id: int):
+    """The assessment check of a scenario. When the scenario's newest version holds a checked letter, it is shown."""
+    from kotwijzer.beschikking import controleer
+    from kotwijzer.web.publiek import naar
+
+    g, sc, v = _pro(request, scenario_id)
+    if g is None:
+        return naar("/inloggen")
+    h = Huishouden.model_validate(v["invoer"])
+    brief = (v["samenvatting"] or {}).get("beschikking")
+    nr = request.query_params.get("opgeslagen", "")
+    extra = _pro_ctx(sc)
+    if nr.isdigit():
+        extra["opgeslagen"] = f"De controle is opgeslagen bij het dossier als versie {int(nr)} van dit scenario."
+    if brief:
+        return _pagina(request, h, "", _waarden_uit_brief(brief), controle=controleer(h, brief), brief=brief, **extra)
+    return _pagina(request, h, "", lege_waarden(h), **extra)
+    if brief:
+        return _pagina(request, h, "", _waarden_uit_brief(brief), controle=controleer(h, brief), brief=brief,
+                       **_pro_ctx(sc))
+    return _pagina(request, h, "", lege_waarden(h), **_pro_ctx(sc))
+
+
+@router.post("/pro/scenarios/{scenario_id}/beschikking", response_class=HTMLResponse)
+async def pro_beschikking_post(request: Request, scenario_id: int):
+    """'Controleer' shows the check; 'opslaan' also saves it with the dossier as a new version of the scenario: the
+    same facts, and in the version's summary the letter and the outcome of the check (no personal data: children by
+    number and pseudonymous label)."""
+    from kotwijzer.beschikking import controleer
+    from kotwijzer.diensten import samenvatting_voor_opslag
+    from kotwijzer.invoer import OntbrekendeInvoer
+    from kotwijzer.store import OngeldigeWaarde, VersieConflict, repo
+    from kotwijzer.web.basis import vereist_ingelogd
+    from kotwijzer.web.publiek import naar
+
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    _, sc, v = _pro(request, scenario_id)
+    h = Huishouden.model_validate(v["invoer"])
+    w = waarden_uit_form(form)
+    brief, f = brief_uit_waarden(w, h)
+    if brief is None:
+        return _pagina(request, h, "", w, fouten=f, status=422, **_pro_ctx(sc))
+    try:
+        c = controleer(h, brief)
+    except OntbrekendeInvoer as e:
+        f.voeg("r-0-kind", e.bericht)
+        return _pagina(request, h, "", w, fouten=f, status=422, **_pro_ctx(sc))
+    if tekst(form, "actie") != "opslaan":
+        return _pagina(request, h, "", w, controle=c, brief=brief, **_pro_ctx(sc))
+    samenvatting = {**samenvatting_voor_opslag(h), "beschikking": brief, "beschikking_controle": {
+        "oordeel": c.oordeel, "totaal_brief": str(c.totaal_brief),
+        "totaal_wet_onder": None if c.totaal_wet_onder is None else str(c.totaal_wet_onder),
+        "totaal_wet_boven": None if c.totaal_wet_boven is None else str(c.totaal_wet_boven),
+        "verschillen": [x.code for x in c.verschillen], "bezwaar_uiterlijk": c.termijn["laatste_dag"].isoformat()}}
+    verwacht = tekst(form, "verwachte_versie")
+    try:
+        with request.app.state.db.sessie() as s:
+            nieuw = repo.scenario_opslaan(s, g.actor, scenario_id, v["invoer"], samenvatting,
+                                          f"Beschikking van {c.datum_brief:%d-%m-%Y} gecontroleerd",
+                                          int(verwacht) if verwacht.isdigit() else None)
+            nummer = nieuw.versie
+    except (OngeldigeWaarde, VersieConflict) as e:
+        f.voeg("datum", e.melding)
+        return _pagina(request, h, "", w, controle=c, brief=brief, fouten=f,
+                       status=409 if isinstance(e, VersieConflict) else 422, **_pro_ctx(sc))
+    return naar(f"/pro/scenarios/{scenario_id}/beschikking?opgeslagen={nummer}")
+
+
+@router.post("/pro/scenarios/{scenario_id}/beschikking/bezwaarschrift")
+async def pro_bezwaarschrift(request: Request, scenario_id: int):
+    from kotwijzer.beschikking import controleer
+    from kotwijzer.beschikking.bezwaar import Persoon, bezwaarschrift_pdf, bezwaarschrift_tekst
+    from kotwijzer.web.basis import vereist_ingelogd
+
+    form = await formulier(request)
+    vereist_ingelogd(request)
+    _, sc, v = _pro(request, scenario_id)
+    h = Huishouden.model_validate(v["invoer"])
+    c = controleer(h, json.loads(tekst(form, "brief") or "{}"))
     p = Persoon.van({k: tekst(form, k) for k in ("naam", "adres", "postcode_plaats", "bsn", "kenmerk")})
     kop = {"Cache-Control": "no-store"}
     if tekst(form, "formaat") == "tekst":

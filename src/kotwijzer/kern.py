@@ -76,7 +76,8 @@ def bereken_batch(
         b.kind_bestaat, b.geboren, b.voor_vo, b.woont, b.soort, b.lrk, b.eerste_maand, ok, met_redenen
     )
     ok = ok & ~verloren
-    gevraagd = np.where(b.soort > 0, b.uren_cu, 0).astype(np.int32)
+    # no care and no cost before a child is born (the hours of an unborn child's month are not asked for)
+    gevraagd = np.where((b.soort > 0) & b.geboren, b.uren_cu, 0).astype(np.int32)
     h = np.where(kind_ok, ru.begrens_per_maand(gevraagd, int(p.max_uren_per_maand)), 0).astype(np.int32)
 
     telt_partner = b.heeft_partner & ~b.bloedverwant
@@ -117,6 +118,7 @@ def bereken_batch(
     except OntbrekendeWetgeving as e:
         u.prijs_fout = str(e)
         u.toeslag_bekend = uren == 0
+        u.eerste_kind = rb.eerste_kind_op_uren(uren)  # Bkot art. 3 lid 2 needs only the hours
         return u
     max_arr = np.array(
         [0, mu.cent["dagopvang"], mu.cent["buitenschoolse_opvang"], mu.cent["gastouderopvang"]], dtype=np.int64

@@ -44,6 +44,15 @@ def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     return first & (uren_cu > 0)
 
 
+def eerste_kind_op_uren(uren_cu: np.ndarray) -> np.ndarray:
+    """Bkot art. 3 lid 2 alone, for a month whose kosten are not known (no maximum uurprijs fixed for the year): the
+    child with the most hours is the first child; lid 2 needs only the hours. Where two or more children share the
+    most hours, lid 3 needs the kosten, so no child is marked first. Arrays [H,C,12]; returns bool [H,C,12]."""
+    top = uren_cu.max(axis=1, keepdims=True)
+    op_top = (uren_cu == top) & (uren_cu > 0)
+    return op_top & (op_top.sum(axis=1, keepdims=True) == 1)
+
+
 def eerste_kind_gelijk(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     """Bkot art. 3 lid 4: bool [H,12], True where two or more children share the most hours and the highest kosten, so
     that Dienst Toeslagen decides which is the first child (the amount does not depend on it)."""

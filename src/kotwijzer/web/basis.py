@@ -71,9 +71,11 @@ def bereik_maand(r: Any, maand: int) -> dict[str, str] | None:
         return None
     mb = br.maanden[maand - 1]
     kosten = sum((k.werkelijke_kosten for k in m.kinderen), Decimal(0))
-    return {"toeslag": _van_tot(mb.toeslag_onder, mb.toeslag_boven),
-            "voorschot": _van_tot(Decimal(int(mb.toeslag_onder)), Decimal(int(mb.toeslag_boven))),
-            "zelf": _van_tot(kosten - mb.toeslag_boven, kosten - mb.toeslag_onder)}
+    ind = " (indicatie)" if br.soort == "indicatie" else ""
+    return {"toeslag": _van_tot(mb.toeslag_onder, mb.toeslag_boven) + ind,
+            "voorschot": _van_tot(Decimal(int(mb.toeslag_onder)), Decimal(int(mb.toeslag_boven))) + ind,
+            "zelf": _van_tot(kosten - mb.toeslag_boven, kosten - mb.toeslag_onder) + ind,
+            "recht": "ja, bedrag als indicatie" if ind else "ja, bedrag tussen twee grenzen"}
 
 
 def bereik_jaar(r: Any) -> dict[str, str] | None:
@@ -81,7 +83,9 @@ def bereik_jaar(r: Any) -> dict[str, str] | None:
     if br is None or r.jaar.toeslag is not None:
         return None
     kosten = r.jaar.werkelijke_kosten
-    return {"toeslag": _van_tot(br.jaar_onder, br.jaar_boven), "zelf": _van_tot(kosten - br.jaar_boven, kosten - br.jaar_onder)}
+    ind = " (indicatie)" if br.soort == "indicatie" else ""
+    return {"toeslag": _van_tot(br.jaar_onder, br.jaar_boven) + ind,
+            "zelf": _van_tot(kosten - br.jaar_boven, kosten - br.jaar_onder) + ind}
 
 
 def bereik_kind(r: Any, maand: int, k: Any) -> dict[str, str] | None:
@@ -91,9 +95,10 @@ def bereik_kind(r: Any, maand: int, k: Any) -> dict[str, str] | None:
     x = next((x for x in br.maanden[maand - 1].kinderen if x.kind == k.kind), None)
     if x is None or x.percentage_onder is None:
         return None
-    return {"percentage": _van_tot(x.percentage_onder, x.percentage_boven, _procent),
-            "toeslag": _van_tot(x.toeslag_onder, x.toeslag_boven),
-            "zelf": _van_tot(k.werkelijke_kosten - x.toeslag_boven, k.werkelijke_kosten - x.toeslag_onder)}
+    ind = " (indicatie)" if br.soort == "indicatie" else ""
+    return {"percentage": _van_tot(x.percentage_onder, x.percentage_boven, _procent) + ind,
+            "toeslag": _van_tot(x.toeslag_onder, x.toeslag_boven) + ind,
+            "zelf": _van_tot(k.werkelijke_kosten - x.toeslag_boven, k.werkelijke_kosten - x.toeslag_onder) + ind}
 
 
 templates.env.globals.update(bereik_maand=bereik_maand, bereik_jaar=bereik_jaar, bereik_kind=bereik_kind)

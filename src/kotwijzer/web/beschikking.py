@@ -20,6 +20,16 @@ from kotwijzer.web import formulier as fm
 from kotwijzer.web.basis import formulier, render, tekst
 
 router = APIRouter()
+
+
+def _filters() -> None:
+    from kotwijzer.beschikking.controle import maanden_tekst
+    from kotwijzer.web.basis import templates
+
+    templates.env.filters["maanden_tekst"] = maanden_tekst
+
+
+_filters()
 REGELS = 6  # line slots in the form (a letter with more periods: use the API or the CLI)
 SOORTEN = [("dagopvang", "dagopvang"), ("buitenschoolse_opvang", "buitenschoolse opvang (bso)"),
            ("gastouderopvang", "gastouderopvang")]

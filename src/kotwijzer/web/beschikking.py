@@ -19,7 +19,7 @@ from kotwijzer.model import Huishouden
 from kotwijzer.web import formulier as fm
 from kotwijzer.web.basis import formulier, render, tekst
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)
 
 
 def _filters() -> None:

@@ -222,7 +222,9 @@ def _tabel_soort(j: int) -> str:
     try:
         status = str(tabel(j).status)
     except (OntbrekendeWetgeving, OngeldigeWetgeving):
-        return "ontbreekt"
+        from kotwijzer.params.indicatie import indicatie_voor_jaar
+
+        return "indicatie" if indicatie_voor_jaar(j) is not None else "ontbreekt"
     return {"partial": "onvolledig", "provisional": "voorlopig", "unverified": "voorlopig"}.get(status, status)
 
 
@@ -241,6 +243,11 @@ def jaar_meldingen(jaren) -> list[dict[str, Any]]:
         uit.append({"soort": "ontbreekt", "link": True, "tekst":
                     f"Voor {_jaren_tekst(groepen['ontbreekt'])} hebben wij de officiële tabel met percentages niet. U ziet "
                     "wel of u recht heeft en voor hoeveel uur, maar niet het bedrag."})
+    if groepen.get("indicatie"):
+        uit.append({"soort": "indicatie", "link": True, "tekst":
+                    f"Voor {_jaren_tekst(groepen['indicatie'])} zijn de tabel met percentages en de maximum uurprijzen "
+                    "nog niet vastgesteld. U ziet of u recht heeft en voor hoeveel uur, en een indicatie van het bedrag "
+                    "met wat is aangekondigd: niet het bedrag volgens de wet."})
     if groepen.get("onvolledig"):
         uit.append({"soort": "onvolledig", "link": True, "tekst":
                     f"Voor {_jaren_tekst(groepen['onvolledig'])} is onze tabel niet compleet. Bij sommige inkomens "
@@ -258,6 +265,10 @@ def jaar_status(j: int) -> str | None:
     if status == "ontbreekt":
         return (f"Voor {j} hebben wij de officiële tabel met percentages niet. U ziet wel of u recht heeft en voor "
                 "hoeveel uur, maar niet het bedrag. Het bedrag berekent u met de proefberekening van Dienst Toeslagen.")
+    if status == "indicatie":
+        return (f"Voor {j} zijn de bedragen nog niet vastgesteld. U ziet of u recht heeft en voor hoeveel uur, en een "
+                "indicatie met de aangekondigde bedragen, niet het bedrag volgens de wet. Het echte bedrag berekent u "
+                "met de proefberekening van Dienst Toeslagen zodra die de bedragen kent.")
     if status == "onvolledig":
         return (f"Voor {j} is onze tabel met percentages niet compleet. Bij sommige inkomens kunnen wij het bedrag "
                 "niet berekenen. Dan verwijzen wij u naar de proefberekening van Dienst Toeslagen.")

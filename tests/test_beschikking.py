@@ -177,3 +177,19 @@ def test_bezwaarschrift_heeft_de_eisen_van_awb_6_5_en_geen_persoonsgegevens_zond
     assert "A. de Vries" in met and "Dorpsstraat 1" in met
     pdf = bezwaarschrift_pdf(c, vandaag=VANDAAG)
     assert pdf.startswith(b"%PDF") and len(pdf) > 1500
+
+
+def test_bereken_deel_van_de_maand_naar_rato_van_de_dagen():
+    # the calculation itself: care for kind 1 from 17 March 2025 (income 40.000: 96 % for every child, 2025 table row
+    # 0-47.403). March: 80 h x 10,71 = 856,80 x 15/31 = 414,5806...; x 0,96 = 397,9974 -> 398,00. April: 822,53.
+    from kotwijzer.compute import bereken
+
+    feiten = json.loads(json.dumps(FEITEN))
+    feiten["toetsingsinkomen"] = 40_000
+    feiten["kinderen"][0]["opvang"][0]["van"] = "2025-03-17"
+    r = bereken(feiten)
+    k1 = [next((k for k in m.kinderen if k.kind == 1), None) for m in r.maanden]
+    assert k1[0] is None and k1[1] is None  # no care in January and February
+    assert k1[2].toeslag == Decimal("398.00") and k1[2].kosten == Decimal("414.58")
+    assert k1[3].toeslag == _c(Decimal("856.80") * Decimal("0.96"))  # 822,528 -> 822,53
+    assert k1[2].uren_in_aanmerking == 80  # the hours per month stay the hours per month

@@ -110,6 +110,12 @@ def bereken_batch(
     if not met_bedrag:
         return u
     u.werkelijke_kosten_e = rb.kosten(gevraagd, b.prijs_cent)  # hours asked x price: needs no law data
+    maanddagen = None
+    if b.dagen is not None:  # care that starts or ends within a month: that month's kosten by days
+        from kotwijzer.rules import kalender
+
+        maanddagen = np.diff(kalender.maand_begin(b.jaar)).astype("timedelta64[D]").astype(np.int64)
+        u.werkelijke_kosten_e = rb.naar_rato_dagen(u.werkelijke_kosten_e, b.dagen, maanddagen)
 
     # The amount needs the maximum uurprijs (kosten) and the year's table (percentage). Whatever of these is missing,
     # the decision and the hours above stand; the amounts that need the missing data are marked unknown, never guessed.
@@ -125,6 +131,8 @@ def bereken_batch(
     )
     prijs = rb.uurprijs_gebruikt(b.prijs_cent.astype(np.int64), b.soort, max_arr)
     kosten_e = rb.kosten(uren, prijs)
+    if maanddagen is not None:
+        kosten_e = rb.naar_rato_dagen(kosten_e, b.dagen, maanddagen)
     eerste = rb.eerste_kind(uren, kosten_e)
     try:
         t = p.tabel()

@@ -84,3 +84,24 @@ def test_fout_in_de_brief_bij_het_veld(b):
     velden["r-1-percentage"] = "negentig"
     b.verstuur("/beschikking", velden, "Controleer de brief", verwacht=422)
     assert 'id="datum-fout"' in b.html and 'id="r-1-percentage-fout"' in b.html
+
+
+def test_pdf_samenvatting_noemt_het_bereik(b):
+    import re
+
+    gezin, perioden, kinderen, inkomen, _ = GEZINNEN["paar_werkt"]
+    vul_in(b, dict(gezin, berekeningsjaar="2025"), perioden, kinderen,
+           {"toetsingsinkomen": "70.000", "aanvraagdatum": "2025-01-05"})
+    a = re.search(r'href="/samenvatting.pdf\?a=([^"]+)"', b.html)[1]
+    import html
+
+    r = b.client.get("/samenvatting.pdf?a=" + html.unescape(a))
+    assert r.status_code == 200 and r.content.startswith(b"%PDF")
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is niet geïnstalleerd")
+    tekst = subprocess.run(["pdftotext", "-", "-"], input=r.content, capture_output=True, check=True).stdout.decode()
+    tekst = " ".join(tekst.split())
+    assert "tussen € 1.079,73 en € 1.109,75" in tekst.replace("\u00a0", " ")

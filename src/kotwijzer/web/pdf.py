@@ -234,6 +234,15 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
             v.append(_p(f"- {x}", st["basis"]))
         v.append(_p("Het bedrag kan de ouder laten berekenen met de proefberekening van Dienst Toeslagen "
                     "(toeslagen.nl).", st["basis"]))
+    br = getattr(r, "bereik", None) if r is not None else None
+    if br is not None:
+        lo = max(mb.toeslag_onder for mb in br.maanden)
+        hi = max(mb.toeslag_boven for mb in br.maanden)
+        wat = "Indicatie (niet de wet)" if br.soort == "indicatie" else "Toeslag"
+        maand = _euro(lo) if lo == hi else f"tussen {_euro(lo)} en {_euro(hi)}"
+        jaar = _euro(br.jaar_onder) if br.jaar_onder == br.jaar_boven else f"tussen {_euro(br.jaar_onder)} en {_euro(br.jaar_boven)}"
+        v.append(_p(f"{wat}: {maand} per maand (hoogste maand); over het jaar {jaar}.", st["groot"]))
+        v.append(_p(br.uitleg, st["basis"]))
     t = ctx.get("tegemoetkoming")
     if t and t.get("melding"):
         v.append(_p(f"Extra vergoeding van de gemeente: {t['melding']}", st["basis"]))

@@ -211,6 +211,16 @@ def _parameters(u: Uitkomst) -> list[GelezenParameter]:
     return out
 
 
+def _maand_aanspraak(b: Batch, u: Uitkomst) -> np.ndarray:
+    """bool [12]: a month has aanspraak when the parents meet the conditions AND a child has a right to care in it
+    (Wko art. 1.5 lid 1: the aanspraak is for the childcare of a child). So a child that starts secondary school, or is
+    not yet born, takes the month with it when it is the only child. Without any childcare entered (an incomplete
+    voorwaardencheck) the parents' conditions alone decide."""
+    if not (b.soort[0] > 0).any():
+        return u.aanspraak[0]
+    return u.aanspraak[0] & u.kind_ok[0].any(axis=0)
+
+
 def _tabel_of_none(jaar: int):
     try:
         return tabel(jaar)
@@ -264,15 +274,15 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date
     prijs_l = b.prijs_cent[0].tolist()
     werk_l = u.werkelijke_kosten_e[0].tolist()
     bekend_l = None if u.toeslag_bekend is None else u.toeslag_bekend[0].tolist()
+    eerste_l = u.eerste_kind[0].tolist() if u.eerste_kind is not None else None  # Bkot 3 lid 2: hours suffice
     if heeft_bedrag:
         kosten_l = u.kosten_e[0].tolist()
-        eerste_l = u.eerste_kind[0].tolist()
         promille_l = u.promille[0].tolist()
         toeslag_l = u.toeslag_cent[0].tolist()
         gebruikt_l = u.prijs_gebruikt_cent[0].tolist()
     sit_l = b.sit[0].tolist()
     reden_l = u.reden[0].tolist()
-    aanspraak_l = u.aanspraak[0].tolist()
+    aanspraak_l = _maand_aanspraak(b, u).tolist()
     for m in range(12):
         reden = c.REDEN_PER_NUMMER[reden_l[m]]
         cond: list[Conditie] = []
@@ -308,7 +318,7 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date
                 redenen.append("urenpotje_op")
             bekend = True if bekend_l is None else bekend_l[k][m]
             kosten_e = kosten_l[k][m] if heeft_bedrag else None
-            eerste = eerste_l[k][m] if heeft_bedrag else False
+            eerste = eerste_l[k][m] if eerste_l is not None else False
             promille = promille_l[k][m] if heeft_bedrag else -1
             toe = toeslag_l[k][m] if (heeft_bedrag and bekend) else (0 if telt == 0 else None)
             eigen = None if toe is None else rb.afronden_cent(werk_e) - toe  # the rules work on Python ints too
@@ -378,7 +388,10 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date
             if corona:
                 regel = (f"Koppeling gewerkte uren {jaar}, verruimd vanwege corona: 230 uur per maand waarin de ouder "
                          f"werkte, of {pct[naam]}% van de gewerkte uren als dat meer is; 230 uur per maand als "
-                         "doelgroeper, met Wlz-indicatie of in detentie.")
+                         "doelgroeper, met Wlz-indicatie of in detentie. De verruiming staat in het Besluit van 31 "
+                         "augustus 2021 (Stb. 2021, 434), zoals beschreven in de nota van toelichting bij het Besluit "
+                         "van 22 augustus 2022: werkende ouders krijgen 230 uur per kind per kalendermaand waarin zij "
+                         "werkten. De tekst van die bepaling zelf is niet gevonden.")
             else:
                 regel = (f"Koppeling gewerkte uren {jaar}: {pct[naam]}% van de gewerkte uren, of 230 uur per maand als "
                          "doelgroeper, met Wlz-indicatie of in detentie.")
@@ -404,6 +417,11 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date
     mnd_zonder = [mm.maand for mm in maanden if mm.toeslag is None]
     if u.prijs_fout is not None and mnd_zonder:
         ontbrekend.append(Ontbrekend(code="maximum_uurprijs", uitleg=u.prijs_fout, maanden=mnd_zonder))
+        if t is None:
+            try:
+                tabel(jaar)
+            except OntbrekendeWetgeving as e:
+                ontbrekend.append(Ontbrekend(code="tabel", uitleg=str(e), maanden=mnd_zonder))
         mu_aangekondigd = _mu_aangekondigd(jaar)
         if mu_aangekondigd:
             waarschuwingen.append(mu_aangekondigd)
@@ -509,6 +527,13 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date
             waarschuwingen.append(f"Activiteit in de bijstand: {kl.uitleg}")
         elif n["soort"] == "omrekening":
             aannames.append(n["tekst"])
+    if b.dagen is not None:
+        aannames.append(
+            "Opvang die in een maand begint of eindigt, telt in die maand naar rato van de dagen (dagen met opvang "
+            "gedeeld door de dagen van de maand): een wijziging in de opvang zelf telt vanaf de dag zelf (art. 1.3 lid "
+            "2 Wko; art. 2 Besluit kinderopvangtoeslag). Zo rekent Dienst Toeslagen volgens één uitgewerkte berekening "
+            "(svb.nl, 'Voorbeeld toeslaggegevens in Mijn SVB en de berekening'); dat is een indirecte bron, geen tekst "
+            "over de kinderopvangtoeslag zelf.")
     if int(u.uren_cu.sum()) < int(u.uren_na_maandgrens_cu.sum()):
         waarschuwingen.append(
             "Uw urenpotje voor het jaar is niet genoeg voor alle opvanguren. De uren boven het potje krijgen geen "
@@ -523,7 +548,7 @@ def _bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date
         werkelijke_kosten=werk_tot,
         eigen_bijdrage=(werk_tot - _cent(tot["toeslag"])) if bedrag_compleet else None,
         uren_in_aanmerking=_uren(tot["uren"]),
-        maanden_met_aanspraak=int(u.aanspraak[0].sum()),
+        maanden_met_aanspraak=int(sum(aanspraak_l)),
     )
     u.params.waarde("max_uren_per_maand")
     return Resultaat.model_construct(
@@ -553,6 +578,11 @@ def _mu_aangekondigd(jaar: int) -> str | None:
     if mu.status != "aangekondigd":
         return None
     bedragen = ", ".join(f"{SOORT_TEKST[k]} {_euro(v)}" for k, v in mu.cent.items())
+    from kotwijzer.params.indicatie import indicatie_voor_jaar
+
+    if indicatie_voor_jaar(jaar) is not None:
+        return (f"Aangekondigd voor {jaar}, nog niet vastgesteld: maximum uurprijzen {bedragen}. Het bedrag volgens "
+                "de wet rekent kotwijzer daar niet mee uit; de indicatie wel.")
     return (f"Aangekondigd voor {jaar}, nog niet vastgesteld: maximum uurprijzen {bedragen}. kotwijzer rekent daar "
             "nog niet mee.")
 
@@ -682,7 +712,7 @@ def voorwaardencheck(data: dict[str, Any] | Huishouden, vandaag: dt.date | None 
         else:
             raise
     u = bereken_batch(b, met_bedrag=False, params=p)
-    maanden = [m + 1 for m in range(12) if u.aanspraak[0, m]]
+    maanden = [m + 1 for m in range(12) if _maand_aanspraak(b, u)[m]]
     heeft_partner = h.partner is not None and not h.partner_is_bloedverwant
     for m in range(12):
         ca, _ = _ouder_condities(int(b.sit[0, 0, m]), "aanvrager", u.uitzondering, u.lid1, h.berekeningsjaar)

@@ -77,18 +77,29 @@ def run_population(n: int) -> dict:
     }
 
 
-def run_single() -> dict:
+def run_single(rondes: int = 500) -> dict:
+    """One household from JSON (examples/paar_werkt_2026.json, in process): `bereken` with its full trace, and the
+    same followed by the per-month explanation with the cited law texts (`kotwijzer.explain.uitleg`, as the web pages
+    and the API show it). A fixed application date, so every run computes the same."""
     from kotwijzer.compute import bereken
+    from kotwijzer.explain import uitleg
 
     data = json.loads((ROOT / "examples" / "paar_werkt_2026.json").read_text())
+    vandaag = dt.date(2026, 12, 6)
     for _ in range(50):
-        bereken(data)
+        uitleg(bereken(data, vandaag))
     tijden = []
-    for _ in range(500):
+    for _ in range(rondes):
         t0 = time.perf_counter()
-        bereken(data)
+        bereken(data, vandaag)
         tijden.append(time.perf_counter() - t0)
-    return {"mediaan_ms": statistics.median(tijden) * 1000, "p95_ms": sorted(tijden)[int(0.95 * len(tijden))] * 1000}
+    met_uitleg = []
+    for _ in range(rondes):
+        t0 = time.perf_counter()
+        uitleg(bereken(data, vandaag))
+        met_uitleg.append(time.perf_counter() - t0)
+    return {"mediaan_ms": statistics.median(tijden) * 1000, "p95_ms": sorted(tijden)[int(0.95 * len(tijden))] * 1000,
+            "mediaan_uitleg_ms": statistics.median(met_uitleg) * 1000}
 
 
 def main() -> None:
@@ -97,9 +108,12 @@ def main() -> None:
     ap.add_argument("--single", action="store_true")
     ap.add_argument("--vergelijk", metavar="SRC", help="src folder of another version (e.g. a git worktree of main): "
                     "run both versions alternately under the same load and record the comparison")
+    ap.add_argument("--een-huishouden", action="store_true",
+                    help="with --vergelijk: compare only one household (trace, and trace with explanation)")
+    ap.add_argument("--rondes", type=int, default=3, help="with --vergelijk: alternating rounds per version")
     args = ap.parse_args()
     if args.vergelijk:
-        vergelijk(Path(args.vergelijk))
+        vergelijk(Path(args.vergelijk), rondes=args.rondes, alleen_een=args.een_huishouden)
         return
     if args.single:
         print(json.dumps(run_single()))
@@ -141,7 +155,7 @@ def main() -> None:
     schrijf_sectie("Rules core (bench/bench_kern.py)", "\n".join(lines))
 
 
-def vergelijk(andere_src: Path, rondes: int = 3) -> None:
+def vergelijk(andere_src: Path, rondes: int = 3, alleen_een: bool = False) -> None:
     """Old and new code alternately, each in a fresh subprocess, so that both see the same machine load."""
     def draai(src: Path | None, *extra: str) -> dict:
         env = dict(os.environ)
@@ -150,8 +164,10 @@ def vergelijk(andere_src: Path, rondes: int = 3) -> None:
         out = subprocess.run([sys.executable, __file__, *extra], capture_output=True, text=True, check=True, env=env)
         return json.loads(out.stdout.strip().splitlines()[-1])
 
+    load_voor = os.getloadavg()
     metingen: dict[str, dict[str, list[dict]]] = {}
-    for naam, extra in (("10,000", ("--n", "10000")), ("1,000,000", ("--n", "1000000")), ("een huishouden", ("--single",))):
+    metingen_lijst = [("10,000", ("--n", "10000")), ("1,000,000", ("--n", "1000000")), ("een huishouden", ("--single",))]
+    for naam, extra in metingen_lijst[2:] if alleen_een else metingen_lijst:
         metingen[naam] = {"ander": [], "deze": []}
         for _ in range(rondes):
             metingen[naam]["ander"].append(draai(andere_src, *extra))
@@ -160,8 +176,9 @@ def vergelijk(andere_src: Path, rondes: int = 3) -> None:
     lines = [
         f"Comparison {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC with the previous version of the code "
         f"(`--vergelijk`), alternating {rondes} rounds each in fresh processes on the same machine "
-        f"(load average afterwards {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}: other work was running, so absolute "
-        "times are higher than on a quiet machine; the ratio is what counts). Best round per version.",
+        f"(load average before {load_voor[0]:.1f}, afterwards {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}: other "
+        "work was running, so absolute times are higher than on a quiet machine; the ratio is what counts). Best round "
+        "per version.",
         "",
         "| measure | previous | this version | ratio |",
         "|---|---:|---:|---:|",
@@ -170,7 +187,12 @@ def vergelijk(andere_src: Path, rondes: int = 3) -> None:
         if naam == "een huishouden":
             a = min(x["mediaan_ms"] for x in m["ander"])
             b = min(x["mediaan_ms"] for x in m["deze"])
-            lines.append(f"| one household with trace, median ms | {a:.2f} | {b:.2f} | {b / a:.2f} |")
+            lines.append(f"| one household with trace, median ms | {a:.3f} | {b:.3f} | {b / a:.2f} |")
+            if all("mediaan_uitleg_ms" in x for x in m["ander"] + m["deze"]):
+                a = min(x["mediaan_uitleg_ms"] for x in m["ander"])
+                b = min(x["mediaan_uitleg_ms"] for x in m["deze"])
+                lines.append(f"| one household with trace and explanation (law texts), median ms | {a:.3f} | {b:.3f} "
+                             f"| {b / a:.2f} |")
         else:
             a = min(x["seconden"] for x in m["ander"])
             b = min(x["seconden"] for x in m["deze"])
@@ -179,7 +201,9 @@ def vergelijk(andere_src: Path, rondes: int = 3) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from resultaten import schrijf_sectie
 
-    schrijf_sectie("Rules core compared with the previous version (bench/bench_kern.py --vergelijk)", "\n".join(lines) + "\n")
+    sectie = ("One household compared with the previous version (bench/bench_kern.py --vergelijk --een-huishouden)"
+              if alleen_een else "Rules core compared with the previous version (bench/bench_kern.py --vergelijk)")
+    schrijf_sectie(sectie, "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

@@ -121,4 +121,5 @@ def _uitleg(soort: str, jaar: int, inkomen: int, t: Tabel, cellen: list[CelBerei
                 "Dienst Toeslagen.")
     return (f"Indicatie, niet de wet: de tabel en de maximum uurprijzen voor {jaar} zijn nog niet vastgesteld. Deze "
             "indicatie rekent met wat is aangekondigd: de maximum uurprijzen en de percentages voor het eerste kind. "
-            + " ".join(delen) + f" {bedrag} (indicatie). Het echte bedrag volgt als het besluit voor {jaar} er is.")
+            + "".join(d + " " for d in delen) + f"{bedrag} (indicatie). Het echte bedrag volgt als het besluit voor "
+            f"{jaar} er is.")

@@ -5,17 +5,30 @@ only place where the rules are combined. Every step calls a named rule from `kot
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from kotwijzer.invoer import Batch
-from kotwijzer.params import JaarParameters, OntbrekendeWetgeving, parameters_voor_jaar
+from kotwijzer.params import JaarParameters, MaximumUurprijs, OntbrekendeWetgeving, Tabel, parameters_voor_jaar
 from kotwijzer.params.loader import GEEN_PERCENTAGE
 from kotwijzer.rules import aanspraak as ra
 from kotwijzer.rules import bedrag as rb
 from kotwijzer.rules import codes as c
 from kotwijzer.rules import uren as ru
+from kotwijzer.wetten.bron import Bron
+
+
+@dataclass(frozen=True, slots=True)
+class GelezenWaarde:
+    """One rule parameter the kernel read, as it read it: value, status, citations and publication (the trace)."""
+
+    naam: str
+    waarde: Any
+    status: str
+    bronnen: tuple[Bron, ...]
+    publicatie: str
 
 
 @dataclass
@@ -45,12 +58,34 @@ class Uitkomst:
     tabel_status: str | None = None
     tabel_fout: str | None = None  # why no table could be used (year without table), else None
     prijs_fout: str | None = None  # why no maximum uurprijs could be used (year without a fixed one), else None
+    # what the kernel read, handed over for the trace (as a tracer would): rule parameters in the order first read,
+    # the maximum uurprijzen and the table it used (None where the year has none)
+    gelezen: dict[str, GelezenWaarde] = field(default_factory=dict)
+    maximum_uurprijs: MaximumUurprijs | None = None
+    tabel: Tabel | None = None
+
+    def waarde(self, naam: str) -> Any:
+        """The value of a rule parameter the kernel read (KeyError naming it when the kernel did not read it)."""
+        return self.gelezen[naam].waarde
+
+
+def _gelezen(p: JaarParameters) -> dict[str, GelezenWaarde]:
+    return {naam: GelezenWaarde(naam, w.waarde, w.status, p.parameter(naam).bron, w.publicatie)
+            for naam, w in p.gelezen.items()}
 
 
 def bereken_batch(
     b: Batch, met_bedrag: bool = True, params: JaarParameters | None = None, met_redenen: bool = True
 ) -> Uitkomst:
+    """Run the rules over a batch. The result also hands over what was read (`Uitkomst.gelezen`,
+    `Uitkomst.maximum_uurprijs`, `Uitkomst.tabel`), so a trace never goes back to the parameter loader."""
     p = params or parameters_voor_jaar(b.jaar)
+    u = _bereken_batch(b, met_bedrag, p, met_redenen)
+    u.gelezen = _gelezen(p)
+    return u
+
+
+def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: bool) -> Uitkomst:
     uitz = ra.uitzondering_masker(
         bool(p.wlz_permanent_telt), bool(p.wlz_tijdelijk_telt), bool(p.detentie_telt), bool(p.voorlopige_hechtenis_telt)
     )
@@ -125,7 +160,12 @@ def bereken_batch(
         u.prijs_fout = str(e)
         u.toeslag_bekend = uren == 0
         u.eerste_kind = rb.eerste_kind_op_uren(uren)  # Bkot art. 3 lid 2 needs only the hours
+        try:  # no amount, but the trace still reports the year's table and its status
+            u.tabel = p.tabel()
+        except OntbrekendeWetgeving:
+            pass
         return u
+    u.maximum_uurprijs = mu
     max_arr = np.array(
         [0, mu.cent["dagopvang"], mu.cent["buitenschoolse_opvang"], mu.cent["gastouderopvang"]], dtype=np.int64
     )
@@ -136,6 +176,7 @@ def bereken_batch(
     eerste = rb.eerste_kind(uren, kosten_e)
     try:
         t = p.tabel()
+        u.tabel = t
         onbekend_inkomen = b.inkomen < 0
         if onbekend_inkomen.any():
             p1, p2 = t.percentages(np.where(onbekend_inkomen, 0, b.inkomen))
@@ -160,6 +201,21 @@ def bereken_batch(
         u.toeslag_cent = np.where(bekend, rb.toeslag_cent(kosten_e, np.maximum(promille, 0)), 0)
         u.toeslag_bekend = bekend
     return u
+
+
+def maand_aanspraak(u: Uitkomst, b: Batch) -> np.ndarray:
+    """bool [H,12]: a month has aanspraak when the parents meet the conditions AND a child may have childcare with
+    toeslag in it (Wko art. 1.5 lid 1: the aanspraak is for the childcare of a child; the child's own conditions:
+    born, before secondary school, living with the parent, registered care). A child that starts secondary school, or
+    is not yet born, takes the month with it when it is the only child. A household without any childcare entered (an
+    incomplete voorwaardencheck) keeps the parents' verdict. A late application is already in `u.aanspraak`."""
+    met_opvang = (b.soort > 0).any(axis=(1, 2))
+    if u.kind_bits is not None:
+        eigen = (u.kind_bits & ~np.int32(c.K_TE_LAAT | c.K_GEEN_ASPRAAK_OUDERS)) == 0
+    else:
+        eigen = u.kind_ok | ~u.aanspraak[:, None, :]
+    eigen = eigen & (b.soort > 0)
+    return u.aanspraak & (eigen.any(axis=1) | ~met_opvang[:, None])
 
 
 @dataclass
@@ -193,7 +249,7 @@ def totalen(u: Uitkomst, b: Batch) -> Totalen:
         kosten_cent=rb.afronden_cent(u.kosten_e).sum(axis=(1, 2)),
         werkelijke_kosten_cent=rb.afronden_cent(u.werkelijke_kosten_e).sum(axis=(1, 2)),
         uren_cu=u.uren_cu.sum(axis=(1, 2), dtype=np.int64),
-        maanden_aanspraak=u.aanspraak.sum(axis=1).astype(np.int8),
+        maanden_aanspraak=maand_aanspraak(u, b).sum(axis=1).astype(np.int8),
         kinderen_met_toeslag=(toeslag_kind > 0).sum(axis=1).astype(np.int8),
         toeslag_per_soort_cent=np.rint(per_soort).astype(np.int64),
         uren_per_soort_cu=np.rint(uren_soort).astype(np.int64),

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 
 class Situatie(StrEnum):
@@ -376,6 +376,14 @@ class Resultaat(_Base):
     aanvragen_uiterlijk: dt.date | None = None  # last day an application still reaches the first month with a right
     verloren_maanden: list[int] = Field(default_factory=list)  # months lost because the application is too late
     bereik: Bereik | None = None  # the amount as a range or an indication where the law data does not fix it
+    # the structured signals behind ontbrekend, waarschuwingen and aannames (kotwijzer.signalen.Signaal;
+    # rendered by kotwijzer.explain.signaaltekst.tekst); not part of the JSON
+    _signalen: list[Any] = PrivateAttr(default_factory=list)
+
+    @property
+    def signalen(self) -> list[Any]:
+        """The signals of this result (`kotwijzer.signalen.Signaal`), in the order of their texts."""
+        return self._signalen
 
 
 class Vraag(_Base):

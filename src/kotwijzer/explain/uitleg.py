@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from kotwijzer.model import BronOut, Resultaat
+from kotwijzer.model import BronOut, Maanduitkomst, Resultaat
 from kotwijzer.wetten.bron import Bron
 
 MAANDNAMEN = (
@@ -90,14 +90,25 @@ def _wettekst(bron: Bron, peildatum: dt.date) -> tuple:
     }.items())
 
 
+_blok_cache: dict[tuple[tuple[str, ...], dt.date], tuple[tuple, ...]] = {}
+
+
 def _blok_bronnen(bronnen: list[BronOut], peildatum: dt.date) -> list[dict]:
-    out, gezien = [], set()
-    for b in bronnen:
-        if b.citaat in gezien:
-            continue
-        gezien.add(b.citaat)
-        out.append(wettekst(b, peildatum))
-    return out
+    """The cited provisions of a block, each once, with their text on `peildatum` (new dicts each time; the texts are
+    looked up once per set of citations and date)."""
+    sleutel = (tuple(b.citaat for b in bronnen), peildatum)
+    uit = _blok_cache.get(sleutel)
+    if uit is None:
+        out, gezien = [], set()
+        for b in bronnen:
+            if b.citaat in gezien:
+                continue
+            gezien.add(b.citaat)
+            out.append(tuple(wettekst(b, peildatum).items()))
+        if len(_blok_cache) >= 4096:
+            _blok_cache.clear()
+        uit = _blok_cache[sleutel] = tuple(out)
+    return [dict(x) for x in uit]
 
 
 def _teksten(blok: UitlegBlok) -> list[tuple[str, str]]:
@@ -127,26 +138,37 @@ def maand_bronnen(m) -> list[BronOut]:
     return uit
 
 
+def _zelfde_inhoud(a: Maanduitkomst, b: Maanduitkomst) -> bool:
+    """Two months whose explanation is the same: everything the month template and `maand_bronnen` read."""
+    return (a.aanspraak == b.aanspraak and a.uitleg == b.uitleg and a.toeslag == b.toeslag
+            and a.uitbetaling_voorschot == b.uitbetaling_voorschot and a.eigen_bijdrage == b.eigen_bijdrage
+            and a.bronnen == b.bronnen and a.condities == b.condities and a.kinderen == b.kinderen)
+
+
 def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) -> list[UitlegBlok]:
     env = _env()
     tpl = env.get_template("maand.txt.j2")
-    blokken = []
+    blokken: list[UitlegBlok] = []
+    vorige = None
     for m in r.maanden:
         peil = dt.date(r.berekeningsjaar, m.maand, 1)
-        tekst = tpl.render(m=m, maandnaam=MAANDNAMEN[m.maand - 1], jaar=r.berekeningsjaar)
-        regels = [x for x in tekst.splitlines() if x.strip()]
-        bronnen = maand_bronnen(m)
+        if vorige is None or not _zelfde_inhoud(vorige[0], m):
+            # the text of a month depends on its content only, not on which month it is: a month like the one before
+            # reuses its lines and citations
+            tekst = tpl.render(m=m, maandnaam=MAANDNAMEN[m.maand - 1], jaar=r.berekeningsjaar)
+            vorige = (m, [x for x in tekst.splitlines() if x.strip()], maand_bronnen(m))
+        regels, bronnen = list(vorige[1]), vorige[2]
         blok = UitlegBlok(
             maand=m.maand, titel=f"{MAANDNAMEN[m.maand - 1].capitalize()} {r.berekeningsjaar}", regels=regels,
             bronnen=_blok_bronnen(bronnen, peil) if met_wettekst else [],
         )
-        vorige = blokken[-1] if blokken else None
+        laatste = blokken[-1] if blokken else None
         # merge consecutive months with the same explanation and the same law text (a new consolidation of the law with
         # an unchanged provision does not split the explanation)
-        if samenvoegen and vorige and vorige.regels == blok.regels and _teksten(vorige) == _teksten(blok):
-            vorige.tot_maand = m.maand
-            vorige.titel = (f"{MAANDNAMEN[vorige.maand - 1].capitalize()} tot en met {MAANDNAMEN[m.maand - 1]} "
-                            f"{r.berekeningsjaar}")
+        if samenvoegen and laatste and laatste.regels == blok.regels and _teksten(laatste) == _teksten(blok):
+            laatste.tot_maand = m.maand
+            laatste.titel = (f"{MAANDNAMEN[laatste.maand - 1].capitalize()} tot en met {MAANDNAMEN[m.maand - 1]} "
+                             f"{r.berekeningsjaar}")
         else:
             blok.tot_maand = m.maand
             blokken.append(blok)

@@ -16,7 +16,7 @@ from kotwijzer.api.fouten import nederlandse_fouten
 from kotwijzer.api.gemeenten import app_catalogus
 from kotwijzer.api.http import ApiFout
 from kotwijzer.api.schemas import Wijziging
-from kotwijzer.compute import bereken, voorwaardencheck
+from kotwijzer.compute import bereken, uiterste_aanvraagdatum, voorwaardencheck
 from kotwijzer.leesbaar import status_nl
 from kotwijzer.model import Huishouden
 from kotwijzer.web import formulier as fm
@@ -431,21 +431,13 @@ def uitkomst_context(h: Huishouden) -> dict[str, Any]:
 TE_LAAT = "te_laat_aangevraagd"
 
 
-def _laatste_dag(jaar: int, maand: int) -> dt.date:
-    """Last day of the month (maand may run past 12)."""
-    j, m = jaar + (maand - 1) // 12, (maand - 1) % 12 + 1
-    volgende = dt.date(j + (m == 12), m % 12 + 1, 1)
-    return volgende - dt.timedelta(days=1)
-
-
 def kop_context(h: Huishouden, r, vandaag: dt.date | None = None) -> dict[str, Any]:
     """What the result page leads with: the monthly amount paid (whole euros, rounded down, as Dienst Toeslagen pays
     the voorschot) and from which month, then the year; per month a status that never contradicts the amount; the
     last day to apply so no month is lost (Wko art. 1.3 lid 2 onder b) and the months already lost.
 
     Reads the core's `aanvragen_uiterlijk` / `verloren_maanden` / `bedragen` / `ontbrekend` when the core gives them;
-    otherwise derives the deadline from the months with aanspraak (an application reaches back to the first day of
-    the month three calendar months before the application month)."""
+    otherwise asks the core for the deadline of the first month with aanspraak (`uiterste_aanvraagdatum`)."""
     vandaag = vandaag or dt.date.today()
     j = h.berekeningsjaar
     maanden = list(r.maanden)
@@ -461,7 +453,7 @@ def kop_context(h: Huishouden, r, vandaag: dt.date | None = None) -> dict[str, A
              and (any(k.aanspraak for k in m.kinderen) or te_laat(m))]
     uiterlijk = getattr(r, "aanvragen_uiterlijk", None)
     if uiterlijk is None and recht:
-        uiterlijk = _laatste_dag(j, recht[0] + 3)
+        uiterlijk = uiterste_aanvraagdatum(j, recht[0])
     verloren = getattr(r, "verloren_maanden", None)
     if verloren is None:
         verloren = [m.maand for m in maanden if te_laat(m) and met_opvang(m)]
@@ -472,8 +464,7 @@ def kop_context(h: Huishouden, r, vandaag: dt.date | None = None) -> dict[str, A
     if h.aanvraagdatum is None and verloren:
         verloren_vandaag, verloren = verloren, []
     elif h.aanvraagdatum is None and not hasattr(r, "verloren_maanden"):
-        eerste_bereikbaar = (vandaag.year * 12 + vandaag.month - 1) - 3  # month index of the earliest month reached
-        verloren_vandaag = [m for m in recht if j * 12 + m - 1 < eerste_bereikbaar]
+        verloren_vandaag = [m for m in recht if uiterste_aanvraagdatum(j, m) < vandaag]
 
     betaald = [(m.maand, m.uitbetaling_voorschot) for m in maanden]
     ontbreekt = any(b is None for _, b in betaald) or getattr(r, "bedragen", "volledig") != "volledig"
@@ -522,11 +513,10 @@ def kop_uit_voorwaarden(h: Huishouden, vc, melding: str, vandaag: dt.date | None
     vandaag = vandaag or dt.date.today()
     j = h.berekeningsjaar
     recht = sorted(vc.maanden_met_aanspraak)
-    uiterlijk = _laatste_dag(j, recht[0] + 3) if recht else None
+    uiterlijk = uiterste_aanvraagdatum(j, recht[0]) if recht else None
     verloren_vandaag: list[int] = []
     if h.aanvraagdatum is None:
-        eerste = (vandaag.year * 12 + vandaag.month - 1) - 3
-        verloren_vandaag = [m for m in recht if j * 12 + m - 1 < eerste]
+        verloren_vandaag = [m for m in recht if uiterste_aanvraagdatum(j, m) < vandaag]
     return {"perioden": [], "ontbreekt": True, "ontbrekend": [melding], "jaar_voorschot": None, "jaar_toeslag": None,
             "uiterlijk": uiterlijk, "uiterlijk_voorbij": bool(uiterlijk and uiterlijk < vandaag), "verloren": [],
             "verloren_vandaag": verloren_vandaag, "recht": recht, "status": {}, "vandaag": vandaag,

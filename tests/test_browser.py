@@ -168,6 +168,7 @@ def test_paar_dat_allebei_werkt(server, pagina):
     _schermafdruk(pg, "vragenlijst-kinderen.png")
     volgende(pg, "kinderen")
     pg.fill("#toetsingsinkomen", "60.000")
+    pg.check("#aangevraagd")  # yes, applied on the date below
     pg.fill("#aanvraagdatum", "2026-01-05")
     volgende(pg, "inkomen")
     toegankelijk(pg, "controle")
@@ -223,6 +224,7 @@ def test_gezin_met_wlz_partner(server, pagina):
     pg.fill("#kind-0-opvang-0-uurprijs", "9,12")
     volgende(pg, "kinderen wlz")
     pg.fill("#toetsingsinkomen", "38000")
+    pg.check("#aangevraagd")  # yes, applied on the date below
     pg.fill("#aanvraagdatum", "2023-01-10")
     volgende(pg, "inkomen wlz")
     pg.click("button[value=bereken]")
@@ -256,6 +258,7 @@ def test_bijstandsouder_zonder_recht(server, pagina):
     pg.fill("#kind-0-opvang-0-uurprijs", "10,90")
     volgende(pg, "kinderen bijstand")
     pg.fill("#toetsingsinkomen", "21000")
+    pg.check("#aangevraagd")  # yes, applied on the date below
     pg.fill("#aanvraagdatum", "2026-02-01")
     volgende(pg, "inkomen bijstand")
     pg.click("button[value=bereken]")
@@ -284,6 +287,7 @@ def test_zonder_javascript(server, browser):
     pg.fill("#kind-0-opvang-0-uurprijs", "8")
     pg.click("button[value=volgende]")
     pg.fill("#toetsingsinkomen", "25000")
+    pg.check("#aangevraagd-nee")
     pg.click("button[value=volgende]")
     pg.click("button[value=bereken]")
     invoer = {"berekeningsjaar": 2026, "toetsingsinkomen": 25000,

@@ -139,6 +139,7 @@ def test_ouder_in_bijstand_kiest_de_activiteit(server, pagina):
     pg.fill("#kind-0-opvang-0-uurprijs", "12,50")
     pg.click("button[value=volgende]")
     pg.fill("#toetsingsinkomen", "21000")
+    pg.check("#aangevraagd-nee")
     pg.click("button[value=volgende]")
     pg.click("button[value=bereken]")
     assert pg.inner_text("h2#oordeel-kop") == "U heeft recht op kinderopvangtoeslag"

@@ -114,6 +114,7 @@ def test_terug_vooruit_en_herladen_bij_elke_stap(server, browser):
     assert pg.input_value("#kind-0-opvang-0-uurprijs") == "9,5"
     pg.go_forward()
     pg.fill("#toetsingsinkomen", "45000")
+    pg.check("#aangevraagd")  # yes, applied on the date below
     pg.fill("#aanvraagdatum", "2026-01-10")
     _volgende(pg)
     pg.go_back()
@@ -165,6 +166,7 @@ def test_vervolgvraag_als_gewone_stap_en_late_aanvraag(server, browser):
         _controleer(pg, "kinderen", breedte)
         _volgende(pg)
         pg.fill("#toetsingsinkomen", "30000")
+        pg.check("#aangevraagd")  # yes, applied on the date below
         pg.fill("#aanvraagdatum", "2026-08-10")
         pg.click("#inkomen-hulp summary")
         _controleer(pg, "inkomen", breedte)
@@ -203,6 +205,7 @@ def test_jaar_zonder_tabel(server, browser):
     pg.fill("#kind-0-opvang-0-uurprijs", "10")
     _volgende(pg)
     pg.fill("#toetsingsinkomen", "40000")
+    pg.check("#aangevraagd-nee")
     _volgende(pg)
     pg.click("button[value=bereken]")
     # 2027: figures announced, not fixed -> an indication, labelled as such (issue 18), never as the law
@@ -263,13 +266,16 @@ def test_alleen_met_toetsenbord(server, browser):
     _tab_naar(pg, "#inkomen-hulp summary")
     pg.keyboard.press("Enter")
     assert pg.is_visible("text=Zo schat u het")
+    _tab_naar(pg, "#aangevraagd")
+    pg.keyboard.press("ArrowDown")  # 'Nee, nog niet'
+    assert pg.is_checked("#aangevraagd-nee")
     _tab_naar(pg, "button[value=volgende]")
     pg.keyboard.press("Enter")
     pg.wait_for_url("**/vragen/controle?**")
     _tab_naar(pg, "button[value=bereken]")
     pg.keyboard.press("Enter")
     pg.wait_for_url("**/uitkomst?**")
-    assert pg.inner_text("#kop-bedrag").startswith("U krijgt €")
+    assert pg.inner_text("#kop-bedrag").startswith("Vraagt u nu aan? Dan krijgt u €")
     _tab_naar(pg, "#naar-voorschot")
     pg.keyboard.press("Enter")
     pg.wait_for_url("**/voorschot?**")

@@ -150,7 +150,7 @@ def ouder_paginas(tmp_path_factory) -> dict[str, str]:
                 _vul_in(b, gezin, perioden,
                         {"kind-0-geboortedatum": "2022-03-01", "kind-0-opvang-0-soort": "dagopvang",
                          "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "10"},
-                        {"toetsingsinkomen": inkomen, "aanvraagdatum": aanvraag}, gezien)
+                        {"toetsingsinkomen": inkomen, "aangevraagd": "ja" if aanvraag else "nee", "aanvraagdatum": aanvraag}, gezien)
                 uitkomst = b.html
                 for link in lees(uitkomst).links:
                     pad = urlsplit(link["href"]).path

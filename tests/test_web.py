@@ -55,7 +55,7 @@ GEZINNEN = {
         {"kind-0-geboortedatum": "2023-04-12", "kind-0-opvang-0-soort": "dagopvang", "kind-0-opvang-0-uren": "80",
          "kind-0-opvang-0-uurprijs": "11,50", "kind-1-geboortedatum": "1-2-2018", "kind-1-opvang-0-soort": "buitenschoolse_opvang",
          "kind-1-opvang-0-uren": "40", "kind-1-opvang-0-uurprijs": "9.50"},
-        {"toetsingsinkomen": "60.000", "aanvraagdatum": "2026-01-05"},
+        {"toetsingsinkomen": "60.000", "aangevraagd": "ja", "aanvraagdatum": "2026-01-05"},
         "paar_werkt_2026",
     ),
     "wlz": (
@@ -64,7 +64,7 @@ GEZINNEN = {
          "partner": {"partner-0-situatie": "wlz_tijdelijk", "partner-0-van": "2022-11-01", "partner-0-tot": "2023-10-31"}},
         {"kind-0-geboortedatum": "2021-06-01", "kind-0-opvang-0-soort": "dagopvang", "kind-0-opvang-0-uren": "120",
          "kind-0-opvang-0-uurprijs": "9,12"},
-        {"toetsingsinkomen": "38000", "aanvraagdatum": "10-1-2023"},
+        {"toetsingsinkomen": "38000", "aangevraagd": "ja", "aanvraagdatum": "10-1-2023"},
         "wlz_partner_2023",
     ),
     "bijstand": (
@@ -72,7 +72,7 @@ GEZINNEN = {
         {"aanvrager": {"aanvrager-0-situatie": "bijstand_traject", "aanvrager-0-van": "2025-06-01", "aanvrager-0-voorziening": "nee"}},
         {"kind-0-geboortedatum": "2022-09-01", "kind-0-opvang-0-soort": "dagopvang", "kind-0-opvang-0-uren": "60",
          "kind-0-opvang-0-uurprijs": "10,90"},
-        {"toetsingsinkomen": "21000", "aanvraagdatum": "2026-02-01"},
+        {"toetsingsinkomen": "21000", "aangevraagd": "ja", "aanvraagdatum": "2026-02-01"},
         "bijstand_activiteit_c_2026",
     ),
 }
@@ -138,7 +138,7 @@ def test_vervolgvraag_bij_traject_en_onbekend_antwoord(b):
     b.verstuur("/vragen", {}, "Volgende")  # 'weet ik niet' is a valid answer
     b.verstuur("/vragen", {"kind-0-geboortedatum": "2023-01-01", "kind-0-opvang-0-soort": "dagopvang",
                            "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "10"}, "Volgende")
-    b.verstuur("/vragen", {"toetsingsinkomen": ""}, "Volgende")
+    b.verstuur("/vragen", {"toetsingsinkomen": "", "aangevraagd": "nee"}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
     assert b.tekst("oordeel") == "Met deze gegevens is nog niet te zeggen of u recht heeft. Beantwoord de open vragen."
     assert "Wat we nog moeten weten" in b.html
@@ -148,16 +148,43 @@ def test_vervolgvraag_bij_traject_en_onbekend_antwoord(b):
 
 
 def test_vorige_en_wijzigen_behouden_antwoorden(b):
+    """'Wijzigen' on the check page returns to the check page (GOV.UK "check your answers"), not through every later
+    step; a step that the change makes necessary (a child added) is asked first; Back without saving keeps the
+    answers."""
     gezin, perioden, kinderen, inkomen, _ = GEZINNEN["wlz"]
     vul_in(b, gezin, perioden, kinderen, inkomen)
     b.klik("Antwoorden wijzigen")
     assert "Controleer uw antwoorden" in b.html
     b.klik("wijzig-gezin")
     assert "Uw gezin" in b.html
-    b.verstuur("/vragen", {}, "Volgende")
-    b.verstuur("/vragen", {}, "Volgende")
+    b.verstuur("/vragen", {}, "Opslaan en terug naar het overzicht")
+    assert "Controleer uw antwoorden" in b.html
+    b.klik("wijzig-partner")
     assert 'value="wlz_tijdelijk" checked' in b.html
     assert 'value="2023-10-31"' in b.html
+    b.verstuur("/vragen", {"partner-0-tot": "2023-11-30"}, "Terug naar het overzicht zonder opslaan")
+    assert "Controleer uw antwoorden" in b.html and "30 november 2023" not in b.html
+    b.klik("wijzig-aanvrager")
+    b.klik("terug-link")
+    assert "Controleer uw antwoorden" in b.html
+    b.klik("wijzig-gezin")
+    b.verstuur("/vragen", {"aantal_kinderen": "2"}, "Opslaan en terug naar het overzicht")
+    assert "Kinderen en opvang" in b.html and 'name="kind-1-geboortedatum"' in b.html
+    b.verstuur("/vragen", {"kind-1-geboortedatum": "2024-05-01", "kind-1-opvang-0-soort": "dagopvang",
+                           "kind-1-opvang-0-uren": "80", "kind-1-opvang-0-uurprijs": "10,50"},
+               "Opslaan en terug naar het overzicht")
+    assert "Controleer uw antwoorden" in b.html and "Kind 2" in b.html
+    assert "€ 10,50 per uur" in b.html  # amounts on the check page in Dutch notation
+
+
+def test_vorige_stap_behoudt_antwoorden(b):
+    gezin, perioden, kinderen, inkomen, _ = GEZINNEN["wlz"]
+    vul_in(b, gezin, perioden, kinderen, inkomen)
+    b.klik("Antwoorden wijzigen")
+    b.klik("wijzig-kinderen")
+    b.verstuur("/vragen", {}, "Terug naar het overzicht zonder opslaan")
+    b.ga(str(b.antwoord.url).replace("/vragen/controle", "/vragen/partner"))
+    assert 'value="wlz_tijdelijk" checked' in b.html
     b.verstuur("/vragen", {}, "Vorige stap")
     assert 'value="arbeid" checked' in b.html
     b.klik("terug-link")
@@ -175,7 +202,7 @@ def test_meer_perioden_en_opvangregels(b):
                "Opslaan en nog een opvangregel invullen")
     b.verstuur("/vragen", {"kind-0-opvang-1-soort": "gastouderopvang", "kind-0-opvang-1-uren": "50",
                            "kind-0-opvang-1-uurprijs": "8,00", "kind-0-opvang-1-van": "9", "kind-0-opvang-1-tot": "12"}, "Volgende")
-    b.verstuur("/vragen", {"toetsingsinkomen": "30000"}, "Volgende")
+    b.verstuur("/vragen", {"toetsingsinkomen": "30000", "aangevraagd": "nee"}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
     invoer = {"berekeningsjaar": 2026, "toetsingsinkomen": 30000,
               "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2020-01-01", "tot": "2026-06-30"},

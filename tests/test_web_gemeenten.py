@@ -426,7 +426,7 @@ def test_vragenlijst_met_gemeente_en_activiteit_en_tegemoetkoming(c):
     b.verstuur("/vragen", {"aanvrager-0-activiteit": "bemiddelingstraject"}, "Volgende")
     b.verstuur("/vragen", {"kind-0-geboortedatum": "2022-09-01", "kind-0-opvang-0-soort": "dagopvang",
                            "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "12,50"}, "Volgende")
-    b.verstuur("/vragen", {"toetsingsinkomen": "21000"}, "Volgende")
+    b.verstuur("/vragen", {"toetsingsinkomen": "21000", "aangevraagd": "nee"}, "Volgende")
     assert "activiteit: Bemiddeling naar betaald werk (Voorbeeldgemeente Zuid)" in b.html
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
     invoer = {"berekeningsjaar": 2026, "toetsingsinkomen": 21000,
@@ -452,9 +452,9 @@ def test_vragenlijst_met_gemeente_en_activiteit_en_tegemoetkoming(c):
     b.klik("Antwoorden wijzigen")
     b.klik("wijzig-aanvrager")
     assert 'value="bemiddelingstraject" selected' in b.html and 'value="GM9902" selected' in b.html
-    b.verstuur("/vragen", {"aanvrager-0-activiteit": "", "aanvrager-0-voorziening": "nee"}, "Volgende")
-    b.verstuur("/vragen", {}, "Volgende")
-    b.verstuur("/vragen", {}, "Volgende")
+    b.verstuur("/vragen", {"aanvrager-0-activiteit": "", "aanvrager-0-voorziening": "nee"},
+               "Opslaan en terug naar het overzicht")
+    assert "Controleer uw antwoorden" in b.html  # 'Wijzigen' returns to the check page
     assert "gericht op werk: nee" in b.html
 
 
@@ -468,7 +468,7 @@ def test_vragenlijst_categorie_c_geen_recht_en_gemeente_zonder_beleid(c):
     b.verstuur("/vragen", {"aanvrager-0-activiteit": "taalactiviteit-buurthuis"}, "Volgende")
     b.verstuur("/vragen", {"kind-0-geboortedatum": "2022-09-01", "kind-0-opvang-0-soort": "dagopvang",
                            "kind-0-opvang-0-uren": "60", "kind-0-opvang-0-uurprijs": "10"}, "Volgende")
-    b.verstuur("/vragen", {"toetsingsinkomen": "21000"}, "Volgende")
+    b.verstuur("/vragen", {"toetsingsinkomen": "21000", "aangevraagd": "nee"}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
     assert b.tekst("oordeel-kop") == "U heeft geen recht op kinderopvangtoeslag" and b.tekst("kop-bedrag") is None
     assert "categorie C" in b.html

@@ -46,7 +46,7 @@ def _tot_uitkomst(b, jaar="2026", situatie="arbeid", inkomen="40000", aanvraag="
         b.verstuur("/vragen", {"aanvrager-0-uren": "120"} if 'name="aanvrager-0-uren"' in b.html else {}, "Volgende")
     b.verstuur("/vragen", {"kind-0-geboortedatum": f"{int(jaar) - 2}-03-01", "kind-0-opvang-0-soort": "dagopvang",
                            "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "9"}, "Volgende")
-    b.verstuur("/vragen", {"toetsingsinkomen": inkomen, "aanvraagdatum": aanvraag}, "Volgende")
+    b.verstuur("/vragen", {"toetsingsinkomen": inkomen, "aangevraagd": "ja" if aanvraag else "nee", "aanvraagdatum": aanvraag}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
     assert urlsplit(str(b.antwoord.url)).path == "/uitkomst"
 

@@ -43,7 +43,7 @@ def _scenario_via_vragen(b: Browser, did: int, naam: str) -> int:
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}, "Volgende")
     b.verstuur("/vragen", {"kind-0-geboortedatum": "2023-01-01", "kind-0-opvang-0-soort": "dagopvang",
                            "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "10,00"}, "Volgende")
-    b.verstuur("/vragen", {"toetsingsinkomen": "40000"}, "Volgende")
+    b.verstuur("/vragen", {"toetsingsinkomen": "40000", "aangevraagd": "nee"}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
     b.verstuur("/pro/opslaan", {"naam": naam}, "Opslaan in dossier")
     return int(re.search(r"/pro/scenarios/(\d+)$", str(b.antwoord.url)).group(1))

@@ -10,6 +10,7 @@ import logging
 from decimal import Decimal
 from typing import Any
 
+from kotwijzer.i18n import N_
 from kotwijzer.compute import bereken, voorschot_vs_definitief, voorwaardencheck
 from kotwijzer.invoer import OntbrekendeInvoer
 from kotwijzer.model import Huishouden, Periode, Resultaat, Situatie
@@ -25,28 +26,28 @@ MAANDNAMEN = (
 
 # Plain-language names of the situations (B1), for forms and descriptions.
 SITUATIE_TEKST: dict[str, str] = {
-    "arbeid": "Werk (in loondienst of eigen bedrijf)",
-    "meewerkend_partner": "Meewerken zonder loon in het bedrijf van de partner",
-    "bijstand_traject": "Uitkering (bijstand, IOAW, IOAZ of Anw) met een activiteit of traject van de gemeente",
-    "werkzoekende_traject": "Werkzoekend zonder uitkering, met een traject naar werk van de gemeente",
-    "ww_traject": "WW-uitkering met een traject of scholing via UWV",
-    "arbeidsongeschikt_reintegratie": "Arbeidsongeschikt of ziek, met re-integratie",
-    "jonger_dan_18_bijstand_scholing": "Jonger dan 18 jaar, met bijstand, en volgt scholing",
-    "studie": "Studie of opleiding",
-    "inburgering": "Inburgeringscursus of -opleiding",
-    "inburgering_overige_activiteit": "Een ander onderdeel van inburgering (niet de cursus of opleiding)",
-    "sociaal_medische_indicatie": "Sociaal-medische indicatie van de gemeente",
-    "wlz_permanent": "Wlz-indicatie van het CIZ (blijvend)",
-    "wlz_tijdelijk": "Wlz-indicatie van het CIZ (tijdelijk)",
-    "detentie": "Detentie (gevangenis of een andere vrijheidsstraf of maatregel)",
-    "geen": "Geen van deze (bijvoorbeeld thuis voor de kinderen)",
+    "arbeid": N_("Werk (in loondienst of eigen bedrijf)"),
+    "meewerkend_partner": N_("Meewerken zonder loon in het bedrijf van de partner"),
+    "bijstand_traject": N_("Uitkering (bijstand, IOAW, IOAZ of Anw) met een activiteit of traject van de gemeente"),
+    "werkzoekende_traject": N_("Werkzoekend zonder uitkering, met een traject naar werk van de gemeente"),
+    "ww_traject": N_("WW-uitkering met een traject of scholing via UWV"),
+    "arbeidsongeschikt_reintegratie": N_("Arbeidsongeschikt of ziek, met re-integratie"),
+    "jonger_dan_18_bijstand_scholing": N_("Jonger dan 18 jaar, met bijstand, en volgt scholing"),
+    "studie": N_("Studie of opleiding"),
+    "inburgering": N_("Inburgeringscursus of -opleiding"),
+    "inburgering_overige_activiteit": N_("Een ander onderdeel van inburgering (niet de cursus of opleiding)"),
+    "sociaal_medische_indicatie": N_("Sociaal-medische indicatie van de gemeente"),
+    "wlz_permanent": N_("Wlz-indicatie van het CIZ (blijvend)"),
+    "wlz_tijdelijk": N_("Wlz-indicatie van het CIZ (tijdelijk)"),
+    "detentie": N_("Detentie (gevangenis of een andere vrijheidsstraf of maatregel)"),
+    "geen": N_("Geen van deze (bijvoorbeeld thuis voor de kinderen)"),
 }
 assert set(SITUATIE_TEKST) == {s.value for s in Situatie}, "every situation needs a plain-language name"
 
 OPVANG_TEKST = {
-    "dagopvang": "Dagopvang (kinderdagverblijf)",
-    "buitenschoolse_opvang": "Buitenschoolse opvang (bso)",
-    "gastouderopvang": "Gastouderopvang",
+    "dagopvang": N_("Dagopvang (kinderdagverblijf)"),
+    "buitenschoolse_opvang": N_("Buitenschoolse opvang (bso)"),
+    "gastouderopvang": N_("Gastouderopvang"),
 }
 
 REKENFOUTEN = (OntbrekendeInvoer, OntbrekendeWetgeving, OngeldigeWetgeving)

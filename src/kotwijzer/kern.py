@@ -42,18 +42,18 @@ class Uitkomst:
     kind_ok: np.ndarray  # bool [H,C,12]
     kind_bits: np.ndarray | None  # int32 [H,C,12] (None in population runs)
     uren_gevraagd_cu: np.ndarray  # int32 [H,C,12] (0 where no childcare)
-    uren_na_maandgrens_cu: np.ndarray  # [H,C,12] after the 230-hour cap and the conditions
-    uren_cu: np.ndarray  # int64 [H,C,12] hours that count (after the yearly pool)
+    uren_na_maandgrens_cu: np.ndarray  # int32 [H,C,12] after the 230-hour cap and the conditions
+    uren_cu: np.ndarray  # int32 [H,C,12] hours that count (after the yearly pool; may be uren_na_maandgrens_cu itself)
     potjes_cu: dict[str, np.ndarray]  # name -> [H] pool per child (same for every child of a household)
     per_ouder: dict[str, np.ndarray]  # name -> [H,2] (KGU hours in 1/10,000 h, or months)
     verloren: np.ndarray  # bool [H,12]: aanspraak by the conditions, lost because the application is too late
-    # amounts (None when met_bedrag=False)
+    # amounts (None when met_bedrag=False); money in int32 where every value fits, else int64 (same values)
     prijs_gebruikt_cent: np.ndarray | None = None
     kosten_e: np.ndarray | None = None
     werkelijke_kosten_e: np.ndarray | None = None
     eerste_kind: np.ndarray | None = None
-    promille: np.ndarray | None = None  # GEEN_PERCENTAGE (-1) where the table has no verified cell
-    toeslag_cent: np.ndarray | None = None  # 0 where not known (see toeslag_bekend)
+    promille: np.ndarray | None = None  # int32; GEEN_PERCENTAGE (-1) where the table has no verified cell
+    toeslag_cent: np.ndarray | None = None  # int64; 0 where not known (see toeslag_bekend)
     toeslag_bekend: np.ndarray | None = None  # bool [H,C,12]: the toeslag of this child-month could be computed; None: all
     tabel_status: str | None = None
     tabel_fout: str | None = None  # why no table could be used (year without table), else None
@@ -63,6 +63,7 @@ class Uitkomst:
     gelezen: dict[str, GelezenWaarde] = field(default_factory=dict)
     maximum_uurprijs: MaximumUurprijs | None = None
     tabel: Tabel | None = None
+    uren_per_kind_cu: np.ndarray | None = None  # int64 [H,C]: year total of uren_cu per child
 
     def waarde(self, naam: str) -> Any:
         """The value of a rule parameter the kernel read (KeyError naming it when the kernel did not read it)."""
@@ -103,17 +104,27 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     if reden is not None:
         reden = np.where(ok & (reden >= 10), np.int8(c.R["hervorming"]), reden)
     # Wko 1.3 lid 2 onder b: no aanspraak over the months before the retroactivity limit of the application
-    verloren = ok & ra.voor_terugwerkende_kracht(b.eerste_maand) if b.eerste_maand.any() else np.zeros_like(ok)
+    te_laat = bool(b.eerste_maand.any())  # some application in the batch does not reach back to January
+    verloren = ok & ra.voor_terugwerkende_kracht(b.eerste_maand) if te_laat else np.zeros_like(ok)
     if reden is not None:
         reden = np.where(verloren, np.int8(c.R["te_laat_aangevraagd"]), reden)
 
     kind_ok, kbits = ra.kind_voorwaarden(
         b.kind_bestaat, b.geboren, b.voor_vo, b.woont, b.soort, b.lrk, b.eerste_maand, ok, met_redenen
     )
-    ok = ok & ~verloren
+    if te_laat:
+        ok = ok & ~verloren
+    # hours in int32 (at most 744 h = 74,400 hundredths a month); multiplying by a mask is cheaper than np.where
     # no care and no cost before a child is born (the hours of an unborn child's month are not asked for)
-    gevraagd = np.where((b.soort > 0) & b.geboren, b.uren_cu, 0).astype(np.int32)
-    h = np.where(kind_ok, ru.begrens_per_maand(gevraagd, int(p.max_uren_per_maand)), 0).astype(np.int32)
+    gevraagd = b.uren_cu.astype(np.int32, copy=False) * ((b.soort > 0) & b.geboren)
+    max_uren = int(p.max_uren_per_maand)
+    maandgrens_cu = max_uren * ru.CU
+    h = ru.begrens_per_maand(gevraagd, max_uren).astype(np.int32, copy=False)
+    h *= kind_ok
+    uren_min = int(np.minimum.reduce(gevraagd, axis=None, initial=0))  # min(0, smallest): >= 0 only if all are
+    uren_max = int(np.maximum.reduce(gevraagd, axis=None, initial=0))
+    # every month of h lies in [0, maandgrens]: the pool may take its shortcuts (see ru.verdeel_potje_met_jaar)
+    begrensd = uren_min >= 0 and 0 <= maandgrens_cu <= 2**31 // 12
 
     telt_partner = b.heeft_partner & ~b.bloedverwant
     potjes: dict[str, np.ndarray] = {}
@@ -122,7 +133,8 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
         gast = b.soort == 3
         dag_sel = (b.soort == 1) | (gast & ~b.bso_leeftijd)
         bso_sel = (b.soort == 2) | (gast & b.bso_leeftijd)
-        uren = np.zeros_like(h)
+        uren = np.zeros_like(h)  # int32
+        uren_kind = np.zeros(h.shape[:2], dtype=np.int64)
         doel = int(p.kgu_doelgroep_uren_per_maand)
         corona = bool(p.kgu_corona_verruiming)
         for naam, sel, pct in (
@@ -133,18 +145,27 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
             pot = ru.potje_minst_werkende(po, telt_partner) // 100  # 1/10,000 h -> hundredths, rounded down
             per_ouder[naam] = po
             potjes[naam] = pot
-            uren += ru.verdeel_potje(np.where(sel, h, 0), pot[:, None])
+            deel, deel_jaar = ru.verdeel_potje_met_jaar(h * sel, pot[:, None], begrensd)
+            uren += deel
+            uren_kind += deel_jaar
     else:
         mnd = ru.maanden_per_ouder(sit, uitz, lid1)
         per_ouder["maanden"] = mnd
         pot = ru.potje_minst_werkende(mnd, telt_partner).astype(np.int64) * int(p.uren_per_maand_ontkoppeld) * ru.CU
         potjes["alle_opvang"] = pot
-        uren = ru.verdeel_potje(h, pot[:, None])
+        uren, uren_kind = ru.verdeel_potje_met_jaar(h, pot[:, None], begrensd)
 
     u = Uitkomst(b.jaar, p, uitz, lid1, ok, reden, kind_ok, kbits, gevraagd, h, uren, potjes, per_ouder, verloren)
+    u.uren_per_kind_cu = uren_kind
     if not met_bedrag:
         return u
-    u.werkelijke_kosten_e = rb.kosten(gevraagd, b.prijs_cent)  # hours asked x price: needs no law data
+    # hours asked x price: needs no law data. Money arrays are int32 where the bounds show every value fits (the usual
+    # case: 230 h x a price below EUR 933), else int64; the values are the same either way.
+    prijs_min = int(np.minimum.reduce(b.prijs_cent, axis=None, initial=0))
+    prijs_max = int(np.maximum.reduce(b.prijs_cent, axis=None, initial=0))
+    u.werkelijke_kosten_e = rb.kosten(
+        gevraagd, b.prijs_cent, rb.past_in_int32(uren_min, uren_max, prijs_min, prijs_max)
+    )
     maanddagen = None
     if b.dagen is not None:  # care that starts or ends within a month: that month's kosten by days
         from kotwijzer.rules import kalender
@@ -166,11 +187,18 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
             pass
         return u
     u.maximum_uurprijs = mu
-    max_arr = np.array(
-        [0, mu.cent["dagopvang"], mu.cent["buitenschoolse_opvang"], mu.cent["gastouderopvang"]], dtype=np.int64
+    maxima = [0, int(mu.cent["dagopvang"]), int(mu.cent["buitenschoolse_opvang"]), int(mu.cent["gastouderopvang"])]
+    prijs_in = b.prijs_cent
+    if max(maxima) < 2**31 and prijs_in.dtype == np.int32:  # the capped price fits the input's int32
+        max_arr = np.array(maxima, dtype=np.int32)
+    else:
+        max_arr = np.array(maxima, dtype=np.int64)
+        prijs_in = prijs_in.astype(np.int64)
+    prijs = rb.uurprijs_gebruikt(prijs_in, b.soort, max_arr)
+    kosten_in_int32 = rb.past_in_int32(  # 0 <= uren <= hours asked and the monthly cap; price at most the maximum
+        uren_min, min(uren_max, maandgrens_cu), min(prijs_min, min(maxima)), min(prijs_max, max(maxima)),
     )
-    prijs = rb.uurprijs_gebruikt(b.prijs_cent.astype(np.int64), b.soort, max_arr)
-    kosten_e = rb.kosten(uren, prijs)
+    kosten_e = rb.kosten(uren, prijs, kosten_in_int32)
     if maanddagen is not None:
         kosten_e = rb.naar_rato_dagen(kosten_e, b.dagen, maanddagen)
     eerste = rb.eerste_kind(uren, kosten_e)
@@ -188,7 +216,10 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     except OntbrekendeWetgeving as e:
         u.tabel_fout = str(e)
         p1 = p2 = np.full(b.n, GEEN_PERCENTAGE, dtype=np.int64)
-    promille = np.where(eerste, p1[:, None, None], p2[:, None, None])
+    # promille = p1 for the first child, p2 for the others; int32 (tenths of a percent, -1 unknown), built as
+    # p2 + eerste x (p1 - p2), which is cheaper than np.where with broadcast operands
+    promille = np.multiply(eerste, (p1 - p2).astype(np.int32)[:, None, None], dtype=np.int32)
+    promille += p2.astype(np.int32)[:, None, None]
     u.prijs_gebruikt_cent = prijs
     u.kosten_e = kosten_e
     u.eerste_kind = eerste
@@ -233,27 +264,91 @@ class Totalen:
     bedrag_onbekend: np.ndarray  # bool [H]: some toeslag of this household could not be computed (missing law data)
 
 
+def _som(a: np.ndarray, dtype: type = np.int64) -> np.ndarray:
+    """Sum over every axis but the first ([H,...] -> [H]), exact in integers. np.einsum sums the short month rows
+    without numpy's per-row reduction overhead."""
+    letters = "abcdefgh"[: a.ndim - 1]
+    som: np.ndarray = np.einsum(f"h{letters}->h", a, dtype=dtype)
+    return som
+
+
+def _som_maanden(a: np.ndarray) -> np.ndarray:
+    """[H,C,12] -> [H,C] int64, exact."""
+    som: np.ndarray = np.einsum("hcm->hc", a, dtype=np.int64)
+    return som
+
+
+def _som_centen(eenheden: np.ndarray) -> np.ndarray:
+    """Per household, the sum of the amounts rounded half up to the cent ([H,C,12] 1/10,000 euro -> [H] cents).
+    An int32 array rounds to at most 2**31 / 100 cents a cell, so up to 99 cells its sum stays exact in int32."""
+    centen = rb.afronden_cent(eenheden)
+    if centen.dtype == np.int32 and centen.shape[1] * centen.shape[2] <= 99:
+        som: np.ndarray = np.einsum("hcm->h", centen)
+        return som.astype(np.int64)
+    return _som(centen)
+
+
+def _vaste_soort(soort: np.ndarray) -> np.ndarray:
+    """bool [H,C]: the child has the same opvangsoort in every month. The 12 int8 months of a child are compared as
+    three 4-byte words with the first month repeated in each byte (exact, and without a broadcast over months)."""
+    eerste = soort[:, :, 0]
+    if soort.dtype == np.int8 and soort.shape[2] == 12 and soort.flags.c_contiguous:
+        woorden = soort.view(np.uint32)  # [H,C,3]
+        herhaald = eerste.astype(np.uint8).astype(np.uint32) * np.uint32(0x01010101)
+        vast: np.ndarray = woorden[:, :, 0] == herhaald
+        vast &= woorden[:, :, 1] == herhaald
+        vast &= woorden[:, :, 2] == herhaald
+        return vast
+    elke_maand: np.ndarray = (soort == eerste[:, :, None]).all(axis=2)
+    return elke_maand
+
+
+def _per_soort(
+    soort: np.ndarray, toeslag: np.ndarray, uren: np.ndarray, toeslag_kind: np.ndarray, uren_kind: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Toeslag and hours per household and opvangsoort ([H,4], index = soort code; 0, no childcare, stays 0).
+
+    Almost every child keeps one opvangsoort all year: its year sums (already made) go to that soort. Only the
+    households with a child that changes soort within the year are summed month by month. Exact integer sums."""
+    n = soort.shape[0]
+    per_soort = np.zeros((n, 4), dtype=np.int64)
+    uren_soort = np.zeros((n, 4), dtype=np.int64)
+    vast = _vaste_soort(soort)
+    eerste = soort[:, :, 0]
+    for s in (1, 2, 3):  # the three opvangsoorten
+        van_soort = eerste == s
+        van_soort &= vast
+        per_soort[:, s] = np.einsum("hc,hc->h", toeslag_kind, van_soort)
+        uren_soort[:, s] = np.einsum("hc,hc->h", uren_kind, van_soort)
+    wisselt = np.flatnonzero(~vast.all(axis=1))
+    if wisselt.size:
+        sw, tw, uw = soort[wisselt], toeslag[wisselt], uren[wisselt]
+        for s in (1, 2, 3):  # the three opvangsoorten
+            van_soort = sw == s
+            per_soort[wisselt, s] = np.einsum("hcm,hcm->h", tw, van_soort, dtype=np.int64)
+            uren_soort[wisselt, s] = np.einsum("hcm,hcm->h", uw, van_soort, dtype=np.int64)
+    return per_soort, uren_soort
+
+
 def totalen(u: Uitkomst, b: Batch) -> Totalen:
     if u.toeslag_cent is None or u.kosten_e is None or u.werkelijke_kosten_e is None:
         raise OntbrekendeWetgeving(u.prijs_fout or f"Voor {u.jaar} kan kotwijzer geen bedragen berekenen.")
     n = b.n
-    # per opvangsoort: bincount over (household, soort); integer sums stay exact in float64 (< 2**53)
-    idx = (np.arange(n, dtype=np.int64)[:, None, None] * 4 + b.soort).ravel()
-    per_soort = np.bincount(idx, weights=u.toeslag_cent.ravel(), minlength=4 * n).reshape(n, 4)
-    uren_soort = np.bincount(idx, weights=u.uren_cu.ravel(), minlength=4 * n).reshape(n, 4)
-    per_soort[:, 0] = 0
-    uren_soort[:, 0] = 0
-    toeslag_kind = u.toeslag_cent.sum(axis=2)
+    toeslag = u.toeslag_cent
+    toeslag_kind = np.einsum("hcm->hc", toeslag, dtype=np.int64)
+    uren_kind = u.uren_per_kind_cu if u.uren_per_kind_cu is not None else _som_maanden(u.uren_cu)
+    per_soort, uren_soort = _per_soort(b.soort, toeslag, u.uren_cu, toeslag_kind, uren_kind)
+    onbekend = np.zeros(n, dtype=bool) if u.toeslag_bekend is None else ~u.toeslag_bekend.all(axis=(1, 2))
     return Totalen(
-        toeslag_cent=toeslag_kind.sum(axis=1),
-        kosten_cent=rb.afronden_cent(u.kosten_e).sum(axis=(1, 2)),
-        werkelijke_kosten_cent=rb.afronden_cent(u.werkelijke_kosten_e).sum(axis=(1, 2)),
-        uren_cu=u.uren_cu.sum(axis=(1, 2), dtype=np.int64),
-        maanden_aanspraak=maand_aanspraak(u, b).sum(axis=1).astype(np.int8),
-        kinderen_met_toeslag=(toeslag_kind > 0).sum(axis=1).astype(np.int8),
-        toeslag_per_soort_cent=np.rint(per_soort).astype(np.int64),
-        uren_per_soort_cu=np.rint(uren_soort).astype(np.int64),
-        bedrag_onbekend=np.zeros(n, dtype=bool) if u.toeslag_bekend is None else ~u.toeslag_bekend.all(axis=(1, 2)),
+        toeslag_cent=np.einsum("hc->h", toeslag_kind),
+        kosten_cent=_som_centen(u.kosten_e),
+        werkelijke_kosten_cent=_som_centen(u.werkelijke_kosten_e),
+        uren_cu=np.einsum("hc->h", uren_kind),
+        maanden_aanspraak=_som(maand_aanspraak(u, b).view(np.int8), np.int8),  # at most 12
+        kinderen_met_toeslag=np.einsum("hc->h", (toeslag_kind > 0).view(np.int8)),  # int8: at most C children
+        toeslag_per_soort_cent=per_soort,
+        uren_per_soort_cu=uren_soort,
+        bedrag_onbekend=np.asarray(onbekend),
     )
 
 

@@ -14,7 +14,8 @@ def voldoet_lid1(sit: np.ndarray, lid1: int = c.LID1) -> np.ndarray:
     """Wko 1.6 lid 1 onder a-l (and the werkloosheidstermijn of lid 5): the parent meets the arbeidseis or is in a
     doelgroep. For a partner the list of lid 3 (a; b: uitkering onder c, e, h, i with voorziening; c: f, g, j, k, l;
     d: lid 1 onder b) covers the same modelled situations."""
-    return (sit & lid1) != 0
+    voldoet: np.ndarray = (sit & lid1) != 0
+    return voldoet
 
 
 def lid1_masker(smi_onderdelen_k_l_in_werking: bool) -> int:
@@ -104,7 +105,9 @@ def aanspraak_ouders(
 
     beide = q0 & q1
     via_uitz = (q0 & x1 & ~q1) | (x0 & q1 & ~q0)
-    ok = np.where(alleen, q0, beide | via_uitz)
+    ok = beide | via_uitz  # couple
+    ok &= ~alleen
+    ok |= q0 & alleen  # single parent (or relative partner): the aanvrager alone
     if wlz_zonder_voldoende_partner:  # reform switch (seed 002): Wlz exception for singles and both-Wlz couples
         w0 = (sit0 & uitzondering & (c.WLZ_PERM | c.WLZ_TIJD)) != 0
         w1 = (sit1 & uitzondering & (c.WLZ_PERM | c.WLZ_TIJD)) != 0
@@ -179,8 +182,14 @@ def kind_voorwaarden(
     reasons (population runs) only `ok`, computed with the same conditions."""
     maand = np.arange(12, dtype=np.int8)[None, None, :]
     if not met_redenen:
-        ok = (soort > 0) & kind_bestaat[..., None] & geboren & voor_vo & woont & lrk
-        ok &= maand >= eerste_maand[:, None, None]
+        ok = soort > 0
+        ok &= kind_bestaat[..., None]
+        ok &= geboren
+        ok &= voor_vo
+        ok &= woont
+        ok &= lrk
+        if eerste_maand.any():  # no late application in the batch: every month is reached
+            ok &= maand >= eerste_maand[:, None, None]
         ok &= aanspraak[:, None, :]
         return ok, None
     bits = np.zeros(soort.shape, dtype=np.int32)

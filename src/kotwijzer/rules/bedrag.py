@@ -21,13 +21,27 @@ BRON_PERCENTAGE = (bkot("8", 1), bkot("8", 2), Bron("Awir", "7", "1"))
 
 def uurprijs_gebruikt(prijs_cent: np.ndarray, soort: np.ndarray, max_per_soort_cent: np.ndarray) -> np.ndarray:
     """Bkot art. 4 lid 2: above the maximum uurprijs, the maximum counts. soort: 0 none, 1 dagopvang, 2 BSO, 3
-    gastouderopvang; max_per_soort_cent has 4 entries (index 0 unused)."""
-    return np.minimum(prijs_cent, max_per_soort_cent[soort])
+    gastouderopvang; max_per_soort_cent has 4 entries (index 0 unused). The result has the dtype of both inputs
+    combined."""
+    gebruikt: np.ndarray = np.minimum(prijs_cent, np.take(max_per_soort_cent, soort))
+    return gebruikt
 
 
-def kosten(uren_cu: np.ndarray, prijs_cent: np.ndarray) -> np.ndarray:
-    """Bkot art. 1: kosten = uren x prijs (met inachtneming van de maximum uurprijs), exact, in 1/10,000 euro."""
-    return np.multiply(uren_cu, prijs_cent, dtype=np.int64)
+INT32_GRENS = 2**31 - 1 - EENHEDEN_PER_CENT  # largest kosten kept in int32: rounding adds half a cent
+
+
+def past_in_int32(uren_min: int, uren_max: int, prijs_min: int, prijs_max: int) -> bool:
+    """Whether every product of hours and price within these bounds is exact in int32 (and can still be rounded to the
+    cent there): both non-negative and the largest product at most INT32_GRENS."""
+    return uren_min >= 0 and prijs_min >= 0 and uren_max * prijs_max <= INT32_GRENS
+
+
+def kosten(uren_cu: np.ndarray, prijs_cent: np.ndarray, in_int32: bool = False) -> np.ndarray:
+    """Bkot art. 1: kosten = uren x prijs (met inachtneming van de maximum uurprijs), exact, in 1/10,000 euro: int64,
+    or int32 when the caller has checked with `past_in_int32` that every product fits (the same values, half the
+    memory traffic)."""
+    uit: np.ndarray = np.multiply(uren_cu, prijs_cent, dtype=np.int32 if in_int32 else np.int64)
+    return uit
 
 
 def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
@@ -36,12 +50,25 @@ def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     of 2015-10-19; the 2014 text said "laagste"); with equal hours and equal kosten Dienst Toeslagen decides (lid 4).
     In that last case the choice does not change the amount (the same kosten get the same two percentages), so
     kotwijzer takes the first of those children in the input. Arrays [H,C,12]; returns bool [H,C,12] (no first child in
-    a month without hours)."""
-    score = np.multiply(uren_cu, 1 << 40, dtype=np.int64)  # kosten_e < 2**40 for any 744 h at any price below € 1.000
-    score += kosten_e
-    idx = np.argmax(score, axis=1)  # [H,12], first maximum wins; children without hours score 0
-    first = idx[:, None, :] == np.arange(uren_cu.shape[1])[None, :, None]
-    return first & (uren_cu > 0)
+    a month without hours). Where children share the most hours, the score hours x 2**40 + kosten orders (hours,
+    kosten) lexicographically, as kosten_e < 2**40 for any 744 h at any price below EUR 1,000."""
+    n_kind = uren_cu.shape[1]
+    if n_kind == 1:
+        return uren_cu > 0
+    meeste = uren_cu[:, 0]
+    for k in range(1, n_kind):  # maximum over the child axis; each step is vectorised over households and months
+        meeste = np.maximum(meeste, uren_cu[:, k])
+    first: np.ndarray = uren_cu == meeste[:, None, :]
+    first &= uren_cu > 0
+    gelijk = np.einsum("hcm->hm", first.view(np.int8)) > 1  # two or more children with the most hours
+    if gelijk.any():  # lid 3 and 4, only where needed: highest kosten, then the first of them in the input
+        hs, ms = np.divmod(np.flatnonzero(gelijk), gelijk.shape[1])  # faster than 2-d np.nonzero
+        score = np.multiply(uren_cu[hs, :, ms], 1 << 40, dtype=np.int64)  # (hours, kosten) lexicographically
+        score += kosten_e[hs, :, ms]
+        kies = np.argmax(score, axis=1)  # the first maximum wins
+        first[hs, :, ms] = False
+        first[hs, kies, ms] = True
+    return first
 
 
 def naar_rato_dagen(kosten_e: np.ndarray, dagen: np.ndarray, maanddagen: np.ndarray) -> np.ndarray:
@@ -67,12 +94,13 @@ def eerste_kind_gelijk(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     that Dienst Toeslagen decides which is the first child (the amount does not depend on it)."""
     score = np.multiply(uren_cu, 1 << 40, dtype=np.int64) + kosten_e
     top = score.max(axis=1)
-    return ((score == top[:, None, :]) & (uren_cu > 0)).sum(axis=1) >= 2
+    gelijk: np.ndarray = ((score == top[:, None, :]) & (uren_cu > 0)).sum(axis=1) >= 2
+    return gelijk
 
 
 def toeslag_cent(kosten_e: np.ndarray, promille: np.ndarray) -> np.ndarray:
     """Toeslag = kosten x percentage, rounded half up to the cent. kosten in 1/10,000 euro, percentage in promille."""
-    t = np.multiply(kosten_e, promille, dtype=np.int64)
+    t: np.ndarray = np.multiply(kosten_e, promille, dtype=np.int64)
     t += 50_000
     t //= 100_000
     return t
@@ -80,7 +108,9 @@ def toeslag_cent(kosten_e: np.ndarray, promille: np.ndarray) -> np.ndarray:
 
 def afronden_cent(eenheden: np.ndarray) -> np.ndarray:
     """1/10,000 euro -> cents, half up (for reporting kosten)."""
-    return (eenheden + EENHEDEN_PER_CENT // 2) // EENHEDEN_PER_CENT
+    uit = eenheden + EENHEDEN_PER_CENT // 2
+    uit //= EENHEDEN_PER_CENT
+    return uit
 
 
 def uitbetaling_voorschot(toeslag_maand_cent: np.ndarray) -> np.ndarray:

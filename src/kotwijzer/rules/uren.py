@@ -25,7 +25,8 @@ BRON_ONTKOPPELD = (bkot("8a", 1, "b", vanaf=2023),)
 
 def begrens_per_maand(uren_cu: np.ndarray, max_uren: int) -> np.ndarray:
     """Bkot 8a lid 1 onder a: at most `max_uren` per child per calendar month."""
-    return np.minimum(uren_cu, max_uren * CU)
+    uit: np.ndarray = np.minimum(uren_cu, max_uren * CU)
+    return uit
 
 
 def kgu_uren_per_ouder(
@@ -44,7 +45,8 @@ def kgu_uren_per_ouder(
     """
     werk = ((sit & c.WERK) != 0) * werkuren_cu.astype(np.int64) * pct  # cu * pct = 1e-4 h
     doel = ((sit & (doelgroep | uitzondering)) != 0) * np.int64(doelgroep_uren * CU * 100)
-    return np.maximum(werk, doel).sum(axis=-1)
+    uit: np.ndarray = np.maximum(werk, doel).sum(axis=-1)
+    return uit
 
 
 kgu_uren_per_ouder.bronnen = BRON_KGU  # type: ignore[attr-defined]
@@ -64,19 +66,49 @@ def kgu_doelgroep_masker(lid1: int, corona_verruiming: bool) -> int:
 
 def maanden_per_ouder(sit: np.ndarray, uitzondering: int, lid1: int = c.LID1) -> np.ndarray:
     """From 2023 (Bkot 8a lid 1 onder b): the number of months in which the parent worked or had a situation that
-    counts. [H,2,12] -> [H,2]."""
-    return ((sit & (lid1 | uitzondering)) != 0).sum(axis=-1)
+    counts. [H,2,12] -> [H,2] int64."""
+    telt = (sit & (lid1 | uitzondering)) != 0
+    maanden: np.ndarray = np.einsum("...m->...", telt.view(np.int8))  # at most 12: no overflow in int8
+    return maanden.astype(np.int64)
 
 
 def potje_minst_werkende(per_ouder: np.ndarray, telt_partner: np.ndarray) -> np.ndarray:
     """Bkot 8a lid 2: the pool follows the parent with the fewest hours (or months). When the partner does not count
     (single parent, or a relative partner under Wko 1.6 lid 6), the aanvrager's own figure applies."""
-    return np.where(telt_partner, per_ouder.min(axis=-1), per_ouder[..., 0])
+    minst = np.minimum(per_ouder[..., 0], per_ouder[..., 1])  # [..., 2]: aanvrager and partner
+    return np.where(telt_partner, minst, per_ouder[..., 0])
 
 
-def verdeel_potje(uren_cu: np.ndarray, potje_cu: np.ndarray) -> np.ndarray:
-    """Use a yearly pool month by month in calendar order: [..., 12] hours, [...] pool -> hours that count."""
-    cum = np.cumsum(uren_cu, axis=-1)
-    capped = np.minimum(cum, potje_cu[..., None])
-    out = np.diff(capped, axis=-1, prepend=0)
-    return out
+def verdeel_potje(uren_cu: np.ndarray, potje_cu: np.ndarray, begrensd: bool = False) -> np.ndarray:
+    """Use a yearly pool month by month in calendar order: [..., 12] hours, [...] pool -> hours that count (dtype of
+    `uren_cu`; `uren_cu` itself when no row exceeds its pool, so the caller must not change one of the two in place).
+    See `verdeel_potje_met_jaar`."""
+    return verdeel_potje_met_jaar(uren_cu, potje_cu, begrensd)[0]
+
+
+def verdeel_potje_met_jaar(
+    uren_cu: np.ndarray, potje_cu: np.ndarray, begrensd: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """`verdeel_potje`, also returning each row's year total of the hours that count (int64 [...]).
+
+    Every month gets what is left of the pool after the months before it: the running total, capped at the pool, so a
+    row's year total is the smaller of its hours and its pool. `begrensd`: the caller knows every month lies in
+    [0, 2**31 // 12]; then the year is summed in int32 and only the rows whose year exceeds their pool are capped (the
+    others keep their hours unchanged, as their running total never reaches the pool)."""
+    if not begrensd:
+        cum = np.cumsum(uren_cu, axis=-1, dtype=np.int64)
+        np.minimum(cum, np.asarray(potje_cu)[..., None], out=cum)
+        alle: np.ndarray = np.diff(cum, axis=-1, prepend=0).astype(uren_cu.dtype, copy=False)
+        return alle, cum[..., -1].copy()
+    jaar = np.einsum("...m->...", uren_cu)
+    over = jaar > potje_cu
+    jaar = jaar.astype(np.int64)
+    if not over.any():
+        return uren_cu, jaar
+    rij_pot = np.broadcast_to(potje_cu, over.shape)
+    uit = uren_cu.copy()
+    cum = np.cumsum(uren_cu[over], axis=-1, dtype=np.int64)
+    np.minimum(cum, rij_pot[over][:, None], out=cum)
+    uit[over] = np.diff(cum, axis=-1, prepend=0)
+    jaar[over] = rij_pot[over]
+    return uit, jaar

@@ -137,6 +137,9 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     app.mount("/static", StaticFiles(directory=str(HIER / "static")), name="static")
     installeer_handlers(app, html_fout=fout_pagina)
     app.add_middleware(SessieMiddleware, secure=secure_cookies)
+    from kotwijzer.i18n import TaalMiddleware
+
+    app.add_middleware(TaalMiddleware)  # the language of the parent flow (cookie), around everything that renders
     app.add_middleware(CatalogusMiddleware, db=db)
     app.add_middleware(BeveiligingsHeaders, hsts=bool(secure_cookies))
     app.add_middleware(VangFouten, html_fout=fout_pagina)  # no exception message reaches a log

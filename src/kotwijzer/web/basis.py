@@ -12,8 +12,10 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
 
+from kotwijzer import i18n
 from kotwijzer.api.beveiliging import csrf_klopt, csrf_token
-from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST, euro, hele_euro
+from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
+from kotwijzer.i18n import N_, _
 from kotwijzer.api.http import ApiFout
 from kotwijzer.store import repo
 from kotwijzer.store.repo import Actor
@@ -22,14 +24,17 @@ HIER = Path(__file__).parent
 MAX_FORMULIER = 256 * 1024
 
 templates = Jinja2Templates(directory=str(HIER / "templates"))
+templates.env.add_extension("jinja2.ext.i18n")
+templates.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)
+
+# The pages of the parent flow: they are shown in the parent's language (Dutch or English, the language switch on
+# every one of them). Every other page (professionals, municipalities, policy) is Dutch only.
+OUDER_PAGINAS = {"home.html", "vragen.html", "uitkomst.html", "wat_als.html", "voorschot.html", "fout.html",
+                 "begrippen.html"}
 
 
 def _getal(x: Any) -> str:
-    if x is None or x == "":
-        return "-"
-    d = Decimal(str(x))
-    s = f"{d:,.2f}".rstrip("0").rstrip(".") if d != d.to_integral_value() else f"{int(d):,}"
-    return s.replace(",", "X").replace(".", ",").replace("X", ".")
+    return i18n.getal(x)
 
 
 def _procent(x: Any) -> str:
@@ -48,16 +53,29 @@ def _datum(x: Any) -> str:
         if x.tzinfo is None:
             x = x.replace(tzinfo=dt.timezone.utc)
         x = x.astimezone(dt.timezone(dt.timedelta(hours=1)))
-        return f"{x.day} {MAANDNAMEN[x.month - 1]} {x.year}, {x:%H:%M}"
-    return f"{x.day} {MAANDNAMEN[x.month - 1]} {x.year}"
+        return f"{i18n.datum(x.date())}, {x:%H:%M}"
+    return i18n.datum(x)
+
+
+OPVANGSOORT_KORT = {"dagopvang": N_("dagopvang"), "buitenschoolse_opvang": N_("bso"),
+                    "gastouderopvang": N_("gastouderopvang")}
+
+
+def _opvangsoort(s: Any) -> str:
+    v = getattr(s, "value", s)
+    return _(OPVANGSOORT_KORT[v]) if v in OPVANGSOORT_KORT else str(s)
+
+
+def maand_opties() -> list[tuple[str, str]]:
+    return [(str(i), i18n.maandnaam(i)) for i in range(1, 13)]
 
 
 templates.env.filters.update(
-    euro=euro, hele_euro=hele_euro, getal=_getal, procent=_procent, datum=_datum,
-    maandnaam=lambda m: MAANDNAMEN[int(m) - 1],
-    situatie=lambda s: SITUATIE_TEKST.get(str(s), str(s)),
-    opvangsoort=lambda s: {"dagopvang": "dagopvang", "buitenschoolse_opvang": "bso", "gastouderopvang": "gastouderopvang"}.get(
-        getattr(s, "value", s), str(s)),
+    euro=i18n.euro, hele_euro=i18n.hele_euro, getal=_getal, procent=_procent, datum=_datum,
+    maandnaam=i18n.maandnaam, per_uur=i18n.bedrag_per_uur,
+    vertaal=lambda t: _vertaal_kern(t),  # a text marked with N_() where it is defined, or a sentence of the core
+    situatie=lambda s: _(SITUATIE_TEKST[str(s)]) if str(s) in SITUATIE_TEKST else str(s),
+    opvangsoort=_opvangsoort,
 )
 def _van_tot(lo: Decimal, hi: Decimal, fmt=euro) -> str:
     return fmt(lo) if lo == hi else f"{fmt(lo)} tot {fmt(hi)}"
@@ -103,7 +121,33 @@ def bereik_kind(r: Any, maand: int, k: Any) -> dict[str, str] | None:
 
 templates.env.globals.update(bereik_maand=bereik_maand, bereik_jaar=bereik_jaar, bereik_kind=bereik_kind)
 templates.env.globals.update(MAANDNAMEN=MAANDNAMEN, SITUATIE_TEKST=SITUATIE_TEKST, OPVANG_TEKST=OPVANG_TEKST,
-                             MAAND_OPTIES=[(str(i + 1), n) for i, n in enumerate(MAANDNAMEN)])
+                             maand_opties=maand_opties, TAAL_NAAM=i18n.TAAL_NAAM,
+                             MAAND_OPTIES=[(str(i + 1), n) for i, n in enumerate(MAANDNAMEN)])  # Dutch-only pages
+
+
+def _vertaal_kern(t):
+    from kotwijzer.web.kerntekst import vertaal_kern
+
+    return vertaal_kern(t)
+
+
+def _begrip(id_: str, tekst: str | None = None, gloss: bool = False):
+    from kotwijzer.web.begrippen import begrip
+
+    return begrip(id_, tekst, gloss)
+
+
+def _begrip_lijst():
+    from markupsafe import Markup
+
+    return Markup('<a href="/begrippen">{}</a>').format(_("lijst met begrippen"))
+
+
+def situatie_opties() -> list[tuple[str, str]]:
+    return [(k, _(v)) for k, v in SITUATIE_TEKST.items()]
+
+
+templates.env.globals.update(begrip=_begrip, begrip_lijst=_begrip_lijst, situatie_opties=situatie_opties)
 
 
 @dataclass
@@ -145,25 +189,47 @@ def ingelogd(request: Request) -> Ingelogd | None:
 def vereist_ingelogd(request: Request) -> Ingelogd:
     g = ingelogd(request)
     if g is None:
-        raise ApiFout(401, "niet_ingelogd", "U bent niet ingelogd, of uw sessie is verlopen. Log (opnieuw) in.")
+        raise ApiFout(401, "niet_ingelogd", N_("U bent niet ingelogd, of uw sessie is verlopen. Log (opnieuw) in."))
     return g
 
 
+def taal_van(request: Request, template: str) -> str:
+    """The language a page is shown in: the parent's choice on the pages of the parent flow, else Dutch."""
+    return i18n.taal() if template in OUDER_PAGINAS else i18n.STANDAARD
+
+
+def huidig_adres(request: Request) -> str:
+    return request.url.path + (f"?{request.url.query}" if request.url.query else "")
+
+
 def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    """A page. Pages of the parent flow are rendered in the parent's language, with the language switch; the
+    others in Dutch. (Texts computed before rendering already used the request's language, see `kotwijzer.i18n`.)"""
+    from urllib.parse import urlencode
+
     ctx.setdefault("titel", "kotwijzer")
     ctx.setdefault("fouten", {})
     g = ingelogd(request)
     token = sessie_token(request)
     csrf = csrf_token(request.app.state.geheim, token) if token else ""
-    return templates.TemplateResponse(request, template, {"csrf": csrf, "ingelogd": g, **ctx}, status_code=status)
+    taal = taal_van(request, template)
+    ander = "en" if taal == "nl" else "nl"
+    ctx.setdefault("taalwissel", {"taal": ander, "naam": i18n.TAAL_NAAM[ander],
+                                  "adres": "/taal?" + urlencode({"naar": ander, "terug": huidig_adres(request)})}
+                   if template in OUDER_PAGINAS else None)
+    with i18n.in_taal(taal):
+        resp = templates.TemplateResponse(request, template, {"csrf": csrf, "ingelogd": g, "taal": taal, **ctx},
+                                          status_code=status)
+    resp.headers["Content-Language"] = taal
+    return resp
 
 
 def fout_pagina(request: Request, status: int, melding: str, headers: dict[str, str] | None = None) -> HTMLResponse:
-    titels = {401: "Inloggen nodig", 403: "Geen toegang", 404: "Pagina niet gevonden", 413: "Te veel gegevens",
-              422: "Dit kon niet", 429: "Even wachten", 500: "Er ging iets mis"}
+    titels = {401: N_("Inloggen nodig"), 403: N_("Geen toegang"), 404: N_("Pagina niet gevonden"),
+              413: N_("Te veel gegevens"), 422: N_("Dit kon niet"), 429: N_("Even wachten"), 500: N_("Er ging iets mis")}
     try:
-        resp = render(request, "fout.html", status=status, titel=titels.get(status, "Er ging iets mis"), melding=melding,
-                      status_code=status)
+        resp = render(request, "fout.html", status=status, titel=_(titels.get(status, N_("Er ging iets mis"))),
+                      melding=_(melding), status_code=status)
     except Exception:  # noqa: BLE001 - the error page itself must never fail
         resp = HTMLResponse(f"<!doctype html><html lang=\"nl\"><title>Fout</title><p>{titels.get(status, 'Fout')}</p></html>",
                             status_code=status)
@@ -177,22 +243,27 @@ async def formulier(request: Request) -> FormData:
     """The posted form, after checking its size and its CSRF token."""
     lengte = request.headers.get("content-length")
     if lengte is None or not lengte.isdigit():
-        raise ApiFout(411, "lengte_nodig", "Het formulier kon niet worden gelezen. Probeer het opnieuw.")
+        raise ApiFout(411, "lengte_nodig", N_("Het formulier kon niet worden gelezen. Probeer het opnieuw."))
     if int(lengte) > MAX_FORMULIER:
-        raise ApiFout(413, "te_groot", "Het formulier is te groot.")
+        raise ApiFout(413, "te_groot", N_("Het formulier is te groot."))
     ct = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ct not in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        raise ApiFout(415, "verkeerd_formaat", "Dit formulier kon niet worden gelezen.")
+        raise ApiFout(415, "verkeerd_formaat", N_("Dit formulier kon niet worden gelezen."))
     try:
         form = await request.form(max_files=0, max_fields=3000)
     except Exception:  # noqa: BLE001 - malformed form bodies are the sender's problem, not a server error
-        raise ApiFout(400, "ongeldig_formulier", "Het formulier kon niet worden gelezen. Probeer het opnieuw.") from None
+        raise ApiFout(400, "ongeldig_formulier", N_("Het formulier kon niet worden gelezen. Probeer het opnieuw.")) from None
     if not csrf_klopt(request.app.state.geheim, request.state.sessie_token, form.get("csrf")):
-        raise ApiFout(403, "csrf", "Deze pagina is verlopen of uw browser blokkeert cookies. Ga terug, laad de pagina "
-                                   "opnieuw en probeer het nog een keer.")
+        raise ApiFout(403, "csrf", N_("Deze pagina is verlopen of uw browser blokkeert cookies. Ga terug, laad de pagina "
+                                   "opnieuw en probeer het nog een keer."))
     return form
 
 
 def tekst(form: FormData, naam: str, standaard: str = "") -> str:
     v = form.get(naam, standaard)
     return v if isinstance(v, str) else standaard
+
+
+# the status words of `kotwijzer.leesbaar.status_nl`, translated where they are shown (`|status_nl|vertaal`)
+STATUS_WOORDEN = (N_("definitief"), N_("voorlopig"), N_("onvolledig"), N_("niet gecontroleerd"), N_("ontbreekt"),
+                  N_("aangekondigd"))

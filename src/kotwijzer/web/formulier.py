@@ -14,34 +14,36 @@ from typing import Any, Mapping
 
 from pydantic import ValidationError
 
+from kotwijzer import i18n
 from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
+from kotwijzer.i18n import N_, _
 from kotwijzer.api.fouten import nederlandse_fouten
 from kotwijzer.model import Kind, Periode
 
 STAPPEN = ("gezin", "aanvrager", "partner", "kinderen", "inkomen", "controle")
 STAP_TITEL = {
-    "gezin": "Uw gezin",
-    "aanvrager": "Wat doet u?",
-    "partner": "Wat doet uw partner?",
-    "kinderen": "Kinderen en opvang",
-    "inkomen": "Inkomen en aanvraag",
-    "controle": "Controleer uw antwoorden",
+    "gezin": N_("Uw gezin"),
+    "aanvrager": N_("Wat doet u?"),
+    "partner": N_("Wat doet uw partner?"),
+    "kinderen": N_("Kinderen en opvang"),
+    "inkomen": N_("Inkomen en aanvraag"),
+    "controle": N_("Controleer uw antwoorden"),
 }
 # In professional mode (a consultant or bewindvoerder fills in the questionnaire for a parent) the questions speak
 # about "de ouder" instead of "u".
 STAP_TITEL_PRO = {
-    "gezin": "Het gezin van de ouder",
-    "aanvrager": "Wat doet de ouder?",
-    "partner": "Wat doet de partner van de ouder?",
-    "kinderen": "Kinderen en opvang",
-    "inkomen": "Inkomen en aanvraag",
-    "controle": "Controleer de antwoorden",
+    "gezin": N_("Het gezin van de ouder"),
+    "aanvrager": N_("Wat doet de ouder?"),
+    "partner": N_("Wat doet de partner van de ouder?"),
+    "kinderen": N_("Kinderen en opvang"),
+    "inkomen": N_("Inkomen en aanvraag"),
+    "controle": N_("Controleer de antwoorden"),
 }
 
 
 def stap_titel(stap: str, staat: dict) -> str:
     pro = (staat.get("context") or {}).get("modus") == "professioneel"
-    return (STAP_TITEL_PRO if pro else STAP_TITEL)[stap]
+    return _((STAP_TITEL_PRO if pro else STAP_TITEL)[stap])
 
 
 TRAJECTEN = ("bijstand_traject", "werkzoekende_traject")
@@ -89,12 +91,12 @@ def parse_datum(s: str) -> dt.date | None:
     else:
         m = re.fullmatch(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})", s)
         if not m:
-            raise ValueError("Vul een datum in, bijvoorbeeld 15-3-2026.")
+            raise ValueError(_("Vul een datum in, bijvoorbeeld 15-3-2026."))
         d, mnd, j = int(m[1]), int(m[2]), int(m[3])
     try:
         return dt.date(j, mnd, d)
     except ValueError:
-        raise ValueError("Deze datum bestaat niet. Vul een datum in, bijvoorbeeld 15-3-2026.") from None
+        raise ValueError(_("Deze datum bestaat niet. Vul een datum in, bijvoorbeeld 15-3-2026.")) from None
 
 
 def parse_maand(s: str) -> str | None:
@@ -108,10 +110,10 @@ def parse_maand(s: str) -> str | None:
     else:
         m = re.fullmatch(r"(\d{1,2})[-/. ](\d{4})", s)
         if not m:
-            raise ValueError("Vul jaar en maand in, bijvoorbeeld 2027-09.")
+            raise ValueError(_("Vul jaar en maand in, bijvoorbeeld 2027-09."))
         mnd, j = int(m[1]), int(m[2])
     if not 1 <= mnd <= 12 or not 1900 <= j <= 2200:
-        raise ValueError("Vul jaar en maand in, bijvoorbeeld 2027-09.")
+        raise ValueError(_("Vul jaar en maand in, bijvoorbeeld 2027-09."))
     return f"{j:04d}-{mnd:02d}"
 
 
@@ -130,7 +132,7 @@ def parse_getal(s: str, melding: str, max_decimalen: int = 2) -> Decimal | None:
     except InvalidOperation:
         raise ValueError(melding) from None
     if -d.as_tuple().exponent > max_decimalen and d != d.quantize(Decimal(1).scaleb(-max_decimalen)):
-        raise ValueError(f"Gebruik hoogstens {max_decimalen} cijfers achter de komma.")
+        raise ValueError(_("Gebruik hoogstens {n} cijfers achter de komma.").format(n=max_decimalen))
     return d.quantize(Decimal(1).scaleb(-max_decimalen)) if -d.as_tuple().exponent > max_decimalen else d
 
 
@@ -139,11 +141,13 @@ def parse_euros(s: str) -> int | None:
     t = (s or "").replace("€", "").replace("\u00a0", " ").strip().replace(" ", "")
     if not t:
         return None
+    if i18n.taal() == "en" and re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", t):
+        t = t.replace(",", "X").replace(".", ",").replace("X", ".")  # 45,000.00 written the English way
     m = re.fullmatch(r"(\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,(\d{1,2}))?", t)
     if not m:
-        raise ValueError("Vul een bedrag in hele euro's in, bijvoorbeeld 45000.")
+        raise ValueError(_("Vul een bedrag in hele euro's in, bijvoorbeeld 45000."))
     if m[2] and int(m[2]) != 0:
-        raise ValueError("Vul het bedrag in hele euro's in, zonder centen.")
+        raise ValueError(_("Vul het bedrag in hele euro's in, zonder centen."))
     return int(m[1].replace(".", ""))
 
 
@@ -153,7 +157,8 @@ def getal_tekst(d: Decimal | int | float | str | None) -> str:
     x = Decimal(str(d))
     if x == x.to_integral_value():
         return str(int(x))
-    return f"{x.normalize():f}".replace(".", ",")
+    t = f"{x.normalize():f}"
+    return t if i18n.taal() == "en" else t.replace(".", ",")
 
 
 # ------------------------------------------------------------------------------------------------ the state
@@ -172,7 +177,7 @@ def staat_van_invoer(invoer: Mapping[str, Any], context: dict[str, Any] | None =
     inv = json.loads(json.dumps(invoer))
     partner = inv.get("partner") is not None
     return {"invoer": inv, "partner": partner, "aantal_kinderen": max(1, len(inv.get("kinderen") or [])),
-            "context": context or {}}
+            "context": {**(context or {}), "aangevraagd": bool(inv.get("aanvraagdatum"))}}
 
 
 def lees_staat(tekst: str | None) -> dict[str, Any]:
@@ -196,6 +201,8 @@ def lees_staat(tekst: str | None) -> dict[str, Any]:
         s["aantal_kinderen"] = None
     if s.get("partner") not in (None, True, False):
         s["partner"] = None
+    if s["context"].get("aangevraagd") not in (None, True, False):
+        s["context"].pop("aangevraagd")
     if "id" in s and not isinstance(s["id"], str):
         s.pop("id")
     return s
@@ -275,20 +282,20 @@ def verwerk_gezin(form: Mapping[str, str], staat: dict[str, Any]) -> Fouten:
         if j not in JAREN:
             raise ValueError
     except ValueError:
-        f.voeg("berekeningsjaar", "Kies het jaar.")
+        f.voeg("berekeningsjaar", _("Kies het jaar."))
         j = None
     partner = form.get("partner")
     if partner not in ("ja", "nee"):
-        f.voeg("partner", "Kies of u een partner heeft.")
+        f.voeg("partner", _("Kies of u een partner heeft."))
     bloed = form.get("bloedverwant", "nee")
     if partner == "ja" and bloed not in ("ja", "nee"):
-        f.voeg("bloedverwant", "Kies of uw partner familie van u is.")
+        f.voeg("bloedverwant", _("Kies of uw partner familie van u is."))
     try:
         n = int(form.get("aantal_kinderen", ""))
         if not 1 <= n <= MAX_KINDEREN:
             raise ValueError
     except ValueError:
-        f.voeg("aantal_kinderen", "Kies voor hoeveel kinderen u opvang heeft.")
+        f.voeg("aantal_kinderen", _("Kies voor hoeveel kinderen u opvang heeft."))
         n = None
     if f:
         return f
@@ -376,7 +383,7 @@ def _gemeente_en_activiteit(r: Mapping[str, str], getoond: set[str], catalogus: 
     if "gemeente" not in getoond or not g:
         return None
     if g not in {x.cbs_code for x in catalogus.gemeenten}:
-        f.voeg(id_ + "gemeente", "Kies een gemeente uit de lijst.")
+        f.voeg(id_ + "gemeente", _("Kies een gemeente uit de lijst."))
         return None
     if r.get("activiteit_van") != g:
         f.vervolg = True  # the activities of this municipality are asked next
@@ -385,7 +392,7 @@ def _gemeente_en_activiteit(r: Mapping[str, str], getoond: set[str], catalogus: 
     if not a:
         return g, ""
     if a not in {x.code for x in catalogus.activiteiten.get(g, [])}:
-        f.voeg(id_ + "activiteit", "Kies een activiteit uit de lijst.")
+        f.voeg(id_ + "activiteit", _("Kies een activiteit uit de lijst."))
         return None
     return g, a
 
@@ -406,7 +413,7 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
         if not s:
             continue
         if s not in SITUATIE_TEKST:
-            f.voeg(id_ + "situatie", "Kies een situatie uit de lijst.")
+            f.voeg(id_ + "situatie", _("Kies een situatie uit de lijst."))
             continue
         basis: dict[str, Any] = {}
         if r.get("basis", "").isdigit() and int(r["basis"]) < len(oud) and isinstance(oud[int(r["basis"])], dict):
@@ -422,7 +429,7 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
         try:
             van = parse_datum(r["van"])
             if van is None:
-                f.voeg(id_ + "van", "Vul in vanaf welke datum dit zo is.")
+                f.voeg(id_ + "van", _("Vul in vanaf welke datum dit zo is."))
         except ValueError as e:
             f.voeg(id_ + "van", str(e))
             van = None
@@ -432,7 +439,7 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
             f.voeg(id_ + "tot", str(e))
             tot = None
         if van and tot and tot < van:
-            f.voeg(id_ + "tot", "De einddatum ligt voor de begindatum.")
+            f.voeg(id_ + "tot", _("De einddatum ligt voor de begindatum."))
         if basis.get("maanden") and (r["van"], r["tot"]) == _periode_van_tot(basis, j):
             p["maanden"] = basis["maanden"]
         else:
@@ -453,9 +460,9 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
                 f.vervolg = True
             else:
                 try:
-                    u = parse_getal(r["uren"], "Vul het aantal uren in, bijvoorbeeld 120.")
+                    u = parse_getal(r["uren"], _("Vul het aantal uren in, bijvoorbeeld 120."))
                     if u is None:
-                        f.voeg(id_ + "uren", f"Vul in hoeveel uur per maand er gewerkt wordt. In {j} is dat nodig.")
+                        f.voeg(id_ + "uren", _("Vul in hoeveel uur per maand er gewerkt wordt. In {jaar} is dat nodig.").format(jaar=j))
                     else:
                         p["uren_per_maand"] = str(u)
                 except ValueError as e:
@@ -474,9 +481,9 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
             elif r["detentie_soort"] in ("veroordeling", "voorlopige_hechtenis"):
                 p["detentie_soort"] = r["detentie_soort"]
             if "detentie_soort" in getoond and tot is None and not basis.get("detentie_einde") and id_ + "tot" not in f:
-                f.voeg(id_ + "tot", "Vul in wanneer de straf of maatregel eindigt. Weet u het niet precies? Vul dan de "
-                                    "datum in die u verwacht. Het recht hangt ervan af of de detentie langer dan drie "
-                                    "maanden duurt.")
+                f.voeg(id_ + "tot", _("Vul in wanneer de straf of maatregel eindigt. Weet u het niet precies? Vul dan "
+                                      "de datum in die u verwacht. Het recht hangt ervan af of de detentie langer dan "
+                                      "drie maanden duurt."))
         if not any(k2.startswith(id_) for k2 in f):
             try:
                 Periode.model_validate(p)
@@ -487,7 +494,7 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
                     f.voeg(id_ + doel, fout["melding"])
         uit.append(p)
     if not uit and not f:
-        f.voeg(f"{wie}-0-situatie", "Kies minstens één situatie. Past er niets? Kies dan 'Geen van deze'.")
+        f.voeg(f"{wie}-0-situatie", _("Kies minstens één situatie. Past er niets? Kies dan 'Geen van deze'."))
     return uit, f
 
 
@@ -552,12 +559,12 @@ def verwerk_kinderen(rijen: list[dict[str, Any]], staat: dict[str, Any]) -> tupl
                                           "co_ouderschap", "opvang")}
         if r["label"]:
             if len(r["label"]) > 40:
-                f.voeg(p + "label", "Gebruik hoogstens 40 tekens.")
+                f.voeg(p + "label", _("Gebruik hoogstens 40 tekens."))
             k["label"] = r["label"][:40]
         try:
             g = parse_datum(r["geboortedatum"])
             if g is None:
-                f.voeg(p + "geboortedatum", "Vul de geboortedatum van het kind in.")
+                f.voeg(p + "geboortedatum", _("Vul de geboortedatum van het kind in."))
             else:
                 k["geboortedatum"] = g.isoformat()
         except ValueError as e:
@@ -570,7 +577,7 @@ def verwerk_kinderen(rijen: list[dict[str, Any]], staat: dict[str, Any]) -> tupl
             f.voeg(p + "vo", str(e))
         woont = r.get("woont", "ja")
         if woont not in ("ja", "nee", "co"):
-            f.voeg(p + "woont", "Kies waar het kind woont.")
+            f.voeg(p + "woont", _("Kies waar het kind woont."))
         k["woont_op_adres_aanvrager"] = woont != "nee"
         k["co_ouderschap"] = woont == "co"
         oud_opvang = basis.get("opvang") or []
@@ -580,21 +587,21 @@ def verwerk_kinderen(rijen: list[dict[str, Any]], staat: dict[str, Any]) -> tupl
             if not o["soort"]:
                 continue
             if o["soort"] not in OPVANG_TEKST:
-                f.voeg(q + "soort", "Kies een soort opvang uit de lijst.")
+                f.voeg(q + "soort", _("Kies een soort opvang uit de lijst."))
                 continue
             ov: dict[str, Any] = {"soort": o["soort"]}
             try:
-                u = parse_getal(o["uren"], "Vul het aantal uren in, bijvoorbeeld 80.")
+                u = parse_getal(o["uren"], _("Vul het aantal uren in, bijvoorbeeld 80."))
                 if u is None:
-                    f.voeg(q + "uren", "Vul in hoeveel uur opvang per maand.")
+                    f.voeg(q + "uren", _("Vul in hoeveel uur opvang per maand."))
                 else:
                     ov["uren_per_maand"] = str(u)
             except ValueError as e:
                 f.voeg(q + "uren", str(e))
             try:
-                pr = parse_getal(o["uurprijs"], "Vul de uurprijs in, bijvoorbeeld 10,50.")
+                pr = parse_getal(o["uurprijs"], _("Vul de uurprijs in, bijvoorbeeld 10,50."))
                 if pr is None:
-                    f.voeg(q + "uurprijs", "Vul de prijs per uur in.")
+                    f.voeg(q + "uurprijs", _("Vul de prijs per uur in."))
                 else:
                     ov["uurprijs"] = str(pr)
             except ValueError as e:
@@ -605,10 +612,10 @@ def verwerk_kinderen(rijen: list[dict[str, Any]], staat: dict[str, Any]) -> tupl
                 if not (1 <= van <= 12 and 1 <= tot <= 12):
                     raise ValueError
             except ValueError:
-                f.voeg(q + "van", "Kies de maanden.")
+                f.voeg(q + "van", _("Kies de maanden."))
                 van, tot = 1, 12
             if tot < van:
-                f.voeg(q + "tot", "De laatste maand ligt voor de eerste maand.")
+                f.voeg(q + "tot", _("De laatste maand ligt voor de eerste maand."))
             ob = oud_opvang[int(o["basis"])] if o.get("basis", "").isdigit() and int(o["basis"]) < len(oud_opvang) else None
             if isinstance(ob, dict) and ob.get("maanden") and (min(ob["maanden"]), max(ob["maanden"])) == (van, tot):
                 ov["maanden"] = ob["maanden"]
@@ -617,7 +624,7 @@ def verwerk_kinderen(rijen: list[dict[str, Any]], staat: dict[str, Any]) -> tupl
             opvang.append(ov)
         k["opvang"] = opvang
         if not opvang and not any(x.startswith(p) for x in f):
-            f.voeg(p + "opvang-0-soort", "Kies de soort opvang voor dit kind.")
+            f.voeg(p + "opvang-0-soort", _("Kies de soort opvang voor dit kind."))
         if not any(x.startswith(p) for x in f):
             try:
                 Kind.model_validate(k)
@@ -637,10 +644,21 @@ def verwerk_kinderen(rijen: list[dict[str, Any]], staat: dict[str, Any]) -> tupl
 
 
 # ---------------------------------------------------------------------------------------------- step: inkomen
+def aangevraagd(staat: dict[str, Any]) -> bool | None:
+    """The answer to "Heeft u de toeslag al aangevraagd?" (None: not asked yet). Kept in the state's context, next to
+    the form's other choices."""
+    a = (staat.get("context") or {}).get("aangevraagd")
+    return a if a in (True, False) else None
+
+
 def inkomen_waarden(staat: dict[str, Any]) -> dict[str, str]:
     inv = staat["invoer"]
     ti = inv.get("toetsingsinkomen")
-    return {"toetsingsinkomen": "" if ti is None else str(ti), "aanvraagdatum": str(inv.get("aanvraagdatum") or "")}
+    a = aangevraagd(staat)
+    if a is None and inv.get("aanvraagdatum"):
+        a = True
+    return {"toetsingsinkomen": "" if ti is None else str(ti), "aanvraagdatum": str(inv.get("aanvraagdatum") or ""),
+            "aangevraagd": "" if a is None else ("ja" if a else "nee")}
 
 
 def verwerk_inkomen(form: Mapping[str, str], staat: dict[str, Any]) -> Fouten:
@@ -648,17 +666,28 @@ def verwerk_inkomen(form: Mapping[str, str], staat: dict[str, Any]) -> Fouten:
     try:
         ti = parse_euros(form.get("toetsingsinkomen", ""))
         if ti is not None and ti > 100_000_000:
-            raise ValueError("Dit bedrag is te hoog. Vul het inkomen in hele euro's in.")
+            raise ValueError(_("Dit bedrag is te hoog. Vul het inkomen in hele euro's in."))
     except ValueError as e:
         f.voeg("toetsingsinkomen", str(e))
         ti = None
-    try:
-        ad = parse_datum(form.get("aanvraagdatum", ""))
-    except ValueError as e:
-        f.voeg("aanvraagdatum", str(e))
-        ad = None
+    aangevraagd = form.get("aangevraagd", "")
+    if not form.get("aangevraagd-gevraagd") and aangevraagd not in ("ja", "nee"):
+        # a form from before this question (or a client of its own): the date says it
+        aangevraagd = "ja" if (form.get("aanvraagdatum") or "").strip() else "nee"
+    ad = None
+    if aangevraagd not in ("ja", "nee"):
+        f.voeg("aangevraagd", _("Kies of u de toeslag al heeft aangevraagd."))
+    elif aangevraagd == "ja":
+        try:
+            ad = parse_datum(form.get("aanvraagdatum", ""))
+            if ad is None:
+                f.voeg("aanvraagdatum", _("Vul in op welke datum u de toeslag heeft aangevraagd. Weet u het niet "
+                                          "precies? Vul de datum in die u denkt. U vindt hem in Mijn toeslagen."))
+        except ValueError as e:
+            f.voeg("aanvraagdatum", str(e))
     if f:
         return f
+    staat.setdefault("context", {})["aangevraagd"] = aangevraagd == "ja"
     inv = staat["invoer"]
     if ti is None:
         inv.pop("toetsingsinkomen", None)
@@ -686,51 +715,149 @@ def stap_van_veld(veld: str) -> str:
 
 
 def overzicht(staat: dict[str, Any], catalogus: Any = None) -> list[dict[str, Any]]:
-    """The answers per step, in plain words, for the check page."""
+    """The answers per step, in plain words and in the notation of the page's language, for the check page."""
     inv = staat["invoer"]
     j = jaar(staat)
+    ja, nee = _("ja"), _("nee")
+    pro = (staat.get("context") or {}).get("modus") == "professioneel"
     uit = []
-    regels = [("Jaar", str(j)),
-              ("Partner", "ja" if staat.get("partner") else "nee")]
+    regels = [(_("Jaar"), str(j)),
+              (_("Partner"), ja if staat.get("partner") else nee)]
     if staat.get("partner"):
-        regels.append(("Partner is familie (ouder, broer of zus)", "ja" if inv.get("partner_is_bloedverwant") else "nee"))
-    regels.append(("Kinderen met opvang", str(staat.get("aantal_kinderen") or 0)))
-    uit.append({"stap": "gezin", "titel": STAP_TITEL["gezin"], "regels": regels})
+        regels.append((_("Partner is familie (ouder, broer of zus)"), ja if inv.get("partner_is_bloedverwant") else nee))
+    regels.append((_("Kinderen met opvang"), str(staat.get("aantal_kinderen") or 0)))
+    uit.append({"stap": "gezin", "titel": stap_titel("gezin", staat), "regels": regels})
     for wie in ("aanvrager", "partner"):
         if wie == "partner" and not partner_stap_nodig(staat):
             continue
         regels = []
         for p in (inv.get(wie) or {}).get("situaties") or []:
             van, tot = _periode_van_tot(p, j)
-            tekst = f"vanaf {_nl_datum(van)}" + (f" tot en met {_nl_datum(tot)}" if tot else "")
+            tekst = (_("vanaf {van} tot en met {tot}").format(van=_nl_datum(van), tot=_nl_datum(tot)) if tot
+                     else _("vanaf {van}").format(van=_nl_datum(van)))
             if p.get("uren_per_maand") is not None:
-                tekst += f", {getal_tekst(p['uren_per_maand'])} uur per maand"
+                tekst += ", " + _("{uren} uur per maand").format(uren=i18n.getal(p["uren_per_maand"]))
             if p.get("activiteit") and p.get("gemeente_code"):
-                tekst += ", activiteit: " + _activiteit_tekst(catalogus, p["gemeente_code"], p["activiteit"])
+                tekst += ", " + _("activiteit: {naam}").format(
+                    naam=_activiteit_tekst(catalogus, p["gemeente_code"], p["activiteit"]))
             elif p.get("situatie") in TRAJECTEN:
                 v = p.get("voorziening_gericht_op_arbeidsinschakeling")
-                tekst += ", gericht op werk: " + ("ja" if v is True else "nee" if v is False else "weet ik niet")
-            regels.append((SITUATIE_TEKST.get(p.get("situatie"), str(p.get("situatie"))), tekst))
-        uit.append({"stap": wie, "titel": STAP_TITEL[wie], "regels": regels or [("Situatie", "nog niet ingevuld")]})
+                tekst += ", " + _("gericht op werk: {antwoord}").format(
+                    antwoord=ja if v is True else nee if v is False else _("weet ik niet"))
+            s_ = str(p.get("situatie"))
+            regels.append((_(SITUATIE_TEKST[s_]) if s_ in SITUATIE_TEKST else s_, tekst))
+        uit.append({"stap": wie, "titel": stap_titel(wie, staat),
+                    "regels": regels or [(_("Situatie"), _("nog niet ingevuld"))]})
     regels = []
     for i, k in enumerate((inv.get("kinderen") or [])[: staat.get("aantal_kinderen") or 0]):
-        naam = k.get("label") or f"Kind {i + 1}"
-        regels.append((naam, f"geboren {_nl_datum(k.get('geboortedatum'))}"))
+        naam = kind_naam(i, k)
+        regels.append((naam, _("geboren {datum}").format(datum=_nl_datum(k.get("geboortedatum")))))
         for o in k.get("opvang") or []:
             ms = o.get("maanden") or list(range(1, 13))
-            periode = "hele jaar" if ms == list(range(1, 13)) else f"{MAANDNAMEN[min(ms) - 1]} tot en met {MAANDNAMEN[max(ms) - 1]}"
-            regels.append((f"{naam}: {OPVANG_TEKST.get(o.get('soort'), o.get('soort'))}",
-                           f"{getal_tekst(o.get('uren_per_maand'))} uur per maand, € {getal_tekst(o.get('uurprijs'))} per uur, "
-                           f"{periode}" + ("" if o.get("lrk_geregistreerd", True) else ", niet in het LRK")))
-    uit.append({"stap": "kinderen", "titel": STAP_TITEL["kinderen"], "regels": regels or [("Kinderen", "nog niet ingevuld")]})
+            periode = (_("hele jaar") if ms == list(range(1, 13)) else
+                       _("{van} tot en met {tot}").format(van=i18n.maandnaam(min(ms)), tot=i18n.maandnaam(max(ms))))
+            soort = str(o.get("soort"))
+            regels.append((f"{naam}: {_(OPVANG_TEKST[soort]) if soort in OPVANG_TEKST else soort}",
+                           _("{uren} uur per maand, {prijs} per uur, {periode}").format(
+                               uren=i18n.getal(o.get("uren_per_maand")), prijs=i18n.bedrag_per_uur(o.get("uurprijs")),
+                               periode=periode)
+                           + ("" if o.get("lrk_geregistreerd", True) else ", " + _("niet in het LRK"))))
+    uit.append({"stap": "kinderen", "titel": stap_titel("kinderen", staat),
+                "regels": regels or [(_("Kinderen"), _("nog niet ingevuld"))]})
     ti = inv.get("toetsingsinkomen")
-    uit.append({"stap": "inkomen", "titel": STAP_TITEL["inkomen"], "regels": [
-        ("Inkomen van u en uw partner samen" if staat.get("partner") else "Uw inkomen",
-         "weet ik niet" if ti is None else "€ " + f"{ti:,}".replace(",", ".")),
-        ("Aanvraagdatum", _nl_datum(inv.get("aanvraagdatum")) if inv.get("aanvraagdatum")
-         else "nog niet aangevraagd (wij rekenen met vandaag)"),
+    ad = inv.get("aanvraagdatum")
+    if ad:
+        aanvraag = _("ja, op {datum}").format(datum=_nl_datum(ad))
+    elif aangevraagd(staat) is False:
+        aanvraag = (_("nog niet (de uitkomst laat zien wat de ouder krijgt bij een aanvraag nu)") if pro else
+                    _("nog niet (de uitkomst laat zien wat u krijgt als u nu aanvraagt)"))
+    else:
+        aanvraag = _("nog niet beantwoord")
+    uit.append({"stap": "inkomen", "titel": stap_titel("inkomen", staat), "regels": [
+        ((_("Inkomen van de ouder en de partner samen") if staat.get("partner") else _("Inkomen van de ouder")) if pro else
+         (_("Inkomen van u en uw partner samen") if staat.get("partner") else _("Uw inkomen")),
+         _("weet ik niet") if ti is None else i18n.hele_euro(ti)),
+        (_("Al aangevraagd?"), aanvraag),
     ]})
     return uit
+
+
+def kind_naam(i: int, k: Mapping[str, Any] | None = None) -> str:
+    """'Kind 2', or 'Kind 2 (oudste)' when the parent gave a nickname."""
+    label = str((k or {}).get("label") or "")
+    return _("Kind {n}").format(n=i + 1) + (f" ({label})" if label else "")
+
+
+VELD_NAAM = {
+    "berekeningsjaar": N_("Jaar"), "partner": N_("Partner"), "bloedverwant": N_("Partner is familie"),
+    "aantal_kinderen": N_("Aantal kinderen"), "situatie": N_("situatie"), "van": N_("vanaf"), "tot": N_("tot en met"),
+    "uren": N_("uren per maand"), "voorziening": N_("gericht op werk"), "detentie_soort": N_("soort detentie"),
+    "gemeente": N_("gemeente"), "activiteit": N_("activiteit"), "label": N_("bijnaam"),
+    "geboortedatum": N_("geboortedatum"), "vo": N_("middelbare school"), "woont": N_("waar het kind woont"),
+    "soort": N_("soort opvang"), "uurprijs": N_("prijs per uur"), "lrk": N_("LRK"),
+    "toetsingsinkomen": N_("Inkomen"), "aanvraagdatum": N_("Datum van de aanvraag"), "aangevraagd": N_("Al aangevraagd"),
+}
+
+
+def veld_naam(veld: str, staat: dict[str, Any], labels: list[str] | None = None) -> str:
+    """The field of an error as the parent sees it on the page, with its child or period: 'Kind 2, opvang 1, prijs
+    per uur', 'Uw partner, periode 1, vanaf'. For the error summary, so that every message says where it is."""
+    delen = veld.split("-")
+    if delen[0] == "kind" and len(delen) >= 3 and delen[1].isdigit():
+        i = int(delen[1])
+        kinderen = staat["invoer"].get("kinderen") or []
+        if labels is not None and i < len(labels):  # what was typed on the page with the errors
+            uit = kind_naam(i, {"label": labels[i]})
+        else:
+            uit = kind_naam(i, kinderen[i] if i < len(kinderen) and isinstance(kinderen[i], dict) else None)
+        if delen[2] == "opvang" and len(delen) >= 5 and delen[3].isdigit():
+            uit += ", " + _("opvang {n}").format(n=int(delen[3]) + 1)
+            naam = "-".join(delen[4:])
+        else:
+            naam = "-".join(delen[2:])
+        return uit + (", " + _(VELD_NAAM[naam]) if naam in VELD_NAAM else "")
+    if delen[0] in ("aanvrager", "partner") and len(delen) >= 3 and delen[1].isdigit():
+        pro = (staat.get("context") or {}).get("modus") == "professioneel"
+        wie = ((_("De ouder") if pro else _("U")) if delen[0] == "aanvrager"
+               else (_("De partner") if pro else _("Uw partner")))
+        naam = "-".join(delen[2:])
+        return (f"{wie}, " + _("periode {n}").format(n=int(delen[1]) + 1)
+                + (", " + _(VELD_NAAM[naam]) if naam in VELD_NAAM else ""))
+    if veld.startswith("wijzig-"):
+        stap = veld[7:]
+        return stap_titel(stap, staat) if stap in STAP_TITEL else ""
+    return _(VELD_NAAM[veld]) if veld in VELD_NAAM else ""
+
+
+def formulierveld(veld: str) -> str | None:
+    """The form field of a path in the core's input: 'kinderen[1].opvang[0].uurprijs' -> 'kind-1-opvang-0-uurprijs'
+    (None for a path outside the children)."""
+    m = re.match(r"kinderen\[(\d+)\](?:\.opvang\[(\d+)\](?:\.([a-z_]+))?|\.([a-z_]+))?", veld)
+    if not m:
+        return None
+    k = f"kind-{m[1]}-"
+    if m[2] is not None:
+        sub = {"uren_per_maand": "uren", "uurprijs": "uurprijs", "maanden": "van", "lrk_geregistreerd": "lrk"}.get(
+            m[3] or "", "soort")
+        return f"{k}opvang-{m[2]}-{sub}"
+    return k + {"geboortedatum": "geboortedatum", "start_voortgezet_onderwijs": "vo", "label": "label",
+                "woont_op_adres_aanvrager": "woont", "co_ouderschap": "woont"}.get(m[4] or "", "geboortedatum")
+
+
+def stap_compleet(staat: dict[str, Any], stap: str) -> bool:
+    """Whether a step has been answered (to know where 'Wijzigen' on the check page must go next)."""
+    inv = staat["invoer"]
+    if stap == "gezin":
+        return staat.get("partner") is not None and bool(staat.get("aantal_kinderen"))
+    if stap in ("aanvrager", "partner"):
+        return bool((inv.get(stap) or {}).get("situaties"))
+    if stap == "kinderen":
+        kinderen = inv.get("kinderen") or []
+        n = staat.get("aantal_kinderen") or 0
+        return len(kinderen) >= n and all(isinstance(k, dict) and k.get("opvang") for k in kinderen[:n])
+    if stap == "inkomen":
+        return aangevraagd(staat) is not None or bool(inv.get("aanvraagdatum")) or "toetsingsinkomen" in inv
+    return True
 
 
 def _nl_datum(s: Any) -> str:
@@ -738,7 +865,7 @@ def _nl_datum(s: Any) -> str:
         d = dt.date.fromisoformat(str(s))
     except ValueError:
         return str(s or "")
-    return f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
+    return i18n.datum(d)
 
 
 def _activiteit_tekst(catalogus: Any, gemeente_code: str, activiteit: str) -> str:

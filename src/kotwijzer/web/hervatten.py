@@ -25,10 +25,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kotwijzer.i18n import N_, _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 GELDIG_SECONDEN = 14 * 24 * 3600
-GELDIG_TEKST = "twee weken"
+GELDIG_TEKST = N_("twee weken")
 # Addresses longer than this are refused by some proxies; the largest questionnaire (8 children, 4 care rows each,
 # 12 periods per parent) stays well below it (tests/test_web_prg.py measures it).
 MAX_ADRES = 8000
@@ -76,6 +77,7 @@ def lees_met_tijd(geheim: bytes, token: str, soort: str = "antwoorden",
         data, tijd = _serializer(geheim, soort).loads(token, max_age=max_leeftijd, return_timestamp=True)
         return data, tijd.timestamp()
     except SignatureExpired:
-        raise LinkVerlopen(f"Deze link is ouder dan {GELDIG_TEKST}. Uw antwoorden zijn daarom niet meer te openen.") from None
+        raise LinkVerlopen(_("Deze link is ouder dan {geldig}. Uw antwoorden zijn daarom niet meer te openen.").format(
+            geldig=_(GELDIG_TEKST))) from None
     except (BadSignature, ValueError, UnicodeError):
-        raise LinkOngeldig("Deze link is niet compleet of klopt niet. Kopieer de hele link, of begin opnieuw.") from None
+        raise LinkOngeldig(_("Deze link is niet compleet of klopt niet. Kopieer de hele link, of begin opnieuw.")) from None

@@ -22,9 +22,18 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from kotwijzer import i18n
 from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST, euro
+from kotwijzer.i18n import N_, _
 
-ONBEREKEND = "niet te berekenen"
+
+def _k(tekst: Any) -> Any:
+    """A sentence of the core in the document's language (`kotwijzer.web.kerntekst`)."""
+    from kotwijzer.web.kerntekst import vertaal_kern
+
+    return vertaal_kern(tekst)
+
+ONBEREKEND = N_("niet te berekenen")
 INKT = colors.HexColor("#1b1b1b")
 LIJN = colors.HexColor("#8a8f98")
 KOP_ACHTERGROND = colors.HexColor("#ece9e4")
@@ -78,24 +87,25 @@ def _tabel(rijen: list[list[Any]], breedtes: list[float], st: dict[str, Paragrap
 
 
 def datum_nl(d: dt.date | dt.datetime | None) -> str:
+    """A date in the language of the document ('30 april 2026' / '30 April 2026')."""
     if d is None:
         return "-"
-    return f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
+    return i18n.datum(d)
 
 
 def hele_euros(x: Decimal | int | None) -> str:
     """Whole euros, as paid per month ("€ 1.234"); None means the core could not compute the amount."""
     if x is None:
-        return ONBEREKEND
-    return "€\u00a0" + f"{int(Decimal(x)):,}".replace(",", ".")
+        return _(ONBEREKEND)
+    return i18n.hele_euro(int(Decimal(x))).replace(" ", "\u00a0")
 
 
 def _euro(x: Decimal | None) -> str:
-    return ONBEREKEND if x is None else euro(x).replace(" ", "\u00a0")
+    return _(ONBEREKEND) if x is None else i18n.euro(x).replace(" ", "\u00a0")
 
 
 # the table status in plain Dutch (older cores gave English words)
-TABELSTATUS = {"final": "definitief", "provisional": "voorlopig"}
+TABELSTATUS = {"final": N_("definitief"), "provisional": N_("voorlopig")}
 
 
 def _maanden_tekst(ms: list[int]) -> str:
@@ -103,15 +113,16 @@ def _maanden_tekst(ms: list[int]) -> str:
     if not ms:
         return "-"
     if ms == list(range(ms[0], ms[-1] + 1)) and len(ms) > 2:
-        return f"{MAANDNAMEN[ms[0] - 1]} tot en met {MAANDNAMEN[ms[-1] - 1]}"
-    return ", ".join(MAANDNAMEN[m - 1] for m in ms)
+        return _("{van} tot en met {tot}").format(van=i18n.maandnaam(ms[0]), tot=i18n.maandnaam(ms[-1]))
+    return ", ".join(i18n.maandnaam(m) for m in ms)
 
 
 def _periode_tekst(p: Any, jaar: int) -> str:
     if p.maanden is not None:
         return _maanden_tekst(list(p.maanden)) + f" {jaar}"
     van = datum_nl(p.van)
-    return f"vanaf {van}" if p.tot is None else f"{van} tot en met {datum_nl(p.tot)}"
+    return (_("vanaf {van}").format(van=van) if p.tot is None
+            else _("{van} tot en met {tot}").format(van=van, tot=datum_nl(p.tot)))
 
 
 def _periode_details(p: Any) -> str:
@@ -119,30 +130,32 @@ def _periode_details(p: Any) -> str:
     d: list[str] = []
     s = str(getattr(p.situatie, "value", p.situatie))
     if s == "wlz_permanent":
-        d.append("indicatie op grond van art. 3.2.1 lid 1 Wlz (blijvend)")
+        d.append(_("indicatie op grond van art. 3.2.1 lid 1 Wlz (blijvend)"))
     elif s == "wlz_tijdelijk":
-        d.append("indicatie op grond van art. 3.2.1 lid 3 of art. 3.2.2 Wlz (tijdelijk)")
+        d.append(_("indicatie op grond van art. 3.2.1 lid 3 of art. 3.2.2 Wlz (tijdelijk)"))
     if s == "detentie":
         soort = getattr(p.detentie_soort, "value", p.detentie_soort)
         if soort:
-            d.append({"veroordeling": "veroordeeld tot een vrijheidsstraf of maatregel",
-                      "voorlopige_hechtenis": "voorlopige hechtenis"}.get(soort, str(soort)))
+            d.append({"veroordeling": _("veroordeeld tot een vrijheidsstraf of maatregel"),
+                      "voorlopige_hechtenis": _("voorlopige hechtenis")}.get(soort, str(soort)))
         if p.detentie_begin or p.detentie_einde:
-            d.append(f"hele straf of maatregel: {datum_nl(p.detentie_begin) if p.detentie_begin else 'begin onbekend'} "
-                     f"tot {datum_nl(p.detentie_einde) if p.detentie_einde else 'einde onbekend'}")
+            d.append(_("hele straf of maatregel: {begin} tot {einde}").format(
+                begin=datum_nl(p.detentie_begin) if p.detentie_begin else _("begin onbekend"),
+                einde=datum_nl(p.detentie_einde) if p.detentie_einde else _("einde onbekend")))
     if p.uitkering:
         u = str(getattr(p.uitkering, "value", p.uitkering))
-        d.append("uitkering: " + {"bijstand": "bijstand", "ioaw": "IOAW", "ioaz": "IOAZ", "anw": "Anw"}.get(u, u))
+        d.append(_("uitkering:") + " " + {"bijstand": "bijstand", "ioaw": "IOAW", "ioaz": "IOAZ", "anw": "Anw"}.get(u, u))
     if p.voorziening_gericht_op_arbeidsinschakeling is not None:
-        d.append("traject gericht op werk: " + ("ja" if p.voorziening_gericht_op_arbeidsinschakeling else "nee"))
+        d.append(_("traject gericht op werk:") + " " + (_("ja") if p.voorziening_gericht_op_arbeidsinschakeling else _("nee")))
     elif s in ("bijstand_traject", "werkzoekende_traject", "ww_traject"):
-        d.append("traject gericht op werk: niet ingevuld")
+        d.append(_("traject gericht op werk:") + " " + _("niet ingevuld"))
     if p.gemeente_code:
-        d.append(f"gemeente {p.gemeente_code}" + (f", activiteit {p.activiteit}" if p.activiteit else ""))
+        d.append(_("gemeente {code}").format(code=p.gemeente_code)
+                 + (", " + _("activiteit: {naam}").format(naam=p.activiteit) if p.activiteit else ""))
     if p.onderwijs:
-        d.append(f"onderwijs: {getattr(p.onderwijs, 'value', p.onderwijs).upper()}")
+        d.append(_("onderwijs:") + f" {getattr(p.onderwijs, 'value', p.onderwijs).upper()}")
     if p.uren_per_maand is not None:
-        d.append(f"{f'{p.uren_per_maand.normalize():f}'.replace('.', ',')} uur werk per maand")
+        d.append(_("{uren} uur werk per maand").format(uren=i18n.getal(p.uren_per_maand)))
     return "; ".join(d) or "-"
 
 
@@ -172,7 +185,11 @@ def _eerste_betaalde_maand(r: Any) -> Any:
 def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierinfo | None = None,
                  gemaakt: dt.date | None = None) -> bytes:
     """`ctx` is the context of the result page (see `kotwijzer.web.publiek.uitkomst_context`): `h`, `r` (None when
-    no amount could be computed), `vc`, `melding`, `stappen`, `blokken`, `tegemoetkoming`."""
+    no amount could be computed), `vc`, `melding`, `stappen`, `blokken`, `tegemoetkoming`. A parent's summary is in the
+    language of the request (`kotwijzer.i18n`); a professional's document (with `dossier`) is Dutch."""
+    if dossier is not None and i18n.taal() != i18n.STANDAARD:
+        with i18n.in_taal(i18n.STANDAARD):
+            return document_pdf(ctx, kop, dossier, gemaakt)
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -186,10 +203,10 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
     gemaakt = gemaakt or dt.date.today()
     buf = io.BytesIO()
     titel = kop or (f"Kinderopvangtoeslag {h.berekeningsjaar}: dossier {dossier.dossier_label}" if dossier
-                    else f"Kinderopvangtoeslag {h.berekeningsjaar}: samenvatting")
+                    else _("Kinderopvangtoeslag {jaar}: samenvatting").format(jaar=h.berekeningsjaar))
     doc = SimpleDocTemplate(
         buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=18 * mm,
-        title=titel, author="kotwijzer", lang="nl",
+        title=titel, author="kotwijzer", lang=i18n.taal(),
     )
     breed = A4[0] - 36 * mm
     v: list[Any] = [_p(titel, st["h1"])]
@@ -197,161 +214,182 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
     # ---- stamp: who this is about, which version, when
     stempel = []
     if dossier:
-        stempel += [["Dossier", dossier.dossier_label],
-                    ["Scenario", f"{dossier.scenario_naam}, versie {dossier.versie}"
+        stempel += [[_("Dossier"), dossier.dossier_label],
+                    [_("Scenario"), f"{dossier.scenario_naam}, versie {dossier.versie}"
                      + (f", opgeslagen {datum_nl(dossier.opgeslagen)}" if dossier.opgeslagen else "")]]
-    stempel += [["Berekeningsjaar", str(h.berekeningsjaar)],
-                ["Gemaakt op", f"{datum_nl(gemaakt)} met {programma}"]]
+    stempel += [[_("Berekeningsjaar"), str(h.berekeningsjaar)],
+                [_("Gemaakt op"), _("{datum} met {programma}").format(datum=datum_nl(gemaakt), programma=programma)]]
     if r is not None and getattr(r, "tabel_status", None):
-        stempel.append(["Tabel van dat jaar", TABELSTATUS.get(str(r.tabel_status), str(r.tabel_status))])
+        stempel.append([_("Tabel van dat jaar"), _(TABELSTATUS.get(str(r.tabel_status), str(r.tabel_status)))])
     v.append(_tabel(stempel, [38 * mm, breed - 38 * mm], st, kop=False))
     v.append(Spacer(1, 2 * mm))
-    v.append(_p("Dit is een proefberekening, geen besluit van Dienst Toeslagen: aan deze uitkomst kunt u geen rechten "
-                "ontlenen.", st["klein"]))
+    v.append(_p(_("Dit is een proefberekening, geen besluit van Dienst Toeslagen: aan deze uitkomst kunt u geen "
+                  "rechten ontlenen."), st["klein"]))
 
     # ---- the answer first: what is paid per month, from when
-    v.append(_p("Uitkomst", st["h2"]))
+    v.append(_p(_("Uitkomst"), st["h2"]))
     if vc is not None:
-        v.append(_p(vc.samenvatting, st["basis"]))
+        v.append(_p(_k(vc.samenvatting), st["basis"]))
     ontbreekt = _ontbrekend(ctx)
     if r is not None:
         eerste = _eerste_betaalde_maand(r)
         if eerste is not None:
-            v.append(_p(f"Uitbetaald per maand: {hele_euros(eerste.uitbetaling_voorschot)}, vanaf "
-                        f"{MAANDNAMEN[eerste.maand - 1]} {h.berekeningsjaar}.", st["groot"]))
-            v.append(_p(f"Toeslag over het hele jaar: {_euro(r.jaar.toeslag)}.", st["basis"]))
+            nu = ctx.get("aangevraagd") is False
+            v.append(_p((_("Als de ouder nu aanvraagt: uitbetaald per maand {bedrag}, vanaf {maand} {jaar}.") if nu else
+                         _("Uitbetaald per maand: {bedrag}, vanaf {maand} {jaar}.")).format(
+                bedrag=hele_euros(eerste.uitbetaling_voorschot), maand=i18n.maandnaam(eerste.maand),
+                jaar=h.berekeningsjaar), st["groot"]))
+            v.append(_p(_("Toeslag over het hele jaar: {bedrag}.").format(bedrag=_euro(r.jaar.toeslag)), st["basis"]))
         elif any(m.aanspraak for m in r.maanden):
-            v.append(_p("Er is recht in " + _maanden_tekst([m.maand for m in r.maanden if m.aanspraak])
-                        + ", maar het bedrag is " + ("nog niet te berekenen." if ontbreekt else "nul."), st["vet"]))
+            v.append(_p((_("Er is recht in {maanden}, maar het bedrag is nog niet te berekenen.") if ontbreekt else
+                         _("Er is recht in {maanden}, maar het bedrag is nul.")).format(
+                maanden=_maanden_tekst([m.maand for m in r.maanden if m.aanspraak])), st["vet"]))
         else:
-            v.append(_p("Geen recht op kinderopvangtoeslag in dit jaar.", st["vet"]))
-        v.append(_p(f"Maanden met recht: {r.jaar.maanden_met_aanspraak} van 12.", st["basis"]))
+            v.append(_p(_("Geen recht op kinderopvangtoeslag in dit jaar."), st["vet"]))
+        v.append(_p(_("Maanden met recht: {n} van 12.").format(n=r.jaar.maanden_met_aanspraak), st["basis"]))
     if ontbreekt:
         geen = r is None or getattr(r, "bedragen", None) == "ontbreekt"
-        v.append(_p(("Er is geen bedrag te berekenen." if geen else "Niet alle bedragen zijn te berekenen.")
-                    + " Wat ontbreekt:", st["vet"]))
+        v.append(_p((_("Er is geen bedrag te berekenen.") if geen else _("Niet alle bedragen zijn te berekenen."))
+                    + " " + _("Wat ontbreekt:"), st["vet"]))
         for x in ontbreekt:
-            v.append(_p(f"- {x}", st["basis"]))
-        v.append(_p("Het bedrag kan de ouder laten berekenen met de proefberekening van Dienst Toeslagen "
-                    "(toeslagen.nl).", st["basis"]))
+            v.append(_p(f"- {_k(x)}", st["basis"]))
+        v.append(_p(_("Het bedrag kan de ouder laten berekenen met de proefberekening van Dienst Toeslagen "
+                      "(toeslagen.nl)."), st["basis"]))
     br = getattr(r, "bereik", None) if r is not None else None
     if br is not None:
         lo = max(mb.toeslag_onder for mb in br.maanden)
         hi = max(mb.toeslag_boven for mb in br.maanden)
-        wat = "Indicatie (niet de wet)" if br.soort == "indicatie" else "Toeslag"
-        maand = _euro(lo) if lo == hi else f"tussen {_euro(lo)} en {_euro(hi)}"
-        jaar = _euro(br.jaar_onder) if br.jaar_onder == br.jaar_boven else f"tussen {_euro(br.jaar_onder)} en {_euro(br.jaar_boven)}"
-        v.append(_p(f"{wat}: {maand} per maand (hoogste maand); over het jaar {jaar}.", st["groot"]))
+        wat = _("Indicatie (niet de wet)") if br.soort == "indicatie" else _("Toeslag")
+        maand = _euro(lo) if lo == hi else _("tussen {a} en {b}").format(a=_euro(lo), b=_euro(hi))
+        jaar = (_euro(br.jaar_onder) if br.jaar_onder == br.jaar_boven
+                else _("tussen {a} en {b}").format(a=_euro(br.jaar_onder), b=_euro(br.jaar_boven)))
+        v.append(_p(_("{wat}: {maand} per maand (hoogste maand); over het jaar {jaar}.").format(
+            wat=wat, maand=maand, jaar=jaar), st["groot"]))
         v.append(_p(br.uitleg, st["basis"]))
     t = ctx.get("tegemoetkoming")
     if t and t.get("melding"):
-        v.append(_p(f"Extra vergoeding van de gemeente: {t['melding']}", st["basis"]))
+        v.append(_p(_("Extra vergoeding van de gemeente:") + f" {_k(t['melding'])}", st["basis"]))
     elif t:
-        tekst = (f"Extra vergoeding van {t['gemeente'].naam} (aanvullende tegemoetkoming, art. 1.13 Wko): "
-                 f"{_euro(t.get('totaal_aanvullend'))}.")
+        tekst = _("Extra vergoeding van {gemeente} (aanvullende tegemoetkoming, art. 1.13 Wko): {bedrag}.").format(
+            gemeente=t["gemeente"].naam, bedrag=_euro(t.get("totaal_aanvullend")))
         if t["beleid"].get("boven_wettelijk"):
-            tekst += f" Boven de maximum uurprijs: {_euro(t.get('totaal_boven_wettelijk'))}."
-        tekst += f" Wat de ouder dan zelf betaalt: {_euro(t.get('totaal_eigen_bijdrage'))}."
+            tekst += " " + _("Boven de maximum uurprijs: {bedrag}.").format(bedrag=_euro(t.get("totaal_boven_wettelijk")))
+        tekst += " " + _("Wat de ouder dan zelf betaalt: {bedrag}.").format(bedrag=_euro(t.get("totaal_eigen_bijdrage")))
         if t["gemeente"].voorbeeld:
-            tekst += " Let op: voorbeeldgegevens, niet het beleid van een echte gemeente."
+            tekst += " " + _("Let op: voorbeeldgegevens, niet het beleid van een echte gemeente.")
         v.append(_p(tekst, st["basis"]))
 
     # ---- application date and deadline
-    v.append(_p("Aanvraag en termijn", st["h2"]))
-    rijen = [["Aanvraagdatum", datum_nl(h.aanvraagdatum) if h.aanvraagdatum else "niet ingevuld (gerekend met vandaag)"]]
+    v.append(_p(_("Aanvraag en termijn"), st["h2"]))
+    if h.aanvraagdatum:
+        aanvraag = datum_nl(h.aanvraagdatum)
+    elif ctx.get("aangevraagd") is False:
+        aanvraag = _("nog niet aangevraagd (gerekend met een aanvraag vandaag)")
+    else:
+        aanvraag = _("niet ingevuld (gerekend met vandaag)")
+    rijen = [[_("Aanvraagdatum"), aanvraag]]
     uiterlijk = getattr(r, "aanvragen_uiterlijk", None) if r is not None else None
     if uiterlijk is not None or (r is not None and any(m.aanspraak for m in r.maanden)):
-        rijen.append(["Uiterlijk aanvragen", datum_nl(uiterlijk) if uiterlijk else "-"])
+        rijen.append([_("Uiterlijk aanvragen"), datum_nl(uiterlijk) if uiterlijk else "-"])
     verloren = list(getattr(r, "verloren_maanden", None) or []) if r is not None else []
-    rijen.append(["Maanden verloren door te laat aanvragen", _maanden_tekst(verloren) if verloren else "geen"])
+    rijen.append([_("Maanden verloren door te laat aanvragen"), _maanden_tekst(verloren) if verloren else _("geen")])
     v.append(_tabel(rijen, [60 * mm, breed - 60 * mm], st, kop=False))
-    v.append(_p("Een aanvraag werkt terug tot de eerste dag van de derde kalendermaand vóór de maand van de aanvraag "
-                "(art. 1.3 lid 2 onder b Wet kinderopvang). 'Uiterlijk aanvragen' is de laatste dag waarop een aanvraag "
-                "de eerste maand met recht nog bereikt.", st["klein"]))
+    v.append(_p(_("Een aanvraag werkt terug tot de eerste dag van de derde kalendermaand vóór de maand van de aanvraag "
+                  "(art. 1.3 lid 2 onder b Wet kinderopvang). 'Uiterlijk aanvragen' is de laatste dag waarop een "
+                  "aanvraag de eerste maand met recht nog bereikt."), st["klein"]))
 
     # ---- the parents' situations per period
-    v.append(_p("Situatie van de ouders", st["h2"]))
-    for wie, o in (("Aanvrager", h.aanvrager), ("Partner", h.partner)):
+    v.append(_p(_("Situatie van de ouders"), st["h2"]))
+    for wie, o in ((_("Aanvrager"), h.aanvrager), (_("Partner"), h.partner)):
         if o is None:
             continue
         naam = wie + (f" ({o.label})" if o.label else "")
-        rijen = [["Periode", "Situatie", "Bijzonderheden"]]
+        rijen = [[_("Periode"), _("Situatie"), _("Bijzonderheden")]]
         for p in o.situaties:
-            rijen.append([_periode_tekst(p, h.berekeningsjaar), SITUATIE_TEKST.get(str(getattr(p.situatie, "value", p.situatie)),
-                                                                                  str(p.situatie)), _periode_details(p)])
+            s_ = str(getattr(p.situatie, "value", p.situatie))
+            rijen.append([_periode_tekst(p, h.berekeningsjaar), _(SITUATIE_TEKST[s_]) if s_ in SITUATIE_TEKST else s_,
+                          _periode_details(p)])
         if len(rijen) == 1:
-            rijen.append(["-", "niets ingevuld", "-"])
+            rijen.append(["-", _("niets ingevuld"), "-"])
         v.append(KeepTogether([_p(naam, st["h3"]), _tabel(rijen, [48 * mm, 62 * mm, breed - 110 * mm], st)]))
     if h.partner is None:
-        v.append(_p("Geen partner.", st["basis"]))
+        v.append(_p(_("Geen partner."), st["basis"]))
     if h.partner_is_bloedverwant:
-        v.append(_p("De partner is familie in de eerste of tweede graad (art. 1.6 lid 6 Wko).", st["basis"]))
-    inkomen = "niet ingevuld" if h.toetsingsinkomen is None else "€ " + f"{h.toetsingsinkomen:,}".replace(",", ".")
-    v.append(_p(f"Gezamenlijk toetsingsinkomen: {inkomen}.", st["basis"]))
+        v.append(_p(_("De partner is familie in de eerste of tweede graad (art. 1.6 lid 6 Wko)."), st["basis"]))
+    inkomen = _("niet ingevuld") if h.toetsingsinkomen is None else i18n.hele_euro(h.toetsingsinkomen)
+    v.append(_p(_("Gezamenlijk toetsingsinkomen: {bedrag}.").format(bedrag=inkomen), st["basis"]))
 
     # ---- children and childcare
     if h.kinderen:
-        v.append(_p("Kinderen en opvang", st["h2"]))
-        rijen = [["Kind", "Geboren", "Opvang", "Maanden", "Uren per maand", "Uurprijs"]]
+        v.append(_p(_("Kinderen en opvang"), st["h2"]))
+        rijen = [[_("Kind"), _("Geboren"), _("Opvang"), _("Maanden"), _("Uren per maand"), _("Uurprijs")]]
         for i, k in enumerate(h.kinderen, 1):
             for j, o in enumerate(k.opvang or [None]):
-                rijen.append([(k.label or f"kind {i}") if j == 0 else "", datum_nl(k.geboortedatum) if j == 0 else "",
-                              OPVANG_TEKST.get(str(getattr(o.soort, "value", o.soort)), str(o.soort)) if o else "geen opvang",
+                soort = str(getattr(o.soort, "value", o.soort)) if o else ""
+                rijen.append([(k.label or _("kind {n}").format(n=i)) if j == 0 else "",
+                              datum_nl(k.geboortedatum) if j == 0 else "",
+                              (_(OPVANG_TEKST[soort]) if soort in OPVANG_TEKST else soort) if o else _("geen opvang"),
                               _maanden_tekst(list(o.maanden)) if o else "-",
-                              f"{o.uren_per_maand.normalize():f}".replace(".", ",") if o else "-",
-                              euro(o.uurprijs) if o else "-"])
+                              i18n.getal(o.uren_per_maand) if o else "-",
+                              i18n.euro(o.uurprijs) if o else "-"])
         v.append(_tabel(rijen, [24 * mm, 28 * mm, 38 * mm, 40 * mm, 22 * mm, breed - 152 * mm], st))
 
     # ---- per month: right, amount paid, and why not
     if r is not None:
-        v.append(_p("Per maand", st["h2"]))
-        rijen = [["Maand", "Recht", "Uitbetaald per maand (hele euro's)", "Toeslag", "Waarom geen of minder geld"]]
+        v.append(_p(_("Per maand"), st["h2"]))
+        rijen = [[_("Maand"), _("Recht"), _("Uitbetaald per maand (hele euro's)"), _("Toeslag"),
+                  _("Waarom geen of minder geld")]]
         for m in r.maanden:
             waarom = ""
             if not m.aanspraak:
-                waarom = m.uitleg or m.reden.replace("_", " ")
+                waarom = _k(m.uitleg) if m.uitleg else m.reden.replace("_", " ")
             elif m.uitbetaling_voorschot is None:
-                waarom = "bedrag niet te berekenen (zie boven)"
-            rijen.append([MAANDNAMEN[m.maand - 1], "ja" if m.aanspraak else "nee", hele_euros(m.uitbetaling_voorschot),
+                waarom = _("bedrag niet te berekenen (zie boven)")
+            rijen.append([i18n.maandnaam(m.maand), _("ja") if m.aanspraak else _("nee"), hele_euros(m.uitbetaling_voorschot),
                           _euro(m.toeslag), waarom])
         v.append(_tabel(rijen, [22 * mm, 13 * mm, 32 * mm, 25 * mm, breed - 92 * mm], st))
 
     # ---- what to do, documents
     stappen = [s for s in ctx.get("stappen") or [] if s["soort"] == "stap"]
     if stappen:
-        v.append(_p("Wat moet er nu gebeuren?", st["h2"]))
+        v.append(_p(_("Wat moet er nu gebeuren?"), st["h2"]))
         for i, s in enumerate(stappen, 1):
-            blok = [_p(f"{i}. {s['titel']}", st["h3"]), _p(s["tekst"], st["basis"])]
+            blok = [_p(f"{i}. {_k(s['titel'])}", st["h3"]), _p(_k(s["tekst"]), st["basis"])]
+            for c in s.get("contact") or []:
+                blok.append(_p(_("BelastingTelefoon: {nummer} (gratis), {url}").format(nummer=c["nummer"], url=c["url"])
+                               if c["soort"] == "telefoon" else _("Mijn toeslagen: {url} (inloggen met DigiD)").format(
+                                   url=c["url"]), st["basis"]))
             if s["documenten"]:
-                blok.append(_p("Documenten om mee te sturen:", st["vet"]))
-                blok += [_p(f"- {d}", st["basis"]) for d in s["documenten"]]
+                blok.append(_p(_("Documenten om mee te sturen:"), st["vet"]))
+                blok += [_p(f"- {_k(d)}", st["basis"]) for d in s["documenten"]]
             v.append(KeepTogether(blok))
     let_op = [s for s in ctx.get("stappen") or [] if s["soort"] != "stap"]
     if let_op or (r is not None and r.aannames):
-        v.append(_p("Let op", st["h2"]))
+        v.append(_p(_("Let op"), st["h2"]))
         for s in let_op:
-            v.append(_p(f"- {s['tekst']}", st["basis"]))
+            v.append(_p(f"- {_k(s['tekst'])}", st["basis"]))
         for a in (r.aannames if r is not None else []):
-            v.append(_p(f"- Aanname: {a}", st["basis"]))
+            v.append(_p(f"- {_('Aanname:')} {_k(a)}", st["basis"]))
     if vc is not None and vc.vragen:
-        v.append(_p("Vragen die nog open staan", st["h2"]))
+        v.append(_p(_("Vragen die nog open staan"), st["h2"]))
         for q in vc.vragen:
-            v.append(_p(f"- {q.vraag} ({q.waarom})", st["basis"]))
+            v.append(_p(f"- {_k(q.vraag)} ({_k(q.waarom)})", st["basis"]))
 
     # ---- the reasons with their articles
     blokken = ctx.get("blokken") or []
     if blokken:
-        v.append(_p("Waarom: uitleg per maand, met de wetsartikelen", st["h2"]))
+        v.append(_p(_("Waarom: uitleg per maand, met de wetsartikelen"), st["h2"]))
         for b in blokken:
-            regels = [_p(b["titel"], st["h3"])] + [_p(x, st["klein"]) for x in b["regels"]]
+            regels = [_p(_k(b["titel"]), st["h3"])] + [_p(_k(x), st["klein"]) for x in b["regels"]]
             if b["bronnen"]:
-                regels.append(_p("Wetsartikelen: " + "; ".join(x["citaat"] for x in b["bronnen"] if x.get("citaat")),
+                regels.append(_p(_("Wetsartikelen:") + " " + "; ".join(x["citaat"] for x in b["bronnen"] if x.get("citaat")),
                                  st["klein"]))
             v.append(KeepTogether(regels))
 
     boven = (f"Dossier {dossier.dossier_label} - {dossier.scenario_naam}, versie {dossier.versie}" if dossier
-             else f"Kinderopvangtoeslag {h.berekeningsjaar}")
-    onder = f"Gemaakt op {gemaakt.strftime('%d-%m-%Y')} met {programma}, kinderopvangtoeslag {h.berekeningsjaar}"
+             else _("Kinderopvangtoeslag {jaar}").format(jaar=h.berekeningsjaar))
+    onder = _("Gemaakt op {datum} met {programma}, kinderopvangtoeslag {jaar}").format(
+        datum=gemaakt.strftime("%d-%m-%Y"), programma=programma, jaar=h.berekeningsjaar)
 
     def _voet(canvas, d):
         canvas.saveState()
@@ -359,7 +397,7 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
         canvas.setFillColor(INKT)
         canvas.drawString(18 * mm, 10.5 * mm, boven[:110])
         canvas.drawString(18 * mm, 7 * mm, onder[:110])
-        canvas.drawRightString(A4[0] - 18 * mm, 7 * mm, f"pagina {d.page}")
+        canvas.drawRightString(A4[0] - 18 * mm, 7 * mm, _("pagina {n}").format(n=d.page))
         canvas.restoreState()
 
     doc.build(v, onFirstPage=_voet, onLaterPages=_voet)

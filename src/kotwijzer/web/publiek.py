@@ -7,11 +7,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from kotwijzer import diensten
+from kotwijzer import diensten, i18n
 from kotwijzer.api.fouten import nederlandse_fouten
 from kotwijzer.api.gemeenten import app_catalogus
 from kotwijzer.api.http import ApiFout
@@ -21,6 +21,7 @@ from kotwijzer.leesbaar import status_nl
 from kotwijzer.model import Huishouden
 from kotwijzer.web import formulier as fm
 from kotwijzer.web import hervatten
+from kotwijzer.i18n import N_, _
 from kotwijzer.web.basis import formulier, ingelogd, render, templates, tekst
 
 router = APIRouter(include_in_schema=False)
@@ -28,7 +29,27 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request):
-    return render(request, "home.html", titel="Kinderopvangtoeslag: heeft u recht, en hoeveel?")
+    return render(request, "home.html", titel=_("Kinderopvangtoeslag: heeft u recht, en hoeveel?"))
+
+
+@router.get("/taal")
+def taal_kiezen(request: Request, naar_taal: str = Query("nl", alias="naar"), terug: str = "/"):
+    """The language switch (a link on every page of the parent flow): remembers the choice in a cookie and goes back
+    to the same page (only an address on this site)."""
+    t = i18n.kies_taal(naar_taal)
+    if not terug.startswith("/") or terug.startswith("//") or "\\" in terug or len(terug) > 9000:
+        terug = "/"
+    resp = naar(terug)
+    secure = request.url.scheme == "https" or bool(getattr(request.app.state, "secure_cookies", False))
+    resp.set_cookie(i18n.COOKIE, t, max_age=365 * 24 * 3600, path="/", httponly=True, samesite="lax", secure=secure)
+    return resp
+
+
+@router.get("/begrippen", response_class=HTMLResponse)
+def begrippen(request: Request):
+    from kotwijzer.web.begrippen import BEGRIPPEN
+
+    return render(request, "begrippen.html", titel=_("Begrippen"), begrippen=BEGRIPPEN)
 
 
 @router.get("/over", response_class=HTMLResponse)
@@ -71,17 +92,24 @@ def zet_antwoorden_cookie(request: Request, resp: Response, a: str) -> None:
 
 def _nieuwste(request: Request, staat: dict[str, Any], a: str | None) -> dict[str, Any]:
     """The answers in the cookie when they are a newer version of the same questionnaire than the address."""
+    return _nieuwste_en_of(request, staat, a)[0]
+
+
+def _nieuwste_en_of(request: Request, staat: dict[str, Any], a: str | None) -> tuple[dict[str, Any], bool]:
+    """(answers, True) when the cookie holds a newer version of the same questionnaire than the address: the parent
+    went on after this address was made (for example corrected the errors on it), so an old error page is not shown
+    again when she comes Back to it."""
     c = request.cookies.get(hervatten.COOKIE)
     if not c or not a or c == a or not staat.get("id"):
-        return staat
+        return staat, False
     try:
         cookie_staat, t_cookie = hervatten.lees_met_tijd(request.app.state.geheim, c)
-        _, t_adres = hervatten.lees_met_tijd(request.app.state.geheim, a)
+        _s, t_adres = hervatten.lees_met_tijd(request.app.state.geheim, a)
     except (hervatten.LinkVerlopen, hervatten.LinkOngeldig):
-        return staat
+        return staat, False
     if isinstance(cookie_staat, dict) and cookie_staat.get("id") == staat.get("id") and t_cookie >= t_adres:
-        return fm.lees_staat(fm.staat_tekst(cookie_staat))
-    return staat
+        return fm.lees_staat(fm.staat_tekst(cookie_staat)), True
+    return staat, False
 
 
 def naar(adres: str) -> RedirectResponse:
@@ -91,7 +119,8 @@ def naar(adres: str) -> RedirectResponse:
 
 def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[str, str] | None = None,
               waarden: dict[str, str] | None = None, rijen: list | None = None, status: int = 200,
-              vervolg: bool = False, melding: str | None = None, erbij: bool = False) -> HTMLResponse:
+              vervolg: bool = False, melding: str | None = None, erbij: bool = False,
+              terug: str | None = None) -> HTMLResponse:
     st = fm.stappen(staat)
     if stap not in st:
         stap = st[0]
@@ -103,6 +132,7 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
                            "stap_titel": fm.stap_titel(stap, staat), "context": staat.get("context") or {},
                            "pro": (staat.get("context") or {}).get("modus") == "professioneel",
                            "vorige_stap": fm.vorige(staat, stap) if st.index(stap) > 0 else None,
+                           "terug": terug if stap != "controle" else None,
                            "hervat_adres": str(request.base_url).rstrip("/") + stap_adres(request, stap, staat),
                            "geldig": hervatten.GELDIG_TEKST, "vervolg": vervolg, "melding": melding,
                            "partner": staat.get("partner") is True}
@@ -133,9 +163,14 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
         per_stap = fouten if fouten is not None else _controle_fouten(staat)
         ctx["stap_fouten"] = per_stap
         fouten = {f"wijzig-{k}": v for k, v in per_stap.items()}
-    titel = f"{fm.stap_titel(stap, staat)} (stap {ctx['stap_nr']} van {ctx['stap_totaal']})"
+    titel = _("{titel} (stap {nr} van {totaal})").format(titel=fm.stap_titel(stap, staat), nr=ctx["stap_nr"],
+                                                         totaal=ctx["stap_totaal"])
     if fouten:
-        titel = "Fout: " + titel
+        titel = _("Fout: ") + titel
+    # the error summary says for every message which field (and which child or period) it is about
+    labels = [str(k.get("label") or "") for k in ctx["kinderen"]] if stap == "kinderen" else None
+    ctx["samenvatting"] = {v: (f"{naam}: {m}" if (naam := fm.veld_naam(v, staat, labels)) else m)
+                           for v, m in (fouten or {}).items()}
     return render(request, "vragen.html", status=status, titel=titel, fouten=fouten or {}, **ctx)
 
 
@@ -162,27 +197,27 @@ PROEFBEREKENING = "https://www.belastingdienst.nl/wps/wcm/connect/nl/toeslagen/c
 templates.env.globals["proefberekening"] = PROEFBEREKENING
 
 PARAMETER_NAAM = {
-    "koppeling_gewerkte_uren": "Uren opvang hangen af van de gewerkte uren",
-    "werkloosheidstermijn_maanden": "Recht loopt door na stoppen met werk (maanden)",
-    "zwangerschap_dagen_voor_vermoedelijke_bevalling": "Zwangerschap: dagen voor de bevalling",
-    "zwangerschap_dagen_na_bevalling": "Zwangerschap: dagen na de bevalling",
-    "terugwerkende_kracht_maanden": "Een aanvraag werkt terug (maanden)",
-    "wlz_permanent_telt": "Blijvende Wlz-indicatie telt mee",
-    "wlz_tijdelijk_telt": "Tijdelijke Wlz-indicatie telt mee",
-    "detentie_telt": "Detentie telt mee",
-    "voorlopige_hechtenis_telt": "Voorlopige hechtenis telt mee",
-    "categorie_c_telt": "Traject dat niet op werk gericht is telt mee",
-    "inburgering_alle_activiteiten": "Alle onderdelen van inburgering tellen mee",
-    "doorloop_na_traject_maanden": "Recht loopt door na een traject (maanden)",
-    "max_uren_per_maand": "Hoogstens uren opvang per maand",
-    "uren_per_maand_ontkoppeld": "Uren opvang per maand (los van gewerkte uren)",
-    "kgu_corona_verruiming": "Ruimere regel in de coronatijd",
-    "maximum_uurprijs": "Maximum uurprijs",
-    "percentage_tabel": "Uw regel in de tabel met percentages",
+    "koppeling_gewerkte_uren": N_("Uren opvang hangen af van de gewerkte uren"),
+    "werkloosheidstermijn_maanden": N_("Recht loopt door na stoppen met werk (maanden)"),
+    "zwangerschap_dagen_voor_vermoedelijke_bevalling": N_("Zwangerschap: dagen voor de bevalling"),
+    "zwangerschap_dagen_na_bevalling": N_("Zwangerschap: dagen na de bevalling"),
+    "terugwerkende_kracht_maanden": N_("Een aanvraag werkt terug (maanden)"),
+    "wlz_permanent_telt": N_("Blijvende Wlz-indicatie telt mee"),
+    "wlz_tijdelijk_telt": N_("Tijdelijke Wlz-indicatie telt mee"),
+    "detentie_telt": N_("Detentie telt mee"),
+    "voorlopige_hechtenis_telt": N_("Voorlopige hechtenis telt mee"),
+    "categorie_c_telt": N_("Traject dat niet op werk gericht is telt mee"),
+    "inburgering_alle_activiteiten": N_("Alle onderdelen van inburgering tellen mee"),
+    "doorloop_na_traject_maanden": N_("Recht loopt door na een traject (maanden)"),
+    "max_uren_per_maand": N_("Hoogstens uren opvang per maand"),
+    "uren_per_maand_ontkoppeld": N_("Uren opvang per maand (los van gewerkte uren)"),
+    "kgu_corona_verruiming": N_("Ruimere regel in de coronatijd"),
+    "maximum_uurprijs": N_("Maximum uurprijs"),
+    "percentage_tabel": N_("Uw regel in de tabel met percentages"),
 }
-SLEUTEL_NAAM = {"dagopvang": "dagopvang", "buitenschoolse_opvang": "bso", "gastouderopvang": "gastouderopvang",
-                "rij": "regel", "van": "inkomen vanaf", "tot_en_met": "tot en met", "eerste_kind": "eerste kind",
-                "overige_kinderen": "andere kinderen"}
+SLEUTEL_NAAM = {"dagopvang": N_("dagopvang"), "buitenschoolse_opvang": N_("bso"), "gastouderopvang": N_("gastouderopvang"),
+                "rij": N_("regel"), "van": N_("inkomen vanaf"), "tot_en_met": N_("tot en met"),
+                "eerste_kind": N_("eerste kind"), "overige_kinderen": N_("andere kinderen")}
 
 
 def waarde_nl(v: Any, sleutel: str = "") -> str:
@@ -190,29 +225,31 @@ def waarde_nl(v: Any, sleutel: str = "") -> str:
     from kotwijzer.web.basis import _getal
 
     if isinstance(v, bool):
-        return "ja" if v else "nee"
+        return _("ja") if v else _("nee")
     if isinstance(v, dict):
-        return ", ".join(f"{SLEUTEL_NAAM.get(str(k), str(k).replace('_', ' '))} {waarde_nl(x, str(k))}" for k, x in v.items())
+        return ", ".join(f"{_(SLEUTEL_NAAM[str(k)]) if str(k) in SLEUTEL_NAAM else str(k).replace('_', ' ')} "
+                         f"{waarde_nl(x, str(k))}" for k, x in v.items())
     if isinstance(v, (list, tuple)):
         return ", ".join(waarde_nl(x) for x in v)
     if v is None:
-        return "onbekend"
+        return _("onbekend")
     try:
         d = Decimal(str(v))
     except ArithmeticError:
         return str(v)
     if sleutel in ("dagopvang", "buitenschoolse_opvang", "gastouderopvang"):
-        return diensten.euro(d)
+        return i18n.euro(d)
     if sleutel in ("eerste_kind", "overige_kinderen"):
         return _getal(d) + "%"
     if sleutel in ("van", "tot_en_met"):
-        return "€ " + _getal(d)
+        return i18n.hele_euro(d)
     return _getal(d)
 
 
 templates.env.filters["status_nl"] = status_nl
 templates.env.filters["waarde_nl"] = waarde_nl
-templates.env.filters["parameter_naam"] = lambda n: PARAMETER_NAAM.get(str(n), str(n).replace("_", " ").capitalize())
+templates.env.filters["parameter_naam"] = lambda n: (_(PARAMETER_NAAM[str(n)]) if str(n) in PARAMETER_NAAM
+                                                     else str(n).replace("_", " ").capitalize())
 
 
 def _tabel_soort(j: int) -> str:
@@ -230,7 +267,7 @@ def _tabel_soort(j: int) -> str:
 
 def _jaren_tekst(jaren: list[int]) -> str:
     t = [str(j) for j in jaren]
-    return t[0] if len(t) == 1 else ", ".join(t[:-1]) + " en " + t[-1]
+    return t[0] if len(t) == 1 else ", ".join(t[:-1]) + " " + _("en") + " " + t[-1]
 
 
 def jaar_meldingen(jaren) -> list[dict[str, Any]]:
@@ -241,21 +278,21 @@ def jaar_meldingen(jaren) -> list[dict[str, Any]]:
     uit = []
     if groepen.get("ontbreekt"):
         uit.append({"soort": "ontbreekt", "link": True, "tekst":
-                    f"Voor {_jaren_tekst(groepen['ontbreekt'])} hebben wij de officiële tabel met percentages niet. U ziet "
-                    "wel of u recht heeft en voor hoeveel uur, maar niet het bedrag."})
+                    _("Voor {jaren} hebben wij de officiële tabel met percentages niet. U ziet wel of u recht heeft en "
+                      "voor hoeveel uur, maar niet het bedrag.").format(jaren=_jaren_tekst(groepen["ontbreekt"]))})
     if groepen.get("indicatie"):
         uit.append({"soort": "indicatie", "link": True, "tekst":
-                    f"Voor {_jaren_tekst(groepen['indicatie'])} zijn de tabel met percentages en de maximum uurprijzen "
-                    "nog niet vastgesteld. U ziet of u recht heeft en voor hoeveel uur, en een indicatie van het bedrag "
-                    "met wat is aangekondigd: niet het bedrag volgens de wet."})
+                    _("Voor {jaren} zijn de tabel met percentages en de maximum uurprijzen nog niet vastgesteld. U ziet "
+                      "of u recht heeft en voor hoeveel uur, en een indicatie van het bedrag met wat is aangekondigd: "
+                      "niet het bedrag volgens de wet.").format(jaren=_jaren_tekst(groepen["indicatie"]))})
     if groepen.get("onvolledig"):
         uit.append({"soort": "onvolledig", "link": True, "tekst":
-                    f"Voor {_jaren_tekst(groepen['onvolledig'])} is onze tabel niet compleet. Bij sommige inkomens "
-                    "kunnen wij het bedrag niet berekenen."})
+                    _("Voor {jaren} is onze tabel niet compleet. Bij sommige inkomens kunnen wij het bedrag niet "
+                      "berekenen.").format(jaren=_jaren_tekst(groepen["onvolledig"]))})
     if groepen.get("voorlopig"):
         uit.append({"soort": "voorlopig", "link": False, "tekst":
-                    f"Voor {_jaren_tekst(groepen['voorlopig'])} is de tabel nog niet definitief. Het bedrag kan nog "
-                    "iets veranderen."})
+                    _("Voor {jaren} is de tabel nog niet definitief. Het bedrag kan nog iets veranderen.").format(
+                        jaren=_jaren_tekst(groepen["voorlopig"]))})
     return uit
 
 
@@ -263,17 +300,19 @@ def jaar_status(j: int) -> str | None:
     """What the parent must know about the percentage table of year j (None: complete)."""
     status = _tabel_soort(j)
     if status == "ontbreekt":
-        return (f"Voor {j} hebben wij de officiële tabel met percentages niet. U ziet wel of u recht heeft en voor "
-                "hoeveel uur, maar niet het bedrag. Het bedrag berekent u met de proefberekening van Dienst Toeslagen.")
+        return _("Voor {jaar} hebben wij de officiële tabel met percentages niet. U ziet wel of u recht heeft en voor "
+                 "hoeveel uur, maar niet het bedrag. Het bedrag berekent u met de proefberekening van Dienst "
+                 "Toeslagen.").format(jaar=j)
     if status == "indicatie":
-        return (f"Voor {j} zijn de bedragen nog niet vastgesteld. U ziet of u recht heeft en voor hoeveel uur, en een "
-                "indicatie met de aangekondigde bedragen, niet het bedrag volgens de wet. Het echte bedrag berekent u "
-                "met de proefberekening van Dienst Toeslagen zodra die de bedragen kent.")
+        return _("Voor {jaar} zijn de bedragen nog niet vastgesteld. U ziet of u recht heeft en voor hoeveel uur, en "
+                 "een indicatie met de aangekondigde bedragen, niet het bedrag volgens de wet. Het echte bedrag "
+                 "berekent u met de proefberekening van Dienst Toeslagen zodra die de bedragen kent.").format(jaar=j)
     if status == "onvolledig":
-        return (f"Voor {j} is onze tabel met percentages niet compleet. Bij sommige inkomens kunnen wij het bedrag "
-                "niet berekenen. Dan verwijzen wij u naar de proefberekening van Dienst Toeslagen.")
+        return _("Voor {jaar} is onze tabel met percentages niet compleet. Bij sommige inkomens kunnen wij het bedrag "
+                 "niet berekenen. Dan verwijzen wij u naar de proefberekening van Dienst Toeslagen.").format(jaar=j)
     if status == "voorlopig":
-        return f"Voor {j} rekenen wij met een tabel die nog niet definitief is. Het bedrag kan nog iets veranderen."
+        return _("Voor {jaar} rekenen wij met een tabel die nog niet definitief is. Het bedrag kan nog iets "
+                 "veranderen.").format(jaar=j)
     return None
 
 
@@ -302,22 +341,26 @@ def vragen_start(request: Request, verlopen: str | None = None):
     step finds the answers of this questionnaire."""
     if verlopen:
         return toon_stap(request, "gezin", fm.nieuwe_staat(),
-                         melding="Deze link is verlopen of klopt niet. Uw antwoorden zijn daarom niet meer te openen. "
-                                 "Begin hieronder opnieuw.")
+                         melding=_("Deze link is verlopen of klopt niet. Uw antwoorden zijn daarom niet meer te "
+                                   "openen. Begin hieronder opnieuw."))
     return naar_stap(request, "gezin", fm.nieuwe_staat())
 
 
 @router.get("/vragen/{stap}", response_class=HTMLResponse)
 def vragen_stap(request: Request, stap: str, a: str | None = None, c: str | None = None, vervolg: str | None = None,
-                erbij: str | None = None):
+                erbij: str | None = None, terug: str | None = None):
     """One step of the questionnaire, rebuilt from the answers in the address. `c`: answers that were posted with an
-    error (the page shows them with the error messages); `vervolg`: the step asks follow-up questions."""
+    error (the page shows them with the error messages), unless the parent has gone on since; `vervolg`: the step
+    asks follow-up questions; `terug=controle`: the step was opened with 'Wijzigen' on the check page and returns
+    there."""
     staat, melding = _staat_uit_token(request, a)
+    nieuwer = False
     if not melding:
-        staat = _nieuwste(request, staat, a)
+        staat, nieuwer = _nieuwste_en_of(request, staat, a)
+    terug = "controle" if terug == "controle" else None
     if melding or stap not in fm.stappen(staat):
         return toon_stap(request, "gezin", staat, melding=melding, status=404 if not melding and stap not in fm.STAPPEN else 200)
-    if c:
+    if c and not nieuwer:
         try:
             velden = hervatten.lees(request.app.state.geheim, c, "concept")
         except (hervatten.LinkVerlopen, hervatten.LinkOngeldig):
@@ -327,8 +370,8 @@ def vragen_stap(request: Request, stap: str, a: str | None = None, c: str | None
             uit = _verwerk(request, stap, velden, json.loads(fm.staat_tekst(staat)))
             if uit.get("fouten"):
                 return toon_stap(request, stap, staat, fouten=uit["fouten"], waarden=velden if stap in ("gezin", "inkomen") else None,
-                                 rijen=uit.get("rijen"), status=422)
-    return toon_stap(request, stap, staat, vervolg=bool(vervolg), erbij=bool(erbij))
+                                 rijen=uit.get("rijen"), status=422, terug=terug)
+    return toon_stap(request, stap, staat, vervolg=bool(vervolg), erbij=bool(erbij), terug=terug)
 
 
 def _verwerk(request: Request, stap: str, velden: dict[str, str], staat: dict[str, Any]) -> dict[str, Any]:
@@ -350,6 +393,8 @@ def _verwerk(request: Request, stap: str, velden: dict[str, str], staat: dict[st
     if stap == "kinderen":
         rijen = fm.kind_rijen_uit_form(velden, staat)
         kinderen, f = fm.verwerk_kinderen(rijen, staat)
+        if not f:
+            f = _kinder_fouten({**staat, "invoer": {**staat["invoer"], "kinderen": kinderen}})
         if f:
             return {"fouten": f, "rijen": rijen}
         staat["invoer"]["kinderen"] = kinderen
@@ -359,6 +404,27 @@ def _verwerk(request: Request, stap: str, velden: dict[str, str], staat: dict[st
     if stap == "controle":
         return {"fouten": _controle_fouten(staat)}
     return {"fouten": {}}
+
+
+def _kinder_fouten(staat: dict[str, Any]) -> fm.Fouten:
+    """What the core refuses about the children (for example dagopvang for a child that goes to school), shown at the
+    step where the child is entered instead of only on the check page."""
+    f = fm.Fouten()
+    try:
+        h = Huishouden.model_validate(fm.huishouden_dict(staat))
+    except ValidationError as e:
+        for x in nederlandse_fouten(e):
+            veld = fm.formulierveld(x["veld"])
+            if veld:
+                f.voeg(veld, x["melding"])
+        return f
+    try:
+        voorwaardencheck(h)
+    except diensten.REKENFOUTEN as e:
+        veld = fm.formulierveld(getattr(e, "veld", "") or "")
+        if veld:
+            f.voeg(veld, diensten.rekenfout_melding(e))
+    return f
 
 
 @router.post("/vragen", response_class=HTMLResponse)
@@ -373,22 +439,33 @@ async def vragen(request: Request):
     if stap not in fm.stappen(staat):
         stap = "gezin"
     actie = tekst(form, "actie", "volgende")
-    velden = {k: v for k, v in form.items() if isinstance(v, str) and k not in ("csrf", "a", "staat")}
+    terug = {"terug": "controle"} if tekst(form, "terug") == "controle" and stap != "controle" else {}
+    velden = {k: v for k, v in form.items() if isinstance(v, str) and k not in ("csrf", "a", "staat", "terug")}
     velden["stap"] = stap
     if actie.startswith("ga_") and actie[3:] in fm.stappen(staat):
         return naar_stap(request, actie[3:], staat)
     if actie == "vorige":
+        if terug:
+            return naar_stap(request, "controle", staat)
         return naar_stap(request, fm.vorige(staat, stap), staat)
     uit = _verwerk(request, stap, velden, staat)
     if uit.get("fouten"):
         c = hervatten.maak(request.app.state.geheim, velden, "concept")
-        return naar_stap(request, stap, staat, c=c)
+        return naar_stap(request, stap, staat, c=c, **terug)
     if uit.get("vervolg"):
-        return naar_stap(request, stap, staat, vervolg="1")
+        return naar_stap(request, stap, staat, vervolg="1", **terug)
     if uit.get("blijf"):
-        return naar_stap(request, stap, staat, erbij="1")
+        return naar_stap(request, stap, staat, erbij="1", **terug)
     if stap == "controle":
         return naar(uitkomst_adres(request, staat))
+    if terug:
+        # 'Wijzigen' on the check page: back to the check page, unless a later step now needs an answer (for example
+        # the partner's step after 'partner: ja', or a child that was added)
+        st = fm.stappen(staat)
+        for s_ in st[st.index(stap) + 1:-1]:
+            if not fm.stap_compleet(staat, s_):
+                return naar_stap(request, s_, staat, **terug)
+        return naar_stap(request, "controle", staat)
     return naar_stap(request, fm.volgende(staat, stap), staat)
 
 
@@ -399,8 +476,86 @@ def uitkomst_adres(request: Request, staat: dict[str, Any], pad: str = "/uitkoms
 
 
 # ----------------------------------------------------------------------------------------------------- result
-def uitkomst_context(h: Huishouden) -> dict[str, Any]:
-    """Everything the result page (and the PDF) shows, computed by the core."""
+BELASTINGTELEFOON = "0800-0543"
+BELASTINGTELEFOON_URL = "https://www.belastingdienst.nl/wps/wcm/connect/nl/contact/content/belastingtelefoon"
+MIJN_TOESLAGEN_URL = "https://mijn.toeslagen.nl"
+templates.env.globals.update(belastingtelefoon=BELASTINGTELEFOON, belastingtelefoon_url=BELASTINGTELEFOON_URL,
+                             mijn_toeslagen_url=MIJN_TOESLAGEN_URL)
+APPLY_STAP = "Vraag de toeslag op tijd aan"  # the core's step to apply (shown only while it is still to be done)
+
+
+def _is_termijn_waarschuwing(tekst: str) -> bool:
+    """The core's warning that an application (made or assumed today) comes too late for some months. The result
+    says that once, at the top, with the months and the amount; the warning would repeat it."""
+    return "te laat" in tekst and "aanvraag" in tekst
+
+
+def _contact(tekst: str) -> list[dict[str, str]]:
+    """The phone number and the address for a step that sends the parent to the BelastingTelefoon or Mijn
+    toeslagen."""
+    uit = []
+    if "BelastingTelefoon" in tekst or "Belastingtelefoon" in tekst:
+        uit.append({"soort": "telefoon", "nummer": BELASTINGTELEFOON, "url": BELASTINGTELEFOON_URL})
+    if "Mijn toeslagen" in tekst:
+        uit.append({"soort": "mijn_toeslagen", "url": MIJN_TOESLAGEN_URL})
+    return uit
+
+
+def _aanpassen_aan_antwoorden(ctx: dict[str, Any], h: Huishouden, aangevraagd: bool | None) -> None:
+    """Advice that follows the parent's own answers: no question that she has answered, no step to apply when she
+    has applied, the lateness said once (at the top), and a number and a link wherever she is sent to call or log in."""
+    vc = ctx.get("vc")
+    if vc is not None and vc.vragen and (aangevraagd is not None or h.aanvraagdatum is not None):
+        ctx["vc"] = vc.model_copy(update={"vragen": [q for q in vc.vragen if getattr(q, "veld", "") != "aanvraagdatum"]})
+    r = ctx.get("r")
+    ctx["aannames"] = [a for a in (r.aannames if r is not None else [])
+                       if not (aangevraagd is not None and "aanvraagdatum" in a)]
+    if r is not None and len(ctx["aannames"]) != len(r.aannames):
+        ctx["r"] = r.model_copy(update={"aannames": ctx["aannames"]})  # the PDF reads them from the result
+    stappen = []
+    for s_ in ctx.get("stappen") or []:
+        if s_["soort"] == "stap" and s_["titel"] == APPLY_STAP and h.aanvraagdatum is not None:
+            continue  # she has applied: the deadline is no step any more (the top says whether it was in time)
+        if s_["soort"] != "stap" and _is_termijn_waarschuwing(s_["tekst"]) and ctx.get("kop"):
+            continue
+        s_ = dict(s_)
+        if s_["soort"] == "stap" and s_["titel"] == APPLY_STAP:
+            # the deadline and the months lost are said at the top; the step says how to apply
+            s_["titel"] = _("Vraag de toeslag aan")
+            s_["tekst"] = _("Vraag kinderopvangtoeslag aan in Mijn toeslagen. Lukt dat niet, of heeft u vragen? Bel "
+                            "de BelastingTelefoon.")
+        s_["contact"] = _contact(s_["tekst"] + " " + s_["titel"]) if s_["soort"] == "stap" else []
+        stappen.append(s_)
+    ctx["stappen"] = stappen
+
+
+def _gemist(h: Huishouden, r, verloren: list[int]) -> Decimal | None:
+    """What the months lost by applying now would have paid (voorschot, whole euros), computed by the core as if the
+    application had been made in time. None when an amount cannot be computed."""
+    if not verloren:
+        return None
+    try:
+        r_optijd = bereken(h.model_copy(update={"aanvraagdatum": dt.date(h.berekeningsjaar, 1, 1)}))
+    except diensten.REKENFOUTEN:
+        return None
+    bedragen = [m.uitbetaling_voorschot for m in r_optijd.maanden if m.maand in verloren]
+    if any(b is None for b in bedragen):
+        return None
+    return sum(bedragen, Decimal(0))
+
+
+def uitkomst_context(h: Huishouden, aangevraagd: bool | None = None) -> dict[str, Any]:
+    """Everything the result page (and the PDF) shows, computed by the core. `aangevraagd`: the parent's answer to
+    "Heeft u de toeslag al aangevraagd?" (None: not asked, for example a saved scenario)."""
+    ctx: dict[str, Any] = _uitkomst_context(h)
+    ctx["aangevraagd"] = True if h.aanvraagdatum is not None else aangevraagd
+    if ctx.get("kop") and ctx["aangevraagd"] is False and ctx.get("r") is not None:
+        ctx["kop"]["gemist"] = _gemist(h, ctx["r"], ctx["kop"].get("verloren_vandaag") or [])
+    _aanpassen_aan_antwoorden(ctx, h, ctx["aangevraagd"])
+    return ctx
+
+
+def _uitkomst_context(h: Huishouden) -> dict[str, Any]:
     ctx: dict[str, Any] = {"h": h, "r": None, "vc": None, "blokken": [], "stappen": [], "melding": None,
                            "melding_veld": None, "wettekst": False}
     try:
@@ -420,7 +575,7 @@ def uitkomst_context(h: Huishouden) -> dict[str, Any]:
     ctx["kop"] = kop_context(h, r)
     if r.bedragen != "volledig" or h.toetsingsinkomen is None:  # the decision and hours stand; say what is missing
         ctx["melding"] = ctx["melding"] or r.rekenfout or (
-            "Het gezamenlijke toetsingsinkomen is niet ingevuld. Het percentage hangt daarvan af.")
+            _("Het gezamenlijke toetsingsinkomen is niet ingevuld. Het percentage hangt daarvan af."))
     blokken, ctx["wettekst"] = diensten.uitleg_blokken(r)
     ctx["blokken"] = diensten.voeg_versies_samen(blokken, r.berekeningsjaar)
     ctx["stappen"] = diensten.stappen_lijst(h, r)
@@ -482,21 +637,21 @@ def kop_context(h: Huishouden, r, vandaag: dt.date | None = None) -> dict[str, A
     for m in maanden:
         b = m.uitbetaling_voorschot
         if m.maand in verloren or (te_laat(m) and met_opvang(m)):
-            status[m.maand] = "nee: te laat aangevraagd" if h.aanvraagdatum else "nee: te laat als u vandaag aanvraagt"
+            status[m.maand] = N_("nee: te laat aangevraagd") if h.aanvraagdatum else N_("nee: te laat als u nu aanvraagt")
         elif not m.aanspraak:
-            status[m.maand] = "nee"
+            status[m.maand] = N_("nee")
         elif not met_opvang(m):
-            status[m.maand] = "nee: geen opvang"
+            status[m.maand] = N_("nee: geen opvang")
         elif not any(k.aanspraak for k in m.kinderen):
-            status[m.maand] = "nee"
+            status[m.maand] = N_("nee")
         elif b is None:
-            status[m.maand] = "ja, bedrag nog niet te berekenen"
+            status[m.maand] = N_("ja, bedrag nog niet te berekenen")
         elif b > 0:
-            status[m.maand] = "ja"
+            status[m.maand] = N_("ja")
         elif all((k.uren_in_aanmerking or 0) == 0 for k in m.kinderen if k.aanspraak):
-            status[m.maand] = "ja, maar geen uren over om toeslag voor te krijgen"
+            status[m.maand] = N_("ja, maar geen uren over om toeslag voor te krijgen")
         else:
-            status[m.maand] = "ja, maar minder dan € 1"
+            status[m.maand] = N_("ja, maar minder dan € 1")
     ontbrekend = [getattr(o, "uitleg", str(o)) for o in (getattr(r, "ontbrekend", None) or [])]
     if ontbreekt and not ontbrekend and getattr(r, "rekenfout", None):
         ontbrekend = [r.rekenfout]
@@ -548,18 +703,18 @@ def _huishouden_uit_staat(staat: dict[str, Any]) -> Huishouden:
     try:
         return Huishouden.model_validate(fm.huishouden_dict(staat))
     except ValidationError as e:
-        raise ApiFout(422, "ongeldige_invoer", "De antwoorden zijn niet compleet of kloppen niet: "
+        raise ApiFout(422, "ongeldige_invoer", _("De antwoorden zijn niet compleet of kloppen niet: ")
                       + "; ".join(f["melding"] for f in nederlandse_fouten(e)[:3])) from None
 
 
 def toon_uitkomst(request: Request, staat: dict[str, Any], extra: dict[str, Any] | None = None,
                   status: int = 200) -> HTMLResponse:
     h = _huishouden_uit_staat(staat)
-    ctx = uitkomst_context(h)
+    ctx = uitkomst_context(h, fm.aangevraagd(staat))
     ctx.update(_formulier_context(request, staat, h))
     if extra:
         ctx.update(extra)
-    titel = ("Fout: " if ctx.get("fouten") else "") + f"Uitkomst kinderopvangtoeslag {h.berekeningsjaar}"
+    titel = (_("Fout: ") if ctx.get("fouten") else "") + _("Uitkomst kinderopvangtoeslag {jaar}").format(jaar=h.berekeningsjaar)
     return render(request, "uitkomst.html", status=status, titel=titel, **ctx)
 
 
@@ -602,24 +757,24 @@ def _wijziging_uit_form(form: dict[str, str], h: Huishouden) -> tuple[Wijziging 
     soort = form.get("soort", "")
     data: dict[str, Any] = {"soort": soort}
     if soort not in ("inkomen", "uren", "situatie"):
-        f.voeg("wa-soort", "Kies wat u wilt veranderen.")
+        f.voeg("wa-soort", _("Kies wat u wilt veranderen."))
         return None, f
     if soort == "inkomen":
         try:
             data["toetsingsinkomen"] = fm.parse_euros(form.get("wa-inkomen", ""))
             if data["toetsingsinkomen"] is None:
-                f.voeg("wa-inkomen", "Vul het nieuwe inkomen in.")
+                f.voeg("wa-inkomen", _("Vul het nieuwe inkomen in."))
         except ValueError as e:
             f.voeg("wa-inkomen", str(e))
     elif soort == "uren":
         try:
             data["kind"] = int(form.get("wa-kind", ""))
         except ValueError:
-            f.voeg("wa-kind", "Kies het kind.")
+            f.voeg("wa-kind", _("Kies het kind."))
         try:
-            data["uren_per_maand"] = fm.parse_getal(form.get("wa-uren", ""), "Vul het aantal uren in, bijvoorbeeld 80.")
+            data["uren_per_maand"] = fm.parse_getal(form.get("wa-uren", _("")), "Vul het aantal uren in, bijvoorbeeld 80.")
             if data["uren_per_maand"] is None:
-                f.voeg("wa-uren", "Vul het nieuwe aantal uren per maand in.")
+                f.voeg("wa-uren", _("Vul het nieuwe aantal uren per maand in."))
         except ValueError as e:
             f.voeg("wa-uren", str(e))
     else:
@@ -628,12 +783,12 @@ def _wijziging_uit_form(form: dict[str, str], h: Huishouden) -> tuple[Wijziging 
         try:
             data["vanaf_maand"] = int(form.get("wa-maand", ""))
         except ValueError:
-            f.voeg("wa-maand", "Kies de maand.")
+            f.voeg("wa-maand", _("Kies de maand."))
         if not data["situatie"]:
-            f.voeg("wa-situatie", "Kies de nieuwe situatie.")
+            f.voeg("wa-situatie", _("Kies de nieuwe situatie."))
         if form.get("wa-werkuren"):
             try:
-                data["werkuren_per_maand"] = fm.parse_getal(form["wa-werkuren"], "Vul het aantal uren in, bijvoorbeeld 120.")
+                data["werkuren_per_maand"] = fm.parse_getal(form["wa-werkuren"], _("Vul het aantal uren in, bijvoorbeeld 120."))
             except ValueError as e:
                 f.voeg("wa-werkuren", str(e))
         if form.get("wa-voorziening") in ("ja", "nee"):
@@ -688,20 +843,21 @@ def wat_als(request: Request):
                 ctx["vergelijking"] = diensten.wat_als(h, w)
                 staat2 = dict(staat)
                 staat2["invoer"] = ctx["vergelijking"]["invoer_wat_als"].model_dump(mode="json", exclude_none=True)
-                staat2["context"] = {k: v for k, v in (staat.get("context") or {}).items() if k == "dossier"}
+                staat2["context"] = {k: v for k, v in (staat.get("context") or {}).items()
+                                     if k in ("dossier", "aangevraagd")}
                 ctx["staat_wat_als"] = fm.staat_tekst(staat2)
                 ctx["a_wat_als"] = token(request, staat2)
             except diensten.OngeldigeWijziging as e:
                 f.voeg({"wijziging.kind": "wa-kind", "wijziging.ouder": "wa-ouder"}.get(e.veld, "wa-soort"), e.melding)
             except ValidationError as e:
-                f.voeg("wa-soort", "Deze wijziging past niet bij de rest van de antwoorden: "
+                f.voeg("wa-soort", _("Deze wijziging past niet bij de rest van de antwoorden: ")
                        + nederlandse_fouten(e)[0]["melding"])
             except diensten.REKENFOUTEN as e:
                 f.voeg("wa-soort", diensten.rekenfout_melding(e))
         if f:
             status = 422
         ctx["fouten"] = f
-    titel = ("Fout: " if ctx.get("fouten") else "") + f"Wat als? Kinderopvangtoeslag {h.berekeningsjaar}"
+    titel = (_("Fout: ") if ctx.get("fouten") else "") + _("Wat als? Kinderopvangtoeslag {jaar}").format(jaar=h.berekeningsjaar)
     return render(request, "wat_als.html", status=status, titel=titel, **ctx)
 
 
@@ -723,7 +879,7 @@ def voorschot(request: Request):
     ctx: dict[str, Any] = {"h": h, "uitkomst": None, "geen_bedrag": None}
     ctx.update(_formulier_context(request, staat, h))
     f = fm.Fouten()
-    if jaar_status(h.berekeningsjaar) and "proefberekening" in (jaar_status(h.berekeningsjaar) or ""):
+    if _tabel_soort(h.berekeningsjaar) in ("ontbreekt", "onvolledig"):
         ctx["geen_bedrag"] = jaar_status(h.berekeningsjaar)
     waarden = {"vs-voorschot": tekst(form, "vs-voorschot"), "vs-definitief": tekst(form, "vs-definitief")}
     if not any(waarden.values()):
@@ -736,9 +892,9 @@ def voorschot(request: Request):
             try:
                 bedragen[veld] = fm.parse_euros(waarden[veld])
                 if bedragen[veld] is None:
-                    f.voeg(veld, "Vul dit inkomen in.")
+                    f.voeg(veld, _("Vul dit inkomen in."))
                 elif bedragen[veld] > 100_000_000:
-                    f.voeg(veld, "Dit bedrag is te hoog.")
+                    f.voeg(veld, _("Dit bedrag is te hoog."))
             except ValueError as e:
                 f.voeg(veld, str(e))
         if not f:
@@ -750,7 +906,7 @@ def voorschot(request: Request):
                     ctx["geen_bedrag"] = diensten.rekenfout_melding(e)
         if f:
             status = 422
-    titel = ("Fout: " if f else "") + f"Voorschot en definitieve berekening {h.berekeningsjaar}"
+    titel = (_("Fout: ") if f else "") + _("Voorschot en definitieve berekening {jaar}").format(jaar=h.berekeningsjaar)
     return render(request, "voorschot.html", status=status, titel=titel, fouten=f, **ctx)
 
 
@@ -761,7 +917,7 @@ def _bedrag_ontbreekt(h: Huishouden, inkomen: int) -> str | None:
     except diensten.REKENFOUTEN as e:
         return diensten.rekenfout_melding(e)
     if getattr(r, "bedragen", "volledig") != "volledig" or r.jaar.toeslag is None:
-        return getattr(r, "rekenfout", None) or "Voor dit inkomen en dit jaar kunnen wij het bedrag niet berekenen."
+        return getattr(r, "rekenfout", None) or _("Voor dit inkomen en dit jaar kunnen wij het bedrag niet berekenen.")
     return None
 
 
@@ -779,7 +935,8 @@ def samenvatting_get(request: Request, a: str | None = None):
     if melding or not a:
         return naar("/vragen?verlopen=1")
     h = _huishouden_uit_staat(staat)
-    return pdf_antwoord(uitkomst_context(h), f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf")
+    return pdf_antwoord(uitkomst_context(h, fm.aangevraagd(staat)),
+                        f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf")
 
 
 @router.post("/samenvatting.pdf")

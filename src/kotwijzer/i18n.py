@@ -1,0 +1,226 @@
+"""Translations of the parent flow (Dutch source text, English catalogue) with gettext through Babel.
+
+Dutch is the source language: every text a parent sees is written in Dutch in the code and the templates and marked
+for translation (`_()` in Python, `{{ _("...") }}` / `{% trans %}` in Jinja2). `pybabel extract` (see
+`babel.cfg`, or `python -m kotwijzer.i18n bijwerken`) collects them in `locale/kotwijzer.pot`; the English catalogue
+is `locale/en/LC_MESSAGES/kotwijzer.po`. The catalogue is compiled in memory when it is first used (Babel's
+`write_mo`), so a fresh clone works without a build step and a compiled file can never be older than its source.
+
+The language of the current request is a context variable, set by `TaalMiddleware` from the `kotwijzer_taal`
+cookie (the language switch on every page of the parent flow sets it). Code outside a request (PDF, CLI) runs in
+Dutch unless it uses `in_taal("en")`.
+
+Legal terms stay Dutch in the English text (toetsingsinkomen, Wlz, CIZ, voorschot ...), with a short gloss the first
+time and a link to the glossary (`/begrippen`): they are the words on the official letters.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gettext as _gettext
+import io
+from contextvars import ContextVar
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+TALEN = ("nl", "en")
+STANDAARD = "nl"
+TAAL_NAAM = {"nl": "Nederlands", "en": "English"}
+COOKIE = "kotwijzer_taal"
+DOMEIN = "kotwijzer"
+LOCALE = Path(__file__).parent / "locale"
+
+_huidig: ContextVar[str] = ContextVar("kotwijzer_taal", default=STANDAARD)
+
+
+def po_pad(taal: str) -> Path:
+    return LOCALE / taal / "LC_MESSAGES" / f"{DOMEIN}.po"
+
+
+@lru_cache(maxsize=None)
+def vertalingen(taal: str) -> _gettext.NullTranslations:
+    """The compiled catalogue of a language (Dutch, the source language, needs none). Fuzzy entries are not used."""
+    if taal == STANDAARD or taal not in TALEN:
+        return _gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po_pad(taal).open("rb") as f:
+        catalogus = read_po(f, locale=taal, domain=DOMEIN)
+    buf = io.BytesIO()
+    write_mo(buf, catalogus, use_fuzzy=False)
+    buf.seek(0)
+    return _gettext.GNUTranslations(buf)
+
+
+def taal() -> str:
+    """The language of the current request (or of `in_taal`)."""
+    return _huidig.get()
+
+
+def kies_taal(waarde: str | None) -> str:
+    w = (waarde or "").strip().lower()[:5]
+    return w if w in TALEN else STANDAARD
+
+
+@contextlib.contextmanager
+def in_taal(t: str) -> Iterator[None]:
+    token = _huidig.set(kies_taal(t))
+    try:
+        yield
+    finally:
+        _huidig.reset(token)
+
+
+def gettext(bericht: str) -> str:
+    if not bericht:
+        return bericht
+    return vertalingen(taal()).gettext(bericht)
+
+
+def ngettext(enkel: str, meer: str, n: int) -> str:
+    return vertalingen(taal()).ngettext(enkel, meer, n)
+
+
+def pgettext(context: str, bericht: str) -> str:
+    return vertalingen(taal()).pgettext(context, bericht)
+
+
+_ = gettext
+
+
+def N_(bericht: str) -> str:
+    """Marks a text for the catalogue where it is defined; it is translated where it is shown (`_(waarde)`)."""
+    return bericht
+
+
+# ----------------------------------------------------------------------------------------- numbers and dates
+def maandnaam(m: int) -> str:
+    from babel.dates import get_month_names
+
+    naam = get_month_names("wide", locale=taal())[int(m)]
+    return naam if taal() == "en" else naam.lower()
+
+
+def datum(d: dt.date | None) -> str:
+    """'30 april 2026' / '30 April 2026'."""
+    if d is None:
+        return "-"
+    return f"{d.day} {maandnaam(d.month)} {d.year}"
+
+
+def getal(x: Decimal | int | float | str | None, decimalen: int | None = None) -> str:
+    """A number in the notation of the language: 1.234,5 (Dutch) or 1,234.5 (English)."""
+    if x is None or x == "":
+        return "-"
+    d = Decimal(str(x))
+    if decimalen is not None:
+        s = f"{d:,.{decimalen}f}"
+    elif d == d.to_integral_value():
+        s = f"{int(d):,}"
+    else:
+        s = f"{d:,.2f}".rstrip("0").rstrip(".")
+    if taal() == "en":
+        return s
+    return s.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def euro(x: Decimal | int | float | None) -> str:
+    """€ 1.234,50 (Dutch) or €1,234.50 (English)."""
+    if x is None:
+        return "-"
+    return ("€" if taal() == "en" else "€ ") + getal(Decimal(str(x)), 2)
+
+
+def hele_euro(x: Decimal | int | None) -> str:
+    """Whole euros: € 1.526 (Dutch) or €1,526 (English)."""
+    if x is None:
+        return "-"
+    return ("€" if taal() == "en" else "€ ") + getal(int(x))
+
+
+def bedrag_per_uur(x: Decimal | int | float | str | None) -> str:
+    """An hourly price as the check page shows it: € 10,50 / €10.50."""
+    return "-" if x is None or x == "" else euro(Decimal(str(x)))
+
+
+# ------------------------------------------------------------------------------------------------ middleware
+class TaalMiddleware:
+    """Pure ASGI middleware: the request's language from the `kotwijzer_taal` cookie (Dutch by default), set for
+    everything the request does (also in the thread that runs a synchronous endpoint: contextvars are copied)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        t = STANDAARD
+        for naam, waarde in scope.get("headers") or []:
+            if naam == b"cookie":
+                for deel in waarde.decode("latin-1").split(";"):
+                    k, _sep, v = deel.strip().partition("=")
+                    if k == COOKIE:
+                        t = kies_taal(v)
+        token = _huidig.set(t)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            _huidig.reset(token)
+
+
+# ---------------------------------------------------------------------------------------------- maintenance
+def bron_catalogus(pot: Path) -> None:
+    """Write the template catalogue: the texts marked in the code and the templates (`babel.cfg`), plus the core's
+    Dutch sentences that a parent sees (`kotwijzer.web.kerntekst.kern_berichten`: signal templates, reasons,
+    situations), which live as data rather than as marked texts."""
+    import subprocess
+    import sys
+
+    from babel.messages.pofile import read_po, write_po
+
+    wortel = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F",
+                    str(wortel / "babel.cfg"), "-k", "N_", "-k", "_", "--no-location", "--sort-output",
+                    "--omit-header", "-o", str(pot), str(wortel / "src" / "kotwijzer")], check=True,
+                   capture_output=True)
+    from kotwijzer.web.kerntekst import kern_berichten
+
+    with pot.open("rb") as f:
+        cat = read_po(f)
+    for t in kern_berichten():
+        if t not in cat:
+            cat.add(t, flags=("python-brace-format",) if "{" in t else ())
+    with pot.open("wb") as f:
+        write_po(f, cat, omit_header=True, sort_output=True, no_location=True)
+
+
+def _bijwerken() -> None:  # pragma: no cover - developer command
+    """Extract the texts again and merge them into the English catalogue (new texts come in untranslated)."""
+    import subprocess
+    import sys
+
+    pot = LOCALE / f"{DOMEIN}.pot"
+    bron_catalogus(pot)
+    for t in TALEN:
+        if t == STANDAARD:
+            continue
+        po = po_pad(t)
+        if po.exists():
+            subprocess.run([sys.executable, "-m", "babel.messages.frontend", "update", "-i", str(pot), "-D", DOMEIN,
+                            "-d", str(LOCALE), "-l", t, "--no-fuzzy-matching", "--ignore-obsolete"], check=True)
+        else:
+            subprocess.run([sys.executable, "-m", "babel.messages.frontend", "init", "-i", str(pot), "-D", DOMEIN,
+                            "-d", str(LOCALE), "-l", t], check=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    if sys.argv[1:] == ["bijwerken"]:
+        _bijwerken()
+    else:
+        print("gebruik: python -m kotwijzer.i18n bijwerken")

@@ -61,6 +61,7 @@ def _gezin(pg, server, jaar: str, inkomen: str, aanvraag: str) -> None:
     pg.fill("#kind-1-opvang-0-uurprijs", "9,50")
     _volgende(pg)
     pg.fill("#toetsingsinkomen", inkomen)
+    pg.check("#aangevraagd")  # yes, applied on the date below
     pg.fill("#aanvraagdatum", aanvraag)
     _volgende(pg)
     with pg.expect_navigation():

@@ -21,7 +21,7 @@ def b(module_app):
 def test_2025_bereik_op_de_uitkomst(b):
     gezin, perioden, kinderen, inkomen, _ = GEZINNEN["paar_werkt"]
     vul_in(b, dict(gezin, berekeningsjaar="2025"), perioden, kinderen,
-           {"toetsingsinkomen": "70.000", "aanvraagdatum": "2025-01-05"})
+           {"toetsingsinkomen": "70.000", "aangevraagd": "ja", "aanvraagdatum": "2025-01-05"})
     assert b.tekst("bereik-bedrag") == "U krijgt tussen € 1.079,73 en € 1.109,75 per maand."
     assert "tussen € 12.956,76 en € 13.317,00" in b.tekst("bereik-jaar")
     assert b.tekst("toeslag-1") == "€ 1.079,73 tot € 1.109,75"
@@ -36,7 +36,7 @@ def test_2025_bereik_op_de_uitkomst(b):
 def test_2027_indicatie_op_de_uitkomst(b):
     gezin, perioden, kinderen, inkomen, _ = GEZINNEN["paar_werkt"]
     vul_in(b, dict(gezin, berekeningsjaar="2027"), perioden, kinderen,
-           {"toetsingsinkomen": "60.000", "aanvraagdatum": "2026-12-06"})
+           {"toetsingsinkomen": "60.000", "aangevraagd": "ja", "aanvraagdatum": "2026-12-06"})
     assert b.tekst("bereik-label").startswith("Indicatie, niet de wet.")
     # 80 h x 11,50 x 96 % + 40 h x 9,50 x 96 % = 883,20 + 364,80
     assert b.tekst("bereik-bedrag") == "Indicatie: u krijgt ongeveer € 1.248 per maand."
@@ -60,7 +60,7 @@ def test_ouder_controleert_de_brief_2025_en_krijgt_een_bezwaarschrift(b):
 
     gezin, perioden, kinderen, inkomen, _ = GEZINNEN["paar_werkt"]
     vul_in(b, dict(gezin, berekeningsjaar="2025"), perioden, kinderen,
-           {"toetsingsinkomen": "70.000", "aanvraagdatum": "2025-01-05"})
+           {"toetsingsinkomen": "70.000", "aangevraagd": "ja", "aanvraagdatum": "2025-01-05"})
     b.klik("naar-beschikking")
     assert "Beschikking controleren" in b.html
     b.verstuur("/beschikking", _brief_velden(), "Controleer de brief")
@@ -78,7 +78,7 @@ def test_ouder_controleert_de_brief_2025_en_krijgt_een_bezwaarschrift(b):
 def test_fout_in_de_brief_bij_het_veld(b):
     gezin, perioden, kinderen, inkomen, _ = GEZINNEN["paar_werkt"]
     vul_in(b, dict(gezin, berekeningsjaar="2025"), perioden, kinderen,
-           {"toetsingsinkomen": "70.000", "aanvraagdatum": "2025-01-05"})
+           {"toetsingsinkomen": "70.000", "aangevraagd": "ja", "aanvraagdatum": "2025-01-05"})
     b.klik("naar-beschikking")
     velden = dict(_brief_velden(), datum="31-2-2026")
     velden["r-1-percentage"] = "negentig"
@@ -91,7 +91,7 @@ def test_pdf_samenvatting_noemt_het_bereik(b):
 
     gezin, perioden, kinderen, inkomen, _ = GEZINNEN["paar_werkt"]
     vul_in(b, dict(gezin, berekeningsjaar="2025"), perioden, kinderen,
-           {"toetsingsinkomen": "70.000", "aanvraagdatum": "2025-01-05"})
+           {"toetsingsinkomen": "70.000", "aangevraagd": "ja", "aanvraagdatum": "2025-01-05"})
     a = re.search(r'href="/samenvatting.pdf\?a=([^"]+)"', b.html)[1]
     import html
 

@@ -77,8 +77,9 @@ templates.env.filters.update(
     situatie=lambda s: _(SITUATIE_TEKST[str(s)]) if str(s) in SITUATIE_TEKST else str(s),
     opvangsoort=_opvangsoort,
 )
-def _van_tot(lo: Decimal, hi: Decimal, fmt=euro) -> str:
-    return fmt(lo) if lo == hi else f"{fmt(lo)} tot {fmt(hi)}"
+def _van_tot(lo: Decimal, hi: Decimal, fmt=None) -> str:
+    fmt = fmt or i18n.euro
+    return fmt(lo) if lo == hi else _("{a} tot {b}").format(a=fmt(lo), b=fmt(hi))
 
 
 def bereik_maand(r: Any, maand: int) -> dict[str, str] | None:
@@ -89,11 +90,11 @@ def bereik_maand(r: Any, maand: int) -> dict[str, str] | None:
         return None
     mb = br.maanden[maand - 1]
     kosten = sum((k.werkelijke_kosten for k in m.kinderen), Decimal(0))
-    ind = " (indicatie)" if br.soort == "indicatie" else ""
+    ind = " (" + _("indicatie") + ")" if br.soort == "indicatie" else ""
     return {"toeslag": _van_tot(mb.toeslag_onder, mb.toeslag_boven) + ind,
             "voorschot": _van_tot(Decimal(int(mb.toeslag_onder)), Decimal(int(mb.toeslag_boven))) + ind,
             "zelf": _van_tot(kosten - mb.toeslag_boven, kosten - mb.toeslag_onder) + ind,
-            "recht": "ja, bedrag als indicatie" if ind else "ja, bedrag tussen twee grenzen"}
+            "recht": N_("ja, bedrag als indicatie") if ind else N_("ja, bedrag tussen twee grenzen")}
 
 
 def bereik_jaar(r: Any) -> dict[str, str] | None:
@@ -101,7 +102,7 @@ def bereik_jaar(r: Any) -> dict[str, str] | None:
     if br is None or r.jaar.toeslag is not None:
         return None
     kosten = r.jaar.werkelijke_kosten
-    ind = " (indicatie)" if br.soort == "indicatie" else ""
+    ind = " (" + _("indicatie") + ")" if br.soort == "indicatie" else ""
     return {"toeslag": _van_tot(br.jaar_onder, br.jaar_boven) + ind,
             "zelf": _van_tot(kosten - br.jaar_boven, kosten - br.jaar_onder) + ind}
 
@@ -113,7 +114,7 @@ def bereik_kind(r: Any, maand: int, k: Any) -> dict[str, str] | None:
     x = next((x for x in br.maanden[maand - 1].kinderen if x.kind == k.kind), None)
     if x is None or x.percentage_onder is None:
         return None
-    ind = " (indicatie)" if br.soort == "indicatie" else ""
+    ind = " (" + _("indicatie") + ")" if br.soort == "indicatie" else ""
     return {"percentage": _van_tot(x.percentage_onder, x.percentage_boven, _procent) + ind,
             "toeslag": _van_tot(x.toeslag_onder, x.toeslag_boven) + ind,
             "zelf": _van_tot(k.werkelijke_kosten - x.toeslag_boven, k.werkelijke_kosten - x.toeslag_onder) + ind}

@@ -879,7 +879,7 @@ def voorschot(request: Request):
     ctx: dict[str, Any] = {"h": h, "uitkomst": None, "geen_bedrag": None}
     ctx.update(_formulier_context(request, staat, h))
     f = fm.Fouten()
-    if _tabel_soort(h.berekeningsjaar) in ("ontbreekt", "onvolledig"):
+    if _tabel_soort(h.berekeningsjaar) in ("ontbreekt", "onvolledig", "indicatie"):
         ctx["geen_bedrag"] = jaar_status(h.berekeningsjaar)
     waarden = {"vs-voorschot": tekst(form, "vs-voorschot"), "vs-definitief": tekst(form, "vs-definitief")}
     if not any(waarden.values()):

@@ -82,6 +82,7 @@ def main() -> None:
     import pandas as pd
 
     from kotwijzer.policy import analyse as A
+    from kotwijzer.policy import doorrekening as D
     from kotwijzer.policy import hervorming as H
     from kotwijzer.policy import kalibratie as K
     from kotwijzer.policy import meerjarig as M
@@ -107,8 +108,10 @@ def main() -> None:
     print(f"populatie klaar: {t}", flush=True)
 
     t0 = time.perf_counter()
-    o = A.volledig(args.uitvoer / "analyse", populatie=pad, trekkingen=args.trekkingen, mc_aantal=args.mc_aantal,
-                   seeds=args.seeds, tornado=True, dask="", melding=lambda m: print(m, flush=True))
+    o = D.volledig(args.uitvoer / "analyse", populatie=pad, trekkingen=args.trekkingen, mc_aantal=args.mc_aantal,
+                   seeds=args.seeds, tornado=True, dask="",
+                   melding=lambda m: print(f"{dt.datetime.now(dt.timezone.utc):%H:%M:%S} (load {os.getloadavg()[0]:.1f}) {m}",
+                                           flush=True))
     t["analyse_totaal"] = time.perf_counter() - t0
     tijden = o["tijden_seconden"]
     scen = M.plan(list(H.alle().values()))
@@ -177,16 +180,21 @@ def main() -> None:
                        f"{'ja' if gelijk else 'NEE'}."]
     regels += [
         "",
-        f"Uitlijning: model 2024 EUR {u['model'] / 1e9:.3f} mld (na niet-gebruik midden) tegen begroting EUR "
-        f"{u['bedrag'] / 1e9:.3f} mld; factor {u['factor']:.4f}.",
+        f"Uitlijning: model 2024 EUR {u['model'] / 1e9:.3f} mld (na niet-gebruik midden) tegen het jaarbedrag EUR "
+        f"{u.get('jaarbedrag', u['bedrag']) / 1e9:.3f} mld (begroting EUR {u['bedrag'] / 1e9:.3f} mld min kasbrug "
+        f"EUR {u.get('kasbrug', 0) / 1e9:.3f} mld); factor {u['factor']:.4f} (tegen de kasraming "
+        f"{u.get('factor_tegen_kas', u['factor']):.4f}).",
         "",
-        "Budgettabel (x EUR 1 mln, uitgelijnd, statisch):",
+        f"Budgettabel (x EUR 1 mln, uitgelijnd, statisch, {bt['prijsniveau'].iloc[0] if 'prijsniveau' in bt else ''}; "
+        "afgerond op EUR 5 mln):",
         "",
-        "| " + " | ".join(bt.columns) + " |",
-        "|" + "---|" * len(bt.columns),
     ]
+    kol = [k for k in bt.columns if k not in ("bron", "prijsniveau", "soort")]
+    regels += ["| " + " | ".join(kol) + " |", "|" + "---|" * len(kol)]
     for _, r in bt.iterrows():
-        regels.append("| " + " | ".join(str(x) for x in r) + " |")
+        regels.append("| " + " | ".join(str(r[k]) for k in kol) + " |")
+    if "bron" in bt:
+        regels += ["", bt["bron"].iloc[0]]
     if iv is not None:
         regels += ["", "Onzekerheid (5-95 % over de trekkingen; centraal = grote populatie), miljoen euro:", "",
                    "| uitkomst | centraal | 5 % | 95 % |", "|---|---:|---:|---:|"]

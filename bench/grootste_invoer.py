@@ -48,8 +48,8 @@ def main() -> None:
 
     from fastapi.testclient import TestClient
 
-    from kotwijzer.api.rekenpoort import Rekenpoort
-    from kotwijzer.web.app import create_app
+    from kotwijzer.http.rekenpoort import Rekenpoort
+    from kotwijzer.app import create_app
 
     app = create_app(f"sqlite:///{tempfile.mkdtemp()}/b.sqlite", geheim="b", rekenpoort=Rekenpoort(budget=0))
     c = TestClient(app)

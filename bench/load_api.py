@@ -41,7 +41,7 @@ def vrije_poort() -> int:
 
 def start_server(poort: int, map_: str) -> subprocess.Popen:
     env = dict(os.environ, DATABASE_URL=f"sqlite:///{map_}/bench.sqlite", KOTWIJZER_GEHEIM="bench-geheim")
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "kotwijzer.web.serve:productie_app", "--host", "127.0.0.1",
+    cmd = [sys.executable, "-m", "uvicorn", "--factory", "kotwijzer.serve:productie_app", "--host", "127.0.0.1",
            "--port", str(poort), "--log-level", "info"]
     # as `kotwijzer serve` runs it (uvloop and httptools when installed, access log on), output discarded
     return subprocess.Popen(cmd, env=env, cwd=map_, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,4 +1,4 @@
-"""Write the golden corpus of tests/test_snapshot_bereken.py from the inputs recorded by scripts/snapshot_verzamel.py.
+"""Write the golden corpus of tests/berekening/test_snapshot_bereken.py from the inputs recorded by scripts/snapshot_verzamel.py.
 
     python scripts/snapshot_schrijf.py /tmp/invoer.jsonl [tests/data/bereken_corpus.json.gz]
 

@@ -1,6 +1,6 @@
 """pytest plugin: record every household that `bereken()` and `voorwaardencheck()` see during a test run.
 
-Used once to build the golden corpus of tests/test_snapshot_bereken.py (a refactoring-equivalence check):
+Used once to build the golden corpus of tests/berekening/test_snapshot_bereken.py (a refactoring-equivalence check):
 
     KOTWIJZER_SNAPSHOT_UIT=/tmp/invoer.jsonl ./dev test -p scripts.snapshot_verzamel tests/test_x.py ...
     python scripts/snapshot_schrijf.py /tmp/invoer.jsonl

@@ -69,9 +69,9 @@ def db_url(request) -> str:
 
 
 def maak_app(url: str, **kwargs):
-    from kotwijzer.api.beveiliging import InlogLimiet
-    from kotwijzer.api.rekenpoort import Rekenpoort
-    from kotwijzer.web.app import create_app
+    from kotwijzer.http.beveiliging import InlogLimiet
+    from kotwijzer.http.rekenpoort import Rekenpoort
+    from kotwijzer.app import create_app
 
     kwargs.setdefault("geheim", "test-geheim-" + uuid.uuid4().hex)
     kwargs.setdefault("limiet", InlogLimiet())

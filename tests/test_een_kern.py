@@ -12,7 +12,7 @@ from kotwijzer.kern import bereken_totalen
 from kotwijzer.model import Huishouden
 from kotwijzer.params import parameters_voor_jaar
 
-from test_bedrag import huishoudens
+from helpers import huishoudens
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,3 +1,8 @@
 """kotwijzer: de kinderopvangtoeslag als code, met bron bij elke stap."""
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("kotwijzer")  # one place: pyproject.toml
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+onbekend"

@@ -15,6 +15,7 @@ from rich.table import Table
 
 from kotwijzer import cli_nl
 from kotwijzer.invoer import OntbrekendeInvoer
+from kotwijzer.formaat import NBSP, euro
 from kotwijzer.leesbaar import bron_nl, getal_nl, status_nl, waarde_nl
 from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving
 
@@ -68,7 +69,7 @@ def _run(fn, *args):
     try:
         return fn(*args)
     except ValidationError as e:
-        from kotwijzer.api.fouten import nederlandse_fouten
+        from kotwijzer.http.meldingen import nederlandse_fouten
 
         regels = "\n".join(f"  - {f['veld']}: {f['melding']}" for f in nederlandse_fouten(e))
         _fout(f"De invoer klopt niet:\n{regels}")
@@ -80,9 +81,7 @@ def _run(fn, *args):
 
 def _euro(d: Decimal | None) -> str:
     """'€ 1.234,56', with a non-breaking space so that a line never breaks inside an amount."""
-    from kotwijzer.explain.uitleg import euro
-
-    return "niet te berekenen" if d is None else euro(d).replace("€ ", "€\u00a0")
+    return euro(d, leeg="niet te berekenen", spatie=NBSP)
 
 
 @app.command()
@@ -261,6 +260,7 @@ def _omgebroken(tekst: str, breedte: int) -> str:
             uit.append(regel)
             continue
         m = re.match(r"(\s*)((?:[-*]|\d+\.)\s+)?", regel)
+        assert m is not None  # the pattern matches every line (both groups are optional)
         inspring = m.group(1) + " " * len(m.group(2) or "")
         uit.append(textwrap.fill(regel, breedte, subsequent_indent=inspring, break_long_words=False,
                                  break_on_hyphens=False))
@@ -378,7 +378,7 @@ def serve(
         help="Adressen van de reverse proxy waarvan X-Forwarded-For/-Proto geloofd worden (komma's); standaard geen"),
 ) -> None:
     """Start de webapp en de API."""
-    from kotwijzer.web.serve import serve as _serve
+    from kotwijzer.serve import serve as _serve
 
     _serve(host=host, port=port, voorbeelddata=voorbeelddata, database_url=database_url, workers=workers,
            trusted_proxies=trusted_proxies)
@@ -387,7 +387,7 @@ def serve(
 def _mount() -> None:
     from kotwijzer.policy.doelgroep_cli import app as schat_app
 
-    from kotwijzer.municipal.cli import app as gemeente_app
+    from kotwijzer.cli_gemeente import app as gemeente_app
     from kotwijzer.policy.cli import app as beleid_app
     from kotwijzer.store.cli import app as beheer_app
     from kotwijzer.beschikking.cli import app as beschikking_app

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from kotwijzer.params.loader import _bron
+from kotwijzer.params.loader import bron_uit_data
 
 STATUS_TEKST = {"gemodelleerd": "modelled", "vereenvoudigd": "simplified", "niet_gemodelleerd": "not modelled"}
 
@@ -17,7 +17,7 @@ def register() -> list[dict[str, Any]]:
     rows = yaml.safe_load(resources.files("kotwijzer").joinpath("dekking.yaml").read_text(encoding="utf-8"))
     out = []
     for r in rows:
-        out.append({**r, "bronnen": [{**_bron(b).as_dict(), "versie": b["versie"]} for b in r["bron"]]})
+        out.append({**r, "bronnen": [{**bron_uit_data(b).as_dict(), "versie": b["versie"]} for b in r["bron"]]})
     return out
 
 

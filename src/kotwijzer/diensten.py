@@ -8,21 +8,19 @@ import dataclasses
 import datetime as dt
 import logging
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from kotwijzer.i18n import N_
 from kotwijzer.compute import bereken, voorschot_vs_definitief, voorwaardencheck
+from kotwijzer.formaat import MAANDNAMEN, euro, hele_euro  # noqa: F401 - euro and hele_euro for the adapters
 from kotwijzer.invoer import OntbrekendeInvoer
-from kotwijzer.model import Huishouden, Periode, Resultaat, Situatie
+from kotwijzer.model import Huishouden, Maand, Periode, Resultaat, Situatie
 from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving
 from kotwijzer.wetten.bron import WETTEN
 
 log = logging.getLogger("kotwijzer.diensten")
-
-MAANDNAMEN = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)
 
 # Plain-language names of the situations (B1), for forms and descriptions.
 SITUATIE_TEKST: dict[str, str] = {
@@ -51,17 +49,6 @@ OPVANG_TEKST = {
 }
 
 REKENFOUTEN = (OntbrekendeInvoer, OntbrekendeWetgeving, OngeldigeWetgeving)
-
-
-def euro(x: Decimal | int | None) -> str:
-    if x is None:
-        return "-"
-    s = f"{Decimal(x):,.2f}"
-    return "€ " + s.replace(",", "X").replace(".", ",").replace("X", ".")
-
-
-def hele_euro(x: int | None) -> str:
-    return "-" if x is None else "€ " + f"{int(x):,}".replace(",", ".")
 
 
 def rekenfout_melding(e: Exception) -> str:
@@ -206,6 +193,28 @@ def samenvatting_voor_opslag(h: Huishouden) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------------------------------------ wat als
+class Wijziging(BaseModel):
+    """Eén ding anders: het inkomen, de opvanguren van één kind, of de situatie van een ouder vanaf een maand.
+    (The request shape of POST /api/v1/wat-als and of the web page's 'wat als' form.)"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    soort: Literal["inkomen", "uren", "situatie"]
+    toetsingsinkomen: int | None = Field(None, ge=0, le=100_000_000, description="Bij soort=inkomen")
+    kind: int | None = Field(None, ge=1, le=12, description="Bij soort=uren: het kind (1 = het eerste kind)")
+    uren_per_maand: Decimal | None = Field(None, ge=0, le=744, decimal_places=2, description="Bij soort=uren")
+    ouder: Literal["aanvrager", "partner"] | None = Field(None, description="Bij soort=situatie")
+    situatie: Situatie | None = Field(None, description="Bij soort=situatie: de nieuwe situatie")
+    vanaf_maand: Maand | None = Field(None, description="Bij soort=situatie: de eerste maand van de nieuwe situatie")
+    werkuren_per_maand: Decimal | None = Field(
+        None, ge=0, le=744, decimal_places=2, description="Bij soort=situatie en arbeid: gewerkte uren per maand (2021 en 2022)"
+    )
+    voorziening_gericht_op_arbeidsinschakeling: bool | None = Field(
+        None, description="Bij soort=situatie en een traject: is het een voorziening gericht op werk?"
+    )
+    detentie_einde: dt.date | None = Field(None, description="Bij soort=situatie en detentie: einddatum van de straf")
+
+
 class OngeldigeWijziging(ValueError):
     def __init__(self, veld: str, melding: str):
         super().__init__(f"{veld}: {melding}")
@@ -230,7 +239,7 @@ def _knip_periode(p: Periode, jaar: int, maand: int) -> list[Periode]:
     return [p]
 
 
-def pas_wijziging_toe(h: Huishouden, w) -> tuple[Huishouden, str]:
+def pas_wijziging_toe(h: Huishouden, w: Wijziging) -> tuple[Huishouden, str]:
     """A copy of the household with one thing changed, and a description of the change in plain Dutch."""
     if w.soort == "inkomen":
         if w.toetsingsinkomen is None:

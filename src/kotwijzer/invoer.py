@@ -12,6 +12,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from kotwijzer.formaat import MAANDNAMEN, getal
 from kotwijzer.model import Huishouden, Kind, Opvangsoort, Ouder, Periode, Situatie
 from kotwijzer.params import JaarParameters
 from kotwijzer.rules import codes as c
@@ -50,8 +51,6 @@ class OngeldigeInvoer(OntbrekendeInvoer):
 
 
 WEKEN_PER_JAAR = 52  # hours per week -> per month: x 52 / 12 (the conversion childcare contracts and the proefberekening use)
-MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-              "november", "december")
 
 
 def verdeel_exact(totaal_cu: Fraction, n: int) -> list[int]:
@@ -77,25 +76,19 @@ def uren_per_maand_cu(per_maand, per_week, per_jaar, maanden: np.ndarray) -> tup
         return out, None
     if per_week is not None:
         totaal = Fraction(per_week) * 100 * WEKEN_PER_JAAR * len(idx) / 12
-        tekst = (f"{_getal(per_week)} uur per week is omgerekend naar uren per maand: x 52 weken / 12 maanden = "
-                 f"{_getal(Fraction(per_week) * WEKEN_PER_JAAR / 12)} uur per maand (per maand afgerond op een honderdste "
+        tekst = (f"{getal(per_week, nullen='heel')} uur per week is omgerekend naar uren per maand: x 52 weken / 12 maanden = "
+                 f"{getal(Fraction(per_week) * WEKEN_PER_JAAR / 12, nullen='heel')} uur per maand (per maand afgerond op een honderdste "
                  "uur, zo dat het jaartotaal klopt).")
     elif per_jaar is not None:
         totaal = Fraction(per_jaar) * 100
-        tekst = (f"{_getal(per_jaar)} uur per jaar is gelijk verdeeld over {len(idx)} maanden: "
-                 f"{_getal(Fraction(per_jaar) / max(1, len(idx)))} uur per maand (per maand afgerond op een honderdste uur, "
+        tekst = (f"{getal(per_jaar, nullen='heel')} uur per jaar is gelijk verdeeld over {len(idx)} maanden: "
+                 f"{getal(Fraction(per_jaar) / max(1, len(idx)), nullen='heel')} uur per maand (per maand afgerond op een honderdste uur, "
                  "zo dat het totaal klopt).")
     else:
         return out, None
     for m, v in zip(idx, verdeel_exact(totaal, len(idx))):
         out[m] = v
     return out, tekst
-
-
-def _getal(x) -> str:
-    d = Decimal(x.numerator) / Decimal(x.denominator) if isinstance(x, Fraction) else Decimal(x)
-    txt = f"{d.quantize(Decimal('0.01')):,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return txt[:-3] if txt.endswith(",00") else txt
 
 
 @dataclass

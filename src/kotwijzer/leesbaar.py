@@ -3,8 +3,10 @@ references to the reference documents named by their real title instead of a fil
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
+
+from kotwijzer.formaat import getal
 
 STATUS_NL = {
     "final": "definitief", "definitief": "definitief", "provisional": "voorlopig", "voorlopig": "voorlopig",
@@ -12,7 +14,7 @@ STATUS_NL = {
     "ontbreekt": "ontbreekt", "announced": "aangekondigd", "aangekondigd": "aangekondigd",
 }
 
-# How a reference document is named in anything a user sees (shared/README.md, "Citing the seeds").
+# How a reference document is named in anything a user sees: by its title, publisher and date, never by a file number.
 DOCUMENTEN = {
     "000": 'het rapport "Kinderopvangtoeslag in de Participatiewet" (onderzoek voor het ministerie van SZW, 21 mei 2025)',
     "001": "het onderzoek voor Dienst Toeslagen naar aanvragen van gezinnen met een Wlz-indicatie (cijfers tot november 2022)",
@@ -40,18 +42,8 @@ def bron_nl(tekst: str) -> str:
 
 
 def getal_nl(x: Any, decimalen: int | None = None) -> str:
-    """1234.5 -> '1.234,5'; whole numbers without decimals."""
-    try:
-        d = Decimal(str(x))
-    except (InvalidOperation, ValueError):
-        return str(x)
-    if decimalen is not None:
-        s = f"{d:,.{decimalen}f}"
-    elif d == d.to_integral_value():
-        s = f"{int(d):,}"
-    else:
-        s = f"{d:,f}".rstrip("0").rstrip(".")
-    return s.replace(",", "X").replace(".", ",").replace("X", ".")
+    """1234.5 -> '1.234,5'; whole numbers without decimals; with `decimalen` exactly that many (kotwijzer.formaat)."""
+    return getal(x, decimalen, nullen="vast")
 
 
 def waarde_nl(v: Any) -> str:

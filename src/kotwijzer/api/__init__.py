@@ -1,15 +1,6 @@
-"""HTTP API (FastAPI), version 1: berekening, voorwaardencheck, wat-als, voorschot, parameters, and the
-professional endpoints for dossiers and scenarios. See `kotwijzer.web.app.create_app`."""
-from __future__ import annotations
+"""HTTP API (FastAPI), version 1: berekening, voorwaardencheck, wat-als, voorschot, parameters, the municipal catalogue,
+and the professional endpoints for dossiers and scenarios.
 
-from typing import Any
-
-
-def create_app(database_url: str | None = None, **kwargs: Any):
-    """The ASGI app with the web pages and the API (see `kotwijzer.web.app.create_app`)."""
-    from kotwijzer.web.app import create_app as _create_app
-
-    return _create_app(database_url, **kwargs)
-
-
-__all__ = ["create_app"]
+A sibling of `kotwijzer.web`: both build on the shared plumbing in `kotwijzer.http` and neither imports the other. The
+app that serves both is made by `kotwijzer.app.create_app`.
+"""

@@ -2,9 +2,7 @@
 
 The app's catalogue is the one stored in its database (`kotwijzer gemeente importeer ... --database`, or
 `kotwijzer serve --voorbeelddata`). The pages and these endpoints show only that one; while the database holds none
-they say so. Every request runs with `municipal.gebruik_catalogus(<the database>)`, so an activity named in a
-household's input is classified with the same catalogue (read only when an input names one); with an empty database
-the rules core falls back to its shipped example data, and its answers say they are examples.
+they say so (the catalogue of a request comes from `kotwijzer.http.catalogus`).
 
 Nothing here decides about the law: the verdicts come from `kotwijzer.municipal` (classificeer,
 controleer_registratie, overzicht), this module only reads the database and writes JSON.
@@ -18,7 +16,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from kotwijzer.api import schemas as sch
-from kotwijzer.api.http import ApiFout, json_antwoord
+from kotwijzer.http.catalogus import GEEN_CATALOGUS, app_catalogus
+from kotwijzer.http.fouten import ApiFout, json_antwoord
 from kotwijzer.municipal import (
     Activiteit,
     Catalogus,
@@ -26,70 +25,10 @@ from kotwijzer.municipal import (
     OnbekendInCatalogus,
     classificeer,
     controleer_registratie,
-    gebruik_catalogus,
     is_kot_code,
     overzicht,
 )
 from kotwijzer.municipal.codes import code_naam
-
-GEEN_CATALOGUS = (
-    "Er staat nog geen catalogus van gemeenten in deze app. Een beheerder kan er een inlezen met "
-    "'kotwijzer gemeente importeer BESTAND --database standaard'."
-)
-
-
-# ------------------------------------------------------------------------------------- the app's catalogue
-def catalogus_uit_db(db) -> Catalogus:
-    """The catalogue in the app's database (empty when there is none)."""
-    from kotwijzer.store.catalogus import catalogus_laden
-
-    with db.sessie() as s:
-        return catalogus_laden(s)
-
-
-class _Lui:
-    """The database's catalogue, read at most once (per request)."""
-
-    def __init__(self, db) -> None:
-        self.db = db
-        self._cat: Catalogus | None = None
-
-    def catalogus(self) -> Catalogus:
-        if self._cat is None:
-            self._cat = catalogus_uit_db(self.db)
-        return self._cat
-
-    def voor_kern(self) -> Catalogus | None:
-        cat = self.catalogus()
-        return cat if cat.gemeenten else None
-
-
-def app_catalogus(request: Request) -> Catalogus:
-    """The app's catalogue (read once per request)."""
-    lui = getattr(request.state, "catalogus", None)
-    if not isinstance(lui, _Lui):
-        lui = _Lui(request.app.state.db)
-        request.state.catalogus = lui
-    return lui.catalogus()
-
-
-class CatalogusMiddleware:
-    """Pure ASGI: the rules core classifies named activities with the catalogue in the app's database (read lazily,
-    at most once per request); with an empty database, with the core's example data."""
-
-    def __init__(self, app, db):
-        self.app = app
-        self.db = db
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or scope.get("path", "").startswith("/static/"):
-            await self.app(scope, receive, send)
-            return
-        lui = _Lui(self.db)
-        scope.setdefault("state", {})["catalogus"] = lui
-        with gebruik_catalogus(lui.voor_kern):
-            await self.app(scope, receive, send)
-
 
 # ------------------------------------------------------------------------------------------ JSON shapes
 def gemeente_dict(cat: Catalogus, g: Gemeente) -> dict[str, Any]:
@@ -260,7 +199,7 @@ class OverzichtAntwoord(BaseModel):
 
 # ------------------------------------------------------------------------------------------------ routes
 router = APIRouter(prefix="/api/v1", tags=["gemeenten"])
-FOUTEN = {404: {"model": sch.FoutAntwoord, "description": "Gemeente of activiteit staat niet in de catalogus van deze app"},
+FOUTEN: dict[int | str, dict[str, Any]] = {404: {"model": sch.FoutAntwoord, "description": "Gemeente of activiteit staat niet in de catalogus van deze app"},
           422: {"model": sch.FoutAntwoord, "description": "Het adres klopt niet (Nederlandse melding)"}}
 
 

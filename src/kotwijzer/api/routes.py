@@ -12,12 +12,13 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 
 from kotwijzer import diensten
-from kotwijzer.api.beveiliging import TeVeelPogingen, begrensd_inloggen
+from kotwijzer.http.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.api import schemas as sch
-from kotwijzer.api.http import ApiFout, controleer_typen, dumps, json_antwoord, lees_json, lees_model, valideer
-from kotwijzer.api.rekenpoort import reken, rekenplek
+from kotwijzer.http.fouten import ApiFout, controleer_typen, dumps, json_antwoord, lees_json, lees_model, valideer
+from kotwijzer.http.rekenpoort import reken, rekenplek
 from kotwijzer.model import Huishouden
 from kotwijzer.store import repo
 from kotwijzer.store.repo import Actor
@@ -29,13 +30,13 @@ _bearer = HTTPBearer(
     description="Token uit POST /api/v1/sessies, mee te sturen als 'Authorization: Bearer <token>'.",
 )
 
-FOUTEN = {
+FOUTEN: dict[int | str, dict[str, Any]] = {
     422: {"model": sch.FoutAntwoord, "description": "De invoer klopt niet, of er ontbreekt invoer of wetgeving (Nederlandse melding per veld)"},
     413: {"model": sch.FoutAntwoord, "description": "De invoer is te groot"},
     415: {"model": sch.FoutAntwoord, "description": "Geen JSON"},
     429: {"model": sch.FoutAntwoord, "description": "Te druk, of te veel verzoeken van dit adres: probeer het na Retry-After seconden opnieuw"},
 }
-PRO_FOUTEN = {
+PRO_FOUTEN: dict[int | str, dict[str, Any]] = {
     **FOUTEN,
     401: {"model": sch.FoutAntwoord, "description": "Niet ingelogd of token verlopen"},
     403: {"model": sch.FoutAntwoord, "description": "Alleen voor beheerders"},
@@ -46,8 +47,8 @@ def _id():
     return Path(ge=1, le=2**31 - 1)
 
 # request bodies are read by hand (size limit, Dutch messages); their schemas are added to the OpenAPI document by
-# `kotwijzer.web.app.openapi_schema` under the name Invoer_<Model>
-INVOER_MODELLEN: dict[str, type] = {}
+# `kotwijzer.app.openapi_schema` under the name Invoer_<Model>
+INVOER_MODELLEN: dict[str, type[BaseModel]] = {}
 
 
 def _body(model: type, beschrijving: str = "", vrij: bool = False) -> dict[str, Any]:

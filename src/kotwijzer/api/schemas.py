@@ -11,7 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kotwijzer.model import Huishouden, Maand, Resultaat, Situatie, VoorwaardencheckResultaat
+from kotwijzer.diensten import Wijziging
+from kotwijzer.model import Huishouden, Resultaat, VoorwaardencheckResultaat
 
 
 class _Strikt(BaseModel):
@@ -65,25 +66,6 @@ class BerekeningAntwoord(BaseModel):
 
 
 # ----------------------------------------------------------------------------------------------- wat als
-class Wijziging(_Strikt):
-    """Eén ding anders: het inkomen, de opvanguren van één kind, of de situatie van een ouder vanaf een maand."""
-
-    soort: Literal["inkomen", "uren", "situatie"]
-    toetsingsinkomen: int | None = Field(None, ge=0, le=100_000_000, description="Bij soort=inkomen")
-    kind: int | None = Field(None, ge=1, le=12, description="Bij soort=uren: het kind (1 = het eerste kind)")
-    uren_per_maand: Decimal | None = Field(None, ge=0, le=744, decimal_places=2, description="Bij soort=uren")
-    ouder: Literal["aanvrager", "partner"] | None = Field(None, description="Bij soort=situatie")
-    situatie: Situatie | None = Field(None, description="Bij soort=situatie: de nieuwe situatie")
-    vanaf_maand: Maand | None = Field(None, description="Bij soort=situatie: de eerste maand van de nieuwe situatie")
-    werkuren_per_maand: Decimal | None = Field(
-        None, ge=0, le=744, decimal_places=2, description="Bij soort=situatie en arbeid: gewerkte uren per maand (2021 en 2022)"
-    )
-    voorziening_gericht_op_arbeidsinschakeling: bool | None = Field(
-        None, description="Bij soort=situatie en een traject: is het een voorziening gericht op werk?"
-    )
-    detentie_einde: dt.date | None = Field(None, description="Bij soort=situatie en detentie: einddatum van de straf")
-
-
 class WatAlsVerzoek(_Strikt):
     invoer: Huishouden
     wijziging: Wijziging

@@ -29,10 +29,7 @@ from kotwijzer.signalen import (
 from kotwijzer.params.loader import CELSTATUS_TEKST
 from kotwijzer.rules import codes as c
 
-MAANDNAMEN = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)
+from kotwijzer.formaat import MAANDNAMEN, euro_cent, getal
 SOORT_TEKST = {
     "dagopvang": "dagopvang",
     "buitenschoolse_opvang": "buitenschoolse opvang",
@@ -182,12 +179,11 @@ CATALOGI: dict[str, Mapping[str, str]] = {"nl": NL}
 
 
 def _euro(cent: int) -> str:
-    return f"€ {cent / 100:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return euro_cent(cent)
 
 
 def _getal(d: Decimal) -> str:
-    txt = f"{d:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return txt.removesuffix(",00")
+    return getal(d, 2, nullen="heel")
 
 
 def _opsomming(delen: list[str]) -> str:

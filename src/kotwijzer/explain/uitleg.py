@@ -3,41 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from kotwijzer.formaat import MAANDNAMEN, datum, euro, getal, procent  # noqa: F401 - also used by the adapters
 from kotwijzer.model import BronOut, Maanduitkomst, Resultaat
 from kotwijzer.wetten.bron import Bron
-
-MAANDNAMEN = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)
-
-
-def euro(x: Decimal | int | float | None) -> str:
-    if x is None:
-        return "-"
-    s = f"{Decimal(x):,.2f}"
-    return "€ " + s.replace(",", "X").replace(".", ",").replace("X", ".")
-
-
-def getal(x: Decimal | int | float | None) -> str:
-    if x is None:
-        return "-"
-    d = Decimal(x)
-    s = f"{d:,.2f}".rstrip("0").rstrip(".") if d != d.to_integral_value() else f"{int(d):,}"
-    return s.replace(",", "X").replace(".", ",").replace("X", ".")
-
-
-def procent(x: Decimal | None) -> str:
-    return "-" if x is None else f"{getal(x)}%"
-
-
-def datum(d: dt.date | None) -> str:
-    return "-" if d is None else f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
 
 
 # Bkot art. 3: which lid decides the first child (kotwijzer.rules.bedrag.eerste_kind)

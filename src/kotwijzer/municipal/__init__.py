@@ -1,6 +1,6 @@
 """Gemeenten en de Participatiewet: which municipal activities give a bijstand parent a right to KOT.
 
-Public API (the CLI lives in `kotwijzer.municipal.cli`, the Typer app `app`):
+Public API (the CLI lives in `kotwijzer.cli_gemeente`, the Typer app `app`):
 
 - models: `Gemeente`, `Activiteit`, `GemeentelijkBeleid`, `Catalogus`, `Categorie`, `Soort`, `Doel`, `GegevensFout`
 - `classificeer(gemeente_code, activiteit_code, catalogus=None) -> Classificatie`; `gebruik_catalogus(bron)` chooses

@@ -1,7 +1,8 @@
 """Sources used by the municipal part: legal citations (`Bron`) and references into the seed documents.
 
-A `Seedverwijzing` points at a passage of a reference document in `shared/seeds/` by paragraph and line
-numbers (1-based line numbers of the text file). Legal rules cite `Bron`; facts that come from the research
+A `Seedverwijzing` points at a passage of a reference document (the research report "Kinderopvangtoeslag in de
+Participatiewet", for the Ministerie van SZW, 21 mei 2025, and the other documents named in `kotwijzer.leesbaar`) by
+paragraph and line numbers (1-based line numbers of the report's text version). Legal rules cite `Bron`; facts that come from the research
 reports (the seven codes, tabel 1, the cases) cite a `Seedverwijzing`.
 """
 

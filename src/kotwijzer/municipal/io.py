@@ -116,7 +116,7 @@ class ImportFout(ValueError):
 # ---------------------------------------------------------------------------------------------------------------
 
 
-class _Dumper(yaml.SafeDumper):  # type: ignore[misc]
+class _Dumper(yaml.SafeDumper):
     pass
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from kotwijzer.formaat import hele_euro
 from kotwijzer.params.errors import OngeldigeWetgeving, OntbrekendeWetgeving
 from kotwijzer.wetten.bron import Bron
 
@@ -34,7 +35,7 @@ STATUS_TEKST = {
     "voorlopig": "voorlopig",
     "onvolledig": "onvolledig",
 }
-# The highest percentage in every Bijlage I table 2022-2026 is 96 % (shared/law/tables); a table outside 0-96 % is
+# The highest percentage in every Bijlage I table 2022-2026 is 96 % (params/data/tabellen); a table outside 0-96 % is
 # refused as invalid data, and a reform that shifts percentages is capped at it.
 HOOGSTE_PROMILLE = 960
 OPVANGSOORTEN = ("dagopvang", "buitenschoolse_opvang", "gastouderopvang")
@@ -44,7 +45,8 @@ def _data(name: str) -> str:
     return resources.files("kotwijzer.params").joinpath("data", name).read_text(encoding="utf-8")
 
 
-def _bron(d: dict[str, Any]) -> Bron:
+def bron_uit_data(d: dict[str, Any]) -> Bron:
+    """A citation as the data files write it (wet, artikel, lid, onderdeel, sub, vanaf_jaar, tot_jaar)."""
     return Bron(d["wet"], str(d["artikel"]), d.get("lid"), d.get("onderdeel"), d.get("sub"), d.get("vanaf_jaar"), d.get("tot_jaar"))
 
 
@@ -52,7 +54,7 @@ def _bron(d: dict[str, Any]) -> Bron:
 # Status of a whole table (tabellen.yaml) and of each cell (a status column in the CSV, or the table's own status).
 TABELSTATUSSEN = ("definitief", "voorlopig", "onvolledig", "hervorming")  # hervorming: a reform scenario's table
 # Cell status codes. A table file may carry them per cell (columns status_first_child / status_next_children, as in
-# shared/law/tables/2025.partial.csv); otherwise every cell takes the status the table has in tabellen.yaml.
+# params/data/tabellen/2025.partial.csv); otherwise every cell takes the status the table has in tabellen.yaml.
 CELSTATUS_TEKST = {
     "officieel": "officiële tabel",
     "voorlopig": "voorlopige tabel, nog niet gecontroleerd met de officiële bekendmaking",
@@ -139,8 +141,8 @@ class Tabel:
     def melding_buiten_tabel(self, toetsingsinkomen: int) -> str:
         return (
             f"Voor {self.jaar} is de tabel met percentages (Bijlage I, Besluit kinderopvangtoeslag) onvolledig: "
-            f"kotwijzer kent die tot een toetsingsinkomen van € {_euro(self.hoogste_inkomen_in_tabel or 0)}. Voor een "
-            f"inkomen van € {_euro(int(toetsingsinkomen))} is geen gecontroleerd percentage beschikbaar, dus kotwijzer "
+            f"kotwijzer kent die tot een toetsingsinkomen van {hele_euro(self.hoogste_inkomen_in_tabel or 0)}. Voor een "
+            f"inkomen van {hele_euro(int(toetsingsinkomen))} is geen gecontroleerd percentage beschikbaar, dus kotwijzer "
             "rekent het bedrag niet uit."
         )
 
@@ -148,13 +150,9 @@ class Tabel:
         wie = "het eerste kind" if eerste_kind else "de andere kinderen"
         return (
             f"Voor {self.jaar} is in de tabel met percentages (Bijlage I, Besluit kinderopvangtoeslag) het percentage "
-            f"voor {wie} bij een toetsingsinkomen van € {_euro(int(toetsingsinkomen))} niet gevonden in een "
+            f"voor {wie} bij een toetsingsinkomen van {hele_euro(int(toetsingsinkomen))} niet gevonden in een "
             "betrouwbare bron. kotwijzer rekent dat bedrag daarom niet uit en vult het niet zelf in."
         )
-
-
-def _euro(x: int) -> str:
-    return f"{x:,}".replace(",", ".")
 
 
 def _promille(text: str, where: str) -> int:
@@ -174,8 +172,13 @@ def valideer_tabel(jaar: int, rows: list[dict[str, str]], status: str) -> Tabel:
         raise OngeldigeWetgeving(f"Tabel {jaar}: onbekende status {status!r}; kies uit {', '.join(TABELSTATUSSEN)}")
     if not rows:
         raise OngeldigeWetgeving(f"Tabel {jaar}: geen rijen")
-    van, tot, eerste, overige, st1, st2 = [], [], [], [], [], []
-    vorige = {"eerste": None, "overige": None}
+    van: list[int] = []
+    tot: list[int] = []
+    eerste: list[int] = []
+    overige: list[int] = []
+    st1: list[str] = []
+    st2: list[str] = []
+    vorige: dict[str, int | None] = {"eerste": None, "overige": None}
     for i, r in enumerate(rows, start=1):
         where = f"Tabel {jaar}, rij {i}"
         lo = int(r["income_from"])
@@ -210,12 +213,17 @@ def valideer_tabel(jaar: int, rows: list[dict[str, str]], status: str) -> Tabel:
             p = _promille(txt, where)
             if not 0 <= p <= HOOGSTE_PROMILLE:
                 raise OngeldigeWetgeving(f"{where}: percentage {p / 10} ligt buiten 0 tot en met 96")
-            if vorige[naam] is not None and p > vorige[naam]:
+            grens = vorige[naam]
+            if grens is not None and p > grens:
                 raise OngeldigeWetgeving(f"{where}: percentage stijgt met het inkomen ({kolom})")
             vorige[naam] = p
             cellen.append((p, cst))
-        van.append(lo), tot.append(hi)
-        eerste.append(cellen[0][0]), overige.append(cellen[1][0]), st1.append(cellen[0][1]), st2.append(cellen[1][1])
+        van.append(lo)
+        tot.append(hi)
+        eerste.append(cellen[0][0])
+        overige.append(cellen[1][0])
+        st1.append(cellen[0][1])
+        st2.append(cellen[1][1])
     open_end = tot[-1] < 0
     if status in ("definitief", "voorlopig") and not open_end:
         raise OngeldigeWetgeving(f"Tabel {jaar}: tabel is niet compleet (geen open laatste rij) maar staat niet als onvolledig")
@@ -310,7 +318,7 @@ def _maximum_uurprijs(jaar: int) -> MaximumUurprijs:
         if d != d.to_integral_value() or d <= 0:
             raise OngeldigeWetgeving(f"Maximum uurprijs {jaar} {soort}: {row[soort]} is geen bedrag in centen")
         cent[soort] = int(d)
-    return MaximumUurprijs(int(jaar), cent, row["status"], " ".join(str(row["bron"]).split()), tuple(_bron(b) for b in meta["bron_artikel"]))
+    return MaximumUurprijs(int(jaar), cent, row["status"], " ".join(str(row["bron"]).split()), tuple(bron_uit_data(b) for b in meta["bron_artikel"]))
 
 
 # ----------------------------------------------------------------------------------- rule params
@@ -351,7 +359,7 @@ def regelparameters() -> dict[str, Parameter]:
             vanaf = w["vanaf"] if isinstance(w["vanaf"], dt.date) else dt.date.fromisoformat(str(w["vanaf"]))
             waarden.append(Waarde(vanaf, w["waarde"], w["status"], str(w.get("publicatie", ""))))
         waarden.sort(key=lambda w: w.vanaf)
-        out[naam] = Parameter(naam, p["omschrijving"], p.get("eenheid", ""), tuple(_bron(b) for b in p["bron"]), tuple(waarden))
+        out[naam] = Parameter(naam, p["omschrijving"], p.get("eenheid", ""), tuple(bron_uit_data(b) for b in p["bron"]), tuple(waarden))
     return out
 
 
@@ -400,8 +408,9 @@ class JaarParameters:
         return self.maximum_uurprijs_wijziging if self.maximum_uurprijs_wijziging is not None else maximum_uurprijs(self.jaar)
 
 
-# The rules of 2026 continue in 2027: no amendment of Wko art. 1.6 or of the Besluit from 2027-01-01 was found
-# (shared/law/README.md, "Corrections and additions, December 2026", item 5). Amounts for 2027 wait for its table.
+# The rules of 2026 continue in 2027: no amendment of Wko art. 1.6 or of the Besluit from 2027-01-01 was found (the
+# consolidations of wetten.overheid.nl up to December 2026; docs/bronnen-onderzoek.md). Amounts for 2027 wait for the
+# Besluit with its table: SZW-begroting 2027 (Kamerstuk 37 020 XV nr. 2) only announces them.
 MODELLED_YEARS = range(2021, 2028)
 
 

@@ -15,14 +15,13 @@ and says openly how much of the level is corrected.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
 
 from kotwijzer.policy import populatie as P
-from kotwijzer.policy.meerjarig import JAREN, LAATSTE_WETJAAR, STELSEL_JAAR, Meerjarig
+from kotwijzer.policy.meerjarig import STELSEL_JAAR, Meerjarig
 
 EENHEID = 10_000 * 100  # cells: weight 1/10,000 household x cents
 UITLIJNJAAR = 2024
@@ -58,14 +57,27 @@ def begroting(jaar: int = UITLIJNJAAR) -> dict[str, Any]:
     return {"jaar": jaar, "bedrag": float(b["bedrag"]), "stand": b["stand"], "bron": b["bron"]}
 
 
+def kasbrug_aandeel() -> float:
+    """Share of the cash expenditure that comes back as terugvorderingen (terugontvangsten KOT / uitgaven KOT,
+    Rijksbegroting 2022; gepubliceerde_cijfers.yaml). The budget books advances and back payments as expenditure and
+    recoveries as receipts; the model computes the final amount of a year, which in a year without growth is about
+    the cash expenditure minus the recoveries."""
+    t = P.gepubliceerde_cijfers()["terugontvangsten_kot_2022"]
+    return float(t["mln"]) / float(t["uitgaven_mln"])
+
+
 def uitlijning(model_euro: float, jaar: int = UITLIJNJAAR) -> dict[str, Any]:
-    """The alignment factor of the baseline to the budget of `jaar`."""
+    """The alignment of the baseline: the model's final amount of `jaar` against the final amount the budget implies
+    (cash budget minus the bridge of recoveries), one factor. The cash budget is the aligned amount plus the bridge."""
     b = begroting(jaar)
     if model_euro <= 0:
         raise ValueError("De basis heeft geen uitgaven; uitlijnen kan niet.")
-    factor = b["bedrag"] / model_euro
-    return {**b, "model": model_euro, "factor": factor, "uitgelijnd": model_euro * factor,
-            "verschil_model_pct": (model_euro - b["bedrag"]) / b["bedrag"]}
+    aandeel = kasbrug_aandeel()
+    jaarbedrag = b["bedrag"] * (1 - aandeel)
+    factor = jaarbedrag / model_euro
+    return {**b, "model": model_euro, "kasbrug_aandeel": aandeel, "kasbrug": b["bedrag"] - jaarbedrag,
+            "jaarbedrag": jaarbedrag, "factor": factor, "factor_tegen_kas": b["bedrag"] / model_euro,
+            "uitgelijnd": model_euro * factor, "verschil_model_pct": (model_euro - jaarbedrag) / jaarbedrag}
 
 
 # ------------------------------------------------------------------------------------------ budget-note tables
@@ -100,47 +112,116 @@ def reeksen(mj: Meerjarig, factor: float) -> pd.DataFrame:
     return pd.DataFrame(rijen)
 
 
-def budgettabel(r: pd.DataFrame) -> pd.DataFrame:
-    """The budget-note table: x EUR 1 mln, aligned, by year, with a column 'structureel' (the last year, when every
-    measure is fully in force). A year that cannot be computed shows 'n.b.' (niet berekenbaar) instead of a number."""
-    jaren = sorted(r["jaar"].unique())
-    regels = []
+PRIJSNIVEAU = "lopende prijzen van elk jaar (nominaal)"
+BRON_BUDGETTABEL = (
+    "Bron: kotwijzer-microsimulatie (synthetische populatie 2024, gewogen naar CBS en SZW; regels en tabellen van elk "
+    "jaar); uitgelijnd op Rijksbegroting SZW 2024, art. 7, stand 1e suppletoire begroting, min de terugontvangsten "
+    "(Rijksbegroting 2022); ingroeipad: Voorjaarsnota 2025. Statisch, na niet-gebruik (midden).")
 
-    def regel(label: str, sel: pd.DataFrame, kolom: str) -> None:
-        rij: dict[str, Any] = {"regel": label}
+
+def _afronden(x: float) -> tuple[float, str]:
+    """x EUR 1 mln rounded to EUR 5 mln; an effect that would show as 0 keeps one decimal, with a flag."""
+    if x != x:
+        return float("nan"), ""
+    r = round(x / 5) * 5
+    if r == 0 and abs(x) >= 0.05:
+        return round(x, 1), "kleiner dan EUR 5 mln: op EUR 0,1 mln"
+    return float(r), ""
+
+
+def _budgetregels(r: pd.DataFrame, uitl: dict[str, Any] | None) -> list[tuple[str, str, dict[int, float], dict[int, str]]]:
+    """The rows of the budget table, unrounded, x EUR 1 mln: (label, kind, value per year, flag per year)."""
+    jaren = sorted(int(j) for j in r["jaar"].unique())
+    per = r.set_index("code")
+    out: list[tuple[str, str, dict[int, float], dict[int, str]]] = []
+
+    def reeks(prefix: str, kolom: str) -> tuple[dict[int, float], dict[int, str]]:
+        v: dict[int, float] = {}
+        k: dict[int, str] = {}
         for j in jaren:
-            x = sel[sel["jaar"] == j]
-            if x.empty:
-                rij[str(j)] = ""
+            code = f"{prefix}_{j}"
+            if code not in per.index:
                 continue
-            x = x.iloc[0]
+            x = per.loc[code]
             onb = x["verandering_niet_berekend_huishoudens"] if kolom.startswith("verandering") else x["niet_berekend_huishoudens"]
-            v = x[kolom]
-            if onb < 0.5:
-                rij[str(j)] = round(v / 1e6)
-            elif x["uitgaven_model"] == 0:
-                rij[str(j)] = "n.b."
-            else:
-                rij[str(j)] = f"{round(v / 1e6)} (deels)"
-        last = rij.get(str(jaren[-1]), "")
-        rij["structureel"] = last
-        regels.append(rij)
+            if onb >= 0.5:
+                k[j] = "niet berekenbaar: geen wet in kotwijzer" if x["uitgaven_model"] == 0 else "deels berekenbaar"
+                continue
+            v[j] = float(x[kolom]) / 1e6
+        return v, k
 
-    regel("Uitgaven volgens de wet van het jaar (uitgelijnd)", r[r["reeks"] == "wet"], "uitgaven_uitgelijnd")
-    regel("Uitgaven bij ongewijzigd beleid (uitgelijnd; na 2026 projectie)", r[r["reeks"] == "projectie"],
-          "uitgaven_uitgelijnd")
-    for reeks in r[r["soort"].isin(["hervorming", "stelsel"]) | (r["code"] == "verhoging_2025")]["reeks"].unique():
-        sel = r[r["reeks"] == reeks]
-        label = f"{reeks}: {sel.iloc[0]['naam']}" if reeks.startswith("R") else sel.iloc[0]["naam"]
-        regel(f"{label} (verandering)", sel, "verandering_uitgelijnd")
-    # 2025: the cells missing from the table at the bounds the law sets (a range, not an estimate)
-    for code, kolom in (("grensonder_2025", "uitgaven_uitgelijnd"), ("grensboven_2025", "uitgaven_uitgelijnd"),
-                        ("verhogingonder_2025", "verandering_uitgelijnd"), ("verhogingboven_2025", "verandering_uitgelijnd")):
-        sel = r[r["code"] == code]
-        if len(sel):
-            regel(f"{sel.iloc[0]['naam']}{' (verandering)' if kolom.startswith('verandering') else ' (uitgelijnd)'}",
-                  sel, kolom)
-    return pd.DataFrame(regels)
+    wet, wk = reeks("wet", "uitgaven_uitgelijnd")
+    if "grensmidden_2025" in per.index:
+        wet[2025] = float(per.loc["grensmidden_2025", "uitgaven_uitgelijnd"]) / 1e6
+        wk[2025] = "centrale schatting: ontbrekende cellen van de tabel 2025 geschat (zie de grensrijen)"
+    out.append(("Uitgaven volgens de wet van het jaar, definitief jaarbedrag (uitgelijnd)", "niveau", wet, wk))
+    for g, tekst in (("onder", "ondergrens"), ("boven", "bovengrens")):
+        if f"grens{g}_2025" in per.index:
+            out.append((f"Wet 2025 met de ontbrekende cellen op hun wettelijke {tekst} (uitgelijnd)", "niveau",
+                        {2025: float(per.loc[f"grens{g}_2025", "uitgaven_uitgelijnd"]) / 1e6}, {}))
+    proj, pk = reeks("projectie", "uitgaven_uitgelijnd")
+    proj[2025], pk[2025] = wet.get(2025, float("nan")), wk.get(2025, "")
+    for j in jaren:
+        if j > 2026:
+            pk[j] = "projectie: percentages 2026, grenzen en prijzen geindexeerd"
+    out.append(("Ongewijzigd beleid zonder het besloten ingroeipad (uitgelijnd; na 2026 projectie)", "niveau", proj, pk))
+    pub = P.gepubliceerde_cijfers()
+    ingroei = {int(j): float(x) for j, x in pub["ingroeipad_voorjaarsnota_2025"]["mln"].items()}
+    out.append(("Besloten ingroeipad naar het nieuwe stelsel (Voorjaarsnota 2025; gepubliceerd, niet doorgerekend)",
+                "gepubliceerd", ingroei, {j: "gepubliceerd bedrag, niet door kotwijzer berekend" for j in ingroei}))
+    met = {j: proj[j] + ingroei.get(j, 0.0) for j in jaren if j in proj and j < STELSEL_JAAR}
+    out.append(("Ongewijzigd beleid met het besloten ingroeipad (tot 2029; daarna het stelsel)", "niveau", met,
+                {j: "projectie plus gepubliceerd ingroeipad" for j in ingroei}))
+    a = uitl["kasbrug_aandeel"] if uitl else kasbrug_aandeel()
+    brug = {j: x * a / (1 - a) for j, x in met.items()}
+    out.append(("Kasbrug: terugvorderingen die de kasraming meer bevat dan het jaarbedrag (6,4 %, Rijksbegroting 2022)",
+                "brug", brug, {}))
+    out.append(("Kasuitgaven bij ongewijzigd beleid met ingroeipad (jaarbedrag + kasbrug; 2024 = begroting)", "niveau",
+                {j: met[j] + brug[j] for j in met}, {}))
+    for reeks_ in r[r["soort"].isin(["hervorming", "stelsel"])]["reeks"].unique():
+        sel = r[r["reeks"] == reeks_]
+        label = f"{reeks_}: {sel.iloc[0]['naam']}" if reeks_.startswith("R") else sel.iloc[0]["naam"]
+        v, k = reeks(reeks_, "verandering_uitgelijnd")
+        if 2025 in v:
+            k[2025] = "op ongewijzigd beleid 2025 met de centrale schatting van de ontbrekende cellen"
+        out.append((f"{label} (verandering, uitgelijnd)", "verandering", v, k))
+    if "verhogingmidden_2025" in per.index:
+        out.append(("Verhoging van de percentages in 2025 (verandering, uitgelijnd; centrale schatting)", "verandering",
+                    {2025: float(per.loc["verhogingmidden_2025", "verandering_uitgelijnd"]) / 1e6},
+                    {2025: "centrale schatting: ontbrekende cellen van de tabel 2025 geschat"}))
+        for g, tekst in (("onder", "ondergrens"), ("boven", "bovengrens")):
+            out.append((f"Verhoging 2025, ontbrekende cellen op hun wettelijke {tekst} (verandering, uitgelijnd)",
+                        "verandering", {2025: float(per.loc[f"verhoging{g}_2025", "verandering_uitgelijnd"]) / 1e6},
+                        {}))
+    return out
+
+
+def budgettabel(r: pd.DataFrame, uitl: dict[str, Any] | None = None, constante_prijzen: bool = False) -> pd.DataFrame:
+    """The budget-note table: x EUR 1 mln, aligned, by year, rounded to EUR 5 mln, with a column 'structureel' (the
+    last year, when every measure is fully in force). Every cell is a number or empty; what a cell rests on (a central
+    estimate, a published amount, not computable) is in the column 'kenmerken', the price level in 'prijsniveau' and
+    the source in 'bron'. With `constante_prijzen` every amount is deflated to 2024 prices with the price index of
+    childcare of the assumption `meerjarige_indexatie` (uurprijs)."""
+    from kotwijzer.policy.meerjarig import index
+
+    jaren = sorted(int(j) for j in r["jaar"].unique())
+    rijen = []
+    for label, soort, waarden, kenmerken in _budgetregels(r, uitl):
+        rij: dict[str, Any] = {"regel": label, "soort": soort,
+                               "prijsniveau": "prijzen 2024 (uurprijsindex)" if constante_prijzen else PRIJSNIVEAU}
+        vlaggen = dict(kenmerken)
+        for j in jaren:
+            x = waarden.get(j, float("nan"))
+            if constante_prijzen and x == x:
+                x = x / index(j, "uurprijs")
+            rij[str(j)], vlag = _afronden(x)
+            if vlag:
+                vlaggen[j] = vlag
+        rij["structureel"] = rij[str(jaren[-1])]
+        rij["kenmerken"] = "; ".join(f"{j}: {t}" for j, t in sorted(vlaggen.items()))
+        rij["bron"] = BRON_BUDGETTABEL
+        rijen.append(rij)
+    return pd.DataFrame(rijen)
 
 
 def uitzonderingsgroepen(mj: Meerjarig, factor: float, jaar: int = STELSEL_JAAR) -> pd.DataFrame:
@@ -179,11 +260,18 @@ def gedragsvariant(mj: Meerjarig, factor: float) -> pd.DataFrame:
     - hours: the hours of a cell change with constant elasticity `uren_prijselasticiteit` to the parent's own price
       per hour (1 - toeslag/kosten of the cell, scenario against base), at most +/-50 %; the toeslag moves with them;
     - take-up: the non-take-up share of a cell falls by `gebruik_bedragselasticiteit` x the relative change of the
-      average toeslag per recipient of the cell.
+      average toeslag per recipient of the cell;
+    - bounded demand: the own-price ratio entering the elasticity is kept within [kleinste_prijsverhouding, 1 /
+      kleinste_prijsverhouding] (the range of price changes the literature observed);
+    - labour supply: a share `arbeid_per_extra_opvanguur` of the extra childcare hours comes with extra hours worked
+      (the rest replaces informal care); reported in hours and full-time jobs, beside CPB/SCP (2023).
     Works on the cells (decile x household type x doelgroep), so it is an approximation per cell, not per household."""
-    g = P._a("gedrag")
+    g = P.aanname_waarde("gedrag")
     e_uren = float(g["uren_prijselasticiteit"])
     e_gebruik = float(g["gebruik_bedragselasticiteit"])
+    kleinste = float(g["kleinste_prijsverhouding"])
+    arbeid = float(g["arbeid_per_extra_opvanguur"])
+    voltijd = float(g["uren_per_voltijdbaan"])
     ng = niet_gebruik("midden")
     rijen = []
     for s in mj.scenarios:
@@ -198,6 +286,8 @@ def gedragsvariant(mj: Meerjarig, factor: float) -> pd.DataFrame:
         eigen_b = np.where(k_b > 0, 1 - t_b / np.where(k_b > 0, k_b, 1), 1.0)
         # constant elasticity: hours x (own price after / own price before) ^ elasticity, at most +50 % / -50 %
         verhouding = np.where(eigen_b > 0.005, np.maximum(eigen_a, 0.005) / np.maximum(eigen_b, 0.005), 1.0)
+        # bounded: a fall of the own price beyond what the literature observed is not extrapolated
+        verhouding = np.clip(verhouding, kleinste, 1 / kleinste)
         uren_factor = np.clip(verhouding ** e_uren, 0.5, 1.5)
         ont_a, ont_b = a["ontvangers"].to_numpy(float), b["ontvangers"].to_numpy(float)
         per_a = np.where(ont_a > 0, t_a / np.where(ont_a > 0, ont_a, 1), 0)
@@ -212,7 +302,10 @@ def gedragsvariant(mj: Meerjarig, factor: float) -> pd.DataFrame:
                       "verandering_met_gedrag_mln": gedrag * factor / 1e6,
                       "waarvan_gedrag_mln": (gedrag - statisch) * factor / 1e6,
                       "extra_uren_opvang_mln": uren_extra / 1e6,
-                      "uren_prijselasticiteit": e_uren, "gebruik_bedragselasticiteit": e_gebruik})
+                      "extra_gewerkte_uren_mln": uren_extra * arbeid / 1e6,
+                      "extra_voltijdbanen": uren_extra * arbeid / voltijd,
+                      "uren_prijselasticiteit": e_uren, "gebruik_bedragselasticiteit": e_gebruik,
+                      "kleinste_prijsverhouding": kleinste, "arbeid_per_extra_opvanguur": arbeid})
     return pd.DataFrame(rijen)
 
 
@@ -244,13 +337,17 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
     deel = bedrag(b24) / max(bedrag(b24, "kosten"), 1)
     rij("Uitgaven KOT 2024, stand 1e suppletoire begroting", uitl["bedrag"] / 1e6,
         "Rijksbegroting SZW 2024, 1e suppletoire begroting, art. 7", m,
-        f"Het model (na niet-gebruik midden, niet uitgelijnd) ligt {_nl(abs(uitl['verschil_model_pct']) * 100)} % "
-        f"{'onder' if uitl['verschil_model_pct'] < 0 else 'boven'} de begroting. "
-        f"Grootste oorzaak: de toeslag dekt in het model {_nl(deel * 100)} % van de kosten tot de maximum uurprijs, tegen "
-        f"{_nl(pub['toeslag_deel_van_kosten_cbs']['aandeel'] * 100)} % volgens {pub['toeslag_deel_van_kosten_cbs']['bron']}: de inkomens van de gebruikers liggen in het model waarschijnlijk te hoog (er is geen verdeling van "
-        "ontvangers over het toetsingsinkomen gepubliceerd). Verder: de begroting is een kasraming (voorschotten en "
-        "afrekeningen van eerdere jaren), het model rekent de definitieve toeslag over het jaar; het niet-gebruik is "
-        f"een aanname. Uitlijnfactor {_nl(factor, 4)}: alle bedragen in de budgettabel zijn hiermee vermenigvuldigd.")
+        f"De begroting is een kasraming: voorschotten en nabetalingen zijn uitgaven, terugvorderingen ontvangsten. "
+        f"Het model rekent het definitieve bedrag van het jaar. Kasbrug: de terugontvangsten waren in 2022 "
+        f"{_nl(uitl['kasbrug_aandeel'] * 100, 1)} % van de uitgaven (Rijksbegroting 2022); daarmee is het jaarbedrag "
+        f"2024 ongeveer {_nl(uitl['jaarbedrag'] / 1e6)} miljoen euro. Het model (na niet-gebruik midden, niet "
+        f"uitgelijnd) ligt {_nl(abs(uitl['verschil_model_pct']) * 100, 1)} % "
+        f"{'onder' if uitl['verschil_model_pct'] < 0 else 'boven'} dat jaarbedrag: uitlijnfactor {_nl(factor, 4)} "
+        f"(tegen de kasraming zelf {_nl(uitl['factor_tegen_kas'], 4)}). De weging zet het aantal ontvangers en hun "
+        f"verdeling over het toetsingsinkomen op de gepubliceerde cijfers (doelen K21 en K22); het bedrag zelf is niet "
+        f"gewogen, dus de factor is de onafhankelijke toets van de bedragen. De toeslag dekt in het model "
+        f"{_nl(deel * 100)} % van de kosten tot de maximum uurprijs, tegen "
+        f"{_nl(pub['toeslag_deel_van_kosten_cbs']['aandeel'] * 100)} % volgens {pub['toeslag_deel_van_kosten_cbs']['bron']}.")
     for st in pub["begroting_2024"]["standen"]:
         rij(f"Uitgaven KOT 2024, {st['stand']}", st["mld"] * 1e3, pub["begroting_2024"]["bron"], m,
             "Zelfde modeluitkomst. De ontwerpbegroting rekende nog met de lagere maximum uurprijzen zonder het amendement "
@@ -258,7 +355,9 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
             "ontwerp - vastgesteld - 1e suppletoire laat zien dat ook de raming zelf enkele procenten beweegt.")
     v = mj.cellen.get("verhoging_2025")
     if v is not None:
-        d = bedrag(v, "verandering_berekenbaar") * factor / 1e6
+        d_deel = bedrag(v, "verandering_berekenbaar") * factor / 1e6
+        midden = mj.cellen.get("verhogingmidden_2025")
+        d = bedrag(midden, "verandering_berekenbaar") * factor / 1e6 if midden is not None else d_deel
         onb = aantal(v, "verandering_onbekend")
         ontv = aantal(mj.cellen["wet_2025"], "ontvangers", "midden")
         grenzen = [bedrag(mj.cellen[c], "verandering_berekenbaar") * factor / 1e6
@@ -272,9 +371,11 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         rij("Verhoging van de percentages in 2025 (raming SZW)", float(pub["verhoging_2025"]["mln"]),
             pub["verhoging_2025"]["bron"], d,
             f"Model: wet 2025 tegenover dezelfde populatie met de percentages van 2024 op de grenzen van 2025, "
-            f"uitgelijnd, prijzen 2025. Niet berekend voor {_nl(onb)} huishoudens (gewogen, van {_nl(ontv)} ontvangers): "
-            "de tabel 2025 mist de percentages voor tweede en volgende kinderen boven EUR 50.811; hun verhoging is "
-            "niet meegeteld in het berekende deel. SZW raamt op het kasbedrag en met eigen volumes. "
+            f"uitgelijnd, prijzen 2025. De tabel 2025 mist de percentages voor tweede en volgende kinderen boven "
+            f"EUR 50.811 ({_nl(onb)} huishoudens, gewogen, van {_nl(ontv)} ontvangers). Centrale schatting: elk "
+            f"ontbrekend percentage is het gemiddelde van 2024 en 2026 bij hetzelfde reele inkomen, binnen de wettelijke "
+            f"grenzen (geen wet, een schatting). Alleen het berekende deel: {_nl(d_deel)} miljoen euro. "
+            "SZW raamt op het kasbedrag en met eigen volumes. "
             "Vergelijk ook R5 (percentages 2026 op 2024): die bevat ook de stap van 2026 (+3,2 procentpunt)." + bereik,
             laag=lo, hoog=hi)
     r5 = mj.cellen.get("R5_2024")
@@ -284,6 +385,7 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
             bedrag(r5, "verandering_berekenbaar") * factor / 1e6,
             "R5 neemt de percentages van 2026 over: de verhoging van 2025 plus die van 2026, op uren en prijzen van "
             "2024. Daarom hoger dan de raming voor alleen 2025.")
+    _stelsel_vergelijking(rij, mj, factor, pub)
     df = b24
     wlz = df[df.index.get_level_values("groep") == P.G["wlz"]]
     rij("Wlz-uitzondering: potentiele doelgroep", pub["wlz_potentiele_doelgroep"]["kinderen"],
@@ -303,130 +405,25 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
     return pd.DataFrame(rijen)
 
 
-# ------------------------------------------------------------------------------------------ the whole analysis
-def volledig(
-    uitvoer: str | Path,
-    aantal: int = 200_000,
-    seed: int = 2024,
-    populatie: str | Path | None = None,
-    trekkingen: int = 200,
-    mc_aantal: int = 20_000,
-    seeds: int = 10,
-    tornado: bool = True,
-    dask: Any = None,
-    partitie: int = 65_536,
-    melding: Callable[[str], None] | None = None,
-) -> dict[str, Any]:
-    """Everything `kotwijzer beleid analyse` produces, written to `uitvoer`. Returns the overview (also overzicht.json)."""
-    import time
-
-    from kotwijzer.policy import hervorming as H
-    from kotwijzer.policy import kalibratie as K
-    from kotwijzer.policy import meerjarig as M
-    from kotwijzer.policy import onzekerheid as O
-    from kotwijzer.policy import uitvoer as U
-    from kotwijzer.policy.herkomst import herkomst as maak_herkomst
-
-    zeg = melding or (lambda s: None)
-    tijden: dict[str, float] = {}
-    t0 = time.perf_counter()
-    hervormingen = list(H.alle().values())
-    kal = None
-    if populatie is not None:
-        bron: Any = M.data_pad(populatie)
-        meta = P.lees_meta(bron)
-        seed = int(meta.get("seed", seed))
-        aantal = int(sum(P.rijgroepen(bron)))
-        rapport_pad = Path(bron).with_name(Path(bron).stem + "_kalibratie.csv")
-        if "://" not in str(bron) and rapport_pad.exists():
-            kal = pd.read_csv(rapport_pad)  # the calibration report written by `kotwijzer beleid populatie`
-    else:
-        zeg(f"Populatie maken: {aantal:,} huishoudens".replace(",", "."))
-        pop = P.generate(aantal, 2024, seed)
-        pop, kal, _ = K.kalibreer(pop)
-        bron = pop
-    tijden["populatie"] = time.perf_counter() - t0
-    t1 = time.perf_counter()
-    zeg("Meerjarige doorrekening 2024-2030 (wet, projectie, hervormingen, stelsel 2029)")
-    scen = M.plan(hervormingen)
-    mj = M.draai(bron, scen, dask=dask, partitie=partitie)
-    tijden["meerjarig"] = time.perf_counter() - t1
-    uitl = uitlijning(bedrag(mj.cellen["wet_2024"]))
-    factor = uitl["factor"]
-    r = reeksen(mj, factor)
-    tabellen: dict[str, pd.DataFrame] = {
-        "budgettabel": budgettabel(r),
-        "uitlijning": pd.DataFrame([{**uitl, "methode": "een factor op alle bedragen van alle jaren en scenario's: "
-                                                           "begroting 2024 / model 2024 (na niet-gebruik midden)"}]),
-        "reeksen": r,
-        "stelsel_2029_doelgroepen": uitzonderingsgroepen(mj, factor),
-        "reconciliatie": reconciliatie(mj, factor, uitl),
-        "gedrag": gedragsvariant(mj, factor),
-    }
-    if kal is not None:
-        tabellen["kalibratie"] = kal
-    tabellen["aannames"] = K.aannames_tabel()
-    client_ctx = None
-    iv = td = sv = None
-    if trekkingen or tornado or seeds:
-        from contextlib import nullcontext
-
-        from kotwijzer.policy.microsim import DASK_OMGEVING, dask_client
-        import os
-
-        d = dask if dask is not None else (os.environ.get(DASK_OMGEVING) or None)
-        client_ctx = dask_client(d) if d else nullcontext(None)
-        with client_ctx as client:
-            if client is not None:
-                M.controleer_versies(client)
-            t2 = time.perf_counter()
-            zeg(f"Centrale trekking ({mc_aantal:,} huishoudens)".replace(",", "."))
-            centraal_klein = O.trekking(P.ruwe_aannames(), seed, mc_aantal, hervormingen) or {}
-            if trekkingen:
-                zeg(f"Monte Carlo: {trekkingen} trekkingen van {mc_aantal:,} huishoudens".replace(",", "."))
-                mc = O.monte_carlo(trekkingen, mc_aantal, hervormingen, seed=seed, client=client)
-                tabellen["mc_trekkingen"] = mc
-                iv = O.intervallen(mc, centraal_klein)
-                groot = O.uitkomsten(mj.cellen, O.plan_mc(hervormingen))
-                iv["centraal_grote_populatie"] = [groot.get(k) for k in iv["uitkomst"]]
-                tabellen["intervallen"] = iv
-            tijden["monte_carlo"] = time.perf_counter() - t2
-            t3 = time.perf_counter()
-            if tornado:
-                zeg("Gevoeligheid: elke aanname op de grenzen van haar bereik (tornado)")
-                td = O.tornado(mc_aantal, hervormingen, seed=seed, client=client)
-                tabellen["tornado"] = td
-            tijden["tornado"] = time.perf_counter() - t3
-            t4 = time.perf_counter()
-            if seeds:
-                zeg(f"Seedvariantie: {seeds} startgetallen")
-                sv = O.seedvariantie(mc_aantal, hervormingen, [seed + 10_000 + i for i in range(seeds)], client=client)
-                tabellen["seedvariantie"] = sv
-            tijden["seedvariantie"] = time.perf_counter() - t4
-    map_ = Path(uitvoer)
-    map_.mkdir(parents=True, exist_ok=True)
-    h = maak_herkomst(seed=seed, aannames=P.ruwe_aannames(), aannames_bron=P.aannames_bron(), hervormingen=hervormingen,
-                      extra={"populatie": {"huishoudens": aantal, "bestand": Path(str(populatie)).name if populatie else
-                                           "in het geheugen gemaakt"},
-                             "monte_carlo": {"trekkingen": trekkingen, "huishoudens_per_trekking": mc_aantal,
-                                             "startgetallen_seedvariantie": seeds, "tornado": tornado},
-                             "uitlijnfactor": factor, "run": {**mj.meta, "tijden_seconden": {k: round(v, 1) for k, v
-                                                                                            in tijden.items()}}})
-    graf = {"meerjarig": U.grafiek_meerjarig(r, map_, h)}
-    if iv is not None and len(iv):
-        graf["intervallen"] = U.grafiek_intervallen(iv, map_, h)
-    if td is not None and len(td):
-        graf["tornado"] = {}
-        for uitkomst, titel in (("basis_2024_model", "Basis 2024 (model, niet uitgelijnd): welke aanname telt?"),
-                                *((f"{x.code}_2024_uitgelijnd", f"{x.code} {x.naam}: welke aanname telt?")
-                                  for x in hervormingen),
-                                ("stelsel_2029_uitgelijnd", "Stelsel 2029: welke aanname telt?")):
-            graf["tornado"][uitkomst] = U.grafiek_tornado(td, uitkomst, titel, map_, h)
-    graf["stelsel_2029_doelgroepen"] = U.grafiek_uitzonderingen(tabellen["stelsel_2029_doelgroepen"], map_, h)
-    overzicht = {"uitlijning": uitl, "tijden_seconden": tijden,
-                 "waarschuwingen": [
-                     "Alle bedragen zijn statisch (geen gedragsreactie); de gedragsvariant staat apart.",
-                     "Na 2026 is 'ongewijzigd beleid' een projectie met aannames, geen wet.",
-                     "De tabel 2024 is voorlopig; de tabel 2025 is onvolledig: wat niet te berekenen is, is niet geteld "
-                     "en wordt per jaar genoemd."]}
-    return U.schrijf(map_, tabellen, h, graf, overzicht)
+def _stelsel_vergelijking(rij: Callable[..., None], mj: Meerjarig, factor: float, pub: dict[str, Any]) -> None:
+    """The 2029 system, static and with behaviour, beside SZW (MvT 36 680) and CPB/SCP (2023)."""
+    if f"stelsel_{STELSEL_JAAR}" not in mj.cellen:
+        return
+    g = gedragsvariant(mj, factor).set_index("code").loc[f"stelsel_{STELSEL_JAAR}"]
+    bronnen = pub["bronnen"]
+    szw, cpb = pub["stelsel_structureel_szw"], pub["stelsel_cpb_scp_2023"]
+    uitleg = (f"Model {STELSEL_JAAR}, uitgelijnd, lopende prijzen: statisch {_nl(g['verandering_statisch_mln'])} "
+              f"miljoen euro, met gedrag {_nl(g['verandering_met_gedrag_mln'])} (meer uren opvang bij een lagere eigen "
+              "prijs, begrensd tot de prijsdalingen uit de literatuur, en minder niet-gebruik). SZW en CPB/SCP rekenen "
+              "met eigen volumes, prijzen en jaar en nemen ook een hogere vraag mee; het gepubliceerde bedrag ligt "
+              "tussen de statische uitkomst en die met gedrag.")
+    rij("Stelsel 2029: extra uitgaven (SZW, structureel)", szw["mld"] * 1e3, bronnen[szw["bron"]]["titel"],
+        g["verandering_statisch_mln"], uitleg, laag=g["verandering_statisch_mln"], hoog=g["verandering_met_gedrag_mln"])
+    rij("Stelsel 2029: extra uitgaven (CPB en SCP, 2023)", cpb["mld"] * 1e3, bronnen[cpb["bron"]]["titel"],
+        g["verandering_statisch_mln"], uitleg, laag=g["verandering_statisch_mln"], hoog=g["verandering_met_gedrag_mln"])
+    rij("Stelsel 2029: extra gewerkte uren (CPB en SCP, 2023)", float(cpb["voltijdbanen"]),
+        bronnen[cpb["bron"]]["titel"], g["extra_voltijdbanen"],
+        f"Model: {_nl(g['extra_uren_opvang_mln'])} miljoen extra uren opvang, waarvan een deel "
+        f"({_nl(g['arbeid_per_extra_opvanguur'] * 100)} %) samengaat met extra gewerkte uren; de rest vervangt "
+        "informele opvang. Uitgedrukt in voltijdbanen van 1.650 uur. CPB en SCP: +0,2 % gewerkte uren.",
+        eenheid="voltijdbanen")

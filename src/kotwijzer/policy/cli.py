@@ -262,7 +262,10 @@ def hervorming(
     _schrijf_herkomst(uitvoer, res.meta.get("populatie", {}).get("seed"), gekozen, extra={"run": res.meta})
     _waarschuw(res)
     s = R.hervormingen_samenvatting(res)
-    t = Table(title=f"Hervormingen tegenover de huidige wet ({res.jaar})")
+    t = Table(title=f"Hervormingen tegenover de huidige wet ({res.jaar}); euro per jaar, lopende prijzen, model "
+                    "(niet uitgelijnd op de begroting), statisch",
+              caption="Niet uitgelijnd: de uitgelijnde bedragen (op het jaarbedrag van de begroting) geeft "
+                      "'kotwijzer beleid analyse'. Bron: kotwijzer-microsimulatie.")
     for kol in ("code", "hervorming", "uitgaven erbij (iedereen)", "na niet-gebruik midden", "laag - hoog",
                 "nieuwe ontvangers", "na niet-gebruik", "winnaars", "verliezers", "gem. winst"):
         t.add_column(kol, justify="left" if kol in ("code", "hervorming") else "right", overflow="fold")
@@ -312,15 +315,15 @@ def analyse(
     """De hele analyse: uitgelijnde meerjarige basis 2024-2030, hervormingen R1-R5, stelsel 2029, onzekerheid
     (Monte Carlo, tornado, seedvariantie), aansluiting op gepubliceerde cijfers, gedragsvariant; CSV, xlsx, grafieken
     en herkomst."""
-    from kotwijzer.policy import analyse as A
+    from kotwijzer.policy import doorrekening as D
     from kotwijzer.policy import kalibratie as K
-    from kotwijzer.policy.meerjarig import VersieFout
+    from kotwijzer.policy.rekenomgeving import VersieFout
 
     _aannames(aannames)
     t0 = time.perf_counter()
     try:
         with console.status("Rekenen ...") as st:
-            o = A.volledig(uitvoer, aantal=aantal, seed=seed, populatie=populatie, trekkingen=trekkingen,
+            o = D.volledig(uitvoer, aantal=aantal, seed=seed, populatie=populatie, trekkingen=trekkingen,
                            mc_aantal=mc_aantal, seeds=seeds, tornado=tornado, dask=dask, partitie=partitie,
                            melding=lambda m: st.update(m + " ..."))
     except (ValueError, FileNotFoundError, K.KalibratieFout, VersieFout, H.HervormingFout) as e:
@@ -329,17 +332,23 @@ def analyse(
 
     u = o["uitlijning"]
     console.print(
-        f"Uitlijning: model 2024 {_euro(u['model'])} tegen begroting {_euro(u['bedrag'])} ({u['stand']}); "
-        f"factor {_nl(u['factor'], 4)}. Alle bedragen hieronder zijn uitgelijnd."
+        f"Uitlijning: model 2024 {_euro(u['model'])} tegen het jaarbedrag {_euro(u['jaarbedrag'])} (begroting "
+        f"{_euro(u['bedrag'])}, {u['stand']}, min de kasbrug {_euro(u['kasbrug'])}); factor {_nl(u['factor'], 4)}. "
+        "Alle bedragen hieronder zijn uitgelijnd, in lopende prijzen."
     )
-    bt = pd.read_csv(uitvoer / "budgettabel.csv", dtype=str).fillna("")
-    t = Table(title="Budgettabel (x EUR 1 mln, statisch, na niet-gebruik midden)")
-    for kol in bt.columns:
-        t.add_column(kol, justify="left" if kol == "regel" else "right", overflow="fold")
+    bt = pd.read_csv(uitvoer / "budgettabel.csv")
+    jaren = [k for k in bt.columns if k.isdigit()] + ["structureel"]
+    t = Table(title="Budgettabel (x EUR 1 mln, statisch, na niet-gebruik midden, lopende prijzen, afgerond op EUR 5 mln)",
+              caption=str(bt["bron"].iloc[0]) if len(bt) else None)
+    t.add_column("regel", overflow="fold")
+    for kol in jaren:
+        t.add_column(kol, justify="right")
     for _, r in bt.iterrows():
-        t.add_row(*[str(x) for x in r])
+        t.add_row(str(r["regel"]), *["" if pd.isna(r[k]) else _nl(float(r[k]), 1 if abs(float(r[k])) < 5 and r[k] != 0
+                                                                   else 0) for k in jaren])
     console.print(t)
-    console.print("n.b. = niet berekenbaar (geen wet of tabel); (deels) = een deel van de huishoudens is niet berekend.")
+    console.print("Leeg: geen wet in kotwijzer voor dat jaar. Wat een cel is (centrale schatting, gepubliceerd bedrag) staat "
+                  f"in de kolom kenmerken van {uitvoer}/budgettabel.csv.")
     rc = pd.read_csv(uitvoer / "reconciliatie.csv")
     t = Table(title="Aansluiting op gepubliceerde cijfers")
     for kol in ("onderwerp", "gepubliceerd", "model", "verklaring"):

@@ -38,7 +38,29 @@ def data_hashes() -> dict[str, str]:
         "maximum_uurprijzen": _sha((wet / "maximum_uurprijs.yaml").read_bytes()),
         "regelparameters": _sha((wet / "regels.yaml").read_bytes()),
         "kalibratiedoelen": _sha((beleid / "kalibratie_doelen.yaml").read_bytes()),
+        "gepubliceerde_cijfers": _sha((beleid / "gepubliceerde_cijfers.yaml").read_bytes()),
     }
+
+
+def bestand_hash(pad: str | Path | None) -> str | None:
+    """sha256 (16 hex) of a local file, such as the population file a run read; None for no file or a URL."""
+    if pad is None or "://" in str(pad) or not Path(pad).is_file():
+        return None
+    h = hashlib.sha256()
+    with open(pad, "rb") as f:
+        for blok in iter(lambda: f.read(1 << 20), b""):
+            h.update(blok)
+    return h.hexdigest()[:16]
+
+
+def opdrachtregel() -> str:
+    """The command line of the run, as typed (program name without its directory)."""
+    import shlex
+    import sys
+
+    argv = list(sys.argv) or ["python"]
+    argv[0] = Path(argv[0]).name
+    return " ".join(shlex.quote(a) for a in argv)
 
 
 @lru_cache(maxsize=None)
@@ -80,6 +102,7 @@ def herkomst(*, seed: int | None, aannames: dict[str, Any], aannames_bron: str, 
         herv[getattr(h, "code", str(h))] = {"bestand": bestand, "sha256": _sha(tekst.encode())}
     return {
         "git_commit": git_commit(),
+        "opdrachtregel": opdrachtregel(),
         "versies": versies(),
         "hashes": {**data_hashes(), "aannames": aannames_hash(aannames)},
         "aannames_bron": aannames_bron,

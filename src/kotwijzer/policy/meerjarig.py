@@ -46,7 +46,8 @@ from kotwijzer.policy import herkomst as _herkomst  # noqa: F401  (records the c
 from kotwijzer.policy import populatie as P
 from kotwijzer.policy.hervorming import Hervorming, parameters as hervorming_parameters
 from kotwijzer.policy.indicatoren import HuishoudUitkomst, bereken_huishoudens, blokken
-from kotwijzer.policy.microsim import SLEUTELS, _cellen, combineer  # noqa: F401
+from kotwijzer.policy.microsim import SLEUTELS, combineer, maak_cellen  # noqa: F401
+from kotwijzer.policy.rekenomgeving import VersieFout, controleer_versies, data_pad, versies  # noqa: F401
 from kotwijzer.rules import codes as c
 
 JAREN = tuple(range(2024, 2031))
@@ -73,7 +74,7 @@ class Scenario:
 
 def index(jaar: int, soort: str) -> float:
     """Cumulative growth factor from 2024 to `jaar` for 'inkomen', 'uurprijs' or 'volume'."""
-    g = P._a("meerjarige_indexatie")[soort]
+    g = P.aanname_waarde("meerjarige_indexatie")[soort]
     f = 1.0
     for j in range(2025, jaar + 1):
         f *= float(g[j])
@@ -126,7 +127,7 @@ def _projectie_tabel_f(jaar: int, percentage_96: bool, f: float, van_jaar: int):
 def _projectie_max(jaar: int) -> MaximumUurprijs:
     if jaar <= LAATSTE_WETJAAR:
         return maximum_uurprijs(jaar)
-    g = P._a("meerjarige_indexatie")["maximum_uurprijs"]
+    g = P.aanname_waarde("meerjarige_indexatie")["maximum_uurprijs"]
     f = 1.0
     for j in range(2028, jaar + 1):
         f *= float(g[j])
@@ -149,12 +150,56 @@ def grenstabel(jaar: int, grens: str):
       table: nota van toelichting of the ontwerpbesluit 2025, shared/law README item 4);
     - 'boven': the last known next-child percentage above it (percentages never rise with income, and 96 % is the
       ceiling).
-    The bounds are those of `kotwijzer.params.grenzen` (one implementation for parents and policy)."""
-    from kotwijzer.params.grenzen import grenstabel as tabel_op_grens
+    - 'midden': a central estimate, not law: the mean of the next-child percentages of the year before and the year
+      after at the same real income (the row's lower bound deflated and inflated with `meerjarige_indexatie.inkomen`),
+      kept inside the two legal bounds above.
+    Only cells that are missing are filled. The legal bounds ('onder', 'boven') are those of `kotwijzer.params.grenzen`
+    (one implementation for parents and policy); 'midden' is computed here."""
+    if grens in ("onder", "boven"):
+        from kotwijzer.params.grenzen import grenstabel as tabel_op_grens
 
-    g = tabel_op_grens(tabel(jaar), grens)
-    tekst = "ondergrens: eerste-kindpercentage" if grens == "onder" else "bovengrens: laatst bekende percentage"
+        g = tabel_op_grens(tabel(jaar), grens)
+        tekst = {"onder": "ondergrens: eerste-kindpercentage", "boven": "bovengrens: laatst bekende percentage"}[grens]
+        return dataclasses.replace(g, bron=f"tabel {jaar} met de ontbrekende cellen op hun {tekst}",
+                                   wettelijke_grondslag="scenario")
+    from kotwijzer.params.loader import GEEN_PERCENTAGE
+
+    t = tabel(jaar)
+    p1 = [int(x) for x in t.eerste_kind]
+    p2 = [int(x) for x in t.overige_kinderen]
+    laatste = HOOGSTE_PROMILLE
+    for i in range(len(p2)):
+        if p2[i] == GEEN_PERCENTAGE and p1[i] != GEEN_PERCENTAGE:
+            if grens == "midden":
+                p2[i] = min(max(_naburige_jaren_pct(jaar, int(t.van[i])), p1[i]), laatste)
+            else:
+                p2[i] = p1[i] if grens == "onder" else laatste
+        elif p2[i] != GEEN_PERCENTAGE:
+            laatste = p2[i]
+    rijen = [{"income_from": str(int(t.van[i])), "income_to_incl": "" if t.tot[i] < 0 else str(int(t.tot[i])),
+              "pct_first_child": "" if p1[i] < 0 else f"{p1[i] / 10:.1f}",
+              "pct_next_children": "" if p2[i] < 0 else f"{p2[i] / 10:.1f}",
+              "status_first_child": "" if p1[i] >= 0 else "not_found",
+              "status_next_children": "" if p2[i] >= 0 else "not_found"} for i in range(len(p1))]
+    g = valideer_tabel(jaar, rijen, "hervorming")
+    tekst = {"onder": "ondergrens: eerste-kindpercentage", "boven": "bovengrens: laatst bekende percentage",
+             "midden": "centrale schatting: gemiddelde van het jaar ervoor en erna bij hetzelfde reele inkomen"}[grens]
     return dataclasses.replace(g, bron=f"tabel {jaar} met de ontbrekende cellen op hun {tekst}", wettelijke_grondslag="scenario")
+
+
+def _pct_overige(jaar: int, inkomen: float) -> int:
+    """Next-child percentage (promille) of the complete table of `jaar` at `inkomen`."""
+    t = tabel(jaar)
+    i = int(np.searchsorted(np.asarray(t.van), inkomen, side="right")) - 1
+    return int(t.overige_kinderen[max(i, 0)])
+
+
+def _naburige_jaren_pct(jaar: int, inkomen: int) -> int:
+    """Mean of the next-child percentages of `jaar - 1` and `jaar + 1` at the same real income (promille)."""
+    ind = P.aanname_waarde("meerjarige_indexatie")["inkomen"]
+    voor = _pct_overige(jaar - 1, inkomen / float(ind[jaar]))
+    na = _pct_overige(jaar + 1, inkomen * float(ind[jaar + 1]))
+    return int(round((voor + na) / 2))
 
 
 def parameters(s: Scenario):
@@ -169,6 +214,12 @@ def parameters(s: Scenario):
         except OntbrekendeWetgeving:
             return None
     if s.jaar <= LAATSTE_WETJAAR and not s.percentage_96:
+        if tabel(s.jaar).status == "onvolledig" and (s.hervorming is None or not (s.hervorming.tabel or
+                                                                                   s.hervorming.maximum_uurprijs)):
+            # ongewijzigd beleid (an assumption-based row) in a year with a partial table: the central estimate of
+            # the missing cells, so the projection and the rule switches on top of it are computed for everyone
+            wijz = dict(s.hervorming.wijzigingen) if s.hervorming is not None and s.hervorming.wijzigingen else None
+            return parameters_voor_jaar(s.jaar, wijz, grenstabel(s.jaar, "midden"))
         if s.hervorming is not None:
             return hervorming_parameters(s.hervorming, s.jaar)
         return parameters_voor_jaar(s.jaar)
@@ -189,7 +240,7 @@ def plan(hervormingen: list[Hervorming] | None = None, jaren: tuple[int, ...] = 
                                 percentages_van=2024))
             out.append(Scenario("verhoging_2025", "Verhoging van de percentages in 2025", j, "wet",
                                 "zonder_verhoging_2025"))
-            for g, tekst in (("onder", "ondergrens"), ("boven", "bovengrens")):
+            for g, tekst in (("midden", "centrale schatting"), ("onder", "ondergrens"), ("boven", "bovengrens")):
                 out.append(Scenario(f"grens{g}_2025", f"Wet 2025, ontbrekende cellen op hun {tekst}", j, "grens",
                                     grens=g))
                 out.append(Scenario(f"verhoging{g}_2025", f"Verhoging 2025, ontbrekende cellen op hun {tekst}", j,
@@ -223,7 +274,8 @@ def verwerk_partitie(pop: P.Populatie, scenarios: list[Scenario]) -> dict[str, p
         uitkomst: dict[str, HuishoudUitkomst] = {}
         for s in sorted(lijst, key=lambda s: s.basis is not None):
             p = parameters(s)
-            if s.soort == "projectie" and s.jaar <= LAATSTE_WETJAAR and f"wet_{jaar}" in uitkomst:
+            if (s.soort == "projectie" and s.jaar <= LAATSTE_WETJAAR and f"wet_{jaar}" in uitkomst
+                    and tabel(jaar).status != "onvolledig"):
                 u = uitkomst[f"wet_{jaar}"]  # up to the last year with law the projection is the law itself
             elif p is None:
                 u = _niets_berekenbaar(jp, bl)
@@ -234,7 +286,7 @@ def verwerk_partitie(pop: P.Populatie, scenarios: list[Scenario]) -> dict[str, p
             else:
                 u = bereken_huishoudens(jp, p, voorbereid=bl)
             uitkomst[s.code] = u
-            out[s.code] = _cellen(jp, u, uitkomst[s.basis] if s.basis else None)
+            out[s.code] = maak_cellen(jp, u, uitkomst[s.basis] if s.basis else None)
     return out
 
 
@@ -268,54 +320,10 @@ class Meerjarig:
         return next(s for s in self.scenarios if s.code == code)
 
 
-def versies() -> dict[str, str]:
-    """Versions that must be equal on the client and every Dask worker (same code, same law data)."""
-    import dask
-    import numpy
-    import pandas
-    import pyarrow
-
-    from kotwijzer import __version__
-    from kotwijzer.policy.herkomst import data_hashes
-
-    return {"kotwijzer": __version__, "numpy": numpy.__version__, "pandas": pandas.__version__,
-            "pyarrow": pyarrow.__version__, "dask": dask.__version__, "wetdata": data_hashes()["wetdata"]}
-
-
-class VersieFout(RuntimeError):
-    pass
-
-
-def controleer_versies(client) -> dict[str, dict[str, str]]:
-    """Compare `versies()` of this process with every worker; a difference stops the run with a clear message."""
-    hier = versies()
-    daar = client.run(versies)
-    for adres, v in daar.items():
-        verschil = {k: (hier[k], v.get(k)) for k in hier if v.get(k) != hier[k]}
-        if verschil:
-            tekst = "; ".join(f"{k}: hier {a}, op de worker {b}" for k, (a, b) in verschil.items())
-            raise VersieFout(f"Een Dask-worker heeft een andere versie dan deze computer ({tekst}). Installeer op alle "
-                             "computers dezelfde versie.")
-    return daar
-
-
-def data_pad(pad: str | Path) -> str:
-    """The location every worker reads: an absolute path (or a URL with a scheme, passed on unchanged). A relative path
-    is resolved against KOTWIJZER_BELEID_DATA when set, else against the working directory of this process."""
-    s = str(pad)
-    if "://" in s:
-        return s
-    p = Path(s)
-    if not p.is_absolute():
-        basis = os.environ.get("KOTWIJZER_BELEID_DATA")
-        p = (Path(basis) / p) if basis else p.resolve()
-    return str(p)
-
-
 def draai(bron: P.Populatie | str | Path, scenarios: list[Scenario], dask: Any = None, partitie: int = 65_536,
           voortgang: Any = None) -> Meerjarig:
     """Run the scenarios over a population (in memory or a Parquet file), in one process or on Dask."""
-    from kotwijzer.policy.microsim import DASK_OMGEVING, _partities_bestand, dask_client
+    from kotwijzer.policy.microsim import DASK_OMGEVING, partities_bestand, dask_client
 
     if dask is None:
         dask = os.environ.get(DASK_OMGEVING) or None
@@ -332,7 +340,7 @@ def draai(bron: P.Populatie | str | Path, scenarios: list[Scenario], dask: Any =
             raise FileNotFoundError(f"Populatiebestand {Path(pad).name} bestaat niet. Maak het eerst met: kotwijzer "
                                     "beleid populatie")
         n = sum(P.rijgroepen(pad))
-        spec = [("bestand", r) for r in _partities_bestand(Path(pad), partitie)]
+        spec = [("bestand", r) for r in partities_bestand(Path(pad), partitie)]
     delen = []
     workers_info: dict[str, Any] = {}
     if dask is None:

@@ -25,6 +25,7 @@ import pandas as pd
 from kotwijzer.policy import populatie as P
 from kotwijzer.policy.hervorming import BASIS, BASISSCENARIO, Hervorming, parameters
 from kotwijzer.policy.indicatoren import HuishoudUitkomst, bereken_huishoudens, blokken
+from kotwijzer.policy.rekenomgeving import controleer_versies, data_pad
 
 SLEUTELS = ("inkomensdeciel", "paar", "groep")
 PARTITIE = 65_536
@@ -73,7 +74,7 @@ VERSCHIL = ("winnaars", "verliezers", "winst", "verlies", "nieuwe_ontvangers", "
 SOORTEN = ((1, "dagopvang"), (2, "bso"), (3, "gastouder"))
 
 
-def _cellen(pop: P.Populatie, u: HuishoudUitkomst, basis: HuishoudUitkomst | None) -> pd.DataFrame:
+def maak_cellen(pop: P.Populatie, u: HuishoudUitkomst, basis: HuishoudUitkomst | None) -> pd.DataFrame:
     d = pop.data
     w = d["gewicht_e4"]
     kol: dict[str, np.ndarray] = {
@@ -122,9 +123,9 @@ def verwerk_partitie(pop: P.Populatie, hervormingen: list[Hervorming]) -> dict[s
     """Baseline and every reform for one partition: cells of exact integer sums per scenario code."""
     bl = blokken(pop)
     basis = bereken_huishoudens(pop, parameters(BASISSCENARIO, pop.jaar), voorbereid=bl)
-    out = {BASIS: _cellen(pop, basis, None)}
+    out = {BASIS: maak_cellen(pop, basis, None)}
     for h in hervormingen:
-        out[h.code] = _cellen(pop, bereken_huishoudens(pop, parameters(h, pop.jaar), voorbereid=bl), basis)
+        out[h.code] = maak_cellen(pop, bereken_huishoudens(pop, parameters(h, pop.jaar), voorbereid=bl), basis)
     return out
 
 
@@ -165,7 +166,7 @@ class Resultaat:
 
 
 # ------------------------------------------------------------------------------------------ partitions
-def _partities_bestand(pad: Path, grootte: int) -> list[list[int]]:
+def partities_bestand(pad: Path, grootte: int) -> list[list[int]]:
     rg = P.rijgroepen(pad)
     out, huidig, n = [], [], 0
     for i, r in enumerate(rg):
@@ -227,7 +228,6 @@ def simuleer(
         grenzen = list(range(0, n, partitie)) or [0]
         delen_spec = [("pop", slice(s, min(s + partitie, n))) for s in grenzen]
     else:
-        from kotwijzer.policy.meerjarig import data_pad
 
         pad = Path(data_pad(bron))  # absolute: every worker reads the same file
         if not pad.exists():
@@ -237,7 +237,7 @@ def simuleer(
         meta_pop = P.lees_meta(pad)
         jaar = int(meta_pop.pop("jaar"))
         n = sum(P.rijgroepen(pad))
-        delen_spec = [("bestand", rgs) for rgs in _partities_bestand(pad, partitie)]
+        delen_spec = [("bestand", rgs) for rgs in partities_bestand(pad, partitie)]
     if not meta_pop.get("gekalibreerd", False):
         meta_pop["waarschuwing"] = "De populatie is niet gekalibreerd: de gewichten zijn startwaarden."
 
@@ -254,7 +254,6 @@ def simuleer(
             from dask.distributed import as_completed
 
             with dask_client(dask) as client:
-                from kotwijzer.policy.meerjarig import controleer_versies
 
                 controleer_versies(client)
                 client.run(_opwarmen, jaar, hervormingen)

@@ -229,7 +229,7 @@ def omschrijving(uitkomst: str) -> str:
         soort = "uitgelijnd" if uitkomst.endswith("uitgelijnd") else "model, niet uitgelijnd"
         return f"Uitgaven {jaar}, ongewijzigd beleid (projectie, {soort})"
     if uitkomst == "uitlijnfactor":
-        return "Uitlijnfactor (begroting / model)"
+        return "Uitlijnfactor (jaarbedrag: begroting min kasbrug / model)"
     if uitkomst.startswith("groep_"):
         rest = uitkomst[len("groep_"):]
         for g in KLEINE_GROEPEN:

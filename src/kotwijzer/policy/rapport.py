@@ -304,6 +304,13 @@ def _plt():
     return plt
 
 
+def _nl_assen(*axes, assen: str = "xy") -> None:
+    from kotwijzer.policy.uitvoer import nl_assen
+
+    for ax in axes:
+        nl_assen(ax, assen)
+
+
 def _bewaar(fig, map_: Path, naam: str, data: pd.DataFrame) -> dict[str, str]:
     map_.mkdir(parents=True, exist_ok=True)
     fig.savefig(map_ / f"{naam}.png", dpi=120, bbox_inches="tight", metadata={"Software": None})
@@ -313,42 +320,70 @@ def _bewaar(fig, map_: Path, naam: str, data: pd.DataFrame) -> dict[str, str]:
     return {"png": f"{naam}.png", "svg": f"{naam}.svg", "csv": f"{naam}.csv"}
 
 
-def _voetnoot(ax, res: Resultaat, extra: str = "", onder: int = 40) -> None:
+def _voetnoot_tekst(res: Resultaat, extra: str = "") -> str:
     st = res.meta.get("tabel_status")
-    tekst = f"kotwijzer, synthetische populatie {res.jaar}"
+    n = res.meta.get("huishoudens_synthetisch")
+    tekst = f"kotwijzer, synthetische populatie {res.jaar}" + (f" ({_nl(n)} huishoudens)" if n else "")
     if st and st not in ("final", "definitief"):
         tekst += f"; tabel {res.jaar}: " + {"provisional": "voorlopig"}.get(st, st)
+    tekst += "; model, niet uitgelijnd; lopende prijzen"
     if extra:
         tekst += f"; {extra}"
+    return tekst
+
+
+def _voetnoot(ax, res: Resultaat, extra: str = "", onder: int = 40) -> None:
+    tekst = _voetnoot_tekst(res, extra)
     ax.annotate(tekst, xy=(0, 0), xycoords="axes fraction", xytext=(0, -onder), textcoords="offset points", fontsize=7,
                 color="#555555", ha="left", va="top")
 
 
 def grafiek_hervormingen(res: Resultaat, map_: Path) -> dict[str, str]:
     plt = _plt()
-    s = hervormingen_samenvatting(res)
+    s = hervormingen_samenvatting(res).reset_index(drop=True)
     data = s.set_index("code")[["naam", "verandering_iedereen", "verandering_na_niet_gebruik_laag",
                                 "verandering_na_niet_gebruik_midden", "verandering_na_niet_gebruik_hoog"]]
-    fig, ax = plt.subplots(figsize=(7.5, 0.6 + 0.55 * max(len(s), 1)))
-    y = np.arange(len(s))
-    mid = s["verandering_na_niet_gebruik_midden"] / 1e6
-    lo = s[["verandering_na_niet_gebruik_laag", "verandering_na_niet_gebruik_hoog"]].min(axis=1) / 1e6
-    hi = s[["verandering_na_niet_gebruik_laag", "verandering_na_niet_gebruik_hoog"]].max(axis=1) / 1e6
-    ax.barh(y, mid, color="#1f6fb2", label="na niet-gebruik (midden)")
-    ax.errorbar(mid, y, xerr=[mid - lo, hi - mid], fmt="none", ecolor="#333333", capsize=3, label="niet-gebruik laag-hoog")
-    ax.scatter(s["verandering_iedereen"] / 1e6, y, marker="|", s=200, color="#d95f02", label="als iedereen aanvraagt", zorder=3)
-    for yi, m in zip(y, mid):
-        ax.annotate(f"{m:,.1f}".replace(",", "X").replace(".", ",").replace("X", "."), (m, yi), xytext=(4, -9),
-                    textcoords="offset points", fontsize=9, color="#1f6fb2")
-    ax.set_yticks(y, [f"{c} {n}" for c, n in zip(s["code"], s["naam"])])
-    ax.invert_yaxis()
-    ax.set_xlabel("verandering van de uitgaven (miljoen euro per jaar)")
-    ax.set_title(f"Hervormingen: verandering van de uitgaven aan kinderopvangtoeslag ({res.jaar})")
-    # a linear axis: the bars must show how many times one reform costs another
-    ax.set_xlim(left=min(0.0, float(lo.min())), right=max(float(hi.max()), float((s["verandering_iedereen"] / 1e6).max()), 1.0) * 1.15)
-    ax.legend(fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False)
-    _voetnoot(ax, res, onder=62)
+    mid = s["verandering_na_niet_gebruik_midden"].to_numpy(float) / 1e6
+    from kotwijzer.policy.uitvoer import panelen as _panelen
+
+    panelen = _panelen(mid)
+    # separate panels, each with its own linear axis (never a log axis for money)
+    fig, assen = plt.subplots(len(panelen), 1, figsize=(8, 1.4 + 0.55 * len(s) + 0.5 * len(panelen)),
+                              gridspec_kw={"height_ratios": [max(len(p), 1) for p in panelen]}, squeeze=False)
+    for ax, idx in zip(assen[:, 0], panelen):
+        d = s.iloc[idx]
+        y = np.arange(len(d))
+        m = d["verandering_na_niet_gebruik_midden"].to_numpy(float) / 1e6
+        lo = d[["verandering_na_niet_gebruik_laag", "verandering_na_niet_gebruik_hoog"]].min(axis=1).to_numpy(float) / 1e6
+        hi = d[["verandering_na_niet_gebruik_laag", "verandering_na_niet_gebruik_hoog"]].max(axis=1).to_numpy(float) / 1e6
+        ied = d["verandering_iedereen"].to_numpy(float) / 1e6
+        ax.barh(y, m, color="#1f6fb2", label="na niet-gebruik (midden)")
+        ax.errorbar(m, y, xerr=[m - lo, hi - m], fmt="none", ecolor="#333333", capsize=3, label="niet-gebruik laag-hoog")
+        ax.scatter(ied, y, marker="|", s=200, color="#d95f02", label="als iedereen aanvraagt", zorder=3)
+        rechts = max(float(hi.max()), float(ied.max()), 0.1) * 1.35
+        for yi, x, r in zip(y, m, np.maximum(hi, ied)):
+            ax.annotate(_nl(x, 1), (max(x, r), yi), xytext=(6, 0), textcoords="offset points", fontsize=9,
+                        color="#1f6fb2", va="center")
+        ax.set_yticks(y, [f"{c} {n}" for c, n in zip(d["code"], d["naam"])])
+        ax.invert_yaxis()
+        ax.set_xlim(left=min(0.0, float(lo.min())), right=rechts)
+        ax.grid(True, axis="x", color="#dddddd", lw=0.6)
+        _nl_assen(ax, assen="x")
+    onderste = assen[-1, 0]
+    onderste.set_xlabel("verandering van de uitgaven (miljoen euro per jaar, model, niet uitgelijnd)")
+    titel = f"Hervormingen: verandering van de uitgaven aan kinderopvangtoeslag ({res.jaar})"
+    if len(panelen) > 1:
+        titel += "\nelk paneel met een eigen schaal"
+    assen[0, 0].set_title(titel)
+    handles, labels = assen[0, 0].get_legend_handles_labels()
+    fig.tight_layout(rect=(0, 0.1, 1, 1))
+    fig.legend(handles, labels, fontsize=9, loc="lower center", ncol=3, frameon=False, bbox_to_anchor=(0.5, 0.03))
+    fig.text(0.01, 0.0, _voetnoot_tekst(res), fontsize=7, color="#555555", ha="left", va="bottom")
     return _bewaar(fig, map_, "hervormingen_uitgaven", data)
+
+
+def _nl(x: float, dec: int = 0) -> str:
+    return f"{x:,.{dec}f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def grafieken_hervorming(res: Resultaat, code: str, map_: Path) -> dict[str, dict[str, str]]:
@@ -361,13 +396,15 @@ def grafieken_hervorming(res: Resultaat, code: str, map_: Path) -> dict[str, dic
     ax.plot(d.index, d["verandering_iedereen"] / 1e6, "o", color="#d95f02", label="als iedereen aanvraagt")
     ax.set_xlabel(DECIEL_TEKST)
     ax.set_ylabel("miljoen euro per jaar")
-    ax.set_title(f"{code} {naam}: verandering van de uitgaven per inkomensdeciel")
+    ax.set_title(f"{code} {naam}:\nverandering van de uitgaven per inkomensdeciel")
     ax.axhline(0, color="#888888", lw=0.8)
+    ax.set_xticks(d.index)
+    _nl_assen(ax, assen="y")
     ax.legend(fontsize=9)
     _voetnoot(ax, res)
     out["uitgaven_per_deciel"] = _bewaar(fig, map_, f"{code}_uitgaven_per_deciel", d[["verandering_iedereen", "verandering_na_niet_gebruik"]])
 
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.6))
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4.2))
     ax1.bar(d.index, d["winnaars"] / 1000, color="#1b9e77", label="vooruit")
     ax1.bar(d.index, -d["verliezers"] / 1000, color="#d95f02", label="achteruit")
     ax1.axhline(0, color="#888888", lw=0.8)
@@ -381,7 +418,10 @@ def grafieken_hervorming(res: Resultaat, code: str, map_: Path) -> dict[str, dic
     ax2.set_xlabel("inkomensdeciel")
     ax2.set_ylabel("euro per jaar per huishouden")
     ax2.set_title("Gemiddelde verandering")
-    fig.suptitle(f"{code} {naam}: wie gaat erop vooruit, wie achteruit (als iedereen aanvraagt)")
+    ax2.legend(fontsize=9)
+    _nl_assen(ax1, ax2, assen="y")
+    fig.suptitle(f"{code} {naam}:\nwie gaat erop vooruit, wie achteruit (als iedereen aanvraagt)", y=1.0)
+    fig.tight_layout(rect=(0, 0, 1, 0.92))
     _voetnoot(ax1, res)
     out["winnaars_verliezers_per_deciel"] = _bewaar(
         fig, map_, f"{code}_winnaars_verliezers_per_deciel",
@@ -396,7 +436,9 @@ def grafieken_hervorming(res: Resultaat, code: str, map_: Path) -> dict[str, dic
     ax.set_yticks(y, list(g.index))
     ax.invert_yaxis()
     ax.set_xlabel("huishoudens")
-    ax.set_title(f"{code} {naam}: nieuwe ontvangers per doelgroep")
+    _nl_assen(ax, assen="x")
+    ax.set_title(f"{code} {naam}:\nnieuwe ontvangers per doelgroep")
+    ax.set_xlim(right=max(float(g["nieuwe_ontvangers_iedereen"].max()) if len(g) else 1.0, 1.0) * 1.6)
     ax.legend(fontsize=9, loc="lower right")
     if len(g) == 0:
         ax.text(0.5, 0.5, "geen nieuwe ontvangers", ha="center", va="center", transform=ax.transAxes)
@@ -415,6 +457,8 @@ def grafieken_basis(res: Resultaat, map_: Path) -> dict[str, dict[str, str]]:
     ax.set_xlabel(DECIEL_TEKST)
     ax.set_ylabel("miljoen euro per jaar")
     ax.set_title(f"Kinderopvangtoeslag per inkomensdeciel ({res.jaar}, huidige wet)")
+    ax.set_xticks(d.index)
+    _nl_assen(ax, assen="y")
     ax.legend(fontsize=9)
     _voetnoot(ax, res)
     out["uitgaven_per_deciel"] = _bewaar(fig, map_, "basis_uitgaven_per_deciel", d)
@@ -424,6 +468,7 @@ def grafieken_basis(res: Resultaat, map_: Path) -> dict[str, dict[str, str]]:
     ax.plot(s.index, s["toeslag_iedereen"] / 1e6, "o", color="#d95f02", label="als iedereen aanvraagt")
     ax.set_ylabel("miljoen euro per jaar")
     ax.set_title(f"Kinderopvangtoeslag per opvangsoort ({res.jaar}, huidige wet)")
+    _nl_assen(ax, assen="y")
     ax.legend(fontsize=9)
     _voetnoot(ax, res)
     out["uitgaven_per_opvangsoort"] = _bewaar(fig, map_, "basis_uitgaven_per_opvangsoort", s)
@@ -439,11 +484,16 @@ def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
 def _algemeen(res: Resultaat) -> dict[str, Any]:
     st = res.meta.get("tabel_status")
     waarschuwingen = []
-    if st and st != "definitief":
+    if st and st not in ("definitief", "final"):
+        status = {"provisional": "voorlopig", "voorlopig": "voorlopig", "onvolledig": "onvolledig"}.get(st, st)
         waarschuwingen.append(
-            f"De tabel met percentages voor {res.jaar} heeft de status '{st}' (voorlopig). Alle bedragen zijn daarom "
-            "voorlopig."
+            f"De tabel met percentages voor {res.jaar} is {status}. Alle bedragen zijn daarom {status}."
+            if status == "voorlopig" else
+            f"De tabel met percentages voor {res.jaar} is {status}: wat niet te berekenen is, is niet meegeteld."
         )
+    waarschuwingen.append(
+        "De bedragen zijn de uitkomst van het model, niet uitgelijnd op de begroting; statisch (geen gedragsreactie); "
+        "lopende prijzen van het jaar.")
     if res.meta.get("populatie", {}).get("waarschuwing"):
         waarschuwingen.append(res.meta["populatie"]["waarschuwing"])
     return {

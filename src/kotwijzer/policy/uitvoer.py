@@ -14,10 +14,14 @@ from kotwijzer.policy.herkomst import regel as herkomst_regel
 LEES_MIJ = [
     ("Wat", "Kinderopvangtoeslag: meerjarige doorrekening 2024-2030, hervormingen, stelsel 2029, onzekerheid en "
             "aansluiting op gepubliceerde cijfers. Gemaakt met kotwijzer beleid analyse."),
-    ("Bedragen", "Budgettabel: x EUR 1 mln, per jaar, uitgelijnd op de begroting 2024 (zie blad uitlijning). "
-                 "'structureel' is het laatste jaar (2030). 'n.b.' = niet berekenbaar (geen wet of tabel voor dat jaar); "
-                 "'(deels)' = een deel van de huishoudens kon niet worden berekend (blad reeksen, kolom "
-                 "niet_berekend_huishoudens)."),
+    ("Bedragen", "Budgettabel: x EUR 1 mln, per jaar, lopende prijzen, afgerond op EUR 5 mln; het definitieve "
+                 "jaarbedrag, uitgelijnd op de begroting 2024 min de kasbrug (zie blad uitlijning); de rij kasbrug "
+                 "brengt het terug naar de kasraming. Elke cel is een getal of leeg; wat een cel is (centrale "
+                 "schatting, gepubliceerd bedrag, niet berekenbaar omdat er geen wet is) staat in de kolom kenmerken. "
+                 "'structureel' is het laatste jaar (2030). Blad budgettabel_constante_prijzen: dezelfde tabel in "
+                 "prijzen van 2024."),
+    ("Niet uitgelijnd", "Bedragen met 'model' of 'niet uitgelijnd' in de naam zijn de ruwe uitkomst van het model, "
+                        "zonder uitlijnfactor."),
     ("Hoofduitkomst", "Statisch: gedrag verandert niet. De gedragsvariant staat apart (blad gedrag)."),
     ("Projectie", "Na 2026 is er geen (volledige) wet: 'ongewijzigd beleid' is een projectie met de aannames in blad "
                   "aannames (meerjarige_indexatie), nooit de wet."),
@@ -25,6 +29,16 @@ LEES_MIJ = [
                     "gevarieerd, met een eigen populatie en startgetal per trekking). Blad tornado: een aanname tegelijk "
                     "op de rand van haar bereik. Blad seedvariantie: alleen het startgetal varieert."),
 ]
+
+
+BRONREGEL_STANDAARD = ("Bron: kotwijzer-microsimulatie (synthetische populatie 2024, gewogen naar CBS en SZW; regels "
+                       "en tabellen van elk jaar); zie blad herkomst en lees_mij.")
+BRONREGEL = {
+    "budgettabel": "Bron: zie kolom bron. Bedragen x EUR 1 mln, lopende prijzen, afgerond op EUR 5 mln.",
+    "budgettabel_constante_prijzen": "Bron: zie kolom bron. Bedragen x EUR 1 mln in prijzen van 2024 (uurprijsindex).",
+    "reconciliatie": "Bron: de kolom bron per regel (titels in policy/data/gepubliceerde_cijfers.yaml); model: kotwijzer.",
+    "kalibratie": "Bron: de kolom bron per doel; weging (raking) van kotwijzer.",
+}
 
 
 def _plt():
@@ -36,6 +50,41 @@ def _plt():
     plt.rcParams["svg.hashsalt"] = "kotwijzer"
     plt.rcParams["font.size"] = 9
     return plt
+
+
+def nl_getal(x: float, dec: int = 0) -> str:
+    """A number with a Dutch decimal comma and thousands dot."""
+    return f"{x:,.{dec}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def nl_assen(ax, assen: str = "xy") -> None:
+    """Dutch tick labels (1.234,5) on the given axes; as many decimals as the tick step needs."""
+    from matplotlib.ticker import FuncFormatter
+
+    def maak(as_):
+        def f(x, _pos):
+            locs = [float(v) for v in as_.get_majorticklocs()] or [x]
+            dec = next((d for d in range(4) if all(abs(round(v, d) - v) < 1e-9 * max(1, abs(v)) for v in locs)), 3)
+            return nl_getal(x, dec)
+        return FuncFormatter(f)
+
+    if "x" in assen:
+        ax.xaxis.set_major_formatter(maak(ax.xaxis))
+    if "y" in assen:
+        ax.yaxis.set_major_formatter(maak(ax.yaxis))
+
+
+def panelen(waarden: np.ndarray) -> list[np.ndarray]:
+    """Split reforms into panels of comparable size, so that a large one does not hide the small ones on a linear
+    axis: a reform goes into its own panel when it is more than ten times the largest of the rest."""
+    orde = np.argsort(-np.abs(waarden), kind="stable")
+    groot = [i for k, i in enumerate(orde[:-1]) if abs(waarden[i]) > 10 * max(abs(waarden[orde[k + 1]]), 1e-9)]
+    if not groot:
+        return [np.arange(len(waarden))]
+    grens = abs(waarden[groot[-1]])
+    klein = np.array([i for i in range(len(waarden)) if abs(waarden[i]) < grens])
+    groot_ = np.array([i for i in range(len(waarden)) if abs(waarden[i]) >= grens])
+    return [d for d in (klein, groot_) if len(d)]
 
 
 def _bewaar(fig, map_: Path, naam: str, data: pd.DataFrame, herkomst: dict[str, Any]) -> dict[str, str]:
@@ -73,11 +122,18 @@ def grafiek_meerjarig(reeksen: pd.DataFrame, map_: Path, herkomst: dict[str, Any
     if len(g) == 2:
         lo, hi = (float(x) / 1e9 for x in g.sort_values("uitgaven_uitgelijnd")["uitgaven_uitgelijnd"])
         ax.vlines(2025, lo, hi, color="#d95f02", lw=3, label="2025: ontbrekende cellen op hun wettelijke grenzen")
-        data.append({"reeks": "2025 grenzen", "jaar": 2025, "uitgaven_mld_uitgelijnd": f"{lo:.3f}-{hi:.3f}",
+        data.append({"reeks": "2025 ondergrens", "jaar": 2025, "uitgaven_mld_uitgelijnd": lo, "niet_berekend_huishoudens": 0})
+        data.append({"reeks": "2025 bovengrens", "jaar": 2025, "uitgaven_mld_uitgelijnd": hi, "niet_berekend_huishoudens": 0})
+    m = reeksen[reeksen["code"] == "grensmidden_2025"]
+    if len(m):
+        y = float(m["uitgaven_uitgelijnd"].iloc[0]) / 1e9
+        ax.plot([2025], [y], "D", color="#d95f02", mfc="white", ms=7, label="2025: centrale schatting (geen wet)")
+        data.append({"reeks": "2025 centrale schatting", "jaar": 2025, "uitgaven_mld_uitgelijnd": y,
                      "niet_berekend_huishoudens": 0})
     ax.set_xlabel("jaar (na 2026: geen wet, alleen de projectie en het stelsel 2029)")
-    ax.set_ylabel("miljard euro per jaar (uitgelijnd op de begroting 2024)")
+    ax.set_ylabel("miljard euro per jaar, lopende prijzen\n(definitief jaarbedrag, uitgelijnd op de begroting 2024)")
     ax.set_ylim(bottom=0)
+    nl_assen(ax, "y")
     ax.set_title("Uitgaven aan kinderopvangtoeslag 2024-2030 (na niet-gebruik, statisch)")
     ax.grid(True, color="#dddddd", lw=0.6)
     ax.legend(fontsize=7, loc="lower right")
@@ -85,21 +141,36 @@ def grafiek_meerjarig(reeksen: pd.DataFrame, map_: Path, herkomst: dict[str, Any
 
 
 def grafiek_intervallen(iv: pd.DataFrame, map_: Path, herkomst: dict[str, Any]) -> dict[str, str]:
+    """Reforms and the 2029 system with their interval: panels of comparable size, each with its own linear axis.
+    The bar is the centre of the large population; the dot with whiskers the centre and 5-95 % of the draws."""
     plt = _plt()
-    sel = iv[iv["uitkomst"].str.endswith("_uitgelijnd")].copy()
+    sel = iv[iv["uitkomst"].str.endswith("_uitgelijnd")].copy().reset_index(drop=True)
     sel["label"] = sel["omschrijving"].str.replace(": verandering (uitgelijnd)", "", regex=False)
-    fig, ax = plt.subplots(figsize=(7.5, 0.8 + 0.5 * max(len(sel), 1)))
-    y = np.arange(len(sel))
-    c = sel["centraal"] / 1e6
-    ax.barh(y, c, color="#1f6fb2", label="centraal (grote populatie)")
-    ax.errorbar(c, y, xerr=[np.maximum(c - sel["p05"] / 1e6, 0), np.maximum(sel["p95"] / 1e6 - c, 0)], fmt="none",
-                ecolor="#333333", capsize=3, label="5-95 % over de trekkingen")
-    ax.set_yticks(y, list(sel["label"]))
-    ax.invert_yaxis()
-    ax.set_xlabel("verandering van de uitgaven, miljoen euro per jaar (uitgelijnd, lineaire schaal)")
-    ax.set_title("Hervormingen en stelsel 2029: verandering met onzekerheid")
-    ax.grid(True, axis="x", color="#dddddd", lw=0.6)
-    ax.legend(fontsize=7, loc="lower right")
+    klein = sel["centraal"].astype(float).to_numpy() / 1e6
+    groot = (sel["centraal_grote_populatie"].astype(float).to_numpy() / 1e6 if "centraal_grote_populatie" in sel
+             and sel["centraal_grote_populatie"].notna().all() else None)
+    p05, p95 = sel["p05"].astype(float).to_numpy() / 1e6, sel["p95"].astype(float).to_numpy() / 1e6
+    delen = panelen(groot if groot is not None else klein)
+    fig, assen = plt.subplots(len(delen), 1, figsize=(8, 1.6 + 0.5 * len(sel) + 0.5 * len(delen)),
+                              gridspec_kw={"height_ratios": [max(len(p), 1) for p in delen]}, squeeze=False)
+    for ax, idx in zip(assen[:, 0], delen):
+        y = np.arange(len(idx))
+        if groot is not None:
+            ax.barh(y, groot[idx], color="#1f6fb2", label="centraal (grote populatie)")
+        ax.errorbar(klein[idx], y, xerr=[np.maximum(klein[idx] - p05[idx], 0), np.maximum(p95[idx] - klein[idx], 0)],
+                    fmt="o", color="#333333", ms=4, capsize=3,
+                    label="centraal en 5-95 % over de trekkingen (populaties van de Monte Carlo)")
+        ax.set_yticks(y, list(sel["label"].iloc[idx]))
+        ax.invert_yaxis()
+        ax.set_xlim(left=min(0.0, float(p05[idx].min())), right=max(float(p95[idx].max()),
+                                                                     float(groot[idx].max()) if groot is not None else 0) * 1.1)
+        ax.grid(True, axis="x", color="#dddddd", lw=0.6)
+        nl_assen(ax, "x")
+    assen[-1, 0].set_xlabel("miljoen euro per jaar (uitgelijnd, lopende prijzen, lineaire schaal; elk paneel eigen schaal)")
+    assen[0, 0].set_title("Hervormingen en stelsel 2029: verandering met onzekerheid")
+    handles, labels = assen[0, 0].get_legend_handles_labels()
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    fig.legend(handles, labels, fontsize=7, loc="lower center", ncol=2, frameon=False, bbox_to_anchor=(0.5, 0.02))
     return _bewaar(fig, map_, "intervallen_hervormingen", sel.drop(columns=["label"]), herkomst)
 
 
@@ -120,6 +191,7 @@ def grafiek_tornado(td: pd.DataFrame, uitkomst: str, titel: str, map_: Path, her
         ax.invert_yaxis()
         ax.legend(fontsize=7, loc="lower right")
     ax.set_xlabel("miljoen euro per jaar (lineaire schaal)")
+    nl_assen(ax, "x")
     ax.set_title(titel)
     ax.grid(True, axis="x", color="#dddddd", lw=0.6)
     naam = f"tornado_{uitkomst}"
@@ -138,6 +210,7 @@ def grafiek_uitzonderingen(uz: pd.DataFrame, map_: Path, herkomst: dict[str, Any
     ax.set_yticks(y, list(d["doelgroep"]))
     ax.invert_yaxis()
     ax.set_xlabel("huishoudens (gewogen)")
+    nl_assen(ax, "x")
     ax.set_title("Stelsel 2029: wie houdt recht? (per doelgroep)")
     ax.legend(fontsize=7, loc="lower right")
     return _bewaar(fig, map_, "stelsel_2029_doelgroepen", d, herkomst)
@@ -165,6 +238,7 @@ def schrijf(map_: str | Path, tabellen: dict[str, pd.DataFrame], herkomst: dict[
         pd.DataFrame(LEES_MIJ, columns=["onderwerp", "toelichting"]).to_excel(xl, sheet_name="lees_mij", index=False)
         for naam, df in tabellen.items():
             df.to_excel(xl, sheet_name=naam[:31], index=False)
+            xl.sheets[naam[:31]].cell(row=len(df) + 3, column=1, value=BRONREGEL.get(naam, BRONREGEL_STANDAARD))
         pd.DataFrame(plat).to_excel(xl, sheet_name="herkomst", index=False)
     overzicht = {**overzicht, "herkomst": herkomst, "grafieken": grafieken,
                  "bestanden": sorted(p.name for p in map_.iterdir())}

@@ -7,9 +7,10 @@ from __future__ import annotations
 import numpy as np
 
 from kotwijzer.rules import codes as c
-from kotwijzer.wetten.bron import wko
+from kotwijzer.wetten.bron import citeert, wko
 
 
+@citeert(wko("1.6", 1), wko("1.6", 3), wko("1.6", 5))
 def voldoet_lid1(sit: np.ndarray, lid1: int = c.LID1) -> np.ndarray:
     """Wko 1.6 lid 1 onder a-l (and the werkloosheidstermijn of lid 5): the parent meets the arbeidseis or is in a
     doelgroep. For a partner the list of lid 3 (a; b: uitkering onder c, e, h, i with voorziening; c: f, g, j, k, l;
@@ -18,15 +19,14 @@ def voldoet_lid1(sit: np.ndarray, lid1: int = c.LID1) -> np.ndarray:
     return voldoet
 
 
+@citeert(wko("1.6", 1))
 def lid1_masker(smi_onderdelen_k_l_in_werking: bool) -> int:
     """The situations of Wko 1.6 lid 1 that are in force: onderdelen k and l (sociaal-medische indicatie) only when
     they have entered into force."""
     return c.LID1 | (c.KL if smi_onderdelen_k_l_in_werking else 0)
 
 
-voldoet_lid1.bronnen = (wko("1.6", 1), wko("1.6", 3), wko("1.6", 5))  # type: ignore[attr-defined]
-
-
+@citeert(wko("1.6", 8), wko("1.6", 9), *c.DETENTIE_BRONNEN)
 def uitzondering_masker(wlz_permanent_telt: bool, wlz_tijdelijk_telt: bool, detentie_telt: bool, voorlopige_hechtenis_telt: bool) -> int:
     """The situations that, for this year, let the other parent's qualification carry the household
     (Wko 1.6 lid 8/9 for the Wlz, lid 10/11 for detention)."""
@@ -42,9 +42,8 @@ def uitzondering_masker(wlz_permanent_telt: bool, wlz_tijdelijk_telt: bool, dete
     return m
 
 
-uitzondering_masker.bronnen = (wko("1.6", 8), wko("1.6", 9)) + c.DETENTIE_BRONNEN  # type: ignore[attr-defined]
 
-
+@citeert(wko("1.6", 1, "c"), wko("1.6", 1, "g"), wko("1.6", 5))
 def pas_schakelaars_toe(
     sit: np.ndarray,
     traject_einde_maand: np.ndarray | None,
@@ -75,6 +74,7 @@ def pas_schakelaars_toe(
     return sit
 
 
+@citeert(wko("1.6", 1), wko("1.6", 3), wko("1.6", 6), wko("1.6", 8), wko("1.6", 9), *c.DETENTIE_BRONNEN)
 def aanspraak_ouders(
     sit0: np.ndarray,
     sit1: np.ndarray,
@@ -156,15 +156,15 @@ def aanspraak_ouders(
     return ok, reden
 
 
+@citeert(wko("1.3", 2, "b"))
 def voor_terugwerkende_kracht(eerste_maand: np.ndarray) -> np.ndarray:
     """Wko 1.3 lid 2 onder b: bool [H,12], True for the months before the first month the application still reaches
     (`eerste_maand`, from `kalender.eerste_maand_na_aanvraag`). In those months there is no aanspraak."""
     return np.arange(12, dtype=np.int8)[None, :] < np.asarray(eerste_maand)[:, None]
 
 
-voor_terugwerkende_kracht.bronnen = (wko("1.3", 2, "b"),)  # type: ignore[attr-defined]
 
-
+@citeert(wko("1.1", 1, "kinderopvang"), wko("1.5", 1), wko("1.3", 2, "b"))
 def kind_voorwaarden(
     kind_bestaat: np.ndarray,
     geboren: np.ndarray,
@@ -203,5 +203,3 @@ def kind_voorwaarden(
     bits |= np.where(~aanspraak[:, None, :], c.K_GEEN_ASPRAAK_OUDERS, 0)
     return bits == 0, bits
 
-
-kind_voorwaarden.bronnen = (wko("1.1", 1, "kinderopvang"), wko("1.5", 1), wko("1.3", 2, "b"))  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from kotwijzer.wetten.bron import Bron, bkot, wko
+from kotwijzer.wetten.bron import Bron, bkot, citeert, wko, zonder_bron
 
 EENHEDEN_PER_CENT = 100  # 1 cent = 100 units of 1/10,000 euro
 
@@ -19,6 +19,7 @@ BRON_EERSTE_KIND_GELIJK = (bkot("3", 4),)
 BRON_PERCENTAGE = (bkot("8", 1), bkot("8", 2), Bron("Awir", "7", "1"))
 
 
+@citeert(bkot("4", 2), wko("1.7", 2))
 def uurprijs_gebruikt(prijs_cent: np.ndarray, soort: np.ndarray, max_per_soort_cent: np.ndarray) -> np.ndarray:
     """Bkot art. 4 lid 2: above the maximum uurprijs, the maximum counts. soort: 0 none, 1 dagopvang, 2 BSO, 3
     gastouderopvang; max_per_soort_cent has 4 entries (index 0 unused). The result has the dtype of both inputs
@@ -30,12 +31,14 @@ def uurprijs_gebruikt(prijs_cent: np.ndarray, soort: np.ndarray, max_per_soort_c
 INT32_GRENS = 2**31 - 1 - EENHEDEN_PER_CENT  # largest kosten kept in int32: rounding adds half a cent
 
 
+@zonder_bron("checks that products of hours and prices fit in int32; no provision of its own")
 def past_in_int32(uren_min: int, uren_max: int, prijs_min: int, prijs_max: int) -> bool:
     """Whether every product of hours and price within these bounds is exact in int32 (and can still be rounded to the
     cent there): both non-negative and the largest product at most INT32_GRENS."""
     return uren_min >= 0 and prijs_min >= 0 and uren_max * prijs_max <= INT32_GRENS
 
 
+@citeert(wko("1.7", 1, "b"), bkot("1", 1, "d", tot=2023))
 def kosten(uren_cu: np.ndarray, prijs_cent: np.ndarray, in_int32: bool = False) -> np.ndarray:
     """Bkot art. 1: kosten = uren x prijs (met inachtneming van de maximum uurprijs), exact, in 1/10,000 euro: int64,
     or int32 when the caller has checked with `past_in_int32` that every product fits (the same values, half the
@@ -44,6 +47,7 @@ def kosten(uren_cu: np.ndarray, prijs_cent: np.ndarray, in_int32: bool = False) 
     return uit
 
 
+@citeert(bkot("2"), bkot("3", 2), bkot("3", 3), bkot("3", 4))
 def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     """Bkot art. 3 lid 2 to 4, per month (art. 2: the amount is set per calendar month): the child with the most hours
     is the first child (lid 2); with equal hours the child with the HIGHEST kosten (lid 3, text since the consolidation
@@ -89,6 +93,7 @@ def eerste_kind_op_uren(uren_cu: np.ndarray) -> np.ndarray:
     return op_top & (op_top.sum(axis=1, keepdims=True) == 1)
 
 
+@citeert(bkot("3", 4))
 def eerste_kind_gelijk(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     """Bkot art. 3 lid 4: bool [H,12], True where two or more children share the most hours and the highest kosten, so
     that Dienst Toeslagen decides which is the first child (the amount does not depend on it)."""
@@ -98,6 +103,7 @@ def eerste_kind_gelijk(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     return gelijk
 
 
+@citeert(wko("1.7", 1), bkot("6"))
 def toeslag_cent(kosten_e: np.ndarray, promille: np.ndarray) -> np.ndarray:
     """Toeslag = kosten x percentage, rounded half up to the cent. kosten in 1/10,000 euro, percentage in promille."""
     t: np.ndarray = np.multiply(kosten_e, promille, dtype=np.int64)
@@ -106,6 +112,7 @@ def toeslag_cent(kosten_e: np.ndarray, promille: np.ndarray) -> np.ndarray:
     return t
 
 
+@zonder_bron("rounds 1/10.000 euro to cents to show the kosten; the amount of toeslag is rounded in toeslag_cent")
 def afronden_cent(eenheden: np.ndarray) -> np.ndarray:
     """1/10,000 euro -> cents, half up (for reporting kosten)."""
     uit = eenheden + EENHEDEN_PER_CENT // 2
@@ -113,6 +120,7 @@ def afronden_cent(eenheden: np.ndarray) -> np.ndarray:
     return uit
 
 
+@zonder_bron("the monthly payment in whole euros as Dienst Toeslagen pays it (brochure Berekening kinderopvangtoeslag 2026); no provision in the shipped law texts")
 def uitbetaling_voorschot(toeslag_maand_cent: np.ndarray) -> np.ndarray:
     """The monthly payment: rounded down to whole euros (brochure "Berekening kinderopvangtoeslag 2026")."""
     return (toeslag_maand_cent // 100) * 100

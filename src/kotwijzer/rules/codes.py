@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kotwijzer.wetten.bron import Bron, wko
+from kotwijzer.wetten.bron import Bron, wko, zonder_bron
 
 # --- situation bits (per parent per month) ---------------------------------------------------------------
 A = 1 << 0  # lid 1 onder a: arbeid
@@ -75,6 +75,7 @@ ONDERDELEN: tuple[Onderdeel, ...] = (
 ONDERDEEL_PER_BIT = {o.bit: o for o in ONDERDELEN}
 
 
+@zonder_bron("lists the onderdelen in a bit mask; each onderdeel carries its own citations")
 def onderdelen_in(mask: int) -> list[Onderdeel]:
     return [o for o in ONDERDELEN if mask & o.bit]
 

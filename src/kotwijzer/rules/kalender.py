@@ -7,16 +7,18 @@ import datetime as dt
 
 import numpy as np
 
-from kotwijzer.wetten.bron import awir, wko
+from kotwijzer.wetten.bron import awir, citeert, wko, zonder_bron
 
 NAT = np.datetime64("NaT", "D")
 
 
+@zonder_bron("calendar arithmetic")
 def maand_begin(jaar: int) -> np.ndarray:
     """First day of each month of the year (12,) and of the next year's January (13,)."""
     return np.array([np.datetime64(f"{jaar}-{m:02d}-01", "D") for m in range(1, 13)] + [np.datetime64(f"{jaar + 1}-01-01", "D")])
 
 
+@citeert(awir("5"))
 def maanden_in_periode(van: np.ndarray, tot: np.ndarray, jaar: int) -> np.ndarray:
     """bool[..., 12]: the months in which a situation counts.
 
@@ -36,6 +38,7 @@ def maanden_in_periode(van: np.ndarray, tot: np.ndarray, jaar: int) -> np.ndarra
 MAANDREGEL_BRON = (awir("5"),)
 
 
+@zonder_bron("calendar arithmetic")
 def plus_maanden(d: np.ndarray, n: int) -> np.ndarray:
     """Same day n calendar months later; where that day does not exist, the last day of that month (+1 day marker).
 
@@ -54,6 +57,7 @@ def plus_maanden(d: np.ndarray, n: int) -> np.ndarray:
 WERKLOOSHEIDSTERMIJN_BRON = (wko("1.6", 5),)
 
 
+@citeert(wko("1.6", 5))
 def werkloosheidstermijn_einde(
     einde_arbeid: np.ndarray,
     vermoedelijke_bevalling: np.ndarray,
@@ -88,6 +92,7 @@ def werkloosheidstermijn_einde(
     return eind, overlap
 
 
+@citeert(wko("1.6", 10, vanaf=2022), wko("1.6", 11, vanaf=2022, tot=2025))
 def langer_dan_maanden(begin: np.ndarray, einde: np.ndarray, maanden: int) -> np.ndarray:
     """True when [begin, einde] is longer than `maanden` calendar months (Wko 1.6 lid 10/11: 'langer dan drie
     maanden'). A period from 1 January to 31 March is exactly three months and so not longer."""
@@ -98,6 +103,7 @@ def langer_dan_maanden(begin: np.ndarray, einde: np.ndarray, maanden: int) -> np
 TERUGWERKENDE_KRACHT_BRON = (wko("1.3", 2, "b"),)
 
 
+@citeert(wko("1.3", 2, "b"))
 def eerste_maand_na_aanvraag(aanvraagdatum: np.ndarray, jaar: int, maanden_terug: int) -> np.ndarray:
     """Wko 1.3 lid 2 onder b: no aanspraak before the first day of the calendar month that lies `maanden_terug`
     months before the application date. Returns the first month index (0..12) of the year that counts; NaT (no
@@ -116,6 +122,7 @@ AWIR_KIND_BRON = (awir("4", 1), awir("4", 2))
 LEEFTIJD_BASISONDERWIJS = 4
 
 
+@zonder_bron("calendar arithmetic")
 def verjaardag(geboortedatum: dt.date, leeftijd: int) -> dt.date:
     """The day a person reaches `leeftijd` (born on 29 February: 1 March in a year without 29 February)."""
     try:
@@ -129,17 +136,20 @@ def verjaardag(geboortedatum: dt.date, leeftijd: int) -> dt.date:
 LEEFTIJD_LEERPLICHT = 5
 
 
+@zonder_bron("Leerplichtwet 1969 art. 3 lid 1 (leerplichtig from the month after the fifth birthday); that law is not among the shipped texts")
 def begin_leerplicht(geboortedatum: dt.date) -> dt.date:
     """First day of the month after the fifth birthday."""
     v = verjaardag(geboortedatum, LEEFTIJD_LEERPLICHT)
     return dt.date(v.year + (v.month == 12), v.month % 12 + 1, 1)
 
 
+@zonder_bron("calendar arithmetic; the age itself is the parameter LEEFTIJD_BASISONDERWIJS")
 def vierde_verjaardag(geboortedatum: dt.date) -> dt.date:
     """The day the child reaches LEEFTIJD_BASISONDERWIJS."""
     return verjaardag(geboortedatum, LEEFTIJD_BASISONDERWIJS)
 
 
+@zonder_bron("calendar arithmetic")
 def plus_maanden_datum(datum: dt.date, maanden: int) -> dt.date:
     """Scalar form of `plus_maanden`: same day `maanden` months later, else the last day of that month."""
     d, _ = plus_maanden(np.array([datum], dtype="datetime64[D]"), maanden)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from kotwijzer.rules import codes as c
-from kotwijzer.wetten.bron import bkot
+from kotwijzer.wetten.bron import bkot, citeert, wko
 
 CU = 100  # centi-uren per uur
 
@@ -23,12 +23,14 @@ BRON_KGU = (bkot("8a", 1, "b", tot=2022), bkot("8a", 2, tot=2022), bkot("8a", 3,
 BRON_ONTKOPPELD = (bkot("8a", 1, "b", vanaf=2023),)
 
 
+@citeert(bkot("8a", 1, "a"), wko("1.7", 4))
 def begrens_per_maand(uren_cu: np.ndarray, max_uren: int) -> np.ndarray:
     """Bkot 8a lid 1 onder a: at most `max_uren` per child per calendar month."""
     uit: np.ndarray = np.minimum(uren_cu, max_uren * CU)
     return uit
 
 
+@citeert(*BRON_KGU)
 def kgu_uren_per_ouder(
     sit: np.ndarray,
     werkuren_cu: np.ndarray,
@@ -49,9 +51,8 @@ def kgu_uren_per_ouder(
     return uit
 
 
-kgu_uren_per_ouder.bronnen = BRON_KGU  # type: ignore[attr-defined]
 
-
+@citeert(bkot("8a", 1, "b", "3°", tot=2022))
 def kgu_doelgroep_masker(lid1: int, corona_verruiming: bool) -> int:
     """The situations that give 230 hours per calendar month in the KGU years (Bkot 8a lid 1 onder b 3°): the
     doelgroepen of Wko 1.6 lid 1 onder c to j. In 2021 the koppeling gewerkte uren was relaxed for working parents
@@ -64,6 +65,7 @@ def kgu_doelgroep_masker(lid1: int, corona_verruiming: bool) -> int:
     return m
 
 
+@citeert(*BRON_ONTKOPPELD)
 def maanden_per_ouder(sit: np.ndarray, uitzondering: int, lid1: int = c.LID1) -> np.ndarray:
     """From 2023 (Bkot 8a lid 1 onder b): the number of months in which the parent worked or had a situation that
     counts. [H,2,12] -> [H,2] int64."""
@@ -72,6 +74,7 @@ def maanden_per_ouder(sit: np.ndarray, uitzondering: int, lid1: int = c.LID1) ->
     return maanden.astype(np.int64)
 
 
+@citeert(bkot("8a", 2, tot=2022), *BRON_ONTKOPPELD, wko("1.6", 6))
 def potje_minst_werkende(per_ouder: np.ndarray, telt_partner: np.ndarray) -> np.ndarray:
     """Bkot 8a lid 2: the pool follows the parent with the fewest hours (or months). When the partner does not count
     (single parent, or a relative partner under Wko 1.6 lid 6), the aanvrager's own figure applies."""
@@ -79,6 +82,7 @@ def potje_minst_werkende(per_ouder: np.ndarray, telt_partner: np.ndarray) -> np.
     return np.where(telt_partner, minst, per_ouder[..., 0])
 
 
+@citeert(bkot("8a", 1, "b"))
 def verdeel_potje(uren_cu: np.ndarray, potje_cu: np.ndarray, begrensd: bool = False) -> np.ndarray:
     """Use a yearly pool month by month in calendar order: [..., 12] hours, [...] pool -> hours that count (dtype of
     `uren_cu`; `uren_cu` itself when no row exceeds its pool, so the caller must not change one of the two in place).
@@ -86,6 +90,7 @@ def verdeel_potje(uren_cu: np.ndarray, potje_cu: np.ndarray, begrensd: bool = Fa
     return verdeel_potje_met_jaar(uren_cu, potje_cu, begrensd)[0]
 
 
+@citeert(bkot("8a", 1, "b"))
 def verdeel_potje_met_jaar(
     uren_cu: np.ndarray, potje_cu: np.ndarray, begrensd: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:

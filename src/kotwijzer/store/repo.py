@@ -106,15 +106,38 @@ def log(s: Session, actor: Actor | None, actie: str, soort: str | None = None, o
     ))
 
 
-LEESACTIES = ("dossier_geopend", "scenario_geopend", "pdf_gedownload")
+LEESACTIES = ("dossier_geopend", "scenario_geopend", "pdf_gedownload", "pakket_gedownload", "export_gedownload")
+# Looking at a dossier or one of its scenarios is recorded once per user per dossier per login session, so that
+# reloads and walking between scenarios do not push the changes out of the logbook; a download (a document that
+# leaves the system) is recorded every time.
+BEKIJKEN = ("dossier_geopend", "scenario_geopend")
 
 
 def log_lezen(s: Session, actor: Actor, actie: str, soort: str, obj_id: int, versie: int | None = None,
-              dossier_id: int | None = None) -> None:
-    """Record a read (opening a dossier or scenario, downloading a PDF): the logbook shows reads as well as changes."""
+              dossier_id: int | None = None, sessie_sinds: dt.datetime | None = None) -> bool:
+    """Record a read (opening a dossier or scenario, downloading a document): the logbook shows reads as well as
+    changes. `sessie_sinds`: the start of the user's login session; a look at a dossier (or a scenario in it) that
+    the user already looked at in this session is not recorded again. Returns whether a line was written."""
     if actie not in LEESACTIES:
         raise ValueError(f"onbekende leesactie {actie}")
+    if dossier_id is None and soort == "dossier":
+        dossier_id = obj_id
+    if actie in BEKIJKEN and sessie_sinds is not None and dossier_id is not None:
+        al = s.scalar(select(AuditRegel.id).where(
+            AuditRegel.organisatie_id == actor.organisatie_id, AuditRegel.gebruiker_id == actor.gebruiker_id,
+            AuditRegel.dossier_id == dossier_id, AuditRegel.actie.in_(BEKIJKEN),
+            AuditRegel.tijd >= _utc(sessie_sinds)).limit(1))
+        if al is not None:
+            return False
     log(s, actor, actie, soort, obj_id, versie, dossier_id=dossier_id)
+    return True
+
+
+def sessie_begin(s: Session, token: str | None) -> dt.datetime | None:
+    """When the login session of this (web) token began; None for an unknown token."""
+    if not token:
+        return None
+    return s.scalar(select(Sessie.aangemaakt).where(Sessie.token_hash == _token_hash(token)))
 
 
 # ------------------------------------------------------------------------------------ organisations and users
@@ -343,7 +366,12 @@ def sessie_beeindigen(s: Session, token: str | None, actor: Actor | None = None)
 
 
 # ---------------------------------------------------------------------------------------------------- dossiers
-def dossiers(s: Session, actor: Actor) -> list[tuple[Dossier, int]]:
+DOSSIER_VOLGORDE = ("gewijzigd", "label", "aangemaakt")
+
+
+def dossiers(s: Session, actor: Actor, zoek: str = "", volgorde: str = "gewijzigd") -> list[tuple[Dossier, int]]:
+    """The organisation's dossiers with their number of scenarios. `zoek`: part of the label (case-insensitive);
+    `volgorde`: last change first (standard), label A-Z, or newest first."""
     aantal = (
         select(Scenario.dossier_id, func.count(Scenario.id).label("n")).group_by(Scenario.dossier_id).subquery()
     )
@@ -351,8 +379,17 @@ def dossiers(s: Session, actor: Actor) -> list[tuple[Dossier, int]]:
         select(Dossier, func.coalesce(aantal.c.n, 0))
         .outerjoin(aantal, aantal.c.dossier_id == Dossier.id)
         .where(Dossier.organisatie_id == actor.organisatie_id)
-        .order_by(Dossier.gewijzigd.desc(), Dossier.id.desc())
     )
+    zoek = (zoek or "").strip()[:60]
+    if zoek:
+        patroon = "%" + zoek.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        q = q.where(func.lower(Dossier.label).like(patroon, escape="\\"))
+    if volgorde == "label":
+        q = q.order_by(func.lower(Dossier.label), Dossier.id)
+    elif volgorde == "aangemaakt":
+        q = q.order_by(Dossier.aangemaakt.desc(), Dossier.id.desc())
+    else:
+        q = q.order_by(Dossier.gewijzigd.desc(), Dossier.id.desc())
     return [(d, int(n)) for d, n in s.execute(q)]
 
 

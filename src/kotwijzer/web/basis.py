@@ -13,10 +13,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
 
 from kotwijzer import i18n
-from kotwijzer.api.beveiliging import csrf_klopt, csrf_token
+from kotwijzer.http.beveiliging import csrf_klopt, csrf_token
 from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
 from kotwijzer.i18n import N_, _
-from kotwijzer.api.http import ApiFout
+from kotwijzer.http.fouten import ApiFout
 from kotwijzer.store import repo
 from kotwijzer.store.repo import Actor
 
@@ -121,6 +121,11 @@ def bereik_kind(r: Any, maand: int, k: Any) -> dict[str, str] | None:
 
 
 templates.env.globals.update(bereik_maand=bereik_maand, bereik_jaar=bereik_jaar, bereik_kind=bereik_kind)
+
+
+from kotwijzer.web.aanspreken import derde_persoon  # noqa: E402
+
+templates.env.filters["ouder"] = derde_persoon
 templates.env.globals.update(MAANDNAMEN=MAANDNAMEN, SITUATIE_TEKST=SITUATIE_TEKST, OPVANG_TEKST=OPVANG_TEKST,
                              maand_opties=maand_opties, TAAL_NAAM=i18n.TAAL_NAAM,
                              MAAND_OPTIES=[(str(i + 1), n) for i, n in enumerate(MAANDNAMEN)])  # Dutch-only pages
@@ -221,8 +226,20 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
     with i18n.in_taal(taal):
         resp = templates.TemplateResponse(request, template, {"csrf": csrf, "ingelogd": g, "taal": taal, **ctx},
                                           status_code=status)
+    if taal == "nl" and _professioneel(ctx):  # the check page and the result for a professional speak about "de ouder"
+        from kotwijzer.web.aanspreken import html_derde_persoon
+
+        html = html_derde_persoon(resp.body.decode("utf-8"))
+        resp = HTMLResponse(html, status_code=status,
+                            headers={k: v for k, v in resp.headers.items() if k.lower() != "content-length"})
     resp.headers["Content-Language"] = taal
     return resp
+
+
+def _professioneel(ctx: dict[str, Any]) -> bool:
+    """A page of the parent flow opened by a professional for a dossier (questionnaire, check page, result)."""
+    c = ctx.get("context")
+    return ctx.get("pro") is True or (isinstance(c, dict) and c.get("modus") == "professioneel")
 
 
 def fout_pagina(request: Request, status: int, melding: str, headers: dict[str, str] | None = None) -> HTMLResponse:

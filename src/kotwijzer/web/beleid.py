@@ -23,7 +23,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from kotwijzer.api.http import ApiFout
+from kotwijzer.http.fouten import ApiFout
 from kotwijzer.web.basis import render, templates
 
 log = logging.getLogger("kotwijzer.web")
@@ -244,7 +244,7 @@ def beleid_export(request: Request, naam: str):
     the headers and rounded values (see `kotwijzer.web.export`)."""
     from kotwijzer.web.export import csv_bytes, lees_beleid_csv, tekstkolommen, xlsx_bytes
 
-    map_, _ = _bron(request).huidige()
+    map_, voorbeeld = _bron(request).huidige()
     m = _EXPORT.match(naam)
     if map_ is None or m is None:
         raise ApiFout(404, "niet_gevonden", "Dit bestand bestaat niet.")
@@ -253,11 +253,65 @@ def beleid_export(request: Request, naam: str):
         raise ApiFout(404, "niet_gevonden", "Dit bestand bestaat niet.")
     namen, rijen = lees_beleid_csv(bron)
     kolommen = tekstkolommen(namen, rijen)
+    let_op = kanttekeningen(map_, voorbeeld)
     if m.group(2) == "csv":
-        return Response(csv_bytes(kolommen, rijen), media_type=MEDIA["csv"],
+        return Response(csv_bytes(kolommen, rijen) + csv_kanttekeningen(let_op), media_type=MEDIA["csv"],
                         headers={"Content-Disposition": f'attachment; filename="{naam}"'})
-    return Response(xlsx_bytes(kolommen, rijen, m.group(1)), media_type=XLSX,
+    return Response(xlsx_met_kanttekeningen(xlsx_bytes(kolommen, rijen, m.group(1)), let_op), media_type=XLSX,
                     headers={"Content-Disposition": f'attachment; filename="{naam}"'})
+
+
+def kanttekeningen(map_: Path, voorbeeld: bool) -> list[str]:
+    """What a reader of a downloaded table must know (the same caveats as on the page): sample size, the status of
+    the table, that the amounts are unaligned and static, the source."""
+    import json
+
+    try:
+        ov = json.loads((map_ / "overzicht.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        ov = {}
+    run = ov.get("run") or {}
+    n = run.get("huishoudens_synthetisch")
+    uit = []
+    if n:
+        uit.append(f"Berekend met {_nl(n)} nagebootste huishoudens" + (
+            "; een kleine voorbeeldberekening: te weinig voor kleine groepen, lees de cijfers als een voorbeeld."
+            if voorbeeld or n < 1_000_000 else "."))
+    uit.extend(str(w) for w in ov.get("waarschuwingen") or [])
+    uit.append("Bron: kotwijzer-microsimulatie, synthetische populatie gewogen naar CBS en SZW; regels en tabellen van "
+               f"het jaar {ov.get('jaar', '')}. Bedragen in euro per jaar; aantallen gewogen.")
+    return uit
+
+
+def csv_kanttekeningen(regels: list[str]) -> bytes:
+    """The caveats under a CSV export: an empty line, then one line per caveat (first column)."""
+    import csv as _csv
+    import io
+
+    uit = io.StringIO(newline="")
+    w = _csv.writer(uit, delimiter=";", lineterminator="\r\n")
+    w.writerow([])
+    for r in regels:
+        r = r.replace(";", ",")  # one cell per line, without quotes, in a semicolon-separated file
+        w.writerow([r if r.startswith("Bron:") else f"Let op: {r}"])
+    return uit.getvalue().encode("utf-8")
+
+
+def xlsx_met_kanttekeningen(data: bytes, regels: list[str]) -> bytes:
+    """The caveats under the table of an xlsx export (one empty row, then one row per caveat)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(data))
+    ws = wb.active
+    rij = ws.max_row + 2
+    for r in regels:
+        ws.cell(row=rij, column=1, value=r if r.startswith("Bron:") else f"Let op: {r}").data_type = "s"
+        rij += 1
+    uit = io.BytesIO()
+    wb.save(uit)
+    return uit.getvalue()
 
 
 @router.get("/beleid/bestanden/{naam}")

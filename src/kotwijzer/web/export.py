@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable, Sequence
 
+from kotwijzer.formaat import getal
+
 GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 
@@ -65,8 +67,7 @@ def waarde(k: Kolom, x: Any) -> Any:
 
 
 def _nl_getal(d: Decimal, decimalen: int) -> str:
-    s = f"{d:.{decimalen}f}"
-    return s.replace(".", ",")
+    return getal(d, decimalen, nullen="vast", duizendtallen=False)
 
 
 def csv_bytes(kolommen: Sequence[Kolom], rijen: Iterable[dict[str, Any]]) -> bytes:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from kotwijzer import i18n
 from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
 from kotwijzer.i18n import N_, _
-from kotwijzer.api.fouten import nederlandse_fouten
+from kotwijzer.http.meldingen import nederlandse_fouten
 from kotwijzer.model import Kind, Periode
 
 STAPPEN = ("gezin", "aanvrager", "partner", "kinderen", "inkomen", "controle")

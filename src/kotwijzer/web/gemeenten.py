@@ -5,7 +5,7 @@
   and a chart (/gemeenten/overzicht.svg), and the same overview as CSV (/gemeenten/overzicht.csv).
 
 The pages only translate: the verdicts come from `kotwijzer.municipal` (classificeer, controleer_registratie,
-overzicht, overzicht_csv), the catalogue from the app's database (`kotwijzer.api.gemeenten.app_catalogus`).
+overzicht, overzicht_csv), the catalogue from the app's database (`kotwijzer.http.catalogus.app_catalogus`).
 """
 from __future__ import annotations
 
@@ -21,8 +21,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from kotwijzer.diensten import wet_url as _wet_url
-from kotwijzer.api.gemeenten import GEEN_CATALOGUS, app_catalogus
-from kotwijzer.api.http import ApiFout
+from kotwijzer.formaat import NBSP, euro_cent, getal
+from kotwijzer.http.catalogus import GEEN_CATALOGUS, app_catalogus
+from kotwijzer.http.fouten import ApiFout
 from kotwijzer.municipal import (
     KOT_CODES,
     Catalogus,
@@ -52,6 +53,21 @@ REGISTRATIE_OPTIES = ([("", "Niet controleren"), ("geen", "Niet doorgegeven (gee
                       + [(str(c), code_naam(c)) for c in sorted(KOT_CODES)] + [("anders", "Een andere code")])
 
 
+def soort_label(soort: Any) -> str:
+    """A kind of activity in plain words, short (the description before its explanation in brackets):
+    'wmo_dagbesteding' -> 'Dagbesteding uit de Wmo'. Never the internal key."""
+    from kotwijzer.municipal.models import Soort
+
+    try:
+        tekst = Soort(str(getattr(soort, "value", soort))).omschrijving.split(" (")[0]
+    except ValueError:
+        tekst = str(soort).replace("_", " ")
+    return tekst[:1].upper() + tekst[1:]
+
+
+templates.env.filters.update(soortlabel=soort_label)
+
+
 def _gemeente_opties(cat: Catalogus) -> list[tuple[str, str]]:
     return [(g.cbs_code, f"{g.naam} ({g.cbs_code})") for g in cat.gemeenten]
 
@@ -73,20 +89,18 @@ def _wetsartikelen(bronnen) -> list[dict[str, Any]]:
 
 # ---------------------------------------------------------------------------------------------- the index
 def _procent(f: Decimal) -> str:
-    p = (f * 100).normalize()
-    return f"{p:f}".replace(".", ",") + " %"
+    return f"{getal(f * 100, None)} %"
 
 
 def _cent_euro(c: int) -> str:
-    e = Decimal(c) / 100
-    return "€\u00a0" + (f"{e:,.0f}" if e == e.to_integral_value() else f"{e:,.2f}").replace(",", "X").replace(".", ",").replace("X", ".")
+    return euro_cent(c, spatie=NBSP, nullen="heel")
 
 
 def tegemoetkoming_tekst(beleid: GemeentelijkBeleid | None) -> dict[str, Any]:
     """A municipality's aanvullende tegemoetkoming (Wko art. 1.13) in plain Dutch: a short line for the table and
     the sentences for the details. From the catalogue's policy fields only."""
     if beleid is None:
-        return {"kort": "niet bekend", "regels": ["Voor deze gemeente staat geen beleid in de gegevens. Vraag het na bij de gemeente."],
+        return {"kort": "niet bekend", "regels": ["Voor deze gemeente staat geen beleid in de gegevens. Vraag het beleid op bij de gemeente."],
                 "smi": None}
     regels = []
     if beleid.fractie_restant == 0:
@@ -169,6 +183,7 @@ def activiteit_pagina(request: Request, gemeente: str = "", activiteit: str = ""
                 kl = classificeer(g.cbs_code, activiteit, cat)
                 ctx["kl"] = kl
                 ctx["wetsartikelen"] = _wetsartikelen(kl.bron)
+                ctx["uitleg"] = uitleg_consulent(kl, cat)
                 ctx["controle"], f = _controle(cat, g.cbs_code, activiteit, registratie, andere_code)
                 if f:
                     fouten.update(f)
@@ -202,6 +217,43 @@ def _controle(cat: Catalogus, gemeente_code: str, activiteit_code: str, registra
             "signalen": signalen}, {}
 
 
+def uitleg_consulent(kl: Any, cat: Catalogus) -> list[str]:
+    """The explanation of a classification for the consultant (the page is for professionals; the parent's wording
+    stays in the questionnaire and the API): what the category means for the client and what to do."""
+    zinnen = [f"{kl.gemeente_naam} rekent '{kl.activiteit_naam}' tot categorie {kl.categorie.value}: "
+              f"{kl.categorie.omschrijving}."]
+    if kl.gericht_op_arbeidsinschakeling:
+        zinnen.append("Dat is een voorziening die gericht is op werk (artikel 1.6, eerste lid, onder c, Wet "
+                      "kinderopvang). Een cliënt met bijstand die hieraan meedoet en daardoor opvang nodig heeft, heeft "
+                      "recht op kinderopvangtoeslag. Heeft de cliënt een partner, dan moet die ook werken, studeren, "
+                      "inburgeren of aan zo'n traject meedoen.")
+        if kl.individueel_plan_vereist:
+            zinnen.append("Leg in het persoonlijk plan vast dat deze activiteit een eerste stap naar werk is; zonder "
+                          "dat plan geeft zij geen recht.")
+        if kl.dienst_toeslagen_ziet_traject:
+            zinnen.append(f"Geef de activiteit door met code {code_naam(kl.reintegratiecode)}: Dienst Toeslagen kijkt "
+                          "alleen naar die code.")
+        else:
+            zinnen.append(f"De gemeente geeft deze activiteit nu niet door met een van de zeven codes. Dienst Toeslagen "
+                          f"ziet dan geen traject en wijst de aanvraag af. Geef code {code_naam(kl.code_te_registreren)} "
+                          "door.")
+    else:
+        zinnen.append("Dat is geen voorziening die gericht is op werk: deze activiteit geeft geen recht op "
+                      "kinderopvangtoeslag. Kijk of er een activiteit is die wel gericht is op werk; soms kunt u in "
+                      "een persoonlijk plan vastleggen dat een activiteit een eerste stap naar werk is.")
+        beleid = cat.beleid_van(kl.gemeente_code)
+        if beleid is not None and beleid.smi_aangeboden:
+            zinnen.append("Kan de ouder door medische of sociale redenen tijdelijk niet voor het kind zorgen? De "
+                          "gemeente geeft soms een sociaal-medische indicatie (SMI).")
+        if kl.dienst_toeslagen_ziet_traject:
+            zinnen.append(f"Let op: de gemeente geeft deze activiteit toch door met code {code_naam(kl.reintegratiecode)}. "
+                          "Dienst Toeslagen kan dan denken dat de cliënt recht heeft; de cliënt moet de toeslag later "
+                          "misschien terugbetalen. Pas de registratie aan.")
+    if kl.voorbeeld:
+        zinnen.append(VOORBEELD_WAARSCHUWING)
+    return zinnen
+
+
 def ziet_tekst(code: int | None) -> str:
     """What Dienst Toeslagen sees for a registered code (None: nothing registered). Never 'a traject' without a code."""
     if code is None:
@@ -229,18 +281,58 @@ def _zonder_catalogus(cat: Catalogus) -> None:
 
 
 OVERZICHT_EXPORT = [
-    Kolom("soort", "Soort activiteit (code)"), Kolom("omschrijving", "Omschrijving"),
+    Kolom("gemeente", "Gemeente"), Kolom("cbs_code", "CBS-code gemeente"),
+    Kolom("voorbeeld", "Voorbeeldgegevens (verzonnen gemeente)"),
+    Kolom("soort", "Soort activiteit"), Kolom("activiteit", "Activiteit (naam bij de gemeente)"),
+    Kolom("categorie", "Categorie (A, B of C)"), Kolom("geeft_recht", "Geeft recht op kinderopvangtoeslag"),
+    Kolom("alleen_met_plan", "Alleen met een persoonlijk plan"),
     Kolom("gebruikelijk_volgens_onderzoek", "Meestal volgens het onderzoek (categorie)"),
-    Kolom("recht", "Geeft recht, categorie A of B (gemeenten: categorie)"),
-    Kolom("geen_recht", "Geeft geen recht, categorie C (gemeenten)"),
-    Kolom("hangt_af", "Hangt af (gemeenten: categorieën)"), Kolom("niet_beschreven", "Niet beschreven (gemeenten)"),
+    Kolom("tegemoetkoming", "Aanvullende tegemoetkoming van de gemeente (art. 1.13 Wko)"),
+    Kolom("tegemoetkoming_deel_van_rest", "Tegemoetkoming: deel van wat de ouder zelf betaalt (%)", "tekst"),
+    Kolom("tegemoetkoming_maximum_per_maand", "Tegemoetkoming: hoogstens per kind per maand (€)", "tekst"),
 ]
 
 
 def _overzicht_rijen(cat: Catalogus) -> list[dict[str, str]]:
-    import csv as _csv
+    """One row per municipality and activity, with the municipality's top-up (Wko art. 1.13) on every row."""
+    from kotwijzer.municipal.overzicht import GEBRUIKELIJKE_CATEGORIE
 
-    return list(_csv.DictReader(io.StringIO(overzicht_csv(cat))))
+    rijen = []
+    for g in cat.gemeenten:
+        beleid = cat.beleid_van(g.cbs_code)
+        teg = tegemoetkoming_tekst(beleid)
+        deel = "" if beleid is None else _nl_decimaal(beleid.fractie_restant * 100)
+        maximum = ("" if beleid is None or beleid.maximum_per_maand_cent is None
+                   else _nl_decimaal(Decimal(beleid.maximum_per_maand_cent) / 100))
+        for a in cat.activiteiten_van(g.cbs_code):
+            gebruikelijk = GEBRUIKELIJKE_CATEGORIE.get(a.soort, (None, None))[0]
+            rijen.append({
+                "gemeente": g.naam, "cbs_code": g.cbs_code, "voorbeeld": "ja" if g.voorbeeld else "nee",
+                "soort": soort_label(a.soort), "activiteit": a.naam, "categorie": a.categorie.value,
+                "geeft_recht": "ja" if a.categorie.geeft_recht else "nee",
+                "alleen_met_plan": "ja" if a.categorie.geeft_recht and a.individueel_plan_vereist else "nee",
+                "gebruikelijk_volgens_onderzoek": gebruikelijk.value if gebruikelijk else "",
+                "tegemoetkoming": teg["kort"].replace("\u00a0", " "), "tegemoetkoming_deel_van_rest": deel,
+                "tegemoetkoming_maximum_per_maand": maximum,
+            })
+    return rijen
+
+
+def _nl_decimaal(x: Decimal) -> str:
+    x = Decimal(x).normalize()
+    return f"{x:f}".replace(".", ",")
+
+
+def _export_kanttekeningen(cat: Catalogus) -> list[str]:
+    uit = []
+    if cat.voorbeeld:
+        uit.append("Let op: voorbeeldgegevens. Gemeenten met 'ja' in de kolom voorbeeldgegevens zijn verzonnen; hun "
+                   "indeling is niet het beleid van een echte gemeente.")
+    uit.append("Let op: de indeling in categorie A, B of C komt uit de gegevens van de gemeente. Een activiteit geeft "
+               "recht als de gemeente haar aan Dienst Toeslagen doorgeeft met een van de zeven codes.")
+    uit.append("Bron: de catalogus van gemeenten in kotwijzer (indeling volgens de Participatiewet en artikel 1.6 Wet "
+               "kinderopvang); tegemoetkoming: artikel 1.13 Wet kinderopvang.")
+    return uit
 
 
 @router.get("/gemeenten/overzicht.csv")
@@ -248,7 +340,11 @@ def overzicht_csv_bestand(request: Request):
     """The overview for a Dutch spreadsheet (semicolons, UTF-8 with BOM); the same rows as `overzicht_csv`."""
     cat = app_catalogus(request)
     _zonder_catalogus(cat)
-    return Response(csv_bytes(OVERZICHT_EXPORT, _overzicht_rijen(cat)), media_type="text/csv; charset=utf-8",
+    from kotwijzer.web.beleid import csv_kanttekeningen
+
+    data = csv_bytes(OVERZICHT_EXPORT, _overzicht_rijen(cat)) + csv_kanttekeningen(
+        [r.removeprefix("Let op: ") for r in _export_kanttekeningen(cat)])
+    return Response(data, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": 'attachment; filename="gemeenten-overzicht.csv"'})
 
 
@@ -256,7 +352,11 @@ def overzicht_csv_bestand(request: Request):
 def overzicht_xlsx_bestand(request: Request):
     cat = app_catalogus(request)
     _zonder_catalogus(cat)
-    return Response(xlsx_bytes(OVERZICHT_EXPORT, _overzicht_rijen(cat), "Overzicht gemeenten"), media_type=XLSX,
+    from kotwijzer.web.beleid import xlsx_met_kanttekeningen
+
+    data = xlsx_met_kanttekeningen(xlsx_bytes(OVERZICHT_EXPORT, _overzicht_rijen(cat), "Overzicht gemeenten"),
+                                   [r.removeprefix("Let op: ") for r in _export_kanttekeningen(cat)])
+    return Response(data, media_type=XLSX,
                     headers={"Content-Disposition": 'attachment; filename="gemeenten-overzicht.xlsx"'})
 
 
@@ -312,7 +412,7 @@ def grafiek_svg(cat: Catalogus) -> bytes:
                 ax.text(l + a / 2, yi, str(a), ha="center", va="center", fontsize=8, color=kleur, fontweight="bold",
                         bbox={"boxstyle": "round,pad=0.3", "facecolor": KLEUREN[groep], "edgecolor": "none"})
         links = [l + a for l, a in zip(links, aantallen)]
-    ax.set_yticks(y, [r.soort.value.replace("_", " ") for r in rijen], fontsize=8)
+    ax.set_yticks(y, [soort_label(r.soort) for r in rijen], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, max(n, 1))
     ax.xaxis.get_major_locator().set_params(integer=True)

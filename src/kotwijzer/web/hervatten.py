@@ -31,7 +31,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 GELDIG_SECONDEN = 14 * 24 * 3600
 GELDIG_TEKST = N_("twee weken")
 # Addresses longer than this are refused by some proxies; the largest questionnaire (8 children, 4 care rows each,
-# 12 periods per parent) stays well below it (tests/test_web_prg.py measures it).
+# 12 periods per parent) stays well below it (tests/web/test_web_prg.py measures it).
 MAX_ADRES = 8000
 COOKIE = "kotwijzer_antwoorden"
 MAX_COOKIE = 3800  # browsers keep cookies up to about 4096 bytes; a larger token is only kept in the address

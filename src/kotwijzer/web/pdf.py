@@ -71,8 +71,14 @@ def _p(tekst: Any, stijl: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(str(tekst)), stijl)
 
 
-def _tabel(rijen: list[list[Any]], breedtes: list[float], st: dict[str, ParagraphStyle], kop: bool = True) -> Table:
-    data = [[_p(c, st["klein"]) if not isinstance(c, Paragraph) else c for c in rij] for rij in rijen]
+def _tabel_basis(*args: Any, **kwargs: Any) -> Table:
+    return _tabel(*args, **kwargs)
+
+
+def _tabel(rijen: list[list[Any]], breedtes: list[float], st: dict[str, ParagraphStyle], kop: bool = True,
+           zeg: Any = None) -> Table:
+    zeg = zeg or (lambda x: x)
+    data = [[_p(zeg(str(c)), st["klein"]) if not isinstance(c, Paragraph) else c for c in rij] for rij in rijen]
     t = Table(data, colWidths=breedtes, repeatRows=1 if kop else 0)
     stijl = [
         ("GRID", (0, 0), (-1, -1), 0.4, LIJN),
@@ -201,6 +207,17 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
     r = ctx.get("r")
     vc = ctx.get("vc")
     gemaakt = gemaakt or dt.date.today()
+    # a professional's document speaks about "de ouder", not to "u" (kotwijzer.web.aanspreken)
+    from kotwijzer.web.aanspreken import derde_persoon
+
+    zeg = derde_persoon if (dossier is not None or ctx.get("pro")) else (lambda x: x)
+
+    def _p(tekst: Any, stijl: ParagraphStyle) -> Paragraph:  # noqa: F811 - every text of this document goes through zeg
+        return Paragraph(escape(zeg(str(tekst))), stijl)
+
+    def _tabel(rijen, breedtes, st, kop=True):  # noqa: F811
+        return _tabel_basis(rijen, breedtes, st, kop, zeg)
+
     buf = io.BytesIO()
     titel = kop or (f"Kinderopvangtoeslag {h.berekeningsjaar}: dossier {dossier.dossier_label}" if dossier
                     else _("Kinderopvangtoeslag {jaar}: samenvatting").format(jaar=h.berekeningsjaar))
@@ -407,3 +424,161 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
 def samenvatting_pdf(ctx: dict[str, Any], kop: str | None = None) -> bytes:
     """The parent's summary (no dossier)."""
     return document_pdf(ctx, kop)
+
+
+# ------------------------------------------------------------------------------------------ application packet
+def pakket_pdf(p: Any, route: Any, gegevens: Any, dossier: Dossierinfo | None = None,
+               gemaakt: dt.date | None = None) -> bytes:
+    """The cover letter of the application packet (`kotwijzer.web.pakket`) for one route: the letter, the text of
+    the articles it names as an appendix, and a page for the parent with the steps, documents, phone and paper route
+    and the changes to report. The personal details in `gegevens` go into the letter only; nothing is kept."""
+    from kotwijzer.web import pakket as pk
+
+    st = _stijlen()
+    gemaakt = gemaakt or dt.date.today()
+    b = pk.brief(p, route, gegevens)
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=20 * mm,
+                            bottomMargin=20 * mm, title=b["onderwerp"], author="", lang="nl")
+    v: list[Any] = []
+    for regel in b["afzender"]:
+        v.append(_p(regel, st["basis"]))
+    v.append(_p(f"BSN: {b['bsn']}", st["basis"]))
+    v.append(Spacer(1, 8 * mm))
+    for regel in b["aan"]:
+        v.append(_p(regel, st["basis"]))
+    v.append(Spacer(1, 8 * mm))
+    v.append(_p(b["plaats_datum"], st["basis"]))
+    v.append(Spacer(1, 4 * mm))
+    v.append(_p(f"Onderwerp: {b['onderwerp']}", st["vet"]))
+    v.append(Spacer(1, 4 * mm))
+    v.append(_p(b["aanhef"], st["basis"]))
+    for a in b["alineas"]:
+        v.append(Spacer(1, 2 * mm))
+        v.append(_p(a, st["basis"]))
+    for a in b["artikelen"]:
+        v.append(_p(f"- {a}", st["basis"]))
+    for a in b["slot"]:
+        v.append(Spacer(1, 2 * mm))
+        v.append(_p(a, st["basis"]))
+    for d in b["bijlagen"]:
+        v.append(_p(f"- {d}", st["basis"]))
+    v.append(Spacer(1, 4 * mm))
+    v.append(_p(b["groet"], st["basis"]))
+    handtekeningen = [[_p(wie, st["klein"]) for wie, _ in b["ondertekening"]],
+                      [Spacer(1, 14 * mm) for _ in b["ondertekening"]],
+                      [_p(naam, st["basis"]) for _, naam in b["ondertekening"]]]
+    breed = A4[0] - 44 * mm
+    t = Table(handtekeningen, colWidths=[breed / len(b["ondertekening"])] * len(b["ondertekening"]))
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 1), (-1, 1), 0.4, LIJN),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 8 * mm)]))
+    v.append(KeepTogether([Spacer(1, 3 * mm), t]))
+
+    # the appendix: the law texts
+    from reportlab.platypus import PageBreak
+
+    v.append(PageBreak())
+    v.append(_p("Bijlage bij de brief: de tekst van de wetsartikelen", st["h2"]))
+    for titel, tekst in b["wetteksten"]:
+        v.append(_p(titel, st["h3"]))
+        for regel in tekst.splitlines():
+            v.append(_p(regel, st["klein"]))
+
+    # for the parent: what to do (not to send)
+    v.append(PageBreak())
+    v.append(_p(f"Voor uzelf (niet meesturen): {route.titel.lower()}", st["h2"]))
+    v.append(_p(route.uitleg, st["basis"]))
+    v.append(_p("Stap voor stap", st["h3"]))
+    for i, s in enumerate(route.stappen, 1):
+        v.append(_p(f"{i}. {s}", st["basis"]))
+    v.append(_p("Documenten om mee te sturen", st["h3"]))
+    v += [_p(f"- {d}", st["basis"]) for d in route.documenten]
+    v.append(_p("Via de telefoon", st["h3"]))
+    v.append(_p(route.telefoon, st["basis"]))
+    v.append(_p("Op papier", st["h3"]))
+    v.append(_p(route.papier, st["basis"]))
+    v.append(_p("Wijzigingen doorgeven", st["h3"]))
+    v += [_p(f"- {w}", st["basis"]) for w in route.wijzigingen + p.wijzigingen_algemeen]
+    v.append(_p(p.wijzigingen_termijn, st["basis"]))
+    v.append(_p(p.wijzigingen_gevolg, st["basis"]))
+    if p.wijzigingen_grondslag:
+        v.append(_p("Wet: " + pk.artikelen_kort(p.wijzigingen_grondslag) + ".", st["klein"]))
+
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        programma = f"kotwijzer {version('kotwijzer')}"
+    except PackageNotFoundError:  # pragma: no cover
+        programma = "kotwijzer"
+    onder = (f"Dossier {dossier.dossier_label}, {dossier.scenario_naam}, versie {dossier.versie} - " if dossier else "") + \
+        f"Gemaakt op {gemaakt.strftime('%d-%m-%Y')} met {programma}"
+
+    def _voet(canvas, d):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 7.5)
+        canvas.setFillColor(INKT)
+        canvas.drawString(22 * mm, 10 * mm, onder[:120])
+        canvas.drawRightString(A4[0] - 22 * mm, 10 * mm, f"pagina {d.page}")
+        canvas.restoreState()
+
+    doc.build(v, onFirstPage=_voet, onLaterPages=_voet)
+    return buf.getvalue()
+
+
+def _verschil_tekst(x: Decimal | None, hele: bool = True) -> str:
+    if x is None:
+        return "-"
+    if x == 0:
+        return "gelijk"
+    teken = "+ " if x > 0 else "- "
+    return teken + (hele_euros(abs(x)) if hele else _euro(abs(x)))
+
+
+def vergelijking_pdf(info: dict[str, Any], va: int, vb: int, feiten: list[dict[str, str]], geld: dict[str, Any],
+                     gemaakt: dt.date | None = None) -> bytes:
+    """Two versions of a scenario side by side, as the comparison page shows them: the facts that changed and the
+    money per month and over the year (amounts from the core; 'niet te berekenen' where it could not)."""
+    st = _stijlen()
+    gemaakt = gemaakt or dt.date.today()
+    buf = io.BytesIO()
+    titel = f"Versie {va} en versie {vb} naast elkaar"
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
+                            bottomMargin=18 * mm, title=titel, author="kotwijzer", lang="nl")
+    breed = A4[0] - 36 * mm
+    ka, kb = f"Versie {va}", f"Versie {vb}"
+    v: list[Any] = [_p(titel, st["h1"]),
+                    _tabel([["Dossier", info["dossier_label"]], ["Scenario", info["naam"]],
+                            ["Gemaakt op", datum_nl(gemaakt)]], [38 * mm, breed - 38 * mm], st, kop=False),
+                    Spacer(1, 2 * mm),
+                    _p("Dit is een proefberekening, geen besluit van Dienst Toeslagen.", st["klein"]),
+                    _p("Wat is er veranderd in de gegevens?", st["h2"])]
+    if feiten:
+        v.append(_tabel([["Gegeven", ka, kb]] + [[f["feit"], f["oud"], f["nieuw"]] for f in feiten],
+                        [70 * mm, (breed - 70 * mm) / 2, (breed - 70 * mm) / 2], st))
+    else:
+        v.append(_p("Geen gegevens veranderd.", st["basis"]))
+    v.append(_p("Wat betekent dat voor het geld?", st["h2"]))
+    for k, x in ((ka, geld.get("melding_a")), (kb, geld.get("melding_b"))):
+        if x:
+            v.append(_p(f"{k}: niet alle bedragen zijn te berekenen. {x}", st["basis"]))
+    rijen = [["Maand", ka, kb, "Verschil"]]
+    for x in geld["maanden"]:
+        rijen.append([MAANDNAMEN[x["maand"] - 1], hele_euros(x["a"]), hele_euros(x["b"]), _verschil_tekst(x["verschil"])])
+    rijen.append(["Uitbetaald over het jaar", hele_euros(geld["betaald_a"]), hele_euros(geld["betaald_b"]),
+                  _verschil_tekst(geld["betaald_verschil"])])
+    rijen.append(["Toeslag over het jaar", _euro(geld["jaar_a"]), _euro(geld["jaar_b"]),
+                  _verschil_tekst(geld["jaar_verschil"], hele=False)])
+    v.append(_tabel(rijen, [52 * mm, (breed - 52 * mm) / 3, (breed - 52 * mm) / 3, (breed - 52 * mm) / 3], st))
+    v.append(_p("Uitbetaald: het voorschot per maand in hele euro's, zoals Dienst Toeslagen het betaalt.", st["klein"]))
+    onder = f"Dossier {info['dossier_label']} - {info['naam']}, versie {va} en {vb} - gemaakt op {gemaakt.strftime('%d-%m-%Y')}"
+
+    def _voet(canvas, d):
+        canvas.saveState()
+        canvas.setFont("Helvetica", 7.5)
+        canvas.setFillColor(INKT)
+        canvas.drawString(18 * mm, 7 * mm, onder[:110])
+        canvas.drawRightString(A4[0] - 18 * mm, 7 * mm, f"pagina {d.page}")
+        canvas.restoreState()
+
+    doc.build(v, onFirstPage=_voet, onLaterPages=_voet)
+    return buf.getvalue()

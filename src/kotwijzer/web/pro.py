@@ -11,9 +11,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from kotwijzer import diensten
-from kotwijzer.api.fouten import nederlandse_fouten
-from kotwijzer.api.beveiliging import TeVeelPogingen, begrensd_inloggen
-from kotwijzer.api.http import ApiFout, parse_json
+from kotwijzer.http.meldingen import nederlandse_fouten
+from kotwijzer.http.beveiliging import TeVeelPogingen, begrensd_inloggen
+from kotwijzer.http.fouten import ApiFout, parse_json
 from kotwijzer.model import Huishouden
 from kotwijzer.store import GeenToegang, OngeldigeWaarde, VersieConflict, repo
 from kotwijzer.store.repo import Conflict
@@ -22,7 +22,7 @@ from kotwijzer.web import werkbank
 from kotwijzer.web.pdf import Dossierinfo, document_pdf
 from kotwijzer.web.basis import Ingelogd, formulier, ingelogd, render, templates, tekst, vereist_ingelogd
 from kotwijzer.web.publiek import toon_stap, toon_uitkomst, uitkomst_context
-from kotwijzer.web.sessie import nieuw_token
+from kotwijzer.http.sessie import nieuw_token
 
 router = APIRouter(include_in_schema=False)
 def _id():
@@ -31,6 +31,11 @@ def _id():
 
 def _naar(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
+
+
+def _sessie_begin(request: Request, s) -> Any:
+    """The start of this login session: a look at a dossier is recorded once per user per dossier per session."""
+    return repo.sessie_begin(s, getattr(request.state, "sessie_token", None))
 
 
 def _of_inloggen(request: Request) -> Ingelogd | RedirectResponse:
@@ -114,20 +119,28 @@ async def wachtwoord_wijzigen(request: Request):
 
 
 # ------------------------------------------------------------------------------------------------------ dossiers
+VOLGORDE_TEKST = {"gewijzigd": "Laatst gewijzigd eerst", "label": "Label (A-Z)", "aangemaakt": "Nieuwste dossier eerst"}
+
+
 def _dossiers_pagina(request: Request, g: Ingelogd, fouten: dict[str, str] | None = None, label: str = "",
-                     status: int = 200) -> HTMLResponse:
+                     status: int = 200, zoek: str = "", volgorde: str = "gewijzigd") -> HTMLResponse:
+    zoek = (zoek or "").strip()[:60]
+    volgorde = volgorde if volgorde in repo.DOSSIER_VOLGORDE else "gewijzigd"
     with request.app.state.db.sessie() as s:
-        lijst = repo.dossiers(s, g.actor)
+        lijst = repo.dossiers(s, g.actor, zoek, volgorde)
+        totaal = len(lijst) if not zoek else len(repo.dossiers(s, g.actor))
     return render(request, "pro_dossiers.html", status=status, titel=("Fout: " if fouten else "") + "Dossiers",
-                  dossiers=lijst, fouten=fouten or {}, label=label)
+                  dossiers=lijst, fouten=fouten or {}, label=label, zoek=zoek, volgorde=volgorde, totaal=totaal,
+                  volgorde_opties=list(VOLGORDE_TEKST.items()))
 
 
 @router.get("/pro", response_class=HTMLResponse)
-def pro(request: Request):
+def pro(request: Request, zoek: str = "", volgorde: str = "gewijzigd"):
+    """The dossier list: search by label and sort (a GET form, so the address keeps the search and Back works)."""
     g = _of_inloggen(request)
     if isinstance(g, RedirectResponse):
         return g
-    return _dossiers_pagina(request, g)
+    return _dossiers_pagina(request, g, zoek=zoek, volgorde=volgorde)
 
 
 @router.post("/pro/dossiers", response_class=HTMLResponse)
@@ -149,10 +162,13 @@ def _dossier_pagina(request: Request, g: Ingelogd, dossier_id: int, fouten: dict
     with request.app.state.db.sessie() as s:
         d = repo.dossier(s, g.actor, dossier_id)
         scenarios = [(sc, repo.scenario_versie(s, g.actor, sc.id).samenvatting) for sc in repo.scenarios(s, g.actor, d.id)]
-        logboek = repo.logboek(s, g.actor, 20, dossier_id=d.id) if g.beheerder else []
+        logboek = repo.logboek(s, g.actor, 200, dossier_id=d.id) if g.beheerder else []
+    # changes first (the last twenty), then who looked at the dossier or downloaded from it (the last ten)
+    wijzigingen = [x for x in logboek if x.actie not in repo.LEESACTIES][:20]
+    gelezen = [x for x in logboek if x.actie in repo.LEESACTIES][:10]
     return render(request, "pro_dossier.html", status=status, titel=("Fout: " if fouten else "") + f"Dossier {d.label}",
                   d=d, scenarios=scenarios, fouten=fouten or {}, label=d.label if label is None else label,
-                  logboek=logboek, acties=ACTIE_TEKST)
+                  logboek=logboek, wijzigingen=wijzigingen, gelezen=gelezen, acties=ACTIE_TEKST)
 
 
 @router.get("/pro/dossiers/{dossier_id}", response_class=HTMLResponse)
@@ -161,7 +177,8 @@ def dossier(request: Request, dossier_id: int = _id()):
     if isinstance(g, RedirectResponse):
         return g
     with request.app.state.db.sessie() as s:
-        repo.log_lezen(s, g.actor, "dossier_geopend", "dossier", repo.dossier(s, g.actor, dossier_id).id)
+        repo.log_lezen(s, g.actor, "dossier_geopend", "dossier", repo.dossier(s, g.actor, dossier_id).id,
+                       sessie_sinds=_sessie_begin(request, s))
     return _dossier_pagina(request, g, dossier_id)
 
 
@@ -272,7 +289,8 @@ def _scenario_pagina(request: Request, g: Ingelogd, scenario_id: int, versie: in
         v = repo.scenario_versie(s, g.actor, scenario_id, versie)
         versies = repo.scenario_versies(s, g.actor, scenario_id)
         if log:
-            repo.log_lezen(s, g.actor, "scenario_geopend", "scenario", scenario_id, v.versie, dossier_id=info["dossier_id"])
+            repo.log_lezen(s, g.actor, "scenario_geopend", "scenario", scenario_id, v.versie, dossier_id=info["dossier_id"],
+                           sessie_sinds=_sessie_begin(request, s))
     if form is not None:
         w, n = werkbank.velden_van_form(form)
     else:
@@ -294,7 +312,7 @@ def _scenario_pagina(request: Request, g: Ingelogd, scenario_id: int, versie: in
 
 
 def _opties(request: Request) -> dict[str, Any]:
-    from kotwijzer.api.gemeenten import app_catalogus
+    from kotwijzer.http.catalogus import app_catalogus
 
     cat = app_catalogus(request)
     return {
@@ -324,13 +342,28 @@ def scenario_versie(request: Request, scenario_id: int = _id(), versie: int = _i
     return _scenario_pagina(request, g, scenario_id, versie, log=True)
 
 
-@router.post("/pro/scenarios/{scenario_id}/werkbank", response_class=HTMLResponse)
-async def scenario_werkbank(request: Request, scenario_id: int = _id()):
-    """The one-page form: 'Opnieuw berekenen' shows the new result and what changed, without saving; 'Opslaan als
-    nieuwe versie' saves (only valid input; the previous version stays as it was)."""
-    form = await formulier(request)
-    g = vereist_ingelogd(request)
-    velden = {k: tekst(form, k) for k in form.keys()}
+WERKBANK_SOORT = "werkbank"
+
+
+def _werkbank_adres(request: Request, scenario_id: int, velden: dict[str, str], fouten: dict[str, str] | None = None,
+                    status: int | None = None) -> str:
+    """The address of the workbench with unsaved facts: the posted fields (only the filled ones) in a signed,
+    time-limited token, so that reload, Back and Forward show the same recomputed page and never re-post."""
+    from urllib.parse import urlencode
+
+    from kotwijzer.web import hervatten
+
+    gevuld = {k: v for k, v in velden.items() if v and k not in ("csrf", "actie")}
+    data: dict[str, Any] = {"s": scenario_id, "f": gevuld}
+    if fouten:
+        data["e"], data["st"] = fouten, status or 422
+    return f"/pro/scenarios/{scenario_id}/werkbank?" + urlencode({"c": hervatten.maak(request.app.state.geheim, data,
+                                                                                      WERKBANK_SOORT)})
+
+
+def _werkbank_uitkomst(request: Request, g: Ingelogd, scenario_id: int,
+                       velden: dict[str, str]) -> tuple[dict[str, Any] | None, dict[str, str], Huishouden | None]:
+    """The facts of the form read into the core's input, checked: (input, errors, household)."""
     with request.app.state.db.sessie() as s:
         basis = repo.scenario_versie(s, g.actor, scenario_id).invoer
     invoer, fouten = werkbank.invoer_uit_form(velden, basis)
@@ -342,10 +375,46 @@ async def scenario_werkbank(request: Request, scenario_id: int = _id()):
             for f in nederlandse_fouten(e)[:8]:
                 fouten.zet(werkbank.veld_van_pad(f["veld"] or ""), f["melding"])
     if fouten:
-        return _scenario_pagina(request, g, scenario_id, fouten=dict(fouten), form=velden, status=422)
-    invoer = h.model_dump(mode="json", exclude_none=True)
-    if tekst(form, "actie") != "opslaan":
-        return _scenario_pagina(request, g, scenario_id, nieuw=invoer)
+        return None, dict(fouten), None
+    return h.model_dump(mode="json", exclude_none=True), {}, h
+
+
+@router.get("/pro/scenarios/{scenario_id}/werkbank", response_class=HTMLResponse)
+def scenario_werkbank_getoond(request: Request, scenario_id: int = _id(), c: str | None = None):
+    """The workbench with unsaved facts (after 'Opnieuw berekenen' or a failed save): rebuilt from the token in the
+    address. A token that expired or belongs to another scenario shows the saved version."""
+    from kotwijzer.web import hervatten
+
+    g = _of_inloggen(request)
+    if isinstance(g, RedirectResponse):
+        return g
+    try:
+        data = hervatten.lees(request.app.state.geheim, c or "", WERKBANK_SOORT)
+    except (hervatten.LinkVerlopen, hervatten.LinkOngeldig):
+        data = None
+    if not isinstance(data, dict) or data.get("s") != scenario_id or not isinstance(data.get("f"), dict):
+        return _naar(f"/pro/scenarios/{scenario_id}")
+    velden = {str(k): str(v) for k, v in data["f"].items()}
+    if isinstance(data.get("e"), dict):
+        return _scenario_pagina(request, g, scenario_id, fouten={str(k): str(v) for k, v in data["e"].items()},
+                                form=velden, status=int(data.get("st") or 422))
+    nieuw, fouten, _ = _werkbank_uitkomst(request, g, scenario_id, velden)
+    if fouten:
+        return _scenario_pagina(request, g, scenario_id, fouten=fouten, form=velden, status=422)
+    return _scenario_pagina(request, g, scenario_id, nieuw=nieuw, form=velden)
+
+
+@router.post("/pro/scenarios/{scenario_id}/werkbank", response_class=HTMLResponse)
+async def scenario_werkbank(request: Request, scenario_id: int = _id()):
+    """The one-page form: 'Opnieuw berekenen' shows the new result and what changed, without saving; 'Opslaan als
+    nieuwe versie' saves (only valid input; the previous version stays as it was). Post/Redirect/Get: every answer
+    is a 303 to a GET address, so reload and Back/Forward never post the form again."""
+    form = await formulier(request)
+    g = vereist_ingelogd(request)
+    velden = {k: tekst(form, k) for k in form.keys() if k not in ("csrf",)}
+    invoer, fouten, h = _werkbank_uitkomst(request, g, scenario_id, velden)
+    if fouten or tekst(form, "actie") != "opslaan":
+        return _naar(_werkbank_adres(request, scenario_id, velden))
     verwacht = tekst(form, "verwachte_versie")
     try:
         with request.app.state.db.sessie() as s:
@@ -353,8 +422,8 @@ async def scenario_werkbank(request: Request, scenario_id: int = _id()):
                                   int(verwacht) if verwacht.isdigit() else None)
     except (OngeldigeWaarde, VersieConflict) as e:
         veld = "toelichting" if getattr(e, "veld", "") == "toelichting" else "feiten"
-        return _scenario_pagina(request, g, scenario_id, fouten={veld: e.melding}, form=velden,
-                                status=409 if isinstance(e, VersieConflict) else 422)
+        return _naar(_werkbank_adres(request, scenario_id, velden, {veld: e.melding},
+                                     409 if isinstance(e, VersieConflict) else 422))
     return _naar(f"/pro/scenarios/{scenario_id}")
 
 
@@ -372,7 +441,8 @@ def scenario_vergelijk(request: Request, scenario_id: int = _id(), a: int | None
         va = a if a in nummers else (nummers[-2] if len(nummers) > 1 else nummers[-1])
         oud = repo.scenario_versie(s, g.actor, scenario_id, va)
         nieuw = repo.scenario_versie(s, g.actor, scenario_id, vb)
-        repo.log_lezen(s, g.actor, "scenario_geopend", "scenario", scenario_id, vb, dossier_id=info["dossier_id"])
+        repo.log_lezen(s, g.actor, "scenario_geopend", "scenario", scenario_id, vb, dossier_id=info["dossier_id"],
+                       sessie_sinds=_sessie_begin(request, s))
     return render(request, "pro_vergelijk.html", titel=f"Versie {va} en {vb} vergelijken: {info['naam']}",
                   scenario=info, versies=versies, oud=oud, nieuw=nieuw,
                   versie_opties=[(str(x.versie), f"Versie {x.versie}") for x in versies],
@@ -463,6 +533,89 @@ async def scenario_pdf(request: Request, scenario_id: int = _id(), versie: int |
         "Content-Disposition": f'attachment; filename="scenario-{scenario_id}-versie-{info.versie}.pdf"'})
 
 
+# ------------------------------------------------------------------------------------------------- exports
+def _maand_kolommen():
+    from kotwijzer.web.export import Kolom
+
+    return [Kolom("maand", "Maand"), Kolom("recht", "Recht op toeslag (ja/nee)"),
+            Kolom("reden", "Waarom (geen) recht"),
+            Kolom("uren", "Uren opvang die meetellen (uren per maand, alle kinderen)", "getal", 2),
+            Kolom("toeslag", "Toeslag (€ per maand)", "getal", 2),
+            Kolom("uitbetaald", "Uitbetaald voorschot (€ per maand, hele euro's)", "euro"),
+            Kolom("eigen_bijdrage", "Eigen bijdrage (€ per maand)", "getal", 2),
+            Kolom("let_op", "Let op")]
+
+
+def _maand_rijen(invoer: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per month the figures the workbench shows, from the core; an amount that cannot be computed is empty with the
+    reason in 'Let op'."""
+    b = werkbank.bedragen(invoer)
+    r = b["r"]
+    if r is None:
+        return [{"maand": "", "let_op": b["melding"] or "Geen bedragen te berekenen."}]
+    rijen = []
+    for m in r.maanden:
+        rijen.append({
+            "maand": diensten.MAANDNAMEN[m.maand - 1], "recht": "ja" if m.aanspraak else "nee",
+            "reden": "" if m.aanspraak else m.uitleg,
+            "uren": sum((k.uren_in_aanmerking or 0) for k in m.kinderen),
+            "toeslag": m.toeslag, "uitbetaald": m.uitbetaling_voorschot, "eigen_bijdrage": m.eigen_bijdrage,
+            "let_op": "" if m.toeslag is not None or not m.aanspraak else (r.rekenfout or "bedrag niet te berekenen"),
+        })
+    rijen.append({"maand": "Jaar", "recht": f"{r.jaar.maanden_met_aanspraak} maanden",
+                  "uren": r.jaar.uren_in_aanmerking, "toeslag": r.jaar.toeslag,
+                  "uitbetaald": None if any(m.uitbetaling_voorschot is None for m in r.maanden)
+                  else sum(m.uitbetaling_voorschot for m in r.maanden),
+                  "eigen_bijdrage": r.jaar.eigen_bijdrage,
+                  "let_op": "" if r.tabel_status in (None, "final", "definitief") else
+                  f"Tabel van {r.berekeningsjaar}: {r.tabel_status}"})
+    return rijen
+
+
+@router.get("/pro/scenarios/{scenario_id}/maanden.{soort}")
+def scenario_maanden(request: Request, scenario_id: int = _id(), soort: str = Path(pattern="^(csv|xlsx)$"),
+                     versie: int | None = None):
+    """The monthly figures of a scenario version as a spreadsheet in the Dutch dialect of the other exports
+    (kotwijzer.web.export: semicolons, BOM, decimal comma, formulas neutralised; XLSX with real numbers)."""
+    from kotwijzer.web.export import csv_bytes, xlsx_bytes
+
+    g = vereist_ingelogd(request)
+    with request.app.state.db.sessie() as s:
+        sc = repo.scenario(s, g.actor, scenario_id)
+        v = repo.scenario_versie(s, g.actor, scenario_id, versie if versie and 0 < versie < 2**31 else None)
+        invoer = v.invoer
+        repo.log_lezen(s, g.actor, "export_gedownload", "scenario", sc.id, v.versie, dossier_id=sc.dossier_id)
+    rijen = _maand_rijen(invoer)
+    naam = f"scenario-{scenario_id}-versie-{v.versie}-per-maand.{soort}"
+    if soort == "csv":
+        inhoud, mt = csv_bytes(_maand_kolommen(), rijen), "text/csv; charset=utf-8"
+    else:
+        inhoud = xlsx_bytes(_maand_kolommen(), rijen, blad="Per maand")
+        mt = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(inhoud, media_type=mt, headers={"Content-Disposition": f'attachment; filename="{naam}"'})
+
+
+@router.get("/pro/scenarios/{scenario_id}/vergelijk.pdf")
+async def scenario_vergelijk_pdf(request: Request, scenario_id: int = _id(), a: int | None = None, b: int | None = None):
+    """The comparison of two versions as a PDF (facts changed, money per month and over the year)."""
+    from kotwijzer.web.pdf import vergelijking_pdf
+
+    g = vereist_ingelogd(request)
+    with request.app.state.db.sessie() as s:
+        info = _scenario_info(s, g, scenario_id)
+        nummers = [x.versie for x in repo.scenario_versies(s, g.actor, scenario_id)]
+        vb = b if b in nummers else nummers[-1]
+        va = a if a in nummers else (nummers[-2] if len(nummers) > 1 else nummers[-1])
+        oud = repo.scenario_versie(s, g.actor, scenario_id, va)
+        nieuw = repo.scenario_versie(s, g.actor, scenario_id, vb)
+        repo.log_lezen(s, g.actor, "pdf_gedownload", "scenario", scenario_id, vb, dossier_id=info["dossier_id"])
+    feiten = werkbank.feiten_verschil(oud.invoer, nieuw.invoer)
+    geld = werkbank.geld_verschil(oud.invoer, nieuw.invoer)
+    inhoud = await run_in_threadpool(vergelijking_pdf, info, va, vb, feiten, geld)
+    return Response(inhoud, media_type="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="scenario-{scenario_id}-versie-{va}-en-{vb}.pdf"'})
+
+
 # -------------------------------------------------------------------------------------------------------- beheer
 def _beheer_pagina(request: Request, g: Ingelogd, fouten: dict[str, str] | None = None, w: dict[str, str] | None = None,
                    status: int = 200) -> HTMLResponse:
@@ -495,7 +648,8 @@ ACTIE_TEKST = {
     "dossier_verwijderd": "dossier verwijderd", "dossier_geopend": "dossier geopend",
     "scenario_aangemaakt": "scenario opgeslagen (eerste versie)", "scenario_opgeslagen": "nieuwe versie opgeslagen",
     "scenario_verwijderd": "scenario verwijderd", "scenario_geopend": "scenario bekeken",
-    "pdf_gedownload": "PDF gedownload",
+    "pdf_gedownload": "PDF gedownload", "pakket_gedownload": "aanvraagbrief gedownload",
+    "export_gedownload": "spreadsheet gedownload",
 }
 
 

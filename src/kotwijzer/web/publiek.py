@@ -12,10 +12,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from kotwijzer import diensten, i18n
-from kotwijzer.api.fouten import nederlandse_fouten
-from kotwijzer.api.gemeenten import app_catalogus
-from kotwijzer.api.http import ApiFout
-from kotwijzer.api.schemas import Wijziging
+from kotwijzer.http.meldingen import nederlandse_fouten
+from kotwijzer.http.catalogus import app_catalogus
+from kotwijzer.http.fouten import ApiFout
+from kotwijzer.diensten import Wijziging
 from kotwijzer.compute import bereken, uiterste_aanvraagdatum, voorwaardencheck
 from kotwijzer.leesbaar import status_nl
 from kotwijzer.model import Huishouden
@@ -316,7 +316,7 @@ def jaar_status(j: int) -> str | None:
     return None
 
 
-def _staat_uit_token(request: Request, a: str | None) -> tuple[dict[str, Any], str | None]:
+def staat_uit_token(request: Request, a: str | None) -> tuple[dict[str, Any], str | None]:
     """The answers in the address, or a new questionnaire with a Dutch message when the link expired or is broken."""
     if not a:
         return fm.nieuwe_staat(), None
@@ -331,7 +331,7 @@ def _staat_uit_form(request: Request, form) -> tuple[dict[str, Any], str | None]
     """A form carries the answers as a token (`a`); older forms (and the professional pages) as JSON (`staat`)."""
     a = tekst(form, "a")
     if a:
-        return _staat_uit_token(request, a)
+        return staat_uit_token(request, a)
     return fm.lees_staat(tekst(form, "staat")), None
 
 
@@ -353,7 +353,7 @@ def vragen_stap(request: Request, stap: str, a: str | None = None, c: str | None
     error (the page shows them with the error messages), unless the parent has gone on since; `vervolg`: the step
     asks follow-up questions; `terug=controle`: the step was opened with 'Wijzigen' on the check page and returns
     there."""
-    staat, melding = _staat_uit_token(request, a)
+    staat, melding = staat_uit_token(request, a)
     nieuwer = False
     if not melding:
         staat, nieuwer = _nieuwste_en_of(request, staat, a)
@@ -699,7 +699,7 @@ def tegemoetkoming_context(h: Huishouden) -> dict[str, Any] | None:
     return {"gemeente": g, **t}
 
 
-def _huishouden_uit_staat(staat: dict[str, Any]) -> Huishouden:
+def huishouden_uit_staat(staat: dict[str, Any]) -> Huishouden:
     try:
         return Huishouden.model_validate(fm.huishouden_dict(staat))
     except ValidationError as e:
@@ -709,7 +709,7 @@ def _huishouden_uit_staat(staat: dict[str, Any]) -> Huishouden:
 
 def toon_uitkomst(request: Request, staat: dict[str, Any], extra: dict[str, Any] | None = None,
                   status: int = 200) -> HTMLResponse:
-    h = _huishouden_uit_staat(staat)
+    h = huishouden_uit_staat(staat)
     ctx = uitkomst_context(h, fm.aangevraagd(staat))
     ctx.update(_formulier_context(request, staat, h))
     if extra:
@@ -734,7 +734,7 @@ def _formulier_context(request: Request, staat: dict[str, Any], h: Huishouden) -
 
 @router.get("/uitkomst", response_class=HTMLResponse)
 def uitkomst(request: Request, a: str | None = None):
-    staat, melding = _staat_uit_token(request, a)
+    staat, melding = staat_uit_token(request, a)
     if melding or not a:
         return naar("/vragen?verlopen=1")
     return toon_uitkomst(request, staat)
@@ -747,7 +747,7 @@ async def uitkomst_post(request: Request):
     staat, melding = _staat_uit_form(request, form)
     if melding:
         return naar("/vragen?verlopen=1")
-    _huishouden_uit_staat(staat)
+    huishouden_uit_staat(staat)
     return naar(uitkomst_adres(request, staat))
 
 
@@ -815,7 +815,7 @@ async def _legacy_post(request: Request, pad: str) -> RedirectResponse:
     staat, melding = _staat_uit_form(request, form)
     if melding:
         return naar("/vragen?verlopen=1")
-    _huishouden_uit_staat(staat)
+    huishouden_uit_staat(staat)
     return naar(uitkomst_adres(request, staat, pad))
 
 
@@ -828,10 +828,10 @@ async def wat_als_post(request: Request):
 def wat_als(request: Request):
     """A calculator without side effects, so a GET form: Back, Forward and reload simply show it again."""
     form = request.query_params
-    staat, melding = _staat_uit_token(request, form.get("a"))
+    staat, melding = staat_uit_token(request, form.get("a"))
     if melding or not form.get("a"):
         return naar("/vragen?verlopen=1")
-    h = _huishouden_uit_staat(staat)
+    h = huishouden_uit_staat(staat)
     velden = {k: v for k, v in form.items() if isinstance(v, str) and k != "a"}
     ctx: dict[str, Any] = {"h": h, "wa": velden, "vergelijking": None}
     ctx.update(_formulier_context(request, staat, h))
@@ -872,10 +872,10 @@ def voorschot(request: Request):
     """Voorschot versus definitief: a GET form as well. Never an error page: when the year's amounts cannot be
     computed, the page says what is missing and links to the official proefberekening."""
     form = request.query_params
-    staat, melding = _staat_uit_token(request, form.get("a"))
+    staat, melding = staat_uit_token(request, form.get("a"))
     if melding or not form.get("a"):
         return naar("/vragen?verlopen=1")
-    h = _huishouden_uit_staat(staat)
+    h = huishouden_uit_staat(staat)
     ctx: dict[str, Any] = {"h": h, "uitkomst": None, "geen_bedrag": None}
     ctx.update(_formulier_context(request, staat, h))
     f = fm.Fouten()
@@ -931,10 +931,10 @@ def pdf_antwoord(ctx: dict[str, Any], bestandsnaam: str, kop: str | None = None)
 
 @router.get("/samenvatting.pdf")
 def samenvatting_get(request: Request, a: str | None = None):
-    staat, melding = _staat_uit_token(request, a)
+    staat, melding = staat_uit_token(request, a)
     if melding or not a:
         return naar("/vragen?verlopen=1")
-    h = _huishouden_uit_staat(staat)
+    h = huishouden_uit_staat(staat)
     return pdf_antwoord(uitkomst_context(h, fm.aangevraagd(staat)),
                         f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf")
 
@@ -943,7 +943,7 @@ def samenvatting_get(request: Request, a: str | None = None):
 async def samenvatting(request: Request):
     form = await formulier(request)
     staat, _ = _staat_uit_form(request, form)
-    h = _huishouden_uit_staat(staat)
+    h = huishouden_uit_staat(staat)
     return pdf_antwoord(uitkomst_context(h), f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf")
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from kotwijzer.api.http import ApiFout
+from kotwijzer.http.fouten import ApiFout
 
 MAX_STAAT = 128 * 1024  # characters; the largest valid household is about 20 kB of JSON
 MAX_DIEPTE = 12  # the state's own nesting is 6 deep (invoer.kinderen[i].opvang[j].maanden[k])

@@ -1,6 +1,6 @@
 """Legal sources: citations (`Bron`) and the versioned law texts they resolve to."""
-from .bron import WETTEN, Bron, awir, bkot, pw, wko, wlz
-from .teksten import (
+from kotwijzer.wetten.bron import WETTEN, Bron, awir, bkot, pw, wko, wlz
+from kotwijzer.wetten.teksten import (
     OntbrekendeWettekst,
     bestaat,
     bron_info,

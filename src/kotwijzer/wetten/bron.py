@@ -6,7 +6,9 @@ cited provision is shipped per version date in `kotwijzer/wetten/data/` and reso
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 # Short names of the regulations kotwijzer cites, with their official title and BWB id.
 WETTEN: dict[str, tuple[str, str]] = {
@@ -103,3 +105,34 @@ def wlz(
     vanaf: int | None = None, tot: int | None = None,
 ) -> Bron:
     return Bron("Wlz", artikel, None if lid is None else str(lid), onderdeel, sub, vanaf, tot)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def citeert(*bronnen: Bron) -> Callable[[_F], _F]:
+    """Decorator: the provisions a rule implements, kept as `rule.bronnen` (the explanation cites them; the tests check
+    that each exists in the law text of every year it applies to). The function itself is returned unchanged."""
+    if not bronnen or not all(isinstance(b, Bron) for b in bronnen):
+        raise TypeError("citeert() needs one or more Bron objects")
+
+    def zet(f: _F) -> _F:
+        f.bronnen = tuple(bronnen)  # type: ignore[attr-defined]
+        return f
+
+    return zet
+
+
+def zonder_bron(reden: str) -> Callable[[_F], _F]:
+    """Decorator for a public helper among the rules that implements no provision of its own (calendar or cent
+    arithmetic, a listing): `bronnen` is empty and `reden` says why, so that the code-health test can tell it from a
+    rule whose citation is missing."""
+    if not reden.strip():
+        raise ValueError("zonder_bron() needs a reason")
+
+    def zet(f: _F) -> _F:
+        f.bronnen = ()  # type: ignore[attr-defined]
+        f.zonder_bron = reden  # type: ignore[attr-defined]
+        return f
+
+    return zet

@@ -35,7 +35,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from .bron import WETTEN, Bron
+from kotwijzer.wetten.bron import WETTEN, Bron
 
 __all__ = [
     "OntbrekendeWettekst",

@@ -1,0 +1,173 @@
+"""Where calculations run: off the event loop, bounded, and fair between clients.
+
+Every calculation of the API goes through `Rekenpoort.reken`:
+
+* it runs in a worker thread (anyio, at most `draden` at a time), so a long calculation never stalls the event loop
+  that serves the other requests;
+* at most `draden + wachtrij` calculations are running or waiting; beyond that the request is refused at once with
+  429 and Retry-After (load shedding), instead of letting latency grow without bound;
+* one client address may have at most `per_adres` calculations running or waiting, and may use at most `budget`
+  seconds of calculation time per second on average (a leaky bucket that allows a burst of `buffer` seconds), so one
+  client sending the most expensive request as fast as it can does not crowd out everybody else.
+
+The counters live in the worker process and are only changed on the event loop thread (no await between check and
+update), so they need no lock. With several workers each worker has its own bounds.
+"""
+from __future__ import annotations
+
+import math
+import os
+import time
+from collections import OrderedDict
+from contextlib import asynccontextmanager
+from typing import Any, Callable
+
+import anyio
+import anyio.to_thread
+
+from kotwijzer.http.adres import client_adres
+from kotwijzer.http.beveiliging import VASTE_HEADERS
+from kotwijzer.http.fouten import ApiFout, dumps
+
+MELDING_DRUK = "Het is nu erg druk. Probeer het over een paar seconden opnieuw."
+MELDING_ADRES = "U stuurt te veel berekeningen tegelijk of kort na elkaar. Wacht even en probeer het dan opnieuw."
+
+
+def _env_getal(naam: str, standaard: float) -> float:
+    try:
+        return float(os.environ.get(naam, standaard))
+    except ValueError:
+        return standaard
+
+
+class Rekenpoort:
+    def __init__(self, draden: int | None = None, wachtrij: int | None = None, per_adres: int | None = None,
+                 budget: float | None = None, buffer: float | None = None, max_adressen: int = 10_000):
+        self.draden = int(draden if draden is not None else _env_getal("KOTWIJZER_REKEN_DRADEN", 2))
+        self.wachtrij = int(wachtrij if wachtrij is not None else _env_getal("KOTWIJZER_REKEN_WACHTRIJ", 8))
+        self.per_adres = int(per_adres if per_adres is not None else _env_getal("KOTWIJZER_REKEN_PER_ADRES", 1))
+        self.budget = float(budget if budget is not None else _env_getal("KOTWIJZER_REKEN_BUDGET", 0.05))
+        self.buffer = float(buffer if buffer is not None else _env_getal("KOTWIJZER_REKEN_BUFFER", 0.5))
+        self.max_adressen = max_adressen
+        self._limiter: anyio.CapacityLimiter | None = None
+        self.bezig = 0
+        self._per_adres: dict[str, int] = {}
+        self._schuld: OrderedDict[str, tuple[float, float]] = OrderedDict()  # adres -> (seconds owed, when)
+        self.geweigerd = 0
+
+    def _schuld_nu(self, adres: str, nu: float) -> float:
+        s, t = self._schuld.get(adres, (0.0, nu))
+        return max(0.0, s - (nu - t) * self.budget)
+
+    def _weiger(self, melding: str, wacht: int) -> ApiFout:
+        self.geweigerd += 1
+        return ApiFout(429, "te_druk", melding, headers={"Retry-After": str(max(1, wacht))})
+
+    def weigering(self, adres: str) -> ApiFout | None:
+        """Would a public calculation from this address be refused now? (Only looks; `plek` decides.)"""
+        if self.bezig >= self.draden + self.wachtrij:
+            return ApiFout(429, "te_druk", MELDING_DRUK, headers={"Retry-After": "1"})
+        if self._per_adres.get(adres, 0) >= self.per_adres:
+            return ApiFout(429, "te_druk", MELDING_ADRES, headers={"Retry-After": "1"})
+        schuld = self._schuld_nu(adres, time.monotonic())
+        if self.budget > 0 and schuld > self.buffer:
+            wacht = max(1, math.ceil((schuld - self.buffer) / self.budget))
+            return ApiFout(429, "te_druk", MELDING_ADRES, headers={"Retry-After": str(wacht)})
+        return None
+
+    def _toelaten(self, adres: str, per_adres: bool = True) -> None:
+        """Admit one calculation for this address or raise ApiFout(429). Only on the event loop thread.
+        `per_adres=False`: only the server-wide bound (for logged-in professionals, whose use is attributable)."""
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(max(1, self.draden))
+        if self.bezig >= self.draden + self.wachtrij:
+            raise self._weiger(MELDING_DRUK, 1)
+        if not per_adres:
+            self.bezig += 1
+            self._per_adres[adres] = self._per_adres.get(adres, 0) + 1
+            return
+        if self._per_adres.get(adres, 0) >= self.per_adres:
+            raise self._weiger(MELDING_ADRES, 1)
+        schuld = self._schuld_nu(adres, time.monotonic())
+        if self.budget > 0 and schuld > self.buffer:
+            raise self._weiger(MELDING_ADRES, math.ceil((schuld - self.buffer) / self.budget))
+        self.bezig += 1
+        self._per_adres[adres] = self._per_adres.get(adres, 0) + 1
+
+    def _klaar(self, adres: str, kosten: float) -> None:
+        self.bezig -= 1
+        n = self._per_adres.get(adres, 1) - 1
+        if n <= 0:
+            self._per_adres.pop(adres, None)
+        else:
+            self._per_adres[adres] = n
+        nu = time.monotonic()
+        self._schuld[adres] = (self._schuld_nu(adres, nu) + kosten, nu)
+        self._schuld.move_to_end(adres)
+        while len(self._schuld) > self.max_adressen:
+            self._schuld.popitem(last=False)
+
+    @asynccontextmanager
+    async def plek(self, adres: str, per_adres: bool = True):
+        """A place for one calculation, taken *before* the request body is read, so a refused request costs almost
+        nothing. Yields a function `reken(fn, *args)` that runs `fn` in a worker thread."""
+        self._toelaten(adres, per_adres)
+        kosten = [0.0]
+
+        async def _reken(fn: Callable[..., Any], *args: Any) -> Any:
+            def _gemeten() -> Any:
+                t0 = time.thread_time()
+                try:
+                    return fn(*args)
+                finally:
+                    kosten[0] += time.thread_time() - t0
+
+            return await anyio.to_thread.run_sync(_gemeten, limiter=self._limiter)
+
+        try:
+            yield _reken
+        finally:
+            self._klaar(adres, kosten[0])
+
+    async def reken(self, adres: str, fn: Callable[..., Any], *args: Any, per_adres: bool = True) -> Any:
+        """`fn(*args)` in a worker thread, or ApiFout(429) when the server or this client is over its bounds."""
+        async with self.plek(adres, per_adres) as r:
+            return await r(fn, *args)
+
+
+async def reken(request, fn: Callable[..., Any], *args: Any, per_adres: bool = True) -> Any:
+    return await request.app.state.rekenpoort.reken(client_adres(request), fn, *args, per_adres=per_adres)
+
+
+def rekenplek(request):
+    """`async with rekenplek(request) as reken:` admission for one calculation of this request's client."""
+    return request.app.state.rekenpoort.plek(client_adres(request))
+
+
+PUBLIEKE_BEREKENINGEN = frozenset({"/api/v1/berekening", "/api/v1/voorwaardencheck", "/api/v1/wat-als",
+                                   "/api/v1/voorschot-definitief"})
+
+
+class VroegeWeigering:
+    """Pure ASGI, outermost: a public calculation that the calculation pool would refuse anyway is answered with 429
+    before anything else runs (no body read, no other middleware), so a client that ignores Retry-After costs as
+    little as possible. The pool itself still decides for every request that gets through."""
+
+    def __init__(self, app, poort_van):
+        self.app = app
+        self.poort_van = poort_van  # the app: its state holds the pool (replaceable in tests)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope.get("method") == "POST" and scope.get("path") in PUBLIEKE_BEREKENINGEN:
+            client = scope.get("client")
+            fout = self.poort_van.state.rekenpoort.weigering(client[0] if client else "?")
+            if fout is not None:
+                self.poort_van.state.rekenpoort.geweigerd += 1
+                body = dumps({"melding": fout.melding, "code": fout.code, "fouten": []})
+                await send({"type": "http.response.start", "status": 429, "headers": [
+                    (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                    (b"retry-after", fout.headers["Retry-After"].encode()), (b"cache-control", b"no-store"),
+                    *VASTE_HEADERS]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)

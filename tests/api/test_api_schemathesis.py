@@ -1,0 +1,119 @@
+"""Property-based tests against the published OpenAPI document (schemathesis), with all of schemathesis's checks:
+no server error, status codes, content types, response schemas and headers as documented, positive and negative data,
+authentication, unsupported methods and the Allow header. On SQLite and on PostgreSQL (when
+KOTWIJZER_TEST_POSTGRES_URL is set). The professional endpoints run with a token of a test organisation.
+
+Examples per operation: 25 in the default suite; 300 with KOTWIJZER_SCHEMATHESIS_ZWAAR=1 (the full run takes several
+minutes on two cores; its figures are in bench/RESULTS.md)."""
+from __future__ import annotations
+
+import os
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.config import SchemathesisConfig
+
+from conftest import client_voor, maak_app
+from kotwijzer.http.beveiliging import InlogLimiet
+from kotwijzer.store import repo
+
+ZWAAR = os.environ.get("KOTWIJZER_SCHEMATHESIS_ZWAAR") == "1"
+VOORBEELDEN = 300 if ZWAAR else 25
+WW = "een-lang-wachtwoord"
+UITLOGGEN = {("DELETE", "/api/v1/sessies/huidig"), ("DELETE", "/api/v1/sessies")}
+
+# A valid request can still be refused for what the schema cannot say (a date in the wrong year, a BSN-like label,
+# missing law data, a resource of another organisation): those are documented 4xx answers, not errors.
+CONFIG = SchemathesisConfig.from_dict({
+    "checks": {
+        "positive_data_acceptance": {"expected-statuses": ["2xx", "401", "403", "404", "409", "422", "429"]},
+    },
+})
+
+
+def _token(app, email: str = "st@voorbeeld.nl") -> str:
+    with client_voor(app) as c:
+        return c.post("/api/v1/sessies", json={"email": email, "wachtwoord": WW}).json()["token"]
+
+
+_opruimen: list = []
+
+
+def _maak(soort: str):
+    import tempfile
+
+    if soort == "sqlite":
+        url = f"sqlite:///{tempfile.mkdtemp(prefix='kw-schemathesis-')}/kotwijzer.sqlite"
+    else:
+        import uuid
+
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+
+        from kotwijzer.store import normaliseer_url
+
+        u = make_url(normaliseer_url(os.environ["KOTWIJZER_TEST_POSTGRES_URL"]))
+        naam = f"kw_st_{uuid.uuid4().hex[:10]}"
+        beheer = create_engine(u, isolation_level="AUTOCOMMIT")
+        with beheer.connect() as c:
+            c.execute(text(f'CREATE DATABASE "{naam}"'))
+        url = u.set(database=naam).render_as_string(hide_password=False)
+
+        def _weg():
+            with beheer.connect() as c:
+                c.execute(text(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)'))
+            beheer.dispose()
+
+        _opruimen.append(_weg)
+    # all generated logins come from one address: its slow-down (tested in test_inloglimiet.py) kept short here
+    app = maak_app(url, limiet=InlogLimiet(ip_max_vertraging=0.05))
+    with app.state.db.sessie() as s:
+        org = repo.organisatie_maken(s, "Schemathesis")
+        repo.gebruiker_maken(s, org.id, "st@voorbeeld.nl", WW, "beheerder")
+        repo.gebruiker_maken(s, org.id, "weg@voorbeeld.nl", WW, "medewerker")
+    app.state.st_token = _token(app)
+    _opruimen.insert(0, app.state.db.sluit)
+    return app
+
+
+def _roep(case, app):
+    if (case.method.upper(), case.path) in UITLOGGEN:
+        token = _token(app, "weg@voorbeeld.nl")  # logging out: with a token of its own
+    else:
+        token = app.state.st_token
+    headers = {} if case.path == "/api/v1/sessies" and case.method.upper() == "POST" else {"Authorization": f"Bearer {token}"}
+    r = case.call_and_validate(headers=headers)
+    assert r.status_code < 500
+    if r.status_code >= 400 and r.status_code != 405:
+        assert r.json()["melding"]
+
+
+_app_sqlite = _maak("sqlite")
+schema_sqlite = schemathesis.openapi.from_asgi("/api/v1/openapi.json", _app_sqlite, config=CONFIG)
+_PG = bool(os.environ.get("KOTWIJZER_TEST_POSTGRES_URL"))
+_app_pg = _maak("postgres") if _PG else _maak("sqlite")  # without PostgreSQL the test below is skipped
+schema_pg = schemathesis.openapi.from_asgi("/api/v1/openapi.json", _app_pg, config=CONFIG)
+INSTELLINGEN = settings(max_examples=VOORBEELDEN, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+
+
+@schema_sqlite.parametrize()
+@INSTELLINGEN
+def test_api_sqlite(case):
+    _roep(case, _app_sqlite)
+
+
+@pytest.mark.postgres
+@schema_pg.parametrize()
+@INSTELLINGEN
+def test_api_postgres(case):
+    if not _PG:
+        pytest.skip("KOTWIJZER_TEST_POSTGRES_URL is niet gezet")
+    _roep(case, _app_pg)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _einde():
+    yield
+    for f in _opruimen:
+        f()

@@ -1,0 +1,89 @@
+"""Refactoring-equivalence check: the JSON of `bereken()` and `voorwaardencheck()`, the explanation text and the next
+steps are unchanged for every saved household.
+
+tests/data/bereken_corpus.json.gz holds the households of examples/ and every household the test suite gave to
+`bereken()` or `voorwaardencheck()` (recorded with scripts/snapshot_verzamel.py and written with
+scripts/snapshot_schrijf.py), each with the output of the code as it was before `kotwijzer.compute` was split into
+`kotwijzer.berekening` (main at c8e0d22). This is a refactoring check, not a test of the law: the expectations of the
+law come from independent sources in the other tests. An output that an issue changes on purpose is listed in
+`BEWUST_GEWIJZIGD` with the issue and the field, or the corpus is written again with the list of what changed:
+
+- issue 18 (corpus written again): the new field `bereik` (null where the law fixes every amount; a range for 2025
+  next children above EUR 50.811; an indication for 2027) and its lines in the explanation; a month has aanspraak only
+  when a child may have care in it (unborn, secondary school: `maanden[].aanspraak`, `jaar.maanden_met_aanspraak`,
+  `maanden_met_aanspraak` of the voorwaardencheck); no cost before a child is born (`werkelijke_kosten`,
+  `uren_opgegeven`, `eigen_bijdrage`); the first child by hours where the kosten are unknown (2027); the missing
+  table named beside the missing maximum uurprijs (`ontbrekend`, `rekenfout`); the 2021 hour pool cites Stb. 2021,
+  434; the announced 2027 prices are said to be used for the indication; the next steps of a past year speak of the
+  assessment and the bezwaar deadline, computed from the corpus's own date (`vandaag`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kotwijzer.compute import bereken, voorwaardencheck
+from kotwijzer.explain import stappen, uitleg_tekst
+from kotwijzer.model import Huishouden
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "bereken_corpus.json.gz"
+
+# (issue, dotted path of a field in the result) that a change of the law's answer alters on purpose
+BEWUST_GEWIJZIGD: tuple[tuple[int, str], ...] = ()
+
+
+def _corpus() -> list[dict[str, Any]]:
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+        return json.load(f)  # type: ignore[no-any-return]
+
+
+def _zonder(d: Any, pad: list[str]) -> Any:
+    """`d` without the field at `pad` (lists are followed element by element)."""
+    if isinstance(d, list):
+        return [_zonder(x, pad) for x in d]
+    if not isinstance(d, dict) or not pad:
+        return d
+    kop, rest = pad[0], pad[1:]
+    if not rest:
+        return {k: v for k, v in d.items() if k != kop}
+    return {k: (_zonder(v, rest) if k == kop else v) for k, v in d.items()}
+
+
+def _vergelijkbaar(d: Any) -> Any:
+    for _, pad in BEWUST_GEWIJZIGD:
+        d = _zonder(d, pad.split("."))
+    return d
+
+
+def test_corpus_is_niet_leeg() -> None:
+    corpus = _corpus()
+    assert len(corpus) > 500
+    assert {x["naam"] for x in corpus} >= {"examples/paar_werkt_2026.json", "examples/wlz_partner_2023.json"}
+    assert {x["soort"] for x in corpus} == {"bereken", "voorwaardencheck"}
+
+
+@pytest.mark.parametrize("deel", range(8))
+def test_json_ongewijzigd(deel: int) -> None:
+    verschillen = []
+    for i, x in enumerate(_corpus()):
+        if i % 8 != deel:
+            continue
+        vandaag = dt.date.fromisoformat(x["vandaag"])
+        if x["soort"] == "bereken":
+            r = bereken(x["invoer"], vandaag)
+            nu = {"resultaat": json.loads(r.model_dump_json()), "uitleg": uitleg_tekst(r),
+                  "stappen": [[s.titel, s.tekst, s.documenten, s.soort]
+                              for s in stappen(Huishouden.model_validate(x["invoer"]), r, vandaag)]}
+            toen = {"resultaat": x["resultaat"], "uitleg": x["uitleg"], "stappen": x["stappen"]}
+        else:
+            nu = {"resultaat": json.loads(voorwaardencheck(x["invoer"], vandaag).model_dump_json())}
+            toen = {"resultaat": x["resultaat"]}
+        for k in toen:
+            if _vergelijkbaar(nu[k]) != _vergelijkbaar(toen[k]):
+                verschillen.append(f"{x['naam']}: {k}")
+    assert not verschillen, f"{len(verschillen)} verschillen, eerste: {verschillen[:5]}"

@@ -1,0 +1,66 @@
+"""Code health of the policy package (issue: a house the next engineer can live in): no import cycle between its
+modules, also counting imports inside functions; no private name imported from another module; no function longer
+than 100 lines."""
+import ast
+from pathlib import Path
+
+POLICY = Path(__file__).resolve().parents[1] / "src" / "kotwijzer" / "policy"
+
+
+def _modules() -> dict[str, ast.Module]:
+    return {p.stem: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(POLICY.glob("*.py"))}
+
+
+def _policy_imports(tree: ast.Module) -> list[tuple[str, list[str]]]:
+    """(imported policy module, names taken from it), for every import anywhere in the module."""
+    uit = []
+    for knoop in ast.walk(tree):
+        if isinstance(knoop, ast.ImportFrom) and knoop.module:
+            if knoop.module == "kotwijzer.policy":
+                uit.extend((a.name, []) for a in knoop.names)
+            elif knoop.module.startswith("kotwijzer.policy."):
+                uit.append((knoop.module.split(".")[2], [a.name for a in knoop.names]))
+        elif isinstance(knoop, ast.Import):
+            for a in knoop.names:
+                if a.name.startswith("kotwijzer.policy."):
+                    uit.append((a.name.split(".")[2], []))
+    return uit
+
+
+def test_geen_importcyclus_in_policy():
+    mods = _modules()
+    graaf = {m: {d for d, _ in _policy_imports(t) if d in mods and d != m} for m, t in mods.items()}
+    kleur: dict[str, int] = {}
+    pad: list[str] = []
+
+    def bezoek(m: str) -> None:
+        kleur[m] = 1
+        pad.append(m)
+        for d in sorted(graaf[m]):
+            assert kleur.get(d) != 1, "importcyclus: " + " -> ".join(pad[pad.index(d):] + [d])
+            if d not in kleur:
+                bezoek(d)
+        pad.pop()
+        kleur[m] = 2
+
+    for m in sorted(graaf):
+        if m not in kleur:
+            bezoek(m)
+
+
+def test_geen_private_naam_uit_een_andere_module():
+    fout = []
+    for m, t in _modules().items():
+        for d, namen in _policy_imports(t):
+            fout += [f"{m} importeert {d}.{n}" for n in namen if n.startswith("_")]
+        for knoop in ast.walk(t):  # module aliases: P._a(...), M._cellen
+            if (isinstance(knoop, ast.Attribute) and isinstance(knoop.value, ast.Name) and knoop.attr.startswith("_")
+                    and not knoop.attr.startswith("__") and knoop.value.id in {"P", "M", "A", "K", "O", "H", "U", "R", "D"}):
+                fout.append(f"{m} gebruikt {knoop.value.id}.{knoop.attr}")
+    assert not fout, fout
+
+
+def test_geen_functie_langer_dan_100_regels():
+    lang = [f"{m}.{n.name}: {n.end_lineno - n.lineno + 1}" for m, t in _modules().items() for n in ast.walk(t)
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > 100]
+    assert not lang, lang

@@ -11,8 +11,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import Field
 
-from kotwijzer.api.http import dumps, lees_json, valideer
-from kotwijzer.api.rekenpoort import rekenplek
+from kotwijzer.http.fouten import dumps, lees_json, valideer
+from kotwijzer.http.rekenpoort import rekenplek
 from kotwijzer.api.routes import FOUTEN, _body
 from kotwijzer.beschikking.model import ControleVerzoek
 from kotwijzer.model import _Base

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 
-from kotwijzer.api.fouten import nederlandse_fouten
+from kotwijzer.http.meldingen import nederlandse_fouten
 from kotwijzer.model import Huishouden
 from kotwijzer.web import formulier as fm
 from kotwijzer.web.basis import formulier, render, tekst
@@ -145,7 +145,7 @@ def brief_uit_waarden(w: Mapping[str, str], h: Huishouden) -> tuple[dict[str, An
 
 
 def _h(request: Request, a: str | None) -> tuple[Huishouden | None, dict[str, Any] | None]:
-    from kotwijzer.web.publiek import _huishouden_uit_staat, _staat_uit_token
+    from kotwijzer.web.publiek import huishouden_uit_staat as _huishouden_uit_staat, staat_uit_token as _staat_uit_token
 
     staat, melding = _staat_uit_token(request, a)
     if melding or not a:

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from conftest import voorbeeld
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 VERZOEK = json.loads((ROOT / "examples" / "beschikking" / "brief_2025.json").read_text())
 
 

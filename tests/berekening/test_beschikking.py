@@ -13,7 +13,7 @@ import pytest
 from kotwijzer.beschikking import bezwaartermijn, controleer
 from kotwijzer.beschikking.bezwaar import Persoon, bezwaarschrift_pdf, bezwaarschrift_tekst
 
-FEITEN = json.loads((Path(__file__).resolve().parents[1] / "examples" / "paar_werkt_2025.json").read_text())
+FEITEN = json.loads((Path(__file__).resolve().parents[2] / "examples" / "paar_werkt_2025.json").read_text())
 VANDAAG = dt.date(2026, 12, 6)
 
 

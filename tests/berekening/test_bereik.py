@@ -9,7 +9,7 @@ import pytest
 
 from kotwijzer.compute import bereken
 
-VOORBEELD = Path(__file__).resolve().parents[1] / "examples" / "paar_werkt_2025.json"
+VOORBEELD = Path(__file__).resolve().parents[2] / "examples" / "paar_werkt_2025.json"
 
 
 def _c(x) -> Decimal:

@@ -8,7 +8,7 @@ import pytest
 from kotwijzer.params import tabel
 from kotwijzer.params.grenzen import cel_grenzen, grenstabel, grenzen
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "law" / "tables" / "2025.partial.csv"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "law" / "tables" / "2025.partial.csv"
 
 
 def test_2025_bij_70000_andere_kinderen_tussen_eerste_kind_en_laatst_bekende():

@@ -28,7 +28,7 @@ def uitvoer(soort: str, invoer: dict, vandaag: dt.date) -> dict:
         r = bereken(invoer, vandaag)
         h = Huishouden.model_validate(invoer)
         return {"resultaat": json.loads(r.model_dump_json()), "uitleg": uitleg_tekst(r),
-                "stappen": [[s.titel, s.tekst, s.documenten, s.soort] for s in stappen(h, r)],
+                "stappen": [[s.titel, s.tekst, s.documenten, s.soort] for s in stappen(h, r, vandaag)],
                 "digest": hashlib.sha256(r.model_dump_json().encode()).hexdigest()}
     r2 = voorwaardencheck(invoer, vandaag)
     return {"resultaat": json.loads(r2.model_dump_json()),

@@ -106,9 +106,11 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     from kotwijzer.http.catalogus import CatalogusMiddleware
     from kotwijzer.api.gemeenten import router as gemeenten_api_router
     from kotwijzer.api.routes import router as api_router
+    from kotwijzer.api.beschikking import router as beschikking_api_router
     from kotwijzer.web.basis import fout_pagina
     from kotwijzer.web.beleid import BeleidBron
     from kotwijzer.web.beleid import router as beleid_router
+    from kotwijzer.web.beschikking import router as beschikking_router
     from kotwijzer.web.gemeenten import router as gemeenten_router
     from kotwijzer.web.pakket_pagina import router as pakket_router
     from kotwijzer.web.pro import router as pro_router
@@ -132,8 +134,10 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     app.state.rekenpoort = rekenpoort if rekenpoort is not None else Rekenpoort()
     app.state.beleid = beleid if beleid is not None else BeleidBron()
     app.include_router(api_router)
+    app.include_router(beschikking_api_router)
     app.include_router(gemeenten_api_router)
     app.include_router(web_router)
+    app.include_router(beschikking_router)
     app.include_router(gemeenten_router)
     app.include_router(beleid_router)
     app.include_router(pro_router)

@@ -106,6 +106,11 @@ def _bedrag(d: Decimal | None, hele: bool = False) -> str:
     return getal_nl(int(d), 0) if hele else getal_nl(d, 2)
 
 
+def _van_tot(lo: Decimal, hi: Decimal, hele: bool = False) -> str:
+    """A range for a table column ('1.079,73-1.109,75'); one amount when both bounds are equal."""
+    return _bedrag(lo, hele) if lo == hi else f"{_bedrag(lo, hele)}-{_bedrag(hi, hele)}"
+
+
 def _toon_berekening(r, per_kind: bool = False) -> None:
     """The result at 80 columns: first the monthly amount paid and from which month, then a table per month (and per
     child with --per-kind). Amounts the core could not compute (None) show as '?' with the reason."""
@@ -132,7 +137,20 @@ def _toon_berekening(r, per_kind: bool = False) -> None:
         for van, tot, b in perioden[1:]:
             console.print(f"  Vanaf {MAANDNAMEN[van - 1]}: €\u00a0{getal_nl(int(b), 0)} per maand.")
     ontbreekt = any(b is None for _, b in betaald)
-    if ontbreekt:
+    br = getattr(r, "bereik", None)
+    bm = {mb.maand: mb for mb in br.maanden} if br is not None else {}
+    if br is not None:
+        from rich.padding import Padding
+
+        soort = "Indicatie (niet de wet)" if br.soort == "indicatie" else "Toeslag"
+        lo = max(mb.toeslag_onder for mb in br.maanden)
+        hi = max(mb.toeslag_boven for mb in br.maanden)
+        per_maand = (f"{_euro(lo)} per maand" if lo == hi else f"tussen {_euro(lo)} en {_euro(hi)} per maand")
+        jaar = (f"{_euro(br.jaar_onder)}" if br.jaar_onder == br.jaar_boven
+                else f"tussen {_euro(br.jaar_onder)} en {_euro(br.jaar_boven)}")
+        console.print(f"{soort}: [bold]{per_maand}[/] (hoogste maand); over het jaar {jaar}.")
+        console.print(Padding(br.uitleg, (0, 0, 0, 2)))
+    if ontbreekt and br is None:
         console.print("Toeslag: [bold]nog niet te berekenen[/]" + (" voor alle maanden" if all(b is None for _, b in betaald)
                       else " voor een deel van de maanden") + ". Wel bekend: de maanden met recht en de uren.")
         from rich.padding import Padding
@@ -145,35 +163,60 @@ def _toon_berekening(r, per_kind: bool = False) -> None:
         jaar_voorschot = sum((b for _, b in betaald), Decimal(0))
         console.print(f"Over het jaar: €\u00a0{getal_nl(int(jaar_voorschot), 0)} als voorschot; bij de definitieve "
                       f"berekening {_euro(r.jaar.toeslag)}. U betaalt zelf {_euro(r.jaar.eigen_bijdrage)}.")
-    t = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title="Per maand")
+    indicatie = br is not None and br.soort == "indicatie"
+    t = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title="Per maand" + (" (indicatie, niet de wet)" if indicatie else ""))
     t.add_column("Maand")
     t.add_column("Recht")
     for kol in ("Toeslag €", "Voorschot €", "Zelf betalen €"):
         t.add_column(kol, justify="right", no_wrap=True)
     for m in r.maanden:
+        toeslag, voorschot, zelf = (_bedrag(m.toeslag), _bedrag(m.uitbetaling_voorschot, hele=True),
+                                    _bedrag(m.eigen_bijdrage))
+        if m.toeslag is None and m.maand in bm:
+            mb = bm[m.maand]
+            zelf_m = sum((k.werkelijke_kosten for k in m.kinderen), Decimal(0))
+            toeslag = _van_tot(mb.toeslag_onder, mb.toeslag_boven)
+            voorschot = _van_tot(Decimal(int(mb.toeslag_onder)), Decimal(int(mb.toeslag_boven)), hele=True)
+            zelf = _van_tot(zelf_m - mb.toeslag_boven, zelf_m - mb.toeslag_onder)
         t.add_row(MAANDNAMEN[m.maand - 1], "ja" if m.aanspraak and any(k.aanspraak for k in m.kinderen) else "nee",
-                  _bedrag(m.toeslag), _bedrag(m.uitbetaling_voorschot, hele=True), _bedrag(m.eigen_bijdrage))
+                  toeslag, voorschot, zelf)
     t.add_section()
-    t.add_row("totaal", str(r.jaar.maanden_met_aanspraak), _bedrag(r.jaar.toeslag), "", _bedrag(r.jaar.eigen_bijdrage))
+    if r.jaar.toeslag is None and br is not None:
+        t.add_row("totaal", str(r.jaar.maanden_met_aanspraak), _van_tot(br.jaar_onder, br.jaar_boven), "",
+                  _van_tot(r.jaar.werkelijke_kosten - br.jaar_boven, r.jaar.werkelijke_kosten - br.jaar_onder))
+    else:
+        t.add_row("totaal", str(r.jaar.maanden_met_aanspraak), _bedrag(r.jaar.toeslag), "",
+                  _bedrag(r.jaar.eigen_bijdrage))
     console.print(t)
     if per_kind:
-        k_t = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title="Per kind")
+        k_t = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title="Per kind" + (" (indicatie, niet de wet)" if indicatie else ""))
         k_t.add_column("Maand")
         k_t.add_column("Kind")
         for kol in ("Uren", "Prijs €", "%", "Toeslag €", "Zelf €"):
             k_t.add_column(kol, justify="right", no_wrap=True)
         for m in r.maanden:
+            kb = {x.kind: x for x in bm[m.maand].kinderen} if m.maand in bm else {}
             for i, k in enumerate(m.kinderen):
+                pct = procent(k.percentage) if k.percentage is not None else "?"
+                toe, zelf = _bedrag(k.toeslag), _bedrag(k.eigen_bijdrage)
+                if k.toeslag is None and k.kind in kb and kb[k.kind].percentage_onder is not None:
+                    x = kb[k.kind]
+                    pct = (procent(x.percentage_onder) if x.percentage_onder == x.percentage_boven
+                           else f"{getal_nl(x.percentage_onder, 1)}-{getal_nl(x.percentage_boven, 1)}")
+                    toe = _van_tot(x.toeslag_onder, x.toeslag_boven)
+                    zelf = _van_tot(k.werkelijke_kosten - x.toeslag_boven, k.werkelijke_kosten - x.toeslag_onder)
                 k_t.add_row(MAANDNAMEN[m.maand - 1][:3] if i == 0 else "",
                             (k.label or f"kind {k.kind}")[:14] + (" (1e)" if k.eerste_kind else ""),
                             getal_nl(k.uren_in_aanmerking),
                             _bedrag(k.uurprijs_gebruikt) if k.uurprijs_gebruikt is not None else "",
-                            procent(k.percentage) if k.percentage is not None else "?",
-                            _bedrag(k.toeslag), _bedrag(k.eigen_bijdrage))
+                            pct, toe, zelf)
         console.print(k_t)
     else:
         console.print("Per kind: gebruik --per-kind.")
-    if ontbreekt:
+    if br is not None:
+        console.print("Bedragen met een streepje: tussen de twee bedragen"
+                      + (" (indicatie, niet de wet)." if br.soort == "indicatie" else "."))
+    elif ontbreekt:
         console.print("? = nog niet te berekenen.")
     for w in r.waarschuwingen:
         w = w[len("Let op:"):].strip() if w.startswith("Let op:") else w
@@ -347,10 +390,12 @@ def _mount() -> None:
     from kotwijzer.cli_gemeente import app as gemeente_app
     from kotwijzer.policy.cli import app as beleid_app
     from kotwijzer.store.cli import app as beheer_app
+    from kotwijzer.beschikking.cli import app as beschikking_app
 
     app.add_typer(schat_app, name="schat", help="Schattingen van doelgroepen (Bijlage A van het SZW-rapport over de Participatiewet, 2025).")
     app.add_typer(gemeente_app, name="gemeente", help="Gemeenten: activiteiten in de bijstand, registratie, tegemoetkoming.")
     app.add_typer(beheer_app, name="beheer", help="Beheer: organisaties en gebruikers, back-up en herstel, bewaartermijnen.")
+    app.add_typer(beschikking_app, name="beschikking", help="Controleer een beschikking (brief van Dienst Toeslagen) en maak een concept-bezwaarschrift.")
     app.add_typer(beleid_app, name="beleid", help="Beleidsanalyse: synthetische populatie, microsimulatie, hervormingen.")
 
 

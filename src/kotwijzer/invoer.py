@@ -112,6 +112,9 @@ class Batch:
     inkomen: np.ndarray  # int64 [H] (-1 unknown)
     eerste_maand: np.ndarray  # int8 [H]
     traject_einde_maand: np.ndarray | None = None  # int8 [H,2]: month index in which a traject (c/f) ended, -1 none
+    # int16 [H,C,12]: days of the month with care, where care starts or ends within a month (Opvang.van/tot); None:
+    # whole months (the usual case and every population run)
+    dagen: np.ndarray | None = None
     # per-household notes for the trace (single-household path only)
     notities: list[dict] = field(default_factory=list)
 
@@ -127,6 +130,7 @@ class Batch:
                 "bso_leeftijd", "woont", "soort", "lrk", "uren_cu", "prijs_cent", "inkomen", "eerste_maand",
             )),
             traject_einde_maand=None if self.traject_einde_maand is None else self.traject_einde_maand[sl],
+            dagen=None if self.dagen is None else self.dagen[sl],
         )
 
 
@@ -382,6 +386,7 @@ def naar_batch(h: Huishouden, p: JaarParameters, aanvraagdatum: dt.date | None =
     eerste = kalender.eerste_maand_na_aanvraag(
         np.array([_d(aanvraagdatum or h.aanvraagdatum)]), jaar, int(p.terugwerkende_kracht_maanden)
     )
+    dagen = _opvangdagen(h, C)
     return Batch(
         jaar=jaar,
         sit=np.stack([s0, s1])[None].astype(np.uint32),
@@ -393,8 +398,29 @@ def naar_batch(h: Huishouden, p: JaarParameters, aanvraagdatum: dt.date | None =
         eerste_maand=eerste,
         traject_einde_maand=np.array([[t0, t1]], dtype=np.int8),
         notities=notities,
+        dagen=dagen,
         **arr,
     )
+
+
+def _opvangdagen(h: Huishouden, C: int) -> np.ndarray | None:
+    """Days of each month with care where a care line carries an exact first or last day (Opvang.van/tot): a change
+    in the care itself counts from its own day (Wko art. 1.3 lid 2 sets Awir art. 5 aside for the kosten per kind).
+    None when no care line has a date."""
+    if not any(o.van or o.tot for k in h.kinderen for o in k.opvang):
+        return None
+    jaar = h.berekeningsjaar
+    lengte = np.diff(kalender.maand_begin(jaar)).astype("timedelta64[D]").astype(np.int16)
+    dagen = np.zeros((1, C, 12), np.int16)
+    for i, k in enumerate(h.kinderen):
+        for o in k.opvang:
+            for m in o.maanden:
+                n = int(lengte[m - 1])
+                a = o.van.day if (o.van and o.van.year == jaar and o.van.month == m) else 1
+                b = o.tot.day if (o.tot and o.tot.year == jaar and o.tot.month == m) else n
+                dagen[0, i, m - 1] = max(int(dagen[0, i, m - 1]), max(0, b - a + 1))
+        # months without care keep 0 days; they have no hours either
+    return np.where(dagen == 0, lengte[None, None, :], dagen).astype(np.int16)
 
 
 _PER_HUISHOUDEN = ("heeft_partner", "bloedverwant", "inkomen", "eerste_maand")

@@ -115,7 +115,8 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     if te_laat:
         ok = ok & ~verloren
     # hours in int32 (at most 744 h = 74,400 hundredths a month); multiplying by a mask is cheaper than np.where
-    gevraagd = b.uren_cu.astype(np.int32, copy=False) * (b.soort > 0)
+    # no care and no cost before a child is born (the hours of an unborn child's month are not asked for)
+    gevraagd = b.uren_cu.astype(np.int32, copy=False) * ((b.soort > 0) & b.geboren)
     max_uren = int(p.max_uren_per_maand)
     maandgrens_cu = max_uren * ru.CU
     h = ru.begrens_per_maand(gevraagd, max_uren).astype(np.int32, copy=False)
@@ -165,6 +166,12 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     u.werkelijke_kosten_e = rb.kosten(
         gevraagd, b.prijs_cent, rb.past_in_int32(uren_min, uren_max, prijs_min, prijs_max)
     )
+    maanddagen = None
+    if b.dagen is not None:  # care that starts or ends within a month: that month's kosten by days
+        from kotwijzer.rules import kalender
+
+        maanddagen = np.diff(kalender.maand_begin(b.jaar)).astype("timedelta64[D]").astype(np.int64)
+        u.werkelijke_kosten_e = rb.naar_rato_dagen(u.werkelijke_kosten_e, b.dagen, maanddagen)
 
     # The amount needs the maximum uurprijs (kosten) and the year's table (percentage). Whatever of these is missing,
     # the decision and the hours above stand; the amounts that need the missing data are marked unknown, never guessed.
@@ -173,6 +180,7 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     except OntbrekendeWetgeving as e:
         u.prijs_fout = str(e)
         u.toeslag_bekend = uren == 0
+        u.eerste_kind = rb.eerste_kind_op_uren(uren)  # Bkot art. 3 lid 2 needs only the hours
         try:  # no amount, but the trace still reports the year's table and its status
             u.tabel = p.tabel()
         except OntbrekendeWetgeving:
@@ -191,6 +199,8 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
         uren_min, min(uren_max, maandgrens_cu), min(prijs_min, min(maxima)), min(prijs_max, max(maxima)),
     )
     kosten_e = rb.kosten(uren, prijs, kosten_in_int32)
+    if maanddagen is not None:
+        kosten_e = rb.naar_rato_dagen(kosten_e, b.dagen, maanddagen)
     eerste = rb.eerste_kind(uren, kosten_e)
     try:
         t = p.tabel()
@@ -222,6 +232,21 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
         u.toeslag_cent = np.where(bekend, rb.toeslag_cent(kosten_e, np.maximum(promille, 0)), 0)
         u.toeslag_bekend = bekend
     return u
+
+
+def maand_aanspraak(u: Uitkomst, b: Batch) -> np.ndarray:
+    """bool [H,12]: a month has aanspraak when the parents meet the conditions AND a child may have childcare with
+    toeslag in it (Wko art. 1.5 lid 1: the aanspraak is for the childcare of a child; the child's own conditions:
+    born, before secondary school, living with the parent, registered care). A child that starts secondary school, or
+    is not yet born, takes the month with it when it is the only child. A household without any childcare entered (an
+    incomplete voorwaardencheck) keeps the parents' verdict. A late application is already in `u.aanspraak`."""
+    met_opvang = (b.soort > 0).any(axis=(1, 2))
+    if u.kind_bits is not None:
+        eigen = (u.kind_bits & ~np.int32(c.K_TE_LAAT | c.K_GEEN_ASPRAAK_OUDERS)) == 0
+    else:
+        eigen = u.kind_ok | ~u.aanspraak[:, None, :]
+    eigen = eigen & (b.soort > 0)
+    return u.aanspraak & (eigen.any(axis=1) | ~met_opvang[:, None])
 
 
 @dataclass
@@ -319,7 +344,7 @@ def totalen(u: Uitkomst, b: Batch) -> Totalen:
         kosten_cent=_som_centen(u.kosten_e),
         werkelijke_kosten_cent=_som_centen(u.werkelijke_kosten_e),
         uren_cu=np.einsum("hc->h", uren_kind),
-        maanden_aanspraak=_som(u.aanspraak.view(np.int8), np.int8),  # at most 12
+        maanden_aanspraak=_som(maand_aanspraak(u, b).view(np.int8), np.int8),  # at most 12
         kinderen_met_toeslag=np.einsum("hc->h", (toeslag_kind > 0).view(np.int8)),  # int8: at most C children
         toeslag_per_soort_cent=per_soort,
         uren_per_soort_cu=uren_soort,

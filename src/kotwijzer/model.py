@@ -161,6 +161,8 @@ class Opvang(_Base):
     )
     uurprijs: Bedrag
     lrk_geregistreerd: bool = Field(True, description="Staat de opvanglocatie in het Landelijk Register Kinderopvang?")
+    van: dt.date | None = Field(None, description="Exacte eerste dag van de opvang, als die in een maand begint (voor de controle van een beschikking)")
+    tot: dt.date | None = Field(None, description="Exacte laatste dag van de opvang, als die in een maand eindigt")
 
     @model_validator(mode="after")
     def _check(self) -> "Opvang":
@@ -169,6 +171,11 @@ class Opvang(_Base):
             raise ValueError("vul de opvanguren in: per maand (uren_per_maand), per week (uren_per_week) of per jaar (uren_per_jaar)")
         if n > 1:
             raise ValueError("geef de opvanguren per maand, per week of per jaar, niet meer dan één")
+        if self.van and self.tot and (self.tot < self.van or self.tot.year != self.van.year):
+            raise ValueError("de einddatum van de opvang (tot) moet na de begindatum (van) liggen, in hetzelfde jaar")
+        if (self.van or self.tot) and "maanden" not in self.model_fields_set:
+            # exact dates without a list of months: the months from the first to the last day
+            self.maanden = list(range(self.van.month if self.van else 1, (self.tot.month if self.tot else 12) + 1))
         return self
 
 
@@ -312,6 +319,53 @@ class Urenpotje(_Base):
     bronnen: list[BronOut]
 
 
+class GrensOut(_Base):
+    """One bound of a percentage that no reliable source gives (kotwijzer.params.grenzen)."""
+
+    percentage: Decimal
+    reden: str
+    status: str
+    status_tekst: str
+    bron: str
+
+
+class CelBereik(_Base):
+    eerste_kind: bool
+    onder: GrensOut
+    boven: GrensOut
+
+
+class KindBereik(_Base):
+    kind: int
+    label: str
+    eerste_kind: bool
+    percentage_onder: Decimal | None
+    percentage_boven: Decimal | None
+    toeslag_onder: Decimal
+    toeslag_boven: Decimal
+
+
+class MaandBereik(_Base):
+    maand: int
+    toeslag_onder: Decimal
+    toeslag_boven: Decimal
+    kinderen: list[KindBereik] = Field(default_factory=list)
+
+
+class Bereik(_Base):
+    """The amount as a range where the law data does not fix it: `bereik` = the law with a missing table cell between
+    the bounds the law and the published tables set; `indicatie` = a year whose figures are only announced (never the
+    law). Equal bounds mean the amount is fixed (by the law, or by the announcement for an indication)."""
+
+    soort: Literal["bereik", "indicatie"]
+    uitleg: str  # plain Dutch: what the range rests on
+    basis: list[str] = Field(default_factory=list)  # sources of the data it rests on
+    cellen: list[CelBereik] = Field(default_factory=list)
+    maanden: list[MaandBereik] = Field(default_factory=list)
+    jaar_onder: Decimal
+    jaar_boven: Decimal
+
+
 class Resultaat(_Base):
     berekeningsjaar: int
     toetsingsinkomen: int | None
@@ -328,6 +382,7 @@ class Resultaat(_Base):
     aanvraagdatum: dt.date | None = None  # the application date used (given, or today)
     aanvragen_uiterlijk: dt.date | None = None  # last day an application still reaches the first month with a right
     verloren_maanden: list[int] = Field(default_factory=list)  # months lost because the application is too late
+    bereik: Bereik | None = None  # the amount as a range or an indication where the law data does not fix it
     # the structured signals behind ontbrekend, waarschuwingen and aannames (kotwijzer.signalen.Signaal;
     # rendered by kotwijzer.explain.signaaltekst.tekst); not part of the JSON
     _signalen: list[Any] = PrivateAttr(default_factory=list)

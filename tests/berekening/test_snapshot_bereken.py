@@ -6,7 +6,16 @@ tests/data/bereken_corpus.json.gz holds the households of examples/ and every ho
 scripts/snapshot_schrijf.py), each with the output of the code as it was before `kotwijzer.compute` was split into
 `kotwijzer.berekening` (main at c8e0d22). This is a refactoring check, not a test of the law: the expectations of the
 law come from independent sources in the other tests. An output that an issue changes on purpose is listed in
-`BEWUST_GEWIJZIGD` with the issue and the field; today there is none.
+`BEWUST_GEWIJZIGD` with the issue and the field, or the corpus is written again with the list of what changed:
+
+- issue 18 (corpus written again): the new field `bereik` (null where the law fixes every amount; a range for 2025
+  next children above EUR 50.811; an indication for 2027) and its lines in the explanation; a month has aanspraak only
+  when a child may have care in it (unborn, secondary school: `maanden[].aanspraak`, `jaar.maanden_met_aanspraak`,
+  `maanden_met_aanspraak` of the voorwaardencheck); no cost before a child is born (`werkelijke_kosten`,
+  `uren_opgegeven`, `eigen_bijdrage`); the first child by hours where the kosten are unknown (2027); the missing
+  table named beside the missing maximum uurprijs (`ontbrekend`, `rekenfout`); the 2021 hour pool cites Stb. 2021,
+  434; the announced 2027 prices are said to be used for the indication; the next steps of a past year speak of the
+  assessment and the bezwaar deadline, computed from the corpus's own date (`vandaag`).
 """
 from __future__ import annotations
 
@@ -69,7 +78,7 @@ def test_json_ongewijzigd(deel: int) -> None:
             r = bereken(x["invoer"], vandaag)
             nu = {"resultaat": json.loads(r.model_dump_json()), "uitleg": uitleg_tekst(r),
                   "stappen": [[s.titel, s.tekst, s.documenten, s.soort]
-                              for s in stappen(Huishouden.model_validate(x["invoer"]), r)]}
+                              for s in stappen(Huishouden.model_validate(x["invoer"]), r, vandaag)]}
             toen = {"resultaat": x["resultaat"], "uitleg": x["uitleg"], "stappen": x["stappen"]}
         else:
             nu = {"resultaat": json.loads(voorwaardencheck(x["invoer"], vandaag).model_dump_json())}

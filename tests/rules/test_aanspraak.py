@@ -108,7 +108,9 @@ def test_partner_met_permanente_wlz_recht_vanaf_2021(jaar):
     # lid 8/9 in force from 1 January 2021 (Verzamelwet kinderopvang 2021)
     from kotwijzer.compute import voorwaardencheck
 
-    data = huishouden(jaar, ouder(sit("arbeid", uren_per_maand=120)), ouder(sit("wlz_permanent")))
+    # a child born the year before (the default child of the helpers is born in 2022: in 2021 it has no right yet)
+    data = huishouden(jaar, ouder(sit("arbeid", uren_per_maand=120)), ouder(sit("wlz_permanent")),
+                      kinderen=[kind(geboren=f"{jaar - 1}-06-01")])
     r = voorwaardencheck(data)
     assert r.oordeel == "recht" and r.maanden_met_aanspraak == ALLE
 

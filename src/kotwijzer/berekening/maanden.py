@@ -18,6 +18,7 @@ from kotwijzer.berekening.condities import (
 )
 from kotwijzer.berekening.opbouw import afronden, bouw, cent, kosten_dec, uren, voorschot_cent
 from kotwijzer.invoer import SOORT_NAAM, Batch
+from kotwijzer.kern import maand_aanspraak
 from kotwijzer.kern import Uitkomst
 from kotwijzer.model import Conditie, Huishouden, KindMaand, Maanduitkomst
 from kotwijzer.params.loader import CELSTATUS_TEKST, MaximumUurprijs
@@ -86,8 +87,10 @@ def invoer(h: Huishouden, b: Batch, u: Uitkomst, rij: dict[str, Any] | None) -> 
         grens=u.uren_na_maandgrens_cu[0].tolist(), telt=u.uren_cu[0].tolist(), kind_ok=u.kind_ok[0].tolist(),
         prijs=b.prijs_cent[0].tolist(), werk=u.werkelijke_kosten_e[0].tolist(),
         bekend=None if u.toeslag_bekend is None else u.toeslag_bekend[0].tolist(),
-        sit=b.sit[0].tolist(), reden=u.reden[0].tolist(), aanspraak=u.aanspraak[0].tolist(),
+        sit=b.sit[0].tolist(), reden=u.reden[0].tolist(), aanspraak=maand_aanspraak(u, b)[0].tolist(),
     )
+    if u.eerste_kind is not None:  # also without kosten: Bkot art. 3 lid 2 needs only the hours
+        inv.eerste = u.eerste_kind[0].tolist()
     if heeft_bedrag:
         assert u.eerste_kind is not None and u.promille is not None and u.toeslag_cent is not None
         assert u.kosten_e is not None and u.prijs_gebruikt_cent is not None

@@ -81,6 +81,13 @@ def aanvraagdatum_signaal(gegeven: dt.date | None, gebruikt: dt.date) -> list[Si
     return [Signaal.van("aanname.aanvraagdatum_vandaag", "aanname", bronnen=(wko("1.3", 2, "b"),), vandaag=gebruikt)]
 
 
+def dagfactor(b: Any) -> list[Signaal]:
+    """Care that starts or ends within a month: that month by days, the practice as one indirect source shows it."""
+    if getattr(b, "dagen", None) is None:
+        return []
+    return [Signaal.van("aanname.dagfactor", "aanname", bronnen=(wko("1.3", 2), bkot("2")))]
+
+
 def urenpotje_op(u: Uitkomst) -> list[Signaal]:
     if int(u.uren_cu.sum()) < int(u.uren_na_maandgrens_cu.sum()):
         return [Signaal.van("urenpotje.op", "waarschuwing", bronnen=(bkot("8a"),))]

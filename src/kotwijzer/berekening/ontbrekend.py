@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from kotwijzer.signalen import BedragenPerSoort, Signaal
 from kotwijzer.kern import Uitkomst
-from kotwijzer.params import OntbrekendeWetgeving, maximum_uurprijs
+from kotwijzer.params import OntbrekendeWetgeving, maximum_uurprijs, tabel
 
 Code = Literal["toetsingsinkomen", "tabel", "tabelcel", "maximum_uurprijs"]
 
@@ -25,7 +25,11 @@ def aangekondigd(jaar: int) -> Signaal | None:
         return None
     if mu.status != "aangekondigd":
         return None
-    return Signaal.van("maximum_uurprijs.aangekondigd", "waarschuwing", bronnen=mu.bronnen, jaar=jaar,
+    from kotwijzer.params.indicatie import indicatie_voor_jaar
+
+    code = ("maximum_uurprijs.aangekondigd_indicatie" if indicatie_voor_jaar(jaar) is not None
+            else "maximum_uurprijs.aangekondigd")
+    return Signaal.van(code, "waarschuwing", bronnen=mu.bronnen, jaar=jaar,
                        bedragen=BedragenPerSoort(tuple(mu.cent.items())))
 
 
@@ -36,6 +40,11 @@ def ontbrekend(u: Uitkomst, inkomen: int | None, rij: dict[str, Any] | None, mnd
     t = u.tabel
     if u.prijs_fout is not None and mnd_zonder:
         out.append(("maximum_uurprijs", _melding(u.prijs_fout, mnd_zonder)))
+        if t is None:  # the table is missing too: say so (the kernel stopped at the maximum uurprijs)
+            try:
+                tabel(u.jaar)
+            except OntbrekendeWetgeving as e:
+                out.append(("tabel", _melding(str(e), mnd_zonder)))
     if u.tabel_fout is not None and mnd_zonder:
         out.append(("tabel", _melding(u.tabel_fout, mnd_zonder)))
     elif u.prijs_fout is None and t is None and mnd_zonder:

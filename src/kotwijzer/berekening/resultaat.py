@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from kotwijzer.bereik import bereik_voor
 from kotwijzer.berekening import meldingen, termijn
 from kotwijzer.berekening.maanden import Jaarstand, invoer, maanden
 from kotwijzer.berekening.ontbrekend import aangekondigd, ontbrekend
@@ -32,7 +33,7 @@ def _bedragen(stand: Jaarstand, maanden_: list[Maanduitkomst]) -> str:
     return "gedeeltelijk" if (bekend_iets and stand.uren > 0) else "ontbreekt"
 
 
-def _jaartotaal(u: Uitkomst, stand: Jaarstand) -> Jaartotaal:
+def _jaartotaal(u: Uitkomst, stand: Jaarstand, maanden_met_aanspraak: int) -> Jaartotaal:
     werk_tot = kosten_dec(stand.werkelijk_e)
     compleet = stand.bedrag_compleet
     return bouw(
@@ -42,7 +43,7 @@ def _jaartotaal(u: Uitkomst, stand: Jaarstand) -> Jaartotaal:
         werkelijke_kosten=werk_tot,
         eigen_bijdrage=(werk_tot - cent(stand.toeslag)) if compleet else None,
         uren_in_aanmerking=uren(stand.uren),
-        maanden_met_aanspraak=int(u.aanspraak[0].sum()),
+        maanden_met_aanspraak=maanden_met_aanspraak,
     )
 
 
@@ -63,6 +64,7 @@ def bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date)
     signalen += [te_laat] if te_laat is not None else []
     signalen += meldingen.notitie_signalen(b.notities)
     signalen += meldingen.urenpotje_op(u)
+    signalen += meldingen.dagfactor(b)
     ontbrekend_uit = [Ontbrekend(code=code, uitleg=tekst(s), maanden=list(s.maanden)) for code, s in ontbreekt]
     return bouw(
         Resultaat, {"_signalen": [s for _, s in ontbreekt] + signalen},
@@ -70,7 +72,7 @@ def bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date)
         toetsingsinkomen=h.toetsingsinkomen,
         tabel_status=u.tabel.status if u.tabel is not None else "ontbreekt",
         maanden=mnd,
-        jaar=_jaartotaal(u, stand),
+        jaar=_jaartotaal(u, stand, sum(1 for mm in mnd if mm.aanspraak)),
         urenpotjes=urenpotjes(u, heeft_partner),
         parameters=gelezen_parameters(u, rij),
         waarschuwingen=[tekst(s) for s in signalen if s.soort == "waarschuwing"],
@@ -81,6 +83,8 @@ def bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date)
         aanvraagdatum=aanvraagdatum,
         aanvragen_uiterlijk=uiterlijk,
         verloren_maanden=verloren,
+        bereik=bereik_voor(b, u.params, u, [k.label or f"kind {i + 1}" for i, k in enumerate(h.kinderen)],
+                           h.toetsingsinkomen),
     )
 
 

@@ -11,6 +11,7 @@ from kotwijzer.berekening.opbouw import bronnen_uit
 from kotwijzer.signalen import Signaal
 from kotwijzer.explain.signaaltekst import tekst, tekst_van
 from kotwijzer.invoer import Batch, OntbrekendeInvoer, naar_batch
+from kotwijzer.kern import maand_aanspraak
 from kotwijzer.kern import Uitkomst, bereken_batch
 from kotwijzer.model import Conditie, Huishouden, VoorwaardencheckResultaat, Vraag
 from kotwijzer.params import JaarParameters, parameters_voor_jaar
@@ -124,7 +125,8 @@ def voorwaardencheck(data: dict[str, Any] | Huishouden, vandaag: dt.date | None 
     p = parameters_voor_jaar(h.berekeningsjaar)
     b = _batch(h, p, h.aanvraagdatum or vandaag or dt.date.today())
     u = bereken_batch(b, met_bedrag=False, params=p)
-    maanden = [m + 1 for m in range(12) if u.aanspraak[0, m]]
+    recht = maand_aanspraak(u, b)[0]
+    maanden = [m + 1 for m in range(12) if recht[m]]
     condities = _condities(h, b, u)
     if any(((int(b.sit[0, i, m]) & c.ONBEKEND) != 0) for i in range(2) for m in range(12)):
         vragen.append(vraag("voorziening"))

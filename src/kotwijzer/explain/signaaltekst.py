@@ -63,7 +63,9 @@ NL: dict[str, str] = {
     "urenpotje.kgu_corona": (
         "Koppeling gewerkte uren {jaar}, verruimd vanwege corona: 230 uur per maand waarin de ouder werkte, of "
         "{percentage}% van de gewerkte uren als dat meer is; 230 uur per maand als doelgroeper, met Wlz-indicatie of "
-        "in detentie." + _KGU_SLOT),
+        "in detentie. De verruiming staat in het Besluit van 31 augustus 2021 (Stb. 2021, 434), zoals beschreven in "
+        "de nota van toelichting bij het Besluit van 22 augustus 2022: werkende ouders krijgen 230 uur per kind per "
+        "kalendermaand waarin zij werkten. De tekst van die bepaling zelf is niet gevonden." + _KGU_SLOT),
     "urenpotje.kgu": (
         "Koppeling gewerkte uren {jaar}: {percentage}% van de gewerkte uren, of 230 uur per maand als doelgroeper, "
         "met Wlz-indicatie of in detentie." + _KGU_SLOT),
@@ -80,6 +82,9 @@ NL: dict[str, str] = {
     "maximum_uurprijs.aangekondigd": (
         "Aangekondigd voor {jaar}, nog niet vastgesteld: maximum uurprijzen {bedragen}. kotwijzer rekent daar nog "
         "niet mee."),
+    "maximum_uurprijs.aangekondigd_indicatie": (
+        "Aangekondigd voor {jaar}, nog niet vastgesteld: maximum uurprijzen {bedragen}. Het bedrag volgens de wet "
+        "rekent kotwijzer daar niet mee uit; de indicatie wel."),
     "tabel.voorlopig": (
         "De tabel met percentages voor {jaar} is voorlopig: kotwijzer heeft die nog niet kunnen controleren met de "
         "officiële bekendmaking. Het bedrag kan daardoor iets afwijken. (De bron staat bij de gebruikte bedragen.)"),
@@ -124,6 +129,12 @@ NL: dict[str, str] = {
     "aanname.bevalling_geschat": (
         "De bevallingsdatum is nog niet bekend; kotwijzer rekent met de vermoedelijke datum."),
     "aanname.omrekening": "{tekst}",
+    "aanname.dagfactor": (
+        "Opvang die in een maand begint of eindigt, telt in die maand naar rato van de dagen (dagen met opvang "
+        "gedeeld door de dagen van de maand): een wijziging in de opvang zelf telt vanaf de dag zelf (art. 1.3 lid 2 "
+        "Wko; art. 2 Besluit kinderopvangtoeslag). Zo rekent Dienst Toeslagen volgens één uitgewerkte berekening "
+        "(svb.nl, 'Voorbeeld toeslaggegevens in Mijn SVB en de berekening'); dat is een indirecte bron, geen tekst over "
+        "de kinderopvangtoeslag zelf."),
     # voorwaardencheck: the verdict and the questions still open
     "samenvatting.recht": (
         "U heeft recht op kinderopvangtoeslag in {aantal} van de 12 maanden van {jaar}. {reden}"),

@@ -34,7 +34,13 @@ def _datum(d) -> str:
     return datum(d)
 
 
-def stappen(h: Huishouden, r: Resultaat) -> list[Stap]:
+def stappen(h: Huishouden, r: Resultaat, vandaag=None) -> list[Stap]:
+    """The steps for this family. Which steps depend on the year against today's date: for a past year, checking the
+    assessment (definitieve berekening) and the bezwaar deadline; for the current year, the application deadline; for
+    next year, when to apply."""
+    import datetime as dt
+
+    vandaag = vandaag or dt.date.today()
     redenen = {m.reden for m in r.maanden}
     out: list[Stap] = []
     recht = any(m.aanspraak for m in r.maanden)
@@ -85,15 +91,40 @@ def stappen(h: Huishouden, r: Resultaat) -> list[Stap]:
             []))
     inkomen_doc = ("Schatting van het inkomen van u en uw partner" if h.partner is not None and not h.partner_is_bloedverwant
                    else "Schatting van uw inkomen")
-    if recht and not ({"partner_wlz", "partner_detentie"} & redenen):
+    verleden = r.berekeningsjaar < vandaag.year
+    if recht and verleden:
+        out.append(Stap(
+            "Controleer de definitieve berekening",
+            f"Na afloop van {r.berekeningsjaar} stelt Dienst Toeslagen de toeslag definitief vast. Vergelijk die brief "
+            "(of de brief over het voorschot) met deze uitkomst: kies 'Brief van Dienst Toeslagen controleren'. "
+            "Daar ziet u per kind en per periode wat de wet geeft en welke regel een verschil veroorzaakt.",
+            ["De brief van Dienst Toeslagen (definitieve berekening of voorschot)",
+             f"De jaaropgave van de kinderopvang over {r.berekeningsjaar}"]))
+        out.append(Stap(
+            "Maak op tijd bezwaar als de brief niet klopt",
+            "U kunt bezwaar maken binnen zes weken na de datum van de brief (art. 6:7 en 6:8 Algemene wet "
+            "bestuursrecht). kotwijzer rekent de laatste dag voor u uit en maakt een concept-bezwaarschrift met de "
+            "verschillen die het vindt.",
+            ["Een kopie van de brief", "Bewijs van wat volgens u anders is (jaaropgave, contract, loonstroken)"]))
+        if r.verloren_maanden:
+            out.append(Stap(
+                "Nog niet aangevraagd?",
+                "Een aanvraag werkt maar drie maanden terug (art. 1.3 lid 2 onder b Wko). Voor de maanden van "
+                f"{r.berekeningsjaar} is een aanvraag nu te laat.", []))
+    elif recht and not ({"partner_wlz", "partner_detentie"} & redenen):
         termijn = (f" Om geen maand te missen: uiterlijk {_datum(r.aanvragen_uiterlijk)}."
                    if r.aanvragen_uiterlijk and not r.verloren_maanden else "")
-        out.append(Stap(
-            "Vraag de toeslag op tijd aan",
-            "Vraag kinderopvangtoeslag aan via Mijn toeslagen, uiterlijk 3 maanden na de maand waarin de opvang "
-            f"begint. Een latere aanvraag werkt maar 3 maanden terug (art. 1.3 lid 2 onder b Wko).{termijn}",
-            ["Contract met de opvang (LRK-nummer, uren, uurprijs)", inkomen_doc]))
-    if recht:
+        if r.berekeningsjaar > vandaag.year:
+            titel = f"Vraag de toeslag voor {r.berekeningsjaar} aan"
+            tekst = (f"Vraag kinderopvangtoeslag voor {r.berekeningsjaar} aan via Mijn toeslagen zodra u het contract "
+                     "met de opvang heeft. Doe het uiterlijk 3 maanden na de maand waarin de opvang begint: een latere "
+                     f"aanvraag werkt maar 3 maanden terug (art. 1.3 lid 2 onder b Wko).{termijn}")
+        else:
+            titel = "Vraag de toeslag op tijd aan"
+            tekst = ("Vraag kinderopvangtoeslag aan via Mijn toeslagen, uiterlijk 3 maanden na de maand waarin de opvang "
+                     f"begint. Een latere aanvraag werkt maar 3 maanden terug (art. 1.3 lid 2 onder b Wko).{termijn}")
+        out.append(Stap(titel, tekst, ["Contract met de opvang (LRK-nummer, uren, uurprijs)", inkomen_doc]))
+    if recht and not verleden:
         out.append(Stap(
             "Geef wijzigingen snel door",
             "Geef veranderingen in werk, traject, inkomen, uren of uurprijs binnen 4 weken door. Dan voorkomt u dat u "

@@ -65,6 +65,7 @@ CELSTATUS_TEKST = {
     "statement": "uit een officiële uitspraak",
     "not_found": "niet gevonden",
     "hervorming": "scenario, niet de wet",
+    "aangekondigd": "aangekondigd, nog niet vastgesteld (indicatie)",
 }
 _CEL_VAN_TABEL = {"definitief": "officieel", "voorlopig": "voorlopig", "onvolledig": "officieel", "hervorming": "hervorming"}
 GEEN_PERCENTAGE = -1  # promille for a cell without a verified percentage

@@ -153,7 +153,15 @@ def grenstabel(jaar: int, grens: str):
     - 'midden': a central estimate, not law: the mean of the next-child percentages of the year before and the year
       after at the same real income (the row's lower bound deflated and inflated with `meerjarige_indexatie.inkomen`),
       kept inside the two legal bounds above.
-    Only cells that are missing are filled; a missing first-child cell is left missing."""
+    Only cells that are missing are filled. The legal bounds ('onder', 'boven') are those of `kotwijzer.params.grenzen`
+    (one implementation for parents and policy); 'midden' is computed here."""
+    if grens in ("onder", "boven"):
+        from kotwijzer.params.grenzen import grenstabel as tabel_op_grens
+
+        g = tabel_op_grens(tabel(jaar), grens)
+        tekst = {"onder": "ondergrens: eerste-kindpercentage", "boven": "bovengrens: laatst bekende percentage"}[grens]
+        return dataclasses.replace(g, bron=f"tabel {jaar} met de ontbrekende cellen op hun {tekst}",
+                                   wettelijke_grondslag="scenario")
     from kotwijzer.params.loader import GEEN_PERCENTAGE
 
     t = tabel(jaar)

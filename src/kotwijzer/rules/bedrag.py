@@ -75,6 +75,24 @@ def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     return first
 
 
+def naar_rato_dagen(kosten_e: np.ndarray, dagen: np.ndarray, maanddagen: np.ndarray) -> np.ndarray:
+    """Kosten of a month with care on part of its days: kosten x days / days of the month, half up to 1/10,000 euro.
+    The amount is set per calendar month (Bkot art. 2) and a change in the care counts from its own day (Wko art. 1.3
+    lid 2); the day factor is Dienst Toeslagen's practice as one worked calculation shows it (svb.nl, "Voorbeeld
+    toeslaggegevens in Mijn SVB en de berekening", periodefactor 16/31), an indirect source. Arrays [H,C,12] and [12]."""
+    n = maanddagen.astype(np.int64)[None, None, :]
+    return (kosten_e.astype(np.int64) * dagen.astype(np.int64) * 2 + n) // (2 * n)
+
+
+def eerste_kind_op_uren(uren_cu: np.ndarray) -> np.ndarray:
+    """Bkot art. 3 lid 2 alone, for a month whose kosten are not known (no maximum uurprijs fixed for the year): the
+    child with the most hours is the first child; lid 2 needs only the hours. Where two or more children share the
+    most hours, lid 3 needs the kosten, so no child is marked first. Arrays [H,C,12]; returns bool [H,C,12]."""
+    top = uren_cu.max(axis=1, keepdims=True)
+    op_top = (uren_cu == top) & (uren_cu > 0)
+    return op_top & (op_top.sum(axis=1, keepdims=True) == 1)
+
+
 @citeert(bkot("3", 4))
 def eerste_kind_gelijk(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     """Bkot art. 3 lid 4: bool [H,12], True where two or more children share the most hours and the highest kosten, so

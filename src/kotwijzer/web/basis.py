@@ -77,6 +77,52 @@ templates.env.filters.update(
     situatie=lambda s: _(SITUATIE_TEKST[str(s)]) if str(s) in SITUATIE_TEKST else str(s),
     opvangsoort=_opvangsoort,
 )
+def _van_tot(lo: Decimal, hi: Decimal, fmt=None) -> str:
+    fmt = fmt or i18n.euro
+    return fmt(lo) if lo == hi else _("{a} tot {b}").format(a=fmt(lo), b=fmt(hi))
+
+
+def bereik_maand(r: Any, maand: int) -> dict[str, str] | None:
+    """Texts for a month whose amount the law data does not fix but bounds (Resultaat.bereik), else None."""
+    br = getattr(r, "bereik", None)
+    m = r.maanden[maand - 1] if r is not None else None
+    if br is None or m is None or m.toeslag is not None:
+        return None
+    mb = br.maanden[maand - 1]
+    kosten = sum((k.werkelijke_kosten for k in m.kinderen), Decimal(0))
+    ind = " (" + _("indicatie") + ")" if br.soort == "indicatie" else ""
+    return {"toeslag": _van_tot(mb.toeslag_onder, mb.toeslag_boven) + ind,
+            "voorschot": _van_tot(Decimal(int(mb.toeslag_onder)), Decimal(int(mb.toeslag_boven))) + ind,
+            "zelf": _van_tot(kosten - mb.toeslag_boven, kosten - mb.toeslag_onder) + ind,
+            "recht": N_("ja, bedrag als indicatie") if ind else N_("ja, bedrag tussen twee grenzen")}
+
+
+def bereik_jaar(r: Any) -> dict[str, str] | None:
+    br = getattr(r, "bereik", None)
+    if br is None or r.jaar.toeslag is not None:
+        return None
+    kosten = r.jaar.werkelijke_kosten
+    ind = " (" + _("indicatie") + ")" if br.soort == "indicatie" else ""
+    return {"toeslag": _van_tot(br.jaar_onder, br.jaar_boven) + ind,
+            "zelf": _van_tot(kosten - br.jaar_boven, kosten - br.jaar_onder) + ind}
+
+
+def bereik_kind(r: Any, maand: int, k: Any) -> dict[str, str] | None:
+    br = getattr(r, "bereik", None)
+    if br is None or k.toeslag is not None:
+        return None
+    x = next((x for x in br.maanden[maand - 1].kinderen if x.kind == k.kind), None)
+    if x is None or x.percentage_onder is None:
+        return None
+    ind = " (" + _("indicatie") + ")" if br.soort == "indicatie" else ""
+    return {"percentage": _van_tot(x.percentage_onder, x.percentage_boven, _procent) + ind,
+            "toeslag": _van_tot(x.toeslag_onder, x.toeslag_boven) + ind,
+            "zelf": _van_tot(k.werkelijke_kosten - x.toeslag_boven, k.werkelijke_kosten - x.toeslag_onder) + ind}
+
+
+templates.env.globals.update(bereik_maand=bereik_maand, bereik_jaar=bereik_jaar, bereik_kind=bereik_kind)
+
+
 from kotwijzer.web.aanspreken import derde_persoon  # noqa: E402
 
 templates.env.filters["ouder"] = derde_persoon

@@ -272,6 +272,17 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
             v.append(_p(f"- {_k(x)}", st["basis"]))
         v.append(_p(_("Het bedrag kan de ouder laten berekenen met de proefberekening van Dienst Toeslagen "
                       "(toeslagen.nl)."), st["basis"]))
+    br = getattr(r, "bereik", None) if r is not None else None
+    if br is not None:
+        lo = max(mb.toeslag_onder for mb in br.maanden)
+        hi = max(mb.toeslag_boven for mb in br.maanden)
+        wat = _("Indicatie (niet de wet)") if br.soort == "indicatie" else _("Toeslag")
+        maand = _euro(lo) if lo == hi else _("tussen {a} en {b}").format(a=_euro(lo), b=_euro(hi))
+        jaar = (_euro(br.jaar_onder) if br.jaar_onder == br.jaar_boven
+                else _("tussen {a} en {b}").format(a=_euro(br.jaar_onder), b=_euro(br.jaar_boven)))
+        v.append(_p(_("{wat}: {maand} per maand (hoogste maand); over het jaar {jaar}.").format(
+            wat=wat, maand=maand, jaar=jaar), st["groot"]))
+        v.append(_p(br.uitleg, st["basis"]))
     t = ctx.get("tegemoetkoming")
     if t and t.get("melding"):
         v.append(_p(_("Extra vergoeding van de gemeente:") + f" {_k(t['melding'])}", st["basis"]))

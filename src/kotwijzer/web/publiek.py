@@ -259,7 +259,9 @@ def _tabel_soort(j: int) -> str:
     try:
         status = str(tabel(j).status)
     except (OntbrekendeWetgeving, OngeldigeWetgeving):
-        return "ontbreekt"
+        from kotwijzer.params.indicatie import indicatie_voor_jaar
+
+        return "indicatie" if indicatie_voor_jaar(j) is not None else "ontbreekt"
     return {"partial": "onvolledig", "provisional": "voorlopig", "unverified": "voorlopig"}.get(status, status)
 
 
@@ -278,6 +280,11 @@ def jaar_meldingen(jaren) -> list[dict[str, Any]]:
         uit.append({"soort": "ontbreekt", "link": True, "tekst":
                     _("Voor {jaren} hebben wij de officiële tabel met percentages niet. U ziet wel of u recht heeft en "
                       "voor hoeveel uur, maar niet het bedrag.").format(jaren=_jaren_tekst(groepen["ontbreekt"]))})
+    if groepen.get("indicatie"):
+        uit.append({"soort": "indicatie", "link": True, "tekst":
+                    _("Voor {jaren} zijn de tabel met percentages en de maximum uurprijzen nog niet vastgesteld. U ziet "
+                      "of u recht heeft en voor hoeveel uur, en een indicatie van het bedrag met wat is aangekondigd: "
+                      "niet het bedrag volgens de wet.").format(jaren=_jaren_tekst(groepen["indicatie"]))})
     if groepen.get("onvolledig"):
         uit.append({"soort": "onvolledig", "link": True, "tekst":
                     _("Voor {jaren} is onze tabel niet compleet. Bij sommige inkomens kunnen wij het bedrag niet "
@@ -296,6 +303,10 @@ def jaar_status(j: int) -> str | None:
         return _("Voor {jaar} hebben wij de officiële tabel met percentages niet. U ziet wel of u recht heeft en voor "
                  "hoeveel uur, maar niet het bedrag. Het bedrag berekent u met de proefberekening van Dienst "
                  "Toeslagen.").format(jaar=j)
+    if status == "indicatie":
+        return _("Voor {jaar} zijn de bedragen nog niet vastgesteld. U ziet of u recht heeft en voor hoeveel uur, en "
+                 "een indicatie met de aangekondigde bedragen, niet het bedrag volgens de wet. Het echte bedrag "
+                 "berekent u met de proefberekening van Dienst Toeslagen zodra die de bedragen kent.").format(jaar=j)
     if status == "onvolledig":
         return _("Voor {jaar} is onze tabel met percentages niet compleet. Bij sommige inkomens kunnen wij het bedrag "
                  "niet berekenen. Dan verwijzen wij u naar de proefberekening van Dienst Toeslagen.").format(jaar=j)
@@ -868,7 +879,7 @@ def voorschot(request: Request):
     ctx: dict[str, Any] = {"h": h, "uitkomst": None, "geen_bedrag": None}
     ctx.update(_formulier_context(request, staat, h))
     f = fm.Fouten()
-    if _tabel_soort(h.berekeningsjaar) in ("ontbreekt", "onvolledig"):
+    if _tabel_soort(h.berekeningsjaar) in ("ontbreekt", "onvolledig", "indicatie"):
         ctx["geen_bedrag"] = jaar_status(h.berekeningsjaar)
     waarden = {"vs-voorschot": tekst(form, "vs-voorschot"), "vs-definitief": tekst(form, "vs-definitief")}
     if not any(waarden.values()):

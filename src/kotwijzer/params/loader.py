@@ -363,6 +363,22 @@ def regelparameters() -> dict[str, Parameter]:
     return out
 
 
+_op_cache: dict[tuple[int, int], tuple[Parameter, Waarde]] = {}
+
+
+def _waarde_op_1_januari(prm: Parameter, jaar: int) -> Waarde:
+    """`prm.op(1 January jaar)`, looked up once per parameter and year (parameters and values are immutable; the
+    entry keeps its parameter, so a reused id never returns another parameter's value)."""
+    hit = _op_cache.get((id(prm), jaar))
+    if hit is not None and hit[0] is prm:
+        return hit[1]
+    w = prm.op(dt.date(jaar, 1, 1))
+    if len(_op_cache) > 4096:
+        _op_cache.clear()
+    _op_cache[(id(prm), jaar)] = (prm, w)
+    return w
+
+
 @dataclass
 class JaarParameters:
     """All rule parameters for one berekeningsjaar (value in force on 1 January), with a log of what was read.
@@ -394,7 +410,7 @@ class JaarParameters:
         if naam in self.wijzigingen:
             w = Waarde(dt.date(self.jaar, 1, 1), self.wijzigingen[naam], "hervorming", "scenario")
         else:
-            w = self._params[naam].op(dt.date(self.jaar, 1, 1))
+            w = _waarde_op_1_januari(self._params[naam], self.jaar)
         self.gelezen[naam] = w
         return w
 

@@ -4,6 +4,7 @@ retroactivity limit. Vectorised over numpy datetime64[D] arrays; NaT means 'none
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 import numpy as np
 
@@ -13,9 +14,23 @@ NAT = np.datetime64("NaT", "D")
 
 
 @zonder_bron("calendar arithmetic")
+@lru_cache(maxsize=64)
 def maand_begin(jaar: int) -> np.ndarray:
-    """First day of each month of the year (12,) and of the next year's January (13,)."""
-    return np.array([np.datetime64(f"{jaar}-{m:02d}-01", "D") for m in range(1, 13)] + [np.datetime64(f"{jaar + 1}-01-01", "D")])
+    """First day of each month of the year (12,) and of the next year's January (13,). Built once per year and
+    read-only (every call shares it)."""
+    begin = np.array([np.datetime64(f"{jaar}-{m:02d}-01", "D") for m in range(1, 13)]
+                     + [np.datetime64(f"{jaar + 1}-01-01", "D")])
+    begin.flags.writeable = False
+    return begin
+
+
+@zonder_bron("calendar arithmetic")
+@lru_cache(maxsize=64)
+def maand_einde(jaar: int) -> np.ndarray:
+    """Last day of each month of the year (12,), read-only."""
+    einde = maand_begin(jaar)[1:] - np.timedelta64(1, "D")
+    einde.flags.writeable = False
+    return einde
 
 
 @citeert(awir("5"))

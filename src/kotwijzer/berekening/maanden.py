@@ -16,7 +16,7 @@ from kotwijzer.berekening.condities import (
     partner_bloedverwant,
     reden_bronnen,
 )
-from kotwijzer.berekening.opbouw import afronden, bouw, cent, kosten_dec, uren, voorschot_cent
+from kotwijzer.berekening.opbouw import afronden, bouw, cent, kopie, kosten_dec, uren, voorschot_cent
 from kotwijzer.invoer import SOORT_NAAM, Batch
 from kotwijzer.kern import maand_aanspraak
 from kotwijzer.kern import Uitkomst
@@ -237,13 +237,8 @@ def _herhaal(vorige: Maanduitkomst, m: int, stand: Jaarstand, delta: tuple[int, 
     for lijst, n in ((stand.wissel_maanden, delta[4]), (stand.gelijk_maanden, delta[5]),
                      (stand.ontbrekende_cel_maanden[True], delta[6]), (stand.ontbrekende_cel_maanden[False], delta[7])):
         lijst.extend([m + 1] * n)
-    velden = dict(vorige.__dict__)
-    velden["maand"] = m + 1
-    velden["bronnen"] = list(vorige.bronnen)
-    velden["condities"] = list(vorige.condities)
-    velden["kinderen"] = [bouw(KindMaand, **{**k.__dict__, "redenen": list(k.redenen),
-                                             "condities": list(k.condities)}) for k in vorige.kinderen]
-    return bouw(Maanduitkomst, **velden)
+    kinderen = [kopie(k, redenen=list(k.redenen), condities=list(k.condities)) for k in vorige.kinderen]
+    return kopie(vorige, maand=m + 1, bronnen=list(vorige.bronnen), condities=list(vorige.condities), kinderen=kinderen)
 
 
 def maanden(inv: Invoer) -> tuple[list[Maanduitkomst], Jaarstand]:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from kotwijzer.berekening.opbouw import bouw, bronnen_uit
-from kotwijzer.kern import Uitkomst
+from kotwijzer.kern import GelezenWaarde, Uitkomst
 from kotwijzer.model import GelezenParameter
 from kotwijzer.wetten.bron import awir, bkot
 
@@ -22,10 +22,29 @@ def rij_van(u: Uitkomst, inkomen: int | None) -> dict[str, Any] | None:
     return t.rij(inkomen)
 
 
+_velden_cache: dict[tuple[int, int], tuple[GelezenWaarde, dict[str, Any]]] = {}
+
+
+def _velden(w: GelezenWaarde, jaar: int) -> dict[str, Any]:
+    """The fields of one read parameter as output, once per trace entry and year (the kernel reuses its entries;
+    the entry is kept with them, so a reused id never returns another's fields). Citations as a tuple: each result
+    gets its own list."""
+    hit = _velden_cache.get((id(w), jaar))
+    if hit is not None and hit[0] is w:
+        return hit[1]
+    velden = {"naam": w.naam, "waarde": w.waarde, "status": w.status, "bron": tuple(bronnen_uit(w.bronnen, jaar)),
+              "publicatie": w.publicatie}
+    if len(_velden_cache) > 4096:
+        _velden_cache.clear()
+    _velden_cache[(id(w), jaar)] = (w, velden)
+    return velden
+
+
 def gelezen_parameters(u: Uitkomst, rij: dict[str, Any] | None) -> list[GelezenParameter]:
-    out = [bouw(GelezenParameter, naam=w.naam, waarde=w.waarde, status=w.status,
-                                            bron=bronnen_uit(w.bronnen, u.jaar), publicatie=w.publicatie)
-           for w in u.gelezen.values()]
+    out = []
+    for w in u.gelezen.values():
+        velden = _velden(w, u.jaar)
+        out.append(bouw(GelezenParameter, **{**velden, "bron": list(velden["bron"])}))
     mu = u.maximum_uurprijs
     if mu is not None:
         out.append(GelezenParameter.model_construct(

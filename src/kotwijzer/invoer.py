@@ -143,7 +143,7 @@ def _periode_maanden(p: Periode, jaar: int) -> np.ndarray:
         out = np.zeros(12, dtype=bool)
         out[[m - 1 for m in p.maanden]] = True
         return out
-    return kalender.maanden_in_periode(np.array([_d(p.van)]), np.array([_d(p.tot)]), jaar)[0]
+    return kalender.maanden_in_periode_datum(p.van, p.tot, jaar)
 
 
 def _periode_runs(p: Periode, jaar: int) -> list[tuple[dt.date | None, dt.date | None]]:
@@ -383,9 +383,9 @@ def naar_batch(h: Huishouden, p: JaarParameters, aanvraagdatum: dt.date | None =
         vals = _kind_arrays(k, jaar, f"kinderen[{i}]", notities)
         for name, v in zip(("soort", "lrk", "uren_cu", "prijs_cent", "geboren", "voor_vo", "bso_leeftijd", "woont"), vals):
             arr[name][0, i] = v
-    eerste = kalender.eerste_maand_na_aanvraag(
-        np.array([_d(aanvraagdatum or h.aanvraagdatum)]), jaar, int(p.terugwerkende_kracht_maanden)
-    )
+    eerste = np.array([kalender.eerste_maand_na_aanvraag_datum(
+        aanvraagdatum or h.aanvraagdatum, jaar, int(p.terugwerkende_kracht_maanden)
+    )], dtype=np.int8)
     dagen = _opvangdagen(h, C)
     return Batch(
         jaar=jaar,

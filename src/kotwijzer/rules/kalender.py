@@ -50,6 +50,19 @@ def maanden_in_periode(van: np.ndarray, tot: np.ndarray, jaar: int) -> np.ndarra
     return ~np.isnat(van) & (van <= eerste) & (tot_eff >= eerste)
 
 
+@lru_cache(maxsize=64)
+def _eerste_dagen(jaar: int) -> tuple[dt.date, ...]:
+    return tuple(dt.date(jaar, m, 1) for m in range(1, 13))
+
+
+def maanden_in_periode_datum(van: dt.date | None, tot: dt.date | None, jaar: int) -> np.ndarray:
+    """Scalar form of `maanden_in_periode` for one period (same rule, Awir art. 5: a month counts when the situation
+    holds on its first day; `van` None: never, `tot` None: open-ended), without building date arrays."""
+    if van is None:
+        return np.zeros(12, dtype=bool)
+    return np.array([van <= d and (tot is None or tot >= d) for d in _eerste_dagen(jaar)], dtype=bool)
+
+
 MAANDREGEL_BRON = (awir("5"),)
 
 
@@ -128,6 +141,15 @@ def eerste_maand_na_aanvraag(aanvraagdatum: np.ndarray, jaar: int, maanden_terug
     eerste = am - maanden_terug - (jaar - 1970) * 12
     eerste = np.where(np.isnat(a), 0, eerste)
     return np.clip(eerste, 0, 12).astype(np.int8)
+
+
+def eerste_maand_na_aanvraag_datum(aanvraagdatum: dt.date | None, jaar: int, maanden_terug: int) -> int:
+    """Scalar form of `eerste_maand_na_aanvraag` for one date (None: no date given, 0): the same month count
+    (months since January of `jaar`, minus `maanden_terug`, clipped to 0..12) without building arrays."""
+    if aanvraagdatum is None:
+        return 0
+    eerste = (aanvraagdatum.year - jaar) * 12 + aanvraagdatum.month - 1 - maanden_terug
+    return min(max(eerste, 0), 12)
 
 
 AWIR_KIND_BRON = (awir("4", 1), awir("4", 2))

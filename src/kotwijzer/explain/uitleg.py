@@ -62,12 +62,12 @@ def _wettekst(bron: Bron, peildatum: dt.date) -> tuple:
     }.items())
 
 
-_blok_cache: dict[tuple[tuple[str, ...], dt.date], tuple[tuple, ...]] = {}
+_blok_cache: dict[tuple[tuple[str, ...], dt.date], tuple[tuple[tuple, ...], tuple[tuple[str, str], ...]]] = {}
 
 
-def _blok_bronnen(bronnen: list[BronOut], peildatum: dt.date) -> list[dict]:
-    """The cited provisions of a block, each once, with their text on `peildatum` (new dicts each time; the texts are
-    looked up once per set of citations and date)."""
+def _blok_bronnen_vast(bronnen: list[BronOut], peildatum: dt.date) -> tuple[tuple[tuple, ...], tuple[tuple[str, str], ...]]:
+    """The cited provisions of a block, each once, with their text on `peildatum` (as item tuples), and their
+    (citaat, tekst) pairs; looked up once per set of citations and date."""
     sleutel = (tuple(b.citaat for b in bronnen), peildatum)
     uit = _blok_cache.get(sleutel)
     if uit is None:
@@ -77,14 +77,11 @@ def _blok_bronnen(bronnen: list[BronOut], peildatum: dt.date) -> list[dict]:
                 continue
             gezien.add(b.citaat)
             out.append(tuple(wettekst(b, peildatum).items()))
+        teksten = tuple((d["citaat"], d["tekst"]) for d in map(dict, out))
         if len(_blok_cache) >= 4096:
             _blok_cache.clear()
-        uit = _blok_cache[sleutel] = tuple(out)
-    return [dict(x) for x in uit]
-
-
-def _teksten(blok: UitlegBlok) -> list[tuple[str, str]]:
-    return [(b["citaat"], b["tekst"]) for b in blok.bronnen]
+        uit = _blok_cache[sleutel] = (tuple(out), teksten)
+    return uit
 
 
 def maand_bronnen(m) -> list[BronOut]:
@@ -122,6 +119,8 @@ def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) ->
     tpl = env.get_template("maand.txt.j2")
     blokken: list[UitlegBlok] = []
     vorige = None
+    laatste_regels: list[str] = []
+    laatste_teksten: tuple[tuple[str, str], ...] = ()
     for m in r.maanden:
         peil = dt.date(r.berekeningsjaar, m.maand, 1)
         if vorige is None or not _zelfde_inhoud(vorige[0], m):
@@ -129,21 +128,23 @@ def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) ->
             # reuses its lines and citations
             tekst = tpl.render(m=m, maandnaam=MAANDNAMEN[m.maand - 1], jaar=r.berekeningsjaar)
             vorige = (m, [x for x in tekst.splitlines() if x.strip()], maand_bronnen(m))
-        regels, bronnen = list(vorige[1]), vorige[2]
-        blok = UitlegBlok(
-            maand=m.maand, titel=f"{MAANDNAMEN[m.maand - 1].capitalize()} {r.berekeningsjaar}", regels=regels,
-            bronnen=_blok_bronnen(bronnen, peil) if met_wettekst else [],
-        )
+        regels, bronnen = vorige[1], vorige[2]
+        blok_bronnen, teksten = _blok_bronnen_vast(bronnen, peil) if met_wettekst else ((), ())
         laatste = blokken[-1] if blokken else None
         # merge consecutive months with the same explanation and the same law text (a new consolidation of the law with
-        # an unchanged provision does not split the explanation)
-        if samenvoegen and laatste and laatste.regels == blok.regels and _teksten(laatste) == _teksten(blok):
+        # an unchanged provision does not split the explanation); the block is only built when it is not merged
+        if samenvoegen and laatste and laatste_regels == regels and laatste_teksten == teksten:
             laatste.tot_maand = m.maand
             laatste.titel = (f"{MAANDNAMEN[laatste.maand - 1].capitalize()} tot en met {MAANDNAMEN[m.maand - 1]} "
                              f"{r.berekeningsjaar}")
         else:
+            blok = UitlegBlok(
+                maand=m.maand, titel=f"{MAANDNAMEN[m.maand - 1].capitalize()} {r.berekeningsjaar}", regels=list(regels),
+                bronnen=[dict(x) for x in blok_bronnen],
+            )
             blok.tot_maand = m.maand
             blokken.append(blok)
+            laatste_regels, laatste_teksten = regels, teksten
     return blokken
 
 

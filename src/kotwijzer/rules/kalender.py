@@ -55,6 +55,7 @@ def _eerste_dagen(jaar: int) -> tuple[dt.date, ...]:
     return tuple(dt.date(jaar, m, 1) for m in range(1, 13))
 
 
+@citeert(awir("5"))
 def maanden_in_periode_datum(van: dt.date | None, tot: dt.date | None, jaar: int) -> np.ndarray:
     """Scalar form of `maanden_in_periode` for one period (same rule, Awir art. 5: a month counts when the situation
     holds on its first day; `van` None: never, `tot` None: open-ended), without building date arrays."""
@@ -143,6 +144,7 @@ def eerste_maand_na_aanvraag(aanvraagdatum: np.ndarray, jaar: int, maanden_terug
     return np.clip(eerste, 0, 12).astype(np.int8)
 
 
+@citeert(wko("1.3", 2, "b"))
 def eerste_maand_na_aanvraag_datum(aanvraagdatum: dt.date | None, jaar: int, maanden_terug: int) -> int:
     """Scalar form of `eerste_maand_na_aanvraag` for one date (None: no date given, 0): the same month count
     (months since January of `jaar`, minus `maanden_terug`, clipped to 0..12) without building arrays."""

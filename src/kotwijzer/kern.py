@@ -118,7 +118,7 @@ def _ouders_een(
     household this replaces some 80 small NumPy calls by 12 dictionary look-ups; the values are the rule's own."""
     oks: list[bool] = []
     redenen: list[int] = []
-    for s0, s1 in zip(sit0.tolist(), sit1.tolist()):
+    for s0, s1 in zip(sit0.tolist(), sit1.tolist(), strict=True):
         sleutel = (s0, s1, heeft_partner, bloedverwant, uitz, wlz_zonder, lid1)
         hit = _ouders_memo.get(sleutel)
         if hit is None:
@@ -148,6 +148,7 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     sit0 = sit[:, 0, :]
     sit1 = sit[:, 1, :]
     wlz_zonder = bool(p.wlz_uitzondering_zonder_voldoende_partner)
+    reden: np.ndarray | None
     if met_redenen and b.n == 1:  # one household: the same rule, evaluated once per situation pair (see _ouders_een)
         ok, reden = _ouders_een(sit0[0], sit1[0], bool(b.heeft_partner[0]), bool(b.bloedverwant[0]), uitz, wlz_zonder,
                                 lid1)

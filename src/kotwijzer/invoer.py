@@ -311,7 +311,7 @@ def _kind_arrays(k: Kind, jaar: int, pad: str = "kinderen[0]", notities: list[di
     lrk = np.ones(12, dtype=bool)
     uren = np.zeros(12, dtype=np.int32)
     prijs = np.zeros(12, dtype=np.int32)
-    maand_eind = kalender.maand_einde(jaar)
+    maand_eind = kalender.laatste_dagen(jaar)
     maand_start = kalender.maand_begin(jaar)[:-1]
     vier = np.datetime64(kalender.vierde_verjaardag(k.geboortedatum), "D")
     leerplicht = np.datetime64(kalender.begin_leerplicht(k.geboortedatum), "D")

@@ -26,7 +26,7 @@ def maand_begin(jaar: int) -> np.ndarray:
 
 @zonder_bron("calendar arithmetic")
 @lru_cache(maxsize=64)
-def maand_einde(jaar: int) -> np.ndarray:
+def laatste_dagen(jaar: int) -> np.ndarray:
     """Last day of each month of the year (12,), read-only."""
     einde = maand_begin(jaar)[1:] - np.timedelta64(1, "D")
     einde.flags.writeable = False

@@ -168,8 +168,7 @@ def test_stappen_met_waarden_in_het_engels():
     e = " ".join(en)
     assert "Sam turns 4 this year and goes to primary school." in e
     assert f"Child 2 goes to secondary school in September {jaar}." in e
-    assert "Your situation 'Studie of opleiding' ends on 30 June 2026." in e or \
-        "Your situation 'Study or training' ends on 30 June 2026." in e
+    assert "Your situation 'study' ends on 30 June 2026." in e
     assert "Please note" in titels or "Note" in titels
     assert not any(z in e for z in ("gaat naar", "wordt dit jaar", "eindigt op"))
     assert dt.date(jaar, 6, 30)  # the date of the situation above

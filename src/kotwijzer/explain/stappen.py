@@ -14,11 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kotwijzer import i18n
-from kotwijzer.i18n import _
+from kotwijzer.i18n import N_, _
 from kotwijzer.model import Huishouden, Resultaat
 from kotwijzer.rules import kalender
 
 REINTEGRATIECODES = "22, 23, 29, 30, 40, 42 of 43"
+
+# the situations whose end is announced, named as the steps have always named them in Dutch
+_SITUATIE_EINDIGT = {"bijstand_traject": N_("bijstand traject"), "werkzoekende_traject": N_("werkzoekende traject"),
+                     "studie": N_("studie"), "inburgering": N_("inburgering"), "detentie": N_("detentie"),
+                     "wlz_tijdelijk": N_("wlz tijdelijk")}
 
 
 @dataclass
@@ -178,16 +183,12 @@ def stappen(h: Huishouden, r: Resultaat, vandaag=None) -> list[Stap]:
                             _("{kind} wordt dit jaar 4 en gaat naar de basisschool. Dagopvang wordt dan vaak "
                               "buitenschoolse opvang, met een andere maximum uurprijs.").format(kind=_kind(k, i)),
                             [], "waarschuwing"))
-    from kotwijzer.diensten import SITUATIE_TEKST
-
     for o, partner in ((h.aanvrager, False), (h.partner, True)):
         if o is None:
             continue
         for p in o.situaties:
-            if p.tot and p.tot.year == jaar and p.situatie in ("bijstand_traject", "werkzoekende_traject", "studie", "inburgering", "detentie", "wlz_tijdelijk"):
-                naam = p.situatie.value
-                # Dutch: the words of the situation's code, as the steps have always said; English: its plain name
-                situatie = naam.replace("_", " ") if i18n.taal() == i18n.STANDAARD else _(SITUATIE_TEKST[naam])
+            if p.tot and p.tot.year == jaar and p.situatie in _SITUATIE_EINDIGT:
+                situatie = _(_SITUATIE_EINDIGT[p.situatie.value])
                 einde = p.tot.strftime("%d-%m-%Y") if i18n.taal() == i18n.STANDAARD else i18n.datum(p.tot)
                 sjabloon = (_("De situatie '{situatie}' van de partner eindigt op {datum}. Daarna kan het recht "
                               "stoppen. Geef dit door.") if partner else

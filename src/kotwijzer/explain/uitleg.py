@@ -1,9 +1,10 @@
 """Per-month plain explanation with the cited law text, rendered from a `Resultaat` with Jinja2.
 
 The explanation is written in the language of the moment (`kotwijzer.i18n.taal()`: Dutch, or English on an English page
-of the parent flow): the sentences of `templates/maand.txt.j2` are message ids of the translation catalogue, and the
-core's own sentences inside them (reasons, conditions) are translated by `kotwijzer.web.kerntekst`. The quoted law
-texts always stay Dutch: they are the law. The command line (`uitleg_tekst`) runs in Dutch."""
+of the parent flow): the sentences of `templates/maand.txt.j2` are message ids of the translation catalogue. The
+core's own sentences inside a line (reasons, conditions: Dutch data of the calculation) are translated where the line
+is shown (`kotwijzer.web.kerntekst`, which translates a line sentence by sentence). The quoted law texts always stay
+Dutch: they are the law. The command line (`uitleg_tekst`) runs in Dutch."""
 from __future__ import annotations
 
 import datetime as dt
@@ -59,10 +60,8 @@ def _kindlabel(label: str | None) -> str:
 
 
 def _vertaal(t: str | None) -> str:
-    """A sentence of the core (a reason, a condition, a table status) in the language of the page."""
-    from kotwijzer.web.kerntekst import vertaal_kern
-
-    return vertaal_kern(t) or ""
+    """A fixed text of the core that is a message of the catalogue (the status of a table cell)."""
+    return _(t) if t else ""
 
 
 def maand_titel(van: int, tot: int, jaar: int) -> str:

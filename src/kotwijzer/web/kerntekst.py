@@ -48,8 +48,8 @@ def kern_berichten() -> list[str]:
 _BRONNEN = (("kotwijzer.municipal.classificatie", "_uitleg"), ("kotwijzer.municipal.classificatie", "VOORBEELD_WAARSCHUWING"),
             ("kotwijzer.municipal.models", "CATEGORIE_OMSCHRIJVING"), ("kotwijzer.invoer", "uren_per_maand_cu"),
             ("kotwijzer.invoer", "_ouder_arrays"), ("kotwijzer.invoer", "_kind_arrays"),
-            ("kotwijzer.api.fouten", "melding"), ("kotwijzer.api.fouten", "_VELD_MELDING"),
-            ("kotwijzer.api.fouten", "_DATUM"), ("kotwijzer.api.fouten", "_TIJD"))
+            ("kotwijzer.http.meldingen", "melding"), ("kotwijzer.http.meldingen", "_VELD_MELDING"),
+            ("kotwijzer.http.meldingen", "_DATUM"), ("kotwijzer.http.meldingen", "_TIJD"))
 
 
 def _veldnaam(expr) -> str:
@@ -178,6 +178,8 @@ def vertaal_kern(tekst: str | None) -> str | None:
     """A Dutch sentence of the core in the language of the page (unchanged in Dutch, and when it is not known)."""
     if not tekst or i18n.taal() == i18n.STANDAARD:
         return tekst
+    if tekst.startswith("- "):  # a line of a list in the explanation per month
+        return "- " + (vertaal_kern(tekst[2:]) or "")
     vertaald = _zin(tekst)
     if vertaald != tekst:
         return vertaald

@@ -191,3 +191,14 @@ def test_foutmelding_van_de_kern_in_het_engels_bij_het_kind(c):
     assert "Dagopvang (day care) is for children who do not go to primary school yet." in t
     assert "This child must go to school from April 2026" in t
     assert "Dagopvang is voor kinderen" not in t and "basisschool" not in t
+
+
+def test_aanvraagpakket_link_zegt_dat_het_pakket_nederlands_is(c):
+    """The application packet is Dutch only for now: the English result page says so on its link (hreflang="nl")."""
+    from kotwijzer.web import formulier as fm
+    from kotwijzer.web import hervatten
+
+    invoer = json.loads((WORTEL / "examples" / "wlz_partner_2023.json").read_text())
+    en = c.get("/uitkomst", params={"a": hervatten.maak(c.app.state.geheim, fm.staat_van_invoer(invoer))}).text
+    link = re.search(r'<a [^>]*id="naar-pakket"[^>]*>.*?</a>', en, re.S)
+    assert link and 'hreflang="nl"' in link[0] and "(in Dutch only for now)" in link[0]

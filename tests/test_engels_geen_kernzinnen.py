@@ -193,8 +193,9 @@ def test_foutmelding_van_de_kern_in_het_engels_bij_het_kind(c):
     assert "Dagopvang is voor kinderen" not in t and "basisschool" not in t
 
 
-def test_aanvraagpakket_link_zegt_dat_het_pakket_nederlands_is(c):
-    """The application packet is Dutch only for now: the English result page says so on its link (hreflang="nl")."""
+def test_aanvraagpakket_en_briefcontrole_links_zeggen_dat_ze_nederlands_zijn(c):
+    """The application packet and the letter check are Dutch only for now: the English result page says so on their
+    links (hreflang="nl")."""
     from kotwijzer.web import formulier as fm
     from kotwijzer.web import hervatten
 
@@ -202,3 +203,5 @@ def test_aanvraagpakket_link_zegt_dat_het_pakket_nederlands_is(c):
     en = c.get("/uitkomst", params={"a": hervatten.maak(c.app.state.geheim, fm.staat_van_invoer(invoer))}).text
     link = re.search(r'<a [^>]*id="naar-pakket"[^>]*>.*?</a>', en, re.S)
     assert link and 'hreflang="nl"' in link[0] and "(in Dutch only for now)" in link[0]
+    link = re.search(r'<a [^>]*id="naar-beschikking"[^>]*>.*?</a>', en, re.S)
+    assert link and 'hreflang="nl"' in link[0] and "Check a letter from Dienst Toeslagen (in Dutch only for now)" in link[0]

@@ -17,7 +17,7 @@ from kotwijzer.i18n import _
 
 _MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
             "november", "december")
-_VELD = re.compile(r"\{([a-z_]+)\}")
+_VELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
 def kern_berichten() -> list[str]:
@@ -49,7 +49,9 @@ _BRONNEN = (("kotwijzer.municipal.classificatie", "_uitleg"), ("kotwijzer.munici
             ("kotwijzer.municipal.models", "CATEGORIE_OMSCHRIJVING"), ("kotwijzer.invoer", "uren_per_maand_cu"),
             ("kotwijzer.invoer", "_ouder_arrays"), ("kotwijzer.invoer", "_kind_arrays"),
             ("kotwijzer.http.meldingen", "melding"), ("kotwijzer.http.meldingen", "_VELD_MELDING"),
-            ("kotwijzer.http.meldingen", "_DATUM"), ("kotwijzer.http.meldingen", "_TIJD"))
+            ("kotwijzer.http.meldingen", "_DATUM"), ("kotwijzer.http.meldingen", "_TIJD"),
+            ("kotwijzer.bereik", "_uitleg"), ("kotwijzer.params.grenzen", "GRENSSTATUS_TEKST"),
+            ("kotwijzer.params.grenzen", "cel_grenzen"), ("kotwijzer.params.grenzen", "_rij_tekst"))
 
 
 def _veldnaam(expr) -> str:
@@ -94,7 +96,7 @@ def _bron_sjablonen() -> list[str]:
                 if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in in_f:
                     if (" " in n.value and len(n.value) > 6 and "{" not in n.value and "\\" not in n.value
                             and n.value[:1].isalpha()):
-                        uit.append(n.value)
+                        uit.append(n.value.strip())
                 elif isinstance(n, ast.JoinedStr) and id(n) not in {id(x) for x in ast.walk(n)} - {id(n)}:
                     sjabloon, namen = "", []
                     for deel in n.values:
@@ -107,7 +109,7 @@ def _bron_sjablonen() -> list[str]:
                             namen.append(v)
                             sjabloon += "{" + v + "}"
                     if namen and " " in sjabloon and len(_VELD.sub("", sjabloon)) > 8:
-                        uit.append(sjabloon)
+                        uit.append(sjabloon.strip())  # a piece of a longer text, matched sentence by sentence
     return list(dict.fromkeys(uit))
 
 
@@ -124,9 +126,13 @@ def _patronen() -> list[tuple[re.Pattern[str], str, list[str]]]:
         delen = _VELD.split(t)
         regex = ""
         for i, d in enumerate(delen):
-            regex += re.escape(d) if i % 2 == 0 else "(.+?)"
+            regex += re.escape(d) if i % 2 == 0 else _VELD_REGEX.get(d, "(.+?)")
         uit.append((re.compile(regex + r"\Z", re.S), t, namen))
     return uit
+
+
+# fields whose value has a fixed form (so that two fields side by side are read apart): a percentage "95,2 %"
+_VELD_REGEX = {"kolom": r"(\d+(?:,\d+)? ?%)", "p1": r"(\d+(?:,\d+)? ?%)", "p2": r"(\d+(?:,\d+)? ?%)"}
 
 
 def _waarde(w: str) -> str:
@@ -140,6 +146,12 @@ def _waarde(w: str) -> str:
     m = re.fullmatch(r"€ ([\d.]+),(\d\d)", w)
     if m:
         return "€" + f"{int(m[1].replace('.', '')):,}" + "." + m[2]
+    m = re.fullmatch(r"€ (\d{1,3}(?:\.\d{3})*)", w)
+    if m:  # whole euros
+        return "€" + f"{int(m[1].replace('.', '')):,}"
+    m = re.fullmatch(r"(\d+),(\d+) %", w)
+    if m:
+        return f"{m[1]}.{m[2]}%"
     m = re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+", w)
     if m:  # a Dutch number: 1.000 / 0,5
         return i18n.getal(w.replace(".", "").replace(",", "."))

@@ -107,6 +107,8 @@ def voeg_versies_samen(blokken: list[dict[str, Any]], jaar: int) -> list[dict[st
     """Merge consecutive explanation blocks that say the same and cite the same articles, and differ only in the
     version of the law (a new consolidation on 1 July does not change the explanation). Per article the text of each
     version is kept once; versions with the same text are one entry."""
+    from kotwijzer.explain.uitleg import maand_titel
+
     uit: list[dict[str, Any]] = []
     for b in blokken:
         vorige = uit[-1] if uit else None
@@ -122,8 +124,7 @@ def voeg_versies_samen(blokken: list[dict[str, Any]], jaar: int) -> list[dict[st
         uit.append({**b, "bronnen": [dict(x) for x in b["bronnen"]]})
     for b in uit:
         van, tot = b["maand"], b["tot_maand"]
-        naam = MAANDNAMEN[van - 1].capitalize()
-        b["titel"] = f"{naam} {jaar}" if van == tot else f"{naam} tot en met {MAANDNAMEN[tot - 1]} {jaar}"
+        b["titel"] = maand_titel(van, tot, jaar)  # in the language of the page
         # articles in citation order, each version of an article right after the previous one
         volgorde = list(dict.fromkeys(x["citaat"] for x in b["bronnen"]))
         b["bronnen"] = [{k: v for k, v in x.items() if k != "_extra"}

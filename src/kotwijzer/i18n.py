@@ -211,7 +211,7 @@ def _bijwerken() -> None:  # pragma: no cover - developer command
         po = po_pad(t)
         if po.exists():
             subprocess.run([sys.executable, "-m", "babel.messages.frontend", "update", "-i", str(pot), "-D", DOMEIN,
-                            "-d", str(LOCALE), "-l", t, "--no-fuzzy-matching", "--ignore-obsolete"], check=True)
+                            "-d", str(LOCALE), "-l", t, "--no-fuzzy-matching", "--ignore-obsolete", "-w", "120"], check=True)
         else:
             subprocess.run([sys.executable, "-m", "babel.messages.frontend", "init", "-i", str(pot), "-D", DOMEIN,
                             "-d", str(LOCALE), "-l", t], check=True)

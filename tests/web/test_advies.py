@@ -184,7 +184,10 @@ def test_ouderflow_in_het_engels(b, nl_teksten, aanvraag):
     t = _tekst(b.html)
     assert "Check your answers" in t and "€10.50 per hour" in t and "€25,000" in t
     b.verstuur("/vragen", {}, "bereken")
-    pagina.append(b.html.split('id="uitleg-kop"')[0])  # the explanation per month with the law stays Dutch
+    # the explanation per month is English too; only the quoted law texts (lang="nl") stay Dutch
+    pagina.append(re.sub(r'<blockquote class="wettekst" lang="nl">.*?</blockquote>', "", b.html, flags=re.S))
+    assert "Right to kinderopvangtoeslag (childcare allowance)." in _tekst(b.html)
+    assert "The law texts are quoted in Dutch" in _tekst(b.html) and "alleen in het Nederlands" not in b.html
     t = _tekst(b.html)
     assert '<html lang="en">' in b.html and "You have a right to childcare allowance" in t
     assert ("If you apply now, you get €" in t) == (aanvraag["aangevraagd"] == "nee")

@@ -1,15 +1,76 @@
-"""Per-month plain-Dutch explanation with the cited law text, rendered from a `Resultaat` with Jinja2."""
+"""Per-month plain explanation with the cited law text, rendered from a `Resultaat` with Jinja2.
+
+The explanation is written in the language of the moment (`kotwijzer.i18n.taal()`: Dutch, or English on an English page
+of the parent flow): the sentences of `templates/maand.txt.j2` are message ids of the translation catalogue. The
+core's own sentences inside a line (reasons, conditions: Dutch data of the calculation) are translated where the line
+is shown (`kotwijzer.web.kerntekst`, which translates a line sentence by sentence). The quoted law texts always stay
+Dutch: they are the law. The command line (`uitleg_tekst`) runs in Dutch."""
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from kotwijzer.formaat import MAANDNAMEN, datum, euro, getal, procent  # noqa: F401 - also used by the adapters
+from kotwijzer import i18n
+from kotwijzer.i18n import N_, _
+from kotwijzer.formaat import MAANDNAMEN  # noqa: F401 - also used by the adapters
 from kotwijzer.model import BronOut, Maanduitkomst, Resultaat
 from kotwijzer.wetten.bron import Bron
+
+
+# Numbers, amounts and dates in the language of the moment (kotwijzer.formaat's Dutch notation in Dutch)
+def euro(x: Decimal | int | float | None) -> str:
+    """€ 1.234,50 (or €1,234.50 in English)."""
+    return i18n.euro(x)
+
+
+def getal(x: Decimal | int | float | None) -> str:
+    """1.234,5 (or 1,234.5 in English), at most two decimals, no trailing zeros."""
+    return i18n.getal(None if x is None else Decimal(x))
+
+
+def procent(x: Decimal | None) -> str:
+    return "-" if x is None else f"{getal(x)}%"
+
+
+def datum(d: dt.date | None) -> str:
+    """30 april 2026 (30 April 2026)."""
+    return i18n.datum(d)
+
+
+# the kinds of care as the explanation names them
+SOORT = {"dagopvang": N_("dagopvang"), "buitenschoolse_opvang": N_("buitenschoolse opvang"),
+         "gastouderopvang": N_("gastouderopvang")}
+
+
+def _soort(s) -> str:
+    v = getattr(s, "value", s)
+    return _(SOORT[v]) if v in SOORT else str(v).replace("_", " ")
+
+
+def _kindlabel(label: str | None) -> str:
+    """The core's default label 'kind 2' in the language of the page; a name the parent typed stays as it is."""
+    import re
+
+    m = re.fullmatch(r"[Kk]ind (\d+)", label or "")
+    return _("kind {n}").format(n=m[1]) if m else (label or "")
+
+
+def _vertaal(t: str | None) -> str:
+    """A fixed text of the core that is a message of the catalogue (the status of a table cell)."""
+    return _(t) if t else ""
+
+
+def maand_titel(van: int, tot: int, jaar: int) -> str:
+    """'Maart 2026' or 'Maart tot en met juni 2026' ('March to June 2026')."""
+    naam = i18n.maandnaam(van)
+    naam = naam[:1].upper() + naam[1:]
+    if van == tot:
+        return _("{maand} {jaar}").format(maand=naam, jaar=jaar)
+    return _("{van} tot en met {tot} {jaar}").format(van=naam, tot=i18n.maandnaam(tot), jaar=jaar)
 
 
 # Bkot art. 3: which lid decides the first child (kotwijzer.rules.bedrag.eerste_kind)
@@ -28,19 +89,25 @@ class UitlegBlok:
 @lru_cache(maxsize=1)
 def _env() -> Environment:
     env = Environment(loader=PackageLoader("kotwijzer.explain", "templates"), undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
-    env.filters.update(euro=euro, getal=getal, procent=procent, datum=datum)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False,
+                      extensions=["jinja2.ext.i18n"])
+    # the language is looked up at each call (a context variable), so one environment serves every language
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)
+    env.filters.update(euro=euro, getal=getal, procent=procent, datum=datum, soort=_soort, kindlabel=_kindlabel,
+                       vertaal=_vertaal)
     return env
 
 
 def wettekst(bron: BronOut | Bron, peildatum: dt.date) -> dict:
+    """The cited provision with its (Dutch) text in the version in force on `peildatum`; the remark about a missing
+    version is in the language of the moment."""
     b = bron if isinstance(bron, Bron) else Bron(bron.wet, bron.artikel, bron.lid, bron.onderdeel, bron.sub)
-    return dict(_wettekst(Bron(b.wet, b.artikel, b.lid, b.onderdeel, b.sub), peildatum))
+    return dict(_wettekst(Bron(b.wet, b.artikel, b.lid, b.onderdeel, b.sub), peildatum, i18n.taal()))
 
 
 @lru_cache(maxsize=4096)
-def _wettekst(bron: Bron, peildatum: dt.date) -> tuple:
-    """The cited provision with its text in the version in force on `peildatum`.
+def _wettekst(bron: Bron, peildatum: dt.date, taal: str = i18n.STANDAARD) -> tuple:
+    """The cited provision with its text in the version in force on `peildatum` (`taal`: the language of the remark).
 
     Where kotwijzer ships no text for that date at all (the Besluit kinderopvangtoeslag after 2023, see
     docs/bronnen-onderzoek.md), the text of the latest shipped version is shown and marked as such (`terugval`), never
@@ -57,18 +124,19 @@ def _wettekst(bron: Bron, peildatum: dt.date) -> tuple:
         "versie": versie.isoformat(),
         "url": info.get("url"),
         "terugval": terugval,
-        "opmerking": (f"Tekst uit de versie van {versie.isoformat()}; de tekst die in {peildatum.year} geldt is niet "
-                      "in kotwijzer opgenomen." if terugval else None),
+        "opmerking": (_("Tekst uit de versie van {versie}; de tekst die in {jaar} geldt is niet in kotwijzer "
+                        "opgenomen.").format(versie=versie.isoformat(), jaar=peildatum.year) if terugval else None),
     }.items())
 
 
-_blok_cache: dict[tuple[tuple[str, ...], dt.date], tuple[tuple[tuple, ...], tuple[tuple[str, str], ...]]] = {}
+_blok_cache: dict[tuple[tuple[str, ...], dt.date, str], tuple[tuple[tuple, ...], tuple[tuple[str, str], ...]]] = {}
 
 
 def _blok_bronnen_vast(bronnen: list[BronOut], peildatum: dt.date) -> tuple[tuple[tuple, ...], tuple[tuple[str, str], ...]]:
     """The cited provisions of a block, each once, with their text on `peildatum` (as item tuples), and their
-    (citaat, tekst) pairs; looked up once per set of citations and date."""
-    sleutel = (tuple(b.citaat for b in bronnen), peildatum)
+    (citaat, tekst) pairs; looked up once per set of citations, date and language (the remark on a missing version is
+    translated)."""
+    sleutel = (tuple(b.citaat for b in bronnen), peildatum, i18n.taal())
     uit = _blok_cache.get(sleutel)
     if uit is None:
         out, gezien = [], set()
@@ -126,7 +194,7 @@ def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) ->
         if vorige is None or not _zelfde_inhoud(vorige[0], m):
             # the text of a month depends on its content only, not on which month it is: a month like the one before
             # reuses its lines and citations
-            tekst = tpl.render(m=m, maandnaam=MAANDNAMEN[m.maand - 1], jaar=r.berekeningsjaar)
+            tekst = tpl.render(m=m, jaar=r.berekeningsjaar)
             vorige = (m, [x for x in tekst.splitlines() if x.strip()], maand_bronnen(m))
         regels, bronnen = vorige[1], vorige[2]
         blok_bronnen, teksten = _blok_bronnen_vast(bronnen, peil) if met_wettekst else ((), ())
@@ -135,11 +203,10 @@ def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) ->
         # an unchanged provision does not split the explanation); the block is only built when it is not merged
         if samenvoegen and laatste and laatste_regels == regels and laatste_teksten == teksten:
             laatste.tot_maand = m.maand
-            laatste.titel = (f"{MAANDNAMEN[laatste.maand - 1].capitalize()} tot en met {MAANDNAMEN[m.maand - 1]} "
-                             f"{r.berekeningsjaar}")
+            laatste.titel = maand_titel(laatste.maand, m.maand, r.berekeningsjaar)
         else:
             blok = UitlegBlok(
-                maand=m.maand, titel=f"{MAANDNAMEN[m.maand - 1].capitalize()} {r.berekeningsjaar}", regels=list(regels),
+                maand=m.maand, titel=maand_titel(m.maand, m.maand, r.berekeningsjaar), regels=list(regels),
                 bronnen=[dict(x) for x in blok_bronnen],
             )
             blok.tot_maand = m.maand
@@ -149,5 +216,6 @@ def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) ->
 
 
 def uitleg_tekst(r: Resultaat, met_wettekst: bool = True) -> str:
-    """The whole explanation as plain text (for `kotwijzer uitleg`)."""
-    return _env().get_template("uitleg.txt.j2").render(r=r, blokken=uitleg(r, met_wettekst), met_wettekst=met_wettekst)
+    """The whole explanation as plain text (for `kotwijzer uitleg`, in Dutch)."""
+    with i18n.in_taal(i18n.STANDAARD):
+        return _env().get_template("uitleg.txt.j2").render(r=r, blokken=uitleg(r, met_wettekst), met_wettekst=met_wettekst)

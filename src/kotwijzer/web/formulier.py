@@ -76,8 +76,12 @@ class Fouten(dict):
     vervolg: bool = False
 
     def voeg(self, veld: str, melding: str) -> None:
+        """Messages of the core and of the input model are Dutch: on an English page they are translated here
+        (`kotwijzer.web.kerntekst`); the form's own messages are already in the page's language."""
         if veld not in self:
-            self[veld] = melding
+            from kotwijzer.web.kerntekst import vertaal_kern
+
+            self[veld] = vertaal_kern(melding) or melding
 
 
 # ------------------------------------------------------------------------------------------- Dutch notation

@@ -6,18 +6,20 @@ import json
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Optional
+from typing import Optional
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
 from kotwijzer import cli_nl
-from kotwijzer.invoer import OntbrekendeInvoer
+from kotwijzer.cli_hulp import bedrag as _bedrag
+from kotwijzer.cli_hulp import fout as _fout
+from kotwijzer.cli_hulp import json_default as _json_default
+from kotwijzer.cli_hulp import lees as _lees
+from kotwijzer.cli_hulp import run as _run
 from kotwijzer.formaat import NBSP, euro
 from kotwijzer.leesbaar import bron_nl, getal_nl, status_nl, waarde_nl
-from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving
 
 cli_nl.installeer()
 PROEFBEREKENING = "https://www.belastingdienst.nl/wps/wcm/connect/nl/toeslagen/content/hulpmiddel-proefberekening-toeslagen"
@@ -28,55 +30,6 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console()
-err = Console(stderr=True)
-
-
-def _json_default(o: Any) -> Any:
-    if isinstance(o, Decimal):
-        return str(o)
-    if hasattr(o, "isoformat"):
-        return o.isoformat()
-    raise TypeError(type(o))
-
-
-def _fout(melding: str, code: int = 2) -> None:
-    err.print(f"[bold red]Fout:[/] {melding}")
-    raise typer.Exit(code)
-
-
-def _lees(bestand: Path) -> dict[str, Any]:
-    try:
-        tekst = bestand.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        _fout(f"Het bestand {bestand} bestaat niet.")
-    except IsADirectoryError:
-        _fout(f"{bestand} is een map, geen bestand.")
-    except PermissionError:
-        _fout(f"U heeft geen toegang tot het bestand {bestand}.")
-    except (OSError, UnicodeDecodeError):
-        _fout(f"Kan het bestand {bestand} niet lezen.")
-    try:
-        data = json.loads(tekst)
-    except json.JSONDecodeError as e:
-        _fout(f"{bestand} is geen geldige JSON (regel {e.lineno}, kolom {e.colno}: {e.msg}).")
-    if not isinstance(data, dict):
-        _fout(f"{bestand} moet één huishouden bevatten (een JSON-object).")
-    return data
-
-
-def _run(fn, *args):
-    """Call the core and turn its errors into Dutch messages that name the field."""
-    try:
-        return fn(*args)
-    except ValidationError as e:
-        from kotwijzer.http.meldingen import nederlandse_fouten
-
-        regels = "\n".join(f"  - {f['veld']}: {f['melding']}" for f in nederlandse_fouten(e))
-        _fout(f"De invoer klopt niet:\n{regels}")
-    except OntbrekendeInvoer as e:
-        _fout(f"{e.veld}: {e.bericht}")
-    except (OntbrekendeWetgeving, OngeldigeWetgeving) as e:
-        _fout(str(e))
 
 
 def _euro(d: Decimal | None) -> str:
@@ -97,13 +50,6 @@ def bereken(
         sys.stdout.write(json.dumps(r.model_dump(mode="json"), ensure_ascii=False, indent=2, default=_json_default) + "\n")
         return
     _toon_berekening(r, per_kind)
-
-
-def _bedrag(d: Decimal | None, hele: bool = False) -> str:
-    """An amount for a table column: Dutch notation without the euro sign (the column header says €)."""
-    if d is None:
-        return "?"
-    return getal_nl(int(d), 0) if hele else getal_nl(d, 2)
 
 
 def _van_tot(lo: Decimal, hi: Decimal, hele: bool = False) -> str:

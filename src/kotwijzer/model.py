@@ -62,7 +62,7 @@ class Opvangsoort(StrEnum):
     gastouderopvang = "gastouderopvang"
 
 
-class _Base(BaseModel):
+class Basismodel(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
@@ -88,7 +88,7 @@ Datum = Annotated[dt.date, Field(ge=DATUM_MIN, le=DATUM_MAX, json_schema_extra={
 Bedrag = Annotated[Decimal, Field(ge=0, le=1000, decimal_places=2, description="Bedrag in euro's, hoogstens 2 decimalen")]
 
 
-class Periode(_Base):
+class Periode(Basismodel):
     """A period in which a parent has one situation. Give either `van`/`tot` (dates, inclusive) or `maanden`."""
 
     situatie: Situatie
@@ -135,7 +135,7 @@ class Periode(_Base):
 
 
 
-class Ouder(_Base):
+class Ouder(Basismodel):
     label: str | None = Field(None, max_length=40, description="Pseudoniem, bv. 'ouder A'. Geen naam of BSN nodig")
     situaties: list[Periode] = Field(default_factory=list, max_length=24, description="Hoogstens 24 perioden per jaar")
     laatste_werkdag_vorig_jaar: Datum | None = Field(
@@ -149,7 +149,7 @@ class Ouder(_Base):
     bevallingsdatum: Datum | None = None
 
 
-class Opvang(_Base):
+class Opvang(Basismodel):
     """Childcare for one child: the same soort, hours and price in the listed months (default: all months)."""
 
     maanden: list[Maand] = Field(default_factory=lambda: list(range(1, 13)), max_length=12)
@@ -180,7 +180,7 @@ class Opvang(_Base):
 
 
 
-class Kind(_Base):
+class Kind(Basismodel):
     label: str | None = Field(None, max_length=40, description="Pseudoniem, bv. 'kind 1'")
     geboortedatum: Datum
     start_voortgezet_onderwijs: str | None = Field(
@@ -204,7 +204,7 @@ class Kind(_Base):
         return self
 
 
-class Huishouden(_Base):
+class Huishouden(Basismodel):
     """One household for one berekeningsjaar."""
 
     berekeningsjaar: int = Field(ge=2000, le=2100)
@@ -233,7 +233,7 @@ class Huishouden(_Base):
 Status = Literal["voldaan", "niet_voldaan", "onbekend", "niet_van_toepassing"]
 
 
-class BronOut(_Base):
+class BronOut(Basismodel):
     wet: str
     artikel: str
     lid: str | None = None
@@ -242,7 +242,7 @@ class BronOut(_Base):
     citaat: str
 
 
-class Conditie(_Base):
+class Conditie(Basismodel):
     code: str
     status: Status
     uitleg: str
@@ -251,7 +251,7 @@ class Conditie(_Base):
     vraag: str | None = None
 
 
-class GelezenParameter(_Base):
+class GelezenParameter(Basismodel):
     naam: str
     waarde: Any
     status: str
@@ -259,7 +259,7 @@ class GelezenParameter(_Base):
     publicatie: str = ""
 
 
-class KindMaand(_Base):
+class KindMaand(Basismodel):
     kind: int
     label: str
     opvangsoort: Opvangsoort | None
@@ -281,7 +281,7 @@ class KindMaand(_Base):
     condities: list[Conditie] = Field(default_factory=list)
 
 
-class Maanduitkomst(_Base):
+class Maanduitkomst(Basismodel):
     maand: int
     aanspraak: bool
     reden: str
@@ -294,7 +294,7 @@ class Maanduitkomst(_Base):
     eigen_bijdrage: Decimal | None
 
 
-class Jaartotaal(_Base):
+class Jaartotaal(Basismodel):
     toeslag: Decimal | None
     kosten: Decimal | None
     werkelijke_kosten: Decimal
@@ -303,7 +303,7 @@ class Jaartotaal(_Base):
     maanden_met_aanspraak: int
 
 
-class Ontbrekend(_Base):
+class Ontbrekend(Basismodel):
     """What an amount needs but kotwijzer does not have (verified), and in which months that matters."""
 
     code: Literal["toetsingsinkomen", "tabel", "tabelcel", "maximum_uurprijs"]
@@ -311,7 +311,7 @@ class Ontbrekend(_Base):
     maanden: list[int] = Field(default_factory=list)
 
 
-class Urenpotje(_Base):
+class Urenpotje(Basismodel):
     kind: int
     soort: str  # "alle opvang" (2023+) or "dagopvang" / "buitenschoolse_opvang" (KGU)
     uren: Decimal
@@ -319,7 +319,7 @@ class Urenpotje(_Base):
     bronnen: list[BronOut]
 
 
-class GrensOut(_Base):
+class GrensOut(Basismodel):
     """One bound of a percentage that no reliable source gives (kotwijzer.params.grenzen)."""
 
     percentage: Decimal
@@ -329,13 +329,13 @@ class GrensOut(_Base):
     bron: str
 
 
-class CelBereik(_Base):
+class CelBereik(Basismodel):
     eerste_kind: bool
     onder: GrensOut
     boven: GrensOut
 
 
-class KindBereik(_Base):
+class KindBereik(Basismodel):
     kind: int
     label: str
     eerste_kind: bool
@@ -345,14 +345,14 @@ class KindBereik(_Base):
     toeslag_boven: Decimal
 
 
-class MaandBereik(_Base):
+class MaandBereik(Basismodel):
     maand: int
     toeslag_onder: Decimal
     toeslag_boven: Decimal
     kinderen: list[KindBereik] = Field(default_factory=list)
 
 
-class Bereik(_Base):
+class Bereik(Basismodel):
     """The amount as a range where the law data does not fix it: `bereik` = the law with a missing table cell between
     the bounds the law and the published tables set; `indicatie` = a year whose figures are only announced (never the
     law). Equal bounds mean the amount is fixed (by the law, or by the announcement for an indication)."""
@@ -366,7 +366,7 @@ class Bereik(_Base):
     jaar_boven: Decimal
 
 
-class Resultaat(_Base):
+class Resultaat(Basismodel):
     berekeningsjaar: int
     toetsingsinkomen: int | None
     tabel_status: str | None
@@ -393,7 +393,7 @@ class Resultaat(_Base):
         return self._signalen
 
 
-class Vraag(_Base):
+class Vraag(Basismodel):
     code: str
     veld: str
     vraag: str
@@ -401,7 +401,7 @@ class Vraag(_Base):
     bronnen: list[BronOut] = Field(default_factory=list)
 
 
-class VoorwaardencheckResultaat(_Base):
+class VoorwaardencheckResultaat(Basismodel):
     berekeningsjaar: int | None
     oordeel: Literal["recht", "geen_recht", "onbekend"]
     samenvatting: str

@@ -87,7 +87,7 @@ def test_officiele_tabel_2027_vervangt_de_indicatie(monkeypatch):
     from kotwijzer.params import loader
     from kotwijzer.params import indicatie
 
-    echt = loader._data
+    echt = loader.data_tekst
 
     def _data(naam):
         if naam == "tabellen.yaml":
@@ -98,9 +98,9 @@ def test_officiele_tabel_2027_vervangt_de_indicatie(monkeypatch):
             return echt(naam).replace("status: aangekondigd", "status: definitief")
         return echt(naam)
 
-    for f in (loader._tabellen_meta, loader.tabel, loader._max_meta, loader._maximum_uurprijs, indicatie._indicatie):
+    for f in (loader._tabellen_meta, loader.tabel, loader.max_meta, loader.maximum_uurprijs_van, indicatie._indicatie):
         f.cache_clear()
-    monkeypatch.setattr(loader, "_data", _data)
+    monkeypatch.setattr(loader, "data_tekst", _data)
     try:
         r = bereken(_invoer(berekeningsjaar=2027, aanvraagdatum="2026-12-06", toetsingsinkomen=60_000))
         assert r.bereik is None and r.bedragen == "volledig"
@@ -109,5 +109,5 @@ def test_officiele_tabel_2027_vervangt_de_indicatie(monkeypatch):
         assert r.maanden[0].toeslag == k1 + k2
     finally:
         monkeypatch.undo()
-        for f in (loader._tabellen_meta, loader.tabel, loader._max_meta, loader._maximum_uurprijs, indicatie._indicatie):
+        for f in (loader._tabellen_meta, loader.tabel, loader.max_meta, loader.maximum_uurprijs_van, indicatie._indicatie):
             f.cache_clear()

@@ -16,6 +16,9 @@ law come from independent sources in the other tests. An output that an issue ch
   table named beside the missing maximum uurprijs (`ontbrekend`, `rekenfout`); the 2021 hour pool cites Stb. 2021,
   434; the announced 2027 prices are said to be used for the indication; the next steps of a past year speak of the
   assessment and the bezwaar deadline, computed from the corpus's own date (`vandaag`).
+- issue 17 (finding 9): every date is bounded to 1900-2100; a saved household with a date outside that range (the
+  test suite's 0001-01-01 edge case) is now refused with an error that names the field, and the test checks exactly
+  that instead of comparing its old output.
 """
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ import pytest
 from kotwijzer.compute import bereken, voorwaardencheck
 from kotwijzer.explain import stappen, uitleg_tekst
 from kotwijzer.model import Huishouden
+from pydantic import ValidationError
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "bereken_corpus.json.gz"
 
@@ -67,6 +71,17 @@ def test_corpus_is_niet_leeg() -> None:
     assert {x["soort"] for x in corpus} == {"bereken", "voorwaardencheck"}
 
 
+def _datum_buiten_grenzen(d: Any) -> bool:
+    """A date string before 1900 or after 2100 anywhere in the input (issue 17, finding 9)."""
+    if isinstance(d, dict):
+        return any(_datum_buiten_grenzen(v) for v in d.values())
+    if isinstance(d, list):
+        return any(_datum_buiten_grenzen(v) for v in d)
+    if isinstance(d, str) and len(d) == 10 and d[4] == "-" and d[7] == "-" and d[:4].isdigit():
+        return not 1900 <= int(d[:4]) <= 2100
+    return False
+
+
 @pytest.mark.parametrize("deel", range(8))
 def test_json_ongewijzigd(deel: int) -> None:
     verschillen = []
@@ -74,6 +89,11 @@ def test_json_ongewijzigd(deel: int) -> None:
         if i % 8 != deel:
             continue
         vandaag = dt.date.fromisoformat(x["vandaag"])
+        if _datum_buiten_grenzen(x["invoer"]):
+            with pytest.raises(ValidationError) as fout:
+                Huishouden.model_validate(x["invoer"])
+            assert {e["type"] for e in fout.value.errors()} <= {"greater_than_equal", "less_than_equal"}, x["naam"]
+            continue
         if x["soort"] == "bereken":
             r = bereken(x["invoer"], vandaag)
             nu = {"resultaat": json.loads(r.model_dump_json()), "uitleg": uitleg_tekst(r),

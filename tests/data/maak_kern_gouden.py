@@ -10,6 +10,13 @@ recorded so that a rewrite of the kernel's numerics for speed can be checked to 
 itself is tested elsewhere against independent sources (tests/test_bedrag.py, test_aanspraak.py, test_tabellen.py,
 test_voorbeelden.py ...). Regenerate only on purpose, when a change of the law's answer is intended, and say so.
 
+Regenerated on 2026-12-06 after main at f40ed2d, on purpose (issue 18 section 4): a month has aanspraak only when a child
+may have care in it, and no hours or kosten are counted before a child is born or after a child has left for
+secondary school (`uren_gevraagd_cu`, `werkelijke_kosten_e`, `totalen.werkelijke_kosten_cent`,
+`totalen.maanden_aanspraak`), and in a year without a maximum uurprijs the first child is the child with the most
+hours (Bkot art. 3 lid 2; `eerste_kind`); the record of c8e0d22 differed only there. The speed work (issue 14 section 4) was
+checked against the c8e0d22 record before that change.
+
     .venv/bin/python tests/data/maak_kern_gouden.py
 """
 from __future__ import annotations

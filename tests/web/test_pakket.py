@@ -24,6 +24,8 @@ from kotwijzer.wetten import Bron, bestaat
 from test_web_hulp import Browser
 
 K = [kind("2023-03-01", prijs="10.00")]
+# for the 2022 cases: a child born before the year (no right to KOT before the child is born)
+K22 = [kind("2021-03-01", prijs="10.00")]
 POPPLER = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils ontbreekt (scripts/system-deps.sh)")
 
 
@@ -36,13 +38,13 @@ WERK = sit("arbeid", van="2019-01-01", uren_per_maand=120)
 GEVALLEN = {
     # partner with a permanent Wlz indication, the other parent works: right all year (lid 8); in 2022 the hours are
     # the months of the right to care x 230 (Bkot 8a lid 1 onder b 4°)
-    "wlz": (huishouden(2022, ouder(WERK), ouder(sit("wlz_permanent", van="2020-01-01")), K, aanvraagdatum="2022-01-15"),
+    "wlz": (huishouden(2022, ouder(WERK), ouder(sit("wlz_permanent", van="2020-01-01")), K22, aanvraagdatum="2022-01-15"),
             "wlz", "partner", list(range(1, 13)), {"art. 1.6 lid 8 Wko", "art. 8a lid 1 onder b 4° Bkot"},
             "CIZ"),
     # partner detained 1 June 2021 - 31 May 2022 (more than three months): right January-May 2022 (lid 10; 5°)
     "detentie": (huishouden(2022, ouder(WERK), ouder(sit("detentie", van="2021-06-01", tot="2022-05-31",
                                                          detentie_soort="veroordeling", detentie_begin="2021-06-01",
-                                                         detentie_einde="2022-05-31")), K, aanvraagdatum="2022-01-15"),
+                                                         detentie_einde="2022-05-31")), K22, aanvraagdatum="2022-01-15"),
                  "detentie", "partner", [1, 2, 3, 4, 5], {"art. 1.6 lid 10 Wko", "art. 8a lid 1 onder b 5° Bkot"},
                  "detentie"),
     "traject": (huishouden(2026, ouder(sit("bijstand_traject", van="2025-06-01", uitkering="bijstand",
@@ -240,7 +242,7 @@ def test_brief_noemt_alle_maanden_en_de_maanden_van_de_route():
 def test_inburgering_keurmerk_alleen_waar_de_wet_het_noemt():
     r2026 = _pakket(GEVALLEN["inburgering"][0]).routes[0]
     assert "keurmerk" in r2026.uitleg
-    r2021 = _pakket(huishouden(2021, ouder(sit("inburgering", van="2020-06-01")), None, K,
+    r2021 = _pakket(huishouden(2021, ouder(sit("inburgering", van="2020-06-01")), None, [kind("2020-03-01", prijs="10.00")],
                                aanvraagdatum="2021-01-05")).routes[0]
     assert r2021.code == "inburgering" and "keurmerk" not in r2021.uitleg
 

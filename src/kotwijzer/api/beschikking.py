@@ -13,14 +13,14 @@ from pydantic import Field
 
 from kotwijzer.http.fouten import dumps, lees_json, valideer
 from kotwijzer.http.rekenpoort import rekenplek
-from kotwijzer.api.routes import FOUTEN, _body
+from kotwijzer.api.routes import FOUTEN, openapi_body
 from kotwijzer.beschikking.model import ControleVerzoek
-from kotwijzer.model import _Base
+from kotwijzer.model import Basismodel
 
 router = APIRouter(prefix="/api/v1/beschikking", tags=["beschikking"])
 
 
-class PersoonVelden(_Base):
+class PersoonVelden(Basismodel):
     naam: str = Field("", max_length=120)
     adres: str = Field("", max_length=120)
     postcode_plaats: str = Field("", max_length=120)
@@ -40,7 +40,7 @@ class BezwaarVerzoek(ControleVerzoek):
                 "antwoord geeft per regel wat de wet geeft, elk verschil met de regel die het veroorzaakt, de "
                 "nabetaling of terugvordering en de bezwaartermijn.",
     response_model=None, responses={200: {"description": "De controle"}, **FOUTEN},
-    openapi_extra=_body(ControleVerzoek, "Het huishouden en de brief"),
+    openapi_extra=openapi_body(ControleVerzoek, "Het huishouden en de brief"),
 )
 async def controle(request: Request) -> Response:
     from kotwijzer.beschikking import controleer
@@ -60,7 +60,7 @@ async def controle(request: Request) -> Response:
                 "kenmerk). Die worden alleen in het document gezet en nergens bewaard.",
     response_model=None, responses={200: {"description": "Het concept", "content": {"application/pdf": {},
                                                                                     "text/plain": {}}}, **FOUTEN},
-    openapi_extra=_body(BezwaarVerzoek, "Het huishouden, de brief en eventueel uw gegevens"),
+    openapi_extra=openapi_body(BezwaarVerzoek, "Het huishouden, de brief en eventueel uw gegevens"),
 )
 async def bezwaarschrift(request: Request) -> Response:
     from kotwijzer.beschikking import controleer

@@ -51,7 +51,7 @@ def _id():
 INVOER_MODELLEN: dict[str, type[BaseModel]] = {}
 
 
-def _body(model: type, beschrijving: str = "", vrij: bool = False) -> dict[str, Any]:
+def openapi_body(model: type, beschrijving: str = "", vrij: bool = False) -> dict[str, Any]:
     INVOER_MODELLEN[model.__name__] = model
     naam = f"Invoer_{model.__name__}" + ("_onvolledig" if vrij else "")
     return {"requestBody": {"required": True, "description": beschrijving,
@@ -81,7 +81,7 @@ def api_actor(request: Request, cred: HTTPAuthorizationCredentials | None = Depe
                 "per maand en per kind het recht, de uren, de prijzen, de toeslag en de eigen bijdrage, de jaartotalen, "
                 "het spoor (voorwaarden met bronnen, gelezen parameters), de uitleg per maand en 'wat moet u nu doen'.",
     response_model=None, responses={200: {"model": sch.BerekeningAntwoord}, **FOUTEN},
-    openapi_extra=_body(Huishouden, "Eén huishouden voor één berekeningsjaar"),
+    openapi_extra=openapi_body(Huishouden, "Eén huishouden voor één berekeningsjaar"),
 )
 async def berekening(request: Request) -> Response:
     def _doe(data) -> bytes:  # validation, calculation and serialisation off the event loop
@@ -104,7 +104,7 @@ async def berekening(request: Request) -> Response:
     description="Alle velden mogen ontbreken. Per voorwaarde: voldaan, niet voldaan of onbekend; voor elk onbekend "
                 "punt de vraag die nog open staat en waarom de wet die nodig heeft.",
     response_model=None, responses={200: {"model": sch.VoorwaardencheckResultaat}, **FOUTEN},
-    openapi_extra=_body(Huishouden, "Een (onvolledig) huishouden", vrij=True),
+    openapi_extra=openapi_body(Huishouden, "Een (onvolledig) huishouden", vrij=True),
 )
 async def voorwaardencheck(request: Request) -> Response:
     from kotwijzer.compute import voorwaardencheck as _check
@@ -134,7 +134,7 @@ async def _voorwaardencheck(request: Request, reken_hier, _check) -> Response:
 @router.post(
     "/wat-als", tags=["berekening"], summary="Wat als: één ding anders, beide uitkomsten naast elkaar",
     response_model=None, responses={200: {"model": sch.WatAlsAntwoord}, **FOUTEN},
-    openapi_extra=_body(sch.WatAlsVerzoek, "Het huishouden en één wijziging"),
+    openapi_extra=openapi_body(sch.WatAlsVerzoek, "Het huishouden en één wijziging"),
 )
 async def wat_als(request: Request) -> Response:
     def _doe(data) -> bytes:
@@ -158,7 +158,7 @@ async def wat_als(request: Request) -> Response:
     description="Het voorschot met het geschatte inkomen tegenover de definitieve berekening met het echte inkomen: "
                 "nabetaling of terugvordering over het jaar.",
     response_model=None, responses={200: {"model": sch.VoorschotAntwoord}, **FOUTEN},
-    openapi_extra=_body(sch.VoorschotVerzoek, "Het huishouden en twee inkomens"),
+    openapi_extra=openapi_body(sch.VoorschotVerzoek, "Het huishouden en twee inkomens"),
 )
 async def voorschot(request: Request) -> Response:
     def _doe(data) -> bytes:
@@ -185,7 +185,7 @@ async def parameters(jaar: int = Path(ge=1900, le=2200, description="Berekenings
     "/sessies", tags=["professioneel"], summary="Inloggen: geeft een token", status_code=201,
     response_model=None, responses={201: {"model": sch.TokenAntwoord}, 401: {"model": sch.FoutAntwoord},
                                     429: {"model": sch.FoutAntwoord}, **FOUTEN},
-    openapi_extra=_body(sch.InloggenVerzoek),
+    openapi_extra=openapi_body(sch.InloggenVerzoek),
 )
 async def inloggen(request: Request) -> Response:
     v = await lees_model(request, sch.InloggenVerzoek)
@@ -228,7 +228,7 @@ def overal_uitloggen(request: Request, actor: Actor = Depends(api_actor)) -> Res
 @router.put("/wachtwoord", tags=["professioneel"], summary="Mijn wachtwoord wijzigen",
             description="Met het huidige wachtwoord. Een zwak of uitgelekt nieuw wachtwoord wordt geweigerd (422). Alle "
                         "andere sessies van de gebruiker eindigen; dit token blijft geldig.",
-            status_code=204, response_model=None, responses=PRO_FOUTEN, openapi_extra=_body(sch.WachtwoordVerzoek))
+            status_code=204, response_model=None, responses=PRO_FOUTEN, openapi_extra=openapi_body(sch.WachtwoordVerzoek))
 async def wachtwoord_wijzigen(request: Request, actor: Actor = Depends(api_actor),
                               cred: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Response:
     v = await lees_model(request, sch.WachtwoordVerzoek)
@@ -267,7 +267,7 @@ def dossiers(request: Request, actor: Actor = Depends(api_actor)) -> Response:
 
 @router.post("/dossiers", tags=["professioneel"], summary="Nieuw dossier met een pseudoniem label", status_code=201,
              response_model=None, responses={201: {"model": sch.DossierAntwoord}, **PRO_FOUTEN},
-             openapi_extra=_body(sch.DossierVerzoek))
+             openapi_extra=openapi_body(sch.DossierVerzoek))
 async def dossier_maken(request: Request, actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.DossierVerzoek)
     with _db(request).sessie() as s:
@@ -285,7 +285,7 @@ def dossier(request: Request, dossier_id: int = _id(), actor: Actor = Depends(ap
 
 @router.patch("/dossiers/{dossier_id}", tags=["professioneel"], summary="Label van een dossier wijzigen",
               response_model=None, responses={200: {"model": sch.DossierAntwoord}, **PRO_FOUTEN},
-              openapi_extra=_body(sch.DossierVerzoek))
+              openapi_extra=openapi_body(sch.DossierVerzoek))
 async def dossier_wijzigen(request: Request, dossier_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.DossierVerzoek)
     with _db(request).sessie() as s:
@@ -317,7 +317,7 @@ def _opslaan_invoer(h: Huishouden) -> tuple[dict[str, Any], dict[str, Any]]:
 
 @router.post("/dossiers/{dossier_id}/scenarios", tags=["professioneel"], summary="Scenario opslaan (versie 1)",
              status_code=201, response_model=None, responses={201: {"model": sch.ScenarioAntwoord}, **PRO_FOUTEN},
-             openapi_extra=_body(sch.ScenarioVerzoek))
+             openapi_extra=openapi_body(sch.ScenarioVerzoek))
 async def scenario_maken(request: Request, dossier_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.ScenarioVerzoek)
     invoer, samenvatting = await reken(request, _opslaan_invoer, v.invoer, per_adres=False)
@@ -338,7 +338,7 @@ def scenario(request: Request, scenario_id: int = _id(), actor: Actor = Depends(
             description="De vorige versies blijven bewaard. Bij ongeldige invoer wordt niets opgeslagen (422). Met "
                         "verwachte_versie: 409 als iemand anders intussen heeft opgeslagen.",
             response_model=None, responses={200: {"model": sch.ScenarioAntwoord}, 409: {"model": sch.FoutAntwoord}, **PRO_FOUTEN},
-            openapi_extra=_body(sch.ScenarioVersieVerzoek))
+            openapi_extra=openapi_body(sch.ScenarioVersieVerzoek))
 async def scenario_opslaan(request: Request, scenario_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.ScenarioVersieVerzoek)
     invoer, samenvatting = await reken(request, _opslaan_invoer, v.invoer, per_adres=False)
@@ -401,7 +401,7 @@ def _gebruiker_dict(g) -> dict[str, Any]:
 
 @router.post("/gebruikers", tags=["beheer"], summary="Gebruiker toevoegen (beheerder)", status_code=201,
              response_model=None, responses={201: {"model": sch.GebruikerAntwoord}, **PRO_FOUTEN},
-             openapi_extra=_body(sch.GebruikerVerzoek))
+             openapi_extra=openapi_body(sch.GebruikerVerzoek))
 async def gebruiker_maken(request: Request, actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.GebruikerVerzoek)
 
@@ -416,7 +416,7 @@ async def gebruiker_maken(request: Request, actor: Actor = Depends(api_actor)) -
 
 @router.patch("/gebruikers/{gebruiker_id}", tags=["beheer"], summary="Rol wijzigen of gebruiker uitschakelen (beheerder)",
               response_model=None, responses={200: {"model": sch.GebruikerAntwoord}, **PRO_FOUTEN},
-              openapi_extra=_body(sch.GebruikerWijziging))
+              openapi_extra=openapi_body(sch.GebruikerWijziging))
 async def gebruiker_wijzigen(request: Request, gebruiker_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.GebruikerWijziging)
 

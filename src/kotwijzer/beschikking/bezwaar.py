@@ -15,7 +15,7 @@ import io
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from kotwijzer.beschikking.controle import Controle, Verschil, _euro, maanden_tekst
+from kotwijzer.beschikking.controle import Controle, Verschil, euro_regel, maanden_tekst
 from kotwijzer.beschikking.termijn import datum_tekst
 
 LEEG = "...................................................."
@@ -77,12 +77,12 @@ def bijlagen(c: Controle) -> list[str]:
 def _verzoek(c: Controle) -> str:
     jaar = c.berekeningsjaar
     if c.totaal_wet_onder is not None and c.totaal_wet_onder == c.totaal_wet_boven:
-        return (f"Ik verzoek u de kinderopvangtoeslag over {jaar} opnieuw vast te stellen op {_euro(c.totaal_wet_onder)}, "
+        return (f"Ik verzoek u de kinderopvangtoeslag over {jaar} opnieuw vast te stellen op {euro_regel(c.totaal_wet_onder)}, "
                 "of in elk geval in overeenstemming met de gronden hierboven.")
     if c.totaal_wet_onder is not None:
         return (f"Ik verzoek u de kinderopvangtoeslag over {jaar} opnieuw vast te stellen in overeenstemming met de "
-                f"gronden hierboven (volgens mijn berekening tussen {_euro(c.totaal_wet_onder)} en "
-                f"{_euro(c.totaal_wet_boven)}).")
+                f"gronden hierboven (volgens mijn berekening tussen {euro_regel(c.totaal_wet_onder)} en "
+                f"{euro_regel(c.totaal_wet_boven)}).")
     return f"Ik verzoek u de kinderopvangtoeslag over {jaar} opnieuw vast te stellen in overeenstemming met de gronden hierboven."
 
 
@@ -101,7 +101,7 @@ def onderdelen(c: Controle, p: Persoon | None = None, vandaag: dt.date | None = 
         "aanhef": "Geachte heer, mevrouw,",
         "inleiding": (f"Hierbij maak ik bezwaar tegen {soort} van de kinderopvangtoeslag over "
                       f"{c.berekeningsjaar}, gedateerd {datum_tekst(c.datum_brief)}. Volgens deze brief is de toeslag "
-                      f"over het jaar {_euro(c.totaal_brief)}."),
+                      f"over het jaar {euro_regel(c.totaal_brief)}."),
         "gronden": [_grond_tekst(v) for v in g] or [
             "[Schrijf hier waarom u het niet eens bent met de brief. kotwijzer vond met uw gegevens geen verschil in uw "
             "nadeel.]"],

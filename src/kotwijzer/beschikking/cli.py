@@ -19,7 +19,8 @@ console = Console()
 
 def _verzoek(bestand: Path):
     from kotwijzer.beschikking.model import ControleVerzoek
-    from kotwijzer.cli import _lees, _run
+    from kotwijzer.cli_hulp import lees as _lees
+    from kotwijzer.cli_hulp import run as _run
 
     data = _lees(bestand)
     return _run(ControleVerzoek.model_validate, data)
@@ -27,7 +28,8 @@ def _verzoek(bestand: Path):
 
 def _controle(bestand: Path, vandaag: Optional[str]):
     from kotwijzer.beschikking import controleer
-    from kotwijzer.cli import _fout, _run
+    from kotwijzer.cli_hulp import fout as _fout
+    from kotwijzer.cli_hulp import run as _run
 
     try:
         dag = dt.date.fromisoformat(vandaag) if vandaag else None
@@ -48,7 +50,8 @@ def controleer(
 ) -> None:
     """Vergelijk de brief regel voor regel met wat de wet geeft, met de reden van elk verschil."""
     from kotwijzer.beschikking.controle import maanden_tekst
-    from kotwijzer.cli import _bedrag, _json_default
+    from kotwijzer.cli_hulp import bedrag as _bedrag
+    from kotwijzer.cli_hulp import json_default as _json_default
 
     c = _controle(bestand, vandaag)
     if als_json:
@@ -99,7 +102,7 @@ def bezwaarschrift(
 ) -> None:
     """Maak een concept-bezwaarschrift met de gronden die de controle vond (tekst, of PDF met --pdf)."""
     from kotwijzer.beschikking.bezwaar import Persoon, bezwaarschrift_pdf, bezwaarschrift_tekst
-    from kotwijzer.cli import _fout
+    from kotwijzer.cli_hulp import fout as _fout
 
     c = _controle(bestand, vandaag)
     p = Persoon.van({"naam": naam, "adres": adres, "postcode_plaats": postcode_plaats, "kenmerk": kenmerk})

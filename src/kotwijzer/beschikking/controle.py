@@ -32,7 +32,7 @@ from kotwijzer.beschikking.termijn import bezwaartermijn, datum_tekst
 from kotwijzer.model import Huishouden, KindMaand, Resultaat
 from kotwijzer.params import OntbrekendeWetgeving, parameters_voor_jaar, tabel
 from kotwijzer.params.grenzen import cel_grenzen
-from kotwijzer.params.loader import _max_meta
+from kotwijzer.params.loader import max_meta
 
 MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
               "november", "december")
@@ -51,7 +51,7 @@ def _c(x: Decimal) -> Decimal:
     return x.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _euro(x: Decimal | None) -> str:
+def euro_regel(x: Decimal | None) -> str:
     if x is None:
         return "onbekend"
     s = f"{x:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
@@ -164,7 +164,7 @@ def _feit_factor(h: Huishouden, kind: int, maand: int, jaar: int) -> Decimal:
 
 
 def _andere_jaar_maximum(prijs: Decimal, soort: str, jaar: int) -> int | None:
-    for j, row in sorted(_max_meta()["jaren"].items()):
+    for j, row in sorted(max_meta()["jaren"].items()):
         if int(j) != jaar and Decimal(str(row.get(soort, "0"))) == prijs:
             return int(j)
     return None
@@ -241,7 +241,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
         if rg.bedrag is not None and abs(rg.bedrag - eigen) > CENT * len(delen):
             verschillen.append(Verschil(
                 code="bedrag_rekenfout", regel=nr, kind=rg.kind, maanden=[d.maand for d in delen],
-                brief=f"bedrag {_euro(rg.bedrag)}", wet=f"uit de cijfers van de brief zelf: {_euro(eigen)}",
+                brief=f"bedrag {euro_regel(rg.bedrag)}", wet=f"uit de cijfers van de brief zelf: {euro_regel(eigen)}",
                 uitleg=("Het bedrag in de brief volgt niet uit de uren, de uurprijs en het percentage in dezelfde "
                         "regel (uren x uurprijs x percentage, per maand, naar rato van de dagen)."),
                 bronnen=["art. 1.7 lid 1 Wko", "art. 2 Bkot"], in_uw_voordeel=eigen > rg.bedrag))
@@ -342,22 +342,22 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                 soort = km.opvangsoort.value if km.opvangsoort else rg.opvangsoort.value
                 if km.maximum_uurprijs is not None and rg.uurprijs > km.maximum_uurprijs:
                     code, uitleg, voordeel = ("maximum_uurprijs",
-                                              f"Boven de maximum uurprijs ({_euro(km.maximum_uurprijs)} voor "
+                                              f"Boven de maximum uurprijs ({euro_regel(km.maximum_uurprijs)} voor "
                                               f"{SOORT[soort]} in {jaar}) telt de maximum uurprijs.", False)
                 elif rg.uurprijs > prijs_wet:
                     code, uitleg, voordeel = ("uurprijs_lager", f"De brief rekent met een hogere uurprijs dan in uw "
-                                              f"gegevens staat ({_euro(km.uurprijs)}).", False)
+                                              f"gegevens staat ({euro_regel(km.uurprijs)}).", False)
                 else:
                     ander = _andere_jaar_maximum(rg.uurprijs, soort, jaar)
                     code = "maximum_uurprijs" if ander else "uurprijs_lager"
-                    uitleg = (f"De brief rekent met {_euro(rg.uurprijs)} per uur"
+                    uitleg = (f"De brief rekent met {euro_regel(rg.uurprijs)} per uur"
                               + (f"; dat is de maximum uurprijs van {ander}, niet van {jaar}" if ander else "")
-                              + f". Uw uurprijs is {_euro(km.uurprijs)} en de maximum uurprijs voor {SOORT[soort]} in "
-                              f"{jaar} is {_euro(km.maximum_uurprijs)}: de toeslag rekent met {_euro(prijs_wet)}.")
+                              + f". Uw uurprijs is {euro_regel(km.uurprijs)} en de maximum uurprijs voor {SOORT[soort]} in "
+                              f"{jaar} is {euro_regel(km.maximum_uurprijs)}: de toeslag rekent met {euro_regel(prijs_wet)}.")
                     voordeel = True
                 verschillen.append(Verschil(
-                    code=code, regel=nr, kind=rg.kind, maanden=[m], brief=f"{_euro(rg.uurprijs)} per uur",
-                    wet=f"{_euro(prijs_wet)} per uur", uitleg=uitleg,
+                    code=code, regel=nr, kind=rg.kind, maanden=[m], brief=f"{euro_regel(rg.uurprijs)} per uur",
+                    wet=f"{euro_regel(prijs_wet)} per uur", uitleg=uitleg,
                     bronnen=["art. 1.7 lid 2 Wko", "art. 4 lid 1 Bkot"], in_uw_voordeel=voordeel))
             # first child
             if km.eerste_kind != eerste_brief:
@@ -440,7 +440,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             verschillen.append(Verschil(
                 code="ontbrekende_maand", kind=km.kind, maanden=[mm.maand],
                 brief=f"geen toeslag voor {labels[km.kind - 1]}{deel}",
-                wet=(f"recht op {_euro(lo)}" if lo == hi else f"recht op {_euro(lo)} tot {_euro(hi)}"),
+                wet=(f"recht op {euro_regel(lo)}" if lo == hi else f"recht op {euro_regel(lo)} tot {euro_regel(hi)}"),
                 uitleg=(f"Volgens de wet heeft u in {MAANDNAMEN[mm.maand - 1]} recht op toeslag voor "
                         f"{labels[km.kind - 1]} ({_uren(km.uren_in_aanmerking)} uur), maar de brief noemt die maand "
                         "niet. Geef de opvang in die maand door, of maak bezwaar."),
@@ -449,8 +449,8 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
     totaal_brief = brief.totaal if brief.totaal is not None else tot_brief
     if brief.totaal is not None and abs(brief.totaal - tot_brief) > CENT * len(brief.regels):
         verschillen.append(Verschil(
-            code="bedrag_rekenfout", brief=f"totaal {_euro(brief.totaal)}",
-            wet=f"som van de regels in de brief: {_euro(tot_brief)}",
+            code="bedrag_rekenfout", brief=f"totaal {euro_regel(brief.totaal)}",
+            wet=f"som van de regels in de brief: {euro_regel(tot_brief)}",
             uitleg="Het totaal in de brief is niet de som van de bedragen per regel.", bronnen=["art. 2 Bkot"],
             in_uw_voordeel=tot_brief > brief.totaal))
     al = brief.al_betaald
@@ -515,9 +515,9 @@ def _uitkomst_tekst(x: Decimal | None) -> str:
     if x is None:
         return "onbekend"
     if x > 0:
-        return f"een nabetaling van {_euro(x)}"
+        return f"een nabetaling van {euro_regel(x)}"
     if x < 0:
-        return f"een terugvordering van {_euro(-x)}"
+        return f"een terugvordering van {euro_regel(-x)}"
     return "geen nabetaling en geen terugvordering"
 
 
@@ -525,8 +525,8 @@ def _samenvatting(oordeel, brief, lo, hi, verschillen, uit_brief, uit_lo, uit_hi
     if lo is None:
         wet = "niet te berekenen"
     else:
-        wet = _euro(lo) if lo == hi else f"tussen {_euro(lo)} en {_euro(hi)}"
-    t = f"Volgens de brief is de toeslag over het jaar {_euro(brief)}. Volgens de wet, met uw gegevens: {wet}."
+        wet = euro_regel(lo) if lo == hi else f"tussen {euro_regel(lo)} en {euro_regel(hi)}"
+    t = f"Volgens de brief is de toeslag over het jaar {euro_regel(brief)}. Volgens de wet, met uw gegevens: {wet}."
     if uit_brief is not None:
         t += f" De brief komt uit op {_uitkomst_tekst(uit_brief)}"
         if uit_lo is not None:

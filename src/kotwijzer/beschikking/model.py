@@ -17,13 +17,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from kotwijzer.model import Huishouden, Opvangsoort, Uren, _Base
+from kotwijzer.model import Huishouden, Opvangsoort, Uren, Basismodel
 
 Percentage = Annotated[Decimal, Field(ge=0, le=100, decimal_places=2, description="Tabelwaarde in procenten, bv. 87.3")]
 Euro = Annotated[Decimal, Field(ge=-10_000_000, le=10_000_000, decimal_places=2, description="Bedrag in euro's")]
 
 
-class BeschikkingRegel(_Base):
+class BeschikkingRegel(Basismodel):
     """One line of the toeslaggegevens: one child, one period."""
 
     kind: int = Field(ge=1, le=12, description="Het kind: nummer in het huishouden (1 = eerste kind in de invoer)")
@@ -46,7 +46,7 @@ class BeschikkingRegel(_Base):
         return self
 
 
-class Beschikking(_Base):
+class Beschikking(Basismodel):
     soort: Literal["definitieve_berekening", "voorschotbeschikking"] = "definitieve_berekening"
     datum: dt.date = Field(description="Datum van de brief (dagtekening)")
     berekeningsjaar: int = Field(ge=2021, le=2100)
@@ -64,6 +64,6 @@ class Beschikking(_Base):
         return self
 
 
-class ControleVerzoek(_Base):
+class ControleVerzoek(Basismodel):
     invoer: Huishouden = Field(description="De feiten: het huishouden zoals het was in het jaar van de brief")
     beschikking: Beschikking

@@ -21,8 +21,8 @@ from kotwijzer.params.loader import (
     HOOGSTE_PROMILLE,
     MaximumUurprijs,
     Tabel,
-    _data,
-    _maximum_uurprijs,
+    data_tekst,
+    maximum_uurprijs_van,
     tabel,
     valideer_tabel,
 )
@@ -38,14 +38,14 @@ class Indicatie:
 
 @lru_cache(maxsize=None)
 def _meta() -> dict[int, dict[str, Any]]:
-    return {int(k): v for k, v in (yaml.safe_load(_data("indicaties.yaml")) or {}).items()}
+    return {int(k): v for k, v in (yaml.safe_load(data_tekst("indicaties.yaml")) or {}).items()}
 
 
 def _officieel(jaar: int) -> bool:
     """True when the year has its own table and definitive maximum uurprijzen."""
     try:
         tabel(jaar)
-        mu = _maximum_uurprijs(jaar)
+        mu = maximum_uurprijs_van(jaar)
     except OntbrekendeWetgeving:
         return False
     return mu.status == "definitief"
@@ -89,7 +89,7 @@ def _indicatie(jaar: int) -> Indicatie:
                           "status_first_child": "aangekondigd", "status_next_children": "not_found"})
     t = valideer_tabel(jaar, csv_rijen, "onvolledig")
     bron = " ".join(str(meta["bron"]).split())
-    mu = _maximum_uurprijs(jaar)
+    mu = maximum_uurprijs_van(jaar)
     if mu.status == "definitief":  # the prices are fixed, the table is not
         pass
     elif mu.status != "aangekondigd":

@@ -41,7 +41,7 @@ HOOGSTE_PROMILLE = 960
 OPVANGSOORTEN = ("dagopvang", "buitenschoolse_opvang", "gastouderopvang")
 
 
-def _data(name: str) -> str:
+def data_tekst(name: str) -> str:
     return resources.files("kotwijzer.params").joinpath("data", name).read_text(encoding="utf-8")
 
 
@@ -245,7 +245,7 @@ def valideer_tabel(jaar: int, rows: list[dict[str, str]], status: str) -> Tabel:
 
 @lru_cache(maxsize=None)
 def _tabellen_meta() -> dict[int, dict[str, Any]]:
-    return {int(k): v for k, v in yaml.safe_load(_data("tabellen.yaml")).items()}
+    return {int(k): v for k, v in yaml.safe_load(data_tekst("tabellen.yaml")).items()}
 
 
 def beschikbare_tabeljaren() -> list[int]:
@@ -262,7 +262,7 @@ def tabel(jaar: int) -> Tabel:
             f"Besluit kinderopvangtoeslag). Het bedrag kan daarom niet worden berekend; of u recht heeft en voor hoeveel "
             f"uren staat wel in de uitkomst. Tabellen zijn er voor: {bekend}."
         )
-    rows = list(csv.DictReader(_data(meta["bestand"]).splitlines()))
+    rows = list(csv.DictReader(data_tekst(meta["bestand"]).splitlines()))
     t = valideer_tabel(int(jaar), rows, meta["status"])
     return replace(t, bron=" ".join(str(meta["bron"]).split()), wettelijke_grondslag=meta.get("wettelijke_grondslag", ""))
 
@@ -278,18 +278,18 @@ class MaximumUurprijs:
 
 
 @lru_cache(maxsize=None)
-def _max_meta() -> dict[str, Any]:
-    return yaml.safe_load(_data("maximum_uurprijs.yaml"))
+def max_meta() -> dict[str, Any]:
+    return yaml.safe_load(data_tekst("maximum_uurprijs.yaml"))
 
 
 def beschikbare_jaren_maximum_uurprijs() -> list[int]:
-    return sorted(int(j) for j in _max_meta()["jaren"])
+    return sorted(int(j) for j in max_meta()["jaren"])
 
 
 def maximum_uurprijs(jaar: int, ook_aangekondigd: bool = False) -> MaximumUurprijs:
     """The maximum uurprijzen of a year. An announced value (status aangekondigd) is only returned with
     ook_aangekondigd=True (for display); a computation never uses it."""
-    mu = _maximum_uurprijs(int(jaar))
+    mu = maximum_uurprijs_van(int(jaar))
     if mu.status == "aangekondigd" and not ook_aangekondigd:
         raise OntbrekendeWetgeving(
             f"De maximum uurprijzen voor {jaar} (art. 4 Besluit kinderopvangtoeslag) zijn aangekondigd maar nog niet "
@@ -299,8 +299,8 @@ def maximum_uurprijs(jaar: int, ook_aangekondigd: bool = False) -> MaximumUurpri
 
 
 @lru_cache(maxsize=None)
-def _maximum_uurprijs(jaar: int) -> MaximumUurprijs:
-    meta = _max_meta()
+def maximum_uurprijs_van(jaar: int) -> MaximumUurprijs:
+    meta = max_meta()
     row = meta["jaren"].get(int(jaar))
     if row is None:
         bekend = ", ".join(str(j) for j in beschikbare_jaren_maximum_uurprijs())
@@ -349,7 +349,7 @@ class Parameter:
 
 @lru_cache(maxsize=None)
 def regelparameters() -> dict[str, Parameter]:
-    raw = yaml.safe_load(_data("regels.yaml"))
+    raw = yaml.safe_load(data_tekst("regels.yaml"))
     out: dict[str, Parameter] = {}
     for naam, p in raw.items():
         waarden = []

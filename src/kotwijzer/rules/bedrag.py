@@ -75,6 +75,7 @@ def eerste_kind(uren_cu: np.ndarray, kosten_e: np.ndarray) -> np.ndarray:
     return first
 
 
+@citeert(bkot("2"), wko("1.3", 2))
 def naar_rato_dagen(kosten_e: np.ndarray, dagen: np.ndarray, maanddagen: np.ndarray) -> np.ndarray:
     """Kosten of a month with care on part of its days: kosten x days / days of the month, half up to 1/10,000 euro.
     The amount is set per calendar month (Bkot art. 2) and a change in the care counts from its own day (Wko art. 1.3
@@ -84,6 +85,7 @@ def naar_rato_dagen(kosten_e: np.ndarray, dagen: np.ndarray, maanddagen: np.ndar
     return (kosten_e.astype(np.int64) * dagen.astype(np.int64) * 2 + n) // (2 * n)
 
 
+@citeert(bkot("3", 2))
 def eerste_kind_op_uren(uren_cu: np.ndarray) -> np.ndarray:
     """Bkot art. 3 lid 2 alone, for a month whose kosten are not known (no maximum uurprijs fixed for the year): the
     child with the most hours is the first child; lid 2 needs only the hours. Where two or more children share the

@@ -171,7 +171,7 @@ def test_grootste_geldige_huishouden_past_ook_ingesprongen(module_client):
     import sys
     from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
     from grootste_invoer import grootste_huishouden
 
     body = json.dumps(grootste_huishouden(), indent=4).encode()

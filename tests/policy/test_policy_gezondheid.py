@@ -4,11 +4,13 @@ than 100 lines."""
 import ast
 from pathlib import Path
 
-POLICY = Path(__file__).resolve().parents[1] / "src" / "kotwijzer" / "policy"
+POLICY = Path(__file__).resolve().parents[2] / "src" / "kotwijzer" / "policy"
 
 
 def _modules() -> dict[str, ast.Module]:
-    return {p.stem: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(POLICY.glob("*.py"))}
+    uit = {p.stem: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(POLICY.glob("*.py"))}
+    assert {"microsim", "meerjarig", "analyse", "onzekerheid", "populatie"} <= set(uit), f"policy niet gevonden: {POLICY}"
+    return uit
 
 
 def _policy_imports(tree: ast.Module) -> list[tuple[str, list[str]]]:

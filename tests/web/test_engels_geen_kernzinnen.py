@@ -16,7 +16,7 @@ import pytest
 from conftest import client_voor
 from kotwijzer import i18n
 
-WORTEL = Path(__file__).resolve().parents[1]
+WORTEL = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).parent / "data" / "bereken_corpus.json.gz"
 
 

@@ -17,7 +17,7 @@ from conftest import client_voor
 from kotwijzer import i18n
 
 WORTEL = Path(__file__).resolve().parents[2]
-CORPUS = Path(__file__).parent / "data" / "bereken_corpus.json.gz"
+CORPUS = Path(__file__).parents[1] / "data" / "bereken_corpus.json.gz"
 
 
 def _zinnen(tekst: str) -> list[str]:

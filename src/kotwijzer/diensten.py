@@ -16,7 +16,7 @@ from kotwijzer.i18n import N_
 from kotwijzer.compute import bereken, voorschot_vs_definitief, voorwaardencheck
 from kotwijzer.formaat import MAANDNAMEN, euro, hele_euro  # noqa: F401 - euro and hele_euro for the adapters
 from kotwijzer.invoer import OntbrekendeInvoer
-from kotwijzer.model import Datum, Huishouden, Maand, Periode, Resultaat, Situatie
+from kotwijzer.model import Datum, Huishouden, Maand, Opvang, Periode, Resultaat, Situatie
 from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving
 from kotwijzer.wetten.bron import WETTEN
 
@@ -258,14 +258,15 @@ def pas_wijziging_toe(h: Huishouden, w: Wijziging) -> tuple[Huishouden, str]:
         kind = h.kinderen[w.kind - 1]
         if not kind.opvang:
             raise OngeldigeWijziging("wijziging.kind", f"Voor kind {w.kind} is geen opvang ingevuld.")
-        oud = sorted({o.uren_per_maand for o in kind.opvang})
-        nieuw_kind = kind.model_copy(update={"opvang": [o.model_copy(update={"uren_per_maand": w.uren_per_maand})
-                                                        for o in kind.opvang]})
+        # hours may have been given per month, per week or per year; the new figure is per month and replaces them
+        oude_uren = " / ".join(_oude_uren(o) for o in kind.opvang)
+        nieuw_kind = kind.model_copy(update={"opvang": [
+            o.model_copy(update={"uren_per_maand": w.uren_per_maand, "uren_per_week": None, "uren_per_jaar": None})
+            for o in kind.opvang]})
         kinderen = list(h.kinderen)
         kinderen[w.kind - 1] = nieuw_kind
         naam = kind.label or f"kind {w.kind}"
-        tekst = (f"{naam[0].upper() + naam[1:]}: {_uren(w.uren_per_maand)} uur opvang per maand in plaats van "
-                 f"{' / '.join(_uren(u) for u in oud)}")
+        tekst = f"{naam[0].upper() + naam[1:]}: {_uren(w.uren_per_maand)} uur opvang per maand in plaats van {oude_uren}"
         return h.model_copy(update={"kinderen": kinderen}), tekst
     # situatie vanaf een maand
     if w.ouder is None or w.situatie is None or w.vanaf_maand is None:
@@ -293,12 +294,23 @@ def pas_wijziging_toe(h: Huishouden, w: Wijziging) -> tuple[Huishouden, str]:
     return h.model_copy(update={w.ouder: nieuwe_ouder}), tekst
 
 
+def _oude_uren(o: Opvang) -> str:
+    """The hours of one line of childcare as the parent gave them: per month (bare number), per week or per year."""
+    if o.uren_per_maand is not None:
+        return _uren(o.uren_per_maand)
+    if o.uren_per_week is not None:
+        return f"{_uren(o.uren_per_week)} uur per week"
+    if o.uren_per_jaar is not None:
+        return f"{_uren(o.uren_per_jaar)} uur per jaar"
+    return "onbekend"  # the model refuses childcare without hours; kept so the text never shows a Python value
+
+
 def _uren(u: Decimal) -> str:
     d = Decimal(u)
     return f"{int(d)}" if d == d.to_integral_value() else f"{d.normalize():f}".replace(".", ",")
 
 
-def wat_als(h: Huishouden, w) -> dict[str, Any]:
+def wat_als(h: Huishouden, w: Wijziging) -> dict[str, Any]:
     h2, tekst = pas_wijziging_toe(h, w)
     # validate the changed household as a whole (a change can make the input inconsistent)
     h2 = Huishouden.model_validate(h2.model_dump(mode="json", exclude_none=True))

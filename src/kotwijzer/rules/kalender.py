@@ -47,7 +47,8 @@ def maanden_in_periode(van: np.ndarray, tot: np.ndarray, jaar: int) -> np.ndarra
     van = np.asarray(van, dtype="datetime64[D]")[..., None]
     tot = np.asarray(tot, dtype="datetime64[D]")[..., None]
     tot_eff = np.where(np.isnat(tot), np.datetime64("9999-12-31", "D"), tot)
-    return ~np.isnat(van) & (van <= eerste) & (tot_eff >= eerste)
+    telt: np.ndarray = ~np.isnat(van) & (van <= eerste) & (tot_eff >= eerste)
+    return telt
 
 
 @lru_cache(maxsize=64)
@@ -68,7 +69,7 @@ MAANDREGEL_BRON = (awir("5"),)
 
 
 @zonder_bron("calendar arithmetic")
-def plus_maanden(d: np.ndarray, n: int) -> np.ndarray:
+def plus_maanden(d: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Same day n calendar months later; where that day does not exist, the last day of that month (+1 day marker).
 
     Returns (datum, bestaat) where bestaat is False when the day was clamped.
@@ -126,7 +127,8 @@ def langer_dan_maanden(begin: np.ndarray, einde: np.ndarray, maanden: int) -> np
     """True when [begin, einde] is longer than `maanden` calendar months (Wko 1.6 lid 10/11: 'langer dan drie
     maanden'). A period from 1 January to 31 March is exactly three months and so not longer."""
     doel, _ = plus_maanden(begin, maanden)
-    return ~np.isnat(begin) & ~np.isnat(einde) & (np.asarray(einde, dtype="datetime64[D]") >= doel)
+    langer: np.ndarray = ~np.isnat(begin) & ~np.isnat(einde) & (np.asarray(einde, dtype="datetime64[D]") >= doel)
+    return langer
 
 
 TERUGWERKENDE_KRACHT_BRON = (wko("1.3", 2, "b"),)
@@ -192,4 +194,5 @@ def vierde_verjaardag(geboortedatum: dt.date) -> dt.date:
 def plus_maanden_datum(datum: dt.date, maanden: int) -> dt.date:
     """Scalar form of `plus_maanden`: same day `maanden` months later, else the last day of that month."""
     d, _ = plus_maanden(np.array([datum], dtype="datetime64[D]"), maanden)
-    return d[0].astype(dt.date)
+    uitkomst: dt.date = d[0].astype(dt.date)
+    return uitkomst

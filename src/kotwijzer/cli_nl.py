@@ -120,7 +120,7 @@ def _typer_click() -> None:
             return orig(self, prog, args, "Gebruik: " if prefix is None else prefix)
 
         write_usage._kotwijzer_nl = True  # type: ignore[attr-defined]
-        hf.write_usage = write_usage
+        setattr(hf, "write_usage", write_usage)  # noqa: B010 - patching Click's class at run time
     from typer._click import core as kern
 
     gho = getattr(kern.Command, "get_help_option", None)
@@ -133,7 +133,7 @@ def _typer_click() -> None:
             return opt
 
         get_help_option._kotwijzer_nl = True  # type: ignore[attr-defined]
-        kern.Command.get_help_option = get_help_option
+        setattr(kern.Command, "get_help_option", get_help_option)  # noqa: B010 - patching Click's class at run time
 
 
 TYPENAMEN = {"path": "pad", "Path": "pad", "int": "geheel getal", "str": "tekst", "float": "getal",
@@ -162,7 +162,7 @@ def _typer_typen() -> None:
         return f"<{TYPENAMEN.get(label, label)}>"
 
     display_type._kotwijzer_nl = True  # type: ignore[attr-defined]
-    cls.display_type = display_type
+    setattr(cls, "display_type", display_type)  # noqa: B010 - patching Typer's class at run time
 
 
 def installeer() -> None:
@@ -178,10 +178,11 @@ def installeer() -> None:
             mod = importlib.import_module(naam)
         except ImportError:  # pragma: no cover - another Click/Typer layout
             continue
+        # Click and Typer look their texts up through a module-level gettext `_` / `ngettext`
         if hasattr(mod, "_"):
-            mod._ = vertaal
+            setattr(mod, "_", vertaal)  # noqa: B010
         if hasattr(mod, "ngettext"):
-            mod.ngettext = vertaal_meervoud
+            setattr(mod, "ngettext", vertaal_meervoud)  # noqa: B010
     from typer import rich_utils as ru
 
     for const, engels in (("ARGUMENTS_PANEL_TITLE", "Arguments"), ("OPTIONS_PANEL_TITLE", "Options"),

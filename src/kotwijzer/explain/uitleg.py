@@ -165,9 +165,11 @@ def maand_bronnen(m) -> list[BronOut]:
     if sum(1 for k in m.kinderen if k.aanspraak) > 1:
         for k in m.kinderen:
             if k.eerste_kind and k.eerste_kind_reden in _EERSTE_KIND_LID:
-                b = Bron("Bkot", "3", _EERSTE_KIND_LID[k.eerste_kind_reden])
-                bronnen.append(BronOut.model_construct(**b.as_dict()))
-    uit, gezien = [], set()
+                lid = Bron("Bkot", "3", _EERSTE_KIND_LID[k.eerste_kind_reden])
+                bronnen.append(BronOut.model_construct(wet=lid.wet, artikel=lid.artikel, lid=lid.lid,
+                                                       onderdeel=lid.onderdeel, sub=lid.sub, citaat=lid.kort()))
+    uit: list[BronOut] = []
+    gezien: set[str] = set()
     for b in bronnen:
         if b.citaat not in gezien:
             gezien.add(b.citaat)

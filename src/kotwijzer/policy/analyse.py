@@ -168,10 +168,10 @@ def _budgetregels(r: pd.DataFrame, uitl: dict[str, Any] | None) -> list[tuple[st
     pub = P.gepubliceerde_cijfers()
     ingroei = {int(j): float(x) for j, x in pub["ingroeipad_voorjaarsnota_2025"]["mln"].items()}
     out.append(("Besloten ingroeipad naar het nieuwe stelsel (Voorjaarsnota 2025; gepubliceerd, niet doorgerekend)",
-                "gepubliceerd", ingroei, {j: "gepubliceerd bedrag, niet door kotwijzer berekend" for j in ingroei}))
+                "gepubliceerd", ingroei, dict.fromkeys(ingroei, "gepubliceerd bedrag, niet door kotwijzer berekend")))
     met = {j: proj[j] + ingroei.get(j, 0.0) for j in jaren if j in proj and j < STELSEL_JAAR}
     out.append(("Ongewijzigd beleid met het besloten ingroeipad (tot 2029; daarna het stelsel)", "niveau", met,
-                {j: "projectie plus gepubliceerd ingroeipad" for j in ingroei}))
+                dict.fromkeys(ingroei, "projectie plus gepubliceerd ingroeipad")))
     a = uitl["kasbrug_aandeel"] if uitl else kasbrug_aandeel()
     brug = {j: x * a / (1 - a) for j, x in met.items()}
     out.append(("Kasbrug: terugvorderingen die de kasraming meer bevat dan het jaarbedrag (6,4 %, Rijksbegroting 2022)",
@@ -232,9 +232,7 @@ def uitzonderingsgroepen(mj: Meerjarig, factor: float, jaar: int = STELSEL_JAAR)
     uitz = mj.cellen[f"stelsel_uitz_{jaar}"]
     rijen = []
     for gi, g in enumerate(P.GROEPEN):
-        def sel(df):
-            return df[df.index.get_level_values("groep") == gi]
-        b, w, u = sel(basis), sel(werk), sel(uitz)
+        b, w, u = (df[df.index.get_level_values("groep") == gi] for df in (basis, werk, uitz))
         if b.empty:
             continue
         rijen.append({
@@ -362,12 +360,12 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         ontv = aantal(mj.cellen["wet_2025"], "ontvangers", "midden")
         grenzen = [bedrag(mj.cellen[c], "verandering_berekenbaar") * factor / 1e6
                    for c in ("verhogingonder_2025", "verhogingboven_2025") if c in mj.cellen]
-        lo, hi = (grenzen + [None, None])[:2]
+        lo, hi = (grenzen[0], grenzen[1]) if len(grenzen) >= 2 else (None, None)
         bereik = (f" Met de ontbrekende cellen op de grenzen die de wet zelf stelt (niet lager dan het "
                   f"eerste-kindpercentage, niet hoger dan het laatst bekende percentage) en alle huishoudens meegeteld: "
                   f"{_nl(lo)} tot {_nl(hi)} miljoen euro. De ondergrens is zwak: boven EUR 50.811 ligt het "
                   "eerste-kindpercentage van 2025 ver onder het percentage voor andere kinderen van 2024, dus daar "
-                  "zou de toeslag dalen; de bovengrens zet elk ontbrekend percentage op 95,2 %." if lo is not None else "")
+                  "zou de toeslag dalen; de bovengrens zet elk ontbrekend percentage op 95,2 %." if lo is not None and hi is not None else "")
         rij("Verhoging van de percentages in 2025 (raming SZW)", float(pub["verhoging_2025"]["mln"]),
             pub["verhoging_2025"]["bron"], d,
             f"Model: wet 2025 tegenover dezelfde populatie met de percentages van 2024 op de grenzen van 2025, "

@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from kotwijzer.policy.doelgroep_controles import inconsistenties  # noqa: F401  (re-exported)
 from kotwijzer.policy.doelgroep_modellen import (  # noqa: F401  (re-exported: the models and formats)
@@ -95,7 +96,7 @@ def schat(invoer: Invoer) -> Schatting:
     deelranges: list[DeelrangeSchatting] = []
     for d in invoer.deelranges:
         cellen: list[Cel] = []
-        waarden: dict[str, dict[str, int]] = {t: {} for t in HUISHOUDENS}
+        waarden: dict[Huishouden, dict[str, int]] = {t: {} for t in HUISHOUDENS}
         for t in HUISHOUDENS:
             for v in d.voorzieningen:
                 deelnemers = invoer.srg_deelnemers[v].waarde
@@ -244,7 +245,7 @@ def _grens(x: Any) -> str:
     return getal(x, 0) if isinstance(x, (int, float)) and float(x).is_integer() else str(x)
 
 
-def _melding(fout: dict[str, Any]) -> tuple[str, str]:
+def _melding(fout: ErrorDetails) -> tuple[str, str]:
     veld = ".".join(str(x) for x in fout["loc"])
     soort = fout["type"]
     ctx = fout.get("ctx") or {}

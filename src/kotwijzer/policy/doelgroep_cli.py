@@ -15,6 +15,7 @@ from rich.table import Table
 from kotwijzer.leesbaar import bron_nl
 from kotwijzer.policy.doelgroep import (
     HUISHOUDEN_NAAM,
+    HUISHOUDENS,
     Bevinding,
     Invoerfout,
     Schatting,
@@ -46,21 +47,21 @@ def _invoer_tabel(s: Schatting) -> Table:
         t.add_column(kop, overflow="fold")
     t.add_row("Alle huishoudens in de bijstand", getal(inv.bijstand_huishoudens.waarde),
               inv.bijstand_huishoudens.herkomst, bron_nl(inv.bijstand_huishoudens.bron))
-    for h in ("eenouder", "paren"):
+    for h in HUISHOUDENS:
         o = inv.ouders[h]
         t.add_row(f"Bijstandsouders: {HUISHOUDEN_NAAM[h]}", getal(o.waarde), o.herkomst, bron_nl(o.bron))
-    for h in ("eenouder", "paren"):
-        o = inv.ontheffing[h]
-        t.add_row(f"Ontheffing arbeidsplicht: {HUISHOUDEN_NAAM[h]}", procent(o.waarde), o.herkomst, bron_nl(o.bron))
-    for h in ("eenouder", "paren"):
+    for h in HUISHOUDENS:
+        oh = inv.ontheffing[h]
+        t.add_row(f"Ontheffing arbeidsplicht: {HUISHOUDEN_NAAM[h]}", procent(oh.waarde), oh.herkomst, bron_nl(oh.bron))
+    for h in HUISHOUDENS:
         t.add_row(f"Aandeel ouders zonder ontheffing: {HUISHOUDEN_NAAM[h]}", procent(s.aandeel[h], 3),
                   "berekend", s.aandeel_formule[h])
     for v, a in inv.srg_deelnemers.items():
         bron = a.bron + (f" — {a.toelichting}" if a.toelichting else "")
         t.add_row(f"Deelnemers {voorziening_naam(v)}", getal(a.waarde), a.herkomst, bron_nl(bron))
-    for v, a in inv.doel_reintegratie.items():
-        bron = a.bron + (f" — {a.toelichting}" if a.toelichting else "")
-        t.add_row(f"Deel met doel re-integratie: {voorziening_naam(v)}", procent(a.waarde), a.herkomst, bron_nl(bron))
+    for v, d in inv.doel_reintegratie.items():
+        bron = d.bron + (f" — {d.toelichting}" if d.toelichting else "")
+        t.add_row(f"Deel met doel re-integratie: {voorziening_naam(v)}", procent(d.waarde), d.herkomst, bron_nl(bron))
     return t
 
 
@@ -161,7 +162,7 @@ def _waarde(x: object, als_range: bool = True) -> str:
         return ""
     if isinstance(x, (tuple, list)):
         if als_range and len(x) == 2:
-            return bereik(x)  # type: ignore[arg-type]
+            return bereik(x)
         return " en ".join(getal(v) for v in x)
     if isinstance(x, float):
         return getal(x, 3)

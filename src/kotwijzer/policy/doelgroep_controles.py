@@ -11,6 +11,7 @@ from kotwijzer.policy.doelgroep_modellen import (  # noqa: F401
     Gepubliceerd,
     HUISHOUDENS,
     HUISHOUDEN_NAAM,
+    Huishouden,
     Invoer,
     Schatting,
     afronden,
@@ -204,10 +205,10 @@ def _controle_2_tabel3(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, 
     """Check 2 (continued): the sums of table 3."""
     if pub.tabel3 is not None:
         for cat in ("B", "C"):
-            ranges = {i: tuple(p.range) for i, p in pub.deelranges.items() if definities[i].categorie == cat}
+            ranges = {i: p.range for i, p in pub.deelranges.items() if definities[i].categorie == cat}
             if not ranges:
                 continue
-            afgerond, ruw, laag_id, hoog_id = voeg_samen(ranges, invoer.afronding.categorie)  # type: ignore[arg-type]
+            afgerond, ruw, _, _ = voeg_samen(ranges, invoer.afronding.categorie)
             gepubliceerd = getattr(pub.tabel3, cat)
             if tuple(gepubliceerd) != afgerond:
                 uit.append(
@@ -229,12 +230,12 @@ def _controle_3(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: floa
                definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
     """Check 3. the same cell in different deel-ranges"""
 
-    groepen: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
+    groepen: dict[tuple[str, Huishouden, str], list[tuple[str, int]]] = {}
     for d_id, p in pub.deelranges.items():
         for t, cellen in p.cellen.items():
             for v, w in cellen.items():
                 groepen.setdefault((v, t, definities[d_id].doel), []).append((d_id, w))
-    for (v, t, doel), waarden in groepen.items():
+    for (v, t, _doel), waarden in groepen.items():
         verschillend = sorted({w for _, w in waarden}, reverse=True)
         if len(verschillend) < 2:
             continue
@@ -242,7 +243,7 @@ def _controle_3(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: floa
         gevolgen = [_gevolg_van_keuze(invoer, v, t, x, waarden) for x in verschillend]
         verhouding = ""
         if t == "paren":
-            eenouder = {pub.deelranges[i].cellen.get("eenouder", {}).get(v) for i, _ in waarden} - {None}
+            eenouder = {c for i, _ in waarden if (c := pub.deelranges[i].cellen.get("eenouder", {}).get(v)) is not None}
             if len(eenouder) == 1:
                 e = eenouder.pop()
                 verhouding = " Verhouding tot eenoudergezinnen: " + ", ".join(
@@ -280,8 +281,8 @@ def _controle_4(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: floa
                     geheel.setdefault((a.cellen["eenouder"][v], a.cellen["paren"][v]), []).append(a_id)
             for (a_e, a_p), a_ids in geheel.items():
                 r = {t: p.cellen[t][v] for t in HUISHOUDENS}
-                a = {"eenouder": a_e, "paren": a_p}
-                te_groot = [t for t in HUISHOUDENS if r[t] > a[t] + 2 * h]
+                heel = {"eenouder": a_e, "paren": a_p}
+                te_groot = [t for t in HUISHOUDENS if r[t] > heel[t] + 2 * h]
                 bij = ", ".join(a_ids)
                 if te_groot:
                     t = te_groot[0]
@@ -292,14 +293,14 @@ def _controle_4(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: floa
                             locatie=f"{p.locatie} tegenover {pub.deelranges[a_ids[0]].locatie}",
                             beschrijving=(
                                 f"{voorziening_naam(v).capitalize()}, {HUISHOUDEN_NAAM[t]}: met doel re-integratie "
-                                f"({d_id}) {getal(r[t])}, maar alle doelen samen ({bij}) maar {getal(a[t])}. Een deel "
+                                f"({d_id}) {getal(r[t])}, maar alle doelen samen ({bij}) maar {getal(heel[t])}. Een deel "
                                 "kan niet groter zijn dan het geheel."
                             ),
                             gepubliceerd=r[t],
                         )
                     )
                     continue
-                intervallen = {t: _ratio_interval(r[t], a[t], h) for t in HUISHOUDENS}
+                intervallen = {t: _ratio_interval(r[t], heel[t], h) for t in HUISHOUDENS}
                 zelfde_deel = afronden(a_p * r["eenouder"] / a_e, invoer.afronding.cel)
                 if not _overlap(intervallen["eenouder"], intervallen["paren"]):
                     uit.append(
@@ -427,12 +428,12 @@ def _controle_7(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: floa
         uit.append(Bevinding(code=tb.code, soort="tekst", locatie=tb.locatie, beschrijving=tb.beschrijving.strip()))
 
 
-def _gevolg_van_keuze(invoer: Invoer, v: str, t: str, x: int, waarden: list[tuple[str, int]]) -> str:
+def _gevolg_van_keuze(invoer: Invoer, v: str, t: Huishouden, x: int, waarden: list[tuple[str, int]]) -> str:
     """What the published deel-ranges and tabel 3 become if `x` is the right value everywhere."""
     pub = invoer.gepubliceerd
     assert pub is not None
     definities = {d.id: d for d in invoer.deelranges}
-    ranges = {i: tuple(p.range) for i, p in pub.deelranges.items()}
+    ranges = {i: p.range for i, p in pub.deelranges.items()}
     veranderd = []
     for d_id, w in waarden:
         if w == x:
@@ -447,7 +448,7 @@ def _gevolg_van_keuze(invoer: Invoer, v: str, t: str, x: int, waarden: list[tupl
     cat = definities[waarden[0][0]].categorie
     if pub.tabel3 is not None:
         van_cat = {i: r for i, r in ranges.items() if definities[i].categorie == cat}
-        afgerond, *_ = voeg_samen(van_cat, invoer.afronding.categorie)  # type: ignore[arg-type]
+        afgerond, *_ = voeg_samen(van_cat, invoer.afronding.categorie)
         oud = tuple(getattr(pub.tabel3, cat))
         if afgerond != oud:
             tekst += f"; categorie {cat} in tabel 3 wordt {bereik(afgerond)} in plaats van {bereik(oud)}"

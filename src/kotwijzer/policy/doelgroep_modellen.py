@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-HUISHOUDENS: tuple[str, str] = ("eenouder", "paren")
 Huishouden = Literal["eenouder", "paren"]
+HUISHOUDENS: tuple[Huishouden, Huishouden] = ("eenouder", "paren")
 Categorie = Literal["B", "C"]
 Doel = Literal["alle", "re-integratie"]
 Herkomst = Literal["gepubliceerd", "teruggerekend", "statistiek", "aanname"]
@@ -311,13 +311,13 @@ class Bevinding(_Model):
 
 
 # ----------------------------------------------------------------------------------------- shared computations
-def aandeel_ouders(invoer: Invoer) -> dict[str, float]:
+def aandeel_ouders(invoer: Invoer) -> dict[Huishouden, float]:
     """Share of parents without ontheffing among all bijstand households (aanname 2 and 3)."""
     n = invoer.bijstand_huishoudens.waarde
     return {t: invoer.ouders[t].waarde * (1 - invoer.ontheffing[t].waarde) / n for t in HUISHOUDENS}
 
 
-def stel_samen(voorzieningen: list[str], cellen: dict[str, dict[str, int]]) -> Samenstelling:
+def stel_samen(voorzieningen: list[str], cellen: dict[Huishouden, dict[str, int]]) -> Samenstelling:
     """Row totals, column totals, grand total and range (ondergrens eenouder, bovengrens eenouder + paren)."""
     rij = {t: sum(cellen[t][v] for v in voorzieningen) for t in HUISHOUDENS}
     kolom = {v: cellen["eenouder"][v] + cellen["paren"][v] for v in voorzieningen}

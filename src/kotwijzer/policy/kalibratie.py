@@ -98,8 +98,8 @@ def maten(pop: P.Populatie, u: HuishoudUitkomst) -> dict[str, tuple[np.ndarray, 
         "gemiddeld_inkomen_paar": (f(np.where(paar, d["inkomen"], 0)), f(paar), "w"),
         "toeslag_deel_van_kosten": (f(u.toeslag_cent), f(u.kosten_cent), "w_ng"),
     }
-    if km is not None:
-        ug, ps = u.uren_gebruikt_cu, u.prijs_som_cent
+    ug, ps = u.uren_gebruikt_cu, u.prijs_som_cent
+    if km is not None and ug is not None and ps is not None:  # the detail arrays come together (details=True)
         out["gemiddeld_aantal_kinderen_kot"] = (f(km[:, 1:].sum(axis=1)) / 12, None, "w_ng")
         for naam, i in (("dagopvang", 1), ("bso", 2), ("gastouder_0_3", 3), ("gastouder_4_12", 4)):
             out[f"uren_{naam}"] = (f(ug[:, i]) / 100, f(km[:, i]), "w_ng")
@@ -197,6 +197,8 @@ def kalibreer(pop: P.Populatie, u: HuishoudUitkomst | None = None) -> tuple[P.Po
         fac = (1 - ng) if weging == "w_ng" else 1.0
         waarde = float(P.doelwaarde(dl, jaar))
         if dl["soort"] == "aandeel":
+            if noemer is None:
+                raise ValueError(f"Kalibratiedoel {dl['maat']!r} is een aandeel, maar de maat heeft geen noemer.")
             kolommen.append((x - waarde * noemer) * fac)
             doelen.append(0.0)
         else:

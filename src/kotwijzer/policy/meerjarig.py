@@ -107,17 +107,17 @@ def _projectie_tabel(jaar: int, percentage_96: bool, van: int = LAATSTE_WETJAAR)
 @lru_cache(maxsize=256)
 def _projectie_tabel_f(jaar: int, percentage_96: bool, f: float, van_jaar: int):
     basis = tabel(van_jaar)
-    rijen = []
-    for i in range(len(basis.van)):
-        van = 0 if i == 0 else int(round(int(basis.van[i]) * f))
-        rijen.append({"van": van, "p1": int(basis.eerste_kind[i]), "p2": int(basis.overige_kinderen[i])})
-    for i in range(len(rijen) - 1):
-        rijen[i]["tot"] = rijen[i + 1]["van"] - 1
-    rijen[-1]["tot"] = None
+    vannen = [0 if i == 0 else round(int(basis.van[i]) * f) for i in range(len(basis.van))]
+    # (van, tot en met or None for the top row, promille eerste kind, promille overige kinderen)
+    rijen: list[tuple[int, int | None, int, int]] = [
+        (van, vannen[i + 1] - 1 if i + 1 < len(vannen) else None, int(basis.eerste_kind[i]),
+         int(basis.overige_kinderen[i]))
+        for i, van in enumerate(vannen)
+    ]
     if percentage_96:
-        rijen = [{"van": 0, "tot": None, "p1": HOOGSTE_PROMILLE, "p2": HOOGSTE_PROMILLE}]
-    csv = [{"income_from": str(r["van"]), "income_to_incl": "" if r["tot"] is None else str(r["tot"]),
-            "pct_first_child": f"{r['p1'] / 10:.1f}", "pct_next_children": f"{r['p2'] / 10:.1f}"} for r in rijen]
+        rijen = [(0, None, HOOGSTE_PROMILLE, HOOGSTE_PROMILLE)]
+    csv = [{"income_from": str(van), "income_to_incl": "" if tot is None else str(tot),
+            "pct_first_child": f"{p1 / 10:.1f}", "pct_next_children": f"{p2 / 10:.1f}"} for van, tot, p1, p2 in rijen]
     t = valideer_tabel(jaar, csv, "hervorming")
     herkomst = ("96 % voor elk inkomen (stelsel 2029, scenario)" if percentage_96 else
                 f"projectie: percentages {van_jaar}, grenzen geindexeerd met de aanname meerjarige_indexatie")
@@ -137,7 +137,7 @@ def _projectie_max(jaar: int) -> MaximumUurprijs:
 @lru_cache(maxsize=256)
 def _projectie_max_f(jaar: int, f: float) -> MaximumUurprijs:
     mu27 = maximum_uurprijs(2027, ook_aangekondigd=True)
-    cent = {k: int(round(v * f)) for k, v in mu27.cent.items()}
+    cent = {k: round(v * f) for k, v in mu27.cent.items()}
     return MaximumUurprijs(jaar, cent, "hervorming",
                            f"projectie: aangekondigde maximum uurprijzen 2027 ({mu27.status}), daarna geindexeerd", ())
 
@@ -199,7 +199,7 @@ def _naburige_jaren_pct(jaar: int, inkomen: int) -> int:
     ind = P.aanname_waarde("meerjarige_indexatie")["inkomen"]
     voor = _pct_overige(jaar - 1, inkomen / float(ind[jaar]))
     na = _pct_overige(jaar + 1, inkomen * float(ind[jaar + 1]))
-    return int(round((voor + na) / 2))
+    return round((voor + na) / 2)
 
 
 def parameters(s: Scenario):
@@ -249,9 +249,8 @@ def plan(hervormingen: list[Hervorming] | None = None, jaren: tuple[int, ...] = 
         out.append(Scenario(f"projectie_{j}", f"Ongewijzigd beleid {j}" if j > LAATSTE_WETJAAR else f"Wet {j}", j,
                             "projectie"))
         for h in hervormingen or []:
-            if h.tabel or h.maximum_uurprijs:
-                if j != jaren[0]:
-                    continue
+            if (h.tabel or h.maximum_uurprijs) and j != jaren[0]:
+                continue
             out.append(Scenario(f"{h.code}_{j}", h.naam, j, "hervorming", f"projectie_{j}", hervorming=h))
         if j >= STELSEL_JAAR:
             out.append(Scenario(f"stelsel_{j}", "Stelsel 2029: 96 % voor werkende ouders", j, "stelsel",
@@ -333,7 +332,8 @@ def draai(bron: P.Populatie | str | Path, scenarios: list[Scenario], dask: Any =
     t0 = time.perf_counter()
     if isinstance(bron, P.Populatie):
         n = bron.n
-        spec = [("pop", slice(s, min(s + partitie, n))) for s in range(0, n, partitie)] or [("pop", slice(0, 0))]
+        spec: list[tuple[str, slice | list[int]]] = [
+            ("pop", slice(s, min(s + partitie, n))) for s in range(0, n, partitie)] or [("pop", slice(0, 0))]
     else:
         pad = data_pad(bron)
         if "://" not in pad and not Path(pad).exists():
@@ -345,7 +345,7 @@ def draai(bron: P.Populatie | str | Path, scenarios: list[Scenario], dask: Any =
     workers_info: dict[str, Any] = {}
     if dask is None:
         for soort, sp in spec:
-            deel = bron.deel(sp) if soort == "pop" else P.lees_parquet(pad, sp)
+            deel = P.lees_deel(bron if soort == "pop" else pad, sp)
             delen.append(verwerk_partitie(deel, scenarios))
             if voortgang:
                 voortgang()
@@ -356,7 +356,7 @@ def draai(bron: P.Populatie | str | Path, scenarios: list[Scenario], dask: Any =
         with dask_client(dask) as client:
             workers_info = controleer_versies(client)
             if isinstance(bron, P.Populatie):
-                sc = client.scatter([bron.deel(sp) for _, sp in spec])
+                sc = client.scatter([P.lees_deel(bron, sp) for _, sp in spec])
                 futs = [client.submit(_job_populatie, x, scenarios, aannames, pure=False) for x in sc]
             else:
                 futs = [client.submit(_job_bestand, pad, sp, scenarios, aannames, pure=False) for _, sp in spec]

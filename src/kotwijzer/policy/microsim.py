@@ -112,6 +112,8 @@ def maak_cellen(pop: P.Populatie, u: HuishoudUitkomst, basis: HuishoudUitkomst |
             nieuwe_aanspraak=w * ((basis.maanden_aanspraak == 0) & (u.maanden_aanspraak > 0)),
             verliest_aanspraak=w * ((basis.maanden_aanspraak > 0) & (u.maanden_aanspraak == 0)),
         )
+        # bereken_huishoudens and HuishoudUitkomst.leeg always fill bedrag_onbekend
+        assert u.bedrag_onbekend is not None and basis.bedrag_onbekend is not None
         onbekend = u.bedrag_onbekend | basis.bedrag_onbekend
         # the change over households whose amount is known in both scenarios only (never a partial amount)
         kol.update(verandering_berekenbaar=w * np.where(onbekend, 0, delta), verandering_onbekend=w * onbekend)
@@ -197,9 +199,8 @@ def dask_client(adres: Any) -> Iterator[Any]:
         n = max(1, min(os.cpu_count() or 1, 8))
         kw = (dict(processes=False, n_workers=1, threads_per_worker=n) if adres == "local"
               else dict(processes=True, n_workers=n, threads_per_worker=1))
-        with LocalCluster(dashboard_address=None, **kw) as cluster:
-            with Client(cluster) as client:
-                yield client
+        with LocalCluster(dashboard_address=None, **kw) as cluster, Client(cluster) as client:
+            yield client
         return
     with Client(adres) as client:
         yield client
@@ -226,7 +227,7 @@ def simuleer(
     if isinstance(bron, P.Populatie):
         jaar, meta_pop, n = bron.jaar, dict(bron.meta), bron.n
         grenzen = list(range(0, n, partitie)) or [0]
-        delen_spec = [("pop", slice(s, min(s + partitie, n))) for s in grenzen]
+        delen_spec: list[tuple[str, slice | list[int]]] = [("pop", slice(s, min(s + partitie, n))) for s in grenzen]
     else:
 
         pad = Path(data_pad(bron))  # absolute: every worker reads the same file
@@ -246,7 +247,7 @@ def simuleer(
     with voortgang_ctx as stap:
         if dask is None:
             for soort, spec in delen_spec:
-                deel = bron.deel(spec) if soort == "pop" else P.lees_parquet(pad, spec)
+                deel = P.lees_deel(bron if soort == "pop" else pad, spec)
                 resultaten.append(verwerk_partitie(deel, hervormingen))
                 stap()
             modus = "een proces"
@@ -258,7 +259,7 @@ def simuleer(
                 controleer_versies(client)
                 client.run(_opwarmen, jaar, hervormingen)
                 if isinstance(bron, P.Populatie):
-                    scat = client.scatter([bron.deel(spec) for _, spec in delen_spec])
+                    scat = client.scatter([P.lees_deel(bron, spec) for _, spec in delen_spec])
                     futures = [client.submit(_job_populatie, s, hervormingen, pure=False) for s in scat]
                 else:
                     futures = [client.submit(_job_bestand, str(pad), spec, hervormingen, pure=False) for _, spec in delen_spec]

@@ -125,7 +125,7 @@ def latin_hypercube(n_trekkingen: int, namen_: list[str], seed: int) -> list[dic
     u = np.empty((n_trekkingen, len(namen_)))
     for j in range(len(namen_)):
         u[:, j] = (rng.permutation(n_trekkingen) + rng.random(n_trekkingen)) / n_trekkingen * 2 - 1
-    return [dict(zip(namen_, rij)) for rij in u]
+    return [dict(zip(namen_, rij, strict=True)) for rij in u]
 
 
 # ------------------------------------------------------------------------------------------ one draw
@@ -207,8 +207,8 @@ def monte_carlo(n_trekkingen: int, n: int, hervormingen: list[Hervorming], seed:
     taken = [(gevarieerd(ruw, u), seed + 1 + i) for i, u in enumerate(us)]
     res = _draai_alle(taken, n, hervormingen, client, voortgang)
     rijen = []
-    for i, (u, r) in enumerate(zip(us, res)):
-        rij = {"trekking": i + 1, "seed": seed + 1 + i, "gelukt": r is not None}
+    for i, (u, r) in enumerate(zip(us, res, strict=True)):
+        rij: dict[str, Any] = {"trekking": i + 1, "seed": seed + 1 + i, "gelukt": r is not None}
         rij.update({f"u:{k}": v for k, v in u.items()})
         rij.update(r or {})
         rijen.append(rij)
@@ -261,7 +261,7 @@ def intervallen(mc: pd.DataFrame, centraal: dict[str, float], laag: float = 5, h
         x = ok[k].to_numpy(dtype=np.float64)
         lo, med, hi = (float(np.percentile(x, q)) for q in (laag, 50, hoog))
         rijen.append({"uitkomst": k, "omschrijving": omschrijving(k), "centraal": c, "mediaan_trekkingen": med, "p05": lo, "p95": hi,
-                      "centraal_binnen_interval": bool(lo <= c <= hi), "trekkingen": int(len(x))})
+                      "centraal_binnen_interval": bool(lo <= c <= hi), "trekkingen": len(x)})
     return pd.DataFrame(rijen)
 
 

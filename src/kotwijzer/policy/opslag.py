@@ -66,7 +66,7 @@ def kolomnamen(naam: str) -> list[tuple[str, tuple[int, ...]]]:
         return [(naam, ())]
     out = []
     for idx in np.ndindex(*_shape(assen, 0)):
-        delen = [f"m{i:02d}" if a == "m" else f"{a}{i}" for a, i in zip(assen, idx)]
+        delen = [f"m{i:02d}" if a == "m" else f"{a}{i}" for a, i in zip(assen, idx, strict=True)]
         out.append((naam + "_" + "_".join(delen), idx))
     return out
 
@@ -89,8 +89,8 @@ class Populatie:
     def batch(self, idx=None, kinderen: int | None = None) -> Batch:
         """The rules-core `Batch` of (a selection of) the households, with `kinderen` child slots (default all)."""
         k = MAX_KINDEREN if kinderen is None else kinderen
-        kw = {}
-        for naam, (assen, dtype) in BATCH_VELDEN.items():
+        kw: dict[str, Any] = {}  # keyword arguments of the Batch dataclass
+        for naam, (assen, _dtype) in BATCH_VELDEN.items():
             a = self.data[naam]
             if "k" in assen and k < MAX_KINDEREN:
                 a = a[:, :k]
@@ -153,3 +153,14 @@ def lees_parquet(pad: str | Path, rijgroepen_idx: list[int] | None = None) -> Po
         data[naam] = a
     jaar = int(meta.pop("jaar"))
     return Populatie(jaar, data, meta)
+
+
+def lees_deel(bron: Populatie | str | Path, deel: slice | list[int]) -> Populatie:
+    """One partition of a population: a slice of one in memory, or some row groups of a Parquet file."""
+    if isinstance(deel, slice):
+        if not isinstance(bron, Populatie):
+            raise TypeError("a slice selects households of a population in memory, not of a file")
+        return bron.deel(deel)
+    if isinstance(bron, Populatie):
+        raise TypeError("row groups select households of a Parquet file, not of a population in memory")
+    return lees_parquet(bron, deel)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 
 import numpy as np
+import numpy.typing as npt
 
 from kotwijzer.policy.aannames import (  # noqa: F401  (re-exported: the population's assumptions)
     GELEZEN,
@@ -96,13 +97,14 @@ from kotwijzer.policy.opslag import (  # noqa: F401  (re-exported: container and
     VELDEN,
     Populatie,
     kolomnamen,
+    lees_deel,
     lees_meta,
     lees_parquet,
     rijgroepen,
 )
 
 # ------------------------------------------------------------------------------------------ generator
-def _kies(rng: np.random.Generator, kansen: np.ndarray, n: int) -> np.ndarray:
+def _kies(rng: np.random.Generator, kansen: npt.ArrayLike, n: int) -> np.ndarray:
     kansen = np.asarray(kansen, dtype=np.float64)
     return np.searchsorted(np.cumsum(kansen / kansen.sum()), rng.random(n), side="right").clip(0, len(kansen) - 1)
 
@@ -141,9 +143,9 @@ def huishoudprofiel_kansen(jaar: int = 2024) -> tuple[np.ndarray, np.ndarray]:
         "paar_beide_werk": wp["beide_werken"] * P,
         "eenouder_werk": float(aanname_waarde("eenouder_werkt")) * E,
     }
-    een = [k for k in ("paar_werk_inburgering", "paar_werk_studie", "paar_werk_wlz", "paar_werk_detentie", "paar_werk_overige")]
-    geen = [k for k in ("paar_bijstand", "paar_beide_inburgering", "paar_beide_studie", "paar_wlz_geen", "paar_wlz_wlz",
-                        "paar_detentie_geen")]
+    een = ["paar_werk_inburgering", "paar_werk_studie", "paar_werk_wlz", "paar_werk_detentie", "paar_werk_overige"]
+    geen = ["paar_bijstand", "paar_beide_inburgering", "paar_beide_studie", "paar_wlz_geen", "paar_wlz_wlz",
+            "paar_detentie_geen"]
     aantal["paar_werk_geen"] = max(wp["een_werkt"] * P - sum(aantal[k] for k in een), 0.0)
     aantal["paar_geen_geen"] = max(wp["geen_werkt"] * P - sum(aantal[k] for k in geen), 0.0)
     eenouder = [h[0] for h in HUISHOUDPROFIELEN if not h[1]]
@@ -208,7 +210,7 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
 
     start = aanname_waarde("huishoudens_start")
     totaal = float(start["paar"]) + float(start["eenouder"])
-    data["gewicht_e4"] = np.full(n, int(round(totaal / n * GEWICHT_EENHEID)), np.int64)
+    data["gewicht_e4"] = np.full(n, round(totaal / n * GEWICHT_EENHEID), np.int64)
     meta = {"seed": seed, "aantal": n, "gekalibreerd": False}
     return Populatie(jaar, data, meta)
 
@@ -428,8 +430,8 @@ def _opvang(rng, jaar, data, groep, geboorte, bestaat):
             rang[idx[np.argsort(data["inkomen"][idx], kind="stable")]] = (np.arange(idx.size) + 0.5) / idx.size
     fac = fac * (float(gr_ink["laagste"]) + (float(gr_ink["hoogste"]) - float(gr_ink["laagste"])) * rang)[:, None]
     leeftijd = np.where(geboorte >= 0, -1, (-geboorte - 1) // 12)  # age on 1 January; -1 = born in the year
-    dag_kans = np.array([gebr["dagopvang_leeftijd"].get(a, 0.0) for a in range(0, 4)])
-    bso_kans = np.array([gebr["bso_leeftijd"].get(a, 0.0) for a in range(0, 13)])
+    dag_kans = np.array([gebr["dagopvang_leeftijd"].get(a, 0.0) for a in range(4)])
+    bso_kans = np.array([gebr["bso_leeftijd"].get(a, 0.0) for a in range(13)])
     p_dag = np.where(leeftijd <= 3, dag_kans[np.clip(leeftijd, 0, 3)], 0.0) * fac
     p_bso = np.where(leeftijd >= 4, bso_kans[np.clip(leeftijd, 0, 12)], bso_kans[4]) * fac
     go = aanname_waarde("gastouder_aandeel")

@@ -350,7 +350,7 @@ def grafiek_hervormingen(res: Resultaat, map_: Path) -> dict[str, str]:
     # separate panels, each with its own linear axis (never a log axis for money)
     fig, assen = plt.subplots(len(panelen), 1, figsize=(8, 1.4 + 0.55 * len(s) + 0.5 * len(panelen)),
                               gridspec_kw={"height_ratios": [max(len(p), 1) for p in panelen]}, squeeze=False)
-    for ax, idx in zip(assen[:, 0], panelen):
+    for ax, idx in zip(assen[:, 0], panelen, strict=True):
         d = s.iloc[idx]
         y = np.arange(len(d))
         m = d["verandering_na_niet_gebruik_midden"].to_numpy(float) / 1e6
@@ -361,10 +361,10 @@ def grafiek_hervormingen(res: Resultaat, map_: Path) -> dict[str, str]:
         ax.errorbar(m, y, xerr=[m - lo, hi - m], fmt="none", ecolor="#333333", capsize=3, label="niet-gebruik laag-hoog")
         ax.scatter(ied, y, marker="|", s=200, color="#d95f02", label="als iedereen aanvraagt", zorder=3)
         rechts = max(float(hi.max()), float(ied.max()), 0.1) * 1.35
-        for yi, x, r in zip(y, m, np.maximum(hi, ied)):
+        for yi, x, r in zip(y, m, np.maximum(hi, ied), strict=True):
             ax.annotate(_nl(x, 1), (max(x, r), yi), xytext=(6, 0), textcoords="offset points", fontsize=9,
                         color="#1f6fb2", va="center")
-        ax.set_yticks(y, [f"{c} {n}" for c, n in zip(d["code"], d["naam"])])
+        ax.set_yticks(y, [f"{c} {n}" for c, n in zip(d["code"], d["naam"], strict=True)])
         ax.invert_yaxis()
         ax.set_xlim(left=min(0.0, float(lo.min())), right=rechts)
         ax.grid(True, axis="x", color="#dddddd", lw=0.6)

@@ -28,7 +28,7 @@ def controleer_versies(client) -> dict[str, dict[str, str]]:
     """Compare `versies()` of this process with every worker; a difference stops the run with a clear message."""
     hier = versies()
     daar = client.run(versies)
-    for adres, v in daar.items():
+    for v in daar.values():
         verschil = {k: (hier[k], v.get(k)) for k in hier if v.get(k) != hier[k]}
         if verschil:
             tekst = "; ".join(f"{k}: hier {a}, op de worker {b}" for k, (a, b) in verschil.items())

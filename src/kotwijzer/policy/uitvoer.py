@@ -153,7 +153,7 @@ def grafiek_intervallen(iv: pd.DataFrame, map_: Path, herkomst: dict[str, Any]) 
     delen = panelen(groot if groot is not None else klein)
     fig, assen = plt.subplots(len(delen), 1, figsize=(8, 1.6 + 0.5 * len(sel) + 0.5 * len(delen)),
                               gridspec_kw={"height_ratios": [max(len(p), 1) for p in delen]}, squeeze=False)
-    for ax, idx in zip(assen[:, 0], delen):
+    for ax, idx in zip(assen[:, 0], delen, strict=True):
         y = np.arange(len(idx))
         if groot is not None:
             ax.barh(y, groot[idx], color="#1f6fb2", label="centraal (grote populatie)")

@@ -44,13 +44,16 @@ def _wacht(poort: int, s: float = 90.0) -> None:
 def cluster(workers: int, log: Path):
     """Start `dask scheduler` and `dask worker` processes on loopback; returns (address, processes)."""
     b = Path(sys.executable).parent / "dask"
-    p = [subprocess.Popen([str(b), "scheduler", "--host", "127.0.0.1", "--port", str(POORT), "--no-dashboard"],
-                          stdout=open(log / "scheduler.log", "w"), stderr=subprocess.STDOUT, cwd=log)]
+    # the child process keeps its own copy of the log file; this process closes its handle at once
+    with open(log / "scheduler.log", "w") as uit:
+        p = [subprocess.Popen([str(b), "scheduler", "--host", "127.0.0.1", "--port", str(POORT), "--no-dashboard"],
+                              stdout=uit, stderr=subprocess.STDOUT, cwd=log)]
     _wacht(POORT)
-    p.append(subprocess.Popen([str(b), "worker", f"tcp://127.0.0.1:{POORT}", "--host", "127.0.0.1", "--nthreads", "1",
-                               "--nworkers", str(workers), "--worker-port", f"{POORT + 1}:{POORT + 1 + workers}",
-                               "--nanny-port", f"{POORT + 10}:{POORT + 10 + workers}", "--no-dashboard"],
-                              stdout=open(log / "worker.log", "w"), stderr=subprocess.STDOUT, cwd=log))
+    with open(log / "worker.log", "w") as uit:
+        p.append(subprocess.Popen([str(b), "worker", f"tcp://127.0.0.1:{POORT}", "--host", "127.0.0.1", "--nthreads",
+                                   "1", "--nworkers", str(workers), "--worker-port", f"{POORT + 1}:{POORT + 1 + workers}",
+                                   "--nanny-port", f"{POORT + 10}:{POORT + 10 + workers}", "--no-dashboard"],
+                                  stdout=uit, stderr=subprocess.STDOUT, cwd=log))
     from dask.distributed import Client
 
     with Client(f"tcp://127.0.0.1:{POORT}", timeout=60) as c:

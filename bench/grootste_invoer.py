@@ -11,6 +11,7 @@ import json
 import statistics
 import sys
 import time
+from pathlib import Path
 
 
 def grootste_huishouden(jaar: int = 2026) -> dict:
@@ -54,7 +55,7 @@ def main() -> None:
     app = create_app(f"sqlite:///{tempfile.mkdtemp()}/b.sqlite", geheim="b", rekenpoort=Rekenpoort(budget=0))
     c = TestClient(app)
     for naam, d in (("grootste", grootste_huishouden()), ("hele maanden", met_hele_maanden()),
-                    ("voorbeeld paar_werkt_2026", json.load(open("examples/paar_werkt_2026.json")))):
+                    ("voorbeeld paar_werkt_2026", json.loads(Path("examples/paar_werkt_2026.json").read_text()))):
         body = json.dumps(d).encode()
         assert c.post("/api/v1/berekening", content=body, headers={"content-type": "application/json"}).status_code == 200
         ts = []

@@ -72,7 +72,7 @@ def cpu_s(pid: int) -> float | None:
 
 def percentiel(xs: list[float], p: float) -> float:
     s = sorted(xs)
-    k = max(0, min(len(s) - 1, int(round(p / 100 * len(s) + 0.5)) - 1))
+    k = max(0, min(len(s) - 1, round(p / 100 * len(s) + 0.5) - 1))
     return s[k]
 
 

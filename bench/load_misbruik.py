@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
@@ -159,10 +160,8 @@ async def misbruik(poort: int, body: bytes, verbindingen: int, stop: asyncio.Eve
             codes[str(s)] = codes.get(str(s), 0) + 1
             if s == 429 and not negeer:
                 # as fast as it is allowed: after a refusal it waits as long as Retry-After says
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), v.retry_after)
-                except asyncio.TimeoutError:
-                    pass
 
     await asyncio.gather(*(lus() for _ in range(verbindingen)))
     return codes

@@ -34,30 +34,29 @@ def server(map_: Path, *args: str, env: dict[str, str] | None = None, database_u
     omgeving.update({"KOTWIJZER_GEHEIM_BESTAND": str(map_ / "geheim"),
                      "DATABASE_URL": database_url or f"sqlite:///{map_}/kotwijzer.sqlite"})
     omgeving.update(env or {})
-    uit = open(map_ / "server.log", "wb")
-    p = subprocess.Popen([sys.executable, "-m", "kotwijzer.cli", "serve", "--host", "127.0.0.1", "--port", str(poort),
-                          *args], env=omgeving, cwd=map_, stdout=uit, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{poort}"
-    try:
-        for _ in range(600):
-            if p.poll() is not None:
-                raise RuntimeError("server gestopt:\n" + (map_ / "server.log").read_text())
-            try:
-                if httpx.get(url + "/api/v1/parameters/2026", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("server start niet")
-        yield url, p
-    finally:
-        p.terminate()
+    with open(map_ / "server.log", "wb") as uit:
+        p = subprocess.Popen([sys.executable, "-m", "kotwijzer.cli", "serve", "--host", "127.0.0.1", "--port", str(poort),
+                              *args], env=omgeving, cwd=map_, stdout=uit, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{poort}"
         try:
-            p.wait(15)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait()
-        uit.close()
+            for _ in range(600):
+                if p.poll() is not None:
+                    raise RuntimeError("server gestopt:\n" + (map_ / "server.log").read_text())
+                try:
+                    if httpx.get(url + "/api/v1/parameters/2026", timeout=2).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            else:
+                raise RuntimeError("server start niet")
+            yield url, p
+        finally:
+            p.terminate()
+            try:
+                p.wait(15)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
 
 
 def log(map_: Path) -> str:

@@ -7,6 +7,7 @@ and runs the CLI commands on the examples, and fails on the patterns below in th
 attributes a user sees or hears: title, alt, aria-label, placeholder, button values)."""
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from html.parser import HTMLParser
@@ -287,7 +288,7 @@ def test_cli_bereken_past_in_80_kolommen():
         r = CliRunner().invoke(app, ["uitleg", str(VOORBEELDEN / "wlz_partner_2023.json")], env={"COLUMNS": "80"})
         assert r.exit_code == 0 and max(len(x) for x in r.output.splitlines()) <= 80
         u = r.output.splitlines()
-        assert any(x.startswith("- ") and y.startswith("  ") and y.strip() for x, y in zip(u, u[1:]))  # list kept
+        assert any(x.startswith("- ") and y.startswith("  ") and y.strip() for x, y in itertools.pairwise(u))  # list kept
     finally:
         console.width = oud
     res = bereken(json.loads((VOORBEELDEN / "paar_werkt_2026.json").read_text()))

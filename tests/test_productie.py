@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -123,7 +124,7 @@ def test_meerdere_workers_op_postgresql(tmp_path, postgres_url):
         repo.gebruiker_maken(s, o.id, "b@voorbeeld.nl", "een-goed-wachtwoord", "medewerker")
     db.sluit()
     with server(tmp_path, "--workers", "3", database_url=postgres_url) as (url, proces):
-        kinderen = open(f"/proc/{proces.pid}/task/{proces.pid}/children").read().split()
+        kinderen = Path(f"/proc/{proces.pid}/task/{proces.pid}/children").read_text().split()
         assert len(kinderen) >= 3, log(tmp_path)
 
         async def scenario():

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
@@ -86,7 +87,7 @@ def uren_per_maand_cu(per_maand, per_week, per_jaar, maanden: np.ndarray) -> tup
                  "zo dat het totaal klopt).")
     else:
         return out, None
-    for m, v in zip(idx, verdeel_exact(totaal, len(idx))):
+    for m, v in zip(idx, verdeel_exact(totaal, len(idx)), strict=True):
         out[m] = v
     return out, tekst
 
@@ -123,14 +124,15 @@ class Batch:
         return int(self.sit.shape[0])
 
     def deel(self, sl: slice) -> "Batch":
+        velden: dict[str, Any] = {f: getattr(self, f)[sl] for f in (
+            "sit", "werkuren_cu", "heeft_partner", "bloedverwant", "kind_bestaat", "geboren", "voor_vo",
+            "bso_leeftijd", "woont", "soort", "lrk", "uren_cu", "prijs_cent", "inkomen", "eerste_maand",
+        )}
         return Batch(
             self.jaar,
-            *(getattr(self, f)[sl] for f in (
-                "sit", "werkuren_cu", "heeft_partner", "bloedverwant", "kind_bestaat", "geboren", "voor_vo",
-                "bso_leeftijd", "woont", "soort", "lrk", "uren_cu", "prijs_cent", "inkomen", "eerste_maand",
-            )),
             traject_einde_maand=None if self.traject_einde_maand is None else self.traject_einde_maand[sl],
             dagen=None if self.dagen is None else self.dagen[sl],
+            **velden,
         )
 
 
@@ -159,7 +161,7 @@ def _periode_runs(p: Periode, jaar: int) -> list[tuple[dt.date | None, dt.date |
             runs[-1].append(m)
         else:
             runs.append([m])
-    out = []
+    out: list[tuple[dt.date | None, dt.date | None]] = []
     for r in runs:
         lo, hi = r[0], r[-1]
         tot = None if hi == 12 else dt.date(jaar, hi + 1, 1) - dt.timedelta(days=1)
@@ -381,7 +383,7 @@ def naar_batch(h: Huishouden, p: JaarParameters, aanvraagdatum: dt.date | None =
     for i, k in enumerate(h.kinderen):
         bestaat[0, i] = True
         vals = _kind_arrays(k, jaar, f"kinderen[{i}]", notities)
-        for name, v in zip(("soort", "lrk", "uren_cu", "prijs_cent", "geboren", "voor_vo", "bso_leeftijd", "woont"), vals):
+        for name, v in zip(("soort", "lrk", "uren_cu", "prijs_cent", "geboren", "voor_vo", "bso_leeftijd", "woont"), vals, strict=True):
             arr[name][0, i] = v
     eerste = np.array([kalender.eerste_maand_na_aanvraag_datum(
         aanvraagdatum or h.aanvraagdatum, jaar, int(p.terugwerkende_kracht_maanden)
@@ -444,7 +446,7 @@ def voeg_samen(batches: list[Batch]) -> Batch:
         vul = 0  # absent children: no childcare, not existing
         return np.concatenate([a, np.full((a.shape[0], extra) + a.shape[2:], vul, dtype=a.dtype)], axis=1)
 
-    velden = {f: np.concatenate([getattr(b, f) for b in batches]) for f in _PER_HUISHOUDEN}
+    velden: dict[str, Any] = {f: np.concatenate([getattr(b, f) for b in batches]) for f in _PER_HUISHOUDEN}
     for f in _PER_OUDER:
         delen = [getattr(b, f) if getattr(b, f) is not None else np.full((b.n, 2), -1, np.int8) for b in batches]
         velden[f] = np.concatenate(delen)

@@ -31,7 +31,7 @@ def test_berekening_gelijk_aan_de_kern(module_client, naam):
     assert Decimal(uit["resultaat"]["jaar"]["toeslag"]) == kern.jaar.toeslag
     assert Decimal(uit["resultaat"]["jaar"]["eigen_bijdrage"]) == kern.jaar.eigen_bijdrage
     assert [m["aanspraak"] for m in uit["resultaat"]["maanden"]] == [m.aanspraak for m in kern.maanden]
-    for m_api, m_kern in zip(uit["resultaat"]["maanden"], kern.maanden):
+    for m_api, m_kern in zip(uit["resultaat"]["maanden"], kern.maanden, strict=True):
         assert Decimal(m_api["toeslag"]) == m_kern.toeslag
         assert [Decimal(k["toeslag"]) for k in m_api["kinderen"]] == [k.toeslag for k in m_kern.kinderen]
         assert m_api["condities"], "het spoor (voorwaarden per maand) hoort erbij"

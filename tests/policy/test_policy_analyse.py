@@ -200,7 +200,7 @@ def test_kalibratie_op_ontvangers_leest_de_gepubliceerde_cijfers(run, monkeypatc
     from kotwijzer.policy import aannames as AN
 
     monkeypatch.setattr(AN, "gepubliceerde_cijfers", lambda: ander)
-    pop, rap = K.maak_populatie(20_000, 2024, seed=7)
+    _, rap = K.maak_populatie(20_000, 2024, seed=7)
     assert rap.set_index("id").loc["K21", "bereikt"] == pytest.approx(500_000, rel=0.005)
 
 

@@ -32,16 +32,18 @@ def _wacht(poort: int, s: float = 60.0) -> None:
 def cluster(tmp_path_factory):
     log = tmp_path_factory.mktemp("dask")
     env = {**os.environ, "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}
-    sch = subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(POORT),
-                            "--no-dashboard"], stdout=open(log / "s.log", "w"), stderr=subprocess.STDOUT, env=env,
-                           cwd=log)
+    # each child process keeps its own copy of its log file; this process closes its handle at once
+    with open(log / "s.log", "w") as uit:
+        sch = subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(POORT),
+                                "--no-dashboard"], stdout=uit, stderr=subprocess.STDOUT, env=env, cwd=log)
     procs = [sch]
     try:
         _wacht(POORT)
-        wk = subprocess.Popen([str(BIN / "dask"), "worker", f"tcp://127.0.0.1:{POORT}", "--host", "127.0.0.1",
-                               "--nthreads", "1", "--nworkers", "1", "--worker-port", str(POORT + 1),
-                               "--nanny-port", str(POORT + 2), "--no-dashboard"],
-                              stdout=open(log / "w.log", "w"), stderr=subprocess.STDOUT, env=env, cwd=log)
+        with open(log / "w.log", "w") as uit:
+            wk = subprocess.Popen([str(BIN / "dask"), "worker", f"tcp://127.0.0.1:{POORT}", "--host", "127.0.0.1",
+                                   "--nthreads", "1", "--nworkers", "1", "--worker-port", str(POORT + 1),
+                                   "--nanny-port", str(POORT + 2), "--no-dashboard"],
+                                  stdout=uit, stderr=subprocess.STDOUT, env=env, cwd=log)
         procs.append(wk)
         from dask.distributed import Client
 

@@ -67,7 +67,7 @@ def _steekproef(pop, n_per=3, seed=0):
     idx += list(rng.choice(s, min(3, s.size), replace=False))
     s = np.flatnonzero(pop.data["n_kinderen"] >= 3)
     idx += list(rng.choice(s, min(3, s.size), replace=False))
-    return sorted(set(int(i) for i in idx))
+    return sorted({int(i) for i in idx})
 
 
 def test_steekproef_gelijk_aan_compute_bereken(pop):

@@ -163,8 +163,8 @@ def test_toeslag_nooit_boven_96_procent_en_230_uur(data):
 def test_toeslag_stijgt_nooit_met_inkomen(data, extra):
     laag = bereken(data)
     hoog = bereken({**data, "toetsingsinkomen": data["toetsingsinkomen"] + extra})
-    for ml, mh in zip(laag.maanden, hoog.maanden):
-        for kl, kh in zip(ml.kinderen, mh.kinderen):
+    for ml, mh in zip(laag.maanden, hoog.maanden, strict=True):
+        for kl, kh in zip(ml.kinderen, mh.kinderen, strict=True):
             assert kh.toeslag <= kl.toeslag
     assert hoog.jaar.toeslag <= laag.jaar.toeslag
 

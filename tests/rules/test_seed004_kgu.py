@@ -127,7 +127,8 @@ def test_gastouderopvang_telt_mee_met_leeftijd():
     assert u2.uren_cu.sum() / 100 == pytest.approx(10 * 12 * 1.40)
     assert u1.potjes_cu["dagopvang"][0] > 0 and (u1.uren_cu > 0).any()
     # the young child's hours come from the dagopvang pool, the older child's from the BSO pool
-    h1 = Huishouden.model_validate(jong); h2 = Huishouden.model_validate(oud)
+    h1 = Huishouden.model_validate(jong)
+    h2 = Huishouden.model_validate(oud)
     p = parameters_voor_jaar(2022)
     b1, b2 = naar_batch(h1, p), naar_batch(h2, p)
     assert not b1.bso_leeftijd[0, 0].any() and b2.bso_leeftijd[0, 0].all()

@@ -4,6 +4,8 @@ change), the per-child table is not cut at 1280 px, the comparison keeps 'Versie
 dossier list can be searched with the keyboard only, and the packet page for a Wlz scenario offers the letter."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from conftest import maak_app
@@ -105,7 +107,7 @@ def test_tabel_per_kind_1280_en_vergelijking_320(server, browser):
                                   "r.height - parseFloat(getComputedStyle(el).lineHeight)]; }")
               for i in (1, 2) for j in (1, 2, 3, 4)]
     assert all(v[2] <= 320 for v in vakken), vakken
-    assert all(a[1] <= b[0] + 0.5 for a, b in zip(vakken, vakken[1:])), vakken
+    assert all(a[1] <= b[0] + 0.5 for a, b in itertools.pairwise(vakken)), vakken
     assert all(v[3] >= -0.5 for v in vakken), vakken  # each box is as high as its line: no text cut or crossed
     assert pg.evaluate("document.documentElement.scrollWidth") <= 320
     ctx.close()

@@ -211,7 +211,7 @@ def test_brief_met_fout_bsn_toont_fout_en_bewaart_niets(tmp_path, caplog):
 def test_pdf_per_route_heeft_brief_bijlage_en_stappen():
     from kotwijzer.web.pdf import pakket_pdf
 
-    for naam, (invoer, code, *_rest) in GEVALLEN.items():
+    for naam, (invoer, _code, *_rest) in GEVALLEN.items():
         p = _pakket(invoer)
         pdf = pakket_pdf(p, p.routes[0], pk.Persoonsgegevens(naam="A. Jansen"), gemaakt=dt.date(2026, 12, 6))
         pages = pdf_paginas(pdf)

@@ -78,7 +78,7 @@ def test_wlz_en_bedragen_in_hele_euros(tmp_path):
     h = Huishouden.model_validate(voorbeeld("wlz_partner_2023"))
     ctx = uitkomst_context(h)
     pdf = document_pdf(ctx, dossier=Dossierinfo("gezin 2", "aanvraag 2023", 1))
-    tekst, png = _pagina_een(pdf, tmp_path)
+    tekst, _ = _pagina_een(pdf, tmp_path)
     plat = " ".join(tekst.replace("\u00a0", " ").split())
     assert "Wlz-indicatie van het CIZ (tijdelijk)" in plat and "art. 3.2.1 lid 3 of art. 3.2.2 Wlz" in plat
     assert "1 november 2022 tot en met 31 oktober 2023" in plat

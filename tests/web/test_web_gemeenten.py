@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from sqlalchemy.exc import SQLAlchemyError
 from typer.testing import CliRunner
 
 from conftest import client_voor, maak_app
@@ -127,9 +128,8 @@ def test_mislukte_import_laat_de_oude_catalogus_staan(db, monkeypatch):
     # a database error in the middle (a duplicate activity code that slipped past the model) rolls back as well
     dubbel = Catalogus.model_construct(gemeenten=_testgemeente().gemeenten,
                                        activiteiten={"GM0999": _testgemeente().activiteiten["GM0999"] * 2}, beleid={})
-    with pytest.raises(Exception):
-        with db.sessie() as s:
-            catalogus_opslaan(s, dubbel)
+    with pytest.raises(SQLAlchemyError), db.sessie() as s:
+        catalogus_opslaan(s, dubbel)
     with db.sessie() as s:
         assert catalogus_laden(s) == voorbeeldcatalogus()
 

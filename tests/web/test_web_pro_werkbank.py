@@ -129,7 +129,7 @@ def test_maanden_als_spreadsheet(sqlite_app):
     rijen = list(csv.reader(io.StringIO(c.content.decode("utf-8-sig")), delimiter=";"))
     assert rijen[0][0] == "Maand" and "Toeslag (€ per maand)" in rijen[0]
     j = rijen[0].index("Toeslag (€ per maand)")
-    for m, rij in zip(r.maanden, rijen[1:13]):
+    for m, rij in zip(r.maanden, rijen[1:13], strict=True):
         assert rij[0] == MAANDNAMEN[m.maand - 1]
         assert rij[j] == f"{m.toeslag:.2f}".replace(".", ",")  # decimal comma
     assert rijen[13][0] == "Jaar" and rijen[13][j] == f"{r.jaar.toeslag:.2f}".replace(".", ",")

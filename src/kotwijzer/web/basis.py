@@ -25,7 +25,9 @@ MAX_FORMULIER = 256 * 1024
 
 templates = Jinja2Templates(directory=str(HIER / "templates"))
 templates.env.add_extension("jinja2.ext.i18n")
-templates.env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)
+# the i18n extension adds this method to the Environment at run time; Jinja2's annotations do not know it
+templates.env.install_gettext_callables(  # type: ignore[attr-defined]
+    i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)
 
 # The pages of the parent flow: they are shown in the parent's language (Dutch or English, the language switch on
 # every one of them). Every other page (professionals, municipalities, policy) is Dutch only.
@@ -224,12 +226,12 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
                                   "adres": "/taal?" + urlencode({"naar": ander, "terug": huidig_adres(request)})}
                    if template in OUDER_PAGINAS else None)
     with i18n.in_taal(taal):
-        resp = templates.TemplateResponse(request, template, {"csrf": csrf, "ingelogd": g, "taal": taal, **ctx},
+        resp: HTMLResponse = templates.TemplateResponse(request, template, {"csrf": csrf, "ingelogd": g, "taal": taal, **ctx},
                                           status_code=status)
     if taal == "nl" and _professioneel(ctx):  # the check page and the result for a professional speak about "de ouder"
         from kotwijzer.web.aanspreken import html_derde_persoon
 
-        html = html_derde_persoon(resp.body.decode("utf-8"))
+        html = html_derde_persoon(bytes(resp.body).decode("utf-8"))
         resp = HTMLResponse(html, status_code=status,
                             headers={k: v for k, v in resp.headers.items() if k.lower() != "content-length"})
     resp.headers["Content-Language"] = taal
@@ -271,7 +273,8 @@ async def formulier(request: Request) -> FormData:
         form = await request.form(max_files=0, max_fields=3000)
     except Exception:  # noqa: BLE001 - malformed form bodies are the sender's problem, not a server error
         raise ApiFout(400, "ongeldig_formulier", N_("Het formulier kon niet worden gelezen. Probeer het opnieuw.")) from None
-    if not csrf_klopt(request.app.state.geheim, request.state.sessie_token, form.get("csrf")):
+    csrf = form.get("csrf")  # a file sent under that name is no token
+    if not csrf_klopt(request.app.state.geheim, request.state.sessie_token, csrf if isinstance(csrf, str) else None):
         raise ApiFout(403, "csrf", N_("Deze pagina is verlopen of uw browser blokkeert cookies. Ga terug, laad de pagina "
                                    "opnieuw en probeer het nog een keer."))
     return form

@@ -394,6 +394,7 @@ def grafiek_svg(cat: Catalogus) -> bytes:
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     rijen = overzicht(cat)
     n = len(cat.gemeenten)
@@ -406,16 +407,17 @@ def grafiek_svg(cat: Catalogus) -> bytes:
         aantallen = [len(getattr(r, groep)) for r in rijen]
         ax.barh(y, aantallen, left=links, color=KLEUREN[groep], edgecolor="white", hatch=arceringen[groep],
                 label=LEGENDA[groep], height=0.7)
-        for yi, (l, a) in enumerate(zip(links, aantallen)):
+        for yi, (begin, a) in enumerate(zip(links, aantallen, strict=True)):
             if a:
                 kleur = "#0b0c0c" if groep in ("niet_beschreven", "hangt_af") else "white"
-                ax.text(l + a / 2, yi, str(a), ha="center", va="center", fontsize=8, color=kleur, fontweight="bold",
+                ax.text(begin + a / 2, yi, str(a), ha="center", va="center", fontsize=8, color=kleur, fontweight="bold",
                         bbox={"boxstyle": "round,pad=0.3", "facecolor": KLEUREN[groep], "edgecolor": "none"})
-        links = [l + a for l, a in zip(links, aantallen)]
+        links = [begin + a for begin, a in zip(links, aantallen, strict=True)]
     ax.set_yticks(y, [soort_label(r.soort) for r in rijen], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, max(n, 1))
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    # matplotlib's automatic ticks (AutoLocator's settings), whole numbers only
+    ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10], integer=True))
     ax.set_xlabel("aantal gemeenten", fontsize=9)
     ax.set_title("Per soort activiteit: hoeveel gemeenten geven recht op kinderopvangtoeslag?", fontsize=10, pad=26)
     ax.legend(fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=4, frameon=False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import overload
 
 from kotwijzer import i18n
 from kotwijzer.i18n import _
@@ -186,6 +187,10 @@ def _waarde(w: str) -> str:
             "het eerste kind": "the first child", "de andere kinderen": "the other children"}.get(w, w)
 
 
+@overload
+def vertaal_kern(tekst: str) -> str: ...
+@overload
+def vertaal_kern(tekst: None) -> None: ...
 def vertaal_kern(tekst: str | None) -> str | None:
     """A Dutch sentence of the core in the language of the page (unchanged in Dutch, and when it is not known)."""
     if not tekst or i18n.taal() == i18n.STANDAARD:
@@ -232,7 +237,7 @@ def _zin(tekst: str) -> str:
         doel = i18n.gettext(sjabloon)
         if doel == sjabloon:
             return tekst
-        waarden = {n: _waarde(v) for n, v in zip(namen, m.groups())}
+        waarden = {n: _waarde(v) for n, v in zip(namen, m.groups(), strict=True)}
         try:
             return doel.format(**waarden)
         except (KeyError, IndexError, ValueError):

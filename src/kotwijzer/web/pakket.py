@@ -153,7 +153,7 @@ def _grondslag(bron: Bron, uitleg: str, peil: dt.date) -> Grondslag | None:
 
 
 def _grondslagen(paren: list[tuple[Bron, str]], peil: dt.date) -> list[Grondslag]:
-    uit = []
+    uit: list[Grondslag] = []
     for b, u in paren:
         g = _grondslag(b, u, peil)
         if g is not None and g.citaat not in {x.citaat for x in uit}:
@@ -602,7 +602,7 @@ def persoonsgegevens(form: dict[str, str]) -> tuple[Persoonsgegevens, dict[str, 
 
 
 def _elfproef(bsn: str) -> bool:
-    return sum(int(c) * f for c, f in zip(bsn, (9, 8, 7, 6, 5, 4, 3, 2, -1))) % 11 == 0
+    return sum(int(c) * f for c, f in zip(bsn, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True)) % 11 == 0
 
 
 # ------------------------------------------------------------------------------------------------ the letter

@@ -62,12 +62,12 @@ async def _brief_antwoord(request: Request, form, h: Huishouden, ctx: dict[str, 
     velden = {k: v for k, v in form.items() if isinstance(v, str)}
     gegevens, fouten = persoonsgegevens(velden)
     p = pakket(h, bereken(h))
-    route = route_van(p, velden.get("route", ""))
-    if route is None and p.routes:
-        fouten.setdefault("route", "Kies de situatie waarvoor de brief is.")
     if not p.routes:
         return RedirectResponse(ctx["terug_adres"], status_code=303)
-    if fouten:
+    route = route_van(p, velden.get("route", ""))
+    if route is None:
+        fouten.setdefault("route", "Kies de situatie waarvoor de brief is.")
+    if fouten or route is None:
         w = {k: velden.get(k, "")[:100] for k, _, _ in VELDEN} | {"datum": velden.get("datum", "")[:20],
                                                                     "route": velden.get("route", "")[:40],
                                                                     "formaat": velden.get("formaat", "pdf")[:10]}

@@ -375,7 +375,7 @@ def _werkbank_uitkomst(request: Request, g: Ingelogd, scenario_id: int,
         except ValidationError as e:
             for f in nederlandse_fouten(e)[:8]:
                 fouten.zet(werkbank.veld_van_pad(f["veld"] or ""), f["melding"])
-    if fouten:
+    if fouten or h is None:
         return None, dict(fouten), None
     return h.model_dump(mode="json", exclude_none=True), {}, h
 
@@ -412,9 +412,9 @@ async def scenario_werkbank(request: Request, scenario_id: int = _id()):
     is a 303 to a GET address, so reload and Back/Forward never post the form again."""
     form = await formulier(request)
     g = vereist_ingelogd(request)
-    velden = {k: tekst(form, k) for k in form.keys() if k not in ("csrf",)}
+    velden = {k: tekst(form, k) for k in form if k not in ("csrf",)}
     invoer, fouten, h = _werkbank_uitkomst(request, g, scenario_id, velden)
-    if fouten or tekst(form, "actie") != "opslaan":
+    if fouten or invoer is None or h is None or tekst(form, "actie") != "opslaan":
         return _naar(_werkbank_adres(request, scenario_id, velden))
     verwacht = tekst(form, "verwachte_versie")
     try:

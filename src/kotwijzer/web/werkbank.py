@@ -53,7 +53,7 @@ def _maanden_kort(ms: list[int] | None) -> str:
     """[1, 2, 3, 7] -> "1-3, 7"."""
     if not ms:
         return ""
-    ms = sorted(set(int(m) for m in ms))
+    ms = sorted({int(m) for m in ms})
     delen, begin, vorige = [], ms[0], ms[0]
     for m in ms[1:] + [None]:
         if m is not None and m == vorige + 1:
@@ -140,13 +140,13 @@ def velden_van_invoer(invoer: Mapping[str, Any]) -> tuple[dict[str, str], dict[s
         n[wie] = len(o["perioden"])
     kinderen = [_kind_waarden(k) for k in invoer.get("kinderen") or []] + [_kind_waarden({})]
     n["kinderen"], n["opvang"] = min(len(kinderen), MAX_KINDEREN), []
-    for i, k in enumerate(kinderen[:MAX_KINDEREN]):
+    for i, kind in enumerate(kinderen[:MAX_KINDEREN]):
         for sleutel in ("label", "geboortedatum", "vo", "woont", "co"):
-            w[f"kind-{i}-{sleutel}"] = k[sleutel]
-        for j, o in enumerate(k["opvang"]):
-            for sleutel, v in o.items():
+            w[f"kind-{i}-{sleutel}"] = kind[sleutel]
+        for j, regel in enumerate(kind["opvang"]):
+            for sleutel, v in regel.items():
                 w[f"kind-{i}-opvang-{j}-{sleutel}"] = v
-        n["opvang"].append(len(k["opvang"]))
+        n["opvang"].append(len(kind["opvang"]))
     return w, n
 
 
@@ -220,7 +220,8 @@ def _decimaal(s: str, veld: str, f: Fouten, decimalen: int = 2) -> str | None:
     except InvalidOperation:
         f.zet(veld, "Vul een getal in, bijvoorbeeld 10,50.")
         return None
-    if not d.is_finite() or d < 0 or -d.as_tuple().exponent > decimalen:
+    exponent = d.as_tuple().exponent  # a letter for NaN and infinity
+    if not isinstance(exponent, int) or d < 0 or -exponent > decimalen:
         f.zet(veld, f"Vul een getal van 0 of meer in, met hoogstens {decimalen} cijfers achter de komma.")
         return None
     return str(d)
@@ -495,7 +496,7 @@ def bedragen(invoer: Mapping[str, Any]) -> dict[str, Any]:
             "jaar": r.jaar.toeslag, "melding": getattr(r, "rekenfout", None), "r": r}
 
 
-def _min(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+def _min(a: Decimal | int | None, b: Decimal | int | None) -> Decimal | int | None:
     return None if a is None or b is None else b - a
 
 

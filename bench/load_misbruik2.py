@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import os
@@ -76,10 +77,8 @@ async def lus(poort: int, bron: str, verzoeken: list[bytes], stop: asyncio.Event
             i += 1
             codes[str(s)] = codes.get(str(s), 0) + 1
             if s == 429 and not negeer:
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), max(wacht, 1))
-                except asyncio.TimeoutError:
-                    pass
         except Exception as e:  # noqa: BLE001 - the abuser counts every failure and goes on
             codes[type(e).__name__] = codes.get(type(e).__name__, 0) + 1
             if w is not None:
@@ -162,7 +161,7 @@ async def scenario(naam: str, a, poort: int, proces, pool: Pool, bodies: list[by
     stop.set()
     await asyncio.wait_for(aanval, 60)
     duur = time.perf_counter() - t0
-    uit["aanvaller"] = {k: v for k, v in sorted(codes.items())}
+    uit["aanvaller"] = dict(sorted(codes.items()))
     uit["cpu_server_s_per_s"] = round((cpu_alle(proces.pid) - cpu0) / duur, 2)
     mislukt = uit["verzoeken"] - uit["geslaagd"]
     uit["geweigerd_of_mislukt_pct"] = round(100 * mislukt / uit["verzoeken"], 2)

@@ -182,7 +182,7 @@ def test_een_adres_kan_niet_alle_verbindingen_nemen(begrensde_server):
         for s in socks:
             s.settimeout(0.2)
             try:
-                open_ += s.recv(1) == b"" and 0 or 1
+                open_ += 0 if s.recv(1) == b"" else 1  # b"": closed by the server
             except socket.timeout:
                 open_ += 1  # nothing came back: still held open by the server
             except OSError:

@@ -70,6 +70,9 @@ def bereik_voor(b: Batch, p: JaarParameters, u: Uitkomst, labels: list[str], ink
     except OntbrekendeWetgeving:
         return None
     uo, ub = bereken_batch(b, True, po), bereken_batch(b, True, pb)
+    if (uo.toeslag_cent is None or ub.toeslag_cent is None or uo.promille is None or ub.promille is None
+            or uo.eerste_kind is None):
+        return None  # no amount at the bounds either (no maximum uurprijs for the year): no range to give
     rij = int(t.rij_index(np.array([inkomen]))[0])
     telt = u.uren_cu[0]
     eerste = uo.eerste_kind[0]

@@ -80,7 +80,7 @@ def _toon_berekening(r, per_kind: bool = False) -> None:
         van, tot, b = perioden[0]
         console.print(f"U krijgt [bold]€\u00a0{getal_nl(int(b), 0)} per maand[/], vanaf {MAANDNAMEN[van - 1]} {r.berekeningsjaar}"
                       + (f" tot en met {MAANDNAMEN[tot - 1]}" if len(perioden) == 1 and tot < 12 else "") + ".")
-        for van, tot, b in perioden[1:]:
+        for van, _tot, b in perioden[1:]:
             console.print(f"  Vanaf {MAANDNAMEN[van - 1]}: €\u00a0{getal_nl(int(b), 0)} per maand.")
     ontbreekt = any(b is None for _, b in betaald)
     br = getattr(r, "bereik", None)

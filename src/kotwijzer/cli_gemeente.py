@@ -299,7 +299,7 @@ def overzicht(
             _console.print(f"[bold]{titel}[/]")
             for r in rijen:
                 _console.print(f"\n[bold]{r[0].replace('_', ' ')}[/]")
-                for gemeente, waarde in zip(kop[1:], r[1:]):
+                for gemeente, waarde in zip(kop[1:], r[1:], strict=True):
                     _console.print(f"  {gemeente}: {waarde}")
         else:
             tabel = Table(title=titel)

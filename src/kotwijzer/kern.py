@@ -5,6 +5,7 @@ only place where the rules are combined. Every step calls a named rule from `kot
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -236,10 +237,8 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
         u.prijs_fout = str(e)
         u.toeslag_bekend = uren == 0
         u.eerste_kind = rb.eerste_kind_op_uren(uren)  # Bkot art. 3 lid 2 needs only the hours
-        try:  # no amount, but the trace still reports the year's table and its status
+        with contextlib.suppress(OntbrekendeWetgeving):  # no amount, but the trace still reports the table and status
             u.tabel = p.tabel()
-        except OntbrekendeWetgeving:
-            pass
         return u
     u.maximum_uurprijs = mu
     maxima = [0, int(mu.cent["dagopvang"]), int(mu.cent["buitenschoolse_opvang"]), int(mu.cent["gastouderopvang"])]
@@ -254,7 +253,7 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
         uren_min, min(uren_max, maandgrens_cu), min(prijs_min, min(maxima)), min(prijs_max, max(maxima)),
     )
     kosten_e = rb.kosten(uren, prijs, kosten_in_int32)
-    if maanddagen is not None:
+    if b.dagen is not None and maanddagen is not None:
         kosten_e = rb.naar_rato_dagen(kosten_e, b.dagen, maanddagen)
     eerste = rb.eerste_kind(uren, kosten_e)
     try:
@@ -295,13 +294,15 @@ def maand_aanspraak(u: Uitkomst, b: Batch) -> np.ndarray:
     born, before secondary school, living with the parent, registered care). A child that starts secondary school, or
     is not yet born, takes the month with it when it is the only child. A household without any childcare entered (an
     incomplete voorwaardencheck) keeps the parents' verdict. A late application is already in `u.aanspraak`."""
-    met_opvang = (b.soort > 0).any(axis=(1, 2))
+    met_opvang = np.asarray((b.soort > 0).any(axis=(1, 2)))  # bool [H]
+    eigen: np.ndarray
     if u.kind_bits is not None:
         eigen = (u.kind_bits & ~np.int32(c.K_TE_LAAT | c.K_GEEN_ASPRAAK_OUDERS)) == 0
     else:
         eigen = u.kind_ok | ~u.aanspraak[:, None, :]
     eigen = eigen & (b.soort > 0)
-    return u.aanspraak & (eigen.any(axis=1) | ~met_opvang[:, None])
+    maand: np.ndarray = u.aanspraak & (eigen.any(axis=1) | ~met_opvang[:, None])
+    return maand
 
 
 @dataclass

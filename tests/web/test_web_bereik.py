@@ -19,7 +19,7 @@ def b(module_app):
 
 
 def test_2025_bereik_op_de_uitkomst(b):
-    gezin, perioden, kinderen, inkomen, _ = GEZINNEN["paar_werkt"]
+    gezin, perioden, kinderen, _, _ = GEZINNEN["paar_werkt"]
     vul_in(b, dict(gezin, berekeningsjaar="2025"), perioden, kinderen,
            {"toetsingsinkomen": "70.000", "aangevraagd": "ja", "aanvraagdatum": "2025-01-05"})
     assert b.tekst("bereik-bedrag") == "U krijgt tussen € 1.079,73 en € 1.109,75 per maand."
@@ -34,7 +34,7 @@ def test_2025_bereik_op_de_uitkomst(b):
 
 
 def test_2027_indicatie_op_de_uitkomst(b):
-    gezin, perioden, kinderen, inkomen, _ = GEZINNEN["paar_werkt"]
+    gezin, perioden, kinderen, _, _ = GEZINNEN["paar_werkt"]
     vul_in(b, dict(gezin, berekeningsjaar="2027"), perioden, kinderen,
            {"toetsingsinkomen": "60.000", "aangevraagd": "ja", "aanvraagdatum": "2026-12-06"})
     assert b.tekst("bereik-label").startswith("Indicatie, niet de wet.")
@@ -58,7 +58,7 @@ def _brief_velden():
 def test_ouder_controleert_de_brief_2025_en_krijgt_een_bezwaarschrift(b):
     import re
 
-    gezin, perioden, kinderen, inkomen, _ = GEZINNEN["paar_werkt"]
+    gezin, perioden, kinderen, _, _ = GEZINNEN["paar_werkt"]
     vul_in(b, dict(gezin, berekeningsjaar="2025"), perioden, kinderen,
            {"toetsingsinkomen": "70.000", "aangevraagd": "ja", "aanvraagdatum": "2025-01-05"})
     b.klik("naar-beschikking")
@@ -76,7 +76,7 @@ def test_ouder_controleert_de_brief_2025_en_krijgt_een_bezwaarschrift(b):
 
 
 def test_fout_in_de_brief_bij_het_veld(b):
-    gezin, perioden, kinderen, inkomen, _ = GEZINNEN["paar_werkt"]
+    gezin, perioden, kinderen, _, _ = GEZINNEN["paar_werkt"]
     vul_in(b, dict(gezin, berekeningsjaar="2025"), perioden, kinderen,
            {"toetsingsinkomen": "70.000", "aangevraagd": "ja", "aanvraagdatum": "2025-01-05"})
     b.klik("naar-beschikking")
@@ -89,7 +89,7 @@ def test_fout_in_de_brief_bij_het_veld(b):
 def test_pdf_samenvatting_noemt_het_bereik(b):
     import re
 
-    gezin, perioden, kinderen, inkomen, _ = GEZINNEN["paar_werkt"]
+    gezin, perioden, kinderen, _, _ = GEZINNEN["paar_werkt"]
     vul_in(b, dict(gezin, berekeningsjaar="2025"), perioden, kinderen,
            {"toetsingsinkomen": "70.000", "aangevraagd": "ja", "aanvraagdatum": "2025-01-05"})
     a = re.search(r'href="/samenvatting.pdf\?a=([^"]+)"', b.html)[1]

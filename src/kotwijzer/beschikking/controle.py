@@ -390,7 +390,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                     else:
                         lo_p, hi_p = glo, ghi
             kosten = uren_wet * (prijs_wet or Decimal(0))
-            if lo_p is None:
+            if lo_p is None or hi_p is None:  # both None, or both set
                 wet_hi = None
             else:
                 wet_lo += _c(f * kosten * lo_p / 100)
@@ -404,7 +404,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
         hi_b = _c(wet_hi) if wet_hi is not None else None
         if wet_hi is None:
             tot_lo = tot_hi = None
-        elif tot_lo is not None and tot_hi is not None:
+        elif tot_lo is not None and tot_hi is not None and hi_b is not None:  # hi_b is set when wet_hi is
             tot_lo += lo_b
             tot_hi += hi_b
         klopt = hi_b is not None and lo_b <= bedrag_brief <= hi_b and not any(v.regel == nr for v in verschillen
@@ -425,22 +425,24 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             if rest <= Decimal("0.001"):
                 continue
             kosten = km.uren_in_aanmerking * (km.uurprijs_gebruikt or Decimal(0))
+            bedrag_lo: Decimal | None  # None: the table cell is missing and no bounds are known
+            bedrag_hi: Decimal | None
             if km.percentage is not None:
-                lo = hi = _c(rest * kosten * km.percentage / 100)
+                bedrag_lo = bedrag_hi = _c(rest * kosten * km.percentage / 100)
             else:
                 _, g = _rij_promille(inkomen_wet, km.eerste_kind)
-                lo = _c(rest * kosten * Decimal(g.onder.promille) / 1000) if g else None
-                hi = _c(rest * kosten * Decimal(g.boven.promille) / 1000) if g else None
-            if tot_lo is not None and tot_hi is not None and lo is not None and hi is not None:
-                tot_lo += lo
-                tot_hi += hi
+                bedrag_lo = _c(rest * kosten * Decimal(g.onder.promille) / 1000) if g else None
+                bedrag_hi = _c(rest * kosten * Decimal(g.boven.promille) / 1000) if g else None
+            if tot_lo is not None and tot_hi is not None and bedrag_lo is not None and bedrag_hi is not None:
+                tot_lo += bedrag_lo
+                tot_hi += bedrag_hi
             else:
                 tot_lo = tot_hi = None
             deel = "" if rest >= ff else " (een deel van de maand)"
             verschillen.append(Verschil(
                 code="ontbrekende_maand", kind=km.kind, maanden=[mm.maand],
                 brief=f"geen toeslag voor {labels[km.kind - 1]}{deel}",
-                wet=(f"recht op {euro_regel(lo)}" if lo == hi else f"recht op {euro_regel(lo)} tot {euro_regel(hi)}"),
+                wet=(f"recht op {euro_regel(bedrag_lo)}" if bedrag_lo == bedrag_hi else f"recht op {euro_regel(bedrag_lo)} tot {euro_regel(bedrag_hi)}"),
                 uitleg=(f"Volgens de wet heeft u in {MAANDNAMEN[mm.maand - 1]} recht op toeslag voor "
                         f"{labels[km.kind - 1]} ({_uren(km.uren_in_aanmerking)} uur), maar de brief noemt die maand "
                         "niet. Geef de opvang in die maand door, of maak bezwaar."),
@@ -461,7 +463,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
     echte = [v for v in verschillen if v.code != "percentage_uit_brief"]
     if tot_lo is None:
         oordeel = "onzeker"
-    elif not echte and tot_lo <= totaal_brief <= tot_hi:
+    elif not echte and tot_hi is not None and tot_lo <= totaal_brief <= tot_hi:
         oordeel = "klopt"
     else:
         oordeel = "verschil"

@@ -152,8 +152,8 @@ def grenstabel(t: Tabel, grens: Literal["onder", "boven"]) -> Tabel:
     rijen = [{"income_from": str(int(t.van[i])), "income_to_incl": "" if t.tot[i] < 0 else str(int(t.tot[i])),
               "pct_first_child": f"{p1[i] / 10:.1f}", "pct_next_children": f"{p2[i] / 10:.1f}"}
              for i in range(len(p1))]
-    g = valideer_tabel(t.jaar, rijen, "hervorming")
-    return replace(g, bron=t.bron, wettelijke_grondslag=t.wettelijke_grondslag)
+    nieuw = valideer_tabel(t.jaar, rijen, "hervorming")
+    return replace(nieuw, bron=t.bron, wettelijke_grondslag=t.wettelijke_grondslag)
 
 
 def heeft_ontbrekende_cellen(t: Tabel) -> bool:

@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -56,6 +56,9 @@ STELSEL_JAAR = 2029
 WERK_BITS = np.uint32(c.A | c.WT)
 
 
+# where the missing cells of a partial table are put: at the legal lower or upper bound, or the central estimate
+Grens = Literal["onder", "midden", "boven"]
+
 @dataclass(frozen=True)
 class Scenario:
     """One run in one year. `soort`: wet | projectie | hervorming | stelsel. `basis`: the code it is compared with."""
@@ -69,7 +72,7 @@ class Scenario:
     alleen_werk: bool = False
     percentage_96: bool = False
     percentages_van: int | None = None  # percentages of this year's table on this year's bounds (indexed)
-    grens: str | None = None  # 'onder' / 'boven': missing cells of a partial table at their legal bounds
+    grens: Grens | None = None  # 'onder' / 'boven': missing cells of a partial table at their legal bounds
 
 
 def index(jaar: int, soort: str) -> float:
@@ -143,7 +146,7 @@ def _projectie_max_f(jaar: int, f: float) -> MaximumUurprijs:
 
 
 @lru_cache(maxsize=8)
-def grenstabel(jaar: int, grens: str):
+def grenstabel(jaar: int, grens: Grens):
     """The year's partial table with every missing next-child cell at a bound the law itself sets, so the uncomputed
     part can be given as a range, never as one guessed number:
     - 'onder': the first-child percentage of the same row (the next-child table is never lower than the first-child
@@ -240,7 +243,9 @@ def plan(hervormingen: list[Hervorming] | None = None, jaren: tuple[int, ...] = 
                                 percentages_van=2024))
             out.append(Scenario("verhoging_2025", "Verhoging van de percentages in 2025", j, "wet",
                                 "zonder_verhoging_2025"))
-            for g, tekst in (("midden", "centrale schatting"), ("onder", "ondergrens"), ("boven", "bovengrens")):
+            grenzen: tuple[tuple[Grens, str], ...] = (("midden", "centrale schatting"), ("onder", "ondergrens"),
+                                                      ("boven", "bovengrens"))
+            for g, tekst in grenzen:
                 out.append(Scenario(f"grens{g}_2025", f"Wet 2025, ontbrekende cellen op hun {tekst}", j, "grens",
                                     grens=g))
                 out.append(Scenario(f"verhoging{g}_2025", f"Verhoging 2025, ontbrekende cellen op hun {tekst}", j,

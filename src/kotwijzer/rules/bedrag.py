@@ -92,7 +92,8 @@ def eerste_kind_op_uren(uren_cu: np.ndarray) -> np.ndarray:
     most hours, lid 3 needs the kosten, so no child is marked first. Arrays [H,C,12]; returns bool [H,C,12]."""
     top = uren_cu.max(axis=1, keepdims=True)
     op_top = (uren_cu == top) & (uren_cu > 0)
-    return op_top & (op_top.sum(axis=1, keepdims=True) == 1)
+    eerste: np.ndarray = op_top & (op_top.sum(axis=1, keepdims=True) == 1)
+    return eerste
 
 
 @citeert(bkot("3", 4))

@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import Request
@@ -280,7 +281,8 @@ async def formulier(request: Request) -> FormData:
     return form
 
 
-def tekst(form: FormData, naam: str, standaard: str = "") -> str:
+def tekst(form: Mapping[str, Any], naam: str, standaard: str = "") -> str:
+    """One text field of a form or a query string (a file or a missing field gives `standaard`)."""
     v = form.get(naam, standaard)
     return v if isinstance(v, str) else standaard
 

@@ -346,7 +346,7 @@ async def pro_bezwaarschrift(request: Request, scenario_id: int):
 
     form = await formulier(request)
     vereist_ingelogd(request)
-    _, sc, v = _pro(request, scenario_id)
+    _, _, v = _pro(request, scenario_id)
     h = Huishouden.model_validate(v["invoer"])
     c = controleer(h, json.loads(tekst(form, "brief") or "{}"))
     p = Persoon.van({k: tekst(form, k) for k in ("naam", "adres", "postcode_plaats", "bsn", "kenmerk")})

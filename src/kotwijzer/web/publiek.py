@@ -146,13 +146,15 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
             ctx["gemeente_opties"] = [(g.cbs_code, g.naam) for g in cat.gemeenten]
             ctx["activiteit_opties"] = {g.cbs_code: [(a.code, a.naam) for a in cat.activiteiten_van(g.cbs_code)]
                                         for g in cat.gemeenten}
-        rijen = rijen if rijen is not None else fm.periode_rijen_uit_staat(staat, stap, 1 if erbij else None)
-        for r in rijen:
+        # the rows as the form keeps them (texts), with what to show added for the template
+        rijen_stap: list[dict[str, Any]] = (rijen if rijen is not None
+                                            else fm.periode_rijen_uit_staat(staat, stap, 1 if erbij else None))
+        for r in rijen_stap:
             t = fm.toon(r, kgu_jaar, bool(cat.gemeenten))
             al = set(filter(None, r.get("getoond", "").split(",")))
             r["toon"] = {k: v or k in al for k, v in t.items()}
             r["getoond"] = ",".join(k for k, v in r["toon"].items() if v)
-        ctx["rijen"] = rijen
+        ctx["rijen"] = rijen_stap
         ctx["wie"] = stap
     elif stap == "kinderen":
         ctx["kinderen"] = rijen if rijen is not None else fm.kind_rijen_uit_staat(staat, -1 if erbij else None)
@@ -539,9 +541,10 @@ def _gemist(h: Huishouden, r, verloren: list[int]) -> Decimal | None:
     except diensten.REKENFOUTEN:
         return None
     bedragen = [m.uitbetaling_voorschot for m in r_optijd.maanden if m.maand in verloren]
-    if any(b is None for b in bedragen):
+    bekend = [b for b in bedragen if b is not None]
+    if len(bekend) < len(bedragen):
         return None
-    return sum(bedragen, Decimal(0))
+    return sum(bekend, Decimal(0))
 
 
 def uitkomst_context(h: Huishouden, aangevraagd: bool | None = None) -> dict[str, Any]:
@@ -721,7 +724,7 @@ def toon_uitkomst(request: Request, staat: dict[str, Any], extra: dict[str, Any]
 def _formulier_context(request: Request, staat: dict[str, Any], h: Huishouden) -> dict[str, Any]:
     g = ingelogd(request)
     a = token(request, staat)
-    ctx = {"staat": fm.staat_tekst(staat), "a": a, "context": staat.get("context") or {}, "kgu": fm.kgu(h.berekeningsjaar),
+    ctx: dict[str, Any] = {"staat": fm.staat_tekst(staat), "a": a, "context": staat.get("context") or {}, "kgu": fm.kgu(h.berekeningsjaar),
            "dossiers": [], "hervat_adres": str(request.base_url).rstrip("/") + uitkomst_adres(request, staat),
            "geldig": hervatten.GELDIG_TEKST}
     if g is not None:
@@ -752,7 +755,7 @@ async def uitkomst_post(request: Request):
 
 
 # ----------------------------------------------------------------------------------------------------- wat als
-def _wijziging_uit_form(form: dict[str, str], h: Huishouden) -> tuple[Wijziging | None, dict[str, str]]:
+def _wijziging_uit_form(form: dict[str, str], h: Huishouden) -> tuple[Wijziging | None, fm.Fouten]:
     f = fm.Fouten()
     soort = form.get("soort", "")
     data: dict[str, Any] = {"soort": soort}
@@ -887,14 +890,16 @@ def voorschot(request: Request):
     ctx["vs"] = waarden
     status = 200
     if tekst(form, "bereken"):
-        bedragen = {}
+        bedragen: dict[str, int] = {}
         for veld in ("vs-voorschot", "vs-definitief"):
             try:
-                bedragen[veld] = fm.parse_euros(waarden[veld])
-                if bedragen[veld] is None:
+                bedrag = fm.parse_euros(waarden[veld])
+                if bedrag is None:
                     f.voeg(veld, _("Vul dit inkomen in."))
-                elif bedragen[veld] > 100_000_000:
+                elif bedrag > 100_000_000:
                     f.voeg(veld, _("Dit bedrag is te hoog."))
+                else:
+                    bedragen[veld] = bedrag
             except ValueError as e:
                 f.voeg(veld, str(e))
         if not f:

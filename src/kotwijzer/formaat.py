@@ -65,7 +65,8 @@ def getal(
         return str(x)
     if decimalen is None:
         d = d.normalize()
-        plaatsen = max(0, -d.as_tuple().exponent)  # type: ignore[operator]
+        exponent = d.as_tuple().exponent  # an int: d is finite
+        plaatsen = max(0, -exponent) if isinstance(exponent, int) else 0
     else:
         plaatsen = decimalen
     tekst = f"{d:,.{plaatsen}f}" if duizendtallen else f"{d:.{plaatsen}f}"

@@ -22,7 +22,8 @@ def bron_uit(bron: Bron) -> BronOut:
     """One citation as output (built once per citation)."""
     out = _bron_cache.get(bron)
     if out is None:
-        out = BronOut.model_construct(**bron.as_dict())  # type: ignore[arg-type]
+        out = BronOut.model_construct(wet=bron.wet, artikel=bron.artikel, lid=bron.lid, onderdeel=bron.onderdeel,
+                                      sub=bron.sub, citaat=bron.kort())
         _bron_cache[bron] = out
     return out
 

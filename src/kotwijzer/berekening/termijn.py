@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kotwijzer.signalen import Maanden, Signaal
+from kotwijzer.signalen import Maanden, Signaal, Waarde
 from kotwijzer.kern import Uitkomst
 from kotwijzer.params import parameters_voor_jaar
 from kotwijzer.wetten.bron import wko
@@ -40,13 +40,13 @@ def termijn(u: Uitkomst, aanvraagdatum: dt.date) -> tuple[dt.date | None, list[i
     if not verloren:
         return uiterlijk, verloren, None
     j, m0 = divmod(aanvraagdatum.year * 12 + aanvraagdatum.month - 1 - n_terug, 12)
-    waarden = {"jaar": u.jaar, "aanvraagdatum": aanvraagdatum, "eerste_dag": dt.date(j, m0 + 1, 1),
-               "uiterlijk": uiterlijk}
     assert uiterlijk is not None  # a lost month is a month with a right
+    waarden: dict[str, Waarde] = {"jaar": u.jaar, "aanvraagdatum": aanvraagdatum,
+                                  "eerste_dag": dt.date(j, m0 + 1, 1), "uiterlijk": uiterlijk}
     if len(verloren) == 12:
         s = Signaal.van("termijn.te_laat_hele_jaar", "waarschuwing", tuple(verloren), (wko("1.3", 2, "b"),),
-                        **waarden)  # type: ignore[arg-type]
+                        **waarden)
     else:
         s = Signaal.van("termijn.te_laat", "waarschuwing", tuple(verloren), (wko("1.3", 2, "b"),),
-                        namen=Maanden(tuple(verloren), opsomming=True), **waarden)  # type: ignore[arg-type]
+                        namen=Maanden(tuple(verloren), opsomming=True), **waarden)
     return uiterlijk, verloren, s

@@ -11,6 +11,7 @@ tornado point and every seed-variance run generates and calibrates its own popul
 (default 20,000) and runs the 2024 baseline, R1-R5 and the 2029 system; the headline numbers come from the 2,000,000
 household run. A draw on 2,000,000 households would take about 100 times longer (some 2 minutes each).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,14 +47,39 @@ def cluster(workers: int, log: Path):
     b = Path(sys.executable).parent / "dask"
     # the child process keeps its own copy of the log file; this process closes its handle at once
     with open(log / "scheduler.log", "w") as uit:
-        p = [subprocess.Popen([str(b), "scheduler", "--host", "127.0.0.1", "--port", str(POORT), "--no-dashboard"],
-                              stdout=uit, stderr=subprocess.STDOUT, cwd=log)]
+        p = [
+            subprocess.Popen(
+                [str(b), "scheduler", "--host", "127.0.0.1", "--port", str(POORT), "--no-dashboard"],
+                stdout=uit,
+                stderr=subprocess.STDOUT,
+                cwd=log,
+            )
+        ]
     _wacht(POORT)
     with open(log / "worker.log", "w") as uit:
-        p.append(subprocess.Popen([str(b), "worker", f"tcp://127.0.0.1:{POORT}", "--host", "127.0.0.1", "--nthreads",
-                                   "1", "--nworkers", str(workers), "--worker-port", f"{POORT + 1}:{POORT + 1 + workers}",
-                                   "--nanny-port", f"{POORT + 10}:{POORT + 10 + workers}", "--no-dashboard"],
-                                  stdout=uit, stderr=subprocess.STDOUT, cwd=log))
+        p.append(
+            subprocess.Popen(
+                [
+                    str(b),
+                    "worker",
+                    f"tcp://127.0.0.1:{POORT}",
+                    "--host",
+                    "127.0.0.1",
+                    "--nthreads",
+                    "1",
+                    "--nworkers",
+                    str(workers),
+                    "--worker-port",
+                    f"{POORT + 1}:{POORT + 1 + workers}",
+                    "--nanny-port",
+                    f"{POORT + 10}:{POORT + 10 + workers}",
+                    "--no-dashboard",
+                ],
+                stdout=uit,
+                stderr=subprocess.STDOUT,
+                cwd=log,
+            )
+        )
     from dask.distributed import Client
 
     with Client(f"tcp://127.0.0.1:{POORT}", timeout=60) as c:
@@ -111,10 +137,18 @@ def main() -> None:
     print(f"populatie klaar: {t}", flush=True)
 
     t0 = time.perf_counter()
-    o = D.volledig(args.uitvoer / "analyse", populatie=pad, trekkingen=args.trekkingen, mc_aantal=args.mc_aantal,
-                   seeds=args.seeds, tornado=True, dask="",
-                   melding=lambda m: print(f"{dt.datetime.now(dt.timezone.utc):%H:%M:%S} (load {os.getloadavg()[0]:.1f}) {m}",
-                                           flush=True))
+    o = D.volledig(
+        args.uitvoer / "analyse",
+        populatie=pad,
+        trekkingen=args.trekkingen,
+        mc_aantal=args.mc_aantal,
+        seeds=args.seeds,
+        tornado=True,
+        dask="",
+        melding=lambda m: print(
+            f"{dt.datetime.now(dt.timezone.utc):%H:%M:%S} (load {os.getloadavg()[0]:.1f}) {m}", flush=True
+        ),
+    )
     t["analyse_totaal"] = time.perf_counter() - t0
     tijden = o["tijden_seconden"]
     scen = M.plan(list(H.alle().values()))
@@ -143,12 +177,17 @@ def main() -> None:
     piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
     load1 = os.getloadavg()
     bt = pd.read_csv(args.uitvoer / "analyse" / "budgettabel.csv", dtype=str).fillna("")
-    iv = pd.read_csv(args.uitvoer / "analyse" / "intervallen.csv") if (args.uitvoer / "analyse" / "intervallen.csv").exists() else None
+    iv = (
+        pd.read_csv(args.uitvoer / "analyse" / "intervallen.csv")
+        if (args.uitvoer / "analyse" / "intervallen.csv").exists()
+        else None
+    )
     u = o["uitlijning"]
     regels = [
         "",
         "## Beleidsanalyse: hele analyse op 2,000,000 huishoudens (meerjarig 2024-2030, alle scenario's, Monte Carlo)"
-        if args.n == 2_000_000 else f"## Beleidsanalyse: hele analyse op {args.n:,} huishoudens",
+        if args.n == 2_000_000
+        else f"## Beleidsanalyse: hele analyse op {args.n:,} huishoudens",
         "",
         f"Gemeten op {start:%Y-%m-%d %H:%M} UTC met `.venv/bin/python bench/bench_beleid.py --n {args.n} --trekkingen "
         f"{args.trekkingen} --mc-aantal {args.mc_aantal} --seeds {args.seeds}`.",
@@ -176,11 +215,15 @@ def main() -> None:
         f"{t['analyse_totaal']:.1f} | |",
     ]
     for w, s in dask_rijen:
-        regels.append(f"| meerjarig op Dask: `dask scheduler` + `dask worker --nworkers {w} --nthreads 1` op 127.0.0.1 | "
-                      f"{s:.1f} | {huishoudjaren / s:,.0f} |")
+        regels.append(
+            f"| meerjarig op Dask: `dask scheduler` + `dask worker --nworkers {w} --nthreads 1` op 127.0.0.1 | "
+            f"{s:.1f} | {huishoudjaren / s:,.0f} |"
+        )
     if dask_rijen:
-        regels += ["", f"Totalen van de Dask-runs gelijk aan de run in een proces (elk scenario): "
-                       f"{'ja' if gelijk else 'NEE'}."]
+        regels += [
+            "",
+            f"Totalen van de Dask-runs gelijk aan de run in een proces (elk scenario): {'ja' if gelijk else 'NEE'}.",
+        ]
     regels += [
         "",
         f"Uitlijning: model 2024 EUR {u['model'] / 1e9:.3f} mld (na niet-gebruik midden) tegen het jaarbedrag EUR "
@@ -199,16 +242,24 @@ def main() -> None:
     if "bron" in bt:
         regels += ["", bt["bron"].iloc[0]]
     if iv is not None:
-        regels += ["", "Onzekerheid (5-95 % over de trekkingen; centraal = grote populatie), miljoen euro:", "",
-                   "| uitkomst | centraal | 5 % | 95 % |", "|---|---:|---:|---:|"]
+        regels += [
+            "",
+            "Onzekerheid (5-95 % over de trekkingen; centraal = grote populatie), miljoen euro:",
+            "",
+            "| uitkomst | centraal | 5 % | 95 % |",
+            "|---|---:|---:|---:|",
+        ]
         for _, r in iv[iv["uitkomst"].str.endswith(("_uitgelijnd", "basis_2024_model"))].iterrows():
             c = r.get("centraal_grote_populatie")
-            regels.append(f"| {r['omschrijving']} | {float(c) / 1e6:,.1f} | {r['p05'] / 1e6:,.1f} | {r['p95'] / 1e6:,.1f} |")
+            regels.append(
+                f"| {r['omschrijving']} | {float(c) / 1e6:,.1f} | {r['p05'] / 1e6:,.1f} | {r['p95'] / 1e6:,.1f} |"
+            )
     tekst = "\n".join(regels) + "\n"
     print(tekst)
     (args.uitvoer / "verslag.md").write_text(tekst, encoding="utf-8")
-    (args.uitvoer / "tijden.json").write_text(json.dumps({"stappen": t, "analyse": tijden, "dask": dask_rijen}),
-                                              encoding="utf-8")
+    (args.uitvoer / "tijden.json").write_text(
+        json.dumps({"stappen": t, "analyse": tijden, "dask": dask_rijen}), encoding="utf-8"
+    )
     if not args.geen_verslag:
         with open(ROOT / "bench" / "RESULTS.md", "a", encoding="utf-8") as f:
             f.write(tekst)

@@ -11,6 +11,7 @@ table lookup, rounding) in blocks of 16,384 households. In the same process and 
 baseline bench/hand_kern.py computes the toeslag of the same households; the two must agree to the cent. Wall time and
 CPU time (time.process_time, far less sensitive to other work on the machine) are both recorded.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,10 +50,22 @@ def random_batch(n: int, jaar: int = 2026, kinderen: int = 3, seed: int = 1):
     prijs = rng.integers(700, 1300, size=(n, kinderen, 1)).astype(np.int32).repeat(12, axis=2)
     ones = np.ones((n, kinderen, 12), dtype=bool)
     return Batch(
-        jaar=jaar, sit=sit, werkuren_cu=np.full((n, 2, 12), 12000, np.int32), heeft_partner=heeft_partner,
-        bloedverwant=np.zeros(n, bool), kind_bestaat=bestaat, geboren=ones, voor_vo=ones,
-        bso_leeftijd=soort == 2, woont=ones, soort=soort, lrk=ones, uren_cu=uren, prijs_cent=prijs,
-        inkomen=rng.integers(0, 250_000, size=n).astype(np.int64), eerste_maand=np.zeros(n, np.int8),
+        jaar=jaar,
+        sit=sit,
+        werkuren_cu=np.full((n, 2, 12), 12000, np.int32),
+        heeft_partner=heeft_partner,
+        bloedverwant=np.zeros(n, bool),
+        kind_bestaat=bestaat,
+        geboren=ones,
+        voor_vo=ones,
+        bso_leeftijd=soort == 2,
+        woont=ones,
+        soort=soort,
+        lrk=ones,
+        uren_cu=uren,
+        prijs_cent=prijs,
+        inkomen=rng.integers(0, 250_000, size=n).astype(np.int64),
+        eerste_maand=np.zeros(n, np.int8),
         traject_einde_maand=np.full((n, 2), -1, np.int8),
     )
 
@@ -63,8 +76,11 @@ def hand_totalen(b, hk, blok: int = 16_384) -> np.ndarray:
     for s in range(0, b.n, blok):
         sl = slice(s, s + blok)
         kind_ok = b.kind_bestaat[sl][..., None] & b.geboren[sl] & b.voor_vo[sl] & b.woont[sl] & b.lrk[sl]
-        out.append(hk.toeslag(b.sit[sl], b.heeft_partner[sl], kind_ok, b.soort[sl], b.uren_cu[sl], b.prijs_cent[sl],
-                              b.inkomen[sl]))
+        out.append(
+            hk.toeslag(
+                b.sit[sl], b.heeft_partner[sl], kind_ok, b.soort[sl], b.uren_cu[sl], b.prijs_cent[sl], b.inkomen[sl]
+            )
+        )
     return np.concatenate(out)
 
 
@@ -134,19 +150,30 @@ def run_single(rondes: int = 500) -> dict:
         uitleg(bereken(data, vandaag))
         met_uitleg.append(time.perf_counter() - t0)
         cpu_uitleg.append(time.process_time() - c0)
-    return {"mediaan_ms": statistics.median(tijden) * 1000, "p95_ms": sorted(tijden)[int(0.95 * len(tijden))] * 1000,
-            "cpu_mediaan_ms": statistics.median(cpu) * 1000, "mediaan_uitleg_ms": statistics.median(met_uitleg) * 1000,
-            "cpu_mediaan_uitleg_ms": statistics.median(cpu_uitleg) * 1000}
+    return {
+        "mediaan_ms": statistics.median(tijden) * 1000,
+        "p95_ms": sorted(tijden)[int(0.95 * len(tijden))] * 1000,
+        "cpu_mediaan_ms": statistics.median(cpu) * 1000,
+        "mediaan_uitleg_ms": statistics.median(met_uitleg) * 1000,
+        "cpu_mediaan_uitleg_ms": statistics.median(cpu_uitleg) * 1000,
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int)
     ap.add_argument("--single", action="store_true")
-    ap.add_argument("--vergelijk", metavar="SRC", help="src folder of another version (e.g. a git worktree of main): "
-                    "run both versions alternately under the same load and record the comparison")
-    ap.add_argument("--een-huishouden", action="store_true",
-                    help="with --vergelijk: compare only one household (trace, and trace with explanation)")
+    ap.add_argument(
+        "--vergelijk",
+        metavar="SRC",
+        help="src folder of another version (e.g. a git worktree of main): "
+        "run both versions alternately under the same load and record the comparison",
+    )
+    ap.add_argument(
+        "--een-huishouden",
+        action="store_true",
+        help="with --vergelijk: compare only one household (trace, and trace with explanation)",
+    )
     ap.add_argument("--rondes", type=int, default=3, help="with --vergelijk: alternating rounds per version")
     args = ap.parse_args()
     if args.vergelijk:
@@ -163,7 +190,9 @@ def main() -> None:
         out = subprocess.run([sys.executable, __file__, "--n", str(n)], capture_output=True, text=True, check=True)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(rows[-1])
-    single = json.loads(subprocess.run([sys.executable, __file__, "--single"], capture_output=True, text=True, check=True).stdout)
+    single = json.loads(
+        subprocess.run([sys.executable, __file__, "--single"], capture_output=True, text=True, check=True).stdout
+    )
     print(single)
     lines = [
         f"Run {dt.date.today().isoformat()} on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -200,6 +229,7 @@ def main() -> None:
 def vergelijk(andere_src: Path, rondes: int = 3, alleen_een: bool = False) -> None:
     """Old and new code alternately, each in a fresh subprocess, so that both see the same machine load. Every
     population run also times the hand-written baseline in the same process; medians over the rounds."""
+
     def draai(src: Path | None, *extra: str) -> dict:
         env = dict(os.environ)
         if src is not None:
@@ -209,7 +239,11 @@ def vergelijk(andere_src: Path, rondes: int = 3, alleen_een: bool = False) -> No
 
     load_voor = os.getloadavg()
     metingen: dict[str, dict[str, list[dict]]] = {}
-    metingen_lijst = [("10,000", ("--n", "10000")), ("1,000,000", ("--n", "1000000")), ("een huishouden", ("--single",))]
+    metingen_lijst = [
+        ("10,000", ("--n", "10000")),
+        ("1,000,000", ("--n", "1000000")),
+        ("een huishouden", ("--single",)),
+    ]
     for naam, extra in metingen_lijst[2:] if alleen_een else metingen_lijst:
         metingen[naam] = {"ander": [], "deze": []}
         for _ in range(rondes):
@@ -242,12 +276,16 @@ def vergelijk(andere_src: Path, rondes: int = 3, alleen_een: bool = False) -> No
             if all("mediaan_uitleg_ms" in x for x in m["ander"] + m["deze"]):
                 a = med(x["mediaan_uitleg_ms"] for x in m["ander"])
                 b = med(x["mediaan_uitleg_ms"] for x in m["deze"])
-                lines.append(f"| one household with trace and explanation (law texts), median wall ms | {a:.2f} | "
-                             f"{b:.2f} | {b / a:.2f} |")
+                lines.append(
+                    f"| one household with trace and explanation (law texts), median wall ms | {a:.2f} | "
+                    f"{b:.2f} | {b / a:.2f} |"
+                )
                 a = med(x["cpu_mediaan_uitleg_ms"] for x in m["ander"])
                 b = med(x["cpu_mediaan_uitleg_ms"] for x in m["deze"])
-                lines.append(f"| one household with trace and explanation (law texts), median CPU ms | {a:.2f} | "
-                             f"{b:.2f} | {b / a:.2f} |")
+                lines.append(
+                    f"| one household with trace and explanation (law texts), median CPU ms | {a:.2f} | "
+                    f"{b:.2f} | {b / a:.2f} |"
+                )
             continue
         a = med(x["seconden"] for x in m["ander"])
         b = med(x["seconden"] for x in m["deze"])
@@ -270,8 +308,11 @@ def vergelijk(andere_src: Path, rondes: int = 3, alleen_een: bool = False) -> No
     sys.path.insert(0, str(ROOT / "bench"))
     from resultaten import schrijf_sectie
 
-    sectie = ("One household compared with the previous version (bench/bench_kern.py --vergelijk --een-huishouden)"
-              if alleen_een else "Rules core compared with the previous version (bench/bench_kern.py --vergelijk)")
+    sectie = (
+        "One household compared with the previous version (bench/bench_kern.py --vergelijk --een-huishouden)"
+        if alleen_een
+        else "Rules core compared with the previous version (bench/bench_kern.py --vergelijk)"
+    )
     schrijf_sectie(sectie, "\n".join(lines) + "\n")
 
 

@@ -10,6 +10,7 @@ Measured:
 - the same on a LocalCluster with one worker process per core (cluster start-up reported separately);
 - that both give identical integer totals (to the cent).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,7 +35,10 @@ def machine() -> str:
     except OSError:
         pass
     try:
-        mem = int(next(r for r in Path("/proc/meminfo").read_text().splitlines() if r.startswith("MemTotal")).split()[1]) / 1024**2
+        mem = (
+            int(next(r for r in Path("/proc/meminfo").read_text().splitlines() if r.startswith("MemTotal")).split()[1])
+            / 1024**2
+        )
         mem_s = f"{mem:.1f} GiB RAM"
     except (OSError, StopIteration):
         mem_s = "RAM onbekend"
@@ -88,8 +92,10 @@ def main() -> None:
     print("een proces", round(regels["een_proces_s"], 2), "s", flush=True)
 
     r2 = {}
-    for naam, kw in (("threads", dict(processes=False, n_workers=1, threads_per_worker=args.workers)),
-                     ("processen", dict(processes=True, n_workers=args.workers, threads_per_worker=1))):
+    for naam, kw in (
+        ("threads", dict(processes=False, n_workers=1, threads_per_worker=args.workers)),
+        ("processen", dict(processes=True, n_workers=args.workers, threads_per_worker=1)),
+    ):
         t = time.perf_counter()
         with LocalCluster(dashboard_address=None, **kw) as cluster, Client(cluster) as client:
             regels[f"cluster_start_{naam}_s"] = time.perf_counter() - t
@@ -105,28 +111,28 @@ def main() -> None:
     piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024**2
     verslag = f"""## Beleidsanalyse: populatie van {args.n:,} huishoudens, basis + vijf hervormingen
 
-Gemeten op {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} met `.venv/bin/python bench/bench_populatie.py --n {args.n}`.
+Gemeten op {dt.datetime.now().strftime("%Y-%m-%d %H:%M")} met `.venv/bin/python bench/bench_populatie.py --n {args.n}`.
 
-Machine: {machine()}; numpy {np.__version__}, dask {__import__('dask').__version__}.
+Machine: {machine()}; numpy {np.__version__}, dask {__import__("dask").__version__}.
 
-Populatie: jaar {args.jaar}, seed {args.seed}, {args.n:,} synthetische huishoudens (gewogen {int(tot['huishoudens']) / P.GEWICHT_EENHEID:,.0f}),
-kalibratie {regels['kalibratie_binnen_marge']} doelen binnen de marge. Parquet {regels['parquet_mb']:.0f} MB.
+Populatie: jaar {args.jaar}, seed {args.seed}, {args.n:,} synthetische huishoudens (gewogen {int(tot["huishoudens"]) / P.GEWICHT_EENHEID:,.0f}),
+kalibratie {regels["kalibratie_binnen_marge"]} doelen binnen de marge. Parquet {regels["parquet_mb"]:.0f} MB.
 
 | stap | seconden | huishoudjaren per seconde |
 |---|---:|---:|
-| genereren | {regels['genereren_s']:.1f} | |
-| kalibreren (raking, met een basisrun van de regels) | {regels['kalibreren_s']:.1f} | {args.n / regels['kalibreren_s']:,.0f} |
-| Parquet schrijven | {regels['parquet_schrijven_s']:.1f} | |
-| basis + R1-R5 ({hj:,} huishoudjaren), een proces, inclusief lezen van Parquet | {regels['een_proces_s']:.1f} | {hj / regels['een_proces_s']:,.0f} |
-| idem op LocalCluster, 1 worker met {args.workers} threads (`--dask local`), inclusief lezen | {regels['dask_threads_s']:.1f} | {hj / regels['dask_threads_s']:,.0f} |
-| idem op LocalCluster, {args.workers} worker-processen met 1 thread (`--dask local-processen`) | {regels['dask_processen_s']:.1f} | {hj / regels['dask_processen_s']:,.0f} |
-| opstarten LocalCluster threads / processen (niet in de regels hierboven) | {regels['cluster_start_threads_s']:.1f} / {regels['cluster_start_processen_s']:.1f} | |
+| genereren | {regels["genereren_s"]:.1f} | |
+| kalibreren (raking, met een basisrun van de regels) | {regels["kalibreren_s"]:.1f} | {args.n / regels["kalibreren_s"]:,.0f} |
+| Parquet schrijven | {regels["parquet_schrijven_s"]:.1f} | |
+| basis + R1-R5 ({hj:,} huishoudjaren), een proces, inclusief lezen van Parquet | {regels["een_proces_s"]:.1f} | {hj / regels["een_proces_s"]:,.0f} |
+| idem op LocalCluster, 1 worker met {args.workers} threads (`--dask local`), inclusief lezen | {regels["dask_threads_s"]:.1f} | {hj / regels["dask_threads_s"]:,.0f} |
+| idem op LocalCluster, {args.workers} worker-processen met 1 thread (`--dask local-processen`) | {regels["dask_processen_s"]:.1f} | {hj / regels["dask_processen_s"]:,.0f} |
+| opstarten LocalCluster threads / processen (niet in de regels hierboven) | {regels["cluster_start_threads_s"]:.1f} / {regels["cluster_start_processen_s"]:.1f} | |
 
-Doel: de hele populatie met alle vijf hervormingen in minder dan 60 s: een proces {'gehaald' if regels['een_proces_s'] < 60 else 'NIET gehaald'}
-({regels['een_proces_s']:.1f} s); LocalCluster threads {'gehaald' if regels['dask_threads_s'] < 60 else 'NIET gehaald'} ({regels['dask_threads_s']:.1f} s);
-LocalCluster processen {'gehaald' if regels['dask_processen_s'] < 60 else 'NIET gehaald'} ({regels['dask_processen_s']:.1f} s).
+Doel: de hele populatie met alle vijf hervormingen in minder dan 60 s: een proces {"gehaald" if regels["een_proces_s"] < 60 else "NIET gehaald"}
+({regels["een_proces_s"]:.1f} s); LocalCluster threads {"gehaald" if regels["dask_threads_s"] < 60 else "NIET gehaald"} ({regels["dask_threads_s"]:.1f} s);
+LocalCluster processen {"gehaald" if regels["dask_processen_s"] < 60 else "NIET gehaald"} ({regels["dask_processen_s"]:.1f} s).
 Belasting van de machine bij de start (load average 1/5/15 min): {laden}.
-Totalen een proces en Dask identiek tot op de cent: {'ja' if gelijk else 'NEE'}. Piekgeheugen van het hoofdproces: {piek:.1f} GiB.
+Totalen een proces en Dask identiek tot op de cent: {"ja" if gelijk else "NEE"}. Piekgeheugen van het hoofdproces: {piek:.1f} GiB.
 
 Opmerking: de machine wordt gedeeld (zie de load average); tijden kunnen 20-40% verschillen tussen runs. Op deze
 2-core VM geven twee processen samen weinig winst: twee gelijktijdige processen met dezelfde partitie deden er elk
@@ -134,7 +140,7 @@ ongeveer 1,8 keer zo lang over als een proces alleen. Dask-worker-processen hadd
 zoveel page faults als hetzelfde werk in het hoofdproces; daarom gebruikt `--dask local` een worker met een thread per
 core (de kern is numpy-code die de GIL vrijgeeft) en is `--dask local-processen` er voor machines waar dat beter werkt.
 
-Uitgaven basis (iedereen vraagt aan, voorlopige tabel {args.jaar}): € {tot['toeslag'] / P.GEWICHT_EENHEID / 100 / 1e9:.3f} mld.
+Uitgaven basis (iedereen vraagt aan, voorlopige tabel {args.jaar}): € {tot["toeslag"] / P.GEWICHT_EENHEID / 100 / 1e9:.3f} mld.
 Verandering per hervorming (iedereen vraagt aan / na niet-gebruik midden), in miljoen euro:
 {chr(10).join(f"- {r.code} {r.naam}: {r.verandering_iedereen / 1e6:,.1f} / {r.verandering_na_niet_gebruik_midden / 1e6:,.1f}" for r in s.itertuples())}
 """

@@ -6,6 +6,7 @@ trajecten, no KGU years. It follows the same rules as the product kernel for tha
 8-10; Bkot 8a lid 1 and 2, art. 4, art. 3 and Bijlage I; half-up rounding per child-month), so the benchmark checks
 that both give the same total to the cent. The product never imports this module.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -20,8 +21,9 @@ UITZONDERING = _WLZ_PERM | _WLZ_TIJD | _DET_LANG | _DET_VOORLOPIG_LANG
 class HandKern:
     """Year constants read once; `toeslag(...)` per block of households."""
 
-    def __init__(self, tabel_van: np.ndarray, eerste: np.ndarray, overige: np.ndarray, max_cent: np.ndarray,
-                 max_uren: int = 230) -> None:
+    def __init__(
+        self, tabel_van: np.ndarray, eerste: np.ndarray, overige: np.ndarray, max_cent: np.ndarray, max_uren: int = 230
+    ) -> None:
         self.van = np.asarray(tabel_van, dtype=np.int64)
         self.eerste = np.asarray(eerste, dtype=np.int64)
         self.overige = np.asarray(overige, dtype=np.int64)
@@ -35,11 +37,23 @@ class HandKern:
         p = parameters_voor_jaar(2026)
         t = p.tabel()
         mu = p.maximum_uurprijs().cent
-        return cls(t.van, t.eerste_kind, t.overige_kinderen,
-                   np.array([0, mu["dagopvang"], mu["buitenschoolse_opvang"], mu["gastouderopvang"]]))
+        return cls(
+            t.van,
+            t.eerste_kind,
+            t.overige_kinderen,
+            np.array([0, mu["dagopvang"], mu["buitenschoolse_opvang"], mu["gastouderopvang"]]),
+        )
 
-    def toeslag(self, sit: np.ndarray, heeft_partner: np.ndarray, kind_ok: np.ndarray, soort: np.ndarray,
-                uren_cu: np.ndarray, prijs_cent: np.ndarray, inkomen: np.ndarray) -> np.ndarray:
+    def toeslag(
+        self,
+        sit: np.ndarray,
+        heeft_partner: np.ndarray,
+        kind_ok: np.ndarray,
+        soort: np.ndarray,
+        uren_cu: np.ndarray,
+        prijs_cent: np.ndarray,
+        inkomen: np.ndarray,
+    ) -> np.ndarray:
         """sit uint32 [H,2,12]; kind_ok bool [H,C,12] (child exists, born, before VO, at home, LRK); soort int8,
         uren_cu and prijs_cent int32 [H,C,12]; inkomen int64 [H]. Returns the yearly toeslag in cents [H].
 

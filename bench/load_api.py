@@ -10,6 +10,7 @@ delay. Prints p50/p90/p99/max and appends them to bench/RESULTS.md under the hea
 
 Bounded: at most rate x duur requests, only to 127.0.0.1, and it stops by itself.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +42,19 @@ def vrije_poort() -> int:
 
 def start_server(poort: int, map_: str) -> subprocess.Popen:
     env = dict(os.environ, DATABASE_URL=f"sqlite:///{map_}/bench.sqlite", KOTWIJZER_GEHEIM="bench-geheim")
-    cmd = [sys.executable, "-m", "uvicorn", "--factory", "kotwijzer.serve:productie_app", "--host", "127.0.0.1",
-           "--port", str(poort), "--log-level", "info"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        "kotwijzer.serve:productie_app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(poort),
+        "--log-level",
+        "info",
+    ]
     # as `kotwijzer serve` runs it (uvloop and httptools when installed, access log on), output discarded
     return subprocess.Popen(cmd, env=env, cwd=map_, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -114,9 +126,14 @@ async def meet(url: str, rate: float, duur: float, bodies: list[bytes], server_p
         "cpu_server_ms_per_verzoek": per_verzoek(cpu_server0, cpu_server1),
         "cpu_client_ms_per_verzoek": per_verzoek(cpu_client0, cpu_client1),
         "belasting_machine_1min": round(os.getloadavg()[0], 2),
-        "verzoeken": n, "geslaagd": len(latenties), "fouten": fouten, "duur_s": round(werkelijk, 1),
-        "p50_ms": round(percentiel(latenties, 50), 1), "p90_ms": round(percentiel(latenties, 90), 1),
-        "p99_ms": round(percentiel(latenties, 99), 1), "max_ms": round(max(latenties), 1),
+        "verzoeken": n,
+        "geslaagd": len(latenties),
+        "fouten": fouten,
+        "duur_s": round(werkelijk, 1),
+        "p50_ms": round(percentiel(latenties, 50), 1),
+        "p90_ms": round(percentiel(latenties, 90), 1),
+        "p99_ms": round(percentiel(latenties, 99), 1),
+        "max_ms": round(max(latenties), 1),
         "gemiddeld_ms": round(statistics.fmean(latenties), 1),
     }
 
@@ -142,8 +159,10 @@ def main() -> None:
     a = ap.parse_args()
     if not (0 < a.rate <= 1000 and 0 < a.duur <= 600):
         raise SystemExit("rate moet tussen 0 en 1000 liggen en duur tussen 0 en 600 seconden")
-    bodies = [json.dumps(json.loads((ROOT / "examples" / f"{n}.json").read_text(encoding="utf-8"))).encode()
-              for n in VOORBEELDEN]
+    bodies = [
+        json.dumps(json.loads((ROOT / "examples" / f"{n}.json").read_text(encoding="utf-8"))).encode()
+        for n in VOORBEELDEN
+    ]
     poort = vrije_poort()
     with tempfile.TemporaryDirectory(prefix="kotwijzer-bench-") as map_:
         proces = start_server(poort, map_)

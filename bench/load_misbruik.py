@@ -19,6 +19,7 @@ bench/RESULTS.md under "API under abuse". Bounded: only 127.0.0.x, stops by itse
     .venv/bin/python bench/load_misbruik.py                  # 200/s for 30 s, then 400/800/1600 for 10 s each
     .venv/bin/python bench/load_misbruik.py --duur 10 --niet-opslaan
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,8 +59,10 @@ class Verbinding:
         self.retry_after = 0
         if self.w is None:
             await self.open()
-        self.w.write(b"POST " + PAD.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                     b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+        self.w.write(
+            b"POST " + PAD.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+        )
         await self.w.drain()
         kop = await self.r.readuntil(b"\r\n\r\n")
         status = int(kop[9:12])
@@ -139,8 +142,12 @@ async def normaal(pool: Pool, rate: float, duur: float, bodies: list[bytes]) -> 
     await asyncio.gather(*taken)
     uit = {"verzoeken": n, "codes": codes, "geslaagd": len(latenties)}
     if latenties:
-        uit.update(p50_ms=round(percentiel(latenties, 50), 1), p90_ms=round(percentiel(latenties, 90), 1),
-                   p99_ms=round(percentiel(latenties, 99), 1), max_ms=round(max(latenties), 1))
+        uit.update(
+            p50_ms=round(percentiel(latenties, 50), 1),
+            p90_ms=round(percentiel(latenties, 90), 1),
+            p99_ms=round(percentiel(latenties, 99), 1),
+            max_ms=round(max(latenties), 1),
+        )
     return uit
 
 
@@ -196,8 +203,10 @@ def cpu_alle(pid: int) -> float:
 
 
 async def run(a, poort: int, proces) -> dict:
-    bodies = [json.dumps(json.loads((ROOT / "examples" / f"{n}.json").read_text(encoding="utf-8"))).encode()
-              for n in VOORBEELDEN]
+    bodies = [
+        json.dumps(json.loads((ROOT / "examples" / f"{n}.json").read_text(encoding="utf-8"))).encode()
+        for n in VOORBEELDEN
+    ]
     zwaar = json.dumps(grootste_huishouden()).encode()
     bronnen = [f"127.0.0.{i}" for i in range(10, 60)]
     await wacht_op(poort, proces)
@@ -215,8 +224,11 @@ async def run(a, poort: int, proces) -> dict:
     stop.set()
     codes = await aanval
     duur = time.perf_counter() - t0
-    uit["misbruik"]["aanvaller"] = {"codes": codes, "per_s_200": round(codes.get("200", 0) / duur, 1),
-                                    "per_s_429": round(codes.get("429", 0) / duur, 1)}
+    uit["misbruik"]["aanvaller"] = {
+        "codes": codes,
+        "per_s_200": round(codes.get("200", 0) / duur, 1),
+        "per_s_429": round(codes.get("429", 0) / duur, 1),
+    }
     uit["misbruik"]["cpu_server_s_per_s"] = round((cpu_alle(proces.pid) - cpu0) / duur, 2)
     # phase 2: above capacity
     uit["boven_capaciteit"] = {}
@@ -225,7 +237,9 @@ async def run(a, poort: int, proces) -> dict:
         r = await normaal(Pool(poort, bronnen), rate, a.boven_duur, bodies)
         geweigerd = sum(v for k, v in r["codes"].items() if k.startswith("429") or k == "503")
         r["geweigerd_pct"] = round(100 * geweigerd / r["verzoeken"], 1)
-        r["anders_mislukt"] = {k: v for k, v in r["codes"].items() if k not in ("200", "503") and not k.startswith("429")}
+        r["anders_mislukt"] = {
+            k: v for k, v in r["codes"].items() if k not in ("200", "503") and not k.startswith("429")
+        }
         uit["boven_capaciteit"][str(rate)] = r
     uit["load_average_na"] = [round(x, 2) for x in os.getloadavg()]
     return uit
@@ -237,8 +251,11 @@ def main() -> None:
     ap.add_argument("--duur", type=float, default=30.0)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--misbruik-verbindingen", type=int, default=8)
-    ap.add_argument("--negeer-retry-after", action="store_true",
-                    help="de misbruiker stuurt na een 429 meteen opnieuw (standaard: wacht Retry-After af)")
+    ap.add_argument(
+        "--negeer-retry-after",
+        action="store_true",
+        help="de misbruiker stuurt na een 429 meteen opnieuw (standaard: wacht Retry-After af)",
+    )
     ap.add_argument("--boven", type=float, nargs="*", default=[400.0, 800.0, 1600.0])
     ap.add_argument("--boven-duur", type=float, default=10.0)
     ap.add_argument("--poort", type=int, default=18150)
@@ -252,9 +269,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kotwijzer-bench-") as map_:
         env = dict(os.environ, DATABASE_URL=f"sqlite:///{map_}/bench.sqlite", KOTWIJZER_GEHEIM="bench-geheim")
         instellingen = {k: v for k, v in env.items() if k.startswith("KOTWIJZER_REKEN_")}
-        proces = subprocess.Popen([sys.executable, "-m", "kotwijzer.cli", "serve", "--host", "127.0.0.1", "--port",
-                                   str(a.poort), "--workers", str(a.workers)], env=env, cwd=map_,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proces = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kotwijzer.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(a.poort),
+                "--workers",
+                str(a.workers),
+            ],
+            env=env,
+            cwd=map_,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             uit = asyncio.run(run(a, a.poort, proces))
         finally:
@@ -267,9 +299,11 @@ def main() -> None:
     print(json.dumps(uit, indent=2))
     m, z = uit["misbruik"], uit["zonder_misbruik"]
     doel = "gehaald" if m.get("p99_ms", 1e9) < 50 and m["geslaagd"] == m["verzoeken"] else "NIET gehaald"
-    boven = "; ".join(f"{k}/s: {v['geweigerd_pct']} % geweigerd, p99 van de rest {v.get('p99_ms', '-')} ms"
-                      + (f", anders mislukt {v['anders_mislukt']}" if v["anders_mislukt"] else "")
-                      for k, v in uit["boven_capaciteit"].items())
+    boven = "; ".join(
+        f"{k}/s: {v['geweigerd_pct']} % geweigerd, p99 van de rest {v.get('p99_ms', '-')} ms"
+        + (f", anders mislukt {v['anders_mislukt']}" if v["anders_mislukt"] else "")
+        for k, v in uit["boven_capaciteit"].items()
+    )
     moment = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     regel = (
         f"- {moment}: `kotwijzer serve --workers {a.workers}` (SQLite), {os.cpu_count()} cores gedeeld met andere "

@@ -19,6 +19,7 @@ JSON and appends a summary to bench/RESULTS.md under "Abuse, round 2".
     .venv/bin/python bench/load_misbruik2.py                 # 20 s per scenario
     .venv/bin/python bench/load_misbruik2.py --duur 5 --niet-opslaan --scenario pdf
 """
+
 from __future__ import annotations
 
 import argparse
@@ -125,7 +126,13 @@ def _staat_links() -> tuple[str, str]:
     from kotwijzer.web.hervatten import _serializer, maak
 
     h = grootste_huishouden()
-    staat = {"invoer": h, "partner": "partner" in h, "aantal_kinderen": len(h["kinderen"]), "context": {}, "id": "bench"}
+    staat = {
+        "invoer": h,
+        "partner": "partner" in h,
+        "aantal_kinderen": len(h["kinderen"]),
+        "context": {},
+        "id": "bench",
+    }
     groot = maak(GEHEIM.encode(), staat)
     reus = {"invoer": {"berekeningsjaar": 2026, "aanvrager": {"situaties": [{}] * 10_000}, "kinderen": []}}
     return groot, _serializer(GEHEIM.encode(), "antwoorden").dumps(reus)
@@ -140,16 +147,31 @@ async def scenario(naam: str, a, poort: int, proces, pool: Pool, bodies: list[by
     codes: dict = {}
     groot, reus = _staat_links()
     if naam == "staat":
-        taken = [lus(poort, "127.0.0.2", [_get(f"/uitkomst?a={quote(groot)}")] if i % 2 == 0 else
-                     [_get(f"/uitkomst?a={quote(reus)}")], stop, codes, False) for i in range(8)]
+        taken = [
+            lus(
+                poort,
+                "127.0.0.2",
+                [_get(f"/uitkomst?a={quote(groot)}")] if i % 2 == 0 else [_get(f"/uitkomst?a={quote(reus)}")],
+                stop,
+                codes,
+                False,
+            )
+            for i in range(8)
+        ]
     elif naam == "pdf":
-        taken = [lus(poort, "127.0.0.2", [_get(f"/samenvatting.pdf?a={quote(groot)}")], stop, codes, False)
-                 for _ in range(8)]
+        taken = [
+            lus(poort, "127.0.0.2", [_get(f"/samenvatting.pdf?a={quote(groot)}")], stop, codes, False) for _ in range(8)
+        ]
     elif naam == "inloggen":
+
         def login() -> bytes:
-            body = json.dumps({"email": f"x{random.randrange(10**9)}@voorbeeld.nl", "wachtwoord": "fout-fout-fout"}).encode()
-            return (b"POST /api/v1/sessies HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+            body = json.dumps(
+                {"email": f"x{random.randrange(10**9)}@voorbeeld.nl", "wachtwoord": "fout-fout-fout"}
+            ).encode()
+            return (
+                b"POST /api/v1/sessies HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+            )
 
         taken = [lus(poort, "127.0.0.3", [login() for _ in range(50)], stop, codes, True) for _ in range(100)]
     else:
@@ -171,8 +193,10 @@ async def scenario(naam: str, a, poort: int, proces, pool: Pool, bodies: list[by
 
 
 async def run(a, poort: int, proces) -> dict:
-    bodies = [json.dumps(json.loads((ROOT / "examples" / f"{n}.json").read_text(encoding="utf-8"))).encode()
-              for n in VOORBEELDEN]
+    bodies = [
+        json.dumps(json.loads((ROOT / "examples" / f"{n}.json").read_text(encoding="utf-8"))).encode()
+        for n in VOORBEELDEN
+    ]
     await wacht_op(poort, proces)
     pool = Pool(poort, [f"127.0.0.{i}" for i in range(10, 60)])
     await normaal(pool, 100, a.opwarmen, bodies)  # warm-up, not measured
@@ -201,9 +225,24 @@ def main() -> None:
     load_voor = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="kotwijzer-bench-") as map_:
         env = dict(os.environ, DATABASE_URL=f"sqlite:///{map_}/bench.sqlite", KOTWIJZER_GEHEIM=GEHEIM)
-        proces = subprocess.Popen([sys.executable, "-m", "kotwijzer.cli", "serve", "--host", "127.0.0.1", "--port",
-                                   str(a.poort), "--workers", str(a.workers)], env=env, cwd=map_,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proces = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kotwijzer.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(a.poort),
+                "--workers",
+                str(a.workers),
+            ],
+            env=env,
+            cwd=map_,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             uit = asyncio.run(run(a, a.poort, proces))
         finally:
@@ -219,14 +258,18 @@ def main() -> None:
     delen = []
     for naam in a.scenario:
         m = uit[naam]
-        delen.append(f"**{naam}**: {m['geslaagd']}/{m['verzoeken']} geslaagd ({m['geweigerd_of_mislukt_pct']} % "
-                     f"geweigerd of mislukt), p50 {m.get('p50_ms')} ms, p99 {m.get('p99_ms')} ms, max {m.get('max_ms')} ms, "
-                     f"server-CPU {m['cpu_server_s_per_s']} s/s, load average {m['load_average'][0]}; misbruiker "
-                     f"{m['aanvaller']}; doel {'gehaald' if m['doel'] else 'NIET gehaald'}")
-    regel = (f"- {moment}: `kotwijzer serve --workers {a.workers}` (SQLite), {os.cpu_count()} cores gedeeld met andere "
-             f"processen (load average {load_voor[0]} voor), Python {platform.python_version()}. Normaal verkeer "
-             f"{a.rate:g}/s, {a.duur:g} s per fase, 50 adressen. Zonder misbruik: {z['geslaagd']}/{z['verzoeken']} "
-             f"geslaagd, p50 {z.get('p50_ms')} ms, p99 {z.get('p99_ms')} ms. " + "; ".join(delen) + ".")
+        delen.append(
+            f"**{naam}**: {m['geslaagd']}/{m['verzoeken']} geslaagd ({m['geweigerd_of_mislukt_pct']} % "
+            f"geweigerd of mislukt), p50 {m.get('p50_ms')} ms, p99 {m.get('p99_ms')} ms, max {m.get('max_ms')} ms, "
+            f"server-CPU {m['cpu_server_s_per_s']} s/s, load average {m['load_average'][0]}; misbruiker "
+            f"{m['aanvaller']}; doel {'gehaald' if m['doel'] else 'NIET gehaald'}"
+        )
+    regel = (
+        f"- {moment}: `kotwijzer serve --workers {a.workers}` (SQLite), {os.cpu_count()} cores gedeeld met andere "
+        f"processen (load average {load_voor[0]} voor), Python {platform.python_version()}. Normaal verkeer "
+        f"{a.rate:g}/s, {a.duur:g} s per fase, 50 adressen. Zonder misbruik: {z['geslaagd']}/{z['verzoeken']} "
+        f"geslaagd, p50 {z.get('p50_ms')} ms, p99 {z.get('p99_ms')} ms. " + "; ".join(delen) + "."
+    )
     print(regel)
     if not a.niet_opslaan:
         import load_api

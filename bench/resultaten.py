@@ -1,4 +1,5 @@
 """Write one section of bench/RESULTS.md, replacing an earlier run of the same benchmark."""
+
 from __future__ import annotations
 
 from pathlib import Path

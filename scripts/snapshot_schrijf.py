@@ -7,6 +7,7 @@ now (`bereken()` with its explanation text and next steps, or `voorwaardencheck(
 clean process reproduces the digest the test run recorded (a test may have set a municipal catalogue of its own) and
 it names its berekeningsjaar (without one, the year of the day the check runs is used).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,12 +28,17 @@ def uitvoer(soort: str, invoer: dict, vandaag: dt.date) -> dict:
     if soort == "bereken":
         r = bereken(invoer, vandaag)
         h = Huishouden.model_validate(invoer)
-        return {"resultaat": json.loads(r.model_dump_json()), "uitleg": uitleg_tekst(r),
-                "stappen": [[s.titel, s.tekst, s.documenten, s.soort] for s in stappen(h, r, vandaag)],
-                "digest": hashlib.sha256(r.model_dump_json().encode()).hexdigest()}
+        return {
+            "resultaat": json.loads(r.model_dump_json()),
+            "uitleg": uitleg_tekst(r),
+            "stappen": [[s.titel, s.tekst, s.documenten, s.soort] for s in stappen(h, r, vandaag)],
+            "digest": hashlib.sha256(r.model_dump_json().encode()).hexdigest(),
+        }
     r2 = voorwaardencheck(invoer, vandaag)
-    return {"resultaat": json.loads(r2.model_dump_json()),
-            "digest": hashlib.sha256(r2.model_dump_json().encode()).hexdigest()}
+    return {
+        "resultaat": json.loads(r2.model_dump_json()),
+        "digest": hashlib.sha256(r2.model_dump_json().encode()).hexdigest(),
+    }
 
 
 def main() -> None:
@@ -41,10 +47,26 @@ def main() -> None:
     regels = [json.loads(x) for x in bron.read_text(encoding="utf-8").splitlines() if x.strip()]
     vandaag = "2026-12-06"
     for pad in sorted((ROOT / "examples").glob("*.json")):
-        regels.insert(0, {"soort": "bereken", "invoer": json.loads(pad.read_text()), "vandaag": vandaag,
-                          "digest": None, "naam": f"examples/{pad.name}"})
-        regels.insert(1, {"soort": "voorwaardencheck", "invoer": json.loads(pad.read_text()), "vandaag": vandaag,
-                          "digest": None, "naam": f"examples/{pad.name}"})
+        regels.insert(
+            0,
+            {
+                "soort": "bereken",
+                "invoer": json.loads(pad.read_text()),
+                "vandaag": vandaag,
+                "digest": None,
+                "naam": f"examples/{pad.name}",
+            },
+        )
+        regels.insert(
+            1,
+            {
+                "soort": "voorwaardencheck",
+                "invoer": json.loads(pad.read_text()),
+                "vandaag": vandaag,
+                "digest": None,
+                "naam": f"examples/{pad.name}",
+            },
+        )
     gezien: set[str] = set()
     corpus = []
     weg = {"dubbel": 0, "niet_herhaalbaar": 0, "geen_jaar": 0, "fout": 0}
@@ -66,8 +88,15 @@ def main() -> None:
             weg["niet_herhaalbaar"] += 1
             continue
         uit.pop("digest", None)
-        corpus.append({"naam": r.get("naam") or f"{r['soort']} {len(corpus)}", "soort": r["soort"],
-                       "invoer": r["invoer"], "vandaag": r["vandaag"], **uit})
+        corpus.append(
+            {
+                "naam": r.get("naam") or f"{r['soort']} {len(corpus)}",
+                "soort": r["soort"],
+                "invoer": r["invoer"],
+                "vandaag": r["vandaag"],
+                **uit,
+            }
+        )
     doel.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(doel, "wt", encoding="utf-8", compresslevel=9) as f:
         json.dump(corpus, f, ensure_ascii=False, sort_keys=True)

@@ -8,6 +8,7 @@ Used once to build the golden corpus of tests/berekening/test_snapshot_bereken.p
 Each line holds the input, the date used as "today" and a digest of the output, so the writer keeps only the inputs
 whose output it reproduces outside the test (a test may have set a municipal catalogue of its own).
 """
+
 from __future__ import annotations
 
 import copy
@@ -34,9 +35,14 @@ def bereken(h, vandaag=None):
         from kotwijzer.model import Huishouden
 
         hh = h if isinstance(h, Huishouden) else Huishouden.model_validate(h)
-        _schrijf({"soort": "bereken", "invoer": hh.model_dump(mode="json", exclude_none=True),
-                  "vandaag": (r.aanvraagdatum or dt.date.today()).isoformat(),
-                  "digest": hashlib.sha256(r.model_dump_json().encode()).hexdigest()})
+        _schrijf(
+            {
+                "soort": "bereken",
+                "invoer": hh.model_dump(mode="json", exclude_none=True),
+                "vandaag": (r.aanvraagdatum or dt.date.today()).isoformat(),
+                "digest": hashlib.sha256(r.model_dump_json().encode()).hexdigest(),
+            }
+        )
     except Exception:  # noqa: BLE001, S110 - recording never changes what the test sees
         pass
     return r
@@ -50,9 +56,14 @@ def voorwaardencheck(data, vandaag=None):
 
         if isinstance(kopie, Huishouden):
             kopie = kopie.model_dump(mode="json", exclude_none=True)
-        _schrijf({"soort": "voorwaardencheck", "invoer": json.loads(json.dumps(kopie, default=str)),
-                  "vandaag": (vandaag or dt.date.today()).isoformat(),
-                  "digest": hashlib.sha256(r.model_dump_json().encode()).hexdigest()})
+        _schrijf(
+            {
+                "soort": "voorwaardencheck",
+                "invoer": json.loads(json.dumps(kopie, default=str)),
+                "vandaag": (vandaag or dt.date.today()).isoformat(),
+                "digest": hashlib.sha256(r.model_dump_json().encode()).hexdigest(),
+            }
+        )
     except Exception:  # noqa: BLE001, S110
         pass
     return r

@@ -3,6 +3,7 @@
 PostgreSQL tests use the server in KOTWIJZER_TEST_POSTGRES_URL (`./dev test` starts one); every test gets a fresh
 database of its own there, dropped afterwards. Without the variable those tests are skipped with the reason.
 """
+
 from __future__ import annotations
 
 import os
@@ -10,7 +11,6 @@ import uuid
 from typing import Iterator
 
 import pytest
-
 
 
 def pytest_configure(config):
@@ -24,9 +24,12 @@ def pytest_configure(config):
     # starlette's TestClient still works with httpx; its deprecation notice is not about this project
     config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")
 
+
 PG_ENV = "KOTWIJZER_TEST_POSTGRES_URL"
-PG_REDEN = (f"{PG_ENV} is niet gezet: start PostgreSQL met `bash scripts/postgres-test.sh` en zet de variabele "
-            "(`./dev test` doet beide)")
+PG_REDEN = (
+    f"{PG_ENV} is niet gezet: start PostgreSQL met `bash scripts/postgres-test.sh` en zet de variabele "
+    "(`./dev test` doet beide)"
+)
 
 
 def _pg_basis() -> str | None:

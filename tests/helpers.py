@@ -1,4 +1,5 @@
 """Small builders for test households (plain dicts in the public input format)."""
+
 from __future__ import annotations
 
 from hypothesis import strategies as st
@@ -33,8 +34,13 @@ def huishouden(jaar: int, aanvrager: dict, partner: dict | None = None, kinderen
     # applied on 1 January of the year unless a test says otherwise: no month is lost to the retroactivity limit
     # (Wko 1.3 lid 2 onder b), which has tests of its own
     extra.setdefault("aanvraagdatum", f"{jaar}-01-01")
-    d = {"berekeningsjaar": jaar, "aanvrager": aanvrager, "toetsingsinkomen": inkomen,
-         "kinderen": kinderen if kinderen is not None else [kind()], **extra}
+    d = {
+        "berekeningsjaar": jaar,
+        "aanvrager": aanvrager,
+        "toetsingsinkomen": inkomen,
+        "kinderen": kinderen if kinderen is not None else [kind()],
+        **extra,
+    }
     if d["aanvraagdatum"] is None:
         del d["aanvraagdatum"]
     if partner is not None:

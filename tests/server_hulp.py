@@ -1,5 +1,6 @@
 """Start `kotwijzer serve` as a real server process on loopback for tests that need real sockets (timeouts, workers,
 proxy headers). Port: a free one, or one from KOTWIJZER_TEST_POORTEN ("18100-18199") when that is set."""
+
 from __future__ import annotations
 
 import os
@@ -31,12 +32,21 @@ def server(map_: Path, *args: str, env: dict[str, str] | None = None, database_u
     """Yields (base_url, process). stdout/stderr go to map_/server.log (read it with `log(map_)`)."""
     poort = vrije_poort()
     omgeving = dict(os.environ)
-    omgeving.update({"KOTWIJZER_GEHEIM_BESTAND": str(map_ / "geheim"),
-                     "DATABASE_URL": database_url or f"sqlite:///{map_}/kotwijzer.sqlite"})
+    omgeving.update(
+        {
+            "KOTWIJZER_GEHEIM_BESTAND": str(map_ / "geheim"),
+            "DATABASE_URL": database_url or f"sqlite:///{map_}/kotwijzer.sqlite",
+        }
+    )
     omgeving.update(env or {})
     with open(map_ / "server.log", "wb") as uit:
-        p = subprocess.Popen([sys.executable, "-m", "kotwijzer.cli", "serve", "--host", "127.0.0.1", "--port", str(poort),
-                              *args], env=omgeving, cwd=map_, stdout=uit, stderr=subprocess.STDOUT)
+        p = subprocess.Popen(
+            [sys.executable, "-m", "kotwijzer.cli", "serve", "--host", "127.0.0.1", "--port", str(poort), *args],
+            env=omgeving,
+            cwd=map_,
+            stdout=uit,
+            stderr=subprocess.STDOUT,
+        )
         url = f"http://127.0.0.1:{poort}"
         try:
             for _ in range(600):

@@ -189,9 +189,20 @@ def test_geen_private_namen_over_modulegrenzen():
     assert not fout, f"import van een private naam uit een andere module: {fout}"
 
 
-KERN = ["kotwijzer.wetten", "kotwijzer.params", "kotwijzer.rules", "kotwijzer.kern", "kotwijzer.invoer",
-        "kotwijzer.compute", "kotwijzer.berekening", "kotwijzer.signalen", "kotwijzer.explain", "kotwijzer.model",
-        "kotwijzer.municipal", "kotwijzer.formaat"]
+KERN = [
+    "kotwijzer.wetten",
+    "kotwijzer.params",
+    "kotwijzer.rules",
+    "kotwijzer.kern",
+    "kotwijzer.invoer",
+    "kotwijzer.compute",
+    "kotwijzer.berekening",
+    "kotwijzer.signalen",
+    "kotwijzer.explain",
+    "kotwijzer.model",
+    "kotwijzer.municipal",
+    "kotwijzer.formaat",
+]
 BOVENLAAG = ["kotwijzer.store", "kotwijzer.http", "kotwijzer.web", "kotwijzer.api", "kotwijzer.app", "kotwijzer.cli"]
 
 
@@ -248,7 +259,9 @@ def test_elke_publieke_regel_noemt_zijn_bronnen(naam, regel):
 
 # ---------------------------------------------------------------------------------------------- the data files
 def _broncode_buiten_params() -> str:
-    return "\n".join(p.read_text(encoding="utf-8") for p in SRC.rglob("*.py") if "params" not in p.relative_to(SRC).parts)
+    return "\n".join(
+        p.read_text(encoding="utf-8") for p in SRC.rglob("*.py") if "params" not in p.relative_to(SRC).parts
+    )
 
 
 # Parameters in regels.yaml that the code does not read, each with the entry of the coverage registry that says so.
@@ -282,7 +295,9 @@ def test_elk_tabelbestand_en_elk_jaar_van_de_data_wordt_gelezen():
     tabellen = yaml.safe_load((data / "tabellen.yaml").read_text(encoding="utf-8"))
     genoemd = {v["bestand"] for v in tabellen.values()}
     op_schijf = {f"tabellen/{p.name}" for p in (data / "tabellen").glob("*.csv")}
-    assert op_schijf == genoemd, f"tabelbestanden zonder vermelding in tabellen.yaml (of andersom): {op_schijf ^ genoemd}"
+    assert op_schijf == genoemd, (
+        f"tabelbestanden zonder vermelding in tabellen.yaml (of andersom): {op_schijf ^ genoemd}"
+    )
     for jaar in tabellen:
         assert int(jaar) in MODELLED_YEARS, f"tabel {jaar} valt buiten de jaren die kotwijzer berekent"
         t = tabel(int(jaar))

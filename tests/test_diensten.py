@@ -1,4 +1,5 @@
 """The services layer: a 'wat als' change applied to a household."""
+
 from __future__ import annotations
 
 from decimal import Decimal

@@ -1,5 +1,6 @@
 """One rules core: the population path (blocks, no trace) gives exactly the same amounts as the single-household path
 with its trace, for many random households."""
+
 from decimal import Decimal
 
 import numpy as np
@@ -20,7 +21,9 @@ from helpers import huishoudens
 def test_populatiepad_gelijk_aan_enkel_huishouden(lijst, jaar):
     def naar_jaar(h):  # move the household (application date, birth dates) to `jaar`, keeping the child's age
         d = jaar - h["berekeningsjaar"]
-        kinderen = [{**k, "geboortedatum": f"{int(k['geboortedatum'][:4]) + d}{k['geboortedatum'][4:]}"} for k in h["kinderen"]]
+        kinderen = [
+            {**k, "geboortedatum": f"{int(k['geboortedatum'][:4]) + d}{k['geboortedatum'][4:]}"} for k in h["kinderen"]
+        ]
         return {**h, "berekeningsjaar": jaar, "aanvraagdatum": f"{jaar}-01-01", "kinderen": kinderen}
 
     lijst = [naar_jaar(h) for h in lijst]

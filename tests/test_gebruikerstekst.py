@@ -5,6 +5,7 @@ The check GETs every user-visible page with the example data (the parent's quest
 households and for years without a complete table, wat als, voorschot, the professional pages, /gemeenten, /beleid)
 and runs the CLI commands on the examples, and fails on the patterns below in the visible text (text nodes and the
 attributes a user sees or hears: title, alt, aria-label, placeholder, button values)."""
+
 from __future__ import annotations
 
 import itertools
@@ -72,7 +73,7 @@ def vondsten(tekst: str) -> list[str]:
     for patroon, wat in VERBODEN:
         for m in patroon.finditer(tekst):
             begin = max(0, m.start() - 50)
-            uit.append(f"{wat}: ...{tekst[begin:m.end() + 50]}...")
+            uit.append(f"{wat}: ...{tekst[begin : m.end() + 50]}...")
     return uit
 
 
@@ -120,8 +121,16 @@ def _vul_in(b: Browser, gezin, perioden, kinderen, inkomen, gezien: dict[str, st
 GEZINNEN = [
     # year, partner, periods, income, application date: a year with a final table, one with a provisional table,
     # one without a table (the contract gives the hours but no amount), a traject with follow-up questions
-    ("2026", "ja", [{"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"},
-                    {"partner-0-situatie": "wlz_tijdelijk", "partner-0-van": "2026-01-01"}], "60000", "2026-01-05"),
+    (
+        "2026",
+        "ja",
+        [
+            {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"},
+            {"partner-0-situatie": "wlz_tijdelijk", "partner-0-van": "2026-01-01"},
+        ],
+        "60000",
+        "2026-01-05",
+    ),
     ("2023", "nee", [{"aanvrager-0-situatie": "studie", "aanvrager-0-van": "2022-09-01"}], "30000", ""),
     ("2025", "nee", [{"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}], "40000", ""),
     ("2021", "nee", [{"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}], "40000", ""),
@@ -139,8 +148,15 @@ def ouder_paginas(tmp_path_factory) -> dict[str, str]:
     gezien: dict[str, str] = {}
     try:
         with client_voor(app) as c:
-            for url in ("/", "/over", "/vragen", "/vragen?verlopen=1", "/api/v1/docs", "/bestaat-niet",
-                        "/vragen/gezin?a=kapot"):
+            for url in (
+                "/",
+                "/over",
+                "/vragen",
+                "/vragen?verlopen=1",
+                "/api/v1/docs",
+                "/bestaat-niet",
+                "/vragen/gezin?a=kapot",
+            ):
                 _bezoek(c, url, gezien)
             for jaar, partner, perioden, inkomen, aanvraag in GEZINNEN:
                 b = Browser(c)
@@ -148,10 +164,23 @@ def ouder_paginas(tmp_path_factory) -> dict[str, str]:
                 gezin = {"berekeningsjaar": jaar, "partner": partner, "aantal_kinderen": "1"}
                 if partner == "ja":
                     gezin["bloedverwant"] = "nee"
-                _vul_in(b, gezin, perioden,
-                        {"kind-0-geboortedatum": "2022-03-01", "kind-0-opvang-0-soort": "dagopvang",
-                         "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "10"},
-                        {"toetsingsinkomen": inkomen, "aangevraagd": "ja" if aanvraag else "nee", "aanvraagdatum": aanvraag}, gezien)
+                _vul_in(
+                    b,
+                    gezin,
+                    perioden,
+                    {
+                        "kind-0-geboortedatum": "2022-03-01",
+                        "kind-0-opvang-0-soort": "dagopvang",
+                        "kind-0-opvang-0-uren": "100",
+                        "kind-0-opvang-0-uurprijs": "10",
+                    },
+                    {
+                        "toetsingsinkomen": inkomen,
+                        "aangevraagd": "ja" if aanvraag else "nee",
+                        "aanvraagdatum": aanvraag,
+                    },
+                    gezien,
+                )
                 uitkomst = b.html
                 for link in lees(uitkomst).links:
                     pad = urlsplit(link["href"]).path
@@ -162,8 +191,12 @@ def ouder_paginas(tmp_path_factory) -> dict[str, str]:
                 gezien["wat-als " + jaar] = b.html
                 b.klik("Terug naar uw uitkomst")
                 b.klik("Voorschot en definitieve berekening")
-                b.verstuur("/voorschot", {"vs-voorschot": "40000", "vs-definitief": "50000"}, "Bereken het verschil",
-                           verwacht=(200, 422))
+                b.verstuur(
+                    "/voorschot",
+                    {"vs-voorschot": "40000", "vs-definitief": "50000"},
+                    "Bereken het verschil",
+                    verwacht=(200, 422),
+                )
                 gezien["voorschot " + jaar] = b.html
     finally:
         app.state.db.sluit()
@@ -181,8 +214,9 @@ def _pro_en_gemeente_paginas(tmp_path, beleid_map) -> dict[str, str]:
     from kotwijzer.web.beleid import BeleidBron
     from kotwijzer.serve import _samenvatting
 
-    app = maak_app(f"sqlite:///{tmp_path / 'k.sqlite'}",
-                   beleid=BeleidBron(tmp_path / "geen-run", voorbeeld_map=beleid_map))
+    app = maak_app(
+        f"sqlite:///{tmp_path / 'k.sqlite'}", beleid=BeleidBron(tmp_path / "geen-run", voorbeeld_map=beleid_map)
+    )
     laad_voorbeeldcatalogus(app.state.db)
     laad_voorbeelden(app.state.db, _samenvatting, "tekst-wachtwoord-1")
     gezien: dict[str, str] = {}
@@ -221,9 +255,15 @@ def andere_paginas(tmp_path_factory, beleid_voorbeeldmap) -> dict[str, str]:
     return _pro_en_gemeente_paginas(tmp_path_factory.mktemp("pro"), beleid_voorbeeldmap)
 
 
-@pytest.mark.parametrize("deel", [
-    "/pro", "/gemeenten", "/inloggen", "/beleid",
-])
+@pytest.mark.parametrize(
+    "deel",
+    [
+        "/pro",
+        "/gemeenten",
+        "/inloggen",
+        "/beleid",
+    ],
+)
 def test_paginas_voor_professionals_gemeenten_en_beleid(andere_paginas, deel):
     gezien = {u: h for u, h in andere_paginas.items() if u.startswith(deel)}
     assert gezien, f"geen pagina's onder {deel} bezocht"
@@ -244,13 +284,23 @@ def _cli_uitvoer(tmp_path) -> dict[str, str]:
 
     runner = CliRunner()
     uit = {}
-    opdrachten = [["bereken", str(VOORBEELDEN / "paar_werkt_2026.json")],
-                  ["uitleg", str(VOORBEELDEN / "wlz_partner_2023.json")],
-                  ["voorwaardencheck", str(VOORBEELDEN / "bijstand_activiteit_c_2026.json")],
-                  ["parameters", "2026"], ["parameters", "2023"], ["parameters", "2025"],
-                  ["bereken", str(VOORBEELDEN / "bestaat-niet.json")], ["bereken"], ["--help"], ["bereken", "--help"],
-                  ["schat", "doelgroep"], ["schat", "doelgroep", "--volledig"], ["dekking"],
-                  ["gemeente", "overzicht"], ["gemeente", "activiteit", "GM9901", "participatieplaats"]]
+    opdrachten = [
+        ["bereken", str(VOORBEELDEN / "paar_werkt_2026.json")],
+        ["uitleg", str(VOORBEELDEN / "wlz_partner_2023.json")],
+        ["voorwaardencheck", str(VOORBEELDEN / "bijstand_activiteit_c_2026.json")],
+        ["parameters", "2026"],
+        ["parameters", "2023"],
+        ["parameters", "2025"],
+        ["bereken", str(VOORBEELDEN / "bestaat-niet.json")],
+        ["bereken"],
+        ["--help"],
+        ["bereken", "--help"],
+        ["schat", "doelgroep"],
+        ["schat", "doelgroep", "--volledig"],
+        ["dekking"],
+        ["gemeente", "overzicht"],
+        ["gemeente", "activiteit", "GM9901", "participatieplaats"],
+    ]
     jaar25 = json.loads((VOORBEELDEN / "paar_werkt_2026.json").read_text())
     jaar25["berekeningsjaar"] = 2025
     (tmp_path / "j2025.json").write_text(json.dumps(jaar25))
@@ -279,8 +329,9 @@ def test_cli_bereken_past_in_80_kolommen():
     console.width = 80  # Rich's console width, as in a terminal of 80 columns
     try:
         for extra in ([], ["--per-kind"]):
-            r = CliRunner().invoke(app, ["bereken", str(VOORBEELDEN / "paar_werkt_2026.json"), *extra],
-                                   env={"COLUMNS": "80"})
+            r = CliRunner().invoke(
+                app, ["bereken", str(VOORBEELDEN / "paar_werkt_2026.json"), *extra], env={"COLUMNS": "80"}
+            )
             assert r.exit_code == 0, r.output
             regels = r.output.splitlines()
             assert "…" not in r.output
@@ -288,7 +339,9 @@ def test_cli_bereken_past_in_80_kolommen():
         r = CliRunner().invoke(app, ["uitleg", str(VOORBEELDEN / "wlz_partner_2023.json")], env={"COLUMNS": "80"})
         assert r.exit_code == 0 and max(len(x) for x in r.output.splitlines()) <= 80
         u = r.output.splitlines()
-        assert any(x.startswith("- ") and y.startswith("  ") and y.strip() for x, y in itertools.pairwise(u))  # list kept
+        assert any(
+            x.startswith("- ") and y.startswith("  ") and y.strip() for x, y in itertools.pairwise(u)
+        )  # list kept
     finally:
         console.width = oud
     res = bereken(json.loads((VOORBEELDEN / "paar_werkt_2026.json").read_text()))

@@ -8,6 +8,7 @@ kernel must give bit for bit the same. The expected values are the previous code
 comparison only; whether that output is the law is tested against independent sources in test_bedrag, test_aanspraak,
 test_tabellen, test_voorbeelden and the policy tests. See tests/data/maak_kern_gouden.py for how the file was made.
 """
+
 from __future__ import annotations
 
 import importlib.util

@@ -1,5 +1,6 @@
 """The server as it runs in production (`kotwijzer serve`): slow clients are timed out, proxy headers are believed only
 from configured proxies, and several workers share one PostgreSQL database (docs/web.md, "running in production")."""
+
 from __future__ import annotations
 
 import socket
@@ -59,8 +60,10 @@ def test_druppelende_headers_worden_gesloten(trage_server):
 
 def test_druppelende_body_wordt_gesloten(trage_server):
     with _verbind(trage_server) as s:
-        s.sendall(b"POST /api/v1/berekening HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                  b"Content-Length: 100000\r\n\r\n{")
+        s.sendall(
+            b"POST /api/v1/berekening HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 100000\r\n\r\n{"
+        )
         t = _gesloten_binnen(s, 6, druppel=b" ")
     assert t is not None and t < 4
 
@@ -130,7 +133,9 @@ def test_meerdere_workers_op_postgresql(tmp_path, postgres_url):
         async def scenario():
             limieten = httpx.Limits(max_keepalive_connections=0)  # a new connection per request: spread over workers
             async with httpx.AsyncClient(base_url=url, limits=limieten, timeout=30) as c:
-                r = await c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "een-goed-wachtwoord"})
+                r = await c.post(
+                    "/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "een-goed-wachtwoord"}
+                )
                 h = {"Authorization": "Bearer " + r.json()["token"]}
                 rs = await asyncio.gather(*(c.get("/api/v1/dossiers", headers=h) for _ in range(30)))
                 assert {x.status_code for x in rs} == {200}
@@ -138,16 +143,24 @@ def test_meerdere_workers_op_postgresql(tmp_path, postgres_url):
                 from conftest import voorbeeld
 
                 inv = voorbeeld("paar_werkt_2026")
-                sid = (await c.post(f"/api/v1/dossiers/{d}/scenarios", json={"naam": "a", "invoer": inv}, headers=h)).json()["id"]
-                rs = await asyncio.gather(*(c.put(f"/api/v1/scenarios/{sid}", json={"invoer": inv}, headers=h) for _ in range(20)))
+                sid = (
+                    await c.post(f"/api/v1/dossiers/{d}/scenarios", json={"naam": "a", "invoer": inv}, headers=h)
+                ).json()["id"]
+                rs = await asyncio.gather(
+                    *(c.put(f"/api/v1/scenarios/{sid}", json={"invoer": inv}, headers=h) for _ in range(20))
+                )
                 # every save is either done or refused whole (429 when a worker's calculation queue is full)
                 codes = [x.status_code for x in rs]
                 assert set(codes) <= {200, 429} and codes.count(200) >= 10, codes
                 versies = (await c.get(f"/api/v1/scenarios/{sid}/versies", headers=h)).json()
                 assert [v["versie"] for v in versies] == list(range(1, 2 + codes.count(200)))
                 # the login limit holds across workers: 12 parallel wrong passwords, at most 5 checked
-                rs = await asyncio.gather(*(c.post("/api/v1/sessies", json={"email": "b@voorbeeld.nl", "wachtwoord": f"x{i}"})
-                                            for i in range(12)))
+                rs = await asyncio.gather(
+                    *(
+                        c.post("/api/v1/sessies", json={"email": "b@voorbeeld.nl", "wachtwoord": f"x{i}"})
+                        for i in range(12)
+                    )
+                )
                 codes = [x.status_code for x in rs]
                 assert codes.count(401) <= 5 and codes.count(429) >= 7, codes
                 # calculations on every worker
@@ -163,8 +176,14 @@ def test_meerdere_workers_op_postgresql(tmp_path, postgres_url):
 @pytest.fixture(scope="module")
 def begrensde_server(tmp_path_factory):
     map_ = tmp_path_factory.mktemp("begrensd")
-    with server(map_, env={"KOTWIJZER_LEES_TIMEOUT": "30", "KOTWIJZER_VERBINDINGEN_PER_ADRES": "20",
-                           "KOTWIJZER_SCHRIJF_TIMEOUT": "1"}) as (url, _):
+    with server(
+        map_,
+        env={
+            "KOTWIJZER_LEES_TIMEOUT": "30",
+            "KOTWIJZER_VERBINDINGEN_PER_ADRES": "20",
+            "KOTWIJZER_SCHRIJF_TIMEOUT": "1",
+        },
+    ) as (url, _):
         yield url
 
 
@@ -256,8 +275,17 @@ def test_postgresql_logboek_zonder_e_mailadres(postgres_url):
         oid = o.id
     voor = logbestand.stat().st_size if logbestand.exists() else 0
     with pytest.raises(IntegrityError), db.sessie() as s:  # as the second of two simultaneous requests would
-        s.add(Gebruiker(organisatie_id=oid, email="geheim.adres.17@voorbeeld.nl", naam="", wachtwoord_hash="x",
-                        rol="medewerker", actief=True, aangemaakt=nu()))
+        s.add(
+            Gebruiker(
+                organisatie_id=oid,
+                email="geheim.adres.17@voorbeeld.nl",
+                naam="",
+                wachtwoord_hash="x",
+                rol="medewerker",
+                actief=True,
+                aangemaakt=nu(),
+            )
+        )
         s.flush()
     db.sluit()
     if not logbestand.exists():

@@ -1,5 +1,6 @@
 """The parent flow in English: the catalogue is complete and not stale, every page of the parent flow has the language
 switch and the right `lang` attribute, and a page in English holds no Dutch text of the catalogue."""
+
 from __future__ import annotations
 
 import re
@@ -59,8 +60,12 @@ def test_vaste_lijsten_zijn_vertaald():
     from kotwijzer.web.begrippen import BEGRIPPEN
 
     with i18n.in_taal("en"):
-        for t in [*SITUATIE_TEKST.values(), *OPVANG_TEKST.values(), *(b.uitleg for b in BEGRIPPEN),
-                  *(b.gloss for b in BEGRIPPEN)]:
+        for t in [
+            *SITUATIE_TEKST.values(),
+            *OPVANG_TEKST.values(),
+            *(b.uitleg for b in BEGRIPPEN),
+            *(b.gloss for b in BEGRIPPEN),
+        ]:
             assert i18n.gettext(t) != t, f"geen Engelse tekst voor {t!r}"
 
 

@@ -1,5 +1,6 @@
 """A tiny form-filling client for the server-rendered pages (no JavaScript needed, so none is simulated): it reads
 the forms of the last page the way a browser would submit them. Used by the web tests."""
+
 from __future__ import annotations
 
 from html.parser import HTMLParser
@@ -30,8 +31,13 @@ class _Formulieren(HTMLParser):
             self._link = {"href": a["href"], "id": a.get("id", ""), "tekst": ""}
             self.links.append(self._link)
         if tag == "form":
-            self._form = {"action": a.get("action", ""), "method": a.get("method", "get").lower(), "velden": [],
-                          "knoppen": [], "radios": {}}
+            self._form = {
+                "action": a.get("action", ""),
+                "method": a.get("method", "get").lower(),
+                "velden": [],
+                "knoppen": [],
+                "radios": {},
+            }
             self.formulieren.append(self._form)
         elif self._form is None:
             return
@@ -144,8 +150,14 @@ class Browser:
             return met[0]
         return forms[nummer]
 
-    def verstuur(self, actie: str, velden: dict[str, str] | None = None, knop: str | None = None, nummer: int = 0,
-                 verwacht: int | tuple[int, ...] | None = (200, 303)):
+    def verstuur(
+        self,
+        actie: str,
+        velden: dict[str, str] | None = None,
+        knop: str | None = None,
+        nummer: int = 0,
+        verwacht: int | tuple[int, ...] | None = (200, 303),
+    ):
         f = self.formulier(actie, nummer, knop)
         data: dict[str, str] = {}
         for k, v in f["velden"]:

@@ -4,6 +4,7 @@
 `kotwijzer.serve` runs it with uvicorn. This module is the only place that puts `kotwijzer.web` and `kotwijzer.api`
 together: the two are siblings over the shared plumbing in `kotwijzer.http` and do not import each other.
 """
+
 from __future__ import annotations
 
 import logging
@@ -75,8 +76,9 @@ def openapi_schema(app: FastAPI) -> dict[str, Any]:
         return app.openapi_schema
     from kotwijzer.api.routes import INVOER_MODELLEN
 
-    spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes,
-                       servers=[{"url": "/"}])
+    spec = get_openapi(
+        title=app.title, version=app.version, description=app.description, routes=app.routes, servers=[{"url": "/"}]
+    )
     comps = spec.setdefault("components", {}).setdefault("schemas", {})
     for naam, model in INVOER_MODELLEN.items():
         s = model.model_json_schema(ref_template="#/components/schemas/Invoer_{model}", mode="validation")
@@ -94,9 +96,18 @@ def openapi_schema(app: FastAPI) -> dict[str, Any]:
     return app.openapi_schema
 
 
-def create_app(database_url: str | None = None, *, geheim: bytes | str | None = None, secure_cookies: bool | None = None,
-               migreren: bool = True, limiet: InlogLimiet | None = None, beleid=None, rekenpoort=None,
-               publiek: str | None = None, hosts: list[str] | str | None = None) -> FastAPI:
+def create_app(
+    database_url: str | None = None,
+    *,
+    geheim: bytes | str | None = None,
+    secure_cookies: bool | None = None,
+    migreren: bool = True,
+    limiet: InlogLimiet | None = None,
+    beleid=None,
+    rekenpoort=None,
+    publiek: str | None = None,
+    hosts: list[str] | str | None = None,
+) -> FastAPI:
     """The app. `database_url`: SQLAlchemy URL (default: DATABASE_URL or sqlite:///var/kotwijzer.sqlite).
     `secure_cookies`: None = Secure when the request came over https; True/False to force.
     `beleid`: where /beleid reads its run (`kotwijzer.web.beleid.BeleidBron`; default: KOTWIJZER_BELEID_MAP or
@@ -121,8 +132,12 @@ def create_app(database_url: str | None = None, *, geheim: bytes | str | None = 
     if migreren:
         db.migreer()
     app = FastAPI(
-        title="kotwijzer API", version=f"1 ({getattr(kotwijzer, '__version__', '0')})", description=BESCHRIJVING,
-        openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None,
+        title="kotwijzer API",
+        version=f"1 ({getattr(kotwijzer, '__version__', '0')})",
+        description=BESCHRIJVING,
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.db = db
     if secure_cookies is None and os.environ.get("KOTWIJZER_SECURE_COOKIES"):

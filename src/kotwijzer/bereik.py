@@ -11,6 +11,7 @@
 The result's own amounts stay exactly what the law gives (None where the law data is missing); the range is an extra
 field beside them.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -39,8 +40,9 @@ def _pct(p: Decimal) -> str:
 
 
 def _grens(g) -> GrensOut:
-    return GrensOut(percentage=Decimal(g.promille) / 10, reden=g.reden, status=g.status, status_tekst=g.status_tekst,
-                    bron=g.bron)
+    return GrensOut(
+        percentage=Decimal(g.promille) / 10, reden=g.reden, status=g.status, status_tekst=g.status_tekst, bron=g.bron
+    )
 
 
 def bereik_voor(b: Batch, p: JaarParameters, u: Uitkomst, labels: list[str], inkomen: int | None) -> Bereik | None:
@@ -70,8 +72,13 @@ def bereik_voor(b: Batch, p: JaarParameters, u: Uitkomst, labels: list[str], ink
     except OntbrekendeWetgeving:
         return None
     uo, ub = bereken_batch(b, True, po), bereken_batch(b, True, pb)
-    if (uo.toeslag_cent is None or ub.toeslag_cent is None or uo.promille is None or ub.promille is None
-            or uo.eerste_kind is None):
+    if (
+        uo.toeslag_cent is None
+        or ub.toeslag_cent is None
+        or uo.promille is None
+        or ub.promille is None
+        or uo.eerste_kind is None
+    ):
         return None  # no amount at the bounds either (no maximum uurprijs for the year): no range to give
     rij = int(t.rij_index(np.array([inkomen]))[0])
     telt = u.uren_cu[0]
@@ -89,17 +96,36 @@ def bereik_voor(b: Batch, p: JaarParameters, u: Uitkomst, labels: list[str], ink
             if b.soort[0, k, m] == 0:
                 continue
             uren = int(telt[k, m])
-            kinderen.append(KindBereik(
-                kind=k + 1, label=labels[k], eerste_kind=bool(eerste[k, m]) and uren > 0,
-                percentage_onder=Decimal(int(uo.promille[0, k, m])) / 10 if uren > 0 else None,
-                percentage_boven=Decimal(int(ub.promille[0, k, m])) / 10 if uren > 0 else None,
-                toeslag_onder=_cent(int(uo.toeslag_cent[0, k, m])), toeslag_boven=_cent(int(ub.toeslag_cent[0, k, m]))))
-        maanden.append(MaandBereik(maand=m + 1, toeslag_onder=_cent(int(uo.toeslag_cent[0, :, m].sum())),
-                                   toeslag_boven=_cent(int(ub.toeslag_cent[0, :, m].sum())), kinderen=kinderen))
+            kinderen.append(
+                KindBereik(
+                    kind=k + 1,
+                    label=labels[k],
+                    eerste_kind=bool(eerste[k, m]) and uren > 0,
+                    percentage_onder=Decimal(int(uo.promille[0, k, m])) / 10 if uren > 0 else None,
+                    percentage_boven=Decimal(int(ub.promille[0, k, m])) / 10 if uren > 0 else None,
+                    toeslag_onder=_cent(int(uo.toeslag_cent[0, k, m])),
+                    toeslag_boven=_cent(int(ub.toeslag_cent[0, k, m])),
+                )
+            )
+        maanden.append(
+            MaandBereik(
+                maand=m + 1,
+                toeslag_onder=_cent(int(uo.toeslag_cent[0, :, m].sum())),
+                toeslag_boven=_cent(int(ub.toeslag_cent[0, :, m].sum())),
+                kinderen=kinderen,
+            )
+        )
     jaar_onder = _cent(int(uo.toeslag_cent[0].sum()))
     jaar_boven = _cent(int(ub.toeslag_cent[0].sum()))
-    return Bereik(soort=soort, uitleg=_uitleg(soort, jaar, inkomen, t, cellen, jaar_onder, jaar_boven), basis=basis,
-                  cellen=cellen, maanden=maanden, jaar_onder=jaar_onder, jaar_boven=jaar_boven)
+    return Bereik(
+        soort=soort,
+        uitleg=_uitleg(soort, jaar, inkomen, t, cellen, jaar_onder, jaar_boven),
+        basis=basis,
+        cellen=cellen,
+        maanden=maanden,
+        jaar_onder=jaar_onder,
+        jaar_boven=jaar_boven,
+    )
 
 
 def _uitleg(soort: str, jaar: int, inkomen: int, t: Tabel, cellen: list[CelBereik], lo: Decimal, hi: Decimal) -> str:
@@ -108,21 +134,32 @@ def _uitleg(soort: str, jaar: int, inkomen: int, t: Tabel, cellen: list[CelBerei
     for c in cellen:
         wie = "het eerste kind" if c.eerste_kind else "de andere kinderen"
         if c.onder.percentage == c.boven.percentage:
-            delen.append(f"Het percentage voor {wie} is niet gepubliceerd, maar ligt vast op "
-                         f"{_pct(c.onder.percentage)}: {c.onder.reden} {c.boven.reden}")
+            delen.append(
+                f"Het percentage voor {wie} is niet gepubliceerd, maar ligt vast op "
+                f"{_pct(c.onder.percentage)}: {c.onder.reden} {c.boven.reden}"
+            )
             continue
         delen.append(
             f"Het percentage voor {wie} is niet gepubliceerd, maar ligt tussen {_pct(c.onder.percentage)} en "
             f"{_pct(c.boven.percentage)}. Ondergrens ({c.onder.status_tekst}): {c.onder.reden} Bovengrens "
-            f"({c.boven.status_tekst}): {c.boven.reden}")
-    bedrag = (f"De toeslag over het jaar is {_euro(lo)}" if lo == hi
-              else f"De toeslag over het jaar ligt tussen {_euro(lo)} en {_euro(hi)}")
+            f"({c.boven.status_tekst}): {c.boven.reden}"
+        )
+    bedrag = (
+        f"De toeslag over het jaar is {_euro(lo)}"
+        if lo == hi
+        else f"De toeslag over het jaar ligt tussen {_euro(lo)} en {_euro(hi)}"
+    )
     if soort == "bereik":
-        return (f"In de tabel voor {jaar} (Bijlage I bij het Besluit kinderopvangtoeslag) ontbreekt een percentage bij "
-                f"een toetsingsinkomen van {ink}. kotwijzer vult dat niet in, maar de wet en de gepubliceerde tabellen "
-                f"begrenzen het. " + " ".join(delen) + f" {bedrag}. Het precieze bedrag staat in de beschikking van "
-                "Dienst Toeslagen.")
-    return (f"Indicatie, niet de wet: de tabel en de maximum uurprijzen voor {jaar} zijn nog niet vastgesteld. Deze "
-            "indicatie rekent met wat is aangekondigd: de maximum uurprijzen en de percentages voor het eerste kind. "
-            + "".join(d + " " for d in delen) + f"{bedrag} (indicatie). Het echte bedrag volgt als het besluit voor "
-            f"{jaar} er is.")
+        return (
+            f"In de tabel voor {jaar} (Bijlage I bij het Besluit kinderopvangtoeslag) ontbreekt een percentage bij "
+            f"een toetsingsinkomen van {ink}. kotwijzer vult dat niet in, maar de wet en de gepubliceerde tabellen "
+            f"begrenzen het. " + " ".join(delen) + f" {bedrag}. Het precieze bedrag staat in de beschikking van "
+            "Dienst Toeslagen."
+        )
+    return (
+        f"Indicatie, niet de wet: de tabel en de maximum uurprijzen voor {jaar} zijn nog niet vastgesteld. Deze "
+        "indicatie rekent met wat is aangekondigd: de maximum uurprijzen en de percentages voor het eerste kind. "
+        + "".join(d + " " for d in delen)
+        + f"{bedrag} (indicatie). Het echte bedrag volgt als het besluit voor "
+        f"{jaar} er is."
+    )

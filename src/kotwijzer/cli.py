@@ -1,5 +1,6 @@
 """Command line: `kotwijzer bereken`, `uitleg`, `voorwaardencheck`, `parameters`, `schema`, `serve`, and the
 municipal and policy tools. A thin adapter: it reads input, calls the core and prints; it decides nothing."""
+
 from __future__ import annotations
 
 import json
@@ -22,7 +23,9 @@ from kotwijzer.formaat import NBSP, euro
 from kotwijzer.leesbaar import bron_nl, getal_nl, status_nl, waarde_nl
 
 cli_nl.installeer()
-PROEFBEREKENING = "https://www.belastingdienst.nl/wps/wcm/connect/nl/toeslagen/content/hulpmiddel-proefberekening-toeslagen"
+PROEFBEREKENING = (
+    "https://www.belastingdienst.nl/wps/wcm/connect/nl/toeslagen/content/hulpmiddel-proefberekening-toeslagen"
+)
 
 app = typer.Typer(
     help="kotwijzer: kinderopvangtoeslag berekenen en uitleggen, met de wet erbij.",
@@ -45,9 +48,12 @@ def bereken(
 ) -> None:
     """Bereken de kinderopvangtoeslag per maand (en per kind)."""
     from kotwijzer.compute import bereken as _bereken
+
     r = _run(_bereken, _lees(bestand))
     if als_json:
-        sys.stdout.write(json.dumps(r.model_dump(mode="json"), ensure_ascii=False, indent=2, default=_json_default) + "\n")
+        sys.stdout.write(
+            json.dumps(r.model_dump(mode="json"), ensure_ascii=False, indent=2, default=_json_default) + "\n"
+        )
         return
     _toon_berekening(r, per_kind)
 
@@ -65,8 +71,10 @@ def _toon_berekening(r, per_kind: bool = False) -> None:
     from kotwijzer.explain.uitleg import MAANDNAMEN, procent
 
     status = getattr(r, "tabel_status", None)
-    console.print(f"[bold]Kinderopvangtoeslag {r.berekeningsjaar}[/]"
-                  + (f" (tabel met percentages: {status_nl(status)})" if status else ""))
+    console.print(
+        f"[bold]Kinderopvangtoeslag {r.berekeningsjaar}[/]"
+        + (f" (tabel met percentages: {status_nl(status)})" if status else "")
+    )
     betaald = [(m.maand, m.uitbetaling_voorschot) for m in r.maanden]
     perioden: list[list] = []
     for mnd, b in betaald:
@@ -78,8 +86,11 @@ def _toon_berekening(r, per_kind: bool = False) -> None:
             perioden.append([mnd, mnd, b])
     if perioden:
         van, tot, b = perioden[0]
-        console.print(f"U krijgt [bold]€\u00a0{getal_nl(int(b), 0)} per maand[/], vanaf {MAANDNAMEN[van - 1]} {r.berekeningsjaar}"
-                      + (f" tot en met {MAANDNAMEN[tot - 1]}" if len(perioden) == 1 and tot < 12 else "") + ".")
+        console.print(
+            f"U krijgt [bold]€\u00a0{getal_nl(int(b), 0)} per maand[/], vanaf {MAANDNAMEN[van - 1]} {r.berekeningsjaar}"
+            + (f" tot en met {MAANDNAMEN[tot - 1]}" if len(perioden) == 1 and tot < 12 else "")
+            + "."
+        )
         for van, _tot, b in perioden[1:]:
             console.print(f"  Vanaf {MAANDNAMEN[van - 1]}: €\u00a0{getal_nl(int(b), 0)} per maand.")
     ontbreekt = any(b is None for _, b in betaald)
@@ -91,14 +102,20 @@ def _toon_berekening(r, per_kind: bool = False) -> None:
         soort = "Indicatie (niet de wet)" if br.soort == "indicatie" else "Toeslag"
         lo = max(mb.toeslag_onder for mb in br.maanden)
         hi = max(mb.toeslag_boven for mb in br.maanden)
-        per_maand = (f"{_euro(lo)} per maand" if lo == hi else f"tussen {_euro(lo)} en {_euro(hi)} per maand")
-        jaar = (f"{_euro(br.jaar_onder)}" if br.jaar_onder == br.jaar_boven
-                else f"tussen {_euro(br.jaar_onder)} en {_euro(br.jaar_boven)}")
+        per_maand = f"{_euro(lo)} per maand" if lo == hi else f"tussen {_euro(lo)} en {_euro(hi)} per maand"
+        jaar = (
+            f"{_euro(br.jaar_onder)}"
+            if br.jaar_onder == br.jaar_boven
+            else f"tussen {_euro(br.jaar_onder)} en {_euro(br.jaar_boven)}"
+        )
         console.print(f"{soort}: [bold]{per_maand}[/] (hoogste maand); over het jaar {jaar}.")
         console.print(Padding(br.uitleg, (0, 0, 0, 2)))
     if ontbreekt and br is None:
-        console.print("Toeslag: [bold]nog niet te berekenen[/]" + (" voor alle maanden" if all(b is None for _, b in betaald)
-                      else " voor een deel van de maanden") + ". Wel bekend: de maanden met recht en de uren.")
+        console.print(
+            "Toeslag: [bold]nog niet te berekenen[/]"
+            + (" voor alle maanden" if all(b is None for _, b in betaald) else " voor een deel van de maanden")
+            + ". Wel bekend: de maanden met recht en de uren."
+        )
         from rich.padding import Padding
 
         for o in getattr(r, "ontbrekend", None) or []:
@@ -107,35 +124,55 @@ def _toon_berekening(r, per_kind: bool = False) -> None:
         console.print(PROEFBEREKENING, soft_wrap=True)  # one line, so that it can be copied
     elif r.jaar.toeslag is not None:
         jaar_voorschot = sum((b for _, b in betaald), Decimal(0))
-        console.print(f"Over het jaar: €\u00a0{getal_nl(int(jaar_voorschot), 0)} als voorschot; bij de definitieve "
-                      f"berekening {_euro(r.jaar.toeslag)}. U betaalt zelf {_euro(r.jaar.eigen_bijdrage)}.")
+        console.print(
+            f"Over het jaar: €\u00a0{getal_nl(int(jaar_voorschot), 0)} als voorschot; bij de definitieve "
+            f"berekening {_euro(r.jaar.toeslag)}. U betaalt zelf {_euro(r.jaar.eigen_bijdrage)}."
+        )
     indicatie = br is not None and br.soort == "indicatie"
-    t = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title="Per maand" + (" (indicatie, niet de wet)" if indicatie else ""))
+    t = Table(
+        box=box.SIMPLE_HEAD, padding=(0, 1), title="Per maand" + (" (indicatie, niet de wet)" if indicatie else "")
+    )
     t.add_column("Maand")
     t.add_column("Recht")
     for kol in ("Toeslag €", "Voorschot €", "Zelf betalen €"):
         t.add_column(kol, justify="right", no_wrap=True)
     for m in r.maanden:
-        toeslag, voorschot, zelf = (_bedrag(m.toeslag), _bedrag(m.uitbetaling_voorschot, hele=True),
-                                    _bedrag(m.eigen_bijdrage))
+        toeslag, voorschot, zelf = (
+            _bedrag(m.toeslag),
+            _bedrag(m.uitbetaling_voorschot, hele=True),
+            _bedrag(m.eigen_bijdrage),
+        )
         if m.toeslag is None and m.maand in bm:
             mb = bm[m.maand]
             zelf_m = sum((k.werkelijke_kosten for k in m.kinderen), Decimal(0))
             toeslag = _van_tot(mb.toeslag_onder, mb.toeslag_boven)
             voorschot = _van_tot(Decimal(int(mb.toeslag_onder)), Decimal(int(mb.toeslag_boven)), hele=True)
             zelf = _van_tot(zelf_m - mb.toeslag_boven, zelf_m - mb.toeslag_onder)
-        t.add_row(MAANDNAMEN[m.maand - 1], "ja" if m.aanspraak and any(k.aanspraak for k in m.kinderen) else "nee",
-                  toeslag, voorschot, zelf)
+        t.add_row(
+            MAANDNAMEN[m.maand - 1],
+            "ja" if m.aanspraak and any(k.aanspraak for k in m.kinderen) else "nee",
+            toeslag,
+            voorschot,
+            zelf,
+        )
     t.add_section()
     if r.jaar.toeslag is None and br is not None:
-        t.add_row("totaal", str(r.jaar.maanden_met_aanspraak), _van_tot(br.jaar_onder, br.jaar_boven), "",
-                  _van_tot(r.jaar.werkelijke_kosten - br.jaar_boven, r.jaar.werkelijke_kosten - br.jaar_onder))
+        t.add_row(
+            "totaal",
+            str(r.jaar.maanden_met_aanspraak),
+            _van_tot(br.jaar_onder, br.jaar_boven),
+            "",
+            _van_tot(r.jaar.werkelijke_kosten - br.jaar_boven, r.jaar.werkelijke_kosten - br.jaar_onder),
+        )
     else:
-        t.add_row("totaal", str(r.jaar.maanden_met_aanspraak), _bedrag(r.jaar.toeslag), "",
-                  _bedrag(r.jaar.eigen_bijdrage))
+        t.add_row(
+            "totaal", str(r.jaar.maanden_met_aanspraak), _bedrag(r.jaar.toeslag), "", _bedrag(r.jaar.eigen_bijdrage)
+        )
     console.print(t)
     if per_kind:
-        k_t = Table(box=box.SIMPLE_HEAD, padding=(0, 1), title="Per kind" + (" (indicatie, niet de wet)" if indicatie else ""))
+        k_t = Table(
+            box=box.SIMPLE_HEAD, padding=(0, 1), title="Per kind" + (" (indicatie, niet de wet)" if indicatie else "")
+        )
         k_t.add_column("Maand")
         k_t.add_column("Kind")
         for kol in ("Uren", "Prijs €", "%", "Toeslag €", "Zelf €"):
@@ -147,25 +184,34 @@ def _toon_berekening(r, per_kind: bool = False) -> None:
                 toe, zelf = _bedrag(k.toeslag), _bedrag(k.eigen_bijdrage)
                 if k.toeslag is None and k.kind in kb and kb[k.kind].percentage_onder is not None:
                     x = kb[k.kind]
-                    pct = (procent(x.percentage_onder) if x.percentage_onder == x.percentage_boven
-                           else f"{getal_nl(x.percentage_onder, 1)}-{getal_nl(x.percentage_boven, 1)}")
+                    pct = (
+                        procent(x.percentage_onder)
+                        if x.percentage_onder == x.percentage_boven
+                        else f"{getal_nl(x.percentage_onder, 1)}-{getal_nl(x.percentage_boven, 1)}"
+                    )
                     toe = _van_tot(x.toeslag_onder, x.toeslag_boven)
                     zelf = _van_tot(k.werkelijke_kosten - x.toeslag_boven, k.werkelijke_kosten - x.toeslag_onder)
-                k_t.add_row(MAANDNAMEN[m.maand - 1][:3] if i == 0 else "",
-                            (k.label or f"kind {k.kind}")[:14] + (" (1e)" if k.eerste_kind else ""),
-                            getal_nl(k.uren_in_aanmerking),
-                            _bedrag(k.uurprijs_gebruikt) if k.uurprijs_gebruikt is not None else "",
-                            pct, toe, zelf)
+                k_t.add_row(
+                    MAANDNAMEN[m.maand - 1][:3] if i == 0 else "",
+                    (k.label or f"kind {k.kind}")[:14] + (" (1e)" if k.eerste_kind else ""),
+                    getal_nl(k.uren_in_aanmerking),
+                    _bedrag(k.uurprijs_gebruikt) if k.uurprijs_gebruikt is not None else "",
+                    pct,
+                    toe,
+                    zelf,
+                )
         console.print(k_t)
     else:
         console.print("Per kind: gebruik --per-kind.")
     if br is not None:
-        console.print("Bedragen met een streepje: tussen de twee bedragen"
-                      + (" (indicatie, niet de wet)." if br.soort == "indicatie" else "."))
+        console.print(
+            "Bedragen met een streepje: tussen de twee bedragen"
+            + (" (indicatie, niet de wet)." if br.soort == "indicatie" else ".")
+        )
     elif ontbreekt:
         console.print("? = nog niet te berekenen.")
     for w in r.waarschuwingen:
-        w = w[len("Let op:"):].strip() if w.startswith("Let op:") else w
+        w = w[len("Let op:") :].strip() if w.startswith("Let op:") else w
         console.print(f"[yellow]Let op:[/] {w}")
     for a in r.aannames:
         console.print(f"[cyan]Aanname:[/] {a}")
@@ -208,8 +254,9 @@ def _omgebroken(tekst: str, breedte: int) -> str:
         m = re.match(r"(\s*)((?:[-*]|\d+\.)\s+)?", regel)
         assert m is not None  # the pattern matches every line (both groups are optional)
         inspring = m.group(1) + " " * len(m.group(2) or "")
-        uit.append(textwrap.fill(regel, breedte, subsequent_indent=inspring, break_long_words=False,
-                                 break_on_hyphens=False))
+        uit.append(
+            textwrap.fill(regel, breedte, subsequent_indent=inspring, break_long_words=False, break_on_hyphens=False)
+        )
     return "\n".join(uit)
 
 
@@ -246,23 +293,37 @@ def parameters(
     for kol in ("Naam", "Waarde", "Status", "Bron"):
         t.add_column(kol, overflow="fold")
     for p in o["regels"]:
-        t.add_row(p["naam"], waarde_nl(p["waarde"]), STATUS_TEKST.get(p["status"], status_nl(p["status"])),
-                  bron_nl(", ".join(b["citaat"] for b in p["bron"])))
+        t.add_row(
+            p["naam"],
+            waarde_nl(p["waarde"]),
+            STATUS_TEKST.get(p["status"], status_nl(p["status"])),
+            bron_nl(", ".join(b["citaat"] for b in p["bron"])),
+        )
     mu = o["maximum_uurprijs"]
     if "bedragen" in mu:
         status = STATUS_TEKST.get(mu["status"], mu["status"])
         if not mu["gebruikt_voor_bedrag"]:
             status += " (niet gebruikt voor een bedrag)"
         for soort, bedrag in mu["bedragen"].items():
-            t.add_row(f"maximum_uurprijs {soort}", _euro(Decimal(str(bedrag))), status,
-                      ", ".join(a["citaat"] for a in mu["artikelen"]) or bron_nl(mu["bron"]))
+            t.add_row(
+                f"maximum_uurprijs {soort}",
+                _euro(Decimal(str(bedrag))),
+                status,
+                ", ".join(a["citaat"] for a in mu["artikelen"]) or bron_nl(mu["bron"]),
+            )
     else:
         t.add_row("maximum_uurprijs", "ontbreekt", "-", bron_nl(mu["ontbreekt"]))
     console.print(t)
     tb = o["tabel"]
     if "rijen" in tb:
-        dekt = "" if tb["dekt_tot_en_met"] is None else f", tot een toetsingsinkomen van {_euro(Decimal(tb['dekt_tot_en_met']))}"
-        console.print(f"Tabel (Bijlage I): {len(tb['rijen'])} rijen{dekt}, {status_nl(tb['status'])}. Bron: {bron_nl(tb['bron'])}")
+        dekt = (
+            ""
+            if tb["dekt_tot_en_met"] is None
+            else f", tot een toetsingsinkomen van {_euro(Decimal(tb['dekt_tot_en_met']))}"
+        )
+        console.print(
+            f"Tabel (Bijlage I): {len(tb['rijen'])} rijen{dekt}, {status_nl(tb['status'])}. Bron: {bron_nl(tb['bron'])}"
+        )
         for kolom, naam in (("eerste_kind", "eerste kind"), ("overige_kinderen", "andere kinderen")):
             telling = Counter(r[kolom]["status"] for r in tb["rijen"])
             delen = "; ".join(f"{n} x {CELSTATUS_TEKST[st]}" for st, n in telling.items())
@@ -273,7 +334,9 @@ def parameters(
 
 @app.command()
 def schema(
-    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", help="Map om invoer.schema.json en uitvoer.schema.json in te schrijven"),
+    uitvoer: Optional[Path] = typer.Option(
+        None, "--uitvoer", help="Map om invoer.schema.json en uitvoer.schema.json in te schrijven"
+    ),
 ) -> None:
     """Publiceer het JSON Schema van de invoer en de uitvoer."""
     from kotwijzer.model import VoorwaardencheckResultaat, schema_invoer, schema_uitvoer
@@ -294,7 +357,9 @@ def schema(
 
 @app.command()
 def dekking(
-    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", help="Schrijf het register als Markdown (docs/dekking.md)"),
+    uitvoer: Optional[Path] = typer.Option(
+        None, "--uitvoer", help="Schrijf het register als Markdown (docs/dekking.md)"
+    ),
 ) -> None:
     """Toon het dekkingsregister: elke regel met bron en of die gemodelleerd, vereenvoudigd of niet gemodelleerd is."""
     from kotwijzer.dekking import als_markdown, register
@@ -317,17 +382,31 @@ def serve(
     port: int = typer.Option(8000, help="Poort"),
     voorbeelddata: bool = typer.Option(False, "--voorbeelddata", help="Laad voorbeeldorganisatie en -dossiers"),
     database_url: Optional[str] = typer.Option(None, envvar="DATABASE_URL", help="Standaard: SQLite in var/"),
-    workers: int = typer.Option(1, min=1, max=64, envvar="KOTWIJZER_WORKERS",
-                                help="Aantal werkprocessen (productie: het aantal processorkernen, met PostgreSQL)"),
+    workers: int = typer.Option(
+        1,
+        min=1,
+        max=64,
+        envvar="KOTWIJZER_WORKERS",
+        help="Aantal werkprocessen (productie: het aantal processorkernen, met PostgreSQL)",
+    ),
     trusted_proxies: Optional[str] = typer.Option(
-        None, "--trusted-proxies", envvar="KOTWIJZER_VERTROUWDE_PROXIES",
-        help="Adressen van de reverse proxy waarvan X-Forwarded-For/-Proto geloofd worden (komma's); standaard geen"),
+        None,
+        "--trusted-proxies",
+        envvar="KOTWIJZER_VERTROUWDE_PROXIES",
+        help="Adressen van de reverse proxy waarvan X-Forwarded-For/-Proto geloofd worden (komma's); standaard geen",
+    ),
 ) -> None:
     """Start de webapp en de API."""
     from kotwijzer.serve import serve as _serve
 
-    _serve(host=host, port=port, voorbeelddata=voorbeelddata, database_url=database_url, workers=workers,
-           trusted_proxies=trusted_proxies)
+    _serve(
+        host=host,
+        port=port,
+        voorbeelddata=voorbeelddata,
+        database_url=database_url,
+        workers=workers,
+        trusted_proxies=trusted_proxies,
+    )
 
 
 def _mount() -> None:
@@ -338,11 +417,25 @@ def _mount() -> None:
     from kotwijzer.store.cli import app as beheer_app
     from kotwijzer.beschikking.cli import app as beschikking_app
 
-    app.add_typer(schat_app, name="schat", help="Schattingen van doelgroepen (Bijlage A van het SZW-rapport over de Participatiewet, 2025).")
-    app.add_typer(gemeente_app, name="gemeente", help="Gemeenten: activiteiten in de bijstand, registratie, tegemoetkoming.")
-    app.add_typer(beheer_app, name="beheer", help="Beheer: organisaties en gebruikers, back-up en herstel, bewaartermijnen.")
-    app.add_typer(beschikking_app, name="beschikking", help="Controleer een beschikking (brief van Dienst Toeslagen) en maak een concept-bezwaarschrift.")
-    app.add_typer(beleid_app, name="beleid", help="Beleidsanalyse: synthetische populatie, microsimulatie, hervormingen.")
+    app.add_typer(
+        schat_app,
+        name="schat",
+        help="Schattingen van doelgroepen (Bijlage A van het SZW-rapport over de Participatiewet, 2025).",
+    )
+    app.add_typer(
+        gemeente_app, name="gemeente", help="Gemeenten: activiteiten in de bijstand, registratie, tegemoetkoming."
+    )
+    app.add_typer(
+        beheer_app, name="beheer", help="Beheer: organisaties en gebruikers, back-up en herstel, bewaartermijnen."
+    )
+    app.add_typer(
+        beschikking_app,
+        name="beschikking",
+        help="Controleer een beschikking (brief van Dienst Toeslagen) en maak een concept-bezwaarschrift.",
+    )
+    app.add_typer(
+        beleid_app, name="beleid", help="Beleidsanalyse: synthetische populatie, microsimulatie, hervormingen."
+    )
 
 
 _mount()

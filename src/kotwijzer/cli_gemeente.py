@@ -169,7 +169,11 @@ def importeer(
             raise typer.Exit(code=1) from None
         finally:
             db.sluit()
-        wat = "De hele catalogus is vervangen" if alles_vervangen else f"{len(catalogus.gemeenten)} gemeente(n) bijgewerkt"
+        wat = (
+            "De hele catalogus is vervangen"
+            if alles_vervangen
+            else f"{len(catalogus.gemeenten)} gemeente(n) bijgewerkt"
+        )
         typer.echo(f"{wat} in de database {_veilig(db.url)}. Daar staan nu {totaal} gemeenten.")
 
 
@@ -205,8 +209,11 @@ def exporteer(
         finally:
             db.sluit()
         if not cat.gemeenten:
-            typer.echo(f"De database {_veilig(db.url)} bevat nog geen catalogus. Lees er een in met "
-                       "'kotwijzer gemeente importeer ... --database'.", err=True)
+            typer.echo(
+                f"De database {_veilig(db.url)} bevat nog geen catalogus. Lees er een in met "
+                "'kotwijzer gemeente importeer ... --database'.",
+                err=True,
+            )
             raise typer.Exit(code=1)
     else:
         cat = _laad(catalogus)
@@ -350,7 +357,9 @@ def ontheffing(
     verzoek: str = typer.Option(..., help="Datum van het verzoek, JJJJ-MM-DD"),
     jongste_kind: str = typer.Option(..., help="Geboortedatum van het jongste kind, JJJJ-MM-DD"),
     startkwalificatie: bool = typer.Option(False, "--startkwalificatie", help="De ouder heeft een startkwalificatie"),
-    opleiding: bool = typer.Option(False, "--opleiding", help="Tijdens de ontheffing ingeschreven voor een opleiding (Wko 1.6 lid 1 onder j)"),
+    opleiding: bool = typer.Option(
+        False, "--opleiding", help="Tijdens de ontheffing ingeschreven voor een opleiding (Wko 1.6 lid 1 onder j)"
+    ),
     traject: Optional[str] = typer.Option(None, help="Categorie van een traject tijdens de ontheffing: A, B of C"),
 ) -> None:
     """Ontheffing van de arbeidsplicht voor een alleenstaande ouder (art. 9a Participatiewet) en wat die betekent voor
@@ -373,6 +382,10 @@ def ontheffing(
         _console.print(f"[red]Fout:[/] {e}")
         raise typer.Exit(2) from None
     _console.print(o.uitleg)
-    kot = kot_tijdens_ontheffing(ontheffing=o.recht, opleiding_onderdeel_j=opleiding,
-                                 traject_categorie=traject.upper() if traject else None)
-    _console.print(("[green]Kinderopvangtoeslag: ja.[/] " if kot.recht_op_kot else "[yellow]Kinderopvangtoeslag: nee.[/] ") + kot.uitleg)
+    kot = kot_tijdens_ontheffing(
+        ontheffing=o.recht, opleiding_onderdeel_j=opleiding, traject_categorie=traject.upper() if traject else None
+    )
+    _console.print(
+        ("[green]Kinderopvangtoeslag: ja.[/] " if kot.recht_op_kot else "[yellow]Kinderopvangtoeslag: nee.[/] ")
+        + kot.uitleg
+    )

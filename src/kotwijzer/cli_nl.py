@@ -2,6 +2,7 @@
 missing or wrong argument. Older Click looks its texts up through gettext (a Dutch lookup is put in its place);
 Typer's own copy of Click has them as plain strings, so its error messages are translated by pattern, its usage
 prefix and help text replaced. Texts without a Dutch version stay as they are."""
+
 from __future__ import annotations
 
 import functools
@@ -107,8 +108,16 @@ def _typer_click() -> None:
         from typer._click import exceptions, formatting
     except ImportError:  # pragma: no cover - Typer with an external Click
         return
-    for naam in ("ClickException", "UsageError", "BadParameter", "MissingParameter", "NoSuchOption", "FileError",
-                 "BadOptionUsage", "BadArgumentUsage"):
+    for naam in (
+        "ClickException",
+        "UsageError",
+        "BadParameter",
+        "MissingParameter",
+        "NoSuchOption",
+        "FileError",
+        "BadOptionUsage",
+        "BadArgumentUsage",
+    ):
         if hasattr(exceptions, naam):
             _vertaal_methode(getattr(exceptions, naam))
     hf = formatting.HelpFormatter
@@ -125,6 +134,7 @@ def _typer_click() -> None:
 
     gho = getattr(kern.Command, "get_help_option", None)
     if gho is not None and not getattr(gho, "_kotwijzer_nl", False):
+
         @functools.wraps(gho)
         def get_help_option(self, ctx):
             opt = gho(self, ctx)
@@ -136,8 +146,17 @@ def _typer_click() -> None:
         setattr(kern.Command, "get_help_option", get_help_option)  # noqa: B010 - patching Click's class at run time
 
 
-TYPENAMEN = {"path": "pad", "Path": "pad", "int": "geheel getal", "str": "tekst", "float": "getal",
-             "datetime": "datum", "file": "bestand", "dir": "map", "directory": "map"}
+TYPENAMEN = {
+    "path": "pad",
+    "Path": "pad",
+    "int": "geheel getal",
+    "str": "tekst",
+    "float": "getal",
+    "datetime": "datum",
+    "file": "bestand",
+    "dir": "map",
+    "directory": "map",
+}
 
 
 def _typer_typen() -> None:
@@ -172,8 +191,18 @@ def installeer() -> None:
     _typer_click()
     _typer_typen()
 
-    for naam in ("click.core", "click.exceptions", "click.formatting", "click.parser", "click.types",
-                 "click.decorators", "click.termui", "typer.rich_utils", "typer.core", "typer.main"):
+    for naam in (
+        "click.core",
+        "click.exceptions",
+        "click.formatting",
+        "click.parser",
+        "click.types",
+        "click.decorators",
+        "click.termui",
+        "typer.rich_utils",
+        "typer.core",
+        "typer.main",
+    ):
         try:
             mod = importlib.import_module(naam)
         except ImportError:  # pragma: no cover - another Click/Typer layout
@@ -185,12 +214,18 @@ def installeer() -> None:
             setattr(mod, "ngettext", vertaal_meervoud)  # noqa: B010
     from typer import rich_utils as ru
 
-    for const, engels in (("ARGUMENTS_PANEL_TITLE", "Arguments"), ("OPTIONS_PANEL_TITLE", "Options"),
-                          ("COMMANDS_PANEL_TITLE", "Commands"), ("ERRORS_PANEL_TITLE", "Error"),
-                          ("ABORTED_TEXT", "Aborted."), ("DEFAULT_STRING", "[default: {}]"),
-                          ("REQUIRED_LONG_STRING", "[required]"), ("ENVVAR_STRING", "[env var: {}]"),
-                          ("DEPRECATED_STRING", "(deprecated) "),
-                          ("RICH_HELP", "Try [blue]'{command_path} {help_option}'[/] for help.")):
+    for const, engels in (
+        ("ARGUMENTS_PANEL_TITLE", "Arguments"),
+        ("OPTIONS_PANEL_TITLE", "Options"),
+        ("COMMANDS_PANEL_TITLE", "Commands"),
+        ("ERRORS_PANEL_TITLE", "Error"),
+        ("ABORTED_TEXT", "Aborted."),
+        ("DEFAULT_STRING", "[default: {}]"),
+        ("REQUIRED_LONG_STRING", "[required]"),
+        ("ENVVAR_STRING", "[env var: {}]"),
+        ("DEPRECATED_STRING", "(deprecated) "),
+        ("RICH_HELP", "Try [blue]'{command_path} {help_option}'[/] for help."),
+    ):
         if hasattr(ru, const):
             setattr(ru, const, NL[engels])
 

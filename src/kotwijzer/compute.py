@@ -2,6 +2,7 @@
 
 A facade: the work is done in `kotwijzer.berekening` (see its modules); the words in `kotwijzer.explain`.
 """
+
 from kotwijzer.berekening import (
     bereken,
     gemeentelijke_tegemoetkoming,
@@ -10,5 +11,10 @@ from kotwijzer.berekening import (
     voorwaardencheck,
 )
 
-__all__ = ["bereken", "gemeentelijke_tegemoetkoming", "uiterste_aanvraagdatum", "voorschot_vs_definitief",
-           "voorwaardencheck"]
+__all__ = [
+    "bereken",
+    "gemeentelijke_tegemoetkoming",
+    "uiterste_aanvraagdatum",
+    "voorschot_vs_definitief",
+    "voorwaardencheck",
+]

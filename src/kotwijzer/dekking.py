@@ -1,4 +1,5 @@
 """The coverage registry (src/kotwijzer/dekking.yaml) and its Markdown rendering (docs/dekking.md)."""
+
 from __future__ import annotations
 
 from functools import lru_cache

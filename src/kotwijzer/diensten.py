@@ -2,6 +2,7 @@
 a 'wat als' change into a second input. Nothing here decides about the law; every verdict and amount comes from
 `kotwijzer.compute`, every explanation from `kotwijzer.explain`.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -89,17 +90,38 @@ def uitleg_blokken(r: Resultaat) -> tuple[list[dict[str, Any]], bool]:
         peil = dt.date(r.berekeningsjaar, b.maand, 1)
         if met_tekst and b.bronnen:
             bronnen = [
-                {"citaat": x.get("citaat"), "tekst": x.get("tekst"), "versie": x.get("versie"),
-                 "url": x.get("url") or wet_url(_wet_van(x.get("citaat", "")), peil),
-                 "terugval": bool(x.get("terugval")), "opmerking": x.get("opmerking")}
+                {
+                    "citaat": x.get("citaat"),
+                    "tekst": x.get("tekst"),
+                    "versie": x.get("versie"),
+                    "url": x.get("url") or wet_url(_wet_van(x.get("citaat", "")), peil),
+                    "terugval": bool(x.get("terugval")),
+                    "opmerking": x.get("opmerking"),
+                }
                 for x in b.bronnen
             ]
         else:
-            bronnen = [{"citaat": c.citaat, "tekst": None, "versie": None, "url": wet_url(c.wet, peil),
-                        "terugval": False, "opmerking": None}
-                       for c in _citaten(r, m)]
-        uit.append({"maand": b.maand, "tot_maand": tot, "titel": b.titel, "aanspraak": bool(m.aanspraak),
-                    "regels": list(b.regels), "bronnen": bronnen})
+            bronnen = [
+                {
+                    "citaat": c.citaat,
+                    "tekst": None,
+                    "versie": None,
+                    "url": wet_url(c.wet, peil),
+                    "terugval": False,
+                    "opmerking": None,
+                }
+                for c in _citaten(r, m)
+            ]
+        uit.append(
+            {
+                "maand": b.maand,
+                "tot_maand": tot,
+                "titel": b.titel,
+                "aanspraak": bool(m.aanspraak),
+                "regels": list(b.regels),
+                "bronnen": bronnen,
+            }
+        )
     return uit, met_tekst
 
 
@@ -112,9 +134,13 @@ def voeg_versies_samen(blokken: list[dict[str, Any]], jaar: int) -> list[dict[st
     uit: list[dict[str, Any]] = []
     for b in blokken:
         vorige = uit[-1] if uit else None
-        if (vorige is not None and vorige["tot_maand"] + 1 == b["maand"] and vorige["aanspraak"] == b["aanspraak"]
-                and vorige["regels"] == b["regels"]
-                and [x["citaat"] for x in vorige["bronnen"] if not x.get("_extra")] == [x["citaat"] for x in b["bronnen"]]):
+        if (
+            vorige is not None
+            and vorige["tot_maand"] + 1 == b["maand"]
+            and vorige["aanspraak"] == b["aanspraak"]
+            and vorige["regels"] == b["regels"]
+            and [x["citaat"] for x in vorige["bronnen"] if not x.get("_extra")] == [x["citaat"] for x in b["bronnen"]]
+        ):
             vorige["tot_maand"] = b["tot_maand"]
             bekend = {(x["citaat"], x.get("tekst")) for x in vorige["bronnen"]}
             for x in b["bronnen"]:
@@ -127,8 +153,9 @@ def voeg_versies_samen(blokken: list[dict[str, Any]], jaar: int) -> list[dict[st
         b["titel"] = maand_titel(van, tot, jaar)  # in the language of the page
         # articles in citation order, each version of an article right after the previous one
         volgorde = list(dict.fromkeys(x["citaat"] for x in b["bronnen"]))
-        b["bronnen"] = [{k: v for k, v in x.items() if k != "_extra"}
-                        for c in volgorde for x in b["bronnen"] if x["citaat"] == c]
+        b["bronnen"] = [
+            {k: v for k, v in x.items() if k != "_extra"} for c in volgorde for x in b["bronnen"] if x["citaat"] == c
+        ]
     return uit
 
 
@@ -154,8 +181,13 @@ def kort(h: Huishouden) -> dict[str, Any]:
     """Verdict (from the voorwaardencheck) and, when it can be computed, the amounts."""
     vc = voorwaardencheck(h)
     uit: dict[str, Any] = {
-        "oordeel": vc.oordeel, "samenvatting": vc.samenvatting, "toeslag_jaar": None, "eigen_bijdrage_jaar": None,
-        "maanden_met_aanspraak": list(vc.maanden_met_aanspraak), "toeslag_per_maand": [], "melding": None,
+        "oordeel": vc.oordeel,
+        "samenvatting": vc.samenvatting,
+        "toeslag_jaar": None,
+        "eigen_bijdrage_jaar": None,
+        "maanden_met_aanspraak": list(vc.maanden_met_aanspraak),
+        "toeslag_per_maand": [],
+        "melding": None,
         "resultaat": None,
     }
     try:
@@ -164,9 +196,11 @@ def kort(h: Huishouden) -> dict[str, Any]:
         uit["melding"] = rekenfout_melding(e)
         return uit
     uit.update(
-        toeslag_jaar=r.jaar.toeslag, eigen_bijdrage_jaar=r.jaar.eigen_bijdrage,
+        toeslag_jaar=r.jaar.toeslag,
+        eigen_bijdrage_jaar=r.jaar.eigen_bijdrage,
         maanden_met_aanspraak=[m.maand for m in r.maanden if m.aanspraak],
-        toeslag_per_maand=[m.toeslag for m in r.maanden], resultaat=r,
+        toeslag_per_maand=[m.toeslag for m in r.maanden],
+        resultaat=r,
         # an amount that needs missing law data or input is absent; the result still has aanspraak and hours
         melding=r.rekenfout if r.bedragen != "volledig" else None,
     )
@@ -208,7 +242,11 @@ class Wijziging(BaseModel):
     situatie: Situatie | None = Field(None, description="Bij soort=situatie: de nieuwe situatie")
     vanaf_maand: Maand | None = Field(None, description="Bij soort=situatie: de eerste maand van de nieuwe situatie")
     werkuren_per_maand: Decimal | None = Field(
-        None, ge=0, le=744, decimal_places=2, description="Bij soort=situatie en arbeid: gewerkte uren per maand (2021 en 2022)"
+        None,
+        ge=0,
+        le=744,
+        decimal_places=2,
+        description="Bij soort=situatie en arbeid: gewerkte uren per maand (2021 en 2022)",
     )
     voorziening_gericht_op_arbeidsinschakeling: bool | None = Field(
         None, description="Bij soort=situatie en een traject: is het een voorziening gericht op werk?"
@@ -247,12 +285,15 @@ def pas_wijziging_toe(h: Huishouden, w: Wijziging) -> tuple[Huishouden, str]:
             raise OngeldigeWijziging("wijziging.toetsingsinkomen", "Vul het nieuwe inkomen in.")
         oud = h.toetsingsinkomen
         tekst = f"Gezamenlijk inkomen {hele_euro(w.toetsingsinkomen)}" + (
-            f" in plaats van {hele_euro(oud)}" if oud is not None else "")
+            f" in plaats van {hele_euro(oud)}" if oud is not None else ""
+        )
         return h.model_copy(update={"toetsingsinkomen": w.toetsingsinkomen}), tekst
     if w.soort == "uren":
         if w.kind is None or w.uren_per_maand is None:
-            raise OngeldigeWijziging("wijziging.kind" if w.kind is None else "wijziging.uren_per_maand",
-                                     "Kies het kind en vul het nieuwe aantal uren per maand in.")
+            raise OngeldigeWijziging(
+                "wijziging.kind" if w.kind is None else "wijziging.uren_per_maand",
+                "Kies het kind en vul het nieuwe aantal uren per maand in.",
+            )
         if w.kind > len(h.kinderen):
             raise OngeldigeWijziging("wijziging.kind", f"Er is geen kind {w.kind} ingevuld.")
         kind = h.kinderen[w.kind - 1]
@@ -260,17 +301,28 @@ def pas_wijziging_toe(h: Huishouden, w: Wijziging) -> tuple[Huishouden, str]:
             raise OngeldigeWijziging("wijziging.kind", f"Voor kind {w.kind} is geen opvang ingevuld.")
         # hours may have been given per month, per week or per year; the new figure is per month and replaces them
         oude_uren = " / ".join(_oude_uren(o) for o in kind.opvang)
-        nieuw_kind = kind.model_copy(update={"opvang": [
-            o.model_copy(update={"uren_per_maand": w.uren_per_maand, "uren_per_week": None, "uren_per_jaar": None})
-            for o in kind.opvang]})
+        nieuw_kind = kind.model_copy(
+            update={
+                "opvang": [
+                    o.model_copy(
+                        update={"uren_per_maand": w.uren_per_maand, "uren_per_week": None, "uren_per_jaar": None}
+                    )
+                    for o in kind.opvang
+                ]
+            }
+        )
         kinderen = list(h.kinderen)
         kinderen[w.kind - 1] = nieuw_kind
         naam = kind.label or f"kind {w.kind}"
-        tekst = f"{naam[0].upper() + naam[1:]}: {_uren(w.uren_per_maand)} uur opvang per maand in plaats van {oude_uren}"
+        tekst = (
+            f"{naam[0].upper() + naam[1:]}: {_uren(w.uren_per_maand)} uur opvang per maand in plaats van {oude_uren}"
+        )
         return h.model_copy(update={"kinderen": kinderen}), tekst
     # situatie vanaf een maand
     if w.ouder is None or w.situatie is None or w.vanaf_maand is None:
-        raise OngeldigeWijziging("wijziging.situatie", "Kies de ouder, de nieuwe situatie en de maand waarin die begint.")
+        raise OngeldigeWijziging(
+            "wijziging.situatie", "Kies de ouder, de nieuwe situatie en de maand waarin die begint."
+        )
     ouder = h.aanvrager if w.ouder == "aanvrager" else h.partner
     if ouder is None:
         raise OngeldigeWijziging("wijziging.ouder", "Er is geen partner ingevuld.")
@@ -319,21 +371,39 @@ def wat_als(h: Huishouden, w: Wijziging) -> dict[str, Any]:
     for m in range(12):
         ta = a["toeslag_per_maand"][m] if a["toeslag_per_maand"] else None
         tb = b["toeslag_per_maand"][m] if b["toeslag_per_maand"] else None
-        per_maand.append({
-            "maand": m + 1,
-            "huidig_recht": (m + 1) in a["maanden_met_aanspraak"], "huidig_toeslag": ta,
-            "wat_als_recht": (m + 1) in b["maanden_met_aanspraak"], "wat_als_toeslag": tb,
-            "verschil": (tb - ta) if ta is not None and tb is not None else None,
-        })
-    verschil = (b["toeslag_jaar"] - a["toeslag_jaar"]) if a["toeslag_jaar"] is not None and b["toeslag_jaar"] is not None else None
-    return {"omschrijving": tekst, "huidig": a, "wat_als": b, "verschil_jaar": verschil, "per_maand": per_maand,
-            "invoer_wat_als": h2}
+        per_maand.append(
+            {
+                "maand": m + 1,
+                "huidig_recht": (m + 1) in a["maanden_met_aanspraak"],
+                "huidig_toeslag": ta,
+                "wat_als_recht": (m + 1) in b["maanden_met_aanspraak"],
+                "wat_als_toeslag": tb,
+                "verschil": (tb - ta) if ta is not None and tb is not None else None,
+            }
+        )
+    verschil = (
+        (b["toeslag_jaar"] - a["toeslag_jaar"])
+        if a["toeslag_jaar"] is not None and b["toeslag_jaar"] is not None
+        else None
+    )
+    return {
+        "omschrijving": tekst,
+        "huidig": a,
+        "wat_als": b,
+        "verschil_jaar": verschil,
+        "per_maand": per_maand,
+        "invoer_wat_als": h2,
+    }
 
 
 # ----------------------------------------------------------------------------------------------- voorschot
 def voorschot(h: Huishouden, inkomen_voorschot: int, inkomen_definitief: int) -> dict[str, Any]:
     v = voorschot_vs_definitief(h, inkomen_voorschot, inkomen_definitief)
     return {
-        "voorschot": v["voorschot"], "definitief": v["definitief"], "verschil": v["verschil"], "soort": v["soort"],
-        "per_maand": [dict(x) for x in v["per_maand"]], "toelichting": v["toelichting"],
+        "voorschot": v["voorschot"],
+        "definitief": v["definitief"],
+        "verschil": v["verschil"],
+        "soort": v["soort"],
+        "per_maand": [dict(x) for x in v["per_maand"]],
+        "toelichting": v["toelichting"],
     }

@@ -13,6 +13,7 @@ Dutch unless it uses `in_taal("en")`.
 Legal terms stay Dutch in the English text (toetsingsinkomen, Wlz, CIZ, voorschot ...), with a short gloss the first
 time and a link to the glossary (`/begrippen`): they are the words on the official letters.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -183,10 +184,28 @@ def bron_catalogus(pot: Path) -> None:
     from babel.messages.pofile import read_po, write_po
 
     wortel = Path(__file__).resolve().parents[2]
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F",
-                    str(wortel / "babel.cfg"), "-k", "N_", "-k", "_", "--no-location", "--sort-output",
-                    "--omit-header", "-o", str(pot), str(wortel / "src" / "kotwijzer")], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            str(wortel / "babel.cfg"),
+            "-k",
+            "N_",
+            "-k",
+            "_",
+            "--no-location",
+            "--sort-output",
+            "--omit-header",
+            "-o",
+            str(pot),
+            str(wortel / "src" / "kotwijzer"),
+        ],
+        check=True,
+        capture_output=True,
+    )
     from kotwijzer.web.kerntekst import kern_berichten
 
     with pot.open("rb") as f:
@@ -210,11 +229,45 @@ def _bijwerken() -> None:  # pragma: no cover - developer command
             continue
         po = po_pad(t)
         if po.exists():
-            subprocess.run([sys.executable, "-m", "babel.messages.frontend", "update", "-i", str(pot), "-D", DOMEIN,
-                            "-d", str(LOCALE), "-l", t, "--no-fuzzy-matching", "--ignore-obsolete", "-w", "120"], check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "babel.messages.frontend",
+                    "update",
+                    "-i",
+                    str(pot),
+                    "-D",
+                    DOMEIN,
+                    "-d",
+                    str(LOCALE),
+                    "-l",
+                    t,
+                    "--no-fuzzy-matching",
+                    "--ignore-obsolete",
+                    "-w",
+                    "120",
+                ],
+                check=True,
+            )
         else:
-            subprocess.run([sys.executable, "-m", "babel.messages.frontend", "init", "-i", str(pot), "-D", DOMEIN,
-                            "-d", str(LOCALE), "-l", t], check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "babel.messages.frontend",
+                    "init",
+                    "-i",
+                    str(pot),
+                    "-D",
+                    DOMEIN,
+                    "-d",
+                    str(LOCALE),
+                    "-l",
+                    t,
+                ],
+                check=True,
+            )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,6 +3,7 @@
 This module only translates input into month flags; every legal test it needs (the werkloosheidstermijn, the length
 of a detention, which months a period covers, the municipal classification of an activity) is a named rule it calls.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -51,7 +52,9 @@ class OngeldigeInvoer(OntbrekendeInvoer):
     """Input that cannot be right (for example buitenschoolse opvang for a baby). Same shape as OntbrekendeInvoer."""
 
 
-WEKEN_PER_JAAR = 52  # hours per week -> per month: x 52 / 12 (the conversion childcare contracts and the proefberekening use)
+WEKEN_PER_JAAR = (
+    52  # hours per week -> per month: x 52 / 12 (the conversion childcare contracts and the proefberekening use)
+)
 
 
 def verdeel_exact(totaal_cu: Fraction, n: int) -> list[int]:
@@ -77,14 +80,18 @@ def uren_per_maand_cu(per_maand, per_week, per_jaar, maanden: np.ndarray) -> tup
         return out, None
     if per_week is not None:
         totaal = Fraction(per_week) * 100 * WEKEN_PER_JAAR * len(idx) / 12
-        tekst = (f"{getal(per_week, nullen='heel')} uur per week is omgerekend naar uren per maand: x 52 weken / 12 maanden = "
-                 f"{getal(Fraction(per_week) * WEKEN_PER_JAAR / 12, nullen='heel')} uur per maand (per maand afgerond op een honderdste "
-                 "uur, zo dat het jaartotaal klopt).")
+        tekst = (
+            f"{getal(per_week, nullen='heel')} uur per week is omgerekend naar uren per maand: x 52 weken / 12 maanden = "
+            f"{getal(Fraction(per_week) * WEKEN_PER_JAAR / 12, nullen='heel')} uur per maand (per maand afgerond op een honderdste "
+            "uur, zo dat het jaartotaal klopt)."
+        )
     elif per_jaar is not None:
         totaal = Fraction(per_jaar) * 100
-        tekst = (f"{getal(per_jaar, nullen='heel')} uur per jaar is gelijk verdeeld over {len(idx)} maanden: "
-                 f"{getal(Fraction(per_jaar) / max(1, len(idx)), nullen='heel')} uur per maand (per maand afgerond op een honderdste uur, "
-                 "zo dat het totaal klopt).")
+        tekst = (
+            f"{getal(per_jaar, nullen='heel')} uur per jaar is gelijk verdeeld over {len(idx)} maanden: "
+            f"{getal(Fraction(per_jaar) / max(1, len(idx)), nullen='heel')} uur per maand (per maand afgerond op een honderdste uur, "
+            "zo dat het totaal klopt)."
+        )
     else:
         return out, None
     for m, v in zip(idx, verdeel_exact(totaal, len(idx)), strict=True):
@@ -124,10 +131,26 @@ class Batch:
         return int(self.sit.shape[0])
 
     def deel(self, sl: slice) -> "Batch":
-        velden: dict[str, Any] = {f: getattr(self, f)[sl] for f in (
-            "sit", "werkuren_cu", "heeft_partner", "bloedverwant", "kind_bestaat", "geboren", "voor_vo",
-            "bso_leeftijd", "woont", "soort", "lrk", "uren_cu", "prijs_cent", "inkomen", "eerste_maand",
-        )}
+        velden: dict[str, Any] = {
+            f: getattr(self, f)[sl]
+            for f in (
+                "sit",
+                "werkuren_cu",
+                "heeft_partner",
+                "bloedverwant",
+                "kind_bestaat",
+                "geboren",
+                "voor_vo",
+                "bso_leeftijd",
+                "woont",
+                "soort",
+                "lrk",
+                "uren_cu",
+                "prijs_cent",
+                "inkomen",
+                "eerste_maand",
+            )
+        }
         return Batch(
             self.jaar,
             traject_einde_maand=None if self.traject_einde_maand is None else self.traject_einde_maand[sl],
@@ -231,8 +254,15 @@ def _ouder_arrays(o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notit
                 except LookupError as e:
                     raise OntbrekendeInvoer(f"{veld}.activiteit", str(e)) from e
                 voorz = bool(kl.gericht_op_arbeidsinschakeling)
-                notities.append({"soort": "activiteit", "veld": veld, "ouder": pad, "classificatie": kl,
-                                 "maanden": [m for m in range(12) if maanden[m]]})
+                notities.append(
+                    {
+                        "soort": "activiteit",
+                        "veld": veld,
+                        "ouder": pad,
+                        "classificatie": kl,
+                        "maanden": [m for m in range(12) if maanden[m]],
+                    }
+                )
             for _van_t, tot_t in _periode_runs(per, jaar):
                 if tot_t is not None and tot_t.year == jaar:
                     traject_einde = max(traject_einde, tot_t.month - 1)
@@ -253,7 +283,9 @@ def _ouder_arrays(o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notit
                     "drie maanden duurt (art. 1.6 lid 10 en 11 Wet kinderopvang).",
                 )
             lang = bool(
-                kalender.langer_dan_maanden(np.array([_d(begin)]), np.array([_d(einde)]), int(p.detentie_minimale_duur_maanden))[0]
+                kalender.langer_dan_maanden(
+                    np.array([_d(begin)]), np.array([_d(einde)]), int(p.detentie_minimale_duur_maanden)
+                )[0]
             )
             voorlopig = per.detentie_soort == "voorlopige_hechtenis"
             bit = (c.DET_VOORLOPIG_LANG if voorlopig else c.DET_LANG) if lang else c.DET_KORT
@@ -265,9 +297,7 @@ def _ouder_arrays(o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notit
     # werkloosheidstermijn (Wko 1.6 lid 5): each end of work not followed directly by new work
     if o.laatste_werkdag_vorig_jaar is not None:
         if o.laatste_werkdag_vorig_jaar.year != jaar - 1:
-            raise OntbrekendeInvoer(
-                f"{pad}.laatste_werkdag_vorig_jaar", f"Deze datum moet in {jaar - 1} liggen."
-            )
+            raise OntbrekendeInvoer(f"{pad}.laatste_werkdag_vorig_jaar", f"Deze datum moet in {jaar - 1} liggen.")
         u = o.uren_per_maand_voor_einde
         if uren_nodig and u is None:
             raise OntbrekendeInvoer(
@@ -324,7 +354,7 @@ def _kind_arrays(k: Kind, jaar: int, pad: str = "kinderen[0]", notities: list[di
         mask[idx] = True
         per_maand, omrekening = uren_per_maand_cu(o.uren_per_maand, o.uren_per_week, o.uren_per_jaar, mask)
         if omrekening and notities is not None:
-            nr = int(pad[pad.index("[") + 1:pad.index("]")]) + 1 if "[" in pad else 1
+            nr = int(pad[pad.index("[") + 1 : pad.index("]")]) + 1 if "[" in pad else 1
             notities.append({"soort": "omrekening", "tekst": f"Opvanguren ({k.label or f'kind {nr}'}): {omrekening}"})
         soort[idx] = SOORT_CODE[o.soort]
         lrk[idx] = o.lrk_geregistreerd
@@ -383,11 +413,18 @@ def naar_batch(h: Huishouden, p: JaarParameters, aanvraagdatum: dt.date | None =
     for i, k in enumerate(h.kinderen):
         bestaat[0, i] = True
         vals = _kind_arrays(k, jaar, f"kinderen[{i}]", notities)
-        for name, v in zip(("soort", "lrk", "uren_cu", "prijs_cent", "geboren", "voor_vo", "bso_leeftijd", "woont"), vals, strict=True):
+        for name, v in zip(
+            ("soort", "lrk", "uren_cu", "prijs_cent", "geboren", "voor_vo", "bso_leeftijd", "woont"), vals, strict=True
+        ):
             arr[name][0, i] = v
-    eerste = np.array([kalender.eerste_maand_na_aanvraag_datum(
-        aanvraagdatum or h.aanvraagdatum, jaar, int(p.terugwerkende_kracht_maanden)
-    )], dtype=np.int8)
+    eerste = np.array(
+        [
+            kalender.eerste_maand_na_aanvraag_datum(
+                aanvraagdatum or h.aanvraagdatum, jaar, int(p.terugwerkende_kracht_maanden)
+            )
+        ],
+        dtype=np.int8,
+    )
     dagen = _opvangdagen(h, C)
     return Batch(
         jaar=jaar,

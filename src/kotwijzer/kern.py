@@ -3,6 +3,7 @@
 The same kernel serves one household (the calculator, API and web app) and millions (the microsimulation); it is the
 only place where the rules are combined. Every step calls a named rule from `kotwijzer.rules`.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -55,7 +56,9 @@ class Uitkomst:
     eerste_kind: np.ndarray | None = None
     promille: np.ndarray | None = None  # int32; GEEN_PERCENTAGE (-1) where the table has no verified cell
     toeslag_cent: np.ndarray | None = None  # int64; 0 where not known (see toeslag_bekend)
-    toeslag_bekend: np.ndarray | None = None  # bool [H,C,12]: the toeslag of this child-month could be computed; None: all
+    toeslag_bekend: np.ndarray | None = (
+        None  # bool [H,C,12]: the toeslag of this child-month could be computed; None: all
+    )
     tabel_status: str | None = None
     tabel_fout: str | None = None  # why no table could be used (year without table), else None
     prijs_fout: str | None = None  # why no maximum uurprijs could be used (year without a fixed one), else None
@@ -124,8 +127,14 @@ def _ouders_een(
         hit = _ouders_memo.get(sleutel)
         if hit is None:
             ok1, reden1 = ra.aanspraak_ouders(
-                np.array([[s0]], dtype=np.uint32), np.array([[s1]], dtype=np.uint32), np.array([heeft_partner]),
-                np.array([bloedverwant]), uitz, wlz_zonder, met_reden=True, lid1=lid1,
+                np.array([[s0]], dtype=np.uint32),
+                np.array([[s1]], dtype=np.uint32),
+                np.array([heeft_partner]),
+                np.array([bloedverwant]),
+                uitz,
+                wlz_zonder,
+                met_reden=True,
+                lid1=lid1,
             )
             assert reden1 is not None
             hit = (bool(ok1[0, 0]), int(reden1[0, 0]))
@@ -142,7 +151,10 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
         bool(p.wlz_permanent_telt), bool(p.wlz_tijdelijk_telt), bool(p.detentie_telt), bool(p.voorlopige_hechtenis_telt)
     )
     sit = ra.pas_schakelaars_toe(
-        b.sit, b.traject_einde_maand, bool(p.categorie_c_telt), bool(p.inburgering_alle_activiteiten),
+        b.sit,
+        b.traject_einde_maand,
+        bool(p.categorie_c_telt),
+        bool(p.inburgering_alle_activiteiten),
         int(p.doorloop_na_traject_maanden),
     )
     lid1 = ra.lid1_masker(bool(p.smi_onderdelen_k_l_in_werking))
@@ -151,11 +163,19 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     wlz_zonder = bool(p.wlz_uitzondering_zonder_voldoende_partner)
     reden: np.ndarray | None
     if met_redenen and b.n == 1:  # one household: the same rule, evaluated once per situation pair (see _ouders_een)
-        ok, reden = _ouders_een(sit0[0], sit1[0], bool(b.heeft_partner[0]), bool(b.bloedverwant[0]), uitz, wlz_zonder,
-                                lid1)
+        ok, reden = _ouders_een(
+            sit0[0], sit1[0], bool(b.heeft_partner[0]), bool(b.bloedverwant[0]), uitz, wlz_zonder, lid1
+        )
     else:
         ok, reden = ra.aanspraak_ouders(
-            sit0, sit1, b.heeft_partner, b.bloedverwant, uitz, wlz_zonder, met_reden=met_redenen, lid1=lid1,
+            sit0,
+            sit1,
+            b.heeft_partner,
+            b.bloedverwant,
+            uitz,
+            wlz_zonder,
+            met_reden=met_redenen,
+            lid1=lid1,
         )
     if reden is not None:
         reden = np.where(ok & (reden >= 10), np.int8(c.R["hervorming"]), reden)
@@ -250,7 +270,10 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
         prijs_in = prijs_in.astype(np.int64)
     prijs = rb.uurprijs_gebruikt(prijs_in, b.soort, max_arr)
     kosten_in_int32 = rb.past_in_int32(  # 0 <= uren <= hours asked and the monthly cap; price at most the maximum
-        uren_min, min(uren_max, maandgrens_cu), min(prijs_min, min(maxima)), min(prijs_max, max(maxima)),
+        uren_min,
+        min(uren_max, maandgrens_cu),
+        min(prijs_min, min(maxima)),
+        min(prijs_max, max(maxima)),
     )
     kosten_e = rb.kosten(uren, prijs, kosten_in_int32)
     if b.dagen is not None and maanddagen is not None:

@@ -1,5 +1,6 @@
 """Plain Dutch for what a user sees, shared by the CLI and the web pages: status words, parameter values, and source
 references to the reference documents named by their real title instead of a file number and line numbers."""
+
 from __future__ import annotations
 
 import re
@@ -9,9 +10,16 @@ from typing import Any
 from kotwijzer.formaat import getal
 
 STATUS_NL = {
-    "final": "definitief", "definitief": "definitief", "provisional": "voorlopig", "voorlopig": "voorlopig",
-    "partial": "onvolledig", "onvolledig": "onvolledig", "unverified": "niet gecontroleerd",
-    "ontbreekt": "ontbreekt", "announced": "aangekondigd", "aangekondigd": "aangekondigd",
+    "final": "definitief",
+    "definitief": "definitief",
+    "provisional": "voorlopig",
+    "voorlopig": "voorlopig",
+    "partial": "onvolledig",
+    "onvolledig": "onvolledig",
+    "unverified": "niet gecontroleerd",
+    "ontbreekt": "ontbreekt",
+    "announced": "aangekondigd",
+    "aangekondigd": "aangekondigd",
 }
 
 # How a reference document is named in anything a user sees: by its title, publisher and date, never by a file number.
@@ -20,11 +28,13 @@ DOCUMENTEN = {
     "001": "het onderzoek voor Dienst Toeslagen naar aanvragen van gezinnen met een Wlz-indicatie (cijfers tot november 2022)",
     "002": "de Kamerbrief van de minister van SZW over de invoeringstoets Wlz (2022/23)",
     "003": "de eerste rapportage van Research voor Beleid over de Wet verbetering arbeidsmarktpositie alleenstaande "
-           "ouders (2009)",
+    "ouders (2009)",
     "004": "het Besluit van 22 augustus 2022 tot wijziging van het Besluit kinderopvangtoeslag, met de nota van toelichting",
 }
 
-_REGELS_HAAKJES = re.compile(r"\s*\((?:r|regel|regels)\.?\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|en)\s*\d+(?:\s*[-–]\s*\d+)?)*\)")
+_REGELS_HAAKJES = re.compile(
+    r"\s*\((?:r|regel|regels)\.?\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|en)\s*\d+(?:\s*[-–]\s*\d+)?)*\)"
+)
 _REGELS_LOS = re.compile(r",?\s*\b(?:r|regel|regels)\.\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|en)\s*\d+(?:\s*[-–]\s*\d+)?)*")
 _SEED = re.compile(r"\b[Ss]eed\s*0*(\d{1,3})\b")
 

@@ -6,6 +6,7 @@ No name or BSN is needed: children and parents carry an optional pseudonymous la
 
 Validation messages are Dutch and name the field (see `kotwijzer.http.meldingen` for the field names in Dutch).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,11 +22,17 @@ class Situatie(StrEnum):
 
     arbeid = "arbeid"  # lid 1 onder a: tegenwoordige arbeid (loondienst of eigen bedrijf)
     meewerkend_partner = "meewerkend_partner"  # lid 1 onder b: onbetaald meewerken in de onderneming van de partner
-    bijstand_traject = "bijstand_traject"  # lid 1 onder c: bijstand/IOAW/IOAZ/Anw + voorziening gericht op arbeidsinschakeling
+    bijstand_traject = (
+        "bijstand_traject"  # lid 1 onder c: bijstand/IOAW/IOAZ/Anw + voorziening gericht op arbeidsinschakeling
+    )
     jonger_dan_18_bijstand_scholing = "jonger_dan_18_bijstand_scholing"  # lid 1 onder e
-    werkzoekende_traject = "werkzoekende_traject"  # lid 1 onder f: niet-uitkeringsgerechtigde werkzoekende + voorziening
+    werkzoekende_traject = (
+        "werkzoekende_traject"  # lid 1 onder f: niet-uitkeringsgerechtigde werkzoekende + voorziening
+    )
     inburgering = "inburgering"  # lid 1 onder g: cursus of opleiding van het inburgeringstraject
-    inburgering_overige_activiteit = "inburgering_overige_activiteit"  # ander onderdeel van het traject: telt niet onder g
+    inburgering_overige_activiteit = (
+        "inburgering_overige_activiteit"  # ander onderdeel van het traject: telt niet onder g
+    )
     ww_traject = "ww_traject"  # lid 1 onder h
     arbeidsongeschikt_reintegratie = "arbeidsongeschikt_reintegratie"  # lid 1 onder i
     studie = "studie"  # lid 1 onder j
@@ -68,8 +75,12 @@ class Basismodel(BaseModel):
 
 Maand = Annotated[int, Field(ge=1, le=12, description="Kalendermaand, 1 tot en met 12")]
 Uren = Annotated[Decimal, Field(ge=0, le=744, decimal_places=2, description="Uren, hoogstens 2 decimalen")]
-UrenPerWeek = Annotated[Decimal, Field(ge=0, le=168, decimal_places=2, description="Uren per week, hoogstens 2 decimalen")]
-UrenPerJaar = Annotated[Decimal, Field(ge=0, le=8784, decimal_places=2, description="Uren per jaar, hoogstens 2 decimalen")]
+UrenPerWeek = Annotated[
+    Decimal, Field(ge=0, le=168, decimal_places=2, description="Uren per week, hoogstens 2 decimalen")
+]
+UrenPerJaar = Annotated[
+    Decimal, Field(ge=0, le=8784, decimal_places=2, description="Uren per jaar, hoogstens 2 decimalen")
+]
 
 
 def _geen_ja_nee(v: Any) -> Any:
@@ -78,6 +89,8 @@ def _geen_ja_nee(v: Any) -> Any:
     if isinstance(v, bool):
         raise ValueError("vul een getal in, geen ja/nee-waarde")
     return v
+
+
 # Every date of a household lies between these (a birth date, a period, an application): far beyond them the
 # calculation's own date arithmetic would overflow, and no household has them. Stated in the published schema as a
 # pattern on the year, since JSON Schema has no minimum for dates.
@@ -85,7 +98,9 @@ DATUM_MIN = dt.date(1900, 1, 1)
 DATUM_MAX = dt.date(2100, 12, 31)
 DATUM_PATROON = r"^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$"
 Datum = Annotated[dt.date, Field(ge=DATUM_MIN, le=DATUM_MAX, json_schema_extra={"pattern": DATUM_PATROON})]
-Bedrag = Annotated[Decimal, Field(ge=0, le=1000, decimal_places=2, description="Bedrag in euro's, hoogstens 2 decimalen")]
+Bedrag = Annotated[
+    Decimal, Field(ge=0, le=1000, decimal_places=2, description="Bedrag in euro's, hoogstens 2 decimalen")
+]
 
 
 class Periode(Basismodel):
@@ -111,7 +126,9 @@ class Periode(Basismodel):
         None, description="Bij een traject: gebruikt de ouder een voorziening gericht op arbeidsinschakeling?"
     )
     gemeente_code: str | None = Field(None, description="Bij bijstand_traject: CBS-code van de gemeente, bv. GM0363")
-    activiteit: str | None = Field(None, description="Bij bijstand_traject: code van de activiteit in de gemeentelijke catalogus")
+    activiteit: str | None = Field(
+        None, description="Bij bijstand_traject: code van de activiteit in de gemeentelijke catalogus"
+    )
     onderwijs: Onderwijs | None = Field(None, description="Bij studie: soort onderwijs")
     detentie_soort: DetentieSoort | None = Field(None, description="Bij detentie: veroordeling of voorlopige hechtenis")
     detentie_einde: Datum | None = Field(
@@ -134,7 +151,6 @@ class Periode(Basismodel):
         return self
 
 
-
 class Ouder(Basismodel):
     label: str | None = Field(None, max_length=40, description="Pseudoniem, bv. 'ouder A'. Geen naam of BSN nodig")
     situaties: list[Periode] = Field(default_factory=list, max_length=24, description="Hoogstens 24 perioden per jaar")
@@ -155,20 +171,27 @@ class Opvang(Basismodel):
     maanden: list[Maand] = Field(default_factory=lambda: list(range(1, 13)), max_length=12)
     soort: Opvangsoort
     uren_per_maand: Uren | None = Field(None, description="Opvanguren per maand")
-    uren_per_week: UrenPerWeek | None = Field(None, description="Of: opvanguren per week (omgerekend: x 52 weken / 12 maanden)")
+    uren_per_week: UrenPerWeek | None = Field(
+        None, description="Of: opvanguren per week (omgerekend: x 52 weken / 12 maanden)"
+    )
     uren_per_jaar: UrenPerJaar | None = Field(
         None, description="Of: opvanguren in de genoemde maanden samen (bijvoorbeeld uit het contract), gelijk verdeeld"
     )
     uurprijs: Bedrag
     lrk_geregistreerd: bool = Field(True, description="Staat de opvanglocatie in het Landelijk Register Kinderopvang?")
-    van: dt.date | None = Field(None, description="Exacte eerste dag van de opvang, als die in een maand begint (voor de controle van een beschikking)")
+    van: dt.date | None = Field(
+        None,
+        description="Exacte eerste dag van de opvang, als die in een maand begint (voor de controle van een beschikking)",
+    )
     tot: dt.date | None = Field(None, description="Exacte laatste dag van de opvang, als die in een maand eindigt")
 
     @model_validator(mode="after")
     def _check(self) -> "Opvang":
         n = sum(x is not None for x in (self.uren_per_maand, self.uren_per_week, self.uren_per_jaar))
         if n == 0:
-            raise ValueError("vul de opvanguren in: per maand (uren_per_maand), per week (uren_per_week) of per jaar (uren_per_jaar)")
+            raise ValueError(
+                "vul de opvanguren in: per maand (uren_per_maand), per week (uren_per_week) of per jaar (uren_per_jaar)"
+            )
         if n > 1:
             raise ValueError("geef de opvanguren per maand, per week of per jaar, niet meer dan één")
         if self.van and self.tot and (self.tot < self.van or self.tot.year != self.van.year):
@@ -177,7 +200,6 @@ class Opvang(Basismodel):
             # exact dates without a list of months: the months from the first to the last day
             self.maanden = list(range(self.van.month if self.van else 1, (self.tot.month if self.tot else 12) + 1))
         return self
-
 
 
 class Kind(Basismodel):

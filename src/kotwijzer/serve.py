@@ -1,4 +1,5 @@
 """`kotwijzer serve`: migrate the database, load example data when asked, and run the web app with uvicorn."""
+
 from __future__ import annotations
 
 import os
@@ -69,9 +70,16 @@ def uvicorn_opties(workers: int = 1, trusted_proxies: str | None = None, log_lev
     }
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, voorbeelddata: bool = False, database_url: str | None = None,
-          secure_cookies: bool | None = None, log_level: str = "info", workers: int = 1,
-          trusted_proxies: str | None = None) -> None:
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    voorbeelddata: bool = False,
+    database_url: str | None = None,
+    secure_cookies: bool | None = None,
+    log_level: str = "info",
+    workers: int = 1,
+    trusted_proxies: str | None = None,
+) -> None:
     import uvicorn
 
     url = normaliseer_url(database_url or os.environ.get("DATABASE_URL") or standaard_url())
@@ -86,14 +94,18 @@ def serve(host: str = "127.0.0.1", port: int = 8000, voorbeelddata: bool = False
     from kotwijzer.http.beveiliging import publiek_adres
 
     if publiek_adres() is None and host not in ("127.0.0.1", "localhost", "::1"):
-        print("Let op: KOTWIJZER_PUBLIEK_ADRES is niet gezet; alleen verzoeken voor 127.0.0.1 en localhost worden "
-              "beantwoord. Zie docs/web.md.")
+        print(
+            "Let op: KOTWIJZER_PUBLIEK_ADRES is niet gezet; alleen verzoeken voor 127.0.0.1 en localhost worden "
+            "beantwoord. Zie docs/web.md."
+        )
     if voorbeelddata:
         from kotwijzer.store.voorbeeld import ORGANISATIE, laad_voorbeeldcatalogus, laad_voorbeelden
         from kotwijzer.web.beleid import VOORBEELD_MAP
 
         if laad_voorbeeldcatalogus(app.state.db):
-            print("Voorbeeldcatalogus van gemeenten geladen (verzonnen gemeenten, niet het beleid van een echte gemeente).")
+            print(
+                "Voorbeeldcatalogus van gemeenten geladen (verzonnen gemeenten, niet het beleid van een echte gemeente)."
+            )
         else:
             print("Er staat al een catalogus van gemeenten in de database; die blijft staan.")
         beleid = app.state.beleid
@@ -108,13 +120,17 @@ def serve(host: str = "127.0.0.1", port: int = 8000, voorbeelddata: bool = False
             print(f"  e-mail:     {email}")
             print(f"  wachtwoord: {wachtwoord}")
         else:
-            print(f"Voorbeeldorganisatie '{ORGANISATIE}' bestaat al (gebruiker {email}; het wachtwoord is bij de eerste "
-                  "start getoond). Verwijder var/kotwijzer.sqlite om opnieuw te beginnen.")
+            print(
+                f"Voorbeeldorganisatie '{ORGANISATIE}' bestaat al (gebruiker {email}; het wachtwoord is bij de eerste "
+                "start getoond). Verwijder var/kotwijzer.sqlite om opnieuw te beginnen."
+            )
     weergave = f"[{host}]" if ":" in host else host
     opties = uvicorn_opties(workers, trusted_proxies, log_level)
     if opties["workers"] > 1:
         print(f"{opties['workers']} workers")
-    print(f"kotwijzer draait op http://{weergave}:{port}/  (API: http://{weergave}:{port}/api/v1/docs)  Stoppen: Ctrl+C")
+    print(
+        f"kotwijzer draait op http://{weergave}:{port}/  (API: http://{weergave}:{port}/api/v1/docs)  Stoppen: Ctrl+C"
+    )
     if opties["workers"] == 1:
         uvicorn.run(app, host=host, port=port, **opties)
         return

@@ -7,6 +7,7 @@ code; another language adds its own templates for the same codes.
 Values are plain Python values or one of the small typed values below, so a template for another language can format
 an amount, a percentage or a list of months its own way.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,7 +17,9 @@ from typing import Literal
 
 from kotwijzer.wetten.bron import Bron
 
-Soort = Literal["conditie", "vraag", "urenpotje", "ontbrekend", "waarschuwing", "aanname", "samenvatting", "toelichting"]
+Soort = Literal[
+    "conditie", "vraag", "urenpotje", "ontbrekend", "waarschuwing", "aanname", "samenvatting", "toelichting"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +103,23 @@ class BedragenPerSoort:
     bedragen: tuple[tuple[str, int], ...]
 
 
-Waarde = (str | int | Decimal | dt.date | Euro | Procent | Getal | Heel | Maanden | Rol | Kindrang | Onderdelen
-          | Celstatus | PerOuder | BedragenPerSoort)
+Waarde = (
+    str
+    | int
+    | Decimal
+    | dt.date
+    | Euro
+    | Procent
+    | Getal
+    | Heel
+    | Maanden
+    | Rol
+    | Kindrang
+    | Onderdelen
+    | Celstatus
+    | PerOuder
+    | BedragenPerSoort
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +134,9 @@ class Signaal:
     bronnen: tuple[Bron, ...] = field(default=())
 
     @classmethod
-    def van(cls, code: str, soort: Soort, maanden: tuple[int, ...] = (), bronnen: tuple[Bron, ...] = (),
-            **waarden: Waarde) -> Signaal:
+    def van(
+        cls, code: str, soort: Soort, maanden: tuple[int, ...] = (), bronnen: tuple[Bron, ...] = (), **waarden: Waarde
+    ) -> Signaal:
         return cls(code, soort, tuple(waarden.items()), maanden, bronnen)
 
     def waarde(self, naam: str) -> Waarde:

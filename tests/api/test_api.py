@@ -1,4 +1,5 @@
 """HTTP API: every public endpoint, the Dutch error messages, and malformed input that must never give a 5xx."""
+
 from __future__ import annotations
 
 import copy
@@ -90,8 +91,10 @@ def test_ontbrekend_inkomen_geeft_aanspraak_en_uren_zonder_bedrag(module_client)
 
 
 # 2027: both the maximum uurprijs and the table are missing, and the list names both (issue 18)
-@pytest.mark.parametrize("jaar,inkomen,code", [(2021, 40000, ["tabel"]), (2022, 500000, ["tabel"]),
-                                               (2027, 40000, ["maximum_uurprijs", "tabel"])])
+@pytest.mark.parametrize(
+    "jaar,inkomen,code",
+    [(2021, 40000, ["tabel"]), (2022, 500000, ["tabel"]), (2027, 40000, ["maximum_uurprijs", "tabel"])],
+)
 def test_ontbrekende_wetgeving_geeft_beslissing_zonder_bedrag(module_client, jaar, inkomen, code):
     d = voorbeeld("paar_werkt_2026")
     d["berekeningsjaar"] = jaar
@@ -103,7 +106,9 @@ def test_ontbrekende_wetgeving_geeft_beslissing_zonder_bedrag(module_client, jaa
     for k in d["kinderen"]:  # keep the children's ages as in the 2026 example
         k["geboortedatum"] = f"{int(k['geboortedatum'][:4]) + jaar - 2026}{k['geboortedatum'][4:]}"
         if k.get("start_voortgezet_onderwijs"):
-            k["start_voortgezet_onderwijs"] = f"{int(k['start_voortgezet_onderwijs'][:4]) + jaar - 2026}{k['start_voortgezet_onderwijs'][4:]}"
+            k["start_voortgezet_onderwijs"] = (
+                f"{int(k['start_voortgezet_onderwijs'][:4]) + jaar - 2026}{k['start_voortgezet_onderwijs'][4:]}"
+            )
     r = module_client.post("/api/v1/berekening", json=d)
     assert r.status_code == 200, r.text
     res = r.json()["resultaat"]
@@ -128,15 +133,26 @@ MISVORMD = [
     (b'{"berekeningsjaar": 2026, "toetsingsinkomen": 1e400, "aanvrager": {}}', "application/json"),
     (b'{"berekeningsjaar": 2026, "aanvrager": {"label": "\\ud800"}}', "application/json"),
     (b'{"berekeningsjaar": 2026, "aanvrager": {"label": "\xff\xfe"}}', "application/json"),
-    (b'{"berekeningsjaar": 2026, "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2026-01-01"}]}, '
-     b'"kinderen": [{"geboortedatum": "0001-01-01"}]}', "application/json"),
+    (
+        b'{"berekeningsjaar": 2026, "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2026-01-01"}]}, '
+        b'"kinderen": [{"geboortedatum": "0001-01-01"}]}',
+        "application/json",
+    ),
     (b"berekeningsjaar=2026", "application/x-www-form-urlencoded"),
     (b"<xml/>", "text/xml"),
 ]
 
 
-@pytest.mark.parametrize("pad", ["/api/v1/berekening", "/api/v1/voorwaardencheck", "/api/v1/wat-als",
-                                 "/api/v1/voorschot-definitief", "/api/v1/sessies"])
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/api/v1/berekening",
+        "/api/v1/voorwaardencheck",
+        "/api/v1/wat-als",
+        "/api/v1/voorschot-definitief",
+        "/api/v1/sessies",
+    ],
+)
 @pytest.mark.parametrize("body,ct", MISVORMD)
 def test_misvormde_invoer_nooit_5xx(module_client, pad, body, ct):
     r = module_client.post(pad, content=body, headers={"content-type": ct})
@@ -177,28 +193,83 @@ _json = st.recursive(
     lambda kinderen: st.lists(kinderen, max_size=4) | st.dictionaries(st.text(max_size=12), kinderen, max_size=5),
     max_leaves=25,
 )
-_velden = st.fixed_dictionaries({}, optional={
-    "berekeningsjaar": st.one_of(st.integers(2019, 2027), _json),
-    "toetsingsinkomen": st.one_of(st.integers(-5, 10**9), _json),
-    "aanvraagdatum": st.one_of(st.dates().map(str), _json),
-    "partner_is_bloedverwant": st.one_of(st.booleans(), _json),
-    "aanvrager": st.one_of(st.fixed_dictionaries({}, optional={"situaties": st.lists(st.fixed_dictionaries(
-        {"situatie": st.sampled_from(["arbeid", "wlz_permanent", "bijstand_traject", "detentie", "geen", "x"])},
-        optional={"van": st.dates().map(str), "tot": st.dates().map(str), "maanden": st.lists(st.integers(0, 13)),
-                  "uren_per_maand": st.one_of(st.integers(-1, 800), _json),
-                  "voorziening_gericht_op_arbeidsinschakeling": st.one_of(st.booleans(), st.none())}), max_size=3)}),
-        _json),
-    "partner": st.one_of(st.none(), st.fixed_dictionaries({"situaties": st.lists(st.fixed_dictionaries(
-        {"situatie": st.sampled_from(["arbeid", "wlz_tijdelijk", "detentie", "studie"])},
-        optional={"van": st.dates().map(str), "tot": st.dates().map(str)}), max_size=2)}), _json),
-    "kinderen": st.one_of(st.lists(st.fixed_dictionaries({"geboortedatum": st.dates().map(str)}, optional={
-        "start_voortgezet_onderwijs": st.sampled_from(["2026-09", "2024-13", "x"]),
-        "opvang": st.lists(st.fixed_dictionaries({
-            "soort": st.sampled_from(["dagopvang", "buitenschoolse_opvang", "gastouderopvang", "x"]),
-            "uren_per_maand": st.one_of(st.integers(-1, 800), st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str)),
-            "uurprijs": st.one_of(st.integers(-1, 2000), st.text(max_size=5))},
-            optional={"maanden": st.lists(st.integers(0, 13), max_size=13)}), max_size=2)}), max_size=3), _json),
-})
+_velden = st.fixed_dictionaries(
+    {},
+    optional={
+        "berekeningsjaar": st.one_of(st.integers(2019, 2027), _json),
+        "toetsingsinkomen": st.one_of(st.integers(-5, 10**9), _json),
+        "aanvraagdatum": st.one_of(st.dates().map(str), _json),
+        "partner_is_bloedverwant": st.one_of(st.booleans(), _json),
+        "aanvrager": st.one_of(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "situaties": st.lists(
+                        st.fixed_dictionaries(
+                            {
+                                "situatie": st.sampled_from(
+                                    ["arbeid", "wlz_permanent", "bijstand_traject", "detentie", "geen", "x"]
+                                )
+                            },
+                            optional={
+                                "van": st.dates().map(str),
+                                "tot": st.dates().map(str),
+                                "maanden": st.lists(st.integers(0, 13)),
+                                "uren_per_maand": st.one_of(st.integers(-1, 800), _json),
+                                "voorziening_gericht_op_arbeidsinschakeling": st.one_of(st.booleans(), st.none()),
+                            },
+                        ),
+                        max_size=3,
+                    )
+                },
+            ),
+            _json,
+        ),
+        "partner": st.one_of(
+            st.none(),
+            st.fixed_dictionaries(
+                {
+                    "situaties": st.lists(
+                        st.fixed_dictionaries(
+                            {"situatie": st.sampled_from(["arbeid", "wlz_tijdelijk", "detentie", "studie"])},
+                            optional={"van": st.dates().map(str), "tot": st.dates().map(str)},
+                        ),
+                        max_size=2,
+                    )
+                }
+            ),
+            _json,
+        ),
+        "kinderen": st.one_of(
+            st.lists(
+                st.fixed_dictionaries(
+                    {"geboortedatum": st.dates().map(str)},
+                    optional={
+                        "start_voortgezet_onderwijs": st.sampled_from(["2026-09", "2024-13", "x"]),
+                        "opvang": st.lists(
+                            st.fixed_dictionaries(
+                                {
+                                    "soort": st.sampled_from(
+                                        ["dagopvang", "buitenschoolse_opvang", "gastouderopvang", "x"]
+                                    ),
+                                    "uren_per_maand": st.one_of(
+                                        st.integers(-1, 800),
+                                        st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str),
+                                    ),
+                                    "uurprijs": st.one_of(st.integers(-1, 2000), st.text(max_size=5)),
+                                },
+                                optional={"maanden": st.lists(st.integers(0, 13), max_size=13)},
+                            ),
+                            max_size=2,
+                        ),
+                    },
+                ),
+                max_size=3,
+            ),
+            _json,
+        ),
+    },
+)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=list(HealthCheck))
@@ -237,8 +308,16 @@ def test_voorwaardencheck_voorbeelden(module_client, naam):
     assert uit["oordeel"] == voorwaardencheck(d).oordeel
 
 
-@pytest.mark.parametrize("d", [{"aanvrager": "x"}, {"partner": [1]}, {"aanvrager": {"situaties": 5}},
-                               {"kinderen": "x"}, {"berekeningsjaar": "twee"}])
+@pytest.mark.parametrize(
+    "d",
+    [
+        {"aanvrager": "x"},
+        {"partner": [1]},
+        {"aanvrager": {"situaties": 5}},
+        {"kinderen": "x"},
+        {"berekeningsjaar": "twee"},
+    ],
+)
 def test_voorwaardencheck_verkeerde_types(module_client, d):
     r = module_client.post("/api/v1/voorwaardencheck", json=d)
     assert r.status_code == 422
@@ -255,8 +334,9 @@ def test_parameters(module_client):
     assert "maximum_uurprijs" in p and "tabel" in p
 
 
-@pytest.mark.parametrize("jaar,status", [("2019", 422), ("abc", 422), ("99999999999999999999", 422), ("-1", 422),
-                                         ("2026.5", 422)])
+@pytest.mark.parametrize(
+    "jaar,status", [("2019", 422), ("abc", 422), ("99999999999999999999", 422), ("-1", 422), ("2026.5", 422)]
+)
 def test_parameters_fout(module_client, jaar, status):
     r = module_client.get(f"/api/v1/parameters/{jaar}")
     assert r.status_code == status
@@ -267,7 +347,9 @@ def test_parameters_fout(module_client, jaar, status):
 # --------------------------------------------------------------------------------------------------- wat als
 def test_wat_als_inkomen(module_client):
     d = voorbeeld("paar_werkt_2026")
-    r = module_client.post("/api/v1/wat-als", json={"invoer": d, "wijziging": {"soort": "inkomen", "toetsingsinkomen": 90000}})
+    r = module_client.post(
+        "/api/v1/wat-als", json={"invoer": d, "wijziging": {"soort": "inkomen", "toetsingsinkomen": 90000}}
+    )
     assert r.status_code == 200, r.text
     uit = r.json()
     d2 = copy.deepcopy(d)
@@ -292,14 +374,23 @@ def test_wat_als_situatie_vanaf_maand(module_client):
 
 def test_wat_als_uren(module_client):
     d = voorbeeld("paar_werkt_2026")
-    uit = module_client.post("/api/v1/wat-als", json={"invoer": d, "wijziging": {"soort": "uren", "kind": 2, "uren_per_maand": 60}}).json()
+    uit = module_client.post(
+        "/api/v1/wat-als", json={"invoer": d, "wijziging": {"soort": "uren", "kind": 2, "uren_per_maand": 60}}
+    ).json()
     assert all(o["uren_per_maand"] == "60" for o in uit["invoer_wat_als"]["kinderen"][1]["opvang"])
     assert Decimal(uit["wat_als"]["toeslag_jaar"]) == bereken(uit["invoer_wat_als"]).jaar.toeslag
 
 
-@pytest.mark.parametrize("w", [{"soort": "uren", "kind": 5, "uren_per_maand": 10}, {"soort": "inkomen"},
-                               {"soort": "situatie", "ouder": "partner", "situatie": "arbeid"},
-                               {"soort": "iets"}, {"soort": "inkomen", "toetsingsinkomen": -1}])
+@pytest.mark.parametrize(
+    "w",
+    [
+        {"soort": "uren", "kind": 5, "uren_per_maand": 10},
+        {"soort": "inkomen"},
+        {"soort": "situatie", "ouder": "partner", "situatie": "arbeid"},
+        {"soort": "iets"},
+        {"soort": "inkomen", "toetsingsinkomen": -1},
+    ],
+)
 def test_wat_als_ongeldig(module_client, w):
     d = voorbeeld("paar_werkt_2026")
     if w.get("ouder") == "partner" and "vanaf_maand" not in w:
@@ -321,7 +412,9 @@ def test_wat_als_geen_partner(module_client):
 @pytest.mark.parametrize("v,dfn", [(60000, 70000), (60000, 40000), (60000, 60000)])
 def test_voorschot_definitief(module_client, v, dfn):
     d = voorbeeld("paar_werkt_2026")
-    r = module_client.post("/api/v1/voorschot-definitief", json={"invoer": d, "inkomen_voorschot": v, "inkomen_definitief": dfn})
+    r = module_client.post(
+        "/api/v1/voorschot-definitief", json={"invoer": d, "inkomen_voorschot": v, "inkomen_definitief": dfn}
+    )
     assert r.status_code == 200, r.text
     uit = r.json()
     kern = voorschot_vs_definitief(d, v, dfn)
@@ -336,8 +429,13 @@ def test_openapi_en_docs(module_client):
     assert r.status_code == 200
     spec = r.json()
     assert spec["openapi"].startswith("3.")
-    for pad in ("/api/v1/berekening", "/api/v1/voorwaardencheck", "/api/v1/parameters/{jaar}", "/api/v1/dossiers",
-                "/api/v1/scenarios/{scenario_id}/versies"):
+    for pad in (
+        "/api/v1/berekening",
+        "/api/v1/voorwaardencheck",
+        "/api/v1/parameters/{jaar}",
+        "/api/v1/dossiers",
+        "/api/v1/scenarios/{scenario_id}/versies",
+    ):
         assert pad in spec["paths"]
     comps = spec["components"]["schemas"]
     assert "Invoer_Huishouden" in comps and "Invoer_Kind" in comps and "BerekeningAntwoord" in comps
@@ -388,25 +486,106 @@ def test_nederlandse_fouten_per_soort():
 
     gevallen = [
         ({}, "aanvrager", "missing", "Dit veld is verplicht. Vul het in."),
-        ({"berekeningsjaar": 2026, "aanvrager": {}, "x": 1}, "x", "extra_forbidden", "Dit veld kennen we niet. Haal het weg of controleer de spelling."),
-        ({"berekeningsjaar": "twee", "aanvrager": {}}, "berekeningsjaar", "int_parsing", "Vul een heel getal in, zonder punt of komma."),
-        ({"berekeningsjaar": 2026.5, "aanvrager": {}}, "berekeningsjaar", "int_from_float", "Vul een heel getal in, zonder cijfers achter de komma."),
-        ({"berekeningsjaar": 1999, "aanvrager": {}}, "berekeningsjaar", "greater_than_equal", "Vul een getal van 2.000 of meer in."),
-        ({"berekeningsjaar": 2026, "aanvrager": {}, "toetsingsinkomen": 10**9}, "toetsingsinkomen", "less_than_equal", "Vul een getal van 100.000.000 of minder in."),
-        ({"berekeningsjaar": 2026, "aanvrager": {}, "aanvraagdatum": "morgen"}, "aanvraagdatum", "date_from_datetime_parsing", "Vul een geldige datum in als JJJJ-MM-DD, bijvoorbeeld 2026-01-31."),
-        ({"berekeningsjaar": 2026, "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2026-01-01", "uren_per_maand": "1.234"}]}},
-         "aanvrager.situaties[0].uren_per_maand", "decimal_max_places", "Gebruik hoogstens 2 cijfers achter de komma."),
-        ({"berekeningsjaar": 2026, "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2026-01-01", "uren_per_maand": "veel"}]}},
-         "aanvrager.situaties[0].uren_per_maand", "decimal_parsing", "Vul een getal in, bijvoorbeeld 12.50."),
-        ({"berekeningsjaar": 2026, "aanvrager": {"situaties": [{"situatie": "arbeid"}]}},
-         "aanvrager.situaties[0]", "value_error", "Geef 'van' (en eventueel 'tot') of 'maanden' op."),
-        ({"berekeningsjaar": 2026, "aanvrager": [], "kinderen": {}}, "aanvrager", "model_type", "Verwacht een object met velden (een JSON-object tussen { en })."),
-        ({"berekeningsjaar": 2026, "aanvrager": {}, "kinderen": {}}, "kinderen", "list_type", "Verwacht een lijst (tussen [ en ])."),
-        ({"berekeningsjaar": 2026, "aanvrager": {"label": "x" * 41}}, "aanvrager.label", "string_too_long", "Gebruik hoogstens 40 tekens."),
-        ({"berekeningsjaar": 2026, "aanvrager": {}, "kinderen": [{"geboortedatum": "2020-01-01"}] * 13}, "kinderen", "too_long", "Te veel kinderen in 'kinderen': geef hoogstens 12 kinderen in één huishouden."),
-        ({"berekeningsjaar": 2026, "aanvrager": {}, "kinderen": [{"geboortedatum": "2020-01-01", "start_voortgezet_onderwijs": "2026-13"}]},
-         "kinderen[0].start_voortgezet_onderwijs", "string_pattern_mismatch", "Vul jaar en maand in als JJJJ-MM, bijvoorbeeld 2027-09."),
-        ({"berekeningsjaar": 2026, "aanvrager": {}, "partner_is_bloedverwant": "misschien"}, "partner_is_bloedverwant", "bool_parsing", "Kies ja (true) of nee (false)."),
+        (
+            {"berekeningsjaar": 2026, "aanvrager": {}, "x": 1},
+            "x",
+            "extra_forbidden",
+            "Dit veld kennen we niet. Haal het weg of controleer de spelling.",
+        ),
+        (
+            {"berekeningsjaar": "twee", "aanvrager": {}},
+            "berekeningsjaar",
+            "int_parsing",
+            "Vul een heel getal in, zonder punt of komma.",
+        ),
+        (
+            {"berekeningsjaar": 2026.5, "aanvrager": {}},
+            "berekeningsjaar",
+            "int_from_float",
+            "Vul een heel getal in, zonder cijfers achter de komma.",
+        ),
+        (
+            {"berekeningsjaar": 1999, "aanvrager": {}},
+            "berekeningsjaar",
+            "greater_than_equal",
+            "Vul een getal van 2.000 of meer in.",
+        ),
+        (
+            {"berekeningsjaar": 2026, "aanvrager": {}, "toetsingsinkomen": 10**9},
+            "toetsingsinkomen",
+            "less_than_equal",
+            "Vul een getal van 100.000.000 of minder in.",
+        ),
+        (
+            {"berekeningsjaar": 2026, "aanvrager": {}, "aanvraagdatum": "morgen"},
+            "aanvraagdatum",
+            "date_from_datetime_parsing",
+            "Vul een geldige datum in als JJJJ-MM-DD, bijvoorbeeld 2026-01-31.",
+        ),
+        (
+            {
+                "berekeningsjaar": 2026,
+                "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2026-01-01", "uren_per_maand": "1.234"}]},
+            },
+            "aanvrager.situaties[0].uren_per_maand",
+            "decimal_max_places",
+            "Gebruik hoogstens 2 cijfers achter de komma.",
+        ),
+        (
+            {
+                "berekeningsjaar": 2026,
+                "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2026-01-01", "uren_per_maand": "veel"}]},
+            },
+            "aanvrager.situaties[0].uren_per_maand",
+            "decimal_parsing",
+            "Vul een getal in, bijvoorbeeld 12.50.",
+        ),
+        (
+            {"berekeningsjaar": 2026, "aanvrager": {"situaties": [{"situatie": "arbeid"}]}},
+            "aanvrager.situaties[0]",
+            "value_error",
+            "Geef 'van' (en eventueel 'tot') of 'maanden' op.",
+        ),
+        (
+            {"berekeningsjaar": 2026, "aanvrager": [], "kinderen": {}},
+            "aanvrager",
+            "model_type",
+            "Verwacht een object met velden (een JSON-object tussen { en }).",
+        ),
+        (
+            {"berekeningsjaar": 2026, "aanvrager": {}, "kinderen": {}},
+            "kinderen",
+            "list_type",
+            "Verwacht een lijst (tussen [ en ]).",
+        ),
+        (
+            {"berekeningsjaar": 2026, "aanvrager": {"label": "x" * 41}},
+            "aanvrager.label",
+            "string_too_long",
+            "Gebruik hoogstens 40 tekens.",
+        ),
+        (
+            {"berekeningsjaar": 2026, "aanvrager": {}, "kinderen": [{"geboortedatum": "2020-01-01"}] * 13},
+            "kinderen",
+            "too_long",
+            "Te veel kinderen in 'kinderen': geef hoogstens 12 kinderen in één huishouden.",
+        ),
+        (
+            {
+                "berekeningsjaar": 2026,
+                "aanvrager": {},
+                "kinderen": [{"geboortedatum": "2020-01-01", "start_voortgezet_onderwijs": "2026-13"}],
+            },
+            "kinderen[0].start_voortgezet_onderwijs",
+            "string_pattern_mismatch",
+            "Vul jaar en maand in als JJJJ-MM, bijvoorbeeld 2027-09.",
+        ),
+        (
+            {"berekeningsjaar": 2026, "aanvrager": {}, "partner_is_bloedverwant": "misschien"},
+            "partner_is_bloedverwant",
+            "bool_parsing",
+            "Kies ja (true) of nee (false).",
+        ),
         ({"berekeningsjaar": 2026, "aanvrager": {"label": 5}}, "aanvrager.label", "string_type", "Vul tekst in."),
     ]
     for data, veld, code, tekst in gevallen:
@@ -422,7 +601,9 @@ def test_nederlandse_fouten_per_soort():
         Wijziging.model_validate({"soort": "alles", "situatie": "x"})
     f = {x["veld"]: x for x in nederlandse_fouten(e.value)}
     assert f["soort"]["melding"] == "Kies een van deze waarden: 'inkomen', 'uren' of 'situatie'."
-    assert f["situatie"]["code"] == "enum" and f["situatie"]["melding"].startswith("Kies een van deze waarden: 'arbeid'")
+    assert f["situatie"]["code"] == "enum" and f["situatie"]["melding"].startswith(
+        "Kies een van deze waarden: 'arbeid'"
+    )
     with pytest.raises(ValidationError) as e:
         Huishouden.model_validate_json("{kapot")
     assert nederlandse_fouten(e.value)[0]["code"] == "json_invalid"
@@ -436,9 +617,27 @@ def test_elk_pydantic_fouttype_heeft_een_nederlandse_melding():
 
     from kotwijzer.http.meldingen import melding
 
-    ctx = {"ge": 0, "gt": 0, "le": 1, "lt": 1, "max_length": 3, "min_length": 1, "decimal_places": 2, "expected": "'a' or 'b'",
-           "pattern": "x", "error": "fout", "multiple_of": 2, "class_name": "X", "tag": "t", "discriminator": "d",
-           "expected_tags": "a", "max_digits": 3, "whole_digits": 1, "actual_length": 5, "field_type": "List"}
+    ctx = {
+        "ge": 0,
+        "gt": 0,
+        "le": 1,
+        "lt": 1,
+        "max_length": 3,
+        "min_length": 1,
+        "decimal_places": 2,
+        "expected": "'a' or 'b'",
+        "pattern": "x",
+        "error": "fout",
+        "multiple_of": 2,
+        "class_name": "X",
+        "tag": "t",
+        "discriminator": "d",
+        "expected_tags": "a",
+        "max_digits": 3,
+        "whole_digits": 1,
+        "actual_length": 5,
+        "field_type": "List",
+    }
     for t in get_args(ErrorType):
         m = melding({"type": t, "loc": ("veld",), "msg": "Input should be English", "ctx": ctx})
         assert m and m[0].isupper() and m.endswith((".", "?")), (t, m)

@@ -1,6 +1,7 @@
 """API and CLI of the assessment check and the range: the same numbers as worked out by hand in tests/test_bereik.py
 and tests/test_beschikking.py (the letter in examples/beschikking/brief_2025.json: the 2024 maximum uurprijs for kind 1,
 December missing, 80 % for kind 2 below its lower bound)."""
+
 import json
 import logging
 from pathlib import Path
@@ -53,8 +54,9 @@ def test_cli_beschikking_controleer(tmp_path):
 
     f = tmp_path / "v.json"
     f.write_text(json.dumps(VERZOEK))
-    res = CliRunner().invoke(app, ["beschikking", "controleer", str(f), "--vandaag", "2026-12-06"],
-                             env={"COLUMNS": "80"})
+    res = CliRunner().invoke(
+        app, ["beschikking", "controleer", str(f), "--vandaag", "2026-12-06"], env={"COLUMNS": "80"}
+    )
     assert res.exit_code == 0, res.output
     assert "4 januari 2027" in res.output and "maximum uurprijs van 2024" in res.output
     pdf = tmp_path / "b.pdf"

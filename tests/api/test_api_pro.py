@@ -1,5 +1,6 @@
 """Professional API on SQLite and PostgreSQL: tokens, dossiers and scenarios, versions, and access control between
 organisations and roles."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -34,12 +35,20 @@ def twee(app, client):
     oa = _gebruiker(app, "Bewind A", "a@voorbeeld.nl")
     _gebruiker(app, "Bewind A", "mw@voorbeeld.nl", "medewerker", oa)
     _gebruiker(app, "Bewind B", "b@voorbeeld.nl")
-    return {"a": _token(client, "a@voorbeeld.nl"), "mw": _token(client, "mw@voorbeeld.nl"), "b": _token(client, "b@voorbeeld.nl")}
+    return {
+        "a": _token(client, "a@voorbeeld.nl"),
+        "mw": _token(client, "mw@voorbeeld.nl"),
+        "b": _token(client, "b@voorbeeld.nl"),
+    }
 
 
 def test_zonder_token_401(client):
-    for methode, pad in (("get", "/api/v1/dossiers"), ("post", "/api/v1/dossiers"), ("get", "/api/v1/scenarios/1"),
-                         ("get", "/api/v1/audit")):
+    for methode, pad in (
+        ("get", "/api/v1/dossiers"),
+        ("post", "/api/v1/dossiers"),
+        ("get", "/api/v1/scenarios/1"),
+        ("get", "/api/v1/audit"),
+    ):
         r = getattr(client, methode)(pad, headers={"Authorization": "Bearer onzin"})
         assert r.status_code == 401
         assert r.headers["www-authenticate"] == "Bearer"
@@ -74,7 +83,11 @@ def test_dossiers_en_scenarios(client, twee):
     assert sc["samenvatting"]["oordeel"] == "recht"
 
     d2 = dict(d, toetsingsinkomen=80000)
-    r = client.put(f"/api/v1/scenarios/{sc['id']}", json={"invoer": d2, "toelichting": "hoger inkomen", "verwachte_versie": 1}, headers=a)
+    r = client.put(
+        f"/api/v1/scenarios/{sc['id']}",
+        json={"invoer": d2, "toelichting": "hoger inkomen", "verwachte_versie": 1},
+        headers=a,
+    )
     assert r.status_code == 200, r.text
     assert r.json()["versie"] == 2
     assert Decimal(r.json()["samenvatting"]["toeslag_jaar"]) == bereken(d2).jaar.toeslag
@@ -100,8 +113,13 @@ def test_mislukte_opslag_via_api_laat_vorige_versie_intact(client, twee):
     d = voorbeeld("paar_werkt_2026")
     sid = client.post(f"/api/v1/dossiers/{did}/scenarios", json={"naam": "basis", "invoer": d}, headers=a).json()["id"]
     slecht = dict(d, toetsingsinkomen=-3)
-    for body in ({"invoer": slecht}, {"invoer": "x"}, {"invoer": d, "toelichting": "BSN 123456782"},
-                 {"invoer": dict(d, kinderen=[dict(d["kinderen"][0], label="111222333")])}, {}):
+    for body in (
+        {"invoer": slecht},
+        {"invoer": "x"},
+        {"invoer": d, "toelichting": "BSN 123456782"},
+        {"invoer": dict(d, kinderen=[dict(d["kinderen"][0], label="111222333")])},
+        {},
+    ):
         r = client.put(f"/api/v1/scenarios/{sid}", json=body, headers=a)
         assert r.status_code == 422, (body, r.text)
         assert r.json()["fouten"]
@@ -126,15 +144,21 @@ def test_bsn_label_geweigerd(client, twee):
 def test_andere_organisatie_kan_niets(client, twee):
     a, b = twee["a"], twee["b"]
     did = client.post("/api/v1/dossiers", json={"label": "gezin van A"}, headers=a).json()["id"]
-    sid = client.post(f"/api/v1/dossiers/{did}/scenarios", json={"naam": "basis", "invoer": voorbeeld("paar_werkt_2026")},
-                      headers=a).json()["id"]
+    sid = client.post(
+        f"/api/v1/dossiers/{did}/scenarios", json={"naam": "basis", "invoer": voorbeeld("paar_werkt_2026")}, headers=a
+    ).json()["id"]
     verzoeken = [
-        ("get", f"/api/v1/dossiers/{did}", None), ("patch", f"/api/v1/dossiers/{did}", {"label": "van B"}),
-        ("delete", f"/api/v1/dossiers/{did}", None), ("get", f"/api/v1/dossiers/{did}/scenarios", None),
+        ("get", f"/api/v1/dossiers/{did}", None),
+        ("patch", f"/api/v1/dossiers/{did}", {"label": "van B"}),
+        ("delete", f"/api/v1/dossiers/{did}", None),
+        ("get", f"/api/v1/dossiers/{did}/scenarios", None),
         ("post", f"/api/v1/dossiers/{did}/scenarios", {"naam": "x", "invoer": voorbeeld("paar_werkt_2026")}),
-        ("get", f"/api/v1/scenarios/{sid}", None), ("put", f"/api/v1/scenarios/{sid}", {"invoer": voorbeeld("paar_werkt_2026")}),
-        ("delete", f"/api/v1/scenarios/{sid}", None), ("get", f"/api/v1/scenarios/{sid}/versies", None),
-        ("get", f"/api/v1/scenarios/{sid}/versies/1", None), ("get", f"/api/v1/scenarios/{sid}/berekening", None),
+        ("get", f"/api/v1/scenarios/{sid}", None),
+        ("put", f"/api/v1/scenarios/{sid}", {"invoer": voorbeeld("paar_werkt_2026")}),
+        ("delete", f"/api/v1/scenarios/{sid}", None),
+        ("get", f"/api/v1/scenarios/{sid}/versies", None),
+        ("get", f"/api/v1/scenarios/{sid}/versies/1", None),
+        ("get", f"/api/v1/scenarios/{sid}/berekening", None),
     ]
     for methode, pad, body in verzoeken:
         kw = {"json": body} if body is not None else {}
@@ -146,7 +170,9 @@ def test_andere_organisatie_kan_niets(client, twee):
     assert client.get(f"/api/v1/dossiers/{did}", headers=a).json()["label"] == "gezin van A"
     assert client.get(f"/api/v1/scenarios/{sid}", headers=a).json()["versie"] == 1
     # B's audit log shows nothing of A
-    assert all(x["object_id"] != did for x in client.get("/api/v1/audit", headers=b).json() if x["object_soort"] == "dossier")
+    assert all(
+        x["object_id"] != did for x in client.get("/api/v1/audit", headers=b).json() if x["object_soort"] == "dossier"
+    )
 
 
 def test_rollen_via_api(client, twee):
@@ -155,9 +181,15 @@ def test_rollen_via_api(client, twee):
     assert client.delete(f"/api/v1/dossiers/{did}", headers=mw).status_code == 403
     assert client.get("/api/v1/gebruikers", headers=mw).status_code == 403
     assert client.get("/api/v1/audit", headers=mw).status_code == 403
-    assert client.post("/api/v1/gebruikers", json={"email": "x@voorbeeld.nl", "wachtwoord": WW, "rol": "beheerder"},
-                       headers=mw).status_code == 403
-    r = client.post("/api/v1/gebruikers", json={"email": "nieuw@voorbeeld.nl", "wachtwoord": WW, "rol": "medewerker"}, headers=a)
+    assert (
+        client.post(
+            "/api/v1/gebruikers", json={"email": "x@voorbeeld.nl", "wachtwoord": WW, "rol": "beheerder"}, headers=mw
+        ).status_code
+        == 403
+    )
+    r = client.post(
+        "/api/v1/gebruikers", json={"email": "nieuw@voorbeeld.nl", "wachtwoord": WW, "rol": "medewerker"}, headers=a
+    )
     assert r.status_code == 201
     nieuw = r.json()["id"]
     assert client.patch(f"/api/v1/gebruikers/{nieuw}", json={"actief": False}, headers=a).json()["actief"] is False

@@ -5,6 +5,7 @@ KOTWIJZER_TEST_POSTGRES_URL is set). The professional endpoints run with a token
 
 Examples per operation: 25 in the default suite; 300 with KOTWIJZER_SCHEMATHESIS_ZWAAR=1 (the full run takes several
 minutes on two cores; its figures are in bench/RESULTS.md)."""
+
 from __future__ import annotations
 
 import os
@@ -25,11 +26,13 @@ UITLOGGEN = {("DELETE", "/api/v1/sessies/huidig"), ("DELETE", "/api/v1/sessies")
 
 # A valid request can still be refused for what the schema cannot say (a date in the wrong year, a BSN-like label,
 # missing law data, a resource of another organisation): those are documented 4xx answers, not errors.
-CONFIG = SchemathesisConfig.from_dict({
-    "checks": {
-        "positive_data_acceptance": {"expected-statuses": ["2xx", "401", "403", "404", "409", "422", "429"]},
-    },
-})
+CONFIG = SchemathesisConfig.from_dict(
+    {
+        "checks": {
+            "positive_data_acceptance": {"expected-statuses": ["2xx", "401", "403", "404", "409", "422", "429"]},
+        },
+    }
+)
 
 
 def _token(app, email: str = "st@voorbeeld.nl") -> str:
@@ -83,7 +86,9 @@ def _roep(case, app):
         token = _token(app, "weg@voorbeeld.nl")  # logging out: with a token of its own
     else:
         token = app.state.st_token
-    headers = {} if case.path == "/api/v1/sessies" and case.method.upper() == "POST" else {"Authorization": f"Bearer {token}"}
+    headers = (
+        {} if case.path == "/api/v1/sessies" and case.method.upper() == "POST" else {"Authorization": f"Bearer {token}"}
+    )
     r = case.call_and_validate(headers=headers)
     assert r.status_code < 500
     if r.status_code >= 400 and r.status_code != 405:
@@ -95,7 +100,9 @@ schema_sqlite = schemathesis.openapi.from_asgi("/api/v1/openapi.json", _app_sqli
 _PG = bool(os.environ.get("KOTWIJZER_TEST_POSTGRES_URL"))
 _app_pg = _maak("postgres") if _PG else _maak("sqlite")  # without PostgreSQL the test below is skipped
 schema_pg = schemathesis.openapi.from_asgi("/api/v1/openapi.json", _app_pg, config=CONFIG)
-INSTELLINGEN = settings(max_examples=VOORBEELDEN, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+INSTELLINGEN = settings(
+    max_examples=VOORBEELDEN, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
+)
 
 
 @schema_sqlite.parametrize()
@@ -129,8 +136,13 @@ def _stateful(schema, app):
     return Machine
 
 
-STATEFUL = settings(max_examples=30 if ZWAAR else 5, stateful_step_count=8, deadline=None,
-                    suppress_health_check=list(HealthCheck), derandomize=True)
+STATEFUL = settings(
+    max_examples=30 if ZWAAR else 5,
+    stateful_step_count=8,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=True,
+)
 
 
 def test_api_stateful_sqlite():

@@ -1,6 +1,7 @@
 """The amount as a range where a table cell is missing (2025) and the indication for 2027. Every expectation is worked
 out by hand from the shared table file (shared/law/tables/2025.partial.csv), the maximum uurprijzen and the
 announcement (shared law README, December 2026, items 4, 5, 7 and 8); none is taken from the code's output."""
+
 import json
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -109,5 +110,11 @@ def test_officiele_tabel_2027_vervangt_de_indicatie(monkeypatch):
         assert r.maanden[0].toeslag == k1 + k2
     finally:
         monkeypatch.undo()
-        for f in (loader._tabellen_meta, loader.tabel, loader.max_meta, loader.maximum_uurprijs_van, indicatie._indicatie):
+        for f in (
+            loader._tabellen_meta,
+            loader.tabel,
+            loader.max_meta,
+            loader.maximum_uurprijs_van,
+            indicatie._indicatie,
+        ):
             f.cache_clear()

@@ -1,5 +1,6 @@
 """The calculation package: the application deadline worked out by hand from the law, the signal catalogue (one
 Dutch template per signal code), and the kernel's hand-over of what it read (value, status, citations)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -24,16 +25,19 @@ ROOT = Path(__file__).resolve().parents[2]
 BRONCODE = ROOT / "src" / "kotwijzer" / "berekening"
 
 
-@pytest.mark.parametrize(("jaar", "maand", "uiterlijk"), [
-    # Wko art. 1.3 lid 2 onder b: an application reaches back to the first day of the third calendar month before
-    # the month of the application. January is reached by an application made in April at the latest.
-    (2026, 1, dt.date(2026, 4, 30)),
-    (2026, 2, dt.date(2026, 5, 31)),
-    (2026, 10, dt.date(2027, 1, 31)),
-    (2026, 11, dt.date(2027, 2, 28)),
-    (2023, 11, dt.date(2024, 2, 29)),  # a leap year
-    (2026, 12, dt.date(2027, 3, 31)),
-])
+@pytest.mark.parametrize(
+    ("jaar", "maand", "uiterlijk"),
+    [
+        # Wko art. 1.3 lid 2 onder b: an application reaches back to the first day of the third calendar month before
+        # the month of the application. January is reached by an application made in April at the latest.
+        (2026, 1, dt.date(2026, 4, 30)),
+        (2026, 2, dt.date(2026, 5, 31)),
+        (2026, 10, dt.date(2027, 1, 31)),
+        (2026, 11, dt.date(2027, 2, 28)),
+        (2023, 11, dt.date(2024, 2, 29)),  # a leap year
+        (2026, 12, dt.date(2027, 3, 31)),
+    ],
+)
 def test_uiterste_aanvraagdatum_uit_de_wet(jaar: int, maand: int, uiterlijk: dt.date) -> None:
     assert uiterste_aanvraagdatum(jaar, maand) == uiterlijk
     assert aanvragen_uiterlijk(jaar, maand, 3) == uiterlijk
@@ -56,18 +60,33 @@ def test_elke_signaalcode_in_de_broncode_heeft_een_nederlandse_tekst() -> None:
     for pad in BRONCODE.glob("*.py"):
         gebruikt |= set(re.findall(r'(?:Signaal\.van|tekst_van)\(\s*"([a-z_.]+)"', pad.read_text()))
         gebruikt |= {f"vraag.{c}" for c in re.findall(r'vraag\("([a-z_.]+)"\)', pad.read_text())}
-    gebruikt |= {"arbeidseis.onbekend.vraag", "kind.voor_vo", "kind.woont_op_adres", "kind.lrk", "kind.binnen_termijn",
-                 "urenpotje.kgu_corona", "urenpotje.kgu"}
+    gebruikt |= {
+        "arbeidseis.onbekend.vraag",
+        "kind.voor_vo",
+        "kind.woont_op_adres",
+        "kind.lrk",
+        "kind.binnen_termijn",
+        "urenpotje.kgu_corona",
+        "urenpotje.kgu",
+    }
     assert len(gebruikt) > 30
     assert gebruikt - set(NL) == set()
     assert set(CATALOGI) == {"nl"}
 
 
 def test_tekst_vult_elk_veld_en_maakt_waarden_nederlands_op() -> None:
-    s = sg.Signaal.van("inkomen.dicht_bij_grens", "waarschuwing", grens=sg.Heel(112_354), wie=sg.Kindrang(True),
-                       van=sg.Procent(Decimal("67.1")), naar=sg.Procent(Decimal("66.6")))
-    assert tekst(s) == ("Uw inkomen ligt dicht bij een grens van de tabel. Boven € 112.354 daalt het percentage voor "
-                        "het eerste kind van 67,1% naar 66,6%.")
+    s = sg.Signaal.van(
+        "inkomen.dicht_bij_grens",
+        "waarschuwing",
+        grens=sg.Heel(112_354),
+        wie=sg.Kindrang(True),
+        van=sg.Procent(Decimal("67.1")),
+        naar=sg.Procent(Decimal("66.6")),
+    )
+    assert tekst(s) == (
+        "Uw inkomen ligt dicht bij een grens van de tabel. Boven € 112.354 daalt het percentage voor "
+        "het eerste kind van 67,1% naar 66,6%."
+    )
     assert opmaak(sg.Euro(123456)) == "€ 1.234,56"
     assert opmaak(dt.date(2026, 3, 1)) == "1 maart 2026"
     assert opmaak(sg.Maanden((1, 3, 4), opsomming=True)) == "januari, maart en april"
@@ -105,8 +124,11 @@ def test_kern_geeft_door_wat_hij_las() -> None:
 def test_geen_functie_langer_dan_100_regels() -> None:
     import ast
 
-    for pad in [*BRONCODE.glob("*.py"), ROOT / "src" / "kotwijzer" / "compute.py",
-                ROOT / "src" / "kotwijzer" / "explain" / "signaaltekst.py"]:
+    for pad in [
+        *BRONCODE.glob("*.py"),
+        ROOT / "src" / "kotwijzer" / "compute.py",
+        ROOT / "src" / "kotwijzer" / "explain" / "signaaltekst.py",
+    ]:
         for node in ast.walk(ast.parse(pad.read_text())):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 lengte = (node.end_lineno or node.lineno) - node.lineno + 1
@@ -114,8 +136,17 @@ def test_geen_functie_langer_dan_100_regels() -> None:
     assert len((ROOT / "src" / "kotwijzer" / "compute.py").read_text().splitlines()) <= 40
 
 
-@pytest.mark.parametrize("module", ["kotwijzer.explain.signaaltekst", "kotwijzer.signalen", "kotwijzer.berekening.condities",
-                                    "kotwijzer.berekening.voorschot", "kotwijzer.explain", "kotwijzer.compute"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "kotwijzer.explain.signaaltekst",
+        "kotwijzer.signalen",
+        "kotwijzer.berekening.condities",
+        "kotwijzer.berekening.voorschot",
+        "kotwijzer.explain",
+        "kotwijzer.compute",
+    ],
+)
 def test_elke_module_laadt_als_eerste(module: str) -> None:
     """No import cycle between the calculation and its words: each module loads first in a fresh interpreter."""
     import subprocess

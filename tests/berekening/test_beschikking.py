@@ -3,6 +3,7 @@
 letter is a correct letter with one thing changed; the expected amounts are computed here, by hand, never taken from
 the code. The toeslag is rounded per child per month, half up to the cent (brochure "Berekening kinderopvangtoeslag",
 Dienst Toeslagen; shared law README, "Rounding")."""
+
 import datetime as dt
 import json
 from decimal import ROUND_HALF_UP, Decimal
@@ -36,18 +37,35 @@ def _jaar(kosten, pct, maanden=12):
 def _regel(kind, **kw):
     r = {"kind": kind, "van": "2025-01-01", "tot": "2025-12-31"}
     if kind == 1:
-        r.update(opvangsoort="dagopvang", uurprijs="10.71", uren_per_maand=80, rangorde=1, percentage="87.3",
-                 bedrag=str(K1_JAAR))
+        r.update(
+            opvangsoort="dagopvang",
+            uurprijs="10.71",
+            uren_per_maand=80,
+            rangorde=1,
+            percentage="87.3",
+            bedrag=str(K1_JAAR),
+        )
     else:
-        r.update(opvangsoort="buitenschoolse_opvang", uurprijs="9.50", uren_per_maand=40, rangorde=2,
-                 percentage="90.0", bedrag=str(K2_JAAR_90))
+        r.update(
+            opvangsoort="buitenschoolse_opvang",
+            uurprijs="9.50",
+            uren_per_maand=40,
+            rangorde=2,
+            percentage="90.0",
+            bedrag=str(K2_JAAR_90),
+        )
     r.update(kw)
     return r
 
 
 def _brief(*regels, **kw):
-    b = {"datum": "2026-11-20", "berekeningsjaar": 2025, "toetsingsinkomen": 70000,
-         "regels": list(regels) or [_regel(1), _regel(2)], "al_betaald": "13000.00"}
+    b = {
+        "datum": "2026-11-20",
+        "berekeningsjaar": 2025,
+        "toetsingsinkomen": 70000,
+        "regels": list(regels) or [_regel(1), _regel(2)],
+        "al_betaald": "13000.00",
+    }
     b.update(kw)
     return b
 
@@ -69,8 +87,14 @@ def test_verkeerd_eerste_kind():
     # the letter makes kind 2 (40 h) the first child at 87,3 % and kind 1 (80 h) the next child at 90,0 %
     k1 = _jaar("856.80", "0.90")  # 12 x 771,12 = 9.253,44
     k2 = _jaar("380.00", "0.873")  # 12 x 331,74 = 3.980,88
-    c = controleer(FEITEN, _brief(_regel(1, rangorde=2, percentage="90.0", bedrag=str(k1)),
-                                  _regel(2, rangorde=1, percentage="87.3", bedrag=str(k2))), VANDAAG)
+    c = controleer(
+        FEITEN,
+        _brief(
+            _regel(1, rangorde=2, percentage="90.0", bedrag=str(k1)),
+            _regel(2, rangorde=1, percentage="87.3", bedrag=str(k2)),
+        ),
+        VANDAAG,
+    )
     assert "eerste_kind" in _codes(c, 1) and "eerste_kind" in _codes(c, 2)
     v = next(v for v in c.verschillen if v.code == "eerste_kind" and v.regel == 2)
     assert v.bronnen == ["art. 3 lid 2 Bkot"] and "meeste opvanguren" in v.uitleg and v.maanden == list(range(1, 13))
@@ -129,9 +153,11 @@ def test_deel_van_een_maand_naar_rato_van_de_dagen():
     # kind 2 is the only child in January and February: then it is the first child (87,3 %)
     k2_jan_feb = _jaar("380.00", "0.873", 2)  # 663,48
     k2_rest = _jaar("380.00", "0.90", 10)  # 3.420,00
-    regels = [_regel(1, van="2025-03-17", bedrag=str(k1)),
-              _regel(2, tot="2025-02-28", rangorde=1, percentage="87.3", bedrag=str(k2_jan_feb)),
-              _regel(2, van="2025-03-01", bedrag=str(k2_rest))]
+    regels = [
+        _regel(1, van="2025-03-17", bedrag=str(k1)),
+        _regel(2, tot="2025-02-28", rangorde=1, percentage="87.3", bedrag=str(k2_jan_feb)),
+        _regel(2, van="2025-03-01", bedrag=str(k2_rest)),
+    ]
     c = controleer(feiten, _brief(*regels), VANDAAG)
     assert _codes(c) == {"percentage_uit_brief"}
     assert c.regels[0].bedrag_wet_onder == k1
@@ -149,14 +175,17 @@ def test_te_laat_aangevraagd():
     assert v.maanden == [1, 2] and v.bronnen == ["art. 1.3 lid 2 onder b Wko"]
 
 
-@pytest.mark.parametrize("brief,vandaag,laatste,over", [
-    # 20 Nov + 6 weeks = Friday 1 January 2027 (Nieuwjaarsdag) -> Monday 4 January
-    (dt.date(2026, 11, 20), dt.date(2026, 12, 6), dt.date(2027, 1, 4), 29),
-    # 1 Oct + 6 weeks = Thursday 12 November 2026, passed on 6 December (24 days)
-    (dt.date(2026, 10, 1), dt.date(2026, 12, 6), dt.date(2026, 11, 12), -24),
-    # 20 Feb 2026 + 6 weeks = Goede Vrijdag 3 April (Easter 5 April); Sat, Sun, tweede Paasdag -> Tuesday 7 April
-    (dt.date(2026, 2, 20), dt.date(2026, 3, 1), dt.date(2026, 4, 7), 37),
-])
+@pytest.mark.parametrize(
+    "brief,vandaag,laatste,over",
+    [
+        # 20 Nov + 6 weeks = Friday 1 January 2027 (Nieuwjaarsdag) -> Monday 4 January
+        (dt.date(2026, 11, 20), dt.date(2026, 12, 6), dt.date(2027, 1, 4), 29),
+        # 1 Oct + 6 weeks = Thursday 12 November 2026, passed on 6 December (24 days)
+        (dt.date(2026, 10, 1), dt.date(2026, 12, 6), dt.date(2026, 11, 12), -24),
+        # 20 Feb 2026 + 6 weeks = Goede Vrijdag 3 April (Easter 5 April); Sat, Sun, tweede Paasdag -> Tuesday 7 April
+        (dt.date(2026, 2, 20), dt.date(2026, 3, 1), dt.date(2026, 4, 7), 37),
+    ],
+)
 def test_bezwaartermijn(brief, vandaag, laatste, over):
     t = bezwaartermijn(brief, vandaag)
     assert (t.laatste_dag, t.dagen_over) == (laatste, over)

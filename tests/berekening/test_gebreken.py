@@ -1,5 +1,6 @@
 """Defects found by testing as a user would (issue "The law as it stands", section 3). Each test failed before its fix.
 Expectations are worked out by hand from the law text cited in each test."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -55,12 +56,16 @@ def test_maandenlijst_en_datums_geven_hetzelfde(maanden):
     b = bereken(huishouden(2026, {"situaties": perioden}))
     assert recht(a) == recht(b)
     assert a.jaar.toeslag == b.jaar.toeslag and a.jaar.uren_in_aanmerking == b.jaar.uren_in_aanmerking
-    assert [w for w in a.waarschuwingen if "werkte tot en met" in w] == [w for w in b.waarschuwingen if "werkte tot en met" in w]
+    assert [w for w in a.waarschuwingen if "werkte tot en met" in w] == [
+        w for w in b.waarschuwingen if "werkte tot en met" in w
+    ]
 
 
 # ------------------------------------------------------------------ a situation that runs to the end of the year
-@pytest.mark.parametrize("situatie", [sit("arbeid", ALLE), sit("arbeid", [6, 7, 8, 9, 10, 11, 12]),
-                                      sit("arbeid", van="2026-03-01", tot="2026-12-31")])
+@pytest.mark.parametrize(
+    "situatie",
+    [sit("arbeid", ALLE), sit("arbeid", [6, 7, 8, 9, 10, 11, 12]), sit("arbeid", van="2026-03-01", tot="2026-12-31")],
+)
 def test_werk_tot_het_einde_van_het_jaar_eindigt_niet(situatie):
     r = bereken(huishouden(2026, ouder(situatie)))
     assert not any("werkte tot en met" in w or "31 maart" in w for w in r.waarschuwingen)
@@ -88,7 +93,9 @@ def test_grenswaarschuwing_noemt_echte_daling():
 # ------------------------------------------------------------------ age and kind of childcare
 def test_bso_voor_een_baby_is_een_fout():
     with pytest.raises(OngeldigeInvoer) as e:
-        bereken(huishouden(2026, ouder(sit("arbeid")), kinderen=[kind(geboren="2025-10-01", soort="buitenschoolse_opvang")]))
+        bereken(
+            huishouden(2026, ouder(sit("arbeid")), kinderen=[kind(geboren="2025-10-01", soort="buitenschoolse_opvang")])
+        )
     assert e.value.veld == "kinderen[0].opvang[0].soort" and "4 jaar" in e.value.bericht
 
 
@@ -102,16 +109,29 @@ def test_dagopvang_na_de_leerplicht_is_een_fout():
 def test_dagopvang_voor_een_vierjarige_mag_tot_de_leerplicht():
     # born 2021-09-10: four in 2025, five on 2026-09-10, leerplicht from 1 October 2026. Dagopvang January-September
     # is possible (a child need not go to school before five); from October it is an error.
-    r = bereken(huishouden(2026, ouder(sit("arbeid")), kinderen=[kind(geboren="2021-09-10", soort="dagopvang",
-                                                                     maanden=list(range(1, 10)))]))
+    r = bereken(
+        huishouden(
+            2026,
+            ouder(sit("arbeid")),
+            kinderen=[kind(geboren="2021-09-10", soort="dagopvang", maanden=list(range(1, 10)))],
+        )
+    )
     assert r.jaar.uren_in_aanmerking == Decimal(900)
     with pytest.raises(OngeldigeInvoer, match="oktober 2026"):
         bereken(huishouden(2026, ouder(sit("arbeid")), kinderen=[kind(geboren="2021-09-10", soort="dagopvang")]))
 
 
 def test_bso_voor_een_schoolkind_en_gastouder_voor_elke_leeftijd():
-    r = bereken(huishouden(2026, ouder(sit("arbeid")), kinderen=[kind(geboren="2019-01-01", soort="buitenschoolse_opvang"),
-                                                                  kind(geboren="2025-06-01", soort="gastouderopvang")]))
+    r = bereken(
+        huishouden(
+            2026,
+            ouder(sit("arbeid")),
+            kinderen=[
+                kind(geboren="2019-01-01", soort="buitenschoolse_opvang"),
+                kind(geboren="2025-06-01", soort="gastouderopvang"),
+            ],
+        )
+    )
     assert r.jaar.toeslag > 0
 
 
@@ -124,7 +144,9 @@ def test_maand_voor_de_terugwerkende_kracht_heeft_geen_aanspraak():
     assert [m.reden for m in r.maanden[:2]] == ["te_laat_aangevraagd"] * 2
     assert all(m.toeslag == 0 for m in r.maanden[:2])
     assert r.verloren_maanden == [1, 2] and r.aanvragen_uiterlijk == dt.date(2026, 4, 30)
-    assert any("januari en februari 2026" in w and "1 maart 2026" in w and "30 april 2026" in w for w in r.waarschuwingen)
+    assert any(
+        "januari en februari 2026" in w and "1 maart 2026" in w and "30 april 2026" in w for w in r.waarschuwingen
+    )
     vc = voorwaardencheck(huishouden(2026, ouder(sit("arbeid")), aanvraagdatum="2026-06-15"))
     assert vc.maanden_met_aanspraak == list(range(3, 13))
 
@@ -141,7 +163,9 @@ def test_zonder_aanvraagdatum_geldt_vandaag():
 
 
 # ------------------------------------------------------------------ booleans are not numbers
-@pytest.mark.parametrize("veld,waarde", [("toetsingsinkomen", True), ("toetsingsinkomen", False), ("berekeningsjaar", True)])
+@pytest.mark.parametrize(
+    "veld,waarde", [("toetsingsinkomen", True), ("toetsingsinkomen", False), ("berekeningsjaar", True)]
+)
 def test_ja_nee_is_geen_getal(veld, waarde):
     data = huishouden(2026, ouder(sit("arbeid")))
     data[veld] = waarde
@@ -165,10 +189,30 @@ def test_verdeel_exact():
 def test_opvang_per_week_en_per_jaar():
     """20 hours a week = 20 x 52 / 12 = 86,666.. hours a month; the year counts exactly 1.040 hours. A contract of
     1.040 hours a year gives the same months. Price 9,00 (below the 2026 maximum 11,23), income 40.000 (96 %)."""
-    week = bereken(huishouden(2026, ouder(sit("arbeid")), kinderen=[{
-        "geboortedatum": "2024-01-01", "opvang": [{"soort": "dagopvang", "uren_per_week": 20, "uurprijs": "9.00"}]}]))
-    jaar = bereken(huishouden(2026, ouder(sit("arbeid")), kinderen=[{
-        "geboortedatum": "2024-01-01", "opvang": [{"soort": "dagopvang", "uren_per_jaar": 1040, "uurprijs": "9.00"}]}]))
+    week = bereken(
+        huishouden(
+            2026,
+            ouder(sit("arbeid")),
+            kinderen=[
+                {
+                    "geboortedatum": "2024-01-01",
+                    "opvang": [{"soort": "dagopvang", "uren_per_week": 20, "uurprijs": "9.00"}],
+                }
+            ],
+        )
+    )
+    jaar = bereken(
+        huishouden(
+            2026,
+            ouder(sit("arbeid")),
+            kinderen=[
+                {
+                    "geboortedatum": "2024-01-01",
+                    "opvang": [{"soort": "dagopvang", "uren_per_jaar": 1040, "uurprijs": "9.00"}],
+                }
+            ],
+        )
+    )
     maand = [m.kinderen[0].uren_in_aanmerking for m in week.maanden]
     assert sum(maand) == Decimal(1040) and all(abs(u - Decimal("86.67")) <= Decimal("0.01") for u in maand)
     assert maand == [m.kinderen[0].uren_in_aanmerking for m in jaar.maanden]
@@ -181,14 +225,28 @@ def test_opvang_per_week_en_per_jaar():
 
 def test_gewerkte_uren_per_week_in_2022():
     # 2022 KGU: 36 hours a week = 156 a month (36 x 52 / 12); 140 % x 156 x 12 = 2.620,8 -> pool 2.620,80 h
-    r = bereken(huishouden(2022, ouder(sit("arbeid", uren_per_week=36)), kinderen=[kind(geboren="2021-01-01", uren=230)]))
+    r = bereken(
+        huishouden(2022, ouder(sit("arbeid", uren_per_week=36)), kinderen=[kind(geboren="2021-01-01", uren=230)])
+    )
     assert r.urenpotjes[0].uren == Decimal("2620.80")
 
 
 def test_niet_twee_soorten_uren_tegelijk():
     with pytest.raises(ValidationError, match="niet meer dan één"):
-        bereken(huishouden(2026, ouder(sit("arbeid")), kinderen=[{
-            "geboortedatum": "2024-01-01", "opvang": [{"soort": "dagopvang", "uren_per_week": 20, "uren_per_maand": 80, "uurprijs": "9.00"}]}]))
+        bereken(
+            huishouden(
+                2026,
+                ouder(sit("arbeid")),
+                kinderen=[
+                    {
+                        "geboortedatum": "2024-01-01",
+                        "opvang": [
+                            {"soort": "dagopvang", "uren_per_week": 20, "uren_per_maand": 80, "uurprijs": "9.00"}
+                        ],
+                    }
+                ],
+            )
+        )
 
 
 def test_api_weigert_ja_nee_als_inkomen_en_bso_voor_baby(module_client):

@@ -2,6 +2,7 @@
 municipality's classification (Wko 1.6 lid 1 onder c: only a voorziening gericht op arbeidsinschakeling, categories
 A and B). Seed 000 ch. 4.1: Wmo-dagbesteding in C gives no right; the same activity written into an individual plan
 as a first re-integration step (B) gives a right. The example municipalities are labelled as examples."""
+
 import pytest
 
 from kotwijzer.compute import bereken
@@ -13,8 +14,11 @@ from helpers import huishouden, ouder, sit
 
 
 def _bijstand(activiteit, gemeente="GM9901"):
-    return huishouden(2026, ouder(sit("bijstand_traject", uitkering="bijstand", gemeente_code=gemeente,
-                                      activiteit=activiteit)), inkomen=20_000)
+    return huishouden(
+        2026,
+        ouder(sit("bijstand_traject", uitkering="bijstand", gemeente_code=gemeente, activiteit=activiteit)),
+        inkomen=20_000,
+    )
 
 
 def test_wmo_dagbesteding_categorie_c_geen_recht():
@@ -72,8 +76,9 @@ def test_cli_ontheffing_9a_en_kot():
     assert r.exit_code == 0, r.output
     tekst = " ".join(r.output.split())
     assert "tot en met 9 juni 2028" in tekst and "Kinderopvangtoeslag: nee" in tekst
-    r = CliRunner().invoke(app, ["gemeente", "ontheffing", "--verzoek", "2025-03-01", "--jongste-kind", "2023-06-10",
-                                 "--opleiding"])
+    r = CliRunner().invoke(
+        app, ["gemeente", "ontheffing", "--verzoek", "2025-03-01", "--jongste-kind", "2023-06-10", "--opleiding"]
+    )
     assert "Kinderopvangtoeslag: ja" in " ".join(r.output.split())
     r = CliRunner().invoke(app, ["gemeente", "ontheffing", "--verzoek", "1-3-2025", "--jongste-kind", "2023-06-10"])
     assert r.exit_code == 2 and "JJJJ-MM-DD" in r.output

@@ -1,4 +1,5 @@
 """Bad input gives a clear Dutch error that names the field; nothing crashes."""
+
 import json
 
 import pytest

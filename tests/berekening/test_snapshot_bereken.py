@@ -20,6 +20,7 @@ law come from independent sources in the other tests. An output that an issue ch
   test suite's 0001-01-01 edge case) is now refused with an error that names the field, and the test checks exactly
   that instead of comparing its old output.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -96,9 +97,14 @@ def test_json_ongewijzigd(deel: int) -> None:
             continue
         if x["soort"] == "bereken":
             r = bereken(x["invoer"], vandaag)
-            nu = {"resultaat": json.loads(r.model_dump_json()), "uitleg": uitleg_tekst(r),
-                  "stappen": [[s.titel, s.tekst, s.documenten, s.soort]
-                              for s in stappen(Huishouden.model_validate(x["invoer"]), r, vandaag)]}
+            nu = {
+                "resultaat": json.loads(r.model_dump_json()),
+                "uitleg": uitleg_tekst(r),
+                "stappen": [
+                    [s.titel, s.tekst, s.documenten, s.soort]
+                    for s in stappen(Huishouden.model_validate(x["invoer"]), r, vandaag)
+                ],
+            }
             toen = {"resultaat": x["resultaat"], "uitleg": x["uitleg"], "stappen": x["stappen"]}
         else:
             nu = {"resultaat": json.loads(voorwaardencheck(x["invoer"], vandaag).model_dump_json())}

@@ -1,4 +1,5 @@
 """The shipped example households compute, and the published JSON Schema matches the model."""
+
 import json
 from decimal import Decimal
 from pathlib import Path

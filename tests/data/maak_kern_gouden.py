@@ -19,6 +19,7 @@ checked against the c8e0d22 record before that change.
 
     .venv/bin/python tests/data/maak_kern_gouden.py
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,8 +43,30 @@ def maak_invoer(n: int = N, seed: int = 20261206) -> dict[str, np.ndarray]:
     from kotwijzer.rules import codes as c
 
     rng = np.random.default_rng(seed)
-    bits = np.array([c.A, c.B, c.C, c.E, c.F, c.G, c.H, c.I, c.J, c.KL, c.WLZ_PERM, c.WLZ_TIJD, c.DET_LANG, c.DET_KORT,
-                     c.WT, c.BIJSTAND_ZONDER_VOORZIENING, c.ONBEKEND, c.DET_VOORLOPIG_LANG, c.G_OVERIG], dtype=np.uint32)
+    bits = np.array(
+        [
+            c.A,
+            c.B,
+            c.C,
+            c.E,
+            c.F,
+            c.G,
+            c.H,
+            c.I,
+            c.J,
+            c.KL,
+            c.WLZ_PERM,
+            c.WLZ_TIJD,
+            c.DET_LANG,
+            c.DET_KORT,
+            c.WT,
+            c.BIJSTAND_ZONDER_VOORZIENING,
+            c.ONBEKEND,
+            c.DET_VOORLOPIG_LANG,
+            c.G_OVERIG,
+        ],
+        dtype=np.uint32,
+    )
     gewicht = np.array([30, 2, 4, 1, 3, 3, 2, 2, 4, 2, 3, 2, 2, 2, 3, 3, 2, 2, 3], dtype=float)
     gewicht /= gewicht.sum()
 
@@ -86,16 +109,29 @@ def maak_invoer(n: int = N, seed: int = 20261206) -> dict[str, np.ndarray]:
     eerste_maand = np.where(rng.random(n) < 0.1, rng.integers(0, 13, size=n), 0).astype(np.int8)
     traject = np.where(rng.random((n, 2)) < 0.2, rng.integers(0, 12, size=(n, 2)), -1).astype(np.int8)
     return {
-        "sit": sit, "werkuren_cu": werkuren, "heeft_partner": heeft_partner, "bloedverwant": bloedverwant,
-        "kind_bestaat": bestaat, "geboren": np.broadcast_to(geboren, (n, C, 12)).copy(),
-        "voor_vo": np.broadcast_to(voor_vo, (n, C, 12)).copy(), "bso_leeftijd": bso_leeftijd,
-        "woont": np.broadcast_to(woont, (n, C, 12)).copy(), "soort": soort, "lrk": lrk, "uren_cu": uren,
-        "prijs_cent": prijs, "inkomen": inkomen, "eerste_maand": eerste_maand, "traject_einde_maand": traject,
+        "sit": sit,
+        "werkuren_cu": werkuren,
+        "heeft_partner": heeft_partner,
+        "bloedverwant": bloedverwant,
+        "kind_bestaat": bestaat,
+        "geboren": np.broadcast_to(geboren, (n, C, 12)).copy(),
+        "voor_vo": np.broadcast_to(voor_vo, (n, C, 12)).copy(),
+        "bso_leeftijd": bso_leeftijd,
+        "woont": np.broadcast_to(woont, (n, C, 12)).copy(),
+        "soort": soort,
+        "lrk": lrk,
+        "uren_cu": uren,
+        "prijs_cent": prijs,
+        "inkomen": inkomen,
+        "eerste_maand": eerste_maand,
+        "traject_einde_maand": traject,
     }
 
 
 ALLE_SCHAKELAARS = {
-    "categorie_c_telt": True, "inburgering_alle_activiteiten": True, "doorloop_na_traject_maanden": 3,
+    "categorie_c_telt": True,
+    "inburgering_alle_activiteiten": True,
+    "doorloop_na_traject_maanden": 3,
     "wlz_uitzondering_zonder_voldoende_partner": True,
 }
 
@@ -113,12 +149,35 @@ def scenarios() -> dict[str, Any]:
     return uit
 
 
-UITKOMST_ARRAYS = ("aanspraak", "reden", "kind_ok", "kind_bits", "uren_gevraagd_cu", "uren_na_maandgrens_cu", "uren_cu",
-                   "verloren", "prijs_gebruikt_cent", "kosten_e", "werkelijke_kosten_e", "eerste_kind", "promille",
-                   "toeslag_cent", "toeslag_bekend")
+UITKOMST_ARRAYS = (
+    "aanspraak",
+    "reden",
+    "kind_ok",
+    "kind_bits",
+    "uren_gevraagd_cu",
+    "uren_na_maandgrens_cu",
+    "uren_cu",
+    "verloren",
+    "prijs_gebruikt_cent",
+    "kosten_e",
+    "werkelijke_kosten_e",
+    "eerste_kind",
+    "promille",
+    "toeslag_cent",
+    "toeslag_bekend",
+)
 UITKOMST_TEKST = ("tabel_status", "tabel_fout", "prijs_fout")
-TOTALEN = ("toeslag_cent", "kosten_cent", "werkelijke_kosten_cent", "uren_cu", "maanden_aanspraak",
-           "kinderen_met_toeslag", "toeslag_per_soort_cent", "uren_per_soort_cu", "bedrag_onbekend")
+TOTALEN = (
+    "toeslag_cent",
+    "kosten_cent",
+    "werkelijke_kosten_cent",
+    "uren_cu",
+    "maanden_aanspraak",
+    "kinderen_met_toeslag",
+    "toeslag_per_soort_cent",
+    "uren_per_soort_cu",
+    "bedrag_onbekend",
+)
 TOTALEN_VOLUIT = ("toeslag_cent", "maanden_aanspraak")
 
 

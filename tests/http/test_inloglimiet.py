@@ -1,6 +1,7 @@
 """The login limit is atomic (parallel attempts cannot get past it), per account across all addresses, never locks the
 right password out (from an address without failures it always gets through; from a shared address it is only
 slowed down), and bounds the password-hashing work per address and in total. On SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import asyncio
@@ -35,8 +36,12 @@ def test_parallelle_pogingen_halen_de_limiet_niet(db_url):
     async def scenario():
         clients = [_client(app, f"10.1.0.{i + 1}") for i in range(60)]
         try:
-            rs = await asyncio.gather(*(c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": f"fout-{i}"})
-                                        for i, c in enumerate(clients)))
+            rs = await asyncio.gather(
+                *(
+                    c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": f"fout-{i}"})
+                    for i, c in enumerate(clients)
+                )
+            )
         finally:
             for c in clients:
                 await c.aclose()
@@ -89,7 +94,9 @@ def test_gedeeld_adres_wordt_vertraagd_niet_buitengesloten(db_url):
     async def scenario():
         async with _client(app, "192.0.2.7") as c:
             for i in range(25):
-                r = await c.post("/api/v1/sessies", json={"email": f"gok{i}@voorbeeld.nl", "wachtwoord": "fout-fout-fout"})
+                r = await c.post(
+                    "/api/v1/sessies", json={"email": f"gok{i}@voorbeeld.nl", "wachtwoord": "fout-fout-fout"}
+                )
                 assert r.status_code == 401
             t = time.monotonic()
             r = await c.post("/api/v1/sessies", json={"email": "collega@voorbeeld.nl", "wachtwoord": WW})
@@ -110,7 +117,9 @@ def test_account_vertraging_geldt_over_alle_adressen_maar_sluit_niemand_buiten(d
     async def scenario():
         for i in range(5):
             async with _client(app, f"10.3.0.{i}") as c:
-                assert (await c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "fout"})).status_code == 401
+                assert (
+                    await c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "fout"})
+                ).status_code == 401
         async with _client(app, "10.3.0.4") as c:  # the guesser's address: must wait, also with the right password
             r = await c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": WW})
             assert r.status_code == 429 and int(r.headers["retry-after"]) > 0
@@ -135,9 +144,13 @@ def test_gelukt_wist_de_telling_en_slaat_niets_persoonlijks_op(db_url):
         async with _client(app, "10.4.0.1") as c:
             for _ in range(2):
                 await c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "fout"})
-            assert (await c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": WW})).status_code == 201
+            assert (
+                await c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": WW})
+            ).status_code == 201
             for _ in range(3):  # the count started again
-                assert (await c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "fout"})).status_code == 401
+                assert (
+                    await c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "fout"})
+                ).status_code == 401
 
     asyncio.run(scenario())
     from kotwijzer.store.models import InlogPoging

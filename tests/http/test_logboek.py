@@ -1,6 +1,7 @@
 """No secret or personal data in any log: every kind of server error is provoked and the captured log is searched for
 the e-mail address, the password, the password hash, the label and the SQL parameters. On SQLite and PostgreSQL, in
 process (caplog) and with the real server (`kotwijzer serve`, its stderr)."""
+
 from __future__ import annotations
 
 import logging
@@ -88,8 +89,11 @@ def test_databasefout_bij_opslaan(app_met_gebruiker, caplog):
         d = c.post("/api/v1/dossiers", json={"label": "gezin-geheim"}, headers=h).json()["id"]
         _breek_tabel(app, "audit")
         with caplog.at_level(logging.DEBUG):
-            r = c.post(f"/api/v1/dossiers/{d}/scenarios", json={"naam": "gezin-geheim", "invoer": voorbeeld("paar_werkt_2026")},
-                       headers=h)
+            r = c.post(
+                f"/api/v1/dossiers/{d}/scenarios",
+                json={"naam": "gezin-geheim", "invoer": voorbeeld("paar_werkt_2026")},
+                headers=h,
+            )
             r2 = c.patch(f"/api/v1/dossiers/{d}", json={"label": "gezin-geheim"}, headers=h)
     assert r.status_code == 500 and r2.status_code == 500
     _schoon(caplog.text, geheimen)
@@ -108,7 +112,9 @@ def test_fout_in_de_berekening(app_met_gebruiker, caplog, monkeypatch):
         h = _token(c)
         d = c.post("/api/v1/dossiers", json={"label": "gezin 1"}, headers=h).json()["id"]
         monkeypatch.undo()
-        sc = c.post(f"/api/v1/dossiers/{d}/scenarios", json={"naam": "a", "invoer": voorbeeld("paar_werkt_2026")}, headers=h)
+        sc = c.post(
+            f"/api/v1/dossiers/{d}/scenarios", json={"naam": "a", "invoer": voorbeeld("paar_werkt_2026")}, headers=h
+        )
         monkeypatch.setattr(diensten, "berekening", kapot)
         r2 = c.get(f"/api/v1/scenarios/{sc.json()['id']}/berekening", headers=h)
     assert r.status_code == 500 and r2.status_code == 500
@@ -125,7 +131,12 @@ def test_fout_in_een_webpagina(app_met_gebruiker, caplog, monkeypatch):
 
     with client_voor(app) as c:
         csrf = dict(lees(c.get("/inloggen").text).formulieren[-1]["velden"])["csrf"]
-        assert c.post("/inloggen", data={"csrf": csrf, "email": EMAIL, "wachtwoord": WW}, follow_redirects=False).status_code == 303
+        assert (
+            c.post(
+                "/inloggen", data={"csrf": csrf, "email": EMAIL, "wachtwoord": WW}, follow_redirects=False
+            ).status_code
+            == 303
+        )
         with caplog.at_level(logging.DEBUG):
             r = c.get("/pro")
     assert r.status_code == 500 and "foutcode" in r.text

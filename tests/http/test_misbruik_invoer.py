@@ -2,6 +2,7 @@
 route and on saving a scenario, and stated in the published schema; the BSN guard sees through invisible characters
 and separators and checks the fields of one record together; labels that display as empty or reorder text are
 refused."""
+
 from __future__ import annotations
 
 import re
@@ -24,10 +25,16 @@ def _h(geboortedatum="9999-12-31"):
 ROUTES = [
     ("/api/v1/berekening", lambda h: h, "kinderen[0].geboortedatum"),
     ("/api/v1/voorwaardencheck", lambda h: h, "kinderen[0].geboortedatum"),
-    ("/api/v1/wat-als", lambda h: {"invoer": h, "wijziging": {"soort": "inkomen", "toetsingsinkomen": 1}},
-     "invoer.kinderen[0].geboortedatum"),
-    ("/api/v1/voorschot-definitief", lambda h: {"invoer": h, "inkomen_voorschot": 1, "inkomen_definitief": 2},
-     "invoer.kinderen[0].geboortedatum"),
+    (
+        "/api/v1/wat-als",
+        lambda h: {"invoer": h, "wijziging": {"soort": "inkomen", "toetsingsinkomen": 1}},
+        "invoer.kinderen[0].geboortedatum",
+    ),
+    (
+        "/api/v1/voorschot-definitief",
+        lambda h: {"invoer": h, "inkomen_voorschot": 1, "inkomen_definitief": 2},
+        "invoer.kinderen[0].geboortedatum",
+    ),
 ]
 
 
@@ -53,7 +60,10 @@ def test_scenario_opslaan_met_datum_9999_geeft_422(app):
         o = repo.organisatie_maken(s, "Bewind A")
         repo.gebruiker_maken(s, o.id, "a@voorbeeld.nl", WW, "beheerder")
     with client_voor(app) as c:
-        h = {"Authorization": "Bearer " + c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": WW}).json()["token"]}
+        h = {
+            "Authorization": "Bearer "
+            + c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": WW}).json()["token"]
+        }
         d = c.post("/api/v1/dossiers", json={"label": "gezin 1"}, headers=h).json()["id"]
         r = c.post(f"/api/v1/dossiers/{d}/scenarios", json={"naam": "basis", "invoer": _h()}, headers=h)
         assert r.status_code == 422 and "geboortedatum" in r.json()["fouten"][0]["veld"], r.text
@@ -80,8 +90,18 @@ def test_nieuwe_bsn_varianten_herkend(naam):
         controleer_tekst(NIEUWE_VARIANTEN[naam], "label", 60)
 
 
-@pytest.mark.parametrize("tekst", ["gezin 12", "2026-01-01 t/m 2026-03-31", "111222334", "1111222333", "versie 3 van 12",
-                                   "gezin 12, kind 3", "telefoon 020 123 45 67"])
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "gezin 12",
+        "2026-01-01 t/m 2026-03-31",
+        "111222334",
+        "1111222333",
+        "versie 3 van 12",
+        "gezin 12, kind 3",
+        "telefoon 020 123 45 67",
+    ],
+)
 def test_geen_vals_alarm(tekst):
     assert not lijkt_op_bsn(tekst)
 
@@ -99,11 +119,19 @@ def pro(sqlite_app):
 def test_bsn_verdeeld_over_dossierlabel_en_scenarionaam(pro):
     c, h = pro
     did = c.post("/api/v1/dossiers", json={"label": "gezin 111 222"}, headers=h).json()["id"]
-    r = c.post(f"/api/v1/dossiers/{did}/scenarios", json={"naam": "333", "invoer": voorbeeld("paar_werkt_2026")}, headers=h)
+    r = c.post(
+        f"/api/v1/dossiers/{did}/scenarios", json={"naam": "333", "invoer": voorbeeld("paar_werkt_2026")}, headers=h
+    )
     assert r.status_code == 422 and "burgerservicenummer" in r.json()["melding"]
     did2 = c.post("/api/v1/dossiers", json={"label": "gezin 7"}, headers=h).json()["id"]
-    assert c.post(f"/api/v1/dossiers/{did2}/scenarios", json={"naam": "333", "invoer": voorbeeld("paar_werkt_2026")},
-                  headers=h).status_code == 201
+    assert (
+        c.post(
+            f"/api/v1/dossiers/{did2}/scenarios",
+            json={"naam": "333", "invoer": voorbeeld("paar_werkt_2026")},
+            headers=h,
+        ).status_code
+        == 201
+    )
     r = c.patch(f"/api/v1/dossiers/{did2}", json={"label": "111222"}, headers=h)
     assert r.status_code == 422 and "burgerservicenummer" in r.json()["melding"]
 
@@ -120,14 +148,28 @@ def test_bsn_verdeeld_over_ouder_en_kindlabel(pro):
 
 def test_bsn_als_e_mailadres(pro):
     c, h = pro
-    r = c.post("/api/v1/gebruikers", json={"email": "111222333@voorbeeld.nl", "wachtwoord": "zeven blauwe kastanjes dansen",
-                                           "rol": "medewerker"}, headers=h)
-    assert r.status_code == 422 and r.json()["fouten"][0]["veld"] == "email" and "burgerservicenummer" in r.json()["melding"]
+    r = c.post(
+        "/api/v1/gebruikers",
+        json={"email": "111222333@voorbeeld.nl", "wachtwoord": "zeven blauwe kastanjes dansen", "rol": "medewerker"},
+        headers=h,
+    )
+    assert (
+        r.status_code == 422
+        and r.json()["fouten"][0]["veld"] == "email"
+        and "burgerservicenummer" in r.json()["melding"]
+    )
 
 
-@pytest.mark.parametrize("label, woord", [("\u00ad" * 60, "toont niets"), ("\u200b\u200c\u200d", "toont niets"),
-                                          ("\u3164\u3164", "toont niets"),
-                                          ("gezin \u202e21 nizeg", "schrijfrichting"), ("a\u2066b\u2069", "schrijfrichting")])
+@pytest.mark.parametrize(
+    "label, woord",
+    [
+        ("\u00ad" * 60, "toont niets"),
+        ("\u200b\u200c\u200d", "toont niets"),
+        ("\u3164\u3164", "toont niets"),
+        ("gezin \u202e21 nizeg", "schrijfrichting"),
+        ("a\u2066b\u2069", "schrijfrichting"),
+    ],
+)
 def test_onzichtbare_en_omkerende_labels_geweigerd(pro, label, woord):
     c, h = pro
     r = c.post("/api/v1/dossiers", json={"label": label}, headers=h)
@@ -145,6 +187,7 @@ def test_lichaam_van_lege_lijsten_geweigerd_voor_het_parsen(module_client, monke
 
     geparst = []
     echt = http.json.loads
+
     def loads(s, *a, **k):
         if len(s) > 10_000:
             geparst.append(len(s))

@@ -1,5 +1,6 @@
 """Calculations run off the event loop, the server sheds load with 429 + Retry-After when its queue is full, and one
 client address cannot take more than its share."""
+
 from __future__ import annotations
 
 import asyncio
@@ -130,16 +131,22 @@ def test_rekentijd_per_adres_begrensd(sqlite_url):
     app.state.db.sluit()
 
 
-@pytest.mark.parametrize("pad, body", [
-    ("/api/v1/voorwaardencheck", {"berekeningsjaar": 2026}),
-    ("/api/v1/wat-als", None),
-    ("/api/v1/voorschot-definitief", None),
-])
+@pytest.mark.parametrize(
+    "pad, body",
+    [
+        ("/api/v1/voorwaardencheck", {"berekeningsjaar": 2026}),
+        ("/api/v1/wat-als", None),
+        ("/api/v1/voorschot-definitief", None),
+    ],
+)
 def test_alle_berekeningen_gaan_door_de_poort(sqlite_url, pad, body):
     app = maak_app(sqlite_url, rekenpoort=Rekenpoort(draden=1, wachtrij=0, per_adres=0, budget=0))
     d = voorbeeld("paar_werkt_2026")
-    body = body or ({"invoer": d, "wijziging": {"soort": "inkomen", "toetsingsinkomen": 30000}} if "wat" in pad else
-                    {"invoer": d, "inkomen_voorschot": 30000, "inkomen_definitief": 40000})
+    body = body or (
+        {"invoer": d, "wijziging": {"soort": "inkomen", "toetsingsinkomen": 30000}}
+        if "wat" in pad
+        else {"invoer": d, "inkomen_voorschot": 30000, "inkomen_definitief": 40000}
+    )
 
     async def scenario():
         async with _client(app) as c:
@@ -166,8 +173,12 @@ def test_opslaan_door_professionals_niet_per_adres_begrensd(sqlite_url):
             r = await c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "een-goed-wachtwoord"})
             h = {"Authorization": "Bearer " + r.json()["token"]}
             did = (await c.post("/api/v1/dossiers", json={"label": "gezin 1"}, headers=h)).json()["id"]
-            rs = await asyncio.gather(*(c.post(f"/api/v1/dossiers/{did}/scenarios", json={"naam": f"s{i}", "invoer": d},
-                                               headers=h) for i in range(8)))
+            rs = await asyncio.gather(
+                *(
+                    c.post(f"/api/v1/dossiers/{did}/scenarios", json={"naam": f"s{i}", "invoer": d}, headers=h)
+                    for i in range(8)
+                )
+            )
             assert [r.status_code for r in rs] == [201] * 8
             # the public calculation from that address is bounded
             codes = [(await c.post("/api/v1/berekening", json=d)).status_code for _ in range(5)]

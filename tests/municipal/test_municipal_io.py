@@ -231,7 +231,9 @@ def test_csv_alle_fouten_tegelijk() -> None:
 
 
 def test_yaml_fouten() -> None:
-    with pytest.raises(ImportFout, match=re.escape("x.yaml, veld 'gemeenten': het bestand moet een lijst 'gemeenten' hebben")):
+    with pytest.raises(
+        ImportFout, match=re.escape("x.yaml, veld 'gemeenten': het bestand moet een lijst 'gemeenten' hebben")
+    ):
         van_yaml("andere: 1\n", bestand="x.yaml")
     with pytest.raises(ImportFout, match=re.escape("x.yaml, regel 3: geen geldige YAML")):
         van_yaml("gemeenten:\n  - [\n", bestand="x.yaml")

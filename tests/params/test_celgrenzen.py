@@ -1,5 +1,6 @@
 """Bounds of a missing table cell (params.grenzen): the expectations are read by hand from the shared 2025 table file
 (shared/law/tables/2025.partial.csv) and the rule of the shared law README (December 2026, item 8)."""
+
 import csv
 from pathlib import Path
 
@@ -60,11 +61,27 @@ def test_beleid_gebruikt_dezelfde_grenzen():
 def test_cel_zonder_bekende_waarde_erboven_heeft_96_als_bovengrens():
     from kotwijzer.params import valideer_tabel
 
-    t = valideer_tabel(2099, [
-        {"income_from": "0", "income_to_incl": "100", "pct_first_child": "90.0", "pct_next_children": "",
-         "status_first_child": "verified", "status_next_children": "not_found"},
-        {"income_from": "101", "income_to_incl": "", "pct_first_child": "80.0", "pct_next_children": "85.0",
-         "status_first_child": "verified", "status_next_children": "verified"},
-    ], "onvolledig")
+    t = valideer_tabel(
+        2099,
+        [
+            {
+                "income_from": "0",
+                "income_to_incl": "100",
+                "pct_first_child": "90.0",
+                "pct_next_children": "",
+                "status_first_child": "verified",
+                "status_next_children": "not_found",
+            },
+            {
+                "income_from": "101",
+                "income_to_incl": "",
+                "pct_first_child": "80.0",
+                "pct_next_children": "85.0",
+                "status_first_child": "verified",
+                "status_next_children": "verified",
+            },
+        ],
+        "onvolledig",
+    )
     g = cel_grenzen(t, 0, False)
     assert (g.onder.promille, g.boven.promille, g.boven.status) == (900, 960, "hoogste_percentage")

@@ -1,6 +1,7 @@
 """Table lookups at every bound (and every cell) of every shipped table, against the published files in
 shared/law/tables; per-cell status (2025); answers without an amount where a table, a cell or the income is missing;
 and the loader's validation (the checks that catch a typo in a newly published year)."""
+
 import csv
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -47,7 +48,10 @@ def test_elke_grens_van_elke_tabel(jaar):
             assert rij["rij"] == i + 1, (jaar, inkomen)
             assert (rij["eerste_kind"], rij["overige_kinderen"]) == (p1, p2), (jaar, inkomen)
             if "status_first_child" in r:
-                assert (rij["status_eerste_kind"], rij["status_overige_kinderen"]) == (r["status_first_child"], r["status_next_children"])
+                assert (rij["status_eerste_kind"], rij["status_overige_kinderen"]) == (
+                    r["status_first_child"],
+                    r["status_next_children"],
+                )
     assert t.status == STATUS[jaar]
 
 
@@ -100,8 +104,17 @@ def test_2025_bij_elke_celgrens():
         p1, p2 = _pct(r["pct_first_child"]), _pct(r["pct_next_children"])
         hoog = int(r["income_to_incl"]) if r["income_to_incl"] else int(r["income_from"]) + 500_000
         for inkomen in (int(r["income_from"]), hoog):
-            res = bereken(huishouden(2025, ouder(sit("arbeid")), inkomen=inkomen, kinderen=[
-                kind(geboren="2022-01-01", uren=100, prijs="10.00"), kind(geboren="2023-06-01", uren=80, prijs="10.00")]))
+            res = bereken(
+                huishouden(
+                    2025,
+                    ouder(sit("arbeid")),
+                    inkomen=inkomen,
+                    kinderen=[
+                        kind(geboren="2022-01-01", uren=100, prijs="10.00"),
+                        kind(geboren="2023-06-01", uren=80, prijs="10.00"),
+                    ],
+                )
+            )
             k1, k2 = res.maanden[0].kinderen
             assert k1.eerste_kind and k1.percentage == p1 and k1.toeslag == _hand(Decimal(1000), p1), inkomen
             assert k1.percentage_bron and "niet gevonden" not in k1.percentage_bron
@@ -126,8 +139,11 @@ def test_2025_percentage_zegt_waar_het_op_rust():
 
 @pytest.mark.parametrize("jaar,code", [(2021, "tabel"), (2027, "maximum_uurprijs")])
 def test_jaar_zonder_tabel_geeft_aanspraak_en_uren_zonder_bedrag(jaar, code):
-    r = bereken(huishouden(jaar, ouder(sit("arbeid", uren_per_maand=100)),
-                           kinderen=[kind(geboren=f"{jaar - 2}-01-01", uren=100)]))
+    r = bereken(
+        huishouden(
+            jaar, ouder(sit("arbeid", uren_per_maand=100)), kinderen=[kind(geboren=f"{jaar - 2}-01-01", uren=100)]
+        )
+    )
     assert r.bedragen == "ontbreekt" and r.jaar.toeslag is None and r.rekenfout
     assert all(m.aanspraak and m.toeslag is None and m.uitbetaling_voorschot is None for m in r.maanden)
     assert r.jaar.uren_in_aanmerking == Decimal(1200)
@@ -159,7 +175,12 @@ def test_voorlopige_tabel_staat_in_resultaat():
 
 
 def _rij(van, tot, p1="96.0", p2="96.0", s1=None, s2=None):
-    r = {"income_from": str(van), "income_to_incl": "" if tot is None else str(tot), "pct_first_child": p1, "pct_next_children": p2}
+    r = {
+        "income_from": str(van),
+        "income_to_incl": "" if tot is None else str(tot),
+        "pct_first_child": p1,
+        "pct_next_children": p2,
+    }
     if s1:
         r["status_first_child"], r["status_next_children"] = s1, s2
     return r
@@ -175,9 +196,15 @@ def test_validatie_percentage_mag_niet_stijgen():
         valideer_tabel(2099, [_rij(0, 100, "90.0", "90.0"), _rij(101, None, "91.0", "90.0")], "definitief")
     # rising over a missing cell is caught too
     with pytest.raises(OngeldigeWetgeving, match="stijgt"):
-        valideer_tabel(2099, [_rij(0, 100, "90.0", "90.0", "verified", "verified"),
-                              _rij(101, 200, "89.0", "", "derived", "not_found"),
-                              _rij(201, None, "88.0", "91.0", "derived", "single_source")], "onvolledig")
+        valideer_tabel(
+            2099,
+            [
+                _rij(0, 100, "90.0", "90.0", "verified", "verified"),
+                _rij(101, 200, "89.0", "", "derived", "not_found"),
+                _rij(201, None, "88.0", "91.0", "derived", "single_source"),
+            ],
+            "onvolledig",
+        )
 
 
 def test_validatie_volledig_jaar():
@@ -200,8 +227,11 @@ def test_validatie_per_cel():
         valideer_tabel(2099, [_rij(0, None, "96.0", "96.0", "geraden", "verified")], "onvolledig")
     with pytest.raises(OngeldigeWetgeving, match="meer dan één decimaal"):
         valideer_tabel(2099, [_rij(0, None, "96.05", "96.0")], "definitief")
-    t = valideer_tabel(2099, [_rij(0, 100, "96.0", "96.0", "verified", "verified"),
-                              _rij(101, None, "90.0", "", "derived", "not_found")], "onvolledig")
+    t = valideer_tabel(
+        2099,
+        [_rij(0, 100, "96.0", "96.0", "verified", "verified"), _rij(101, None, "90.0", "", "derived", "not_found")],
+        "onvolledig",
+    )
     p1, p2 = t.percentages(np.array([50, 500]))
     assert list(p1) == [960, 900] and list(p2) == [960, -1]
 

@@ -4,6 +4,7 @@ Published figures are typed in from the report text (/work/shared/seeds/000_5866
 Figures for changed inputs are worked out by hand from the method in Bijlage A (r. 2865-2879); the arithmetic is in
 the comments. None of the expected values is taken from the code's output.
 """
+
 from __future__ import annotations
 
 import json
@@ -112,8 +113,13 @@ def test_invoer_seed000_staat_zoals_in_het_rapport():
     assert inv.ontheffing["eenouder"].waarde == pytest.approx(0.097)  # Bijlage A, r. 2834
     assert inv.ontheffing["paren"].waarde == pytest.approx(0.091)  # Bijlage A, r. 2836
     # every input figure has a source, and every figure not in the report says so
-    for x in [inv.bijstand_huishoudens, *inv.ouders.values(), *inv.ontheffing.values(),
-              *inv.srg_deelnemers.values(), *inv.doel_reintegratie.values()]:
+    for x in [
+        inv.bijstand_huishoudens,
+        *inv.ouders.values(),
+        *inv.ontheffing.values(),
+        *inv.srg_deelnemers.values(),
+        *inv.doel_reintegratie.values(),
+    ]:
         assert x.bron.strip()
     assert {x.herkomst for x in inv.srg_deelnemers.values()} == {"teruggerekend"}
     assert {x.herkomst for x in inv.doel_reintegratie.values()} == {"teruggerekend"}
@@ -373,8 +379,16 @@ def test_cli_kort_en_volledig():
     r = runner.invoke(app, ["doelgroep", "--volledig"])
     assert r.exit_code == 0, r.output
     assert "seed" not in r.output.lower()
-    for tekst in ("Invoer", "Schatting per deel-range", "Totaal per categorie", "Aannames",
-                  "Wat niet klopt in het rapport", "13.500", "14.800", "2.565"):
+    for tekst in (
+        "Invoer",
+        "Schatting per deel-range",
+        "Totaal per categorie",
+        "Aannames",
+        "Wat niet klopt in het rapport",
+        "13.500",
+        "14.800",
+        "2.565",
+    ):
         assert tekst in r.output, tekst
 
 

@@ -1,5 +1,6 @@
 """Policy analysis: alignment to the budget, calibration targets vs validation checks, every assumption read,
 multi-year run under each year's own law (a partial or missing table is reported, never guessed)."""
+
 import numpy as np
 import pytest
 
@@ -164,8 +165,11 @@ def test_reconciliatie_en_gedrag(run):
     _, _, mj = run
     u = A.uitlijning(A.bedrag(mj.cellen["wet_2024"]))
     rc = A.reconciliatie(mj, u["factor"], u)
-    assert {"Uitgaven KOT 2024, stand 1e suppletoire begroting", "Verhoging van de percentages in 2025 (raming SZW)",
-            "Wlz-uitzondering: gebruikers"} <= set(rc["onderwerp"])
+    assert {
+        "Uitgaven KOT 2024, stand 1e suppletoire begroting",
+        "Verhoging van de percentages in 2025 (raming SZW)",
+        "Wlz-uitzondering: gebruikers",
+    } <= set(rc["onderwerp"])
     assert rc["verklaring"].str.len().min() > 40
     # sources are named by their title, never by a file of this project
     for tekst in list(rc["bron"]) + list(rc["verklaring"]):

@@ -1,5 +1,6 @@
 """Distributed for real: a `dask scheduler` and a `dask worker` in other processes on loopback read the population from
 an absolute path and give totals identical to one process; the client checks the workers' versions first."""
+
 import os
 import socket
 import subprocess
@@ -34,16 +35,39 @@ def cluster(tmp_path_factory):
     env = {**os.environ, "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}
     # each child process keeps its own copy of its log file; this process closes its handle at once
     with open(log / "s.log", "w") as uit:
-        sch = subprocess.Popen([str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(POORT),
-                                "--no-dashboard"], stdout=uit, stderr=subprocess.STDOUT, env=env, cwd=log)
+        sch = subprocess.Popen(
+            [str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(POORT), "--no-dashboard"],
+            stdout=uit,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=log,
+        )
     procs = [sch]
     try:
         _wacht(POORT)
         with open(log / "w.log", "w") as uit:
-            wk = subprocess.Popen([str(BIN / "dask"), "worker", f"tcp://127.0.0.1:{POORT}", "--host", "127.0.0.1",
-                                   "--nthreads", "1", "--nworkers", "1", "--worker-port", str(POORT + 1),
-                                   "--nanny-port", str(POORT + 2), "--no-dashboard"],
-                                  stdout=uit, stderr=subprocess.STDOUT, env=env, cwd=log)
+            wk = subprocess.Popen(
+                [
+                    str(BIN / "dask"),
+                    "worker",
+                    f"tcp://127.0.0.1:{POORT}",
+                    "--host",
+                    "127.0.0.1",
+                    "--nthreads",
+                    "1",
+                    "--nworkers",
+                    "1",
+                    "--worker-port",
+                    str(POORT + 1),
+                    "--nanny-port",
+                    str(POORT + 2),
+                    "--no-dashboard",
+                ],
+                stdout=uit,
+                stderr=subprocess.STDOUT,
+                env=env,
+                cwd=log,
+            )
         procs.append(wk)
         from dask.distributed import Client
 

@@ -1,6 +1,7 @@
 """Code health of the policy package (issue: a house the next engineer can live in): no import cycle between its
 modules, also counting imports inside functions; no private name imported from another module; no function longer
 than 100 lines."""
+
 import ast
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def test_geen_importcyclus_in_policy():
         kleur[m] = 1
         pad.append(m)
         for d in sorted(graaf[m]):
-            assert kleur.get(d) != 1, "importcyclus: " + " -> ".join(pad[pad.index(d):] + [d])
+            assert kleur.get(d) != 1, "importcyclus: " + " -> ".join(pad[pad.index(d) :] + [d])
             if d not in kleur:
                 bezoek(d)
         pad.pop()
@@ -56,13 +57,22 @@ def test_geen_private_naam_uit_een_andere_module():
         for d, namen in _policy_imports(t):
             fout += [f"{m} importeert {d}.{n}" for n in namen if n.startswith("_")]
         for knoop in ast.walk(t):  # module aliases: P._a(...), M._cellen
-            if (isinstance(knoop, ast.Attribute) and isinstance(knoop.value, ast.Name) and knoop.attr.startswith("_")
-                    and not knoop.attr.startswith("__") and knoop.value.id in {"P", "M", "A", "K", "O", "H", "U", "R", "D"}):
+            if (
+                isinstance(knoop, ast.Attribute)
+                and isinstance(knoop.value, ast.Name)
+                and knoop.attr.startswith("_")
+                and not knoop.attr.startswith("__")
+                and knoop.value.id in {"P", "M", "A", "K", "O", "H", "U", "R", "D"}
+            ):
                 fout.append(f"{m} gebruikt {knoop.value.id}.{knoop.attr}")
     assert not fout, fout
 
 
 def test_geen_functie_langer_dan_100_regels():
-    lang = [f"{m}.{n.name}: {n.end_lineno - n.lineno + 1}" for m, t in _modules().items() for n in ast.walk(t)
-            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > 100]
+    lang = [
+        f"{m}.{n.name}: {n.end_lineno - n.lineno + 1}"
+        for m, t in _modules().items()
+        for n in ast.walk(t)
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > 100
+    ]
     assert not lang, lang

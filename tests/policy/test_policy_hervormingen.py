@@ -6,6 +6,7 @@ Expected amounts are worked out by hand from the law and Bijlage I, not taken fr
   2024, status provisional); the 2026 table has 92,4% in the same row (R5);
 - the right exists per month (Wko 1.6); the pool is 230 hours per month with a right (Bkot 8a), never binding here.
 """
+
 from decimal import Decimal
 
 import pytest
@@ -47,24 +48,37 @@ def test_vijf_hervormingen_als_data(R):
 
 # ------------------------------------------------------------------------------------------ R1
 def test_r1_alleenstaande_bijstand_categorie_c(R):
-    h = huishouden(JAAR, ouder(sit("bijstand_traject", voorziening_gericht_op_arbeidsinschakeling=False, **BIJSTAND)),
-                   kinderen=[kind(geboren="2022-03-15", soort="dagopvang", uren=60, prijs="10.25")], inkomen=18_000)
+    h = huishouden(
+        JAAR,
+        ouder(sit("bijstand_traject", voorziening_gericht_op_arbeidsinschakeling=False, **BIJSTAND)),
+        kinderen=[kind(geboren="2022-03-15", soort="dagopvang", uren=60, prijs="10.25")],
+        inkomen=18_000,
+    )
     assert _reken(h) == (Decimal("0.00"), 0)  # law: categorie C is no voorziening gericht op arbeidsinschakeling
     # 60 h x 10,25 x 96% = 590,40 per month, 12 months
     assert _reken(h, R["R1"]) == (Decimal("7084.80"), 12)
 
 
 def test_r1_paar_werk_en_categorie_c(R):
-    h = huishouden(JAAR, ouder(sit("arbeid")),
-                   ouder(sit("bijstand_traject", voorziening_gericht_op_arbeidsinschakeling=False, **BIJSTAND)),
-                   kinderen=[KIND], inkomen=30_000)
+    h = huishouden(
+        JAAR,
+        ouder(sit("arbeid")),
+        ouder(sit("bijstand_traject", voorziening_gericht_op_arbeidsinschakeling=False, **BIJSTAND)),
+        kinderen=[KIND],
+        inkomen=30_000,
+    )
     assert _reken(h)[0] == 0
     assert _reken(h, R["R1"]) == (Decimal("11611.20"), 12)  # 1.025,00 x 94,4% = 967,60 x 12
 
 
 def test_r1_paar_categorie_c_en_geen_activiteit_blijft_zonder_recht(R):
-    h = huishouden(JAAR, ouder(sit("bijstand_traject", voorziening_gericht_op_arbeidsinschakeling=False, **BIJSTAND)),
-                   ouder(), kinderen=[KIND], inkomen=25_000)
+    h = huishouden(
+        JAAR,
+        ouder(sit("bijstand_traject", voorziening_gericht_op_arbeidsinschakeling=False, **BIJSTAND)),
+        ouder(),
+        kinderen=[KIND],
+        inkomen=25_000,
+    )
     assert _reken(h, R["R1"]) == (Decimal("0.00"), 0)  # lid 3: the partner must qualify too
 
 
@@ -98,9 +112,20 @@ def test_r2_wlz_met_werkende_partner_al_recht(R):
 
 # ------------------------------------------------------------------------------------------ R3
 def test_r3_drie_maanden_na_einde_traject(R):
-    h = huishouden(JAAR, ouder(sit("bijstand_traject", van="2023-06-01", tot="2024-05-31",
-                                   voorziening_gericht_op_arbeidsinschakeling=True, **BIJSTAND)),
-                   kinderen=[KIND], inkomen=18_000)
+    h = huishouden(
+        JAAR,
+        ouder(
+            sit(
+                "bijstand_traject",
+                van="2023-06-01",
+                tot="2024-05-31",
+                voorziening_gericht_op_arbeidsinschakeling=True,
+                **BIJSTAND,
+            )
+        ),
+        kinderen=[KIND],
+        inkomen=18_000,
+    )
     assert _reken(h) == (Decimal("4920.00"), 5)  # January-May: 5 x 984,00
     assert _reken(h, R["R3"]) == (Decimal("7872.00"), 8)  # plus June-August
 
@@ -118,9 +143,15 @@ def test_r4_alleen_andere_inburgeringsactiviteiten(R):
 
 
 def test_r4_cursus_daarna_andere_activiteiten(R):
-    h = huishouden(JAAR, ouder(sit("inburgering", maanden=list(range(1, 7))),
-                               sit("inburgering_overige_activiteit", maanden=list(range(7, 13)))),
-                   kinderen=[KIND], inkomen=18_000)
+    h = huishouden(
+        JAAR,
+        ouder(
+            sit("inburgering", maanden=list(range(1, 7))),
+            sit("inburgering_overige_activiteit", maanden=list(range(7, 13))),
+        ),
+        kinderen=[KIND],
+        inkomen=18_000,
+    )
     assert _reken(h) == (Decimal("5904.00"), 6)
     assert _reken(h, R["R4"]) == (Decimal("11808.00"), 12)
 
@@ -142,8 +173,9 @@ def test_r5_tabel_gevalideerd_en_gemarkeerd(R):
 
 
 def test_parameterwijziging_maximum_uurprijs_en_verschuiving():
-    h = huishouden(JAAR, ouder(sit("arbeid")), kinderen=[kind(geboren="2022-03-15", uren=100, prijs="10.50")],
-                   inkomen=20_000)
+    h = huishouden(
+        JAAR, ouder(sit("arbeid")), kinderen=[kind(geboren="2022-03-15", uren=100, prijs="10.50")], inkomen=20_000
+    )
     assert _reken(h)[0] == Decimal("11808.00")  # capped at 10,25
     mu = H.Hervorming("T1", "test", maximum_uurprijs={"dagopvang": "10.50"})
     assert _reken(h, mu)[0] == Decimal("12096.00")  # 1.050,00 x 96% x 12

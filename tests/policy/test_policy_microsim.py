@@ -1,5 +1,6 @@
 """Microsimulation: one rules core (totals equal the kernel, sampled households equal `compute.bereken`), Dask equals
 one process to the cent, non-take-up applied visibly, reports and the web overview, the CLI."""
+
 from decimal import Decimal
 
 import numpy as np
@@ -93,7 +94,10 @@ def test_dask_gelijk_aan_een_proces(pop, res, hervormingen, tmp_path):
     from dask.distributed import Client, LocalCluster
 
     pad = pop.naar_parquet(tmp_path / "pop.parquet", rijgroep=3_000)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cl, Client(cl) as cli:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cl,
+        Client(cl) as cli,
+    ):
         uit_geheugen = M.simuleer(pop, hervormingen, dask=cli, partitie=2_500)
         uit_bestand = M.simuleer(pad, hervormingen, dask=cli, partitie=6_000)
     een_proces_bestand = M.simuleer(pad, hervormingen, dask="", partitie=4_000)
@@ -107,7 +111,12 @@ def test_dask_gelijk_aan_een_proces(pop, res, hervormingen, tmp_path):
 def test_niet_gebruik_zichtbaar_toegepast(res):
     tab = R.basis_totalen(res).set_index("indicator")
     rij = tab.loc["Kinderopvangtoeslag"]
-    assert rij["iedereen_vraagt_aan"] > rij["na_niet_gebruik_laag"] > rij["na_niet_gebruik_midden"] > rij["na_niet_gebruik_hoog"]
+    assert (
+        rij["iedereen_vraagt_aan"]
+        > rij["na_niet_gebruik_laag"]
+        > rij["na_niet_gebruik_midden"]
+        > rij["na_niet_gebruik_hoog"]
+    )
     # entitlement is not touched by non-take-up
     aanspraak = tab.loc["Huishoudens waarvan de ouders voldoen (minstens een maand)"]
     assert aanspraak["iedereen_vraagt_aan"] == pytest.approx(aanspraak["na_niet_gebruik_hoog"], rel=1e-12)
@@ -120,7 +129,12 @@ def test_niet_gebruik_zichtbaar_toegepast(res):
     s = R.hervormingen_samenvatting(res).set_index("code")
     for code in ("R1", "R2", "R3", "R4", "R5"):
         r = s.loc[code]
-        assert r["verandering_iedereen"] >= r["verandering_na_niet_gebruik_laag"] >= r["verandering_na_niet_gebruik_hoog"] >= 0
+        assert (
+            r["verandering_iedereen"]
+            >= r["verandering_na_niet_gebruik_laag"]
+            >= r["verandering_na_niet_gebruik_hoog"]
+            >= 0
+        )
         assert r["verliezers"] == 0  # none of the five reforms takes a right away
 
 
@@ -170,7 +184,9 @@ def test_cli(tmp_path):
     assert "Kalibratie 2024" in r.output and pad.exists() and (tmp_path / "pop_kalibratie.csv").exists()
     r = runner.invoke(app, ["simuleer", "--populatie", str(pad), "--uitvoer", str(tmp_path / "basis")])
     assert r.exit_code == 0, r.output
-    assert "voorlopig" in r.output and "niet-gebruik" in r.output and (tmp_path / "basis" / "basis_totalen.csv").exists()
+    assert (
+        "voorlopig" in r.output and "niet-gebruik" in r.output and (tmp_path / "basis" / "basis_totalen.csv").exists()
+    )
     r = runner.invoke(app, ["hervorming", "R2", "--populatie", str(pad), "--uitvoer", str(tmp_path / "h")])
     assert r.exit_code == 0, r.output
     assert (tmp_path / "h" / "R2_uitgaven_per_deciel.svg").exists()

@@ -1,5 +1,6 @@
 """Uncertainty: every assumption has a machine-readable range; intervals contain the central value and widen when an
 assumption's range widens; the tornado names the driving assumption; --aannames and provenance."""
+
 import copy
 import json
 
@@ -29,7 +30,9 @@ def test_elke_aanname_heeft_een_variatie():
     assert O.varieer_waarde(0.82, [0.75, 0.95], -1.0) == pytest.approx(0.75)
     assert O.varieer_waarde(0.82, [0.75, 0.95], 1.0) == pytest.approx(0.95)
     # shares that must sum to one keep doing so
-    ba = O.varieer_waarde(ruw["aannames"]["bijstand_activiteit"]["waarde"], ruw["aannames"]["bijstand_activiteit"]["variatie"], 0.7)
+    ba = O.varieer_waarde(
+        ruw["aannames"]["bijstand_activiteit"]["waarde"], ruw["aannames"]["bijstand_activiteit"]["variatie"], 0.7
+    )
     assert sum(ba.values()) == pytest.approx(1.0)
 
 
@@ -68,8 +71,9 @@ def test_interval_wordt_breder_als_het_bereik_breder_wordt(centraal):
 
 
 def test_tornado_noemt_de_aanname_die_telt():
-    td = O.tornado(N, HERV, seed=3, namen_=["toetsingsinkomen_factor", "tussenpoos_broers_zussen_maanden",
-                                            "niet_gebruik.werk"])
+    td = O.tornado(
+        N, HERV, seed=3, namen_=["toetsingsinkomen_factor", "tussenpoos_broers_zussen_maanden", "niet_gebruik.werk"]
+    )
     b = td[td["uitkomst"] == "basis_2024_model"].set_index("aanname")
     assert b["uitslag"].idxmax() == "toetsingsinkomen_factor"
     # a lower toetsingsinkomen means higher percentages: more spending
@@ -92,8 +96,26 @@ def test_aannames_bestand_en_herkomst(tmp_path):
     ander = tmp_path / "mijn_aannames.yaml"
     ander.write_text(yaml.safe_dump(ruw, allow_unicode=True), encoding="utf-8")
     uit = tmp_path / "a"
-    r = CliRunner().invoke(app, ["beleid", "analyse", "--aantal", "6000", "--trekkingen", "3", "--mc-aantal", "3000",
-                                 "--seeds", "0", "--no-tornado", "--uitvoer", str(uit), "--aannames", str(ander)])
+    r = CliRunner().invoke(
+        app,
+        [
+            "beleid",
+            "analyse",
+            "--aantal",
+            "6000",
+            "--trekkingen",
+            "3",
+            "--mc-aantal",
+            "3000",
+            "--seeds",
+            "0",
+            "--no-tornado",
+            "--uitvoer",
+            str(uit),
+            "--aannames",
+            str(ander),
+        ],
+    )
     assert r.exit_code == 0, r.output
     h = json.loads((uit / "herkomst.json").read_text(encoding="utf-8"))
     assert h["aannames_bron"] == "bestand mijn_aannames.yaml"
@@ -106,19 +128,25 @@ def test_aannames_bestand_en_herkomst(tmp_path):
     assert set(h["hervormingen"]) == set(H.alle())
     from kotwijzer.policy.herkomst import aannames_hash
 
-    assert h["hashes"]["aannames"] != aannames_hash(yaml.safe_load(P.standaard_aannames_pad().read_text(encoding="utf-8")))
+    assert h["hashes"]["aannames"] != aannames_hash(
+        yaml.safe_load(P.standaard_aannames_pad().read_text(encoding="utf-8"))
+    )
     import openpyxl
 
     wb = openpyxl.load_workbook(uit / "beleidsanalyse.xlsx")
-    assert {"lees_mij", "budgettabel", "reconciliatie", "intervallen", "herkomst", "stelsel_2029_doelgroepen"} <= set(wb.sheetnames)
+    assert {"lees_mij", "budgettabel", "reconciliatie", "intervallen", "herkomst", "stelsel_2029_doelgroepen"} <= set(
+        wb.sheetnames
+    )
     for f in ("budgettabel.csv", "reconciliatie.csv", "meerjarig_uitgaven.png", "intervallen_hervormingen.svg"):
         assert (uit / f).exists(), f
     # a broken file gives a clear Dutch message naming what is missing, no traceback
     kapot = tmp_path / "kapot.yaml"
     del ruw["aannames"]["wlz_huishoudens"]
     kapot.write_text(yaml.safe_dump(ruw, allow_unicode=True), encoding="utf-8")
-    r = CliRunner().invoke(app, ["beleid", "populatie", "--aantal", "100", "--uitvoer", str(tmp_path / "p.parquet"),
-                                 "--aannames", str(kapot)])
+    r = CliRunner().invoke(
+        app,
+        ["beleid", "populatie", "--aantal", "100", "--uitvoer", str(tmp_path / "p.parquet"), "--aannames", str(kapot)],
+    )
     assert r.exit_code == 1 and "wlz_huishoudens" in r.output and "Traceback" not in r.output
     P.gebruik_aannames(None)
 

@@ -1,4 +1,5 @@
 """Synthetic population: deterministic for a seed, calibrated within the stated tolerances, stored as Parquet."""
+
 import json
 
 import numpy as np

@@ -63,7 +63,11 @@ def _per_maand(spec: dict[Any, Any]) -> dict[int, Any]:
 def _gelijk(werkelijk: Any, verwacht: Any) -> bool:
     if isinstance(verwacht, bool) or verwacht is None:
         return werkelijk is verwacht or werkelijk == verwacht
-    if isinstance(verwacht, (int, float, str)) and isinstance(werkelijk, (int, Decimal)) and not isinstance(werkelijk, bool):
+    if (
+        isinstance(verwacht, (int, float, str))
+        and isinstance(werkelijk, (int, Decimal))
+        and not isinstance(werkelijk, bool)
+    ):
         return Decimal(str(werkelijk)) == Decimal(str(verwacht))
     return str(getattr(werkelijk, "value", werkelijk)) == str(verwacht)
 
@@ -133,5 +137,7 @@ def test_wat_niet_gemodelleerd_is_staat_in_het_dekkingsregister(pad):
     doc = yaml.safe_load(pad.read_text(encoding="utf-8"))
     regels = {r["id"]: r for r in yaml.safe_load(REGISTER.read_text(encoding="utf-8"))}
     for item in doc.get("niet_gemodelleerd", []):
-        assert item["register"] in regels, f"{item['bepaling']}: '{item['register']}' staat niet in het dekkingsregister"
+        assert item["register"] in regels, (
+            f"{item['bepaling']}: '{item['register']}' staat niet in het dekkingsregister"
+        )
         assert regels[item["register"]]["status"] in ("niet_gemodelleerd", "vereenvoudigd"), item

@@ -1,5 +1,6 @@
 """Aanspraak per month: every onderdeel of Wko 1.6 lid 1 and every exception, worked out by hand from the law text
 (shared/law/README.md §1, which quotes Wko 1.6 per version)."""
+
 import pytest
 
 from kotwijzer.compute import bereken, voorwaardencheck
@@ -109,8 +110,12 @@ def test_partner_met_permanente_wlz_recht_vanaf_2021(jaar):
     from kotwijzer.compute import voorwaardencheck
 
     # a child born the year before (the default child of the helpers is born in 2022: in 2021 it has no right yet)
-    data = huishouden(jaar, ouder(sit("arbeid", uren_per_maand=120)), ouder(sit("wlz_permanent")),
-                      kinderen=[kind(geboren=f"{jaar - 1}-06-01")])
+    data = huishouden(
+        jaar,
+        ouder(sit("arbeid", uren_per_maand=120)),
+        ouder(sit("wlz_permanent")),
+        kinderen=[kind(geboren=f"{jaar - 1}-06-01")],
+    )
     r = voorwaardencheck(data)
     assert r.oordeel == "recht" and r.maanden_met_aanspraak == ALLE
 
@@ -140,7 +145,9 @@ def test_partner_zes_maanden_gedetineerd_recht_tijdens_detentie():
 
 
 def test_detentie_telt_pas_vanaf_2022():
-    data = huishouden(2021, ouder(sit("arbeid", uren_per_maand=120)), ouder(sit("detentie", van="2021-02-01", tot="2021-07-31")))
+    data = huishouden(
+        2021, ouder(sit("arbeid", uren_per_maand=120)), ouder(sit("detentie", van="2021-02-01", tot="2021-07-31"))
+    )
     r = voorwaardencheck(data)
     assert r.maanden_met_aanspraak == []
     assert any(c.code == "aanspraak_detentie_te_vroeg" for c in r.condities)
@@ -181,8 +188,19 @@ def test_werkloosheidstermijn_na_werk_in_vorig_jaar():
 
 def test_einde_traject_geeft_geen_doorloop():
     # lid 5 is only for the end of work (onderdeel a/b), not for a traject
-    r = bereken(huishouden(2026, ouder(sit("bijstand_traject", van="2025-01-01", tot="2026-04-30",
-                                           voorziening_gericht_op_arbeidsinschakeling=True))))
+    r = bereken(
+        huishouden(
+            2026,
+            ouder(
+                sit(
+                    "bijstand_traject",
+                    van="2025-01-01",
+                    tot="2026-04-30",
+                    voorziening_gericht_op_arbeidsinschakeling=True,
+                )
+            ),
+        )
+    )
     assert maanden_recht(r) == [1, 2, 3, 4]
 
 

@@ -1,6 +1,7 @@
 """Amounts: maximum uurprijs, first child, percentage table and rounding, checked against hand calculations from the
 law (Bkot art. 3, 4, 8; brochure "Berekening kinderopvangtoeslag 2026" for the rounding) and the shipped tables as
 published (shared/law/tables)."""
+
 import csv
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -42,10 +43,18 @@ def test_twee_kinderen_2026_met_de_hand():
     p1, p2 = pct_uit_gepubliceerde_tabel(2026, 60_000)
     k1 = hand(Decimal("80") * Decimal("11.23"), p1)
     k2 = hand(Decimal("40") * Decimal("9.50"), p2)
-    r = bereken(huishouden(2026, ouder(sit("arbeid")), ouder(sit("arbeid")), inkomen=60_000, kinderen=[
-        kind(geboren="2023-04-12", soort="dagopvang", uren=80, prijs="11.50"),
-        kind(geboren="2018-02-01", soort="buitenschoolse_opvang", uren=40, prijs="9.50"),
-    ]))
+    r = bereken(
+        huishouden(
+            2026,
+            ouder(sit("arbeid")),
+            ouder(sit("arbeid")),
+            inkomen=60_000,
+            kinderen=[
+                kind(geboren="2023-04-12", soort="dagopvang", uren=80, prijs="11.50"),
+                kind(geboren="2018-02-01", soort="buitenschoolse_opvang", uren=40, prijs="9.50"),
+            ],
+        )
+    )
     jan = r.maanden[0]
     assert [k.toeslag for k in jan.kinderen] == [k1, k2]
     assert jan.kinderen[0].eerste_kind and not jan.kinderen[1].eerste_kind
@@ -60,8 +69,14 @@ def test_twee_kinderen_2026_met_de_hand():
 def test_gastouder_maximum_geldt_ook_voor_bso_leeftijd():
     # Belastingdienst (KOT 2019, maximumuurtarief): gastouderopvang for a BSO-age child uses the gastouder maximum.
     p1, _ = pct_uit_gepubliceerde_tabel(2026, 30_000)
-    r = bereken(huishouden(2026, ouder(sit("arbeid")), inkomen=30_000,
-                           kinderen=[kind(geboren="2017-01-01", soort="gastouderopvang", uren=50, prijs="9.00")]))
+    r = bereken(
+        huishouden(
+            2026,
+            ouder(sit("arbeid")),
+            inkomen=30_000,
+            kinderen=[kind(geboren="2017-01-01", soort="gastouderopvang", uren=50, prijs="9.00")],
+        )
+    )
     k = r.maanden[0].kinderen[0]
     assert k.uurprijs_gebruikt == Decimal("8.49")
     assert k.toeslag == hand(Decimal(50) * Decimal("8.49"), p1)
@@ -74,10 +89,17 @@ def test_eerste_kind_bij_gelijke_uren_is_kind_met_hoogste_kosten():
     B 100 h x 10,00 = 1.000. A is first child: 1.100 x p1 + 1.000 x p2 (percentages from the published table)."""
     p1, p2 = pct_uit_gepubliceerde_tabel(2026, 120_000)
     assert p1 < p2
-    r = bereken(huishouden(2026, ouder(sit("arbeid")), inkomen=120_000, kinderen=[
-        kind(geboren="2023-01-01", uren=100, prijs="10.00"),
-        kind(geboren="2022-01-01", uren=100, prijs="11.00"),
-    ]))
+    r = bereken(
+        huishouden(
+            2026,
+            ouder(sit("arbeid")),
+            inkomen=120_000,
+            kinderen=[
+                kind(geboren="2023-01-01", uren=100, prijs="10.00"),
+                kind(geboren="2022-01-01", uren=100, prijs="11.00"),
+            ],
+        )
+    )
     m = r.maanden[0]
     assert [k.eerste_kind for k in m.kinderen] == [False, True]
     assert m.kinderen[1].eerste_kind_reden == "hoogste_kosten"
@@ -93,10 +115,17 @@ def test_eerste_kind_bij_gelijke_uren_en_kosten_beslist_dienst_toeslagen():
     """Bkot art. 3 lid 4: equal hours and equal kosten -> Dienst Toeslagen decides which child is first; the amount is
     the same either way: 1.000 x p1 + 1.000 x p2."""
     p1, p2 = pct_uit_gepubliceerde_tabel(2026, 120_000)
-    r = bereken(huishouden(2026, ouder(sit("arbeid")), inkomen=120_000, kinderen=[
-        kind(geboren="2023-01-01", uren=100, prijs="10.00"),
-        kind(geboren="2022-01-01", uren=100, prijs="10.00"),
-    ]))
+    r = bereken(
+        huishouden(
+            2026,
+            ouder(sit("arbeid")),
+            inkomen=120_000,
+            kinderen=[
+                kind(geboren="2023-01-01", uren=100, prijs="10.00"),
+                kind(geboren="2022-01-01", uren=100, prijs="10.00"),
+            ],
+        )
+    )
     m = r.maanden[0]
     assert sum(k.eerste_kind for k in m.kinderen) == 1
     assert [k.eerste_kind_reden for k in m.kinderen if k.eerste_kind] == ["gelijk"]
@@ -124,10 +153,17 @@ def test_meer_uren_kan_minder_toeslag_geven_bij_twee_kinderen():
     assert na < voor  # the law itself gives less toeslag for more hours here
 
     def run(uren_a):
-        return bereken(huishouden(2026, ouder(sit("arbeid")), inkomen=100_000, kinderen=[
-            kind(geboren="2022-01-01", uren=uren_a, prijs="11.00"),
-            kind(geboren="2022-06-01", soort="gastouderopvang", uren=101, prijs="5.00"),
-        ]))
+        return bereken(
+            huishouden(
+                2026,
+                ouder(sit("arbeid")),
+                inkomen=100_000,
+                kinderen=[
+                    kind(geboren="2022-01-01", uren=uren_a, prijs="11.00"),
+                    kind(geboren="2022-06-01", soort="gastouderopvang", uren=101, prijs="5.00"),
+                ],
+            )
+        )
 
     r_voor, r_na = run(100), run(102)
     assert r_voor.maanden[0].toeslag == voor
@@ -154,7 +190,9 @@ def test_toeslag_nooit_boven_96_procent_en_230_uur(data):
     for m in r.maanden:
         for k in m.kinderen:
             assert k.uren_in_aanmerking <= 230
-            assert k.toeslag <= (k.kosten * Decimal("0.96")).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) + Decimal("0.01")
+            assert k.toeslag <= (k.kosten * Decimal("0.96")).quantize(
+                Decimal("0.01"), rounding=ROUND_HALF_UP
+            ) + Decimal("0.01")
             assert k.uurprijs_gebruikt <= k.maximum_uurprijs
 
 

@@ -3,6 +3,7 @@
 The expectations of the rules themselves are tested elsewhere against the law (Awir art. 5, Wko 1.3 lid 2 onder b);
 here every scalar form is compared with its vectorised rule on generated dates, including no date, period ends before
 the year, leap days and application dates years apart from the berekeningsjaar."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,7 +42,8 @@ def test_voorbeelden_met_de_hand():
     # Awir art. 5: work from 15 March 2026 counts from April; work that ends on 15 March still counts for March
     assert kalender.maanden_in_periode_datum(dt.date(2026, 3, 15), None, 2026).tolist() == [False] * 3 + [True] * 9
     assert kalender.maanden_in_periode_datum(dt.date(2025, 6, 1), dt.date(2026, 3, 15), 2026).tolist() == (
-        [True] * 3 + [False] * 9)
+        [True] * 3 + [False] * 9
+    )
     # Wko 1.3 lid 2 onder b with 3 months back: an application on 10 May 2026 reaches back to 1 February (index 1)
     assert kalender.eerste_maand_na_aanvraag_datum(dt.date(2026, 5, 10), 2026, 3) == 1
     assert kalender.eerste_maand_na_aanvraag_datum(dt.date(2027, 6, 1), 2026, 3) == 12

@@ -6,6 +6,7 @@ Expected hours are the published figures under "Situatie na wijziging volgens he
 rule of 2022: for 2021 the same footnote says the KGU was relaxed for working parents (230 hours per calendar month in
 which they worked, Stb. 2021, 434), so the 2021 variants below are worked out by hand under that relaxation.
 """
+
 import numpy as np
 import pytest
 
@@ -46,8 +47,13 @@ def test_rekenvoorbeeld_II_bso_detentie_2022():
     # Ouder B werkt de eerste 6 maanden 100 uur per maand en de laatste 6 maanden 150 uur per maand.
     data = huishouden(
         2022,
-        ouder(sit("detentie", van="2022-01-01", tot="2022-05-31"), sit("studie", [7, 8, 9, 10, 11, 12], onderwijs="mbo")),
-        ouder(sit("arbeid", [1, 2, 3, 4, 5, 6], uren_per_maand=100), sit("arbeid", [7, 8, 9, 10, 11, 12], uren_per_maand=150)),
+        ouder(
+            sit("detentie", van="2022-01-01", tot="2022-05-31"), sit("studie", [7, 8, 9, 10, 11, 12], onderwijs="mbo")
+        ),
+        ouder(
+            sit("arbeid", [1, 2, 3, 4, 5, 6], uren_per_maand=100),
+            sit("arbeid", [7, 8, 9, 10, 11, 12], uren_per_maand=150),
+        ),
         kinderen=[kind(geboren="2015-05-01", soort="buitenschoolse_opvang", uren=230)],
     )
     per_ouder, gezin, _ = _kgu(data, "buitenschoolse_opvang")
@@ -88,8 +94,12 @@ def test_rekenvoorbeeld_I_in_2021_met_coronaverruiming():
 
 def test_rekenvoorbeeld_III_in_2021_met_coronaverruiming():
     # A works 150 h all year: max(150 x 12 x 140 % = 2.520, 12 x 230 = 2.760) = 2.760; B Wlz all year: 2.760.
-    data = huishouden(2021, ouder(sit("arbeid", ALLE, uren_per_maand=150)), ouder(sit("wlz_permanent", ALLE)),
-                      kinderen=[kind(geboren="2020-03-01", uren=230)])
+    data = huishouden(
+        2021,
+        ouder(sit("arbeid", ALLE, uren_per_maand=150)),
+        ouder(sit("wlz_permanent", ALLE)),
+        kinderen=[kind(geboren="2020-03-01", uren=230)],
+    )
     per_ouder, gezin, _ = _kgu(data, "dagopvang")
     assert per_ouder.tolist() == [2760.0, 2760.0] and gezin == 2760.0
 
@@ -98,8 +108,11 @@ def test_kgu_bso_2021_verruimd_2022_140_procent():
     # 2021: the corona relaxation gives a working parent 230 h per month worked, also for BSO (instead of 70 % of the
     # hours worked, Bkot 8a lid 1 onder b 2°, text 2021); 2022: 140 % (Stb. 2021, 434).
     for jaar, verwacht in ((2021, 230 * 12), (2022, 100 * 12 * 1.40)):
-        data = huishouden(jaar, ouder(sit("arbeid", ALLE, uren_per_maand=100)),
-                          kinderen=[kind(geboren="2014-01-01", soort="buitenschoolse_opvang", uren=100)])
+        data = huishouden(
+            jaar,
+            ouder(sit("arbeid", ALLE, uren_per_maand=100)),
+            kinderen=[kind(geboren="2014-01-01", soort="buitenschoolse_opvang", uren=100)],
+        )
         _, gezin, _ = _kgu(data, "buitenschoolse_opvang")
         assert gezin == pytest.approx(verwacht)
 
@@ -110,6 +123,7 @@ def test_2021_werkuren_niet_nodig_en_alleen_gewerkte_maanden_tellen():
     _, gezin, _ = _kgu(data, "dagopvang")
     assert gezin == 1380.0
     from kotwijzer.compute import bereken
+
     r = bereken(data)
     assert "corona" in r.urenpotjes[0].uitleg
 
@@ -117,10 +131,16 @@ def test_2021_werkuren_niet_nodig_en_alleen_gewerkte_maanden_tellen():
 def test_gastouderopvang_telt_mee_met_leeftijd():
     # Gastouderopvang pools with dagopvang for a child below school age and with BSO after (Bkot 8a lid 1 onder b 1°/2°).
     # 2022 (no relaxation): dagopvang 140 %, BSO 140 %; checked through the pool the hours land in.
-    jong = huishouden(2022, ouder(sit("arbeid", ALLE, uren_per_maand=10)),
-                      kinderen=[kind(geboren="2021-01-01", soort="gastouderopvang", uren=50)])
-    oud = huishouden(2022, ouder(sit("arbeid", ALLE, uren_per_maand=10)),
-                     kinderen=[kind(geboren="2014-01-01", soort="gastouderopvang", uren=50)])
+    jong = huishouden(
+        2022,
+        ouder(sit("arbeid", ALLE, uren_per_maand=10)),
+        kinderen=[kind(geboren="2021-01-01", soort="gastouderopvang", uren=50)],
+    )
+    oud = huishouden(
+        2022,
+        ouder(sit("arbeid", ALLE, uren_per_maand=10)),
+        kinderen=[kind(geboren="2014-01-01", soort="gastouderopvang", uren=50)],
+    )
     _, _, u1 = _kgu(jong, "dagopvang")
     _, _, u2 = _kgu(oud, "dagopvang")
     assert u1.uren_cu.sum() / 100 == pytest.approx(10 * 12 * 1.40)
@@ -135,7 +155,9 @@ def test_gastouderopvang_telt_mee_met_leeftijd():
 
 
 def test_urenpotje_wordt_per_maand_op_volgorde_gebruikt():
-    data = huishouden(2022, ouder(sit("arbeid", ALLE, uren_per_maand=50)), kinderen=[kind(geboren="2021-01-01", uren=100)])
+    data = huishouden(
+        2022, ouder(sit("arbeid", ALLE, uren_per_maand=50)), kinderen=[kind(geboren="2021-01-01", uren=100)]
+    )
     _, gezin, u = _kgu(data, "dagopvang")
     assert gezin == 840.0  # 50 x 12 x 140 %
     per_maand = u.uren_cu[0, 0] / 100

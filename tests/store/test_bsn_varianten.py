@@ -1,5 +1,6 @@
 """The BSN guard cannot be bypassed with other separators, invisible characters or digits from other scripts, in any
 free-text field that is stored (dossier label, scenario name, toelichting, labels inside the input, organisation)."""
+
 from __future__ import annotations
 
 import pytest
@@ -42,7 +43,9 @@ def pro(sqlite_app):
         o = repo.organisatie_maken(s, "Bewind A")
         repo.gebruiker_maken(s, o.id, "a@voorbeeld.nl", "een-goed-wachtwoord", "beheerder")
     with client_voor(sqlite_app) as c:
-        t = c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "een-goed-wachtwoord"}).json()["token"]
+        t = c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": "een-goed-wachtwoord"}).json()[
+            "token"
+        ]
         h = {"Authorization": f"Bearer {t}"}
         did = c.post("/api/v1/dossiers", json={"label": "gezin 1"}, headers=h).json()["id"]
         yield c, h, did
@@ -64,10 +67,18 @@ def test_elk_tekstveld_weigert_de_variant(pro, naam):
         ("patch", f"/api/v1/dossiers/{did}", {"label": bsn}, "label"),
         ("post", f"/api/v1/dossiers/{did}/scenarios", {"naam": bsn, "invoer": inv}, "naam"),
         ("post", f"/api/v1/dossiers/{did}/scenarios", {"naam": "a", "toelichting": bsn, "invoer": inv}, "toelichting"),
-        ("post", f"/api/v1/dossiers/{did}/scenarios",
-         {"naam": "a", "invoer": met_label(lambda d: d["aanvrager"].__setitem__("label", bsn[:40]))}, "invoer.aanvrager.label"),
-        ("post", f"/api/v1/dossiers/{did}/scenarios",
-         {"naam": "a", "invoer": met_label(lambda d: d["kinderen"][0].__setitem__("label", bsn[:40]))}, "invoer.kinderen[0].label"),
+        (
+            "post",
+            f"/api/v1/dossiers/{did}/scenarios",
+            {"naam": "a", "invoer": met_label(lambda d: d["aanvrager"].__setitem__("label", bsn[:40]))},
+            "invoer.aanvrager.label",
+        ),
+        (
+            "post",
+            f"/api/v1/dossiers/{did}/scenarios",
+            {"naam": "a", "invoer": met_label(lambda d: d["kinderen"][0].__setitem__("label", bsn[:40]))},
+            "invoer.kinderen[0].label",
+        ),
     ]
     for methode, pad, body, veld in pogingen:
         r = getattr(c, methode)(pad, json=body, headers=h)

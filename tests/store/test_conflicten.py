@@ -1,5 +1,6 @@
 """Races between requests give clear 409s, never a 500: two creations of the same user at once, and a delete racing a
 save. A beheerder cannot find out whether an e-mail address exists in another organisation. On SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import asyncio
@@ -52,8 +53,9 @@ def test_verwijderen_tijdens_opslaan_geeft_409(app, monkeypatch):
     h = _org(app, "Bewind A", "a@voorbeeld.nl")
     with client_voor(app, raise_server_exceptions=False) as c:
         d = c.post("/api/v1/dossiers", json={"label": "gezin 1"}, headers=h).json()["id"]
-        sid = c.post(f"/api/v1/dossiers/{d}/scenarios", json={"naam": "a", "invoer": voorbeeld("paar_werkt_2026")},
-                     headers=h).json()["id"]
+        sid = c.post(
+            f"/api/v1/dossiers/{d}/scenarios", json={"naam": "a", "invoer": voorbeeld("paar_werkt_2026")}, headers=h
+        ).json()["id"]
         echt = repo.scenario
 
         gedaan = []
@@ -100,7 +102,9 @@ def test_beheerder_ziet_niet_of_email_elders_bestaat(app):
         assert bestaat.status_code == nieuw.status_code == 201
         assert set(bestaat.json()) == set(nieuw.json())
         # in the own organisation a duplicate is reported (the beheerder sees the own users anyway)
-        assert c.post("/api/v1/gebruikers", json={"email": "niemand@voorbeeld.nl", **body}, headers=ha).status_code == 409
+        assert (
+            c.post("/api/v1/gebruikers", json={"email": "niemand@voorbeeld.nl", **body}, headers=ha).status_code == 409
+        )
         # both accounts with the same address log in, each into its own organisation, by their own password
         r = c.post("/api/v1/sessies", json={"email": "b@voorbeeld.nl", "wachtwoord": "nog-een-goed-wachtwoord"})
         assert r.status_code == 201
@@ -122,7 +126,9 @@ def test_beheerder_maken_vraagt_eigen_wachtwoord(app):
         r = c.post("/api/v1/gebruikers", json={**body, "huidig_wachtwoord": WW}, headers=ha)
         assert r.status_code == 201 and r.json()["rol"] == "beheerder"
         # promoting a medewerker asks for it too
-        mw = c.post("/api/v1/gebruikers", json={**body, "email": "mw@voorbeeld.nl", "rol": "medewerker"}, headers=ha).json()["id"]
+        mw = c.post(
+            "/api/v1/gebruikers", json={**body, "email": "mw@voorbeeld.nl", "rol": "medewerker"}, headers=ha
+        ).json()["id"]
         assert c.patch(f"/api/v1/gebruikers/{mw}", json={"rol": "beheerder"}, headers=ha).status_code == 422
         r = c.patch(f"/api/v1/gebruikers/{mw}", json={"rol": "beheerder", "huidig_wachtwoord": WW}, headers=ha)
         assert r.status_code == 200 and r.json()["rol"] == "beheerder"

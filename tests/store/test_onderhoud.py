@@ -1,5 +1,6 @@
 """Durability and retention: SQLite writes with synchronous=FULL; a backup is tested the whole way (backup, wipe,
 restore, compare) on SQLite and PostgreSQL and across them; the retention rules delete old dossiers and audit lines."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,13 +34,24 @@ def _vul(app) -> None:
         o = repo.organisatie_maken(s, "Bewind A")
         repo.gebruiker_maken(s, o.id, "a@voorbeeld.nl", WW, "beheerder")
     with client_voor(app) as c:
-        h = {"Authorization": "Bearer " + c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": WW}).json()["token"]}
+        h = {
+            "Authorization": "Bearer "
+            + c.post("/api/v1/sessies", json={"email": "a@voorbeeld.nl", "wachtwoord": WW}).json()["token"]
+        }
         for i in range(3):
             d = c.post("/api/v1/dossiers", json={"label": f"gezin {i}"}, headers=h).json()["id"]
-            sid = c.post(f"/api/v1/dossiers/{d}/scenarios", json={"naam": "basis", "invoer": voorbeeld("paar_werkt_2026")},
-                         headers=h).json()["id"]
+            sid = c.post(
+                f"/api/v1/dossiers/{d}/scenarios",
+                json={"naam": "basis", "invoer": voorbeeld("paar_werkt_2026")},
+                headers=h,
+            ).json()["id"]
             inv = voorbeeld("wlz_partner_2023")
-            assert c.put(f"/api/v1/scenarios/{sid}", json={"invoer": inv, "toelichting": "ander jaar"}, headers=h).status_code == 200
+            assert (
+                c.put(
+                    f"/api/v1/scenarios/{sid}", json={"invoer": inv, "toelichting": "ander jaar"}, headers=h
+                ).status_code
+                == 200
+            )
 
 
 def test_backup_wissen_herstellen_vergelijken(db_url, tmp_path):

@@ -1,5 +1,6 @@
 """Database layer on SQLite and PostgreSQL: migrations, organisation isolation, versions that survive failed saves,
 the BSN check and the audit log."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,7 +24,9 @@ def db(db_url):
 def _org(db, naam, rol="beheerder"):
     with db.sessie() as s:
         o = repo.organisatie_maken(s, naam)
-        g = repo.gebruiker_maken(s, o.id, f"{naam.lower().replace(' ', '')}@voorbeeld.nl", "wolken-boven-de-duinen", rol)
+        g = repo.gebruiker_maken(
+            s, o.id, f"{naam.lower().replace(' ', '')}@voorbeeld.nl", "wolken-boven-de-duinen", rol
+        )
         return repo.Actor.van(g)
 
 
@@ -34,7 +37,16 @@ def test_migraties_maken_alle_tabellen_en_kloppen_met_de_modellen(db):
     from kotwijzer.store.models import Base
 
     tabellen = set(inspect(db.engine).get_table_names())
-    assert {"organisatie", "gebruiker", "sessie", "dossier", "scenario", "scenario_versie", "audit", "alembic_version"} <= tabellen
+    assert {
+        "organisatie",
+        "gebruiker",
+        "sessie",
+        "dossier",
+        "scenario",
+        "scenario_versie",
+        "audit",
+        "alembic_version",
+    } <= tabellen
     with db.engine.connect() as c:
         verschil = compare_metadata(MigrationContext.configure(c), Base.metadata)
     assert verschil == [], verschil
@@ -50,10 +62,16 @@ def test_organisaties_zien_elkaars_dossiers_niet(db):
     with db.sessie() as s:
         assert [d.id for d, _ in repo.dossiers(s, b)] == []
         assert [d.id for d, _ in repo.dossiers(s, a)] == [ids[0]]
-        for fn in (lambda: repo.dossier(s, b, ids[0]), lambda: repo.scenario(s, b, ids[1]),
-                   lambda: repo.dossier_wijzigen(s, b, ids[0], "overgenomen"), lambda: repo.scenarios(s, b, ids[0]),
-                   lambda: repo.scenario_opslaan(s, b, ids[1], {}, {}), lambda: repo.scenario_versies(s, b, ids[1]),
-                   lambda: repo.scenario_maken(s, b, ids[0], "x", {}, {}), lambda: repo.dossier_verwijderen(s, b, ids[0])):
+        for fn in (
+            lambda: repo.dossier(s, b, ids[0]),
+            lambda: repo.scenario(s, b, ids[1]),
+            lambda: repo.dossier_wijzigen(s, b, ids[0], "overgenomen"),
+            lambda: repo.scenarios(s, b, ids[0]),
+            lambda: repo.scenario_opslaan(s, b, ids[1], {}, {}),
+            lambda: repo.scenario_versies(s, b, ids[1]),
+            lambda: repo.scenario_maken(s, b, ids[0], "x", {}, {}),
+            lambda: repo.dossier_verwijderen(s, b, ids[0]),
+        ):
             with pytest.raises(NietGevonden):
                 fn()
     with db.sessie() as s:
@@ -109,11 +127,22 @@ def test_mislukte_opslag_laat_vorige_versie_intact(db, monkeypatch):
         assert repo.scenario_versie(s, a, sid).invoer == voorbeeld("paar_werkt_2026")
 
 
-@pytest.mark.parametrize("tekst,bsn", [
-    ("123456782", True), ("1234 56 782", True), ("1234.56.782", True), ("gezin 123456782", True),
-    ("123456789", False), ("gezin 12", False), ("000000000", False), ("12345678", False), ("1234567820", False),
-    ("111222333", True), ("2026-01-01", False),
-])
+@pytest.mark.parametrize(
+    "tekst,bsn",
+    [
+        ("123456782", True),
+        ("1234 56 782", True),
+        ("1234.56.782", True),
+        ("gezin 123456782", True),
+        ("123456789", False),
+        ("gezin 12", False),
+        ("000000000", False),
+        ("12345678", False),
+        ("1234567820", False),
+        ("111222333", True),
+        ("2026-01-01", False),
+    ],
+)
 def test_bsn_herkenning(tekst, bsn):
     assert lijkt_op_bsn(tekst) is bsn
 
@@ -201,22 +230,50 @@ def test_migratie_0003_vult_het_dossier_van_oude_logregels(db_url):
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "0002")
         with d.engine.begin() as conn:
-            conn.execute(text("INSERT INTO organisatie (id, naam, aangemaakt) VALUES (1, 'Bewind A', CURRENT_TIMESTAMP)"))
-            conn.execute(text("INSERT INTO gebruiker (id, organisatie_id, email, wachtwoord_hash, rol, actief, aangemaakt) "
-                              "VALUES (1, 1, 'a@voorbeeld.nl', 'x', 'beheerder', true, CURRENT_TIMESTAMP)"))
-            conn.execute(text("INSERT INTO dossier (id, organisatie_id, label, aangemaakt, gewijzigd) "
-                              "VALUES (7, 1, 'gezin 7', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
-            conn.execute(text("INSERT INTO scenario (id, dossier_id, naam, huidige_versie, aangemaakt, gewijzigd) "
-                              "VALUES (9, 7, 'basis', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
-            for i, (actie, soort, obj) in enumerate([("dossier_aangemaakt", "dossier", 7), ("scenario_aangemaakt", "scenario", 9),
-                                                     ("ingelogd", "gebruiker", 1)], 1):
-                conn.execute(text("INSERT INTO audit (id, tijd, organisatie_id, gebruiker_id, actie, object_soort, object_id) "
-                                  "VALUES (:i, CURRENT_TIMESTAMP, 1, 1, :a, :s, :o)"), {"i": i, "a": actie, "s": soort, "o": obj})
+            conn.execute(
+                text("INSERT INTO organisatie (id, naam, aangemaakt) VALUES (1, 'Bewind A', CURRENT_TIMESTAMP)")
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO gebruiker (id, organisatie_id, email, wachtwoord_hash, rol, actief, aangemaakt) "
+                    "VALUES (1, 1, 'a@voorbeeld.nl', 'x', 'beheerder', true, CURRENT_TIMESTAMP)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO dossier (id, organisatie_id, label, aangemaakt, gewijzigd) "
+                    "VALUES (7, 1, 'gezin 7', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO scenario (id, dossier_id, naam, huidige_versie, aangemaakt, gewijzigd) "
+                    "VALUES (9, 7, 'basis', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+                )
+            )
+            for i, (actie, soort, obj) in enumerate(
+                [
+                    ("dossier_aangemaakt", "dossier", 7),
+                    ("scenario_aangemaakt", "scenario", 9),
+                    ("ingelogd", "gebruiker", 1),
+                ],
+                1,
+            ):
+                conn.execute(
+                    text(
+                        "INSERT INTO audit (id, tijd, organisatie_id, gebruiker_id, actie, object_soort, object_id) "
+                        "VALUES (:i, CURRENT_TIMESTAMP, 1, 1, :a, :s, :o)"
+                    ),
+                    {"i": i, "a": actie, "s": soort, "o": obj},
+                )
         d.migreer()
         with d.sessie() as s:
             regels = {r.actie: r.dossier_id for r in s.scalars(select(AuditRegel))}
             assert regels == {"dossier_aangemaakt": 7, "scenario_aangemaakt": 7, "ingelogd": None}
             log = repo.logboek(s, repo.Actor(1, 1, "beheerder"))
-            assert {r.actie: (r.gebruiker, r.dossier_label) for r in log}["scenario_aangemaakt"] == ("a@voorbeeld.nl", "gezin 7")
+            assert {r.actie: (r.gebruiker, r.dossier_label) for r in log}["scenario_aangemaakt"] == (
+                "a@voorbeeld.nl",
+                "gezin 7",
+            )
     finally:
         d.sluit()

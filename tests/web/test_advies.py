@@ -2,6 +2,7 @@
 fact, the BelastingTelefoon number and the Mijn toeslagen link with the steps, error summaries that name the field and
 the child, a refused care row shown where the child is entered, Back after a corrected error, and the parent flow in
 English."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,8 +28,16 @@ def b(module_app):
 def _alleenstaand(b: Browser, inkomen: dict, jaar: int = JAAR, knop: str = "volgende") -> None:
     b.verstuur("/vragen", {"berekeningsjaar": str(jaar), "partner": "nee", "aantal_kinderen": "1"}, knop)
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}, knop)
-    b.verstuur("/vragen", {"kind-0-geboortedatum": f"{jaar - 2}-03-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "9,50"}, knop)
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": f"{jaar - 2}-03-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "9,50",
+        },
+        knop,
+    )
     b.verstuur("/vragen", inkomen, knop)
     b.verstuur("/vragen", {}, "bereken")
 
@@ -42,8 +51,16 @@ def _tekst(html: str) -> str:
 def test_de_vraag_of_al_is_aangevraagd_is_verplicht(b):
     b.verstuur("/vragen", {"berekeningsjaar": str(JAAR), "partner": "nee", "aantal_kinderen": "1"}, "Volgende")
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}, "Volgende")
-    b.verstuur("/vragen", {"kind-0-geboortedatum": f"{JAAR - 2}-03-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "9,50"}, "Volgende")
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": f"{JAAR - 2}-03-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "9,50",
+        },
+        "Volgende",
+    )
     assert "Heeft u de toeslag al aangevraagd?" in b.html
     b.verstuur("/vragen", {"toetsingsinkomen": "40000"}, "Volgende", verwacht=422)
     assert "Al aangevraagd: Kies of u de toeslag al heeft aangevraagd." in _tekst(b.html)
@@ -96,12 +113,23 @@ def test_te_laat_aangevraagd_een_keer_gezegd(b):
 
 
 def test_wlz_gezin_krijgt_nummer_en_link_van_de_belastingtelefoon(b):
-    b.verstuur("/vragen", {"berekeningsjaar": "2023", "partner": "ja", "bloedverwant": "nee", "aantal_kinderen": "1"},
-               "Volgende")
+    b.verstuur(
+        "/vragen",
+        {"berekeningsjaar": "2023", "partner": "ja", "bloedverwant": "nee", "aantal_kinderen": "1"},
+        "Volgende",
+    )
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2019-05-01"}, "Volgende")
     b.verstuur("/vragen", {"partner-0-situatie": "wlz_permanent", "partner-0-van": "2022-11-01"}, "Volgende")
-    b.verstuur("/vragen", {"kind-0-geboortedatum": "2021-06-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "120", "kind-0-opvang-0-uurprijs": "9,12"}, "Volgende")
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": "2021-06-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "120",
+            "kind-0-opvang-0-uurprijs": "9,12",
+        },
+        "Volgende",
+    )
     b.verstuur("/vragen", {"toetsingsinkomen": "38000", "aangevraagd": "ja", "aanvraagdatum": "2023-01-10"}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
     assert "BelastingTelefoon" in b.html
@@ -112,11 +140,22 @@ def test_wlz_gezin_krijgt_nummer_en_link_van_de_belastingtelefoon(b):
 def test_foutsamenvatting_noemt_veld_en_kind(b):
     b.verstuur("/vragen", {"berekeningsjaar": str(JAAR), "partner": "nee", "aantal_kinderen": "2"}, "Volgende")
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}, "Volgende")
-    b.verstuur("/vragen", {"kind-0-geboortedatum": f"{JAAR - 2}-03-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "9,50",
-                           "kind-1-label": "jongste", "kind-1-geboortedatum": f"{JAAR - 1}-03-01",
-                           "kind-1-opvang-0-soort": "dagopvang", "kind-1-opvang-0-uren": "5000",
-                           "kind-1-opvang-0-uurprijs": "tien"}, "Volgende", verwacht=422)
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": f"{JAAR - 2}-03-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "9,50",
+            "kind-1-label": "jongste",
+            "kind-1-geboortedatum": f"{JAAR - 1}-03-01",
+            "kind-1-opvang-0-soort": "dagopvang",
+            "kind-1-opvang-0-uren": "5000",
+            "kind-1-opvang-0-uurprijs": "tien",
+        },
+        "Volgende",
+        verwacht=422,
+    )
     samenvatting = _tekst(b.html.split('class="foutsamenvatting"')[1].split("</div>")[0])
     assert "Kind 2 (jongste), opvang 1, prijs per uur: Vul de uurprijs in, bijvoorbeeld 10,50." in samenvatting
 
@@ -125,8 +164,17 @@ def test_kind_van_vijf_in_dagopvang_geweigerd_bij_het_kind(b):
     b.verstuur("/vragen", {"berekeningsjaar": "2026", "partner": "nee", "aantal_kinderen": "1"}, "Volgende")
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}, "Volgende")
     # born 1 March 2021: five on 1 March 2026, leerplichtig from April 2026 (Leerplichtwet 1969 art. 3)
-    b.verstuur("/vragen", {"kind-0-geboortedatum": "2021-03-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "9,50"}, "Volgende", verwacht=422)
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": "2021-03-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "9,50",
+        },
+        "Volgende",
+        verwacht=422,
+    )
     assert "Kinderen en opvang" in b.html
     assert 'id="kind-0-opvang-0-soort-fout"' in b.html and "basisschool" in b.html
     assert "Kind 1, opvang 1, soort opvang:" in _tekst(b.html)
@@ -159,8 +207,16 @@ def nl_teksten():
 
     with i18n.po_pad("en").open("rb") as f:
         cat = read_po(f, locale="en")
-    return [m.id for m in cat if isinstance(m.id, str) and len(m.id) > 24 and m.string != m.id
-            and "%(" not in m.id and "{" not in m.id and "<" not in m.id]
+    return [
+        m.id
+        for m in cat
+        if isinstance(m.id, str)
+        and len(m.id) > 24
+        and m.string != m.id
+        and "%(" not in m.id
+        and "{" not in m.id
+        and "<" not in m.id
+    ]
 
 
 @pytest.mark.parametrize("aanvraag", [{"aangevraagd": "nee"}, {"aangevraagd": "ja", "aanvraagdatum": f"{JAAR}-02-10"}])
@@ -173,8 +229,17 @@ def test_ouderflow_in_het_engels(b, nl_teksten, aanvraag):
     assert "What do you do?" in b.html and "Work (employed or own business)" in b.html
     b.verstuur("/vragen", {"aanvrager-0-situatie": "inburgering", "aanvrager-0-van": "2025-09-01"}, "volgende")
     pagina.append(b.html)
-    b.verstuur("/vragen", {"kind-0-geboortedatum": f"{JAAR - 2}-03-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "80", "kind-0-opvang-0-uurprijs": "tien"}, "volgende", verwacht=422)
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": f"{JAAR - 2}-03-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "80",
+            "kind-0-opvang-0-uurprijs": "tien",
+        },
+        "volgende",
+        verwacht=422,
+    )
     assert "Child 1, childcare 1, price per hour: Enter the price per hour, for example 10.50." in _tekst(b.html)
     b.verstuur("/vragen", {"kind-0-opvang-0-uurprijs": "10.50"}, "volgende")
     pagina.append(b.html)
@@ -211,21 +276,24 @@ def test_pdf_samenvatting_in_het_engels(b, tmp_path):
     if not shutil.which("pdftotext"):
         pytest.skip("poppler-utils ontbreekt")
     (tmp_path / "s.pdf").write_bytes(pdf.content)
-    tekst = subprocess.run(["pdftotext", "-layout", str(tmp_path / "s.pdf"), "-"], capture_output=True, text=True,
-                           check=True).stdout
+    tekst = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "s.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert f"Childcare allowance (kinderopvangtoeslag) {JAAR}: summary" in tekst
     assert "Application and deadline" in tekst and "not applied yet" in tekst
     assert "If the parent applies now: paid per month €" in tekst
     assert "Uitbetaald per maand" not in tekst and "Aanvraag en termijn" not in tekst
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(tmp_path / "s.pdf"), str(tmp_path / "p")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(tmp_path / "s.pdf"), str(tmp_path / "p")], check=True
+    )
     assert any(p.suffix == ".png" for p in tmp_path.iterdir())
 
 
 def test_wat_als_voorschot_en_foutpagina_in_het_engels(b, nl_teksten):
     _engels(b)
-    _alleenstaand(b, {"toetsingsinkomen": "40000", "aangevraagd": "ja", "aanvraagdatum": f"{JAAR}-01-10"},
-                  knop="volgende")
+    _alleenstaand(
+        b, {"toetsingsinkomen": "40000", "aangevraagd": "ja", "aanvraagdatum": f"{JAAR}-01-10"}, knop="volgende"
+    )
     a = b.antwoord.url.params["a"]
     r = b.client.get("/wat-als", params={"a": a, "soort": "inkomen", "wa-inkomen": "60,000"})
     assert r.status_code == 200 and '<html lang="en">' in r.text and "What if something changes?" in r.text
@@ -242,14 +310,24 @@ def test_wat_als_voorschot_en_foutpagina_in_het_engels(b, nl_teksten):
 
 def test_wlz_gezin_in_het_engels_stappen_en_uitzondering(b):
     _engels(b)
-    b.verstuur("/vragen", {"berekeningsjaar": "2023", "partner": "ja", "bloedverwant": "nee", "aantal_kinderen": "1"},
-               "volgende")
+    b.verstuur(
+        "/vragen",
+        {"berekeningsjaar": "2023", "partner": "ja", "bloedverwant": "nee", "aantal_kinderen": "1"},
+        "volgende",
+    )
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2019-05-01"}, "volgende")
     b.verstuur("/vragen", {"partner-0-situatie": "wlz_permanent", "partner-0-van": "2022-11-01"}, "volgende")
-    b.verstuur("/vragen", {"kind-0-geboortedatum": "2021-06-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "120", "kind-0-opvang-0-uurprijs": "9.12"}, "volgende")
-    b.verstuur("/vragen", {"toetsingsinkomen": "38000", "aangevraagd": "ja", "aanvraagdatum": "2023-01-10"},
-               "volgende")
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": "2021-06-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "120",
+            "kind-0-opvang-0-uurprijs": "9.12",
+        },
+        "volgende",
+    )
+    b.verstuur("/vragen", {"toetsingsinkomen": "38000", "aangevraagd": "ja", "aanvraagdatum": "2023-01-10"}, "volgende")
     b.verstuur("/vragen", {}, "bereken")
     t = _tekst(b.html.split('id="uitleg-kop"')[0])
     assert "the other parent has a Wlz indication (Wlz-indicatie). Then there is a right after all." in t
@@ -265,8 +343,16 @@ def test_vakwoorden_linken_naar_de_begrippenlijst(b):
     gezien += b.html
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}, "Volgende")
     gezien += b.html
-    b.verstuur("/vragen", {"kind-0-geboortedatum": f"{JAAR - 2}-03-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "9,50"}, "Volgende")
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": f"{JAAR - 2}-03-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "9,50",
+        },
+        "Volgende",
+    )
     gezien += b.html
     b.verstuur("/vragen", {"toetsingsinkomen": "40000", "aangevraagd": "nee"}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")

@@ -1,5 +1,6 @@
 """The /beleid charts: a linear axis for the reform costs (a log axis hid that one reform costs many times another),
 and the same words as the tables ("vooruit"/"achteruit", never "winnaars"/"verliezers")."""
+
 from __future__ import annotations
 
 import pytest
@@ -70,4 +71,5 @@ def test_bronnen_bij_naam_zonder_bestanden_of_regelnummers():
         for fout in ("Seed", "seed", "r. 3", ".csv", "README", "Significant APE"):
             assert fout not in t, (h.code, t)
     assert brontekst('Seed 000, par. 1.1 (r. 390-393): "x"').startswith(
-        "het onderzoek 'Kinderopvangtoeslag in de Participatiewet' (voor het ministerie van SZW, 21 mei 2025), par. 1.1")
+        "het onderzoek 'Kinderopvangtoeslag in de Participatiewet' (voor het ministerie van SZW, 21 mei 2025), par. 1.1"
+    )

@@ -1,6 +1,7 @@
 """Browser tests (Playwright with Debian's chromium, KOTWIJZER_CHROMIUM) against the app served by uvicorn on a free
 loopback port: a newcomer fills in the questionnaire for three families and sees what the core computes; axe-core
 finds no serious or critical accessibility problem on any page; the result pages are saved in docs/screenshots/."""
+
 from __future__ import annotations
 
 import contextlib
@@ -19,8 +20,15 @@ from kotwijzer.compute import bereken, voorwaardencheck
 pytestmark = pytest.mark.browser
 
 CHROMIUM = os.environ.get("KOTWIJZER_CHROMIUM")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Screenshots go to docs/screenshots when KOTWIJZER_SCHERMAFDRUKKEN=1 (to refresh the committed ones), else to a
 # temporary folder, so that a test run does not change tracked files.
 SCHERMAFDRUKKEN = (
@@ -31,8 +39,10 @@ SCHERMAFDRUKKEN = (
 WW = "browser-wachtwoord-1"
 
 if not CHROMIUM:
-    pytest.skip("KOTWIJZER_CHROMIUM is niet gezet: installeer chromium (scripts/system-deps.sh) en gebruik `./dev test`",
-                allow_module_level=True)
+    pytest.skip(
+        "KOTWIJZER_CHROMIUM is niet gezet: installeer chromium (scripts/system-deps.sh) en gebruik `./dev test`",
+        allow_module_level=True,
+    )
 
 
 def _vrije_poort() -> int:
@@ -102,10 +112,18 @@ def toegankelijk(pg, naam: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     _axe = _axe or Axe()
-    res = _axe.run(pg, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
-                                "resultTypes": ["violations"]})
-    ernstig = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in res.response["violations"]
-               if v.get("impact") in ("serious", "critical")]
+    res = _axe.run(
+        pg,
+        options={
+            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+            "resultTypes": ["violations"],
+        },
+    )
+    ernstig = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in res.response["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]
     assert not ernstig, f"{naam}: {ernstig}"
 
 
@@ -290,9 +308,17 @@ def test_zonder_javascript(server, browser):
     pg.check("#aangevraagd-nee")
     pg.click("button[value=volgende]")
     pg.click("button[value=bereken]")
-    invoer = {"berekeningsjaar": 2026, "toetsingsinkomen": 25000,
-              "aanvrager": {"situaties": [{"situatie": "studie", "van": "2025-09-01"}]},
-              "kinderen": [{"geboortedatum": "2024-01-01", "opvang": [{"soort": "gastouderopvang", "uren_per_maand": 70, "uurprijs": 8}]}]}
+    invoer = {
+        "berekeningsjaar": 2026,
+        "toetsingsinkomen": 25000,
+        "aanvrager": {"situaties": [{"situatie": "studie", "van": "2025-09-01"}]},
+        "kinderen": [
+            {
+                "geboortedatum": "2024-01-01",
+                "opvang": [{"soort": "gastouderopvang", "uren_per_maand": 70, "uurprijs": 8}],
+            }
+        ],
+    }
     assert pg.inner_text("#toeslag-jaar") == euro(bereken(invoer).jaar.toeslag)
     ctx.close()
 

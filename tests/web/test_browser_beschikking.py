@@ -2,6 +2,7 @@
 (income EUR 70.000, two children) sees a range instead of '?', checks the letter, sees the differences and downloads
 the draft bezwaarschrift; the couple planning 2027 sees an indication labelled as such. Back and reload lead to a
 normal page; 320 pixels wide without sideways scrolling; axe-core finds no serious problem."""
+
 from __future__ import annotations
 
 import pytest
@@ -86,9 +87,18 @@ def test_ouder_met_brief_2025(server, browser):
         pg.click("#naar-beschikking")
     pg.fill("#datum", "20-11-2026")
     pg.fill("#toetsingsinkomen", "70000")
-    for veld, w in {"r-0-tot": "30-11-2025", "r-0-uren": "80", "r-0-uurprijs": "10,25", "r-0-percentage": "87,3",
-                    "r-0-bedrag": "7874,46", "r-1-uren": "40", "r-1-uurprijs": "9,50", "r-1-percentage": "80",
-                    "r-1-bedrag": "3648", "al_betaald": "13000"}.items():
+    for veld, w in {
+        "r-0-tot": "30-11-2025",
+        "r-0-uren": "80",
+        "r-0-uurprijs": "10,25",
+        "r-0-percentage": "87,3",
+        "r-0-bedrag": "7874,46",
+        "r-1-uren": "40",
+        "r-1-uurprijs": "9,50",
+        "r-1-percentage": "80",
+        "r-1-bedrag": "3648",
+        "al_betaald": "13000",
+    }.items():
         pg.fill(f"#{veld}", w)
     pg.select_option("#r-0-rangorde", "1")
     pg.select_option("#r-1-rangorde", "2")

@@ -2,6 +2,7 @@
 tests/web/test_browser.py: a consultant picks a municipality and an activity and sees the verdict and the code that
 `classificeer` gives; the overview shows its table and chart; a parent in bijstand chooses the activity from the
 catalogue; axe-core finds no serious or critical problem on these pages. Screenshots go to docs/screenshots/."""
+
 from __future__ import annotations
 
 
@@ -21,8 +22,10 @@ def server(tmp_path_factory, beleid_voorbeeldmap):
     from kotwijzer.web.beleid import BeleidBron
 
     basis = tmp_path_factory.mktemp("browser-gemeenten")
-    app = maak_app(f"sqlite:///{basis / 'kotwijzer.sqlite'}",
-                   beleid=BeleidBron(basis / "geen-run", voorbeeld_map=beleid_voorbeeldmap))
+    app = maak_app(
+        f"sqlite:///{basis / 'kotwijzer.sqlite'}",
+        beleid=BeleidBron(basis / "geen-run", voorbeeld_map=beleid_voorbeeldmap),
+    )
     laad_voorbeeldcatalogus(app.state.db)
     with draaiende_server(app) as url:
         yield url
@@ -39,8 +42,9 @@ def _beelden_geladen(pg, timeout_ms: int = 30_000) -> bool:
     chart did not arrive). On failure the message lists the images that did not load."""
     for poging in range(2):
         try:
-            pg.wait_for_function("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)",
-                                 timeout=timeout_ms)
+            pg.wait_for_function(
+                "Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)", timeout=timeout_ms
+            )
             return True
         except Exception:  # playwright's TimeoutError
             if poging == 0:

@@ -3,6 +3,7 @@ keep the answers; a follow-up question is a normal next step; the result leads w
 month; a late application shows the deadline and the lost months; a year without a table shows the partial answer and
 the official proefberekening; axe-core finds no serious or critical problem at 1280 and 320 pixels; the whole
 questionnaire can be done with the keyboard only."""
+
 from __future__ import annotations
 
 import pytest

@@ -2,6 +2,7 @@
 difference between two versions, downloads the PDF, finds the download in the logbook, and the PDF's first page is
 rendered to PNG and checked for the dossier label, the situations and the deadline. Screenshots of the workbench,
 the comparison, the logbook and the PDF's first page go to docs/screenshots/ (see tests/web/test_browser.py)."""
+
 from __future__ import annotations
 
 import shutil
@@ -35,7 +36,9 @@ def _schermafdruk(pg, bestand: str) -> None:
 
 
 def _rij(pg, tabel: str, nummer: int) -> list[str]:
-    return [" ".join(c.split()) for c in pg.locator(f"#{tabel} tbody tr").nth(nummer).locator("th, td").all_inner_texts()]
+    return [
+        " ".join(c.split()) for c in pg.locator(f"#{tabel} tbody tr").nth(nummer).locator("th, td").all_inner_texts()
+    ]
 
 
 def test_werkbank_versies_logboek_en_pdf(server, pagina, tmp_path):
@@ -64,8 +67,12 @@ def test_werkbank_versies_logboek_en_pdf(server, pagina, tmp_path):
     # change one number and recompute: the new result and the difference, nothing saved yet
     pg.fill("#kind-0-opvang-0-uren", "140")
     pg.click("button:has-text('Opnieuw berekenen')")
-    nieuw_invoer = {**invoer, "kinderen": [{**invoer["kinderen"][0],
-                                            "opvang": [{**invoer["kinderen"][0]["opvang"][0], "uren_per_maand": 140}]}]}
+    nieuw_invoer = {
+        **invoer,
+        "kinderen": [
+            {**invoer["kinderen"][0], "opvang": [{**invoer["kinderen"][0]["opvang"][0], "uren_per_maand": 140}]}
+        ],
+    }
     nieuw = bereken(nieuw_invoer)
     assert pg.is_visible("#herberekend-kop")
     assert pg.inner_text("#toeslag-jaar") == euro(nieuw.jaar.toeslag)
@@ -86,8 +93,10 @@ def test_werkbank_versies_logboek_en_pdf(server, pagina, tmp_path):
     januari = _rij(pg, "geld-verschil", 0)
     assert januari[0] == "januari"
     assert [x.replace("\u00a0", " ") for x in januari[1:]] == [
-        f"€ {int(jan_oud):,}".replace(",", "."), f"€ {int(jan_nieuw):,}".replace(",", "."),
-        f"+ € {int(jan_nieuw - jan_oud):,}".replace(",", ".")]
+        f"€ {int(jan_oud):,}".replace(",", "."),
+        f"€ {int(jan_nieuw):,}".replace(",", "."),
+        f"+ € {int(jan_nieuw - jan_oud):,}".replace(",", "."),
+    ]
     assert pg.inner_text("#verschil-jaar") == f"+ {euro(nieuw.jaar.toeslag - oud.jaar.toeslag)}"
     toegankelijk(pg, "versies vergelijken")
     _schermafdruk(pg, "pro-versies-vergelijken.png")
@@ -103,20 +112,32 @@ def test_werkbank_versies_logboek_en_pdf(server, pagina, tmp_path):
     eerste = " ".join(pg.locator("#logboek ~ div table tbody tr").first.inner_text().split())
     assert "PDF gedownload" in eerste and "gezin 2 (partner met Wlz-indicatie)" in eerste and "versie 2" in eerste
     assert "Beheerder Voorbeeld" in eerste
-    assert pg.locator("#logboek ~ div table tbody tr").first.locator(
-        "a", has_text="gezin 2 (partner met Wlz-indicatie)").count() == 1
+    assert (
+        pg.locator("#logboek ~ div table tbody tr")
+        .first.locator("a", has_text="gezin 2 (partner met Wlz-indicatie)")
+        .count()
+        == 1
+    )
     toegankelijk(pg, "logboek")
     _schermafdruk(pg, "pro-logboek.png")
 
     # the PDF's first page, rendered and read back
     if not (shutil.which("pdftoppm") and shutil.which("pdftotext")):
         pytest.skip("poppler-utils ontbreekt: installeer het met scripts/system-deps.sh")
-    subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                    str(tmp_path / "pagina1")], check=True, timeout=60)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(tmp_path / "pagina1")],
+        check=True,
+        timeout=60,
+    )
     png = tmp_path / "pagina1.png"
     assert png.is_file() and png.stat().st_size > 10_000
-    tekst = " ".join(subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], check=True, capture_output=True,
-                                    text=True, timeout=60).stdout.replace("\u00a0", " ").split())
+    tekst = " ".join(
+        subprocess.run(
+            ["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], check=True, capture_output=True, text=True, timeout=60
+        )
+        .stdout.replace("\u00a0", " ")
+        .split()
+    )
     assert "gezin 2 (partner met Wlz-indicatie)" in tekst and "aanvraag 2023, versie 2" in tekst
     assert "Wlz-indicatie van het CIZ (tijdelijk)" in tekst and "1 november 2022 tot en met 31 oktober 2023" in tekst
     # first month with aanspraak: January 2023; an application in April 2023 still reaches it (Wko 1.3 lid 2 onder b)

@@ -2,6 +2,7 @@
 'Opnieuw berekenen' is Post/Redirect/Get (reload shows the same page without re-posting, Back keeps the unsaved
 change), the per-child table is not cut at 1280 px, the comparison keeps 'Versie 2' and 'Verschil' at 320 px, the
 dossier list can be searched with the keyboard only, and the packet page for a Wlz scenario offers the letter."""
+
 from __future__ import annotations
 
 import itertools
@@ -37,12 +38,15 @@ def _inloggen(pg, server):
 
 def _past(pg, selector: str) -> dict:
     """Whether the element's right edge is inside the viewport and inside its scroll container without scrolling."""
-    return pg.eval_on_selector(selector, """el => {
+    return pg.eval_on_selector(
+        selector,
+        """el => {
         const r = el.getBoundingClientRect();
         const rol = el.closest('.tabel-rol');
         return {rechts: r.right, breed: window.innerWidth, zichtbaar: r.width > 0 && r.height > 0,
                 scroll: rol ? rol.scrollWidth - rol.clientWidth : 0};
-    }""")
+    }""",
+    )
 
 
 def test_opnieuw_berekenen_reload_en_terug(server, pagina):
@@ -99,13 +103,19 @@ def test_tabel_per_kind_1280_en_vergelijking_320(server, browser):
     for i, kolom in ((3, "Versie 2"), (4, "Verschil")):
         m = _past(pg, f"{rij} > :nth-child({i})")
         assert m["zichtbaar"] and m["rechts"] <= 320 and m["scroll"] <= 1, (kolom, m)
-        assert kolom in pg.eval_on_selector(f"{rij} > :nth-child({i})",
-                                            "el => getComputedStyle(el, '::before').content + el.innerText")
+        assert kolom in pg.eval_on_selector(
+            f"{rij} > :nth-child({i})", "el => getComputedStyle(el, '::before').content + el.innerText"
+        )
     # the totals restack too: each amount on its own line, none over another
-    vakken = [pg.eval_on_selector(f"#geld-verschil tfoot tr:nth-child({i}) > :nth-child({j})",
-                                  "el => { const r = el.getBoundingClientRect(); return [r.top, r.bottom, r.right, "
-                                  "r.height - parseFloat(getComputedStyle(el).lineHeight)]; }")
-              for i in (1, 2) for j in (1, 2, 3, 4)]
+    vakken = [
+        pg.eval_on_selector(
+            f"#geld-verschil tfoot tr:nth-child({i}) > :nth-child({j})",
+            "el => { const r = el.getBoundingClientRect(); return [r.top, r.bottom, r.right, "
+            "r.height - parseFloat(getComputedStyle(el).lineHeight)]; }",
+        )
+        for i in (1, 2)
+        for j in (1, 2, 3, 4)
+    ]
     assert all(v[2] <= 320 for v in vakken), vakken
     assert all(a[1] <= b[0] + 0.5 for a, b in itertools.pairwise(vakken)), vakken
     assert all(v[3] >= -0.5 for v in vakken), vakken  # each box is as high as its line: no text cut or crossed

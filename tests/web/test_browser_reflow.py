@@ -5,6 +5,7 @@ the viewport, except inside a frame that scrolls on its own (a wide table or a c
 AA, best practice) finds no serious or critical problem at either width. The pages: the public pages, the
 questionnaire and the result (walked with a saved example household), the municipal pages, /beleid, and every
 professional page (dossiers, a dossier, the workbench, a recomputed scenario, two versions side by side, beheer)."""
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,10 @@ def server(tmp_path_factory, beleid_voorbeeldmap):
     from kotwijzer.serve import _samenvatting
 
     basis = tmp_path_factory.mktemp("browser-reflow")
-    app = maak_app(f"sqlite:///{basis / 'kotwijzer.sqlite'}",
-                   beleid=BeleidBron(basis / "geen-run", voorbeeld_map=beleid_voorbeeldmap))
+    app = maak_app(
+        f"sqlite:///{basis / 'kotwijzer.sqlite'}",
+        beleid=BeleidBron(basis / "geen-run", voorbeeld_map=beleid_voorbeeldmap),
+    )
     laad_voorbeelden(app.state.db, _samenvatting, WW)
     laad_voorbeeldcatalogus(app.state.db)
     with draaiende_server(app) as url:
@@ -58,10 +61,15 @@ def _controleer(pg, naam: str, schermafdruk: str | None = None) -> None:
     if schermafdruk:
         SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
         hoogte = min(2400, pg.evaluate("document.documentElement.scrollHeight"))
-        pg.screenshot(path=str(SCHERMAFDRUKKEN / schermafdruk), full_page=True,
-                      clip={"x": 0, "y": 0, "width": SMAL, "height": hoogte})
+        pg.screenshot(
+            path=str(SCHERMAFDRUKKEN / schermafdruk),
+            full_page=True,
+            clip={"x": 0, "y": 0, "width": SMAL, "height": hoogte},
+        )
     breedte = pg.evaluate("document.documentElement.scrollWidth")
-    assert breedte <= SMAL, f"{naam}: de pagina schuift opzij op 320 px (scrollWidth {breedte}): {pg.evaluate(_UITSTEKEND)}"
+    assert breedte <= SMAL, (
+        f"{naam}: de pagina schuift opzij op 320 px (scrollWidth {breedte}): {pg.evaluate(_UITSTEKEND)}"
+    )
     uitstekend = pg.evaluate(_UITSTEKEND)
     assert not uitstekend, f"{naam}: steekt buiten het scherm op 320 px: {uitstekend}"
     toegankelijk(pg, f"{naam} (320 px)")
@@ -79,10 +87,20 @@ def test_publieke_paginas(server, browser):
     ctx = browser.new_context(locale="nl-NL", viewport={"width": BREED, "height": 900})
     pg = ctx.new_page()
     pg.set_default_timeout(30_000)
-    for pad in ("/", "/over", "/vragen", "/api/v1/docs", "/inloggen", "/bestaat-niet", "/gemeenten",
-                "/gemeenten/activiteit", "/gemeenten/activiteit?gemeente=GM9902",
-                "/gemeenten/activiteit?gemeente=GM9902&activiteit=vrijwilligerswerk-buurthuis&registratie=43",
-                "/gemeenten/overzicht", "/beleid"):
+    for pad in (
+        "/",
+        "/over",
+        "/vragen",
+        "/api/v1/docs",
+        "/inloggen",
+        "/bestaat-niet",
+        "/gemeenten",
+        "/gemeenten/activiteit",
+        "/gemeenten/activiteit?gemeente=GM9902",
+        "/gemeenten/activiteit?gemeente=GM9902&activiteit=vrijwilligerswerk-buurthuis&registratie=43",
+        "/gemeenten/overzicht",
+        "/beleid",
+    ):
         _ga(pg, server + pad, pad)
     ctx.close()
 
@@ -98,8 +116,11 @@ def test_vragenlijst_en_uitkomst(server, browser):
     pg.click("text=Aanpassen met de vragenlijst")
     for stap in range(10):
         _controleer(pg, f"vragenlijst stap {stap + 1}")
-        knop = pg.locator("main form button").filter(
-            has_text=re.compile(r"^(Volgende|Bekijk de uitkomst|Naar de uitkomst|Bereken)")).first
+        knop = (
+            pg.locator("main form button")
+            .filter(has_text=re.compile(r"^(Volgende|Bekijk de uitkomst|Naar de uitkomst|Bereken)"))
+            .first
+        )
         if knop.count() == 0:
             break
         knop.click()

@@ -1,6 +1,7 @@
 """Browser tests (Playwright with Debian's chromium) for the parent flow in English and Dutch: the language switch on
 every page keeps the answers and sets `lang`; the flow with and without an application date; 'Wijzigen' on the check
 page returns to the check page; Back after a corrected error; the glossary; axe-core and 320 pixels."""
+
 from __future__ import annotations
 
 import datetime as dt

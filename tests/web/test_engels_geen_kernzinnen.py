@@ -3,6 +3,7 @@ of test households that together reach every reason, warning, assumption and nex
 result page shows none of the Dutch sentences the core writes for that household (its verdict, reasons, conditions,
 warnings, assumptions, open questions, next steps and the explanation per month). The quoted law texts are the only
 Dutch text, marked `lang="nl"`."""
+
 from __future__ import annotations
 
 import gzip
@@ -154,16 +155,32 @@ def test_stappen_met_waarden_in_het_engels():
     from kotwijzer.model import Huishouden
 
     jaar = 2026
-    h = Huishouden.model_validate({
-        "berekeningsjaar": jaar, "toetsingsinkomen": 30000,
-        "aanvrager": {"situaties": [{"situatie": "studie", "van": "2025-09-01", "tot": f"{jaar}-06-30"}]},
-        "kinderen": [
-            {"label": "Sam", "geboortedatum": f"{jaar - 4}-05-01",
-             "opvang": [{"soort": "dagopvang", "uren_per_maand": 80, "uurprijs": "10.00", "maanden": [1, 2, 3]}]},
-            {"geboortedatum": f"{jaar - 12}-02-01", "start_voortgezet_onderwijs": f"{jaar}-09",
-             "opvang": [{"soort": "buitenschoolse_opvang", "uren_per_maand": 40, "uurprijs": "9.00",
-                         "maanden": [1, 2, 3]}]},
-        ]})
+    h = Huishouden.model_validate(
+        {
+            "berekeningsjaar": jaar,
+            "toetsingsinkomen": 30000,
+            "aanvrager": {"situaties": [{"situatie": "studie", "van": "2025-09-01", "tot": f"{jaar}-06-30"}]},
+            "kinderen": [
+                {
+                    "label": "Sam",
+                    "geboortedatum": f"{jaar - 4}-05-01",
+                    "opvang": [{"soort": "dagopvang", "uren_per_maand": 80, "uurprijs": "10.00", "maanden": [1, 2, 3]}],
+                },
+                {
+                    "geboortedatum": f"{jaar - 12}-02-01",
+                    "start_voortgezet_onderwijs": f"{jaar}-09",
+                    "opvang": [
+                        {
+                            "soort": "buitenschoolse_opvang",
+                            "uren_per_maand": 40,
+                            "uurprijs": "9.00",
+                            "maanden": [1, 2, 3],
+                        }
+                    ],
+                },
+            ],
+        }
+    )
     r = bereken(h)
     nl = [s.tekst for s in stappen(h, r)]
     with i18n.in_taal("en"):
@@ -191,9 +208,17 @@ def test_foutmelding_van_de_kern_in_het_engels_bij_het_kind(c):
     b.verstuur("/vragen", {"berekeningsjaar": "2026", "partner": "nee", "aantal_kinderen": "1"}, "volgende")
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}, "volgende")
     # born 1 March 2021: five on 1 March 2026, leerplichtig from April 2026 (Leerplichtwet 1969 art. 3)
-    b.verstuur("/vragen", {"kind-0-geboortedatum": "2021-03-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "9.50"}, "volgende",
-               verwacht=422)
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": "2021-03-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "9.50",
+        },
+        "volgende",
+        verwacht=422,
+    )
     t = _zichtbaar(b.html)
     assert "Dagopvang (day care) is for children who do not go to primary school yet." in t
     assert "This child must go to school from April 2026" in t
@@ -211,4 +236,8 @@ def test_aanvraagpakket_en_briefcontrole_links_zeggen_dat_ze_nederlands_zijn(c):
     link = re.search(r'<a [^>]*id="naar-pakket"[^>]*>.*?</a>', en, re.S)
     assert link and 'hreflang="nl"' in link[0] and "(in Dutch only for now)" in link[0]
     link = re.search(r'<a [^>]*id="naar-beschikking"[^>]*>.*?</a>', en, re.S)
-    assert link and 'hreflang="nl"' in link[0] and "Check a letter from Dienst Toeslagen (in Dutch only for now)" in link[0]
+    assert (
+        link
+        and 'hreflang="nl"' in link[0]
+        and "Check a letter from Dienst Toeslagen (in Dutch only for now)" in link[0]
+    )

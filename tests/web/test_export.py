@@ -1,5 +1,6 @@
 """Exports for a Dutch spreadsheet (kotwijzer.web.export): semicolons and BOM, units in the headers, rounded values,
 whole households, and text cells that start with = + - @ neutralised, in CSV and in XLSX."""
+
 from __future__ import annotations
 
 import csv
@@ -11,11 +12,21 @@ from openpyxl import load_workbook
 from conftest import client_voor, maak_app
 from kotwijzer.web.export import BELEID_KOLOMMEN, Kolom, csv_bytes, neutraliseer, xlsx_bytes
 
-KOLOMMEN = [Kolom("naam", "Naam"), BELEID_KOLOMMEN["winnaars"], BELEID_KOLOMMEN["gemiddelde_winst"],
-            BELEID_KOLOMMEN["niet_gebruik_midden"], Kolom("x", "Getal (uren)", "getal", 2)]
+KOLOMMEN = [
+    Kolom("naam", "Naam"),
+    BELEID_KOLOMMEN["winnaars"],
+    BELEID_KOLOMMEN["gemiddelde_winst"],
+    BELEID_KOLOMMEN["niet_gebruik_midden"],
+    Kolom("x", "Getal (uren)", "getal", 2),
+]
 RIJEN = [
-    {"naam": "=HYPERLINK(\"http://x\")", "winnaars": "1100.3191", "gemiddelde_winst": "4304.5000001",
-     "niet_gebruik_midden": "0.4", "x": "3.14159"},
+    {
+        "naam": '=HYPERLINK("http://x")',
+        "winnaars": "1100.3191",
+        "gemiddelde_winst": "4304.5000001",
+        "niet_gebruik_midden": "0.4",
+        "x": "3.14159",
+    },
     {"naam": "+31 6", "winnaars": "0.49", "gemiddelde_winst": "-12.5", "niet_gebruik_midden": "0.035", "x": "-0.001"},
     {"naam": "-min", "winnaars": "2.5", "gemiddelde_winst": "", "niet_gebruik_midden": "1", "x": "1000"},
     {"naam": "@SUM(A1)", "winnaars": "7", "gemiddelde_winst": "0", "niet_gebruik_midden": "0", "x": "0"},
@@ -30,18 +41,33 @@ def _csv(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(tekst), delimiter=";"))
 
 
-@pytest.mark.parametrize("tekst,verwacht", [("=1+1", "'=1+1"), ("+31", "'+31"), ("-3", "'-3"), ("@A1", "'@A1"),
-                                             ("\tx", "'\tx"), ("gewoon", "gewoon"), ("a=b", "a=b")])
+@pytest.mark.parametrize(
+    "tekst,verwacht",
+    [
+        ("=1+1", "'=1+1"),
+        ("+31", "'+31"),
+        ("-3", "'-3"),
+        ("@A1", "'@A1"),
+        ("\tx", "'\tx"),
+        ("gewoon", "gewoon"),
+        ("a=b", "a=b"),
+    ],
+)
 def test_neutraliseer_elke_gevaarlijke_begin(tekst, verwacht):
     assert neutraliseer(tekst) == verwacht
 
 
 def test_csv_puntkomma_bom_eenheden_afronding():
     rijen = _csv(csv_bytes(KOLOMMEN, RIJEN))
-    assert rijen[0] == ["Naam", "Gaan erop vooruit (aantal huishoudens)", "Gemiddeld erbij (€ per huishouden per jaar)",
-                        "Niet-gebruik, middenraming (%)", "Getal (uren)"]
+    assert rijen[0] == [
+        "Naam",
+        "Gaan erop vooruit (aantal huishoudens)",
+        "Gemiddeld erbij (€ per huishouden per jaar)",
+        "Niet-gebruik, middenraming (%)",
+        "Getal (uren)",
+    ]
     # each dangerous start neutralised, each other text kept
-    assert [r[0] for r in rijen[1:]] == ["'=HYPERLINK(\"http://x\")", "'+31 6", "'-min", "'@SUM(A1)", "café € gewoon"]
+    assert [r[0] for r in rijen[1:]] == ['\'=HYPERLINK("http://x")', "'+31 6", "'-min", "'@SUM(A1)", "café € gewoon"]
     # whole households (rounded half up), whole euros, percent, decimal comma
     assert [r[1] for r in rijen[1:]] == ["1100", "0", "3", "7", "3"]
     assert [r[2] for r in rijen[1:]] == ["4305", "-13", "", "0", "1"]
@@ -84,8 +110,8 @@ def test_beleid_export_via_web(beleid_voorbeeldmap, tmp_path):
                 alles = _csv(f.content)
                 # the table, then an empty line and the caveats (sample size, status, source)
                 leeg = [i for i, x in enumerate(alles) if not any(x)]
-                rijen = alles[:leeg[0]] if leeg else alles
-                assert leeg and any(x and x[0].startswith("Bron:") for x in alles[leeg[0]:]), naam
+                rijen = alles[: leeg[0]] if leeg else alles
+                assert leeg and any(x and x[0].startswith("Bron:") for x in alles[leeg[0] :]), naam
                 kop = rijen[0]
                 for i, k in enumerate(kop):
                     if "aantal huishoudens" in k:

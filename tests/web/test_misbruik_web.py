@@ -2,6 +2,7 @@
 the professional context of the questionnaire comes from the session, never from a state anyone can sign; the
 questionnaire state is bounded with the API's own limits before it is signed and when it is read, and the pages that
 compute are under the per-address budget."""
+
 from __future__ import annotations
 
 import json
@@ -62,18 +63,24 @@ def _csrf(c) -> str:
 REUS = {"invoer": {"berekeningsjaar": 2026, "aanvrager": {"situaties": [{}] * 10_000}, "kinderen": []}}
 
 
-@pytest.mark.parametrize("staat", [
-    REUS,
-    {"invoer": {"berekeningsjaar": 2026, "aanvrager": {"situaties": [{}] * 25}, "kinderen": []}},  # one over 24
-    {"invoer": {"berekeningsjaar": 2026, "aanvrager": {"situaties": []}, "kinderen": [{}] * 13}},  # one over 12
-    {"invoer": {"berekeningsjaar": 2026, "aanvrager": {"label": "x" * 41, "situaties": []}}},
-    {"invoer": {"berekeningsjaar": 2026, "aanvrager": {"situaties": []}, "onbekend": "x"}},
-    {"invoer": {"berekeningsjaar": 2026}, "extra": [[] for _ in range(5000)]},
-])
+@pytest.mark.parametrize(
+    "staat",
+    [
+        REUS,
+        {"invoer": {"berekeningsjaar": 2026, "aanvrager": {"situaties": [{}] * 25}, "kinderen": []}},  # one over 24
+        {"invoer": {"berekeningsjaar": 2026, "aanvrager": {"situaties": []}, "kinderen": [{}] * 13}},  # one over 12
+        {"invoer": {"berekeningsjaar": 2026, "aanvrager": {"label": "x" * 41, "situaties": []}}},
+        {"invoer": {"berekeningsjaar": 2026, "aanvrager": {"situaties": []}, "onbekend": "x"}},
+        {"invoer": {"berekeningsjaar": 2026}, "extra": [[] for _ in range(5000)]},
+    ],
+)
 def test_te_grote_staat_wordt_niet_ondertekend(sqlite_app, staat):
     with client_voor(sqlite_app) as c:
-        r = c.post("/vragen", data={"csrf": _csrf(c), "stap": "gezin", "actie": "ga_controle", "staat": json.dumps(staat)},
-                   follow_redirects=False)
+        r = c.post(
+            "/vragen",
+            data={"csrf": _csrf(c), "stap": "gezin", "actie": "ga_controle", "staat": json.dumps(staat)},
+            follow_redirects=False,
+        )
         assert r.status_code == 400, r.status_code
         assert "konden niet worden gelezen" in r.text
 
@@ -126,11 +133,18 @@ def test_context_uit_vreemde_link_wordt_niet_geloofd(sqlite_app):
         d = repo.dossier_maken(s, actor, "gezin 1")
         sc = repo.scenario_maken(s, actor, d.id, "basis", voorbeeld("paar_werkt_2026"), {"status": "niet_berekend"})
         sid, did = sc.id, d.id
-    vreemd = {"invoer": voorbeeld("wlz_partner_2023"), "partner": True, "aantal_kinderen": 1,
-              "context": {"scenario": sid, "dossier": did, "versie": 1, "modus": "professioneel"}}
+    vreemd = {
+        "invoer": voorbeeld("wlz_partner_2023"),
+        "partner": True,
+        "aantal_kinderen": 1,
+        "context": {"scenario": sid, "dossier": did, "versie": 1, "modus": "professioneel"},
+    }
     with client_voor(sqlite_app) as c:  # a stranger signs a state with a professional context
-        r = c.post("/vragen", data={"csrf": _csrf(c), "stap": "gezin", "actie": "ga_controle", "staat": json.dumps(vreemd)},
-                   follow_redirects=False)
+        r = c.post(
+            "/vragen",
+            data={"csrf": _csrf(c), "stap": "gezin", "actie": "ga_controle", "staat": json.dumps(vreemd)},
+            follow_redirects=False,
+        )
         assert r.status_code == 303
         link = r.headers["location"]
     b = Browser(client_voor(sqlite_app))  # the professional opens the link

@@ -4,6 +4,7 @@ detail typed into the letter is stored or logged.
 
 Expected months and articles are worked out by hand from the law (Wko art. 1.6 lid 5, 8, 10; Bkot art. 8a lid 1
 onder b 4° and 5° as inserted by the Besluit van 22 augustus 2022), not taken from the code's output."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,34 +34,92 @@ def pdf_paginas(pdf: bytes) -> list[str]:
     """The text of each page (pdftotext, poppler)."""
     uit = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
     return uit.decode("utf-8").split("\f")[:-1]
+
+
 WERK = sit("arbeid", van="2019-01-01", uren_per_maand=120)
 
 GEVALLEN = {
     # partner with a permanent Wlz indication, the other parent works: right all year (lid 8); in 2022 the hours are
     # the months of the right to care x 230 (Bkot 8a lid 1 onder b 4°)
-    "wlz": (huishouden(2022, ouder(WERK), ouder(sit("wlz_permanent", van="2020-01-01")), K22, aanvraagdatum="2022-01-15"),
-            "wlz", "partner", list(range(1, 13)), {"art. 1.6 lid 8 Wko", "art. 8a lid 1 onder b 4° Bkot"},
-            "CIZ"),
+    "wlz": (
+        huishouden(2022, ouder(WERK), ouder(sit("wlz_permanent", van="2020-01-01")), K22, aanvraagdatum="2022-01-15"),
+        "wlz",
+        "partner",
+        list(range(1, 13)),
+        {"art. 1.6 lid 8 Wko", "art. 8a lid 1 onder b 4° Bkot"},
+        "CIZ",
+    ),
     # partner detained 1 June 2021 - 31 May 2022 (more than three months): right January-May 2022 (lid 10; 5°)
-    "detentie": (huishouden(2022, ouder(WERK), ouder(sit("detentie", van="2021-06-01", tot="2022-05-31",
-                                                         detentie_soort="veroordeling", detentie_begin="2021-06-01",
-                                                         detentie_einde="2022-05-31")), K22, aanvraagdatum="2022-01-15"),
-                 "detentie", "partner", [1, 2, 3, 4, 5], {"art. 1.6 lid 10 Wko", "art. 8a lid 1 onder b 5° Bkot"},
-                 "detentie"),
-    "traject": (huishouden(2026, ouder(sit("bijstand_traject", van="2025-06-01", uitkering="bijstand",
-                                           voorziening_gericht_op_arbeidsinschakeling=True)), None, K,
-                           aanvraagdatum="2026-01-05"),
-                "traject", "aanvrager", list(range(1, 13)), {"art. 1.6 lid 1 onder c Wko"}, "re-integratiecode"),
-    "inburgering": (huishouden(2026, ouder(sit("inburgering", van="2025-06-01")), None, K, aanvraagdatum="2026-01-05"),
-                    "inburgering", "aanvrager", list(range(1, 13)), {"art. 1.6 lid 1 onder g Wko"}, "DUO"),
-    "studie": (huishouden(2026, ouder(sit("studie", van="2025-09-01", onderwijs="mbo")), None, K,
-                          aanvraagdatum="2026-01-05"),
-               "studie", "aanvrager", list(range(1, 13)), {"art. 1.6 lid 1 onder j Wko"}, "inschrijving"),
+    "detentie": (
+        huishouden(
+            2022,
+            ouder(WERK),
+            ouder(
+                sit(
+                    "detentie",
+                    van="2021-06-01",
+                    tot="2022-05-31",
+                    detentie_soort="veroordeling",
+                    detentie_begin="2021-06-01",
+                    detentie_einde="2022-05-31",
+                )
+            ),
+            K22,
+            aanvraagdatum="2022-01-15",
+        ),
+        "detentie",
+        "partner",
+        [1, 2, 3, 4, 5],
+        {"art. 1.6 lid 10 Wko", "art. 8a lid 1 onder b 5° Bkot"},
+        "detentie",
+    ),
+    "traject": (
+        huishouden(
+            2026,
+            ouder(
+                sit(
+                    "bijstand_traject",
+                    van="2025-06-01",
+                    uitkering="bijstand",
+                    voorziening_gericht_op_arbeidsinschakeling=True,
+                )
+            ),
+            None,
+            K,
+            aanvraagdatum="2026-01-05",
+        ),
+        "traject",
+        "aanvrager",
+        list(range(1, 13)),
+        {"art. 1.6 lid 1 onder c Wko"},
+        "re-integratiecode",
+    ),
+    "inburgering": (
+        huishouden(2026, ouder(sit("inburgering", van="2025-06-01")), None, K, aanvraagdatum="2026-01-05"),
+        "inburgering",
+        "aanvrager",
+        list(range(1, 13)),
+        {"art. 1.6 lid 1 onder g Wko"},
+        "DUO",
+    ),
+    "studie": (
+        huishouden(2026, ouder(sit("studie", van="2025-09-01", onderwijs="mbo")), None, K, aanvraagdatum="2026-01-05"),
+        "studie",
+        "aanvrager",
+        list(range(1, 13)),
+        {"art. 1.6 lid 1 onder j Wko"},
+        "inschrijving",
+    ),
     # last working day 10 April 2026: three calendar months from 11 April, to 10 July; a change in the parent's
     # situation counts from the next month (Awir art. 5), so May, June and July rest on lid 5
-    "werkloosheidstermijn": (huishouden(2026, ouder(sit("arbeid", van="2020-01-01", tot="2026-04-10")), None, K,
-                                        aanvraagdatum="2026-01-05"),
-                             "werkloosheidstermijn", "aanvrager", [5, 6, 7], {"art. 1.6 lid 5 Wko"}, "laatste werkdag"),
+    "werkloosheidstermijn": (
+        huishouden(2026, ouder(sit("arbeid", van="2020-01-01", tot="2026-04-10")), None, K, aanvraagdatum="2026-01-05"),
+        "werkloosheidstermijn",
+        "aanvrager",
+        [5, 6, 7],
+        {"art. 1.6 lid 5 Wko"},
+        "laatste werkdag",
+    ),
 }
 
 
@@ -102,7 +161,9 @@ def test_wlz_bij_de_aanvrager_zelf_is_lid_9():
     invoer = huishouden(2026, ouder(sit("wlz_permanent", van="2020-01-01")), ouder(WERK), K, aanvraagdatum="2026-01-05")
     r = _pakket(invoer).routes[0]
     assert (r.code, r.wie) == ("wlz", "aanvrager")
-    assert {g.citaat for g in r.grondslag} >= {"art. 1.6 lid 9 Wko"} and "art. 1.6 lid 8 Wko" not in {g.citaat for g in r.grondslag}
+    assert {g.citaat for g in r.grondslag} >= {"art. 1.6 lid 9 Wko"} and "art. 1.6 lid 8 Wko" not in {
+        g.citaat for g in r.grondslag
+    }
 
 
 def test_werkende_ouders_geen_pakket():
@@ -124,7 +185,9 @@ def test_te_late_maanden_apart():
 def test_brief_tekst_noemt_artikelen_maanden_bijlagen():
     invoer = GEVALLEN["wlz"][0]
     p = _pakket(invoer)
-    g, fouten = pk.persoonsgegevens({"naam": "A. de Vries", "bsn": "111222333", "datum": "3-2-2022", "plaats": "Utrecht"})
+    g, fouten = pk.persoonsgegevens(
+        {"naam": "A. de Vries", "bsn": "111222333", "datum": "3-2-2022", "plaats": "Utrecht"}
+    )
     assert not fouten
     t = pk.brief_tekst(p, p.routes[0], g)
     assert "Wet kinderopvang, art. 1.6 lid 8" in t and "Besluit kinderopvangtoeslag, art. 8a lid 1 onder b 4°" in t
@@ -172,7 +235,10 @@ def test_pakket_pagina_en_brief_zonder_opslag_of_log(tmp_path, caplog):
     velden = {"naam": NAAM, "bsn": BSN, "adres": ADRES, "postcode": "9999 ZZ Nergensdorp", "datum": "01-02-2022"}
     b.verstuur("/aanvraagpakket/brief", velden, "Download de brief")
     assert b.antwoord.headers["content-type"] == "application/pdf"
-    assert "attachment" in b.antwoord.headers["content-disposition"] and NAAM not in b.antwoord.headers["content-disposition"]
+    assert (
+        "attachment" in b.antwoord.headers["content-disposition"]
+        and NAAM not in b.antwoord.headers["content-disposition"]
+    )
     assert b.antwoord.headers["cache-control"] == "no-store"
     pdf = b.antwoord.content
     tekst = "\n".join(pdf_paginas(pdf))
@@ -242,12 +308,20 @@ def test_brief_noemt_alle_maanden_en_de_maanden_van_de_route():
 def test_inburgering_keurmerk_alleen_waar_de_wet_het_noemt():
     r2026 = _pakket(GEVALLEN["inburgering"][0]).routes[0]
     assert "keurmerk" in r2026.uitleg
-    r2021 = _pakket(huishouden(2021, ouder(sit("inburgering", van="2020-06-01")), None, [kind("2020-03-01", prijs="10.00")],
-                               aanvraagdatum="2021-01-05")).routes[0]
+    r2021 = _pakket(
+        huishouden(
+            2021,
+            ouder(sit("inburgering", van="2020-06-01")),
+            None,
+            [kind("2020-03-01", prijs="10.00")],
+            aanvraagdatum="2021-01-05",
+        )
+    ).routes[0]
     assert r2021.code == "inburgering" and "keurmerk" not in r2021.uitleg
 
 
 def test_artikelen_kort_per_wet():
     p = _pakket(GEVALLEN["studie"][0])
     assert pk.artikelen_kort(p.wijzigingen_grondslag) == (
-        "Algemene wet inkomensafhankelijke regelingen, art. 17 lid 1 en 2, art. 21 lid 1 en 3")
+        "Algemene wet inkomensafhankelijke regelingen, art. 17 lid 1 en 2, art. 21 lid 1 en 3"
+    )

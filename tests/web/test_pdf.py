@@ -5,6 +5,7 @@ Expectations are worked by hand from the law: with the first month with aanspraa
 April 2026 still reaches back to 1 January (Wko art. 1.3 lid 2 onder b: back to the first day of the third calendar
 month before the month of the application), so the last day to apply is 30 April 2026.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,15 +21,24 @@ from kotwijzer.model import Huishouden
 from kotwijzer.web.pdf import Dossierinfo, document_pdf, hele_euros
 from kotwijzer.web.publiek import uitkomst_context
 
-pytestmark = pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("pdftotext")),
-                                reason="poppler-utils ontbreekt: installeer het met scripts/system-deps.sh")
+pytestmark = pytest.mark.skipif(
+    not (shutil.which("pdftoppm") and shutil.which("pdftotext")),
+    reason="poppler-utils ontbreekt: installeer het met scripts/system-deps.sh",
+)
 
 DETENTIE = huishouden(
     2026,
     ouder(sit("arbeid", van="2018-01-01")),
-    ouder(sit("arbeid", maanden=[1, 2]),
-          sit("detentie", van="2026-03-01", detentie_soort="veroordeling", detentie_begin="2026-03-01",
-              detentie_einde="2027-06-30")),
+    ouder(
+        sit("arbeid", maanden=[1, 2]),
+        sit(
+            "detentie",
+            van="2026-03-01",
+            detentie_soort="veroordeling",
+            detentie_begin="2026-03-01",
+            detentie_einde="2027-06-30",
+        ),
+    ),
     kinderen=[kind("2023-05-01", uren=120, prijs="10.00")],
     aanvraagdatum="2026-01-10",
 )
@@ -36,10 +46,30 @@ DETENTIE = huishouden(
 
 def _pagina_een(pdf: bytes, map_: Path) -> tuple[str, Path]:
     (map_ / "doc.pdf").write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(map_ / "doc.pdf"),
-                    str(map_ / "pagina1")], check=True, timeout=60)
-    tekst = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(map_ / "doc.pdf"), "-"], check=True,
-                           capture_output=True, text=True, timeout=60).stdout
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(map_ / "doc.pdf"),
+            str(map_ / "pagina1"),
+        ],
+        check=True,
+        timeout=60,
+    )
+    tekst = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(map_ / "doc.pdf"), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
     return tekst, map_ / "pagina1.png"
 
 
@@ -99,11 +129,16 @@ def test_ontbrekend_bedrag_wordt_genoemd():
 def _zonder_bedragen(r, vanaf: int):
     """The result as the reworked core gives it when a table is missing from month `vanaf`: amounts None, with the
     reason in `rekenfout` (model_copy does not validate, so this works with the current model too)."""
-    maanden = [m if m.maand < vanaf else m.model_copy(update={"toeslag": None, "uitbetaling_voorschot": None,
-                                                                "eigen_bijdrage": None}) for m in r.maanden]
+    maanden = [
+        m
+        if m.maand < vanaf
+        else m.model_copy(update={"toeslag": None, "uitbetaling_voorschot": None, "eigen_bijdrage": None})
+        for m in r.maanden
+    ]
     jaar = r.jaar.model_copy(update={"toeslag": None, "eigen_bijdrage": None})
-    return r.model_copy(update={"maanden": maanden, "jaar": jaar,
-                                "rekenfout": "Voor 2026 ontbreekt de tabel vanaf april (proef)."})
+    return r.model_copy(
+        update={"maanden": maanden, "jaar": jaar, "rekenfout": "Voor 2026 ontbreekt de tabel vanaf april (proef)."}
+    )
 
 
 def test_pdf_met_ontbrekende_bedragen(tmp_path):
@@ -114,7 +149,10 @@ def test_pdf_met_ontbrekende_bedragen(tmp_path):
     plat = " ".join(tekst.replace("\u00a0", " ").split())
     assert "Uitbetaald per maand: € 1.152, vanaf januari 2026" in plat
     assert "Toeslag over het hele jaar: niet te berekenen" in plat
-    assert "Niet alle bedragen zijn te berekenen. Wat ontbreekt: - Voor 2026 ontbreekt de tabel vanaf april (proef)." in plat
+    assert (
+        "Niet alle bedragen zijn te berekenen. Wat ontbreekt: - Voor 2026 ontbreekt de tabel vanaf april (proef)."
+        in plat
+    )
     assert png.is_file()
 
 
@@ -126,14 +164,32 @@ def test_werkbank_verschil_met_ontbrekende_bedragen(monkeypatch):
 
     def _bedragen(invoer):
         if invoer.get("x") == "geen":
-            return {"maanden": [{"maand": m, "aanspraak": True, "betaald": None, "toeslag": None} for m in range(1, 13)],
-                    "jaar": None, "melding": "tabel ontbreekt", "r": None}
-        return {"maanden": [{"maand": m, "aanspraak": True, "betaald": Decimal(100), "toeslag": Decimal("100.40")}
-                            for m in range(1, 13)], "jaar": Decimal("1204.80"), "melding": None, "r": None}
+            return {
+                "maanden": [{"maand": m, "aanspraak": True, "betaald": None, "toeslag": None} for m in range(1, 13)],
+                "jaar": None,
+                "melding": "tabel ontbreekt",
+                "r": None,
+            }
+        return {
+            "maanden": [
+                {"maand": m, "aanspraak": True, "betaald": Decimal(100), "toeslag": Decimal("100.40")}
+                for m in range(1, 13)
+            ],
+            "jaar": Decimal("1204.80"),
+            "melding": None,
+            "r": None,
+        }
 
     monkeypatch.setattr(werkbank, "bedragen", _bedragen)
     g = werkbank.geld_verschil({"x": "wel"}, {"x": "geen"})
-    assert g["maanden"][0] == {"maand": 1, "a": Decimal(100), "b": None, "verschil": None, "recht_a": True, "recht_b": True}
+    assert g["maanden"][0] == {
+        "maand": 1,
+        "a": Decimal(100),
+        "b": None,
+        "verschil": None,
+        "recht_a": True,
+        "recht_b": True,
+    }
     assert g["betaald_a"] == Decimal(1200) and g["betaald_b"] is None and g["betaald_verschil"] is None
     assert g["jaar_verschil"] is None and g["melding_b"] == "tabel ontbreekt"
 
@@ -142,14 +198,21 @@ def test_jaartoeslag_van_opgeslagen_versie():
     from kotwijzer.web.pro import jaartoeslag
 
     assert jaartoeslag({"toeslag_jaar": "9794.90"}) == "€ 9.794,90"
-    assert jaartoeslag({"toeslag_jaar": None}) == "-" and jaartoeslag({"toeslag_jaar": "None"}) == "-" and jaartoeslag({}) == "-"
+    assert (
+        jaartoeslag({"toeslag_jaar": None}) == "-"
+        and jaartoeslag({"toeslag_jaar": "None"}) == "-"
+        and jaartoeslag({}) == "-"
+    )
 
 
 def test_jaar_zonder_tabel_geeft_document_zonder_bedrag(tmp_path):
     """2027 has no table yet: the document still shows the right, the deadline (first month January 2027, so an
     application by 30 April 2027 reaches it) and says that no amount can be computed, with a way to get one."""
-    h = Huishouden.model_validate(huishouden(2027, ouder(sit("arbeid", van="2020-01-01")), kinderen=[kind("2025-03-01")],
-                                             aanvraagdatum="2027-01-05"))
+    h = Huishouden.model_validate(
+        huishouden(
+            2027, ouder(sit("arbeid", van="2020-01-01")), kinderen=[kind("2025-03-01")], aanvraagdatum="2027-01-05"
+        )
+    )
     tekst, png = _pagina_een(document_pdf(uitkomst_context(h), dossier=Dossierinfo("gezin 2027", "plan", 1)), tmp_path)
     plat = " ".join(tekst.replace("\u00a0", " ").split())
     assert png.is_file() and _niet_leeg(png)

@@ -1,5 +1,6 @@
 """The questionnaire state in the hidden form field is bounded: a too large, too deep or wrongly nested state gives a
 clear 400 page, never a server error (and no traceback in the log)."""
+
 from __future__ import annotations
 
 import json
@@ -14,9 +15,17 @@ DIEP = '{"invoer":{"berekeningsjaar":2026,"aanvrager":{"situaties":[' + "[" * 30
 STATEN = {
     "heel diep": DIEP,
     "lijst als inkomen": '{"invoer":{"berekeningsjaar":2026,"toetsingsinkomen":' + "[" * 50 + "]" * 50 + "}}",
-    "object als label": json.dumps({"invoer": {"berekeningsjaar": 2026, "aanvrager": {"label": {"x": [["y"]]}, "situaties": []}}}),
-    "lijst in maanden": json.dumps({"invoer": {"berekeningsjaar": 2026, "kinderen": [
-        {"geboortedatum": "2022-01-01", "opvang": [{"maanden": [[1]], "soort": "dagopvang"}]}]}}),
+    "object als label": json.dumps(
+        {"invoer": {"berekeningsjaar": 2026, "aanvrager": {"label": {"x": [["y"]]}, "situaties": []}}}
+    ),
+    "lijst in maanden": json.dumps(
+        {
+            "invoer": {
+                "berekeningsjaar": 2026,
+                "kinderen": [{"geboortedatum": "2022-01-01", "opvang": [{"maanden": [[1]], "soort": "dagopvang"}]}],
+            }
+        }
+    ),
     "object in context": json.dumps({"invoer": {"berekeningsjaar": 2026}, "context": {"dossier": {"a": 1}}}),
     "te groot": json.dumps({"invoer": {"berekeningsjaar": 2026, "aanvrager": {"label": "x" * 200_000}}}),
 }
@@ -30,8 +39,17 @@ def csrf_client(module_app):
 
 
 @pytest.mark.parametrize("naam", list(STATEN))
-@pytest.mark.parametrize("pad, stap", [("/vragen", "controle"), ("/vragen", "inkomen"), ("/uitkomst", ""),
-                                       ("/wat-als", ""), ("/voorschot", ""), ("/samenvatting.pdf", "")])
+@pytest.mark.parametrize(
+    "pad, stap",
+    [
+        ("/vragen", "controle"),
+        ("/vragen", "inkomen"),
+        ("/uitkomst", ""),
+        ("/wat-als", ""),
+        ("/voorschot", ""),
+        ("/samenvatting.pdf", ""),
+    ],
+)
 def test_geknoeide_staat_geeft_400(csrf_client, caplog, naam, pad, stap):
     c, csrf = csrf_client
     with caplog.at_level(logging.DEBUG):
@@ -43,10 +61,21 @@ def test_geknoeide_staat_geeft_400(csrf_client, caplog, naam, pad, stap):
 
 def test_gewone_staat_werkt_nog(csrf_client):
     c, csrf = csrf_client
-    staat = {"invoer": {"berekeningsjaar": 2026, "aanvrager": {"situaties": [{"situatie": "arbeid", "maanden": [1, 2]}]},
-                        "kinderen": [{"geboortedatum": "2022-01-01", "opvang": [
-                            {"maanden": [1, 2], "soort": "dagopvang", "uren_per_maand": "100", "uurprijs": "9"}]}]},
-             "partner": False, "aantal_kinderen": 1, "context": {}}
+    staat = {
+        "invoer": {
+            "berekeningsjaar": 2026,
+            "aanvrager": {"situaties": [{"situatie": "arbeid", "maanden": [1, 2]}]},
+            "kinderen": [
+                {
+                    "geboortedatum": "2022-01-01",
+                    "opvang": [{"maanden": [1, 2], "soort": "dagopvang", "uren_per_maand": "100", "uurprijs": "9"}],
+                }
+            ],
+        },
+        "partner": False,
+        "aantal_kinderen": 1,
+        "context": {},
+    }
     r = c.post("/vragen", data={"csrf": csrf, "staat": json.dumps(staat), "stap": "inkomen"})
     assert r.status_code in (200, 422), r.status_code
     r = c.post("/vragen", data={"csrf": csrf, "staat": "{kapot", "stap": "gezin"})  # no JSON: a fresh start, as before

@@ -1,5 +1,6 @@
 """Web pages for parents, without JavaScript: the questionnaire for three families, the result compared with the
 core, errors linked to their fields, wat als, voorschot, PDF, CSRF and cookies."""
+
 from __future__ import annotations
 
 import re
@@ -50,28 +51,57 @@ def controleer_uitkomst(b: Browser, invoer: dict) -> None:
 GEZINNEN = {
     "paar_werkt": (
         {"berekeningsjaar": "2026", "partner": "ja", "bloedverwant": "nee", "aantal_kinderen": "2"},
-        {"aanvrager": {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"},
-         "partner": {"partner-0-situatie": "arbeid", "partner-0-van": "1-9-2021"}},
-        {"kind-0-geboortedatum": "2023-04-12", "kind-0-opvang-0-soort": "dagopvang", "kind-0-opvang-0-uren": "80",
-         "kind-0-opvang-0-uurprijs": "11,50", "kind-1-geboortedatum": "1-2-2018", "kind-1-opvang-0-soort": "buitenschoolse_opvang",
-         "kind-1-opvang-0-uren": "40", "kind-1-opvang-0-uurprijs": "9.50"},
+        {
+            "aanvrager": {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"},
+            "partner": {"partner-0-situatie": "arbeid", "partner-0-van": "1-9-2021"},
+        },
+        {
+            "kind-0-geboortedatum": "2023-04-12",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "80",
+            "kind-0-opvang-0-uurprijs": "11,50",
+            "kind-1-geboortedatum": "1-2-2018",
+            "kind-1-opvang-0-soort": "buitenschoolse_opvang",
+            "kind-1-opvang-0-uren": "40",
+            "kind-1-opvang-0-uurprijs": "9.50",
+        },
         {"toetsingsinkomen": "60.000", "aangevraagd": "ja", "aanvraagdatum": "2026-01-05"},
         "paar_werkt_2026",
     ),
     "wlz": (
         {"berekeningsjaar": "2023", "partner": "ja", "bloedverwant": "nee", "aantal_kinderen": "1"},
-        {"aanvrager": {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2019-05-01"},
-         "partner": {"partner-0-situatie": "wlz_tijdelijk", "partner-0-van": "2022-11-01", "partner-0-tot": "2023-10-31"}},
-        {"kind-0-geboortedatum": "2021-06-01", "kind-0-opvang-0-soort": "dagopvang", "kind-0-opvang-0-uren": "120",
-         "kind-0-opvang-0-uurprijs": "9,12"},
+        {
+            "aanvrager": {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2019-05-01"},
+            "partner": {
+                "partner-0-situatie": "wlz_tijdelijk",
+                "partner-0-van": "2022-11-01",
+                "partner-0-tot": "2023-10-31",
+            },
+        },
+        {
+            "kind-0-geboortedatum": "2021-06-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "120",
+            "kind-0-opvang-0-uurprijs": "9,12",
+        },
         {"toetsingsinkomen": "38000", "aangevraagd": "ja", "aanvraagdatum": "10-1-2023"},
         "wlz_partner_2023",
     ),
     "bijstand": (
         {"berekeningsjaar": "2026", "partner": "nee", "aantal_kinderen": "1"},
-        {"aanvrager": {"aanvrager-0-situatie": "bijstand_traject", "aanvrager-0-van": "2025-06-01", "aanvrager-0-voorziening": "nee"}},
-        {"kind-0-geboortedatum": "2022-09-01", "kind-0-opvang-0-soort": "dagopvang", "kind-0-opvang-0-uren": "60",
-         "kind-0-opvang-0-uurprijs": "10,90"},
+        {
+            "aanvrager": {
+                "aanvrager-0-situatie": "bijstand_traject",
+                "aanvrager-0-van": "2025-06-01",
+                "aanvrager-0-voorziening": "nee",
+            }
+        },
+        {
+            "kind-0-geboortedatum": "2022-09-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "60",
+            "kind-0-opvang-0-uurprijs": "10,90",
+        },
         {"toetsingsinkomen": "21000", "aangevraagd": "ja", "aanvraagdatum": "2026-02-01"},
         "bijstand_activiteit_c_2026",
     ),
@@ -121,8 +151,12 @@ def test_fouten_gekoppeld_aan_velden(b):
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "31-02-2026"}, "Volgende", verwacht=422)
     assert "Deze datum bestaat niet" in b.html
     assert 'href="#aanvrager-0-van"' in b.html and 'id="aanvrager-0-van"' in b.html
-    b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2026-05-01", "aanvrager-0-tot": "2026-03-01"},
-               "Volgende", verwacht=422)
+    b.verstuur(
+        "/vragen",
+        {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2026-05-01", "aanvrager-0-tot": "2026-03-01"},
+        "Volgende",
+        verwacht=422,
+    )
     assert "De einddatum ligt voor de begindatum." in b.html
     b.verstuur("/vragen", {"aanvrager-0-situatie": "", "aanvrager-1-situatie": ""}, "Volgende", verwacht=422)
     assert "Kies minstens één situatie" in b.html
@@ -136,8 +170,16 @@ def test_vervolgvraag_bij_traject_en_onbekend_antwoord(b):
     assert 'name="aanvrager-0-voorziening"' in b.html
     assert "categorie" not in b.html
     b.verstuur("/vragen", {}, "Volgende")  # 'weet ik niet' is a valid answer
-    b.verstuur("/vragen", {"kind-0-geboortedatum": "2023-01-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "10"}, "Volgende")
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": "2023-01-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "10",
+        },
+        "Volgende",
+    )
     b.verstuur("/vragen", {"toetsingsinkomen": "", "aangevraagd": "nee"}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
     assert b.tekst("oordeel") == "Met deze gegevens is nog niet te zeggen of u recht heeft. Beantwoord de open vragen."
@@ -170,9 +212,16 @@ def test_vorige_en_wijzigen_behouden_antwoorden(b):
     b.klik("wijzig-gezin")
     b.verstuur("/vragen", {"aantal_kinderen": "2"}, "Opslaan en terug naar het overzicht")
     assert "Kinderen en opvang" in b.html and 'name="kind-1-geboortedatum"' in b.html
-    b.verstuur("/vragen", {"kind-1-geboortedatum": "2024-05-01", "kind-1-opvang-0-soort": "dagopvang",
-                           "kind-1-opvang-0-uren": "80", "kind-1-opvang-0-uurprijs": "10,50"},
-               "Opslaan en terug naar het overzicht")
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-1-geboortedatum": "2024-05-01",
+            "kind-1-opvang-0-soort": "dagopvang",
+            "kind-1-opvang-0-uren": "80",
+            "kind-1-opvang-0-uurprijs": "10,50",
+        },
+        "Opslaan en terug naar het overzicht",
+    )
     assert "Controleer uw antwoorden" in b.html and "Kind 2" in b.html
     assert "€ 10,50 per uur" in b.html  # amounts on the check page in Dutch notation
 
@@ -193,33 +242,78 @@ def test_vorige_stap_behoudt_antwoorden(b):
 
 def test_meer_perioden_en_opvangregels(b):
     b.verstuur("/vragen", {"berekeningsjaar": "2026", "partner": "nee", "aantal_kinderen": "1"}, "Volgende")
-    b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01", "aanvrager-0-tot": "2026-06-30"},
-               "Opslaan en nog een periode invullen")
+    b.verstuur(
+        "/vragen",
+        {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01", "aanvrager-0-tot": "2026-06-30"},
+        "Opslaan en nog een periode invullen",
+    )
     assert 'name="aanvrager-1-situatie"' in b.html
     b.verstuur("/vragen", {"aanvrager-1-situatie": "studie", "aanvrager-1-van": "2026-07-01"}, "Volgende")
-    b.verstuur("/vragen", {"kind-0-geboortedatum": "2022-03-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "10", "kind-0-opvang-0-tot": "8"},
-               "Opslaan en nog een opvangregel invullen")
-    b.verstuur("/vragen", {"kind-0-opvang-1-soort": "gastouderopvang", "kind-0-opvang-1-uren": "50",
-                           "kind-0-opvang-1-uurprijs": "8,00", "kind-0-opvang-1-van": "9", "kind-0-opvang-1-tot": "12"}, "Volgende")
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": "2022-03-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "10",
+            "kind-0-opvang-0-tot": "8",
+        },
+        "Opslaan en nog een opvangregel invullen",
+    )
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-opvang-1-soort": "gastouderopvang",
+            "kind-0-opvang-1-uren": "50",
+            "kind-0-opvang-1-uurprijs": "8,00",
+            "kind-0-opvang-1-van": "9",
+            "kind-0-opvang-1-tot": "12",
+        },
+        "Volgende",
+    )
     b.verstuur("/vragen", {"toetsingsinkomen": "30000", "aangevraagd": "nee"}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
-    invoer = {"berekeningsjaar": 2026, "toetsingsinkomen": 30000,
-              "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2020-01-01", "tot": "2026-06-30"},
-                                          {"situatie": "studie", "van": "2026-07-01"}]},
-              "kinderen": [{"geboortedatum": "2022-03-01", "opvang": [
-                  {"soort": "dagopvang", "uren_per_maand": 100, "uurprijs": 10, "maanden": list(range(1, 9))},
-                  {"soort": "gastouderopvang", "uren_per_maand": 50, "uurprijs": "8.00", "maanden": [9, 10, 11, 12]}]}]}
+    invoer = {
+        "berekeningsjaar": 2026,
+        "toetsingsinkomen": 30000,
+        "aanvrager": {
+            "situaties": [
+                {"situatie": "arbeid", "van": "2020-01-01", "tot": "2026-06-30"},
+                {"situatie": "studie", "van": "2026-07-01"},
+            ]
+        },
+        "kinderen": [
+            {
+                "geboortedatum": "2022-03-01",
+                "opvang": [
+                    {"soort": "dagopvang", "uren_per_maand": 100, "uurprijs": 10, "maanden": list(range(1, 9))},
+                    {"soort": "gastouderopvang", "uren_per_maand": 50, "uurprijs": "8.00", "maanden": [9, 10, 11, 12]},
+                ],
+            }
+        ],
+    }
     controleer_uitkomst(b, invoer)
 
 
 def test_overlappende_opvang_gemeld(b):
     b.verstuur("/vragen", {"berekeningsjaar": "2026", "partner": "nee", "aantal_kinderen": "1"}, "Volgende")
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}, "Volgende")
-    b.verstuur("/vragen", {"kind-0-geboortedatum": "2022-03-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "10"}, "Opslaan en nog een opvangregel invullen")
-    b.verstuur("/vragen", {"kind-0-opvang-1-soort": "gastouderopvang", "kind-0-opvang-1-uren": "50",
-                           "kind-0-opvang-1-uurprijs": "8"}, "Volgende", verwacht=422)
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": "2022-03-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "10",
+        },
+        "Opslaan en nog een opvangregel invullen",
+    )
+    b.verstuur(
+        "/vragen",
+        {"kind-0-opvang-1-soort": "gastouderopvang", "kind-0-opvang-1-uren": "50", "kind-0-opvang-1-uurprijs": "8"},
+        "Volgende",
+        verwacht=422,
+    )
     assert "staat twee keer in de opvang" in b.html
 
 
@@ -244,7 +338,9 @@ def test_wat_als_en_voorschot_en_pdf(b):
     hoger = dict(invoer, toetsingsinkomen=90000)
     assert b.tekst("wa-toeslag") == euro(bereken(hoger).jaar.toeslag)
     assert b.tekst("wa-verschil") == euro(bereken(hoger).jaar.toeslag - bereken(invoer).jaar.toeslag)
-    b.verstuur("/wat-als", {"soort": "situatie", "wa-ouder": "partner", "wa-situatie": "geen", "wa-maand": "7"}, "Vergelijk")
+    b.verstuur(
+        "/wat-als", {"soort": "situatie", "wa-ouder": "partner", "wa-situatie": "geen", "wa-maand": "7"}, "Vergelijk"
+    )
     assert b.tekst("wa-recht-12") == "nee" and b.tekst("wa-recht-6") == "ja"
     b.verstuur("/wat-als", {"soort": "uren", "wa-kind": "1", "wa-uren": "abc"}, "Vergelijk", verwacht=422)
     assert 'href="#wa-uren"' in b.html
@@ -314,7 +410,7 @@ def test_paginas_toegankelijke_basis(module_client, pad):
     assert "<script" not in h and "style=" not in h  # CSP without inline scripts or styles
     assert "<title>" in h and "<h1>" in h
     # every form control has a label
-    for m in re.finditer(r'<(input|select|textarea)\b([^>]*)>', h):
+    for m in re.finditer(r"<(input|select|textarea)\b([^>]*)>", h):
         attrs = m.group(2)
         if 'type="hidden"' in attrs:
             continue
@@ -326,14 +422,19 @@ def test_misvormde_formulieren(module_app):
     with client_voor(module_app) as c:
         c.get("/vragen")
         csrf = dict(lees(c.get("/vragen").text).formulieren[-1]["velden"])["csrf"]
-        for data in ({"csrf": csrf, "stap": "onzin"}, {"csrf": csrf, "staat": "{kapot", "stap": "kinderen"},
-                     {"csrf": csrf, "staat": '{"invoer": 5}', "stap": "aanvrager", "aanvrager-aantal": "99999"},
-                     {"csrf": csrf, "staat": '{"invoer": {"berekeningsjaar": true}}', "stap": "controle", "actie": "bereken"},
-                     {"csrf": csrf, "stap": "kinderen", "kind-0-opvang-aantal": "-3"}):
+        for data in (
+            {"csrf": csrf, "stap": "onzin"},
+            {"csrf": csrf, "staat": "{kapot", "stap": "kinderen"},
+            {"csrf": csrf, "staat": '{"invoer": 5}', "stap": "aanvrager", "aanvrager-aantal": "99999"},
+            {"csrf": csrf, "staat": '{"invoer": {"berekeningsjaar": true}}', "stap": "controle", "actie": "bereken"},
+            {"csrf": csrf, "stap": "kinderen", "kind-0-opvang-aantal": "-3"},
+        ):
             r = c.post("/vragen", data=data)
             assert r.status_code < 500, (data, r.status_code)
         for pad in ("/uitkomst", "/wat-als", "/voorschot", "/samenvatting.pdf"):
-            r = c.post(pad, data={"csrf": csrf, "staat": '{"invoer": {"berekeningsjaar": 2026, "toetsingsinkomen": -5}}'})
+            r = c.post(
+                pad, data={"csrf": csrf, "staat": '{"invoer": {"berekeningsjaar": 2026, "toetsingsinkomen": -5}}'}
+            )
             assert r.status_code == 422 and "niet compleet" in r.text
         r = c.post("/vragen", content=b"x" * 10, headers={"content-type": "text/plain"})
         assert r.status_code == 415
@@ -343,29 +444,106 @@ def test_misvormde_formulieren(module_app):
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_waarde = st.recursive(st.none() | st.booleans() | st.integers(-10**6, 10**12) | st.text(max_size=12),
-                       lambda k: st.lists(k, max_size=3) | st.dictionaries(st.text(max_size=8), k, max_size=4), max_leaves=12)
-_periode = st.fixed_dictionaries({"situatie": st.sampled_from(["arbeid", "bijstand_traject", "detentie", "x", 5])},
-                                 optional={"van": st.sampled_from(["2026-01-01", "2019-02-30", 7]), "tot": _waarde,
-                                           "maanden": st.lists(st.integers(-1, 14), max_size=4), "uren_per_maand": _waarde})
-_staat = st.fixed_dictionaries({"invoer": st.one_of(_waarde, st.fixed_dictionaries({}, optional={
-    "berekeningsjaar": st.one_of(st.sampled_from([2021, 2023, 2025, 2026]), _waarde),
-    "aanvrager": st.one_of(_waarde, st.fixed_dictionaries({"situaties": st.lists(_periode, max_size=3)})),
-    "partner": st.one_of(_waarde, st.fixed_dictionaries({"situaties": st.lists(_periode, max_size=2)})),
-    "partner_is_bloedverwant": _waarde,
-    "kinderen": st.one_of(_waarde, st.lists(st.fixed_dictionaries({"geboortedatum": st.sampled_from(["2022-01-01", "x"])},
-                                                                   optional={"opvang": _waarde}), max_size=3)),
-    "toetsingsinkomen": _waarde}))},
-    optional={"partner": _waarde, "aantal_kinderen": st.one_of(st.integers(-3, 20), _waarde), "context": _waarde})
-_velden = st.dictionaries(st.sampled_from(["stap", "actie", "aanvrager-aantal", "aanvrager-0-situatie", "aanvrager-0-van",
-                                           "aanvrager-0-getoond", "aanvrager-0-basis", "kind-0-opvang-aantal",
-                                           "kind-0-opvang-0-soort", "kind-0-opvang-0-basis", "kind-0-opvang-0-van",
-                                           "berekeningsjaar", "partner", "aantal_kinderen", "toetsingsinkomen", "soort",
-                                           "wa-kind", "wa-uren", "wa-maand", "wa-situatie", "wa-ouder", "vs-voorschot", "bereken"]),
-                          st.one_of(st.sampled_from(["gezin", "aanvrager", "partner", "kinderen", "inkomen", "controle",
-                                                     "volgende", "vorige", "nog_een", "bereken", "ga_kinderen", "uren",
-                                                     "situatie", "inkomen", "1", "0", "-1", "99", "arbeid", "2026-01-01"]),
-                                    st.text(max_size=10)), max_size=8)
+_waarde = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**6), 10**12) | st.text(max_size=12),
+    lambda k: st.lists(k, max_size=3) | st.dictionaries(st.text(max_size=8), k, max_size=4),
+    max_leaves=12,
+)
+_periode = st.fixed_dictionaries(
+    {"situatie": st.sampled_from(["arbeid", "bijstand_traject", "detentie", "x", 5])},
+    optional={
+        "van": st.sampled_from(["2026-01-01", "2019-02-30", 7]),
+        "tot": _waarde,
+        "maanden": st.lists(st.integers(-1, 14), max_size=4),
+        "uren_per_maand": _waarde,
+    },
+)
+_staat = st.fixed_dictionaries(
+    {
+        "invoer": st.one_of(
+            _waarde,
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "berekeningsjaar": st.one_of(st.sampled_from([2021, 2023, 2025, 2026]), _waarde),
+                    "aanvrager": st.one_of(
+                        _waarde, st.fixed_dictionaries({"situaties": st.lists(_periode, max_size=3)})
+                    ),
+                    "partner": st.one_of(_waarde, st.fixed_dictionaries({"situaties": st.lists(_periode, max_size=2)})),
+                    "partner_is_bloedverwant": _waarde,
+                    "kinderen": st.one_of(
+                        _waarde,
+                        st.lists(
+                            st.fixed_dictionaries(
+                                {"geboortedatum": st.sampled_from(["2022-01-01", "x"])}, optional={"opvang": _waarde}
+                            ),
+                            max_size=3,
+                        ),
+                    ),
+                    "toetsingsinkomen": _waarde,
+                },
+            ),
+        )
+    },
+    optional={"partner": _waarde, "aantal_kinderen": st.one_of(st.integers(-3, 20), _waarde), "context": _waarde},
+)
+_velden = st.dictionaries(
+    st.sampled_from(
+        [
+            "stap",
+            "actie",
+            "aanvrager-aantal",
+            "aanvrager-0-situatie",
+            "aanvrager-0-van",
+            "aanvrager-0-getoond",
+            "aanvrager-0-basis",
+            "kind-0-opvang-aantal",
+            "kind-0-opvang-0-soort",
+            "kind-0-opvang-0-basis",
+            "kind-0-opvang-0-van",
+            "berekeningsjaar",
+            "partner",
+            "aantal_kinderen",
+            "toetsingsinkomen",
+            "soort",
+            "wa-kind",
+            "wa-uren",
+            "wa-maand",
+            "wa-situatie",
+            "wa-ouder",
+            "vs-voorschot",
+            "bereken",
+        ]
+    ),
+    st.one_of(
+        st.sampled_from(
+            [
+                "gezin",
+                "aanvrager",
+                "partner",
+                "kinderen",
+                "inkomen",
+                "controle",
+                "volgende",
+                "vorige",
+                "nog_een",
+                "bereken",
+                "ga_kinderen",
+                "uren",
+                "situatie",
+                "inkomen",
+                "1",
+                "0",
+                "-1",
+                "99",
+                "arbeid",
+                "2026-01-01",
+            ]
+        ),
+        st.text(max_size=10),
+    ),
+    max_size=8,
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))

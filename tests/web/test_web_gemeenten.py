@@ -2,6 +2,7 @@
 `kotwijzer gemeente importeer/exporteer --database`), a failed import that leaves the old catalogue intact, the pages
 for consultants and the overview (HTML, CSV, SVG), the API, the questionnaire with a municipality and activity chosen
 from the catalogue (verdict and municipal top-up from the core), and /beleid."""
+
 from __future__ import annotations
 
 import csv
@@ -40,24 +41,55 @@ runner = CliRunner()
 
 def _testgemeente() -> Catalogus:
     """A non-example municipality with every kind of field: decimals, a policy above the maximum uurprijs, unicode."""
-    g = Gemeente(cbs_code="GM0999", naam="Testgemeente Één", toelichting="Regels voor de test — met ‘aanhalingstekens’.")
+    g = Gemeente(
+        cbs_code="GM0999", naam="Testgemeente Één", toelichting="Regels voor de test — met ‘aanhalingstekens’."
+    )
     acts = [
-        Activiteit(code="leerwerkplek", naam="Leerwerkplek", soort="overige_werkplek", categorie="A",
-                   reintegratiecode=29, uren_per_week="12.5", toelichting="regel 1\nregel 2"),
-        Activiteit(code="buurtcafe", naam="Vrijwilligerswerk in het buurtcafé", soort="vrijwilligerswerk_zonder_perspectief",
-                   categorie="C", uren_per_week=3),
-        Activiteit(code="coaching", naam="Coaching", soort="coaching_naar_werk", categorie="B", doel="participatie",
-                   reintegratiecode=40, individueel_plan_vereist=True, herkomst="test"),
+        Activiteit(
+            code="leerwerkplek",
+            naam="Leerwerkplek",
+            soort="overige_werkplek",
+            categorie="A",
+            reintegratiecode=29,
+            uren_per_week="12.5",
+            toelichting="regel 1\nregel 2",
+        ),
+        Activiteit(
+            code="buurtcafe",
+            naam="Vrijwilligerswerk in het buurtcafé",
+            soort="vrijwilligerswerk_zonder_perspectief",
+            categorie="C",
+            uren_per_week=3,
+        ),
+        Activiteit(
+            code="coaching",
+            naam="Coaching",
+            soort="coaching_naar_werk",
+            categorie="B",
+            doel="participatie",
+            reintegratiecode=40,
+            individueel_plan_vereist=True,
+            herkomst="test",
+        ),
     ]
-    b = GemeentelijkBeleid(fractie_restant="0.3333", maximum_per_maand_cent=12345, boven_wettelijk=True,
-                           boven_wettelijk_fractie="0.25", boven_wettelijk_maximum_per_maand_cent=5000,
-                           boven_wettelijk_grondslag="bijzondere bijstand", smi_aangeboden=True)
+    b = GemeentelijkBeleid(
+        fractie_restant="0.3333",
+        maximum_per_maand_cent=12345,
+        boven_wettelijk=True,
+        boven_wettelijk_fractie="0.25",
+        boven_wettelijk_maximum_per_maand_cent=5000,
+        boven_wettelijk_grondslag="bijzondere bijstand",
+        smi_aangeboden=True,
+    )
     return Catalogus(gemeenten=[g], activiteiten={"GM0999": acts}, beleid={"GM0999": b})
 
 
 def _plus(a: Catalogus, b: Catalogus) -> Catalogus:
-    return Catalogus(gemeenten=a.gemeenten + b.gemeenten, activiteiten={**a.activiteiten, **b.activiteiten},
-                     beleid={**a.beleid, **b.beleid})
+    return Catalogus(
+        gemeenten=a.gemeenten + b.gemeenten,
+        activiteiten={**a.activiteiten, **b.activiteiten},
+        beleid={**a.beleid, **b.beleid},
+    )
 
 
 @pytest.fixture
@@ -102,7 +134,10 @@ def test_catalogus_heen_en_terug_door_de_database(db):
     assert [g.cbs_code for g in terug.gemeenten] == ["GM9901", "GM9902", "GM9903", "GM9904", "GM0999"]
     assert terug.gemeente("GM9902").toelichting == "bijgewerkt"
     assert len(terug.activiteiten["GM9902"]) == 2 and "GM9902" not in terug.beleid
-    assert terug.activiteiten["GM9901"] == groot.activiteiten["GM9901"] and terug.beleid["GM0999"] == groot.beleid["GM0999"]
+    assert (
+        terug.activiteiten["GM9901"] == groot.activiteiten["GM9901"]
+        and terug.beleid["GM0999"] == groot.beleid["GM0999"]
+    )
 
 
 def test_mislukte_import_laat_de_oude_catalogus_staan(db, monkeypatch):
@@ -126,8 +161,11 @@ def test_mislukte_import_laat_de_oude_catalogus_staan(db, monkeypatch):
         assert catalogus_laden(s) == voorbeeldcatalogus()
 
     # a database error in the middle (a duplicate activity code that slipped past the model) rolls back as well
-    dubbel = Catalogus.model_construct(gemeenten=_testgemeente().gemeenten,
-                                       activiteiten={"GM0999": _testgemeente().activiteiten["GM0999"] * 2}, beleid={})
+    dubbel = Catalogus.model_construct(
+        gemeenten=_testgemeente().gemeenten,
+        activiteiten={"GM0999": _testgemeente().activiteiten["GM0999"] * 2},
+        beleid={},
+    )
     with pytest.raises(SQLAlchemyError), db.sessie() as s:
         catalogus_opslaan(s, dubbel)
     with db.sessie() as s:
@@ -139,8 +177,17 @@ def test_cli_importeer_en_exporteer_met_de_database(db, tmp_path):
     voorbeeld = tmp_path / "voorbeeld"
     res = runner.invoke(gemeente_cli, ["exporteer", "--formaat", "csv", "--naar", str(voorbeeld)])
     assert res.exit_code == 0, res.output
-    res = runner.invoke(gemeente_cli, ["importeer", str(voorbeeld / "gemeenten.csv"), str(voorbeeld / "activiteiten.csv"),
-                                       "--database", url, "--alles-vervangen"])
+    res = runner.invoke(
+        gemeente_cli,
+        [
+            "importeer",
+            str(voorbeeld / "gemeenten.csv"),
+            str(voorbeeld / "activiteiten.csv"),
+            "--database",
+            url,
+            "--alles-vervangen",
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert "Daar staan nu 4 gemeenten" in res.output
     terug = tmp_path / "terug"
@@ -164,8 +211,17 @@ def test_cli_importeer_en_exporteer_met_de_database(db, tmp_path):
     act = (voorbeeld / "activiteiten.csv").read_text(encoding="utf-8").splitlines()
     act[2] = act[2].replace(",A,", ",Z,", 1)
     (voorbeeld / "activiteiten.csv").write_text("\n".join(act) + "\n", encoding="utf-8")
-    res = runner.invoke(gemeente_cli, ["importeer", str(voorbeeld / "gemeenten.csv"), str(voorbeeld / "activiteiten.csv"),
-                                       "--database", url, "--alles-vervangen"])
+    res = runner.invoke(
+        gemeente_cli,
+        [
+            "importeer",
+            str(voorbeeld / "gemeenten.csv"),
+            str(voorbeeld / "activiteiten.csv"),
+            "--database",
+            url,
+            "--alles-vervangen",
+        ],
+    )
     assert res.exit_code == 1 and "rij 3, kolom 'categorie'" in " ".join(res.output.split())
     with db.sessie() as s:
         assert catalogus_laden(s) == _plus(voorbeeldcatalogus(), _testgemeente())
@@ -233,8 +289,11 @@ def test_consulent_ziet_wat_classificeer_zegt_voor_elke_activiteit(c):
         kl = classificeer(g.cbs_code, a.code, cat)
         assert _tekst(r.text, "oordeel-activiteit") == ("ja" if kl.gericht_op_arbeidsinschakeling else "nee")
         assert _tekst(r.text, "categorie").startswith(f"{kl.categorie.value}: ")
-        verwacht = (code_naam(kl.code_te_registreren) if kl.code_te_registreren is not None
-                    else "geen: geef deze activiteit niet door met een van de zeven codes")
+        verwacht = (
+            code_naam(kl.code_te_registreren)
+            if kl.code_te_registreren is not None
+            else "geen: geef deze activiteit niet door met een van de zeven codes"
+        )
         assert _tekst(r.text, "code-te-registreren") == verwacht
         # the explanation speaks to the consultant, not to the parent, and says the same category
         uitleg = _tekst(r.text, "uitleg")
@@ -246,31 +305,47 @@ def test_consulent_ziet_wat_classificeer_zegt_voor_elke_activiteit(c):
             assert " ".join(s.uitleg.split()) in signalen
     # the sources and the example-data label
     assert "art. 1.6 lid 1 onder c Wko" in r.text and "art. 7 lid 1 onder a Pw" in r.text
-    assert 'href="https://wetten.overheid.nl/BWBR0017017/' in r.text and 'href="https://wetten.overheid.nl/BWBR0015703/' in r.text
+    assert (
+        'href="https://wetten.overheid.nl/BWBR0017017/' in r.text
+        and 'href="https://wetten.overheid.nl/BWBR0015703/' in r.text
+    )
     assert "Let op: voorbeeldgegevens." in r.text
 
 
 def test_consulent_controleert_een_registratie(c):
     cat = voorbeeldcatalogus()
     # C activity registered under code 43: Dienst Toeslagen sees a right the policy does not give
-    r = c.get("/gemeenten/activiteit", params={"gemeente": "GM9902", "activiteit": "vrijwilligerswerk-buurthuis",
-                                               "registratie": "43"})
+    r = c.get(
+        "/gemeenten/activiteit",
+        params={"gemeente": "GM9902", "activiteit": "vrijwilligerswerk-buurthuis", "registratie": "43"},
+    )
     assert _tekst(r.text, "dienst-toeslagen-ziet-registratie") == "een traject dat recht geeft"
     s = controleer_registratie(cat.activiteit("GM9902", "vrijwilligerswerk-buurthuis"), 43, gemeente="GM9902")
     assert s and " ".join(s[0].uitleg.split()) in _tekst(r.text, "signalen")
     # not registered: no problem for a C activity
-    r = c.get("/gemeenten/activiteit", params={"gemeente": "GM9902", "activiteit": "vrijwilligerswerk-buurthuis",
-                                               "registratie": "geen"})
+    r = c.get(
+        "/gemeenten/activiteit",
+        params={"gemeente": "GM9902", "activiteit": "vrijwilligerswerk-buurthuis", "registratie": "geen"},
+    )
     assert _tekst(r.text, "dienst-toeslagen-ziet-registratie") == "geen traject dat recht geeft"
     assert "teruggevorderd" not in _tekst(r.text, "signalen")
     # an A activity under another code (25): refused by Dienst Toeslagen
-    r = c.get("/gemeenten/activiteit", params={"gemeente": "GM9901", "activiteit": "participatieplaats",
-                                               "registratie": "anders", "andere_code": "25"})
+    r = c.get(
+        "/gemeenten/activiteit",
+        params={"gemeente": "GM9901", "activiteit": "participatieplaats", "registratie": "anders", "andere_code": "25"},
+    )
     s = controleer_registratie(cat.activiteit("GM9901", "participatieplaats"), 25, gemeente="GM9901")
     assert s[0].ernst.value == "fout" and " ".join(s[0].uitleg.split()) in _tekst(r.text, "signalen")
     # a wrong code: the error is linked to its field
-    r = c.get("/gemeenten/activiteit", params={"gemeente": "GM9901", "activiteit": "participatieplaats",
-                                               "registratie": "anders", "andere_code": "abc"})
+    r = c.get(
+        "/gemeenten/activiteit",
+        params={
+            "gemeente": "GM9901",
+            "activiteit": "participatieplaats",
+            "registratie": "anders",
+            "andere_code": "abc",
+        },
+    )
     assert r.status_code == 422 and '<a href="#andere_code">' in r.text and 'id="andere_code"' in r.text
     assert "<title>Fout:" in r.text
 
@@ -306,11 +381,13 @@ def test_overzicht_tabel_grafiek_en_csv(c):
     assert csv_r.content.startswith("\ufeff".encode("utf-8"))
     alles = list(csv.reader(io.StringIO(csv_r.content.decode("utf-8-sig")), delimiter=";"))
     leeg = alles.index([])
-    rijen, onder = alles[:leeg], alles[leeg + 1:]
+    rijen, onder = alles[:leeg], alles[leeg + 1 :]
     kop = rijen[0]
     assert kop[:3] == ["Gemeente", "CBS-code gemeente", "Voorbeeldgegevens (verzonnen gemeente)"]
     # one row per municipality and activity (no list of municipalities in one cell), with the top-up on every row
-    verwacht = {(g.cbs_code, a.naam, a.categorie.value) for g in cat.gemeenten for a in cat.activiteiten_van(g.cbs_code)}
+    verwacht = {
+        (g.cbs_code, a.naam, a.categorie.value) for g in cat.gemeenten for a in cat.activiteiten_van(g.cbs_code)
+    }
     gezien = {(r[1], r[4], r[5]) for r in rijen[1:]}
     assert gezien == verwacht and len(rijen) - 1 == len(verwacht)
     assert not any("; " in cel for r in rijen[1:] for cel in r[:9])
@@ -321,7 +398,8 @@ def test_overzicht_tabel_grafiek_en_csv(c):
     assert {r[mi] for r in rijen[1:] if r[1] == "GM9902"} == {"75"}
     # readable kinds of activity, never the internal key
     assert not any("_" in r[3] for r in rijen[1:]) and "Dagbesteding uit de Wmo" in {r[3] for r in rijen[1:]} | {
-        "Dagbesteding uit de Wmo"}
+        "Dagbesteding uit de Wmo"
+    }
     # the caveats travel with the file
     assert any(r and r[0].startswith("Let op: voorbeeldgegevens") for r in onder)
     assert any(r and r[0].startswith("Bron:") for r in onder)
@@ -390,8 +468,9 @@ def test_api_gemeenten_antwoorden_volgen_het_schema(c):
         past(G.GemeenteAntwoord, g)
         for a in c.get(f"/api/v1/gemeenten/{g['cbs_code']}/activiteiten").json():
             past(G.ActiviteitAntwoord, a)
-            kl = c.get(f"/api/v1/gemeenten/{g['cbs_code']}/activiteiten/{a['code']}",
-                       params={"geregistreerde_code": "43"}).json()
+            kl = c.get(
+                f"/api/v1/gemeenten/{g['cbs_code']}/activiteiten/{a['code']}", params={"geregistreerde_code": "43"}
+            ).json()
             past(G.ClassificatieAntwoord, kl)
             past(G.RegistratieAntwoord, kl["registratie"])
     past(G.OverzichtAntwoord, c.get("/api/v1/gemeenten/overzicht").json())
@@ -407,8 +486,12 @@ def test_api_gemeenten_fouten_in_het_nederlands(c):
     r = c.get("/api/v1/gemeenten/GM9901/activiteiten/participatieplaats", params={"geregistreerde_code": "veel"})
     assert r.status_code == 422
     spec = c.get("/api/v1/openapi.json").json()
-    for pad in ("/api/v1/gemeenten", "/api/v1/gemeenten/overzicht", "/api/v1/gemeenten/{cbs_code}/activiteiten",
-                "/api/v1/gemeenten/{cbs_code}/activiteiten/{code}"):
+    for pad in (
+        "/api/v1/gemeenten",
+        "/api/v1/gemeenten/overzicht",
+        "/api/v1/gemeenten/{cbs_code}/activiteiten",
+        "/api/v1/gemeenten/{cbs_code}/activiteiten/{code}",
+    ):
         assert pad in spec["paths"], pad
         assert "get" in spec["paths"][pad]
 
@@ -417,14 +500,36 @@ def test_kern_gebruikt_de_catalogus_uit_de_database(tmp_path):
     """A municipality that counts the vegetable garden as B (the example data says C): the verdict of the rules core,
     in the API and on the result page, follows the catalogue in the app's database."""
     cat = voorbeeldcatalogus()
-    acts = {k: [Activiteit.valideer({**a.model_dump(), "categorie": "B", "doel": "re-integratie", "reintegratiecode": 40})
-                if (k, a.code) == ("GM9901", "moestuin") else a for a in v] for k, v in cat.activiteiten.items()}
+    acts = {
+        k: [
+            Activiteit.valideer({**a.model_dump(), "categorie": "B", "doel": "re-integratie", "reintegratiecode": 40})
+            if (k, a.code) == ("GM9901", "moestuin")
+            else a
+            for a in v
+        ]
+        for k, v in cat.activiteiten.items()
+    }
     eigen = Catalogus(gemeenten=cat.gemeenten, activiteiten=acts, beleid=cat.beleid)
-    invoer = {"berekeningsjaar": 2026, "toetsingsinkomen": 20000,
-              "aanvrager": {"situaties": [{"situatie": "bijstand_traject", "maanden": list(range(1, 13)),
-                                           "gemeente_code": "GM9901", "activiteit": "moestuin"}]},
-              "kinderen": [{"geboortedatum": "2022-01-15", "opvang": [{"soort": "dagopvang", "uren_per_maand": 100,
-                                                                      "uurprijs": "9.00"}]}]}
+    invoer = {
+        "berekeningsjaar": 2026,
+        "toetsingsinkomen": 20000,
+        "aanvrager": {
+            "situaties": [
+                {
+                    "situatie": "bijstand_traject",
+                    "maanden": list(range(1, 13)),
+                    "gemeente_code": "GM9901",
+                    "activiteit": "moestuin",
+                }
+            ]
+        },
+        "kinderen": [
+            {
+                "geboortedatum": "2022-01-15",
+                "opvang": [{"soort": "dagopvang", "uren_per_maand": 100, "uurprijs": "9.00"}],
+            }
+        ],
+    }
     assert bereken(invoer).jaar.toeslag == 0  # the shipped example data: categorie C
     a = maak_app(f"sqlite:///{tmp_path / 'k.sqlite'}")
     with a.state.db.sessie() as s:
@@ -448,16 +553,41 @@ def test_vragenlijst_met_gemeente_en_activiteit_en_tegemoetkoming(c):
     assert b.tekst("vervolg-melding") and "Er is een probleem" not in b.html  # the municipality's activities next
     assert 'value="bemiddelingstraject"' in b.html
     b.verstuur("/vragen", {"aanvrager-0-activiteit": "bemiddelingstraject"}, "Volgende")
-    b.verstuur("/vragen", {"kind-0-geboortedatum": "2022-09-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "12,50"}, "Volgende")
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": "2022-09-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "12,50",
+        },
+        "Volgende",
+    )
     b.verstuur("/vragen", {"toetsingsinkomen": "21000", "aangevraagd": "nee"}, "Volgende")
     assert "activiteit: Bemiddeling naar betaald werk (Voorbeeldgemeente Zuid)" in b.html
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
-    invoer = {"berekeningsjaar": 2026, "toetsingsinkomen": 21000,
-              "aanvrager": {"situaties": [{"situatie": "bijstand_traject", "van": "2025-06-01", "gemeente_code": "GM9902",
-                                           "activiteit": "bemiddelingstraject"}]},
-              "kinderen": [{"geboortedatum": "2022-09-01", "opvang": [{"soort": "dagopvang", "uren_per_maand": 100,
-                                                                      "uurprijs": "12.50", "maanden": list(range(1, 13))}]}]}
+    invoer = {
+        "berekeningsjaar": 2026,
+        "toetsingsinkomen": 21000,
+        "aanvrager": {
+            "situaties": [
+                {
+                    "situatie": "bijstand_traject",
+                    "van": "2025-06-01",
+                    "gemeente_code": "GM9902",
+                    "activiteit": "bemiddelingstraject",
+                }
+            ]
+        },
+        "kinderen": [
+            {
+                "geboortedatum": "2022-09-01",
+                "opvang": [
+                    {"soort": "dagopvang", "uren_per_maand": 100, "uurprijs": "12.50", "maanden": list(range(1, 13))}
+                ],
+            }
+        ],
+    }
     r = bereken(invoer)
     assert b.tekst("toeslag-jaar") == euro(r.jaar.toeslag) and r.jaar.toeslag > 0
     t = gemeentelijke_tegemoetkoming(invoer, catalogus=voorbeeldcatalogus())
@@ -476,8 +606,11 @@ def test_vragenlijst_met_gemeente_en_activiteit_en_tegemoetkoming(c):
     b.klik("Antwoorden wijzigen")
     b.klik("wijzig-aanvrager")
     assert 'value="bemiddelingstraject" selected' in b.html and 'value="GM9902" selected' in b.html
-    b.verstuur("/vragen", {"aanvrager-0-activiteit": "", "aanvrager-0-voorziening": "nee"},
-               "Opslaan en terug naar het overzicht")
+    b.verstuur(
+        "/vragen",
+        {"aanvrager-0-activiteit": "", "aanvrager-0-voorziening": "nee"},
+        "Opslaan en terug naar het overzicht",
+    )
     assert "Controleer uw antwoorden" in b.html  # 'Wijzigen' returns to the check page
     assert "gericht op werk: nee" in b.html
 
@@ -486,12 +619,28 @@ def test_vragenlijst_categorie_c_geen_recht_en_gemeente_zonder_beleid(c):
     b = Browser(c)
     b.ga("/vragen")
     b.verstuur("/vragen", {"berekeningsjaar": "2026", "partner": "nee", "aantal_kinderen": "1"}, "Volgende")
-    b.verstuur("/vragen", {"aanvrager-0-situatie": "bijstand_traject", "aanvrager-0-van": "2026-01-01",
-                           "aanvrager-0-gemeente": "GM9904", "aanvrager-0-getoond": "gemeente,voorziening"}, "Volgende")
+    b.verstuur(
+        "/vragen",
+        {
+            "aanvrager-0-situatie": "bijstand_traject",
+            "aanvrager-0-van": "2026-01-01",
+            "aanvrager-0-gemeente": "GM9904",
+            "aanvrager-0-getoond": "gemeente,voorziening",
+        },
+        "Volgende",
+    )
     assert b.tekst("vervolg-melding")
     b.verstuur("/vragen", {"aanvrager-0-activiteit": "taalactiviteit-buurthuis"}, "Volgende")
-    b.verstuur("/vragen", {"kind-0-geboortedatum": "2022-09-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "60", "kind-0-opvang-0-uurprijs": "10"}, "Volgende")
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": "2022-09-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "60",
+            "kind-0-opvang-0-uurprijs": "10",
+        },
+        "Volgende",
+    )
     b.verstuur("/vragen", {"toetsingsinkomen": "21000", "aangevraagd": "nee"}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
     assert b.tekst("oordeel-kop") == "U heeft geen recht op kinderopvangtoeslag" and b.tekst("kop-bedrag") is None
@@ -533,8 +682,11 @@ def test_beleid_met_voorbeeldberekening(tmp_path, beleid_voorbeeldmap):
         for h in ov["hervormingen"]:
             assert f'id="kop-{h["code"]}"' in r.text and f'id="uitgaven-{h["code"]}"' in r.text
         # the non-take-up range is shown explicitly
-        assert re.search(r'bijstand met traject[^<]*</th><td class="getal">15%</td><td class="getal">30%</td>'
-                         r'<td class="getal">50%</td>', r.text)
+        assert re.search(
+            r'bijstand met traject[^<]*</th><td class="getal">15%</td><td class="getal">30%</td>'
+            r'<td class="getal">50%</td>',
+            r.text,
+        )
         # every chart and CSV link works and has a text alternative
         beelden = re.findall(r'<img src="/beleid/bestanden/([^"]+)" alt="([^"]+)"', r.text)
         assert len(beelden) == 1 + 3 * 5
@@ -595,7 +747,9 @@ def test_index_met_aanvullende_tegemoetkoming(c):
 def test_registratiecontrole_spreekt_zichzelf_niet_tegen(c):
     """An A activity (code 23 in the municipality's data) checked with 'no code passed on': nowhere on the page may
     Dienst Toeslagen be said to see a traject that gives a right."""
-    r = c.get("/gemeenten/activiteit", params={"gemeente": "GM9901", "activiteit": "proefplaatsing", "registratie": "geen"})
+    r = c.get(
+        "/gemeenten/activiteit", params={"gemeente": "GM9901", "activiteit": "proefplaatsing", "registratie": "geen"}
+    )
     assert r.status_code == 200
     assert not re.search(r"\been traject dat recht geeft", r.text, re.I)
     assert _tekst(r.text, "dienst-toeslagen-ziet-registratie") == "geen traject dat recht geeft"
@@ -604,6 +758,8 @@ def test_registratiecontrole_spreekt_zichzelf_niet_tegen(c):
     r = c.get("/gemeenten/activiteit", params={"gemeente": "GM9901", "activiteit": "proefplaatsing"})
     assert _tekst(r.text, "dienst-toeslagen-ziet") == "Een traject dat recht geeft (code 23)"
     # with a code that is not one of the seven
-    r = c.get("/gemeenten/activiteit", params={"gemeente": "GM9901", "activiteit": "proefplaatsing",
-                                               "registratie": "anders", "andere_code": "25"})
+    r = c.get(
+        "/gemeenten/activiteit",
+        params={"gemeente": "GM9901", "activiteit": "proefplaatsing", "registratie": "anders", "andere_code": "25"},
+    )
     assert not re.search(r"\been traject dat recht geeft", r.text, re.I)

@@ -2,6 +2,7 @@
 answers in a signed, time-limited token, so Back, Forward, reload and the resume link (also without cookies) keep
 the answers; follow-up questions come as a normal next step; the result leads with the monthly amount and the
 deadline to apply; a year without a table gives the partial answer and the official proefberekening."""
+
 from __future__ import annotations
 
 import json
@@ -44,16 +45,32 @@ def _tot_uitkomst(b, jaar="2026", situatie="arbeid", inkomen="40000", aanvraag="
     b.verstuur("/vragen", {"aanvrager-0-situatie": situatie, "aanvrager-0-van": "2020-01-01"}, "Volgende")
     if b.tekst("vervolg-melding"):
         b.verstuur("/vragen", {"aanvrager-0-uren": "120"} if 'name="aanvrager-0-uren"' in b.html else {}, "Volgende")
-    b.verstuur("/vragen", {"kind-0-geboortedatum": f"{int(jaar) - 2}-03-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "9"}, "Volgende")
-    b.verstuur("/vragen", {"toetsingsinkomen": inkomen, "aangevraagd": "ja" if aanvraag else "nee", "aanvraagdatum": aanvraag}, "Volgende")
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": f"{int(jaar) - 2}-03-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "9",
+        },
+        "Volgende",
+    )
+    b.verstuur(
+        "/vragen",
+        {"toetsingsinkomen": inkomen, "aangevraagd": "ja" if aanvraag else "nee", "aanvraagdatum": aanvraag},
+        "Volgende",
+    )
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
     assert urlsplit(str(b.antwoord.url)).path == "/uitkomst"
 
 
 def test_elke_stap_een_get_adres_en_post_stuurt_door(b):
-    r = b.client.post("/vragen", data=dict(b.formulier("/vragen")["velden"]) | {
-        "berekeningsjaar": "2026", "partner": "nee", "aantal_kinderen": "1", "actie": "volgende"}, follow_redirects=False)
+    r = b.client.post(
+        "/vragen",
+        data=dict(b.formulier("/vragen")["velden"])
+        | {"berekeningsjaar": "2026", "partner": "nee", "aantal_kinderen": "1", "actie": "volgende"},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     doel = urlsplit(r.headers["location"])
     assert doel.path == "/vragen/aanvrager" and "a" in parse_qs(doel.query)
@@ -91,8 +108,12 @@ def test_terug_vooruit_en_herladen_houden_de_antwoorden(b):
 
 def test_fout_ook_als_get_adres(b):
     _gezin(b)
-    r = b.client.post("/vragen", data=dict(b.formulier("/vragen")["velden"]) | {
-        "aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "31-02-2026", "actie": "volgende"}, follow_redirects=False)
+    r = b.client.post(
+        "/vragen",
+        data=dict(b.formulier("/vragen")["velden"])
+        | {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "31-02-2026", "actie": "volgende"},
+        follow_redirects=False,
+    )
     assert r.status_code == 303 and "c=" in r.headers["location"]
     p = b.client.get(r.headers["location"])
     assert p.status_code == 422 and "Er is een probleem" in p.text and "Deze datum bestaat niet" in p.text
@@ -124,8 +145,16 @@ def test_geen_jargon_en_alle_situaties_als_keuzerondjes(b):
 def test_alleenstaande_ouder_niet_gevraagd_naar_partner(b):
     _gezin(b, partner="nee")
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}, "Volgende")
-    b.verstuur("/vragen", {"kind-0-geboortedatum": "2023-03-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "9"}, "Volgende")
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": "2023-03-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "9",
+        },
+        "Volgende",
+    )
     import re
 
     hulp = b.html.split('id="inkomen-hulp"')[1].split("</details>")[0]
@@ -155,16 +184,42 @@ def test_hervatlink_zonder_cookies_en_verlopen_link(app, b, monkeypatch):
 
 def test_grootste_vragenlijst_past_in_een_adres(app):
     """8 children with 4 care rows each and 12 periods for both parents stay below MAX_ADRES."""
-    perioden = [{"situatie": "arbeid", "van": f"2026-{m:02d}-01", "tot": f"2026-{m:02d}-28", "uren_per_maand": "123.45"}
-                for m in range(1, MAX_RIJEN + 1)]
-    kinderen = [{"label": f"kind nummer {i}", "geboortedatum": f"2020-0{i % 9 + 1}-15", "woont_op_adres_aanvrager": True,
-                 "co_ouderschap": False,
-                 "opvang": [{"soort": "dagopvang", "uren_per_maand": "123.5", "uurprijs": "10.95", "lrk_geregistreerd": True,
-                             "maanden": [3 * j + 1, 3 * j + 2, 3 * j + 3]} for j in range(4)]}
-                for i in range(MAX_KINDEREN)]
-    staat = {"invoer": {"berekeningsjaar": 2026, "aanvrager": {"situaties": perioden}, "partner": {"situaties": perioden},
-                        "kinderen": kinderen, "toetsingsinkomen": 123456, "aanvraagdatum": "2026-01-05"},
-             "partner": True, "aantal_kinderen": MAX_KINDEREN, "context": {}}
+    perioden = [
+        {"situatie": "arbeid", "van": f"2026-{m:02d}-01", "tot": f"2026-{m:02d}-28", "uren_per_maand": "123.45"}
+        for m in range(1, MAX_RIJEN + 1)
+    ]
+    kinderen = [
+        {
+            "label": f"kind nummer {i}",
+            "geboortedatum": f"2020-0{i % 9 + 1}-15",
+            "woont_op_adres_aanvrager": True,
+            "co_ouderschap": False,
+            "opvang": [
+                {
+                    "soort": "dagopvang",
+                    "uren_per_maand": "123.5",
+                    "uurprijs": "10.95",
+                    "lrk_geregistreerd": True,
+                    "maanden": [3 * j + 1, 3 * j + 2, 3 * j + 3],
+                }
+                for j in range(4)
+            ],
+        }
+        for i in range(MAX_KINDEREN)
+    ]
+    staat = {
+        "invoer": {
+            "berekeningsjaar": 2026,
+            "aanvrager": {"situaties": perioden},
+            "partner": {"situaties": perioden},
+            "kinderen": kinderen,
+            "toetsingsinkomen": 123456,
+            "aanvraagdatum": "2026-01-05",
+        },
+        "partner": True,
+        "aantal_kinderen": MAX_KINDEREN,
+        "context": {},
+    }
     token = hervatten.maak(app.state.geheim, staat)
     assert len("https://kotwijzer.example/vragen/controle?a=" + token) < hervatten.MAX_ADRES
     assert hervatten.lees(app.state.geheim, token) == json.loads(json.dumps(staat))
@@ -186,10 +241,13 @@ def test_uitkomst_begint_met_bedrag_per_maand_en_termijn(b):
 def test_uitkomst_zonder_aanvraagdatum_geeft_de_uiterste_datum(b):
     import datetime as dt
 
-    _tot_uitkomst(b, jaar=str(dt.date.today().year + 1) if dt.date.today().month >= 10 else str(dt.date.today().year),
-                  aanvraag="")
+    _tot_uitkomst(
+        b, jaar=str(dt.date.today().year + 1) if dt.date.today().month >= 10 else str(dt.date.today().year), aanvraag=""
+    )
     termijn = b.tekst("termijn") or ""
-    assert termijn.startswith("Vraag de toeslag uiterlijk 30 april") or "Nog niet aangevraagd? Doe het vandaag." in termijn
+    assert (
+        termijn.startswith("Vraag de toeslag uiterlijk 30 april") or "Nog niet aangevraagd? Doe het vandaag." in termijn
+    )
 
 
 @pytest.mark.parametrize("jaar", ["2021", "2027"])

@@ -1,5 +1,6 @@
 """Professional mode in the browser (no JavaScript), on SQLite and PostgreSQL: log in, dossiers, saving scenarios
 from a result, versions, failed saves that keep the previous version, and access control between organisations."""
+
 from __future__ import annotations
 
 import json
@@ -41,17 +42,30 @@ def _scenario_via_vragen(b: Browser, did: int, naam: str) -> int:
     assert "Nieuwe berekening voor een dossier" in b.html
     b.verstuur("/vragen", {"berekeningsjaar": "2026", "partner": "nee", "aantal_kinderen": "1"}, "Volgende")
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}, "Volgende")
-    b.verstuur("/vragen", {"kind-0-geboortedatum": "2023-01-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "10,00"}, "Volgende")
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": "2023-01-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "10,00",
+        },
+        "Volgende",
+    )
     b.verstuur("/vragen", {"toetsingsinkomen": "40000", "aangevraagd": "nee"}, "Volgende")
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
     b.verstuur("/pro/opslaan", {"naam": naam}, "Opslaan in dossier")
     return int(re.search(r"/pro/scenarios/(\d+)$", str(b.antwoord.url)).group(1))
 
 
-INVOER = {"berekeningsjaar": 2026, "toetsingsinkomen": 40000,
-          "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2020-01-01"}]},
-          "kinderen": [{"geboortedatum": "2023-01-01", "opvang": [{"soort": "dagopvang", "uren_per_maand": 100, "uurprijs": "10.00"}]}]}
+INVOER = {
+    "berekeningsjaar": 2026,
+    "toetsingsinkomen": 40000,
+    "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2020-01-01"}]},
+    "kinderen": [
+        {"geboortedatum": "2023-01-01", "opvang": [{"soort": "dagopvang", "uren_per_maand": 100, "uurprijs": "10.00"}]}
+    ],
+}
 
 
 def test_inloggen_dossier_scenario_versies(app):
@@ -68,7 +82,11 @@ def test_inloggen_dossier_scenario_versies(app):
     f = b.formulier(f"/pro/scenarios/{sid}/json")
     invoer = json.loads(dict(f["velden"])["invoer"])
     invoer["toetsingsinkomen"] = 70000
-    b.verstuur(f"/pro/scenarios/{sid}/json", {"invoer": json.dumps(invoer), "toelichting": "nieuw inkomen"}, "Opslaan als nieuwe versie")
+    b.verstuur(
+        f"/pro/scenarios/{sid}/json",
+        {"invoer": json.dumps(invoer), "toelichting": "nieuw inkomen"},
+        "Opslaan als nieuwe versie",
+    )
     assert "versie 2" in b.html
     assert b.tekst("toeslag-jaar") == euro(bereken(dict(INVOER, toetsingsinkomen=70000)).jaar.toeslag)
     assert "nieuw inkomen" in b.html
@@ -106,9 +124,12 @@ def test_mislukte_opslag_laat_vorige_versie_intact(app):
     did = _dossier(b, "gezin 1")
     sid = _scenario_via_vragen(b, did, "basis")
     goed = b.tekst("toeslag-jaar")
-    for slecht, melding in (("{kapot", "geen geldige JSON"), ('{"berekeningsjaar": 2026}', "aanvrager: Dit veld is verplicht"),
-                            (json.dumps(dict(INVOER, toetsingsinkomen=-1)), "toetsingsinkomen"),
-                            (json.dumps(dict(INVOER, kinderen=[dict(INVOER["kinderen"][0], label="1234 56 782")])), "burgerservicenummer")):
+    for slecht, melding in (
+        ("{kapot", "geen geldige JSON"),
+        ('{"berekeningsjaar": 2026}', "aanvrager: Dit veld is verplicht"),
+        (json.dumps(dict(INVOER, toetsingsinkomen=-1)), "toetsingsinkomen"),
+        (json.dumps(dict(INVOER, kinderen=[dict(INVOER["kinderen"][0], label="1234 56 782")])), "burgerservicenummer"),
+    ):
         b.ga(f"/pro/scenarios/{sid}")
         b.verstuur(f"/pro/scenarios/{sid}/json", {"invoer": slecht}, "Opslaan als nieuwe versie", verwacht=(409, 422))
         assert melding in b.html, melding
@@ -141,15 +162,25 @@ def test_andere_organisatie_ziet_niets_via_web(app):
     b = _inloggen(app, "b@voorbeeld.nl")
     b.ga("/pro")
     assert "gezin van A" not in b.html
-    for pad in (f"/pro/dossiers/{did}", f"/pro/scenarios/{sid}", f"/pro/scenarios/{sid}/versies/1",
-                f"/pro/scenarios/{sid}/bewerken", f"/pro/scenarios/{sid}/pdf", f"/pro/dossiers/{did}/nieuw"):
+    for pad in (
+        f"/pro/dossiers/{did}",
+        f"/pro/scenarios/{sid}",
+        f"/pro/scenarios/{sid}/versies/1",
+        f"/pro/scenarios/{sid}/bewerken",
+        f"/pro/scenarios/{sid}/pdf",
+        f"/pro/dossiers/{did}/nieuw",
+    ):
         r = b.client.get(pad)
         assert r.status_code == 404, (pad, r.status_code)
         assert "gezin van A" not in r.text
     csrf = dict(b.formulier("/pro/dossiers")["velden"])["csrf"]
-    for pad, data in ((f"/pro/dossiers/{did}/label", {"label": "van B"}), (f"/pro/dossiers/{did}/verwijderen", {"bevestig": "ja"}),
-                      (f"/pro/scenarios/{sid}/json", {"invoer": json.dumps(INVOER)}), (f"/pro/scenarios/{sid}/terugzetten", {"versie": "1"}),
-                      (f"/pro/scenarios/{sid}/verwijderen", {"bevestig": "ja"})):
+    for pad, data in (
+        (f"/pro/dossiers/{did}/label", {"label": "van B"}),
+        (f"/pro/dossiers/{did}/verwijderen", {"bevestig": "ja"}),
+        (f"/pro/scenarios/{sid}/json", {"invoer": json.dumps(INVOER)}),
+        (f"/pro/scenarios/{sid}/terugzetten", {"versie": "1"}),
+        (f"/pro/scenarios/{sid}/verwijderen", {"bevestig": "ja"}),
+    ):
         r = b.client.post(pad, data={"csrf": csrf, **data})
         assert r.status_code == 404, (pad, r.status_code)
     # saving into A's dossier through the result page is refused too
@@ -185,10 +216,18 @@ def test_rollen_in_web(app):
     beh = _inloggen(app, "a@voorbeeld.nl")
     beh.ga("/pro/beheer")
     assert "mw@voorbeeld.nl" in beh.html
-    beh.verstuur("/pro/beheer/gebruikers", {"email": "nieuw@voorbeeld.nl", "wachtwoord": "kort", "rol": "medewerker"},
-                 "Gebruiker toevoegen", verwacht=422)
+    beh.verstuur(
+        "/pro/beheer/gebruikers",
+        {"email": "nieuw@voorbeeld.nl", "wachtwoord": "kort", "rol": "medewerker"},
+        "Gebruiker toevoegen",
+        verwacht=422,
+    )
     assert "minstens 12 tekens" in beh.html
-    beh.verstuur("/pro/beheer/gebruikers", {"email": "nieuw@voorbeeld.nl", "wachtwoord": WW, "rol": "medewerker"}, "Gebruiker toevoegen")
+    beh.verstuur(
+        "/pro/beheer/gebruikers",
+        {"email": "nieuw@voorbeeld.nl", "wachtwoord": WW, "rol": "medewerker"},
+        "Gebruiker toevoegen",
+    )
     assert "nieuw@voorbeeld.nl" in beh.html
     assert "dossier aangemaakt" in beh.html and "gebruiker toegevoegd" in beh.html
     # the logbook says who did what to which dossier, with a link; reads are logged too
@@ -244,8 +283,12 @@ def test_voorbeelddata(sqlite_app, naam):
     b.verstuur("/inloggen", {"email": EMAIL, "wachtwoord": "wolken-boven-de-duinen"}, "Inloggen")
     assert b.html.count("/pro/dossiers/") == 3
     with sqlite_app.state.db.sessie() as s:
-        v = next(v for v in s.query(repo.ScenarioVersie) if v.invoer.get("berekeningsjaar") == voorbeeld(naam)["berekeningsjaar"]
-                 and v.invoer.get("toetsingsinkomen") == voorbeeld(naam)["toetsingsinkomen"])
+        v = next(
+            v
+            for v in s.query(repo.ScenarioVersie)
+            if v.invoer.get("berekeningsjaar") == voorbeeld(naam)["berekeningsjaar"]
+            and v.invoer.get("toetsingsinkomen") == voorbeeld(naam)["toetsingsinkomen"]
+        )
         assert v.samenvatting["toeslag_jaar"] == str(bereken(voorbeeld(naam)).jaar.toeslag)
 
 
@@ -258,8 +301,7 @@ def test_werkbank_een_pagina_en_versies_vergelijken(app):
     b = _inloggen(app, "a@voorbeeld.nl")
     did = _dossier(b, "gezin 30")
     with app.state.db.sessie() as s:
-        sc = repo.scenario_maken(s, _actor(app, "a@voorbeeld.nl"), did,
-                                 "huidige situatie", INVOER, {})
+        sc = repo.scenario_maken(s, _actor(app, "a@voorbeeld.nl"), did, "huidige situatie", INVOER, {})
         sid = sc.id
     b.ga(f"/pro/scenarios/{sid}")
     velden = dict(b.formulier(f"/pro/scenarios/{sid}/werkbank")["velden"])
@@ -279,13 +321,20 @@ def test_werkbank_een_pagina_en_versies_vergelijken(app):
         assert repo.scenario(s, _actor(app, "a@voorbeeld.nl"), sid).huidige_versie == 1
 
     # an error names the field and keeps what was typed
-    b.verstuur(f"/pro/scenarios/{sid}/werkbank", {"toetsingsinkomen": "70.000", "kind-0-opvang-0-uurprijs": "tien"},
-               "Opnieuw berekenen", verwacht=422)
+    b.verstuur(
+        f"/pro/scenarios/{sid}/werkbank",
+        {"toetsingsinkomen": "70.000", "kind-0-opvang-0-uurprijs": "tien"},
+        "Opnieuw berekenen",
+        verwacht=422,
+    )
     assert 'href="#kind-0-opvang-0-uurprijs"' in b.html and 'value="tien"' in b.html
 
     # save as a new version
-    b.verstuur(f"/pro/scenarios/{sid}/werkbank", {"toetsingsinkomen": "70000", "kind-0-opvang-0-uurprijs": "10,00",
-                                                  "toelichting": "hoger inkomen"}, "Opslaan als nieuwe versie")
+    b.verstuur(
+        f"/pro/scenarios/{sid}/werkbank",
+        {"toetsingsinkomen": "70000", "kind-0-opvang-0-uurprijs": "10,00", "toelichting": "hoger inkomen"},
+        "Opslaan als nieuwe versie",
+    )
     assert "versie 2" in b.html and b.tekst("toeslag-jaar") == euro(nieuw.jaar.toeslag)
 
     # two versions side by side
@@ -298,11 +347,15 @@ def test_werkbank_een_pagina_en_versies_vergelijken(app):
     i = next(i for i, m in enumerate(oud.maanden) if m.uitbetaling_voorschot)
     m_oud, m_nieuw = oud.maanden[i].uitbetaling_voorschot, nieuw.maanden[i].uitbetaling_voorschot
     assert m_nieuw < m_oud
-    assert _rijen(b.html, "geld-verschil")[i] == [x.replace("\u00a0", " ") for x in [
-        MAANDNAMEN[i], hele_euros(m_oud), hele_euros(m_nieuw), f"- {hele_euros(m_oud - m_nieuw)}"]]
+    assert _rijen(b.html, "geld-verschil")[i] == [
+        x.replace("\u00a0", " ")
+        for x in [MAANDNAMEN[i], hele_euros(m_oud), hele_euros(m_nieuw), f"- {hele_euros(m_oud - m_nieuw)}"]
+    ]
     betaald_oud = sum(m.uitbetaling_voorschot for m in oud.maanden)
     betaald_nieuw = sum(m.uitbetaling_voorschot for m in nieuw.maanden)
-    assert b.tekst("verschil-betaald").replace("\u00a0", " ") == f"- {hele_euros(betaald_oud - betaald_nieuw)}".replace("\u00a0", " ")
+    assert b.tekst("verschil-betaald").replace("\u00a0", " ") == f"- {hele_euros(betaald_oud - betaald_nieuw)}".replace(
+        "\u00a0", " "
+    )
     assert b.tekst("verschil-jaar") == f"- {euro(oud.jaar.toeslag - nieuw.jaar.toeslag)}"
 
     # the PDF download shows in the logbook, with the dossier label and a link
@@ -349,10 +402,18 @@ def test_werkbank_jaar_zonder_bedragen(sqlite_app):
     _gebruiker(app, "Bewind A", "a@voorbeeld.nl")
     b = _inloggen(app, "a@voorbeeld.nl")
     did = _dossier(b, "gezin 2027")
-    invoer = {"berekeningsjaar": 2027, "toetsingsinkomen": 40000, "aanvraagdatum": "2027-01-05",
-              "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2020-01-01"}]},
-              "kinderen": [{"geboortedatum": "2025-03-01", "opvang": [{"soort": "dagopvang", "uren_per_maand": 100,
-                                                                      "uurprijs": "10.00"}]}]}
+    invoer = {
+        "berekeningsjaar": 2027,
+        "toetsingsinkomen": 40000,
+        "aanvraagdatum": "2027-01-05",
+        "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2020-01-01"}]},
+        "kinderen": [
+            {
+                "geboortedatum": "2025-03-01",
+                "opvang": [{"soort": "dagopvang", "uren_per_maand": 100, "uurprijs": "10.00"}],
+            }
+        ],
+    }
     with app.state.db.sessie() as s:
         sid = repo.scenario_maken(s, _actor(app, "a@voorbeeld.nl"), did, "plan 2027", invoer, {}).id
     b.ga(f"/pro/scenarios/{sid}")

@@ -2,6 +2,7 @@
 scenario (the facts unchanged, the letter and the outcome in the version). The 2026 letter is worked out by hand:
 100 h dagopvang at 10,00 (maximum 2026 11,23), income 40.000 -> 96 % (2026 table, first row up to 56.412):
 1.000,00 x 0,96 = 960,00 a month, 11.520,00 a year."""
+
 from __future__ import annotations
 
 import re
@@ -16,9 +17,20 @@ def test_werkbank_controleert_en_bewaart_als_versie(app):
     sid = _scenario_via_vragen(b, _dossier(b, "dossier 7"), "gezin")
     b.ga(f"/pro/scenarios/{sid}")
     b.klik("naar-beschikking")
-    velden = {"datum": "20-11-2026", "toetsingsinkomen": "40000", "r-0-kind": "1", "r-0-van": "1-1-2026",
-              "r-0-tot": "31-12-2026", "r-0-soort": "dagopvang", "r-0-uren": "100", "r-0-uurprijs": "10,00",
-              "r-0-rangorde": "1", "r-0-percentage": "96", "r-0-bedrag": "11.520,00", "al_betaald": "11520"}
+    velden = {
+        "datum": "20-11-2026",
+        "toetsingsinkomen": "40000",
+        "r-0-kind": "1",
+        "r-0-van": "1-1-2026",
+        "r-0-tot": "31-12-2026",
+        "r-0-soort": "dagopvang",
+        "r-0-uren": "100",
+        "r-0-uurprijs": "10,00",
+        "r-0-rangorde": "1",
+        "r-0-percentage": "96",
+        "r-0-bedrag": "11.520,00",
+        "al_betaald": "11520",
+    }
     b.verstuur(f"/pro/scenarios/{sid}/beschikking", velden, "Controleer de brief")
     assert b.tekst("totaal-wet") == "€ 11.520,00" and "De brief klopt" in b.html
     with app.state.db.sessie() as s:

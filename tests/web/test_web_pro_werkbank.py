@@ -2,6 +2,7 @@
 logged once per user per dossier per login session and the dossier page shows changes first; a dossier list for fifty
 clients (search by label, sort by last change); the comparison as PDF; the monthly figures as a spreadsheet in the
 Dutch dialect of the other exports."""
+
 from __future__ import annotations
 
 import csv
@@ -70,8 +71,11 @@ def test_bekijken_eenmaal_per_sessie_en_wijzigingen_eerst(sqlite_app):
         regels = repo.logboek(s, actor, 1000, dossier_id=did)
     assert sum(1 for x in regels if x.actie in ("dossier_geopend", "scenario_geopend")) == 1
     # a change after the reads heads the dossier page; the reads are listed after the changes
-    b.verstuur(f"/pro/scenarios/{sid}/json", {"invoer": __import__("json").dumps(dict(INVOER, toetsingsinkomen=50000))},
-               "Opslaan als nieuwe versie")
+    b.verstuur(
+        f"/pro/scenarios/{sid}/json",
+        {"invoer": __import__("json").dumps(dict(INVOER, toetsingsinkomen=50000))},
+        "Opslaan als nieuwe versie",
+    )
     b.ga(f"/pro/dossiers/{did}")
     deel = b.html.split('id="dossier-logboek"')[1]
     assert deel.index("nieuwe versie opgeslagen") < deel.index("dossier geopend")
@@ -80,8 +84,14 @@ def test_bekijken_eenmaal_per_sessie_en_wijzigingen_eerst(sqlite_app):
     b2.ga(f"/pro/dossiers/{did}")
     b2.ga(f"/pro/dossiers/{did}")
     with sqlite_app.state.db.sessie() as s:
-        assert sum(1 for x in repo.logboek(s, repo.Actor(1, 1, "beheerder"), 1000, dossier_id=did)
-                   if x.actie in ("dossier_geopend", "scenario_geopend")) == 2
+        assert (
+            sum(
+                1
+                for x in repo.logboek(s, repo.Actor(1, 1, "beheerder"), 1000, dossier_id=did)
+                if x.actie in ("dossier_geopend", "scenario_geopend")
+            )
+            == 2
+        )
 
 
 def test_vijftig_dossiers_zoeken_en_sorteren(sqlite_app):
@@ -106,8 +116,11 @@ def test_vijftig_dossiers_zoeken_en_sorteren(sqlite_app):
     assert "zoek=" in str(b.antwoord.url)
     # sort by last change: a new version of client 07 puts it first
     b.ga(f"/pro/scenarios/{ids[7]}")
-    b.verstuur(f"/pro/scenarios/{ids[7]}/json", {"invoer": __import__("json").dumps(dict(INVOER, toetsingsinkomen=45000))},
-               "Opslaan als nieuwe versie")
+    b.verstuur(
+        f"/pro/scenarios/{ids[7]}/json",
+        {"invoer": __import__("json").dumps(dict(INVOER, toetsingsinkomen=45000))},
+        "Opslaan als nieuwe versie",
+    )
     b.ga("/pro?volgorde=gewijzigd")
     assert re.findall(r'<a href="/pro/dossiers/\d+">(cliënt \d+)</a>', b.html)[1] == "cliënt 50"
     assert re.findall(r'<a href="/pro/dossiers/\d+">(cliënt \d+)</a>', b.html)[0] == "cliënt 07"
@@ -150,13 +163,20 @@ def test_vergelijking_als_pdf(sqlite_app):
     b = _inloggen(sqlite_app, "p@voorbeeld.nl")
     _, sid = _scenario(sqlite_app, "p@voorbeeld.nl", "gezin 4")
     b.ga(f"/pro/scenarios/{sid}")
-    b.verstuur(f"/pro/scenarios/{sid}/json", {"invoer": json.dumps(dict(INVOER, toetsingsinkomen=70000))},
-               "Opslaan als nieuwe versie")
+    b.verstuur(
+        f"/pro/scenarios/{sid}/json",
+        {"invoer": json.dumps(dict(INVOER, toetsingsinkomen=70000))},
+        "Opslaan als nieuwe versie",
+    )
     b.ga(f"/pro/scenarios/{sid}/vergelijk?a=1&b=2")
     b.klik("vergelijk-pdf")
     assert b.antwoord.headers["content-type"] == "application/pdf"
-    tekst = " ".join(subprocess.run(["pdftotext", "-layout", "-", "-"], input=b.antwoord.content, capture_output=True,
-                                    check=True).stdout.decode().replace("\u00a0", " ").split())
+    tekst = " ".join(
+        subprocess.run(["pdftotext", "-layout", "-", "-"], input=b.antwoord.content, capture_output=True, check=True)
+        .stdout.decode()
+        .replace("\u00a0", " ")
+        .split()
+    )
     oud, nieuw = bereken(INVOER), bereken(dict(INVOER, toetsingsinkomen=70000))
     assert "Versie 1 en versie 2 naast elkaar" in tekst and "gezin 4" in tekst
     assert "Gezamenlijk toetsingsinkomen € 40.000 € 70.000" in tekst
@@ -170,8 +190,12 @@ def _zinnen_met_u(html: str) -> list[str]:
     import html as h
 
     main = html.split("<main", 1)[1].split("</main>", 1)[0]
-    main = re.sub(r"<(section|p|div)[^>]*class=\"[^\"]*\b(geen-print|tot-gebruiker)\b[^\"]*\"[^>]*>.*?</\1>", " ", main,
-                  flags=re.S)
+    main = re.sub(
+        r"<(section|p|div)[^>]*class=\"[^\"]*\b(geen-print|tot-gebruiker)\b[^\"]*\"[^>]*>.*?</\1>",
+        " ",
+        main,
+        flags=re.S,
+    )
     tekst = h.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main)))
     return [z for z in re.split(r"(?<=[.?!:])\s", tekst) if re.search(r"\b([Uu]|[Uu]w)\b", z)]
 
@@ -185,8 +209,16 @@ def test_professionele_modus_spreekt_over_de_ouder(sqlite_app):
     b.verstuur("/vragen", {"berekeningsjaar": "2026", "partner": "ja", "aantal_kinderen": "1"}, "Volgende")
     b.verstuur("/vragen", {"aanvrager-0-situatie": "arbeid", "aanvrager-0-van": "2020-01-01"}, "Volgende")
     b.verstuur("/vragen", {"partner-0-situatie": "wlz_permanent", "partner-0-van": "2020-01-01"}, "Volgende")
-    b.verstuur("/vragen", {"kind-0-geboortedatum": "2023-01-01", "kind-0-opvang-0-soort": "dagopvang",
-                           "kind-0-opvang-0-uren": "100", "kind-0-opvang-0-uurprijs": "10,00"}, "Volgende")
+    b.verstuur(
+        "/vragen",
+        {
+            "kind-0-geboortedatum": "2023-01-01",
+            "kind-0-opvang-0-soort": "dagopvang",
+            "kind-0-opvang-0-uren": "100",
+            "kind-0-opvang-0-uurprijs": "10,00",
+        },
+        "Volgende",
+    )
     b.verstuur("/vragen", {"toetsingsinkomen": "40000", "aangevraagd": "nee"}, "Volgende")
     assert "Controleer" in b.html
     assert _zinnen_met_u(b.html) == []
@@ -206,18 +238,29 @@ def test_professionele_modus_spreekt_over_de_ouder(sqlite_app):
     b.verstuur("/pro/opslaan", {"naam": "huidige situatie"}, "Opslaan in dossier")
     sid = int(re.search(r"/pro/scenarios/(\d+)$", str(b.antwoord.url)).group(1))
     pdf = b.client.get(f"/pro/scenarios/{sid}/pdf").content
-    tekst = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    tekst = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
     tekst = " ".join(tekst.split())
-    assert not re.findall(r".{0,40}\b(?:[Uu]|[Uu]w)\b.{0,40}", tekst), re.findall(r".{0,40}\b(?:[Uu]|[Uu]w)\b.{0,40}", tekst)
+    assert not re.findall(r".{0,40}\b(?:[Uu]|[Uu]w)\b.{0,40}", tekst), re.findall(
+        r".{0,40}\b(?:[Uu]|[Uu]w)\b.{0,40}", tekst
+    )
     assert "de ouder" in tekst.lower()
 
 
 def json_invoer_wlz() -> dict:
-    return {"berekeningsjaar": 2026, "toetsingsinkomen": 40000,
-            "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2020-01-01"}]},
-            "partner": {"situaties": [{"situatie": "wlz_permanent", "van": "2020-01-01"}]},
-            "kinderen": [{"geboortedatum": "2023-01-01",
-                          "opvang": [{"soort": "dagopvang", "uren_per_maand": 100, "uurprijs": "10.00"}]}]}
+    return {
+        "berekeningsjaar": 2026,
+        "toetsingsinkomen": 40000,
+        "aanvrager": {"situaties": [{"situatie": "arbeid", "van": "2020-01-01"}]},
+        "partner": {"situaties": [{"situatie": "wlz_permanent", "van": "2020-01-01"}]},
+        "kinderen": [
+            {
+                "geboortedatum": "2023-01-01",
+                "opvang": [{"soort": "dagopvang", "uren_per_maand": 100, "uurprijs": "10.00"}],
+            }
+        ],
+    }
 
 
 def test_opslaan_na_opnieuw_berekenen_ziet_de_versie_van_een_ander(sqlite_app):
@@ -232,8 +275,11 @@ def test_opslaan_na_opnieuw_berekenen_ziet_de_versie_van_een_ander(sqlite_app):
     b.verstuur(f"/pro/scenarios/{sid}/werkbank", {"toetsingsinkomen": "70000"}, "Opnieuw berekenen")
     collega = _inloggen(sqlite_app, "c@voorbeeld.nl")
     collega.ga(f"/pro/scenarios/{sid}")
-    collega.verstuur(f"/pro/scenarios/{sid}/json", {"invoer": json.dumps(dict(INVOER, toetsingsinkomen=55000))},
-                     "Opslaan als nieuwe versie")
+    collega.verstuur(
+        f"/pro/scenarios/{sid}/json",
+        {"invoer": json.dumps(dict(INVOER, toetsingsinkomen=55000))},
+        "Opslaan als nieuwe versie",
+    )
     b.ga(str(b.antwoord.url))  # reload (or Back to) the recomputed page after the colleague's save
     assert "/werkbank?c=" in str(b.antwoord.url)
     b.verstuur(f"/pro/scenarios/{sid}/werkbank", {}, "Opslaan als nieuwe versie", nummer=0, verwacht=409)

@@ -1,5 +1,6 @@
 """Every citation resolves: each provision a rule, reason or parameter cites exists in the shipped law text of every
 year in which the rule applies (2021-2026); a citation of a lid that does not exist in that version fails."""
+
 import datetime as dt
 import inspect
 from importlib import resources
@@ -80,8 +81,11 @@ def test_uitleg_toont_wettekst_en_markeert_terugval():
     # the maximum uurprijzen of 2027 are not published yet: their provision is not cited for 2027
     from kotwijzer.params.loader import _max_meta
     from kotwijzer.wetten.bron import Bron
+
     lid1 = [b for b in _max_meta()["bron_artikel"] if b["wet"] == "Bkot" and str(b.get("lid")) == "1"]
-    assert lid1 and all(not Bron("Bkot", "4", "1", None, None, b.get("vanaf_jaar"), b.get("tot_jaar")).geldt_in(2027) for b in lid1)
+    assert lid1 and all(
+        not Bron("Bkot", "4", "1", None, None, b.get("vanaf_jaar"), b.get("tot_jaar")).geldt_in(2027) for b in lid1
+    )
 
 
 def test_docs_dekking_is_actueel():
@@ -90,4 +94,6 @@ def test_docs_dekking_is_actueel():
     from kotwijzer.dekking import als_markdown
 
     doc = Path(__file__).resolve().parents[2] / "docs" / "dekking.md"
-    assert doc.read_text(encoding="utf-8") == als_markdown(), "regenereer met: kotwijzer dekking --uitvoer docs/dekking.md"
+    assert doc.read_text(encoding="utf-8") == als_markdown(), (
+        "regenereer met: kotwijzer dekking --uitvoer docs/dekking.md"
+    )

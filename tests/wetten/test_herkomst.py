@@ -3,6 +3,7 @@
 `wetten/data/consolidaties.yaml` lists every consolidation and amendment the project knows of. These tests fail when a
 shipped text is older than a recorded consolidation for a later date (not later than the version), and when an
 amendment in force for a version is not listed or not applied."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -69,10 +70,11 @@ def test_tekst_komt_uit_de_nieuwste_consolidatie(wet, data):
         uit = (inhoud.get("herkomst") or {}).get("uit")
         datum = _d(alle[uit]["datum"]) if uit else basis_datum
         assert datum <= versie, (wet, data["versie"], art)
-        nieuwer = [c["id"] for c in alle.values()
-                   if datum < _d(c["datum"]) <= versie and _bevat(c, art)]
-        assert not nieuwer, (f"{wet} {data['versie']} art. {art} komt uit een consolidatie van {datum}, maar er is een "
-                             f"nieuwere: {nieuwer}")
+        nieuwer = [c["id"] for c in alle.values() if datum < _d(c["datum"]) <= versie and _bevat(c, art)]
+        assert not nieuwer, (
+            f"{wet} {data['versie']} art. {art} komt uit een consolidatie van {datum}, maar er is een "
+            f"nieuwere: {nieuwer}"
+        )
 
 
 @pytest.mark.parametrize("wet,data", BESTANDEN, ids=[f"{w}-{d['versie']}" for w, d in BESTANDEN])
@@ -80,19 +82,26 @@ def test_elke_wijziging_is_toegepast(wet, data):
     versie = _d(data["versie"])
     register = {w["id"]: w for w in REGISTER.get(wet, {}).get("wijzigingen", [])}
     genoemd = data["herkomst"]["wijzigingen"]
-    assert set(genoemd) <= set(register), f"onbekende wijziging in {wet} {data['versie']}: {set(genoemd) - set(register)}"
+    assert set(genoemd) <= set(register), (
+        f"onbekende wijziging in {wet} {data['versie']}: {set(genoemd) - set(register)}"
+    )
     basis = _d(data["herkomst"]["basis"]["consolidatie"])
     for w in register.values():
         if not (basis < _d(w["inwerking"]) <= versie and (w.get("tot") is None or versie <= _d(w["tot"]))):
             continue
-        toetsen = [t for t in w["toetsen"] if t["artikel"] in data["artikelen"]
-                   and (t.get("tot") is None or versie <= _d(t["tot"]))]
+        toetsen = [
+            t
+            for t in w["toetsen"]
+            if t["artikel"] in data["artikelen"] and (t.get("tot") is None or versie <= _d(t["tot"]))
+        ]
         if not toetsen:
             continue
         assert w["id"] in genoemd, f"{wet} {data['versie']}: wijziging {w['besluit']} is niet genoemd in herkomst"
         for t in toetsen:
             bron = Bron(wet, t["artikel"], t.get("lid"), t.get("onderdeel"), t.get("sub"))
-            assert t["bevat"] in tekst(bron, versie), f"{wet} {data['versie']}: {w['besluit']} niet toegepast in {bron.kort()}"
+            assert t["bevat"] in tekst(bron, versie), (
+                f"{wet} {data['versie']}: {w['besluit']} niet toegepast in {bron.kort()}"
+            )
 
 
 def test_bkot_art_3_lid_3_hoogste_kosten_in_elke_versie():
@@ -106,7 +115,14 @@ def test_bkot_art_3_lid_3_hoogste_kosten_in_elke_versie():
 def test_register_faalt_bij_nieuwere_consolidatie(monkeypatch):
     """The check itself: a consolidation recorded for a later date than the one a text was taken from makes the test
     fail."""
-    extra = {"id": "nieuw", "repository": "x", "pad": "x", "commit": "0" * 40, "datum": dt.date(2020, 1, 1), "artikelen": ["3"]}
+    extra = {
+        "id": "nieuw",
+        "repository": "x",
+        "pad": "x",
+        "commit": "0" * 40,
+        "datum": dt.date(2020, 1, 1),
+        "artikelen": ["3"],
+    }
     monkeypatch.setitem(REGISTER["Bkot"], "consolidaties", REGISTER["Bkot"]["consolidaties"] + [extra])
     data = next(d for w, d in BESTANDEN if w == "Bkot" and d["versie"] == "2021-01-01")
     with pytest.raises(AssertionError, match="nieuwere"):
@@ -116,6 +132,9 @@ def test_register_faalt_bij_nieuwere_consolidatie(monkeypatch):
 def test_register_faalt_bij_niet_toegepaste_wijziging():
     data = next(d for w, d in BESTANDEN if w == "Bkot" and d["versie"] == "2022-01-01")
     oud = {**data, "artikelen": {**data["artikelen"]}}
-    oud["herkomst"] = {**data["herkomst"], "wijzigingen": [w for w in data["herkomst"]["wijzigingen"] if w != "stb-2021-434"]}
+    oud["herkomst"] = {
+        **data["herkomst"],
+        "wijzigingen": [w for w in data["herkomst"]["wijzigingen"] if w != "stb-2021-434"],
+    }
     with pytest.raises(AssertionError, match="niet genoemd"):
         test_elke_wijziging_is_toegepast("Bkot", oud)

@@ -1,4 +1,5 @@
 """Tests for the shipped law texts and the citation resolver (kotwijzer.wetten)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -134,7 +135,10 @@ def test_wko_oekraine_artikel_1_5a():
 
 def test_wko_garbled_onderdeel_c_is_aangevuld_en_d_k_l_uit_consolidatie_2015():
     c = tekst(wko("1.6", 1, "c"), D(2021, 1, 1))
-    assert "artikel 34, eerste lid, onder a, van de Wet inkomensvoorziening oudere en gedeeltelijk arbeidsongeschikte werkloze werknemers" in c
+    assert (
+        "artikel 34, eerste lid, onder a, van de Wet inkomensvoorziening oudere en gedeeltelijk arbeidsongeschikte werkloze werknemers"
+        in c
+    )
     assert c.endswith("die de noodzaak tot kinderopvang met zich brengt,")
     assert "7a, eerste lid" in tekst(wko("1.6", 1, "c"), D(2026, 1, 1))
     # shared/law README, corrections December 2026, item 2: d is "vervallen", k and l are not in force

@@ -3,6 +3,7 @@
 Thin: validate, call kotwijzer.beschikking, write JSON or the document. The personal details of a bezwaarschrift are
 used to render that one document in memory and are never stored or logged.
 """
+
 from __future__ import annotations
 
 from typing import Literal
@@ -34,12 +35,14 @@ class BezwaarVerzoek(ControleVerzoek):
 
 
 @router.post(
-    "/controle", summary="Controleer een beschikking regel voor regel",
+    "/controle",
+    summary="Controleer een beschikking regel voor regel",
     description="De invoer is het huishouden (de feiten) en wat de brief van Dienst Toeslagen zegt: per kind en periode "
-                "de uren, uurprijs, rangorde, het percentage en het bedrag, het totaal, het voorschot en de datum. Het "
-                "antwoord geeft per regel wat de wet geeft, elk verschil met de regel die het veroorzaakt, de "
-                "nabetaling of terugvordering en de bezwaartermijn.",
-    response_model=None, responses={200: {"description": "De controle"}, **FOUTEN},
+    "de uren, uurprijs, rangorde, het percentage en het bedrag, het totaal, het voorschot en de datum. Het "
+    "antwoord geeft per regel wat de wet geeft, elk verschil met de regel die het veroorzaakt, de "
+    "nabetaling of terugvordering en de bezwaartermijn.",
+    response_model=None,
+    responses={200: {"description": "De controle"}, **FOUTEN},
     openapi_extra=openapi_body(ControleVerzoek, "Het huishouden en de brief"),
 )
 async def controle(request: Request) -> Response:
@@ -55,11 +58,12 @@ async def controle(request: Request) -> Response:
 
 
 @router.post(
-    "/bezwaarschrift", summary="Concept-bezwaarschrift (PDF of tekst)",
+    "/bezwaarschrift",
+    summary="Concept-bezwaarschrift (PDF of tekst)",
     description="Zelfde invoer als /controle, met optioneel de persoonsgegevens voor het document (naam, adres, "
-                "kenmerk). Die worden alleen in het document gezet en nergens bewaard.",
-    response_model=None, responses={200: {"description": "Het concept", "content": {"application/pdf": {},
-                                                                                    "text/plain": {}}}, **FOUTEN},
+    "kenmerk). Die worden alleen in het document gezet en nergens bewaard.",
+    response_model=None,
+    responses={200: {"description": "Het concept", "content": {"application/pdf": {}, "text/plain": {}}}, **FOUTEN},
     openapi_extra=openapi_body(BezwaarVerzoek, "Het huishouden, de brief en eventueel uw gegevens"),
 )
 async def bezwaarschrift(request: Request) -> Response:
@@ -76,6 +80,13 @@ async def bezwaarschrift(request: Request) -> Response:
 
     async with rekenplek(request) as reken_hier:
         body, soort = await reken_hier(_doe, await lees_json(request))
-    return Response(body, media_type=soort, headers={"Cache-Control": "no-store",
-                                                     "Content-Disposition": 'attachment; filename="bezwaarschrift.pdf"'
-                                                     if soort == "application/pdf" else "inline"})
+    return Response(
+        body,
+        media_type=soort,
+        headers={
+            "Cache-Control": "no-store",
+            "Content-Disposition": 'attachment; filename="bezwaarschrift.pdf"'
+            if soort == "application/pdf"
+            else "inline",
+        },
+    )

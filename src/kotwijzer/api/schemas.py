@@ -3,6 +3,7 @@
 The household itself is the core's `kotwijzer.model.Huishouden`; the result is `kotwijzer.model.Resultaat`. These
 models only wrap them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,10 +36,14 @@ class FoutAntwoord(BaseModel):
 # ---------------------------------------------------------------------------------------------- berekening
 class Wettekst(BaseModel):
     citaat: str
-    tekst: str | None = Field(None, description="De tekst van het artikel(lid) in de versie van die maand, als die beschikbaar is")
+    tekst: str | None = Field(
+        None, description="De tekst van het artikel(lid) in de versie van die maand, als die beschikbaar is"
+    )
     versie: str | None = None
     url: str | None = Field(None, description="De wet op wetten.overheid.nl, in de versie van die datum")
-    terugval: bool = Field(False, description="De tekst komt uit een eerdere versie, omdat de tekst van die datum ontbreekt")
+    terugval: bool = Field(
+        False, description="De tekst komt uit een eerdere versie, omdat de tekst van die datum ontbreekt"
+    )
     opmerking: str | None = None
 
 
@@ -104,7 +109,9 @@ class WatAlsAntwoord(BaseModel):
 # --------------------------------------------------------------------------------------------- voorschot
 class VoorschotVerzoek(_Strikt):
     invoer: Huishouden
-    inkomen_voorschot: int = Field(ge=0, le=100_000_000, description="Het geschatte inkomen waarop het voorschot is gebaseerd")
+    inkomen_voorschot: int = Field(
+        ge=0, le=100_000_000, description="Het geschatte inkomen waarop het voorschot is gebaseerd"
+    )
     inkomen_definitief: int = Field(ge=0, le=100_000_000, description="Het echte toetsingsinkomen over het jaar")
 
 
@@ -159,7 +166,9 @@ class ScenarioVersieVerzoek(_Strikt):
     toelichting: str = Field("", max_length=200)
     naam: str | None = Field(None, min_length=1, max_length=80)
     verwachte_versie: int | None = Field(
-        None, ge=1, le=2**31 - 1,
+        None,
+        ge=1,
+        le=2**31 - 1,
         description="Optioneel: de versie waarop de wijziging is gebaseerd. Is er intussen een nieuwere, dan 409.",
     )
 
@@ -208,19 +217,25 @@ class GebruikerVerzoek(_Strikt):
     wachtwoord: str = Field(min_length=12, max_length=200)
     rol: Literal["beheerder", "medewerker"]
     huidig_wachtwoord: str | None = Field(
-        None, max_length=200, description="Uw eigen wachtwoord: verplicht om een beheerder toe te voegen (herbevestiging)")
+        None,
+        max_length=200,
+        description="Uw eigen wachtwoord: verplicht om een beheerder toe te voegen (herbevestiging)",
+    )
 
 
 class WachtwoordVerzoek(_Strikt):
     huidig_wachtwoord: str = Field(max_length=200)
-    nieuw_wachtwoord: str = Field(max_length=200, description="Minstens 12 tekens, niet uitgelekt en niet makkelijk te raden")
+    nieuw_wachtwoord: str = Field(
+        max_length=200, description="Minstens 12 tekens, niet uitgelekt en niet makkelijk te raden"
+    )
 
 
 class GebruikerWijziging(_Strikt):
     rol: Literal["beheerder", "medewerker"] | None = None
     actief: bool | None = None
     huidig_wachtwoord: str | None = Field(
-        None, max_length=200, description="Uw eigen wachtwoord: verplicht om iemand beheerder te maken (herbevestiging)")
+        None, max_length=200, description="Uw eigen wachtwoord: verplicht om iemand beheerder te maken (herbevestiging)"
+    )
 
 
 class GebruikerAntwoord(BaseModel):
@@ -331,9 +346,11 @@ def verscherp_schema(spec: dict[str, Any]) -> dict[str, Any]:
             if prop == "berekeningsjaar" and jaren:
                 # 2000-2100 stays the bound (a scenario of any such year can be saved); a calculation for a year
                 # without law data is refused with 422 ontbrekende_wetgeving, as the description says
-                d["description"] = (d.get("description", "") + f" Berekenen kan voor {min(jaren)} tot en met "
-                                    f"{max(jaren)}; voor een ander jaar antwoordt de berekening 422 "
-                                    "(ontbrekende_wetgeving).").strip()
+                d["description"] = (
+                    d.get("description", "") + f" Berekenen kan voor {min(jaren)} tot en met "
+                    f"{max(jaren)}; voor een ander jaar antwoordt de berekening 422 "
+                    "(ontbrekende_wetgeving)."
+                ).strip()
             elif prop == "email":
                 for t in _strings(d):
                     t["pattern"] = EMAIL_PATROON
@@ -351,11 +368,15 @@ def _operatie_ref(pad: str, methode: str) -> str:
 LINKS: dict[tuple[str, str, str], list[tuple[str, str, str, str]]] = {
     ("/api/v1/dossiers", "post", "201"): [
         ("/api/v1/dossiers/{dossier_id}", m, "dossier_id", "$response.body#/id") for m in ("get", "patch", "delete")
-    ] + [("/api/v1/dossiers/{dossier_id}/scenarios", m, "dossier_id", "$response.body#/id") for m in ("get", "post")],
+    ]
+    + [("/api/v1/dossiers/{dossier_id}/scenarios", m, "dossier_id", "$response.body#/id") for m in ("get", "post")],
     ("/api/v1/dossiers/{dossier_id}/scenarios", "post", "201"): [
         ("/api/v1/scenarios/{scenario_id}", m, "scenario_id", "$response.body#/id") for m in ("get", "put", "delete")
-    ] + [("/api/v1/scenarios/{scenario_id}/versies", "get", "scenario_id", "$response.body#/id"),
-         ("/api/v1/scenarios/{scenario_id}/berekening", "get", "scenario_id", "$response.body#/id")],
+    ]
+    + [
+        ("/api/v1/scenarios/{scenario_id}/versies", "get", "scenario_id", "$response.body#/id"),
+        ("/api/v1/scenarios/{scenario_id}/berekening", "get", "scenario_id", "$response.body#/id"),
+    ],
     ("/api/v1/scenarios/{scenario_id}", "put", "200"): [
         ("/api/v1/scenarios/{scenario_id}/versies/{versie}", "get", "versie", "$response.body#/versie"),
     ],

@@ -7,11 +7,17 @@
 - `voorwaardencheck`, `voorschot` (voorschot versus definitief), `tegemoetkoming` (Wko art. 1.13);
 Its facts are structured signals (`kotwijzer.signalen`), which `kotwijzer.explain.signaaltekst` renders as words.
 """
+
 from kotwijzer.berekening.resultaat import bereken
 from kotwijzer.berekening.tegemoetkoming import gemeentelijke_tegemoetkoming
 from kotwijzer.berekening.termijn import uiterste_aanvraagdatum
 from kotwijzer.berekening.voorschot import voorschot_vs_definitief
 from kotwijzer.berekening.voorwaardencheck import voorwaardencheck
 
-__all__ = ["bereken", "gemeentelijke_tegemoetkoming", "uiterste_aanvraagdatum", "voorschot_vs_definitief",
-           "voorwaardencheck"]
+__all__ = [
+    "bereken",
+    "gemeentelijke_tegemoetkoming",
+    "uiterste_aanvraagdatum",
+    "voorschot_vs_definitief",
+    "voorwaardencheck",
+]

@@ -3,6 +3,7 @@
 Conditions depend only on small integer codes; they are built once per code and shared between results (treat them
 as read-only; `voorwaardencheck` copies before changing one).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -25,10 +26,22 @@ KIND_VOLDAAN = {
 _UITZONDERINGEN = c.WLZ_PERM | c.WLZ_TIJD | c.DET_LANG | c.DET_KORT | c.DET_VOORLOPIG_LANG | c.KL
 
 
-def conditie(code: str, status: Status, uitleg: str, bronnen: list[Any], ontbrekende_invoer: list[str] | None = None,
-             vraag: str | None = None) -> Conditie:
-    return Conditie.model_construct(code=code, status=status, uitleg=uitleg, bronnen=bronnen,
-                                    ontbrekende_invoer=ontbrekende_invoer or [], vraag=vraag)
+def conditie(
+    code: str,
+    status: Status,
+    uitleg: str,
+    bronnen: list[Any],
+    ontbrekende_invoer: list[str] | None = None,
+    vraag: str | None = None,
+) -> Conditie:
+    return Conditie.model_construct(
+        code=code,
+        status=status,
+        uitleg=uitleg,
+        bronnen=bronnen,
+        ontbrekende_invoer=ontbrekende_invoer or [],
+        vraag=vraag,
+    )
 
 
 def arbeidseis_signaal(sit: int, rol: str, uitz: int, lid1: int) -> tuple[Signaal, str]:
@@ -39,18 +52,27 @@ def arbeidseis_signaal(sit: int, rol: str, uitz: int, lid1: int) -> tuple[Signaa
     if gevonden:
         bits = tuple(o.bit for o in gevonden)
         bronnen = (bron_lid, *(b for o in gevonden for b in o.bronnen))
-        return Signaal.van("arbeidseis.voldaan", "conditie", bronnen=bronnen, wie=wie,
-                           onderdelen=Onderdelen(bits, met_bron=True)), "voldaan"
+        return Signaal.van(
+            "arbeidseis.voldaan", "conditie", bronnen=bronnen, wie=wie, onderdelen=Onderdelen(bits, met_bron=True)
+        ), "voldaan"
     if sit & c.ONBEKEND:
-        return Signaal.van("arbeidseis.onbekend", "conditie", bronnen=(wko("1.6", 1, "c"), wko("1.6", 1, "f")),
-                           wie=wie), "onbekend"
+        return Signaal.van(
+            "arbeidseis.onbekend", "conditie", bronnen=(wko("1.6", 1, "c"), wko("1.6", 1, "f")), wie=wie
+        ), "onbekend"
     uitz_gevonden = c.onderdelen_in(sit & (uitz | _UITZONDERINGEN))
     bronnen = (bron_lid, *(b for o in uitz_gevonden for b in o.bronnen))
     if sit & c.BIJSTAND_ZONDER_VOORZIENING:
-        return Signaal.van("arbeidseis.bijstand_zonder_voorziening", "conditie", bronnen=bronnen, wie=wie), "niet_voldaan"
+        return Signaal.van(
+            "arbeidseis.bijstand_zonder_voorziening", "conditie", bronnen=bronnen, wie=wie
+        ), "niet_voldaan"
     if uitz_gevonden:
-        return Signaal.van("arbeidseis.alleen_uitzondering", "conditie", bronnen=bronnen, wie=wie,
-                           onderdelen=Onderdelen(tuple(o.bit for o in uitz_gevonden))), "niet_voldaan"
+        return Signaal.van(
+            "arbeidseis.alleen_uitzondering",
+            "conditie",
+            bronnen=bronnen,
+            wie=wie,
+            onderdelen=Onderdelen(tuple(o.bit for o in uitz_gevonden)),
+        ), "niet_voldaan"
     return Signaal.van("arbeidseis.niet_voldaan", "conditie", bronnen=bronnen, wie=wie), "niet_voldaan"
 
 
@@ -58,9 +80,14 @@ def ouder_conditie_nieuw(sit: int, rol: str, uitz: int, lid1: int, jaar: int) ->
     """The arbeidseis for one parent in one month (Wko 1.6 lid 1 or, for a partner, lid 3), as a new object."""
     s, status = arbeidseis_signaal(sit, rol, uitz, lid1)
     if status == "onbekend":  # the citations of an unknown traject hold in every year
-        return conditie(f"arbeidseis_{rol}", "onbekend", tekst(s), bronnen_uit(s.bronnen),
-                        [f"{rol}.situaties[].voorziening_gericht_op_arbeidsinschakeling"],
-                        tekst_van("arbeidseis.onbekend.vraag"))
+        return conditie(
+            f"arbeidseis_{rol}",
+            "onbekend",
+            tekst(s),
+            bronnen_uit(s.bronnen),
+            [f"{rol}.situaties[].voorziening_gericht_op_arbeidsinschakeling"],
+            tekst_van("arbeidseis.onbekend.vraag"),
+        )
     return conditie(f"arbeidseis_{rol}", status, tekst(s), bronnen_uit(s.bronnen, jaar))  # type: ignore[arg-type]
 
 
@@ -72,8 +99,12 @@ def ouder_conditie(sit: int, rol: str, uitz: int, lid1: int, jaar: int) -> Condi
 @lru_cache(maxsize=1)
 def partner_bloedverwant() -> Conditie:
     """Wko 1.6 lid 6: a housemate who is family and partner only by the address need not work."""
-    return conditie("arbeidseis_partner", "niet_van_toepassing", tekst_van("arbeidseis.partner_bloedverwant"),
-                    bronnen_uit([wko("1.6", 6)]))
+    return conditie(
+        "arbeidseis_partner",
+        "niet_van_toepassing",
+        tekst_van("arbeidseis.partner_bloedverwant"),
+        bronnen_uit([wko("1.6", 6)]),
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -129,12 +160,22 @@ def met_activiteit(cnd: Conditie, kl: Any) -> Conditie:
         return cnd
     categorie = kl.categorie.value if hasattr(kl.categorie, "value") else kl.categorie
     if kl.reintegratiecode:
-        s = Signaal.van("activiteit.classificatie_met_code", "conditie", activiteit=kl.activiteit_naam,
-                        gemeente=kl.gemeente_naam, categorie=str(categorie), reintegratiecode=str(kl.reintegratiecode))
+        s = Signaal.van(
+            "activiteit.classificatie_met_code",
+            "conditie",
+            activiteit=kl.activiteit_naam,
+            gemeente=kl.gemeente_naam,
+            categorie=str(categorie),
+            reintegratiecode=str(kl.reintegratiecode),
+        )
     else:
-        s = Signaal.van("activiteit.classificatie", "conditie", activiteit=kl.activiteit_naam,
-                        gemeente=kl.gemeente_naam, categorie=str(categorie))
+        s = Signaal.van(
+            "activiteit.classificatie",
+            "conditie",
+            activiteit=kl.activiteit_naam,
+            gemeente=kl.gemeente_naam,
+            categorie=str(categorie),
+        )
     gezien = {b.citaat for b in cnd.bronnen}
     bronnen = list(cnd.bronnen) + [bron_uit(x) for x in kl.bron if x.kort() not in gezien]
     return cnd.model_copy(update={"uitleg": cnd.uitleg + " " + tekst(s), "bronnen": bronnen})
-

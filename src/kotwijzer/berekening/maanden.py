@@ -1,5 +1,6 @@
 """Month by month and child by child: the conditions, hours, costs, percentage and toeslag of one household-year,
 read off the kernel's arrays (`kotwijzer.kern.Uitkomst`), and the facts the year-level signals need."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -78,16 +79,27 @@ def invoer(h: Huishouden, b: Batch, u: Uitkomst, rij: dict[str, Any] | None) -> 
     gelijk = rb.eerste_kind_gelijk(u.uren_cu, u.kosten_e)[0].tolist() if u.kosten_e is not None else [False] * 12
     assert u.kind_bits is not None and u.reden is not None and u.werkelijke_kosten_e is not None
     inv = Invoer(
-        h=h, u=u, jaar=b.jaar, mu=u.maximum_uurprijs, rij=rij,
+        h=h,
+        u=u,
+        jaar=b.jaar,
+        mu=u.maximum_uurprijs,
+        rij=rij,
         heeft_partner=h.partner is not None and not h.partner_is_bloedverwant,
         labels=[k.label or f"kind {i + 1}" for i, k in enumerate(h.kinderen)],
         activiteiten=activiteiten_per_maand(b.notities),
         gelijk=gelijk,
-        soort=b.soort[0].tolist(), bits=u.kind_bits[0].tolist(), gevraagd=u.uren_gevraagd_cu[0].tolist(),
-        grens=u.uren_na_maandgrens_cu[0].tolist(), telt=u.uren_cu[0].tolist(), kind_ok=u.kind_ok[0].tolist(),
-        prijs=b.prijs_cent[0].tolist(), werk=u.werkelijke_kosten_e[0].tolist(),
+        soort=b.soort[0].tolist(),
+        bits=u.kind_bits[0].tolist(),
+        gevraagd=u.uren_gevraagd_cu[0].tolist(),
+        grens=u.uren_na_maandgrens_cu[0].tolist(),
+        telt=u.uren_cu[0].tolist(),
+        kind_ok=u.kind_ok[0].tolist(),
+        prijs=b.prijs_cent[0].tolist(),
+        werk=u.werkelijke_kosten_e[0].tolist(),
         bekend=None if u.toeslag_bekend is None else u.toeslag_bekend[0].tolist(),
-        sit=b.sit[0].tolist(), reden=u.reden[0].tolist(), aanspraak=maand_aanspraak(u, b)[0].tolist(),
+        sit=b.sit[0].tolist(),
+        reden=u.reden[0].tolist(),
+        aanspraak=maand_aanspraak(u, b)[0].tolist(),
     )
     if u.eerste_kind is not None:  # also without kosten: Bkot art. 3 lid 2 needs only the hours
         inv.eerste = u.eerste_kind[0].tolist()
@@ -142,12 +154,20 @@ def kind_maand(inv: Invoer, stand: Jaarstand, k: int, m: int) -> tuple[KindMaand
     assert soort is not None  # a month without childcare has no KindMaand
     km = bouw(
         KindMaand,
-        kind=k + 1, label=inv.labels[k], opvangsoort=soort, aanspraak=inv.kind_ok[k][m] and telt > 0,
-        redenen=redenen, uren_opgegeven=uren(gevraagd), uren_in_aanmerking=uren(telt), uurprijs=cent(inv.prijs[k][m]),
+        kind=k + 1,
+        label=inv.labels[k],
+        opvangsoort=soort,
+        aanspraak=inv.kind_ok[k][m] and telt > 0,
+        redenen=redenen,
+        uren_opgegeven=uren(gevraagd),
+        uren_in_aanmerking=uren(telt),
+        uurprijs=cent(inv.prijs[k][m]),
         maximum_uurprijs=cent(inv.mu.cent[soort.value]) if inv.mu is not None else None,
         uurprijs_gebruikt=cent(inv.gebruikt[k][m]) if inv.gebruikt is not None else None,
-        kosten=kosten_dec(kosten_e) if kosten_e is not None else None, werkelijke_kosten=kosten_dec(werk_e),
-        eerste_kind=eerste, eerste_kind_reden=reden_eerste,
+        kosten=kosten_dec(kosten_e) if kosten_e is not None else None,
+        werkelijke_kosten=kosten_dec(werk_e),
+        eerste_kind=eerste,
+        eerste_kind_reden=reden_eerste,
         percentage=Decimal(promille) / 10 if (telt > 0 and promille >= 0) else None,
         percentage_bron=bron_pct,
         toeslag=cent(toe) if toe is not None else None,
@@ -163,11 +183,17 @@ def kind_maand(inv: Invoer, stand: Jaarstand, k: int, m: int) -> tuple[KindMaand
 
 def _ouder_condities(inv: Invoer, m: int, reden: c.Reden) -> list[Conditie]:
     u, jaar = inv.u, inv.jaar
-    cond = [met_activiteit(ouder_conditie(inv.sit[0][m], "aanvrager", u.uitzondering, u.lid1, jaar),
-                           inv.activiteiten["aanvrager"][m])]
+    cond = [
+        met_activiteit(
+            ouder_conditie(inv.sit[0][m], "aanvrager", u.uitzondering, u.lid1, jaar), inv.activiteiten["aanvrager"][m]
+        )
+    ]
     if inv.heeft_partner:
-        cond.append(met_activiteit(ouder_conditie(inv.sit[1][m], "partner", u.uitzondering, u.lid1, jaar),
-                                   inv.activiteiten["partner"][m]))
+        cond.append(
+            met_activiteit(
+                ouder_conditie(inv.sit[1][m], "partner", u.uitzondering, u.lid1, jaar), inv.activiteiten["partner"][m]
+            )
+        )
     elif inv.h.partner is not None:
         cond.append(partner_bloedverwant())
     cond.append(aanspraak_conditie(reden, jaar))
@@ -193,14 +219,23 @@ def maand(inv: Invoer, stand: Jaarstand, m: int) -> Maanduitkomst:
     # several children with different prices: the first-child rule can make more hours give less toeslag
     if inv.gebruikt is not None and inv.promille is not None:
         actief = [k for k in range(len(inv.labels)) if inv.soort[k][m] and inv.telt[k][m] > 0]
-        if (len(actief) >= 2 and len({inv.gebruikt[k][m] for k in actief}) > 1
-                and len({inv.promille[k][m] for k in actief if inv.promille[k][m] >= 0}) > 1):
+        if (
+            len(actief) >= 2
+            and len({inv.gebruikt[k][m] for k in actief}) > 1
+            and len({inv.promille[k][m] for k in actief if inv.promille[k][m] >= 0}) > 1
+        ):
             stand.wissel_maanden.append(m + 1)
     if inv.gelijk[m]:
         stand.gelijk_maanden.append(m + 1)
     return bouw(
-        Maanduitkomst, maand=m + 1, aanspraak=inv.aanspraak[m], reden=reden.code, uitleg=reden.uitleg,
-        bronnen=list(reden_bronnen(reden.nummer, inv.jaar)), condities=_ouder_condities(inv, m, reden), kinderen=kinderen,
+        Maanduitkomst,
+        maand=m + 1,
+        aanspraak=inv.aanspraak[m],
+        reden=reden.code,
+        uitleg=reden.uitleg,
+        bronnen=list(reden_bronnen(reden.nummer, inv.jaar)),
+        condities=_ouder_condities(inv, m, reden),
+        kinderen=kinderen,
         toeslag=cent(toeslag_m) if maand_compleet else None,
         uitbetaling_voorschot=cent(voorschot_cent(toeslag_m)) if maand_compleet else None,
         eigen_bijdrage=cent(eigen_m) if maand_compleet else None,
@@ -210,20 +245,43 @@ def maand(inv: Invoer, stand: Jaarstand, m: int) -> Maanduitkomst:
 def _sleutels(inv: Invoer) -> list[tuple[Any, ...]]:
     """Per month everything it is computed from except its number: two months with the same key have the same
     outcome."""
-    rijen: list[list[list[Any]]] = [inv.soort, inv.bits, inv.gevraagd, inv.grens, inv.telt, inv.kind_ok, inv.prijs,
-                                    inv.werk]
+    rijen: list[list[list[Any]]] = [
+        inv.soort,
+        inv.bits,
+        inv.gevraagd,
+        inv.grens,
+        inv.telt,
+        inv.kind_ok,
+        inv.prijs,
+        inv.werk,
+    ]
     rijen += [x for x in (inv.bekend, inv.kosten, inv.eerste, inv.promille, inv.toeslag, inv.gebruikt) if x is not None]
     per_kind = [rij for kol in rijen for rij in kol]
     per_maand: list[tuple[Any, ...]] = list(zip(*per_kind, strict=True)) if per_kind else [()] * 12
-    ouders = zip(inv.reden, inv.aanspraak, inv.sit[0], inv.sit[1], map(id, inv.activiteiten["aanvrager"]),
-                 map(id, inv.activiteiten["partner"]), inv.gelijk, strict=True)
+    ouders = zip(
+        inv.reden,
+        inv.aanspraak,
+        inv.sit[0],
+        inv.sit[1],
+        map(id, inv.activiteiten["aanvrager"]),
+        map(id, inv.activiteiten["partner"]),
+        inv.gelijk,
+        strict=True,
+    )
     return [(*a, *b) for a, b in zip(ouders, per_maand, strict=True)]
 
 
 def _stand(stand: Jaarstand) -> tuple[int, ...]:
-    return (stand.toeslag, stand.kosten_e, stand.werkelijk_e, stand.uren, len(stand.wissel_maanden),
-            len(stand.gelijk_maanden), len(stand.ontbrekende_cel_maanden[True]),
-            len(stand.ontbrekende_cel_maanden[False]))
+    return (
+        stand.toeslag,
+        stand.kosten_e,
+        stand.werkelijk_e,
+        stand.uren,
+        len(stand.wissel_maanden),
+        len(stand.gelijk_maanden),
+        len(stand.ontbrekende_cel_maanden[True]),
+        len(stand.ontbrekende_cel_maanden[False]),
+    )
 
 
 def _herhaal(vorige: Maanduitkomst, m: int, stand: Jaarstand, delta: tuple[int, ...]) -> Maanduitkomst:
@@ -234,8 +292,12 @@ def _herhaal(vorige: Maanduitkomst, m: int, stand: Jaarstand, delta: tuple[int, 
     stand.werkelijk_e += delta[2]
     stand.uren += delta[3]
     stand.bedrag_compleet &= vorige.toeslag is not None
-    for lijst, n in ((stand.wissel_maanden, delta[4]), (stand.gelijk_maanden, delta[5]),
-                     (stand.ontbrekende_cel_maanden[True], delta[6]), (stand.ontbrekende_cel_maanden[False], delta[7])):
+    for lijst, n in (
+        (stand.wissel_maanden, delta[4]),
+        (stand.gelijk_maanden, delta[5]),
+        (stand.ontbrekende_cel_maanden[True], delta[6]),
+        (stand.ontbrekende_cel_maanden[False], delta[7]),
+    ):
         lijst.extend([m + 1] * n)
     kinderen = [kopie(k, redenen=list(k.redenen), condities=list(k.condities)) for k in vorige.kinderen]
     return kopie(vorige, maand=m + 1, bronnen=list(vorige.bronnen), condities=list(vorige.condities), kinderen=kinderen)

@@ -1,4 +1,5 @@
 """The warnings and assumptions of a household-year, as signals (the words are in `kotwijzer.explain`)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,15 +21,37 @@ def tabel_signalen(u: Uitkomst, rij: dict[str, Any] | None, stand: Jaarstand) ->
     if t is not None and t.status == "onvolledig":
         for (eerste, st), pct in sorted(stand.gebruikte_cellen.items()):
             if st != "officieel":
-                out.append(Signaal.van("tabel.onvolledige_cel", "waarschuwing", bronnen=(bkot("8", 2),),
-                                       wie=Kindrang(eerste), percentage=Procent(pct), jaar=u.jaar,
-                                       celstatus=Celstatus(st)))
+                out.append(
+                    Signaal.van(
+                        "tabel.onvolledige_cel",
+                        "waarschuwing",
+                        bronnen=(bkot("8", 2),),
+                        wie=Kindrang(eerste),
+                        percentage=Procent(pct),
+                        jaar=u.jaar,
+                        celstatus=Celstatus(st),
+                    )
+                )
     if stand.wissel_maanden:
-        out.append(Signaal.van("eerste_kind.wissel", "waarschuwing", tuple(stand.wissel_maanden), (bkot("3"),),
-                               namen=Maanden(tuple(stand.wissel_maanden))))
+        out.append(
+            Signaal.van(
+                "eerste_kind.wissel",
+                "waarschuwing",
+                tuple(stand.wissel_maanden),
+                (bkot("3"),),
+                namen=Maanden(tuple(stand.wissel_maanden)),
+            )
+        )
     if stand.gelijk_maanden:
-        out.append(Signaal.van("eerste_kind.gelijk", "waarschuwing", tuple(stand.gelijk_maanden), (bkot("3", 4),),
-                               namen=Maanden(tuple(stand.gelijk_maanden))))
+        out.append(
+            Signaal.van(
+                "eerste_kind.gelijk",
+                "waarschuwing",
+                tuple(stand.gelijk_maanden),
+                (bkot("3", 4),),
+                namen=Maanden(tuple(stand.gelijk_maanden)),
+            )
+        )
     return out
 
 
@@ -44,9 +67,17 @@ def inkomensgrens(u: Uitkomst, inkomen: int | None, rij: dict[str, Any] | None) 
     out = []
     for sleutel, eerste in (("eerste_kind", True), ("overige_kinderen", False)):
         if rij[sleutel] is not None and volgende[sleutel] is not None and volgende[sleutel] != rij[sleutel]:
-            out.append(Signaal.van("inkomen.dicht_bij_grens", "waarschuwing", bronnen=(bkot("8", 2),),
-                                   grens=Heel(rij["tot_en_met"]), wie=Kindrang(eerste), van=Procent(rij[sleutel]),
-                                   naar=Procent(volgende[sleutel])))
+            out.append(
+                Signaal.van(
+                    "inkomen.dicht_bij_grens",
+                    "waarschuwing",
+                    bronnen=(bkot("8", 2),),
+                    grens=Heel(rij["tot_en_met"]),
+                    wie=Kindrang(eerste),
+                    van=Procent(rij[sleutel]),
+                    naar=Procent(volgende[sleutel]),
+                )
+            )
     return out
 
 
@@ -56,11 +87,21 @@ def notitie_signalen(notities: list[dict[str, Any]]) -> list[Signaal]:
     out: list[Signaal] = []
     for n in notities:
         if n["soort"] == "werkloosheidstermijn":
-            waarden: dict[str, Any] = {"ouder": Rol("aanvrager" if n["ouder"] == "aanvrager" else "partner"),
-                                       "laatste_werkdag": n["laatste_werkdag"], "einde": n["einde_termijn"]}
+            waarden: dict[str, Any] = {
+                "ouder": Rol("aanvrager" if n["ouder"] == "aanvrager" else "partner"),
+                "laatste_werkdag": n["laatste_werkdag"],
+                "einde": n["einde_termijn"],
+            }
             if n["verlenging_dagen"]:
-                out.append(Signaal.van("werkloosheidstermijn.verlengd", "waarschuwing", bronnen=(wko("1.6", 5),),
-                                       dagen=int(n["verlenging_dagen"]), **waarden))
+                out.append(
+                    Signaal.van(
+                        "werkloosheidstermijn.verlengd",
+                        "waarschuwing",
+                        bronnen=(wko("1.6", 5),),
+                        dagen=int(n["verlenging_dagen"]),
+                        **waarden,
+                    )
+                )
             else:
                 out.append(Signaal.van("werkloosheidstermijn", "waarschuwing", bronnen=(wko("1.6", 5),), **waarden))
             if n["bevalling_geschat"]:
@@ -68,8 +109,14 @@ def notitie_signalen(notities: list[dict[str, Any]]) -> list[Signaal]:
         elif n["soort"] == "detentie" and not n["langer"]:
             out.append(Signaal.van("detentie.kort", "waarschuwing", bronnen=(wko("1.6", 10),)))
         elif n["soort"] == "activiteit":
-            out.append(Signaal.van("activiteit.bijstand", "waarschuwing", bronnen=(wko("1.6", 1, "c"),),
-                                   uitleg=n["classificatie"].uitleg))
+            out.append(
+                Signaal.van(
+                    "activiteit.bijstand",
+                    "waarschuwing",
+                    bronnen=(wko("1.6", 1, "c"),),
+                    uitleg=n["classificatie"].uitleg,
+                )
+            )
         elif n["soort"] == "omrekening":
             out.append(Signaal.van("aanname.omrekening", "aanname", tekst=n["tekst"]))
     return out

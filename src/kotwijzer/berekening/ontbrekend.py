@@ -1,5 +1,6 @@
 """What an amount needs but kotwijzer does not have (verified): the maximum uurprijs, the table, a cell of the table
 or the toetsingsinkomen, and in which months that matters. Never a guess: those amounts stay empty."""
+
 from __future__ import annotations
 
 from typing import Any, Literal
@@ -27,14 +28,23 @@ def aangekondigd(jaar: int) -> Signaal | None:
         return None
     from kotwijzer.params.indicatie import indicatie_voor_jaar
 
-    code = ("maximum_uurprijs.aangekondigd_indicatie" if indicatie_voor_jaar(jaar) is not None
-            else "maximum_uurprijs.aangekondigd")
-    return Signaal.van(code, "waarschuwing", bronnen=mu.bronnen, jaar=jaar,
-                       bedragen=BedragenPerSoort(tuple(mu.cent.items())))
+    code = (
+        "maximum_uurprijs.aangekondigd_indicatie"
+        if indicatie_voor_jaar(jaar) is not None
+        else "maximum_uurprijs.aangekondigd"
+    )
+    return Signaal.van(
+        code, "waarschuwing", bronnen=mu.bronnen, jaar=jaar, bedragen=BedragenPerSoort(tuple(mu.cent.items()))
+    )
 
 
-def ontbrekend(u: Uitkomst, inkomen: int | None, rij: dict[str, Any] | None, mnd_zonder: list[int],
-               cel_maanden: dict[bool, list[int]]) -> list[tuple[Code, Signaal]]:
+def ontbrekend(
+    u: Uitkomst,
+    inkomen: int | None,
+    rij: dict[str, Any] | None,
+    mnd_zonder: list[int],
+    cel_maanden: dict[bool, list[int]],
+) -> list[tuple[Code, Signaal]]:
     """Per missing piece of law data or input: its code and the signal that explains it."""
     out: list[tuple[Code, Signaal]] = []
     t = u.tabel

@@ -1,4 +1,5 @@
 """Small helpers to build the result: citations as output, integer units to Decimal, fast model construction."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -22,8 +23,9 @@ def bron_uit(bron: Bron) -> BronOut:
     """One citation as output (built once per citation)."""
     out = _bron_cache.get(bron)
     if out is None:
-        out = BronOut.model_construct(wet=bron.wet, artikel=bron.artikel, lid=bron.lid, onderdeel=bron.onderdeel,
-                                      sub=bron.sub, citaat=bron.kort())
+        out = BronOut.model_construct(
+            wet=bron.wet, artikel=bron.artikel, lid=bron.lid, onderdeel=bron.onderdeel, sub=bron.sub, citaat=bron.kort()
+        )
         _bron_cache[bron] = out
     return out
 

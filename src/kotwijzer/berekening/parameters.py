@@ -1,5 +1,6 @@
 """The parameters a result rests on, from what the kernel handed over (`Uitkomst.gelezen`, `.maximum_uurprijs`,
 `.tabel`): value, status, citations and publication, without going back to the parameter loader."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -32,8 +33,13 @@ def _velden(w: GelezenWaarde, jaar: int) -> dict[str, Any]:
     hit = _velden_cache.get((id(w), jaar))
     if hit is not None and hit[0] is w:
         return hit[1]
-    velden = {"naam": w.naam, "waarde": w.waarde, "status": w.status, "bron": tuple(bronnen_uit(w.bronnen, jaar)),
-              "publicatie": w.publicatie}
+    velden = {
+        "naam": w.naam,
+        "waarde": w.waarde,
+        "status": w.status,
+        "bron": tuple(bronnen_uit(w.bronnen, jaar)),
+        "publicatie": w.publicatie,
+    }
     if len(_velden_cache) > 4096:
         _velden_cache.clear()
     _velden_cache[(id(w), jaar)] = (w, velden)
@@ -47,11 +53,23 @@ def gelezen_parameters(u: Uitkomst, rij: dict[str, Any] | None) -> list[GelezenP
         out.append(bouw(GelezenParameter, **{**velden, "bron": list(velden["bron"])}))
     mu = u.maximum_uurprijs
     if mu is not None:
-        out.append(GelezenParameter.model_construct(
-            naam="maximum_uurprijs", waarde={k: f"{v / 100:.2f}" for k, v in mu.cent.items()}, status=mu.status,
-            bron=bronnen_uit(mu.bronnen, u.jaar), publicatie=mu.bron))
+        out.append(
+            GelezenParameter.model_construct(
+                naam="maximum_uurprijs",
+                waarde={k: f"{v / 100:.2f}" for k, v in mu.cent.items()},
+                status=mu.status,
+                bron=bronnen_uit(mu.bronnen, u.jaar),
+                publicatie=mu.bron,
+            )
+        )
     if u.tabel is not None and rij is not None:
-        out.append(GelezenParameter.model_construct(
-            naam="percentage_tabel", waarde={k: (str(v) if isinstance(v, Decimal) else v) for k, v in rij.items()},
-            status=u.tabel.status, bron=bronnen_uit(TABEL_BRONNEN), publicatie=u.tabel.bron))
+        out.append(
+            GelezenParameter.model_construct(
+                naam="percentage_tabel",
+                waarde={k: (str(v) if isinstance(v, Decimal) else v) for k, v in rij.items()},
+                status=u.tabel.status,
+                bron=bronnen_uit(TABEL_BRONNEN),
+                publicatie=u.tabel.bron,
+            )
+        )
     return out

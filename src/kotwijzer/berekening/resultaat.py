@@ -6,6 +6,7 @@ conditions passed, failed or are unknown (with the missing input), which paramet
 status), and the citations of every step. The facts become signals (`kotwijzer.signalen`); their words come
 from `kotwijzer.explain.signaaltekst`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -67,7 +68,8 @@ def bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date)
     signalen += meldingen.dagfactor(b)
     ontbrekend_uit = [Ontbrekend(code=code, uitleg=tekst(s), maanden=list(s.maanden)) for code, s in ontbreekt]
     return bouw(
-        Resultaat, {"_signalen": [s for _, s in ontbreekt] + signalen},
+        Resultaat,
+        {"_signalen": [s for _, s in ontbreekt] + signalen},
         berekeningsjaar=u.jaar,
         toetsingsinkomen=h.toetsingsinkomen,
         tabel_status=u.tabel.status if u.tabel is not None else "ontbreekt",
@@ -83,8 +85,9 @@ def bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date)
         aanvraagdatum=aanvraagdatum,
         aanvragen_uiterlijk=uiterlijk,
         verloren_maanden=verloren,
-        bereik=bereik_voor(b, u.params, u, [k.label or f"kind {i + 1}" for i, k in enumerate(h.kinderen)],
-                           h.toetsingsinkomen),
+        bereik=bereik_voor(
+            b, u.params, u, [k.label or f"kind {i + 1}" for i, k in enumerate(h.kinderen)], h.toetsingsinkomen
+        ),
     )
 
 

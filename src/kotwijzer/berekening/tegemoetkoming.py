@@ -1,4 +1,5 @@
 """Wko art. 1.13: the municipal top-up (aanvullende tegemoetkoming) next to the KOT of one household."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -42,7 +43,9 @@ def gemeentelijke_tegemoetkoming(
     catalogus = catalogus if catalogus is not None else actieve_catalogus()
     beleid = catalogus.beleid_van(gemeente_code)
     if beleid is None:
-        raise OntbrekendeInvoer("gemeente_code", f"Van gemeente {gemeente_code} is geen beleid voor de tegemoetkoming bekend.")
+        raise OntbrekendeInvoer(
+            "gemeente_code", f"Van gemeente {gemeente_code} is geen beleid voor de tegemoetkoming bekend."
+        )
     if u.kosten_e is None or u.werkelijke_kosten_e is None or u.toeslag_cent is None:
         raise OntbrekendeWetgeving(r.rekenfout or f"Voor {h.berekeningsjaar} zijn de bedragen niet te berekenen.")
     doel = ((b.sit & (c.C | c.E | c.J)) != 0).any(axis=1)[0]  # [12]: a parent in onderdeel c, e or j
@@ -55,14 +58,16 @@ def gemeentelijke_tegemoetkoming(
         for k in range(len(h.kinderen)):
             if b.soort[0, k, m] == 0:
                 continue
-            kinderen.append({
-                "kind": k + 1,
-                "kosten": cent(int(kosten_cent[k, m])),
-                "toeslag": cent(int(u.toeslag_cent[0, k, m])),
-                "aanvullende_tegemoetkoming": cent(int(t.aanvullend_cent[k, m])),
-                "boven_wettelijk": cent(int(t.boven_wettelijk_cent[k, m])),
-                "eigen_bijdrage": cent(int(t.eigen_bijdrage_cent[k, m])),
-            })
+            kinderen.append(
+                {
+                    "kind": k + 1,
+                    "kosten": cent(int(kosten_cent[k, m])),
+                    "toeslag": cent(int(u.toeslag_cent[0, k, m])),
+                    "aanvullende_tegemoetkoming": cent(int(t.aanvullend_cent[k, m])),
+                    "boven_wettelijk": cent(int(t.boven_wettelijk_cent[k, m])),
+                    "eigen_bijdrage": cent(int(t.eigen_bijdrage_cent[k, m])),
+                }
+            )
         maanden.append({"maand": m + 1, "doelgroep": bool(doel[m]), "kinderen": kinderen})
     return {
         "gemeente_code": gemeente_code,

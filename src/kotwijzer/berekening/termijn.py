@@ -1,6 +1,7 @@
 """The application deadline (Wko art. 1.3 lid 2 onder b): an application reaches back to the first day of the
 third calendar month before the application month. Computed here once; the web pages read it from the result or
 call `uiterste_aanvraagdatum`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,12 +42,21 @@ def termijn(u: Uitkomst, aanvraagdatum: dt.date) -> tuple[dt.date | None, list[i
         return uiterlijk, verloren, None
     j, m0 = divmod(aanvraagdatum.year * 12 + aanvraagdatum.month - 1 - n_terug, 12)
     assert uiterlijk is not None  # a lost month is a month with a right
-    waarden: dict[str, Waarde] = {"jaar": u.jaar, "aanvraagdatum": aanvraagdatum,
-                                  "eerste_dag": dt.date(j, m0 + 1, 1), "uiterlijk": uiterlijk}
+    waarden: dict[str, Waarde] = {
+        "jaar": u.jaar,
+        "aanvraagdatum": aanvraagdatum,
+        "eerste_dag": dt.date(j, m0 + 1, 1),
+        "uiterlijk": uiterlijk,
+    }
     if len(verloren) == 12:
-        s = Signaal.van("termijn.te_laat_hele_jaar", "waarschuwing", tuple(verloren), (wko("1.3", 2, "b"),),
-                        **waarden)
+        s = Signaal.van("termijn.te_laat_hele_jaar", "waarschuwing", tuple(verloren), (wko("1.3", 2, "b"),), **waarden)
     else:
-        s = Signaal.van("termijn.te_laat", "waarschuwing", tuple(verloren), (wko("1.3", 2, "b"),),
-                        namen=Maanden(tuple(verloren), opsomming=True), **waarden)
+        s = Signaal.van(
+            "termijn.te_laat",
+            "waarschuwing",
+            tuple(verloren),
+            (wko("1.3", 2, "b"),),
+            namen=Maanden(tuple(verloren), opsomming=True),
+            **waarden,
+        )
     return uiterlijk, verloren, s

@@ -1,5 +1,6 @@
 """Voorschot versus definitieve berekening: the voorschot is paid per month on the estimated income, rounded down to
 whole euros; the definitieve berekening uses the actual joint toetsingsinkomen."""
+
 from __future__ import annotations
 
 from decimal import Decimal

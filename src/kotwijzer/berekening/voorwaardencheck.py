@@ -1,5 +1,6 @@
 """The voorwaardencheck: with incomplete input, per condition voldaan / niet_voldaan / onbekend, and for each unknown
 the question still to ask and why the law needs it. No table is needed; no amount is computed."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,8 +32,13 @@ VRAAG_BRONNEN: dict[str, tuple[Bron, ...]] = {
 
 
 def vraag(code: str, veld: str | None = None) -> Vraag:
-    return Vraag(code=code, veld=veld or code, vraag=tekst_van(f"vraag.{code}"),
-                 waarom=tekst_van(f"vraag.{code}.waarom"), bronnen=bronnen_uit(VRAAG_BRONNEN[code]))
+    return Vraag(
+        code=code,
+        veld=veld or code,
+        vraag=tekst_van(f"vraag.{code}"),
+        waarom=tekst_van(f"vraag.{code}.waarom"),
+        bronnen=bronnen_uit(VRAAG_BRONNEN[code]),
+    )
 
 
 def _open_vragen(data: dict[str, Any]) -> tuple[dict[str, Any], list[Vraag]]:
@@ -86,16 +92,30 @@ def _samenvatting(u: Uitkomst, jaar: int, maanden: list[int], met_situaties: boo
     redenen = [c.REDEN_PER_NUMMER[int(r)] for r in u.reden[0]]
     if maanden:
         eerste = c.REDEN_PER_NUMMER[int(u.reden[0, maanden[0] - 1])]
-        return "recht", Signaal.van("samenvatting.recht", "samenvatting", tuple(maanden), eerste.bronnen,
-                                    aantal=len(maanden), jaar=jaar, reden=eerste.uitleg)
+        return "recht", Signaal.van(
+            "samenvatting.recht",
+            "samenvatting",
+            tuple(maanden),
+            eerste.bronnen,
+            aantal=len(maanden),
+            jaar=jaar,
+            reden=eerste.uitleg,
+        )
     if any(r.code == "onbekend" for r in redenen) or not met_situaties:
         return "onbekend", Signaal.van("samenvatting.onbekend", "samenvatting")
     if u.verloren[0].any():
         te_laat = c.REDEN_PER_CODE["te_laat_aangevraagd"]
-        return "geen_recht", Signaal.van("samenvatting.te_laat", "samenvatting", bronnen=te_laat.bronnen,
-                                         aantal=int(u.verloren[0].sum()), jaar=jaar, reden=te_laat.uitleg)
-    return "geen_recht", Signaal.van("samenvatting.geen_recht", "samenvatting", bronnen=redenen[0].bronnen,
-                                     jaar=jaar, reden=redenen[0].uitleg)
+        return "geen_recht", Signaal.van(
+            "samenvatting.te_laat",
+            "samenvatting",
+            bronnen=te_laat.bronnen,
+            aantal=int(u.verloren[0].sum()),
+            jaar=jaar,
+            reden=te_laat.uitleg,
+        )
+    return "geen_recht", Signaal.van(
+        "samenvatting.geen_recht", "samenvatting", bronnen=redenen[0].bronnen, jaar=jaar, reden=redenen[0].uitleg
+    )
 
 
 def _condities(h: Huishouden, b: Batch, u: Uitkomst) -> list[Conditie]:
@@ -132,6 +152,10 @@ def voorwaardencheck(data: dict[str, Any] | Huishouden, vandaag: dt.date | None 
         vragen.append(vraag("voorziening"))
     oordeel, s = _samenvatting(u, h.berekeningsjaar, maanden, bool(data["aanvrager"].get("situaties")))
     return VoorwaardencheckResultaat(
-        berekeningsjaar=h.berekeningsjaar, oordeel=oordeel, samenvatting=tekst(s), condities=condities,
-        vragen=vragen, maanden_met_aanspraak=maanden,
+        berekeningsjaar=h.berekeningsjaar,
+        oordeel=oordeel,
+        samenvatting=tekst(s),
+        condities=condities,
+        vragen=vragen,
+        maanden_met_aanspraak=maanden,
     )

@@ -8,6 +8,7 @@ Personal details (name, address, BSN, the letter's kenmerk) are fields the paren
 them: `bezwaarschrift_tekst` and `bezwaarschrift_pdf` take them as arguments, render in memory and return the document;
 without them the document has empty lines to fill in by hand.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,8 +49,9 @@ class Persoon:
     @staticmethod
     def van(data: dict | None) -> "Persoon":
         data = data or {}
-        return Persoon(**{k: str(data.get(k) or "").strip()[:120] for k in ("naam", "adres", "postcode_plaats", "bsn",
-                                                                          "kenmerk")})
+        return Persoon(
+            **{k: str(data.get(k) or "").strip()[:120] for k in ("naam", "adres", "postcode_plaats", "bsn", "kenmerk")}
+        )
 
 
 def gronden(c: Controle) -> list[Verschil]:
@@ -77,12 +79,16 @@ def bijlagen(c: Controle) -> list[str]:
 def _verzoek(c: Controle) -> str:
     jaar = c.berekeningsjaar
     if c.totaal_wet_onder is not None and c.totaal_wet_onder == c.totaal_wet_boven:
-        return (f"Ik verzoek u de kinderopvangtoeslag over {jaar} opnieuw vast te stellen op {euro_regel(c.totaal_wet_onder)}, "
-                "of in elk geval in overeenstemming met de gronden hierboven.")
+        return (
+            f"Ik verzoek u de kinderopvangtoeslag over {jaar} opnieuw vast te stellen op {euro_regel(c.totaal_wet_onder)}, "
+            "of in elk geval in overeenstemming met de gronden hierboven."
+        )
     if c.totaal_wet_onder is not None:
-        return (f"Ik verzoek u de kinderopvangtoeslag over {jaar} opnieuw vast te stellen in overeenstemming met de "
-                f"gronden hierboven (volgens mijn berekening tussen {euro_regel(c.totaal_wet_onder)} en "
-                f"{euro_regel(c.totaal_wet_boven)}).")
+        return (
+            f"Ik verzoek u de kinderopvangtoeslag over {jaar} opnieuw vast te stellen in overeenstemming met de "
+            f"gronden hierboven (volgens mijn berekening tussen {euro_regel(c.totaal_wet_onder)} en "
+            f"{euro_regel(c.totaal_wet_boven)})."
+        )
     return f"Ik verzoek u de kinderopvangtoeslag over {jaar} opnieuw vast te stellen in overeenstemming met de gronden hierboven."
 
 
@@ -92,19 +98,32 @@ def onderdelen(c: Controle, p: Persoon | None = None, vandaag: dt.date | None = 
     soort = SOORT_BRIEF.get(c.soort_brief, "de beschikking")
     g = gronden(c)
     return {
-        "afzender": [p.naam or f"Naam: {LEEG}", p.adres or f"Adres: {LEEG}", p.postcode_plaats or f"Postcode en woonplaats: {LEEG}",
-                     f"Burgerservicenummer: {p.bsn or LEEG}"],
-        "aan": ["Dienst Toeslagen", "(het adres voor bezwaar staat in de brief; u kunt ook bezwaar maken via Mijn toeslagen)"],
+        "afzender": [
+            p.naam or f"Naam: {LEEG}",
+            p.adres or f"Adres: {LEEG}",
+            p.postcode_plaats or f"Postcode en woonplaats: {LEEG}",
+            f"Burgerservicenummer: {p.bsn or LEEG}",
+        ],
+        "aan": [
+            "Dienst Toeslagen",
+            "(het adres voor bezwaar staat in de brief; u kunt ook bezwaar maken via Mijn toeslagen)",
+        ],
         "datum": f"Datum: {datum_tekst(vandaag)}",
-        "onderwerp": (f"Bezwaar tegen {soort} kinderopvangtoeslag {c.berekeningsjaar} van {datum_tekst(c.datum_brief)}"
-                      + (f", kenmerk {p.kenmerk}" if p.kenmerk else f", kenmerk {LEEG}")),
+        "onderwerp": (
+            f"Bezwaar tegen {soort} kinderopvangtoeslag {c.berekeningsjaar} van {datum_tekst(c.datum_brief)}"
+            + (f", kenmerk {p.kenmerk}" if p.kenmerk else f", kenmerk {LEEG}")
+        ),
         "aanhef": "Geachte heer, mevrouw,",
-        "inleiding": (f"Hierbij maak ik bezwaar tegen {soort} van de kinderopvangtoeslag over "
-                      f"{c.berekeningsjaar}, gedateerd {datum_tekst(c.datum_brief)}. Volgens deze brief is de toeslag "
-                      f"over het jaar {euro_regel(c.totaal_brief)}."),
-        "gronden": [_grond_tekst(v) for v in g] or [
+        "inleiding": (
+            f"Hierbij maak ik bezwaar tegen {soort} van de kinderopvangtoeslag over "
+            f"{c.berekeningsjaar}, gedateerd {datum_tekst(c.datum_brief)}. Volgens deze brief is de toeslag "
+            f"over het jaar {euro_regel(c.totaal_brief)}."
+        ),
+        "gronden": [_grond_tekst(v) for v in g]
+        or [
             "[Schrijf hier waarom u het niet eens bent met de brief. kotwijzer vond met uw gegevens geen verschil in uw "
-            "nadeel.]"],
+            "nadeel.]"
+        ],
         "verzoek": _verzoek(c),
         "bijlagen": bijlagen(c),
         "slot": ["Met vriendelijke groet,", "", "Handtekening: " + LEEG, p.naam or f"Naam: {LEEG}"],
@@ -114,13 +133,35 @@ def onderdelen(c: Controle, p: Persoon | None = None, vandaag: dt.date | None = 
 
 def bezwaarschrift_tekst(c: Controle, p: Persoon | None = None, vandaag: dt.date | None = None) -> str:
     d = onderdelen(c, p, vandaag)
-    regels = [*d["afzender"], "", *d["aan"], "", d["datum"], "", f"Onderwerp: {d['onderwerp']}", "", d["aanhef"], "", d["inleiding"], "",
-              "Gronden van mijn bezwaar:"]
+    regels = [
+        *d["afzender"],
+        "",
+        *d["aan"],
+        "",
+        d["datum"],
+        "",
+        f"Onderwerp: {d['onderwerp']}",
+        "",
+        d["aanhef"],
+        "",
+        d["inleiding"],
+        "",
+        "Gronden van mijn bezwaar:",
+    ]
     regels += [f"{i}. {g}" for i, g in enumerate(d["gronden"], start=1)]
-    regels += ["", d["verzoek"], "", "Bijlagen:"] + [f"- {b}" for b in d["bijlagen"]] + ["", *d["slot"], "", "---",
-               "Over de termijn (niet meesturen): " + d["termijn"],
-               "Een bezwaarschrift moet ondertekend zijn en ten minste uw naam en adres, de datum, een omschrijving van "
-               "de brief en de gronden bevatten (art. 6:5 Algemene wet bestuursrecht). Stuur een kopie van de brief mee."]
+    regels += (
+        ["", d["verzoek"], "", "Bijlagen:"]
+        + [f"- {b}" for b in d["bijlagen"]]
+        + [
+            "",
+            *d["slot"],
+            "",
+            "---",
+            "Over de termijn (niet meesturen): " + d["termijn"],
+            "Een bezwaarschrift moet ondertekend zijn en ten minste uw naam en adres, de datum, een omschrijving van "
+            "de brief en de gronden bevatten (art. 6:5 Algemene wet bestuursrecht). Stuur een kopie van de brief mee.",
+        ]
+    )
     return "\n".join(regels) + "\n"
 
 
@@ -136,26 +177,53 @@ def bezwaarschrift_pdf(c: Controle, p: Persoon | None = None, vandaag: dt.date |
     klein = ParagraphStyle("k", parent=basis, fontSize=8.5, leading=11)
     kop = ParagraphStyle("h", parent=basis, fontName="Helvetica-Bold", fontSize=11, leading=15, spaceBefore=6)
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=25 * mm, rightMargin=22 * mm, topMargin=22 * mm,
-                            bottomMargin=20 * mm, title="Concept bezwaarschrift kinderopvangtoeslag",
-                            author="", subject="Concept bezwaarschrift", creator="kotwijzer")
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=25 * mm,
+        rightMargin=22 * mm,
+        topMargin=22 * mm,
+        bottomMargin=20 * mm,
+        title="Concept bezwaarschrift kinderopvangtoeslag",
+        author="",
+        subject="Concept bezwaarschrift",
+        creator="kotwijzer",
+    )
     e = lambda t: escape(t)  # noqa: E731
-    els = [Paragraph("<br/>".join(e(x) for x in d["afzender"]), basis), Spacer(1, 6 * mm),
-           Paragraph("<br/>".join(e(x) for x in d["aan"]), basis), Spacer(1, 6 * mm),
-           Paragraph(e(d["datum"]), basis), Spacer(1, 3 * mm),
-           Paragraph(f"<b>Onderwerp:</b> {e(d['onderwerp'])}", basis), Spacer(1, 5 * mm),
-           Paragraph(e(d["aanhef"]), basis), Spacer(1, 3 * mm),
-           Paragraph(e(d["inleiding"]), basis), Paragraph("Gronden van mijn bezwaar", kop),
-           ListFlowable([ListItem(Paragraph(e(g), basis), leftIndent=12) for g in d["gronden"]], bulletType="1",
-                        leftIndent=14),
-           Spacer(1, 3 * mm), Paragraph(e(d["verzoek"]), basis), Paragraph("Bijlagen", kop),
-           ListFlowable([ListItem(Paragraph(e(b), basis), leftIndent=12) for b in d["bijlagen"]], bulletType="bullet",
-                        leftIndent=14),
-           Spacer(1, 6 * mm)]
+    els = [
+        Paragraph("<br/>".join(e(x) for x in d["afzender"]), basis),
+        Spacer(1, 6 * mm),
+        Paragraph("<br/>".join(e(x) for x in d["aan"]), basis),
+        Spacer(1, 6 * mm),
+        Paragraph(e(d["datum"]), basis),
+        Spacer(1, 3 * mm),
+        Paragraph(f"<b>Onderwerp:</b> {e(d['onderwerp'])}", basis),
+        Spacer(1, 5 * mm),
+        Paragraph(e(d["aanhef"]), basis),
+        Spacer(1, 3 * mm),
+        Paragraph(e(d["inleiding"]), basis),
+        Paragraph("Gronden van mijn bezwaar", kop),
+        ListFlowable(
+            [ListItem(Paragraph(e(g), basis), leftIndent=12) for g in d["gronden"]], bulletType="1", leftIndent=14
+        ),
+        Spacer(1, 3 * mm),
+        Paragraph(e(d["verzoek"]), basis),
+        Paragraph("Bijlagen", kop),
+        ListFlowable(
+            [ListItem(Paragraph(e(b), basis), leftIndent=12) for b in d["bijlagen"]], bulletType="bullet", leftIndent=14
+        ),
+        Spacer(1, 6 * mm),
+    ]
     els += [Paragraph(e(x) or "&nbsp;", basis) for x in d["slot"]]
-    els += [Spacer(1, 8 * mm), Paragraph("<b>Niet meesturen - over de termijn:</b> " + e(d["termijn"]), klein),
-            Paragraph("Een bezwaarschrift moet ondertekend zijn en ten minste uw naam en adres, de datum, een "
-                      "omschrijving van de brief en de gronden bevatten (art. 6:5 Algemene wet bestuursrecht). Dit is "
-                      "een concept van kotwijzer: controleer het en vul het aan.", klein)]
+    els += [
+        Spacer(1, 8 * mm),
+        Paragraph("<b>Niet meesturen - over de termijn:</b> " + e(d["termijn"]), klein),
+        Paragraph(
+            "Een bezwaarschrift moet ondertekend zijn en ten minste uw naam en adres, de datum, een "
+            "omschrijving van de brief en de gronden bevatten (art. 6:5 Algemene wet bestuursrecht). Dit is "
+            "een concept van kotwijzer: controleer het en vul het aan.",
+            klein,
+        ),
+    ]
     doc.build(els)
     return buf.getvalue()

@@ -1,4 +1,5 @@
 """`kotwijzer beschikking ...`: check a KOT letter against the law and draft a bezwaarschrift. A thin adapter."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,11 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
-                  help="Controleer een beschikking kinderopvangtoeslag en maak een concept-bezwaarschrift.")
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Controleer een beschikking kinderopvangtoeslag en maak een concept-bezwaarschrift.",
+)
 console = Console()
 
 
@@ -55,7 +59,9 @@ def controleer(
 
     c = _controle(bestand, vandaag)
     if als_json:
-        sys.stdout.write(json.dumps(c.model_dump(mode="json"), ensure_ascii=False, indent=2, default=_json_default) + "\n")
+        sys.stdout.write(
+            json.dumps(c.model_dump(mode="json"), ensure_ascii=False, indent=2, default=_json_default) + "\n"
+        )
         return
     soort = "Definitieve berekening" if c.soort_brief == "definitieve_berekening" else "Voorschotbeschikking"
     console.print(f"[bold]{soort} kinderopvangtoeslag {c.berekeningsjaar}[/] - controle")
@@ -75,13 +81,16 @@ def controleer(
         else:
             wet = f"{_bedrag(r.bedrag_wet_onder)}-{_bedrag(r.bedrag_wet_boven)}"
         brief = r.bedrag_brief if r.bedrag_brief is not None else r.bedrag_brief_herrekend
-        t.add_row(str(r.nummer), r.label[:12], f"{r.van:%d-%m}/{r.tot:%d-%m}", _bedrag(brief),
-                  wet, "ja" if r.klopt else "nee")
+        t.add_row(
+            str(r.nummer), r.label[:12], f"{r.van:%d-%m}/{r.tot:%d-%m}", _bedrag(brief), wet, "ja" if r.klopt else "nee"
+        )
     console.print(t)
     if c.verschillen:
         console.print("[bold]Verschillen en de regel die ze veroorzaakt[/]")
         for i, v in enumerate(c.verschillen, start=1):
-            waar = (f"regel {v.regel} van de brief" if v.regel else "de brief") + (f", {maanden_tekst(v.maanden)}" if v.maanden else "")
+            waar = (f"regel {v.regel} van de brief" if v.regel else "de brief") + (
+                f", {maanden_tekst(v.maanden)}" if v.maanden else ""
+            )
             console.print(f"{i}. [bold]{waar}[/]: brief {v.brief}; wet {v.wet}.")
             console.print(f"   {v.uitleg}" + (f" ({'; '.join(v.bronnen)})" if v.bronnen else ""))
     console.print(f"[bold]Bezwaar[/]: {c.termijn['tekst']}")
@@ -96,7 +105,9 @@ def bezwaarschrift(
     pdf: Optional[Path] = typer.Option(None, "--pdf", help="Schrijf het concept als PDF naar dit bestand"),
     naam: str = typer.Option("", "--naam", help="Uw naam (alleen in het document, nergens bewaard)"),
     adres: str = typer.Option("", "--adres", help="Uw adres (alleen in het document)"),
-    postcode_plaats: str = typer.Option("", "--postcode-plaats", help="Postcode en woonplaats (alleen in het document)"),
+    postcode_plaats: str = typer.Option(
+        "", "--postcode-plaats", help="Postcode en woonplaats (alleen in het document)"
+    ),
     kenmerk: str = typer.Option("", "--kenmerk", help="Kenmerk van de brief"),
     vandaag: Optional[str] = typer.Option(None, "--vandaag", help=VANDAAG_HELP),
 ) -> None:

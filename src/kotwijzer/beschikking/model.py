@@ -9,6 +9,7 @@ year's total, what was paid as voorschot, the difference and the date of the let
 No name is needed: a child is named by its number in the household (1 = the first child entered), optionally with a
 pseudonymous label.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,7 +32,8 @@ class BeschikkingRegel(Basismodel):
     tot: dt.date = Field(description="Laatste dag van de periode (inclusief)")
     opvangsoort: Opvangsoort
     uurprijs: Annotated[Decimal, Field(ge=0, le=1000, decimal_places=2)] = Field(
-        description="Uurprijs waarmee is gerekend (hoogstens het maximumuurtarief)")
+        description="Uurprijs waarmee is gerekend (hoogstens het maximumuurtarief)"
+    )
     uren_per_maand: Uren
     rangorde: int = Field(ge=1, le=12, description="1 = eerste kind (rangorde '1e kind'), 2 of hoger = ander kind")
     percentage: Percentage
@@ -54,7 +56,9 @@ class Beschikking(Basismodel):
     regels: list[BeschikkingRegel] = Field(min_length=1, max_length=60)
     totaal: Euro | None = Field(None, description="Toeslag over het jaar volgens de brief")
     al_betaald: Euro | None = Field(None, description="Wat u al kreeg als voorschot")
-    verschil: Euro | None = Field(None, description="Nabetaling (positief) of terugvordering (negatief) volgens de brief")
+    verschil: Euro | None = Field(
+        None, description="Nabetaling (positief) of terugvordering (negatief) volgens de brief"
+    )
 
     @model_validator(mode="after")
     def _jaar(self) -> "Beschikking":

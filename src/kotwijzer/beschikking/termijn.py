@@ -12,6 +12,7 @@
 - Awb art. 6:9: a bezwaarschrift is on time when it is received before the end of the term (by post: posted before the
   end and received within a week after it).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,8 +20,20 @@ from dataclasses import dataclass
 
 from dateutil.easter import easter
 
-MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-              "november", "december")
+MAANDNAMEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 DAGNAMEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
@@ -66,22 +79,30 @@ class Bezwaartermijn:
         return self.dagen_over < 0
 
     def tekst(self) -> str:
-        basis = (f"De brief is gedateerd {datum_tekst(self.datum_brief)}. De termijn voor bezwaar is zes weken "
-                 f"(art. 6:7 Algemene wet bestuursrecht) en begint op de dag na de datum van de brief (art. 6:8 lid 1): "
-                 f"{datum_tekst(self.begint)}.")
+        basis = (
+            f"De brief is gedateerd {datum_tekst(self.datum_brief)}. De termijn voor bezwaar is zes weken "
+            f"(art. 6:7 Algemene wet bestuursrecht) en begint op de dag na de datum van de brief (art. 6:8 lid 1): "
+            f"{datum_tekst(self.begint)}."
+        )
         if self.verlengd_om:
-            basis += (f" Zes weken later is {datum_tekst(self.zes_weken, True)}; dat is een {self.verlengd_om}, dus "
-                      f"de termijn loopt door tot en met {datum_tekst(self.laatste_dag, True)} (art. 1 Algemene "
-                      "termijnenwet).")
+            basis += (
+                f" Zes weken later is {datum_tekst(self.zes_weken, True)}; dat is een {self.verlengd_om}, dus "
+                f"de termijn loopt door tot en met {datum_tekst(self.laatste_dag, True)} (art. 1 Algemene "
+                "termijnenwet)."
+            )
         if self.verlopen:
-            return (basis + f" Uw bezwaar moest uiterlijk {datum_tekst(self.laatste_dag, True)} binnen zijn. Die "
-                    f"termijn is {-self.dagen_over} {'dag' if self.dagen_over == -1 else 'dagen'} voorbij. Een te laat "
-                    "bezwaar wordt niet behandeld, tenzij u redelijkerwijs niet eerder kon (art. 6:11 Algemene wet "
-                    "bestuursrecht): schrijf dan waarom. U kunt Dienst Toeslagen ook vragen de beslissing te herzien.")
-        return (basis + f" Uw bezwaar moet uiterlijk {datum_tekst(self.laatste_dag, True)} binnen zijn (art. 6:9 "
-                f"Algemene wet bestuursrecht). U heeft nog {self.dagen_over} {'dag' if self.dagen_over == 1 else 'dagen'}."
-                " Dagen die de regering soms extra gelijkstelt aan een feestdag telt kotwijzer niet mee; reken niet op "
-                "de laatste dag.")
+            return (
+                basis + f" Uw bezwaar moest uiterlijk {datum_tekst(self.laatste_dag, True)} binnen zijn. Die "
+                f"termijn is {-self.dagen_over} {'dag' if self.dagen_over == -1 else 'dagen'} voorbij. Een te laat "
+                "bezwaar wordt niet behandeld, tenzij u redelijkerwijs niet eerder kon (art. 6:11 Algemene wet "
+                "bestuursrecht): schrijf dan waarom. U kunt Dienst Toeslagen ook vragen de beslissing te herzien."
+            )
+        return (
+            basis + f" Uw bezwaar moet uiterlijk {datum_tekst(self.laatste_dag, True)} binnen zijn (art. 6:9 "
+            f"Algemene wet bestuursrecht). U heeft nog {self.dagen_over} {'dag' if self.dagen_over == 1 else 'dagen'}."
+            " Dagen die de regering soms extra gelijkstelt aan een feestdag telt kotwijzer niet mee; reken niet op "
+            "de laatste dag."
+        )
 
 
 def bezwaartermijn(datum_brief: dt.date, vandaag: dt.date | None = None) -> Bezwaartermijn:

@@ -9,6 +9,7 @@ Every text is a message id of the translation catalogue and is written in the la
 with named fields (`_("... {kind} ...").format(kind=...)`). The warnings of the calculation (`r.waarschuwingen`) are the
 core's sentences: they are translated where they are shown (`kotwijzer.web.kerntekst`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,9 +22,14 @@ from kotwijzer.rules import kalender
 REINTEGRATIECODES = "22, 23, 29, 30, 40, 42 of 43"
 
 # the situations whose end is announced, named as the steps have always named them in Dutch
-_SITUATIE_EINDIGT = {"bijstand_traject": N_("bijstand traject"), "werkzoekende_traject": N_("werkzoekende traject"),
-                     "studie": N_("studie"), "inburgering": N_("inburgering"), "detentie": N_("detentie"),
-                     "wlz_tijdelijk": N_("wlz tijdelijk")}
+_SITUATIE_EINDIGT = {
+    "bijstand_traject": N_("bijstand traject"),
+    "werkzoekende_traject": N_("werkzoekende traject"),
+    "studie": N_("studie"),
+    "inburgering": N_("inburgering"),
+    "detentie": N_("detentie"),
+    "wlz_tijdelijk": N_("wlz tijdelijk"),
+}
 
 
 @dataclass
@@ -77,95 +83,177 @@ def stappen(h: Huishouden, r: Resultaat, vandaag=None) -> list[Stap]:
     recht = any(m.aanspraak for m in r.maanden)
     if "partner_wlz" in redenen:
         out += [
-            Stap(_("Vraag aan via de BelastingTelefoon"),
-                 _("Het aanvraagportaal Mijn toeslagen zegt 'geen recht', omdat één ouder niet werkt. Dat klopt niet "
-                   "bij een Wlz-indicatie. Bel de BelastingTelefoon en zeg dat uw partner een Wlz-indicatie heeft. U "
-                   "wordt doorverbonden met het Belcentrum."),
-                 [_("Het indicatiebesluit van het CIZ (Centrum Indicatiestelling Zorg)")]),
-            Stap(_("Stuur de formulieren terug"),
-                 _("U krijgt een bevestigingsbrief en twee formulieren per post: een aanvraagformulier en een "
-                   "formulier over de opvang. Vul ze in, onderteken ze (het aanvraagformulier samen met uw partner) en "
-                   "stuur ze op naar Dienst Toeslagen. Binnen 5 weken krijgt u bericht in de Berichtenbox van "
-                   "MijnOverheid."),
-                 [_("Contract met de opvang (LRK-nummer, soort opvang, uren per maand, uurprijs)"),
-                  _("Inkomen van u en uw partner")]),
+            Stap(
+                _("Vraag aan via de BelastingTelefoon"),
+                _(
+                    "Het aanvraagportaal Mijn toeslagen zegt 'geen recht', omdat één ouder niet werkt. Dat klopt niet "
+                    "bij een Wlz-indicatie. Bel de BelastingTelefoon en zeg dat uw partner een Wlz-indicatie heeft. U "
+                    "wordt doorverbonden met het Belcentrum."
+                ),
+                [_("Het indicatiebesluit van het CIZ (Centrum Indicatiestelling Zorg)")],
+            ),
+            Stap(
+                _("Stuur de formulieren terug"),
+                _(
+                    "U krijgt een bevestigingsbrief en twee formulieren per post: een aanvraagformulier en een "
+                    "formulier over de opvang. Vul ze in, onderteken ze (het aanvraagformulier samen met uw partner) en "
+                    "stuur ze op naar Dienst Toeslagen. Binnen 5 weken krijgt u bericht in de Berichtenbox van "
+                    "MijnOverheid."
+                ),
+                [
+                    _("Contract met de opvang (LRK-nummer, soort opvang, uren per maand, uurprijs)"),
+                    _("Inkomen van u en uw partner"),
+                ],
+            ),
         ]
     if "partner_detentie" in redenen:
-        out.append(Stap(
-            _("Vraag aan en meld de detentie"),
-            _("Het aanvraagportaal kent de uitzondering voor detentie niet goed. Bel de BelastingTelefoon en zeg dat "
-              "uw partner langer dan drie maanden een vrijheidsstraf of maatregel ondergaat."),
-            [_("Bewijs van de straf of maatregel met begin- en einddatum (bijvoorbeeld een detentieverklaring)"),
-             _("Contract met de opvang")]))
+        out.append(
+            Stap(
+                _("Vraag aan en meld de detentie"),
+                _(
+                    "Het aanvraagportaal kent de uitzondering voor detentie niet goed. Bel de BelastingTelefoon en zeg dat "
+                    "uw partner langer dan drie maanden een vrijheidsstraf of maatregel ondergaat."
+                ),
+                [
+                    _("Bewijs van de straf of maatregel met begin- en einddatum (bijvoorbeeld een detentieverklaring)"),
+                    _("Contract met de opvang"),
+                ],
+            )
+        )
     bijstand = [p for o in (h.aanvrager, h.partner) if o for p in o.situaties if p.situatie == "bijstand_traject"]
     if bijstand and any(m.aanspraak for m in r.maanden):
-        codes = sorted({kl.code_te_registreren for kl in _classificaties(bijstand)
-                        if kl.gericht_op_arbeidsinschakeling and kl.code_te_registreren})
-        welke = (_("met code {codes}").format(codes=", ".join(str(c) for c in codes)) if codes else
-                 _("met code {codes} of {laatste}").format(codes=REINTEGRATIECODES.rsplit(" of ", 1)[0],
-                                                            laatste=REINTEGRATIECODES.rsplit(" of ", 1)[1]))
-        out.append(Stap(
-            _("Laat de gemeente uw traject registreren"),
-            _("Dienst Toeslagen controleert bij het Inlichtingenbureau of uw gemeente een traject naar werk heeft "
-              "geregistreerd, {welke}. Vraag uw consulent welke code is geregistreerd en vanaf welke datum. Zonder "
-              "goede registratie kan de toeslag worden geweigerd of teruggevorderd.").format(welke=welke),
-            [_("Uw plan van aanpak of trajectafspraken met de gemeente")]))
+        codes = sorted(
+            {
+                kl.code_te_registreren
+                for kl in _classificaties(bijstand)
+                if kl.gericht_op_arbeidsinschakeling and kl.code_te_registreren
+            }
+        )
+        welke = (
+            _("met code {codes}").format(codes=", ".join(str(c) for c in codes))
+            if codes
+            else _("met code {codes} of {laatste}").format(
+                codes=REINTEGRATIECODES.rsplit(" of ", 1)[0], laatste=REINTEGRATIECODES.rsplit(" of ", 1)[1]
+            )
+        )
+        out.append(
+            Stap(
+                _("Laat de gemeente uw traject registreren"),
+                _(
+                    "Dienst Toeslagen controleert bij het Inlichtingenbureau of uw gemeente een traject naar werk heeft "
+                    "geregistreerd, {welke}. Vraag uw consulent welke code is geregistreerd en vanaf welke datum. Zonder "
+                    "goede registratie kan de toeslag worden geweigerd of teruggevorderd."
+                ).format(welke=welke),
+                [_("Uw plan van aanpak of trajectafspraken met de gemeente")],
+            )
+        )
     if "bijstand_zonder_voorziening" in redenen:
-        out.append(Stap(
-            _("Vraag de gemeente naar een traject of een tegemoetkoming"),
-            _("Uw activiteit telt nu niet als traject naar werk (categorie C). Vraag uw consulent of de activiteit "
-              "deel kan worden van een plan gericht op werk (categorie B). Vraag ook naar een tegemoetkoming van de "
-              "gemeente in de kosten van kinderopvang (sociaal-medische indicatie)."),
-            []))
+        out.append(
+            Stap(
+                _("Vraag de gemeente naar een traject of een tegemoetkoming"),
+                _(
+                    "Uw activiteit telt nu niet als traject naar werk (categorie C). Vraag uw consulent of de activiteit "
+                    "deel kan worden van een plan gericht op werk (categorie B). Vraag ook naar een tegemoetkoming van de "
+                    "gemeente in de kosten van kinderopvang (sociaal-medische indicatie)."
+                ),
+                [],
+            )
+        )
     if {"alleenstaand_wlz", "beiden_uitzondering", "alleenstaand_detentie"} & redenen:
-        out.append(Stap(
-            _("Vraag de gemeente om hulp"),
-            _("Voor uw gezin geldt de uitzondering niet. De gemeente kan helpen met een tegemoetkoming in de kosten "
-              "van kinderopvang als er een sociaal-medische indicatie is."),
-            []))
-    inkomen_doc = (_("Schatting van het inkomen van u en uw partner")
-                   if h.partner is not None and not h.partner_is_bloedverwant else _("Schatting van uw inkomen"))
+        out.append(
+            Stap(
+                _("Vraag de gemeente om hulp"),
+                _(
+                    "Voor uw gezin geldt de uitzondering niet. De gemeente kan helpen met een tegemoetkoming in de kosten "
+                    "van kinderopvang als er een sociaal-medische indicatie is."
+                ),
+                [],
+            )
+        )
+    inkomen_doc = (
+        _("Schatting van het inkomen van u en uw partner")
+        if h.partner is not None and not h.partner_is_bloedverwant
+        else _("Schatting van uw inkomen")
+    )
     verleden = r.berekeningsjaar < vandaag.year
     if recht and verleden:
-        out.append(Stap(
-            _("Controleer de definitieve berekening"),
-            _("Na afloop van {jaar} stelt Dienst Toeslagen de toeslag definitief vast. Vergelijk die brief (of de brief "
-              "over het voorschot) met deze uitkomst: kies 'Brief van Dienst Toeslagen controleren'. Daar ziet u per "
-              "kind en per periode wat de wet geeft en welke regel een verschil veroorzaakt.").format(
-                jaar=r.berekeningsjaar),
-            [_("De brief van Dienst Toeslagen (definitieve berekening of voorschot)"),
-             _("De jaaropgave van de kinderopvang over {jaar}").format(jaar=r.berekeningsjaar)]))
-        out.append(Stap(
-            _("Maak op tijd bezwaar als de brief niet klopt"),
-            _("U kunt bezwaar maken binnen zes weken na de datum van de brief (art. 6:7 en 6:8 Algemene wet "
-              "bestuursrecht). kotwijzer rekent de laatste dag voor u uit en maakt een concept-bezwaarschrift met de "
-              "verschillen die het vindt."),
-            [_("Een kopie van de brief"), _("Bewijs van wat volgens u anders is (jaaropgave, contract, loonstroken)")]))
+        out.append(
+            Stap(
+                _("Controleer de definitieve berekening"),
+                _(
+                    "Na afloop van {jaar} stelt Dienst Toeslagen de toeslag definitief vast. Vergelijk die brief (of de brief "
+                    "over het voorschot) met deze uitkomst: kies 'Brief van Dienst Toeslagen controleren'. Daar ziet u per "
+                    "kind en per periode wat de wet geeft en welke regel een verschil veroorzaakt."
+                ).format(jaar=r.berekeningsjaar),
+                [
+                    _("De brief van Dienst Toeslagen (definitieve berekening of voorschot)"),
+                    _("De jaaropgave van de kinderopvang over {jaar}").format(jaar=r.berekeningsjaar),
+                ],
+            )
+        )
+        out.append(
+            Stap(
+                _("Maak op tijd bezwaar als de brief niet klopt"),
+                _(
+                    "U kunt bezwaar maken binnen zes weken na de datum van de brief (art. 6:7 en 6:8 Algemene wet "
+                    "bestuursrecht). kotwijzer rekent de laatste dag voor u uit en maakt een concept-bezwaarschrift met de "
+                    "verschillen die het vindt."
+                ),
+                [
+                    _("Een kopie van de brief"),
+                    _("Bewijs van wat volgens u anders is (jaaropgave, contract, loonstroken)"),
+                ],
+            )
+        )
         if r.verloren_maanden:
-            out.append(Stap(
-                _("Nog niet aangevraagd?"),
-                _("Een aanvraag werkt maar drie maanden terug (art. 1.3 lid 2 onder b Wko). Voor de maanden van {jaar} "
-                  "is een aanvraag nu te laat.").format(jaar=r.berekeningsjaar), []))
+            out.append(
+                Stap(
+                    _("Nog niet aangevraagd?"),
+                    _(
+                        "Een aanvraag werkt maar drie maanden terug (art. 1.3 lid 2 onder b Wko). Voor de maanden van {jaar} "
+                        "is een aanvraag nu te laat."
+                    ).format(jaar=r.berekeningsjaar),
+                    [],
+                )
+            )
     elif recht and not ({"partner_wlz", "partner_detentie"} & redenen):
-        termijn = (" " + _("Om geen maand te missen: uiterlijk {datum}.").format(datum=_datum(r.aanvragen_uiterlijk))
-                   if r.aanvragen_uiterlijk and not r.verloren_maanden else "")
+        termijn = (
+            " " + _("Om geen maand te missen: uiterlijk {datum}.").format(datum=_datum(r.aanvragen_uiterlijk))
+            if r.aanvragen_uiterlijk and not r.verloren_maanden
+            else ""
+        )
         if r.berekeningsjaar > vandaag.year:
             titel = _("Vraag de toeslag voor {jaar} aan").format(jaar=r.berekeningsjaar)
-            tekst = _("Vraag kinderopvangtoeslag voor {jaar} aan via Mijn toeslagen zodra u het contract met de opvang "
-                      "heeft. Doe het uiterlijk 3 maanden na de maand waarin de opvang begint: een latere aanvraag "
-                      "werkt maar 3 maanden terug (art. 1.3 lid 2 onder b Wko).").format(jaar=r.berekeningsjaar) + termijn
+            tekst = (
+                _(
+                    "Vraag kinderopvangtoeslag voor {jaar} aan via Mijn toeslagen zodra u het contract met de opvang "
+                    "heeft. Doe het uiterlijk 3 maanden na de maand waarin de opvang begint: een latere aanvraag "
+                    "werkt maar 3 maanden terug (art. 1.3 lid 2 onder b Wko)."
+                ).format(jaar=r.berekeningsjaar)
+                + termijn
+            )
         else:
             titel = _("Vraag de toeslag op tijd aan")
-            tekst = _("Vraag kinderopvangtoeslag aan via Mijn toeslagen, uiterlijk 3 maanden na de maand waarin de "
-                      "opvang begint. Een latere aanvraag werkt maar 3 maanden terug (art. 1.3 lid 2 onder b "
-                      "Wko).") + termijn
+            tekst = (
+                _(
+                    "Vraag kinderopvangtoeslag aan via Mijn toeslagen, uiterlijk 3 maanden na de maand waarin de "
+                    "opvang begint. Een latere aanvraag werkt maar 3 maanden terug (art. 1.3 lid 2 onder b "
+                    "Wko)."
+                )
+                + termijn
+            )
         out.append(Stap(titel, tekst, [_("Contract met de opvang (LRK-nummer, uren, uurprijs)"), inkomen_doc]))
     if recht and not verleden:
-        out.append(Stap(
-            _("Geef wijzigingen snel door"),
-            _("Geef veranderingen in werk, traject, inkomen, uren of uurprijs binnen 4 weken door. Dan voorkomt u dat "
-              "u achteraf moet terugbetalen."),
-            []))
+        out.append(
+            Stap(
+                _("Geef wijzigingen snel door"),
+                _(
+                    "Geef veranderingen in werk, traject, inkomen, uren of uurprijs binnen 4 weken door. Dan voorkomt u dat "
+                    "u achteraf moet terugbetalen."
+                ),
+                [],
+            )
+        )
     # warnings about what is coming (the calculation's own sentences are translated where they are shown)
     let_op = _("Let op")
     for w in r.waarschuwingen:
@@ -173,16 +261,29 @@ def stappen(h: Huishouden, r: Resultaat, vandaag=None) -> list[Stap]:
     jaar = r.berekeningsjaar
     for i, k in enumerate(h.kinderen):
         if k.start_voortgezet_onderwijs and k.start_voortgezet_onderwijs.startswith(str(jaar)):
-            out.append(Stap(let_op,
-                            _("{kind} gaat in {maand} naar het voortgezet onderwijs. Vanaf die maand is er geen "
-                              "toeslag meer voor dit kind.").format(kind=_kind(k, i),
-                                                                     maand=_maand(k.start_voortgezet_onderwijs)),
-                            [], "waarschuwing"))
+            out.append(
+                Stap(
+                    let_op,
+                    _(
+                        "{kind} gaat in {maand} naar het voortgezet onderwijs. Vanaf die maand is er geen "
+                        "toeslag meer voor dit kind."
+                    ).format(kind=_kind(k, i), maand=_maand(k.start_voortgezet_onderwijs)),
+                    [],
+                    "waarschuwing",
+                )
+            )
         if kalender.vierde_verjaardag(k.geboortedatum).year == jaar:
-            out.append(Stap(let_op,
-                            _("{kind} wordt dit jaar 4 en gaat naar de basisschool. Dagopvang wordt dan vaak "
-                              "buitenschoolse opvang, met een andere maximum uurprijs.").format(kind=_kind(k, i)),
-                            [], "waarschuwing"))
+            out.append(
+                Stap(
+                    let_op,
+                    _(
+                        "{kind} wordt dit jaar 4 en gaat naar de basisschool. Dagopvang wordt dan vaak "
+                        "buitenschoolse opvang, met een andere maximum uurprijs."
+                    ).format(kind=_kind(k, i)),
+                    [],
+                    "waarschuwing",
+                )
+            )
     for o, partner in ((h.aanvrager, False), (h.partner, True)):
         if o is None:
             continue
@@ -190,9 +291,16 @@ def stappen(h: Huishouden, r: Resultaat, vandaag=None) -> list[Stap]:
             if p.tot and p.tot.year == jaar and p.situatie in _SITUATIE_EINDIGT:
                 situatie = _(_SITUATIE_EINDIGT[p.situatie.value])
                 einde = p.tot.strftime("%d-%m-%Y") if i18n.taal() == i18n.STANDAARD else i18n.datum(p.tot)
-                sjabloon = (_("De situatie '{situatie}' van de partner eindigt op {datum}. Daarna kan het recht "
-                              "stoppen. Geef dit door.") if partner else
-                            _("De situatie '{situatie}' van uw eindigt op {datum}. Daarna kan het recht stoppen. "
-                              "Geef dit door."))
+                sjabloon = (
+                    _(
+                        "De situatie '{situatie}' van de partner eindigt op {datum}. Daarna kan het recht "
+                        "stoppen. Geef dit door."
+                    )
+                    if partner
+                    else _(
+                        "De situatie '{situatie}' van uw eindigt op {datum}. Daarna kan het recht stoppen. "
+                        "Geef dit door."
+                    )
+                )
                 out.append(Stap(let_op, sjabloon.format(situatie=situatie, datum=einde), [], "waarschuwing"))
     return out

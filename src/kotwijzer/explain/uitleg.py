@@ -5,6 +5,7 @@ of the parent flow): the sentences of `templates/maand.txt.j2` are message ids o
 core's own sentences inside a line (reasons, conditions: Dutch data of the calculation) are translated where the line
 is shown (`kotwijzer.web.kerntekst`, which translates a line sentence by sentence). The quoted law texts always stay
 Dutch: they are the law. The command line (`uitleg_tekst`) runs in Dutch."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,8 +43,11 @@ def datum(d: dt.date | None) -> str:
 
 
 # the kinds of care as the explanation names them
-SOORT = {"dagopvang": N_("dagopvang"), "buitenschoolse_opvang": N_("buitenschoolse opvang"),
-         "gastouderopvang": N_("gastouderopvang")}
+SOORT = {
+    "dagopvang": N_("dagopvang"),
+    "buitenschoolse_opvang": N_("buitenschoolse opvang"),
+    "gastouderopvang": N_("gastouderopvang"),
+}
 
 
 def _soort(s) -> str:
@@ -88,13 +92,20 @@ class UitlegBlok:
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
-    env = Environment(loader=PackageLoader("kotwijzer.explain", "templates"), undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False,
-                      extensions=["jinja2.ext.i18n"])
+    env = Environment(
+        loader=PackageLoader("kotwijzer.explain", "templates"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        extensions=["jinja2.ext.i18n"],
+    )
     # the language is looked up at each call (a context variable), so one environment serves every language
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)
-    env.filters.update(euro=euro, getal=getal, procent=procent, datum=datum, soort=_soort, kindlabel=_kindlabel,
-                       vertaal=_vertaal)
+    env.filters.update(
+        euro=euro, getal=getal, procent=procent, datum=datum, soort=_soort, kindlabel=_kindlabel, vertaal=_vertaal
+    )
     return env
 
 
@@ -118,21 +129,30 @@ def _wettekst(bron: Bron, peildatum: dt.date, taal: str = i18n.STANDAARD) -> tup
     versie = teksten.laatste_versie_tot(b.wet, peildatum)
     info = teksten.bron_info(b.wet, versie)
     terugval = info.get("geldig_tot") is not None and peildatum > dt.date.fromisoformat(info["geldig_tot"])
-    return tuple({
-        "citaat": b.kort(),
-        "tekst": teksten.tekst(b, versie),
-        "versie": versie.isoformat(),
-        "url": info.get("url"),
-        "terugval": terugval,
-        "opmerking": (_("Tekst uit de versie van {versie}; de tekst die in {jaar} geldt is niet in kotwijzer "
-                        "opgenomen.").format(versie=versie.isoformat(), jaar=peildatum.year) if terugval else None),
-    }.items())
+    return tuple(
+        {
+            "citaat": b.kort(),
+            "tekst": teksten.tekst(b, versie),
+            "versie": versie.isoformat(),
+            "url": info.get("url"),
+            "terugval": terugval,
+            "opmerking": (
+                _(
+                    "Tekst uit de versie van {versie}; de tekst die in {jaar} geldt is niet in kotwijzer opgenomen."
+                ).format(versie=versie.isoformat(), jaar=peildatum.year)
+                if terugval
+                else None
+            ),
+        }.items()
+    )
 
 
 _blok_cache: dict[tuple[tuple[str, ...], dt.date, str], tuple[tuple[tuple, ...], tuple[tuple[str, str], ...]]] = {}
 
 
-def _blok_bronnen_vast(bronnen: list[BronOut], peildatum: dt.date) -> tuple[tuple[tuple, ...], tuple[tuple[str, str], ...]]:
+def _blok_bronnen_vast(
+    bronnen: list[BronOut], peildatum: dt.date
+) -> tuple[tuple[tuple, ...], tuple[tuple[str, str], ...]]:
     """The cited provisions of a block, each once, with their text on `peildatum` (as item tuples), and their
     (citaat, tekst) pairs; looked up once per set of citations, date and language (the remark on a missing version is
     translated)."""
@@ -166,8 +186,16 @@ def maand_bronnen(m) -> list[BronOut]:
         for k in m.kinderen:
             if k.eerste_kind and k.eerste_kind_reden in _EERSTE_KIND_LID:
                 lid = Bron("Bkot", "3", _EERSTE_KIND_LID[k.eerste_kind_reden])
-                bronnen.append(BronOut.model_construct(wet=lid.wet, artikel=lid.artikel, lid=lid.lid,
-                                                       onderdeel=lid.onderdeel, sub=lid.sub, citaat=lid.kort()))
+                bronnen.append(
+                    BronOut.model_construct(
+                        wet=lid.wet,
+                        artikel=lid.artikel,
+                        lid=lid.lid,
+                        onderdeel=lid.onderdeel,
+                        sub=lid.sub,
+                        citaat=lid.kort(),
+                    )
+                )
     uit: list[BronOut] = []
     gezien: set[str] = set()
     for b in bronnen:
@@ -179,9 +207,16 @@ def maand_bronnen(m) -> list[BronOut]:
 
 def _zelfde_inhoud(a: Maanduitkomst, b: Maanduitkomst) -> bool:
     """Two months whose explanation is the same: everything the month template and `maand_bronnen` read."""
-    return (a.aanspraak == b.aanspraak and a.uitleg == b.uitleg and a.toeslag == b.toeslag
-            and a.uitbetaling_voorschot == b.uitbetaling_voorschot and a.eigen_bijdrage == b.eigen_bijdrage
-            and a.bronnen == b.bronnen and a.condities == b.condities and a.kinderen == b.kinderen)
+    return (
+        a.aanspraak == b.aanspraak
+        and a.uitleg == b.uitleg
+        and a.toeslag == b.toeslag
+        and a.uitbetaling_voorschot == b.uitbetaling_voorschot
+        and a.eigen_bijdrage == b.eigen_bijdrage
+        and a.bronnen == b.bronnen
+        and a.condities == b.condities
+        and a.kinderen == b.kinderen
+    )
 
 
 def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) -> list[UitlegBlok]:
@@ -208,7 +243,9 @@ def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) ->
             laatste.titel = maand_titel(laatste.maand, m.maand, r.berekeningsjaar)
         else:
             blok = UitlegBlok(
-                maand=m.maand, titel=maand_titel(m.maand, m.maand, r.berekeningsjaar), regels=list(regels),
+                maand=m.maand,
+                titel=maand_titel(m.maand, m.maand, r.berekeningsjaar),
+                regels=list(regels),
                 bronnen=[dict(x) for x in blok_bronnen],
             )
             blok.tot_maand = m.maand
@@ -220,4 +257,6 @@ def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) ->
 def uitleg_tekst(r: Resultaat, met_wettekst: bool = True) -> str:
     """The whole explanation as plain text (for `kotwijzer uitleg`, in Dutch)."""
     with i18n.in_taal(i18n.STANDAARD):
-        return _env().get_template("uitleg.txt.j2").render(r=r, blokken=uitleg(r, met_wettekst), met_wettekst=met_wettekst)
+        return (
+            _env().get_template("uitleg.txt.j2").render(r=r, blokken=uitleg(r, met_wettekst), met_wettekst=met_wettekst)
+        )

@@ -1,4 +1,5 @@
 """Security plumbing shared by the web app and the API: response headers, a bounded login rate limiter, CSRF tokens."""
+
 from __future__ import annotations
 
 import contextvars
@@ -129,9 +130,18 @@ class HostBewaking:
                 break
         if not self.alles and _host_naam(host) not in self.hosts:
             body = b"Onbekend adres."
-            await send({"type": "http.response.start", "status": 400, "headers": [
-                (b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-                (b"cache-control", b"no-store"), *VASTE_HEADERS]})
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 400,
+                    "headers": [
+                        (b"content-type", b"text/plain; charset=utf-8"),
+                        (b"content-length", str(len(body)).encode()),
+                        (b"cache-control", b"no-store"),
+                        *VASTE_HEADERS,
+                    ],
+                }
+            )
             await send({"type": "http.response.body", "body": body})
             return
         if self.publiek:
@@ -168,8 +178,17 @@ class InlogLimiet:
     or when the check itself failed (the database was unreachable), it is removed; on a wrong password it stays and
     counts. Only HMACs of the e-mail address and of the address are stored."""
 
-    def __init__(self, vrij: int = 3, basis: float = 2.0, max_vertraging: float = 900.0, venster: float = 900.0,
-                 ip_drempel: int = 10, ip_stap: float = 0.5, ip_max_vertraging: float = 5.0, ip_max: int = 100):
+    def __init__(
+        self,
+        vrij: int = 3,
+        basis: float = 2.0,
+        max_vertraging: float = 900.0,
+        venster: float = 900.0,
+        ip_drempel: int = 10,
+        ip_stap: float = 0.5,
+        ip_max_vertraging: float = 5.0,
+        ip_max: int = 100,
+    ):
         self.vrij = vrij
         self.basis = basis
         self.max_vertraging = max_vertraging
@@ -208,10 +227,16 @@ class InlogLimiet:
             poging = Poging(ids=[r.id for r in rijen])
         with db.sessie() as s:
             anders = ~InlogPoging.id.in_(poging.ids)
-            n_acc, laatste = s.execute(select(func.count(InlogPoging.id), func.max(InlogPoging.tijd))
-                                       .where(InlogPoging.sleutel == k_acc, InlogPoging.tijd >= grens, anders)).one()
-            n_ip, oudste_ip = s.execute(select(func.count(InlogPoging.id), func.min(InlogPoging.tijd))
-                                        .where(InlogPoging.sleutel == k_ip, InlogPoging.tijd >= grens, anders)).one()
+            n_acc, laatste = s.execute(
+                select(func.count(InlogPoging.id), func.max(InlogPoging.tijd)).where(
+                    InlogPoging.sleutel == k_acc, InlogPoging.tijd >= grens, anders
+                )
+            ).one()
+            n_ip, oudste_ip = s.execute(
+                select(func.count(InlogPoging.id), func.min(InlogPoging.tijd)).where(
+                    InlogPoging.sleutel == k_ip, InlogPoging.tijd >= grens, anders
+                )
+            ).one()
             n_acc, n_ip = n_acc or 0, n_ip or 0
             wacht = 0.0
             if n_ip >= self.ip_max:
@@ -348,17 +373,24 @@ def _herbevestiging(account: str, controleer) -> bool:
     limiet: InlogLimiet = app.state.limiet
     poging = limiet.begin(app.state.db, app.state.geheim, ip, account)
     if poging.wacht:
-        raise ApiFout(429, "te_veel_pogingen",
-                      f"Te veel mislukte pogingen. Probeer het over {poging.wacht} seconden opnieuw.",
-                      headers={"Retry-After": str(poging.wacht)})
+        raise ApiFout(
+            429,
+            "te_veel_pogingen",
+            f"Te veel mislukte pogingen. Probeer het over {poging.wacht} seconden opnieuw.",
+            headers={"Retry-After": str(poging.wacht)},
+        )
     if poging.vertraging:
         time.sleep(poging.vertraging)
     try:
         ok = bool(controleer())
     except WachtwoordDruk:
         limiet.einde(app.state.db, app.state.geheim, ip, account, poging, None)
-        raise ApiFout(429, "te_druk", "Het is nu erg druk. Probeer het over een paar seconden opnieuw.",
-                      headers={"Retry-After": "1"}) from None
+        raise ApiFout(
+            429,
+            "te_druk",
+            "Het is nu erg druk. Probeer het over een paar seconden opnieuw.",
+            headers={"Retry-After": "1"},
+        ) from None
     except BaseException:
         limiet.einde(app.state.db, app.state.geheim, ip, account, poging, None)
         raise

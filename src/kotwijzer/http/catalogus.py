@@ -5,6 +5,7 @@ Shared by the API (`kotwijzer.api.gemeenten`) and the web pages (`kotwijzer.web`
 catalogue (read only when an input names one); with an empty database the rules core falls back to its shipped example
 data, and its answers say they are examples.
 """
+
 from __future__ import annotations
 
 from fastapi import Request

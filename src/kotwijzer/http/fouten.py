@@ -1,5 +1,6 @@
 """HTTP plumbing shared by the API and the web pages: reading JSON safely, Dutch error responses, and the exception
 handlers that make sure no input, however malformed, produces a server error."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -43,6 +44,7 @@ def max_body(pad: str) -> int:
 def _te_groot(grens: int) -> ApiFout:
     return ApiFout(413, "te_groot", f"De invoer is te groot (hoogstens {grens // 1024} kB).")
 
+
 HTTP_MELDING = {
     400: "Het verzoek klopt niet.",
     401: "U bent niet ingelogd, of uw sessie is verlopen. Log (opnieuw) in.",
@@ -62,8 +64,14 @@ HTTP_MELDING = {
 class ApiFout(Exception):
     """An error with a Dutch message that the API returns as JSON (and the web app as a page)."""
 
-    def __init__(self, status: int, code: str, melding: str, fouten: list[dict[str, str]] | None = None,
-                 headers: dict[str, str] | None = None):
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        melding: str,
+        fouten: list[dict[str, str]] | None = None,
+        headers: dict[str, str] | None = None,
+    ):
         super().__init__(melding)
         self.status = status
         self.code = code
@@ -92,8 +100,13 @@ def json_antwoord(data: Any, status: int = 200, headers: dict[str, str] | None =
     return Response(dumps(data), status_code=status, media_type="application/json", headers=headers)
 
 
-def fout_antwoord(status: int, code: str, melding: str, fouten: list[dict[str, str]] | None = None,
-                  headers: dict[str, str] | None = None) -> Response:
+def fout_antwoord(
+    status: int,
+    code: str,
+    melding: str,
+    fouten: list[dict[str, str]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
     return json_antwoord({"melding": melding, "code": code, "fouten": fouten or []}, status, headers)
 
 
@@ -107,8 +120,12 @@ def _controleer_structuur(data: Any) -> None:
     while stapel:
         x, diepte = stapel.pop()
         if diepte > MAX_DIEPTE:
-            raise ApiFout(422, "ongeldige_invoer", "De invoer is te diep genest.",
-                          [{"veld": "", "melding": "De invoer is te diep genest.", "code": "te_diep"}])
+            raise ApiFout(
+                422,
+                "ongeldige_invoer",
+                "De invoer is te diep genest.",
+                [{"veld": "", "melding": "De invoer is te diep genest.", "code": "te_diep"}],
+            )
         if isinstance(x, str):
             _controleer_tekst(x)
         elif isinstance(x, dict):
@@ -123,9 +140,18 @@ def _controleer_tekst(s: str) -> None:
     try:
         s.encode("utf-8")
     except UnicodeEncodeError:
-        raise ApiFout(422, "ongeldige_invoer", "De invoer bevat ongeldige tekens.",
-                      [{"veld": "", "melding": "De invoer bevat ongeldige tekens (geen geldige Unicode).",
-                        "code": "ongeldige_tekens"}]) from None
+        raise ApiFout(
+            422,
+            "ongeldige_invoer",
+            "De invoer bevat ongeldige tekens.",
+            [
+                {
+                    "veld": "",
+                    "melding": "De invoer bevat ongeldige tekens (geen geldige Unicode).",
+                    "code": "ongeldige_tekens",
+                }
+            ],
+        ) from None
 
 
 def parse_json(body: bytes, grens: int = MAX_BODY) -> Any:
@@ -135,13 +161,21 @@ def parse_json(body: bytes, grens: int = MAX_BODY) -> Any:
         m = f"De invoer heeft te veel lijsten en objecten (hoogstens {MAX_CONTAINERS}); zo groot is geen huishouden."
         raise ApiFout(422, "ongeldige_invoer", m, [{"veld": "", "melding": m, "code": "te_groot"}])
     if not body.strip():
-        raise ApiFout(422, "ongeldige_invoer", "Er is geen invoer meegestuurd. Stuur een JSON-object.",
-                      [{"veld": "", "melding": "Stuur een JSON-object.", "code": "missing"}])
+        raise ApiFout(
+            422,
+            "ongeldige_invoer",
+            "Er is geen invoer meegestuurd. Stuur een JSON-object.",
+            [{"veld": "", "melding": "Stuur een JSON-object.", "code": "missing"}],
+        )
     try:
         tekst = body.decode("utf-8")
     except UnicodeDecodeError:
-        raise ApiFout(422, "ongeldige_invoer", "De invoer is geen geldige UTF-8-tekst.",
-                      [{"veld": "", "melding": "Stuur JSON als UTF-8-tekst.", "code": "json_invalid"}]) from None
+        raise ApiFout(
+            422,
+            "ongeldige_invoer",
+            "De invoer is geen geldige UTF-8-tekst.",
+            [{"veld": "", "melding": "Stuur JSON als UTF-8-tekst.", "code": "json_invalid"}],
+        ) from None
     try:
         data = json.loads(tekst, parse_constant=_weiger_constante)
     except (ValueError, RecursionError):
@@ -193,7 +227,9 @@ def valideer(model: type[BaseModel], data: Any) -> Any:
     try:
         return model.model_validate_json(json.dumps(data, ensure_ascii=False), strict=True)
     except ValidationError as e:
-        raise ApiFout(422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.", nederlandse_fouten(e)) from None
+        raise ApiFout(
+            422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.", nederlandse_fouten(e)
+        ) from None
 
 
 def controleer_typen(model: type[BaseModel], data: Any) -> None:
@@ -202,10 +238,15 @@ def controleer_typen(model: type[BaseModel], data: Any) -> None:
     try:
         model.model_validate_json(json.dumps(data, ensure_ascii=False), strict=True)
     except ValidationError as e:
-        fouten = [f for f in e.errors(include_url=False, include_input=False)
-                  if f.get("type") not in ("missing", "value_error", "assertion_error")]
+        fouten = [
+            f
+            for f in e.errors(include_url=False, include_input=False)
+            if f.get("type") not in ("missing", "value_error", "assertion_error")
+        ]
         if fouten:
-            raise ApiFout(422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.", vertaal(fouten)) from None
+            raise ApiFout(
+                422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.", vertaal(fouten)
+            ) from None
 
 
 def is_api(request: Request) -> bool:
@@ -226,13 +267,19 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
 
     @app.exception_handler(ValidationError)
     async def _validatie(request: Request, exc: ValidationError):
-        return _antwoord(request, 422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.",
-                         nederlandse_fouten(exc))
+        return _antwoord(
+            request,
+            422,
+            "ongeldige_invoer",
+            "De invoer klopt niet. Zie de meldingen per veld.",
+            nederlandse_fouten(exc),
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _request_validatie(request: Request, exc: RequestValidationError):
-        return _antwoord(request, 422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.",
-                         vertaal(exc.errors()))
+        return _antwoord(
+            request, 422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.", vertaal(exc.errors())
+        )
 
     @app.exception_handler(OntbrekendeInvoer)
     async def _ontbrekend(request: Request, exc: OntbrekendeInvoer):
@@ -246,8 +293,12 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
     @app.exception_handler(OngeldigeWetgeving)
     async def _ongeldige_wetgeving(request: Request, exc: OngeldigeWetgeving):
         log.error("ongeldige wetgevingsdata")
-        return _antwoord(request, 500, "ongeldige_wetgeving",
-                         "De wettelijke gegevens van kotwijzer kloppen niet. Meld dit aan de beheerders.")
+        return _antwoord(
+            request,
+            500,
+            "ongeldige_wetgeving",
+            "De wettelijke gegevens van kotwijzer kloppen niet. Meld dit aan de beheerders.",
+        )
 
     from kotwijzer.store import GeenToegang, NietGevonden, OngeldigeWaarde, VersieConflict
 
@@ -285,18 +336,31 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
     @app.exception_handler(WachtwoordDruk)
     async def _wachtwoord_druk(request: Request, exc: WachtwoordDruk):
         # more password checks waiting than the pool takes: refused at once, nothing was checked or changed
-        return _antwoord(request, 429, "te_druk", "Het is nu erg druk. Probeer het over een paar seconden opnieuw.",
-                         headers={"Retry-After": "1"})
+        return _antwoord(
+            request,
+            429,
+            "te_druk",
+            "Het is nu erg druk. Probeer het over een paar seconden opnieuw.",
+            headers={"Retry-After": "1"},
+        )
 
     @app.exception_handler(OngeldigeWaarde)
     async def _ongeldig(request: Request, exc: OngeldigeWaarde):
-        return _antwoord(request, 422, "ongeldige_invoer", exc.melding,
-                         [{"veld": exc.veld, "melding": exc.melding, "code": "ongeldige_waarde"}])
+        return _antwoord(
+            request,
+            422,
+            "ongeldige_invoer",
+            exc.melding,
+            [{"veld": exc.veld, "melding": exc.melding, "code": "ongeldige_waarde"}],
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):
-        melding = exc.detail if isinstance(exc.detail, str) and exc.detail and not _engels(exc.detail) else \
-            HTTP_MELDING.get(exc.status_code, "Er ging iets mis.")
+        melding = (
+            exc.detail
+            if isinstance(exc.detail, str) and exc.detail and not _engels(exc.detail)
+            else HTTP_MELDING.get(exc.status_code, "Er ging iets mis.")
+        )
         headers = getattr(exc, "headers", None)
         if exc.status_code == 405:
             headers = {**(headers or {}), "Allow": toegestane_methoden(request)}
@@ -329,5 +393,13 @@ def toegestane_methoden(request: Request) -> str:
 
 
 def _engels(tekst: str) -> bool:
-    return tekst in {"Not Found", "Method Not Allowed", "Unauthorized", "Forbidden", "Bad Request",
-                     "There was an error parsing the body", "Internal Server Error", "Unprocessable Entity"}
+    return tekst in {
+        "Not Found",
+        "Method Not Allowed",
+        "Unauthorized",
+        "Forbidden",
+        "Bad Request",
+        "There was an error parsing the body",
+        "Internal Server Error",
+        "Unprocessable Entity",
+    }

@@ -9,6 +9,7 @@
 * The database engine is created with `hide_parameters=True` (kotwijzer.store.db), so even an error message that
   escapes both has no parameters.
 """
+
 from __future__ import annotations
 
 import copy

@@ -5,6 +5,7 @@
 The messages are plain Dutch (B1) and never repeat the submitted value, so nothing personal ends up in logs or
 error pages. Messages raised by the model's own validators are already Dutch; they are passed on, capitalised.
 """
+
 from __future__ import annotations
 
 import re
@@ -171,7 +172,11 @@ def melding(err: Mapping[str, Any]) -> str:
         return f"Geef er hoogstens {n}."
     if t in ("enum", "literal_error"):
         verwacht = ctx.get("expected")
-        return f"Kies een van deze waarden: {_keuzes(str(verwacht))}." if verwacht else "Kies een van de mogelijke waarden."
+        return (
+            f"Kies een van deze waarden: {_keuzes(str(verwacht))}."
+            if verwacht
+            else "Kies een van de mogelijke waarden."
+        )
     if t in ("union_tag_invalid", "union_tag_not_found"):
         return "Kies een geldige soort."
     if t.startswith("uuid"):

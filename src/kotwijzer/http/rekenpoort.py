@@ -13,6 +13,7 @@ Every calculation of the API goes through `Rekenpoort.reken`:
 The counters live in the worker process and are only changed on the event loop thread (no await between check and
 update), so they need no lock. With several workers each worker has its own bounds.
 """
+
 from __future__ import annotations
 
 import math
@@ -41,8 +42,15 @@ def _env_getal(naam: str, standaard: float) -> float:
 
 
 class Rekenpoort:
-    def __init__(self, draden: int | None = None, wachtrij: int | None = None, per_adres: int | None = None,
-                 budget: float | None = None, buffer: float | None = None, max_adressen: int = 10_000):
+    def __init__(
+        self,
+        draden: int | None = None,
+        wachtrij: int | None = None,
+        per_adres: int | None = None,
+        budget: float | None = None,
+        buffer: float | None = None,
+        max_adressen: int = 10_000,
+    ):
         self.draden = int(draden if draden is not None else _env_getal("KOTWIJZER_REKEN_DRADEN", 2))
         self.wachtrij = int(wachtrij if wachtrij is not None else _env_getal("KOTWIJZER_REKEN_WACHTRIJ", 8))
         self.per_adres = int(per_adres if per_adres is not None else _env_getal("KOTWIJZER_REKEN_PER_ADRES", 1))
@@ -144,8 +152,9 @@ def rekenplek(request):
     return request.app.state.rekenpoort.plek(client_adres(request))
 
 
-PUBLIEKE_BEREKENINGEN = frozenset({"/api/v1/berekening", "/api/v1/voorwaardencheck", "/api/v1/wat-als",
-                                   "/api/v1/voorschot-definitief"})
+PUBLIEKE_BEREKENINGEN = frozenset(
+    {"/api/v1/berekening", "/api/v1/voorwaardencheck", "/api/v1/wat-als", "/api/v1/voorschot-definitief"}
+)
 
 
 class VroegeWeigering:
@@ -167,8 +176,12 @@ class VroegeWeigering:
                 # a login while this address's previous one is still running, or the password pool is full: refused
                 # before the body is read, so a login flood costs almost nothing
                 poort.geweigerd += 1
-                await _weiger(send, scope["path"].startswith("/api/"), "Te veel pogingen tegelijk. Wacht even en "
-                              "probeer het dan opnieuw.", "1")
+                await _weiger(
+                    send,
+                    scope["path"].startswith("/api/"),
+                    "Te veel pogingen tegelijk. Wacht even en probeer het dan opnieuw.",
+                    "1",
+                )
                 return
         if scope["type"] == "http" and scope.get("method") == "POST" and scope.get("path") in PUBLIEKE_BEREKENINGEN:
             client = scope.get("client")
@@ -176,10 +189,19 @@ class VroegeWeigering:
             if fout is not None:
                 self.poort_van.state.rekenpoort.geweigerd += 1
                 body = dumps({"melding": fout.melding, "code": fout.code, "fouten": []})
-                await send({"type": "http.response.start", "status": 429, "headers": [
-                    (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                    (b"retry-after", fout.headers["Retry-After"].encode()), (b"cache-control", b"no-store"),
-                    *VASTE_HEADERS]})
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 429,
+                        "headers": [
+                            (b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode()),
+                            (b"retry-after", fout.headers["Retry-After"].encode()),
+                            (b"cache-control", b"no-store"),
+                            *VASTE_HEADERS,
+                        ],
+                    }
+                )
                 await send({"type": "http.response.body", "body": body})
                 return
         await self.app(scope, receive, send)
@@ -197,16 +219,28 @@ async def _weiger(send, api: bool, melding: str, wacht: str) -> None:
         body, soort = dumps({"melding": melding, "code": "te_druk", "fouten": []}), b"application/json"
     else:
         body, soort = MELDING_WEB.format(melding=melding, wacht=wacht).encode(), b"text/html; charset=utf-8"
-    await send({"type": "http.response.start", "status": 429, "headers": [
-        (b"content-type", soort), (b"content-length", str(len(body)).encode()), (b"retry-after", wacht.encode()),
-        (b"cache-control", b"no-store"), *VASTE_HEADERS]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 429,
+            "headers": [
+                (b"content-type", soort),
+                (b"content-length", str(len(body)).encode()),
+                (b"retry-after", wacht.encode()),
+                (b"cache-control", b"no-store"),
+                *VASTE_HEADERS,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
 WEB_PADEN = frozenset({"/vragen", "/uitkomst", "/wat-als", "/voorschot", "/samenvatting.pdf"})
-MELDING_WEB = ("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Even wachten</title></head><body>"
-               "<h1>Even wachten</h1><p>{melding}</p><p>Wacht {wacht} seconden en laad de pagina dan opnieuw. Uw "
-               "antwoorden staan nog in de link.</p></body></html>")
+MELDING_WEB = (
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Even wachten</title></head><body>'
+    "<h1>Even wachten</h1><p>{melding}</p><p>Wacht {wacht} seconden en laad de pagina dan opnieuw. Uw "
+    "antwoorden staan nog in de link.</p></body></html>"
+)
 
 
 def is_webberekening(pad: str) -> bool:
@@ -225,8 +259,11 @@ class WebBudget:
         self.poort_van = poort_van
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or scope.get("method") not in ("GET", "POST", "HEAD") \
-                or not is_webberekening(scope.get("path", "")):
+        if (
+            scope["type"] != "http"
+            or scope.get("method") not in ("GET", "POST", "HEAD")
+            or not is_webberekening(scope.get("path", ""))
+        ):
             await self.app(scope, receive, send)
             return
         poort: Rekenpoort = self.poort_van.state.rekenpoort

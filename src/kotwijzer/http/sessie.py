@@ -4,6 +4,7 @@ Every browser gets a random token in an HttpOnly, SameSite=Lax cookie (Secure ov
 CSRF token of each form is an HMAC of that token. When a professional logs in, a new token is issued and its hash is
 stored in the `sessie` table; logging out deletes the row and issues a new anonymous token.
 """
+
 from __future__ import annotations
 
 import contextvars

@@ -15,6 +15,7 @@ a deadline for receiving a request, a deadline for a reader that does not read, 
   `limit_concurrency` and make it answer 503 to everybody. Connections from a configured trusted proxy
   (KOTWIJZER_VERTROUWDE_PROXIES) are not counted: the proxy must bound them per client itself (docs/web.md).
 """
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """Yearly law data with sources and status, and the loader that validates it."""
+
 from kotwijzer.params.errors import OngeldigeWetgeving, OntbrekendeWetgeving
 from kotwijzer.params.loader import (
     MODELLED_YEARS,

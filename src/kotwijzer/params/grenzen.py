@@ -16,6 +16,7 @@ that needs it can be given as a range ("tussen EUR X en EUR Y"):
 One implementation serves the parent's result, the assessment check, the 2027 indication and the policy analysis
 (`kotwijzer.policy.meerjarig.grenstabel`). Every bound names its reason and the status of the cell it rests on.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -38,7 +39,7 @@ GRENSSTATUS_TEKST = {
 
 BRON_ONDERGRENS = (
     "Nota van toelichting bij het Besluit met de tabel 2025: de tabel voor de andere kinderen is nooit lager dan de "
-    "tabel voor het eerste kind (aangehaald door kinderopvang-wijzer.nl, \"Maximum uurtarieven 2025 bekend\")"
+    'tabel voor het eerste kind (aangehaald door kinderopvang-wijzer.nl, "Maximum uurtarieven 2025 bekend")'
 )
 BRON_BOVENGRENS = (
     "Bijlage I bij het Besluit kinderopvangtoeslag, tabellen 2022 tot en met 2026: in elke gepubliceerde tabel daalt "
@@ -90,38 +91,51 @@ def cel_grenzen(t: Tabel, rij: int, eerste_kind: bool) -> CelGrenzen | None:
         return None
     wie = "het eerste kind" if eerste_kind else "de andere kinderen"
     # upper bound: the last known cell of the column at a lower income (the table never rises with income)
-    boven = Grens(HOOGSTE_PROMILLE, f"Het percentage voor {wie} is nooit hoger dan 96 %.", "hoogste_percentage",
-                  BRON_BOVENGRENS)
+    boven = Grens(
+        HOOGSTE_PROMILLE, f"Het percentage voor {wie} is nooit hoger dan 96 %.", "hoogste_percentage", BRON_BOVENGRENS
+    )
     for i in range(rij - 1, -1, -1):
         if int(kolom[i]) != GEEN_PERCENTAGE:
-            boven = Grens(int(kolom[i]),
-                          f"Het percentage daalt met het inkomen. Bij een inkomen van {_rij_tekst(t, i)} is het voor "
-                          f"{wie} {_pct(int(kolom[i]))}; bij een hoger inkomen is het niet hoger.",
-                          status[i], BRON_BOVENGRENS)
+            boven = Grens(
+                int(kolom[i]),
+                f"Het percentage daalt met het inkomen. Bij een inkomen van {_rij_tekst(t, i)} is het voor "
+                f"{wie} {_pct(int(kolom[i]))}; bij een hoger inkomen is het niet hoger.",
+                status[i],
+                BRON_BOVENGRENS,
+            )
             break
     # lower bound: the first known cell of the column at a higher income
     onder = Grens(0, f"Er is geen lager percentage voor {wie} bekend.", "geen_ondergrens", BRON_BOVENGRENS)
     for i in range(rij + 1, len(kolom)):
         if int(kolom[i]) != GEEN_PERCENTAGE:
-            onder = Grens(int(kolom[i]),
-                          f"Het percentage daalt met het inkomen. Bij een inkomen van {_rij_tekst(t, i)} is het voor "
-                          f"{wie} {_pct(int(kolom[i]))}; bij een lager inkomen is het niet lager.",
-                          status[i], BRON_BOVENGRENS)
+            onder = Grens(
+                int(kolom[i]),
+                f"Het percentage daalt met het inkomen. Bij een inkomen van {_rij_tekst(t, i)} is het voor "
+                f"{wie} {_pct(int(kolom[i]))}; bij een lager inkomen is het niet lager.",
+                status[i],
+                BRON_BOVENGRENS,
+            )
             break
     if not eerste_kind:
         p1 = int(t.eerste_kind[rij])
         if p1 != GEEN_PERCENTAGE and p1 >= onder.promille:
-            onder = Grens(p1,
-                          f"Het percentage voor de andere kinderen is nooit lager dan dat voor het eerste kind bij "
-                          f"hetzelfde inkomen: {_pct(p1)}.",
-                          t.status_eerste_kind[rij], BRON_ONDERGRENS)
+            onder = Grens(
+                p1,
+                f"Het percentage voor de andere kinderen is nooit lager dan dat voor het eerste kind bij "
+                f"hetzelfde inkomen: {_pct(p1)}.",
+                t.status_eerste_kind[rij],
+                BRON_ONDERGRENS,
+            )
     else:
         p2 = int(t.overige_kinderen[rij])
         if p2 != GEEN_PERCENTAGE and p2 < boven.promille:
-            boven = Grens(p2,
-                          f"Het percentage voor het eerste kind is nooit hoger dan dat voor de andere kinderen bij "
-                          f"hetzelfde inkomen: {_pct(p2)}.",
-                          t.status_overige_kinderen[rij], BRON_ONDERGRENS)
+            boven = Grens(
+                p2,
+                f"Het percentage voor het eerste kind is nooit hoger dan dat voor de andere kinderen bij "
+                f"hetzelfde inkomen: {_pct(p2)}.",
+                t.status_overige_kinderen[rij],
+                BRON_ONDERGRENS,
+            )
     return CelGrenzen(t.jaar, rij, eerste_kind, onder, boven)
 
 
@@ -149,9 +163,15 @@ def grenstabel(t: Tabel, grens: Literal["onder", "boven"]) -> Tabel:
             g = cel_grenzen(t, i, eerste)
             if g is not None:
                 kolom[i] = (g.onder if grens == "onder" else g.boven).promille
-    rijen = [{"income_from": str(int(t.van[i])), "income_to_incl": "" if t.tot[i] < 0 else str(int(t.tot[i])),
-              "pct_first_child": f"{p1[i] / 10:.1f}", "pct_next_children": f"{p2[i] / 10:.1f}"}
-             for i in range(len(p1))]
+    rijen = [
+        {
+            "income_from": str(int(t.van[i])),
+            "income_to_incl": "" if t.tot[i] < 0 else str(int(t.tot[i])),
+            "pct_first_child": f"{p1[i] / 10:.1f}",
+            "pct_next_children": f"{p2[i] / 10:.1f}",
+        }
+        for i in range(len(p1))
+    ]
     nieuw = valideer_tabel(t.jaar, rijen, "hervorming")
     return replace(nieuw, bron=t.bron, wettelijke_grondslag=t.wettelijke_grondslag)
 

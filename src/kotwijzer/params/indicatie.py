@@ -7,6 +7,7 @@ law: every table and price here has status `indicatie`, and `indicatie_voor_jaar
 its own table and definitive maximum uurprijzen, so adding the official data replaces the indication without a code
 change.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -84,9 +85,16 @@ def _indicatie(jaar: int) -> Indicatie:
             p = int(Decimal(str(stap["percentage"])) * 10)
         else:
             p = min(HOOGSTE_PROMILLE, p_basis + int(Decimal(str(stap["verhoging"])) * 10))
-        csv_rijen.append({"income_from": str(lo), "income_to_incl": "" if hi < 0 else str(hi),
-                          "pct_first_child": f"{p / 10:.1f}", "pct_next_children": "",
-                          "status_first_child": "aangekondigd", "status_next_children": "not_found"})
+        csv_rijen.append(
+            {
+                "income_from": str(lo),
+                "income_to_incl": "" if hi < 0 else str(hi),
+                "pct_first_child": f"{p / 10:.1f}",
+                "pct_next_children": "",
+                "status_first_child": "aangekondigd",
+                "status_next_children": "not_found",
+            }
+        )
     t = valideer_tabel(jaar, csv_rijen, "onvolledig")
     bron = " ".join(str(meta["bron"]).split())
     mu = maximum_uurprijs_van(jaar)

@@ -8,6 +8,7 @@ Every value carries its source and status. The loader validates on load:
 A computation that needs a missing year, or an income beyond a partial table, raises `OntbrekendeWetgeving`
 with a message that names year and income.
 """
+
 from __future__ import annotations
 
 import csv
@@ -47,7 +48,15 @@ def data_tekst(name: str) -> str:
 
 def bron_uit_data(d: dict[str, Any]) -> Bron:
     """A citation as the data files write it (wet, artikel, lid, onderdeel, sub, vanaf_jaar, tot_jaar)."""
-    return Bron(d["wet"], str(d["artikel"]), d.get("lid"), d.get("onderdeel"), d.get("sub"), d.get("vanaf_jaar"), d.get("tot_jaar"))
+    return Bron(
+        d["wet"],
+        str(d["artikel"]),
+        d.get("lid"),
+        d.get("onderdeel"),
+        d.get("sub"),
+        d.get("vanaf_jaar"),
+        d.get("tot_jaar"),
+    )
 
 
 # --------------------------------------------------------------------------------------------- tables
@@ -67,7 +76,12 @@ CELSTATUS_TEKST = {
     "hervorming": "scenario, niet de wet",
     "aangekondigd": "aangekondigd, nog niet vastgesteld (indicatie)",
 }
-_CEL_VAN_TABEL = {"definitief": "officieel", "voorlopig": "voorlopig", "onvolledig": "officieel", "hervorming": "hervorming"}
+_CEL_VAN_TABEL = {
+    "definitief": "officieel",
+    "voorlopig": "voorlopig",
+    "onvolledig": "officieel",
+    "hervorming": "hervorming",
+}
 GEEN_PERCENTAGE = -1  # promille for a cell without a verified percentage
 
 
@@ -118,8 +132,10 @@ class Tabel:
             return self.eerste_kind[idx], self.overige_kinderen[idx]
         buiten = idx < 0
         i = np.where(buiten, 0, idx)
-        return (np.where(buiten, GEEN_PERCENTAGE, self.eerste_kind[i]),
-                np.where(buiten, GEEN_PERCENTAGE, self.overige_kinderen[i]))
+        return (
+            np.where(buiten, GEEN_PERCENTAGE, self.eerste_kind[i]),
+            np.where(buiten, GEEN_PERCENTAGE, self.overige_kinderen[i]),
+        )
 
     def rij(self, toetsingsinkomen: int) -> dict[str, Any]:
         """The row of one income, with per cell the percentage (None when missing) and its status. An income above a
@@ -195,8 +211,10 @@ def valideer_tabel(jaar: int, rows: list[dict[str, str]], status: str) -> Tabel:
         if hi >= 0 and hi < lo:
             raise OngeldigeWetgeving(f"{where}: bovengrens {hi} ligt onder ondergrens {lo}")
         cellen = []
-        for kolom, st_kolom, naam in (("pct_first_child", "status_first_child", "eerste"),
-                                      ("pct_next_children", "status_next_children", "overige")):
+        for kolom, st_kolom, naam in (
+            ("pct_first_child", "status_first_child", "eerste"),
+            ("pct_next_children", "status_next_children", "overige"),
+        ):
             txt = (r.get(kolom) or "").strip()
             cst = (r.get(st_kolom) or "").strip() or _CEL_VAN_TABEL[status]
             if cst not in CELSTATUS_TEKST:
@@ -226,7 +244,9 @@ def valideer_tabel(jaar: int, rows: list[dict[str, str]], status: str) -> Tabel:
         st2.append(cellen[1][1])
     open_end = tot[-1] < 0
     if status in ("definitief", "voorlopig") and not open_end:
-        raise OngeldigeWetgeving(f"Tabel {jaar}: tabel is niet compleet (geen open laatste rij) maar staat niet als onvolledig")
+        raise OngeldigeWetgeving(
+            f"Tabel {jaar}: tabel is niet compleet (geen open laatste rij) maar staat niet als onvolledig"
+        )
     if status == "onvolledig" and open_end and GEEN_PERCENTAGE not in eerste + overige:
         raise OngeldigeWetgeving(f"Tabel {jaar}: tabel staat als onvolledig maar mist geen enkel percentage")
     return Tabel(
@@ -264,7 +284,9 @@ def tabel(jaar: int) -> Tabel:
         )
     rows = list(csv.DictReader(data_tekst(meta["bestand"]).splitlines()))
     t = valideer_tabel(int(jaar), rows, meta["status"])
-    return replace(t, bron=" ".join(str(meta["bron"]).split()), wettelijke_grondslag=meta.get("wettelijke_grondslag", ""))
+    return replace(
+        t, bron=" ".join(str(meta["bron"]).split()), wettelijke_grondslag=meta.get("wettelijke_grondslag", "")
+    )
 
 
 # --------------------------------------------------------------------------------- maximum uurprijs
@@ -318,7 +340,13 @@ def maximum_uurprijs_van(jaar: int) -> MaximumUurprijs:
         if d != d.to_integral_value() or d <= 0:
             raise OngeldigeWetgeving(f"Maximum uurprijs {jaar} {soort}: {row[soort]} is geen bedrag in centen")
         cent[soort] = int(d)
-    return MaximumUurprijs(int(jaar), cent, row["status"], " ".join(str(row["bron"]).split()), tuple(bron_uit_data(b) for b in meta["bron_artikel"]))
+    return MaximumUurprijs(
+        int(jaar),
+        cent,
+        row["status"],
+        " ".join(str(row["bron"]).split()),
+        tuple(bron_uit_data(b) for b in meta["bron_artikel"]),
+    )
 
 
 # ----------------------------------------------------------------------------------- rule params
@@ -359,7 +387,9 @@ def regelparameters() -> dict[str, Parameter]:
             vanaf = w["vanaf"] if isinstance(w["vanaf"], dt.date) else dt.date.fromisoformat(str(w["vanaf"]))
             waarden.append(Waarde(vanaf, w["waarde"], w["status"], str(w.get("publicatie", ""))))
         waarden.sort(key=lambda w: w.vanaf)
-        out[naam] = Parameter(naam, p["omschrijving"], p.get("eenheid", ""), tuple(bron_uit_data(b) for b in p["bron"]), tuple(waarden))
+        out[naam] = Parameter(
+            naam, p["omschrijving"], p.get("eenheid", ""), tuple(bron_uit_data(b) for b in p["bron"]), tuple(waarden)
+        )
     return out
 
 
@@ -400,7 +430,13 @@ class JaarParameters:
             raise OngeldigeWetgeving(f"Onbekende parameter(s) in wijziging: {', '.join(sorted(onbekend))}")
 
     def __getattr__(self, naam: str) -> Any:
-        if naam.startswith("_") or naam in ("jaar", "gelezen", "wijzigingen", "tabel_wijziging", "maximum_uurprijs_wijziging"):
+        if naam.startswith("_") or naam in (
+            "jaar",
+            "gelezen",
+            "wijzigingen",
+            "tabel_wijziging",
+            "maximum_uurprijs_wijziging",
+        ):
             raise AttributeError(naam)
         if naam not in self._params:
             raise AttributeError(naam)
@@ -421,7 +457,11 @@ class JaarParameters:
         return self.tabel_wijziging if self.tabel_wijziging is not None else tabel(self.jaar)
 
     def maximum_uurprijs(self) -> "MaximumUurprijs":
-        return self.maximum_uurprijs_wijziging if self.maximum_uurprijs_wijziging is not None else maximum_uurprijs(self.jaar)
+        return (
+            self.maximum_uurprijs_wijziging
+            if self.maximum_uurprijs_wijziging is not None
+            else maximum_uurprijs(self.jaar)
+        )
 
 
 # The rules of 2026 continue in 2027: no amendment of Wko art. 1.6 or of the Besluit from 2027-01-01 was found (the
@@ -441,9 +481,9 @@ def parameters_voor_jaar(
             f"kotwijzer kent de regels voor de berekeningsjaren {MODELLED_YEARS.start} tot en met "
             f"{MODELLED_YEARS.stop - 1}, niet voor {jaar}."
         )
-    return JaarParameters(int(jaar), regelparameters(), {}, dict(wijzigingen or {}), tabel_wijziging, maximum_uurprijs_wijziging)
-
-
+    return JaarParameters(
+        int(jaar), regelparameters(), {}, dict(wijzigingen or {}), tabel_wijziging, maximum_uurprijs_wijziging
+    )
 
 
 def overzicht(jaar: int) -> dict[str, Any]:

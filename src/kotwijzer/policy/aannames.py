@@ -1,6 +1,7 @@
 """The policy data files and the assumptions in use: the shipped assumptions file, another file (`--aannames FILE`)
 or a dict (one Monte Carlo draw); the calibration targets and the published figures, and the values derived from
 them. Which assumptions were read is recorded (a test checks that every assumption is read)."""
+
 from __future__ import annotations
 
 import threading
@@ -11,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 
 
 @lru_cache(maxsize=None)

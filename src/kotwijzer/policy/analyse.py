@@ -13,6 +13,7 @@ share of the costs that KOT covers (see the reconciliation); reweighting to the 
 incomes and break the independent checks on income (C10-C12), while a factor keeps the structure of the population
 and says openly how much of the level is corrected.
 """
+
 from __future__ import annotations
 
 from typing import Any, Callable
@@ -75,9 +76,17 @@ def uitlijning(model_euro: float, jaar: int = UITLIJNJAAR) -> dict[str, Any]:
     aandeel = kasbrug_aandeel()
     jaarbedrag = b["bedrag"] * (1 - aandeel)
     factor = jaarbedrag / model_euro
-    return {**b, "model": model_euro, "kasbrug_aandeel": aandeel, "kasbrug": b["bedrag"] - jaarbedrag,
-            "jaarbedrag": jaarbedrag, "factor": factor, "factor_tegen_kas": b["bedrag"] / model_euro,
-            "uitgelijnd": model_euro * factor, "verschil_model_pct": (model_euro - jaarbedrag) / jaarbedrag}
+    return {
+        **b,
+        "model": model_euro,
+        "kasbrug_aandeel": aandeel,
+        "kasbrug": b["bedrag"] - jaarbedrag,
+        "jaarbedrag": jaarbedrag,
+        "factor": factor,
+        "factor_tegen_kas": b["bedrag"] / model_euro,
+        "uitgelijnd": model_euro * factor,
+        "verschil_model_pct": (model_euro - jaarbedrag) / jaarbedrag,
+    }
 
 
 # ------------------------------------------------------------------------------------------ budget-note tables
@@ -89,11 +98,17 @@ def reeksen(mj: Meerjarig, factor: float) -> pd.DataFrame:
         df = mj.cellen[s.code]
         m = bedrag(df)
         rij = {
-            "code": s.code, "reeks": s.code.rsplit("_", 1)[0], "naam": s.naam, "jaar": s.jaar, "soort": s.soort,
+            "code": s.code,
+            "reeks": s.code.rsplit("_", 1)[0],
+            "naam": s.naam,
+            "jaar": s.jaar,
+            "soort": s.soort,
             "basis": s.basis or "",
-            "uitgaven_model": m, "uitgaven_uitgelijnd": m * factor,
+            "uitgaven_model": m,
+            "uitgaven_uitgelijnd": m * factor,
             "uitgaven_iedereen_model": bedrag(df, variant=None),
-            "uitgaven_laag_model": bedrag(df, variant="laag"), "uitgaven_hoog_model": bedrag(df, variant="hoog"),
+            "uitgaven_laag_model": bedrag(df, variant="laag"),
+            "uitgaven_hoog_model": bedrag(df, variant="hoog"),
             "ontvangers": aantal(df, "ontvangers", "midden"),
             "niet_berekend_huishoudens": aantal(df, "niet_berekenbaar"),
             "niet_berekend_uren": aantal(df, "niet_berekenbaar_uren") / 100,
@@ -101,13 +116,16 @@ def reeksen(mj: Meerjarig, factor: float) -> pd.DataFrame:
         if s.basis:
             # the change over households whose amount is known in both scenarios (never a partial amount)
             d = bedrag(df, "verandering_berekenbaar")
-            rij.update(verandering_model=d, verandering_uitgelijnd=d * factor,
-                       verandering_iedereen_model=bedrag(df, "verandering_berekenbaar", None),
-                       verandering_laag_model=bedrag(df, "verandering_berekenbaar", "laag"),
-                       verandering_hoog_model=bedrag(df, "verandering_berekenbaar", "hoog"),
-                       verandering_niet_berekend_huishoudens=aantal(df, "verandering_onbekend"),
-                       verliest_aanspraak=aantal(df, "verliest_aanspraak"),
-                       nieuwe_aanspraak=aantal(df, "nieuwe_aanspraak"))
+            rij.update(
+                verandering_model=d,
+                verandering_uitgelijnd=d * factor,
+                verandering_iedereen_model=bedrag(df, "verandering_berekenbaar", None),
+                verandering_laag_model=bedrag(df, "verandering_berekenbaar", "laag"),
+                verandering_hoog_model=bedrag(df, "verandering_berekenbaar", "hoog"),
+                verandering_niet_berekend_huishoudens=aantal(df, "verandering_onbekend"),
+                verliest_aanspraak=aantal(df, "verliest_aanspraak"),
+                nieuwe_aanspraak=aantal(df, "nieuwe_aanspraak"),
+            )
         rijen.append(rij)
     return pd.DataFrame(rijen)
 
@@ -116,7 +134,8 @@ PRIJSNIVEAU = "lopende prijzen van elk jaar (nominaal)"
 BRON_BUDGETTABEL = (
     "Bron: kotwijzer-microsimulatie (synthetische populatie 2024, gewogen naar CBS en SZW; regels en tabellen van elk "
     "jaar); uitgelijnd op Rijksbegroting SZW 2024, art. 7, stand 1e suppletoire begroting, min de terugontvangsten "
-    "(Rijksbegroting 2022); ingroeipad: Voorjaarsnota 2025. Statisch, na niet-gebruik (midden).")
+    "(Rijksbegroting 2022); ingroeipad: Voorjaarsnota 2025. Statisch, na niet-gebruik (midden)."
+)
 
 
 def _afronden(x: float) -> tuple[float, str]:
@@ -129,7 +148,9 @@ def _afronden(x: float) -> tuple[float, str]:
     return float(r), ""
 
 
-def _budgetregels(r: pd.DataFrame, uitl: dict[str, Any] | None) -> list[tuple[str, str, dict[int, float], dict[int, str]]]:
+def _budgetregels(
+    r: pd.DataFrame, uitl: dict[str, Any] | None
+) -> list[tuple[str, str, dict[int, float], dict[int, str]]]:
     """The rows of the budget table, unrounded, x EUR 1 mln: (label, kind, value per year, flag per year)."""
     jaren = sorted(int(j) for j in r["jaar"].unique())
     per = r.set_index("code")
@@ -143,7 +164,11 @@ def _budgetregels(r: pd.DataFrame, uitl: dict[str, Any] | None) -> list[tuple[st
             if code not in per.index:
                 continue
             x = per.loc[code]
-            onb = x["verandering_niet_berekend_huishoudens"] if kolom.startswith("verandering") else x["niet_berekend_huishoudens"]
+            onb = (
+                x["verandering_niet_berekend_huishoudens"]
+                if kolom.startswith("verandering")
+                else x["niet_berekend_huishoudens"]
+            )
             if onb >= 0.5:
                 k[j] = "niet berekenbaar: geen wet in kotwijzer" if x["uitgaven_model"] == 0 else "deels berekenbaar"
                 continue
@@ -157,27 +182,59 @@ def _budgetregels(r: pd.DataFrame, uitl: dict[str, Any] | None) -> list[tuple[st
     out.append(("Uitgaven volgens de wet van het jaar, definitief jaarbedrag (uitgelijnd)", "niveau", wet, wk))
     for g, tekst in (("onder", "ondergrens"), ("boven", "bovengrens")):
         if f"grens{g}_2025" in per.index:
-            out.append((f"Wet 2025 met de ontbrekende cellen op hun wettelijke {tekst} (uitgelijnd)", "niveau",
-                        {2025: float(per.loc[f"grens{g}_2025", "uitgaven_uitgelijnd"]) / 1e6}, {}))
+            out.append(
+                (
+                    f"Wet 2025 met de ontbrekende cellen op hun wettelijke {tekst} (uitgelijnd)",
+                    "niveau",
+                    {2025: float(per.loc[f"grens{g}_2025", "uitgaven_uitgelijnd"]) / 1e6},
+                    {},
+                )
+            )
     proj, pk = reeks("projectie", "uitgaven_uitgelijnd")
     proj[2025], pk[2025] = wet.get(2025, float("nan")), wk.get(2025, "")
     for j in jaren:
         if j > 2026:
             pk[j] = "projectie: percentages 2026, grenzen en prijzen geindexeerd"
-    out.append(("Ongewijzigd beleid zonder het besloten ingroeipad (uitgelijnd; na 2026 projectie)", "niveau", proj, pk))
+    out.append(
+        ("Ongewijzigd beleid zonder het besloten ingroeipad (uitgelijnd; na 2026 projectie)", "niveau", proj, pk)
+    )
     pub = P.gepubliceerde_cijfers()
     ingroei = {int(j): float(x) for j, x in pub["ingroeipad_voorjaarsnota_2025"]["mln"].items()}
-    out.append(("Besloten ingroeipad naar het nieuwe stelsel (Voorjaarsnota 2025; gepubliceerd, niet doorgerekend)",
-                "gepubliceerd", ingroei, dict.fromkeys(ingroei, "gepubliceerd bedrag, niet door kotwijzer berekend")))
+    out.append(
+        (
+            "Besloten ingroeipad naar het nieuwe stelsel (Voorjaarsnota 2025; gepubliceerd, niet doorgerekend)",
+            "gepubliceerd",
+            ingroei,
+            dict.fromkeys(ingroei, "gepubliceerd bedrag, niet door kotwijzer berekend"),
+        )
+    )
     met = {j: proj[j] + ingroei.get(j, 0.0) for j in jaren if j in proj and j < STELSEL_JAAR}
-    out.append(("Ongewijzigd beleid met het besloten ingroeipad (tot 2029; daarna het stelsel)", "niveau", met,
-                dict.fromkeys(ingroei, "projectie plus gepubliceerd ingroeipad")))
+    out.append(
+        (
+            "Ongewijzigd beleid met het besloten ingroeipad (tot 2029; daarna het stelsel)",
+            "niveau",
+            met,
+            dict.fromkeys(ingroei, "projectie plus gepubliceerd ingroeipad"),
+        )
+    )
     a = uitl["kasbrug_aandeel"] if uitl else kasbrug_aandeel()
     brug = {j: x * a / (1 - a) for j, x in met.items()}
-    out.append(("Kasbrug: terugvorderingen die de kasraming meer bevat dan het jaarbedrag (6,4 %, Rijksbegroting 2022)",
-                "brug", brug, {}))
-    out.append(("Kasuitgaven bij ongewijzigd beleid met ingroeipad (jaarbedrag + kasbrug; 2024 = begroting)", "niveau",
-                {j: met[j] + brug[j] for j in met}, {}))
+    out.append(
+        (
+            "Kasbrug: terugvorderingen die de kasraming meer bevat dan het jaarbedrag (6,4 %, Rijksbegroting 2022)",
+            "brug",
+            brug,
+            {},
+        )
+    )
+    out.append(
+        (
+            "Kasuitgaven bij ongewijzigd beleid met ingroeipad (jaarbedrag + kasbrug; 2024 = begroting)",
+            "niveau",
+            {j: met[j] + brug[j] for j in met},
+            {},
+        )
+    )
     for reeks_ in r[r["soort"].isin(["hervorming", "stelsel"])]["reeks"].unique():
         sel = r[r["reeks"] == reeks_]
         label = f"{reeks_}: {sel.iloc[0]['naam']}" if reeks_.startswith("R") else sel.iloc[0]["naam"]
@@ -186,13 +243,23 @@ def _budgetregels(r: pd.DataFrame, uitl: dict[str, Any] | None) -> list[tuple[st
             k[2025] = "op ongewijzigd beleid 2025 met de centrale schatting van de ontbrekende cellen"
         out.append((f"{label} (verandering, uitgelijnd)", "verandering", v, k))
     if "verhogingmidden_2025" in per.index:
-        out.append(("Verhoging van de percentages in 2025 (verandering, uitgelijnd; centrale schatting)", "verandering",
-                    {2025: float(per.loc["verhogingmidden_2025", "verandering_uitgelijnd"]) / 1e6},
-                    {2025: "centrale schatting: ontbrekende cellen van de tabel 2025 geschat"}))
+        out.append(
+            (
+                "Verhoging van de percentages in 2025 (verandering, uitgelijnd; centrale schatting)",
+                "verandering",
+                {2025: float(per.loc["verhogingmidden_2025", "verandering_uitgelijnd"]) / 1e6},
+                {2025: "centrale schatting: ontbrekende cellen van de tabel 2025 geschat"},
+            )
+        )
         for g, tekst in (("onder", "ondergrens"), ("boven", "bovengrens")):
-            out.append((f"Verhoging 2025, ontbrekende cellen op hun wettelijke {tekst} (verandering, uitgelijnd)",
-                        "verandering", {2025: float(per.loc[f"verhoging{g}_2025", "verandering_uitgelijnd"]) / 1e6},
-                        {}))
+            out.append(
+                (
+                    f"Verhoging 2025, ontbrekende cellen op hun wettelijke {tekst} (verandering, uitgelijnd)",
+                    "verandering",
+                    {2025: float(per.loc[f"verhoging{g}_2025", "verandering_uitgelijnd"]) / 1e6},
+                    {},
+                )
+            )
     return out
 
 
@@ -207,8 +274,11 @@ def budgettabel(r: pd.DataFrame, uitl: dict[str, Any] | None = None, constante_p
     jaren = sorted(int(j) for j in r["jaar"].unique())
     rijen = []
     for label, soort, waarden, kenmerken in _budgetregels(r, uitl):
-        rij: dict[str, Any] = {"regel": label, "soort": soort,
-                               "prijsniveau": "prijzen 2024 (uurprijsindex)" if constante_prijzen else PRIJSNIVEAU}
+        rij: dict[str, Any] = {
+            "regel": label,
+            "soort": soort,
+            "prijsniveau": "prijzen 2024 (uurprijsindex)" if constante_prijzen else PRIJSNIVEAU,
+        }
         vlaggen = dict(kenmerken)
         for j in jaren:
             x = waarden.get(j, float("nan"))
@@ -235,19 +305,21 @@ def uitzonderingsgroepen(mj: Meerjarig, factor: float, jaar: int = STELSEL_JAAR)
         b, w, u = (df[df.index.get_level_values("groep") == gi] for df in (basis, werk, uitz))
         if b.empty:
             continue
-        rijen.append({
-            "doelgroep": P.GROEP_TEKST[g],
-            "huishoudens": aantal(b, "huishoudens"),
-            "met_recht_ongewijzigd": aantal(b, "met_aanspraak"),
-            "met_recht_stelsel_werkende_ouders": aantal(w, "met_aanspraak"),
-            "verliest_recht": aantal(w, "verliest_aanspraak"),
-            "ontvangers_ongewijzigd": aantal(b, "ontvangers", "midden"),
-            "ontvangers_stelsel_werkende_ouders": aantal(w, "ontvangers", "midden"),
-            "uitgaven_ongewijzigd_mln": bedrag(b) * factor / 1e6,
-            "uitgaven_stelsel_werkende_ouders_mln": bedrag(w) * factor / 1e6,
-            "uitgaven_stelsel_met_uitzonderingen_mln": bedrag(u) * factor / 1e6,
-            "kosten_uitzonderingen_behouden_mln": (bedrag(u) - bedrag(w)) * factor / 1e6,
-        })
+        rijen.append(
+            {
+                "doelgroep": P.GROEP_TEKST[g],
+                "huishoudens": aantal(b, "huishoudens"),
+                "met_recht_ongewijzigd": aantal(b, "met_aanspraak"),
+                "met_recht_stelsel_werkende_ouders": aantal(w, "met_aanspraak"),
+                "verliest_recht": aantal(w, "verliest_aanspraak"),
+                "ontvangers_ongewijzigd": aantal(b, "ontvangers", "midden"),
+                "ontvangers_stelsel_werkende_ouders": aantal(w, "ontvangers", "midden"),
+                "uitgaven_ongewijzigd_mln": bedrag(b) * factor / 1e6,
+                "uitgaven_stelsel_werkende_ouders_mln": bedrag(w) * factor / 1e6,
+                "uitgaven_stelsel_met_uitzonderingen_mln": bedrag(u) * factor / 1e6,
+                "kosten_uitzonderingen_behouden_mln": (bedrag(u) - bedrag(w)) * factor / 1e6,
+            }
+        )
     return pd.DataFrame(rijen)
 
 
@@ -286,7 +358,7 @@ def gedragsvariant(mj: Meerjarig, factor: float) -> pd.DataFrame:
         verhouding = np.where(eigen_b > 0.005, np.maximum(eigen_a, 0.005) / np.maximum(eigen_b, 0.005), 1.0)
         # bounded: a fall of the own price beyond what the literature observed is not extrapolated
         verhouding = np.clip(verhouding, kleinste, 1 / kleinste)
-        uren_factor = np.clip(verhouding ** e_uren, 0.5, 1.5)
+        uren_factor = np.clip(verhouding**e_uren, 0.5, 1.5)
         ont_a, ont_b = a["ontvangers"].to_numpy(float), b["ontvangers"].to_numpy(float)
         per_a = np.where(ont_a > 0, t_a / np.where(ont_a > 0, ont_a, 1), 0)
         per_b = np.where(ont_b > 0, t_b / np.where(ont_b > 0, ont_b, 1), 0)
@@ -295,15 +367,23 @@ def gedragsvariant(mj: Meerjarig, factor: float) -> pd.DataFrame:
         statisch = float(((t_a - t_b) * (1 - ng_c)).sum()) / EENHEID
         gedrag = float((t_a * uren_factor * (1 - ng_a) - t_b * (1 - ng_c)).sum()) / EENHEID
         uren_extra = float((a["uren"].to_numpy(float) * (uren_factor - 1) * (1 - ng_a)).sum()) / 10_000 / 100
-        rijen.append({"code": s.code, "naam": s.naam, "jaar": s.jaar,
-                      "verandering_statisch_mln": statisch * factor / 1e6,
-                      "verandering_met_gedrag_mln": gedrag * factor / 1e6,
-                      "waarvan_gedrag_mln": (gedrag - statisch) * factor / 1e6,
-                      "extra_uren_opvang_mln": uren_extra / 1e6,
-                      "extra_gewerkte_uren_mln": uren_extra * arbeid / 1e6,
-                      "extra_voltijdbanen": uren_extra * arbeid / voltijd,
-                      "uren_prijselasticiteit": e_uren, "gebruik_bedragselasticiteit": e_gebruik,
-                      "kleinste_prijsverhouding": kleinste, "arbeid_per_extra_opvanguur": arbeid})
+        rijen.append(
+            {
+                "code": s.code,
+                "naam": s.naam,
+                "jaar": s.jaar,
+                "verandering_statisch_mln": statisch * factor / 1e6,
+                "verandering_met_gedrag_mln": gedrag * factor / 1e6,
+                "waarvan_gedrag_mln": (gedrag - statisch) * factor / 1e6,
+                "extra_uren_opvang_mln": uren_extra / 1e6,
+                "extra_gewerkte_uren_mln": uren_extra * arbeid / 1e6,
+                "extra_voltijdbanen": uren_extra * arbeid / voltijd,
+                "uren_prijselasticiteit": e_uren,
+                "gebruik_bedragselasticiteit": e_gebruik,
+                "kleinste_prijsverhouding": kleinste,
+                "arbeid_per_extra_opvanguur": arbeid,
+            }
+        )
     return pd.DataFrame(rijen)
 
 
@@ -314,8 +394,9 @@ def gepubliceerde_cijfers() -> dict[str, Any]:
 
     import yaml
 
-    return yaml.safe_load(resources.files("kotwijzer.policy").joinpath("data", "gepubliceerde_cijfers.yaml")
-                          .read_text(encoding="utf-8"))
+    return yaml.safe_load(
+        resources.files("kotwijzer.policy").joinpath("data", "gepubliceerde_cijfers.yaml").read_text(encoding="utf-8")
+    )
 
 
 def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.DataFrame:
@@ -323,18 +404,33 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
     rijen = []
 
     def rij(onderwerp, gepubliceerd, bron, model, uitleg, eenheid="miljoen euro", laag=None, hoog=None):
-        verschil = (model - gepubliceerd) if isinstance(gepubliceerd, (int, float)) and gepubliceerd == gepubliceerd else None
-        rijen.append({"onderwerp": onderwerp, "gepubliceerd": gepubliceerd, "eenheid": eenheid, "bron": bron,
-                      "model": model, "model_ondergrens": laag, "model_bovengrens": hoog, "verschil": verschil,
-                      "verschil_pct": (verschil / gepubliceerd if verschil is not None and gepubliceerd else None),
-                      "verklaring": uitleg})
+        verschil = (
+            (model - gepubliceerd) if isinstance(gepubliceerd, (int, float)) and gepubliceerd == gepubliceerd else None
+        )
+        rijen.append(
+            {
+                "onderwerp": onderwerp,
+                "gepubliceerd": gepubliceerd,
+                "eenheid": eenheid,
+                "bron": bron,
+                "model": model,
+                "model_ondergrens": laag,
+                "model_bovengrens": hoog,
+                "verschil": verschil,
+                "verschil_pct": (verschil / gepubliceerd if verschil is not None and gepubliceerd else None),
+                "verklaring": uitleg,
+            }
+        )
 
     pub = gepubliceerde_cijfers()
     m = uitl["model"] / 1e6
     b24 = mj.cellen["wet_2024"]
     deel = bedrag(b24) / max(bedrag(b24, "kosten"), 1)
-    rij("Uitgaven KOT 2024, stand 1e suppletoire begroting", uitl["bedrag"] / 1e6,
-        "Rijksbegroting SZW 2024, 1e suppletoire begroting, art. 7", m,
+    rij(
+        "Uitgaven KOT 2024, stand 1e suppletoire begroting",
+        uitl["bedrag"] / 1e6,
+        "Rijksbegroting SZW 2024, 1e suppletoire begroting, art. 7",
+        m,
         f"De begroting is een kasraming: voorschotten en nabetalingen zijn uitgaven, terugvorderingen ontvangsten. "
         f"Het model rekent het definitieve bedrag van het jaar. Kasbrug: de terugontvangsten waren in 2022 "
         f"{_nl(uitl['kasbrug_aandeel'] * 100, 1)} % van de uitgaven (Rijksbegroting 2022); daarmee is het jaarbedrag "
@@ -345,12 +441,18 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         f"verdeling over het toetsingsinkomen op de gepubliceerde cijfers (doelen K21 en K22); het bedrag zelf is niet "
         f"gewogen, dus de factor is de onafhankelijke toets van de bedragen. De toeslag dekt in het model "
         f"{_nl(deel * 100)} % van de kosten tot de maximum uurprijs, tegen "
-        f"{_nl(pub['toeslag_deel_van_kosten_cbs']['aandeel'] * 100)} % volgens {pub['toeslag_deel_van_kosten_cbs']['bron']}.")
+        f"{_nl(pub['toeslag_deel_van_kosten_cbs']['aandeel'] * 100)} % volgens {pub['toeslag_deel_van_kosten_cbs']['bron']}.",
+    )
     for st in pub["begroting_2024"]["standen"]:
-        rij(f"Uitgaven KOT 2024, {st['stand']}", st["mld"] * 1e3, pub["begroting_2024"]["bron"], m,
+        rij(
+            f"Uitgaven KOT 2024, {st['stand']}",
+            st["mld"] * 1e3,
+            pub["begroting_2024"]["bron"],
+            m,
             "Zelfde modeluitkomst. De ontwerpbegroting rekende nog met de lagere maximum uurprijzen zonder het amendement "
             f"({pub['begroting_2024']['maximum_uurprijs_ontwerpbegroting']}); het model gebruikt de definitieve bedragen 2024 (10,25 / 9,12 / 7,53). De reeks "
-            "ontwerp - vastgesteld - 1e suppletoire laat zien dat ook de raming zelf enkele procenten beweegt.")
+            "ontwerp - vastgesteld - 1e suppletoire laat zien dat ook de raming zelf enkele procenten beweegt.",
+        )
     v = mj.cellen.get("verhoging_2025")
     if v is not None:
         d_deel = bedrag(v, "verandering_berekenbaar") * factor / 1e6
@@ -358,16 +460,26 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         d = bedrag(midden, "verandering_berekenbaar") * factor / 1e6 if midden is not None else d_deel
         onb = aantal(v, "verandering_onbekend")
         ontv = aantal(mj.cellen["wet_2025"], "ontvangers", "midden")
-        grenzen = [bedrag(mj.cellen[c], "verandering_berekenbaar") * factor / 1e6
-                   for c in ("verhogingonder_2025", "verhogingboven_2025") if c in mj.cellen]
+        grenzen = [
+            bedrag(mj.cellen[c], "verandering_berekenbaar") * factor / 1e6
+            for c in ("verhogingonder_2025", "verhogingboven_2025")
+            if c in mj.cellen
+        ]
         lo, hi = (grenzen[0], grenzen[1]) if len(grenzen) >= 2 else (None, None)
-        bereik = (f" Met de ontbrekende cellen op de grenzen die de wet zelf stelt (niet lager dan het "
-                  f"eerste-kindpercentage, niet hoger dan het laatst bekende percentage) en alle huishoudens meegeteld: "
-                  f"{_nl(lo)} tot {_nl(hi)} miljoen euro. De ondergrens is zwak: boven EUR 50.811 ligt het "
-                  "eerste-kindpercentage van 2025 ver onder het percentage voor andere kinderen van 2024, dus daar "
-                  "zou de toeslag dalen; de bovengrens zet elk ontbrekend percentage op 95,2 %." if lo is not None and hi is not None else "")
-        rij("Verhoging van de percentages in 2025 (raming SZW)", float(pub["verhoging_2025"]["mln"]),
-            pub["verhoging_2025"]["bron"], d,
+        bereik = (
+            f" Met de ontbrekende cellen op de grenzen die de wet zelf stelt (niet lager dan het "
+            f"eerste-kindpercentage, niet hoger dan het laatst bekende percentage) en alle huishoudens meegeteld: "
+            f"{_nl(lo)} tot {_nl(hi)} miljoen euro. De ondergrens is zwak: boven EUR 50.811 ligt het "
+            "eerste-kindpercentage van 2025 ver onder het percentage voor andere kinderen van 2024, dus daar "
+            "zou de toeslag dalen; de bovengrens zet elk ontbrekend percentage op 95,2 %."
+            if lo is not None and hi is not None
+            else ""
+        )
+        rij(
+            "Verhoging van de percentages in 2025 (raming SZW)",
+            float(pub["verhoging_2025"]["mln"]),
+            pub["verhoging_2025"]["bron"],
+            d,
             f"Model: wet 2025 tegenover dezelfde populatie met de percentages van 2024 op de grenzen van 2025, "
             f"uitgelijnd, prijzen 2025. De tabel 2025 mist de percentages voor tweede en volgende kinderen boven "
             f"EUR 50.811 ({_nl(onb)} huishoudens, gewogen, van {_nl(ontv)} ontvangers). Centrale schatting: elk "
@@ -375,31 +487,50 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
             f"grenzen (geen wet, een schatting). Alleen het berekende deel: {_nl(d_deel)} miljoen euro. "
             "SZW raamt op het kasbedrag en met eigen volumes. "
             "Vergelijk ook R5 (percentages 2026 op 2024): die bevat ook de stap van 2026 (+3,2 procentpunt)." + bereik,
-            laag=lo, hoog=hi)
+            laag=lo,
+            hoog=hi,
+        )
     r5 = mj.cellen.get("R5_2024")
     if r5 is not None:
-        rij(f"R5: percentages 2026 op 2024 (ter vergelijking met de EUR {pub['verhoging_2025']['mln']} mln)",
-            float(pub["verhoging_2025"]["mln"]), pub["verhoging_2025"]["bron"],
+        rij(
+            f"R5: percentages 2026 op 2024 (ter vergelijking met de EUR {pub['verhoging_2025']['mln']} mln)",
+            float(pub["verhoging_2025"]["mln"]),
+            pub["verhoging_2025"]["bron"],
             bedrag(r5, "verandering_berekenbaar") * factor / 1e6,
             "R5 neemt de percentages van 2026 over: de verhoging van 2025 plus die van 2026, op uren en prijzen van "
-            "2024. Daarom hoger dan de raming voor alleen 2025.")
+            "2024. Daarom hoger dan de raming voor alleen 2025.",
+        )
     _stelsel_vergelijking(rij, mj, factor, pub)
     df = b24
     wlz = df[df.index.get_level_values("groep") == P.G["wlz"]]
-    rij("Wlz-uitzondering: potentiele doelgroep", pub["wlz_potentiele_doelgroep"]["kinderen"],
-        " ".join(pub["wlz_potentiele_doelgroep"]["bron"].split()), aantal(wlz, "huishoudens"),
+    rij(
+        "Wlz-uitzondering: potentiele doelgroep",
+        pub["wlz_potentiele_doelgroep"]["kinderen"],
+        " ".join(pub["wlz_potentiele_doelgroep"]["bron"].split()),
+        aantal(wlz, "huishoudens"),
         "Model: huishoudens met een ouder met een Wlz-indicatie en een kind tot 12 (de weging zet dit op de aanname "
         "wlz_huishoudens, afgeleid uit dezelfde 3.045 kinderen, 1,55 kinderen per gezin). Geen onafhankelijke toets.",
-        eenheid="kinderen (gepubliceerd) / huishoudens (model)")
-    rij("Wlz-uitzondering: huishoudens met recht", None, "idem: 'het aantal gezinnen dat aan alle voorwaarden voldoet "
-        "is kleiner dan vooraf ingeschat'", aantal(wlz, "met_aanspraak"),
+        eenheid="kinderen (gepubliceerd) / huishoudens (model)",
+    )
+    rij(
+        "Wlz-uitzondering: huishoudens met recht",
+        None,
+        "idem: 'het aantal gezinnen dat aan alle voorwaarden voldoet is kleiner dan vooraf ingeschat'",
+        aantal(wlz, "met_aanspraak"),
         "Model: de regels van de wet (partner moet werken of een andere grond hebben) laten een deel van de doelgroep "
-        "zonder recht; eenoudergezinnen en paren die allebei een indicatie hebben vallen erbuiten.", eenheid="huishoudens")
-    rij("Wlz-uitzondering: gebruikers", pub["wlz_gebruikers"]["ouders"], " ".join(pub["wlz_gebruikers"]["bron"].split()),
+        "zonder recht; eenoudergezinnen en paren die allebei een indicatie hebben vallen erbuiten.",
+        eenheid="huishoudens",
+    )
+    rij(
+        "Wlz-uitzondering: gebruikers",
+        pub["wlz_gebruikers"]["ouders"],
+        " ".join(pub["wlz_gebruikers"]["bron"].split()),
         aantal(wlz, "ontvangers", "midden"),
         "Model na niet-gebruik midden (70 %). Het niet-gebruik van deze groep is afgeleid uit dezelfde cijfers, dus dit "
         "is geen onafhankelijke toets; het laat zien dat de weging, de regels en het niet-gebruik samen de gemeten "
-        "orde van grootte geven.", eenheid="huishoudens")
+        "orde van grootte geven.",
+        eenheid="huishoudens",
+    )
     return pd.DataFrame(rijen)
 
 
@@ -410,18 +541,38 @@ def _stelsel_vergelijking(rij: Callable[..., None], mj: Meerjarig, factor: float
     g = gedragsvariant(mj, factor).set_index("code").loc[f"stelsel_{STELSEL_JAAR}"]
     bronnen = pub["bronnen"]
     szw, cpb = pub["stelsel_structureel_szw"], pub["stelsel_cpb_scp_2023"]
-    uitleg = (f"Model {STELSEL_JAAR}, uitgelijnd, lopende prijzen: statisch {_nl(g['verandering_statisch_mln'])} "
-              f"miljoen euro, met gedrag {_nl(g['verandering_met_gedrag_mln'])} (meer uren opvang bij een lagere eigen "
-              "prijs, begrensd tot de prijsdalingen uit de literatuur, en minder niet-gebruik). SZW en CPB/SCP rekenen "
-              "met eigen volumes, prijzen en jaar en nemen ook een hogere vraag mee; het gepubliceerde bedrag ligt "
-              "tussen de statische uitkomst en die met gedrag.")
-    rij("Stelsel 2029: extra uitgaven (SZW, structureel)", szw["mld"] * 1e3, bronnen[szw["bron"]]["titel"],
-        g["verandering_statisch_mln"], uitleg, laag=g["verandering_statisch_mln"], hoog=g["verandering_met_gedrag_mln"])
-    rij("Stelsel 2029: extra uitgaven (CPB en SCP, 2023)", cpb["mld"] * 1e3, bronnen[cpb["bron"]]["titel"],
-        g["verandering_statisch_mln"], uitleg, laag=g["verandering_statisch_mln"], hoog=g["verandering_met_gedrag_mln"])
-    rij("Stelsel 2029: extra gewerkte uren (CPB en SCP, 2023)", float(cpb["voltijdbanen"]),
-        bronnen[cpb["bron"]]["titel"], g["extra_voltijdbanen"],
+    uitleg = (
+        f"Model {STELSEL_JAAR}, uitgelijnd, lopende prijzen: statisch {_nl(g['verandering_statisch_mln'])} "
+        f"miljoen euro, met gedrag {_nl(g['verandering_met_gedrag_mln'])} (meer uren opvang bij een lagere eigen "
+        "prijs, begrensd tot de prijsdalingen uit de literatuur, en minder niet-gebruik). SZW en CPB/SCP rekenen "
+        "met eigen volumes, prijzen en jaar en nemen ook een hogere vraag mee; het gepubliceerde bedrag ligt "
+        "tussen de statische uitkomst en die met gedrag."
+    )
+    rij(
+        "Stelsel 2029: extra uitgaven (SZW, structureel)",
+        szw["mld"] * 1e3,
+        bronnen[szw["bron"]]["titel"],
+        g["verandering_statisch_mln"],
+        uitleg,
+        laag=g["verandering_statisch_mln"],
+        hoog=g["verandering_met_gedrag_mln"],
+    )
+    rij(
+        "Stelsel 2029: extra uitgaven (CPB en SCP, 2023)",
+        cpb["mld"] * 1e3,
+        bronnen[cpb["bron"]]["titel"],
+        g["verandering_statisch_mln"],
+        uitleg,
+        laag=g["verandering_statisch_mln"],
+        hoog=g["verandering_met_gedrag_mln"],
+    )
+    rij(
+        "Stelsel 2029: extra gewerkte uren (CPB en SCP, 2023)",
+        float(cpb["voltijdbanen"]),
+        bronnen[cpb["bron"]]["titel"],
+        g["extra_voltijdbanen"],
         f"Model: {_nl(g['extra_uren_opvang_mln'])} miljoen extra uren opvang, waarvan een deel "
         f"({_nl(g['arbeid_per_extra_opvanguur'] * 100)} %) samengaat met extra gewerkte uren; de rest vervangt "
         "informele opvang. Uitgedrukt in voltijdbanen van 1.650 uur. CPB en SCP: +0,2 % gewerkte uren.",
-        eenheid="voltijdbanen")
+        eenheid="voltijdbanen",
+    )

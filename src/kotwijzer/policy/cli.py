@@ -1,9 +1,10 @@
 """`kotwijzer beleid`: synthetic population, baseline microsimulation and reforms (Typer app `app`).
 
-    kotwijzer beleid populatie --jaar 2024 --aantal 200000 --uitvoer var/beleid/populatie_2024.parquet
-    kotwijzer beleid simuleer --populatie var/beleid/populatie_2024.parquet --uitvoer var/beleid/basis
-    kotwijzer beleid hervorming alle --uitvoer var/beleid/hervormingen [--dask local | --dask tcp://host:8786]
+kotwijzer beleid populatie --jaar 2024 --aantal 200000 --uitvoer var/beleid/populatie_2024.parquet
+kotwijzer beleid simuleer --populatie var/beleid/populatie_2024.parquet --uitvoer var/beleid/basis
+kotwijzer beleid hervorming alle --uitvoer var/beleid/hervormingen [--dask local | --dask tcp://host:8786]
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -69,8 +70,9 @@ def _aannames(pad: Optional[Path]) -> None:
 def _schrijf_herkomst(map_: Path, seed, hervormingen=None, extra=None) -> dict:
     from kotwijzer.policy.herkomst import herkomst
 
-    h = herkomst(seed=seed, aannames=P.ruwe_aannames(), aannames_bron=P.aannames_bron(), hervormingen=hervormingen,
-                 extra=extra)
+    h = herkomst(
+        seed=seed, aannames=P.ruwe_aannames(), aannames_bron=P.aannames_bron(), hervormingen=hervormingen, extra=extra
+    )
     map_.mkdir(parents=True, exist_ok=True)
     (map_ / "herkomst.json").write_text(json.dumps(h, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     return h
@@ -79,8 +81,19 @@ def _schrijf_herkomst(map_: Path, seed, hervormingen=None, extra=None) -> dict:
 @app.callback()
 def _standaard(ctx: typer.Context) -> None:
     if ctx.invoked_subcommand is None:
-        analyse(uitvoer=STANDAARD_MAP / "analyse", aantal=200_000, seed=2024, populatie=None, trekkingen=200,
-                mc_aantal=20_000, seeds=10, tornado=True, dask=None, partitie=65_536, aannames=None)
+        analyse(
+            uitvoer=STANDAARD_MAP / "analyse",
+            aantal=200_000,
+            seed=2024,
+            populatie=None,
+            trekkingen=200,
+            mc_aantal=20_000,
+            seeds=10,
+            tornado=True,
+            dask=None,
+            partitie=65_536,
+            aannames=None,
+        )
 
 
 # ------------------------------------------------------------------------------------------ populatie
@@ -114,7 +127,9 @@ def populatie(
     stam = uitvoer.with_suffix("")
     rapport.to_csv(f"{stam}_kalibratie.csv", index=False)
     K.aannames_tabel().to_csv(f"{stam}_aannames.csv", index=False)
-    Path(f"{stam}.json").write_text(json.dumps({"jaar": jaar, **pop.meta}, ensure_ascii=False, indent=1), encoding="utf-8")
+    Path(f"{stam}.json").write_text(
+        json.dumps({"jaar": jaar, **pop.meta}, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     toon_kalibratie(rapport, jaar)
     r = pop.meta.get("raking", {})
     console.print(
@@ -154,8 +169,17 @@ def toon_kalibratie(rapport, jaar: int) -> None:
             verschil = f"{r['verschil']:+.1%}".replace(".", ",")
             marge = f"± {r['tolerantie']:.1%}".replace(".", ",")
         gat = r["aanname"] if r["herkomst"] in ("aanname", "afgeleid") or r["aanname"] else ""
-        t.add_row(r["id"], r["doel"], ROL_TEKST.get(r["rol"], r["rol"]), str(r["doelwaarde"]),
-                  bereikt, verschil, marge, "[green]ja[/green]" if r["binnen_marge"] else "[red]nee[/red]", gat)
+        t.add_row(
+            r["id"],
+            r["doel"],
+            ROL_TEKST.get(r["rol"], r["rol"]),
+            str(r["doelwaarde"]),
+            bereikt,
+            verschil,
+            marge,
+            "[green]ja[/green]" if r["binnen_marge"] else "[red]nee[/red]",
+            gat,
+        )
     console.print(t)
     console.print(
         "Kalibratie: de gewichten zijn zo gezet dat dit klopt. Invoercontrole: niet gewogen, maar de generator gebruikt "
@@ -201,25 +225,47 @@ def simuleer(
     for kol in ("opvangsoort", "kinderen", "uren", "toeslag", "toeslag als iedereen aanvraagt"):
         t.add_column(kol, justify="right" if kol != "opvangsoort" else "left")
     for naam, r in s.iterrows():
-        t.add_row(naam, _nl(r["kinderen_na_niet_gebruik"]), _nl(r["uren_na_niet_gebruik"]), _euro(r["toeslag_na_niet_gebruik"]),
-                  _euro(r["toeslag_iedereen"]))
+        t.add_row(
+            naam,
+            _nl(r["kinderen_na_niet_gebruik"]),
+            _nl(r["uren_na_niet_gebruik"]),
+            _euro(r["toeslag_na_niet_gebruik"]),
+            _euro(r["toeslag_iedereen"]),
+        )
     console.print(t)
     v = R.vergelijking_begroting(res)
     console.print("[bold]Vergelijking met de begroting[/bold]")
     for regel in v["verklaring"]:
         console.print(f"- {regel}")
-    console.print(f"{res.meta['modus']}, {res.meta['partities']} partities, {_nl(res.meta['seconden'], 1)} s. Bewaard in {uitvoer}/")
+    console.print(
+        f"{res.meta['modus']}, {res.meta['partities']} partities, {_nl(res.meta['seconden'], 1)} s. Bewaard in {uitvoer}/"
+    )
 
 
 def _toon_uitsplitsing(df, titel: str) -> None:
     t = Table(title=f"{titel} (na niet-gebruik midden; toeslag ook als iedereen aanvraagt)")
-    for kol in (df.index.name, "huishoudens", "met aanspraak", "ontvangers", "kinderen", "toeslag", "als iedereen aanvraagt",
-                "per ontvanger"):
+    for kol in (
+        df.index.name,
+        "huishoudens",
+        "met aanspraak",
+        "ontvangers",
+        "kinderen",
+        "toeslag",
+        "als iedereen aanvraagt",
+        "per ontvanger",
+    ):
         t.add_column(kol, justify="left" if kol == df.index.name else "right")
     for naam, r in df.iterrows():
-        t.add_row(str(naam), _nl(r["huishoudens"]), _nl(r["met_aanspraak"]), _nl(r["ontvangers_na_niet_gebruik"]),
-                  _nl(r["kinderen_na_niet_gebruik"]), _euro(r["toeslag_na_niet_gebruik"]), _euro(r["toeslag_iedereen"]),
-                  _euro(r["gemiddeld_per_ontvanger"]))
+        t.add_row(
+            str(naam),
+            _nl(r["huishoudens"]),
+            _nl(r["met_aanspraak"]),
+            _nl(r["ontvangers_na_niet_gebruik"]),
+            _nl(r["kinderen_na_niet_gebruik"]),
+            _euro(r["toeslag_na_niet_gebruik"]),
+            _euro(r["toeslag_iedereen"]),
+            _euro(r["gemiddeld_per_ontvanger"]),
+        )
     console.print(t)
 
 
@@ -240,7 +286,9 @@ def _waarschuw(res) -> None:
 def hervorming(
     keuze: str = typer.Argument("alle", help="'alle', een code (R1), codes met komma's (R1,R3) of een YAML-bestand."),
     populatie: Path = typer.Option(STANDAARD_MAP / "populatie_2024.parquet", help="Populatie (Parquet)."),
-    uitvoer: Path = typer.Option(STANDAARD_MAP / "hervormingen", help="Map voor tabellen (CSV), grafieken (PNG, SVG) en overzicht.json."),
+    uitvoer: Path = typer.Option(
+        STANDAARD_MAP / "hervormingen", help="Map voor tabellen (CSV), grafieken (PNG, SVG) en overzicht.json."
+    ),
     dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
     partitie: int = typer.Option(65_536, help="Huishoudens per partitie."),
     map_: Optional[Path] = typer.Option(None, "--map", help="Map met hervormingen (standaard de meegeleverde)."),
@@ -262,33 +310,66 @@ def hervorming(
     _schrijf_herkomst(uitvoer, res.meta.get("populatie", {}).get("seed"), gekozen, extra={"run": res.meta})
     _waarschuw(res)
     s = R.hervormingen_samenvatting(res)
-    t = Table(title=f"Hervormingen tegenover de huidige wet ({res.jaar}); euro per jaar, lopende prijzen, model "
-                    "(niet uitgelijnd op de begroting), statisch",
-              caption="Niet uitgelijnd: de uitgelijnde bedragen (op het jaarbedrag van de begroting) geeft "
-                      "'kotwijzer beleid analyse'. Bron: kotwijzer-microsimulatie.")
-    for kol in ("code", "hervorming", "uitgaven erbij (iedereen)", "na niet-gebruik midden", "laag - hoog",
-                "nieuwe ontvangers", "na niet-gebruik", "winnaars", "verliezers", "gem. winst"):
+    t = Table(
+        title=f"Hervormingen tegenover de huidige wet ({res.jaar}); euro per jaar, lopende prijzen, model "
+        "(niet uitgelijnd op de begroting), statisch",
+        caption="Niet uitgelijnd: de uitgelijnde bedragen (op het jaarbedrag van de begroting) geeft "
+        "'kotwijzer beleid analyse'. Bron: kotwijzer-microsimulatie.",
+    )
+    for kol in (
+        "code",
+        "hervorming",
+        "uitgaven erbij (iedereen)",
+        "na niet-gebruik midden",
+        "laag - hoog",
+        "nieuwe ontvangers",
+        "na niet-gebruik",
+        "winnaars",
+        "verliezers",
+        "gem. winst",
+    ):
         t.add_column(kol, justify="left" if kol in ("code", "hervorming") else "right", overflow="fold")
     for _, r in s.iterrows():
         lo = min(r["verandering_na_niet_gebruik_laag"], r["verandering_na_niet_gebruik_hoog"])
         hi = max(r["verandering_na_niet_gebruik_laag"], r["verandering_na_niet_gebruik_hoog"])
-        t.add_row(r["code"], r["naam"], _euro(r["verandering_iedereen"]), _euro(r["verandering_na_niet_gebruik_midden"]),
-                  f"{_euro(lo)} -\n{_euro(hi)}", _nl(r["nieuwe_ontvangers_iedereen"]),
-                  _nl(r["nieuwe_ontvangers_na_niet_gebruik"]), _nl(r["winnaars"]), _nl(r["verliezers"]),
-                  _euro(r["gemiddelde_winst"]))
+        t.add_row(
+            r["code"],
+            r["naam"],
+            _euro(r["verandering_iedereen"]),
+            _euro(r["verandering_na_niet_gebruik_midden"]),
+            f"{_euro(lo)} -\n{_euro(hi)}",
+            _nl(r["nieuwe_ontvangers_iedereen"]),
+            _nl(r["nieuwe_ontvangers_na_niet_gebruik"]),
+            _nl(r["winnaars"]),
+            _nl(r["verliezers"]),
+            _euro(r["gemiddelde_winst"]),
+        )
     console.print(t)
     for h in res.hervormingen:
         g = R.hervorming_per_groep(res, h.code)
         g = g[(g["nieuwe_aanspraak"] > 0) | (g["winnaars"] > 0)]
         if len(g):
             tg = Table(title=f"{h.code} {h.naam}: per doelgroep")
-            for kol in ("doelgroep", "nieuwe aanspraak", "nieuwe ontvangers", "na niet-gebruik", "winnaars", "uitgaven erbij",
-                        "na niet-gebruik midden"):
+            for kol in (
+                "doelgroep",
+                "nieuwe aanspraak",
+                "nieuwe ontvangers",
+                "na niet-gebruik",
+                "winnaars",
+                "uitgaven erbij",
+                "na niet-gebruik midden",
+            ):
                 tg.add_column(kol, justify="left" if kol == "doelgroep" else "right")
             for naam, r in g.iterrows():
-                tg.add_row(str(naam), _nl(r["nieuwe_aanspraak"]), _nl(r["nieuwe_ontvangers_iedereen"]),
-                           _nl(r["nieuwe_ontvangers_na_niet_gebruik"]), _nl(r["winnaars"]), _euro(r["verandering_iedereen"]),
-                           _euro(r["verandering_na_niet_gebruik"]))
+                tg.add_row(
+                    str(naam),
+                    _nl(r["nieuwe_aanspraak"]),
+                    _nl(r["nieuwe_ontvangers_iedereen"]),
+                    _nl(r["nieuwe_ontvangers_na_niet_gebruik"]),
+                    _nl(r["winnaars"]),
+                    _euro(r["verandering_iedereen"]),
+                    _euro(r["verandering_na_niet_gebruik"]),
+                )
             console.print(tg)
     console.print(
         "Winnaars en verliezers per inkomensdeciel: zie de CSV-bestanden en grafieken per hervorming. "
@@ -300,12 +381,16 @@ def hervorming(
 # ------------------------------------------------------------------------------------------ analyse
 @app.command()
 def analyse(
-    uitvoer: Path = typer.Option(STANDAARD_MAP / "analyse", help="Map voor tabellen (CSV en xlsx), grafieken en herkomst."),
+    uitvoer: Path = typer.Option(
+        STANDAARD_MAP / "analyse", help="Map voor tabellen (CSV en xlsx), grafieken en herkomst."
+    ),
     aantal: int = typer.Option(200_000, help="Huishoudens in de centrale populatie (als er geen --populatie is)."),
     seed: int = typer.Option(2024, help="Startgetal van de toevalsgenerator."),
     populatie: Optional[Path] = typer.Option(None, help="Bestaande populatie (Parquet) in plaats van een nieuwe."),
     trekkingen: int = typer.Option(200, help="Monte Carlo-trekkingen (0 = geen)."),
-    mc_aantal: int = typer.Option(20_000, help="Huishoudens per trekking (elke trekking maakt en weegt een eigen populatie)."),
+    mc_aantal: int = typer.Option(
+        20_000, help="Huishoudens per trekking (elke trekking maakt en weegt een eigen populatie)."
+    ),
     seeds: int = typer.Option(10, help="Startgetallen voor de seedvariantie van kleine groepen (0 = geen)."),
     tornado: bool = typer.Option(True, help="Gevoeligheid per aanname (tornadografiek)."),
     dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
@@ -323,9 +408,19 @@ def analyse(
     t0 = time.perf_counter()
     try:
         with console.status("Rekenen ...") as st:
-            o = D.volledig(uitvoer, aantal=aantal, seed=seed, populatie=populatie, trekkingen=trekkingen,
-                           mc_aantal=mc_aantal, seeds=seeds, tornado=tornado, dask=dask, partitie=partitie,
-                           melding=lambda m: st.update(m + " ..."))
+            o = D.volledig(
+                uitvoer,
+                aantal=aantal,
+                seed=seed,
+                populatie=populatie,
+                trekkingen=trekkingen,
+                mc_aantal=mc_aantal,
+                seeds=seeds,
+                tornado=tornado,
+                dask=dask,
+                partitie=partitie,
+                melding=lambda m: st.update(m + " ..."),
+            )
     except (ValueError, FileNotFoundError, K.KalibratieFout, VersieFout, H.HervormingFout) as e:
         _fout(str(e))
     import pandas as pd
@@ -338,24 +433,34 @@ def analyse(
     )
     bt = pd.read_csv(uitvoer / "budgettabel.csv")
     jaren = [k for k in bt.columns if k.isdigit()] + ["structureel"]
-    t = Table(title="Budgettabel (x EUR 1 mln, statisch, na niet-gebruik midden, lopende prijzen, afgerond op EUR 5 mln)",
-              caption=str(bt["bron"].iloc[0]) if len(bt) else None)
+    t = Table(
+        title="Budgettabel (x EUR 1 mln, statisch, na niet-gebruik midden, lopende prijzen, afgerond op EUR 5 mln)",
+        caption=str(bt["bron"].iloc[0]) if len(bt) else None,
+    )
     t.add_column("regel", overflow="fold")
     for kol in jaren:
         t.add_column(kol, justify="right")
     for _, r in bt.iterrows():
-        t.add_row(str(r["regel"]), *["" if pd.isna(r[k]) else _nl(float(r[k]), 1 if abs(float(r[k])) < 5 and r[k] != 0
-                                                                   else 0) for k in jaren])
+        t.add_row(
+            str(r["regel"]),
+            *["" if pd.isna(r[k]) else _nl(float(r[k]), 1 if abs(float(r[k])) < 5 and r[k] != 0 else 0) for k in jaren],
+        )
     console.print(t)
-    console.print("Leeg: geen wet in kotwijzer voor dat jaar. Wat een cel is (centrale schatting, gepubliceerd bedrag) staat "
-                  f"in de kolom kenmerken van {uitvoer}/budgettabel.csv.")
+    console.print(
+        "Leeg: geen wet in kotwijzer voor dat jaar. Wat een cel is (centrale schatting, gepubliceerd bedrag) staat "
+        f"in de kolom kenmerken van {uitvoer}/budgettabel.csv."
+    )
     rc = pd.read_csv(uitvoer / "reconciliatie.csv")
     t = Table(title="Aansluiting op gepubliceerde cijfers")
     for kol in ("onderwerp", "gepubliceerd", "model", "verklaring"):
         t.add_column(kol, overflow="fold")
     for _, r in rc.iterrows():
-        t.add_row(str(r["onderwerp"]), "" if pd.isna(r["gepubliceerd"]) else _nl(float(r["gepubliceerd"]), 1),
-                  _nl(float(r["model"]), 1), str(r["verklaring"]))
+        t.add_row(
+            str(r["onderwerp"]),
+            "" if pd.isna(r["gepubliceerd"]) else _nl(float(r["gepubliceerd"]), 1),
+            _nl(float(r["model"]), 1),
+            str(r["verklaring"]),
+        )
     console.print(t)
     if (uitvoer / "intervallen.csv").exists():
         iv = pd.read_csv(uitvoer / "intervallen.csv")
@@ -364,8 +469,15 @@ def analyse(
             t.add_column(kol, justify="left" if kol == "uitkomst" else "right")
         for _, r in iv[iv["uitkomst"].str.endswith(("_uitgelijnd", "basis_2024_model"))].iterrows():
             g = r.get("centraal_grote_populatie")
-            t.add_row(r["omschrijving"], _nl(r["centraal"] / 1e6, 1), _nl(r["p05"] / 1e6, 1), _nl(r["p95"] / 1e6, 1),
-                      "" if pd.isna(g) else _nl(g / 1e6, 1))
+            t.add_row(
+                r["omschrijving"],
+                _nl(r["centraal"] / 1e6, 1),
+                _nl(r["p05"] / 1e6, 1),
+                _nl(r["p95"] / 1e6, 1),
+                "" if pd.isna(g) else _nl(g / 1e6, 1),
+            )
         console.print(t)
-    console.print(f"Klaar in {_nl(time.perf_counter() - t0, 1)} s. Bewaard in {uitvoer}/ (CSV, beleidsanalyse.xlsx, "
-                  "grafieken, herkomst.json).")
+    console.print(
+        f"Klaar in {_nl(time.perf_counter() - t0, 1)} s. Bewaard in {uitvoer}/ (CSV, beleidsanalyse.xlsx, "
+        "grafieken, herkomst.json)."
+    )

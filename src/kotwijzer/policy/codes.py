@@ -1,5 +1,6 @@
 """Codes of the synthetic population: situations of a period, parent and household profiles, doelgroepen, and the
 sizes of the arrays. Shared by the generator, the storage, the calendar helpers and the reports."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -16,22 +17,56 @@ META_SLEUTEL = b"kotwijzer.populatie"
 S_GEEN, S_ARBEID, S_BIJSTAND_AB, S_BIJSTAND_C, S_STUDIE, S_INBURGERING, S_INBURGERING_OVERIG = 0, 1, 2, 3, 4, 5, 6
 S_WLZ_PERM, S_WLZ_TIJD, S_DETENTIE, S_WW_TRAJECT, S_AO_REINTEGRATIE = 7, 8, 9, 10, 11
 PERIODE_BIT = np.zeros(12, dtype=np.uint32)
-PERIODE_BIT[[S_ARBEID, S_BIJSTAND_AB, S_BIJSTAND_C, S_STUDIE, S_INBURGERING, S_INBURGERING_OVERIG, S_WLZ_PERM,
-             S_WLZ_TIJD, S_WW_TRAJECT, S_AO_REINTEGRATIE]] = [
-    c.A, c.C, c.BIJSTAND_ZONDER_VOORZIENING, c.J, c.G, c.G_OVERIG, c.WLZ_PERM, c.WLZ_TIJD, c.H, c.I]
+PERIODE_BIT[
+    [
+        S_ARBEID,
+        S_BIJSTAND_AB,
+        S_BIJSTAND_C,
+        S_STUDIE,
+        S_INBURGERING,
+        S_INBURGERING_OVERIG,
+        S_WLZ_PERM,
+        S_WLZ_TIJD,
+        S_WW_TRAJECT,
+        S_AO_REINTEGRATIE,
+    ]
+] = [c.A, c.C, c.BIJSTAND_ZONDER_VOORZIENING, c.J, c.G, c.G_OVERIG, c.WLZ_PERM, c.WLZ_TIJD, c.H, c.I]
 # (detention: DET_LANG or DET_KORT, decided by kalender.langer_dan_maanden)
 
 # Parent profile for the year.
 O_GEEN, O_WERK, O_BIJSTAND_A, O_BIJSTAND_B, O_BIJSTAND_C, O_BIJSTAND_GEEN, O_BIJSTAND_ONTHEFFING = 0, 1, 2, 3, 4, 5, 6
 O_STUDIE, O_INBURGERING, O_WLZ, O_DETENTIE, O_OVERIGE, O_GEEN_PARTNER = 7, 8, 9, 10, 11, 12
-OUDERPROFIELEN = ("geen", "werk", "bijstand_a", "bijstand_b", "bijstand_c", "bijstand_geen", "bijstand_ontheffing",
-                  "studie", "inburgering", "wlz", "detentie", "overige", "geen_partner")
+OUDERPROFIELEN = (
+    "geen",
+    "werk",
+    "bijstand_a",
+    "bijstand_b",
+    "bijstand_c",
+    "bijstand_geen",
+    "bijstand_ontheffing",
+    "studie",
+    "inburgering",
+    "wlz",
+    "detentie",
+    "overige",
+    "geen_partner",
+)
 BIJSTAND_PROFIELEN = (O_BIJSTAND_A, O_BIJSTAND_B, O_BIJSTAND_C, O_BIJSTAND_GEEN, O_BIJSTAND_ONTHEFFING)
 
 # Doelgroep of the household: the situation that gives (or would give) the right. Used for the breakdowns and for
 # non-take-up. Fixed per household (it does not depend on the scenario).
-GROEPEN = ("werk", "bijstand_traject", "bijstand_categorie_c", "bijstand_geen_activiteit", "studie", "inburgering",
-           "wlz", "detentie", "overige_doelgroep", "geen")
+GROEPEN = (
+    "werk",
+    "bijstand_traject",
+    "bijstand_categorie_c",
+    "bijstand_geen_activiteit",
+    "studie",
+    "inburgering",
+    "wlz",
+    "detentie",
+    "overige_doelgroep",
+    "geen",
+)
 GROEP_TEKST = {
     "werk": "werk",
     "bijstand_traject": "bijstand met traject (categorie A/B)",

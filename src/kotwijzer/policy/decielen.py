@@ -1,10 +1,12 @@
 """Income deciles of the population: weighted deciles within the population and an approximate national decile
 (for check C10 only)."""
+
 from __future__ import annotations
 
 import numpy as np
 
 from kotwijzer.policy.aannames import kalibratie_doelen
+
 
 def gewogen_decielen(waarde: np.ndarray, gewicht: np.ndarray) -> np.ndarray:
     """Deciles 1..10 of `waarde` with weights (households with equal values get the same decile)."""

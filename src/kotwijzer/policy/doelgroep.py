@@ -18,6 +18,7 @@ Method (Bijlage A, r. 2865-2879 of the text version), per household type t (eeno
 `schat` and `inconsistenties` are pure: they read only their argument. `laad_invoer` reads a YAML file and turns
 every validation problem into an `Invoerfout` whose Dutch message names the field.
 """
+
 from __future__ import annotations
 
 from importlib import resources

@@ -2,6 +2,7 @@
 
 The lead mounts `app` as the `schat` group: `main_app.add_typer(app, name="schat")`.
 """
+
 from __future__ import annotations
 
 import json
@@ -45,8 +46,12 @@ def _invoer_tabel(s: Schatting) -> Table:
     t = Table(title="Invoer", show_lines=True)
     for kop in ("Wat", "Waarde", "Herkomst", "Bron"):
         t.add_column(kop, overflow="fold")
-    t.add_row("Alle huishoudens in de bijstand", getal(inv.bijstand_huishoudens.waarde),
-              inv.bijstand_huishoudens.herkomst, bron_nl(inv.bijstand_huishoudens.bron))
+    t.add_row(
+        "Alle huishoudens in de bijstand",
+        getal(inv.bijstand_huishoudens.waarde),
+        inv.bijstand_huishoudens.herkomst,
+        bron_nl(inv.bijstand_huishoudens.bron),
+    )
     for h in HUISHOUDENS:
         o = inv.ouders[h]
         t.add_row(f"Bijstandsouders: {HUISHOUDEN_NAAM[h]}", getal(o.waarde), o.herkomst, bron_nl(o.bron))
@@ -54,8 +59,12 @@ def _invoer_tabel(s: Schatting) -> Table:
         oh = inv.ontheffing[h]
         t.add_row(f"Ontheffing arbeidsplicht: {HUISHOUDEN_NAAM[h]}", procent(oh.waarde), oh.herkomst, bron_nl(oh.bron))
     for h in HUISHOUDENS:
-        t.add_row(f"Aandeel ouders zonder ontheffing: {HUISHOUDEN_NAAM[h]}", procent(s.aandeel[h], 3),
-                  "berekend", s.aandeel_formule[h])
+        t.add_row(
+            f"Aandeel ouders zonder ontheffing: {HUISHOUDEN_NAAM[h]}",
+            procent(s.aandeel[h], 3),
+            "berekend",
+            s.aandeel_formule[h],
+        )
     for v, a in inv.srg_deelnemers.items():
         bron = a.bron + (f" — {a.toelichting}" if a.toelichting else "")
         t.add_row(f"Deelnemers {voorziening_naam(v)}", getal(a.waarde), a.herkomst, bron_nl(bron))
@@ -83,8 +92,9 @@ def _schatting_tabel(s: Schatting) -> Table:
             for v in d.voorzieningen:
                 tekst = f"{voorziening_naam(v)} {getal(rij.cellen[v])}"
                 if p is not None:
-                    gepubliceerd = (p.kolomtotaal.get(v) if rij.huishouden == "totaal"
-                                    else p.cellen.get(rij.huishouden, {}).get(v))
+                    gepubliceerd = (
+                        p.kolomtotaal.get(v) if rij.huishouden == "totaal" else p.cellen.get(rij.huishouden, {}).get(v)
+                    )
                     if gepubliceerd is not None and gepubliceerd != rij.cellen[v]:
                         tekst += f" (rapport {getal(gepubliceerd)})"
                 delen.append(tekst)
@@ -98,11 +108,23 @@ def _schatting_tabel(s: Schatting) -> Table:
                 else:
                     gepubliceerd_totaal = sum(p.cellen[rij.huishouden].values())
                 in_rapport = _anders(getal(gepubliceerd_totaal), gepubliceerd_totaal != rij.totaal)
-            t.add_row(titel if rij.huishouden == "eenouder" else "", HUISHOUDEN_NAAM[rij.huishouden],
-                      "\n".join(delen), getal(rij.totaal), in_rapport, ", ".join(rij.aannames))
+            t.add_row(
+                titel if rij.huishouden == "eenouder" else "",
+                HUISHOUDEN_NAAM[rij.huishouden],
+                "\n".join(delen),
+                getal(rij.totaal),
+                in_rapport,
+                ", ".join(rij.aannames),
+            )
         in_rapport = "–" if p is None else _anders(bereik(p.range), tuple(p.range) != tuple(d.range))
-        t.add_row("", "range (laag – hoog)", "laag = eenoudergezinnen; hoog = eenoudergezinnen + paren",
-                  bereik(d.range), in_rapport, ", ".join(d.aannames))
+        t.add_row(
+            "",
+            "range (laag – hoog)",
+            "laag = eenoudergezinnen; hoog = eenoudergezinnen + paren",
+            bereik(d.range),
+            in_rapport,
+            ", ".join(d.aannames),
+        )
     return t
 
 
@@ -179,8 +201,14 @@ def _bevindingen_tabel(bevindingen: list[Bevinding]) -> Table:
     t.add_column("Verwacht", overflow="fold", ratio=1, min_width=10)
     for i, b in enumerate(bevindingen, 1):
         als_range = b.code != "CEL_VERSCHILT_TUSSEN_DEELRANGES"
-        t.add_row(str(i), b.soort, bron_nl(b.locatie), bron_nl(b.beschrijving), _waarde(b.gepubliceerd, als_range),
-                  _waarde(b.verwacht))
+        t.add_row(
+            str(i),
+            b.soort,
+            bron_nl(b.locatie),
+            bron_nl(b.beschrijving),
+            _waarde(b.gepubliceerd, als_range),
+            _waarde(b.verwacht),
+        )
     return t
 
 
@@ -193,8 +221,9 @@ def doelgroep(
         ),
     ] = None,
     als_json: Annotated[bool, typer.Option("--json", help="Geef de uitkomst als JSON.")] = False,
-    volledig: Annotated[bool, typer.Option("--volledig", help="Toon ook de invoer, de aannames en wat niet klopt in "
-                                                              "het rapport.")] = False,
+    volledig: Annotated[
+        bool, typer.Option("--volledig", help="Toon ook de invoer, de aannames en wat niet klopt in het rapport.")
+    ] = False,
 ) -> None:
     """Schat hoeveel bijstandsouders met jonge kinderen in categorie B en C zitten (Bijlage A van het SZW-rapport
     'Kinderopvangtoeslag in de Participatiewet', 2025), met de aannames en wat niet klopt in het rapport."""
@@ -216,12 +245,17 @@ def doelgroep(
         typer.echo(json.dumps(uit, ensure_ascii=False, indent=2))
         return
     console = Console(highlight=False)
-    console.print(f"[bold]Schatting bijstandsouders met jonge kinderen in categorie B en C[/] — "
-                  f"{bron_nl(gegevens.naam)}, peiljaar {gegevens.peiljaar}")
+    console.print(
+        f"[bold]Schatting bijstandsouders met jonge kinderen in categorie B en C[/] — "
+        f"{bron_nl(gegevens.naam)}, peiljaar {gegevens.peiljaar}"
+    )
     if not volledig:
         console.print(_kort_tabel(schatting))
-        console.print(f"Met --volledig ziet u ook de invoer, de {len(schatting.invoer.aannames)} aannames"
-                      + (f" en {len(bevindingen)} punten die niet kloppen in het rapport" if bevindingen else "") + ".")
+        console.print(
+            f"Met --volledig ziet u ook de invoer, de {len(schatting.invoer.aannames)} aannames"
+            + (f" en {len(bevindingen)} punten die niet kloppen in het rapport" if bevindingen else "")
+            + "."
+        )
         return
     if gegevens.omschrijving:
         console.print(bron_nl(gegevens.omschrijving))

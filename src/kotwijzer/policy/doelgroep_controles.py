@@ -1,5 +1,6 @@
 """Checks of the published doelgroep figures against the recomputation and against themselves (seven numbered
 checks, one function each). Pure: reads only its argument."""
+
 from __future__ import annotations
 
 from kotwijzer.policy.doelgroep_modellen import (  # noqa: F401
@@ -57,10 +58,14 @@ def inconsistenties(schatting: Schatting) -> list[Bevinding]:
 _VOLGORDE = ["tussen_tabellen", "som", "samenvatting", "methode", "herberekening", "tekst"]
 
 
-
-
-def _controle_1(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
-               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+def _controle_1(
+    schatting: Schatting,
+    invoer: Invoer,
+    pub: Gepubliceerd,
+    h: float,
+    definities: dict[str, Deelrange],
+    uit: list[Bevinding],
+) -> None:
     """Check 1. recomputation from the stated inputs"""
 
     for d_id, p in pub.deelranges.items():
@@ -114,8 +119,14 @@ def _controle_1(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: floa
                 )
 
 
-def _controle_2(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
-               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+def _controle_2(
+    schatting: Schatting,
+    invoer: Invoer,
+    pub: Gepubliceerd,
+    h: float,
+    definities: dict[str, Deelrange],
+    uit: list[Bevinding],
+) -> None:
     """Check 2. sums within each published table"""
 
     for d_id, p in pub.deelranges.items():
@@ -200,8 +211,14 @@ def _controle_2(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: floa
     _controle_2_tabel3(schatting, invoer, pub, h, definities, uit)
 
 
-def _controle_2_tabel3(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
-                       definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+def _controle_2_tabel3(
+    schatting: Schatting,
+    invoer: Invoer,
+    pub: Gepubliceerd,
+    h: float,
+    definities: dict[str, Deelrange],
+    uit: list[Bevinding],
+) -> None:
     """Check 2 (continued): the sums of table 3."""
     if pub.tabel3 is not None:
         for cat in ("B", "C"):
@@ -226,8 +243,14 @@ def _controle_2_tabel3(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, 
                 )
 
 
-def _controle_3(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
-               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+def _controle_3(
+    schatting: Schatting,
+    invoer: Invoer,
+    pub: Gepubliceerd,
+    h: float,
+    definities: dict[str, Deelrange],
+    uit: list[Bevinding],
+) -> None:
     """Check 3. the same cell in different deel-ranges"""
 
     groepen: dict[tuple[str, Huishouden, str], list[tuple[str, int]]] = {}
@@ -246,9 +269,11 @@ def _controle_3(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: floa
             eenouder = {c for i, _ in waarden if (c := pub.deelranges[i].cellen.get("eenouder", {}).get(v)) is not None}
             if len(eenouder) == 1:
                 e = eenouder.pop()
-                verhouding = " Verhouding tot eenoudergezinnen: " + ", ".join(
-                    f"{getal(x)} / {getal(e)} = {getal(x / e, 2)}" for x in verschillend
-                ) + "."
+                verhouding = (
+                    " Verhouding tot eenoudergezinnen: "
+                    + ", ".join(f"{getal(x)} / {getal(e)} = {getal(x / e, 2)}" for x in verschillend)
+                    + "."
+                )
         uit.append(
             Bevinding(
                 code="CEL_VERSCHILT_TUSSEN_DEELRANGES",
@@ -267,8 +292,14 @@ def _controle_3(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: floa
         )
 
 
-def _controle_4(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
-               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+def _controle_4(
+    schatting: Schatting,
+    invoer: Invoer,
+    pub: Gepubliceerd,
+    h: float,
+    definities: dict[str, Deelrange],
+    uit: list[Bevinding],
+) -> None:
     """Check 4. doel re-integratie: a part of the whole, with the same share for both household types"""
 
     for d_id, p in pub.deelranges.items():
@@ -322,8 +353,14 @@ def _controle_4(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: floa
                     )
 
 
-def _controle_5(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
-               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+def _controle_5(
+    schatting: Schatting,
+    invoer: Invoer,
+    pub: Gepubliceerd,
+    h: float,
+    definities: dict[str, Deelrange],
+    uit: list[Bevinding],
+) -> None:
     """Check 5. the method implies one ratio paren / eenoudergezinnen for every voorziening"""
 
     aandeel = schatting.aandeel
@@ -378,8 +415,14 @@ def _controle_5(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: floa
                 )
 
 
-def _controle_6(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
-               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+def _controle_6(
+    schatting: Schatting,
+    invoer: Invoer,
+    pub: Gepubliceerd,
+    h: float,
+    definities: dict[str, Deelrange],
+    uit: list[Bevinding],
+) -> None:
     """Check 6. management summary against chapter 6"""
 
     if pub.samenvatting is not None and pub.tabel3 is not None:
@@ -420,8 +463,14 @@ def _controle_6(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: floa
             )
 
 
-def _controle_7(schatting: Schatting, invoer: Invoer, pub: Gepubliceerd, h: float,
-               definities: dict[str, Deelrange], uit: list[Bevinding]) -> None:
+def _controle_7(
+    schatting: Schatting,
+    invoer: Invoer,
+    pub: Gepubliceerd,
+    h: float,
+    definities: dict[str, Deelrange],
+    uit: list[Bevinding],
+) -> None:
     """Check 7. findings from reading the text"""
 
     for tb in pub.tekstbevindingen:

@@ -1,5 +1,6 @@
 """The data of the doelgroep estimate (bijstand households in categorie B and C): input, estimate and finding
 models (pydantic), the names of household types and voorzieningen, and the Dutch number formats of its tables."""
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal

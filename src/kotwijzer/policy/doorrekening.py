@@ -1,6 +1,7 @@
 """The whole policy analysis (`kotwijzer beleid analyse`): population, multi-year run, aligned tables, uncertainty,
 charts and provenance, written to one folder. Orchestration only: the tables come from `analyse`, the uncertainty
 from `onzekerheid`, the files from `uitvoer`."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,8 +10,15 @@ from typing import Any, Callable
 import pandas as pd
 
 from kotwijzer.policy import populatie as P
-from kotwijzer.policy.analyse import (bedrag, budgettabel, gedragsvariant, reconciliatie, reeksen, uitlijning,
-                                      uitzonderingsgroepen)
+from kotwijzer.policy.analyse import (
+    bedrag,
+    budgettabel,
+    gedragsvariant,
+    reconciliatie,
+    reeksen,
+    uitlijning,
+    uitzonderingsgroepen,
+)
 
 
 def volledig(
@@ -49,8 +57,15 @@ def volledig(
     tabellen: dict[str, pd.DataFrame] = {
         "budgettabel": budgettabel(r, uitl),
         "budgettabel_constante_prijzen": budgettabel(r, uitl, constante_prijzen=True),
-        "uitlijning": pd.DataFrame([{**uitl, "methode": "een factor op alle bedragen van alle jaren en scenario's: "
-                                                           "(begroting 2024 min de kasbrug) / model 2024 (na niet-gebruik midden)"}]),
+        "uitlijning": pd.DataFrame(
+            [
+                {
+                    **uitl,
+                    "methode": "een factor op alle bedragen van alle jaren en scenario's: "
+                    "(begroting 2024 min de kasbrug) / model 2024 (na niet-gebruik midden)",
+                }
+            ]
+        ),
         "reeksen": r,
         "stelsel_2029_doelgroepen": uitzonderingsgroepen(mj, factor),
         "reconciliatie": reconciliatie(mj, factor, uitl),
@@ -61,7 +76,9 @@ def volledig(
     tabellen["aannames"] = K.aannames_tabel()
     if trekkingen or tornado or seeds:
         tabellen.update(_onzekerheid(mj, hervormingen, seed, trekkingen, mc_aantal, seeds, tornado, dask, tijden, zeg))
-    h = _herkomst(populatie, bron, aantal, seed, hervormingen, trekkingen, mc_aantal, seeds, tornado, factor, mj, tijden)
+    h = _herkomst(
+        populatie, bron, aantal, seed, hervormingen, trekkingen, mc_aantal, seeds, tornado, factor, mj, tijden
+    )
     return _schrijf(Path(uitvoer), tabellen, r, h, hervormingen, uitl, tijden)
 
 
@@ -84,7 +101,9 @@ def _populatie(populatie: str | Path | None, aantal: int, seed: int, zeg: Callab
     return pop, kal, seed, aantal
 
 
-def _onzekerheid(mj, hervormingen, seed, trekkingen, mc_aantal, seeds, tornado, dask, tijden, zeg) -> dict[str, pd.DataFrame]:
+def _onzekerheid(
+    mj, hervormingen, seed, trekkingen, mc_aantal, seeds, tornado, dask, tijden, zeg
+) -> dict[str, pd.DataFrame]:
     """Monte Carlo intervals, tornado and seed variance (on a Dask cluster when one is given)."""
     import os
     import time
@@ -96,7 +115,7 @@ def _onzekerheid(mj, hervormingen, seed, trekkingen, mc_aantal, seeds, tornado, 
 
     uit: dict[str, pd.DataFrame] = {}
     d = dask if dask is not None else (os.environ.get(DASK_OMGEVING) or None)
-    with (dask_client(d) if d else nullcontext(None)) as client:
+    with dask_client(d) if d else nullcontext(None) as client:
         if client is not None:
             M.controleer_versies(client)
         t2 = time.perf_counter()
@@ -119,8 +138,9 @@ def _onzekerheid(mj, hervormingen, seed, trekkingen, mc_aantal, seeds, tornado, 
         t4 = time.perf_counter()
         if seeds:
             zeg(f"Seedvariantie: {seeds} startgetallen")
-            uit["seedvariantie"] = O.seedvariantie(mc_aantal, hervormingen, [seed + 10_000 + i for i in range(seeds)],
-                                                   client=client)
+            uit["seedvariantie"] = O.seedvariantie(
+                mc_aantal, hervormingen, [seed + 10_000 + i for i in range(seeds)], client=client
+            )
         tijden["seedvariantie"] = time.perf_counter() - t4
     return uit
 
@@ -129,14 +149,26 @@ def _herkomst(populatie, bron, aantal, seed, hervormingen, trekkingen, mc_aantal
     from kotwijzer.policy.herkomst import bestand_hash, herkomst as maak_herkomst
 
     return maak_herkomst(
-        seed=seed, aannames=P.ruwe_aannames(), aannames_bron=P.aannames_bron(), hervormingen=hervormingen,
-        extra={"populatie": {"huishoudens": aantal,
-                             "bestand": Path(str(populatie)).name if populatie else "in het geheugen gemaakt",
-                             "sha256": bestand_hash(bron) if populatie else None},
-               "monte_carlo": {"trekkingen": trekkingen, "huishoudens_per_trekking": mc_aantal,
-                               "startgetallen_seedvariantie": seeds, "tornado": tornado},
-               "uitlijnfactor": factor,
-               "run": {**mj.meta, "tijden_seconden": {k: round(v, 1) for k, v in tijden.items()}}})
+        seed=seed,
+        aannames=P.ruwe_aannames(),
+        aannames_bron=P.aannames_bron(),
+        hervormingen=hervormingen,
+        extra={
+            "populatie": {
+                "huishoudens": aantal,
+                "bestand": Path(str(populatie)).name if populatie else "in het geheugen gemaakt",
+                "sha256": bestand_hash(bron) if populatie else None,
+            },
+            "monte_carlo": {
+                "trekkingen": trekkingen,
+                "huishoudens_per_trekking": mc_aantal,
+                "startgetallen_seedvariantie": seeds,
+                "tornado": tornado,
+            },
+            "uitlijnfactor": factor,
+            "run": {**mj.meta, "tijden_seconden": {k: round(v, 1) for k, v in tijden.items()}},
+        },
+    )
 
 
 def _schrijf(map_: Path, tabellen, r, h, hervormingen, uitl, tijden) -> dict[str, Any]:
@@ -150,16 +182,21 @@ def _schrijf(map_: Path, tabellen, r, h, hervormingen, uitl, tijden) -> dict[str
         graf["intervallen"] = U.grafiek_intervallen(iv, map_, h)
     if td is not None and len(td):
         graf["tornado"] = {}
-        for uitkomst, titel in (("basis_2024_model", "Basis 2024 (model, niet uitgelijnd): welke aanname telt?"),
-                                *((f"{x.code}_2024_uitgelijnd", f"{x.code} {x.naam}: welke aanname telt?")
-                                  for x in hervormingen),
-                                ("stelsel_2029_uitgelijnd", "Stelsel 2029: welke aanname telt?")):
+        for uitkomst, titel in (
+            ("basis_2024_model", "Basis 2024 (model, niet uitgelijnd): welke aanname telt?"),
+            *((f"{x.code}_2024_uitgelijnd", f"{x.code} {x.naam}: welke aanname telt?") for x in hervormingen),
+            ("stelsel_2029_uitgelijnd", "Stelsel 2029: welke aanname telt?"),
+        ):
             graf["tornado"][uitkomst] = U.grafiek_tornado(td, uitkomst, titel, map_, h)
     graf["stelsel_2029_doelgroepen"] = U.grafiek_uitzonderingen(tabellen["stelsel_2029_doelgroepen"], map_, h)
-    overzicht = {"uitlijning": uitl, "tijden_seconden": tijden,
-                 "waarschuwingen": [
-                     "Alle bedragen zijn statisch (geen gedragsreactie); de gedragsvariant staat apart.",
-                     "Na 2026 is 'ongewijzigd beleid' een projectie met aannames, geen wet.",
-                     "De tabel 2024 is voorlopig; de tabel 2025 is onvolledig: 2025 is een centrale schatting met de "
-                     "wettelijke grenzen ernaast."]}
+    overzicht = {
+        "uitlijning": uitl,
+        "tijden_seconden": tijden,
+        "waarschuwingen": [
+            "Alle bedragen zijn statisch (geen gedragsreactie); de gedragsvariant staat apart.",
+            "Na 2026 is 'ongewijzigd beleid' een projectie met aannames, geen wet.",
+            "De tabel 2024 is voorlopig; de tabel 2025 is onvolledig: 2025 is een centrale schatting met de "
+            "wettelijke grenzen ernaast.",
+        ],
+    }
     return U.schrijf(map_, tabellen, h, graf, overzicht)

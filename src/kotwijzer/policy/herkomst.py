@@ -1,5 +1,6 @@
 """Provenance of a policy run: code version, package versions, hashes of the law data, targets, assumptions and reform
 files, seed. Written into every output (herkomst.json, a sheet in the xlsx, a line under every chart)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -71,8 +72,13 @@ def git_commit() -> str:
         c = subprocess.run(["git", "rev-parse", "HEAD"], cwd=map_, capture_output=True, text=True, timeout=10)
         if c.returncode != 0:
             return "onbekend (geen git)"
-        d = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=map_, capture_output=True,
-                           text=True, timeout=10)
+        d = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=map_,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
         return c.stdout.strip() + ("+gewijzigd" if d.stdout.strip() else "")
     except (OSError, subprocess.SubprocessError):
         return "onbekend (geen git)"
@@ -92,13 +98,23 @@ def aannames_hash(ruw: dict[str, Any]) -> str:
     return _sha(json.dumps(ruw, sort_keys=True, ensure_ascii=False, default=str).encode())
 
 
-def herkomst(*, seed: int | None, aannames: dict[str, Any], aannames_bron: str, hervormingen: list | None = None,
-             extra: dict[str, Any] | None = None) -> dict[str, Any]:
+def herkomst(
+    *,
+    seed: int | None,
+    aannames: dict[str, Any],
+    aannames_bron: str,
+    hervormingen: list | None = None,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Everything needed to reproduce a result."""
     herv = {}
     for h in hervormingen or []:
         bestand = getattr(h, "bestand", "")
-        tekst = json.dumps(h.als_dict(), sort_keys=True, ensure_ascii=False, default=str) if hasattr(h, "als_dict") else str(h)
+        tekst = (
+            json.dumps(h.als_dict(), sort_keys=True, ensure_ascii=False, default=str)
+            if hasattr(h, "als_dict")
+            else str(h)
+        )
         herv[getattr(h, "code", str(h))] = {"bestand": bestand, "sha256": _sha(tekst.encode())}
     return {
         "git_commit": git_commit(),
@@ -115,8 +131,10 @@ def herkomst(*, seed: int | None, aannames: dict[str, Any], aannames_bron: str, 
 def regel(h: dict[str, Any]) -> str:
     """One short line for under a chart."""
     commit = str(h.get("git_commit", ""))[:10]
-    return (f"code {commit}; tabellen {h['hashes']['tabellen'][:8]}; aannames {h['hashes']['aannames'][:8]}; "
-            f"startgetal {h.get('seed')}")
+    return (
+        f"code {commit}; tabellen {h['hashes']['tabellen'][:8]}; aannames {h['hashes']['aannames'][:8]}; "
+        f"startgetal {h.get('seed')}"
+    )
 
 
 # The commit is read once, when the policy code is loaded: a run records the code it actually runs, even when the

@@ -10,6 +10,7 @@ carries code: the rules core applies it through `kotwijzer.params.parameters_voo
     tabel: {percentages_van_jaar: 2026}          # or {verschuiving_procentpunt: 2.0}
     maximum_uurprijs: {dagopvang: "10.50", buitenschoolse_opvang: "9.44", gastouderopvang: "7.60"}  # or {factor: 1.05}
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -80,9 +81,16 @@ def lees(pad: str | Path) -> Hervorming:
         raise HervormingFout(f"{pad.name}: de code '{BASIS}' is gereserveerd voor de huidige wet")
     tekst = lambda x: " ".join(str(x or "").split())  # noqa: E731
     return Hervorming(
-        code=str(d["code"]), naam=tekst(d["naam"]), omschrijving=tekst(d.get("omschrijving")), bron=tekst(d.get("bron")),
-        wet=tekst(d.get("wet")), wijzigingen=dict(d.get("wijzigingen") or {}), tabel=d.get("tabel"),
-        maximum_uurprijs=d.get("maximum_uurprijs"), verwachting=tekst(d.get("verwachting")), bestand=pad.name,
+        code=str(d["code"]),
+        naam=tekst(d["naam"]),
+        omschrijving=tekst(d.get("omschrijving")),
+        bron=tekst(d.get("bron")),
+        wet=tekst(d.get("wet")),
+        wijzigingen=dict(d.get("wijzigingen") or {}),
+        tabel=d.get("tabel"),
+        maximum_uurprijs=d.get("maximum_uurprijs"),
+        verwachting=tekst(d.get("verwachting")),
+        bestand=pad.name,
     )
 
 

@@ -4,6 +4,7 @@ This is the bridge that proves there is one rules core: `kotwijzer.compute.berek
 through the single-household input translation (`kotwijzer.invoer.naar_batch`) and must give the same batch arrays and
 the same amounts as the population path (`policy.indicatoren`, `kotwijzer.kern.bereken_totalen`).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -70,7 +71,9 @@ def _kind(pop: P.Populatie, i: int, k: int) -> Kind:
         for (s, u, p), maanden in groepen.items()
     ]
     return Kind(
-        label=f"kind {k + 1}", geboortedatum=dt.date(gj, gm, 15), start_voortgezet_onderwijs=f"{vj:04d}-{vm:02d}",
+        label=f"kind {k + 1}",
+        geboortedatum=dt.date(gj, gm, 15),
+        start_voortgezet_onderwijs=f"{vj:04d}-{vm:02d}",
         opvang=opvang,
     )
 

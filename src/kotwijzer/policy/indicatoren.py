@@ -7,6 +7,7 @@ hours used and prices in those months) that the calibration and the reports need
 Households are grouped by their number of children so that each block carries only the child slots it uses (the
 kernel works on [H, C, 12]; an empty child slot contributes nothing, so the result is the same as with all slots).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
@@ -45,9 +46,20 @@ class HuishoudUitkomst:
     def leeg(cls, n: int, details: bool) -> "HuishoudUitkomst":
         z = lambda *s, d=np.int64: np.zeros(s, dtype=d)  # noqa: E731
         return cls(
-            z(n), z(n), z(n), z(n), z(n, d=np.int8), z(n, d=np.int8), z(n, 4), z(n, 4), z(n, 4, d=np.int8),
-            z(n, DETAIL) if details else None, z(n, DETAIL) if details else None, z(n, DETAIL) if details else None,
-            np.zeros(n, dtype=bool), z(n),
+            z(n),
+            z(n),
+            z(n),
+            z(n),
+            z(n, d=np.int8),
+            z(n, d=np.int8),
+            z(n, 4),
+            z(n, 4),
+            z(n, 4, d=np.int8),
+            z(n, DETAIL) if details else None,
+            z(n, DETAIL) if details else None,
+            z(n, DETAIL) if details else None,
+            np.zeros(n, dtype=bool),
+            z(n),
         )
 
     def zet(self, idx: np.ndarray, ander: "HuishoudUitkomst") -> None:
@@ -71,8 +83,15 @@ def _blok(b: Batch, p: JaarParameters, details: bool) -> HuishoudUitkomst:
     for s in (1, 2, 3):
         kinderen_soort[:, s] = (heeft & (b.soort == s)).any(axis=2).sum(axis=1)
     out = HuishoudUitkomst(
-        t.toeslag_cent, t.kosten_cent, t.werkelijke_kosten_cent, t.uren_cu, t.maanden_aanspraak,
-        t.kinderen_met_toeslag, t.toeslag_per_soort_cent, t.uren_per_soort_cu, kinderen_soort,
+        t.toeslag_cent,
+        t.kosten_cent,
+        t.werkelijke_kosten_cent,
+        t.uren_cu,
+        t.maanden_aanspraak,
+        t.kinderen_met_toeslag,
+        t.toeslag_per_soort_cent,
+        t.uren_per_soort_cu,
+        kinderen_soort,
     )
     out.bedrag_onbekend = t.bedrag_onbekend
     if u.toeslag_bekend is None:
@@ -103,18 +122,21 @@ def blokken(pop, blok: int = BLOK) -> list[tuple[np.ndarray, Batch]]:
     for k in range(1, int(nk.max(initial=0)) + 1):
         idx = np.flatnonzero(nk == k)
         for start in range(0, idx.size, blok):
-            sel = idx[start:start + blok]
+            sel = idx[start : start + blok]
             out.append((sel, pop.batch(sel, kinderen=k)))
     return out
 
 
 def bereken_huishoudens(
-    pop, params: JaarParameters, details: bool = False, blok: int = BLOK,
+    pop,
+    params: JaarParameters,
+    details: bool = False,
+    blok: int = BLOK,
     voorbereid: list[tuple[np.ndarray, Batch]] | None = None,
 ) -> HuishoudUitkomst:
     """Run the kernel for every household of a `Populatie` (grouped by number of children) and return per-household
     yearly results in the population's order. `voorbereid`: the result of `blokken(pop)`, to reuse across scenarios."""
     out = HuishoudUitkomst.leeg(pop.n, details)
-    for sel, b in (voorbereid if voorbereid is not None else blokken(pop, blok)):
+    for sel, b in voorbereid if voorbereid is not None else blokken(pop, blok):
         out.zet(sel, _blok(b, params, details))
     return out

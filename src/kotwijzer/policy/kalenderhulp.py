@@ -1,6 +1,7 @@
 """Calendar helpers of the population: month dates, dated periods to months (through the named rules of
 `kotwijzer.rules.kalender`), the months a child is born, before voortgezet onderwijs and of BSO age, and the age on
 1 January."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -20,7 +21,9 @@ from kotwijzer.rules import kalender
 
 def maand_datum(jaar: int, t: np.ndarray) -> np.ndarray:
     """First day of month t (months since January of `jaar`) as datetime64[D]."""
-    return (np.datetime64(f"{jaar}-01", "M") + np.asarray(t, dtype=np.int64).astype("timedelta64[M]")).astype("datetime64[D]")
+    return (np.datetime64(f"{jaar}-01", "M") + np.asarray(t, dtype=np.int64).astype("timedelta64[M]")).astype(
+        "datetime64[D]"
+    )
 
 
 def maand_einde(jaar: int, t: np.ndarray) -> np.ndarray:
@@ -68,7 +71,7 @@ def situatie_maanden(pop_data: dict[str, np.ndarray], jaar: int) -> tuple[np.nda
         # a bijstand traject (Wko 1.6 lid 1 onder c) that ends in the year: its last month, for the doorloop switch
         traj = ((s == S_BIJSTAND_AB) | (s == S_BIJSTAND_C)) & ~np.isnat(tot)
         eind_in_jaar = traj & (tot >= jan1) & (tot <= dec31)
-        maand = (tot.astype("datetime64[M]").astype(np.int64) - (jaar - 1970) * 12)
+        maand = tot.astype("datetime64[M]").astype(np.int64) - (jaar - 1970) * 12
         traject_einde = np.where(eind_in_jaar, np.maximum(traject_einde, maand), traject_einde).astype(np.int8)
     # werkloosheidstermijn (Wko 1.6 lid 5) after work that ends in the year (or the year before) and is not followed by
     # work of the same parent the next day
@@ -89,8 +92,11 @@ def situatie_maanden(pop_data: dict[str, np.ndarray], jaar: int) -> tuple[np.nda
         einde &= ~gaat_door
         nat = np.full(tot.shape, np.datetime64("NaT", "D"))
         eind, _ = kalender.werkloosheidstermijn_einde(
-            np.where(einde, tot, nat), nat, nat,
-            int(p.werkloosheidstermijn_maanden), int(p.zwangerschap_dagen_voor_vermoedelijke_bevalling),
+            np.where(einde, tot, nat),
+            nat,
+            nat,
+            int(p.werkloosheidstermijn_maanden),
+            int(p.zwangerschap_dagen_voor_vermoedelijke_bevalling),
             int(p.zwangerschap_dagen_na_bevalling),
         )
         maanden = kalender.maanden_in_periode(np.where(einde, volgende, nat), eind, jaar)

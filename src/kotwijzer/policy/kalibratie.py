@@ -11,6 +11,7 @@ The final weights are integers in 1/10,000 household (`gewicht_e4`); the roundin
 'weging' target and what is achieved (the tolerance covers it). Targets with methode 'controle' are not weighted: they
 show how well the generator and the rules reproduce statistics that were not forced.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -183,7 +184,9 @@ def _doelen_weging(jaar: int) -> list[dict[str, Any]]:
     return [dl for dl in P.kalibratie_doelen()["doelen"] if dl["methode"] == "weging"]
 
 
-def kalibreer(pop: P.Populatie, u: HuishoudUitkomst | None = None) -> tuple[P.Populatie, pd.DataFrame, HuishoudUitkomst]:
+def kalibreer(
+    pop: P.Populatie, u: HuishoudUitkomst | None = None
+) -> tuple[P.Populatie, pd.DataFrame, HuishoudUitkomst]:
     """Set the weights of `pop` (in place) by raking to the 'weging' targets of its year. Returns the population, the
     calibration report (`rapport`) and the baseline household results used."""
     jaar = pop.jaar
@@ -230,8 +233,12 @@ def kalibreer(pop: P.Populatie, u: HuishoudUitkomst | None = None) -> tuple[P.Po
     info = RakingInfo(it, grenzen, float(g.min()), float(g.max()), float(fout))
     pop.meta.update(
         gekalibreerd=True,
-        raking={"iteraties": info.iteraties, "grenzen": list(info.grenzen), "g_min": round(info.g_min, 4),
-                "g_max": round(info.g_max, 4)},
+        raking={
+            "iteraties": info.iteraties,
+            "grenzen": list(info.grenzen),
+            "g_min": round(info.g_min, 4),
+            "g_max": round(info.g_max, 4),
+        },
         huishoudens_gewogen=int(gewicht_e4.sum()) / P.GEWICHT_EENHEID,
     )
     return pop, rapport(pop, u), u
@@ -260,22 +267,24 @@ def rapport(pop: P.Populatie, u: HuishoudUitkomst) -> pd.DataFrame:
             verschil = (waarde - float(doel)) / float(doel)
             ok = abs(verschil) <= tol
             doel_tekst = _getal(float(doel))
-        rijen.append({
-            "id": dl["id"],
-            "doel": dl["naam"],
-            "methode": dl["methode"],
-            "rol": dl.get("rol", ""),
-            "soort": dl["soort"],
-            "doelwaarde": doel_tekst,
-            "bereikt": waarde,
-            "verschil": verschil,
-            "tolerantie": tol,
-            "binnen_marge": bool(ok),
-            "herkomst": dl.get("herkomst", ""),
-            "aanname": dl.get("aanname", "") or "",
-            "bron": dl.get("bron", ""),
-            "toelichting": " ".join(str(dl.get("toelichting", "")).split()),
-        })
+        rijen.append(
+            {
+                "id": dl["id"],
+                "doel": dl["naam"],
+                "methode": dl["methode"],
+                "rol": dl.get("rol", ""),
+                "soort": dl["soort"],
+                "doelwaarde": doel_tekst,
+                "bereikt": waarde,
+                "verschil": verschil,
+                "tolerantie": tol,
+                "binnen_marge": bool(ok),
+                "herkomst": dl.get("herkomst", ""),
+                "aanname": dl.get("aanname", "") or "",
+                "bron": dl.get("bron", ""),
+                "toelichting": " ".join(str(dl.get("toelichting", "")).split()),
+            }
+        )
     return pd.DataFrame(rijen)
 
 
@@ -288,25 +297,29 @@ def _getal(x: float) -> str:
 def aannames_tabel() -> pd.DataFrame:
     rijen = []
     for naam, a in P.aannames().items():
-        rijen.append({
-            "aanname": naam,
-            "waarde": _tekst(a["waarde"]),
-            "bereik": _tekst(a.get("bereik", "")),
-            "eenheid": a.get("eenheid", ""),
-            "gebruik": a.get("gebruik", ""),
-            "reden": " ".join(str(a.get("reden", "")).split()),
-            "bron": a.get("bron", ""),
-        })
+        rijen.append(
+            {
+                "aanname": naam,
+                "waarde": _tekst(a["waarde"]),
+                "bereik": _tekst(a.get("bereik", "")),
+                "eenheid": a.get("eenheid", ""),
+                "gebruik": a.get("gebruik", ""),
+                "reden": " ".join(str(a.get("reden", "")).split()),
+                "bron": a.get("bron", ""),
+            }
+        )
     for groep, a in P.niet_gebruik_aannames().items():
-        rijen.append({
-            "aanname": f"niet_gebruik.{groep}",
-            "waarde": _tekst(a["midden"]),
-            "bereik": f"{a['laag']} - {a['hoog']}",
-            "eenheid": "aandeel van de huishoudens met recht en opvang dat geen KOT aanvraagt",
-            "gebruik": "direct",
-            "reden": " ".join(str(a.get("reden", "")).split()),
-            "bron": "",
-        })
+        rijen.append(
+            {
+                "aanname": f"niet_gebruik.{groep}",
+                "waarde": _tekst(a["midden"]),
+                "bereik": f"{a['laag']} - {a['hoog']}",
+                "eenheid": "aandeel van de huishoudens met recht en opvang dat geen KOT aanvraagt",
+                "gebruik": "direct",
+                "reden": " ".join(str(a.get("reden", "")).split()),
+                "bron": "",
+            }
+        )
     return pd.DataFrame(rijen)
 
 

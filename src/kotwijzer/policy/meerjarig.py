@@ -20,6 +20,7 @@ Everything is computed by the rules core (`kotwijzer.kern` via `policy.indicator
 to the input is the indexation and, for the 'werkende ouders' system, keeping only the situations of work (arbeid and
 the werkloosheidstermijn after it) - that system is a scenario, not law, so no rule of the current law is rewritten.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -58,6 +59,7 @@ WERK_BITS = np.uint32(c.A | c.WT)
 
 # where the missing cells of a partial table are put: at the legal lower or upper bound, or the central estimate
 Grens = Literal["onder", "midden", "boven"]
+
 
 @dataclass(frozen=True)
 class Scenario:
@@ -113,17 +115,31 @@ def _projectie_tabel_f(jaar: int, percentage_96: bool, f: float, van_jaar: int):
     vannen = [0 if i == 0 else round(int(basis.van[i]) * f) for i in range(len(basis.van))]
     # (van, tot en met or None for the top row, promille eerste kind, promille overige kinderen)
     rijen: list[tuple[int, int | None, int, int]] = [
-        (van, vannen[i + 1] - 1 if i + 1 < len(vannen) else None, int(basis.eerste_kind[i]),
-         int(basis.overige_kinderen[i]))
+        (
+            van,
+            vannen[i + 1] - 1 if i + 1 < len(vannen) else None,
+            int(basis.eerste_kind[i]),
+            int(basis.overige_kinderen[i]),
+        )
         for i, van in enumerate(vannen)
     ]
     if percentage_96:
         rijen = [(0, None, HOOGSTE_PROMILLE, HOOGSTE_PROMILLE)]
-    csv = [{"income_from": str(van), "income_to_incl": "" if tot is None else str(tot),
-            "pct_first_child": f"{p1 / 10:.1f}", "pct_next_children": f"{p2 / 10:.1f}"} for van, tot, p1, p2 in rijen]
+    csv = [
+        {
+            "income_from": str(van),
+            "income_to_incl": "" if tot is None else str(tot),
+            "pct_first_child": f"{p1 / 10:.1f}",
+            "pct_next_children": f"{p2 / 10:.1f}",
+        }
+        for van, tot, p1, p2 in rijen
+    ]
     t = valideer_tabel(jaar, csv, "hervorming")
-    herkomst = ("96 % voor elk inkomen (stelsel 2029, scenario)" if percentage_96 else
-                f"projectie: percentages {van_jaar}, grenzen geindexeerd met de aanname meerjarige_indexatie")
+    herkomst = (
+        "96 % voor elk inkomen (stelsel 2029, scenario)"
+        if percentage_96
+        else f"projectie: percentages {van_jaar}, grenzen geindexeerd met de aanname meerjarige_indexatie"
+    )
     return dataclasses.replace(t, bron=herkomst, wettelijke_grondslag="scenario")
 
 
@@ -141,8 +157,13 @@ def _projectie_max(jaar: int) -> MaximumUurprijs:
 def _projectie_max_f(jaar: int, f: float) -> MaximumUurprijs:
     mu27 = maximum_uurprijs(2027, ook_aangekondigd=True)
     cent = {k: round(v * f) for k, v in mu27.cent.items()}
-    return MaximumUurprijs(jaar, cent, "hervorming",
-                           f"projectie: aangekondigde maximum uurprijzen 2027 ({mu27.status}), daarna geindexeerd", ())
+    return MaximumUurprijs(
+        jaar,
+        cent,
+        "hervorming",
+        f"projectie: aangekondigde maximum uurprijzen 2027 ({mu27.status}), daarna geindexeerd",
+        (),
+    )
 
 
 @lru_cache(maxsize=8)
@@ -163,8 +184,9 @@ def grenstabel(jaar: int, grens: Grens):
 
         g = tabel_op_grens(tabel(jaar), grens)
         tekst = {"onder": "ondergrens: eerste-kindpercentage", "boven": "bovengrens: laatst bekende percentage"}[grens]
-        return dataclasses.replace(g, bron=f"tabel {jaar} met de ontbrekende cellen op hun {tekst}",
-                                   wettelijke_grondslag="scenario")
+        return dataclasses.replace(
+            g, bron=f"tabel {jaar} met de ontbrekende cellen op hun {tekst}", wettelijke_grondslag="scenario"
+        )
     from kotwijzer.params.loader import GEEN_PERCENTAGE
 
     t = tabel(jaar)
@@ -179,15 +201,26 @@ def grenstabel(jaar: int, grens: Grens):
                 p2[i] = p1[i] if grens == "onder" else laatste
         elif p2[i] != GEEN_PERCENTAGE:
             laatste = p2[i]
-    rijen = [{"income_from": str(int(t.van[i])), "income_to_incl": "" if t.tot[i] < 0 else str(int(t.tot[i])),
-              "pct_first_child": "" if p1[i] < 0 else f"{p1[i] / 10:.1f}",
-              "pct_next_children": "" if p2[i] < 0 else f"{p2[i] / 10:.1f}",
-              "status_first_child": "" if p1[i] >= 0 else "not_found",
-              "status_next_children": "" if p2[i] >= 0 else "not_found"} for i in range(len(p1))]
+    rijen = [
+        {
+            "income_from": str(int(t.van[i])),
+            "income_to_incl": "" if t.tot[i] < 0 else str(int(t.tot[i])),
+            "pct_first_child": "" if p1[i] < 0 else f"{p1[i] / 10:.1f}",
+            "pct_next_children": "" if p2[i] < 0 else f"{p2[i] / 10:.1f}",
+            "status_first_child": "" if p1[i] >= 0 else "not_found",
+            "status_next_children": "" if p2[i] >= 0 else "not_found",
+        }
+        for i in range(len(p1))
+    ]
     g = valideer_tabel(jaar, rijen, "hervorming")
-    tekst = {"onder": "ondergrens: eerste-kindpercentage", "boven": "bovengrens: laatst bekende percentage",
-             "midden": "centrale schatting: gemiddelde van het jaar ervoor en erna bij hetzelfde reele inkomen"}[grens]
-    return dataclasses.replace(g, bron=f"tabel {jaar} met de ontbrekende cellen op hun {tekst}", wettelijke_grondslag="scenario")
+    tekst = {
+        "onder": "ondergrens: eerste-kindpercentage",
+        "boven": "bovengrens: laatst bekende percentage",
+        "midden": "centrale schatting: gemiddelde van het jaar ervoor en erna bij hetzelfde reele inkomen",
+    }[grens]
+    return dataclasses.replace(
+        g, bron=f"tabel {jaar} met de ontbrekende cellen op hun {tekst}", wettelijke_grondslag="scenario"
+    )
 
 
 def _pct_overige(jaar: int, inkomen: float) -> int:
@@ -217,8 +250,9 @@ def parameters(s: Scenario):
         except OntbrekendeWetgeving:
             return None
     if s.jaar <= LAATSTE_WETJAAR and not s.percentage_96:
-        if tabel(s.jaar).status == "onvolledig" and (s.hervorming is None or not (s.hervorming.tabel or
-                                                                                   s.hervorming.maximum_uurprijs)):
+        if tabel(s.jaar).status == "onvolledig" and (
+            s.hervorming is None or not (s.hervorming.tabel or s.hervorming.maximum_uurprijs)
+        ):
             # ongewijzigd beleid (an assumption-based row) in a year with a partial table: the central estimate of
             # the missing cells, so the projection and the rule switches on top of it are computed for everyone
             wijz = dict(s.hervorming.wijzigingen) if s.hervorming is not None and s.hervorming.wijzigingen else None
@@ -239,29 +273,63 @@ def plan(hervormingen: list[Hervorming] | None = None, jaren: tuple[int, ...] = 
         if j == 2025:
             # the 2025 increase of the percentages (SZW estimate EUR 429 mln): 2025 law against the 2024 percentages on
             # the 2025 bounds (the 2024 bounds indexed as the law did, +3,87 %)
-            out.append(Scenario("zonder_verhoging_2025", "2025 met de percentages van 2024", j, "variant",
-                                percentages_van=2024))
-            out.append(Scenario("verhoging_2025", "Verhoging van de percentages in 2025", j, "wet",
-                                "zonder_verhoging_2025"))
-            grenzen: tuple[tuple[Grens, str], ...] = (("midden", "centrale schatting"), ("onder", "ondergrens"),
-                                                      ("boven", "bovengrens"))
+            out.append(
+                Scenario(
+                    "zonder_verhoging_2025", "2025 met de percentages van 2024", j, "variant", percentages_van=2024
+                )
+            )
+            out.append(
+                Scenario("verhoging_2025", "Verhoging van de percentages in 2025", j, "wet", "zonder_verhoging_2025")
+            )
+            grenzen: tuple[tuple[Grens, str], ...] = (
+                ("midden", "centrale schatting"),
+                ("onder", "ondergrens"),
+                ("boven", "bovengrens"),
+            )
             for g, tekst in grenzen:
-                out.append(Scenario(f"grens{g}_2025", f"Wet 2025, ontbrekende cellen op hun {tekst}", j, "grens",
-                                    grens=g))
-                out.append(Scenario(f"verhoging{g}_2025", f"Verhoging 2025, ontbrekende cellen op hun {tekst}", j,
-                                    "grens", "zonder_verhoging_2025", grens=g))
+                out.append(
+                    Scenario(f"grens{g}_2025", f"Wet 2025, ontbrekende cellen op hun {tekst}", j, "grens", grens=g)
+                )
+                out.append(
+                    Scenario(
+                        f"verhoging{g}_2025",
+                        f"Verhoging 2025, ontbrekende cellen op hun {tekst}",
+                        j,
+                        "grens",
+                        "zonder_verhoging_2025",
+                        grens=g,
+                    )
+                )
         out.append(Scenario(f"wet_{j}", f"Wet {j}", j, "wet"))
-        out.append(Scenario(f"projectie_{j}", f"Ongewijzigd beleid {j}" if j > LAATSTE_WETJAAR else f"Wet {j}", j,
-                            "projectie"))
+        out.append(
+            Scenario(f"projectie_{j}", f"Ongewijzigd beleid {j}" if j > LAATSTE_WETJAAR else f"Wet {j}", j, "projectie")
+        )
         for h in hervormingen or []:
             if (h.tabel or h.maximum_uurprijs) and j != jaren[0]:
                 continue
             out.append(Scenario(f"{h.code}_{j}", h.naam, j, "hervorming", f"projectie_{j}", hervorming=h))
         if j >= STELSEL_JAAR:
-            out.append(Scenario(f"stelsel_{j}", "Stelsel 2029: 96 % voor werkende ouders", j, "stelsel",
-                                f"projectie_{j}", alleen_werk=True, percentage_96=True))
-            out.append(Scenario(f"stelsel_uitz_{j}", "Stelsel 2029 met de huidige uitzonderingsgroepen", j, "stelsel",
-                                f"projectie_{j}", percentage_96=True))
+            out.append(
+                Scenario(
+                    f"stelsel_{j}",
+                    "Stelsel 2029: 96 % voor werkende ouders",
+                    j,
+                    "stelsel",
+                    f"projectie_{j}",
+                    alleen_werk=True,
+                    percentage_96=True,
+                )
+            )
+            out.append(
+                Scenario(
+                    f"stelsel_uitz_{j}",
+                    "Stelsel 2029 met de huidige uitzonderingsgroepen",
+                    j,
+                    "stelsel",
+                    f"projectie_{j}",
+                    percentage_96=True,
+                )
+            )
     return out
 
 
@@ -278,8 +346,12 @@ def verwerk_partitie(pop: P.Populatie, scenarios: list[Scenario]) -> dict[str, p
         uitkomst: dict[str, HuishoudUitkomst] = {}
         for s in sorted(lijst, key=lambda s: s.basis is not None):
             p = parameters(s)
-            if (s.soort == "projectie" and s.jaar <= LAATSTE_WETJAAR and f"wet_{jaar}" in uitkomst
-                    and tabel(jaar).status != "onvolledig"):
+            if (
+                s.soort == "projectie"
+                and s.jaar <= LAATSTE_WETJAAR
+                and f"wet_{jaar}" in uitkomst
+                and tabel(jaar).status != "onvolledig"
+            ):
                 u = uitkomst[f"wet_{jaar}"]  # up to the last year with law the projection is the law itself
             elif p is None:
                 u = _niets_berekenbaar(jp, bl)
@@ -324,8 +396,13 @@ class Meerjarig:
         return next(s for s in self.scenarios if s.code == code)
 
 
-def draai(bron: P.Populatie | str | Path, scenarios: list[Scenario], dask: Any = None, partitie: int = 65_536,
-          voortgang: Any = None) -> Meerjarig:
+def draai(
+    bron: P.Populatie | str | Path,
+    scenarios: list[Scenario],
+    dask: Any = None,
+    partitie: int = 65_536,
+    voortgang: Any = None,
+) -> Meerjarig:
     """Run the scenarios over a population (in memory or a Parquet file), in one process or on Dask."""
     from kotwijzer.policy.microsim import DASK_OMGEVING, partities_bestand, dask_client
 
@@ -338,12 +415,14 @@ def draai(bron: P.Populatie | str | Path, scenarios: list[Scenario], dask: Any =
     if isinstance(bron, P.Populatie):
         n = bron.n
         spec: list[tuple[str, slice | list[int]]] = [
-            ("pop", slice(s, min(s + partitie, n))) for s in range(0, n, partitie)] or [("pop", slice(0, 0))]
+            ("pop", slice(s, min(s + partitie, n))) for s in range(0, n, partitie)
+        ] or [("pop", slice(0, 0))]
     else:
         pad = data_pad(bron)
         if "://" not in pad and not Path(pad).exists():
-            raise FileNotFoundError(f"Populatiebestand {Path(pad).name} bestaat niet. Maak het eerst met: kotwijzer "
-                                    "beleid populatie")
+            raise FileNotFoundError(
+                f"Populatiebestand {Path(pad).name} bestaat niet. Maak het eerst met: kotwijzer beleid populatie"
+            )
         n = sum(P.rijgroepen(pad))
         spec = [("bestand", r) for r in partities_bestand(Path(pad), partitie)]
     delen = []
@@ -373,7 +452,16 @@ def draai(bron: P.Populatie | str | Path, scenarios: list[Scenario], dask: Any =
             modus = f"dask ({len(w)} worker(s), {sum(int(x.get('nthreads', 1)) for x in w.values())} thread(s))"
     cellen = combineer(delen)
     duur = time.perf_counter() - t0
-    return Meerjarig(cellen, scenarios, {"modus": modus, "seconden": round(duur, 2), "partities": len(spec),
-                                         "huishoudens_synthetisch": n, "scenarios": len(scenarios),
-                                         "huishoudjaren": n * len(scenarios),
-                                         "workers": sorted(workers_info)})
+    return Meerjarig(
+        cellen,
+        scenarios,
+        {
+            "modus": modus,
+            "seconden": round(duur, 2),
+            "partities": len(spec),
+            "huishoudens_synthetisch": n,
+            "scenarios": len(scenarios),
+            "huishoudjaren": n * len(scenarios),
+            "workers": sorted(workers_info),
+        },
+    )

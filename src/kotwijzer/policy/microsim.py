@@ -10,6 +10,7 @@ Dask: `--dask local` starts a LocalCluster on this machine; `--dask tcp://host:8
 KOTWIJZER_DASK_SCHEDULER) uses an existing scheduler. With a Parquet file the workers read their own row groups, so
 the file must be reachable under the same path on every worker.
 """
+
 from __future__ import annotations
 
 import os
@@ -68,9 +69,19 @@ EENHEDEN = {
     "verandering_berekenbaar": "cent",
     "verandering_onbekend": "huishouden",
 }
-VERSCHIL = ("winnaars", "verliezers", "winst", "verlies", "nieuwe_ontvangers", "nieuwe_ontvangers_toeslag",
-            "geen_ontvanger_meer", "nieuwe_aanspraak", "verliest_aanspraak", "verandering_berekenbaar",
-            "verandering_onbekend")
+VERSCHIL = (
+    "winnaars",
+    "verliezers",
+    "winst",
+    "verlies",
+    "nieuwe_ontvangers",
+    "nieuwe_ontvangers_toeslag",
+    "geen_ontvanger_meer",
+    "nieuwe_aanspraak",
+    "verliest_aanspraak",
+    "verandering_berekenbaar",
+    "verandering_onbekend",
+)
 SOORTEN = ((1, "dagopvang"), (2, "bso"), (3, "gastouder"))
 
 
@@ -197,8 +208,11 @@ def dask_client(adres: Any) -> Iterator[Any]:
         return
     if adres in ("local", "local-processen"):
         n = max(1, min(os.cpu_count() or 1, 8))
-        kw = (dict(processes=False, n_workers=1, threads_per_worker=n) if adres == "local"
-              else dict(processes=True, n_workers=n, threads_per_worker=1))
+        kw = (
+            dict(processes=False, n_workers=1, threads_per_worker=n)
+            if adres == "local"
+            else dict(processes=True, n_workers=n, threads_per_worker=1)
+        )
         with LocalCluster(dashboard_address=None, **kw) as cluster, Client(cluster) as client:
             yield client
         return
@@ -229,7 +243,6 @@ def simuleer(
         grenzen = list(range(0, n, partitie)) or [0]
         delen_spec: list[tuple[str, slice | list[int]]] = [("pop", slice(s, min(s + partitie, n))) for s in grenzen]
     else:
-
         pad = Path(data_pad(bron))  # absolute: every worker reads the same file
         if not pad.exists():
             raise FileNotFoundError(
@@ -255,14 +268,15 @@ def simuleer(
             from dask.distributed import as_completed
 
             with dask_client(dask) as client:
-
                 controleer_versies(client)
                 client.run(_opwarmen, jaar, hervormingen)
                 if isinstance(bron, P.Populatie):
                     scat = client.scatter([P.lees_deel(bron, spec) for _, spec in delen_spec])
                     futures = [client.submit(_job_populatie, s, hervormingen, pure=False) for s in scat]
                 else:
-                    futures = [client.submit(_job_bestand, str(pad), spec, hervormingen, pure=False) for _, spec in delen_spec]
+                    futures = [
+                        client.submit(_job_bestand, str(pad), spec, hervormingen, pure=False) for _, spec in delen_spec
+                    ]
                 for fut in as_completed(futures):
                     resultaten.append(fut.result())
                     stap()

@@ -12,6 +12,7 @@ runs show how much of it is noise.
 Every output is given unaligned (model) and, for deltas, aligned with the draw's own alignment factor (the aligned 2024
 baseline is the budget in every draw by construction, so its uncertainty shows in the factor instead).
 """
+
 from __future__ import annotations
 
 import copy
@@ -133,11 +134,20 @@ def plan_mc(hervormingen: list[Hervorming]) -> list[M.Scenario]:
     j0, j9 = 2024, M.STELSEL_JAAR
     sc = [M.Scenario(f"wet_{j0}", f"Wet {j0}", j0, "wet")]
     sc += [M.Scenario(f"{h.code}_{j0}", h.naam, j0, "hervorming", f"wet_{j0}", hervorming=h) for h in hervormingen]
-    sc += [M.Scenario(f"projectie_{j9}", "Ongewijzigd beleid", j9, "projectie"),
-           M.Scenario(f"stelsel_{j9}", "Stelsel 2029", j9, "stelsel", f"projectie_{j9}", alleen_werk=True,
-                      percentage_96=True),
-           M.Scenario(f"stelsel_uitz_{j9}", "Stelsel 2029 met uitzonderingen", j9, "stelsel", f"projectie_{j9}",
-                      percentage_96=True)]
+    sc += [
+        M.Scenario(f"projectie_{j9}", "Ongewijzigd beleid", j9, "projectie"),
+        M.Scenario(
+            f"stelsel_{j9}", "Stelsel 2029", j9, "stelsel", f"projectie_{j9}", alleen_werk=True, percentage_96=True
+        ),
+        M.Scenario(
+            f"stelsel_uitz_{j9}",
+            "Stelsel 2029 met uitzonderingen",
+            j9,
+            "stelsel",
+            f"projectie_{j9}",
+            percentage_96=True,
+        ),
+    ]
     return sc
 
 
@@ -145,8 +155,11 @@ def uitkomsten(cellen: dict[str, pd.DataFrame], scenarios: list[M.Scenario]) -> 
     """The numbers an interval is given for (euros unless named otherwise)."""
     basis = A.bedrag(cellen["wet_2024"])
     factor = A.uitlijning(basis)["factor"]
-    out = {"basis_2024_model": basis, "uitlijnfactor": factor,
-           "basis_2024_iedereen_model": A.bedrag(cellen["wet_2024"], variant=None)}
+    out = {
+        "basis_2024_model": basis,
+        "uitlijnfactor": factor,
+        "basis_2024_iedereen_model": A.bedrag(cellen["wet_2024"], variant=None),
+    }
     if f"projectie_{M.STELSEL_JAAR}" in cellen:
         b29 = A.bedrag(cellen[f"projectie_{M.STELSEL_JAAR}"])
         out[f"basis_{M.STELSEL_JAAR}_model"] = b29
@@ -178,8 +191,13 @@ def trekking(aannames: dict[str, Any], seed: int, n: int, hervormingen: list[Her
             return None
 
 
-def _draai_alle(taken: list[tuple[dict, int]], n: int, hervormingen: list[Hervorming], client=None,
-                voortgang: Callable[[], None] | None = None) -> list[dict[str, float] | None]:
+def _draai_alle(
+    taken: list[tuple[dict, int]],
+    n: int,
+    hervormingen: list[Hervorming],
+    client=None,
+    voortgang: Callable[[], None] | None = None,
+) -> list[dict[str, float] | None]:
     if client is None:
         out = []
         for a, s in taken:
@@ -196,9 +214,16 @@ def _draai_alle(taken: list[tuple[dict, int]], n: int, hervormingen: list[Hervor
     return out
 
 
-def monte_carlo(n_trekkingen: int, n: int, hervormingen: list[Hervorming], seed: int = 2024,
-                ruw: dict[str, Any] | None = None, alleen: list[str] | None = None, client=None,
-                voortgang: Callable[[], None] | None = None) -> pd.DataFrame:
+def monte_carlo(
+    n_trekkingen: int,
+    n: int,
+    hervormingen: list[Hervorming],
+    seed: int = 2024,
+    ruw: dict[str, Any] | None = None,
+    alleen: list[str] | None = None,
+    client=None,
+    voortgang: Callable[[], None] | None = None,
+) -> pd.DataFrame:
     """One row per draw: the draw's u per name, its seed and its outputs (NaN when its calibration failed).
     `alleen`: vary only these names (the rest stays central), for tests and one-factor studies."""
     ruw = copy.deepcopy(ruw or P.ruwe_aannames())
@@ -231,7 +256,7 @@ def omschrijving(uitkomst: str) -> str:
     if uitkomst == "uitlijnfactor":
         return "Uitlijnfactor (jaarbedrag: begroting min kasbrug / model)"
     if uitkomst.startswith("groep_"):
-        rest = uitkomst[len("groep_"):]
+        rest = uitkomst[len("groep_") :]
         for g in KLEINE_GROEPEN:
             if rest.startswith(g + "_"):
                 wat = "ontvangers" if rest.endswith("ontvangers") else "uitgaven (model)"
@@ -260,13 +285,30 @@ def intervallen(mc: pd.DataFrame, centraal: dict[str, float], laag: float = 5, h
             continue
         x = ok[k].to_numpy(dtype=np.float64)
         lo, med, hi = (float(np.percentile(x, q)) for q in (laag, 50, hoog))
-        rijen.append({"uitkomst": k, "omschrijving": omschrijving(k), "centraal": c, "mediaan_trekkingen": med, "p05": lo, "p95": hi,
-                      "centraal_binnen_interval": bool(lo <= c <= hi), "trekkingen": len(x)})
+        rijen.append(
+            {
+                "uitkomst": k,
+                "omschrijving": omschrijving(k),
+                "centraal": c,
+                "mediaan_trekkingen": med,
+                "p05": lo,
+                "p95": hi,
+                "centraal_binnen_interval": bool(lo <= c <= hi),
+                "trekkingen": len(x),
+            }
+        )
     return pd.DataFrame(rijen)
 
 
-def tornado(n: int, hervormingen: list[Hervorming], seed: int = 2024, ruw: dict[str, Any] | None = None,
-            client=None, voortgang: Callable[[], None] | None = None, namen_: list[str] | None = None) -> pd.DataFrame:
+def tornado(
+    n: int,
+    hervormingen: list[Hervorming],
+    seed: int = 2024,
+    ruw: dict[str, Any] | None = None,
+    client=None,
+    voortgang: Callable[[], None] | None = None,
+    namen_: list[str] | None = None,
+) -> pd.DataFrame:
     """One-at-a-time: every name at u = -1 and u = +1, the rest central, the same seed. One row per name and output
     with the value at low and high and the swing."""
     ruw = copy.deepcopy(ruw or P.ruwe_aannames())
@@ -280,13 +322,23 @@ def tornado(n: int, hervormingen: list[Hervorming], seed: int = 2024, ruw: dict[
         for uit, c in mid.items():
             a = lo.get(uit, math.nan) if lo else math.nan
             b = hi.get(uit, math.nan) if hi else math.nan
-            rijen.append({"aanname": k, "uitkomst": uit, "omschrijving": omschrijving(uit), "centraal": c, "bij_laag": a, "bij_hoog": b,
-                          "uitslag": (abs(b - a) if not (math.isnan(a) or math.isnan(b)) else math.nan)})
+            rijen.append(
+                {
+                    "aanname": k,
+                    "uitkomst": uit,
+                    "omschrijving": omschrijving(uit),
+                    "centraal": c,
+                    "bij_laag": a,
+                    "bij_hoog": b,
+                    "uitslag": (abs(b - a) if not (math.isnan(a) or math.isnan(b)) else math.nan),
+                }
+            )
     return pd.DataFrame(rijen)
 
 
-def seedvariantie(n: int, hervormingen: list[Hervorming], seeds: list[int], client=None,
-                  voortgang: Callable[[], None] | None = None) -> pd.DataFrame:
+def seedvariantie(
+    n: int, hervormingen: list[Hervorming], seeds: list[int], client=None, voortgang: Callable[[], None] | None = None
+) -> pd.DataFrame:
     """Central assumptions, several seeds: mean, standard deviation and coefficient of variation per output (small
     groups included)."""
     ruw = P.ruwe_aannames()

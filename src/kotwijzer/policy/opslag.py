@@ -1,5 +1,6 @@
 """The population container and its storage: every array of the rules-core `Batch` flattened to Parquet columns,
 with a JSON document of metadata in the file (pyarrow, zstd, row groups)."""
+
 from __future__ import annotations
 
 import json

@@ -16,6 +16,7 @@ Storage: Parquet (pyarrow). Every array of the `Batch` is flattened to columns (
 plus the household columns and the dated periods; the file metadata holds a JSON document with seed, year, sizes and
 the assumptions used.
 """
+
 from __future__ import annotations
 
 
@@ -103,6 +104,7 @@ from kotwijzer.policy.opslag import (  # noqa: F401  (re-exported: container and
     rijgroepen,
 )
 
+
 # ------------------------------------------------------------------------------------------ generator
 def _kies(rng: np.random.Generator, kansen: npt.ArrayLike, n: int) -> np.ndarray:
     kansen = np.asarray(kansen, dtype=np.float64)
@@ -144,8 +146,14 @@ def huishoudprofiel_kansen(jaar: int = 2024) -> tuple[np.ndarray, np.ndarray]:
         "eenouder_werk": float(aanname_waarde("eenouder_werkt")) * E,
     }
     een = ["paar_werk_inburgering", "paar_werk_studie", "paar_werk_wlz", "paar_werk_detentie", "paar_werk_overige"]
-    geen = ["paar_bijstand", "paar_beide_inburgering", "paar_beide_studie", "paar_wlz_geen", "paar_wlz_wlz",
-            "paar_detentie_geen"]
+    geen = [
+        "paar_bijstand",
+        "paar_beide_inburgering",
+        "paar_beide_studie",
+        "paar_wlz_geen",
+        "paar_wlz_wlz",
+        "paar_detentie_geen",
+    ]
     aantal["paar_werk_geen"] = max(wp["een_werkt"] * P - sum(aantal[k] for k in een), 0.0)
     aantal["paar_geen_geen"] = max(wp["geen_werkt"] * P - sum(aantal[k] for k in geen), 0.0)
     eenouder = [h[0] for h in HUISHOUDPROFIELEN if not h[1]]
@@ -215,8 +223,6 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
     return Populatie(jaar, data, meta)
 
 
-
-
 def _huishoudens(rng: np.random.Generator, n: int, jaar: int):
     """Household type, the class of the youngest child, the household profile and each parent's profile (bijstand:
     the activity per parent)."""
@@ -224,9 +230,17 @@ def _huishoudens(rng: np.random.Generator, n: int, jaar: int):
     p_jong = float(aanname_waarde("aandeel_jongste_0_5"))
     kk = aanname_waarde("kleine_kansen")
     start = aanname_waarde("huishoudens_start")
-    p_nieuw = float(aanname_waarde("geboortes_in_jaar")) * float(kk["eerste_kind_in_jaar"]) / (float(start["paar"]) + float(start["eenouder"]))
+    p_nieuw = (
+        float(aanname_waarde("geboortes_in_jaar"))
+        * float(kk["eerste_kind_in_jaar"])
+        / (float(start["paar"]) + float(start["eenouder"]))
+    )
     klasse = _kies(rng, [p_nieuw, p_jong - p_nieuw, 1 - p_jong], n)  # 0 born in year, 1 youngest 0-5, 2 youngest 6-12
-    eenouder_kans = np.where(klasse == 2, float(aanname_waarde("aandeel_eenouder_jongste_6_12")), float(aanname_waarde("aandeel_eenouder_jongste_0_5")))
+    eenouder_kans = np.where(
+        klasse == 2,
+        float(aanname_waarde("aandeel_eenouder_jongste_6_12")),
+        float(aanname_waarde("aandeel_eenouder_jongste_0_5")),
+    )
     paar = rng.random(n) >= eenouder_kans
     # --- parents ---------------------------------------------------------------------------------
     kp, ke = huishoudprofiel_kansen(jaar)
@@ -235,7 +249,9 @@ def _huishoudens(rng: np.random.Generator, n: int, jaar: int):
     prof = prof_tab[hp].copy()  # [n,2]
     # bijstand: activity per parent
     act = aanname_waarde("bijstand_activiteit")
-    act_kansen = np.array([act["categorie_a"], act["categorie_b"], act["categorie_c"], act["geen_activiteit"], act["ontheffing"]])
+    act_kansen = np.array(
+        [act["categorie_a"], act["categorie_b"], act["categorie_c"], act["geen_activiteit"], act["ontheffing"]]
+    )
     act_codes = np.array(BIJSTAND_PROFIELEN, dtype=np.int8)
     paar_fac = float(aanname_waarde("bijstand_activiteit_paar_factor"))
     act_kansen_paar = act_kansen * np.array([paar_fac, paar_fac, paar_fac, 1.0, 1.0])
@@ -258,7 +274,8 @@ def _kinderen(rng: np.random.Generator, n: int, jaar: int, klasse: np.ndarray, p
     n_kind = np.where(np.isin(prof, BIJSTAND_PROFIELEN).any(axis=1), _kies(rng, bij_kans, n) + 1, n_kind)
     laagste = -(13 * 12) + 9  # October of year-13: the oldest birth month still in primary school in January
     jongste = np.where(
-        klasse == 0, rng.integers(0, 12, n),
+        klasse == 0,
+        rng.integers(0, 12, n),
         np.where(klasse == 1, rng.integers(-72, 0, n), rng.integers(laagste, -72, n)),
     )
     geboorte = np.full((n, MAX_KINDEREN), np.iinfo(np.int16).min, dtype=np.int64)
@@ -401,7 +418,8 @@ def _inkomen(rng: np.random.Generator, jaar: int, hp: np.ndarray, prof: np.ndarr
     studie = (prof == O_STUDIE).any(axis=1)
     inb = (prof == O_INBURGERING).any(axis=1)
     basis = np.where(
-        bijstand | inb, np.where(paar, zw["paar_bijstand"], zw["eenouder_bijstand"]),
+        bijstand | inb,
+        np.where(paar, zw["paar_bijstand"], zw["eenouder_bijstand"]),
         np.where(studie, np.where(paar, zw["student_paar"], zw["student_eenouder"]), zw["overig"]),
     )
     ink = np.where(geen_werk, basis * fac_jaar * ruis, ink)
@@ -416,9 +434,16 @@ def _opvang(rng, jaar, data, groep, geboorte, bestaat):
     gebr = aanname_waarde("gebruik_opvang_bij_recht")
     fac_tab = aanname_waarde("gebruik_factor_doelgroep")
     groep_fac = {
-        "werk": fac_tab["werk"], "bijstand_traject": fac_tab["bijstand"], "bijstand_categorie_c": fac_tab["bijstand"],
-        "bijstand_geen_activiteit": fac_tab["bijstand"], "studie": fac_tab["studie"], "inburgering": fac_tab["inburgering"],
-        "wlz": fac_tab["wlz"], "detentie": fac_tab["detentie"], "overige_doelgroep": fac_tab["overige"], "geen": fac_tab["geen"],
+        "werk": fac_tab["werk"],
+        "bijstand_traject": fac_tab["bijstand"],
+        "bijstand_categorie_c": fac_tab["bijstand"],
+        "bijstand_geen_activiteit": fac_tab["bijstand"],
+        "studie": fac_tab["studie"],
+        "inburgering": fac_tab["inburgering"],
+        "wlz": fac_tab["wlz"],
+        "detentie": fac_tab["detentie"],
+        "overige_doelgroep": fac_tab["overige"],
+        "geen": fac_tab["geen"],
     }
     fac = np.array([groep_fac[g] for g in GROEPEN])[groep][:, None]  # [n,1]
     # more formal childcare at higher incomes: factor rising linearly with the income rank within paar / eenouder
@@ -440,10 +465,19 @@ def _opvang(rng, jaar, data, groep, geboorte, bestaat):
     go_dag = rng.random((n, K)) < float(go["dagopvang_leeftijd"])
     # BSO phase: a child that used dagopvang this year continues with probability gaat_naar_bso
     vervolg = rng.random((n, K))
-    u_bso = np.where(leeftijd <= 3, np.where(u_dag, vervolg < float(dv["gaat_naar_bso"]), vervolg < float(dv["bso_zonder_dagopvang"]) * p_bso),
-                     rng.random((n, K)) < np.clip(p_bso, 0, 1)) & bestaat
-    go_bso = np.where(u_dag & go_dag, rng.random((n, K)) < float(go["blijft_bij_gastouder"]),
-                      rng.random((n, K)) < float(go["bso_leeftijd"]))
+    u_bso = (
+        np.where(
+            leeftijd <= 3,
+            np.where(u_dag, vervolg < float(dv["gaat_naar_bso"]), vervolg < float(dv["bso_zonder_dagopvang"]) * p_bso),
+            rng.random((n, K)) < np.clip(p_bso, 0, 1),
+        )
+        & bestaat
+    )
+    go_bso = np.where(
+        u_dag & go_dag,
+        rng.random((n, K)) < float(go["blijft_bij_gastouder"]),
+        rng.random((n, K)) < float(go["bso_leeftijd"]),
+    )
     maand = np.arange(12)[None, None, :]
     start_zuigeling = geboorte[..., None] + int(dv["start_na_geboorte_maanden"])
     dag_fase = data["geboren"] & ~data["bso_leeftijd"] & (maand >= start_zuigeling)
@@ -473,7 +507,12 @@ def _opvang(rng, jaar, data, groep, geboorte, bestaat):
     def uren(gem):
         return np.clip(np.rint(rng.gamma(vorm, gem * gr / vorm, (n, K))), 4, 230)
 
-    u_d, u_b, u_gd, u_gb = uren(um["dagopvang"]), uren(um["buitenschoolse_opvang"]), uren(um["gastouder_dagopvang"]), uren(um["gastouder_bso"])
+    u_d, u_b, u_gd, u_gb = (
+        uren(um["dagopvang"]),
+        uren(um["buitenschoolse_opvang"]),
+        uren(um["gastouder_dagopvang"]),
+        uren(um["gastouder_bso"]),
+    )
     # prices: lognormal around the year's average, spread 7%, in cents
     pr = aanname_waarde("uurprijs")[jaar]
 

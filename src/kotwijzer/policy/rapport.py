@@ -5,6 +5,7 @@ the rules core) next to the figures after non-take-up (laag / midden / hoog, per
 `policy/data/populatie_aannames.yaml`). The figures after non-take-up are expectations: the exact sums per cell times
 (1 - non-take-up share of the cell's doelgroep).
 """
+
 from __future__ import annotations
 
 import json
@@ -19,14 +20,33 @@ from kotwijzer.policy.hervorming import BASIS
 from kotwijzer.policy.microsim import SOORTEN, Resultaat
 
 VARIANTEN = ("laag", "midden", "hoog")
-GELD = {"verandering_berekenbaar", "toeslag", "toeslag_dagopvang", "toeslag_bso", "toeslag_gastouder", "kosten", "werkelijke_kosten", "winst",
-        "verlies", "nieuwe_ontvangers_toeslag"}
+GELD = {
+    "verandering_berekenbaar",
+    "toeslag",
+    "toeslag_dagopvang",
+    "toeslag_bso",
+    "toeslag_gastouder",
+    "kosten",
+    "werkelijke_kosten",
+    "winst",
+    "verlies",
+    "nieuwe_ontvangers_toeslag",
+}
 UREN = {"uren", "uren_dagopvang", "uren_bso", "uren_gastouder", "niet_berekenbaar_uren"}
 ONGEWOGEN = {"n_huishoudens", "toeslag_ongewogen"}
 # entitlement (a legal fact) is not affected by non-take-up
-GEEN_NIET_GEBRUIK = {"n_huishoudens", "huishoudens", "met_aanspraak", "maanden_aanspraak", "nieuwe_aanspraak",
-                     "toeslag_ongewogen", "verliest_aanspraak", "niet_berekenbaar", "niet_berekenbaar_uren",
-                     "verandering_onbekend"}
+GEEN_NIET_GEBRUIK = {
+    "n_huishoudens",
+    "huishoudens",
+    "met_aanspraak",
+    "maanden_aanspraak",
+    "nieuwe_aanspraak",
+    "toeslag_ongewogen",
+    "verliest_aanspraak",
+    "niet_berekenbaar",
+    "niet_berekenbaar_uren",
+    "verandering_onbekend",
+}
 DECIEL_TEKST = "deciel van het toetsingsinkomen (huishoudens met kinderen tot 12 jaar)"
 
 
@@ -97,10 +117,15 @@ def basis_totalen(res: Resultaat) -> pd.DataFrame:
         for v in VARIANTEN:
             rij[f"na_niet_gebruik_{v}"] = varianten[v][k]
         rijen.append(rij)
-    gem = {"indicator": "Gemiddelde toeslag per ontvangend huishouden", "eenheid": "euro per jaar",
-           "iedereen_vraagt_aan": alle["toeslag"] / alle["ontvangers"] if alle["ontvangers"] else 0.0}
+    gem = {
+        "indicator": "Gemiddelde toeslag per ontvangend huishouden",
+        "eenheid": "euro per jaar",
+        "iedereen_vraagt_aan": alle["toeslag"] / alle["ontvangers"] if alle["ontvangers"] else 0.0,
+    }
     for v in VARIANTEN:
-        gem[f"na_niet_gebruik_{v}"] = varianten[v]["toeslag"] / varianten[v]["ontvangers"] if varianten[v]["ontvangers"] else 0.0
+        gem[f"na_niet_gebruik_{v}"] = (
+            varianten[v]["toeslag"] / varianten[v]["ontvangers"] if varianten[v]["ontvangers"] else 0.0
+        )
     rijen.append(gem)
     return pd.DataFrame(rijen)
 
@@ -109,17 +134,19 @@ def basis_uitsplitsing(res: Resultaat, sleutel: str) -> pd.DataFrame:
     """Baseline by inkomensdeciel, paar or groep: everyone takes up, and after non-take-up (midden)."""
     a = per(res, BASIS, sleutel)
     m = per(res, BASIS, sleutel, "midden")
-    out = pd.DataFrame({
-        "huishoudens": a["huishoudens"],
-        "met_aanspraak": a["met_aanspraak"],
-        "ontvangers_iedereen": a["ontvangers"],
-        "ontvangers_na_niet_gebruik": m["ontvangers"],
-        "kinderen_na_niet_gebruik": m["kinderen"],
-        "uren_na_niet_gebruik": m["uren"],
-        "toeslag_iedereen": a["toeslag"],
-        "toeslag_na_niet_gebruik": m["toeslag"],
-        "gemiddeld_per_ontvanger": (a["toeslag"] / a["ontvangers"].where(a["ontvangers"] > 0)).fillna(0.0),
-    })
+    out = pd.DataFrame(
+        {
+            "huishoudens": a["huishoudens"],
+            "met_aanspraak": a["met_aanspraak"],
+            "ontvangers_iedereen": a["ontvangers"],
+            "ontvangers_na_niet_gebruik": m["ontvangers"],
+            "kinderen_na_niet_gebruik": m["kinderen"],
+            "uren_na_niet_gebruik": m["uren"],
+            "toeslag_iedereen": a["toeslag"],
+            "toeslag_na_niet_gebruik": m["toeslag"],
+            "gemiddeld_per_ontvanger": (a["toeslag"] / a["ontvangers"].where(a["ontvangers"] > 0)).fillna(0.0),
+        }
+    )
     out.index = [_sleutel_label(sleutel, i) for i in out.index]
     out.index.name = {"inkomensdeciel": "deciel", "paar": "huishouden", "groep": "doelgroep"}[sleutel]
     return out
@@ -139,14 +166,16 @@ def basis_per_opvangsoort(res: Resultaat) -> pd.DataFrame:
     rijen = []
     for _, naam in SOORTEN:
         tekst = {"dagopvang": "dagopvang", "bso": "buitenschoolse opvang", "gastouder": "gastouderopvang"}[naam]
-        rijen.append({
-            "opvangsoort": tekst,
-            "kinderen_iedereen": a[f"kinderen_{naam}"],
-            "kinderen_na_niet_gebruik": m[f"kinderen_{naam}"],
-            "uren_na_niet_gebruik": m[f"uren_{naam}"],
-            "toeslag_iedereen": a[f"toeslag_{naam}"],
-            "toeslag_na_niet_gebruik": m[f"toeslag_{naam}"],
-        })
+        rijen.append(
+            {
+                "opvangsoort": tekst,
+                "kinderen_iedereen": a[f"kinderen_{naam}"],
+                "kinderen_na_niet_gebruik": m[f"kinderen_{naam}"],
+                "uren_na_niet_gebruik": m[f"uren_{naam}"],
+                "toeslag_iedereen": a[f"toeslag_{naam}"],
+                "toeslag_na_niet_gebruik": m[f"toeslag_{naam}"],
+            }
+        )
     return pd.DataFrame(rijen).set_index("opvangsoort")
 
 
@@ -159,13 +188,18 @@ def vergelijking_begroting(res: Resultaat) -> dict[str, Any]:
         "gesimuleerd_iedereen": float(alle),
         "gesimuleerd_na_niet_gebruik": varianten,
         "tabel_status": res.meta.get("tabel_status"),
-        "toeslag_deel_van_kosten": float(per(res, BASIS, None, "midden").iloc[0]["toeslag"]
-                                         / per(res, BASIS, None, "midden").iloc[0]["kosten"]),
+        "toeslag_deel_van_kosten": float(
+            per(res, BASIS, None, "midden").iloc[0]["toeslag"] / per(res, BASIS, None, "midden").iloc[0]["kosten"]
+        ),
     }
     if beg:
-        out.update(begroting=float(beg["bedrag"]), stand=beg["stand"], bron=beg["bron"],
-                   verschil_midden=varianten["midden"] - float(beg["bedrag"]),
-                   verschil_midden_pct=(varianten["midden"] - float(beg["bedrag"])) / float(beg["bedrag"]))
+        out.update(
+            begroting=float(beg["bedrag"]),
+            stand=beg["stand"],
+            bron=beg["bron"],
+            verschil_midden=varianten["midden"] - float(beg["bedrag"]),
+            verschil_midden_pct=(varianten["midden"] - float(beg["bedrag"])) / float(beg["bedrag"]),
+        )
     out["verklaring"] = verklaring_begroting(out)
     return out
 
@@ -223,7 +257,9 @@ def hervormingen_samenvatting(res: Resultaat) -> pd.DataFrame:
             "verandering_iedereen": a["toeslag"] - basis["toeslag"],
         }
         for v in VARIANTEN:
-            rij[f"verandering_na_niet_gebruik_{v}"] = per(res, h.code, None, v).iloc[0]["toeslag"] - basis_v[v]["toeslag"]
+            rij[f"verandering_na_niet_gebruik_{v}"] = (
+                per(res, h.code, None, v).iloc[0]["toeslag"] - basis_v[v]["toeslag"]
+            )
         m = per(res, h.code, None, "midden").iloc[0]
         rij.update(
             nieuwe_aanspraak=a["nieuwe_aanspraak"],
@@ -244,16 +280,18 @@ def hervorming_per_deciel(res: Resultaat, code: str) -> pd.DataFrame:
     m = per(res, code, "inkomensdeciel", "midden")
     b = per(res, BASIS, "inkomensdeciel")
     bm = per(res, BASIS, "inkomensdeciel", "midden")
-    out = pd.DataFrame({
-        "huishoudens": a["huishoudens"],
-        "winnaars": a["winnaars"],
-        "verliezers": a["verliezers"],
-        "gemiddelde_winst": (a["winst"] / a["winnaars"].where(a["winnaars"] > 0)).fillna(0.0),
-        "gemiddeld_verlies": (a["verlies"] / a["verliezers"].where(a["verliezers"] > 0)).fillna(0.0),
-        "verandering_iedereen": a["toeslag"] - b["toeslag"],
-        "verandering_na_niet_gebruik": m["toeslag"] - bm["toeslag"],
-        "nieuwe_ontvangers": a["nieuwe_ontvangers"],
-    })
+    out = pd.DataFrame(
+        {
+            "huishoudens": a["huishoudens"],
+            "winnaars": a["winnaars"],
+            "verliezers": a["verliezers"],
+            "gemiddelde_winst": (a["winst"] / a["winnaars"].where(a["winnaars"] > 0)).fillna(0.0),
+            "gemiddeld_verlies": (a["verlies"] / a["verliezers"].where(a["verliezers"] > 0)).fillna(0.0),
+            "verandering_iedereen": a["toeslag"] - b["toeslag"],
+            "verandering_na_niet_gebruik": m["toeslag"] - bm["toeslag"],
+            "nieuwe_ontvangers": a["nieuwe_ontvangers"],
+        }
+    )
     out.index = [str(int(i)) for i in out.index]
     out.index.name = "deciel"
     return out
@@ -264,15 +302,17 @@ def hervorming_per_groep(res: Resultaat, code: str) -> pd.DataFrame:
     m = per(res, code, "groep", "midden")
     b = per(res, BASIS, "groep")
     bm = per(res, BASIS, "groep", "midden")
-    out = pd.DataFrame({
-        "nieuwe_aanspraak": a["nieuwe_aanspraak"],
-        "nieuwe_ontvangers_iedereen": a["nieuwe_ontvangers"],
-        "nieuwe_ontvangers_na_niet_gebruik": m["nieuwe_ontvangers"],
-        "winnaars": a["winnaars"],
-        "verandering_iedereen": a["toeslag"] - b["toeslag"],
-        "verandering_na_niet_gebruik": m["toeslag"] - bm["toeslag"],
-        "niet_gebruik_midden": niet_gebruik("midden")[a.index.to_numpy()],
-    })
+    out = pd.DataFrame(
+        {
+            "nieuwe_aanspraak": a["nieuwe_aanspraak"],
+            "nieuwe_ontvangers_iedereen": a["nieuwe_ontvangers"],
+            "nieuwe_ontvangers_na_niet_gebruik": m["nieuwe_ontvangers"],
+            "winnaars": a["winnaars"],
+            "verandering_iedereen": a["toeslag"] - b["toeslag"],
+            "verandering_na_niet_gebruik": m["toeslag"] - bm["toeslag"],
+            "niet_gebruik_midden": niet_gebruik("midden")[a.index.to_numpy()],
+        }
+    )
     out.index = [_label_groep(i) for i in out.index]
     out.index.name = "doelgroep"
     return out
@@ -281,12 +321,14 @@ def hervorming_per_groep(res: Resultaat, code: str) -> pd.DataFrame:
 def hervorming_per_huishoudtype(res: Resultaat, code: str) -> pd.DataFrame:
     a = per(res, code, "paar")
     b = per(res, BASIS, "paar")
-    out = pd.DataFrame({
-        "nieuwe_ontvangers": a["nieuwe_ontvangers"],
-        "winnaars": a["winnaars"],
-        "verliezers": a["verliezers"],
-        "verandering_iedereen": a["toeslag"] - b["toeslag"],
-    })
+    out = pd.DataFrame(
+        {
+            "nieuwe_ontvangers": a["nieuwe_ontvangers"],
+            "winnaars": a["winnaars"],
+            "verliezers": a["verliezers"],
+            "verandering_iedereen": a["toeslag"] - b["toeslag"],
+        }
+    )
     out.index = ["paar" if int(i) else "eenouder" for i in out.index]
     out.index.name = "huishouden"
     return out
@@ -334,36 +376,72 @@ def _voetnoot_tekst(res: Resultaat, extra: str = "") -> str:
 
 def _voetnoot(ax, res: Resultaat, extra: str = "", onder: int = 40) -> None:
     tekst = _voetnoot_tekst(res, extra)
-    ax.annotate(tekst, xy=(0, 0), xycoords="axes fraction", xytext=(0, -onder), textcoords="offset points", fontsize=7,
-                color="#555555", ha="left", va="top")
+    ax.annotate(
+        tekst,
+        xy=(0, 0),
+        xycoords="axes fraction",
+        xytext=(0, -onder),
+        textcoords="offset points",
+        fontsize=7,
+        color="#555555",
+        ha="left",
+        va="top",
+    )
 
 
 def grafiek_hervormingen(res: Resultaat, map_: Path) -> dict[str, str]:
     plt = _plt()
     s = hervormingen_samenvatting(res).reset_index(drop=True)
-    data = s.set_index("code")[["naam", "verandering_iedereen", "verandering_na_niet_gebruik_laag",
-                                "verandering_na_niet_gebruik_midden", "verandering_na_niet_gebruik_hoog"]]
+    data = s.set_index("code")[
+        [
+            "naam",
+            "verandering_iedereen",
+            "verandering_na_niet_gebruik_laag",
+            "verandering_na_niet_gebruik_midden",
+            "verandering_na_niet_gebruik_hoog",
+        ]
+    ]
     mid = s["verandering_na_niet_gebruik_midden"].to_numpy(float) / 1e6
     from kotwijzer.policy.uitvoer import panelen as _panelen
 
     panelen = _panelen(mid)
     # separate panels, each with its own linear axis (never a log axis for money)
-    fig, assen = plt.subplots(len(panelen), 1, figsize=(8, 1.4 + 0.55 * len(s) + 0.5 * len(panelen)),
-                              gridspec_kw={"height_ratios": [max(len(p), 1) for p in panelen]}, squeeze=False)
+    fig, assen = plt.subplots(
+        len(panelen),
+        1,
+        figsize=(8, 1.4 + 0.55 * len(s) + 0.5 * len(panelen)),
+        gridspec_kw={"height_ratios": [max(len(p), 1) for p in panelen]},
+        squeeze=False,
+    )
     for ax, idx in zip(assen[:, 0], panelen, strict=True):
         d = s.iloc[idx]
         y = np.arange(len(d))
         m = d["verandering_na_niet_gebruik_midden"].to_numpy(float) / 1e6
-        lo = d[["verandering_na_niet_gebruik_laag", "verandering_na_niet_gebruik_hoog"]].min(axis=1).to_numpy(float) / 1e6
-        hi = d[["verandering_na_niet_gebruik_laag", "verandering_na_niet_gebruik_hoog"]].max(axis=1).to_numpy(float) / 1e6
+        lo = (
+            d[["verandering_na_niet_gebruik_laag", "verandering_na_niet_gebruik_hoog"]].min(axis=1).to_numpy(float)
+            / 1e6
+        )
+        hi = (
+            d[["verandering_na_niet_gebruik_laag", "verandering_na_niet_gebruik_hoog"]].max(axis=1).to_numpy(float)
+            / 1e6
+        )
         ied = d["verandering_iedereen"].to_numpy(float) / 1e6
         ax.barh(y, m, color="#1f6fb2", label="na niet-gebruik (midden)")
-        ax.errorbar(m, y, xerr=[m - lo, hi - m], fmt="none", ecolor="#333333", capsize=3, label="niet-gebruik laag-hoog")
+        ax.errorbar(
+            m, y, xerr=[m - lo, hi - m], fmt="none", ecolor="#333333", capsize=3, label="niet-gebruik laag-hoog"
+        )
         ax.scatter(ied, y, marker="|", s=200, color="#d95f02", label="als iedereen aanvraagt", zorder=3)
         rechts = max(float(hi.max()), float(ied.max()), 0.1) * 1.35
         for yi, x, r in zip(y, m, np.maximum(hi, ied), strict=True):
-            ax.annotate(_nl(x, 1), (max(x, r), yi), xytext=(6, 0), textcoords="offset points", fontsize=9,
-                        color="#1f6fb2", va="center")
+            ax.annotate(
+                _nl(x, 1),
+                (max(x, r), yi),
+                xytext=(6, 0),
+                textcoords="offset points",
+                fontsize=9,
+                color="#1f6fb2",
+                va="center",
+            )
         ax.set_yticks(y, [f"{c} {n}" for c, n in zip(d["code"], d["naam"], strict=True)])
         ax.invert_yaxis()
         ax.set_xlim(left=min(0.0, float(lo.min())), right=rechts)
@@ -402,7 +480,9 @@ def grafieken_hervorming(res: Resultaat, code: str, map_: Path) -> dict[str, dic
     _nl_assen(ax, assen="y")
     ax.legend(fontsize=9)
     _voetnoot(ax, res)
-    out["uitgaven_per_deciel"] = _bewaar(fig, map_, f"{code}_uitgaven_per_deciel", d[["verandering_iedereen", "verandering_na_niet_gebruik"]])
+    out["uitgaven_per_deciel"] = _bewaar(
+        fig, map_, f"{code}_uitgaven_per_deciel", d[["verandering_iedereen", "verandering_na_niet_gebruik"]]
+    )
 
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4.2))
     ax1.bar(d.index, d["winnaars"] / 1000, color="#1b9e77", label="vooruit")
@@ -424,15 +504,26 @@ def grafieken_hervorming(res: Resultaat, code: str, map_: Path) -> dict[str, dic
     fig.tight_layout(rect=(0, 0, 1, 0.92))
     _voetnoot(ax1, res)
     out["winnaars_verliezers_per_deciel"] = _bewaar(
-        fig, map_, f"{code}_winnaars_verliezers_per_deciel",
-        d[["winnaars", "verliezers", "gemiddelde_winst", "gemiddeld_verlies"]])
+        fig,
+        map_,
+        f"{code}_winnaars_verliezers_per_deciel",
+        d[["winnaars", "verliezers", "gemiddelde_winst", "gemiddeld_verlies"]],
+    )
 
     g = hervorming_per_groep(res, code)
     g = g[(g["nieuwe_ontvangers_iedereen"] > 0) | (g["winnaars"] > 0)]
     fig, ax = plt.subplots(figsize=(7, 1.8 + 0.45 * max(len(g), 1)))
     y = np.arange(len(g))
-    ax.barh(y - 0.2, g["nieuwe_ontvangers_iedereen"], height=0.4, color="#bbbbbb", label="nieuwe ontvangers, als iedereen aanvraagt")
-    ax.barh(y + 0.2, g["nieuwe_ontvangers_na_niet_gebruik"], height=0.4, color="#1f6fb2", label="na niet-gebruik (midden)")
+    ax.barh(
+        y - 0.2,
+        g["nieuwe_ontvangers_iedereen"],
+        height=0.4,
+        color="#bbbbbb",
+        label="nieuwe ontvangers, als iedereen aanvraagt",
+    )
+    ax.barh(
+        y + 0.2, g["nieuwe_ontvangers_na_niet_gebruik"], height=0.4, color="#1f6fb2", label="na niet-gebruik (midden)"
+    )
     ax.set_yticks(y, list(g.index))
     ax.invert_yaxis()
     ax.set_xlabel("huishoudens")
@@ -488,12 +579,13 @@ def _algemeen(res: Resultaat) -> dict[str, Any]:
         status = {"provisional": "voorlopig", "voorlopig": "voorlopig", "onvolledig": "onvolledig"}.get(st, st)
         waarschuwingen.append(
             f"De tabel met percentages voor {res.jaar} is {status}. Alle bedragen zijn daarom {status}."
-            if status == "voorlopig" else
-            f"De tabel met percentages voor {res.jaar} is {status}: wat niet te berekenen is, is niet meegeteld."
+            if status == "voorlopig"
+            else f"De tabel met percentages voor {res.jaar} is {status}: wat niet te berekenen is, is niet meegeteld."
         )
     waarschuwingen.append(
         "De bedragen zijn de uitkomst van het model, niet uitgelijnd op de begroting; statisch (geen gedragsreactie); "
-        "lopende prijzen van het jaar.")
+        "lopende prijzen van het jaar."
+    )
     if res.meta.get("populatie", {}).get("waarschuwing"):
         waarschuwingen.append(res.meta["populatie"]["waarschuwing"])
     return {
@@ -501,8 +593,17 @@ def _algemeen(res: Resultaat) -> dict[str, Any]:
         "tabel_status": st,
         "waarschuwingen": waarschuwingen,
         "populatie": res.meta.get("populatie", {}),
-        "run": {k: res.meta.get(k) for k in ("modus", "partities", "seconden", "huishoudens_synthetisch",
-                                             "huishoudjaren", "huishoudjaren_per_seconde")},
+        "run": {
+            k: res.meta.get(k)
+            for k in (
+                "modus",
+                "partities",
+                "seconden",
+                "huishoudens_synthetisch",
+                "huishoudjaren",
+                "huishoudjaren_per_seconde",
+            )
+        },
         "niet_gebruik": {g: {v: P.niet_gebruik_aannames()[g][v] for v in VARIANTEN} for g in P.GROEPEN},
         "eenheden": "bedragen in euro per jaar; aantallen gewogen (huishoudens of kinderen); uren per jaar",
     }
@@ -547,14 +648,21 @@ def schrijf_hervormingen(res: Resultaat, map_: str | Path) -> dict[str, Any]:
         }
         for naam, df in tab.items():
             df.to_csv(map_ / f"{h.code}_{naam}.csv")
-        herv.append({
-            "code": h.code, "naam": h.naam, "omschrijving": h.omschrijving, "bron": h.bron, "wet": h.wet,
-            "verwachting": h.verwachting, "bestand": h.bestand,
-            "wijziging": {"wijzigingen": h.wijzigingen, "tabel": h.tabel, "maximum_uurprijs": h.maximum_uurprijs},
-            "samenvatting": _records(samen[samen["code"] == h.code])[0],
-            "tabellen": {naam: _records(df) for naam, df in tab.items()},
-            "grafieken": grafieken_hervorming(res, h.code, map_),
-        })
+        herv.append(
+            {
+                "code": h.code,
+                "naam": h.naam,
+                "omschrijving": h.omschrijving,
+                "bron": h.bron,
+                "wet": h.wet,
+                "verwachting": h.verwachting,
+                "bestand": h.bestand,
+                "wijziging": {"wijzigingen": h.wijzigingen, "tabel": h.tabel, "maximum_uurprijs": h.maximum_uurprijs},
+                "samenvatting": _records(samen[samen["code"] == h.code])[0],
+                "tabellen": {naam: _records(df) for naam, df in tab.items()},
+                "grafieken": grafieken_hervorming(res, h.code, map_),
+            }
+        )
     overzicht = {
         **_algemeen(res),
         "basis": {"totalen": _records(basis_totalen(res)), "begroting": vergelijking_begroting(res)},
@@ -581,12 +689,21 @@ def hervorming_overzicht(bron: Resultaat | str | Path, code: str | None = None) 
             "samenvatting": _records(samen),
             "grafieken": {},
             "hervormingen": [
-                {"code": h.code, "naam": h.naam, "omschrijving": h.omschrijving, "bron": h.bron, "wet": h.wet,
-                 "verwachting": h.verwachting, "samenvatting": _records(samen[samen["code"] == h.code])[0],
-                 "tabellen": {"per_deciel": _records(hervorming_per_deciel(bron, h.code)),
-                              "per_doelgroep": _records(hervorming_per_groep(bron, h.code)),
-                              "per_huishoudtype": _records(hervorming_per_huishoudtype(bron, h.code))},
-                 "grafieken": {}}
+                {
+                    "code": h.code,
+                    "naam": h.naam,
+                    "omschrijving": h.omschrijving,
+                    "bron": h.bron,
+                    "wet": h.wet,
+                    "verwachting": h.verwachting,
+                    "samenvatting": _records(samen[samen["code"] == h.code])[0],
+                    "tabellen": {
+                        "per_deciel": _records(hervorming_per_deciel(bron, h.code)),
+                        "per_doelgroep": _records(hervorming_per_groep(bron, h.code)),
+                        "per_huishoudtype": _records(hervorming_per_huishoudtype(bron, h.code)),
+                    },
+                    "grafieken": {},
+                }
                 for h in bron.hervormingen
             ],
         }

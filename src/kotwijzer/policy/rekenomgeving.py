@@ -1,5 +1,6 @@
 """Where a policy run computes: the data path every worker reads and the versions that must be equal on the client and
 every Dask worker. Used by the single-year run (`microsim`) and the multi-year run (`meerjarig`); imports neither."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,14 @@ def versies() -> dict[str, str]:
     from kotwijzer import __version__
     from kotwijzer.policy.herkomst import data_hashes
 
-    return {"kotwijzer": __version__, "numpy": numpy.__version__, "pandas": pandas.__version__,
-            "pyarrow": pyarrow.__version__, "dask": dask.__version__, "wetdata": data_hashes()["wetdata"]}
+    return {
+        "kotwijzer": __version__,
+        "numpy": numpy.__version__,
+        "pandas": pandas.__version__,
+        "pyarrow": pyarrow.__version__,
+        "dask": dask.__version__,
+        "wetdata": data_hashes()["wetdata"],
+    }
 
 
 class VersieFout(RuntimeError):
@@ -32,8 +39,10 @@ def controleer_versies(client) -> dict[str, dict[str, str]]:
         verschil = {k: (hier[k], v.get(k)) for k in hier if v.get(k) != hier[k]}
         if verschil:
             tekst = "; ".join(f"{k}: hier {a}, op de worker {b}" for k, (a, b) in verschil.items())
-            raise VersieFout(f"Een Dask-worker heeft een andere versie dan deze computer ({tekst}). Installeer op alle "
-                             "computers dezelfde versie.")
+            raise VersieFout(
+                f"Een Dask-worker heeft een andere versie dan deze computer ({tekst}). Installeer op alle "
+                "computers dezelfde versie."
+            )
     return daar
 
 

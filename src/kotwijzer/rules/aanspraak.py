@@ -2,6 +2,7 @@
 
 All functions are vectorised over households (H) and months (12). Parent 0 is the aanvrager, parent 1 the partner.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -27,7 +28,9 @@ def lid1_masker(smi_onderdelen_k_l_in_werking: bool) -> int:
 
 
 @citeert(wko("1.6", 8), wko("1.6", 9), *c.DETENTIE_BRONNEN)
-def uitzondering_masker(wlz_permanent_telt: bool, wlz_tijdelijk_telt: bool, detentie_telt: bool, voorlopige_hechtenis_telt: bool) -> int:
+def uitzondering_masker(
+    wlz_permanent_telt: bool, wlz_tijdelijk_telt: bool, detentie_telt: bool, voorlopige_hechtenis_telt: bool
+) -> int:
     """The situations that, for this year, let the other parent's qualification carry the household
     (Wko 1.6 lid 8/9 for the Wlz, lid 10/11 for detention)."""
     m = 0
@@ -40,7 +43,6 @@ def uitzondering_masker(wlz_permanent_telt: bool, wlz_tijdelijk_telt: bool, dete
         if voorlopige_hechtenis_telt:
             m |= c.DET_VOORLOPIG_LANG
     return m
-
 
 
 @citeert(wko("1.6", 1, "c"), wko("1.6", 1, "g"), wko("1.6", 5))
@@ -146,8 +148,14 @@ def aanspraak_ouders(
     reden = np.where(one & ((other & c.KL) != 0), R["sociaal_medische_indicatie"], reden)
     reden = np.where(one & ((other & c.BIJSTAND_ZONDER_VOORZIENING) != 0), R["bijstand_zonder_voorziening"], reden)
     reden = np.where(one & other_det & ((other & c.DET_KORT) != 0), R["detentie_te_kort"], reden)
-    reden = np.where(one & other_det & ((other & c.DET_KORT) == 0) & ((other & uitzondering) == 0), R["detentie_te_vroeg"], reden)
-    reden = np.where(one & other_wlz & ((other & c.WLZ_TIJD) != 0) & ((other & uitzondering) == 0), R["wlz_tijdelijk_te_vroeg"], reden)
+    reden = np.where(
+        one & other_det & ((other & c.DET_KORT) == 0) & ((other & uitzondering) == 0), R["detentie_te_vroeg"], reden
+    )
+    reden = np.where(
+        one & other_wlz & ((other & c.WLZ_TIJD) != 0) & ((other & uitzondering) == 0),
+        R["wlz_tijdelijk_te_vroeg"],
+        reden,
+    )
     reden = np.where(one & ((other & c.ONBEKEND) != 0) & ((other & lid1) == 0), R["onbekend"], reden)
     geen = p_niet & ~q0 & ~q1
     reden = np.where(geen, R["geen_van_beiden"], reden)
@@ -161,7 +169,6 @@ def voor_terugwerkende_kracht(eerste_maand: np.ndarray) -> np.ndarray:
     """Wko 1.3 lid 2 onder b: bool [H,12], True for the months before the first month the application still reaches
     (`eerste_maand`, from `kalender.eerste_maand_na_aanvraag`). In those months there is no aanspraak."""
     return np.arange(12, dtype=np.int8)[None, :] < np.asarray(eerste_maand)[:, None]
-
 
 
 @citeert(wko("1.1", 1, "kinderopvang"), wko("1.5", 1), wko("1.3", 2, "b"))
@@ -202,4 +209,3 @@ def kind_voorwaarden(
     bits |= np.where(maand < eerste_maand[:, None, None], c.K_TE_LAAT, 0)
     bits |= np.where(~aanspraak[:, None, :], c.K_GEEN_ASPRAAK_OUDERS, 0)
     return bits == 0, bits
-

@@ -5,6 +5,7 @@ Money is integer. Hours are in hundredths (centi-uren), prices in cents, so kost
 rounded half up to the cent, as the official calculation does (Dienst Toeslagen, brochure "Berekening
 kinderopvangtoeslag 2026"); the monthly payment of the voorschot is rounded down to whole euros.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -123,7 +124,9 @@ def afronden_cent(eenheden: np.ndarray) -> np.ndarray:
     return uit
 
 
-@zonder_bron("the monthly payment in whole euros as Dienst Toeslagen pays it (brochure Berekening kinderopvangtoeslag 2026); no provision in the shipped law texts")
+@zonder_bron(
+    "the monthly payment in whole euros as Dienst Toeslagen pays it (brochure Berekening kinderopvangtoeslag 2026); no provision in the shipped law texts"
+)
 def uitbetaling_voorschot(toeslag_maand_cent: np.ndarray) -> np.ndarray:
     """The monthly payment: rounded down to whole euros (brochure "Berekening kinderopvangtoeslag 2026")."""
     return (toeslag_maand_cent // 100) * 100

@@ -1,6 +1,7 @@
 """Calendar rules: which months a period covers, the werkloosheidstermijn, the detention length test and the
 retroactivity limit. Vectorised over numpy datetime64[D] arrays; NaT means 'none'.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,9 @@ NAT = np.datetime64("NaT", "D")
 def maand_begin(jaar: int) -> np.ndarray:
     """First day of each month of the year (12,) and of the next year's January (13,). Built once per year and
     read-only (every call shares it)."""
-    begin = np.array([np.datetime64(f"{jaar}-{m:02d}-01", "D") for m in range(1, 13)]
-                     + [np.datetime64(f"{jaar + 1}-01-01", "D")])
+    begin = np.array(
+        [np.datetime64(f"{jaar}-{m:02d}-01", "D") for m in range(1, 13)] + [np.datetime64(f"{jaar + 1}-01-01", "D")]
+    )
     begin.flags.writeable = False
     return begin
 
@@ -177,7 +179,9 @@ def verjaardag(geboortedatum: dt.date, leeftijd: int) -> dt.date:
 LEEFTIJD_LEERPLICHT = 5
 
 
-@zonder_bron("Leerplichtwet 1969 art. 3 lid 1 (leerplichtig from the month after the fifth birthday); that law is not among the shipped texts")
+@zonder_bron(
+    "Leerplichtwet 1969 art. 3 lid 1 (leerplichtig from the month after the fifth birthday); that law is not among the shipped texts"
+)
 def begin_leerplicht(geboortedatum: dt.date) -> dt.date:
     """First day of the month after the fifth birthday."""
     v = verjaardag(geboortedatum, LEEFTIJD_LEERPLICHT)

@@ -9,6 +9,7 @@ ten-thousandths of an hour and rounded down to hundredths once, at the end.
 - From 2023: 230 x the number of months in which the least-qualifying parent worked or had a situation that counts.
 The pool is used up month by month in calendar order.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -49,7 +50,6 @@ def kgu_uren_per_ouder(
     doel = ((sit & (doelgroep | uitzondering)) != 0) * np.int64(doelgroep_uren * CU * 100)
     uit: np.ndarray = np.maximum(werk, doel).sum(axis=-1)
     return uit
-
 
 
 @citeert(bkot("8a", 1, "b", "3°", tot=2022))

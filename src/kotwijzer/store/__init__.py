@@ -1,4 +1,5 @@
 """Database of the app: organisations, users, dossiers, scenarios with versions, audit log; the municipal catalogue."""
+
 from kotwijzer.store.catalogus import catalogus_laden, catalogus_opslaan, gemeenten_opslaan
 from kotwijzer.store.db import Database, migreer, normaliseer_url, standaard_url
 from kotwijzer.store.repo import Actor, GeenToegang, NietGevonden, VersieConflict

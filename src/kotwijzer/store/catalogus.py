@@ -10,6 +10,7 @@ Both writers work inside the caller's transaction (`Database.sessie()`): when an
 rolled back and the previous catalogue stays exactly as it was. The round trip catalogue -> database -> catalogue is
 lossless (same models; decimals are read back without trailing zeros).
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -49,41 +50,64 @@ def catalogus_laden(session: Session) -> Catalogus:
         gemeenten.append(Gemeente(cbs_code=g.cbs_code, naam=g.naam, voorbeeld=g.voorbeeld, toelichting=g.toelichting))
         activiteiten[g.cbs_code] = [
             Activiteit(
-                code=a.code, naam=a.naam, soort=a.soort, categorie=a.categorie, reintegratiecode=a.reintegratiecode,
-                doel=a.doel, uren_per_week=_decimaal(a.uren_per_week), individueel_plan_vereist=a.individueel_plan_vereist,
-                toelichting=a.toelichting, herkomst=a.herkomst,
+                code=a.code,
+                naam=a.naam,
+                soort=a.soort,
+                categorie=a.categorie,
+                reintegratiecode=a.reintegratiecode,
+                doel=a.doel,
+                uren_per_week=_decimaal(a.uren_per_week),
+                individueel_plan_vereist=a.individueel_plan_vereist,
+                toelichting=a.toelichting,
+                herkomst=a.herkomst,
             )
             for a in g.activiteiten
         ]
         b = g.beleid
         if b is not None:
             beleid[g.cbs_code] = GemeentelijkBeleid(
-                fractie_restant=_decimaal(b.fractie_restant), maximum_per_maand_cent=b.maximum_per_maand_cent,
-                boven_wettelijk=b.boven_wettelijk, boven_wettelijk_fractie=_decimaal(b.boven_wettelijk_fractie),
+                fractie_restant=_decimaal(b.fractie_restant),
+                maximum_per_maand_cent=b.maximum_per_maand_cent,
+                boven_wettelijk=b.boven_wettelijk,
+                boven_wettelijk_fractie=_decimaal(b.boven_wettelijk_fractie),
                 boven_wettelijk_maximum_per_maand_cent=b.boven_wettelijk_maximum_per_maand_cent,
-                boven_wettelijk_grondslag=b.boven_wettelijk_grondslag, smi_aangeboden=b.smi_aangeboden,
+                boven_wettelijk_grondslag=b.boven_wettelijk_grondslag,
+                smi_aangeboden=b.smi_aangeboden,
                 toelichting=b.toelichting,
             )
     return Catalogus(gemeenten=gemeenten, activiteiten=activiteiten, beleid=beleid)
 
 
 def _rij(g: Gemeente, volgorde: int, catalogus: Catalogus) -> GemeenteRij:
-    rij = GemeenteRij(cbs_code=g.cbs_code, naam=g.naam, voorbeeld=g.voorbeeld, toelichting=g.toelichting, volgorde=volgorde)
+    rij = GemeenteRij(
+        cbs_code=g.cbs_code, naam=g.naam, voorbeeld=g.voorbeeld, toelichting=g.toelichting, volgorde=volgorde
+    )
     rij.activiteiten = [
         ActiviteitRij(
-            code=a.code, naam=a.naam, soort=a.soort.value, categorie=a.categorie.value, reintegratiecode=a.reintegratiecode,
-            doel=a.doel.value, uren_per_week=a.uren_per_week, individueel_plan_vereist=a.individueel_plan_vereist,
-            toelichting=a.toelichting, herkomst=a.herkomst, volgorde=i,
+            code=a.code,
+            naam=a.naam,
+            soort=a.soort.value,
+            categorie=a.categorie.value,
+            reintegratiecode=a.reintegratiecode,
+            doel=a.doel.value,
+            uren_per_week=a.uren_per_week,
+            individueel_plan_vereist=a.individueel_plan_vereist,
+            toelichting=a.toelichting,
+            herkomst=a.herkomst,
+            volgorde=i,
         )
         for i, a in enumerate(catalogus.activiteiten.get(g.cbs_code, []))
     ]
     b = catalogus.beleid.get(g.cbs_code)
     if b is not None:
         rij.beleid = BeleidRij(
-            fractie_restant=b.fractie_restant, maximum_per_maand_cent=b.maximum_per_maand_cent,
-            boven_wettelijk=b.boven_wettelijk, boven_wettelijk_fractie=b.boven_wettelijk_fractie,
+            fractie_restant=b.fractie_restant,
+            maximum_per_maand_cent=b.maximum_per_maand_cent,
+            boven_wettelijk=b.boven_wettelijk,
+            boven_wettelijk_fractie=b.boven_wettelijk_fractie,
             boven_wettelijk_maximum_per_maand_cent=b.boven_wettelijk_maximum_per_maand_cent,
-            boven_wettelijk_grondslag=b.boven_wettelijk_grondslag, smi_aangeboden=b.smi_aangeboden,
+            boven_wettelijk_grondslag=b.boven_wettelijk_grondslag,
+            smi_aangeboden=b.smi_aangeboden,
             toelichting=b.toelichting,
         )
     return rij

@@ -1,6 +1,7 @@
 """`kotwijzer beheer`: running the professional mode. Accounts (an organisation with its first beheerder, resetting a
 password, logging a user out everywhere) and the database (backup, restore, retention). Works on the database of
 DATABASE_URL (or --database-url); never prints a password except one it generated itself, once."""
+
 from __future__ import annotations
 
 import secrets
@@ -10,8 +11,11 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-app = typer.Typer(no_args_is_help=True, add_completion=False,
-                  help="Beheer: organisaties en gebruikers, back-up en herstel, bewaartermijnen.")
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    help="Beheer: organisaties en gebruikers, back-up en herstel, bewaartermijnen.",
+)
 console = Console()
 err = Console(stderr=True)
 
@@ -70,7 +74,9 @@ def organisatie(
 @app.command("wachtwoord")
 def wachtwoord(
     email: str = typer.Argument(..., help="E-mailadres van de gebruiker"),
-    organisatie: Optional[str] = typer.Option(None, "--organisatie", help="Nodig als het adres bij meer organisaties hoort"),
+    organisatie: Optional[str] = typer.Option(
+        None, "--organisatie", help="Nodig als het adres bij meer organisaties hoort"
+    ),
     genereer: bool = typer.Option(False, "--genereer", help="Maak een sterk wachtwoord en toon het één keer"),
     database_url: Optional[str] = DB_OPTIE,
 ) -> None:
@@ -125,8 +131,10 @@ def backup_maken(
         n = backup(db, bestand)
     finally:
         db.sluit()
-    console.print(f"Back-up geschreven naar {bestand}: {sum(n.values())} rijen in {len(n)} tabellen "
-                  "(alleen leesbaar voor u; bewaar het bestand even veilig als de database).")
+    console.print(
+        f"Back-up geschreven naar {bestand}: {sum(n.values())} rijen in {len(n)} tabellen "
+        "(alleen leesbaar voor u; bewaar het bestand even veilig als de database)."
+    )
 
 
 @app.command("herstel")
@@ -149,10 +157,20 @@ def herstel_backup(
 
 @app.command("opruimen")
 def opruimen_cmd(
-    dossier_dagen: int = typer.Option(None, "--dossier-dagen", min=1, envvar="KOTWIJZER_BEWAAR_DOSSIER_DAGEN",
-                                      help="Dossiers die zo lang niet zijn gewijzigd worden verwijderd (standaard 2190: zes jaar)"),
-    audit_dagen: int = typer.Option(None, "--audit-dagen", min=1, envvar="KOTWIJZER_BEWAAR_AUDIT_DAGEN",
-                                    help="Regels in het auditlog ouder dan dit worden verwijderd (standaard 730: twee jaar)"),
+    dossier_dagen: int = typer.Option(
+        None,
+        "--dossier-dagen",
+        min=1,
+        envvar="KOTWIJZER_BEWAAR_DOSSIER_DAGEN",
+        help="Dossiers die zo lang niet zijn gewijzigd worden verwijderd (standaard 2190: zes jaar)",
+    ),
+    audit_dagen: int = typer.Option(
+        None,
+        "--audit-dagen",
+        min=1,
+        envvar="KOTWIJZER_BEWAAR_AUDIT_DAGEN",
+        help="Regels in het auditlog ouder dan dit worden verwijderd (standaard 730: twee jaar)",
+    ),
     droog: bool = typer.Option(False, "--droog", help="Alleen tellen, niets verwijderen"),
     database_url: Optional[str] = DB_OPTIE,
 ) -> None:
@@ -165,5 +183,7 @@ def opruimen_cmd(
     finally:
         db.sluit()
     werkwoord = "Zou verwijderen" if droog else "Verwijderd"
-    console.print(f"{werkwoord}: {n['dossiers']} dossier(s), {n['auditregels']} regel(s) uit het auditlog, "
-                  f"{n['sessies']} verlopen sessie(s), {n['inlogpogingen']} oude inlogpoging(en).")
+    console.print(
+        f"{werkwoord}: {n['dossiers']} dossier(s), {n['auditregels']} regel(s) uit het auditlog, "
+        f"{n['sessies']} verlopen sessie(s), {n['inlogpogingen']} oude inlogpoging(en)."
+    )

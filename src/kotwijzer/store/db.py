@@ -1,4 +1,5 @@
 """Engine, sessions and migrations. SQLite file by default (var/kotwijzer.sqlite), PostgreSQL via DATABASE_URL."""
+
 from __future__ import annotations
 
 import os
@@ -20,9 +21,9 @@ def standaard_url() -> str:
 def normaliseer_url(url: str) -> str:
     """Accept the usual spellings: postgres://, postgresql:// (psycopg 3 is the driver), sqlite paths."""
     if url.startswith("postgres://"):
-        url = "postgresql+psycopg://" + url[len("postgres://"):]
+        url = "postgresql+psycopg://" + url[len("postgres://") :]
     elif url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
     return url
 
 
@@ -134,9 +135,16 @@ class Database:
         bezwaren = []
         with self.engine.connect() as c:
             if c.execute(text("SELECT current_setting('log_error_verbosity')")).scalar() != "terse":
-                bezwaren.append("log_error_verbosity staat niet op terse: PostgreSQL schrijft de waarden van een "
-                                "dubbele sleutel (zoals een e-mailadres) in zijn log")
-            if c.execute(text("SELECT current_setting('log_min_error_statement')")).scalar() not in ("log", "fatal", "panic"):
-                bezwaren.append("log_min_error_statement staat lager dan log: PostgreSQL schrijft mislukte opdrachten "
-                                "in zijn log")
+                bezwaren.append(
+                    "log_error_verbosity staat niet op terse: PostgreSQL schrijft de waarden van een "
+                    "dubbele sleutel (zoals een e-mailadres) in zijn log"
+                )
+            if c.execute(text("SELECT current_setting('log_min_error_statement')")).scalar() not in (
+                "log",
+                "fatal",
+                "panic",
+            ):
+                bezwaren.append(
+                    "log_min_error_statement staat lager dan log: PostgreSQL schrijft mislukte opdrachten in zijn log"
+                )
         return bezwaren

@@ -3,6 +3,7 @@
 Data minimisation: a dossier carries a pseudonymous label only; scenarios carry the core's input JSON (which needs
 no name or BSN) and a computed summary. The audit log records ids and actions, never labels or input.
 """
+
 from __future__ import annotations
 
 import datetime as dt

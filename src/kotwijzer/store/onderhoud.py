@@ -8,6 +8,7 @@ usual tools as well (docs/web.md); this format is the one the project tests: bac
 Retention: dossiers (with their scenarios and versions) that nobody changed for `dossier_dagen` days are deleted;
 audit log lines older than `audit_dagen` days are deleted; ended sessions and old login attempts always go.
 """
+
 from __future__ import annotations
 
 import base64
@@ -48,7 +49,7 @@ def _naar_json(v: Any) -> Any:
 
 def _uit_json(v: Any) -> Any:
     if isinstance(v, dict) and len(v) == 1:
-        (k, x), = v.items()
+        ((k, x),) = v.items()
         if k == "$t":
             return dt.datetime.fromisoformat(x)
         if k == "$d":
@@ -74,7 +75,10 @@ def backup(db, pad: Path) -> dict[str, int]:
             c.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
         versie = c.execute(text("SELECT version_num FROM alembic_version")).scalar()
         for t in Base.metadata.sorted_tables:
-            rijen = [{k: _naar_json(v) for k, v in r._mapping.items()} for r in c.execute(select(t).order_by(*t.primary_key.columns))]
+            rijen = [
+                {k: _naar_json(v) for k, v in r._mapping.items()}
+                for r in c.execute(select(t).order_by(*t.primary_key.columns))
+            ]
             tabellen[t.name] = rijen
             tellingen[t.name] = len(rijen)
     inhoud = {"formaat": FORMAAT, "schema": versie, "gemaakt": nu().isoformat(), "tabellen": tabellen}
@@ -98,8 +102,10 @@ def herstel(db, pad: Path) -> dict[str, int]:
     if inhoud.get("formaat") != FORMAAT:
         raise BackupFout("Dit bestand is geen back-up van kotwijzer.")
     if inhoud.get("schema") != schema_versie(db):
-        raise BackupFout(f"De back-up hoort bij databaseversie {inhoud.get('schema')}, deze database heeft versie "
-                         f"{schema_versie(db)}. Herstel met dezelfde versie van kotwijzer.")
+        raise BackupFout(
+            f"De back-up hoort bij databaseversie {inhoud.get('schema')}, deze database heeft versie "
+            f"{schema_versie(db)}. Herstel met dezelfde versie van kotwijzer."
+        )
     tellingen: dict[str, int] = {}
     with db.engine.begin() as c:
         for t in Base.metadata.sorted_tables:
@@ -113,8 +119,12 @@ def herstel(db, pad: Path) -> dict[str, int]:
             if db.soort == "postgresql":
                 for kol in t.primary_key.columns:
                     if isinstance(kol.type.python_type, type) and kol.type.python_type is int and kol.autoincrement:
-                        c.execute(text(f"SELECT setval(pg_get_serial_sequence('{t.name}', '{kol.name}'), "
-                                       f"COALESCE((SELECT MAX({kol.name}) FROM {t.name}), 0) + 1, false)"))
+                        c.execute(
+                            text(
+                                f"SELECT setval(pg_get_serial_sequence('{t.name}', '{kol.name}'), "
+                                f"COALESCE((SELECT MAX({kol.name}) FROM {t.name}), 0) + 1, false)"
+                            )
+                        )
     return tellingen
 
 
@@ -135,8 +145,9 @@ def inhoud_van(db) -> dict[str, list[tuple]]:
     return uit
 
 
-def opruimen(db, dossier_dagen: int = STANDAARD_DOSSIER_DAGEN, audit_dagen: int = STANDAARD_AUDIT_DAGEN,
-             droog: bool = False) -> dict[str, int]:
+def opruimen(
+    db, dossier_dagen: int = STANDAARD_DOSSIER_DAGEN, audit_dagen: int = STANDAARD_AUDIT_DAGEN, droog: bool = False
+) -> dict[str, int]:
     """Apply the retention rules. `droog`: only count. Returns what was (or would be) deleted."""
     t = nu()
     grens_dossier = t - dt.timedelta(days=dossier_dagen)
@@ -145,17 +156,29 @@ def opruimen(db, dossier_dagen: int = STANDAARD_DOSSIER_DAGEN, audit_dagen: int 
     with db.sessie() as s:
         oud = list(s.scalars(select(Dossier).where(Dossier.gewijzigd < grens_dossier)))
         uit["dossiers"] = len(oud)
-        uit["auditregels"] = s.scalar(select(func.count()).select_from(AuditRegel).where(AuditRegel.tijd < grens_audit)) or 0
+        uit["auditregels"] = (
+            s.scalar(select(func.count()).select_from(AuditRegel).where(AuditRegel.tijd < grens_audit)) or 0
+        )
         uit["sessies"] = s.scalar(select(func.count()).select_from(Sessie).where(Sessie.verloopt < t)) or 0
-        uit["inlogpogingen"] = s.scalar(select(func.count()).select_from(InlogPoging)
-                                        .where(InlogPoging.tijd < time.time() - 24 * 3600)) or 0
+        uit["inlogpogingen"] = (
+            s.scalar(select(func.count()).select_from(InlogPoging).where(InlogPoging.tijd < time.time() - 24 * 3600))
+            or 0
+        )
         if droog:
             s.rollback()
             return uit
         for d in oud:
             s.delete(d)  # scenarios and versions go with it (cascade)
-            s.add(AuditRegel(tijd=t, organisatie_id=d.organisatie_id, gebruiker_id=None, actie="dossier_bewaartermijn_verlopen",
-                             object_soort="dossier", object_id=d.id))
+            s.add(
+                AuditRegel(
+                    tijd=t,
+                    organisatie_id=d.organisatie_id,
+                    gebruiker_id=None,
+                    actie="dossier_bewaartermijn_verlopen",
+                    object_soort="dossier",
+                    object_id=d.id,
+                )
+            )
         s.execute(delete(AuditRegel).where(AuditRegel.tijd < grens_audit))
         s.execute(delete(Sessie).where(Sessie.verloopt < t))
         s.execute(delete(InlogPoging).where(InlogPoging.tijd < time.time() - 24 * 3600))

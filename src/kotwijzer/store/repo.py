@@ -4,6 +4,7 @@ ever touches that user's organisation: another organisation's dossier is reporte
 All writes of one request happen in one transaction (see `Database.sessie`): a failed save leaves the previous
 version intact.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -68,8 +69,11 @@ class GeenToegang(PermissionError):
 class Conflict(RuntimeError):
     """The request clashes with what another request just saved or deleted (409)."""
 
-    def __init__(self, melding: str = "Dit is intussen door iemand anders gewijzigd of verwijderd. Laad de pagina "
-                                      "opnieuw en probeer het nog een keer. Er is niets overschreven."):
+    def __init__(
+        self,
+        melding: str = "Dit is intussen door iemand anders gewijzigd of verwijderd. Laad de pagina "
+        "opnieuw en probeer het nog een keer. Er is niets overschreven.",
+    ):
         super().__init__(melding)
         self.melding = melding
 
@@ -103,15 +107,30 @@ def _utc(d: dt.datetime) -> dt.datetime:
     return d if d.tzinfo is not None else d.replace(tzinfo=dt.timezone.utc)
 
 
-def log(s: Session, actor: Actor | None, actie: str, soort: str | None = None, obj_id: int | None = None,
-        versie: int | None = None, organisatie_id: int | None = None, dossier_id: int | None = None) -> None:
+def log(
+    s: Session,
+    actor: Actor | None,
+    actie: str,
+    soort: str | None = None,
+    obj_id: int | None = None,
+    versie: int | None = None,
+    organisatie_id: int | None = None,
+    dossier_id: int | None = None,
+) -> None:
     if dossier_id is None and soort == "dossier":
         dossier_id = obj_id
-    s.add(AuditRegel(
-        tijd=nu(), organisatie_id=actor.organisatie_id if actor else organisatie_id,
-        gebruiker_id=actor.gebruiker_id if actor else None, actie=actie, object_soort=soort, object_id=obj_id,
-        versie=versie, dossier_id=dossier_id,
-    ))
+    s.add(
+        AuditRegel(
+            tijd=nu(),
+            organisatie_id=actor.organisatie_id if actor else organisatie_id,
+            gebruiker_id=actor.gebruiker_id if actor else None,
+            actie=actie,
+            object_soort=soort,
+            object_id=obj_id,
+            versie=versie,
+            dossier_id=dossier_id,
+        )
+    )
 
 
 LEESACTIES = ("dossier_geopend", "scenario_geopend", "pdf_gedownload", "pakket_gedownload", "export_gedownload")
@@ -121,8 +140,16 @@ LEESACTIES = ("dossier_geopend", "scenario_geopend", "pdf_gedownload", "pakket_g
 BEKIJKEN = ("dossier_geopend", "scenario_geopend")
 
 
-def log_lezen(s: Session, actor: Actor, actie: str, soort: str, obj_id: int, versie: int | None = None,
-              dossier_id: int | None = None, sessie_sinds: dt.datetime | None = None) -> bool:
+def log_lezen(
+    s: Session,
+    actor: Actor,
+    actie: str,
+    soort: str,
+    obj_id: int,
+    versie: int | None = None,
+    dossier_id: int | None = None,
+    sessie_sinds: dt.datetime | None = None,
+) -> bool:
     """Record a read (opening a dossier or scenario, downloading a document): the logbook shows reads as well as
     changes. `sessie_sinds`: the start of the user's login session; a look at a dossier (or a scenario in it) that
     the user already looked at in this session is not recorded again. Returns whether a line was written."""
@@ -131,10 +158,17 @@ def log_lezen(s: Session, actor: Actor, actie: str, soort: str, obj_id: int, ver
     if dossier_id is None and soort == "dossier":
         dossier_id = obj_id
     if actie in BEKIJKEN and sessie_sinds is not None and dossier_id is not None:
-        al = s.scalar(select(AuditRegel.id).where(
-            AuditRegel.organisatie_id == actor.organisatie_id, AuditRegel.gebruiker_id == actor.gebruiker_id,
-            AuditRegel.dossier_id == dossier_id, AuditRegel.actie.in_(BEKIJKEN),
-            AuditRegel.tijd >= _utc(sessie_sinds)).limit(1))
+        al = s.scalar(
+            select(AuditRegel.id)
+            .where(
+                AuditRegel.organisatie_id == actor.organisatie_id,
+                AuditRegel.gebruiker_id == actor.gebruiker_id,
+                AuditRegel.dossier_id == dossier_id,
+                AuditRegel.actie.in_(BEKIJKEN),
+                AuditRegel.tijd >= _utc(sessie_sinds),
+            )
+            .limit(1)
+        )
         if al is not None:
             return False
     log(s, actor, actie, soort, obj_id, versie, dossier_id=dossier_id)
@@ -181,12 +215,22 @@ DUBBEL_EMAIL = "Er is in uw organisatie al een gebruiker met dit e-mailadres."
 
 
 def _bestaat_in_organisatie(s: Session, organisatie_id: int, email: str) -> bool:
-    return s.scalar(select(Gebruiker.id).where(Gebruiker.organisatie_id == organisatie_id,
-                                               Gebruiker.email == email)) is not None
+    return (
+        s.scalar(select(Gebruiker.id).where(Gebruiker.organisatie_id == organisatie_id, Gebruiker.email == email))
+        is not None
+    )
 
 
-def gebruiker_maken(s: Session, organisatie_id: int, email: str, wachtwoord: str, rol: str,
-                    actor: Actor | None = None, naam: str = "", herbevestigd: bool = False) -> Gebruiker:
+def gebruiker_maken(
+    s: Session,
+    organisatie_id: int,
+    email: str,
+    wachtwoord: str,
+    rol: str,
+    actor: Actor | None = None,
+    naam: str = "",
+    herbevestigd: bool = False,
+) -> Gebruiker:
     """A new user. Made by a beheerder (`actor`): in the beheerder's own organisation, and a new beheerder only after
     the beheerder has confirmed their own password (`herbevestigd`). Without actor: the command line."""
     if actor is not None:
@@ -204,8 +248,15 @@ def gebruiker_maken(s: Session, organisatie_id: int, email: str, wachtwoord: str
     # unique within the organisation only: whether the address exists in another organisation is not revealed
     if _bestaat_in_organisatie(s, organisatie_id, email):
         raise Conflict(DUBBEL_EMAIL)
-    g = Gebruiker(organisatie_id=organisatie_id, email=email, naam=naam, wachtwoord_hash=hash_wachtwoord(wachtwoord),
-                  rol=rol, actief=True, aangemaakt=nu())
+    g = Gebruiker(
+        organisatie_id=organisatie_id,
+        email=email,
+        naam=naam,
+        wachtwoord_hash=hash_wachtwoord(wachtwoord),
+        rol=rol,
+        actief=True,
+        aangemaakt=nu(),
+    )
     s.add(g)
     try:
         with s.begin_nested():
@@ -220,11 +271,19 @@ def gebruiker_maken(s: Session, organisatie_id: int, email: str, wachtwoord: str
 def gebruikers(s: Session, actor: Actor) -> list[Gebruiker]:
     if not actor.beheerder:
         raise GeenToegang()
-    return list(s.scalars(select(Gebruiker).where(Gebruiker.organisatie_id == actor.organisatie_id).order_by(Gebruiker.id)))
+    return list(
+        s.scalars(select(Gebruiker).where(Gebruiker.organisatie_id == actor.organisatie_id).order_by(Gebruiker.id))
+    )
 
 
-def gebruiker_wijzigen(s: Session, actor: Actor, gebruiker_id: int, rol: str | None = None,
-                       actief: bool | None = None, herbevestigd: bool = False) -> Gebruiker:
+def gebruiker_wijzigen(
+    s: Session,
+    actor: Actor,
+    gebruiker_id: int,
+    rol: str | None = None,
+    actief: bool | None = None,
+    herbevestigd: bool = False,
+) -> Gebruiker:
     if not actor.beheerder:
         raise GeenToegang()
     g = s.get(Gebruiker, gebruiker_id)
@@ -253,8 +312,9 @@ MAX_ACCOUNTS_PER_EMAIL = 5
 def herbevestig(s: Session, actor: Actor, wachtwoord: Any) -> bool:
     """Re-authentication: is this the acting user's own current password?"""
     g = s.get(Gebruiker, actor.gebruiker_id)
-    ok = controleer_herbevestiging(g.wachtwoord_hash if g else None, wachtwoord if isinstance(wachtwoord, str) else "",
-                                   g.email if g else "")
+    ok = controleer_herbevestiging(
+        g.wachtwoord_hash if g else None, wachtwoord if isinstance(wachtwoord, str) else "", g.email if g else ""
+    )
     return bool(ok and g is not None and g.actief)
 
 
@@ -266,8 +326,15 @@ def inloggen(s: Session, email: str, wachtwoord: str) -> Gebruiker | None:
     email = (email or "").strip().lower()[:254]
     if not _schone_tekens(email):
         email = ""  # control characters (a NUL byte cannot even be sent to PostgreSQL): no such account
-    kandidaten = list(s.scalars(select(Gebruiker).where(Gebruiker.email == email).order_by(Gebruiker.id)
-                                .limit(MAX_ACCOUNTS_PER_EMAIL))) if email else []
+    kandidaten = (
+        list(
+            s.scalars(
+                select(Gebruiker).where(Gebruiker.email == email).order_by(Gebruiker.id).limit(MAX_ACCOUNTS_PER_EMAIL)
+            )
+        )
+        if email
+        else []
+    )
     g = None
     for k in kandidaten or [None]:
         ok = controleer_wachtwoord(k.wachtwoord_hash if k else None, wachtwoord or "")
@@ -290,8 +357,16 @@ def _token_hash(token: str) -> str:
 def sessie_maken(s: Session, g: Gebruiker, soort: str) -> tuple[str, dt.datetime]:
     token = secrets.token_urlsafe(32)
     verloopt = nu() + SESSIE_DUUR[soort]
-    s.add(Sessie(token_hash=_token_hash(token), gebruiker_id=g.id, soort=soort, aangemaakt=nu(), verloopt=verloopt,
-                 laatst_gebruikt=nu()))
+    s.add(
+        Sessie(
+            token_hash=_token_hash(token),
+            gebruiker_id=g.id,
+            soort=soort,
+            aangemaakt=nu(),
+            verloopt=verloopt,
+            laatst_gebruikt=nu(),
+        )
+    )
     # tidy up: expired sessions of this user
     for oud in s.scalars(select(Sessie).where(Sessie.gebruiker_id == g.id)):
         if _utc(oud.verloopt) < nu():
@@ -318,7 +393,9 @@ def sessie_gebruiker(s: Session, token: str | None, soort: str) -> Gebruiker | N
     return g
 
 
-def overal_uitloggen(s: Session, gebruiker_id: int, actor: Actor | None = None, behalve_token: str | None = None) -> int:
+def overal_uitloggen(
+    s: Session, gebruiker_id: int, actor: Actor | None = None, behalve_token: str | None = None
+) -> int:
     """End every login of this user (web and API), except the one with `behalve_token`. Returns how many ended."""
     behalve = _token_hash(behalve_token) if behalve_token else None
     n = 0
@@ -335,7 +412,9 @@ def overal_uitloggen(s: Session, gebruiker_id: int, actor: Actor | None = None, 
 def wachtwoord_wijzigen(s: Session, actor: Actor, huidig: Any, nieuw: Any, huidig_token: str | None = None) -> None:
     """The user changes their own password: the current one is checked; every other login of the user ends."""
     g = s.get(Gebruiker, actor.gebruiker_id)
-    if g is None or not controleer_herbevestiging(g.wachtwoord_hash, huidig if isinstance(huidig, str) else "", g.email):
+    if g is None or not controleer_herbevestiging(
+        g.wachtwoord_hash, huidig if isinstance(huidig, str) else "", g.email
+    ):
         raise OngeldigeWaarde("huidig_wachtwoord", "Uw huidige wachtwoord klopt niet.")
     nieuw = _controleer_wachtwoord(nieuw, [g.email, g.organisatie.naam], veld="nieuw_wachtwoord")
     if controleer_wachtwoord(g.wachtwoord_hash, nieuw):
@@ -355,7 +434,9 @@ def zoek_gebruiker(s: Session, email: str, organisatie_naam: str | None = None) 
     if not rijen:
         raise NietGevonden("gebruiker")
     if len(rijen) > 1:
-        raise OngeldigeWaarde("organisatie", "Dit e-mailadres hoort bij meer dan één organisatie. Geef de organisatie op.")
+        raise OngeldigeWaarde(
+            "organisatie", "Dit e-mailadres hoort bij meer dan één organisatie. Geef de organisatie op."
+        )
     return rijen[0]
 
 
@@ -383,9 +464,7 @@ DOSSIER_VOLGORDE = ("gewijzigd", "label", "aangemaakt")
 def dossiers(s: Session, actor: Actor, zoek: str = "", volgorde: str = "gewijzigd") -> list[tuple[Dossier, int]]:
     """The organisation's dossiers with their number of scenarios. `zoek`: part of the label (case-insensitive);
     `volgorde`: last change first (standard), label A-Z, or newest first."""
-    aantal = (
-        select(Scenario.dossier_id, func.count(Scenario.id).label("n")).group_by(Scenario.dossier_id).subquery()
-    )
+    aantal = select(Scenario.dossier_id, func.count(Scenario.id).label("n")).group_by(Scenario.dossier_id).subquery()
     q = (
         select(Dossier, func.coalesce(aantal.c.n, 0))
         .outerjoin(aantal, aantal.c.dossier_id == Dossier.id)
@@ -450,8 +529,15 @@ def scenario(s: Session, actor: Actor, scenario_id: int) -> Scenario:
     return sc
 
 
-def scenario_maken(s: Session, actor: Actor, dossier_id: int, naam: str, invoer: dict[str, Any],
-                   samenvatting: dict[str, Any], toelichting: str = "") -> Scenario:
+def scenario_maken(
+    s: Session,
+    actor: Actor,
+    dossier_id: int,
+    naam: str,
+    invoer: dict[str, Any],
+    samenvatting: dict[str, Any],
+    toelichting: str = "",
+) -> Scenario:
     d = dossier(s, actor, dossier_id)
     naam = controleer_tekst(naam, "naam", 80)
     toelichting = controleer_tekst(toelichting, "toelichting", 200, verplicht=False)
@@ -460,8 +546,17 @@ def scenario_maken(s: Session, actor: Actor, dossier_id: int, naam: str, invoer:
     sc = Scenario(dossier_id=d.id, naam=naam, huidige_versie=1, aangemaakt=nu(), gewijzigd=nu())
     s.add(sc)
     s.flush()
-    s.add(ScenarioVersie(scenario_id=sc.id, versie=1, invoer=invoer, samenvatting=samenvatting,
-                         toelichting=toelichting, gebruiker_id=actor.gebruiker_id, aangemaakt=nu()))
+    s.add(
+        ScenarioVersie(
+            scenario_id=sc.id,
+            versie=1,
+            invoer=invoer,
+            samenvatting=samenvatting,
+            toelichting=toelichting,
+            gebruiker_id=actor.gebruiker_id,
+            aangemaakt=nu(),
+        )
+    )
     d.gewijzigd = nu()
     s.flush()
     log(s, actor, "scenario_aangemaakt", "scenario", sc.id, 1, dossier_id=d.id)
@@ -471,8 +566,16 @@ def scenario_maken(s: Session, actor: Actor, dossier_id: int, naam: str, invoer:
 VERWIJDERD = "Dit scenario is intussen verwijderd. Er is niets opgeslagen."
 
 
-def scenario_opslaan(s: Session, actor: Actor, scenario_id: int, invoer: dict[str, Any], samenvatting: dict[str, Any],
-                     toelichting: str = "", verwachte_versie: int | None = None, naam: str | None = None) -> ScenarioVersie:
+def scenario_opslaan(
+    s: Session,
+    actor: Actor,
+    scenario_id: int,
+    invoer: dict[str, Any],
+    samenvatting: dict[str, Any],
+    toelichting: str = "",
+    verwachte_versie: int | None = None,
+    naam: str | None = None,
+) -> ScenarioVersie:
     """Add a new version. The previous versions are never changed; the whole save is one transaction."""
     sc = scenario(s, actor, scenario_id)
     # lock the row (PostgreSQL) so two saves cannot both become version n+1
@@ -489,8 +592,15 @@ def scenario_opslaan(s: Session, actor: Actor, scenario_id: int, invoer: dict[st
     controleer_samen({**samen, "toelichting": toelichting})
     controleer_invoer_teksten(invoer, "invoer", samen)
     nieuw = sc.huidige_versie + 1
-    v = ScenarioVersie(scenario_id=sc.id, versie=nieuw, invoer=invoer, samenvatting=samenvatting,
-                       toelichting=toelichting, gebruiker_id=actor.gebruiker_id, aangemaakt=nu())
+    v = ScenarioVersie(
+        scenario_id=sc.id,
+        versie=nieuw,
+        invoer=invoer,
+        samenvatting=samenvatting,
+        toelichting=toelichting,
+        gebruiker_id=actor.gebruiker_id,
+        aangemaakt=nu(),
+    )
     s.add(v)
     sc.huidige_versie = nieuw
     sc.gewijzigd = nu()
@@ -506,7 +616,9 @@ def scenario_opslaan(s: Session, actor: Actor, scenario_id: int, invoer: dict[st
 
 def scenario_versies(s: Session, actor: Actor, scenario_id: int) -> list[ScenarioVersie]:
     sc = scenario(s, actor, scenario_id)
-    return list(s.scalars(select(ScenarioVersie).where(ScenarioVersie.scenario_id == sc.id).order_by(ScenarioVersie.versie)))
+    return list(
+        s.scalars(select(ScenarioVersie).where(ScenarioVersie.scenario_id == sc.id).order_by(ScenarioVersie.versie))
+    )
 
 
 def scenario_versie(s: Session, actor: Actor, scenario_id: int, versie: int | None = None) -> ScenarioVersie:
@@ -534,8 +646,12 @@ def scenarios(s: Session, actor: Actor, dossier_id: int) -> list[Scenario]:
 def audit(s: Session, actor: Actor, limiet: int = 200) -> list[AuditRegel]:
     if not actor.beheerder:
         raise GeenToegang()
-    q = (select(AuditRegel).where(AuditRegel.organisatie_id == actor.organisatie_id)
-         .order_by(AuditRegel.id.desc()).limit(max(1, min(limiet, 1000))))
+    q = (
+        select(AuditRegel)
+        .where(AuditRegel.organisatie_id == actor.organisatie_id)
+        .order_by(AuditRegel.id.desc())
+        .limit(max(1, min(limiet, 1000)))
+    )
     return list(s.scalars(q))
 
 
@@ -565,25 +681,57 @@ def logboek(s: Session, actor: Actor, limiet: int = 200, dossier_id: int | None 
     if dossier_id is not None:
         q = q.where(AuditRegel.dossier_id == dossier_id)
     regels = list(s.scalars(q.order_by(AuditRegel.id.desc()).limit(max(1, min(limiet, 1000)))))
-    gids = {r.gebruiker_id for r in regels if r.gebruiker_id} | {r.object_id for r in regels
-                                                                if r.object_soort == "gebruiker" and r.object_id}
+    gids = {r.gebruiker_id for r in regels if r.gebruiker_id} | {
+        r.object_id for r in regels if r.object_soort == "gebruiker" and r.object_id
+    }
     dids = {r.dossier_id for r in regels if r.dossier_id}
     sids = {r.object_id for r in regels if r.object_soort == "scenario" and r.object_id}
-    namen = {g.id: (g.naam or g.email) for g in s.scalars(
-        select(Gebruiker).where(Gebruiker.id.in_(gids), Gebruiker.organisatie_id == actor.organisatie_id))} if gids else {}
-    labels = {d.id: d.label for d in s.scalars(
-        select(Dossier).where(Dossier.id.in_(dids), Dossier.organisatie_id == actor.organisatie_id))} if dids else {}
-    scen = {sc.id: sc.naam for sc in s.scalars(select(Scenario).where(Scenario.id.in_(sids)))
-            if sc.dossier_id in labels} if sids else {}
+    namen = (
+        {
+            g.id: (g.naam or g.email)
+            for g in s.scalars(
+                select(Gebruiker).where(Gebruiker.id.in_(gids), Gebruiker.organisatie_id == actor.organisatie_id)
+            )
+        }
+        if gids
+        else {}
+    )
+    labels = (
+        {
+            d.id: d.label
+            for d in s.scalars(
+                select(Dossier).where(Dossier.id.in_(dids), Dossier.organisatie_id == actor.organisatie_id)
+            )
+        }
+        if dids
+        else {}
+    )
+    scen = (
+        {sc.id: sc.naam for sc in s.scalars(select(Scenario).where(Scenario.id.in_(sids))) if sc.dossier_id in labels}
+        if sids
+        else {}
+    )
     uit = []
     for r in regels:
-        uit.append(Logregel(
-            id=r.id, tijd=r.tijd,
-            gebruiker=(namen.get(r.gebruiker_id, "onbekend") if r.gebruiker_id
-                       else "niet ingelogd" if r.actie == "inloggen_mislukt" else "het systeem (installatie of import)"),
-            actie=r.actie, object_soort=r.object_soort, object_id=r.object_id, versie=r.versie, dossier_id=r.dossier_id,
-            dossier_label=labels.get(r.dossier_id) if r.dossier_id else None,
-            scenario_naam=scen.get(r.object_id) if r.object_soort == "scenario" else None,
-            gebruiker_naam=namen.get(r.object_id) if r.object_soort == "gebruiker" else None,
-        ))
+        uit.append(
+            Logregel(
+                id=r.id,
+                tijd=r.tijd,
+                gebruiker=(
+                    namen.get(r.gebruiker_id, "onbekend")
+                    if r.gebruiker_id
+                    else "niet ingelogd"
+                    if r.actie == "inloggen_mislukt"
+                    else "het systeem (installatie of import)"
+                ),
+                actie=r.actie,
+                object_soort=r.object_soort,
+                object_id=r.object_id,
+                versie=r.versie,
+                dossier_id=r.dossier_id,
+                dossier_label=labels.get(r.dossier_id) if r.dossier_id else None,
+                scenario_naam=scen.get(r.object_id) if r.object_soort == "scenario" else None,
+                gebruiker_naam=namen.get(r.object_id) if r.object_soort == "gebruiker" else None,
+            )
+        )
     return uit

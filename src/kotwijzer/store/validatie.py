@@ -1,4 +1,5 @@
 """Checks on what professionals type into free-text fields: no BSN, no control characters, sensible length."""
+
 from __future__ import annotations
 
 import re
@@ -11,10 +12,25 @@ _BSN_KANDIDAAT = re.compile(r"(?<![0-9])(?=((?:[0-9] ?){8}[0-9])(?![0-9]))")
 
 # Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, Unicode 15): characters that display as nothing.
 # Category Cf is removed as well, and so are combining marks (M*), which a label can hang between digits.
-ONZICHTBAAR = [(0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
-                (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
-                (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
-                (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF)]
+ONZICHTBAAR = [
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+]
 # characters that change the direction in which text is shown (embeddings, overrides, isolates)
 _RICHTING = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
 
@@ -23,8 +39,9 @@ BSN_MELDING = (
     "bijvoorbeeld 'gezin 12'."
 )
 LEEG_MELDING = "Dit veld toont niets: gebruik gewone letters of cijfers."
-RICHTING_MELDING = ("Gebruik geen tekens die de schrijfrichting veranderen; die kunnen een tekst anders laten lijken "
-                    "dan hij is.")
+RICHTING_MELDING = (
+    "Gebruik geen tekens die de schrijfrichting veranderen; die kunnen een tekst anders laten lijken dan hij is."
+)
 
 
 class OngeldigeWaarde(ValueError):

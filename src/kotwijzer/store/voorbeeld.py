@@ -1,6 +1,7 @@
 """Example data for `kotwijzer serve --voorbeelddata`: the organisation "Voorbeeld Bewind" with one user and a few
 dossiers built from the examples, and the example catalogue of municipalities (made-up municipalities GM9901-GM9904,
 flagged as examples). Idempotent: run it twice and nothing is added the second time."""
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,9 @@ def _voorbeelden_map() -> Path | None:
     return None
 
 
-def laad_voorbeelden(db: Database, samenvatting: Callable[[dict[str, Any]], dict[str, Any]],
-                     wachtwoord: str | None = None) -> tuple[str, str | None]:
+def laad_voorbeelden(
+    db: Database, samenvatting: Callable[[dict[str, Any]], dict[str, Any]], wachtwoord: str | None = None
+) -> tuple[str, str | None]:
     """Create the example organisation, user and dossiers when they do not exist yet. Returns (e-mail, password);
     the password is None when the user already existed (it is never stored in plain text)."""
     with db.sessie() as s:

@@ -21,6 +21,7 @@ Length: at least 12 and at most 200 characters (ASVS V2.1.1/V2.1.2 ask for at le
 72 characters; a longer password is judged on its first 72 (a longer password is never weaker for it), and argon2id
 hashes the whole of it.
 """
+
 from __future__ import annotations
 
 import os
@@ -40,11 +41,34 @@ MAX_LENGTE = 200
 MIN_SCORE = 4
 ZXCVBN_MAX = 72  # zxcvbn refuses longer input
 NL_WOORDEN = 100_000
-CONTEXT = ["wachtwoord", "welkom", "kotwijzer", "kinderopvang", "kinderopvangtoeslag", "toeslag", "toeslagen",
-           "geheim", "gemeente", "bewind", "voorbeeld", "bewindvoering", "organisatie"]
+CONTEXT = [
+    "wachtwoord",
+    "welkom",
+    "kotwijzer",
+    "kinderopvang",
+    "kinderopvangtoeslag",
+    "toeslag",
+    "toeslagen",
+    "geheim",
+    "gemeente",
+    "bewind",
+    "voorbeeld",
+    "bewindvoering",
+    "organisatie",
+]
 # published as examples of a password (and therefore in every cracking dictionary)
-BEKEND = {"correcthorsebatterystaple", "tr0ub4dor&3", "troubadour", "passw0rd", "p@ssw0rd", "welkom01", "welkom123",
-          "wachtwoord1", "wachtwoord123", "geheim123"}
+BEKEND = {
+    "correcthorsebatterystaple",
+    "tr0ub4dor&3",
+    "troubadour",
+    "passw0rd",
+    "p@ssw0rd",
+    "welkom01",
+    "welkom123",
+    "wachtwoord1",
+    "wachtwoord123",
+    "geheim123",
+}
 
 
 class WachtwoordDruk(Exception):
@@ -188,6 +212,8 @@ def bezwaar(wachtwoord: object, context: list[str] | None = None) -> str | None:
 
     _laad_nederlands()
     if zxcvbn(wachtwoord[:ZXCVBN_MAX], user_inputs=eigen_woorden(context))["score"] < MIN_SCORE:
-        return ("Dit wachtwoord is te makkelijk te raden. Kies een langer wachtwoord, bijvoorbeeld een zin van vier of "
-                "vijf gewone woorden, zonder uw naam, e-mailadres of organisatie.")
+        return (
+            "Dit wachtwoord is te makkelijk te raden. Kies een langer wachtwoord, bijvoorbeeld een zin van vier of "
+            "vijf gewone woorden, zonder uw naam, e-mailadres of organisatie."
+        )
     return None

@@ -10,6 +10,7 @@ This is a rewrite of finished Dutch sentences with a small, tested set of rules 
 verb except for bent/kunt/wilt/zult/hebt; "uw X" becomes "de X" or "het X"). When the translation catalogue of the
 parent flow exists, a professional variant of the Dutch catalogue can replace it; the rules then stay as the check.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,24 @@ import re
 # formal second person verb forms that differ from the third person
 _WERKWOORD = {"bent": "is", "kunt": "kan", "wilt": "wil", "zult": "zal", "hebt": "heeft"}
 # nouns after "uw" that take "het" (the others take "de")
-_HET = {"inkomen", "gezin", "kind", "traject", "werk", "plan", "adres", "contract", "indicatiebesluit", "bedrag",
-        "voorschot", "recht", "toetsingsinkomen", "aanvraagformulier", "bewijs", "burgerservicenummer"}
+_HET = {
+    "inkomen",
+    "gezin",
+    "kind",
+    "traject",
+    "werk",
+    "plan",
+    "adres",
+    "contract",
+    "indicatiebesluit",
+    "bedrag",
+    "voorschot",
+    "recht",
+    "toetsingsinkomen",
+    "aanvraagformulier",
+    "bewijs",
+    "burgerservicenummer",
+}
 _WOORD = r"[A-Za-zÀ-ÿ]+"
 
 
@@ -39,8 +56,11 @@ def derde_persoon(tekst: str) -> str:
     t = re.sub(rf"\b([Uu])w\s+({_WOORD})", _uw, t)
     werkwoord = "|".join(_WERKWOORD)
     # "u kunt" -> "de ouder kan"; "U bent" -> "De ouder is"
-    t = re.sub(rf"\b([Uu])\s+({werkwoord})\b",
-               lambda m: ("De ouder " if m.group(1) == "U" else "de ouder ") + _WERKWOORD[m.group(2)], t)
+    t = re.sub(
+        rf"\b([Uu])\s+({werkwoord})\b",
+        lambda m: ("De ouder " if m.group(1) == "U" else "de ouder ") + _WERKWOORD[m.group(2)],
+        t,
+    )
     # "Kunt u" -> "Kan de ouder" (other verbs keep their form: "Heeft u" -> "Heeft de ouder")
     t = re.sub(rf"\b({werkwoord}|{werkwoord.title()})\s+u\b", lambda m: _vervoeg(m.group(1)) + " de ouder", t)
     t = re.sub(r"\bU\b", "De ouder", t)

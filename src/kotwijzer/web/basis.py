@@ -1,4 +1,5 @@
 """Shared pieces of the web pages: templates, rendering, CSRF-checked forms, the logged-in user."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,12 +29,20 @@ templates = Jinja2Templates(directory=str(HIER / "templates"))
 templates.env.add_extension("jinja2.ext.i18n")
 # the i18n extension adds this method to the Environment at run time; Jinja2's annotations do not know it
 templates.env.install_gettext_callables(  # type: ignore[attr-defined]
-    i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)
+    i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext
+)
 
 # The pages of the parent flow: they are shown in the parent's language (Dutch or English, the language switch on
 # every one of them). Every other page (professionals, municipalities, policy) is Dutch only.
-OUDER_PAGINAS = {"home.html", "vragen.html", "uitkomst.html", "wat_als.html", "voorschot.html", "fout.html",
-                 "begrippen.html"}
+OUDER_PAGINAS = {
+    "home.html",
+    "vragen.html",
+    "uitkomst.html",
+    "wat_als.html",
+    "voorschot.html",
+    "fout.html",
+    "begrippen.html",
+}
 
 
 def _getal(x: Any) -> str:
@@ -60,8 +69,11 @@ def _datum(x: Any) -> str:
     return i18n.datum(x)
 
 
-OPVANGSOORT_KORT = {"dagopvang": N_("dagopvang"), "buitenschoolse_opvang": N_("bso"),
-                    "gastouderopvang": N_("gastouderopvang")}
+OPVANGSOORT_KORT = {
+    "dagopvang": N_("dagopvang"),
+    "buitenschoolse_opvang": N_("bso"),
+    "gastouderopvang": N_("gastouderopvang"),
+}
 
 
 def _opvangsoort(s: Any) -> str:
@@ -74,12 +86,19 @@ def maand_opties() -> list[tuple[str, str]]:
 
 
 templates.env.filters.update(
-    euro=i18n.euro, hele_euro=i18n.hele_euro, getal=_getal, procent=_procent, datum=_datum,
-    maandnaam=i18n.maandnaam, per_uur=i18n.bedrag_per_uur,
+    euro=i18n.euro,
+    hele_euro=i18n.hele_euro,
+    getal=_getal,
+    procent=_procent,
+    datum=_datum,
+    maandnaam=i18n.maandnaam,
+    per_uur=i18n.bedrag_per_uur,
     vertaal=lambda t: _vertaal_kern(t),  # a text marked with N_() where it is defined, or a sentence of the core
     situatie=lambda s: _(SITUATIE_TEKST[str(s)]) if str(s) in SITUATIE_TEKST else str(s),
     opvangsoort=_opvangsoort,
 )
+
+
 def _van_tot(lo: Decimal, hi: Decimal, fmt=None) -> str:
     fmt = fmt or i18n.euro
     return fmt(lo) if lo == hi else _("{a} tot {b}").format(a=fmt(lo), b=fmt(hi))
@@ -94,10 +113,12 @@ def bereik_maand(r: Any, maand: int) -> dict[str, str] | None:
     mb = br.maanden[maand - 1]
     kosten = sum((k.werkelijke_kosten for k in m.kinderen), Decimal(0))
     ind = " (" + _("indicatie") + ")" if br.soort == "indicatie" else ""
-    return {"toeslag": _van_tot(mb.toeslag_onder, mb.toeslag_boven) + ind,
-            "voorschot": _van_tot(Decimal(int(mb.toeslag_onder)), Decimal(int(mb.toeslag_boven))) + ind,
-            "zelf": _van_tot(kosten - mb.toeslag_boven, kosten - mb.toeslag_onder) + ind,
-            "recht": N_("ja, bedrag als indicatie") if ind else N_("ja, bedrag tussen twee grenzen")}
+    return {
+        "toeslag": _van_tot(mb.toeslag_onder, mb.toeslag_boven) + ind,
+        "voorschot": _van_tot(Decimal(int(mb.toeslag_onder)), Decimal(int(mb.toeslag_boven))) + ind,
+        "zelf": _van_tot(kosten - mb.toeslag_boven, kosten - mb.toeslag_onder) + ind,
+        "recht": N_("ja, bedrag als indicatie") if ind else N_("ja, bedrag tussen twee grenzen"),
+    }
 
 
 def bereik_jaar(r: Any) -> dict[str, str] | None:
@@ -106,8 +127,10 @@ def bereik_jaar(r: Any) -> dict[str, str] | None:
         return None
     kosten = r.jaar.werkelijke_kosten
     ind = " (" + _("indicatie") + ")" if br.soort == "indicatie" else ""
-    return {"toeslag": _van_tot(br.jaar_onder, br.jaar_boven) + ind,
-            "zelf": _van_tot(kosten - br.jaar_boven, kosten - br.jaar_onder) + ind}
+    return {
+        "toeslag": _van_tot(br.jaar_onder, br.jaar_boven) + ind,
+        "zelf": _van_tot(kosten - br.jaar_boven, kosten - br.jaar_onder) + ind,
+    }
 
 
 def bereik_kind(r: Any, maand: int, k: Any) -> dict[str, str] | None:
@@ -118,9 +141,11 @@ def bereik_kind(r: Any, maand: int, k: Any) -> dict[str, str] | None:
     if x is None or x.percentage_onder is None:
         return None
     ind = " (" + _("indicatie") + ")" if br.soort == "indicatie" else ""
-    return {"percentage": _van_tot(x.percentage_onder, x.percentage_boven, _procent) + ind,
-            "toeslag": _van_tot(x.toeslag_onder, x.toeslag_boven) + ind,
-            "zelf": _van_tot(k.werkelijke_kosten - x.toeslag_boven, k.werkelijke_kosten - x.toeslag_onder) + ind}
+    return {
+        "percentage": _van_tot(x.percentage_onder, x.percentage_boven, _procent) + ind,
+        "toeslag": _van_tot(x.toeslag_onder, x.toeslag_boven) + ind,
+        "zelf": _van_tot(k.werkelijke_kosten - x.toeslag_boven, k.werkelijke_kosten - x.toeslag_onder) + ind,
+    }
 
 
 templates.env.globals.update(bereik_maand=bereik_maand, bereik_jaar=bereik_jaar, bereik_kind=bereik_kind)
@@ -129,9 +154,14 @@ templates.env.globals.update(bereik_maand=bereik_maand, bereik_jaar=bereik_jaar,
 from kotwijzer.web.aanspreken import derde_persoon  # noqa: E402
 
 templates.env.filters["ouder"] = derde_persoon
-templates.env.globals.update(MAANDNAMEN=MAANDNAMEN, SITUATIE_TEKST=SITUATIE_TEKST, OPVANG_TEKST=OPVANG_TEKST,
-                             maand_opties=maand_opties, TAAL_NAAM=i18n.TAAL_NAAM,
-                             MAAND_OPTIES=[(str(i + 1), n) for i, n in enumerate(MAANDNAMEN)])  # Dutch-only pages
+templates.env.globals.update(
+    MAANDNAMEN=MAANDNAMEN,
+    SITUATIE_TEKST=SITUATIE_TEKST,
+    OPVANG_TEKST=OPVANG_TEKST,
+    maand_opties=maand_opties,
+    TAAL_NAAM=i18n.TAAL_NAAM,
+    MAAND_OPTIES=[(str(i + 1), n) for i, n in enumerate(MAANDNAMEN)],
+)  # Dutch-only pages
 
 
 def _vertaal_kern(t):
@@ -223,18 +253,27 @@ def render(request: Request, template: str, status: int = 200, **ctx: Any) -> HT
     csrf = csrf_token(request.app.state.geheim, token) if token else ""
     taal = taal_van(request, template)
     ander = "en" if taal == "nl" else "nl"
-    ctx.setdefault("taalwissel", {"taal": ander, "naam": i18n.TAAL_NAAM[ander],
-                                  "adres": "/taal?" + urlencode({"naar": ander, "terug": huidig_adres(request)})}
-                   if template in OUDER_PAGINAS else None)
+    ctx.setdefault(
+        "taalwissel",
+        {
+            "taal": ander,
+            "naam": i18n.TAAL_NAAM[ander],
+            "adres": "/taal?" + urlencode({"naar": ander, "terug": huidig_adres(request)}),
+        }
+        if template in OUDER_PAGINAS
+        else None,
+    )
     with i18n.in_taal(taal):
-        resp: HTMLResponse = templates.TemplateResponse(request, template, {"csrf": csrf, "ingelogd": g, "taal": taal, **ctx},
-                                          status_code=status)
+        resp: HTMLResponse = templates.TemplateResponse(
+            request, template, {"csrf": csrf, "ingelogd": g, "taal": taal, **ctx}, status_code=status
+        )
     if taal == "nl" and _professioneel(ctx):  # the check page and the result for a professional speak about "de ouder"
         from kotwijzer.web.aanspreken import html_derde_persoon
 
         html = html_derde_persoon(bytes(resp.body).decode("utf-8"))
-        resp = HTMLResponse(html, status_code=status,
-                            headers={k: v for k, v in resp.headers.items() if k.lower() != "content-length"})
+        resp = HTMLResponse(
+            html, status_code=status, headers={k: v for k, v in resp.headers.items() if k.lower() != "content-length"}
+        )
     resp.headers["Content-Language"] = taal
     return resp
 
@@ -246,14 +285,29 @@ def _professioneel(ctx: dict[str, Any]) -> bool:
 
 
 def fout_pagina(request: Request, status: int, melding: str, headers: dict[str, str] | None = None) -> HTMLResponse:
-    titels = {401: N_("Inloggen nodig"), 403: N_("Geen toegang"), 404: N_("Pagina niet gevonden"),
-              413: N_("Te veel gegevens"), 422: N_("Dit kon niet"), 429: N_("Even wachten"), 500: N_("Er ging iets mis")}
+    titels = {
+        401: N_("Inloggen nodig"),
+        403: N_("Geen toegang"),
+        404: N_("Pagina niet gevonden"),
+        413: N_("Te veel gegevens"),
+        422: N_("Dit kon niet"),
+        429: N_("Even wachten"),
+        500: N_("Er ging iets mis"),
+    }
     try:
-        resp = render(request, "fout.html", status=status, titel=_(titels.get(status, N_("Er ging iets mis"))),
-                      melding=_(melding), status_code=status)
+        resp = render(
+            request,
+            "fout.html",
+            status=status,
+            titel=_(titels.get(status, N_("Er ging iets mis"))),
+            melding=_(melding),
+            status_code=status,
+        )
     except Exception:  # noqa: BLE001 - the error page itself must never fail
-        resp = HTMLResponse(f"<!doctype html><html lang=\"nl\"><title>Fout</title><p>{titels.get(status, 'Fout')}</p></html>",
-                            status_code=status)
+        resp = HTMLResponse(
+            f'<!doctype html><html lang="nl"><title>Fout</title><p>{titels.get(status, "Fout")}</p></html>',
+            status_code=status,
+        )
     if headers:
         for k, v in headers.items():
             resp.headers[k] = v
@@ -273,11 +327,19 @@ async def formulier(request: Request) -> FormData:
     try:
         form = await request.form(max_files=0, max_fields=3000)
     except Exception:  # noqa: BLE001 - malformed form bodies are the sender's problem, not a server error
-        raise ApiFout(400, "ongeldig_formulier", N_("Het formulier kon niet worden gelezen. Probeer het opnieuw.")) from None
+        raise ApiFout(
+            400, "ongeldig_formulier", N_("Het formulier kon niet worden gelezen. Probeer het opnieuw.")
+        ) from None
     csrf = form.get("csrf")  # a file sent under that name is no token
     if not csrf_klopt(request.app.state.geheim, request.state.sessie_token, csrf if isinstance(csrf, str) else None):
-        raise ApiFout(403, "csrf", N_("Deze pagina is verlopen of uw browser blokkeert cookies. Ga terug, laad de pagina "
-                                   "opnieuw en probeer het nog een keer."))
+        raise ApiFout(
+            403,
+            "csrf",
+            N_(
+                "Deze pagina is verlopen of uw browser blokkeert cookies. Ga terug, laad de pagina "
+                "opnieuw en probeer het nog een keer."
+            ),
+        )
     return form
 
 
@@ -288,5 +350,11 @@ def tekst(form: Mapping[str, Any], naam: str, standaard: str = "") -> str:
 
 
 # the status words of `kotwijzer.leesbaar.status_nl`, translated where they are shown (`|status_nl|vertaal`)
-STATUS_WOORDEN = (N_("definitief"), N_("voorlopig"), N_("onvolledig"), N_("niet gecontroleerd"), N_("ontbreekt"),
-                  N_("aangekondigd"))
+STATUS_WOORDEN = (
+    N_("definitief"),
+    N_("voorlopig"),
+    N_("onvolledig"),
+    N_("niet gecontroleerd"),
+    N_("ontbreekt"),
+    N_("aangekondigd"),
+)

@@ -9,6 +9,7 @@ nothing itself. Which folder:
    seed 2024), computed once in the background at start (or on the first visit) and kept in var/beleid/voorbeeld;
 3. otherwise the page says which commands make a run.
 """
+
 from __future__ import annotations
 
 import logging
@@ -40,8 +41,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _EXPORT = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_-]{0,100})\.(csv|xlsx)$")
 
 
-def maak_voorbeeldrun(map_: Path, aantal: int = VOORBEELD_AANTAL, seed: int = VOORBEELD_SEED,
-                      jaar: int = VOORBEELD_JAAR) -> Path:
+def maak_voorbeeldrun(
+    map_: Path, aantal: int = VOORBEELD_AANTAL, seed: int = VOORBEELD_SEED, jaar: int = VOORBEELD_JAAR
+) -> Path:
     """Generate and calibrate a small population, run the baseline and all reforms, and write the tables and charts
     to `map_` (written in a temporary folder next to it first, so a half-written run is never shown)."""
     from kotwijzer.policy import hervorming as H
@@ -68,8 +70,13 @@ def maak_voorbeeldrun(map_: Path, aantal: int = VOORBEELD_AANTAL, seed: int = VO
 class BeleidBron:
     """Where /beleid reads its run. `voorbeeld_map`: the folder of the example run (None: no example run)."""
 
-    def __init__(self, map_: str | Path | None = None, voorbeeld_map: str | Path | None = None,
-                 aantal: int = VOORBEELD_AANTAL, seed: int = VOORBEELD_SEED) -> None:
+    def __init__(
+        self,
+        map_: str | Path | None = None,
+        voorbeeld_map: str | Path | None = None,
+        aantal: int = VOORBEELD_AANTAL,
+        seed: int = VOORBEELD_SEED,
+    ) -> None:
         self.map = Path(map_ or os.environ.get("KOTWIJZER_BELEID_MAP") or STANDAARD_MAP)
         self.voorbeeld_map = Path(voorbeeld_map) if voorbeeld_map is not None else None
         self.aantal = aantal
@@ -169,10 +176,14 @@ def tabelnaam(bestand: str) -> str:
     if not re.fullmatch(r"R\d+|basis|hervormingen", code):
         code, rest = "", stam
     woorden = {
-        "samenvatting": "alle cijfers", "uitgaven": "uitgaven per hervorming", "per_doelgroep": "per doelgroep",
-        "per_deciel": "per inkomensdeciel", "per_huishoudtype": "per huishoudtype",
+        "samenvatting": "alle cijfers",
+        "uitgaven": "uitgaven per hervorming",
+        "per_doelgroep": "per doelgroep",
+        "per_deciel": "per inkomensdeciel",
+        "per_huishoudtype": "per huishoudtype",
         "winnaars_verliezers_per_deciel": "vooruit en achteruit per inkomensdeciel",
-        "uitgaven_per_deciel": "uitgaven per inkomensdeciel", "uitgaven_per_opvangsoort": "uitgaven per opvangsoort",
+        "uitgaven_per_deciel": "uitgaven per inkomensdeciel",
+        "uitgaven_per_opvangsoort": "uitgaven per opvangsoort",
         "nieuwe_ontvangers_per_doelgroep": "nieuwe ontvangers per doelgroep",
     }
     tekst = woorden.get(rest, rest.replace("_", " "))
@@ -200,13 +211,20 @@ def brontekst(tekst: str | None) -> str:
     return re.sub(r"[Ss]eed (\d{3})", lambda m: BRONTITELS.get(m.group(1), "een brondocument"), t)
 
 
-templates.env.filters.update(bedrag=bedrag, mln=mln, aantal=aantal, aandeel=aandeel, getal1=getal1, tabelnaam=tabelnaam,
-                             brontekst=brontekst)
+templates.env.filters.update(
+    bedrag=bedrag, mln=mln, aantal=aantal, aandeel=aandeel, getal1=getal1, tabelnaam=tabelnaam, brontekst=brontekst
+)
 
 GROEP_TEKST_KORT = {
-    "werk": "werk", "bijstand_traject": "bijstand met traject (A/B)", "bijstand_categorie_c": "bijstand met activiteit C",
-    "bijstand_geen_activiteit": "bijstand zonder activiteit", "studie": "studie", "inburgering": "inburgering",
-    "wlz": "Wlz-indicatie", "detentie": "partner in detentie", "overige_doelgroep": "WW of ziek, met traject",
+    "werk": "werk",
+    "bijstand_traject": "bijstand met traject (A/B)",
+    "bijstand_categorie_c": "bijstand met activiteit C",
+    "bijstand_geen_activiteit": "bijstand zonder activiteit",
+    "studie": "studie",
+    "inburgering": "inburgering",
+    "wlz": "Wlz-indicatie",
+    "detentie": "partner in detentie",
+    "overige_doelgroep": "WW of ziek, met traject",
     "geen": "geen situatie die recht geeft",
 }
 
@@ -227,8 +245,14 @@ def beleid_pagina(request: Request):
 
     bron = _bron(request)
     map_, voorbeeld = bron.huidige(wachten=60.0)
-    ctx: dict[str, Any] = {"ov": None, "voorbeeld": voorbeeld, "bezig": bron.bezig, "fout": bron.fout,
-                           "map": str(bron.map), "groep_tekst": _groep_tekst}
+    ctx: dict[str, Any] = {
+        "ov": None,
+        "voorbeeld": voorbeeld,
+        "bezig": bron.bezig,
+        "fout": bron.fout,
+        "map": str(bron.map),
+        "groep_tekst": _groep_tekst,
+    }
     if map_ is not None:
         try:
             ctx["ov"] = hervorming_overzicht(map_)
@@ -255,10 +279,16 @@ def beleid_export(request: Request, naam: str):
     kolommen = tekstkolommen(namen, rijen)
     let_op = kanttekeningen(map_, voorbeeld)
     if m.group(2) == "csv":
-        return Response(csv_bytes(kolommen, rijen) + csv_kanttekeningen(let_op), media_type=MEDIA["csv"],
-                        headers={"Content-Disposition": f'attachment; filename="{naam}"'})
-    return Response(xlsx_met_kanttekeningen(xlsx_bytes(kolommen, rijen, m.group(1)), let_op), media_type=XLSX,
-                    headers={"Content-Disposition": f'attachment; filename="{naam}"'})
+        return Response(
+            csv_bytes(kolommen, rijen) + csv_kanttekeningen(let_op),
+            media_type=MEDIA["csv"],
+            headers={"Content-Disposition": f'attachment; filename="{naam}"'},
+        )
+    return Response(
+        xlsx_met_kanttekeningen(xlsx_bytes(kolommen, rijen, m.group(1)), let_op),
+        media_type=XLSX,
+        headers={"Content-Disposition": f'attachment; filename="{naam}"'},
+    )
 
 
 def kanttekeningen(map_: Path, voorbeeld: bool) -> list[str]:
@@ -274,12 +304,19 @@ def kanttekeningen(map_: Path, voorbeeld: bool) -> list[str]:
     n = run.get("huishoudens_synthetisch")
     uit = []
     if n:
-        uit.append(f"Berekend met {_nl(n)} nagebootste huishoudens" + (
-            "; een kleine voorbeeldberekening: te weinig voor kleine groepen, lees de cijfers als een voorbeeld."
-            if voorbeeld or n < 1_000_000 else "."))
+        uit.append(
+            f"Berekend met {_nl(n)} nagebootste huishoudens"
+            + (
+                "; een kleine voorbeeldberekening: te weinig voor kleine groepen, lees de cijfers als een voorbeeld."
+                if voorbeeld or n < 1_000_000
+                else "."
+            )
+        )
     uit.extend(str(w) for w in ov.get("waarschuwingen") or [])
-    uit.append("Bron: kotwijzer-microsimulatie, synthetische populatie gewogen naar CBS en SZW; regels en tabellen van "
-               f"het jaar {ov.get('jaar', '')}. Bedragen in euro per jaar; aantallen gewogen.")
+    uit.append(
+        "Bron: kotwijzer-microsimulatie, synthetische populatie gewogen naar CBS en SZW; regels en tabellen van "
+        f"het jaar {ov.get('jaar', '')}. Bedragen in euro per jaar; aantallen gewogen."
+    )
     return uit
 
 

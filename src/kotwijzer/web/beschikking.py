@@ -4,6 +4,7 @@ The letter's figures are typed into a form, checked against the law for the hous
 line by line with the reason of every difference. The draft bezwaarschrift is rendered from a POST that carries the
 letter and, if the parent fills them in, name and address: used for that one document, never stored or logged.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,8 +32,11 @@ def _filters() -> None:
 
 _filters()
 REGELS = 6  # line slots in the form (a letter with more periods: use the API or the CLI)
-SOORTEN = [("dagopvang", "dagopvang"), ("buitenschoolse_opvang", "buitenschoolse opvang (bso)"),
-           ("gastouderopvang", "gastouderopvang")]
+SOORTEN = [
+    ("dagopvang", "dagopvang"),
+    ("buitenschoolse_opvang", "buitenschoolse opvang (bso)"),
+    ("gastouderopvang", "gastouderopvang"),
+]
 
 
 def lege_waarden(h: Huishouden) -> dict[str, str]:
@@ -40,23 +44,35 @@ def lege_waarden(h: Huishouden) -> dict[str, str]:
     w: dict[str, str] = {"soort": "definitieve_berekening"}
     for i, k in enumerate(h.kinderen[:REGELS]):
         soort = k.opvang[0].soort.value if k.opvang else ""
-        w.update({f"r-{i}-kind": str(i + 1), f"r-{i}-van": f"1-1-{h.berekeningsjaar}",
-                  f"r-{i}-tot": f"31-12-{h.berekeningsjaar}", f"r-{i}-soort": soort})
+        w.update(
+            {
+                f"r-{i}-kind": str(i + 1),
+                f"r-{i}-van": f"1-1-{h.berekeningsjaar}",
+                f"r-{i}-tot": f"31-12-{h.berekeningsjaar}",
+                f"r-{i}-soort": soort,
+            }
+        )
     return w
 
 
 def waarden_uit_form(form: Mapping[str, Any]) -> dict[str, str]:
     namen = ["soort", "datum", "toetsingsinkomen", "totaal", "al_betaald"]
-    namen += [f"r-{i}-{v}" for i in range(REGELS) for v in ("kind", "van", "tot", "soort", "uren", "uurprijs",
-                                                              "rangorde", "percentage", "bedrag")]
+    namen += [
+        f"r-{i}-{v}"
+        for i in range(REGELS)
+        for v in ("kind", "van", "tot", "soort", "uren", "uurprijs", "rangorde", "percentage", "bedrag")
+    ]
     return {n: str(form.get(n) or "")[:40] for n in namen}
 
 
 def brief_uit_waarden(w: Mapping[str, str], h: Huishouden) -> tuple[dict[str, Any] | None, fm.Fouten]:
     """The letter as input for kotwijzer.beschikking, or the errors per field (Dutch, B1)."""
     f = fm.Fouten()
-    brief: dict[str, Any] = {"soort": w.get("soort") or "definitieve_berekening", "berekeningsjaar": h.berekeningsjaar,
-                             "regels": []}
+    brief: dict[str, Any] = {
+        "soort": w.get("soort") or "definitieve_berekening",
+        "berekeningsjaar": h.berekeningsjaar,
+        "regels": [],
+    }
     if brief["soort"] not in ("definitieve_berekening", "voorschotbeschikking"):
         f.voeg("soort", "Kies wat voor brief het is.")
     try:
@@ -108,10 +124,12 @@ def brief_uit_waarden(w: Mapping[str, str], h: Huishouden) -> tuple[dict[str, An
             f.voeg(p + "tot", "De einddatum ligt voor de begindatum.")
         if r["opvangsoort"] not in dict(SOORTEN):
             f.voeg(p + "soort", "Kies de soort opvang.")
-        for v, melding, verplicht in (("uren", "Vul de uren per maand in, bijvoorbeeld 80.", True),
-                                      ("uurprijs", "Vul de uurprijs in, bijvoorbeeld 10,71.", True),
-                                      ("percentage", "Vul het percentage (tabelwaarde) in, bijvoorbeeld 87,3.", True),
-                                      ("bedrag", "Vul het bedrag in, bijvoorbeeld 747,99.", False)):
+        for v, melding, verplicht in (
+            ("uren", "Vul de uren per maand in, bijvoorbeeld 80.", True),
+            ("uurprijs", "Vul de uurprijs in, bijvoorbeeld 10,71.", True),
+            ("percentage", "Vul het percentage (tabelwaarde) in, bijvoorbeeld 87,3.", True),
+            ("bedrag", "Vul het bedrag in, bijvoorbeeld 747,99.", False),
+        ):
             try:
                 x = fm.parse_getal(w.get(p + v, ""), melding)
                 if x is None and verplicht:
@@ -153,15 +171,36 @@ def _h(request: Request, a: str | None) -> tuple[Huishouden | None, dict[str, An
     return _huishouden_uit_staat(staat), staat
 
 
-def _pagina(request: Request, h: Huishouden, a: str, waarden: dict[str, str], controle=None, fouten=None,
-            brief: dict | None = None, status: int = 200, **extra: Any) -> HTMLResponse:
+def _pagina(
+    request: Request,
+    h: Huishouden,
+    a: str,
+    waarden: dict[str, str],
+    controle=None,
+    fouten=None,
+    brief: dict | None = None,
+    status: int = 200,
+    **extra: Any,
+) -> HTMLResponse:
     from urllib.parse import quote
 
-    ctx = {"h": h, "a": a, "w": waarden, "controle": controle, "regels": range(REGELS), "soorten": SOORTEN,
-           "kinderen": [(str(i + 1), k.label or f"kind {i + 1}") for i, k in enumerate(h.kinderen)],
-           "vandaag": dt.date.today(), "actie": "/beschikking", "bezwaar_actie": "/beschikking/bezwaarschrift",
-           "verborgen": {"a": a}, "terug": f"/uitkomst?a={quote(a)}", "terug_tekst": "Terug naar uw uitkomst",
-           "opslaan": False, "opgeslagen": None}
+    ctx = {
+        "h": h,
+        "a": a,
+        "w": waarden,
+        "controle": controle,
+        "regels": range(REGELS),
+        "soorten": SOORTEN,
+        "kinderen": [(str(i + 1), k.label or f"kind {i + 1}") for i, k in enumerate(h.kinderen)],
+        "vandaag": dt.date.today(),
+        "actie": "/beschikking",
+        "bezwaar_actie": "/beschikking/bezwaarschrift",
+        "verborgen": {"a": a},
+        "terug": f"/uitkomst?a={quote(a)}",
+        "terug_tekst": "Terug naar uw uitkomst",
+        "opslaan": False,
+        "opgeslagen": None,
+    }
     ctx.update(extra)
     if brief:
         ctx["verborgen"] = {**ctx["verborgen"], "brief": json.dumps(brief)}
@@ -239,32 +278,53 @@ def _pro(request: Request, scenario_id: int):
     with request.app.state.db.sessie() as s:
         sc = repo.scenario(s, g.actor, scenario_id)
         v = repo.scenario_versie(s, g.actor, scenario_id)
-        return g, {"id": sc.id, "naam": sc.naam, "huidige_versie": sc.huidige_versie}, {
-            "versie": v.versie, "invoer": v.invoer, "samenvatting": v.samenvatting}
+        return (
+            g,
+            {"id": sc.id, "naam": sc.naam, "huidige_versie": sc.huidige_versie},
+            {"versie": v.versie, "invoer": v.invoer, "samenvatting": v.samenvatting},
+        )
 
 
 def _pro_ctx(sc: dict) -> dict[str, Any]:
-    return {"actie": f"/pro/scenarios/{sc['id']}/beschikking",
-            "bezwaar_actie": f"/pro/scenarios/{sc['id']}/beschikking/bezwaarschrift",
-            "verborgen": {"verwachte_versie": str(sc["huidige_versie"])}, "terug": f"/pro/scenarios/{sc['id']}",
-            "terug_tekst": f"Terug naar scenario {sc['naam']}", "opslaan": True}
+    return {
+        "actie": f"/pro/scenarios/{sc['id']}/beschikking",
+        "bezwaar_actie": f"/pro/scenarios/{sc['id']}/beschikking/bezwaarschrift",
+        "verborgen": {"verwachte_versie": str(sc["huidige_versie"])},
+        "terug": f"/pro/scenarios/{sc['id']}",
+        "terug_tekst": f"Terug naar scenario {sc['naam']}",
+        "opslaan": True,
+    }
 
 
 def _waarden_uit_brief(brief: dict[str, Any]) -> dict[str, str]:
     """The form fields of a saved letter (so that a professional sees what was checked)."""
+
     def nl(d: str) -> str:
         j, m, dag = d.split("-")
         return f"{int(dag)}-{int(m)}-{j}"
 
-    w = {"soort": brief.get("soort", ""), "datum": nl(brief["datum"]), "toetsingsinkomen": str(brief["toetsingsinkomen"]),
-         "totaal": str(brief.get("totaal") or "").replace(".", ","),
-         "al_betaald": str(brief.get("al_betaald") or "").replace(".", ",")}
+    w = {
+        "soort": brief.get("soort", ""),
+        "datum": nl(brief["datum"]),
+        "toetsingsinkomen": str(brief["toetsingsinkomen"]),
+        "totaal": str(brief.get("totaal") or "").replace(".", ","),
+        "al_betaald": str(brief.get("al_betaald") or "").replace(".", ","),
+    }
     for i, r in enumerate(brief.get("regels", [])[:REGELS]):
         p = f"r-{i}-"
-        w.update({p + "kind": str(r["kind"]), p + "van": nl(r["van"]), p + "tot": nl(r["tot"]), p + "soort": r["opvangsoort"],
-                  p + "uren": str(r["uren_per_maand"]).replace(".", ","), p + "uurprijs": str(r["uurprijs"]).replace(".", ","),
-                  p + "rangorde": str(r["rangorde"]), p + "percentage": str(r["percentage"]).replace(".", ","),
-                  p + "bedrag": str(r.get("bedrag") or "").replace(".", ",")})
+        w.update(
+            {
+                p + "kind": str(r["kind"]),
+                p + "van": nl(r["van"]),
+                p + "tot": nl(r["tot"]),
+                p + "soort": r["opvangsoort"],
+                p + "uren": str(r["uren_per_maand"]).replace(".", ","),
+                p + "uurprijs": str(r["uurprijs"]).replace(".", ","),
+                p + "rangorde": str(r["rangorde"]),
+                p + "percentage": str(r["percentage"]).replace(".", ","),
+                p + "bedrag": str(r.get("bedrag") or "").replace(".", ","),
+            }
+        )
     return w
 
 
@@ -287,8 +347,9 @@ def pro_beschikking(request: Request, scenario_id: int):
         return _pagina(request, h, "", _waarden_uit_brief(brief), controle=controleer(h, brief), brief=brief, **extra)
     return _pagina(request, h, "", lege_waarden(h), **extra)
     if brief:
-        return _pagina(request, h, "", _waarden_uit_brief(brief), controle=controleer(h, brief), brief=brief,
-                       **_pro_ctx(sc))
+        return _pagina(
+            request, h, "", _waarden_uit_brief(brief), controle=controleer(h, brief), brief=brief, **_pro_ctx(sc)
+        )
     return _pagina(request, h, "", lege_waarden(h), **_pro_ctx(sc))
 
 
@@ -319,22 +380,44 @@ async def pro_beschikking_post(request: Request, scenario_id: int):
         return _pagina(request, h, "", w, fouten=f, status=422, **_pro_ctx(sc))
     if tekst(form, "actie") != "opslaan":
         return _pagina(request, h, "", w, controle=c, brief=brief, **_pro_ctx(sc))
-    samenvatting = {**samenvatting_voor_opslag(h), "beschikking": brief, "beschikking_controle": {
-        "oordeel": c.oordeel, "totaal_brief": str(c.totaal_brief),
-        "totaal_wet_onder": None if c.totaal_wet_onder is None else str(c.totaal_wet_onder),
-        "totaal_wet_boven": None if c.totaal_wet_boven is None else str(c.totaal_wet_boven),
-        "verschillen": [x.code for x in c.verschillen], "bezwaar_uiterlijk": c.termijn["laatste_dag"].isoformat()}}
+    samenvatting = {
+        **samenvatting_voor_opslag(h),
+        "beschikking": brief,
+        "beschikking_controle": {
+            "oordeel": c.oordeel,
+            "totaal_brief": str(c.totaal_brief),
+            "totaal_wet_onder": None if c.totaal_wet_onder is None else str(c.totaal_wet_onder),
+            "totaal_wet_boven": None if c.totaal_wet_boven is None else str(c.totaal_wet_boven),
+            "verschillen": [x.code for x in c.verschillen],
+            "bezwaar_uiterlijk": c.termijn["laatste_dag"].isoformat(),
+        },
+    }
     verwacht = tekst(form, "verwachte_versie")
     try:
         with request.app.state.db.sessie() as s:
-            nieuw = repo.scenario_opslaan(s, g.actor, scenario_id, v["invoer"], samenvatting,
-                                          f"Beschikking van {c.datum_brief:%d-%m-%Y} gecontroleerd",
-                                          int(verwacht) if verwacht.isdigit() else None)
+            nieuw = repo.scenario_opslaan(
+                s,
+                g.actor,
+                scenario_id,
+                v["invoer"],
+                samenvatting,
+                f"Beschikking van {c.datum_brief:%d-%m-%Y} gecontroleerd",
+                int(verwacht) if verwacht.isdigit() else None,
+            )
             nummer = nieuw.versie
     except (OngeldigeWaarde, VersieConflict) as e:
         f.voeg("datum", e.melding)
-        return _pagina(request, h, "", w, controle=c, brief=brief, fouten=f,
-                       status=409 if isinstance(e, VersieConflict) else 422, **_pro_ctx(sc))
+        return _pagina(
+            request,
+            h,
+            "",
+            w,
+            controle=c,
+            brief=brief,
+            fouten=f,
+            status=409 if isinstance(e, VersieConflict) else 422,
+            **_pro_ctx(sc),
+        )
     return naar(f"/pro/scenarios/{scenario_id}/beschikking?opgeslagen={nummer}")
 
 

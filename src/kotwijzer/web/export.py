@@ -11,6 +11,7 @@
 The municipal overview and the policy tables of /beleid go through here. The files the policy package writes stay
 as they are (full precision, for analysis software); these exports are for people.
 """
+
 from __future__ import annotations
 
 import csv
@@ -124,30 +125,35 @@ def xlsx_bytes(kolommen: Sequence[Kolom], rijen: Iterable[dict[str, Any]], blad:
 
 # ------------------------------------------------------------------------------------------ policy tables
 AANTAL = "aantal huishoudens"
-BELEID_KOLOMMEN: dict[str, Kolom] = {k.naam: k for k in [
-    Kolom("code", "Code"),
-    Kolom("naam", "Hervorming"),
-    Kolom("doelgroep", "Doelgroep"),
-    Kolom("huishouden", "Huishoudtype"),
-    Kolom("deciel", "Inkomensdeciel (1 = laagste inkomens)", "aantal"),
-    Kolom("huishoudens", f"Huishoudens ({AANTAL})", "aantal"),
-    Kolom("uitgaven_iedereen", "Uitgaven als iedereen aanvraagt (€ per jaar)", "euro"),
-    Kolom("verandering_iedereen", "Verandering uitgaven als iedereen aanvraagt (€ per jaar)", "euro"),
-    Kolom("verandering_na_niet_gebruik", "Verandering uitgaven na niet-gebruik, midden (€ per jaar)", "euro"),
-    Kolom("verandering_na_niet_gebruik_laag", "Verandering uitgaven na niet-gebruik, laag (€ per jaar)", "euro"),
-    Kolom("verandering_na_niet_gebruik_midden", "Verandering uitgaven na niet-gebruik, midden (€ per jaar)", "euro"),
-    Kolom("verandering_na_niet_gebruik_hoog", "Verandering uitgaven na niet-gebruik, hoog (€ per jaar)", "euro"),
-    Kolom("nieuwe_aanspraak", f"Nieuw recht op toeslag ({AANTAL})", "aantal"),
-    Kolom("nieuwe_ontvangers", f"Nieuwe ontvangers ({AANTAL})", "aantal"),
-    Kolom("nieuwe_ontvangers_iedereen", f"Nieuwe ontvangers als iedereen aanvraagt ({AANTAL})", "aantal"),
-    Kolom("nieuwe_ontvangers_na_niet_gebruik", f"Nieuwe ontvangers na niet-gebruik ({AANTAL})", "aantal"),
-    Kolom("winnaars", f"Gaan erop vooruit ({AANTAL})", "aantal"),
-    Kolom("verliezers", f"Gaan erop achteruit ({AANTAL})", "aantal"),
-    Kolom("gemiddelde_winst", "Gemiddeld erbij (€ per huishouden per jaar)", "euro"),
-    Kolom("gemiddeld_verlies", "Gemiddeld eraf (€ per huishouden per jaar)", "euro"),
-    Kolom("geen_ontvanger_meer", f"Geen toeslag meer ({AANTAL})", "aantal"),
-    Kolom("niet_gebruik_midden", "Niet-gebruik, middenraming (%)", "procent"),
-]}
+BELEID_KOLOMMEN: dict[str, Kolom] = {
+    k.naam: k
+    for k in [
+        Kolom("code", "Code"),
+        Kolom("naam", "Hervorming"),
+        Kolom("doelgroep", "Doelgroep"),
+        Kolom("huishouden", "Huishoudtype"),
+        Kolom("deciel", "Inkomensdeciel (1 = laagste inkomens)", "aantal"),
+        Kolom("huishoudens", f"Huishoudens ({AANTAL})", "aantal"),
+        Kolom("uitgaven_iedereen", "Uitgaven als iedereen aanvraagt (€ per jaar)", "euro"),
+        Kolom("verandering_iedereen", "Verandering uitgaven als iedereen aanvraagt (€ per jaar)", "euro"),
+        Kolom("verandering_na_niet_gebruik", "Verandering uitgaven na niet-gebruik, midden (€ per jaar)", "euro"),
+        Kolom("verandering_na_niet_gebruik_laag", "Verandering uitgaven na niet-gebruik, laag (€ per jaar)", "euro"),
+        Kolom(
+            "verandering_na_niet_gebruik_midden", "Verandering uitgaven na niet-gebruik, midden (€ per jaar)", "euro"
+        ),
+        Kolom("verandering_na_niet_gebruik_hoog", "Verandering uitgaven na niet-gebruik, hoog (€ per jaar)", "euro"),
+        Kolom("nieuwe_aanspraak", f"Nieuw recht op toeslag ({AANTAL})", "aantal"),
+        Kolom("nieuwe_ontvangers", f"Nieuwe ontvangers ({AANTAL})", "aantal"),
+        Kolom("nieuwe_ontvangers_iedereen", f"Nieuwe ontvangers als iedereen aanvraagt ({AANTAL})", "aantal"),
+        Kolom("nieuwe_ontvangers_na_niet_gebruik", f"Nieuwe ontvangers na niet-gebruik ({AANTAL})", "aantal"),
+        Kolom("winnaars", f"Gaan erop vooruit ({AANTAL})", "aantal"),
+        Kolom("verliezers", f"Gaan erop achteruit ({AANTAL})", "aantal"),
+        Kolom("gemiddelde_winst", "Gemiddeld erbij (€ per huishouden per jaar)", "euro"),
+        Kolom("gemiddeld_verlies", "Gemiddeld eraf (€ per huishouden per jaar)", "euro"),
+        Kolom("geen_ontvanger_meer", f"Geen toeslag meer ({AANTAL})", "aantal"),
+        Kolom("niet_gebruik_midden", "Niet-gebruik, middenraming (%)", "procent"),
+    ]
+}
 
 
 def beleid_kolommen(namen: Sequence[str]) -> list[Kolom]:

@@ -4,6 +4,7 @@ This module only translates between form fields (Dutch notation: 11,50 and 15-3-
 input JSON (`kotwijzer.model.Huishouden`); it decides nothing about the law. Rows keep what the form does not show
 (for example a municipal activity code entered through the API), so editing a saved scenario loses nothing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -172,16 +173,25 @@ def nieuwe_staat(jaar: int | None = None) -> dict[str, Any]:
         jaar = JAREN[-1]
     import secrets
 
-    return {"invoer": {"berekeningsjaar": jaar, "aanvrager": {"situaties": []}, "kinderen": []},
-            "partner": None, "aantal_kinderen": None, "context": {}, "id": secrets.token_urlsafe(6)}
+    return {
+        "invoer": {"berekeningsjaar": jaar, "aanvrager": {"situaties": []}, "kinderen": []},
+        "partner": None,
+        "aantal_kinderen": None,
+        "context": {},
+        "id": secrets.token_urlsafe(6),
+    }
 
 
 def staat_van_invoer(invoer: Mapping[str, Any], context: dict[str, Any] | None = None) -> dict[str, Any]:
     """State for a saved household (to edit a scenario with the questionnaire)."""
     inv = json.loads(json.dumps(invoer))
     partner = inv.get("partner") is not None
-    return {"invoer": inv, "partner": partner, "aantal_kinderen": max(1, len(inv.get("kinderen") or [])),
-            "context": {**(context or {}), "aangevraagd": bool(inv.get("aanvraagdatum"))}}
+    return {
+        "invoer": inv,
+        "partner": partner,
+        "aantal_kinderen": max(1, len(inv.get("kinderen") or [])),
+        "context": {**(context or {}), "aangevraagd": bool(inv.get("aanvraagdatum"))},
+    }
 
 
 def lees_staat(tekst: str | None) -> dict[str, Any]:
@@ -339,21 +349,39 @@ def periode_rijen_uit_staat(staat: dict[str, Any], wie: str, extra: int | None =
         if not isinstance(p, dict):
             continue
         van, tot = _periode_van_tot(p, j)
-        rijen.append({
-            "situatie": str(p.get("situatie") or ""), "van": van, "tot": tot,
-            "uren": getal_tekst(p.get("uren_per_maand")),
-            "voorziening": _voorziening_tekst(p.get("voorziening_gericht_op_arbeidsinschakeling")),
-            "detentie_soort": str(p.get("detentie_soort") or "veroordeling"),
-            "gemeente": str(p.get("gemeente_code") or ""), "activiteit": str(p.get("activiteit") or ""),
-            "activiteit_van": str(p.get("gemeente_code") or "") if p.get("activiteit") else "",
-            "basis": str(i), "getoond": "",
-        })
+        rijen.append(
+            {
+                "situatie": str(p.get("situatie") or ""),
+                "van": van,
+                "tot": tot,
+                "uren": getal_tekst(p.get("uren_per_maand")),
+                "voorziening": _voorziening_tekst(p.get("voorziening_gericht_op_arbeidsinschakeling")),
+                "detentie_soort": str(p.get("detentie_soort") or "veroordeling"),
+                "gemeente": str(p.get("gemeente_code") or ""),
+                "activiteit": str(p.get("activiteit") or ""),
+                "activiteit_van": str(p.get("gemeente_code") or "") if p.get("activiteit") else "",
+                "basis": str(i),
+                "getoond": "",
+            }
+        )
     if extra is None:
         extra = 0 if rijen else 1
     for _ in range(extra if len(rijen) < MAX_RIJEN else 0):
-        rijen.append({"situatie": "", "van": f"{j}-01-01", "tot": "", "uren": "", "voorziening": "weet_niet",
-                      "detentie_soort": "veroordeling", "gemeente": "", "activiteit": "", "activiteit_van": "",
-                      "basis": "", "getoond": ""})
+        rijen.append(
+            {
+                "situatie": "",
+                "van": f"{j}-01-01",
+                "tot": "",
+                "uren": "",
+                "voorziening": "weet_niet",
+                "detentie_soort": "veroordeling",
+                "gemeente": "",
+                "activiteit": "",
+                "activiteit_van": "",
+                "basis": "",
+                "getoond": "",
+            }
+        )
     return rijen
 
 
@@ -365,9 +393,24 @@ def periode_rijen_uit_form(form: Mapping[str, str], wie: str) -> list[dict[str, 
     rijen = []
     for i in range(max(n, 0)):
         p = f"{wie}-{i}-"
-        rijen.append({k: str(form.get(p + k, "")).strip() for k in
-                      ("situatie", "van", "tot", "uren", "voorziening", "detentie_soort", "gemeente", "activiteit",
-                       "activiteit_van", "basis", "getoond")})
+        rijen.append(
+            {
+                k: str(form.get(p + k, "")).strip()
+                for k in (
+                    "situatie",
+                    "van",
+                    "tot",
+                    "uren",
+                    "voorziening",
+                    "detentie_soort",
+                    "gemeente",
+                    "activiteit",
+                    "activiteit_van",
+                    "basis",
+                    "getoond",
+                )
+            }
+        )
     return rijen
 
 
@@ -375,12 +418,17 @@ def toon(rij: Mapping[str, str], kgu_jaar: bool, met_gemeenten: bool = False) ->
     """Which follow-up questions a row shows. `met_gemeenten`: the app has a catalogue of municipalities, so a
     bijstand parent can choose the municipality and the activity."""
     s = rij.get("situatie", "")
-    return {"uren": s == "arbeid" and kgu_jaar, "gemeente": s == "bijstand_traject" and met_gemeenten,
-            "voorziening": s in TRAJECTEN, "detentie_soort": s == "detentie"}
+    return {
+        "uren": s == "arbeid" and kgu_jaar,
+        "gemeente": s == "bijstand_traject" and met_gemeenten,
+        "voorziening": s in TRAJECTEN,
+        "detentie_soort": s == "detentie",
+    }
 
 
-def _gemeente_en_activiteit(r: Mapping[str, str], getoond: set[str], catalogus: Any, id_: str,
-                            f: Fouten) -> tuple[str, str] | None:
+def _gemeente_en_activiteit(
+    r: Mapping[str, str], getoond: set[str], catalogus: Any, id_: str, f: Fouten
+) -> tuple[str, str] | None:
     """The municipality and activity chosen in a bijstand row (from the catalogue), or None when none was chosen.
     Without JavaScript this takes two rounds: first the municipality, then the activity list of that municipality."""
     g = r.get("gemeente", "")
@@ -401,8 +449,9 @@ def _gemeente_en_activiteit(r: Mapping[str, str], getoond: set[str], catalogus: 
     return g, a
 
 
-def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: str,
-                     catalogus: Any = None) -> tuple[list[dict[str, Any]], Fouten]:
+def verwerk_perioden(
+    rijen: list[dict[str, str]], staat: dict[str, Any], wie: str, catalogus: Any = None
+) -> tuple[list[dict[str, Any]], Fouten]:
     """Rows -> the core's `situaties`. Empty rows (no situation chosen) are left out. `catalogus`: the app's catalogue
     of municipalities (None or empty: no municipality questions)."""
     j = jaar(staat)
@@ -425,7 +474,14 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
             if b.get("situatie") == s:
                 basis = dict(b)
         t = toon(r, k, met_gemeenten)
-        weg = ["van", "tot", "maanden", "uren_per_maand", "voorziening_gericht_op_arbeidsinschakeling", "detentie_soort"]
+        weg = [
+            "van",
+            "tot",
+            "maanden",
+            "uren_per_maand",
+            "voorziening_gericht_op_arbeidsinschakeling",
+            "detentie_soort",
+        ]
         if t["gemeente"]:
             weg += ["gemeente_code", "activiteit"]  # the form asks for these now
         p: dict[str, Any] = {k2: v for k2, v in basis.items() if k2 not in weg}
@@ -466,7 +522,10 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
                 try:
                     u = parse_getal(r["uren"], _("Vul het aantal uren in, bijvoorbeeld 120."))
                     if u is None:
-                        f.voeg(id_ + "uren", _("Vul in hoeveel uur per maand er gewerkt wordt. In {jaar} is dat nodig.").format(jaar=j))
+                        f.voeg(
+                            id_ + "uren",
+                            _("Vul in hoeveel uur per maand er gewerkt wordt. In {jaar} is dat nodig.").format(jaar=j),
+                        )
                     else:
                         p["uren_per_maand"] = str(u)
                 except ValueError as e:
@@ -485,16 +544,23 @@ def verwerk_perioden(rijen: list[dict[str, str]], staat: dict[str, Any], wie: st
             elif r["detentie_soort"] in ("veroordeling", "voorlopige_hechtenis"):
                 p["detentie_soort"] = r["detentie_soort"]
             if "detentie_soort" in getoond and tot is None and not basis.get("detentie_einde") and id_ + "tot" not in f:
-                f.voeg(id_ + "tot", _("Vul in wanneer de straf of maatregel eindigt. Weet u het niet precies? Vul dan "
-                                      "de datum in die u verwacht. Het recht hangt ervan af of de detentie langer dan "
-                                      "drie maanden duurt."))
+                f.voeg(
+                    id_ + "tot",
+                    _(
+                        "Vul in wanneer de straf of maatregel eindigt. Weet u het niet precies? Vul dan "
+                        "de datum in die u verwacht. Het recht hangt ervan af of de detentie langer dan "
+                        "drie maanden duurt."
+                    ),
+                )
         if not any(k2.startswith(id_) for k2 in f):
             try:
                 Periode.model_validate(p)
             except ValidationError as e:
                 for fout in nederlandse_fouten(e):
                     veld = fout["veld"].split(".")[0] if fout["veld"] else ""
-                    doel = {"van": "van", "tot": "tot", "maanden": "van", "uren_per_maand": "uren"}.get(veld, "situatie")
+                    doel = {"van": "van", "tot": "tot", "maanden": "van", "uren_per_maand": "uren"}.get(
+                        veld, "situatie"
+                    )
                     f.voeg(id_ + doel, fout["melding"])
         uit.append(p)
     if not uit and not f:
@@ -521,15 +587,29 @@ def kind_rijen_uit_staat(staat: dict[str, Any], erbij: int | None = None) -> lis
             if not isinstance(o, dict):
                 continue
             ms = [m for m in (o.get("maanden") or list(range(1, 13))) if isinstance(m, int)] or [1]
-            opvang.append({"soort": str(o.get("soort") or ""), "uren": getal_tekst(o.get("uren_per_maand")),
-                           "uurprijs": getal_tekst(o.get("uurprijs")),
-                           "lrk": "nee" if o.get("lrk_geregistreerd") is False else "ja",
-                           "van": str(min(ms)), "tot": str(max(ms)), "basis": str(jdx)})
+            opvang.append(
+                {
+                    "soort": str(o.get("soort") or ""),
+                    "uren": getal_tekst(o.get("uren_per_maand")),
+                    "uurprijs": getal_tekst(o.get("uurprijs")),
+                    "lrk": "nee" if o.get("lrk_geregistreerd") is False else "ja",
+                    "van": str(min(ms)),
+                    "tot": str(max(ms)),
+                    "basis": str(jdx),
+                }
+            )
         if len(opvang) < 4 and (not opvang or erbij == i or erbij == -1):
             opvang.append(_opvang_rij_leeg(j))
         woont = "co" if k.get("co_ouderschap") else ("nee" if k.get("woont_op_adres_aanvrager") is False else "ja")
-        uit.append({"label": str(k.get("label") or ""), "geboortedatum": str(k.get("geboortedatum") or ""),
-                    "vo": str(k.get("start_voortgezet_onderwijs") or ""), "woont": woont, "opvang": opvang})
+        uit.append(
+            {
+                "label": str(k.get("label") or ""),
+                "geboortedatum": str(k.get("geboortedatum") or ""),
+                "vo": str(k.get("start_voortgezet_onderwijs") or ""),
+                "woont": woont,
+                "opvang": opvang,
+            }
+        )
     return uit
 
 
@@ -545,9 +625,21 @@ def kind_rijen_uit_form(form: Mapping[str, str], staat: dict[str, Any]) -> list[
         opvang = []
         for jdx in range(max(m, 0)):
             q = f"{p}opvang-{jdx}-"
-            opvang.append({k: str(form.get(q + k, "")).strip() for k in ("soort", "uren", "uurprijs", "lrk", "van", "tot", "basis")})
-        uit.append({"label": str(form.get(p + "label", "")).strip(), "geboortedatum": str(form.get(p + "geboortedatum", "")).strip(),
-                    "vo": str(form.get(p + "vo", "")).strip(), "woont": str(form.get(p + "woont", "ja")), "opvang": opvang})
+            opvang.append(
+                {
+                    k: str(form.get(q + k, "")).strip()
+                    for k in ("soort", "uren", "uurprijs", "lrk", "van", "tot", "basis")
+                }
+            )
+        uit.append(
+            {
+                "label": str(form.get(p + "label", "")).strip(),
+                "geboortedatum": str(form.get(p + "geboortedatum", "")).strip(),
+                "vo": str(form.get(p + "vo", "")).strip(),
+                "woont": str(form.get(p + "woont", "ja")),
+                "opvang": opvang,
+            }
+        )
     return uit
 
 
@@ -558,9 +650,19 @@ def verwerk_kinderen(rijen: list[dict[str, Any]], staat: dict[str, Any]) -> tupl
     for i, r in enumerate(rijen):
         p = f"kind-{i}-"
         basis = dict(oud[i]) if i < len(oud) and isinstance(oud[i], dict) else {}
-        k: dict[str, Any] = {x: y for x, y in basis.items()
-                             if x not in ("label", "geboortedatum", "start_voortgezet_onderwijs", "woont_op_adres_aanvrager",
-                                          "co_ouderschap", "opvang")}
+        k: dict[str, Any] = {
+            x: y
+            for x, y in basis.items()
+            if x
+            not in (
+                "label",
+                "geboortedatum",
+                "start_voortgezet_onderwijs",
+                "woont_op_adres_aanvrager",
+                "co_ouderschap",
+                "opvang",
+            )
+        }
         if r["label"]:
             if len(r["label"]) > 40:
                 f.voeg(p + "label", _("Gebruik hoogstens 40 tekens."))
@@ -620,7 +722,11 @@ def verwerk_kinderen(rijen: list[dict[str, Any]], staat: dict[str, Any]) -> tupl
                 van, tot = 1, 12
             if tot < van:
                 f.voeg(q + "tot", _("De laatste maand ligt voor de eerste maand."))
-            ob = oud_opvang[int(o["basis"])] if o.get("basis", "").isdigit() and int(o["basis"]) < len(oud_opvang) else None
+            ob = (
+                oud_opvang[int(o["basis"])]
+                if o.get("basis", "").isdigit() and int(o["basis"]) < len(oud_opvang)
+                else None
+            )
             if isinstance(ob, dict) and ob.get("maanden") and (min(ob["maanden"]), max(ob["maanden"])) == (van, tot):
                 ov["maanden"] = ob["maanden"]
             else:
@@ -641,7 +747,11 @@ def verwerk_kinderen(rijen: list[dict[str, Any]], staat: dict[str, Any]) -> tupl
                     elif delen and delen[0].startswith("opvang["):
                         idx = delen[0][7:-1]
                         sub = delen[1] if len(delen) > 1 else "van"
-                        doel = f"{p}opvang-{idx}-" + {"uren_per_maand": "uren", "uurprijs": "uurprijs", "maanden": "van"}.get(sub.split("[")[0], "soort")
+                        doel = f"{p}opvang-{idx}-" + {
+                            "uren_per_maand": "uren",
+                            "uurprijs": "uurprijs",
+                            "maanden": "van",
+                        }.get(sub.split("[")[0], "soort")
                     f.voeg(doel, fout["melding"])
         uit.append(k)
     return uit, f
@@ -661,8 +771,11 @@ def inkomen_waarden(staat: dict[str, Any]) -> dict[str, str]:
     a = aangevraagd(staat)
     if a is None and inv.get("aanvraagdatum"):
         a = True
-    return {"toetsingsinkomen": "" if ti is None else str(ti), "aanvraagdatum": str(inv.get("aanvraagdatum") or ""),
-            "aangevraagd": "" if a is None else ("ja" if a else "nee")}
+    return {
+        "toetsingsinkomen": "" if ti is None else str(ti),
+        "aanvraagdatum": str(inv.get("aanvraagdatum") or ""),
+        "aangevraagd": "" if a is None else ("ja" if a else "nee"),
+    }
 
 
 def verwerk_inkomen(form: Mapping[str, str], staat: dict[str, Any]) -> Fouten:
@@ -685,8 +798,13 @@ def verwerk_inkomen(form: Mapping[str, str], staat: dict[str, Any]) -> Fouten:
         try:
             ad = parse_datum(form.get("aanvraagdatum", ""))
             if ad is None:
-                f.voeg("aanvraagdatum", _("Vul in op welke datum u de toeslag heeft aangevraagd. Weet u het niet "
-                                          "precies? Vul de datum in die u denkt. U vindt hem in Mijn toeslagen."))
+                f.voeg(
+                    "aanvraagdatum",
+                    _(
+                        "Vul in op welke datum u de toeslag heeft aangevraagd. Weet u het niet "
+                        "precies? Vul de datum in die u denkt. U vindt hem in Mijn toeslagen."
+                    ),
+                )
         except ValueError as e:
             f.voeg("aanvraagdatum", str(e))
     if f:
@@ -725,10 +843,11 @@ def overzicht(staat: dict[str, Any], catalogus: Any = None) -> list[dict[str, An
     ja, nee = _("ja"), _("nee")
     pro = (staat.get("context") or {}).get("modus") == "professioneel"
     uit = []
-    regels = [(_("Jaar"), str(j)),
-              (_("Partner"), ja if staat.get("partner") else nee)]
+    regels = [(_("Jaar"), str(j)), (_("Partner"), ja if staat.get("partner") else nee)]
     if staat.get("partner"):
-        regels.append((_("Partner is familie (ouder, broer of zus)"), ja if inv.get("partner_is_bloedverwant") else nee))
+        regels.append(
+            (_("Partner is familie (ouder, broer of zus)"), ja if inv.get("partner_is_bloedverwant") else nee)
+        )
     regels.append((_("Kinderen met opvang"), str(staat.get("aantal_kinderen") or 0)))
     uit.append({"stap": "gezin", "titel": stap_titel("gezin", staat), "regels": regels})
     for wie in ("aanvrager", "partner"):
@@ -737,52 +856,92 @@ def overzicht(staat: dict[str, Any], catalogus: Any = None) -> list[dict[str, An
         regels = []
         for p in (inv.get(wie) or {}).get("situaties") or []:
             van, tot = _periode_van_tot(p, j)
-            tekst = (_("vanaf {van} tot en met {tot}").format(van=_nl_datum(van), tot=_nl_datum(tot)) if tot
-                     else _("vanaf {van}").format(van=_nl_datum(van)))
+            tekst = (
+                _("vanaf {van} tot en met {tot}").format(van=_nl_datum(van), tot=_nl_datum(tot))
+                if tot
+                else _("vanaf {van}").format(van=_nl_datum(van))
+            )
             if p.get("uren_per_maand") is not None:
                 tekst += ", " + _("{uren} uur per maand").format(uren=i18n.getal(p["uren_per_maand"]))
             if p.get("activiteit") and p.get("gemeente_code"):
                 tekst += ", " + _("activiteit: {naam}").format(
-                    naam=_activiteit_tekst(catalogus, p["gemeente_code"], p["activiteit"]))
+                    naam=_activiteit_tekst(catalogus, p["gemeente_code"], p["activiteit"])
+                )
             elif p.get("situatie") in TRAJECTEN:
                 v = p.get("voorziening_gericht_op_arbeidsinschakeling")
                 tekst += ", " + _("gericht op werk: {antwoord}").format(
-                    antwoord=ja if v is True else nee if v is False else _("weet ik niet"))
+                    antwoord=ja if v is True else nee if v is False else _("weet ik niet")
+                )
             s_ = str(p.get("situatie"))
             regels.append((_(SITUATIE_TEKST[s_]) if s_ in SITUATIE_TEKST else s_, tekst))
-        uit.append({"stap": wie, "titel": stap_titel(wie, staat),
-                    "regels": regels or [(_("Situatie"), _("nog niet ingevuld"))]})
+        uit.append(
+            {
+                "stap": wie,
+                "titel": stap_titel(wie, staat),
+                "regels": regels or [(_("Situatie"), _("nog niet ingevuld"))],
+            }
+        )
     regels = []
     for i, k in enumerate((inv.get("kinderen") or [])[: staat.get("aantal_kinderen") or 0]):
         naam = kind_naam(i, k)
         regels.append((naam, _("geboren {datum}").format(datum=_nl_datum(k.get("geboortedatum")))))
         for o in k.get("opvang") or []:
             ms = o.get("maanden") or list(range(1, 13))
-            periode = (_("hele jaar") if ms == list(range(1, 13)) else
-                       _("{van} tot en met {tot}").format(van=i18n.maandnaam(min(ms)), tot=i18n.maandnaam(max(ms))))
+            periode = (
+                _("hele jaar")
+                if ms == list(range(1, 13))
+                else _("{van} tot en met {tot}").format(van=i18n.maandnaam(min(ms)), tot=i18n.maandnaam(max(ms)))
+            )
             soort = str(o.get("soort"))
-            regels.append((f"{naam}: {_(OPVANG_TEKST[soort]) if soort in OPVANG_TEKST else soort}",
-                           _("{uren} uur per maand, {prijs} per uur, {periode}").format(
-                               uren=i18n.getal(o.get("uren_per_maand")), prijs=i18n.bedrag_per_uur(o.get("uurprijs")),
-                               periode=periode)
-                           + ("" if o.get("lrk_geregistreerd", True) else ", " + _("niet in het LRK"))))
-    uit.append({"stap": "kinderen", "titel": stap_titel("kinderen", staat),
-                "regels": regels or [(_("Kinderen"), _("nog niet ingevuld"))]})
+            regels.append(
+                (
+                    f"{naam}: {_(OPVANG_TEKST[soort]) if soort in OPVANG_TEKST else soort}",
+                    _("{uren} uur per maand, {prijs} per uur, {periode}").format(
+                        uren=i18n.getal(o.get("uren_per_maand")),
+                        prijs=i18n.bedrag_per_uur(o.get("uurprijs")),
+                        periode=periode,
+                    )
+                    + ("" if o.get("lrk_geregistreerd", True) else ", " + _("niet in het LRK")),
+                )
+            )
+    uit.append(
+        {
+            "stap": "kinderen",
+            "titel": stap_titel("kinderen", staat),
+            "regels": regels or [(_("Kinderen"), _("nog niet ingevuld"))],
+        }
+    )
     ti = inv.get("toetsingsinkomen")
     ad = inv.get("aanvraagdatum")
     if ad:
         aanvraag = _("ja, op {datum}").format(datum=_nl_datum(ad))
     elif aangevraagd(staat) is False:
-        aanvraag = (_("nog niet (de uitkomst laat zien wat de ouder krijgt bij een aanvraag nu)") if pro else
-                    _("nog niet (de uitkomst laat zien wat u krijgt als u nu aanvraagt)"))
+        aanvraag = (
+            _("nog niet (de uitkomst laat zien wat de ouder krijgt bij een aanvraag nu)")
+            if pro
+            else _("nog niet (de uitkomst laat zien wat u krijgt als u nu aanvraagt)")
+        )
     else:
         aanvraag = _("nog niet beantwoord")
-    uit.append({"stap": "inkomen", "titel": stap_titel("inkomen", staat), "regels": [
-        ((_("Inkomen van de ouder en de partner samen") if staat.get("partner") else _("Inkomen van de ouder")) if pro else
-         (_("Inkomen van u en uw partner samen") if staat.get("partner") else _("Uw inkomen")),
-         _("weet ik niet") if ti is None else i18n.hele_euro(ti)),
-        (_("Al aangevraagd?"), aanvraag),
-    ]})
+    uit.append(
+        {
+            "stap": "inkomen",
+            "titel": stap_titel("inkomen", staat),
+            "regels": [
+                (
+                    (
+                        _("Inkomen van de ouder en de partner samen")
+                        if staat.get("partner")
+                        else _("Inkomen van de ouder")
+                    )
+                    if pro
+                    else (_("Inkomen van u en uw partner samen") if staat.get("partner") else _("Uw inkomen")),
+                    _("weet ik niet") if ti is None else i18n.hele_euro(ti),
+                ),
+                (_("Al aangevraagd?"), aanvraag),
+            ],
+        }
+    )
     return uit
 
 
@@ -793,13 +952,28 @@ def kind_naam(i: int, k: Mapping[str, Any] | None = None) -> str:
 
 
 VELD_NAAM = {
-    "berekeningsjaar": N_("Jaar"), "partner": N_("Partner"), "bloedverwant": N_("Partner is familie"),
-    "aantal_kinderen": N_("Aantal kinderen"), "situatie": N_("situatie"), "van": N_("vanaf"), "tot": N_("tot en met"),
-    "uren": N_("uren per maand"), "voorziening": N_("gericht op werk"), "detentie_soort": N_("soort detentie"),
-    "gemeente": N_("gemeente"), "activiteit": N_("activiteit"), "label": N_("bijnaam"),
-    "geboortedatum": N_("geboortedatum"), "vo": N_("middelbare school"), "woont": N_("waar het kind woont"),
-    "soort": N_("soort opvang"), "uurprijs": N_("prijs per uur"), "lrk": N_("LRK"),
-    "toetsingsinkomen": N_("Inkomen"), "aanvraagdatum": N_("Datum van de aanvraag"), "aangevraagd": N_("Al aangevraagd"),
+    "berekeningsjaar": N_("Jaar"),
+    "partner": N_("Partner"),
+    "bloedverwant": N_("Partner is familie"),
+    "aantal_kinderen": N_("Aantal kinderen"),
+    "situatie": N_("situatie"),
+    "van": N_("vanaf"),
+    "tot": N_("tot en met"),
+    "uren": N_("uren per maand"),
+    "voorziening": N_("gericht op werk"),
+    "detentie_soort": N_("soort detentie"),
+    "gemeente": N_("gemeente"),
+    "activiteit": N_("activiteit"),
+    "label": N_("bijnaam"),
+    "geboortedatum": N_("geboortedatum"),
+    "vo": N_("middelbare school"),
+    "woont": N_("waar het kind woont"),
+    "soort": N_("soort opvang"),
+    "uurprijs": N_("prijs per uur"),
+    "lrk": N_("LRK"),
+    "toetsingsinkomen": N_("Inkomen"),
+    "aanvraagdatum": N_("Datum van de aanvraag"),
+    "aangevraagd": N_("Al aangevraagd"),
 }
 
 
@@ -822,11 +996,17 @@ def veld_naam(veld: str, staat: dict[str, Any], labels: list[str] | None = None)
         return uit + (", " + _(VELD_NAAM[naam]) if naam in VELD_NAAM else "")
     if delen[0] in ("aanvrager", "partner") and len(delen) >= 3 and delen[1].isdigit():
         pro = (staat.get("context") or {}).get("modus") == "professioneel"
-        wie = ((_("De ouder") if pro else _("U")) if delen[0] == "aanvrager"
-               else (_("De partner") if pro else _("Uw partner")))
+        wie = (
+            (_("De ouder") if pro else _("U"))
+            if delen[0] == "aanvrager"
+            else (_("De partner") if pro else _("Uw partner"))
+        )
         naam = "-".join(delen[2:])
-        return (f"{wie}, " + _("periode {n}").format(n=int(delen[1]) + 1)
-                + (", " + _(VELD_NAAM[naam]) if naam in VELD_NAAM else ""))
+        return (
+            f"{wie}, "
+            + _("periode {n}").format(n=int(delen[1]) + 1)
+            + (", " + _(VELD_NAAM[naam]) if naam in VELD_NAAM else "")
+        )
     if veld.startswith("wijzig-"):
         stap = veld[7:]
         return stap_titel(stap, staat) if stap in STAP_TITEL else ""
@@ -842,10 +1022,16 @@ def formulierveld(veld: str) -> str | None:
     k = f"kind-{m[1]}-"
     if m[2] is not None:
         sub = {"uren_per_maand": "uren", "uurprijs": "uurprijs", "maanden": "van", "lrk_geregistreerd": "lrk"}.get(
-            m[3] or "", "soort")
+            m[3] or "", "soort"
+        )
         return f"{k}opvang-{m[2]}-{sub}"
-    return k + {"geboortedatum": "geboortedatum", "start_voortgezet_onderwijs": "vo", "label": "label",
-                "woont_op_adres_aanvrager": "woont", "co_ouderschap": "woont"}.get(m[4] or "", "geboortedatum")
+    return k + {
+        "geboortedatum": "geboortedatum",
+        "start_voortgezet_onderwijs": "vo",
+        "label": "label",
+        "woont_op_adres_aanvrager": "woont",
+        "co_ouderschap": "woont",
+    }.get(m[4] or "", "geboortedatum")
 
 
 def stap_compleet(staat: dict[str, Any], stap: str) -> bool:

@@ -20,6 +20,7 @@ The token is signed, not encrypted: whoever has the link can read the answers in
 child's nickname is optional). That is said on the page that shows the link. Answers that were posted with an error
 travel the same way (`c=`), so the page with the error messages is a GET as well.
 """
+
 from __future__ import annotations
 
 import json
@@ -46,8 +47,7 @@ class LinkOngeldig(ValueError):
 
 
 def _serializer(geheim: bytes, soort: str) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(geheim, salt=f"kotwijzer-{soort}",
-                                  serializer=_Compact)
+    return URLSafeTimedSerializer(geheim, salt=f"kotwijzer-{soort}", serializer=_Compact)
 
 
 class _Compact:
@@ -84,14 +84,20 @@ def lees(geheim: bytes, token: str, soort: str = "antwoorden", max_leeftijd: int
     return lees_met_tijd(geheim, token, soort, max_leeftijd)[0]
 
 
-def lees_met_tijd(geheim: bytes, token: str, soort: str = "antwoorden",
-                  max_leeftijd: int = GELDIG_SECONDEN) -> tuple[Any, float]:
+def lees_met_tijd(
+    geheim: bytes, token: str, soort: str = "antwoorden", max_leeftijd: int = GELDIG_SECONDEN
+) -> tuple[Any, float]:
     """The data and the time (seconds since 1970) the token was made."""
     try:
         data, tijd = _serializer(geheim, soort).loads(token, max_age=max_leeftijd, return_timestamp=True)
         return data, tijd.timestamp()
     except SignatureExpired:
-        raise LinkVerlopen(_("Deze link is ouder dan {geldig}. Uw antwoorden zijn daarom niet meer te openen.").format(
-            geldig=_(GELDIG_TEKST))) from None
+        raise LinkVerlopen(
+            _("Deze link is ouder dan {geldig}. Uw antwoorden zijn daarom niet meer te openen.").format(
+                geldig=_(GELDIG_TEKST)
+            )
+        ) from None
     except (BadSignature, ValueError, UnicodeError):
-        raise LinkOngeldig(_("Deze link is niet compleet of klopt niet. Kopieer de hele link, of begin opnieuw.")) from None
+        raise LinkOngeldig(
+            _("Deze link is niet compleet of klopt niet. Kopieer de hele link, of begin opnieuw.")
+        ) from None

@@ -7,6 +7,7 @@ bijwerken`). For a page in English, `vertaal_kern()` finds the template a senten
 the template through the catalogue and fills it again with its values, each translated too (a reason inside a
 verdict, a date, an amount, a list of months). A sentence that matches no template stays Dutch.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,20 @@ from typing import overload
 from kotwijzer import i18n
 from kotwijzer.i18n import _
 
-_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-            "november", "december")
+_MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 _VELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 
@@ -46,13 +59,22 @@ def kern_berichten() -> list[str]:
 # an activity (shown inside a verdict and a warning) and the conversion of hours per week or year (an assumption).
 # Their literals become message ids and their f-strings templates (`_bron_sjablonen`), read from the source, so that
 # a sentence changed in the core is a new message the catalogue test asks to translate.
-_BRONNEN = (("kotwijzer.municipal.classificatie", "_uitleg"), ("kotwijzer.municipal.classificatie", "VOORBEELD_WAARSCHUWING"),
-            ("kotwijzer.municipal.models", "CATEGORIE_OMSCHRIJVING"), ("kotwijzer.invoer", "uren_per_maand_cu"),
-            ("kotwijzer.invoer", "_ouder_arrays"), ("kotwijzer.invoer", "_kind_arrays"),
-            ("kotwijzer.http.meldingen", "melding"), ("kotwijzer.http.meldingen", "_VELD_MELDING"),
-            ("kotwijzer.http.meldingen", "_DATUM"), ("kotwijzer.http.meldingen", "_TIJD"),
-            ("kotwijzer.bereik", "_uitleg"), ("kotwijzer.params.grenzen", "GRENSSTATUS_TEKST"),
-            ("kotwijzer.params.grenzen", "cel_grenzen"), ("kotwijzer.params.grenzen", "_rij_tekst"))
+_BRONNEN = (
+    ("kotwijzer.municipal.classificatie", "_uitleg"),
+    ("kotwijzer.municipal.classificatie", "VOORBEELD_WAARSCHUWING"),
+    ("kotwijzer.municipal.models", "CATEGORIE_OMSCHRIJVING"),
+    ("kotwijzer.invoer", "uren_per_maand_cu"),
+    ("kotwijzer.invoer", "_ouder_arrays"),
+    ("kotwijzer.invoer", "_kind_arrays"),
+    ("kotwijzer.http.meldingen", "melding"),
+    ("kotwijzer.http.meldingen", "_VELD_MELDING"),
+    ("kotwijzer.http.meldingen", "_DATUM"),
+    ("kotwijzer.http.meldingen", "_TIJD"),
+    ("kotwijzer.bereik", "_uitleg"),
+    ("kotwijzer.params.grenzen", "GRENSSTATUS_TEKST"),
+    ("kotwijzer.params.grenzen", "cel_grenzen"),
+    ("kotwijzer.params.grenzen", "_rij_tekst"),
+)
 
 
 def _veldnaam(expr) -> str:
@@ -87,16 +109,27 @@ def _bron_sjablonen() -> list[str]:
     for module, naam in _BRONNEN:
         bron = inspect.getsource(importlib.import_module(module))
         boom = ast.parse(bron)
-        knopen = [n for n in ast.walk(boom) if isinstance(n, (ast.FunctionDef, ast.Assign, ast.AnnAssign))
-                  and (getattr(n, "name", None) == naam
-                       or any(getattr(t, "id", None) == naam for t in getattr(n, "targets", [getattr(n, "target", None)])))]
+        knopen = [
+            n
+            for n in ast.walk(boom)
+            if isinstance(n, (ast.FunctionDef, ast.Assign, ast.AnnAssign))
+            and (
+                getattr(n, "name", None) == naam
+                or any(getattr(t, "id", None) == naam for t in getattr(n, "targets", [getattr(n, "target", None)]))
+            )
+        ]
         for knoop in knopen:
             in_f = {id(x) for f in ast.walk(knoop) if isinstance(f, ast.JoinedStr) for x in ast.walk(f)}
             in_f |= {id(x.value) for x in ast.walk(knoop) if isinstance(x, ast.Expr)}  # docstrings
             for n in ast.walk(knoop):
                 if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in in_f:
-                    if (" " in n.value and len(n.value) > 6 and "{" not in n.value and "\\" not in n.value
-                            and n.value[:1].isalpha()):
+                    if (
+                        " " in n.value
+                        and len(n.value) > 6
+                        and "{" not in n.value
+                        and "\\" not in n.value
+                        and n.value[:1].isalpha()
+                    ):
                         uit.append(n.value.strip())
                 elif isinstance(n, ast.JoinedStr) and id(n) not in {id(x) for x in ast.walk(n)} - {id(n)}:
                     sjabloon, namen = "", []
@@ -161,16 +194,22 @@ def _waarde(w: str) -> str:
         return m[1].replace(".", "").replace(",", ".") + "%"
     woorden = re.split(r"(, | en )", w)
     if len(woorden) > 1 and all(x in _MAANDEN or x in (", ", " en ") for x in woorden):
-        return "".join(i18n.maandnaam(_MAANDEN.index(x) + 1) if x in _MAANDEN else
-                       (" and " if x == " en " else x) for x in woorden)
+        return "".join(
+            i18n.maandnaam(_MAANDEN.index(x) + 1) if x in _MAANDEN else (" and " if x == " en " else x) for x in woorden
+        )
     if w in _MAANDEN:
         return i18n.maandnaam(_MAANDEN.index(w) + 1)
     # per parent: "aanvrager 3 maanden, partner 12 maanden" / "aanvrager 120 uur"
     delen = w.split(", ")
     per_ouder = [re.fullmatch(r"(aanvrager|partner) ([\d.,]+) (maanden|uur)", d) for d in delen]
     if all(per_ouder):
-        return ", ".join((_("{wie} {n} maanden") if m[3] == "maanden" else _("{wie} {n} uur")).format(
-            wie=_waarde(m[1]), n=i18n.getal(m[2].replace(".", "").replace(",", "."))) for m in per_ouder if m)
+        return ", ".join(
+            (_("{wie} {n} maanden") if m[3] == "maanden" else _("{wie} {n} uur")).format(
+                wie=_waarde(m[1]), n=i18n.getal(m[2].replace(".", "").replace(",", "."))
+            )
+            for m in per_ouder
+            if m
+        )
     # the parts of the law a parent meets: "werkt (loondienst of eigen bedrijf) (art. 1.6 lid 1 onder a Wko); ..."
     for scheiding in ("; ", ", "):
         delen = w.split(scheiding)
@@ -183,8 +222,14 @@ def _waarde(w: str) -> str:
             vertaald.append(doel + (m[2] or ""))
         else:
             return scheiding.join(vertaald)
-    return {"U": "You", "Uw partner": "Your partner", "aanvrager": "applicant", "partner": "partner",
-            "het eerste kind": "the first child", "de andere kinderen": "the other children"}.get(w, w)
+    return {
+        "U": "You",
+        "Uw partner": "Your partner",
+        "aanvrager": "applicant",
+        "partner": "partner",
+        "het eerste kind": "the first child",
+        "de andere kinderen": "the other children",
+    }.get(w, w)
 
 
 @overload

@@ -15,6 +15,7 @@ Personal details (name, address, BSN, date) are fields the user fills in: they a
 the letter and are never stored or logged (see `Persoonsgegevens`). Every text of the packet is in this module and
 the two templates, so that they can be marked for translation in one place.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -231,20 +232,29 @@ def _laatste_werkdag(h: Huishouden, wie: str) -> dt.date | None:
     o = h.aanvrager if wie == "aanvrager" else h.partner
     if o is None:
         return None
-    einden = [p.tot for p in o.situaties if str(getattr(p.situatie, "value", p.situatie)) in ("arbeid", "meewerkend_partner")
-              and p.tot is not None and p.tot.year in (h.berekeningsjaar, h.berekeningsjaar - 1)]
+    einden = [
+        p.tot
+        for p in o.situaties
+        if str(getattr(p.situatie, "value", p.situatie)) in ("arbeid", "meewerkend_partner")
+        and p.tot is not None
+        and p.tot.year in (h.berekeningsjaar, h.berekeningsjaar - 1)
+    ]
     if einden:
         return max(einden)
     return o.laatste_werkdag_vorig_jaar
 
 
 # ------------------------------------------------------------------------------------------ the routes
-TELEFOON = ("Bel de BelastingTelefoon: {nummer} (gratis). Zeg dat u kinderopvangtoeslag wilt aanvragen en dat {grond}. "
-            "Noem {artikel}. Vraag of de medewerker uw aanvraag met de hand laat beoordelen. Schrijf op wanneer u belde "
-            "en met wie u sprak.")
-PAPIER = ("Stuur de brief uit dit pakket met kopieën van de documenten naar Dienst Toeslagen. Houd zelf een kopie. "
-          "Het postadres staat op toeslagen.nl (Contact) en op de formulieren die Dienst Toeslagen u stuurt; de "
-          "BelastingTelefoon ({nummer}) kan het ook geven. Stuur nooit originelen.")
+TELEFOON = (
+    "Bel de BelastingTelefoon: {nummer} (gratis). Zeg dat u kinderopvangtoeslag wilt aanvragen en dat {grond}. "
+    "Noem {artikel}. Vraag of de medewerker uw aanvraag met de hand laat beoordelen. Schrijf op wanneer u belde "
+    "en met wie u sprak."
+)
+PAPIER = (
+    "Stuur de brief uit dit pakket met kopieën van de documenten naar Dienst Toeslagen. Houd zelf een kopie. "
+    "Het postadres staat op toeslagen.nl (Contact) en op de formulieren die Dienst Toeslagen u stuurt; de "
+    "BelastingTelefoon ({nummer}) kan het ook geven. Stuur nooit originelen."
+)
 
 
 def _route_wlz(h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date) -> Route:
@@ -254,50 +264,82 @@ def _route_wlz(h: Huishouden, wie: str, maanden: list[int], betaald: list[int], 
     ouder = "Mijn partner" if wie == "partner" else "Ik"
     heeft = "heeft" if wie == "partner" else "heb"
     # lid 8: the other parent has the Wlz indication; lid 9: the applying parent has it
-    paren = [(wko("1.6", 8), "Een ouder die zelf voldoet aan de voorwaarden heeft recht, ook als de partner een "
-                             "Wlz-indicatie heeft en daardoor niet werkt.") if wie == "partner" else
-             (wko("1.6", 9), "Een ouder met een Wlz-indicatie heeft recht als de partner voldoet aan de voorwaarden.")]
+    paren = [
+        (
+            wko("1.6", 8),
+            "Een ouder die zelf voldoet aan de voorwaarden heeft recht, ook als de partner een "
+            "Wlz-indicatie heeft en daardoor niet werkt.",
+        )
+        if wie == "partner"
+        else (wko("1.6", 9), "Een ouder met een Wlz-indicatie heeft recht als de partner voldoet aan de voorwaarden.")
+    ]
     if jaar <= 2022:
-        paren.append((bkot("8a", 1, "b", "4°"), "De uren opvang: de maanden met het recht op zorg maal 230 uur per "
-                                                 "maand."))
+        paren.append(
+            (bkot("8a", 1, "b", "4°"), "De uren opvang: de maanden met het recht op zorg maal 230 uur per maand.")
+        )
     paren.append((bkot("8a", 1, "a"), "Hoogstens 230 uur opvang per kind per maand."))
-    grond = ("mijn partner een indicatie heeft voor de Wet langdurige zorg (Wlz)" if wie == "partner"
-             else "ik zelf een indicatie heb voor de Wet langdurige zorg (Wlz) en mijn partner voldoet aan de voorwaarden")
+    grond = (
+        "mijn partner een indicatie heeft voor de Wet langdurige zorg (Wlz)"
+        if wie == "partner"
+        else "ik zelf een indicatie heb voor de Wet langdurige zorg (Wlz) en mijn partner voldoet aan de voorwaarden"
+    )
     return Route(
-        code="wlz", onderwerp="partner met een Wlz-indicatie" if wie == "partner" else "ouder met een Wlz-indicatie", titel="Een ouder met een Wlz-indicatie", wie=wie, maanden=maanden, maanden_betaald=betaald,
-        uitleg=("Het aanvraagportaal Mijn toeslagen zegt 'geen recht' als één ouder niet werkt. Bij een Wlz-indicatie "
-                "klopt dat niet: de wet geeft dan toch recht. U moet de aanvraag daarom via de BelastingTelefoon of "
-                "per post doen."),
-        zin_brief=(f"{ouder} {heeft} een indicatie voor de Wet langdurige zorg (Wlz)"
-                   + (" (een tijdelijke indicatie)" if tijdelijk else "") + ". "
-                   + ("Ik voldoe zelf aan de voorwaarden voor kinderopvangtoeslag. " if wie == "partner" else
-                      "Mijn partner voldoet aan de voorwaarden voor kinderopvangtoeslag. ")
-                   + "Daarom is er recht op kinderopvangtoeslag, ook al werkt een van ons niet."),
+        code="wlz",
+        onderwerp="partner met een Wlz-indicatie" if wie == "partner" else "ouder met een Wlz-indicatie",
+        titel="Een ouder met een Wlz-indicatie",
+        wie=wie,
+        maanden=maanden,
+        maanden_betaald=betaald,
+        uitleg=(
+            "Het aanvraagportaal Mijn toeslagen zegt 'geen recht' als één ouder niet werkt. Bij een Wlz-indicatie "
+            "klopt dat niet: de wet geeft dan toch recht. U moet de aanvraag daarom via de BelastingTelefoon of "
+            "per post doen."
+        ),
+        zin_brief=(
+            f"{ouder} {heeft} een indicatie voor de Wet langdurige zorg (Wlz)"
+            + (" (een tijdelijke indicatie)" if tijdelijk else "")
+            + ". "
+            + (
+                "Ik voldoe zelf aan de voorwaarden voor kinderopvangtoeslag. "
+                if wie == "partner"
+                else "Mijn partner voldoet aan de voorwaarden voor kinderopvangtoeslag. "
+            )
+            + "Daarom is er recht op kinderopvangtoeslag, ook al werkt een van ons niet."
+        ),
         grondslag=_grondslagen(paren, peil),
-        documenten=["Een kopie van het indicatiebesluit van het CIZ (Centrum Indicatiestelling Zorg), met de "
-                    "begindatum en, bij een tijdelijke indicatie, de einddatum",
-                    "Het contract met de kinderopvang (met het LRK-nummer, de soort opvang, de uren per maand en de "
-                    "uurprijs)",
-                    "Een schatting van het inkomen van beide ouders over " + str(jaar)],
-        stappen=["Zoek het indicatiebesluit van het CIZ op en maak een kopie.",
-                 "Begin de aanvraag in Mijn toeslagen. Zegt het portaal 'geen recht', stop dan en bel de "
-                 f"BelastingTelefoon ({BELASTINGTELEFOON}). U wordt doorverbonden met het Belcentrum.",
-                 "De medewerker kijkt of de Wlz-indicatie bekend is. Is die niet bekend, dan stuurt u een kopie van "
-                 "het indicatiebesluit (online met hulp van de medewerker, of per post met de brief uit dit pakket).",
-                 "U krijgt per post een bevestigingsbrief en twee formulieren: 'Kinderopvangtoeslag aanvragen' en "
-                 "'Gegevens kinderopvang opgeven of wijzigen'. Vul ze in. Het aanvraagformulier ondertekenen u en uw "
-                 "partner allebei.",
-                 "Stuur de formulieren met de brief en de kopieën terug naar Dienst Toeslagen.",
-                 "Binnen 5 weken krijgt u bericht in de Berichtenbox van MijnOverheid."],
-        telefoon=TELEFOON.format(nummer=BELASTINGTELEFOON, grond=grond.replace("mijn partner", "uw partner")
-                                 .replace("ik zelf", "u zelf").replace(" heb ", " heeft "),
-                                 artikel=f"artikel 1.6, {'achtste' if wie == 'partner' else 'negende'} lid, van de Wet kinderopvang"),
+        documenten=[
+            "Een kopie van het indicatiebesluit van het CIZ (Centrum Indicatiestelling Zorg), met de "
+            "begindatum en, bij een tijdelijke indicatie, de einddatum",
+            "Het contract met de kinderopvang (met het LRK-nummer, de soort opvang, de uren per maand en de uurprijs)",
+            "Een schatting van het inkomen van beide ouders over " + str(jaar),
+        ],
+        stappen=[
+            "Zoek het indicatiebesluit van het CIZ op en maak een kopie.",
+            "Begin de aanvraag in Mijn toeslagen. Zegt het portaal 'geen recht', stop dan en bel de "
+            f"BelastingTelefoon ({BELASTINGTELEFOON}). U wordt doorverbonden met het Belcentrum.",
+            "De medewerker kijkt of de Wlz-indicatie bekend is. Is die niet bekend, dan stuurt u een kopie van "
+            "het indicatiebesluit (online met hulp van de medewerker, of per post met de brief uit dit pakket).",
+            "U krijgt per post een bevestigingsbrief en twee formulieren: 'Kinderopvangtoeslag aanvragen' en "
+            "'Gegevens kinderopvang opgeven of wijzigen'. Vul ze in. Het aanvraagformulier ondertekenen u en uw "
+            "partner allebei.",
+            "Stuur de formulieren met de brief en de kopieën terug naar Dienst Toeslagen.",
+            "Binnen 5 weken krijgt u bericht in de Berichtenbox van MijnOverheid.",
+        ],
+        telefoon=TELEFOON.format(
+            nummer=BELASTINGTELEFOON,
+            grond=grond.replace("mijn partner", "uw partner").replace("ik zelf", "u zelf").replace(" heb ", " heeft "),
+            artikel=f"artikel 1.6, {'achtste' if wie == 'partner' else 'negende'} lid, van de Wet kinderopvang",
+        ),
         papier=PAPIER.format(nummer=BELASTINGTELEFOON),
-        wijzigingen=["Het CIZ verandert of beëindigt de indicatie, of een tijdelijke indicatie loopt af.",
-                     "De ouder zonder Wlz-indicatie stopt met werken of met het traject, de studie of de inburgering."],
-        extra={"tijdelijk": tijdelijk,
-               "bron_route": "het onderzoek voor Dienst Toeslagen naar aanvragen van gezinnen met een Wlz-indicatie "
-                             "(cijfers tot november 2022)"},
+        wijzigingen=[
+            "Het CIZ verandert of beëindigt de indicatie, of een tijdelijke indicatie loopt af.",
+            "De ouder zonder Wlz-indicatie stopt met werken of met het traject, de studie of de inburgering.",
+        ],
+        extra={
+            "tijdelijk": tijdelijk,
+            "bron_route": "het onderzoek voor Dienst Toeslagen naar aanvragen van gezinnen met een Wlz-indicatie "
+            "(cijfers tot november 2022)",
+        },
     )
 
 
@@ -307,43 +349,71 @@ def _route_detentie(h: Huishouden, wie: str, maanden: list[int], betaald: list[i
     voorlopig = any(str(getattr(p.detentie_soort, "value", p.detentie_soort)) == "voorlopige_hechtenis" for p in det)
     # 2022-2025: lid 10 when the partner is detained, lid 11 when the applying parent is; from 2026 one lid 10
     lid = 11 if wie == "aanvrager" and wko("1.6", 11, vanaf=2022, tot=2025).geldt_in(jaar) else 10
-    paren = [(wko("1.6", lid), "Recht zolang een ouder langer dan drie maanden in detentie zit en de andere ouder "
-                               "voldoet aan de voorwaarden.")]
+    paren = [
+        (
+            wko("1.6", lid),
+            "Recht zolang een ouder langer dan drie maanden in detentie zit en de andere ouder "
+            "voldoet aan de voorwaarden.",
+        )
+    ]
     if jaar <= 2022:
-        paren.append((bkot("8a", 1, "b", "5°"), "De uren opvang: de maanden van de straf of maatregel maal 230 uur "
-                                                 "per maand."))
+        paren.append(
+            (bkot("8a", 1, "b", "5°"), "De uren opvang: de maanden van de straf of maatregel maal 230 uur per maand.")
+        )
     paren.append((bkot("8a", 1, "a"), "Hoogstens 230 uur opvang per kind per maand."))
     wat = "in voorlopige hechtenis" if voorlopig else "in detentie (een vrijheidsstraf of maatregel)"
     einden = [p.detentie_einde for p in det if p.detentie_einde]
     return Route(
-        code="detentie", onderwerp="partner in detentie" if wie == "partner" else "ouder in detentie", titel="Een ouder in detentie", wie=wie, maanden=maanden, maanden_betaald=betaald,
-        uitleg=("Het aanvraagportaal kent de uitzondering voor detentie niet goed: het zegt 'geen recht' als één ouder "
-                "niet werkt. Zit een ouder langer dan drie maanden vast, dan is er toch recht. Vraag aan via de "
-                "BelastingTelefoon of per post."),
-        zin_brief=(("Mijn partner zit" if wie == "partner" else "Ik zit") + f" langer dan drie maanden {wat}. "
-                   + ("Ik voldoe zelf aan de voorwaarden voor kinderopvangtoeslag. " if wie == "partner" else
-                      "Mijn partner voldoet aan de voorwaarden voor kinderopvangtoeslag. ")
-                   + "Daarom is er recht op kinderopvangtoeslag zolang de detentie duurt."),
+        code="detentie",
+        onderwerp="partner in detentie" if wie == "partner" else "ouder in detentie",
+        titel="Een ouder in detentie",
+        wie=wie,
+        maanden=maanden,
+        maanden_betaald=betaald,
+        uitleg=(
+            "Het aanvraagportaal kent de uitzondering voor detentie niet goed: het zegt 'geen recht' als één ouder "
+            "niet werkt. Zit een ouder langer dan drie maanden vast, dan is er toch recht. Vraag aan via de "
+            "BelastingTelefoon of per post."
+        ),
+        zin_brief=(
+            ("Mijn partner zit" if wie == "partner" else "Ik zit")
+            + f" langer dan drie maanden {wat}. "
+            + (
+                "Ik voldoe zelf aan de voorwaarden voor kinderopvangtoeslag. "
+                if wie == "partner"
+                else "Mijn partner voldoet aan de voorwaarden voor kinderopvangtoeslag. "
+            )
+            + "Daarom is er recht op kinderopvangtoeslag zolang de detentie duurt."
+        ),
         grondslag=_grondslagen(paren, peil),
-        documenten=["Bewijs van de detentie met de begindatum en de (verwachte) einddatum, bijvoorbeeld een "
-                    "detentieverklaring van de inrichting of het vonnis" + (" of het bevel tot gevangenhouding" if voorlopig else ""),
-                    "Het contract met de kinderopvang (met het LRK-nummer, de soort opvang, de uren per maand en de "
-                    "uurprijs)",
-                    "Een schatting van het inkomen van beide ouders over " + str(jaar)],
-        stappen=["Vraag bij de inrichting of de advocaat een bewijs van de detentie met begin- en einddatum.",
-                 f"Bel de BelastingTelefoon ({BELASTINGTELEFOON}) en zeg dat uw partner langer dan drie maanden vastzit. "
-                 "Vraag om de formulieren voor een aanvraag op papier.",
-                 "Vul de formulieren in en stuur ze met de brief uit dit pakket en een kopie van het bewijs naar "
-                 "Dienst Toeslagen.",
-                 "Houd de Berichtenbox van MijnOverheid in de gaten voor het besluit."],
-        telefoon=TELEFOON.format(nummer=BELASTINGTELEFOON,
-                                 grond=("uw partner" if wie == "partner" else "u") + f" langer dan drie maanden {wat} zit",
-                                 artikel=f"artikel 1.6, {'elfde' if lid == 11 else 'tiende'} lid, van de Wet kinderopvang"),
+        documenten=[
+            "Bewijs van de detentie met de begindatum en de (verwachte) einddatum, bijvoorbeeld een "
+            "detentieverklaring van de inrichting of het vonnis"
+            + (" of het bevel tot gevangenhouding" if voorlopig else ""),
+            "Het contract met de kinderopvang (met het LRK-nummer, de soort opvang, de uren per maand en de uurprijs)",
+            "Een schatting van het inkomen van beide ouders over " + str(jaar),
+        ],
+        stappen=[
+            "Vraag bij de inrichting of de advocaat een bewijs van de detentie met begin- en einddatum.",
+            f"Bel de BelastingTelefoon ({BELASTINGTELEFOON}) en zeg dat uw partner langer dan drie maanden vastzit. "
+            "Vraag om de formulieren voor een aanvraag op papier.",
+            "Vul de formulieren in en stuur ze met de brief uit dit pakket en een kopie van het bewijs naar "
+            "Dienst Toeslagen.",
+            "Houd de Berichtenbox van MijnOverheid in de gaten voor het besluit.",
+        ],
+        telefoon=TELEFOON.format(
+            nummer=BELASTINGTELEFOON,
+            grond=("uw partner" if wie == "partner" else "u") + f" langer dan drie maanden {wat} zit",
+            artikel=f"artikel 1.6, {'elfde' if lid == 11 else 'tiende'} lid, van de Wet kinderopvang",
+        ),
         papier=PAPIER.format(nummer=BELASTINGTELEFOON),
-        wijzigingen=["De ouder komt vrij of de detentie wordt korter of langer"
-                     + (f" (nu verwacht: {_datum(max(einden))})" if einden else "") + ". Na de vrijlating moet die "
-                     "ouder zelf weer voldoen aan de voorwaarden (werk, traject, studie of inburgering).",
-                     "De andere ouder stopt met werken of met het traject, de studie of de inburgering."],
+        wijzigingen=[
+            "De ouder komt vrij of de detentie wordt korter of langer"
+            + (f" (nu verwacht: {_datum(max(einden))})" if einden else "")
+            + ". Na de vrijlating moet die "
+            "ouder zelf weer voldoen aan de voorwaarden (werk, traject, studie of inburgering).",
+            "De andere ouder stopt met werken of met het traject, de studie of de inburgering.",
+        ],
         extra={"voorlopig": voorlopig},
     )
 
@@ -355,43 +425,64 @@ def _route_traject(h: Huishouden, wie: str, maanden: list[int], betaald: list[in
     soorten = {str(getattr(p.situatie, "value", p.situatie)) for p in per}
     paren = []
     if "bijstand_traject" in soorten or not soorten:
-        paren.append((wko("1.6", 1, "c"), "Recht voor een ouder met bijstand, IOAW, IOAZ of Anw die een traject "
-                                          "gericht op werk volgt."))
+        paren.append(
+            (
+                wko("1.6", 1, "c"),
+                "Recht voor een ouder met bijstand, IOAW, IOAZ of Anw die een traject gericht op werk volgt.",
+            )
+        )
     if "jonger_dan_18_bijstand_scholing" in soorten:
         paren.append((wko("1.6", 1, "e"), "Recht voor een ouder jonger dan 18 met bijstand die scholing volgt."))
     if "werkzoekende_traject" in soorten:
-        paren.append((wko("1.6", 1, "f"), "Recht voor een werkzoekende zonder uitkering die een traject gericht op "
-                                          "werk volgt."))
+        paren.append(
+            (wko("1.6", 1, "f"), "Recht voor een werkzoekende zonder uitkering die een traject gericht op werk volgt.")
+        )
     if wie == "partner":
         paren.append((wko("1.6", 3), "De partner moet ook voldoen; een traject telt daarbij mee."))
     paren.append((bkot("8a", 1, "a"), "Hoogstens 230 uur opvang per kind per maand."))
     return Route(
-        code="traject", onderwerp="traject naar werk via de gemeente", titel="Een traject naar werk via de gemeente", wie=wie, maanden=maanden, maanden_betaald=betaald,
-        uitleg=("Dienst Toeslagen controleert bij het Inlichtingenbureau of de gemeente het traject heeft "
-                f"geregistreerd, met {welke}. Ontbreekt die registratie, dan wordt de toeslag geweigerd of later "
-                "teruggevorderd, ook als het traject wel meetelt. Met een verklaring van de gemeente kunt u dat "
-                "voorkomen of herstellen."),
-        zin_brief=(("Mijn partner volgt" if wie == "partner" else "Ik volg") + " een traject gericht op werk van de "
-                   "gemeente (een voorziening gericht op arbeidsinschakeling). Daardoor is kinderopvang nodig. De "
-                   "verklaring van de gemeente stuur ik mee."),
+        code="traject",
+        onderwerp="traject naar werk via de gemeente",
+        titel="Een traject naar werk via de gemeente",
+        wie=wie,
+        maanden=maanden,
+        maanden_betaald=betaald,
+        uitleg=(
+            "Dienst Toeslagen controleert bij het Inlichtingenbureau of de gemeente het traject heeft "
+            f"geregistreerd, met {welke}. Ontbreekt die registratie, dan wordt de toeslag geweigerd of later "
+            "teruggevorderd, ook als het traject wel meetelt. Met een verklaring van de gemeente kunt u dat "
+            "voorkomen of herstellen."
+        ),
+        zin_brief=(
+            ("Mijn partner volgt" if wie == "partner" else "Ik volg") + " een traject gericht op werk van de "
+            "gemeente (een voorziening gericht op arbeidsinschakeling). Daardoor is kinderopvang nodig. De "
+            "verklaring van de gemeente stuur ik mee."
+        ),
         grondslag=_grondslagen(paren, peil),
-        documenten=["Een verklaring van de gemeente over de activiteit: de naam van de activiteit, de begin- en "
-                    f"einddatum, en de re-integratiecode waarmee de gemeente die heeft geregistreerd ({welke})",
-                    "Het plan van aanpak of de trajectafspraken met de gemeente",
-                    "Het contract met de kinderopvang (met het LRK-nummer, de uren per maand en de uurprijs)"],
-        stappen=[f"Vraag uw consulent of het traject is geregistreerd bij het Inlichtingenbureau, met {welke}, en "
-                 "vanaf welke datum.",
-                 "Vraag de consulent om een verklaring over de activiteit met die code en de datums.",
-                 "Vraag de toeslag aan in Mijn toeslagen en kies daar het traject.",
-                 f"Weigert Dienst Toeslagen of vraagt zij om bewijs: stuur de brief uit dit pakket met de verklaring, "
-                 f"of bel de BelastingTelefoon ({BELASTINGTELEFOON})."],
-        telefoon=TELEFOON.format(nummer=BELASTINGTELEFOON,
-                                 grond=("uw partner" if wie == "partner" else "u") + " een traject gericht op werk van de "
-                                       "gemeente volgt",
-                                 artikel="artikel 1.6, eerste lid, onder c, van de Wet kinderopvang"),
+        documenten=[
+            "Een verklaring van de gemeente over de activiteit: de naam van de activiteit, de begin- en "
+            f"einddatum, en de re-integratiecode waarmee de gemeente die heeft geregistreerd ({welke})",
+            "Het plan van aanpak of de trajectafspraken met de gemeente",
+            "Het contract met de kinderopvang (met het LRK-nummer, de uren per maand en de uurprijs)",
+        ],
+        stappen=[
+            f"Vraag uw consulent of het traject is geregistreerd bij het Inlichtingenbureau, met {welke}, en "
+            "vanaf welke datum.",
+            "Vraag de consulent om een verklaring over de activiteit met die code en de datums.",
+            "Vraag de toeslag aan in Mijn toeslagen en kies daar het traject.",
+            f"Weigert Dienst Toeslagen of vraagt zij om bewijs: stuur de brief uit dit pakket met de verklaring, "
+            f"of bel de BelastingTelefoon ({BELASTINGTELEFOON}).",
+        ],
+        telefoon=TELEFOON.format(
+            nummer=BELASTINGTELEFOON,
+            grond=("uw partner" if wie == "partner" else "u") + " een traject gericht op werk van de gemeente volgt",
+            artikel="artikel 1.6, eerste lid, onder c, van de Wet kinderopvang",
+        ),
         papier=PAPIER.format(nummer=BELASTINGTELEFOON),
-        wijzigingen=["Het traject stopt, verandert of krijgt een andere re-integratiecode.",
-                     "De uitkering stopt of verandert."],
+        wijzigingen=[
+            "Het traject stopt, verandert of krijgt een andere re-integratiecode.",
+            "De uitkering stopt of verandert.",
+        ],
         extra={"codes": codes},
     )
 
@@ -403,110 +494,179 @@ def _route_studie(h: Huishouden, wie: str, maanden: list[int], betaald: list[int
     paren.append((bkot("8a", 1, "a"), "Hoogstens 230 uur opvang per kind per maand."))
     bijstand = bool(_perioden(h, wie, {"bijstand_traject"}))
     return Route(
-        code="studie", onderwerp="studie of opleiding", titel="Een studie of opleiding", wie=wie, maanden=maanden, maanden_betaald=betaald,
-        uitleg=("Een ouder die staat ingeschreven voor een opleiding heeft recht, ook zonder werk en ook met een "
-                "uitkering. Dienst Toeslagen kan om een bewijs van inschrijving vragen."
-                + (" Volgt u de opleiding als deel van uw afspraken met de gemeente, vraag dan ook een verklaring van "
-                   "de gemeente." if bijstand else "")),
-        zin_brief=(("Mijn partner staat" if wie == "partner" else "Ik sta") + " ingeschreven voor een opleiding. Het "
-                   "bewijs van inschrijving stuur ik mee."),
+        code="studie",
+        onderwerp="studie of opleiding",
+        titel="Een studie of opleiding",
+        wie=wie,
+        maanden=maanden,
+        maanden_betaald=betaald,
+        uitleg=(
+            "Een ouder die staat ingeschreven voor een opleiding heeft recht, ook zonder werk en ook met een "
+            "uitkering. Dienst Toeslagen kan om een bewijs van inschrijving vragen."
+            + (
+                " Volgt u de opleiding als deel van uw afspraken met de gemeente, vraag dan ook een verklaring van "
+                "de gemeente."
+                if bijstand
+                else ""
+            )
+        ),
+        zin_brief=(
+            ("Mijn partner staat" if wie == "partner" else "Ik sta") + " ingeschreven voor een opleiding. Het "
+            "bewijs van inschrijving stuur ik mee."
+        ),
         grondslag=_grondslagen(paren, peil),
-        documenten=["Een bewijs van inschrijving van de school of opleiding, met de begindatum en de (verwachte) "
-                    "einddatum",
-                    "Het contract met de kinderopvang (met het LRK-nummer, de uren per maand en de uurprijs)"]
-                   + (["Een verklaring van de gemeente dat de opleiding deel is van uw afspraken"] if bijstand else []),
-        stappen=["Vraag een bewijs van inschrijving aan de school (vaak te downloaden in het studentenportaal).",
-                 "Vraag de toeslag aan in Mijn toeslagen en kies daar 'opleiding'.",
-                 f"Vraagt Dienst Toeslagen om bewijs, of weigert zij: stuur de brief uit dit pakket met het bewijs, of "
-                 f"bel de BelastingTelefoon ({BELASTINGTELEFOON})."],
-        telefoon=TELEFOON.format(nummer=BELASTINGTELEFOON,
-                                 grond=("uw partner" if wie == "partner" else "u") + " staat ingeschreven voor een opleiding",
-                                 artikel="artikel 1.6, eerste lid, onder j, van de Wet kinderopvang"),
+        documenten=[
+            "Een bewijs van inschrijving van de school of opleiding, met de begindatum en de (verwachte) einddatum",
+            "Het contract met de kinderopvang (met het LRK-nummer, de uren per maand en de uurprijs)",
+        ]
+        + (["Een verklaring van de gemeente dat de opleiding deel is van uw afspraken"] if bijstand else []),
+        stappen=[
+            "Vraag een bewijs van inschrijving aan de school (vaak te downloaden in het studentenportaal).",
+            "Vraag de toeslag aan in Mijn toeslagen en kies daar 'opleiding'.",
+            f"Vraagt Dienst Toeslagen om bewijs, of weigert zij: stuur de brief uit dit pakket met het bewijs, of "
+            f"bel de BelastingTelefoon ({BELASTINGTELEFOON}).",
+        ],
+        telefoon=TELEFOON.format(
+            nummer=BELASTINGTELEFOON,
+            grond=("uw partner" if wie == "partner" else "u") + " staat ingeschreven voor een opleiding",
+            artikel="artikel 1.6, eerste lid, onder j, van de Wet kinderopvang",
+        ),
         papier=PAPIER.format(nummer=BELASTINGTELEFOON),
         wijzigingen=["De opleiding stopt of u schrijft zich uit.", "De opleiding is klaar (diploma)."],
     )
 
 
 def _route_inburgering(h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date) -> Route:
-    paren = [(wko("1.6", 1, "g"), "Recht voor een ouder die inburgeringsplichtig is en een cursus of opleiding "
-                                  "volgt voor de inburgering.")]
+    paren = [
+        (
+            wko("1.6", 1, "g"),
+            "Recht voor een ouder die inburgeringsplichtig is en een cursus of opleiding volgt voor de inburgering.",
+        )
+    ]
     # the requirement of a certificate or keurmerk is in the text of onderdeel g from the Wet inburgering 2021 on
     keurmerk = bestaat(wko("1.6", 1, "g"), peil) and "keurmerk" in wettekst(wko("1.6", 1, "g"), peil)
     if wie == "partner":
         paren.append((wko("1.6", 3), "De partner moet ook voldoen; de inburgeringscursus telt daarbij mee."))
     paren.append((bkot("8a", 1, "a"), "Hoogstens 230 uur opvang per kind per maand."))
     return Route(
-        code="inburgering", onderwerp="inburgeringscursus of -opleiding", titel="Een inburgeringscursus of -opleiding", wie=wie, maanden=maanden,
+        code="inburgering",
+        onderwerp="inburgeringscursus of -opleiding",
+        titel="Een inburgeringscursus of -opleiding",
+        wie=wie,
+        maanden=maanden,
         maanden_betaald=betaald,
-        uitleg=("Een ouder die inburgeringsplichtig is en een cursus of opleiding voor de inburgering volgt, heeft "
-                "recht. Alleen de cursus of opleiding telt, niet de andere onderdelen van het traject."
-                + (" De school moet een keurmerk hebben, of de cursus komt van de gemeente." if keurmerk else "")),
-        zin_brief=(("Mijn partner is" if wie == "partner" else "Ik ben") + " inburgeringsplichtig en "
-                   + ("volgt" if wie == "partner" else "volg") + " een cursus of opleiding voor de inburgering. "
-                   "Het bewijs daarvan stuur ik mee."),
+        uitleg=(
+            "Een ouder die inburgeringsplichtig is en een cursus of opleiding voor de inburgering volgt, heeft "
+            "recht. Alleen de cursus of opleiding telt, niet de andere onderdelen van het traject."
+            + (" De school moet een keurmerk hebben, of de cursus komt van de gemeente." if keurmerk else "")
+        ),
+        zin_brief=(
+            ("Mijn partner is" if wie == "partner" else "Ik ben")
+            + " inburgeringsplichtig en "
+            + ("volgt" if wie == "partner" else "volg")
+            + " een cursus of opleiding voor de inburgering. "
+            "Het bewijs daarvan stuur ik mee."
+        ),
         grondslag=_grondslagen(paren, peil),
-        documenten=["De brief van DUO dat u inburgeringsplichtig bent",
-                    "Een bewijs van de taalschool of de gemeente dat u de cursus of opleiding volgt, met de begin- en "
-                    "einddatum en de naam van de school",
-                    "Het contract met de kinderopvang (met het LRK-nummer, de uren per maand en de uurprijs)"],
-        stappen=["Vraag de taalschool of de gemeente om een bewijs dat u de cursus of opleiding volgt, met de datums.",
-                 "Vraag de toeslag aan in Mijn toeslagen en kies daar 'inburgering'.",
-                 f"Vraagt Dienst Toeslagen om bewijs, of weigert zij: stuur de brief uit dit pakket met de bewijzen, of "
-                 f"bel de BelastingTelefoon ({BELASTINGTELEFOON}). Vraag bij de gemeente om hulp als u de brief niet "
-                 "goed begrijpt."],
-        telefoon=TELEFOON.format(nummer=BELASTINGTELEFOON,
-                                 grond=("uw partner" if wie == "partner" else "u") + " een inburgeringscursus volgt",
-                                 artikel="artikel 1.6, eerste lid, onder g, van de Wet kinderopvang"),
+        documenten=[
+            "De brief van DUO dat u inburgeringsplichtig bent",
+            "Een bewijs van de taalschool of de gemeente dat u de cursus of opleiding volgt, met de begin- en "
+            "einddatum en de naam van de school",
+            "Het contract met de kinderopvang (met het LRK-nummer, de uren per maand en de uurprijs)",
+        ],
+        stappen=[
+            "Vraag de taalschool of de gemeente om een bewijs dat u de cursus of opleiding volgt, met de datums.",
+            "Vraag de toeslag aan in Mijn toeslagen en kies daar 'inburgering'.",
+            f"Vraagt Dienst Toeslagen om bewijs, of weigert zij: stuur de brief uit dit pakket met de bewijzen, of "
+            f"bel de BelastingTelefoon ({BELASTINGTELEFOON}). Vraag bij de gemeente om hulp als u de brief niet "
+            "goed begrijpt.",
+        ],
+        telefoon=TELEFOON.format(
+            nummer=BELASTINGTELEFOON,
+            grond=("uw partner" if wie == "partner" else "u") + " een inburgeringscursus volgt",
+            artikel="artikel 1.6, eerste lid, onder g, van de Wet kinderopvang",
+        ),
         papier=PAPIER.format(nummer=BELASTINGTELEFOON),
-        wijzigingen=["De cursus of opleiding stopt of is klaar (ook: u heeft het examen gehaald).",
-                     "U gaat alleen nog andere onderdelen van het traject doen (die tellen niet mee)."],
+        wijzigingen=[
+            "De cursus of opleiding stopt of is klaar (ook: u heeft het examen gehaald).",
+            "U gaat alleen nog andere onderdelen van het traject doen (die tellen niet mee).",
+        ],
     )
 
 
-def _route_werkloosheidstermijn(h: Huishouden, wie: str, maanden: list[int], betaald: list[int],
-                                peil: dt.date) -> Route:
+def _route_werkloosheidstermijn(
+    h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date
+) -> Route:
     jaar = h.berekeningsjaar
     laatste = _laatste_werkdag(h, wie)
-    paren = [(wko("1.6", 5), "Wie stopt met werken, houdt drie kalendermaanden hetzelfde recht, gerekend vanaf de dag "
-                             "na de laatste werkdag. Bij een zwangerschap kan die periode langer zijn.")]
+    paren = [
+        (
+            wko("1.6", 5),
+            "Wie stopt met werken, houdt drie kalendermaanden hetzelfde recht, gerekend vanaf de dag "
+            "na de laatste werkdag. Bij een zwangerschap kan die periode langer zijn.",
+        )
+    ]
     if jaar <= 2022:
         paren.append((bkot("8a", 4), "In die maanden tellen de uren die de ouder voor het einde werkte."))
     paren.append((bkot("8a", 1, "a"), "Hoogstens 230 uur opvang per kind per maand."))
     tot = maanden_tekst(maanden, jaar)
     return Route(
-        code="werkloosheidstermijn", onderwerp="recht na het einde van het werk", titel="Gestopt met werken: het recht loopt nog drie maanden door", wie=wie,
-        maanden=maanden, maanden_betaald=betaald,
-        uitleg=("Na de laatste werkdag loopt het recht nog drie kalendermaanden door. Geef het einde van het werk "
-                f"door; het recht stopt daarna als er geen nieuw werk, traject, studie of inburgering is. Het gaat om "
-                f"{tot}."),
-        zin_brief=(("Mijn partner is" if wie == "partner" else "Ik ben") + " gestopt met werken"
-                   + (f"; de laatste werkdag was {_datum(laatste)}" if laatste else "") + ". Het recht loopt daarna "
-                   "nog drie kalendermaanden door."),
+        code="werkloosheidstermijn",
+        onderwerp="recht na het einde van het werk",
+        titel="Gestopt met werken: het recht loopt nog drie maanden door",
+        wie=wie,
+        maanden=maanden,
+        maanden_betaald=betaald,
+        uitleg=(
+            "Na de laatste werkdag loopt het recht nog drie kalendermaanden door. Geef het einde van het werk "
+            f"door; het recht stopt daarna als er geen nieuw werk, traject, studie of inburgering is. Het gaat om "
+            f"{tot}."
+        ),
+        zin_brief=(
+            ("Mijn partner is" if wie == "partner" else "Ik ben")
+            + " gestopt met werken"
+            + (f"; de laatste werkdag was {_datum(laatste)}" if laatste else "")
+            + ". Het recht loopt daarna "
+            "nog drie kalendermaanden door."
+        ),
         grondslag=_grondslagen(paren, peil),
-        documenten=["Een bewijs van de laatste werkdag, bijvoorbeeld de beëindigingsovereenkomst, het ontslagbewijs of "
-                    "de laatste loonstrook",
-                    "Bij een zwangerschap: de verklaring van de verloskundige of arts met de vermoedelijke "
-                    "bevallingsdatum"],
-        stappen=["Geef in Mijn toeslagen door dat het werk is gestopt, met de laatste werkdag.",
-                 "Controleer in het nieuwe voorschot dat de toeslag nog drie kalendermaanden doorloopt.",
-                 "Begint er binnen die drie maanden nieuw werk, een traject, een studie of een inburgeringscursus, "
-                 "geef dat dan ook door. Dan loopt het recht door.",
-                 f"Stopt Dienst Toeslagen de toeslag te vroeg: stuur de brief uit dit pakket met het bewijs, of bel "
-                 f"de BelastingTelefoon ({BELASTINGTELEFOON})."],
-        telefoon=TELEFOON.format(nummer=BELASTINGTELEFOON,
-                                 grond=("uw partner" if wie == "partner" else "u") + " gestopt is met werken en het recht "
-                                       "nog drie kalendermaanden doorloopt",
-                                 artikel="artikel 1.6, vijfde lid, van de Wet kinderopvang"),
+        documenten=[
+            "Een bewijs van de laatste werkdag, bijvoorbeeld de beëindigingsovereenkomst, het ontslagbewijs of "
+            "de laatste loonstrook",
+            "Bij een zwangerschap: de verklaring van de verloskundige of arts met de vermoedelijke bevallingsdatum",
+        ],
+        stappen=[
+            "Geef in Mijn toeslagen door dat het werk is gestopt, met de laatste werkdag.",
+            "Controleer in het nieuwe voorschot dat de toeslag nog drie kalendermaanden doorloopt.",
+            "Begint er binnen die drie maanden nieuw werk, een traject, een studie of een inburgeringscursus, "
+            "geef dat dan ook door. Dan loopt het recht door.",
+            f"Stopt Dienst Toeslagen de toeslag te vroeg: stuur de brief uit dit pakket met het bewijs, of bel "
+            f"de BelastingTelefoon ({BELASTINGTELEFOON}).",
+        ],
+        telefoon=TELEFOON.format(
+            nummer=BELASTINGTELEFOON,
+            grond=("uw partner" if wie == "partner" else "u") + " gestopt is met werken en het recht "
+            "nog drie kalendermaanden doorloopt",
+            artikel="artikel 1.6, vijfde lid, van de Wet kinderopvang",
+        ),
         papier=PAPIER.format(nummer=BELASTINGTELEFOON),
-        wijzigingen=["Er begint nieuw werk, een traject, een studie of een inburgeringscursus.",
-                     f"Na {MAANDNAMEN[max(maanden) - 1]} {jaar} stopt het recht als er dan niets nieuws is begonnen. "
-                     "Stop de opvang of geef door wat er wel is."],
+        wijzigingen=[
+            "Er begint nieuw werk, een traject, een studie of een inburgeringscursus.",
+            f"Na {MAANDNAMEN[max(maanden) - 1]} {jaar} stopt het recht als er dan niets nieuws is begonnen. "
+            "Stop de opvang of geef door wat er wel is.",
+        ],
         extra={"laatste_werkdag": laatste},
     )
 
 
-_BOUWERS = {"wlz": _route_wlz, "detentie": _route_detentie, "traject": _route_traject, "studie": _route_studie,
-            "inburgering": _route_inburgering, "werkloosheidstermijn": _route_werkloosheidstermijn}
+_BOUWERS = {
+    "wlz": _route_wlz,
+    "detentie": _route_detentie,
+    "traject": _route_traject,
+    "studie": _route_studie,
+    "inburgering": _route_inburgering,
+    "werkloosheidstermijn": _route_werkloosheidstermijn,
+}
 
 
 def pakket(h: Huishouden, r: Resultaat) -> Pakket:
@@ -524,7 +684,10 @@ def pakket(h: Huishouden, r: Resultaat) -> Pakket:
             routes.append(_BOUWERS[code](h, wie, ms, [m for m in ms if m in betaald_maanden], peil))
     peil = dt.date(jaar, 1, 1)
     return Pakket(
-        jaar=jaar, routes=routes, maanden_recht=sorted(betaald_maanden), partner=h.partner is not None,
+        jaar=jaar,
+        routes=routes,
+        maanden_recht=sorted(betaald_maanden),
+        partner=h.partner is not None,
         aanvraagdatum=h.aanvraagdatum,
         verloren=sorted(getattr(r, "verloren_maanden", None) or []),
         wijzigingen_algemeen=[
@@ -535,19 +698,34 @@ def pakket(h: Huishouden, r: Resultaat) -> Pakket:
             "U krijgt een partner, of uw partner gaat weg.",
             "Een kind gaat niet meer naar de opvang, of gaat naar het voortgezet onderwijs.",
         ],
-        wijzigingen_termijn=("Geef een wijziging zo snel mogelijk door, in elk geval binnen 4 weken. Dat kan in Mijn "
-                             f"toeslagen, of via de BelastingTelefoon ({BELASTINGTELEFOON})."),
-        wijzigingen_gevolg=("Geeft u een wijziging niet door, dan krijgt u een voorschot dat niet klopt. Is het te "
-                            "hoog, dan moet u het verschil later terugbetalen, ook als dat een groot bedrag is. Is het "
-                            "te laag, dan krijgt u het verschil pas na de definitieve berekening."),
+        wijzigingen_termijn=(
+            "Geef een wijziging zo snel mogelijk door, in elk geval binnen 4 weken. Dat kan in Mijn "
+            f"toeslagen, of via de BelastingTelefoon ({BELASTINGTELEFOON})."
+        ),
+        wijzigingen_gevolg=(
+            "Geeft u een wijziging niet door, dan krijgt u een voorschot dat niet klopt. Is het te "
+            "hoog, dan moet u het verschil later terugbetalen, ook als dat een groot bedrag is. Is het "
+            "te laag, dan krijgt u het verschil pas na de definitieve berekening."
+        ),
         wijzigingen_grondslag=_grondslagen(
-            [(awir("17", 1), "Wie een voorschot krijgt, moet een wijziging die van belang is melden."),
-             (awir("17", 2), "Welke wijzigingen, hoe en binnen welke termijn, staat in een ministeriële regeling."),
-             (awir("21", 1), "Dienst Toeslagen kan een te hoge toeslag herzien."),
-             (awir("21", 3), "Zo'n herziening kan leiden tot terugbetalen.")], peil),
+            [
+                (awir("17", 1), "Wie een voorschot krijgt, moet een wijziging die van belang is melden."),
+                (awir("17", 2), "Welke wijzigingen, hoe en binnen welke termijn, staat in een ministeriële regeling."),
+                (awir("21", 1), "Dienst Toeslagen kan een te hoge toeslag herzien."),
+                (awir("21", 3), "Zo'n herziening kan leiden tot terugbetalen."),
+            ],
+            peil,
+        ),
         aanvraag_grondslag=_grondslagen(
-            [(wko("1.3", 2, "b"), "Een aanvraag werkt terug tot de eerste dag van de derde kalendermaand vóór de maand "
-                                  "van de aanvraag.")], peil),
+            [
+                (
+                    wko("1.3", 2, "b"),
+                    "Een aanvraag werkt terug tot de eerste dag van de derde kalendermaand vóór de maand "
+                    "van de aanvraag.",
+                )
+            ],
+            peil,
+        ),
     )
 
 
@@ -588,7 +766,9 @@ def persoonsgegevens(form: dict[str, str]) -> tuple[Persoonsgegevens, dict[str, 
     w = {k: re.sub(r"\s+", " ", str(form.get(k) or "")).strip()[:maximum] for k, _, maximum in VELDEN}
     bsn = re.sub(r"[\s.]", "", w["bsn"])
     if bsn and (not bsn.isdigit() or len(bsn) not in (8, 9) or not _elfproef(bsn.zfill(9))):
-        fouten["bsn"] = "Vul een geldig burgerservicenummer in (9 cijfers), of laat het leeg en schrijf het er later bij."
+        fouten["bsn"] = (
+            "Vul een geldig burgerservicenummer in (9 cijfers), of laat het leeg en schrijf het er later bij."
+        )
     w["bsn"] = bsn
     datum = None
     d = str(form.get("datum") or "").strip()
@@ -623,12 +803,16 @@ def brief(p: Pakket, route: Route, g: Persoonsgegevens) -> dict[str, Any]:
     artikelen = [f"{gr.voluit}: {gr.uitleg}" for gr in route.grondslag]
     slot = []
     if route.code in ("wlz", "detentie"):
-        slot.append("Het aanvraagportaal Mijn toeslagen geeft bij deze situatie 'geen recht'. Dat is niet juist. Ik "
-                    "vraag u daarom mijn aanvraag met de hand te beoordelen en mij de formulieren te sturen die daarvoor "
-                    "nodig zijn.")
+        slot.append(
+            "Het aanvraagportaal Mijn toeslagen geeft bij deze situatie 'geen recht'. Dat is niet juist. Ik "
+            "vraag u daarom mijn aanvraag met de hand te beoordelen en mij de formulieren te sturen die daarvoor "
+            "nodig zijn."
+        )
     if te_laat and p.aanvraagdatum is not None:
-        slot.append(f"Ik weet dat een aanvraag maar drie maanden terugwerkt (art. 1.3 lid 2 onder b Wko). Voor "
-                    f"{maanden_tekst(te_laat, jaar)} vraag ik daarom geen toeslag.")
+        slot.append(
+            f"Ik weet dat een aanvraag maar drie maanden terugwerkt (art. 1.3 lid 2 onder b Wko). Voor "
+            f"{maanden_tekst(te_laat, jaar)} vraag ik daarom geen toeslag."
+        )
     slot.append("Ik stuur mee:")
     return {
         "afzender": [g.naam or lijn, g.adres or lijn, g.postcode or lijn],
@@ -643,19 +827,26 @@ def brief(p: Pakket, route: Route, g: Persoonsgegevens) -> dict[str, Any]:
         "bijlagen": route.documenten,
         "groet": "Met vriendelijke groet,",
         "ondertekening": [("Handtekening aanvrager", g.naam or lijn)]
-                         + ([("Handtekening partner", g.partner_naam or lijn)] if p.partner else []),
-        "wetteksten": [(f"{gr.voluit} (tekst geldend vanaf {gr.versie_tekst})", gr.tekst)
-                       for gr in route.grondslag],
+        + ([("Handtekening partner", g.partner_naam or lijn)] if p.partner else []),
+        "wetteksten": [(f"{gr.voluit} (tekst geldend vanaf {gr.versie_tekst})", gr.tekst) for gr in route.grondslag],
     }
 
 
 def brief_tekst(p: Pakket, route: Route, g: Persoonsgegevens) -> str:
     """The letter as plain text: the same parts as the PDF, one blank line between blocks."""
     b = brief(p, route, g)
-    blokken = ["\n".join(b["afzender"] + [f"BSN: {b['bsn']}"]), "Aan: " + ", ".join(b["aan"]), b["plaats_datum"],
-               f"Onderwerp: {b['onderwerp']}", b["aanhef"], *b["alineas"],
-               "\n".join(f"- {a}" for a in b["artikelen"]), *b["slot"][:-1],
-               b["slot"][-1] + "\n" + "\n".join(f"- {d}" for d in b["bijlagen"]), b["groet"]]
+    blokken = [
+        "\n".join(b["afzender"] + [f"BSN: {b['bsn']}"]),
+        "Aan: " + ", ".join(b["aan"]),
+        b["plaats_datum"],
+        f"Onderwerp: {b['onderwerp']}",
+        b["aanhef"],
+        *b["alineas"],
+        "\n".join(f"- {a}" for a in b["artikelen"]),
+        *b["slot"][:-1],
+        b["slot"][-1] + "\n" + "\n".join(f"- {d}" for d in b["bijlagen"]),
+        b["groet"],
+    ]
     blokken += [f"{wie}: ....................................\n{naam}" for wie, naam in b["ondertekening"]]
     blokken.append("Bijlage: de tekst van de wetsartikelen")
     blokken += [f"{titel}\n{tekst}" for titel, tekst in b["wetteksten"]]

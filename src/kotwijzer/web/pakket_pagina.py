@@ -26,8 +26,14 @@ router = APIRouter(include_in_schema=False)
 GEEN_OPSLAG = {"Cache-Control": "no-store", "Pragma": "no-cache", "Referrer-Policy": "no-referrer"}
 
 
-def _pagina(request: Request, h: Huishouden, ctx: dict[str, Any], fouten: dict[str, str] | None = None,
-            w: dict[str, str] | None = None, status: int = 200) -> HTMLResponse:
+def _pagina(
+    request: Request,
+    h: Huishouden,
+    ctx: dict[str, Any],
+    fouten: dict[str, str] | None = None,
+    w: dict[str, str] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
     from kotwijzer import diensten
     from kotwijzer.compute import bereken
     from kotwijzer.leesbaar import DOCUMENTEN
@@ -38,22 +44,37 @@ def _pagina(request: Request, h: Huishouden, ctx: dict[str, Any], fouten: dict[s
     except diensten.REKENFOUTEN as e:
         from kotwijzer.http.fouten import ApiFout
 
-        raise ApiFout(422, "niet_te_berekenen", "Het aanvraagpakket kan niet worden gemaakt: "
-                      + diensten.rekenfout_melding(e)) from None
+        raise ApiFout(
+            422, "niet_te_berekenen", "Het aanvraagpakket kan niet worden gemaakt: " + diensten.rekenfout_melding(e)
+        ) from None
     p = pakket(h, r)
-    resp = render(request, "pakket.html", status=status,
-                  titel=("Fout: " if fouten else "") + f"Aanvraagpakket kinderopvangtoeslag {h.berekeningsjaar}",
-                  p=p, fouten=fouten or {}, w=w or {}, velden=VELDEN, maanden_tekst=maanden_tekst,
-                  telefoon=BELASTINGTELEFOON, bron_wlz=DOCUMENTEN["001"], artikelen_kort=artikelen_kort,
-                  route_opties=[(f"{x.code}-{x.wie}", x.titel + (f" ({'de partner' if x.wie == 'partner' else 'de aanvrager'})"
-                                                                  if p.partner else "")) for x in p.routes],
-                  **ctx)
+    resp = render(
+        request,
+        "pakket.html",
+        status=status,
+        titel=("Fout: " if fouten else "") + f"Aanvraagpakket kinderopvangtoeslag {h.berekeningsjaar}",
+        p=p,
+        fouten=fouten or {},
+        w=w or {},
+        velden=VELDEN,
+        maanden_tekst=maanden_tekst,
+        telefoon=BELASTINGTELEFOON,
+        bron_wlz=DOCUMENTEN["001"],
+        artikelen_kort=artikelen_kort,
+        route_opties=[
+            (
+                f"{x.code}-{x.wie}",
+                x.titel + (f" ({'de partner' if x.wie == 'partner' else 'de aanvrager'})" if p.partner else ""),
+            )
+            for x in p.routes
+        ],
+        **ctx,
+    )
     resp.headers.update(GEEN_OPSLAG)
     return resp
 
 
-async def _brief_antwoord(request: Request, form, h: Huishouden, ctx: dict[str, Any],
-                          dossier: Any = None) -> Response:
+async def _brief_antwoord(request: Request, form, h: Huishouden, ctx: dict[str, Any], dossier: Any = None) -> Response:
     """The letter as a download, made from the posted fields. The fields are read here and passed on; nothing of
     them is stored, logged or put in an address. Errors show the page again (422) with what was typed."""
     from kotwijzer.compute import bereken
@@ -68,25 +89,39 @@ async def _brief_antwoord(request: Request, form, h: Huishouden, ctx: dict[str, 
     if route is None:
         fouten.setdefault("route", "Kies de situatie waarvoor de brief is.")
     if fouten or route is None:
-        w = {k: velden.get(k, "")[:100] for k, _, _ in VELDEN} | {"datum": velden.get("datum", "")[:20],
-                                                                    "route": velden.get("route", "")[:40],
-                                                                    "formaat": velden.get("formaat", "pdf")[:10]}
+        w = {k: velden.get(k, "")[:100] for k, _, _ in VELDEN} | {
+            "datum": velden.get("datum", "")[:20],
+            "route": velden.get("route", "")[:40],
+            "formaat": velden.get("formaat", "pdf")[:10],
+        }
         return _pagina(request, h, ctx, fouten, w, status=422)
     naam = f"aanvraagbrief-kinderopvangtoeslag-{p.jaar}-{route.code}"
     if velden.get("formaat") == "tekst":
-        inhoud, soort, naam = brief_tekst(p, route, gegevens).encode("utf-8"), "text/plain; charset=utf-8", naam + ".txt"
+        inhoud, soort, naam = (
+            brief_tekst(p, route, gegevens).encode("utf-8"),
+            "text/plain; charset=utf-8",
+            naam + ".txt",
+        )
     else:
         inhoud = await run_in_threadpool(pakket_pdf, p, route, gegevens, dossier)
         soort, naam = "application/pdf", naam + ".pdf"
-    return Response(inhoud, media_type=soort, headers={**GEEN_OPSLAG,
-                                                       "Content-Disposition": f'attachment; filename="{naam}"'})
+    return Response(
+        inhoud, media_type=soort, headers={**GEEN_OPSLAG, "Content-Disposition": f'attachment; filename="{naam}"'}
+    )
 
 
 def _ouder_ctx(request: Request, a: str) -> dict[str, Any]:
     from urllib.parse import quote
 
-    return {"a": a, "brief_actie": "/aanvraagpakket/brief", "terug_adres": f"/uitkomst?a={quote(a)}",
-            "terug_tekst": "Terug naar de uitkomst", "pro": False, "dossier": None, "versie": None}
+    return {
+        "a": a,
+        "brief_actie": "/aanvraagpakket/brief",
+        "terug_adres": f"/uitkomst?a={quote(a)}",
+        "terug_tekst": "Terug naar de uitkomst",
+        "pro": False,
+        "dossier": None,
+        "versie": None,
+    }
 
 
 @router.get("/aanvraagpakket", response_class=HTMLResponse)
@@ -125,9 +160,15 @@ def _pro_scenario(request: Request, scenario_id: int, versie: int | None, log: b
         if log:
             repo.log_lezen(s, g.actor, "pakket_gedownload", "scenario", sc.id, v.versie, dossier_id=sc.dossier_id)
         invoer = v.invoer
-    ctx = {"a": None, "brief_actie": f"/pro/scenarios/{scenario_id}/aanvraagpakket/brief",
-           "terug_adres": f"/pro/scenarios/{scenario_id}", "terug_tekst": "Terug naar het scenario", "pro": True,
-           "dossier": info, "versie": info.versie}
+    ctx = {
+        "a": None,
+        "brief_actie": f"/pro/scenarios/{scenario_id}/aanvraagpakket/brief",
+        "terug_adres": f"/pro/scenarios/{scenario_id}",
+        "terug_tekst": "Terug naar het scenario",
+        "pro": True,
+        "dossier": info,
+        "versie": info.versie,
+    }
     return Huishouden.model_validate(invoer), ctx, info
 
 
@@ -160,8 +201,11 @@ def _met_telefoonlink(tekst: str) -> Any:
     """The text (escaped) with the BelastingTelefoon's number as a link that a phone can call."""
     from markupsafe import Markup, escape
 
-    return Markup(str(escape(tekst)).replace(BELASTINGTELEFOON, f'<a href="tel:{BELASTINGTELEFOON.replace("-", "")}">'
-                                                                 f'{BELASTINGTELEFOON}</a>'))
+    return Markup(
+        str(escape(tekst)).replace(
+            BELASTINGTELEFOON, f'<a href="tel:{BELASTINGTELEFOON.replace("-", "")}">{BELASTINGTELEFOON}</a>'
+        )
+    )
 
 
 def _registreer() -> None:

@@ -6,6 +6,7 @@ the last day to apply (Wko art. 1.3 lid 2 onder b), the monthly amounts paid (wh
 voorschot), the reasons per month with their articles, and the documents to send. An amount the core could not compute
 (missing law data or input) is shown as "niet te berekenen", with what is missing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,6 +34,7 @@ def _k(tekst: Any) -> Any:
 
     return vertaal_kern(tekst)
 
+
 ONBEREKEND = N_("niet te berekenen")
 INKT = colors.HexColor("#1b1b1b")
 LIJN = colors.HexColor("#8a8f98")
@@ -51,19 +53,49 @@ class Dossierinfo:
 
 def _stijlen() -> dict[str, ParagraphStyle]:
     ss = getSampleStyleSheet()
-    basis = ParagraphStyle("basis", parent=ss["BodyText"], fontName="Helvetica", fontSize=10, leading=13.5,
-                           alignment=TA_LEFT, textColor=INKT)
+    basis = ParagraphStyle(
+        "basis",
+        parent=ss["BodyText"],
+        fontName="Helvetica",
+        fontSize=10,
+        leading=13.5,
+        alignment=TA_LEFT,
+        textColor=INKT,
+    )
     return {
         "basis": basis,
         "vet": ParagraphStyle("vet", parent=basis, fontName="Helvetica-Bold"),
         "groot": ParagraphStyle("groot", parent=basis, fontName="Helvetica-Bold", fontSize=13, leading=17),
         "klein": ParagraphStyle("klein", parent=basis, fontSize=8.5, leading=11, textColor=colors.HexColor("#333333")),
-        "h1": ParagraphStyle("h1", parent=ss["Heading1"], fontName="Helvetica-Bold", fontSize=17, leading=21, spaceAfter=4,
-                             textColor=INKT),
-        "h2": ParagraphStyle("h2", parent=ss["Heading2"], fontName="Helvetica-Bold", fontSize=12.5, leading=16,
-                             spaceBefore=9, spaceAfter=3, textColor=INKT),
-        "h3": ParagraphStyle("h3", parent=ss["Heading3"], fontName="Helvetica-Bold", fontSize=10.5, leading=13,
-                             spaceBefore=5, spaceAfter=2, textColor=INKT),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=ss["Heading1"],
+            fontName="Helvetica-Bold",
+            fontSize=17,
+            leading=21,
+            spaceAfter=4,
+            textColor=INKT,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=ss["Heading2"],
+            fontName="Helvetica-Bold",
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=9,
+            spaceAfter=3,
+            textColor=INKT,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=ss["Heading3"],
+            fontName="Helvetica-Bold",
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=5,
+            spaceAfter=2,
+            textColor=INKT,
+        ),
     }
 
 
@@ -75,8 +107,9 @@ def _tabel_basis(*args: Any, **kwargs: Any) -> Table:
     return _tabel(*args, **kwargs)
 
 
-def _tabel(rijen: list[list[Any]], breedtes: list[float], st: dict[str, ParagraphStyle], kop: bool = True,
-           zeg: Any = None) -> Table:
+def _tabel(
+    rijen: list[list[Any]], breedtes: list[float], st: dict[str, ParagraphStyle], kop: bool = True, zeg: Any = None
+) -> Table:
     zeg = zeg or (lambda x: x)
     data = [[_p(zeg(str(c)), st["klein"]) if not isinstance(c, Paragraph) else c for c in rij] for rij in rijen]
     t = Table(data, colWidths=breedtes, repeatRows=1 if kop else 0)
@@ -127,8 +160,11 @@ def _periode_tekst(p: Any, jaar: int) -> str:
     if p.maanden is not None:
         return _maanden_tekst(list(p.maanden)) + f" {jaar}"
     van = datum_nl(p.van)
-    return (_("vanaf {van}").format(van=van) if p.tot is None
-            else _("{van} tot en met {tot}").format(van=van, tot=datum_nl(p.tot)))
+    return (
+        _("vanaf {van}").format(van=van)
+        if p.tot is None
+        else _("{van} tot en met {tot}").format(van=van, tot=datum_nl(p.tot))
+    )
 
 
 def _periode_details(p: Any) -> str:
@@ -142,22 +178,37 @@ def _periode_details(p: Any) -> str:
     if s == "detentie":
         soort = getattr(p.detentie_soort, "value", p.detentie_soort)
         if soort:
-            d.append({"veroordeling": _("veroordeeld tot een vrijheidsstraf of maatregel"),
-                      "voorlopige_hechtenis": _("voorlopige hechtenis")}.get(soort, str(soort)))
+            d.append(
+                {
+                    "veroordeling": _("veroordeeld tot een vrijheidsstraf of maatregel"),
+                    "voorlopige_hechtenis": _("voorlopige hechtenis"),
+                }.get(soort, str(soort))
+            )
         if p.detentie_begin or p.detentie_einde:
-            d.append(_("hele straf of maatregel: {begin} tot {einde}").format(
-                begin=datum_nl(p.detentie_begin) if p.detentie_begin else _("begin onbekend"),
-                einde=datum_nl(p.detentie_einde) if p.detentie_einde else _("einde onbekend")))
+            d.append(
+                _("hele straf of maatregel: {begin} tot {einde}").format(
+                    begin=datum_nl(p.detentie_begin) if p.detentie_begin else _("begin onbekend"),
+                    einde=datum_nl(p.detentie_einde) if p.detentie_einde else _("einde onbekend"),
+                )
+            )
     if p.uitkering:
         u = str(getattr(p.uitkering, "value", p.uitkering))
-        d.append(_("uitkering:") + " " + {"bijstand": "bijstand", "ioaw": "IOAW", "ioaz": "IOAZ", "anw": "Anw"}.get(u, u))
+        d.append(
+            _("uitkering:") + " " + {"bijstand": "bijstand", "ioaw": "IOAW", "ioaz": "IOAZ", "anw": "Anw"}.get(u, u)
+        )
     if p.voorziening_gericht_op_arbeidsinschakeling is not None:
-        d.append(_("traject gericht op werk:") + " " + (_("ja") if p.voorziening_gericht_op_arbeidsinschakeling else _("nee")))
+        d.append(
+            _("traject gericht op werk:")
+            + " "
+            + (_("ja") if p.voorziening_gericht_op_arbeidsinschakeling else _("nee"))
+        )
     elif s in ("bijstand_traject", "werkzoekende_traject", "ww_traject"):
         d.append(_("traject gericht op werk:") + " " + _("niet ingevuld"))
     if p.gemeente_code:
-        d.append(_("gemeente {code}").format(code=p.gemeente_code)
-                 + (", " + _("activiteit: {naam}").format(naam=p.activiteit) if p.activiteit else ""))
+        d.append(
+            _("gemeente {code}").format(code=p.gemeente_code)
+            + (", " + _("activiteit: {naam}").format(naam=p.activiteit) if p.activiteit else "")
+        )
     if p.onderwijs:
         d.append(_("onderwijs:") + f" {getattr(p.onderwijs, 'value', p.onderwijs).upper()}")
     if p.uren_per_maand is not None:
@@ -188,8 +239,9 @@ def _eerste_betaalde_maand(r: Any) -> Any:
     return None
 
 
-def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierinfo | None = None,
-                 gemaakt: dt.date | None = None) -> bytes:
+def document_pdf(
+    ctx: dict[str, Any], kop: str | None = None, dossier: Dossierinfo | None = None, gemaakt: dt.date | None = None
+) -> bytes:
     """`ctx` is the context of the result page (see `kotwijzer.web.publiek.uitkomst_context`): `h`, `r` (None when
     no amount could be computed), `vc`, `melding`, `stappen`, `blokken`, `tegemoetkoming`. A parent's summary is in the
     language of the request (`kotwijzer.i18n`); a professional's document (with `dossier`) is Dutch."""
@@ -219,11 +271,21 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
         return _tabel_basis(rijen, breedtes, st, kop, zeg)
 
     buf = io.BytesIO()
-    titel = kop or (f"Kinderopvangtoeslag {h.berekeningsjaar}: dossier {dossier.dossier_label}" if dossier
-                    else _("Kinderopvangtoeslag {jaar}: samenvatting").format(jaar=h.berekeningsjaar))
+    titel = kop or (
+        f"Kinderopvangtoeslag {h.berekeningsjaar}: dossier {dossier.dossier_label}"
+        if dossier
+        else _("Kinderopvangtoeslag {jaar}: samenvatting").format(jaar=h.berekeningsjaar)
+    )
     doc = SimpleDocTemplate(
-        buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=18 * mm,
-        title=titel, author="kotwijzer", lang=i18n.taal(),
+        buf,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+        title=titel,
+        author="kotwijzer",
+        lang=i18n.taal(),
     )
     breed = A4[0] - 36 * mm
     v: list[Any] = [_p(titel, st["h1"])]
@@ -231,17 +293,31 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
     # ---- stamp: who this is about, which version, when
     stempel = []
     if dossier:
-        stempel += [[_("Dossier"), dossier.dossier_label],
-                    [_("Scenario"), f"{dossier.scenario_naam}, versie {dossier.versie}"
-                     + (f", opgeslagen {datum_nl(dossier.opgeslagen)}" if dossier.opgeslagen else "")]]
-    stempel += [[_("Berekeningsjaar"), str(h.berekeningsjaar)],
-                [_("Gemaakt op"), _("{datum} met {programma}").format(datum=datum_nl(gemaakt), programma=programma)]]
+        stempel += [
+            [_("Dossier"), dossier.dossier_label],
+            [
+                _("Scenario"),
+                f"{dossier.scenario_naam}, versie {dossier.versie}"
+                + (f", opgeslagen {datum_nl(dossier.opgeslagen)}" if dossier.opgeslagen else ""),
+            ],
+        ]
+    stempel += [
+        [_("Berekeningsjaar"), str(h.berekeningsjaar)],
+        [_("Gemaakt op"), _("{datum} met {programma}").format(datum=datum_nl(gemaakt), programma=programma)],
+    ]
     if r is not None and getattr(r, "tabel_status", None):
         stempel.append([_("Tabel van dat jaar"), _(TABELSTATUS.get(str(r.tabel_status), str(r.tabel_status)))])
     v.append(_tabel(stempel, [38 * mm, breed - 38 * mm], st, kop=False))
     v.append(Spacer(1, 2 * mm))
-    v.append(_p(_("Dit is een proefberekening, geen besluit van Dienst Toeslagen: aan deze uitkomst kunt u geen "
-                  "rechten ontlenen."), st["klein"]))
+    v.append(
+        _p(
+            _(
+                "Dit is een proefberekening, geen besluit van Dienst Toeslagen: aan deze uitkomst kunt u geen "
+                "rechten ontlenen."
+            ),
+            st["klein"],
+        )
+    )
 
     # ---- the answer first: what is paid per month, from when
     v.append(_p(_("Uitkomst"), st["h2"]))
@@ -252,46 +328,90 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
         eerste = _eerste_betaalde_maand(r)
         if eerste is not None:
             nu = ctx.get("aangevraagd") is False
-            v.append(_p((_("Als de ouder nu aanvraagt: uitbetaald per maand {bedrag}, vanaf {maand} {jaar}.") if nu else
-                         _("Uitbetaald per maand: {bedrag}, vanaf {maand} {jaar}.")).format(
-                bedrag=hele_euros(eerste.uitbetaling_voorschot), maand=i18n.maandnaam(eerste.maand),
-                jaar=h.berekeningsjaar), st["groot"]))
+            v.append(
+                _p(
+                    (
+                        _("Als de ouder nu aanvraagt: uitbetaald per maand {bedrag}, vanaf {maand} {jaar}.")
+                        if nu
+                        else _("Uitbetaald per maand: {bedrag}, vanaf {maand} {jaar}.")
+                    ).format(
+                        bedrag=hele_euros(eerste.uitbetaling_voorschot),
+                        maand=i18n.maandnaam(eerste.maand),
+                        jaar=h.berekeningsjaar,
+                    ),
+                    st["groot"],
+                )
+            )
             v.append(_p(_("Toeslag over het hele jaar: {bedrag}.").format(bedrag=_euro(r.jaar.toeslag)), st["basis"]))
         elif any(m.aanspraak for m in r.maanden):
-            v.append(_p((_("Er is recht in {maanden}, maar het bedrag is nog niet te berekenen.") if ontbreekt else
-                         _("Er is recht in {maanden}, maar het bedrag is nul.")).format(
-                maanden=_maanden_tekst([m.maand for m in r.maanden if m.aanspraak])), st["vet"]))
+            v.append(
+                _p(
+                    (
+                        _("Er is recht in {maanden}, maar het bedrag is nog niet te berekenen.")
+                        if ontbreekt
+                        else _("Er is recht in {maanden}, maar het bedrag is nul.")
+                    ).format(maanden=_maanden_tekst([m.maand for m in r.maanden if m.aanspraak])),
+                    st["vet"],
+                )
+            )
         else:
             v.append(_p(_("Geen recht op kinderopvangtoeslag in dit jaar."), st["vet"]))
         v.append(_p(_("Maanden met recht: {n} van 12.").format(n=r.jaar.maanden_met_aanspraak), st["basis"]))
     if ontbreekt:
         geen = r is None or getattr(r, "bedragen", None) == "ontbreekt"
-        v.append(_p((_("Er is geen bedrag te berekenen.") if geen else _("Niet alle bedragen zijn te berekenen."))
-                    + " " + _("Wat ontbreekt:"), st["vet"]))
+        v.append(
+            _p(
+                (_("Er is geen bedrag te berekenen.") if geen else _("Niet alle bedragen zijn te berekenen."))
+                + " "
+                + _("Wat ontbreekt:"),
+                st["vet"],
+            )
+        )
         for x in ontbreekt:
             v.append(_p(f"- {_k(x)}", st["basis"]))
-        v.append(_p(_("Het bedrag kan de ouder laten berekenen met de proefberekening van Dienst Toeslagen "
-                      "(toeslagen.nl)."), st["basis"]))
+        v.append(
+            _p(
+                _(
+                    "Het bedrag kan de ouder laten berekenen met de proefberekening van Dienst Toeslagen "
+                    "(toeslagen.nl)."
+                ),
+                st["basis"],
+            )
+        )
     br = getattr(r, "bereik", None) if r is not None else None
     if br is not None:
         lo = max(mb.toeslag_onder for mb in br.maanden)
         hi = max(mb.toeslag_boven for mb in br.maanden)
         wat = _("Indicatie (niet de wet)") if br.soort == "indicatie" else _("Toeslag")
         maand = _euro(lo) if lo == hi else _("tussen {a} en {b}").format(a=_euro(lo), b=_euro(hi))
-        jaar = (_euro(br.jaar_onder) if br.jaar_onder == br.jaar_boven
-                else _("tussen {a} en {b}").format(a=_euro(br.jaar_onder), b=_euro(br.jaar_boven)))
-        v.append(_p(_("{wat}: {maand} per maand (hoogste maand); over het jaar {jaar}.").format(
-            wat=wat, maand=maand, jaar=jaar), st["groot"]))
+        jaar = (
+            _euro(br.jaar_onder)
+            if br.jaar_onder == br.jaar_boven
+            else _("tussen {a} en {b}").format(a=_euro(br.jaar_onder), b=_euro(br.jaar_boven))
+        )
+        v.append(
+            _p(
+                _("{wat}: {maand} per maand (hoogste maand); over het jaar {jaar}.").format(
+                    wat=wat, maand=maand, jaar=jaar
+                ),
+                st["groot"],
+            )
+        )
         v.append(_p(br.uitleg, st["basis"]))
     t = ctx.get("tegemoetkoming")
     if t and t.get("melding"):
         v.append(_p(_("Extra vergoeding van de gemeente:") + f" {_k(t['melding'])}", st["basis"]))
     elif t:
         tekst = _("Extra vergoeding van {gemeente} (aanvullende tegemoetkoming, art. 1.13 Wko): {bedrag}.").format(
-            gemeente=t["gemeente"].naam, bedrag=_euro(t.get("totaal_aanvullend")))
+            gemeente=t["gemeente"].naam, bedrag=_euro(t.get("totaal_aanvullend"))
+        )
         if t["beleid"].get("boven_wettelijk"):
-            tekst += " " + _("Boven de maximum uurprijs: {bedrag}.").format(bedrag=_euro(t.get("totaal_boven_wettelijk")))
-        tekst += " " + _("Wat de ouder dan zelf betaalt: {bedrag}.").format(bedrag=_euro(t.get("totaal_eigen_bijdrage")))
+            tekst += " " + _("Boven de maximum uurprijs: {bedrag}.").format(
+                bedrag=_euro(t.get("totaal_boven_wettelijk"))
+            )
+        tekst += " " + _("Wat de ouder dan zelf betaalt: {bedrag}.").format(
+            bedrag=_euro(t.get("totaal_eigen_bijdrage"))
+        )
         if t["gemeente"].voorbeeld:
             tekst += " " + _("Let op: voorbeeldgegevens, niet het beleid van een echte gemeente.")
         v.append(_p(tekst, st["basis"]))
@@ -311,9 +431,16 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
     verloren = list(getattr(r, "verloren_maanden", None) or []) if r is not None else []
     rijen.append([_("Maanden verloren door te laat aanvragen"), _maanden_tekst(verloren) if verloren else _("geen")])
     v.append(_tabel(rijen, [60 * mm, breed - 60 * mm], st, kop=False))
-    v.append(_p(_("Een aanvraag werkt terug tot de eerste dag van de derde kalendermaand vóór de maand van de aanvraag "
-                  "(art. 1.3 lid 2 onder b Wet kinderopvang). 'Uiterlijk aanvragen' is de laatste dag waarop een "
-                  "aanvraag de eerste maand met recht nog bereikt."), st["klein"]))
+    v.append(
+        _p(
+            _(
+                "Een aanvraag werkt terug tot de eerste dag van de derde kalendermaand vóór de maand van de aanvraag "
+                "(art. 1.3 lid 2 onder b Wet kinderopvang). 'Uiterlijk aanvragen' is de laatste dag waarop een "
+                "aanvraag de eerste maand met recht nog bereikt."
+            ),
+            st["klein"],
+        )
+    )
 
     # ---- the parents' situations per period
     v.append(_p(_("Situatie van de ouders"), st["h2"]))
@@ -324,8 +451,13 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
         rijen = [[_("Periode"), _("Situatie"), _("Bijzonderheden")]]
         for p in o.situaties:
             s_ = str(getattr(p.situatie, "value", p.situatie))
-            rijen.append([_periode_tekst(p, h.berekeningsjaar), _(SITUATIE_TEKST[s_]) if s_ in SITUATIE_TEKST else s_,
-                          _periode_details(p)])
+            rijen.append(
+                [
+                    _periode_tekst(p, h.berekeningsjaar),
+                    _(SITUATIE_TEKST[s_]) if s_ in SITUATIE_TEKST else s_,
+                    _periode_details(p),
+                ]
+            )
         if len(rijen) == 1:
             rijen.append(["-", _("niets ingevuld"), "-"])
         v.append(KeepTogether([_p(naam, st["h3"]), _tabel(rijen, [48 * mm, 62 * mm, breed - 110 * mm], st)]))
@@ -343,27 +475,45 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
         for i, k in enumerate(h.kinderen, 1):
             for j, o in enumerate(k.opvang or [None]):
                 soort = str(getattr(o.soort, "value", o.soort)) if o else ""
-                rijen.append([(k.label or _("kind {n}").format(n=i)) if j == 0 else "",
-                              datum_nl(k.geboortedatum) if j == 0 else "",
-                              (_(OPVANG_TEKST[soort]) if soort in OPVANG_TEKST else soort) if o else _("geen opvang"),
-                              _maanden_tekst(list(o.maanden)) if o else "-",
-                              i18n.getal(o.uren_per_maand) if o else "-",
-                              i18n.euro(o.uurprijs) if o else "-"])
+                rijen.append(
+                    [
+                        (k.label or _("kind {n}").format(n=i)) if j == 0 else "",
+                        datum_nl(k.geboortedatum) if j == 0 else "",
+                        (_(OPVANG_TEKST[soort]) if soort in OPVANG_TEKST else soort) if o else _("geen opvang"),
+                        _maanden_tekst(list(o.maanden)) if o else "-",
+                        i18n.getal(o.uren_per_maand) if o else "-",
+                        i18n.euro(o.uurprijs) if o else "-",
+                    ]
+                )
         v.append(_tabel(rijen, [24 * mm, 28 * mm, 38 * mm, 40 * mm, 22 * mm, breed - 152 * mm], st))
 
     # ---- per month: right, amount paid, and why not
     if r is not None:
         v.append(_p(_("Per maand"), st["h2"]))
-        rijen = [[_("Maand"), _("Recht"), _("Uitbetaald per maand (hele euro's)"), _("Toeslag"),
-                  _("Waarom geen of minder geld")]]
+        rijen = [
+            [
+                _("Maand"),
+                _("Recht"),
+                _("Uitbetaald per maand (hele euro's)"),
+                _("Toeslag"),
+                _("Waarom geen of minder geld"),
+            ]
+        ]
         for m in r.maanden:
             waarom = ""
             if not m.aanspraak:
                 waarom = _k(m.uitleg) if m.uitleg else m.reden.replace("_", " ")
             elif m.uitbetaling_voorschot is None:
                 waarom = _("bedrag niet te berekenen (zie boven)")
-            rijen.append([i18n.maandnaam(m.maand), _("ja") if m.aanspraak else _("nee"), hele_euros(m.uitbetaling_voorschot),
-                          _euro(m.toeslag), waarom])
+            rijen.append(
+                [
+                    i18n.maandnaam(m.maand),
+                    _("ja") if m.aanspraak else _("nee"),
+                    hele_euros(m.uitbetaling_voorschot),
+                    _euro(m.toeslag),
+                    waarom,
+                ]
+            )
         v.append(_tabel(rijen, [22 * mm, 13 * mm, 32 * mm, 25 * mm, breed - 92 * mm], st))
 
     # ---- what to do, documents
@@ -373,9 +523,14 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
         for i, s in enumerate(stappen, 1):
             blok = [_p(f"{i}. {_k(s['titel'])}", st["h3"]), _p(_k(s["tekst"]), st["basis"])]
             for c in s.get("contact") or []:
-                blok.append(_p(_("BelastingTelefoon: {nummer} (gratis), {url}").format(nummer=c["nummer"], url=c["url"])
-                               if c["soort"] == "telefoon" else _("Mijn toeslagen: {url} (inloggen met DigiD)").format(
-                                   url=c["url"]), st["basis"]))
+                blok.append(
+                    _p(
+                        _("BelastingTelefoon: {nummer} (gratis), {url}").format(nummer=c["nummer"], url=c["url"])
+                        if c["soort"] == "telefoon"
+                        else _("Mijn toeslagen: {url} (inloggen met DigiD)").format(url=c["url"]),
+                        st["basis"],
+                    )
+                )
             if s["documenten"]:
                 blok.append(_p(_("Documenten om mee te sturen:"), st["vet"]))
                 blok += [_p(f"- {_k(d)}", st["basis"]) for d in s["documenten"]]
@@ -385,7 +540,7 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
         v.append(_p(_("Let op"), st["h2"]))
         for s in let_op:
             v.append(_p(f"- {_k(s['tekst'])}", st["basis"]))
-        for a in (r.aannames if r is not None else []):
+        for a in r.aannames if r is not None else []:
             v.append(_p(f"- {_('Aanname:')} {_k(a)}", st["basis"]))
     if vc is not None and vc.vragen:
         v.append(_p(_("Vragen die nog open staan"), st["h2"]))
@@ -399,14 +554,22 @@ def document_pdf(ctx: dict[str, Any], kop: str | None = None, dossier: Dossierin
         for b in blokken:
             regels = [_p(_k(b["titel"]), st["h3"])] + [_p(_k(x), st["klein"]) for x in b["regels"]]
             if b["bronnen"]:
-                regels.append(_p(_("Wetsartikelen:") + " " + "; ".join(x["citaat"] for x in b["bronnen"] if x.get("citaat")),
-                                 st["klein"]))
+                regels.append(
+                    _p(
+                        _("Wetsartikelen:") + " " + "; ".join(x["citaat"] for x in b["bronnen"] if x.get("citaat")),
+                        st["klein"],
+                    )
+                )
             v.append(KeepTogether(regels))
 
-    boven = (f"Dossier {dossier.dossier_label} - {dossier.scenario_naam}, versie {dossier.versie}" if dossier
-             else _("Kinderopvangtoeslag {jaar}").format(jaar=h.berekeningsjaar))
+    boven = (
+        f"Dossier {dossier.dossier_label} - {dossier.scenario_naam}, versie {dossier.versie}"
+        if dossier
+        else _("Kinderopvangtoeslag {jaar}").format(jaar=h.berekeningsjaar)
+    )
     onder = _("Gemaakt op {datum} met {programma}, kinderopvangtoeslag {jaar}").format(
-        datum=gemaakt.strftime("%d-%m-%Y"), programma=programma, jaar=h.berekeningsjaar)
+        datum=gemaakt.strftime("%d-%m-%Y"), programma=programma, jaar=h.berekeningsjaar
+    )
 
     def _voet(canvas, d):
         canvas.saveState()
@@ -427,8 +590,9 @@ def samenvatting_pdf(ctx: dict[str, Any], kop: str | None = None) -> bytes:
 
 
 # ------------------------------------------------------------------------------------------ application packet
-def pakket_pdf(p: Any, route: Any, gegevens: Any, dossier: Dossierinfo | None = None,
-               gemaakt: dt.date | None = None) -> bytes:
+def pakket_pdf(
+    p: Any, route: Any, gegevens: Any, dossier: Dossierinfo | None = None, gemaakt: dt.date | None = None
+) -> bytes:
     """The cover letter of the application packet (`kotwijzer.web.pakket`) for one route: the letter, the text of
     the articles it names as an appendix, and a page for the parent with the steps, documents, phone and paper route
     and the changes to report. The personal details in `gegevens` go into the letter only; nothing is kept."""
@@ -438,8 +602,17 @@ def pakket_pdf(p: Any, route: Any, gegevens: Any, dossier: Dossierinfo | None = 
     gemaakt = gemaakt or dt.date.today()
     b = pk.brief(p, route, gegevens)
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=22 * mm, rightMargin=22 * mm, topMargin=20 * mm,
-                            bottomMargin=20 * mm, title=b["onderwerp"], author="", lang="nl")
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=22 * mm,
+        rightMargin=22 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=b["onderwerp"],
+        author="",
+        lang="nl",
+    )
     v: list[Any] = []
     for regel in b["afzender"]:
         v.append(_p(regel, st["basis"]))
@@ -465,13 +638,22 @@ def pakket_pdf(p: Any, route: Any, gegevens: Any, dossier: Dossierinfo | None = 
         v.append(_p(f"- {d}", st["basis"]))
     v.append(Spacer(1, 4 * mm))
     v.append(_p(b["groet"], st["basis"]))
-    handtekeningen = [[_p(wie, st["klein"]) for wie, _ in b["ondertekening"]],
-                      [Spacer(1, 14 * mm) for _ in b["ondertekening"]],
-                      [_p(naam, st["basis"]) for _, naam in b["ondertekening"]]]
+    handtekeningen = [
+        [_p(wie, st["klein"]) for wie, _ in b["ondertekening"]],
+        [Spacer(1, 14 * mm) for _ in b["ondertekening"]],
+        [_p(naam, st["basis"]) for _, naam in b["ondertekening"]],
+    ]
     breed = A4[0] - 44 * mm
     t = Table(handtekeningen, colWidths=[breed / len(b["ondertekening"])] * len(b["ondertekening"]))
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 1), (-1, 1), 0.4, LIJN),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), 8 * mm)]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 1), (-1, 1), 0.4, LIJN),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8 * mm),
+            ]
+        )
+    )
     v.append(KeepTogether([Spacer(1, 3 * mm), t]))
 
     # the appendix: the law texts
@@ -510,8 +692,9 @@ def pakket_pdf(p: Any, route: Any, gegevens: Any, dossier: Dossierinfo | None = 
         programma = f"kotwijzer {version('kotwijzer')}"
     except PackageNotFoundError:  # pragma: no cover
         programma = "kotwijzer"
-    onder = (f"Dossier {dossier.dossier_label}, {dossier.scenario_naam}, versie {dossier.versie} - " if dossier else "") + \
-        f"Gemaakt op {gemaakt.strftime('%d-%m-%Y')} met {programma}"
+    onder = (
+        f"Dossier {dossier.dossier_label}, {dossier.scenario_naam}, versie {dossier.versie} - " if dossier else ""
+    ) + f"Gemaakt op {gemaakt.strftime('%d-%m-%Y')} met {programma}"
 
     def _voet(canvas, d):
         canvas.saveState()
@@ -534,27 +717,53 @@ def _verschil_tekst(x: Decimal | None, hele: bool = True) -> str:
     return teken + (hele_euros(abs(x)) if hele else _euro(abs(x)))
 
 
-def vergelijking_pdf(info: dict[str, Any], va: int, vb: int, feiten: list[dict[str, str]], geld: dict[str, Any],
-                     gemaakt: dt.date | None = None) -> bytes:
+def vergelijking_pdf(
+    info: dict[str, Any],
+    va: int,
+    vb: int,
+    feiten: list[dict[str, str]],
+    geld: dict[str, Any],
+    gemaakt: dt.date | None = None,
+) -> bytes:
     """Two versions of a scenario side by side, as the comparison page shows them: the facts that changed and the
     money per month and over the year (amounts from the core; 'niet te berekenen' where it could not)."""
     st = _stijlen()
     gemaakt = gemaakt or dt.date.today()
     buf = io.BytesIO()
     titel = f"Versie {va} en versie {vb} naast elkaar"
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                            bottomMargin=18 * mm, title=titel, author="kotwijzer", lang="nl")
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+        title=titel,
+        author="kotwijzer",
+        lang="nl",
+    )
     breed = A4[0] - 36 * mm
     ka, kb = f"Versie {va}", f"Versie {vb}"
-    v: list[Any] = [_p(titel, st["h1"]),
-                    _tabel([["Dossier", info["dossier_label"]], ["Scenario", info["naam"]],
-                            ["Gemaakt op", datum_nl(gemaakt)]], [38 * mm, breed - 38 * mm], st, kop=False),
-                    Spacer(1, 2 * mm),
-                    _p("Dit is een proefberekening, geen besluit van Dienst Toeslagen.", st["klein"]),
-                    _p("Wat is er veranderd in de gegevens?", st["h2"])]
+    v: list[Any] = [
+        _p(titel, st["h1"]),
+        _tabel(
+            [["Dossier", info["dossier_label"]], ["Scenario", info["naam"]], ["Gemaakt op", datum_nl(gemaakt)]],
+            [38 * mm, breed - 38 * mm],
+            st,
+            kop=False,
+        ),
+        Spacer(1, 2 * mm),
+        _p("Dit is een proefberekening, geen besluit van Dienst Toeslagen.", st["klein"]),
+        _p("Wat is er veranderd in de gegevens?", st["h2"]),
+    ]
     if feiten:
-        v.append(_tabel([["Gegeven", ka, kb]] + [[f["feit"], f["oud"], f["nieuw"]] for f in feiten],
-                        [70 * mm, (breed - 70 * mm) / 2, (breed - 70 * mm) / 2], st))
+        v.append(
+            _tabel(
+                [["Gegeven", ka, kb]] + [[f["feit"], f["oud"], f["nieuw"]] for f in feiten],
+                [70 * mm, (breed - 70 * mm) / 2, (breed - 70 * mm) / 2],
+                st,
+            )
+        )
     else:
         v.append(_p("Geen gegevens veranderd.", st["basis"]))
     v.append(_p("Wat betekent dat voor het geld?", st["h2"]))
@@ -563,11 +772,25 @@ def vergelijking_pdf(info: dict[str, Any], va: int, vb: int, feiten: list[dict[s
             v.append(_p(f"{k}: niet alle bedragen zijn te berekenen. {x}", st["basis"]))
     rijen = [["Maand", ka, kb, "Verschil"]]
     for x in geld["maanden"]:
-        rijen.append([MAANDNAMEN[x["maand"] - 1], hele_euros(x["a"]), hele_euros(x["b"]), _verschil_tekst(x["verschil"])])
-    rijen.append(["Uitbetaald over het jaar", hele_euros(geld["betaald_a"]), hele_euros(geld["betaald_b"]),
-                  _verschil_tekst(geld["betaald_verschil"])])
-    rijen.append(["Toeslag over het jaar", _euro(geld["jaar_a"]), _euro(geld["jaar_b"]),
-                  _verschil_tekst(geld["jaar_verschil"], hele=False)])
+        rijen.append(
+            [MAANDNAMEN[x["maand"] - 1], hele_euros(x["a"]), hele_euros(x["b"]), _verschil_tekst(x["verschil"])]
+        )
+    rijen.append(
+        [
+            "Uitbetaald over het jaar",
+            hele_euros(geld["betaald_a"]),
+            hele_euros(geld["betaald_b"]),
+            _verschil_tekst(geld["betaald_verschil"]),
+        ]
+    )
+    rijen.append(
+        [
+            "Toeslag over het jaar",
+            _euro(geld["jaar_a"]),
+            _euro(geld["jaar_b"]),
+            _verschil_tekst(geld["jaar_verschil"], hele=False),
+        ]
+    )
     v.append(_tabel(rijen, [52 * mm, (breed - 52 * mm) / 3, (breed - 52 * mm) / 3, (breed - 52 * mm) / 3], st))
     v.append(_p("Uitbetaald: het voorschot per maand in hele euro's, zoals Dienst Toeslagen het betaalt.", st["klein"]))
     onder = f"Dossier {info['dossier_label']} - {info['naam']}, versie {va} en {vb} - gemaakt op {gemaakt.strftime('%d-%m-%Y')}"

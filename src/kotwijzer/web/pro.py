@@ -1,5 +1,6 @@
 """Professional mode: log in, dossiers with a pseudonymous label, scenarios with their history, users and the audit
 log. All access goes through `kotwijzer.store.repo`, which only ever shows the user's own organisation."""
+
 from __future__ import annotations
 
 import json
@@ -25,6 +26,8 @@ from kotwijzer.web.publiek import toon_stap, toon_uitkomst, uitkomst_context
 from kotwijzer.http.sessie import nieuw_token
 
 router = APIRouter(include_in_schema=False)
+
+
 def _id():
     return Path(ge=1, le=2**31 - 1)
 
@@ -69,13 +72,25 @@ async def inloggen(request: Request):
     except TeVeelPogingen as e:
         minuten = max(1, round(e.wacht / 60))
         wacht = f"{e.wacht} seconden" if e.wacht < 90 else f"{minuten} minuten"
-        resp = render(request, "inloggen.html", status=429, titel="Fout: Inloggen voor professionals", w={"email": email},
-                      fouten={"email": f"Te veel mislukte pogingen. Probeer het over {wacht} opnieuw."})
+        resp = render(
+            request,
+            "inloggen.html",
+            status=429,
+            titel="Fout: Inloggen voor professionals",
+            w={"email": email},
+            fouten={"email": f"Te veel mislukte pogingen. Probeer het over {wacht} opnieuw."},
+        )
         resp.headers["Retry-After"] = str(e.wacht)
         return resp
     if token is None:
-        return render(request, "inloggen.html", status=401, titel="Fout: Inloggen voor professionals", w={"email": email},
-                      fouten={"email": "Het e-mailadres of het wachtwoord klopt niet."})
+        return render(
+            request,
+            "inloggen.html",
+            status=401,
+            titel="Fout: Inloggen voor professionals",
+            w={"email": email},
+            fouten={"email": "Het e-mailadres of het wachtwoord klopt niet."},
+        )
     request.state.sessie_zet = token  # a new token on login: no session fixation
     return _naar("/pro")
 
@@ -114,8 +129,14 @@ async def wachtwoord_wijzigen(request: Request):
     try:
         await run_in_threadpool(_doe)
     except OngeldigeWaarde as e:
-        return render(request, "pro_wachtwoord.html", status=422, titel="Fout: Wachtwoord wijzigen", gewijzigd=False,
-                      fouten={e.veld: e.melding})
+        return render(
+            request,
+            "pro_wachtwoord.html",
+            status=422,
+            titel="Fout: Wachtwoord wijzigen",
+            gewijzigd=False,
+            fouten={e.veld: e.melding},
+        )
     return render(request, "pro_wachtwoord.html", titel="Wachtwoord wijzigen", gewijzigd=True)
 
 
@@ -123,16 +144,33 @@ async def wachtwoord_wijzigen(request: Request):
 VOLGORDE_TEKST = {"gewijzigd": "Laatst gewijzigd eerst", "label": "Label (A-Z)", "aangemaakt": "Nieuwste dossier eerst"}
 
 
-def _dossiers_pagina(request: Request, g: Ingelogd, fouten: dict[str, str] | None = None, label: str = "",
-                     status: int = 200, zoek: str = "", volgorde: str = "gewijzigd") -> HTMLResponse:
+def _dossiers_pagina(
+    request: Request,
+    g: Ingelogd,
+    fouten: dict[str, str] | None = None,
+    label: str = "",
+    status: int = 200,
+    zoek: str = "",
+    volgorde: str = "gewijzigd",
+) -> HTMLResponse:
     zoek = (zoek or "").strip()[:60]
     volgorde = volgorde if volgorde in repo.DOSSIER_VOLGORDE else "gewijzigd"
     with request.app.state.db.sessie() as s:
         lijst = repo.dossiers(s, g.actor, zoek, volgorde)
         totaal = len(lijst) if not zoek else len(repo.dossiers(s, g.actor))
-    return render(request, "pro_dossiers.html", status=status, titel=("Fout: " if fouten else "") + "Dossiers",
-                  dossiers=lijst, fouten=fouten or {}, label=label, zoek=zoek, volgorde=volgorde, totaal=totaal,
-                  volgorde_opties=list(VOLGORDE_TEKST.items()))
+    return render(
+        request,
+        "pro_dossiers.html",
+        status=status,
+        titel=("Fout: " if fouten else "") + "Dossiers",
+        dossiers=lijst,
+        fouten=fouten or {},
+        label=label,
+        zoek=zoek,
+        volgorde=volgorde,
+        totaal=totaal,
+        volgorde_opties=list(VOLGORDE_TEKST.items()),
+    )
 
 
 @router.get("/pro", response_class=HTMLResponse)
@@ -158,18 +196,37 @@ async def dossier_maken(request: Request):
     return _naar(f"/pro/dossiers/{did}")
 
 
-def _dossier_pagina(request: Request, g: Ingelogd, dossier_id: int, fouten: dict[str, str] | None = None,
-                    status: int = 200, label: str | None = None) -> HTMLResponse:
+def _dossier_pagina(
+    request: Request,
+    g: Ingelogd,
+    dossier_id: int,
+    fouten: dict[str, str] | None = None,
+    status: int = 200,
+    label: str | None = None,
+) -> HTMLResponse:
     with request.app.state.db.sessie() as s:
         d = repo.dossier(s, g.actor, dossier_id)
-        scenarios = [(sc, repo.scenario_versie(s, g.actor, sc.id).samenvatting) for sc in repo.scenarios(s, g.actor, d.id)]
+        scenarios = [
+            (sc, repo.scenario_versie(s, g.actor, sc.id).samenvatting) for sc in repo.scenarios(s, g.actor, d.id)
+        ]
         logboek = repo.logboek(s, g.actor, 200, dossier_id=d.id) if g.beheerder else []
     # changes first (the last twenty), then who looked at the dossier or downloaded from it (the last ten)
     wijzigingen = [x for x in logboek if x.actie not in repo.LEESACTIES][:20]
     gelezen = [x for x in logboek if x.actie in repo.LEESACTIES][:10]
-    return render(request, "pro_dossier.html", status=status, titel=("Fout: " if fouten else "") + f"Dossier {d.label}",
-                  d=d, scenarios=scenarios, fouten=fouten or {}, label=d.label if label is None else label,
-                  logboek=logboek, wijzigingen=wijzigingen, gelezen=gelezen, acties=ACTIE_TEKST)
+    return render(
+        request,
+        "pro_dossier.html",
+        status=status,
+        titel=("Fout: " if fouten else "") + f"Dossier {d.label}",
+        d=d,
+        scenarios=scenarios,
+        fouten=fouten or {},
+        label=d.label if label is None else label,
+        logboek=logboek,
+        wijzigingen=wijzigingen,
+        gelezen=gelezen,
+        acties=ACTIE_TEKST,
+    )
 
 
 @router.get("/pro/dossiers/{dossier_id}", response_class=HTMLResponse)
@@ -178,8 +235,14 @@ def dossier(request: Request, dossier_id: int = _id()):
     if isinstance(g, RedirectResponse):
         return g
     with request.app.state.db.sessie() as s:
-        repo.log_lezen(s, g.actor, "dossier_geopend", "dossier", repo.dossier(s, g.actor, dossier_id).id,
-                       sessie_sinds=_sessie_begin(request, s))
+        repo.log_lezen(
+            s,
+            g.actor,
+            "dossier_geopend",
+            "dossier",
+            repo.dossier(s, g.actor, dossier_id).id,
+            sessie_sinds=_sessie_begin(request, s),
+        )
     return _dossier_pagina(request, g, dossier_id)
 
 
@@ -200,7 +263,9 @@ async def dossier_verwijderen(request: Request, dossier_id: int = _id()):
     form = await formulier(request)
     g = vereist_ingelogd(request)
     if tekst(form, "bevestig") != "ja":
-        return _dossier_pagina(request, g, dossier_id, {"bevestig": "Vink aan dat u dit dossier echt wilt verwijderen."}, 422)
+        return _dossier_pagina(
+            request, g, dossier_id, {"bevestig": "Vink aan dat u dit dossier echt wilt verwijderen."}, 422
+        )
     with request.app.state.db.sessie() as s:
         repo.dossier_verwijderen(s, g.actor, dossier_id)
     return _naar("/pro")
@@ -232,7 +297,9 @@ async def opslaan(request: Request):
     try:
         h = Huishouden.model_validate(fm.huishouden_dict(staat))
     except ValidationError as e:
-        raise ApiFout(422, "ongeldige_invoer", "De antwoorden kloppen niet: " + nederlandse_fouten(e)[0]["melding"]) from None
+        raise ApiFout(
+            422, "ongeldige_invoer", "De antwoorden kloppen niet: " + nederlandse_fouten(e)[0]["melding"]
+        ) from None
     invoer = h.model_dump(mode="json", exclude_none=True)
     ctx = staat.get("context") or {}
     toelichting = tekst(form, "toelichting")
@@ -240,8 +307,15 @@ async def opslaan(request: Request):
         with request.app.state.db.sessie() as s:
             if isinstance(ctx.get("scenario"), int) and tekst(form, "doel") != "nieuw":
                 verwacht = tekst(form, "verwachte_versie")
-                repo.scenario_opslaan(s, g.actor, ctx["scenario"], invoer, _samenvatting(h), toelichting,
-                                      int(verwacht) if verwacht.isdigit() else None)
+                repo.scenario_opslaan(
+                    s,
+                    g.actor,
+                    ctx["scenario"],
+                    invoer,
+                    _samenvatting(h),
+                    toelichting,
+                    int(verwacht) if verwacht.isdigit() else None,
+                )
                 sid = ctx["scenario"]
             else:
                 try:
@@ -251,17 +325,32 @@ async def opslaan(request: Request):
                 sc = repo.scenario_maken(s, g.actor, did, tekst(form, "naam"), invoer, _samenvatting(h), toelichting)
                 sid = sc.id
     except (OngeldigeWaarde, VersieConflict) as e:
-        veld = {"naam": "opslaan-naam", "toelichting": "opslaan-toelichting"}.get(getattr(e, "veld", ""), "opslaan-naam")
-        return toon_uitkomst(request, staat, {"fouten": {veld: e.melding}, "titel_fout": True,
-                                              "opslaan_w": {"naam": tekst(form, "naam")[:200], "toelichting": toelichting[:400]}},
-                             status=409 if isinstance(e, VersieConflict) else 422)
+        veld = {"naam": "opslaan-naam", "toelichting": "opslaan-toelichting"}.get(
+            getattr(e, "veld", ""), "opslaan-naam"
+        )
+        return toon_uitkomst(
+            request,
+            staat,
+            {
+                "fouten": {veld: e.melding},
+                "titel_fout": True,
+                "opslaan_w": {"naam": tekst(form, "naam")[:200], "toelichting": toelichting[:400]},
+            },
+            status=409 if isinstance(e, VersieConflict) else 422,
+        )
     return _naar(f"/pro/scenarios/{sid}")
 
 
 def _scenario_info(s, g: Ingelogd, scenario_id: int) -> dict[str, Any]:
     sc = repo.scenario(s, g.actor, scenario_id)
     d = repo.dossier(s, g.actor, sc.dossier_id)
-    return {"id": sc.id, "naam": sc.naam, "huidige_versie": sc.huidige_versie, "dossier_id": d.id, "dossier_label": d.label}
+    return {
+        "id": sc.id,
+        "naam": sc.naam,
+        "huidige_versie": sc.huidige_versie,
+        "dossier_id": d.id,
+        "dossier_label": d.label,
+    }
 
 
 def _uitkomst(invoer: dict[str, Any]) -> dict[str, Any]:
@@ -279,10 +368,18 @@ def _uitkomst(invoer: dict[str, Any]) -> dict[str, Any]:
     return uit
 
 
-def _scenario_pagina(request: Request, g: Ingelogd, scenario_id: int, versie: int | None = None,
-                     fouten: dict[str, str] | None = None, json_tekst: str | None = None, status: int = 200,
-                     form: dict[str, str] | None = None, nieuw: dict[str, Any] | None = None,
-                     log: bool = False) -> HTMLResponse:
+def _scenario_pagina(
+    request: Request,
+    g: Ingelogd,
+    scenario_id: int,
+    versie: int | None = None,
+    fouten: dict[str, str] | None = None,
+    json_tekst: str | None = None,
+    status: int = 200,
+    form: dict[str, str] | None = None,
+    nieuw: dict[str, Any] | None = None,
+    log: bool = False,
+) -> HTMLResponse:
     """The workbench. `form`: the posted facts (shown again, with `fouten`); `nieuw`: the recomputed input, not saved
     yet, compared with the saved version."""
     with request.app.state.db.sessie() as s:
@@ -290,17 +387,31 @@ def _scenario_pagina(request: Request, g: Ingelogd, scenario_id: int, versie: in
         v = repo.scenario_versie(s, g.actor, scenario_id, versie)
         versies = repo.scenario_versies(s, g.actor, scenario_id)
         if log:
-            repo.log_lezen(s, g.actor, "scenario_geopend", "scenario", scenario_id, v.versie, dossier_id=info["dossier_id"],
-                           sessie_sinds=_sessie_begin(request, s))
+            repo.log_lezen(
+                s,
+                g.actor,
+                "scenario_geopend",
+                "scenario",
+                scenario_id,
+                v.versie,
+                dossier_id=info["dossier_id"],
+                sessie_sinds=_sessie_begin(request, s),
+            )
     if form is not None:
         w, n = werkbank.velden_van_form(form)
     else:
         w, n = werkbank.velden_van_invoer(nieuw if nieuw is not None else v.invoer)
     getoond = nieuw if nieuw is not None else v.invoer
     ctx: dict[str, Any] = {
-        "scenario": info, "versie": v, "versies": versies, "fouten": fouten or {}, "w": w, "n": n,
+        "scenario": info,
+        "versie": v,
+        "versies": versies,
+        "fouten": fouten or {},
+        "w": w,
+        "n": n,
         "json_tekst": json_tekst if json_tekst is not None else json.dumps(v.invoer, ensure_ascii=False, indent=2),
-        "u": _uitkomst(getoond) if not fouten else None, "herberekend": nieuw is not None and not fouten,
+        "u": _uitkomst(getoond) if not fouten else None,
+        "herberekend": nieuw is not None and not fouten,
         "opties": _opties(request),
         "versie_opties": [(str(x.versie), f"Versie {x.versie}") for x in versies],
     }
@@ -346,8 +457,13 @@ def scenario_versie(request: Request, scenario_id: int = _id(), versie: int = _i
 WERKBANK_SOORT = "werkbank"
 
 
-def _werkbank_adres(request: Request, scenario_id: int, velden: dict[str, str], fouten: dict[str, str] | None = None,
-                    status: int | None = None) -> str:
+def _werkbank_adres(
+    request: Request,
+    scenario_id: int,
+    velden: dict[str, str],
+    fouten: dict[str, str] | None = None,
+    status: int | None = None,
+) -> str:
     """The address of the workbench with unsaved facts: the posted fields (only the filled ones) in a signed,
     time-limited token, so that reload, Back and Forward show the same recomputed page and never re-post."""
     from urllib.parse import urlencode
@@ -358,12 +474,14 @@ def _werkbank_adres(request: Request, scenario_id: int, velden: dict[str, str], 
     data: dict[str, Any] = {"s": scenario_id, "f": gevuld}
     if fouten:
         data["e"], data["st"] = fouten, status or 422
-    return f"/pro/scenarios/{scenario_id}/werkbank?" + urlencode({"c": hervatten.maak(request.app.state.geheim, data,
-                                                                                      WERKBANK_SOORT)})
+    return f"/pro/scenarios/{scenario_id}/werkbank?" + urlencode(
+        {"c": hervatten.maak(request.app.state.geheim, data, WERKBANK_SOORT)}
+    )
 
 
-def _werkbank_uitkomst(request: Request, g: Ingelogd, scenario_id: int,
-                       velden: dict[str, str]) -> tuple[dict[str, Any] | None, dict[str, str], Huishouden | None]:
+def _werkbank_uitkomst(
+    request: Request, g: Ingelogd, scenario_id: int, velden: dict[str, str]
+) -> tuple[dict[str, Any] | None, dict[str, str], Huishouden | None]:
     """The facts of the form read into the core's input, checked: (input, errors, household)."""
     with request.app.state.db.sessie() as s:
         basis = repo.scenario_versie(s, g.actor, scenario_id).invoer
@@ -397,8 +515,14 @@ def scenario_werkbank_getoond(request: Request, scenario_id: int = _id(), c: str
         return _naar(f"/pro/scenarios/{scenario_id}")
     velden = {str(k): str(v) for k, v in data["f"].items()}
     if isinstance(data.get("e"), dict):
-        return _scenario_pagina(request, g, scenario_id, fouten={str(k): str(v) for k, v in data["e"].items()},
-                                form=velden, status=int(data.get("st") or 422))
+        return _scenario_pagina(
+            request,
+            g,
+            scenario_id,
+            fouten={str(k): str(v) for k, v in data["e"].items()},
+            form=velden,
+            status=int(data.get("st") or 422),
+        )
     nieuw, fouten, _ = _werkbank_uitkomst(request, g, scenario_id, velden)
     if fouten:
         return _scenario_pagina(request, g, scenario_id, fouten=fouten, form=velden, status=422)
@@ -419,12 +543,22 @@ async def scenario_werkbank(request: Request, scenario_id: int = _id()):
     verwacht = tekst(form, "verwachte_versie")
     try:
         with request.app.state.db.sessie() as s:
-            repo.scenario_opslaan(s, g.actor, scenario_id, invoer, _samenvatting(h), tekst(form, "toelichting"),
-                                  int(verwacht) if verwacht.isdigit() else None)
+            repo.scenario_opslaan(
+                s,
+                g.actor,
+                scenario_id,
+                invoer,
+                _samenvatting(h),
+                tekst(form, "toelichting"),
+                int(verwacht) if verwacht.isdigit() else None,
+            )
     except (OngeldigeWaarde, VersieConflict) as e:
         veld = "toelichting" if getattr(e, "veld", "") == "toelichting" else "feiten"
-        return _naar(_werkbank_adres(request, scenario_id, velden, {veld: e.melding},
-                                     409 if isinstance(e, VersieConflict) else 422))
+        return _naar(
+            _werkbank_adres(
+                request, scenario_id, velden, {veld: e.melding}, 409 if isinstance(e, VersieConflict) else 422
+            )
+        )
     return _naar(f"/pro/scenarios/{scenario_id}")
 
 
@@ -442,13 +576,28 @@ def scenario_vergelijk(request: Request, scenario_id: int = _id(), a: int | None
         va = a if a in nummers else (nummers[-2] if len(nummers) > 1 else nummers[-1])
         oud = repo.scenario_versie(s, g.actor, scenario_id, va)
         nieuw = repo.scenario_versie(s, g.actor, scenario_id, vb)
-        repo.log_lezen(s, g.actor, "scenario_geopend", "scenario", scenario_id, vb, dossier_id=info["dossier_id"],
-                       sessie_sinds=_sessie_begin(request, s))
-    return render(request, "pro_vergelijk.html", titel=f"Versie {va} en {vb} vergelijken: {info['naam']}",
-                  scenario=info, versies=versies, oud=oud, nieuw=nieuw,
-                  versie_opties=[(str(x.versie), f"Versie {x.versie}") for x in versies],
-                  feiten=werkbank.feiten_verschil(oud.invoer, nieuw.invoer),
-                  geld=werkbank.geld_verschil(oud.invoer, nieuw.invoer))
+        repo.log_lezen(
+            s,
+            g.actor,
+            "scenario_geopend",
+            "scenario",
+            scenario_id,
+            vb,
+            dossier_id=info["dossier_id"],
+            sessie_sinds=_sessie_begin(request, s),
+        )
+    return render(
+        request,
+        "pro_vergelijk.html",
+        titel=f"Versie {va} en {vb} vergelijken: {info['naam']}",
+        scenario=info,
+        versies=versies,
+        oud=oud,
+        nieuw=nieuw,
+        versie_opties=[(str(x.versie), f"Versie {x.versie}") for x in versies],
+        feiten=werkbank.feiten_verschil(oud.invoer, nieuw.invoer),
+        geld=werkbank.geld_verschil(oud.invoer, nieuw.invoer),
+    )
 
 
 @router.get("/pro/scenarios/{scenario_id}/bewerken", response_class=HTMLResponse)
@@ -459,8 +608,10 @@ def scenario_bewerken(request: Request, scenario_id: int = _id()):
     with request.app.state.db.sessie() as s:
         sc = repo.scenario(s, g.actor, scenario_id)
         v = repo.scenario_versie(s, g.actor, scenario_id)
-        staat = fm.staat_van_invoer(v.invoer, {"scenario": sc.id, "dossier": sc.dossier_id, "versie": sc.huidige_versie,
-                                               "modus": "professioneel"})
+        staat = fm.staat_van_invoer(
+            v.invoer,
+            {"scenario": sc.id, "dossier": sc.dossier_id, "versie": sc.huidige_versie, "modus": "professioneel"},
+        )
     return toon_stap(request, "gezin", staat)
 
 
@@ -474,19 +625,36 @@ async def scenario_json(request: Request, scenario_id: int = _id()):
         data = parse_json(tekst_json.encode("utf-8", "surrogatepass"))
         h = Huishouden.model_validate(data)
     except ApiFout as e:
-        return _scenario_pagina(request, g, scenario_id, fouten={"invoer": e.melding}, json_tekst=tekst_json, status=422)
+        return _scenario_pagina(
+            request, g, scenario_id, fouten={"invoer": e.melding}, json_tekst=tekst_json, status=422
+        )
     except ValidationError as e:
         meldingen = "; ".join(f"{f['veld'] or 'invoer'}: {f['melding']}" for f in nederlandse_fouten(e)[:5])
-        return _scenario_pagina(request, g, scenario_id, fouten={"invoer": meldingen}, json_tekst=tekst_json, status=422)
+        return _scenario_pagina(
+            request, g, scenario_id, fouten={"invoer": meldingen}, json_tekst=tekst_json, status=422
+        )
     verwacht = tekst(form, "verwachte_versie")
     try:
         with request.app.state.db.sessie() as s:
-            repo.scenario_opslaan(s, g.actor, scenario_id, h.model_dump(mode="json", exclude_none=True), _samenvatting(h),
-                                  tekst(form, "toelichting"), int(verwacht) if verwacht.isdigit() else None)
+            repo.scenario_opslaan(
+                s,
+                g.actor,
+                scenario_id,
+                h.model_dump(mode="json", exclude_none=True),
+                _samenvatting(h),
+                tekst(form, "toelichting"),
+                int(verwacht) if verwacht.isdigit() else None,
+            )
     except (OngeldigeWaarde, VersieConflict) as e:
         veld = "toelichting" if getattr(e, "veld", "") == "toelichting" else "invoer"
-        return _scenario_pagina(request, g, scenario_id, fouten={veld: e.melding}, json_tekst=tekst_json,
-                                status=409 if isinstance(e, VersieConflict) else 422)
+        return _scenario_pagina(
+            request,
+            g,
+            scenario_id,
+            fouten={veld: e.melding},
+            json_tekst=tekst_json,
+            status=409 if isinstance(e, VersieConflict) else 422,
+        )
     return _naar(f"/pro/scenarios/{scenario_id}")
 
 
@@ -502,7 +670,9 @@ async def scenario_terugzetten(request: Request, scenario_id: int = _id()):
         invoer = v.invoer
     h = Huishouden.model_validate(invoer)
     with request.app.state.db.sessie() as s:
-        repo.scenario_opslaan(s, g.actor, scenario_id, invoer, _samenvatting(h), f"teruggezet naar versie {int(versie)}")
+        repo.scenario_opslaan(
+            s, g.actor, scenario_id, invoer, _samenvatting(h), f"teruggezet naar versie {int(versie)}"
+        )
     return _naar(f"/pro/scenarios/{scenario_id}")
 
 
@@ -511,8 +681,13 @@ async def scenario_verwijderen(request: Request, scenario_id: int = _id()):
     form = await formulier(request)
     g = vereist_ingelogd(request)
     if tekst(form, "bevestig") != "ja":
-        return _scenario_pagina(request, g, scenario_id, fouten={"bevestig": "Vink aan dat u dit scenario echt wilt verwijderen."},
-                                status=422)
+        return _scenario_pagina(
+            request,
+            g,
+            scenario_id,
+            fouten={"bevestig": "Vink aan dat u dit scenario echt wilt verwijderen."},
+            status=422,
+        )
     with request.app.state.db.sessie() as s:
         did = repo.scenario(s, g.actor, scenario_id).dossier_id
         repo.scenario_verwijderen(s, g.actor, scenario_id)
@@ -530,21 +705,27 @@ async def scenario_pdf(request: Request, scenario_id: int = _id(), versie: int |
         repo.log_lezen(s, g.actor, "pdf_gedownload", "scenario", sc.id, v.versie, dossier_id=sc.dossier_id)
     h = Huishouden.model_validate(invoer)
     inhoud = await run_in_threadpool(document_pdf, uitkomst_context(h), None, info)
-    return Response(inhoud, media_type="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="scenario-{scenario_id}-versie-{info.versie}.pdf"'})
+    return Response(
+        inhoud,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="scenario-{scenario_id}-versie-{info.versie}.pdf"'},
+    )
 
 
 # ------------------------------------------------------------------------------------------------- exports
 def _maand_kolommen():
     from kotwijzer.web.export import Kolom
 
-    return [Kolom("maand", "Maand"), Kolom("recht", "Recht op toeslag (ja/nee)"),
-            Kolom("reden", "Waarom (geen) recht"),
-            Kolom("uren", "Uren opvang die meetellen (uren per maand, alle kinderen)", "getal", 2),
-            Kolom("toeslag", "Toeslag (€ per maand)", "getal", 2),
-            Kolom("uitbetaald", "Uitbetaald voorschot (€ per maand, hele euro's)", "euro"),
-            Kolom("eigen_bijdrage", "Eigen bijdrage (€ per maand)", "getal", 2),
-            Kolom("let_op", "Let op")]
+    return [
+        Kolom("maand", "Maand"),
+        Kolom("recht", "Recht op toeslag (ja/nee)"),
+        Kolom("reden", "Waarom (geen) recht"),
+        Kolom("uren", "Uren opvang die meetellen (uren per maand, alle kinderen)", "getal", 2),
+        Kolom("toeslag", "Toeslag (€ per maand)", "getal", 2),
+        Kolom("uitbetaald", "Uitbetaald voorschot (€ per maand, hele euro's)", "euro"),
+        Kolom("eigen_bijdrage", "Eigen bijdrage (€ per maand)", "getal", 2),
+        Kolom("let_op", "Let op"),
+    ]
 
 
 def _maand_rijen(invoer: dict[str, Any]) -> list[dict[str, Any]]:
@@ -556,26 +737,42 @@ def _maand_rijen(invoer: dict[str, Any]) -> list[dict[str, Any]]:
         return [{"maand": "", "let_op": b["melding"] or "Geen bedragen te berekenen."}]
     rijen = []
     for m in r.maanden:
-        rijen.append({
-            "maand": diensten.MAANDNAMEN[m.maand - 1], "recht": "ja" if m.aanspraak else "nee",
-            "reden": "" if m.aanspraak else m.uitleg,
-            "uren": sum((k.uren_in_aanmerking or 0) for k in m.kinderen),
-            "toeslag": m.toeslag, "uitbetaald": m.uitbetaling_voorschot, "eigen_bijdrage": m.eigen_bijdrage,
-            "let_op": "" if m.toeslag is not None or not m.aanspraak else (r.rekenfout or "bedrag niet te berekenen"),
-        })
-    rijen.append({"maand": "Jaar", "recht": f"{r.jaar.maanden_met_aanspraak} maanden",
-                  "uren": r.jaar.uren_in_aanmerking, "toeslag": r.jaar.toeslag,
-                  "uitbetaald": None if any(m.uitbetaling_voorschot is None for m in r.maanden)
-                  else sum(m.uitbetaling_voorschot for m in r.maanden),
-                  "eigen_bijdrage": r.jaar.eigen_bijdrage,
-                  "let_op": "" if r.tabel_status in (None, "final", "definitief") else
-                  f"Tabel van {r.berekeningsjaar}: {r.tabel_status}"})
+        rijen.append(
+            {
+                "maand": diensten.MAANDNAMEN[m.maand - 1],
+                "recht": "ja" if m.aanspraak else "nee",
+                "reden": "" if m.aanspraak else m.uitleg,
+                "uren": sum((k.uren_in_aanmerking or 0) for k in m.kinderen),
+                "toeslag": m.toeslag,
+                "uitbetaald": m.uitbetaling_voorschot,
+                "eigen_bijdrage": m.eigen_bijdrage,
+                "let_op": ""
+                if m.toeslag is not None or not m.aanspraak
+                else (r.rekenfout or "bedrag niet te berekenen"),
+            }
+        )
+    rijen.append(
+        {
+            "maand": "Jaar",
+            "recht": f"{r.jaar.maanden_met_aanspraak} maanden",
+            "uren": r.jaar.uren_in_aanmerking,
+            "toeslag": r.jaar.toeslag,
+            "uitbetaald": None
+            if any(m.uitbetaling_voorschot is None for m in r.maanden)
+            else sum(m.uitbetaling_voorschot for m in r.maanden),
+            "eigen_bijdrage": r.jaar.eigen_bijdrage,
+            "let_op": ""
+            if r.tabel_status in (None, "final", "definitief")
+            else f"Tabel van {r.berekeningsjaar}: {r.tabel_status}",
+        }
+    )
     return rijen
 
 
 @router.get("/pro/scenarios/{scenario_id}/maanden.{soort}")
-def scenario_maanden(request: Request, scenario_id: int = _id(), soort: str = Path(pattern="^(csv|xlsx)$"),
-                     versie: int | None = None):
+def scenario_maanden(
+    request: Request, scenario_id: int = _id(), soort: str = Path(pattern="^(csv|xlsx)$"), versie: int | None = None
+):
     """The monthly figures of a scenario version as a spreadsheet in the Dutch dialect of the other exports
     (kotwijzer.web.export: semicolons, BOM, decimal comma, formulas neutralised; XLSX with real numbers)."""
     from kotwijzer.web.export import csv_bytes, xlsx_bytes
@@ -597,7 +794,9 @@ def scenario_maanden(request: Request, scenario_id: int = _id(), soort: str = Pa
 
 
 @router.get("/pro/scenarios/{scenario_id}/vergelijk.pdf")
-async def scenario_vergelijk_pdf(request: Request, scenario_id: int = _id(), a: int | None = None, b: int | None = None):
+async def scenario_vergelijk_pdf(
+    request: Request, scenario_id: int = _id(), a: int | None = None, b: int | None = None
+):
     """The comparison of two versions as a PDF (facts changed, money per month and over the year)."""
     from kotwijzer.web.pdf import vergelijking_pdf
 
@@ -613,18 +812,35 @@ async def scenario_vergelijk_pdf(request: Request, scenario_id: int = _id(), a: 
     feiten = werkbank.feiten_verschil(oud.invoer, nieuw.invoer)
     geld = werkbank.geld_verschil(oud.invoer, nieuw.invoer)
     inhoud = await run_in_threadpool(vergelijking_pdf, info, va, vb, feiten, geld)
-    return Response(inhoud, media_type="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="scenario-{scenario_id}-versie-{va}-en-{vb}.pdf"'})
+    return Response(
+        inhoud,
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="scenario-{scenario_id}-versie-{va}-en-{vb}.pdf"'},
+    )
 
 
 # -------------------------------------------------------------------------------------------------------- beheer
-def _beheer_pagina(request: Request, g: Ingelogd, fouten: dict[str, str] | None = None, w: dict[str, str] | None = None,
-                   status: int = 200) -> HTMLResponse:
+def _beheer_pagina(
+    request: Request,
+    g: Ingelogd,
+    fouten: dict[str, str] | None = None,
+    w: dict[str, str] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
     with request.app.state.db.sessie() as s:
         gebruikers = repo.gebruikers(s, g.actor)
         audit = repo.logboek(s, g.actor, 200)
-    return render(request, "pro_beheer.html", status=status, titel=("Fout: " if fouten else "") + "Beheer",
-                  gebruikers=gebruikers, audit=audit, acties=ACTIE_TEKST, fouten=fouten or {}, w=w or {})
+    return render(
+        request,
+        "pro_beheer.html",
+        status=status,
+        titel=("Fout: " if fouten else "") + "Beheer",
+        gebruikers=gebruikers,
+        audit=audit,
+        acties=ACTIE_TEKST,
+        fouten=fouten or {},
+        w=w or {},
+    )
 
 
 def jaartoeslag(samenvatting: dict[str, Any] | None) -> str:
@@ -643,13 +859,21 @@ templates.env.filters.update(jaartoeslag=jaartoeslag)
 
 # Plain Dutch for the logbook's actions
 ACTIE_TEKST = {
-    "ingelogd": "ingelogd", "inloggen_mislukt": "inloggen mislukt", "uitgelogd": "uitgelogd",
-    "gebruiker_aangemaakt": "gebruiker toegevoegd", "gebruiker_gewijzigd": "gebruiker gewijzigd",
-    "dossier_aangemaakt": "dossier aangemaakt", "dossier_gewijzigd": "label van dossier gewijzigd",
-    "dossier_verwijderd": "dossier verwijderd", "dossier_geopend": "dossier geopend",
-    "scenario_aangemaakt": "scenario opgeslagen (eerste versie)", "scenario_opgeslagen": "nieuwe versie opgeslagen",
-    "scenario_verwijderd": "scenario verwijderd", "scenario_geopend": "scenario bekeken",
-    "pdf_gedownload": "PDF gedownload", "pakket_gedownload": "aanvraagbrief gedownload",
+    "ingelogd": "ingelogd",
+    "inloggen_mislukt": "inloggen mislukt",
+    "uitgelogd": "uitgelogd",
+    "gebruiker_aangemaakt": "gebruiker toegevoegd",
+    "gebruiker_gewijzigd": "gebruiker gewijzigd",
+    "dossier_aangemaakt": "dossier aangemaakt",
+    "dossier_gewijzigd": "label van dossier gewijzigd",
+    "dossier_verwijderd": "dossier verwijderd",
+    "dossier_geopend": "dossier geopend",
+    "scenario_aangemaakt": "scenario opgeslagen (eerste versie)",
+    "scenario_opgeslagen": "nieuwe versie opgeslagen",
+    "scenario_verwijderd": "scenario verwijderd",
+    "scenario_geopend": "scenario bekeken",
+    "pdf_gedownload": "PDF gedownload",
+    "pakket_gedownload": "aanvraagbrief gedownload",
     "export_gedownload": "spreadsheet gedownload",
 }
 
@@ -679,10 +903,13 @@ async def gebruiker_maken(request: Request):
     try:
         await run_in_threadpool(_doe)
     except OngeldigeWaarde as e:
-        return _beheer_pagina(request, g, {f"nieuw-{e.veld}": e.melding},
-                              {"email": email[:254], "rol": rol, "naam": naam[:80]}, 422)
+        return _beheer_pagina(
+            request, g, {f"nieuw-{e.veld}": e.melding}, {"email": email[:254], "rol": rol, "naam": naam[:80]}, 422
+        )
     except Conflict as e:
-        return _beheer_pagina(request, g, {"nieuw-email": e.melding}, {"email": email[:254], "rol": rol, "naam": naam[:80]}, 409)
+        return _beheer_pagina(
+            request, g, {"nieuw-email": e.melding}, {"email": email[:254], "rol": rol, "naam": naam[:80]}, 409
+        )
     return _naar("/pro/beheer")
 
 

@@ -1,5 +1,6 @@
 """Pages for parents and anyone helping them: the questionnaire, the result, 'wat als', voorschot versus
 definitief, the PDF summary, and the API documentation page. Every page works without JavaScript."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -117,25 +118,45 @@ def naar(adres: str) -> RedirectResponse:
     return RedirectResponse(adres, status_code=303)
 
 
-def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[str, str] | None = None,
-              waarden: dict[str, str] | None = None, rijen: list | None = None, status: int = 200,
-              vervolg: bool = False, melding: str | None = None, erbij: bool = False,
-              terug: str | None = None) -> HTMLResponse:
+def toon_stap(
+    request: Request,
+    stap: str,
+    staat: dict[str, Any],
+    fouten: dict[str, str] | None = None,
+    waarden: dict[str, str] | None = None,
+    rijen: list | None = None,
+    status: int = 200,
+    vervolg: bool = False,
+    melding: str | None = None,
+    erbij: bool = False,
+    terug: str | None = None,
+) -> HTMLResponse:
     st = fm.stappen(staat)
     if stap not in st:
         stap = st[0]
     j = fm.jaar(staat)
     kgu_jaar = fm.kgu(j)
     a = token(request, staat)
-    ctx: dict[str, Any] = {"stap": stap, "stap_nr": st.index(stap) + 1, "stap_totaal": len(st), "a": a,
-                           "jaar": j, "kgu": kgu_jaar, "jaren": fm.JAREN, "max_kinderen": fm.MAX_KINDEREN,
-                           "stap_titel": fm.stap_titel(stap, staat), "context": staat.get("context") or {},
-                           "pro": (staat.get("context") or {}).get("modus") == "professioneel",
-                           "vorige_stap": fm.vorige(staat, stap) if st.index(stap) > 0 else None,
-                           "terug": terug if stap != "controle" else None,
-                           "hervat_adres": str(request.base_url).rstrip("/") + stap_adres(request, stap, staat),
-                           "geldig": hervatten.GELDIG_TEKST, "vervolg": vervolg, "melding": melding,
-                           "partner": staat.get("partner") is True}
+    ctx: dict[str, Any] = {
+        "stap": stap,
+        "stap_nr": st.index(stap) + 1,
+        "stap_totaal": len(st),
+        "a": a,
+        "jaar": j,
+        "kgu": kgu_jaar,
+        "jaren": fm.JAREN,
+        "max_kinderen": fm.MAX_KINDEREN,
+        "stap_titel": fm.stap_titel(stap, staat),
+        "context": staat.get("context") or {},
+        "pro": (staat.get("context") or {}).get("modus") == "professioneel",
+        "vorige_stap": fm.vorige(staat, stap) if st.index(stap) > 0 else None,
+        "terug": terug if stap != "controle" else None,
+        "hervat_adres": str(request.base_url).rstrip("/") + stap_adres(request, stap, staat),
+        "geldig": hervatten.GELDIG_TEKST,
+        "vervolg": vervolg,
+        "melding": melding,
+        "partner": staat.get("partner") is True,
+    }
     if stap == "gezin":
         ctx["w"] = waarden or fm.gezin_waarden(staat)
         ctx["jaar_status"] = {jj: _tabel_soort(jj) for jj in fm.JAREN}
@@ -144,11 +165,13 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
         cat = app_catalogus(request)
         if cat.gemeenten:
             ctx["gemeente_opties"] = [(g.cbs_code, g.naam) for g in cat.gemeenten]
-            ctx["activiteit_opties"] = {g.cbs_code: [(a.code, a.naam) for a in cat.activiteiten_van(g.cbs_code)]
-                                        for g in cat.gemeenten}
+            ctx["activiteit_opties"] = {
+                g.cbs_code: [(a.code, a.naam) for a in cat.activiteiten_van(g.cbs_code)] for g in cat.gemeenten
+            }
         # the rows as the form keeps them (texts), with what to show added for the template
-        rijen_stap: list[dict[str, Any]] = (rijen if rijen is not None
-                                            else fm.periode_rijen_uit_staat(staat, stap, 1 if erbij else None))
+        rijen_stap: list[dict[str, Any]] = (
+            rijen if rijen is not None else fm.periode_rijen_uit_staat(staat, stap, 1 if erbij else None)
+        )
         for r in rijen_stap:
             t = fm.toon(r, kgu_jaar, bool(cat.gemeenten))
             al = set(filter(None, r.get("getoond", "").split(",")))
@@ -165,14 +188,16 @@ def toon_stap(request: Request, stap: str, staat: dict[str, Any], fouten: dict[s
         per_stap = fouten if fouten is not None else _controle_fouten(staat)
         ctx["stap_fouten"] = per_stap
         fouten = {f"wijzig-{k}": v for k, v in per_stap.items()}
-    titel = _("{titel} (stap {nr} van {totaal})").format(titel=fm.stap_titel(stap, staat), nr=ctx["stap_nr"],
-                                                         totaal=ctx["stap_totaal"])
+    titel = _("{titel} (stap {nr} van {totaal})").format(
+        titel=fm.stap_titel(stap, staat), nr=ctx["stap_nr"], totaal=ctx["stap_totaal"]
+    )
     if fouten:
         titel = _("Fout: ") + titel
     # the error summary says for every message which field (and which child or period) it is about
     labels = [str(k.get("label") or "") for k in ctx["kinderen"]] if stap == "kinderen" else None
-    ctx["samenvatting"] = {v: (f"{naam}: {m}" if (naam := fm.veld_naam(v, staat, labels)) else m)
-                           for v, m in (fouten or {}).items()}
+    ctx["samenvatting"] = {
+        v: (f"{naam}: {m}" if (naam := fm.veld_naam(v, staat, labels)) else m) for v, m in (fouten or {}).items()
+    }
     return render(request, "vragen.html", status=status, titel=titel, fouten=fouten or {}, **ctx)
 
 
@@ -193,7 +218,9 @@ def _controle_fouten(staat: dict[str, Any]) -> dict[str, str]:
     return uit
 
 
-PROEFBEREKENING = "https://www.belastingdienst.nl/wps/wcm/connect/nl/toeslagen/content/hulpmiddel-proefberekening-toeslagen"
+PROEFBEREKENING = (
+    "https://www.belastingdienst.nl/wps/wcm/connect/nl/toeslagen/content/hulpmiddel-proefberekening-toeslagen"
+)
 
 
 templates.env.globals["proefberekening"] = PROEFBEREKENING
@@ -217,9 +244,16 @@ PARAMETER_NAAM = {
     "maximum_uurprijs": N_("Maximum uurprijs"),
     "percentage_tabel": N_("Uw regel in de tabel met percentages"),
 }
-SLEUTEL_NAAM = {"dagopvang": N_("dagopvang"), "buitenschoolse_opvang": N_("bso"), "gastouderopvang": N_("gastouderopvang"),
-                "rij": N_("regel"), "van": N_("inkomen vanaf"), "tot_en_met": N_("tot en met"),
-                "eerste_kind": N_("eerste kind"), "overige_kinderen": N_("andere kinderen")}
+SLEUTEL_NAAM = {
+    "dagopvang": N_("dagopvang"),
+    "buitenschoolse_opvang": N_("bso"),
+    "gastouderopvang": N_("gastouderopvang"),
+    "rij": N_("regel"),
+    "van": N_("inkomen vanaf"),
+    "tot_en_met": N_("tot en met"),
+    "eerste_kind": N_("eerste kind"),
+    "overige_kinderen": N_("andere kinderen"),
+}
 
 
 def waarde_nl(v: Any, sleutel: str = "") -> str:
@@ -229,8 +263,10 @@ def waarde_nl(v: Any, sleutel: str = "") -> str:
     if isinstance(v, bool):
         return _("ja") if v else _("nee")
     if isinstance(v, dict):
-        return ", ".join(f"{_(SLEUTEL_NAAM[str(k)]) if str(k) in SLEUTEL_NAAM else str(k).replace('_', ' ')} "
-                         f"{waarde_nl(x, str(k))}" for k, x in v.items())
+        return ", ".join(
+            f"{_(SLEUTEL_NAAM[str(k)]) if str(k) in SLEUTEL_NAAM else str(k).replace('_', ' ')} {waarde_nl(x, str(k))}"
+            for k, x in v.items()
+        )
     if isinstance(v, (list, tuple)):
         return ", ".join(waarde_nl(x) for x in v)
     if v is None:
@@ -250,8 +286,9 @@ def waarde_nl(v: Any, sleutel: str = "") -> str:
 
 templates.env.filters["status_nl"] = status_nl
 templates.env.filters["waarde_nl"] = waarde_nl
-templates.env.filters["parameter_naam"] = lambda n: (_(PARAMETER_NAAM[str(n)]) if str(n) in PARAMETER_NAAM
-                                                     else str(n).replace("_", " ").capitalize())
+templates.env.filters["parameter_naam"] = lambda n: (
+    _(PARAMETER_NAAM[str(n)]) if str(n) in PARAMETER_NAAM else str(n).replace("_", " ").capitalize()
+)
 
 
 def _tabel_soort(j: int) -> str:
@@ -279,22 +316,49 @@ def jaar_meldingen(jaren) -> list[dict[str, Any]]:
         groepen.setdefault(_tabel_soort(j), []).append(j)
     uit = []
     if groepen.get("ontbreekt"):
-        uit.append({"soort": "ontbreekt", "link": True, "tekst":
-                    _("Voor {jaren} hebben wij de officiële tabel met percentages niet. U ziet wel of u recht heeft en "
-                      "voor hoeveel uur, maar niet het bedrag.").format(jaren=_jaren_tekst(groepen["ontbreekt"]))})
+        uit.append(
+            {
+                "soort": "ontbreekt",
+                "link": True,
+                "tekst": _(
+                    "Voor {jaren} hebben wij de officiële tabel met percentages niet. U ziet wel of u recht heeft en "
+                    "voor hoeveel uur, maar niet het bedrag."
+                ).format(jaren=_jaren_tekst(groepen["ontbreekt"])),
+            }
+        )
     if groepen.get("indicatie"):
-        uit.append({"soort": "indicatie", "link": True, "tekst":
-                    _("Voor {jaren} zijn de tabel met percentages en de maximum uurprijzen nog niet vastgesteld. U ziet "
-                      "of u recht heeft en voor hoeveel uur, en een indicatie van het bedrag met wat is aangekondigd: "
-                      "niet het bedrag volgens de wet.").format(jaren=_jaren_tekst(groepen["indicatie"]))})
+        uit.append(
+            {
+                "soort": "indicatie",
+                "link": True,
+                "tekst": _(
+                    "Voor {jaren} zijn de tabel met percentages en de maximum uurprijzen nog niet vastgesteld. U ziet "
+                    "of u recht heeft en voor hoeveel uur, en een indicatie van het bedrag met wat is aangekondigd: "
+                    "niet het bedrag volgens de wet."
+                ).format(jaren=_jaren_tekst(groepen["indicatie"])),
+            }
+        )
     if groepen.get("onvolledig"):
-        uit.append({"soort": "onvolledig", "link": True, "tekst":
-                    _("Voor {jaren} is onze tabel niet compleet. Bij sommige inkomens kunnen wij het bedrag niet "
-                      "berekenen.").format(jaren=_jaren_tekst(groepen["onvolledig"]))})
+        uit.append(
+            {
+                "soort": "onvolledig",
+                "link": True,
+                "tekst": _(
+                    "Voor {jaren} is onze tabel niet compleet. Bij sommige inkomens kunnen wij het bedrag niet "
+                    "berekenen."
+                ).format(jaren=_jaren_tekst(groepen["onvolledig"])),
+            }
+        )
     if groepen.get("voorlopig"):
-        uit.append({"soort": "voorlopig", "link": False, "tekst":
-                    _("Voor {jaren} is de tabel nog niet definitief. Het bedrag kan nog iets veranderen.").format(
-                        jaren=_jaren_tekst(groepen["voorlopig"]))})
+        uit.append(
+            {
+                "soort": "voorlopig",
+                "link": False,
+                "tekst": _("Voor {jaren} is de tabel nog niet definitief. Het bedrag kan nog iets veranderen.").format(
+                    jaren=_jaren_tekst(groepen["voorlopig"])
+                ),
+            }
+        )
     return uit
 
 
@@ -302,19 +366,26 @@ def jaar_status(j: int) -> str | None:
     """What the parent must know about the percentage table of year j (None: complete)."""
     status = _tabel_soort(j)
     if status == "ontbreekt":
-        return _("Voor {jaar} hebben wij de officiële tabel met percentages niet. U ziet wel of u recht heeft en voor "
-                 "hoeveel uur, maar niet het bedrag. Het bedrag berekent u met de proefberekening van Dienst "
-                 "Toeslagen.").format(jaar=j)
+        return _(
+            "Voor {jaar} hebben wij de officiële tabel met percentages niet. U ziet wel of u recht heeft en voor "
+            "hoeveel uur, maar niet het bedrag. Het bedrag berekent u met de proefberekening van Dienst "
+            "Toeslagen."
+        ).format(jaar=j)
     if status == "indicatie":
-        return _("Voor {jaar} zijn de bedragen nog niet vastgesteld. U ziet of u recht heeft en voor hoeveel uur, en "
-                 "een indicatie met de aangekondigde bedragen, niet het bedrag volgens de wet. Het echte bedrag "
-                 "berekent u met de proefberekening van Dienst Toeslagen zodra die de bedragen kent.").format(jaar=j)
+        return _(
+            "Voor {jaar} zijn de bedragen nog niet vastgesteld. U ziet of u recht heeft en voor hoeveel uur, en "
+            "een indicatie met de aangekondigde bedragen, niet het bedrag volgens de wet. Het echte bedrag "
+            "berekent u met de proefberekening van Dienst Toeslagen zodra die de bedragen kent."
+        ).format(jaar=j)
     if status == "onvolledig":
-        return _("Voor {jaar} is onze tabel met percentages niet compleet. Bij sommige inkomens kunnen wij het bedrag "
-                 "niet berekenen. Dan verwijzen wij u naar de proefberekening van Dienst Toeslagen.").format(jaar=j)
+        return _(
+            "Voor {jaar} is onze tabel met percentages niet compleet. Bij sommige inkomens kunnen wij het bedrag "
+            "niet berekenen. Dan verwijzen wij u naar de proefberekening van Dienst Toeslagen."
+        ).format(jaar=j)
     if status == "voorlopig":
-        return _("Voor {jaar} rekenen wij met een tabel die nog niet definitief is. Het bedrag kan nog iets "
-                 "veranderen.").format(jaar=j)
+        return _(
+            "Voor {jaar} rekenen wij met een tabel die nog niet definitief is. Het bedrag kan nog iets veranderen."
+        ).format(jaar=j)
     return None
 
 
@@ -342,15 +413,28 @@ def vragen_start(request: Request, verlopen: str | None = None):
     """A new questionnaire: the first step gets an address with its own token too (303), so that Back to the first
     step finds the answers of this questionnaire."""
     if verlopen:
-        return toon_stap(request, "gezin", fm.nieuwe_staat(),
-                         melding=_("Deze link is verlopen of klopt niet. Uw antwoorden zijn daarom niet meer te "
-                                   "openen. Begin hieronder opnieuw."))
+        return toon_stap(
+            request,
+            "gezin",
+            fm.nieuwe_staat(),
+            melding=_(
+                "Deze link is verlopen of klopt niet. Uw antwoorden zijn daarom niet meer te "
+                "openen. Begin hieronder opnieuw."
+            ),
+        )
     return naar_stap(request, "gezin", fm.nieuwe_staat())
 
 
 @router.get("/vragen/{stap}", response_class=HTMLResponse)
-def vragen_stap(request: Request, stap: str, a: str | None = None, c: str | None = None, vervolg: str | None = None,
-                erbij: str | None = None, terug: str | None = None):
+def vragen_stap(
+    request: Request,
+    stap: str,
+    a: str | None = None,
+    c: str | None = None,
+    vervolg: str | None = None,
+    erbij: str | None = None,
+    terug: str | None = None,
+):
     """One step of the questionnaire, rebuilt from the answers in the address. `c`: answers that were posted with an
     error (the page shows them with the error messages), unless the parent has gone on since; `vervolg`: the step
     asks follow-up questions; `terug=controle`: the step was opened with 'Wijzigen' on the check page and returns
@@ -361,7 +445,9 @@ def vragen_stap(request: Request, stap: str, a: str | None = None, c: str | None
         staat, nieuwer = _nieuwste_en_of(request, staat, a)
     terug = "controle" if terug == "controle" else None
     if melding or stap not in fm.stappen(staat):
-        return toon_stap(request, "gezin", staat, melding=melding, status=404 if not melding and stap not in fm.STAPPEN else 200)
+        return toon_stap(
+            request, "gezin", staat, melding=melding, status=404 if not melding and stap not in fm.STAPPEN else 200
+        )
     if c and not nieuwer:
         try:
             velden = hervatten.lees(request.app.state.geheim, c, "concept")
@@ -371,8 +457,16 @@ def vragen_stap(request: Request, stap: str, a: str | None = None, c: str | None
             velden = {str(k): str(v) for k, v in velden.items()}
             uit = _verwerk(request, stap, velden, json.loads(fm.staat_tekst(staat)))
             if uit.get("fouten"):
-                return toon_stap(request, stap, staat, fouten=uit["fouten"], waarden=velden if stap in ("gezin", "inkomen") else None,
-                                 rijen=uit.get("rijen"), status=422, terug=terug)
+                return toon_stap(
+                    request,
+                    stap,
+                    staat,
+                    fouten=uit["fouten"],
+                    waarden=velden if stap in ("gezin", "inkomen") else None,
+                    rijen=uit.get("rijen"),
+                    status=422,
+                    terug=terug,
+                )
     return toon_stap(request, stap, staat, vervolg=bool(vervolg), erbij=bool(erbij), terug=terug)
 
 
@@ -464,7 +558,7 @@ async def vragen(request: Request):
         # 'Wijzigen' on the check page: back to the check page, unless a later step now needs an answer (for example
         # the partner's step after 'partner: ja', or a child that was added)
         st = fm.stappen(staat)
-        for s_ in st[st.index(stap) + 1:-1]:
+        for s_ in st[st.index(stap) + 1 : -1]:
             if not fm.stap_compleet(staat, s_):
                 return naar_stap(request, s_, staat, **terug)
         return naar_stap(request, "controle", staat)
@@ -481,8 +575,11 @@ def uitkomst_adres(request: Request, staat: dict[str, Any], pad: str = "/uitkoms
 BELASTINGTELEFOON = "0800-0543"
 BELASTINGTELEFOON_URL = "https://www.belastingdienst.nl/wps/wcm/connect/nl/contact/content/belastingtelefoon"
 MIJN_TOESLAGEN_URL = "https://mijn.toeslagen.nl"
-templates.env.globals.update(belastingtelefoon=BELASTINGTELEFOON, belastingtelefoon_url=BELASTINGTELEFOON_URL,
-                             mijn_toeslagen_url=MIJN_TOESLAGEN_URL)
+templates.env.globals.update(
+    belastingtelefoon=BELASTINGTELEFOON,
+    belastingtelefoon_url=BELASTINGTELEFOON_URL,
+    mijn_toeslagen_url=MIJN_TOESLAGEN_URL,
+)
 APPLY_STAP = "Vraag de toeslag op tijd aan"  # the core's step to apply (shown only while it is still to be done)
 
 
@@ -508,10 +605,13 @@ def _aanpassen_aan_antwoorden(ctx: dict[str, Any], h: Huishouden, aangevraagd: b
     has applied, the lateness said once (at the top), and a number and a link wherever she is sent to call or log in."""
     vc = ctx.get("vc")
     if vc is not None and vc.vragen and (aangevraagd is not None or h.aanvraagdatum is not None):
-        ctx["vc"] = vc.model_copy(update={"vragen": [q for q in vc.vragen if getattr(q, "veld", "") != "aanvraagdatum"]})
+        ctx["vc"] = vc.model_copy(
+            update={"vragen": [q for q in vc.vragen if getattr(q, "veld", "") != "aanvraagdatum"]}
+        )
     r = ctx.get("r")
-    ctx["aannames"] = [a for a in (r.aannames if r is not None else [])
-                       if not (aangevraagd is not None and "aanvraagdatum" in a)]
+    ctx["aannames"] = [
+        a for a in (r.aannames if r is not None else []) if not (aangevraagd is not None and "aanvraagdatum" in a)
+    ]
     if r is not None and len(ctx["aannames"]) != len(r.aannames):
         ctx["r"] = r.model_copy(update={"aannames": ctx["aannames"]})  # the PDF reads them from the result
     stappen = []
@@ -524,8 +624,10 @@ def _aanpassen_aan_antwoorden(ctx: dict[str, Any], h: Huishouden, aangevraagd: b
         if s_["soort"] == "stap" and s_["titel"] == APPLY_STAP:
             # the deadline and the months lost are said at the top; the step says how to apply
             s_["titel"] = _("Vraag de toeslag aan")
-            s_["tekst"] = _("Vraag kinderopvangtoeslag aan in Mijn toeslagen. Lukt dat niet, of heeft u vragen? Bel "
-                            "de BelastingTelefoon.")
+            s_["tekst"] = _(
+                "Vraag kinderopvangtoeslag aan in Mijn toeslagen. Lukt dat niet, of heeft u vragen? Bel "
+                "de BelastingTelefoon."
+            )
         s_["contact"] = _contact(s_["tekst"] + " " + s_["titel"]) if s_["soort"] == "stap" else []
         stappen.append(s_)
     ctx["stappen"] = stappen
@@ -559,8 +661,16 @@ def uitkomst_context(h: Huishouden, aangevraagd: bool | None = None) -> dict[str
 
 
 def _uitkomst_context(h: Huishouden) -> dict[str, Any]:
-    ctx: dict[str, Any] = {"h": h, "r": None, "vc": None, "blokken": [], "stappen": [], "melding": None,
-                           "melding_veld": None, "wettekst": False}
+    ctx: dict[str, Any] = {
+        "h": h,
+        "r": None,
+        "vc": None,
+        "blokken": [],
+        "stappen": [],
+        "melding": None,
+        "melding_veld": None,
+        "wettekst": False,
+    }
     try:
         ctx["vc"] = voorwaardencheck(h)
     except diensten.REKENFOUTEN as e:
@@ -577,8 +687,11 @@ def _uitkomst_context(h: Huishouden) -> dict[str, Any]:
     ctx["r"] = r
     ctx["kop"] = kop_context(h, r)
     if r.bedragen != "volledig" or h.toetsingsinkomen is None:  # the decision and hours stand; say what is missing
-        ctx["melding"] = ctx["melding"] or r.rekenfout or (
-            _("Het gezamenlijke toetsingsinkomen is niet ingevuld. Het percentage hangt daarvan af."))
+        ctx["melding"] = (
+            ctx["melding"]
+            or r.rekenfout
+            or (_("Het gezamenlijke toetsingsinkomen is niet ingevuld. Het percentage hangt daarvan af."))
+        )
     blokken, ctx["wettekst"] = diensten.uitleg_blokken(r)
     ctx["blokken"] = diensten.voeg_versies_samen(blokken, r.berekeningsjaar)
     ctx["stappen"] = diensten.stappen_lijst(h, r)
@@ -607,8 +720,11 @@ def kop_context(h: Huishouden, r, vandaag: dt.date | None = None) -> dict[str, A
         return any(k.uren_opgegeven and k.uren_opgegeven > 0 for k in m.kinderen)
 
     # months that have aanspraak by every condition except the application date
-    recht = [m.maand for m in maanden if (m.aanspraak or te_laat(m)) and met_opvang(m)
-             and (any(k.aanspraak for k in m.kinderen) or te_laat(m))]
+    recht = [
+        m.maand
+        for m in maanden
+        if (m.aanspraak or te_laat(m)) and met_opvang(m) and (any(k.aanspraak for k in m.kinderen) or te_laat(m))
+    ]
     uiterlijk = getattr(r, "aanvragen_uiterlijk", None)
     if uiterlijk is None and recht:
         uiterlijk = uiterste_aanvraagdatum(j, recht[0])
@@ -640,7 +756,9 @@ def kop_context(h: Huishouden, r, vandaag: dt.date | None = None) -> dict[str, A
     for m in maanden:
         b = m.uitbetaling_voorschot
         if m.maand in verloren or (te_laat(m) and met_opvang(m)):
-            status[m.maand] = N_("nee: te laat aangevraagd") if h.aanvraagdatum else N_("nee: te laat als u nu aanvraagt")
+            status[m.maand] = (
+                N_("nee: te laat aangevraagd") if h.aanvraagdatum else N_("nee: te laat als u nu aanvraagt")
+            )
         elif not m.aanspraak:
             status[m.maand] = N_("nee")
         elif not met_opvang(m):
@@ -658,11 +776,22 @@ def kop_context(h: Huishouden, r, vandaag: dt.date | None = None) -> dict[str, A
     ontbrekend = [getattr(o, "uitleg", str(o)) for o in (getattr(r, "ontbrekend", None) or [])]
     if ontbreekt and not ontbrekend and getattr(r, "rekenfout", None):
         ontbrekend = [r.rekenfout]
-    return {"perioden": perioden, "eerste": perioden[0]["van"] if perioden else None, "jaar_voorschot": jaar_voorschot,
-            "jaar_toeslag": getattr(r.jaar, "toeslag", None), "ontbreekt": ontbreekt, "ontbrekend": ontbrekend,
-            "uiterlijk": uiterlijk, "uiterlijk_voorbij": bool(uiterlijk and uiterlijk < vandaag),
-            "verloren": verloren, "verloren_vandaag": verloren_vandaag, "recht": recht, "status": status,
-            "vandaag": vandaag, "aanvraagdatum": h.aanvraagdatum}
+    return {
+        "perioden": perioden,
+        "eerste": perioden[0]["van"] if perioden else None,
+        "jaar_voorschot": jaar_voorschot,
+        "jaar_toeslag": getattr(r.jaar, "toeslag", None),
+        "ontbreekt": ontbreekt,
+        "ontbrekend": ontbrekend,
+        "uiterlijk": uiterlijk,
+        "uiterlijk_voorbij": bool(uiterlijk and uiterlijk < vandaag),
+        "verloren": verloren,
+        "verloren_vandaag": verloren_vandaag,
+        "recht": recht,
+        "status": status,
+        "vandaag": vandaag,
+        "aanvraagdatum": h.aanvraagdatum,
+    }
 
 
 def kop_uit_voorwaarden(h: Huishouden, vc, melding: str, vandaag: dt.date | None = None) -> dict[str, Any]:
@@ -675,10 +804,21 @@ def kop_uit_voorwaarden(h: Huishouden, vc, melding: str, vandaag: dt.date | None
     verloren_vandaag: list[int] = []
     if h.aanvraagdatum is None:
         verloren_vandaag = [m for m in recht if uiterste_aanvraagdatum(j, m) < vandaag]
-    return {"perioden": [], "ontbreekt": True, "ontbrekend": [melding], "jaar_voorschot": None, "jaar_toeslag": None,
-            "uiterlijk": uiterlijk, "uiterlijk_voorbij": bool(uiterlijk and uiterlijk < vandaag), "verloren": [],
-            "verloren_vandaag": verloren_vandaag, "recht": recht, "status": {}, "vandaag": vandaag,
-            "aanvraagdatum": h.aanvraagdatum}
+    return {
+        "perioden": [],
+        "ontbreekt": True,
+        "ontbrekend": [melding],
+        "jaar_voorschot": None,
+        "jaar_toeslag": None,
+        "uiterlijk": uiterlijk,
+        "uiterlijk_voorbij": bool(uiterlijk and uiterlijk < vandaag),
+        "verloren": [],
+        "verloren_vandaag": verloren_vandaag,
+        "recht": recht,
+        "status": {},
+        "vandaag": vandaag,
+        "aanvraagdatum": h.aanvraagdatum,
+    }
 
 
 def tegemoetkoming_context(h: Huishouden) -> dict[str, Any] | None:
@@ -687,8 +827,13 @@ def tegemoetkoming_context(h: Huishouden) -> dict[str, Any] | None:
     from kotwijzer.compute import gemeentelijke_tegemoetkoming
     from kotwijzer.municipal import actieve_catalogus
 
-    codes = [p.gemeente_code for o in (h.aanvrager, h.partner) if o for p in o.situaties
-             if p.situatie == "bijstand_traject" and p.gemeente_code]
+    codes = [
+        p.gemeente_code
+        for o in (h.aanvrager, h.partner)
+        if o
+        for p in o.situaties
+        if p.situatie == "bijstand_traject" and p.gemeente_code
+    ]
     if not codes:
         return None
     try:
@@ -706,27 +851,40 @@ def huishouden_uit_staat(staat: dict[str, Any]) -> Huishouden:
     try:
         return Huishouden.model_validate(fm.huishouden_dict(staat))
     except ValidationError as e:
-        raise ApiFout(422, "ongeldige_invoer", _("De antwoorden zijn niet compleet of kloppen niet: ")
-                      + "; ".join(f["melding"] for f in nederlandse_fouten(e)[:3])) from None
+        raise ApiFout(
+            422,
+            "ongeldige_invoer",
+            _("De antwoorden zijn niet compleet of kloppen niet: ")
+            + "; ".join(f["melding"] for f in nederlandse_fouten(e)[:3]),
+        ) from None
 
 
-def toon_uitkomst(request: Request, staat: dict[str, Any], extra: dict[str, Any] | None = None,
-                  status: int = 200) -> HTMLResponse:
+def toon_uitkomst(
+    request: Request, staat: dict[str, Any], extra: dict[str, Any] | None = None, status: int = 200
+) -> HTMLResponse:
     h = huishouden_uit_staat(staat)
     ctx = uitkomst_context(h, fm.aangevraagd(staat))
     ctx.update(_formulier_context(request, staat, h))
     if extra:
         ctx.update(extra)
-    titel = (_("Fout: ") if ctx.get("fouten") else "") + _("Uitkomst kinderopvangtoeslag {jaar}").format(jaar=h.berekeningsjaar)
+    titel = (_("Fout: ") if ctx.get("fouten") else "") + _("Uitkomst kinderopvangtoeslag {jaar}").format(
+        jaar=h.berekeningsjaar
+    )
     return render(request, "uitkomst.html", status=status, titel=titel, **ctx)
 
 
 def _formulier_context(request: Request, staat: dict[str, Any], h: Huishouden) -> dict[str, Any]:
     g = ingelogd(request)
     a = token(request, staat)
-    ctx: dict[str, Any] = {"staat": fm.staat_tekst(staat), "a": a, "context": staat.get("context") or {}, "kgu": fm.kgu(h.berekeningsjaar),
-           "dossiers": [], "hervat_adres": str(request.base_url).rstrip("/") + uitkomst_adres(request, staat),
-           "geldig": hervatten.GELDIG_TEKST}
+    ctx: dict[str, Any] = {
+        "staat": fm.staat_tekst(staat),
+        "a": a,
+        "context": staat.get("context") or {},
+        "kgu": fm.kgu(h.berekeningsjaar),
+        "dossiers": [],
+        "hervat_adres": str(request.base_url).rstrip("/") + uitkomst_adres(request, staat),
+        "geldig": hervatten.GELDIG_TEKST,
+    }
     if g is not None:
         from kotwijzer.store import repo
 
@@ -775,7 +933,9 @@ def _wijziging_uit_form(form: dict[str, str], h: Huishouden) -> tuple[Wijziging 
         except ValueError:
             f.voeg("wa-kind", _("Kies het kind."))
         try:
-            data["uren_per_maand"] = fm.parse_getal(form.get("wa-uren", _("")), "Vul het aantal uren in, bijvoorbeeld 80.")
+            data["uren_per_maand"] = fm.parse_getal(
+                form.get("wa-uren", _("")), "Vul het aantal uren in, bijvoorbeeld 80."
+            )
             if data["uren_per_maand"] is None:
                 f.voeg("wa-uren", _("Vul het nieuwe aantal uren per maand in."))
         except ValueError as e:
@@ -791,7 +951,9 @@ def _wijziging_uit_form(form: dict[str, str], h: Huishouden) -> tuple[Wijziging 
             f.voeg("wa-situatie", _("Kies de nieuwe situatie."))
         if form.get("wa-werkuren"):
             try:
-                data["werkuren_per_maand"] = fm.parse_getal(form["wa-werkuren"], _("Vul het aantal uren in, bijvoorbeeld 120."))
+                data["werkuren_per_maand"] = fm.parse_getal(
+                    form["wa-werkuren"], _("Vul het aantal uren in, bijvoorbeeld 120.")
+                )
             except ValueError as e:
                 f.voeg("wa-werkuren", str(e))
         if form.get("wa-voorziening") in ("ja", "nee"):
@@ -807,8 +969,15 @@ def _wijziging_uit_form(form: dict[str, str], h: Huishouden) -> tuple[Wijziging 
         return Wijziging.model_validate(data), f
     except ValidationError as e:
         for fout in nederlandse_fouten(e):
-            veld = {"toetsingsinkomen": "wa-inkomen", "kind": "wa-kind", "uren_per_maand": "wa-uren", "ouder": "wa-ouder",
-                    "situatie": "wa-situatie", "vanaf_maand": "wa-maand", "werkuren_per_maand": "wa-werkuren"}.get(fout["veld"], "wa-soort")
+            veld = {
+                "toetsingsinkomen": "wa-inkomen",
+                "kind": "wa-kind",
+                "uren_per_maand": "wa-uren",
+                "ouder": "wa-ouder",
+                "situatie": "wa-situatie",
+                "vanaf_maand": "wa-maand",
+                "werkuren_per_maand": "wa-werkuren",
+            }.get(fout["veld"], "wa-soort")
             f.voeg(veld, fout["melding"])
         return None, f
 
@@ -846,21 +1015,26 @@ def wat_als(request: Request):
                 ctx["vergelijking"] = diensten.wat_als(h, w)
                 staat2 = dict(staat)
                 staat2["invoer"] = ctx["vergelijking"]["invoer_wat_als"].model_dump(mode="json", exclude_none=True)
-                staat2["context"] = {k: v for k, v in (staat.get("context") or {}).items()
-                                     if k in ("dossier", "aangevraagd")}
+                staat2["context"] = {
+                    k: v for k, v in (staat.get("context") or {}).items() if k in ("dossier", "aangevraagd")
+                }
                 ctx["staat_wat_als"] = fm.staat_tekst(staat2)
                 ctx["a_wat_als"] = token(request, staat2)
             except diensten.OngeldigeWijziging as e:
                 f.voeg({"wijziging.kind": "wa-kind", "wijziging.ouder": "wa-ouder"}.get(e.veld, "wa-soort"), e.melding)
             except ValidationError as e:
-                f.voeg("wa-soort", _("Deze wijziging past niet bij de rest van de antwoorden: ")
-                       + nederlandse_fouten(e)[0]["melding"])
+                f.voeg(
+                    "wa-soort",
+                    _("Deze wijziging past niet bij de rest van de antwoorden: ") + nederlandse_fouten(e)[0]["melding"],
+                )
             except diensten.REKENFOUTEN as e:
                 f.voeg("wa-soort", diensten.rekenfout_melding(e))
         if f:
             status = 422
         ctx["fouten"] = f
-    titel = (_("Fout: ") if ctx.get("fouten") else "") + _("Wat als? Kinderopvangtoeslag {jaar}").format(jaar=h.berekeningsjaar)
+    titel = (_("Fout: ") if ctx.get("fouten") else "") + _("Wat als? Kinderopvangtoeslag {jaar}").format(
+        jaar=h.berekeningsjaar
+    )
     return render(request, "wat_als.html", status=status, titel=titel, **ctx)
 
 
@@ -903,7 +1077,9 @@ def voorschot(request: Request):
             except ValueError as e:
                 f.voeg(veld, str(e))
         if not f:
-            ctx["geen_bedrag"] = _bedrag_ontbreekt(h, bedragen["vs-voorschot"]) or _bedrag_ontbreekt(h, bedragen["vs-definitief"])
+            ctx["geen_bedrag"] = _bedrag_ontbreekt(h, bedragen["vs-voorschot"]) or _bedrag_ontbreekt(
+                h, bedragen["vs-definitief"]
+            )
             if not ctx["geen_bedrag"]:
                 try:
                     ctx["uitkomst"] = diensten.voorschot(h, bedragen["vs-voorschot"], bedragen["vs-definitief"])
@@ -930,8 +1106,11 @@ def _bedrag_ontbreekt(h: Huishouden, inkomen: int) -> str | None:
 def pdf_antwoord(ctx: dict[str, Any], bestandsnaam: str, kop: str | None = None) -> Response:
     from kotwijzer.web.pdf import samenvatting_pdf
 
-    return Response(samenvatting_pdf(ctx, kop), media_type="application/pdf",
-                    headers={"Content-Disposition": f'attachment; filename="{bestandsnaam}"'})
+    return Response(
+        samenvatting_pdf(ctx, kop),
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{bestandsnaam}"'},
+    )
 
 
 @router.get("/samenvatting.pdf")
@@ -940,8 +1119,10 @@ def samenvatting_get(request: Request, a: str | None = None):
     if melding or not a:
         return naar("/vragen?verlopen=1")
     h = huishouden_uit_staat(staat)
-    return pdf_antwoord(uitkomst_context(h, fm.aangevraagd(staat)),
-                        f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf")
+    return pdf_antwoord(
+        uitkomst_context(h, fm.aangevraagd(staat)),
+        f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf",
+    )
 
 
 @router.post("/samenvatting.pdf")
@@ -959,15 +1140,29 @@ def api_docs(request: Request):
     paden = []
     for pad, methodes in spec.get("paths", {}).items():
         for methode, op in methodes.items():
-            body = (((op.get("requestBody") or {}).get("content") or {}).get("application/json") or {}).get("schema", {})
-            paden.append({
-                "pad": pad, "methode": methode.upper(), "samenvatting": op.get("summary", ""),
-                "beschrijving": op.get("description", ""), "tags": op.get("tags", []),
-                "invoer": body.get("$ref", "").rsplit("/", 1)[-1],
-                "antwoorden": [(code, a.get("description", "")) for code, a in (op.get("responses") or {}).items()],
-                "beveiligd": bool(op.get("security")),
-                "parameters": [(p["name"], p.get("in", ""), (p.get("schema") or {}).get("type", ""), p.get("description", ""))
-                               for p in op.get("parameters", [])],
-            })
-    return render(request, "api_docs.html", titel="API-documentatie (versie 1)", paden=paden,
-                  versie=spec.get("info", {}).get("version", ""))
+            body = (((op.get("requestBody") or {}).get("content") or {}).get("application/json") or {}).get(
+                "schema", {}
+            )
+            paden.append(
+                {
+                    "pad": pad,
+                    "methode": methode.upper(),
+                    "samenvatting": op.get("summary", ""),
+                    "beschrijving": op.get("description", ""),
+                    "tags": op.get("tags", []),
+                    "invoer": body.get("$ref", "").rsplit("/", 1)[-1],
+                    "antwoorden": [(code, a.get("description", "")) for code, a in (op.get("responses") or {}).items()],
+                    "beveiligd": bool(op.get("security")),
+                    "parameters": [
+                        (p["name"], p.get("in", ""), (p.get("schema") or {}).get("type", ""), p.get("description", ""))
+                        for p in op.get("parameters", [])
+                    ],
+                }
+            )
+    return render(
+        request,
+        "api_docs.html",
+        titel="API-documentatie (versie 1)",
+        paden=paden,
+        versie=spec.get("info", {}).get("version", ""),
+    )

@@ -9,6 +9,7 @@ the model itself, the same pydantic fields the API validates with, so there is o
 they follow changes to the model. A state the API would refuse for its size is never signed, so a link can never
 carry a page that costs more than the largest valid household.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,10 @@ MAX_STAAT = 64 * 1024  # characters; the largest valid household is about 20 kB 
 MAX_TEKST = 200  # characters of a text the model does not bound itself (the state's own fields)
 MAX_DIEPTE = 12  # the state's own nesting is 6 deep (invoer.kinderen[i].opvang[j].maanden[k])
 
-MELDING = ("De antwoorden op deze pagina konden niet worden gelezen. Begin opnieuw bij de eerste vraag "
-           "(ga naar 'Vragenlijst').")
+MELDING = (
+    "De antwoorden op deze pagina konden niet worden gelezen. Begin opnieuw bij de eerste vraag "
+    "(ga naar 'Vragenlijst')."
+)
 
 # a shape: None = a plain value (text, number, true/false, null); ("tekst", max length) ; ("obj", {field: shape}) ;
 # ("lijst", shape, max length or None)
@@ -118,8 +121,9 @@ def controleer_staat(data: Any) -> None:
     if isinstance(data.get("invoer"), dict):
         _controleer_vorm(data["invoer"], _vorm_van_model(Huishouden))
     ctx = data.get("context")
-    if isinstance(ctx, dict) and any(isinstance(x, (dict, list)) or (isinstance(x, str) and len(x) > MAX_TEKST)
-                                     for x in ctx.values()):
+    if isinstance(ctx, dict) and any(
+        isinstance(x, (dict, list)) or (isinstance(x, str) and len(x) > MAX_TEKST) for x in ctx.values()
+    ):
         raise _fout()
     if isinstance(data.get("id"), str) and len(data["id"]) > 64:
         raise _fout()

@@ -5,6 +5,7 @@ facts changed, and what that does to the money per month and over the year).
 Plain HTML forms, no JavaScript: every list shows its existing rows plus one empty row to add one more. A row whose
 first field is left empty is left out. Nothing here decides about the law: amounts come from `kotwijzer.compute`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,24 +23,48 @@ MAX_OPVANG = 12
 
 UITKERING_TEKST = {"bijstand": "Bijstand", "ioaw": "IOAW", "ioaz": "IOAZ", "anw": "Anw"}
 ONDERWIJS_TEKST = {"vo": "Voortgezet onderwijs", "vavo": "Vavo", "mbo": "Mbo", "hbo": "Hbo", "wo": "Universiteit (wo)"}
-DETENTIE_TEKST = {"veroordeling": "Veroordeeld tot een vrijheidsstraf of maatregel",
-                  "voorlopige_hechtenis": "Voorlopige hechtenis"}
+DETENTIE_TEKST = {
+    "veroordeling": "Veroordeeld tot een vrijheidsstraf of maatregel",
+    "voorlopige_hechtenis": "Voorlopige hechtenis",
+}
 JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
 
 # Plain Dutch names of the input fields, for error messages and for the list of changed facts
 VELD_TEKST = {
-    "berekeningsjaar": "jaar", "toetsingsinkomen": "gezamenlijk toetsingsinkomen", "aanvraagdatum": "aanvraagdatum",
-    "partner_is_bloedverwant": "partner is familie", "partner": "partner", "aanvrager": "aanvrager",
-    "label": "label", "situaties": "periode", "situatie": "situatie", "van": "vanaf", "tot": "tot en met",
-    "maanden": "maanden", "uren_per_maand": "uren per maand", "uitkering": "uitkering",
-    "voorziening_gericht_op_arbeidsinschakeling": "traject gericht op werk", "gemeente_code": "gemeente (CBS-code)",
-    "activiteit": "activiteit", "onderwijs": "onderwijs", "detentie_soort": "soort detentie",
-    "detentie_begin": "begin van de hele straf", "detentie_einde": "einde van de hele straf",
-    "laatste_werkdag_vorig_jaar": "laatste werkdag vorig jaar", "uren_per_maand_voor_einde": "uren per maand voor die dag",
-    "vermoedelijke_bevallingsdatum": "vermoedelijke bevallingsdatum", "bevallingsdatum": "bevallingsdatum",
-    "kinderen": "kind", "geboortedatum": "geboortedatum", "start_voortgezet_onderwijs": "start voortgezet onderwijs",
-    "woont_op_adres_aanvrager": "woont bij de aanvrager", "co_ouderschap": "co-ouderschap", "opvang": "opvang",
-    "soort": "soort opvang", "uurprijs": "uurprijs", "lrk_geregistreerd": "in het Landelijk Register Kinderopvang",
+    "berekeningsjaar": "jaar",
+    "toetsingsinkomen": "gezamenlijk toetsingsinkomen",
+    "aanvraagdatum": "aanvraagdatum",
+    "partner_is_bloedverwant": "partner is familie",
+    "partner": "partner",
+    "aanvrager": "aanvrager",
+    "label": "label",
+    "situaties": "periode",
+    "situatie": "situatie",
+    "van": "vanaf",
+    "tot": "tot en met",
+    "maanden": "maanden",
+    "uren_per_maand": "uren per maand",
+    "uitkering": "uitkering",
+    "voorziening_gericht_op_arbeidsinschakeling": "traject gericht op werk",
+    "gemeente_code": "gemeente (CBS-code)",
+    "activiteit": "activiteit",
+    "onderwijs": "onderwijs",
+    "detentie_soort": "soort detentie",
+    "detentie_begin": "begin van de hele straf",
+    "detentie_einde": "einde van de hele straf",
+    "laatste_werkdag_vorig_jaar": "laatste werkdag vorig jaar",
+    "uren_per_maand_voor_einde": "uren per maand voor die dag",
+    "vermoedelijke_bevallingsdatum": "vermoedelijke bevallingsdatum",
+    "bevallingsdatum": "bevallingsdatum",
+    "kinderen": "kind",
+    "geboortedatum": "geboortedatum",
+    "start_voortgezet_onderwijs": "start voortgezet onderwijs",
+    "woont_op_adres_aanvrager": "woont bij de aanvrager",
+    "co_ouderschap": "co-ouderschap",
+    "opvang": "opvang",
+    "soort": "soort opvang",
+    "uurprijs": "uurprijs",
+    "lrk_geregistreerd": "in het Landelijk Register Kinderopvang",
 }
 
 
@@ -86,12 +111,19 @@ def _ja_nee(x: Any, standaard: str = "") -> str:
 
 def _periode_rij(p: Mapping[str, Any]) -> dict[str, str]:
     return {
-        "situatie": str(p.get("situatie") or ""), "van": _dmj(p.get("van")), "tot": _dmj(p.get("tot")),
-        "maanden": _maanden_kort(p.get("maanden")), "uren": _getal(p.get("uren_per_maand")),
-        "uitkering": str(p.get("uitkering") or ""), "voorziening": _ja_nee(p.get("voorziening_gericht_op_arbeidsinschakeling")),
-        "gemeente": str(p.get("gemeente_code") or ""), "activiteit": str(p.get("activiteit") or ""),
-        "onderwijs": str(p.get("onderwijs") or ""), "detentie_soort": str(p.get("detentie_soort") or ""),
-        "detentie_begin": _dmj(p.get("detentie_begin")), "detentie_einde": _dmj(p.get("detentie_einde")),
+        "situatie": str(p.get("situatie") or ""),
+        "van": _dmj(p.get("van")),
+        "tot": _dmj(p.get("tot")),
+        "maanden": _maanden_kort(p.get("maanden")),
+        "uren": _getal(p.get("uren_per_maand")),
+        "uitkering": str(p.get("uitkering") or ""),
+        "voorziening": _ja_nee(p.get("voorziening_gericht_op_arbeidsinschakeling")),
+        "gemeente": str(p.get("gemeente_code") or ""),
+        "activiteit": str(p.get("activiteit") or ""),
+        "onderwijs": str(p.get("onderwijs") or ""),
+        "detentie_soort": str(p.get("detentie_soort") or ""),
+        "detentie_begin": _dmj(p.get("detentie_begin")),
+        "detentie_einde": _dmj(p.get("detentie_einde")),
     }
 
 
@@ -99,25 +131,38 @@ def _ouder_waarden(o: Mapping[str, Any] | None) -> dict[str, Any]:
     o = o or {}
     rijen = [_periode_rij(p) for p in o.get("situaties") or []]
     rijen.append(_periode_rij({}))
-    return {"label": str(o.get("label") or ""), "laatste_werkdag": _dmj(o.get("laatste_werkdag_vorig_jaar")),
-            "uren_voor_einde": _getal(o.get("uren_per_maand_voor_einde")),
-            "vermoedelijke_bevalling": _dmj(o.get("vermoedelijke_bevallingsdatum")),
-            "bevalling": _dmj(o.get("bevallingsdatum")), "perioden": rijen[:MAX_PERIODEN]}
+    return {
+        "label": str(o.get("label") or ""),
+        "laatste_werkdag": _dmj(o.get("laatste_werkdag_vorig_jaar")),
+        "uren_voor_einde": _getal(o.get("uren_per_maand_voor_einde")),
+        "vermoedelijke_bevalling": _dmj(o.get("vermoedelijke_bevallingsdatum")),
+        "bevalling": _dmj(o.get("bevallingsdatum")),
+        "perioden": rijen[:MAX_PERIODEN],
+    }
 
 
 def _opvang_rij(o: Mapping[str, Any]) -> dict[str, str]:
     ms = o.get("maanden")
-    return {"soort": str(o.get("soort") or ""), "maanden": "" if ms is None or list(ms) == list(range(1, 13)) else _maanden_kort(ms),
-            "uren": _getal(o.get("uren_per_maand")), "uurprijs": _getal(o.get("uurprijs")),
-            "lrk": _ja_nee(o.get("lrk_geregistreerd"), "ja")}
+    return {
+        "soort": str(o.get("soort") or ""),
+        "maanden": "" if ms is None or list(ms) == list(range(1, 13)) else _maanden_kort(ms),
+        "uren": _getal(o.get("uren_per_maand")),
+        "uurprijs": _getal(o.get("uurprijs")),
+        "lrk": _ja_nee(o.get("lrk_geregistreerd"), "ja"),
+    }
 
 
 def _kind_waarden(k: Mapping[str, Any]) -> dict[str, Any]:
     opvang = [_opvang_rij(o) for o in k.get("opvang") or []]
     opvang.append(_opvang_rij({}))
-    return {"label": str(k.get("label") or ""), "geboortedatum": _dmj(k.get("geboortedatum")),
-            "vo": str(k.get("start_voortgezet_onderwijs") or ""), "woont": _ja_nee(k.get("woont_op_adres_aanvrager"), "ja"),
-            "co": _ja_nee(k.get("co_ouderschap"), "nee"), "opvang": opvang[:MAX_OPVANG]}
+    return {
+        "label": str(k.get("label") or ""),
+        "geboortedatum": _dmj(k.get("geboortedatum")),
+        "vo": str(k.get("start_voortgezet_onderwijs") or ""),
+        "woont": _ja_nee(k.get("woont_op_adres_aanvrager"), "ja"),
+        "co": _ja_nee(k.get("co_ouderschap"), "nee"),
+        "opvang": opvang[:MAX_OPVANG],
+    }
 
 
 def velden_van_invoer(invoer: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, Any]]:
@@ -158,9 +203,11 @@ def velden_van_form(form: Mapping[str, str]) -> tuple[dict[str, str], dict[str, 
         gevuld = [i for i in range(maximum) if (form.get(f"{prefix}{i}-{eerste}") or "").strip()]
         return min(maximum, (max(gevuld) + 2) if gevuld else 1)
 
-    n: dict[str, Any] = {"aanvrager": _rijen("aanvrager-", MAX_PERIODEN, "situatie"),
-                         "partner": _rijen("partner-", MAX_PERIODEN, "situatie"),
-                         "kinderen": _rijen("kind-", MAX_KINDEREN, "geboortedatum")}
+    n: dict[str, Any] = {
+        "aanvrager": _rijen("aanvrager-", MAX_PERIODEN, "situatie"),
+        "partner": _rijen("partner-", MAX_PERIODEN, "situatie"),
+        "kinderen": _rijen("kind-", MAX_KINDEREN, "geboortedatum"),
+    }
     n["opvang"] = [_rijen(f"kind-{i}-opvang-", MAX_OPVANG, "soort") for i in range(n["kinderen"])]
     for i in range(n["kinderen"]):
         w.setdefault(f"kind-{i}-woont", "ja")
@@ -172,12 +219,22 @@ def velden_van_form(form: Mapping[str, str]) -> tuple[dict[str, str], dict[str, 
 
 def veld_van_pad(pad: str) -> str:
     """The form field for a path of a validation error: 'kinderen[0].opvang[1].uurprijs' -> 'kind-0-opvang-1-uurprijs'."""
-    korter = {"uren_per_maand": "uren", "gemeente_code": "gemeente", "voorziening_gericht_op_arbeidsinschakeling": "voorziening",
-              "start_voortgezet_onderwijs": "vo", "berekeningsjaar": "jaar", "partner_is_bloedverwant": "bloedverwant",
-              "laatste_werkdag_vorig_jaar": "laatste_werkdag", "uren_per_maand_voor_einde": "uren_voor_einde",
-              "vermoedelijke_bevallingsdatum": "vermoedelijke_bevalling", "bevallingsdatum": "bevalling",
-              "geboortedatum": "geboortedatum", "woont_op_adres_aanvrager": "woont", "co_ouderschap": "co",
-              "lrk_geregistreerd": "lrk"}
+    korter = {
+        "uren_per_maand": "uren",
+        "gemeente_code": "gemeente",
+        "voorziening_gericht_op_arbeidsinschakeling": "voorziening",
+        "start_voortgezet_onderwijs": "vo",
+        "berekeningsjaar": "jaar",
+        "partner_is_bloedverwant": "bloedverwant",
+        "laatste_werkdag_vorig_jaar": "laatste_werkdag",
+        "uren_per_maand_voor_einde": "uren_voor_einde",
+        "vermoedelijke_bevallingsdatum": "vermoedelijke_bevalling",
+        "bevallingsdatum": "bevalling",
+        "geboortedatum": "geboortedatum",
+        "woont_op_adres_aanvrager": "woont",
+        "co_ouderschap": "co",
+        "lrk_geregistreerd": "lrk",
+    }
     m = re.fullmatch(r"(aanvrager|partner)\.situaties\[(\d+)\](?:\.(\w+))?", pad)
     if m:
         return f"{m.group(1)}-{m.group(2)}-{korter.get(m.group(3) or 'situatie', m.group(3) or 'situatie')}"
@@ -317,8 +374,11 @@ def _ouder_uit_form(form: Mapping[str, str], wie: str, f: Fouten) -> dict[str, A
             per["voorziening_gericht_op_arbeidsinschakeling"] = v
         situaties.append(per)
     o["situaties"] = situaties
-    for veld, sleutel in (("laatste_werkdag", "laatste_werkdag_vorig_jaar"), ("vermoedelijke_bevalling", "vermoedelijke_bevallingsdatum"),
-                          ("bevalling", "bevallingsdatum")):
+    for veld, sleutel in (
+        ("laatste_werkdag", "laatste_werkdag_vorig_jaar"),
+        ("vermoedelijke_bevalling", "vermoedelijke_bevallingsdatum"),
+        ("bevalling", "bevallingsdatum"),
+    ):
         if (w := _datum(_tekst(form, f"{wie}-{veld}"), f"{wie}-{veld}", f)) is not None:
             o[sleutel] = w
     if (w := _decimaal(_tekst(form, f"{wie}-uren_voor_einde"), f"{wie}-uren_voor_einde", f)) is not None:
@@ -330,9 +390,20 @@ def invoer_uit_form(form: Mapping[str, str], basis: Mapping[str, Any] | None = N
     """The core's input from the workbench form, and the errors per field id. Keys of `basis` that the form does not
     show (none today) are kept, so that saving never drops a fact."""
     f = Fouten()
-    inv: dict[str, Any] = {k: v for k, v in (basis or {}).items()
-                           if k not in {"berekeningsjaar", "toetsingsinkomen", "aanvraagdatum", "aanvrager", "partner",
-                                        "partner_is_bloedverwant", "kinderen"}}
+    inv: dict[str, Any] = {
+        k: v
+        for k, v in (basis or {}).items()
+        if k
+        not in {
+            "berekeningsjaar",
+            "toetsingsinkomen",
+            "aanvraagdatum",
+            "aanvrager",
+            "partner",
+            "partner_is_bloedverwant",
+            "kinderen",
+        }
+    }
     jaar = _tekst(form, "jaar")
     if not jaar.isdigit() or not 2000 <= int(jaar) <= 2100:
         f.zet("jaar", "Vul het berekeningsjaar in, bijvoorbeeld 2026.")
@@ -360,7 +431,10 @@ def invoer_uit_form(form: Mapping[str, str], basis: Mapping[str, Any] | None = N
             o: dict[str, Any] = {"soort": soort}
             if (ms := _maanden(_tekst(form, q + "maanden"), q + "maanden", f)) is not None:
                 o["maanden"] = ms
-            uren, prijs = _decimaal(_tekst(form, q + "uren"), q + "uren", f), _decimaal(_tekst(form, q + "uurprijs"), q + "uurprijs", f)
+            uren, prijs = (
+                _decimaal(_tekst(form, q + "uren"), q + "uren", f),
+                _decimaal(_tekst(form, q + "uurprijs"), q + "uurprijs", f),
+            )
             if uren is None and q + "uren" not in f:
                 f.zet(q + "uren", "Vul het aantal uren opvang per maand in.")
             if prijs is None and q + "uurprijs" not in f:
@@ -491,9 +565,15 @@ def bedragen(invoer: Mapping[str, Any]) -> dict[str, Any]:
         return {"maanden": [], "jaar": None, "melding": "Deze versie kan niet meer worden ingelezen.", "r": None}
     except REKENFOUTEN as e:
         return {"maanden": [], "jaar": None, "melding": rekenfout_melding(e), "r": None}
-    return {"maanden": [{"maand": m.maand, "aanspraak": m.aanspraak, "betaald": m.uitbetaling_voorschot,
-                         "toeslag": m.toeslag} for m in r.maanden],
-            "jaar": r.jaar.toeslag, "melding": getattr(r, "rekenfout", None), "r": r}
+    return {
+        "maanden": [
+            {"maand": m.maand, "aanspraak": m.aanspraak, "betaald": m.uitbetaling_voorschot, "toeslag": m.toeslag}
+            for m in r.maanden
+        ],
+        "jaar": r.jaar.toeslag,
+        "melding": getattr(r, "rekenfout", None),
+        "r": r,
+    }
 
 
 def _min(a: Decimal | int | None, b: Decimal | int | None) -> Decimal | int | None:
@@ -508,11 +588,35 @@ def geld_verschil(a: Mapping[str, Any], b: Mapping[str, Any]) -> dict[str, Any]:
         ma = next((x for x in ba["maanden"] if x["maand"] == m), None)
         mb = next((x for x in bb["maanden"] if x["maand"] == m), None)
         pa, pb = (ma or {}).get("betaald"), (mb or {}).get("betaald")
-        maanden.append({"maand": m, "a": pa, "b": pb, "verschil": _min(pa, pb),
-                        "recht_a": (ma or {}).get("aanspraak"), "recht_b": (mb or {}).get("aanspraak")})
+        maanden.append(
+            {
+                "maand": m,
+                "a": pa,
+                "b": pb,
+                "verschil": _min(pa, pb),
+                "recht_a": (ma or {}).get("aanspraak"),
+                "recht_b": (mb or {}).get("aanspraak"),
+            }
+        )
     ja, jb = ba["jaar"], bb["jaar"]
-    som_a = sum((x["a"] for x in maanden if x["a"] is not None), Decimal(0)) if ba["maanden"] and all(x["a"] is not None for x in maanden) else None
-    som_b = sum((x["b"] for x in maanden if x["b"] is not None), Decimal(0)) if bb["maanden"] and all(x["b"] is not None for x in maanden) else None
-    return {"maanden": maanden, "jaar_a": ja, "jaar_b": jb, "jaar_verschil": _min(ja, jb),
-            "betaald_a": som_a, "betaald_b": som_b, "betaald_verschil": _min(som_a, som_b),
-            "melding_a": ba["melding"], "melding_b": bb["melding"]}
+    som_a = (
+        sum((x["a"] for x in maanden if x["a"] is not None), Decimal(0))
+        if ba["maanden"] and all(x["a"] is not None for x in maanden)
+        else None
+    )
+    som_b = (
+        sum((x["b"] for x in maanden if x["b"] is not None), Decimal(0))
+        if bb["maanden"] and all(x["b"] is not None for x in maanden)
+        else None
+    )
+    return {
+        "maanden": maanden,
+        "jaar_a": ja,
+        "jaar_b": jb,
+        "jaar_verschil": _min(ja, jb),
+        "betaald_a": som_a,
+        "betaald_b": som_b,
+        "betaald_verschil": _min(som_a, som_b),
+        "melding_a": ba["melding"],
+        "melding_b": bb["melding"],
+    }

@@ -1,4 +1,5 @@
 """Legal sources: citations (`Bron`) and the versioned law texts they resolve to."""
+
 from kotwijzer.wetten.bron import WETTEN, Bron, awir, bkot, pw, wko, wlz
 from kotwijzer.wetten.teksten import (
     OntbrekendeWettekst,

@@ -4,6 +4,7 @@ Every rule and parameter in kotwijzer carries one or more `Bron` objects. The te
 cited provision is shipped per version date in `kotwijzer/wetten/data/` and resolved by
 `kotwijzer.wetten.tekst()`; a test fails on a citation that does not exist in the version used.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -73,36 +74,56 @@ class Bron:
 
 
 def wko(
-    artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None,
-    vanaf: int | None = None, tot: int | None = None,
+    artikel: str,
+    lid: str | int | None = None,
+    onderdeel: str | None = None,
+    sub: str | None = None,
+    vanaf: int | None = None,
+    tot: int | None = None,
 ) -> Bron:
     return Bron("Wko", artikel, None if lid is None else str(lid), onderdeel, sub, vanaf, tot)
 
 
 def bkot(
-    artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None,
-    vanaf: int | None = None, tot: int | None = None,
+    artikel: str,
+    lid: str | int | None = None,
+    onderdeel: str | None = None,
+    sub: str | None = None,
+    vanaf: int | None = None,
+    tot: int | None = None,
 ) -> Bron:
     return Bron("Bkot", artikel, None if lid is None else str(lid), onderdeel, sub, vanaf, tot)
 
 
 def awir(
-    artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None,
-    vanaf: int | None = None, tot: int | None = None,
+    artikel: str,
+    lid: str | int | None = None,
+    onderdeel: str | None = None,
+    sub: str | None = None,
+    vanaf: int | None = None,
+    tot: int | None = None,
 ) -> Bron:
     return Bron("Awir", artikel, None if lid is None else str(lid), onderdeel, sub, vanaf, tot)
 
 
 def pw(
-    artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None,
-    vanaf: int | None = None, tot: int | None = None,
+    artikel: str,
+    lid: str | int | None = None,
+    onderdeel: str | None = None,
+    sub: str | None = None,
+    vanaf: int | None = None,
+    tot: int | None = None,
 ) -> Bron:
     return Bron("Pw", artikel, None if lid is None else str(lid), onderdeel, sub, vanaf, tot)
 
 
 def wlz(
-    artikel: str, lid: str | int | None = None, onderdeel: str | None = None, sub: str | None = None,
-    vanaf: int | None = None, tot: int | None = None,
+    artikel: str,
+    lid: str | int | None = None,
+    onderdeel: str | None = None,
+    sub: str | None = None,
+    vanaf: int | None = None,
+    tot: int | None = None,
 ) -> Bron:
     return Bron("Wlz", artikel, None if lid is None else str(lid), onderdeel, sub, vanaf, tot)
 

@@ -25,6 +25,7 @@ defined term: ``Bron("Wko", "1.1", "1", "ouder")``.
 A citation that does not exist in the version in force on the peildatum raises
 `OntbrekendeWettekst`; kotwijzer never falls back to another version or invents text.
 """
+
 from __future__ import annotations
 
 import re
@@ -134,9 +135,7 @@ def _versies(wet: str) -> tuple[date, ...]:
 def _laad(wet: str, versie: date) -> dict[str, Any]:
     bestand = _data_root().joinpath(wet, f"{versie.isoformat()}.yaml")
     if not bestand.is_file():
-        raise OntbrekendeWettekst(
-            f"Geen tekst van {_van(wet)} opgenomen voor de versie van {versie.isoformat()}."
-        )
+        raise OntbrekendeWettekst(f"Geen tekst van {_van(wet)} opgenomen voor de versie van {versie.isoformat()}.")
     with bestand.open("r", encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
     if data.get("wet") != wet or str(data.get("versie")) != versie.isoformat():
@@ -165,12 +164,10 @@ def versie_op(wet: str, peildatum: date | str) -> date:
     if not kandidaten:
         if not alle:
             raise OntbrekendeWettekst(
-                f"Er is geen enkele versie van {_van(wet)} opgenomen; "
-                f"geen tekst beschikbaar voor {_nl(peil)}."
+                f"Er is geen enkele versie van {_van(wet)} opgenomen; geen tekst beschikbaar voor {_nl(peil)}."
             )
         raise OntbrekendeWettekst(
-            f"Geen tekst van {_van(wet)} die geldt op {_nl(peil)}: de vroegste opgenomen "
-            f"versie is van {_nl(alle[0])}."
+            f"Geen tekst van {_van(wet)} die geldt op {_nl(peil)}: de vroegste opgenomen versie is van {_nl(alle[0])}."
         )
     versie = kandidaten[-1]
     tot = _laad(wet, versie).get("geldig_tot")
@@ -247,12 +244,9 @@ def tekst(bron: Bron, peildatum: date | str) -> str:
         if bron.onderdeel is not None or bron.sub is not None:
             if "leden" in art:
                 raise OntbrekendeWettekst(
-                    f"{_citaat(bron)}: artikel {bron.artikel} heeft genummerde leden in {waar}; "
-                    f"noem het lid."
+                    f"{_citaat(bron)}: artikel {bron.artikel} heeft genummerde leden in {waar}; noem het lid."
                 )
-            raise OntbrekendeWettekst(
-                f"{_citaat(bron)}: artikel {bron.artikel} heeft geen onderdelen in {waar}."
-            )
+            raise OntbrekendeWettekst(f"{_citaat(bron)}: artikel {bron.artikel} heeft geen onderdelen in {waar}.")
         return _render_artikel(art)
 
     if "leden" not in art:

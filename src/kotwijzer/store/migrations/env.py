@@ -1,5 +1,6 @@
 """Alembic environment for kotwijzer's database. Run through `kotwijzer.store.db.migreer()`; with the alembic
 command line, set DATABASE_URL (or sqlalchemy.url) first."""
+
 from __future__ import annotations
 
 import os
@@ -16,7 +17,9 @@ target_metadata = Base.metadata
 def _url() -> str:
     from kotwijzer.store.db import normaliseer_url, standaard_url
 
-    return normaliseer_url(config.get_main_option("sqlalchemy.url") or os.environ.get("DATABASE_URL") or standaard_url())
+    return normaliseer_url(
+        config.get_main_option("sqlalchemy.url") or os.environ.get("DATABASE_URL") or standaard_url()
+    )
 
 
 def run_migrations_offline() -> None:

@@ -4,6 +4,7 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-04
 """
+
 from alembic import op
 import sqlalchemy as sa
 
@@ -21,8 +22,10 @@ def upgrade() -> None:
     op.create_index("ix_audit_dossier_id", "audit", ["dossier_id"])
     # lines written before this migration: the dossier of a dossier line is its own id
     op.execute("UPDATE audit SET dossier_id = object_id WHERE object_soort = 'dossier'")
-    op.execute("UPDATE audit SET dossier_id = (SELECT scenario.dossier_id FROM scenario WHERE scenario.id = audit.object_id) "
-               "WHERE object_soort = 'scenario'")
+    op.execute(
+        "UPDATE audit SET dossier_id = (SELECT scenario.dossier_id FROM scenario WHERE scenario.id = audit.object_id) "
+        "WHERE object_soort = 'scenario'"
+    )
 
 
 def downgrade() -> None:

@@ -6,6 +6,7 @@ Revision ID: 0004
 Revises: 0003
 Create Date: 2026-12-04
 """
+
 from alembic import op
 import sqlalchemy as sa
 
@@ -42,7 +43,8 @@ def upgrade() -> None:
 def _gebruiker(md: sa.MetaData) -> sa.Table:
     sa.Table("organisatie", md, sa.Column("id", sa.Integer(), primary_key=True))
     return sa.Table(
-        "gebruiker", md,
+        "gebruiker",
+        md,
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("organisatie_id", sa.Integer(), sa.ForeignKey("organisatie.id", ondelete="CASCADE"), nullable=False),
         sa.Column("email", sa.String(254), nullable=False),

@@ -120,7 +120,7 @@ def main() -> None:
 
     args.uitvoer.mkdir(parents=True, exist_ok=True)
     load0 = os.getloadavg()
-    start = dt.datetime.now(dt.timezone.utc)
+    start = dt.datetime.now(dt.UTC)
     t = {}
     t0 = time.perf_counter()
     pop = P.generate(args.n, 2024, args.seed)
@@ -145,9 +145,7 @@ def main() -> None:
         seeds=args.seeds,
         tornado=True,
         dask="",
-        melding=lambda m: print(
-            f"{dt.datetime.now(dt.timezone.utc):%H:%M:%S} (load {os.getloadavg()[0]:.1f}) {m}", flush=True
-        ),
+        melding=lambda m: print(f"{dt.datetime.now(dt.UTC):%H:%M:%S} (load {os.getloadavg()[0]:.1f}) {m}", flush=True),
     )
     t["analyse_totaal"] = time.perf_counter() - t0
     tijden = o["tijden_seconden"]

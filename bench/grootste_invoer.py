@@ -72,8 +72,8 @@ def main() -> None:
 
     from fastapi.testclient import TestClient
 
-    from kotwijzer.http.rekenpoort import Rekenpoort
     from kotwijzer.app import create_app
+    from kotwijzer.http.rekenpoort import Rekenpoort
 
     app = create_app(f"sqlite:///{tempfile.mkdtemp()}/b.sqlite", geheim="b", rekenpoort=Rekenpoort(budget=0))
     c = TestClient(app)

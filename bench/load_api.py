@@ -177,7 +177,7 @@ def main() -> None:
             except subprocess.TimeoutExpired:
                 proces.kill()
     doel = "gehaald" if uit["p99_ms"] < 50 and not uit["fouten"] else "NIET gehaald"
-    moment = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    moment = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     regel = (
         f"- {moment}: POST /api/v1/berekening, {a.rate:g} verzoeken/s gedurende {a.duur:g} s op 127.0.0.1 "
         f"(uvicorn, 1 worker, toegangslog aan; {os.cpu_count()} cores; Python {platform.python_version()}; de drie voorbeeldhuishoudens "

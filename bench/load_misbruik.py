@@ -38,7 +38,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from grootste_invoer import grootste_huishouden  # noqa: E402
-from load_api import cpu_s, percentiel, schrijf as _schrijf  # noqa: E402
+from load_api import cpu_s, percentiel  # noqa: E402
+from load_api import schrijf as _schrijf  # noqa: E402
 
 VOORBEELDEN = ["paar_werkt_2026", "wlz_partner_2023", "bijstand_activiteit_c_2026"]
 KOP = "## API under abuse"
@@ -112,7 +113,7 @@ class Pool:
         if v.w is not None:
             self.vrij[bron].append(v)
         if status == 429:
-            return "429-druk" if "erg druk".encode() in v.body else "429-adres"
+            return "429-druk" if b"erg druk" in v.body else "429-adres"
         return status
 
 
@@ -304,7 +305,7 @@ def main() -> None:
         + (f", anders mislukt {v['anders_mislukt']}" if v["anders_mislukt"] else "")
         for k, v in uit["boven_capaciteit"].items()
     )
-    moment = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    moment = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     regel = (
         f"- {moment}: `kotwijzer serve --workers {a.workers}` (SQLite), {os.cpu_count()} cores gedeeld met andere "
         f"processen (load average {load_voor[0]} voor, {uit['load_average_na'][0]} na), Python {platform.python_version()}"

@@ -109,7 +109,7 @@ async def druppel(poort: int, n: int, stop: asyncio.Event, telling: dict) -> Non
                     try:
                         if await asyncio.wait_for(r.read(1), 1.0) == b"":
                             break  # closed by the server
-                    except asyncio.TimeoutError:
+                    except TimeoutError:
                         pass
                 telling["gesloten_door_server"] = telling.get("gesloten_door_server", 0) + (0 if stop.is_set() else 1)
                 w.close()
@@ -254,7 +254,7 @@ def main() -> None:
     uit["load_average_voor"] = load_voor
     print(json.dumps(uit, indent=2))
     z = uit["zonder_misbruik"]
-    moment = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    moment = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     delen = []
     for naam in a.scenario:
         m = uit[naam]

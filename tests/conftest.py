@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 
@@ -72,9 +72,9 @@ def db_url(request) -> str:
 
 
 def maak_app(url: str, **kwargs):
+    from kotwijzer.app import create_app
     from kotwijzer.http.beveiliging import InlogLimiet
     from kotwijzer.http.rekenpoort import Rekenpoort
-    from kotwijzer.app import create_app
 
     kwargs.setdefault("geheim", "test-geheim-" + uuid.uuid4().hex)
     kwargs.setdefault("limiet", InlogLimiet())

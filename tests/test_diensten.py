@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from helpers import huishouden, kind, ouder, sit
-
 from kotwijzer.compute import bereken
 from kotwijzer.diensten import Wijziging, wat_als
 from kotwijzer.model import Huishouden

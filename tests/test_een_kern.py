@@ -3,17 +3,15 @@ with its trace, for many random households."""
 
 from decimal import Decimal
 
-import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import huishoudens
 from kotwijzer.compute import bereken
 from kotwijzer.invoer import naar_batch, voeg_samen
 from kotwijzer.kern import bereken_totalen
 from kotwijzer.model import Huishouden
 from kotwijzer.params import parameters_voor_jaar
-
-from helpers import huishoudens
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -61,4 +61,4 @@ def test_maanden_en_datums():
     assert f.datum(None) == "-"
     # stored as UTC; shown in Dutch time: winter +1, summer +2
     assert f.datum(dt.datetime(2026, 1, 10, 8, 30)) == "10 januari 2026, 09:30"
-    assert f.datum(dt.datetime(2026, 7, 10, 8, 30, tzinfo=dt.timezone.utc)) == "10 juli 2026, 10:30"
+    assert f.datum(dt.datetime(2026, 7, 10, 8, 30, tzinfo=dt.UTC)) == "10 juli 2026, 10:30"

@@ -210,9 +210,9 @@ def test_paginas_voor_ouders(ouder_paginas):
 
 
 def _pro_en_gemeente_paginas(tmp_path, beleid_map) -> dict[str, str]:
+    from kotwijzer.serve import _samenvatting
     from kotwijzer.store.voorbeeld import EMAIL, laad_voorbeeldcatalogus, laad_voorbeelden
     from kotwijzer.web.beleid import BeleidBron
-    from kotwijzer.serve import _samenvatting
 
     app = maak_app(
         f"sqlite:///{tmp_path / 'k.sqlite'}", beleid=BeleidBron(tmp_path / "geen-run", voorbeeld_map=beleid_map)

@@ -4,8 +4,6 @@ switch and the right `lang` attribute, and a page in English holds no Dutch text
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest

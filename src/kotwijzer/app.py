@@ -20,8 +20,8 @@ from fastapi.staticfiles import StaticFiles
 import kotwijzer
 from kotwijzer.http.beveiliging import BeveiligingsHeaders, HostBewaking, InlogLimiet, publiek_adres, toegestane_hosts
 from kotwijzer.http.fouten import installeer_handlers
-from kotwijzer.http.rekenpoort import Rekenpoort, VroegeWeigering, WebBudget
 from kotwijzer.http.logboek import VangFouten
+from kotwijzer.http.rekenpoort import Rekenpoort, VroegeWeigering, WebBudget
 from kotwijzer.store import Database
 
 HIER = Path(__file__).parent / "web"  # the pages' static files
@@ -114,10 +114,11 @@ def create_app(
     var/beleid/hervormingen, no example run).
     `publiek`: the public address (default KOTWIJZER_PUBLIEK_ADRES); `hosts`: the allowed host names (default
     KOTWIJZER_TOEGESTANE_HOSTS, else the public address's host, else only loopback), see `HostBewaking`."""
-    from kotwijzer.http.catalogus import CatalogusMiddleware
+    from kotwijzer.api.beschikking import router as beschikking_api_router
     from kotwijzer.api.gemeenten import router as gemeenten_api_router
     from kotwijzer.api.routes import router as api_router
-    from kotwijzer.api.beschikking import router as beschikking_api_router
+    from kotwijzer.http.catalogus import CatalogusMiddleware
+    from kotwijzer.http.sessie import SessieMiddleware
     from kotwijzer.web.basis import fout_pagina
     from kotwijzer.web.beleid import BeleidBron
     from kotwijzer.web.beleid import router as beleid_router
@@ -126,7 +127,6 @@ def create_app(
     from kotwijzer.web.pakket_pagina import router as pakket_router
     from kotwijzer.web.pro import router as pro_router
     from kotwijzer.web.publiek import router as web_router
-    from kotwijzer.http.sessie import SessieMiddleware
 
     db = Database(database_url)
     if migreren:

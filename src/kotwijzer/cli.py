@@ -7,7 +7,6 @@ import json
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -334,7 +333,7 @@ def parameters(
 
 @app.command()
 def schema(
-    uitvoer: Optional[Path] = typer.Option(
+    uitvoer: Path | None = typer.Option(
         None, "--uitvoer", help="Map om invoer.schema.json en uitvoer.schema.json in te schrijven"
     ),
 ) -> None:
@@ -357,9 +356,7 @@ def schema(
 
 @app.command()
 def dekking(
-    uitvoer: Optional[Path] = typer.Option(
-        None, "--uitvoer", help="Schrijf het register als Markdown (docs/dekking.md)"
-    ),
+    uitvoer: Path | None = typer.Option(None, "--uitvoer", help="Schrijf het register als Markdown (docs/dekking.md)"),
 ) -> None:
     """Toon het dekkingsregister: elke regel met bron en of die gemodelleerd, vereenvoudigd of niet gemodelleerd is."""
     from kotwijzer.dekking import als_markdown, register
@@ -381,7 +378,7 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Adres"),
     port: int = typer.Option(8000, help="Poort"),
     voorbeelddata: bool = typer.Option(False, "--voorbeelddata", help="Laad voorbeeldorganisatie en -dossiers"),
-    database_url: Optional[str] = typer.Option(None, envvar="DATABASE_URL", help="Standaard: SQLite in var/"),
+    database_url: str | None = typer.Option(None, envvar="DATABASE_URL", help="Standaard: SQLite in var/"),
     workers: int = typer.Option(
         1,
         min=1,
@@ -389,7 +386,7 @@ def serve(
         envvar="KOTWIJZER_WORKERS",
         help="Aantal werkprocessen (productie: het aantal processorkernen, met PostgreSQL)",
     ),
-    trusted_proxies: Optional[str] = typer.Option(
+    trusted_proxies: str | None = typer.Option(
         None,
         "--trusted-proxies",
         envvar="KOTWIJZER_VERTROUWDE_PROXIES",
@@ -410,12 +407,11 @@ def serve(
 
 
 def _mount() -> None:
-    from kotwijzer.policy.doelgroep_cli import app as schat_app
-
+    from kotwijzer.beschikking.cli import app as beschikking_app
     from kotwijzer.cli_gemeente import app as gemeente_app
     from kotwijzer.policy.cli import app as beleid_app
+    from kotwijzer.policy.doelgroep_cli import app as schat_app
     from kotwijzer.store.cli import app as beheer_app
-    from kotwijzer.beschikking.cli import app as beschikking_app
 
     app.add_typer(
         schat_app,

@@ -360,7 +360,7 @@ def ontheffing(
     opleiding: bool = typer.Option(
         False, "--opleiding", help="Tijdens de ontheffing ingeschreven voor een opleiding (Wko 1.6 lid 1 onder j)"
     ),
-    traject: Optional[str] = typer.Option(None, help="Categorie van een traject tijdens de ontheffing: A, B of C"),
+    traject: str | None = typer.Option(None, help="Categorie van een traject tijdens de ontheffing: A, B of C"),
 ) -> None:
     """Ontheffing van de arbeidsplicht voor een alleenstaande ouder (art. 9a Participatiewet) en wat die betekent voor
     de kinderopvangtoeslag."""

@@ -13,9 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kotwijzer.i18n import N_
 from kotwijzer.compute import bereken, voorschot_vs_definitief, voorwaardencheck
 from kotwijzer.formaat import MAANDNAMEN, euro, hele_euro  # noqa: F401 - euro and hele_euro for the adapters
+from kotwijzer.i18n import N_
 from kotwijzer.invoer import OntbrekendeInvoer
 from kotwijzer.model import Datum, Huishouden, Maand, Opvang, Periode, Resultaat, Situatie
 from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving

@@ -132,7 +132,7 @@ def datum(d: dt.date | dt.datetime | str | None, *, leeg: str = "-") -> str:
         except ValueError:
             return str(d)
     if isinstance(d, dt.datetime):
-        moment = d if d.tzinfo is not None else d.replace(tzinfo=dt.timezone.utc)
+        moment = d if d.tzinfo is not None else d.replace(tzinfo=dt.UTC)
         moment = moment.astimezone(NEDERLAND)
         return f"{moment.day} {MAANDNAMEN[moment.month - 1]} {moment.year}, {moment:%H:%M}"
     return f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"

@@ -20,11 +20,11 @@ import contextlib
 import datetime as dt
 import gettext as _gettext
 import io
+from collections.abc import Iterator
 from contextvars import ContextVar
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Iterator
 
 TALEN = ("nl", "en")
 STANDAARD = "nl"
@@ -40,7 +40,7 @@ def po_pad(taal: str) -> Path:
     return LOCALE / taal / "LC_MESSAGES" / f"{DOMEIN}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def vertalingen(taal: str) -> _gettext.NullTranslations:
     """The compiled catalogue of a language (Dutch, the source language, needs none). Fuzzy entries are not used."""
     if taal == STANDAARD or taal not in TALEN:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -130,7 +129,7 @@ class Batch:
     def n(self) -> int:
         return int(self.sit.shape[0])
 
-    def deel(self, sl: slice) -> "Batch":
+    def deel(self, sl: slice) -> Batch:
         velden: dict[str, Any] = {
             f: getattr(self, f)[sl]
             for f in (

@@ -139,7 +139,7 @@ class Periode(Basismodel):
     )
 
     @model_validator(mode="after")
-    def _check(self) -> "Periode":
+    def _check(self) -> Periode:
         if self.maanden is None and self.van is None:
             raise ValueError("geef 'van' (en eventueel 'tot') of 'maanden' op")
         if self.maanden is not None and (self.van is not None or self.tot is not None):
@@ -186,7 +186,7 @@ class Opvang(Basismodel):
     tot: dt.date | None = Field(None, description="Exacte laatste dag van de opvang, als die in een maand eindigt")
 
     @model_validator(mode="after")
-    def _check(self) -> "Opvang":
+    def _check(self) -> Opvang:
         n = sum(x is not None for x in (self.uren_per_maand, self.uren_per_week, self.uren_per_jaar))
         if n == 0:
             raise ValueError(
@@ -213,7 +213,7 @@ class Kind(Basismodel):
     opvang: list[Opvang] = Field(default_factory=list, max_length=12, description="Hoogstens 12 regels opvang per kind")
 
     @model_validator(mode="after")
-    def _check(self) -> "Kind":
+    def _check(self) -> Kind:
         seen: dict[int, int] = {}
         for i, o in enumerate(self.opvang):
             for m in o.maanden:
@@ -245,7 +245,7 @@ class Huishouden(Basismodel):
     _geen_bool = field_validator("toetsingsinkomen", "berekeningsjaar", mode="before")(_geen_ja_nee)
 
     @model_validator(mode="after")
-    def _check(self) -> "Huishouden":
+    def _check(self) -> Huishouden:
         if self.partner_is_bloedverwant and self.partner is None:
             raise ValueError("partner_is_bloedverwant is aangevinkt, maar er is geen partner ingevuld")
         return self

@@ -40,9 +40,8 @@ def vertrouwde_proxies(waarde: str | None = None) -> str | None:
 
 def uvicorn_opties(workers: int = 1, trusted_proxies: str | None = None, log_level: str = "info") -> dict[str, Any]:
     """The uvicorn settings of `kotwijzer serve` (see docs/web.md, "running in production")."""
-    from kotwijzer.http.verbinding import BegrensdeHttp
-
     from kotwijzer.http.logboek import log_config
+    from kotwijzer.http.verbinding import BegrensdeHttp
 
     proxies = vertrouwde_proxies(trusted_proxies)
     return {

@@ -480,8 +480,8 @@ def test_onbekend_adres_en_methode(module_client):
 def test_nederlandse_fouten_per_soort():
     from pydantic import ValidationError
 
-    from kotwijzer.http.meldingen import nederlandse_fouten
     from kotwijzer.diensten import Wijziging
+    from kotwijzer.http.meldingen import nederlandse_fouten
     from kotwijzer.model import Huishouden
 
     gevallen = [

@@ -6,8 +6,6 @@ import json
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-import pytest
-
 from kotwijzer.compute import bereken
 
 VOORBEELD = Path(__file__).resolve().parents[2] / "examples" / "paar_werkt_2025.json"
@@ -33,7 +31,7 @@ KIND2_BOVEN = _c(Decimal("40") * Decimal("9.50") * Decimal("0.952"))  # 380,00 x
 
 def test_2025_bij_70000_eerste_kind_exact_en_bereik_voor_maand_en_jaar():
     r = bereken(_invoer())
-    assert KIND1 == Decimal("747.99") and KIND2_ONDER == Decimal("331.74") and KIND2_BOVEN == Decimal("361.76")
+    assert Decimal("747.99") == KIND1 and Decimal("331.74") == KIND2_ONDER and Decimal("361.76") == KIND2_BOVEN
     jan = r.maanden[0]
     assert jan.kinderen[0].eerste_kind and jan.kinderen[0].toeslag == KIND1
     assert jan.kinderen[1].toeslag is None and jan.toeslag is None  # the law's own amount stays unknown
@@ -85,8 +83,7 @@ def test_2027_indicatie_bij_100000_bereik_voor_andere_kinderen():
 def test_officiele_tabel_2027_vervangt_de_indicatie(monkeypatch):
     """Adding the official 2027 table and prices as data (docs/nieuw-jaar.md) replaces the indication, no code change:
     a test-only table (one row, 90 / 95 %) and definitive prices."""
-    from kotwijzer.params import loader
-    from kotwijzer.params import indicatie
+    from kotwijzer.params import indicatie, loader
 
     echt = loader.data_tekst
 

@@ -76,7 +76,7 @@ def _codes(c, regel=None):
 
 def test_juiste_brief_klopt_en_neemt_het_percentage_uit_de_brief():
     c = controleer(FEITEN, _brief(), VANDAAG)
-    assert K1_JAAR == Decimal("8975.88")
+    assert Decimal("8975.88") == K1_JAAR
     assert c.oordeel == "klopt"
     assert _codes(c) == {"percentage_uit_brief"}
     assert c.totaal_wet_onder == c.totaal_wet_boven == K1_JAAR + K2_JAAR_90

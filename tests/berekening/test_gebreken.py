@@ -12,10 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from helpers import ALLE, huishouden, kind, ouder, sit
 from kotwijzer.compute import bereken, voorwaardencheck
 from kotwijzer.invoer import OngeldigeInvoer, verdeel_exact
-
-from helpers import ALLE, huishouden, kind, ouder, sit
 
 
 def recht(r):

@@ -9,7 +9,6 @@ from kotwijzer.compute import bereken, voorwaardencheck
 from kotwijzer.explain.stappen import stappen
 from kotwijzer.model import Huishouden
 
-
 VANDAAG = dt.date(2026, 12, 6)
 
 

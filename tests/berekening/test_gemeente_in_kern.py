@@ -5,12 +5,11 @@ as a first re-integration step (B) gives a right. The example municipalities are
 
 import pytest
 
+from helpers import huishouden, ouder, sit
 from kotwijzer.compute import bereken
 from kotwijzer.explain import stappen
 from kotwijzer.invoer import OntbrekendeInvoer
 from kotwijzer.model import Huishouden
-
-from helpers import huishouden, ouder, sit
 
 
 def _bijstand(activiteit, gemeente="GM9901"):

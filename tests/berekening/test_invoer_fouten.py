@@ -6,12 +6,11 @@ import pytest
 from pydantic import ValidationError
 from typer.testing import CliRunner
 
+from helpers import huishouden, kind, ouder, sit
 from kotwijzer.cli import app
 from kotwijzer.compute import bereken
 from kotwijzer.invoer import OntbrekendeInvoer
 from kotwijzer.params import OntbrekendeWetgeving
-
-from helpers import huishouden, kind, ouder, sit
 
 runner = CliRunner()
 

@@ -30,11 +30,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from kotwijzer.compute import bereken, voorwaardencheck
 from kotwijzer.explain import stappen, uitleg_tekst
 from kotwijzer.model import Huishouden
-from pydantic import ValidationError
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "bereken_corpus.json.gz"
 

@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from kotwijzer.cli_gemeente import app
 from kotwijzer.municipal import (
     KOT_CODES,
     Activiteit,
@@ -38,7 +39,6 @@ from kotwijzer.municipal import (
     voorbeeldcatalogus,
 )
 from kotwijzer.municipal.bronnen import Seedverwijzing
-from kotwijzer.cli_gemeente import app
 from kotwijzer.municipal.codes import voorgestelde_code
 from kotwijzer.municipal.io import voorbeeld_yaml
 from kotwijzer.municipal.models import Soort

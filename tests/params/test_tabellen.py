@@ -9,11 +9,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kotwijzer.compute import bereken
-from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving, beschikbare_tabeljaren, tabel, valideer_tabel
-from kotwijzer.params import maximum_uurprijs
-
 from helpers import huishouden, kind, ouder, sit
+from kotwijzer.compute import bereken
+from kotwijzer.params import (
+    OngeldigeWetgeving,
+    OntbrekendeWetgeving,
+    beschikbare_tabeljaren,
+    maximum_uurprijs,
+    tabel,
+    valideer_tabel,
+)
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "law"
 BESTANDEN = {2022: "2022.partial.csv", 2023: "2023.csv", 2024: "2024.csv", 2025: "2025.partial.csv", 2026: "2026.csv"}

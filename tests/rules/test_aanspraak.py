@@ -3,9 +3,8 @@
 
 import pytest
 
-from kotwijzer.compute import bereken, voorwaardencheck
-
 from helpers import ALLE, huishouden, kind, ouder, sit
+from kotwijzer.compute import bereken, voorwaardencheck
 
 
 def maanden_recht(r) -> list[int]:

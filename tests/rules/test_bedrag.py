@@ -11,10 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from helpers import huishouden, huishoudens, kind, ouder, sit
 from kotwijzer.compute import bereken, voorschot_vs_definitief
 from kotwijzer.rules.bedrag import toeslag_cent, uitbetaling_voorschot
-
-from helpers import huishouden, huishoudens, kind, ouder, sit
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "law" / "tables"
 

@@ -7,15 +7,13 @@ rule of 2022: for 2021 the same footnote says the KGU was relaxed for working pa
 which they worked, Stb. 2021, 434), so the 2021 variants below are worked out by hand under that relaxation.
 """
 
-import numpy as np
 import pytest
 
+from helpers import ALLE, huishouden, kind, ouder, sit
 from kotwijzer.invoer import naar_batch
 from kotwijzer.kern import bereken_batch
 from kotwijzer.model import Huishouden
 from kotwijzer.params import parameters_voor_jaar
-
-from helpers import ALLE, huishouden, kind, ouder, sit
 
 
 def _kgu(data: dict, soort: str):

@@ -18,7 +18,7 @@ def test_migratie_0004_behoudt_gegevens(db_url):
     with db.engine.begin() as c:
         cfg.attributes["connection"] = c
         command.upgrade(cfg, "0002")
-    nu = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
+    nu = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
     with db.engine.begin() as c:
         c.execute(text("INSERT INTO organisatie (id, naam, aangemaakt) VALUES (1, 'A', :t)"), {"t": nu})
         c.execute(

@@ -105,9 +105,8 @@ def test_mislukte_opslag_laat_vorige_versie_intact(db, monkeypatch):
     # 1. refused input (a BSN in a label): nothing written
     slecht = voorbeeld("paar_werkt_2026")
     slecht["kinderen"][0]["label"] = "123456782"
-    with pytest.raises(OngeldigeWaarde) as e:
-        with db.sessie() as s:
-            repo.scenario_opslaan(s, a, sid, slecht, {"v": 2})
+    with pytest.raises(OngeldigeWaarde) as e, db.sessie() as s:
+        repo.scenario_opslaan(s, a, sid, slecht, {"v": 2})
     assert e.value.veld == "invoer.kinderen[0].label"
 
     # 2. a failure after the new version row was written (here: the audit log): the whole save is rolled back
@@ -115,9 +114,8 @@ def test_mislukte_opslag_laat_vorige_versie_intact(db, monkeypatch):
         raise RuntimeError("schijf vol")
 
     monkeypatch.setattr(repo, "log", kapot)
-    with pytest.raises(RuntimeError):
-        with db.sessie() as s:
-            repo.scenario_opslaan(s, a, sid, voorbeeld("wlz_partner_2023"), {"v": 2})
+    with pytest.raises(RuntimeError), db.sessie() as s:
+        repo.scenario_opslaan(s, a, sid, voorbeeld("wlz_partner_2023"), {"v": 2})
     monkeypatch.undo()
 
     with db.sessie() as s:
@@ -210,7 +208,7 @@ def test_inloggen_en_sessies(db):
         assert repo.sessie_gebruiker(s, token + "x", "web") is None
         rij = s.scalar(select(Sessie))
         assert token not in rij.token_hash  # only the hash is stored
-        rij.verloopt = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=1)
+        rij.verloopt = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
     with db.sessie() as s:
         assert repo.sessie_gebruiker(s, token, "web") is None
 

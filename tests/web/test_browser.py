@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import maak_app, voorbeeld
-from kotwijzer.diensten import euro
 from kotwijzer.compute import bereken, voorwaardencheck
+from kotwijzer.diensten import euro
 
 pytestmark = pytest.mark.browser
 
@@ -75,8 +75,8 @@ def draaiende_server(app):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from kotwijzer.store.voorbeeld import laad_voorbeelden
     from kotwijzer.serve import _samenvatting
+    from kotwijzer.store.voorbeeld import laad_voorbeelden
 
     app = maak_app(f"sqlite:///{tmp_path_factory.mktemp('browser') / 'kotwijzer.sqlite'}")
     laad_voorbeelden(app.state.db, _samenvatting, WW)

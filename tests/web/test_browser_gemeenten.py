@@ -5,13 +5,12 @@ catalogue; axe-core finds no serious or critical problem on these pages. Screens
 
 from __future__ import annotations
 
-
 import pytest
+from test_browser import SCHERMAFDRUKKEN, browser, draaiende_server, pagina, toegankelijk  # noqa: F401 - fixtures
 
 from conftest import maak_app
 from kotwijzer.municipal import classificeer, voorbeeldcatalogus
 from kotwijzer.municipal.codes import code_naam
-from test_browser import SCHERMAFDRUKKEN, browser, draaiende_server, pagina, toegankelijk  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -113,7 +112,6 @@ def test_overzicht_met_tabel_en_grafiek(server, pagina):
     with pg.expect_download() as dl:
         pg.click("text=als CSV-bestand")
     import csv
-    import io
 
     # for a Dutch spreadsheet: BOM and semicolons; one row per municipality and activity, then the caveats
     with open(dl.value.path(), encoding="utf-8-sig", newline="") as f:

@@ -7,8 +7,7 @@ questionnaire can be done with the keyboard only."""
 from __future__ import annotations
 
 import pytest
-
-from test_browser import SCHERMAFDRUKKEN, toegankelijk  # noqa: F401 - skips this module without chromium
+from test_browser import SCHERMAFDRUKKEN, toegankelijk
 
 pytestmark = pytest.mark.browser
 
@@ -17,8 +16,9 @@ PROEF = "hulpmiddel-proefberekening-toeslagen"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from conftest import maak_app
     from test_browser import draaiende_server
+
+    from conftest import maak_app
 
     app = maak_app(f"sqlite:///{tmp_path_factory.mktemp('ouders') / 'kotwijzer.sqlite'}")
     with draaiende_server(app) as url:
@@ -28,7 +28,6 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
-
     from test_browser import ARGS, CHROMIUM
 
     with sync_playwright() as p:

@@ -9,19 +9,19 @@ import shutil
 import subprocess
 
 import pytest
+from test_browser import SCHERMAFDRUKKEN, WW, browser, draaiende_server, pagina, toegankelijk  # noqa: F401 - fixtures
 
 from conftest import maak_app, voorbeeld
-from kotwijzer.diensten import euro
 from kotwijzer.compute import bereken
-from test_browser import SCHERMAFDRUKKEN, WW, browser, draaiende_server, pagina, toegankelijk  # noqa: F401 - fixtures
+from kotwijzer.diensten import euro
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from kotwijzer.store.voorbeeld import laad_voorbeeldcatalogus, laad_voorbeelden
     from kotwijzer.serve import _samenvatting
+    from kotwijzer.store.voorbeeld import laad_voorbeeldcatalogus, laad_voorbeelden
 
     app = maak_app(f"sqlite:///{tmp_path_factory.mktemp('browser-pro') / 'kotwijzer.sqlite'}")
     laad_voorbeelden(app.state.db, _samenvatting, WW)

@@ -8,17 +8,17 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from test_browser import WW, browser, draaiende_server, pagina, toegankelijk  # noqa: F401 - fixtures
 
 from conftest import maak_app
-from test_browser import WW, browser, draaiende_server, pagina, toegankelijk  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from kotwijzer.store.voorbeeld import laad_voorbeeldcatalogus, laad_voorbeelden
     from kotwijzer.serve import _samenvatting
+    from kotwijzer.store.voorbeeld import laad_voorbeeldcatalogus, laad_voorbeelden
 
     app = maak_app(f"sqlite:///{tmp_path_factory.mktemp('browser-pro-wb') / 'kotwijzer.sqlite'}")
     laad_voorbeelden(app.state.db, _samenvatting, WW)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_browser import SCHERMAFDRUKKEN, WW, browser, draaiende_server, toegankelijk  # noqa: F401 - fixtures
 
 from conftest import maak_app
-from test_browser import SCHERMAFDRUKKEN, WW, browser, draaiende_server, toegankelijk  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -38,9 +38,9 @@ _UITSTEKEND = """() => {
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, beleid_voorbeeldmap):
+    from kotwijzer.serve import _samenvatting
     from kotwijzer.store.voorbeeld import laad_voorbeeldcatalogus, laad_voorbeelden
     from kotwijzer.web.beleid import BeleidBron
-    from kotwijzer.serve import _samenvatting
 
     basis = tmp_path_factory.mktemp("browser-reflow")
     app = maak_app(

@@ -7,8 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from test_browser import SCHERMAFDRUKKEN, toegankelijk  # noqa: F401 - skips this module without chromium
+from test_browser import SCHERMAFDRUKKEN, toegankelijk
 
 pytestmark = pytest.mark.browser
 
@@ -17,8 +16,9 @@ JAAR = dt.date.today().year
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from conftest import maak_app
     from test_browser import draaiende_server
+
+    from conftest import maak_app
 
     app = maak_app(f"sqlite:///{tmp_path_factory.mktemp('taal') / 'kotwijzer.sqlite'}")
     with draaiende_server(app) as url:
@@ -28,7 +28,6 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
-
     from test_browser import ARGS, CHROMIUM
 
     with sync_playwright() as p:
@@ -82,7 +81,7 @@ def test_inburgeraar_in_het_engels_zonder_aanvraagdatum(server, browser, breedte
     pg.select_option("#aantal_kinderen", "1")
     _klik(pg, "button[value=volgende]")
     assert "What do you do?" in pg.inner_text("h1")
-    pg.check(f"#aanvrager-0-situatie-inburgering")
+    pg.check("#aanvrager-0-situatie-inburgering")
     pg.fill("#aanvrager-0-van", f"{JAAR - 1}-09-01")
     _controleer(pg, "aanvrager", breedte, "en")
     _schermafdruk(pg, f"taal-en-aanvrager-{breedte}.png")

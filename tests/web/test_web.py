@@ -8,8 +8,8 @@ import re
 import pytest
 
 from conftest import client_voor, maak_app
-from kotwijzer.diensten import euro
 from kotwijzer.compute import bereken, voorwaardencheck
+from kotwijzer.diensten import euro
 from test_web_hulp import Browser, lees
 
 

@@ -5,9 +5,9 @@ the table file (see tests/test_bereik.py)."""
 from __future__ import annotations
 
 import pytest
+from test_web import GEZINNEN, vul_in
 
 from conftest import client_voor
-from test_web import GEZINNEN, vul_in
 from test_web_hulp import Browser
 
 

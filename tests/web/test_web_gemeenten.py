@@ -15,7 +15,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from typer.testing import CliRunner
 
 from conftest import client_voor, maak_app
+from kotwijzer.cli_gemeente import app as gemeente_cli
 from kotwijzer.compute import bereken, gemeentelijke_tegemoetkoming
+from kotwijzer.diensten import euro
 from kotwijzer.municipal import (
     Activiteit,
     Catalogus,
@@ -25,12 +27,9 @@ from kotwijzer.municipal import (
     controleer_registratie,
     naar_yaml,
     overzicht,
-    overzicht_csv,
     van_yaml,
     voorbeeldcatalogus,
 )
-from kotwijzer.diensten import euro
-from kotwijzer.cli_gemeente import app as gemeente_cli
 from kotwijzer.municipal.codes import code_naam
 from kotwijzer.store import Database, catalogus_laden, catalogus_opslaan, gemeenten_opslaan
 from kotwijzer.store.voorbeeld import laad_voorbeeldcatalogus
@@ -153,9 +152,8 @@ def test_mislukte_import_laat_de_oude_catalogus_staan(db, monkeypatch):
         return echt(g, i, cat)
 
     monkeypatch.setattr(store_catalogus, "_rij", kapot)
-    with pytest.raises(RuntimeError):
-        with db.sessie() as s:
-            catalogus_opslaan(s, _plus(_testgemeente(), voorbeeldcatalogus()))
+    with pytest.raises(RuntimeError), db.sessie() as s:
+        catalogus_opslaan(s, _plus(_testgemeente(), voorbeeldcatalogus()))
     monkeypatch.undo()
     with db.sessie() as s:
         assert catalogus_laden(s) == voorbeeldcatalogus()

@@ -9,8 +9,8 @@ import re
 import pytest
 
 from conftest import client_voor, voorbeeld
-from kotwijzer.diensten import MAANDNAMEN, euro
 from kotwijzer.compute import bereken
+from kotwijzer.diensten import MAANDNAMEN, euro
 from kotwijzer.store import repo
 from test_web_hulp import Browser
 
@@ -210,7 +210,7 @@ def test_rollen_in_web(app):
     assert mw.client.get("/pro/beheer").status_code == 403
     did = _dossier(mw, "gezin 1")
     assert "Dossier verwijderen" not in mw.html
-    csrf = dict(mw.formulier("/pro/dossiers/%d/label" % did)["velden"])["csrf"]
+    csrf = dict(mw.formulier(f"/pro/dossiers/{did}/label")["velden"])["csrf"]
     assert mw.client.post(f"/pro/dossiers/{did}/verwijderen", data={"csrf": csrf, "bevestig": "ja"}).status_code == 403
 
     beh = _inloggen(app, "a@voorbeeld.nl")
@@ -272,8 +272,8 @@ def test_inloglimiet_web(app):
 
 @pytest.mark.parametrize("naam", ["paar_werkt_2026", "wlz_partner_2023", "bijstand_activiteit_c_2026"])
 def test_voorbeelddata(sqlite_app, naam):
-    from kotwijzer.store.voorbeeld import EMAIL, laad_voorbeelden
     from kotwijzer.serve import _samenvatting
+    from kotwijzer.store.voorbeeld import EMAIL, laad_voorbeelden
 
     email, ww = laad_voorbeelden(sqlite_app.state.db, _samenvatting, "wolken-boven-de-duinen")
     assert email == EMAIL and ww == "wolken-boven-de-duinen"

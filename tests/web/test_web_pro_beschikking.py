@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from kotwijzer.store import repo
 from test_web_pro import _dossier, _gebruiker, _inloggen, _scenario_via_vragen
+
+from kotwijzer.store import repo
 
 
 def test_werkbank_controleert_en_bewaart_als_versie(app):

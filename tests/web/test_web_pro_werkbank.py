@@ -13,13 +13,13 @@ import subprocess
 
 import pytest
 from openpyxl import load_workbook
+from test_web_pro import INVOER, _dossier, _gebruiker, _inloggen
 
 from conftest import client_voor
 from kotwijzer.compute import bereken
 from kotwijzer.diensten import MAANDNAMEN
 from kotwijzer.store import repo
 from test_web_hulp import Browser
-from test_web_pro import INVOER, _dossier, _gebruiker, _inloggen
 
 
 def _scenario(app, email: str, label: str, invoer=INVOER) -> tuple[int, int]:
@@ -105,7 +105,7 @@ def test_vijftig_dossiers_zoeken_en_sorteren(sqlite_app):
     for i in range(1, 51):
         did, ids[i] = _scenario(sqlite_app, "v@voorbeeld.nl", f"cliënt {i:02d}")
         with sqlite_app.state.db.sessie() as s:  # fifty clients over the past months, the highest number most recent
-            s.get(Dossier, did).gewijzigd = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=60 - i)
+            s.get(Dossier, did).gewijzigd = dt.datetime.now(dt.UTC) - dt.timedelta(days=60 - i)
     b.ga("/pro")
     assert "50 dossiers." in b.html
     b.verstuur("/pro", {"zoek": "ënt 1"}, "Zoeken")

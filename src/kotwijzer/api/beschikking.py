@@ -12,10 +12,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import Field
 
-from kotwijzer.http.fouten import dumps, lees_json, valideer
-from kotwijzer.http.rekenpoort import rekenplek
 from kotwijzer.api.routes import FOUTEN, openapi_body
 from kotwijzer.beschikking.model import ControleVerzoek
+from kotwijzer.http.fouten import dumps, lees_json, valideer
+from kotwijzer.http.rekenpoort import rekenplek
 from kotwijzer.model import Basismodel
 
 router = APIRouter(prefix="/api/v1/beschikking", tags=["beschikking"])

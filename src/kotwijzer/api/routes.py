@@ -16,8 +16,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
 from kotwijzer import diensten
-from kotwijzer.http.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.api import schemas as sch
+from kotwijzer.http.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.http.fouten import ApiFout, controleer_typen, dumps, json_antwoord, lees_json, lees_model, valideer
 from kotwijzer.http.rekenpoort import reken, rekenplek
 from kotwijzer.model import Huishouden

@@ -10,10 +10,10 @@ from functools import lru_cache
 from typing import Any
 
 from kotwijzer.berekening.opbouw import bron_uit, bronnen_uit
-from kotwijzer.signalen import Onderdelen, Rol, Signaal
 from kotwijzer.explain.signaaltekst import tekst, tekst_van
 from kotwijzer.model import BronOut, Conditie, Status
 from kotwijzer.rules import codes as c
+from kotwijzer.signalen import Onderdelen, Rol, Signaal
 from kotwijzer.wetten.bron import wko
 
 # the condition of a child that is met, per bit of its reason when unmet

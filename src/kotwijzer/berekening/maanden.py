@@ -19,8 +19,7 @@ from kotwijzer.berekening.condities import (
 )
 from kotwijzer.berekening.opbouw import afronden, bouw, cent, kopie, kosten_dec, uren, voorschot_cent
 from kotwijzer.invoer import SOORT_NAAM, Batch
-from kotwijzer.kern import maand_aanspraak
-from kotwijzer.kern import Uitkomst
+from kotwijzer.kern import Uitkomst, maand_aanspraak
 from kotwijzer.model import Conditie, Huishouden, KindMaand, Maanduitkomst
 from kotwijzer.params.loader import CELSTATUS_TEKST, MaximumUurprijs
 from kotwijzer.rules import bedrag as rb

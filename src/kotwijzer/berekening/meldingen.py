@@ -6,9 +6,9 @@ import datetime as dt
 from typing import Any
 
 from kotwijzer.berekening.maanden import Jaarstand
-from kotwijzer.signalen import Celstatus, Heel, Kindrang, Maanden, Procent, Rol, Signaal
 from kotwijzer.kern import Uitkomst
 from kotwijzer.params import OntbrekendeWetgeving
+from kotwijzer.signalen import Celstatus, Heel, Kindrang, Maanden, Procent, Rol, Signaal
 from kotwijzer.wetten.bron import bkot, wko
 
 

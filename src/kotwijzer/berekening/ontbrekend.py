@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from kotwijzer.signalen import BedragenPerSoort, Signaal
 from kotwijzer.kern import Uitkomst
 from kotwijzer.params import OntbrekendeWetgeving, maximum_uurprijs, tabel
+from kotwijzer.signalen import BedragenPerSoort, Signaal
 
 Code = Literal["toetsingsinkomen", "tabel", "tabelcel", "maximum_uurprijs"]
 

@@ -18,13 +18,13 @@ from kotwijzer.berekening.maanden import Jaarstand, invoer, maanden
 from kotwijzer.berekening.ontbrekend import aangekondigd, ontbrekend
 from kotwijzer.berekening.opbouw import bouw, cent, kosten_dec, uren
 from kotwijzer.berekening.parameters import gelezen_parameters, rij_van
-from kotwijzer.signalen import Signaal
 from kotwijzer.berekening.urenpotjes import urenpotjes
 from kotwijzer.explain.signaaltekst import tekst
 from kotwijzer.invoer import Batch, naar_batch
 from kotwijzer.kern import Uitkomst, bereken_batch
 from kotwijzer.model import Huishouden, Jaartotaal, Maanduitkomst, Ontbrekend, Resultaat
 from kotwijzer.params import parameters_voor_jaar
+from kotwijzer.signalen import Signaal
 
 
 def _bedragen(stand: Jaarstand, maanden_: list[Maanduitkomst]) -> str:

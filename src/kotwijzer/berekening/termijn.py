@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kotwijzer.signalen import Maanden, Signaal, Waarde
 from kotwijzer.kern import Uitkomst
 from kotwijzer.params import parameters_voor_jaar
+from kotwijzer.signalen import Maanden, Signaal, Waarde
 from kotwijzer.wetten.bron import wko
 
 

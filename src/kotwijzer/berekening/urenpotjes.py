@@ -5,11 +5,11 @@ counts)."""
 from __future__ import annotations
 
 from kotwijzer.berekening.opbouw import bronnen_uit, uren
-from kotwijzer.signalen import PerOuder, Signaal
 from kotwijzer.explain.signaaltekst import tekst
 from kotwijzer.kern import Uitkomst
 from kotwijzer.model import Urenpotje
 from kotwijzer.rules import uren as ru
+from kotwijzer.signalen import PerOuder, Signaal
 
 
 def signalen(u: Uitkomst, heeft_partner: bool) -> list[tuple[str, int, Signaal]]:

@@ -9,14 +9,13 @@ from typing import Any, Literal
 
 from kotwijzer.berekening.condities import aanspraak_conditie, ouder_conditie_nieuw
 from kotwijzer.berekening.opbouw import bronnen_uit
-from kotwijzer.signalen import Signaal
 from kotwijzer.explain.signaaltekst import tekst, tekst_van
 from kotwijzer.invoer import Batch, OntbrekendeInvoer, naar_batch
-from kotwijzer.kern import maand_aanspraak
-from kotwijzer.kern import Uitkomst, bereken_batch
+from kotwijzer.kern import Uitkomst, bereken_batch, maand_aanspraak
 from kotwijzer.model import Conditie, Huishouden, VoorwaardencheckResultaat, Vraag
 from kotwijzer.params import JaarParameters, parameters_voor_jaar
 from kotwijzer.rules import codes as c
+from kotwijzer.signalen import Signaal
 from kotwijzer.wetten.bron import Bron, awir, bkot, wko
 
 # per open question: the provisions that make it matter (the words are in kotwijzer.explain.signaaltekst, "vraag.*")

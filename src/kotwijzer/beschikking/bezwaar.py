@@ -47,7 +47,7 @@ class Persoon:
     kenmerk: str = ""
 
     @staticmethod
-    def van(data: dict | None) -> "Persoon":
+    def van(data: dict | None) -> Persoon:
         data = data or {}
         return Persoon(
             **{k: str(data.get(k) or "").strip()[:120] for k in ("naam", "adres", "postcode_plaats", "bsn", "kenmerk")}

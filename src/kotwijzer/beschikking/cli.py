@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich import box
@@ -30,7 +29,7 @@ def _verzoek(bestand: Path):
     return _run(ControleVerzoek.model_validate, data)
 
 
-def _controle(bestand: Path, vandaag: Optional[str]):
+def _controle(bestand: Path, vandaag: str | None):
     from kotwijzer.beschikking import controleer
     from kotwijzer.cli_hulp import fout as _fout
     from kotwijzer.cli_hulp import run as _run
@@ -50,7 +49,7 @@ VANDAAG_HELP = "Reken de bezwaartermijn vanaf deze datum (JJJJ-MM-DD); standaard
 def controleer(
     bestand: Path = typer.Argument(..., help="JSON met 'invoer' (het huishouden) en 'beschikking' (wat de brief zegt)"),
     als_json: bool = typer.Option(False, "--json", help="De volledige controle als JSON"),
-    vandaag: Optional[str] = typer.Option(None, "--vandaag", help=VANDAAG_HELP),
+    vandaag: str | None = typer.Option(None, "--vandaag", help=VANDAAG_HELP),
 ) -> None:
     """Vergelijk de brief regel voor regel met wat de wet geeft, met de reden van elk verschil."""
     from kotwijzer.beschikking.controle import maanden_tekst
@@ -102,14 +101,14 @@ def controleer(
 @app.command()
 def bezwaarschrift(
     bestand: Path = typer.Argument(..., help="Hetzelfde JSON-bestand als bij 'controleer'"),
-    pdf: Optional[Path] = typer.Option(None, "--pdf", help="Schrijf het concept als PDF naar dit bestand"),
+    pdf: Path | None = typer.Option(None, "--pdf", help="Schrijf het concept als PDF naar dit bestand"),
     naam: str = typer.Option("", "--naam", help="Uw naam (alleen in het document, nergens bewaard)"),
     adres: str = typer.Option("", "--adres", help="Uw adres (alleen in het document)"),
     postcode_plaats: str = typer.Option(
         "", "--postcode-plaats", help="Postcode en woonplaats (alleen in het document)"
     ),
     kenmerk: str = typer.Option("", "--kenmerk", help="Kenmerk van de brief"),
-    vandaag: Optional[str] = typer.Option(None, "--vandaag", help=VANDAAG_HELP),
+    vandaag: str | None = typer.Option(None, "--vandaag", help=VANDAAG_HELP),
 ) -> None:
     """Maak een concept-bezwaarschrift met de gronden die de controle vond (tekst, of PDF met --pdf)."""
     from kotwijzer.beschikking.bezwaar import Persoon, bezwaarschrift_pdf, bezwaarschrift_tekst

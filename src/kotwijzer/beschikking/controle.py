@@ -28,10 +28,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from kotwijzer.beschikking.model import Beschikking, BeschikkingRegel
-from kotwijzer.beschikking.termijn import bezwaartermijn, datum_tekst
+from kotwijzer.beschikking.model import Beschikking
+from kotwijzer.beschikking.termijn import bezwaartermijn
 from kotwijzer.model import Huishouden, KindMaand, Resultaat
-from kotwijzer.params import OntbrekendeWetgeving, parameters_voor_jaar, tabel
+from kotwijzer.params import OntbrekendeWetgeving, parameters_voor_jaar
 from kotwijzer.params.grenzen import cel_grenzen
 from kotwijzer.params.loader import max_meta
 

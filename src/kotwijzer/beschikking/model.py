@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from kotwijzer.model import Huishouden, Opvangsoort, Uren, Basismodel
+from kotwijzer.model import Basismodel, Huishouden, Opvangsoort, Uren
 
 Percentage = Annotated[Decimal, Field(ge=0, le=100, decimal_places=2, description="Tabelwaarde in procenten, bv. 87.3")]
 Euro = Annotated[Decimal, Field(ge=-10_000_000, le=10_000_000, decimal_places=2, description="Bedrag in euro's")]
@@ -40,7 +40,7 @@ class BeschikkingRegel(Basismodel):
     bedrag: Euro | None = Field(None, description="Bedrag over de hele periode, zoals in de brief")
 
     @model_validator(mode="after")
-    def _periode(self) -> "BeschikkingRegel":
+    def _periode(self) -> BeschikkingRegel:
         if self.tot < self.van:
             raise ValueError("de einddatum (tot) ligt voor de begindatum (van)")
         if self.tot.year != self.van.year:
@@ -61,7 +61,7 @@ class Beschikking(Basismodel):
     )
 
     @model_validator(mode="after")
-    def _jaar(self) -> "Beschikking":
+    def _jaar(self) -> Beschikking:
         for i, r in enumerate(self.regels, start=1):
             if r.van.year != self.berekeningsjaar:
                 raise ValueError(f"regel {i}: de periode ligt niet in {self.berekeningsjaar}")

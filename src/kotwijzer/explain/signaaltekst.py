@@ -12,6 +12,9 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
+from kotwijzer.formaat import MAANDNAMEN, euro_cent, getal
+from kotwijzer.params.loader import CELSTATUS_TEKST
+from kotwijzer.rules import codes as c
 from kotwijzer.signalen import (
     BedragenPerSoort,
     Celstatus,
@@ -27,10 +30,6 @@ from kotwijzer.signalen import (
     Signaal,
     Waarde,
 )
-from kotwijzer.params.loader import CELSTATUS_TEKST
-from kotwijzer.rules import codes as c
-
-from kotwijzer.formaat import MAANDNAMEN, euro_cent, getal
 
 SOORT_TEKST = {
     "dagopvang": "dagopvang",

@@ -16,8 +16,8 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from kotwijzer import i18n
-from kotwijzer.i18n import N_, _
 from kotwijzer.formaat import MAANDNAMEN  # noqa: F401 - also used by the adapters
+from kotwijzer.i18n import N_, _
 from kotwijzer.model import BronOut, Maanduitkomst, Resultaat
 from kotwijzer.wetten.bron import Bron
 
@@ -102,7 +102,10 @@ def _env() -> Environment:
         extensions=["jinja2.ext.i18n"],
     )
     # the language is looked up at each call (a context variable), so one environment serves every language
-    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)
+    # added to the Environment at run time by the i18n extension; Jinja2's annotations do not know it
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext
+    )
     env.filters.update(
         euro=euro, getal=getal, procent=procent, datum=datum, soort=_soort, kindlabel=_kindlabel, vertaal=_vertaal
     )

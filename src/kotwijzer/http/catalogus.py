@@ -12,7 +12,6 @@ from fastapi import Request
 
 from kotwijzer.municipal import Catalogus, gebruik_catalogus
 
-
 GEEN_CATALOGUS = (
     "Er staat nog geen catalogus van gemeenten in deze app. Een beheerder kan er een inlezen met "
     "'kotwijzer gemeente importeer BESTAND --database standaard'."

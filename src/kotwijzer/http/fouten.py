@@ -86,7 +86,7 @@ def _json_default(o: Any) -> Any:
     if isinstance(o, BaseModel):
         return o.model_dump(mode="json")
     if isinstance(o, dt.datetime) and o.tzinfo is None:
-        return o.replace(tzinfo=dt.timezone.utc).isoformat()  # stored as UTC; SQLite forgets the zone
+        return o.replace(tzinfo=dt.UTC).isoformat()  # stored as UTC; SQLite forgets the zone
     if hasattr(o, "isoformat"):
         return o.isoformat()
     raise TypeError(type(o).__name__)

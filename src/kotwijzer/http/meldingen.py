@@ -9,8 +9,8 @@ error pages. Messages raised by the model's own validators are already Dutch; th
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -148,7 +148,7 @@ def melding(err: Mapping[str, Any]) -> str:
         if t == "date_past":
             return "Deze datum moet in het verleden liggen."
         return _DATUM
-    if t.startswith("datetime") or t.startswith("time"):
+    if t.startswith(("datetime", "time")):
         return _TIJD
     if t in ("bool_type", "bool_parsing"):
         return "Kies ja (true) of nee (false)."

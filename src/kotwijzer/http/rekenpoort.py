@@ -20,8 +20,9 @@ import math
 import os
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from contextlib import asynccontextmanager
-from typing import Any, Callable
+from typing import Any
 
 import anyio
 import anyio.to_thread

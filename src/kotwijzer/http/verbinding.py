@@ -22,6 +22,7 @@ import asyncio
 import ipaddress
 import os
 from functools import lru_cache
+from typing import ClassVar
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
@@ -79,7 +80,9 @@ def vertrouwde_proxy(ip: str) -> bool:
 
 
 class BegrensdeHttp(HttpToolsProtocol):
-    open_per_adres: dict[str, int] = {}  # per worker process (the event loop's thread only)
+    open_per_adres: ClassVar[
+        dict[str, int]
+    ] = {}  # shared by the connections of one worker process (its event loop's thread only)
     geweigerd = 0
 
     def __init__(self, *args, **kwargs):

@@ -21,8 +21,6 @@ The ontheffing itself gives no right to KOT: it is not one of the grounds of Wko
 from __future__ import annotations
 
 import datetime as dt
-
-from kotwijzer.rules import kalender
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -37,6 +35,7 @@ from kotwijzer.municipal.bronnen import (
     Seedverwijzing,
 )
 from kotwijzer.municipal.models import Categorie
+from kotwijzer.rules import kalender
 from kotwijzer.wetten.bron import Bron, pw
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import yaml
@@ -37,7 +37,7 @@ class Indicatie:
     bron: str  # plain Dutch: what the indication rests on
 
 
-@lru_cache(maxsize=None)
+@cache
 def _meta() -> dict[int, dict[str, Any]]:
     return {int(k): v for k, v in (yaml.safe_load(data_tekst("indicaties.yaml")) or {}).items()}
 
@@ -60,7 +60,7 @@ def indicatie_voor_jaar(jaar: int) -> Indicatie | None:
     return _indicatie(int(jaar))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _indicatie(jaar: int) -> Indicatie:
     meta = _meta()[jaar]
     basis = tabel(int(meta["basis_tabel"]))

@@ -15,7 +15,7 @@ import csv
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -263,7 +263,7 @@ def valideer_tabel(jaar: int, rows: list[dict[str, str]], status: str) -> Tabel:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tabellen_meta() -> dict[int, dict[str, Any]]:
     return {int(k): v for k, v in yaml.safe_load(data_tekst("tabellen.yaml")).items()}
 
@@ -272,7 +272,7 @@ def beschikbare_tabeljaren() -> list[int]:
     return sorted(_tabellen_meta())
 
 
-@lru_cache(maxsize=None)
+@cache
 def tabel(jaar: int) -> Tabel:
     meta = _tabellen_meta().get(int(jaar))
     if meta is None:
@@ -299,7 +299,7 @@ class MaximumUurprijs:
     bronnen: tuple[Bron, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def max_meta() -> dict[str, Any]:
     return yaml.safe_load(data_tekst("maximum_uurprijs.yaml"))
 
@@ -320,7 +320,7 @@ def maximum_uurprijs(jaar: int, ook_aangekondigd: bool = False) -> MaximumUurpri
     return mu
 
 
-@lru_cache(maxsize=None)
+@cache
 def maximum_uurprijs_van(jaar: int) -> MaximumUurprijs:
     meta = max_meta()
     row = meta["jaren"].get(int(jaar))
@@ -375,7 +375,7 @@ class Parameter:
         return kandidaten[-1]
 
 
-@lru_cache(maxsize=None)
+@cache
 def regelparameters() -> dict[str, Parameter]:
     raw = yaml.safe_load(data_tekst("regels.yaml"))
     out: dict[str, Parameter] = {}
@@ -421,8 +421,8 @@ class JaarParameters:
     _params: dict[str, Parameter]
     gelezen: dict[str, Waarde] = field(default_factory=dict)
     wijzigingen: dict[str, Any] = field(default_factory=dict)
-    tabel_wijziging: "Tabel | None" = None
-    maximum_uurprijs_wijziging: "MaximumUurprijs | None" = None
+    tabel_wijziging: Tabel | None = None
+    maximum_uurprijs_wijziging: MaximumUurprijs | None = None
 
     def __post_init__(self) -> None:
         onbekend = set(self.wijzigingen) - set(self._params)
@@ -453,10 +453,10 @@ class JaarParameters:
     def parameter(self, naam: str) -> Parameter:
         return self._params[naam]
 
-    def tabel(self) -> "Tabel":
+    def tabel(self) -> Tabel:
         return self.tabel_wijziging if self.tabel_wijziging is not None else tabel(self.jaar)
 
-    def maximum_uurprijs(self) -> "MaximumUurprijs":
+    def maximum_uurprijs(self) -> MaximumUurprijs:
         return (
             self.maximum_uurprijs_wijziging
             if self.maximum_uurprijs_wijziging is not None

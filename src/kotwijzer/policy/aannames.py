@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 
-@lru_cache(maxsize=None)
+@cache
 def _yaml(naam: str) -> dict[str, Any]:
     return yaml.safe_load(resources.files("kotwijzer.policy").joinpath("data", naam).read_text(encoding="utf-8"))
 

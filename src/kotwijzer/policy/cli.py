@@ -11,7 +11,6 @@ import hashlib
 import json
 import time
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -60,7 +59,7 @@ def _fout(bericht: str) -> None:
     raise typer.Exit(code=1)
 
 
-def _aannames(pad: Optional[Path]) -> None:
+def _aannames(pad: Path | None) -> None:
     try:
         P.gebruik_aannames(pad)
     except ValueError as e:
@@ -102,8 +101,8 @@ def populatie(
     jaar: int = typer.Option(2024, help="Simulatiejaar (2023 of 2024: alleen daarvoor zijn er kalibratiedoelen)."),
     aantal: int = typer.Option(200_000, help="Aantal synthetische huishoudens."),
     seed: int = typer.Option(2024, help="Startgetal van de toevalsgenerator (zelfde seed = zelfde populatie)."),
-    uitvoer: Optional[Path] = typer.Option(None, help="Parquet-bestand (standaard var/beleid/populatie_JAAR.parquet)."),
-    aannames: Optional[Path] = typer.Option(None, "--aannames", help=AANNAMES_HELP),
+    uitvoer: Path | None = typer.Option(None, help="Parquet-bestand (standaard var/beleid/populatie_JAAR.parquet)."),
+    aannames: Path | None = typer.Option(None, "--aannames", help=AANNAMES_HELP),
 ) -> None:
     """Maak een synthetische populatie, weeg die naar de statistieken en bewaar die als Parquet."""
     from kotwijzer.policy import kalibratie as K
@@ -194,9 +193,9 @@ def toon_kalibratie(rapport, jaar: int) -> None:
 def simuleer(
     populatie: Path = typer.Option(STANDAARD_MAP / "populatie_2024.parquet", help="Populatie (Parquet)."),
     uitvoer: Path = typer.Option(STANDAARD_MAP / "basis", help="Map voor tabellen (CSV), grafieken en overzicht."),
-    dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
+    dask: str | None = typer.Option(None, "--dask", help=DASK_HELP),
     partitie: int = typer.Option(65_536, help="Huishoudens per partitie."),
-    aannames: Optional[Path] = typer.Option(None, "--aannames", help=AANNAMES_HELP),
+    aannames: Path | None = typer.Option(None, "--aannames", help=AANNAMES_HELP),
 ) -> None:
     """Reken de huidige wet door op de populatie: ontvangers, uren en uitgaven, met en zonder niet-gebruik."""
     from kotwijzer.policy import microsim as M
@@ -289,10 +288,10 @@ def hervorming(
     uitvoer: Path = typer.Option(
         STANDAARD_MAP / "hervormingen", help="Map voor tabellen (CSV), grafieken (PNG, SVG) en overzicht.json."
     ),
-    dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
+    dask: str | None = typer.Option(None, "--dask", help=DASK_HELP),
     partitie: int = typer.Option(65_536, help="Huishoudens per partitie."),
-    map_: Optional[Path] = typer.Option(None, "--map", help="Map met hervormingen (standaard de meegeleverde)."),
-    aannames: Optional[Path] = typer.Option(None, "--aannames", help=AANNAMES_HELP),
+    map_: Path | None = typer.Option(None, "--map", help="Map met hervormingen (standaard de meegeleverde)."),
+    aannames: Path | None = typer.Option(None, "--aannames", help=AANNAMES_HELP),
 ) -> None:
     """Reken een of alle hervormingen door en vergelijk met de huidige wet."""
     from kotwijzer.policy import microsim as M
@@ -386,16 +385,16 @@ def analyse(
     ),
     aantal: int = typer.Option(200_000, help="Huishoudens in de centrale populatie (als er geen --populatie is)."),
     seed: int = typer.Option(2024, help="Startgetal van de toevalsgenerator."),
-    populatie: Optional[Path] = typer.Option(None, help="Bestaande populatie (Parquet) in plaats van een nieuwe."),
+    populatie: Path | None = typer.Option(None, help="Bestaande populatie (Parquet) in plaats van een nieuwe."),
     trekkingen: int = typer.Option(200, help="Monte Carlo-trekkingen (0 = geen)."),
     mc_aantal: int = typer.Option(
         20_000, help="Huishoudens per trekking (elke trekking maakt en weegt een eigen populatie)."
     ),
     seeds: int = typer.Option(10, help="Startgetallen voor de seedvariantie van kleine groepen (0 = geen)."),
     tornado: bool = typer.Option(True, help="Gevoeligheid per aanname (tornadografiek)."),
-    dask: Optional[str] = typer.Option(None, "--dask", help=DASK_HELP),
+    dask: str | None = typer.Option(None, "--dask", help=DASK_HELP),
     partitie: int = typer.Option(65_536, help="Huishoudens per partitie."),
-    aannames: Optional[Path] = typer.Option(None, "--aannames", help=AANNAMES_HELP),
+    aannames: Path | None = typer.Option(None, "--aannames", help=AANNAMES_HELP),
 ) -> None:
     """De hele analyse: uitgelijnde meerjarige basis 2024-2030, hervormingen R1-R5, stelsel 2029, onzekerheid
     (Monte Carlo, tornado, seedvariantie), aansluiting op gepubliceerde cijfers, gedragsvariant; CSV, xlsx, grafieken

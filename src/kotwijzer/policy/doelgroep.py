@@ -31,9 +31,10 @@ from pydantic_core import ErrorDetails
 
 from kotwijzer.policy.doelgroep_controles import inconsistenties  # noqa: F401  (re-exported)
 from kotwijzer.policy.doelgroep_modellen import (  # noqa: F401  (re-exported: the models and formats)
-    aandeel_ouders,
-    stel_samen,
-    voeg_samen,
+    HUISHOUDEN_NAAM,
+    HUISHOUDENS,
+    STANDAARD_INVOER,
+    VOORZIENING_NAAM,
     Aandeel,
     Aanname,
     Aantal,
@@ -51,21 +52,20 @@ from kotwijzer.policy.doelgroep_modellen import (  # noqa: F401  (re-exported: t
     GepubliceerdeSamenvatting,
     GepubliceerdeTabel2,
     GepubliceerdeTabel3,
-    HUISHOUDENS,
-    HUISHOUDEN_NAAM,
     Herkomst,
     Huishouden,
     Invoer,
     Rij,
-    STANDAARD_INVOER,
     Samenstelling,
     Schatting,
     Tekstbevinding,
-    VOORZIENING_NAAM,
+    aandeel_ouders,
     afronden,
     bereik,
     getal,
     procent,
+    stel_samen,
+    voeg_samen,
     voorziening_naam,
 )
 

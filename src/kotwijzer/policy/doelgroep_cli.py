@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -215,7 +215,7 @@ def _bevindingen_tabel(bevindingen: list[Bevinding]) -> Table:
 @app.command("doelgroep")
 def doelgroep(
     invoer: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option(
             "--invoer", help="YAML-bestand met andere cijfers. Standaard: de cijfers uit het SZW-rapport (2025)."
         ),

@@ -4,14 +4,12 @@ checks, one function each). Pure: reads only its argument."""
 from __future__ import annotations
 
 from kotwijzer.policy.doelgroep_modellen import (  # noqa: F401
-    stel_samen,
-    voeg_samen,
+    HUISHOUDEN_NAAM,
+    HUISHOUDENS,
     Bevinding,
     Categorie,
     Deelrange,
     Gepubliceerd,
-    HUISHOUDENS,
-    HUISHOUDEN_NAAM,
     Huishouden,
     Invoer,
     Schatting,
@@ -19,6 +17,8 @@ from kotwijzer.policy.doelgroep_modellen import (  # noqa: F401
     bereik,
     getal,
     procent,
+    stel_samen,
+    voeg_samen,
     voorziening_naam,
 )
 

@@ -4,8 +4,9 @@ from `onzekerheid`, the files from `uitvoer`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
@@ -146,7 +147,8 @@ def _onzekerheid(
 
 
 def _herkomst(populatie, bron, aantal, seed, hervormingen, trekkingen, mc_aantal, seeds, tornado, factor, mj, tijden):
-    from kotwijzer.policy.herkomst import bestand_hash, herkomst as maak_herkomst
+    from kotwijzer.policy.herkomst import bestand_hash
+    from kotwijzer.policy.herkomst import herkomst as maak_herkomst
 
     return maak_herkomst(
         seed=seed,

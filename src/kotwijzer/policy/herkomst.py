@@ -7,7 +7,7 @@ import hashlib
 import json
 import platform
 import subprocess
-from functools import lru_cache
+from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ def _bestanden_hash(paden: list[Path]) -> str:
     return h.hexdigest()[:16]
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_hashes() -> dict[str, str]:
     """Hashes of the law data (tables, maximum uurprijzen, rule parameters) and of the shipped policy data."""
     wet = Path(str(resources.files("kotwijzer.params").joinpath("data")))
@@ -64,7 +64,7 @@ def opdrachtregel() -> str:
     return " ".join(shlex.quote(a) for a in argv)
 
 
-@lru_cache(maxsize=None)
+@cache
 def git_commit() -> str:
     """The git commit of the source (with '+gewijzigd' when the work tree has changes), or 'onbekend' outside git."""
     map_ = Path(__file__).resolve().parent

@@ -22,7 +22,6 @@ from typing import Any
 
 import yaml
 
-from kotwijzer.params.loader import HOOGSTE_PROMILLE
 from kotwijzer.params import (
     JaarParameters,
     MaximumUurprijs,
@@ -33,6 +32,7 @@ from kotwijzer.params import (
     tabel,
     valideer_tabel,
 )
+from kotwijzer.params.loader import HOOGSTE_PROMILLE
 
 BASIS = "basis"
 VELDEN = ("code", "naam", "omschrijving", "bron", "wet", "wijzigingen", "tabel", "maximum_uurprijs", "verwachting")

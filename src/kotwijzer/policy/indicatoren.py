@@ -43,7 +43,7 @@ class HuishoudUitkomst:
     onbekend_uren_cu: np.ndarray | None = None  # int64 [H] hours with aanspraak whose toeslag is unknown
 
     @classmethod
-    def leeg(cls, n: int, details: bool) -> "HuishoudUitkomst":
+    def leeg(cls, n: int, details: bool) -> HuishoudUitkomst:
         z = lambda *s, d=np.int64: np.zeros(s, dtype=d)  # noqa: E731
         return cls(
             z(n),
@@ -62,7 +62,7 @@ class HuishoudUitkomst:
             z(n),
         )
 
-    def zet(self, idx: np.ndarray, ander: "HuishoudUitkomst") -> None:
+    def zet(self, idx: np.ndarray, ander: HuishoudUitkomst) -> None:
         for f in fields(self):
             doel = getattr(self, f.name)
             if doel is not None:

@@ -45,7 +45,8 @@ from kotwijzer.params import (
 from kotwijzer.params.loader import HOOGSTE_PROMILLE
 from kotwijzer.policy import herkomst as _herkomst  # noqa: F401  (records the commit at load time)
 from kotwijzer.policy import populatie as P
-from kotwijzer.policy.hervorming import Hervorming, parameters as hervorming_parameters
+from kotwijzer.policy.hervorming import Hervorming
+from kotwijzer.policy.hervorming import parameters as hervorming_parameters
 from kotwijzer.policy.indicatoren import HuishoudUitkomst, bereken_huishoudens, blokken
 from kotwijzer.policy.microsim import SLEUTELS, combineer, maak_cellen  # noqa: F401
 from kotwijzer.policy.rekenomgeving import VersieFout, controleer_versies, data_pad, versies  # noqa: F401
@@ -404,7 +405,7 @@ def draai(
     voortgang: Any = None,
 ) -> Meerjarig:
     """Run the scenarios over a population (in memory or a Parquet file), in one process or on Dask."""
-    from kotwijzer.policy.microsim import DASK_OMGEVING, partities_bestand, dask_client
+    from kotwijzer.policy.microsim import DASK_OMGEVING, dask_client, partities_bestand
 
     if dask is None:
         dask = os.environ.get(DASK_OMGEVING) or None

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from kotwijzer.invoer import Batch
-from kotwijzer.policy.codes import GEWICHT_EENHEID, MAX_KINDEREN, META_SLEUTEL  # noqa: F401
+from kotwijzer.policy.codes import GEWICHT_EENHEID, MAX_KINDEREN, META_SLEUTEL
 
 # Array layout: name -> (axes, dtype). Axes: "h" household, "o" parent (2), "k" child (MAX_KINDEREN), "m" month (12).
 BATCH_VELDEN: dict[str, tuple[str, Any]] = {
@@ -84,7 +84,7 @@ class Populatie:
     def n(self) -> int:
         return int(self.data["id"].shape[0])
 
-    def deel(self, idx) -> "Populatie":
+    def deel(self, idx) -> Populatie:
         return Populatie(self.jaar, {k: v[idx] for k, v in self.data.items()}, self.meta)
 
     def batch(self, idx=None, kinderen: int | None = None) -> Batch:

@@ -19,7 +19,6 @@ the assumptions used.
 
 from __future__ import annotations
 
-
 import numpy as np
 import numpy.typing as npt
 
@@ -43,16 +42,14 @@ from kotwijzer.policy.aannames import (  # noqa: F401  (re-exported: the populat
 )
 from kotwijzer.policy.codes import (  # noqa: F401  (re-exported: codes of the population)
     BIJSTAND_PROFIELEN,
-    G,
     GEWICHT_EENHEID,
-    GROEPEN,
     GROEP_TEKST,
+    GROEPEN,
     HP,
     HUISHOUDPROFIELEN,
     JAREN,
     MAX_KINDEREN,
     META_SLEUTEL,
-    OUDERPROFIELEN,
     O_BIJSTAND_A,
     O_BIJSTAND_B,
     O_BIJSTAND_C,
@@ -66,6 +63,7 @@ from kotwijzer.policy.codes import (  # noqa: F401  (re-exported: codes of the p
     O_STUDIE,
     O_WERK,
     O_WLZ,
+    OUDERPROFIELEN,
     PERIODE_BIT,
     S_AO_REINTEGRATIE,
     S_ARBEID,
@@ -79,6 +77,7 @@ from kotwijzer.policy.codes import (  # noqa: F401  (re-exported: codes of the p
     S_WLZ_PERM,
     S_WLZ_TIJD,
     S_WW_TRAJECT,
+    G,
 )
 from kotwijzer.policy.decielen import gewogen_decielen, nationale_decielen  # noqa: F401
 from kotwijzer.policy.kalenderhulp import (  # noqa: F401

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -22,7 +21,7 @@ err = Console(stderr=True)
 DB_OPTIE = typer.Option(None, "--database-url", envvar="DATABASE_URL", help="Standaard: SQLite in var/")
 
 
-def _db(url: Optional[str]):
+def _db(url: str | None):
     from kotwijzer.store import Database
 
     db = Database(url)
@@ -47,7 +46,7 @@ def organisatie(
     naam: str = typer.Argument(..., help="Naam van de organisatie"),
     beheerder: str = typer.Option(..., "--beheerder", help="E-mailadres van de eerste beheerder"),
     genereer: bool = typer.Option(False, "--genereer", help="Maak een sterk wachtwoord en toon het één keer"),
-    database_url: Optional[str] = DB_OPTIE,
+    database_url: str | None = DB_OPTIE,
 ) -> None:
     """Maak een organisatie met haar eerste beheerder."""
     from kotwijzer.store import OngeldigeWaarde, repo
@@ -74,11 +73,11 @@ def organisatie(
 @app.command("wachtwoord")
 def wachtwoord(
     email: str = typer.Argument(..., help="E-mailadres van de gebruiker"),
-    organisatie: Optional[str] = typer.Option(
+    organisatie: str | None = typer.Option(
         None, "--organisatie", help="Nodig als het adres bij meer organisaties hoort"
     ),
     genereer: bool = typer.Option(False, "--genereer", help="Maak een sterk wachtwoord en toon het één keer"),
-    database_url: Optional[str] = DB_OPTIE,
+    database_url: str | None = DB_OPTIE,
 ) -> None:
     """Zet een nieuw wachtwoord (bijvoorbeeld als het vergeten is). Alle sessies van de gebruiker eindigen."""
     from kotwijzer.store import NietGevonden, OngeldigeWaarde, repo
@@ -100,8 +99,8 @@ def wachtwoord(
 @app.command("uitloggen")
 def uitloggen(
     email: str = typer.Argument(..., help="E-mailadres van de gebruiker"),
-    organisatie: Optional[str] = typer.Option(None, "--organisatie"),
-    database_url: Optional[str] = DB_OPTIE,
+    organisatie: str | None = typer.Option(None, "--organisatie"),
+    database_url: str | None = DB_OPTIE,
 ) -> None:
     """Log een gebruiker overal uit (web en API), bijvoorbeeld na een verloren laptop."""
     from kotwijzer.store import NietGevonden, OngeldigeWaarde, repo
@@ -120,7 +119,7 @@ def uitloggen(
 @app.command("backup")
 def backup_maken(
     bestand: Path = typer.Argument(..., help="Doelbestand, bijvoorbeeld kotwijzer-2026-12-04.json.gz"),
-    database_url: Optional[str] = DB_OPTIE,
+    database_url: str | None = DB_OPTIE,
 ) -> None:
     """Maak een back-up van de hele database (alle tabellen, één consistente momentopname). Het bestand is alleen
     leesbaar voor de eigenaar (0600): er staan wachtwoord-hashes en huishoudens in."""
@@ -140,7 +139,7 @@ def backup_maken(
 @app.command("herstel")
 def herstel_backup(
     bestand: Path = typer.Argument(..., exists=True, dir_okay=False, help="Een back-up van `kotwijzer beheer backup`"),
-    database_url: Optional[str] = DB_OPTIE,
+    database_url: str | None = DB_OPTIE,
 ) -> None:
     """Zet een back-up terug in een lege database (die eerst op de nieuwste versie wordt gebracht)."""
     from kotwijzer.store.onderhoud import BackupFout, herstel
@@ -172,7 +171,7 @@ def opruimen_cmd(
         help="Regels in het auditlog ouder dan dit worden verwijderd (standaard 730: twee jaar)",
     ),
     droog: bool = typer.Option(False, "--droog", help="Alleen tellen, niets verwijderen"),
-    database_url: Optional[str] = DB_OPTIE,
+    database_url: str | None = DB_OPTIE,
 ) -> None:
     """Pas de bewaartermijnen toe (dagelijks te draaien, bijvoorbeeld met cron of een systemd-timer)."""
     from kotwijzer.store.onderhoud import STANDAARD_AUDIT_DAGEN, STANDAARD_DOSSIER_DAGEN, opruimen

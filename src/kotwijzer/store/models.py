@@ -7,9 +7,8 @@ no name or BSN) and a computed summary. The audit log records ids and actions, n
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -26,8 +25,8 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
-from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
 ROLLEN = ("beheerder", "medewerker")
 
@@ -40,17 +39,17 @@ class UtcTijd(TypeDecorator):
 
     def process_bind_param(self, value, dialect):
         if value is not None and value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc)
+            value = value.astimezone(dt.UTC)
         return value
 
     def process_result_value(self, value, dialect):
         if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=dt.timezone.utc)
+            value = value.replace(tzinfo=dt.UTC)
         return value
 
 
 def nu() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 class Base(DeclarativeBase):
@@ -122,7 +121,7 @@ class Dossier(Base):
     aangemaakt: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
     gewijzigd: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
 
-    scenarios: Mapped[list["Scenario"]] = relationship(
+    scenarios: Mapped[list[Scenario]] = relationship(
         back_populates="dossier", cascade="all, delete-orphan", passive_deletes=True, order_by="Scenario.id"
     )
 
@@ -138,7 +137,7 @@ class Scenario(Base):
     gewijzigd: Mapped[dt.datetime] = mapped_column(UtcTijd(), default=nu)
 
     dossier: Mapped[Dossier] = relationship(back_populates="scenarios")
-    versies: Mapped[list["ScenarioVersie"]] = relationship(
+    versies: Mapped[list[ScenarioVersie]] = relationship(
         back_populates="scenario", cascade="all, delete-orphan", passive_deletes=True, order_by="ScenarioVersie.versie"
     )
 
@@ -192,10 +191,10 @@ class GemeenteRij(Base):
     toelichting: Mapped[str] = mapped_column(Text, default="")
     volgorde: Mapped[int] = mapped_column(Integer)
 
-    activiteiten: Mapped[list["ActiviteitRij"]] = relationship(
+    activiteiten: Mapped[list[ActiviteitRij]] = relationship(
         back_populates="gemeente", cascade="all, delete-orphan", passive_deletes=True, order_by="ActiviteitRij.volgorde"
     )
-    beleid: Mapped["BeleidRij | None"] = relationship(
+    beleid: Mapped[BeleidRij | None] = relationship(
         back_populates="gemeente", cascade="all, delete-orphan", passive_deletes=True, uselist=False
     )
 

@@ -37,7 +37,7 @@ class BackupFout(RuntimeError):
 
 def _naar_json(v: Any) -> Any:
     if isinstance(v, dt.datetime):
-        return {"$t": (v if v.tzinfo else v.replace(tzinfo=dt.timezone.utc)).isoformat()}
+        return {"$t": (v if v.tzinfo else v.replace(tzinfo=dt.UTC)).isoformat()}
     if isinstance(v, dt.date):
         return {"$d": v.isoformat()}
     if isinstance(v, Decimal):
@@ -136,9 +136,9 @@ def inhoud_van(db) -> dict[str, list[tuple]]:
             rijen = []
             for r in c.execute(select(t).order_by(*t.primary_key.columns)):
                 rij = []
-                for kol, v in zip(t.columns, r):
+                for kol, v in zip(t.columns, r, strict=True):
                     if isinstance(kol.type, UtcTijd) and v is not None:
-                        v = v.astimezone(dt.timezone.utc)
+                        v = v.astimezone(dt.UTC)
                     rij.append(json.dumps(v, sort_keys=True, default=str) if isinstance(v, (dict, list)) else v)
                 rijen.append(tuple(rij))
             uit[t.name] = rijen

@@ -95,7 +95,7 @@ class Actor:
     rol: str
 
     @classmethod
-    def van(cls, g: Gebruiker) -> "Actor":
+    def van(cls, g: Gebruiker) -> Actor:
         return cls(g.id, g.organisatie_id, g.rol)
 
     @property
@@ -104,7 +104,7 @@ class Actor:
 
 
 def _utc(d: dt.datetime) -> dt.datetime:
-    return d if d.tzinfo is not None else d.replace(tzinfo=dt.timezone.utc)
+    return d if d.tzinfo is not None else d.replace(tzinfo=dt.UTC)
 
 
 def log(
@@ -336,7 +336,8 @@ def inloggen(s: Session, email: str, wachtwoord: str) -> Gebruiker | None:
         else []
     )
     g = None
-    for k in kandidaten or [None]:
+    proeven: list[Gebruiker | None] = list(kandidaten) or [None]  # no account: one check anyway (same time)
+    for k in proeven:
         ok = controleer_wachtwoord(k.wachtwoord_hash if k else None, wachtwoord or "")
         if ok and k is not None and k.actief and g is None:
             g = k
@@ -730,8 +731,12 @@ def logboek(s: Session, actor: Actor, limiet: int = 200, dossier_id: int | None 
                 versie=r.versie,
                 dossier_id=r.dossier_id,
                 dossier_label=labels.get(r.dossier_id) if r.dossier_id else None,
-                scenario_naam=scen.get(r.object_id) if r.object_soort == "scenario" else None,
-                gebruiker_naam=namen.get(r.object_id) if r.object_soort == "gebruiker" else None,
+                scenario_naam=scen.get(r.object_id)
+                if r.object_soort == "scenario" and r.object_id is not None
+                else None,
+                gebruiker_naam=(
+                    namen.get(r.object_id) if r.object_soort == "gebruiker" and r.object_id is not None else None
+                ),
             )
         )
     return uit

@@ -55,7 +55,7 @@ def elfproef(cijfers: str) -> bool:
     """The BSN 11-proef: 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 is divisible by 11 (and the number is not all zeros)."""
     if len(cijfers) != 9 or not cijfers.isdigit() or int(cijfers) == 0:
         return False
-    som = sum(int(c) * w for c, w in zip(cijfers, (9, 8, 7, 6, 5, 4, 3, 2, -1)))
+    som = sum(int(c) * w for c, w in zip(cijfers, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
     return som % 11 == 0
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -118,7 +118,7 @@ _pool = _Hashpool(hash_draden(), 4 * hash_draden() + 4)
 
 
 def hash_wachtwoord(wachtwoord: str) -> str:
-    return _pool.doe(lambda: _ph.hash(wachtwoord), weigeren=False)  # type: ignore[return-value]
+    return _pool.doe(lambda: _ph.hash(wachtwoord), weigeren=False)
 
 
 def controleer_wachtwoord(hash_: str | None, wachtwoord: str) -> bool:

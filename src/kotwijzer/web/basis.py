@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from collections.abc import Mapping
 from typing import Any
 
 from fastapi import Request
@@ -15,10 +15,10 @@ from fastapi.templating import Jinja2Templates
 from starlette.datastructures import FormData
 
 from kotwijzer import i18n
-from kotwijzer.http.beveiliging import csrf_klopt, csrf_token
 from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
-from kotwijzer.i18n import N_, _
+from kotwijzer.http.beveiliging import csrf_klopt, csrf_token
 from kotwijzer.http.fouten import ApiFout
+from kotwijzer.i18n import N_, _
 from kotwijzer.store import repo
 from kotwijzer.store.repo import Actor
 
@@ -63,7 +63,7 @@ def _datum(x: Any) -> str:
             return x
     if isinstance(x, dt.datetime):
         if x.tzinfo is None:
-            x = x.replace(tzinfo=dt.timezone.utc)
+            x = x.replace(tzinfo=dt.UTC)
         x = x.astimezone(dt.timezone(dt.timedelta(hours=1)))
         return f"{i18n.datum(x.date())}, {x:%H:%M}"
     return i18n.datum(x)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -163,7 +164,8 @@ def brief_uit_waarden(w: Mapping[str, str], h: Huishouden) -> tuple[dict[str, An
 
 
 def _h(request: Request, a: str | None) -> tuple[Huishouden | None, dict[str, Any] | None]:
-    from kotwijzer.web.publiek import huishouden_uit_staat as _huishouden_uit_staat, staat_uit_token as _staat_uit_token
+    from kotwijzer.web.publiek import huishouden_uit_staat as _huishouden_uit_staat
+    from kotwijzer.web.publiek import staat_uit_token as _staat_uit_token
 
     staat, melding = _staat_uit_token(request, a)
     if melding or not a:

@@ -10,15 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, Mapping
+from typing import Any
 
 from pydantic import ValidationError
 
 from kotwijzer import i18n
-from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
-from kotwijzer.i18n import N_, _
+from kotwijzer.diensten import OPVANG_TEKST, SITUATIE_TEKST
 from kotwijzer.http.meldingen import nederlandse_fouten
+from kotwijzer.i18n import N_, _
 from kotwijzer.model import Kind, Periode
 
 STAPPEN = ("gezin", "aanvrager", "partner", "kinderen", "inkomen", "controle")
@@ -136,9 +137,12 @@ def parse_getal(s: str, melding: str, max_decimalen: int = 2) -> Decimal | None:
         d = Decimal(s)
     except InvalidOperation:
         raise ValueError(melding) from None
-    if -d.as_tuple().exponent > max_decimalen and d != d.quantize(Decimal(1).scaleb(-max_decimalen)):
+    exponent = d.as_tuple().exponent  # a letter only for NaN and infinity, which the pattern above refuses
+    if not isinstance(exponent, int):
+        raise ValueError(melding)
+    if -exponent > max_decimalen and d != d.quantize(Decimal(1).scaleb(-max_decimalen)):
         raise ValueError(_("Gebruik hoogstens {n} cijfers achter de komma.").format(n=max_decimalen))
-    return d.quantize(Decimal(1).scaleb(-max_decimalen)) if -d.as_tuple().exponent > max_decimalen else d
+    return d.quantize(Decimal(1).scaleb(-max_decimalen)) if -exponent > max_decimalen else d
 
 
 def parse_euros(s: str) -> int | None:
@@ -366,7 +370,7 @@ def periode_rijen_uit_staat(staat: dict[str, Any], wie: str, extra: int | None =
         )
     if extra is None:
         extra = 0 if rijen else 1
-    for _ in range(extra if len(rijen) < MAX_RIJEN else 0):
+    for _leeg in range(extra if len(rijen) < MAX_RIJEN else 0):  # not `_`: that is gettext here
         rijen.append(
             {
                 "situatie": "",

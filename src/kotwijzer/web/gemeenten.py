@@ -33,7 +33,6 @@ from kotwijzer.municipal import (
     controleer_registratie,
     is_kot_code,
     overzicht,
-    overzicht_csv,
 )
 from kotwijzer.municipal.classificatie import VOORBEELD_WAARSCHUWING
 from kotwijzer.municipal.codes import code_naam

@@ -26,8 +26,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kotwijzer.i18n import N_, _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+from kotwijzer.i18n import N_, _
 
 GELDIG_SECONDEN = 14 * 24 * 3600
 GELDIG_TEKST = N_("twee weken")

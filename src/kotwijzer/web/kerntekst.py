@@ -88,7 +88,7 @@ def _veldnaam(expr) -> str:
         expr = expr.left
     if isinstance(expr, ast.Call):
         expr = expr.func
-    delen = []
+    delen: list[str] = []
     while isinstance(expr, ast.Attribute):
         delen.insert(0, expr.attr)
         expr = expr.value
@@ -136,7 +136,7 @@ def _bron_sjablonen() -> list[str]:
                     for deel in n.values:
                         if isinstance(deel, ast.Constant):
                             sjabloon += str(deel.value).replace("{", "{{").replace("}", "}}")
-                        else:
+                        elif isinstance(deel, ast.FormattedValue):  # the only other part of an f-string
                             v = _veldnaam(deel.value)
                             while v in namen:
                                 v += "_2"

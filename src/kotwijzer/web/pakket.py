@@ -25,7 +25,8 @@ from typing import Any
 
 from kotwijzer.diensten import MAANDNAMEN
 from kotwijzer.model import Huishouden, Resultaat
-from kotwijzer.wetten import Bron, bestaat, tekst as wettekst
+from kotwijzer.wetten import Bron, bestaat
+from kotwijzer.wetten import tekst as wettekst
 from kotwijzer.wetten.bron import awir, bkot, wko
 
 BELASTINGTELEFOON = "0800-0543"

@@ -24,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from kotwijzer import i18n
-from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST, euro
+from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
 from kotwijzer.i18n import N_, _
 
 
@@ -264,10 +264,10 @@ def document_pdf(
 
     zeg = derde_persoon if (dossier is not None or ctx.get("pro")) else (lambda x: x)
 
-    def _p(tekst: Any, stijl: ParagraphStyle) -> Paragraph:  # noqa: F811 - every text of this document goes through zeg
+    def _p(tekst: Any, stijl: ParagraphStyle) -> Paragraph:
         return Paragraph(escape(zeg(str(tekst))), stijl)
 
-    def _tabel(rijen, breedtes, st, kop=True):  # noqa: F811
+    def _tabel(rijen, breedtes, st, kop=True):
         return _tabel_basis(rijen, breedtes, st, kop, zeg)
 
     buf = io.BytesIO()

@@ -12,18 +12,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from kotwijzer import diensten
-from kotwijzer.http.meldingen import nederlandse_fouten
 from kotwijzer.http.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.http.fouten import ApiFout, parse_json
+from kotwijzer.http.meldingen import nederlandse_fouten
+from kotwijzer.http.sessie import nieuw_token
 from kotwijzer.model import Huishouden
 from kotwijzer.store import GeenToegang, OngeldigeWaarde, VersieConflict, repo
 from kotwijzer.store.repo import Conflict
 from kotwijzer.web import formulier as fm
 from kotwijzer.web import werkbank
+from kotwijzer.web.basis import Ingelogd, formulier, ingelogd, render, tekst, templates, vereist_ingelogd
 from kotwijzer.web.pdf import Dossierinfo, document_pdf
-from kotwijzer.web.basis import Ingelogd, formulier, ingelogd, render, templates, tekst, vereist_ingelogd
 from kotwijzer.web.publiek import toon_stap, toon_uitkomst, uitkomst_context
-from kotwijzer.http.sessie import nieuw_token
 
 router = APIRouter(include_in_schema=False)
 

@@ -13,17 +13,17 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from kotwijzer import diensten, i18n
-from kotwijzer.http.meldingen import nederlandse_fouten
+from kotwijzer.compute import bereken, uiterste_aanvraagdatum, voorwaardencheck
+from kotwijzer.diensten import Wijziging
 from kotwijzer.http.catalogus import app_catalogus
 from kotwijzer.http.fouten import ApiFout
-from kotwijzer.diensten import Wijziging
-from kotwijzer.compute import bereken, uiterste_aanvraagdatum, voorwaardencheck
+from kotwijzer.http.meldingen import nederlandse_fouten
+from kotwijzer.i18n import N_, _
 from kotwijzer.leesbaar import status_nl
 from kotwijzer.model import Huishouden
 from kotwijzer.web import formulier as fm
 from kotwijzer.web import hervatten
-from kotwijzer.i18n import N_, _
-from kotwijzer.web.basis import formulier, ingelogd, render, templates, tekst
+from kotwijzer.web.basis import formulier, ingelogd, render, tekst, templates
 
 router = APIRouter(include_in_schema=False)
 

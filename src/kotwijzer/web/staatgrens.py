@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import types
 import typing
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -66,7 +66,7 @@ def _vorm_van_type(t: Any, metadata: list[Any] | None = None) -> Vorm:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vorm_van_model(model: type[BaseModel]) -> Vorm:
     velden: dict[str, Vorm] = {}
     uit = ("obj", velden)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, Mapping
+from typing import Any
 
 from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, REKENFOUTEN, SITUATIE_TEKST, rekenfout_melding
 from kotwijzer.model import DetentieSoort, Onderwijs, Situatie, Uitkering

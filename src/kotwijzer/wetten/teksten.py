@@ -29,10 +29,11 @@ A citation that does not exist in the version in force on the peildatum raises
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -40,13 +41,13 @@ from kotwijzer.wetten.bron import WETTEN, Bron
 
 __all__ = [
     "OntbrekendeWettekst",
-    "versies",
-    "versie_op",
-    "tekst",
     "bestaat",
     "bron_info",
-    "noot",
     "bronnen",
+    "noot",
+    "tekst",
+    "versie_op",
+    "versies",
 ]
 
 _DATA_PACKAGE = "kotwijzer.wetten"
@@ -114,7 +115,7 @@ def _data_root():
 # --------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _versies(wet: str) -> tuple[date, ...]:
     _wet_naam(wet)  # validates
     map_ = _data_root().joinpath(wet)
@@ -131,7 +132,7 @@ def _versies(wet: str) -> tuple[date, ...]:
     return tuple(sorted(out))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _laad(wet: str, versie: date) -> dict[str, Any]:
     bestand = _data_root().joinpath(wet, f"{versie.isoformat()}.yaml")
     if not bestand.is_file():

@@ -34,7 +34,7 @@ def upgrade() -> None:
             pass
     else:
         for uc in sa.inspect(bind).get_unique_constraints("gebruiker"):
-            if uc["column_names"] == ["email"]:
+            if uc["column_names"] == ["email"] and uc["name"] is not None:  # PostgreSQL names every constraint
                 op.drop_constraint(uc["name"], "gebruiker", type_="unique")
         op.create_unique_constraint("uq_gebruiker_organisatie_email", "gebruiker", ["organisatie_id", "email"])
         op.create_index("ix_gebruiker_email", "gebruiker", ["email"])

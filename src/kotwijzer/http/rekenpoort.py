@@ -26,6 +26,8 @@ from typing import Any
 
 import anyio
 import anyio.to_thread
+from starlette.applications import Starlette
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kotwijzer.http.adres import client_adres
 from kotwijzer.http.beveiliging import VASTE_HEADERS
@@ -255,11 +257,11 @@ class WebBudget:
     took, from the request's arrival until its last byte was handed to the connection). Beyond them: 429 with
     Retry-After and a short Dutch page, before the answers are read."""
 
-    def __init__(self, app, poort_van):
+    def __init__(self, app: ASGIApp, poort_van: Starlette) -> None:
         self.app = app
-        self.poort_van = poort_van
+        self.poort_van = poort_van  # the application whose state holds the calculation pool
 
-    async def __call__(self, scope, receive, send):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
             scope["type"] != "http"
             or scope.get("method") not in ("GET", "POST", "HEAD")

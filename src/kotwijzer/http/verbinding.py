@@ -22,7 +22,7 @@ import asyncio
 import ipaddress
 import os
 from functools import lru_cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
@@ -80,12 +80,11 @@ def vertrouwde_proxy(ip: str) -> bool:
 
 
 class BegrensdeHttp(HttpToolsProtocol):
-    open_per_adres: ClassVar[
-        dict[str, int]
-    ] = {}  # shared by the connections of one worker process (its event loop's thread only)
+    # shared by the connections of one worker process (its event loop's thread only)
+    open_per_adres: ClassVar[dict[str, int]] = {}
     geweigerd = 0
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # uvicorn's arguments, passed on unchanged
         super().__init__(*args, **kwargs)
         self.lees_timeout = lees_timeout()
         self.schrijf_timeout = schrijf_timeout()

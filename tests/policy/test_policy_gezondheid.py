@@ -10,7 +10,9 @@ POLICY = Path(__file__).resolve().parents[2] / "src" / "kotwijzer" / "policy"
 
 def _modules() -> dict[str, ast.Module]:
     uit = {p.stem: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(POLICY.glob("*.py"))}
-    assert {"microsim", "meerjarig", "analyse", "onzekerheid", "populatie"} <= set(uit), f"policy niet gevonden: {POLICY}"
+    assert {"microsim", "meerjarig", "analyse", "onzekerheid", "populatie"} <= set(uit), (
+        f"policy niet gevonden: {POLICY}"
+    )
     return uit
 
 

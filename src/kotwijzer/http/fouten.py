@@ -30,7 +30,15 @@ MAX_DIEPTE = 40
 MAX_BODY_HUISHOUDEN = 128 * 1024
 MAX_BODY_KLEIN = 8 * 1024  # login, a dossier label, a user, a password change
 MAX_CONTAINERS = 1500  # '[' and '{' together (also inside texts: an overestimate, so never too strict)
-_MET_HUISHOUDEN = ("/api/v1/berekening", "/api/v1/voorwaardencheck", "/api/v1/wat-als", "/api/v1/voorschot-definitief")
+_MET_HUISHOUDEN = (
+    "/api/v1/berekening",
+    "/api/v1/voorwaardencheck",
+    "/api/v1/wat-als",
+    "/api/v1/voorschot-definitief",
+    # a household and the lines of a letter (at most 60, each a few hundred bytes)
+    "/api/v1/beschikking/controle",
+    "/api/v1/beschikking/bezwaarschrift",
+)
 PARSEN_IN_THREAD = 4 * 1024  # larger bodies are parsed and validated in a worker thread, not on the event loop
 
 

@@ -125,6 +125,9 @@ def _stateful(schema, app):
         def get_call_kwargs(self, case):
             if case.path == "/api/v1/sessies" and case.method.upper() == "POST":
                 return {}
+            if "authorization" not in {k.lower() for k in (case.headers or {})}:
+                # a negative case that left out the required Authorization header: send it without one, as generated
+                return {}
             if (case.method.upper(), case.path) in UITLOGGEN:
                 return {"headers": {"Authorization": f"Bearer {_token(app, 'weg@voorbeeld.nl')}"}}
             return {"headers": {"Authorization": f"Bearer {app.state.st_token}"}}

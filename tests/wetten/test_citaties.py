@@ -79,10 +79,10 @@ def test_uitleg_toont_wettekst_en_markeert_terugval():
     w = wettekst(bkot("3", 3), dt.date(2026, 5, 1))
     assert "hoogste kosten" in w["tekst"] and w["versie"] == "2026-01-01" and not w["terugval"]
     # the maximum uurprijzen of 2027 are not published yet: their provision is not cited for 2027
-    from kotwijzer.params.loader import _max_meta
+    from kotwijzer.params.loader import max_meta
     from kotwijzer.wetten.bron import Bron
 
-    lid1 = [b for b in _max_meta()["bron_artikel"] if b["wet"] == "Bkot" and str(b.get("lid")) == "1"]
+    lid1 = [b for b in max_meta()["bron_artikel"] if b["wet"] == "Bkot" and str(b.get("lid")) == "1"]
     assert lid1 and all(
         not Bron("Bkot", "4", "1", None, None, b.get("vanaf_jaar"), b.get("tot_jaar")).geldt_in(2027) for b in lid1
     )

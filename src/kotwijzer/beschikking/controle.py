@@ -30,25 +30,12 @@ from pydantic import BaseModel, Field
 
 from kotwijzer.beschikking.model import Beschikking
 from kotwijzer.beschikking.termijn import bezwaartermijn
+from kotwijzer.formaat import MAANDNAMEN
 from kotwijzer.model import Huishouden, KindMaand, Resultaat
 from kotwijzer.params import OntbrekendeWetgeving, parameters_voor_jaar
 from kotwijzer.params.grenzen import cel_grenzen
 from kotwijzer.params.loader import max_meta
 
-MAANDNAMEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 SOORT = {
     "dagopvang": "dagopvang",
     "buitenschoolse_opvang": "buitenschoolse opvang",

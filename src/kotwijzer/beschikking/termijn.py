@@ -20,20 +20,8 @@ from dataclasses import dataclass
 
 from dateutil.easter import easter
 
-MAANDNAMEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from kotwijzer.formaat import MAANDNAMEN
+
 DAGNAMEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 

@@ -24,6 +24,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kotwijzer import formaat
 from kotwijzer.municipal.bronnen import (
     PW_VOORZIENING,
     S000_ART_9A,
@@ -131,21 +132,7 @@ verjaardag = kalender.verjaardag
 
 
 def _d(datum: dt.date) -> str:
-    maanden = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ]
-    return f"{datum.day} {maanden[datum.month - 1]} {datum.year}"
+    return formaat.datum(datum)
 
 
 # ---------------------------------------------------------------------------------------------------------------

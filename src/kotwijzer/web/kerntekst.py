@@ -15,22 +15,9 @@ from functools import lru_cache
 from typing import overload
 
 from kotwijzer import i18n
+from kotwijzer.formaat import MAANDNAMEN as _MAANDEN
 from kotwijzer.i18n import _
 
-_MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 _VELD = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 

@@ -195,7 +195,13 @@ def main() -> None:
         f"hoofdproces {piek:.1f} GiB.",
         "",
         f"Populatie: 2024, startgetal {args.seed}, {args.n:,} synthetische huishoudens (gewogen {gewogen:,.0f}); "
-        f"kalibratie {int(rapport['binnen_marge'].sum())} van {len(rapport)} doelen binnen de marge.",
+        f"kalibratie {int(rapport['binnen_marge'].sum())} van {len(rapport)} doelen binnen de marge"
+        + (
+            "; erbuiten: " + ", ".join(f"{r.id} ({r.doel}: {r.bereikt:.3g} tegen {r.doelwaarde})" for r in buiten)
+            if (buiten := list(rapport[~rapport["binnen_marge"]].itertuples()))
+            else ""
+        )
+        + ".",
         "",
         "| stap | seconden | huishoudjaren per seconde |",
         "|---|---:|---:|",

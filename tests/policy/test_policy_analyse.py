@@ -191,7 +191,7 @@ def test_kalibratie_op_ontvangers_leest_de_gepubliceerde_cijfers(run, monkeypatc
     per = rapport.set_index("id")
     for doel in ("K21", "K22"):
         assert per.loc[doel, "binnen_marge"], doel
-    # SZW: 'ruim 540.000' recipients from EUR 49.319 in 2026 = from EUR 45.637 in 2024 (indexation +3,87 %, +4,04 %)
+    # SZW: 'meer dan 540.000' recipients from EUR 49.319 in 2026 = from EUR 45.637 in 2024 (indexation +3,87 %, +4,04 %)
     assert P.inkomensgrens_2024() == pytest.approx(49_319 / (1.0387 * 1.0404))
     assert per.loc["K21", "bereikt"] == pytest.approx(540_000, rel=0.005)
     # CBS 668.000 recipients (2021) x 1.052.930 / 1.007.400 children with KOT x 1,018

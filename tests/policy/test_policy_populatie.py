@@ -48,7 +48,9 @@ def test_kalibratie_binnen_de_gestelde_marges(gekalibreerd):
             assert lo <= r["bereikt"] <= hi, r["id"]
         else:
             assert abs(r["verschil"]) <= r["tolerantie"], (r["id"], r["verschil"], r["tolerantie"])
-    assert rapport["binnen_marge"].sum() >= len(rapport) - 2
+    # at most one target or input check outside its margin (C16 in a small population); the independent checks (rol
+    # validatie: C09, C10, C18, C19) are reported, not forced, and two of them fail on purpose (docs, section 3)
+    assert (~rapport["binnen_marge"] & (rapport["rol"] != "validatie")).sum() <= 1
     # the weights stay within the raking bounds
     assert pop.meta["raking"]["g_min"] >= 0.2 and pop.meta["raking"]["g_max"] <= 5.0
 

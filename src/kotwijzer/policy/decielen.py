@@ -1,5 +1,5 @@
 """Income deciles of the population: weighted deciles within the population and an approximate national decile
-(for check C10 only)."""
+(for the checks C10, C18 and C19 only)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,10 @@ def gewogen_decielen(waarde: np.ndarray, gewicht: np.ndarray) -> np.ndarray:
 
 def nationale_decielen(inkomen: np.ndarray, paar: np.ndarray, gewicht: np.ndarray) -> np.ndarray:
     """Approximate national income decile: the weighted income rank within paren (or eenoudergezinnen) laid on the CBS
-    distribution of those households over the national deciles (2020). Only for check C10."""
+    distribution of those households over the national deciles (2020). Only for the checks C10, C18 and C19.
+
+    The CBS distribution per type counts parents with children of any age, also those whose (earning) children are all
+    adults, so young families land too high, single parents most (docs/beleidsanalyse.md, section 3)."""
     nd = kalibratie_doelen()["nationale_decielen"]
     out = np.zeros(inkomen.shape[0], np.int8)
     for sel, verd in ((paar, nd["paar"]), (~paar, nd["eenouder"])):

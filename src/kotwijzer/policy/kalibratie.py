@@ -96,6 +96,11 @@ def maten(pop: P.Populatie, u: HuishoudUitkomst) -> dict[str, tuple[np.ndarray, 
         "ontvangers_eenouder": (f(heeft & ~paar), None, "w_ng"),
         "kinderen_per_kot_huishouden": (f(u.kinderen_met_toeslag), f(heeft), "w_ng"),
         "aandeel_kot_hoogste_30": (f(heeft & (d["nationaal_deciel"] >= 8)), f(heeft), "w_ng"),
+        "eigen_deel_hoogste_inkomens": (
+            f(np.where(heeft & (d["nationaal_deciel"] >= 8), u.werkelijke_kosten_cent - u.toeslag_cent, 0)),
+            f(np.where(heeft & (d["nationaal_deciel"] >= 8), u.werkelijke_kosten_cent, 0)),
+            "w_ng",
+        ),
         "gemiddeld_inkomen_paar": (f(np.where(paar, d["inkomen"], 0)), f(paar), "w"),
         "toeslag_deel_van_kosten": (f(u.toeslag_cent), f(u.kosten_cent), "w_ng"),
     }
@@ -128,7 +133,23 @@ def bereikt(pop: P.Populatie, u: HuishoudUitkomst, gewicht: np.ndarray) -> dict[
     paar = pop.data["heeft_partner"]
     if paar.any():
         out["mediaan_inkomen_paar"] = _gewogen_mediaan(pop.data["inkomen"][paar].astype(np.float64), gewicht[paar])
+    out["kosten_hoogste_tov_lagere_inkomens"] = _kosten_hoog_tegen_laag(pop, u, w_ng)
     return out
+
+
+def _kosten_hoog_tegen_laag(pop: P.Populatie, u: HuishoudUitkomst, w_ng: np.ndarray) -> float:
+    """Actual childcare costs per recipient household in the (approximate) national deciles 8-10 over those in deciles
+    1-7, after non-take-up: the model side of check C18 (CBS 2017, amounts by income class)."""
+    heeft = u.toeslag_cent > 0
+    hoog = pop.data["nationaal_deciel"] >= 8
+    kosten = w_ng * u.werkelijke_kosten_cent
+
+    def per_huishouden(sel: np.ndarray) -> float:
+        n = float(w_ng[heeft & sel].sum())
+        return float(kosten[heeft & sel].sum()) / n if n > 0 else float("nan")
+
+    laag = per_huishouden(~hoog)
+    return per_huishouden(hoog) / laag if laag > 0 else float("nan")
 
 
 # ------------------------------------------------------------------------------------------ raking

@@ -39,7 +39,7 @@ EXTRA_VELDEN: dict[str, tuple[str, Any]] = {
     "huishoudprofiel": ("h", np.int8),
     "groep": ("h", np.int8),
     "inkomensdeciel": ("h", np.int8),  # deciles of toetsingsinkomen within the population (weighted), 1..10
-    "nationaal_deciel": ("h", np.int8),  # approximate national decile (for check C10 only)
+    "nationaal_deciel": ("h", np.int8),  # approximate national decile (for the checks C10, C18, C19)
     "ouderprofiel": ("ho", np.int8),
     # dated periods per parent (at most two); dates as days since 1970-01-01, -2**31 = none / open
     "p1_situatie": ("ho", np.int8),

@@ -98,11 +98,20 @@ def N_(bericht: str) -> str:
 
 
 # ----------------------------------------------------------------------------------------- numbers and dates
-def maandnaam(m: int) -> str:
+@cache
+def _maandnamen(t: str) -> tuple[str, ...]:
+    """The twelve month names of a language (index 1-12), read from Babel's locale data once per language."""
     from babel.dates import get_month_names
 
-    naam = get_month_names("wide", locale=taal())[int(m)]
-    return naam if taal() == "en" else naam.lower()
+    namen = get_month_names("wide", locale=t)
+    return ("", *(namen[m] if t == "en" else namen[m].lower() for m in range(1, 13)))
+
+
+def maandnaam(m: int) -> str:
+    m = int(m)
+    if not 1 <= m <= 12:
+        raise KeyError(m)
+    return _maandnamen(taal())[m]
 
 
 def datum(d: dt.date | None) -> str:

@@ -285,7 +285,8 @@ def _stand(stand: Jaarstand) -> tuple[int, ...]:
 
 def _herhaal(vorige: Maanduitkomst, m: int, stand: Jaarstand, delta: tuple[int, ...]) -> Maanduitkomst:
     """Month `m` computed from the same facts as the month before: the same outcome with its own number, and the
-    same additions to the year."""
+    same additions to the year. Its children are the month before's `KindMaand` objects (a child-month has no month
+    number; like the citations and conditions, they are read-only once built), in a list of its own."""
     stand.toeslag += delta[0]
     stand.kosten_e += delta[1]
     stand.werkelijk_e += delta[2]
@@ -298,8 +299,13 @@ def _herhaal(vorige: Maanduitkomst, m: int, stand: Jaarstand, delta: tuple[int, 
         (stand.ontbrekende_cel_maanden[False], delta[7]),
     ):
         lijst.extend([m + 1] * n)
-    kinderen = [kopie(k, redenen=list(k.redenen), condities=list(k.condities)) for k in vorige.kinderen]
-    return kopie(vorige, maand=m + 1, bronnen=list(vorige.bronnen), condities=list(vorige.condities), kinderen=kinderen)
+    return kopie(
+        vorige,
+        maand=m + 1,
+        bronnen=list(vorige.bronnen),
+        condities=list(vorige.condities),
+        kinderen=list(vorige.kinderen),
+    )
 
 
 def maanden(inv: Invoer) -> tuple[list[Maanduitkomst], Jaarstand]:

@@ -122,7 +122,14 @@ def _ouders_een(
     household this replaces some 80 small NumPy calls by 12 dictionary look-ups; the values are the rule's own."""
     oks: list[bool] = []
     redenen: list[int] = []
+    paar: tuple[int, int] | None = None
+    hit: tuple[bool, int] | None = None
     for s0, s1 in zip(sit0.tolist(), sit1.tolist(), strict=True):
+        if (s0, s1) == paar and hit is not None:  # the same pair as the month before (most months): the same answer
+            oks.append(hit[0])
+            redenen.append(hit[1])
+            continue
+        paar = (s0, s1)
         sleutel = (s0, s1, heeft_partner, bloedverwant, uitz, wlz_zonder, lid1)
         hit = _ouders_memo.get(sleutel)
         if hit is None:

@@ -298,7 +298,8 @@ def _herhaal(vorige: Maanduitkomst, m: int, stand: Jaarstand, delta: tuple[int, 
         (stand.ontbrekende_cel_maanden[True], delta[6]),
         (stand.ontbrekende_cel_maanden[False], delta[7]),
     ):
-        lijst.extend([m + 1] * n)
+        if n:
+            lijst.extend([m + 1] * n)
     return kopie(
         vorige,
         maand=m + 1,

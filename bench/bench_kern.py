@@ -159,6 +159,74 @@ def run_single(rondes: int = 500) -> dict:
     }
 
 
+def werker() -> None:
+    """A long-lived worker for `vergelijk_gepaard`: reads "bereken N" or "uitleg N" from stdin, runs N calls on one
+    household (as `run_single`) and answers with the CPU and wall seconds of the N calls as JSON."""
+    from kotwijzer.compute import bereken
+    from kotwijzer.explain import uitleg
+
+    data = json.loads((ROOT / "examples" / "paar_werkt_2026.json").read_text())
+    vandaag = dt.date(2026, 12, 6)
+    for _ in range(50):
+        uitleg(bereken(data, vandaag))
+    print("klaar", flush=True)
+    for regel in sys.stdin:
+        soort, n = regel.split()
+        t0, c0 = time.perf_counter(), time.process_time()
+        for _ in range(int(n)):
+            r = bereken(data, vandaag)
+            if soort == "uitleg":
+                uitleg(r)
+        print(json.dumps({"cpu": time.process_time() - c0, "wall": time.perf_counter() - t0}), flush=True)
+
+
+def vergelijk_gepaard(andere_src: Path, blokken: int = 60, n: int = 100) -> dict:
+    """One household, the previous version and this one side by side: two long-lived processes that run blocks of `n`
+    calls in turn (the order alternating per block), so that both see the same load at almost the same moment. Per
+    measure: the median CPU ms per call over the blocks, and the median of the paired per-block ratios (this /
+    previous), which is far less sensitive to the load than a comparison of separate runs."""
+    procs = {}
+    for naam, src in (("ander", andere_src), ("deze", None)):
+        env = dict(os.environ)
+        if src is not None:
+            env["PYTHONPATH"] = str(src)
+        p = subprocess.Popen(
+            [sys.executable, __file__, "--werker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
+        )
+        assert p.stdout is not None and p.stdout.readline().strip() == "klaar"
+        procs[naam] = p
+
+    def meet(naam: str, soort: str) -> float:
+        p = procs[naam]
+        assert p.stdin is not None and p.stdout is not None
+        p.stdin.write(f"{soort} {n}\n")
+        p.stdin.flush()
+        return float(json.loads(p.stdout.readline())["cpu"]) / n * 1000
+
+    load_voor = os.getloadavg()
+    uit: dict = {"load_voor": load_voor, "blokken": blokken, "n": n}
+    for soort in ("bereken", "uitleg"):
+        a_ms, b_ms = [], []
+        for i in range(blokken):
+            volgorde = ("ander", "deze") if i % 2 == 0 else ("deze", "ander")
+            r = {naam: meet(naam, soort) for naam in volgorde}
+            a_ms.append(r["ander"])
+            b_ms.append(r["deze"])
+        uit[soort] = {
+            "ander_cpu_ms": statistics.median(a_ms),
+            "deze_cpu_ms": statistics.median(b_ms),
+            "ander_cpu_ms_p10": sorted(a_ms)[len(a_ms) // 10],
+            "deze_cpu_ms_p10": sorted(b_ms)[len(b_ms) // 10],
+            "verhouding": statistics.median(b / a for a, b in zip(a_ms, b_ms, strict=True)),
+        }
+    uit["load_na"] = os.getloadavg()
+    for p in procs.values():
+        assert p.stdin is not None
+        p.stdin.close()
+        p.wait()
+    return uit
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int)
@@ -175,7 +243,20 @@ def main() -> None:
         help="with --vergelijk: compare only one household (trace, and trace with explanation)",
     )
     ap.add_argument("--rondes", type=int, default=3, help="with --vergelijk: alternating rounds per version")
+    ap.add_argument(
+        "--gepaard",
+        action="store_true",
+        help="with --vergelijk --een-huishouden: two long-lived processes, blocks of calls in turn, paired ratios",
+    )
+    ap.add_argument("--blokken", type=int, default=60, help="with --gepaard: blocks per measure and version")
+    ap.add_argument("--werker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.werker:
+        werker()
+        return
+    if args.vergelijk and args.gepaard:
+        print(json.dumps(vergelijk_gepaard(Path(args.vergelijk), blokken=args.blokken), indent=1))
+        return
     if args.vergelijk:
         vergelijk(Path(args.vergelijk), rondes=args.rondes, alleen_een=args.een_huishouden)
         return

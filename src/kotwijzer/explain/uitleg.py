@@ -162,12 +162,12 @@ _blok_cache: dict[tuple[tuple[str, ...], dt.date, str], tuple[tuple[tuple, ...],
 
 
 def _blok_bronnen_vast(
-    bronnen: list[BronOut], peildatum: dt.date
+    bronnen: list[BronOut], peildatum: dt.date, citaten: tuple[str, ...] | None = None
 ) -> tuple[tuple[tuple, ...], tuple[tuple[str, str], ...]]:
     """The cited provisions of a block, each once, with their text on `peildatum` (as item tuples), and their
     (citaat, tekst) pairs; looked up once per set of citations, date and language (the remark on a missing version is
-    translated)."""
-    sleutel = (tuple(b.citaat for b in bronnen), peildatum, i18n.taal())
+    translated). `citaten`: the citations' `citaat` in order, when the caller has them already."""
+    sleutel = (citaten if citaten is not None else tuple(b.citaat for b in bronnen), peildatum, i18n.taal())
     uit = _blok_cache.get(sleutel)
     if uit is None:
         out, gezien = [], set()
@@ -243,9 +243,10 @@ def uitleg(r: Resultaat, met_wettekst: bool = True, samenvoegen: bool = True) ->
             # the text of a month depends on its content only, not on which month it is: a month like the one before
             # reuses its lines and citations
             tekst = tpl.render(m=m, jaar=r.berekeningsjaar)
-            vorige = (m, [x for x in tekst.splitlines() if x.strip()], maand_bronnen(m))
+            mb = maand_bronnen(m)
+            vorige = (m, [x for x in tekst.splitlines() if x.strip()], mb, tuple(b.citaat for b in mb))
         regels, bronnen = vorige[1], vorige[2]
-        blok_bronnen, teksten = _blok_bronnen_vast(bronnen, peil) if met_wettekst else ((), ())
+        blok_bronnen, teksten = _blok_bronnen_vast(bronnen, peil, vorige[3]) if met_wettekst else ((), ())
         laatste = blokken[-1] if blokken else None
         # merge consecutive months with the same explanation and the same law text (a new consolidation of the law with
         # an unchanged provision does not split the explanation); the block is only built when it is not merged

@@ -154,20 +154,27 @@ def _ouders_een(
 
 
 def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: bool) -> Uitkomst:
+    def waarde_van(naam: str) -> Any:
+        """A rule parameter, logged as read: `p.waarde(naam)`, what `p.naam` does, at half the cost per read."""
+        return p.waarde(naam).waarde
+
     uitz = ra.uitzondering_masker(
-        bool(p.wlz_permanent_telt), bool(p.wlz_tijdelijk_telt), bool(p.detentie_telt), bool(p.voorlopige_hechtenis_telt)
+        bool(waarde_van("wlz_permanent_telt")),
+        bool(waarde_van("wlz_tijdelijk_telt")),
+        bool(waarde_van("detentie_telt")),
+        bool(waarde_van("voorlopige_hechtenis_telt")),
     )
     sit = ra.pas_schakelaars_toe(
         b.sit,
         b.traject_einde_maand,
-        bool(p.categorie_c_telt),
-        bool(p.inburgering_alle_activiteiten),
-        int(p.doorloop_na_traject_maanden),
+        bool(waarde_van("categorie_c_telt")),
+        bool(waarde_van("inburgering_alle_activiteiten")),
+        int(waarde_van("doorloop_na_traject_maanden")),
     )
-    lid1 = ra.lid1_masker(bool(p.smi_onderdelen_k_l_in_werking))
+    lid1 = ra.lid1_masker(bool(waarde_van("smi_onderdelen_k_l_in_werking")))
     sit0 = sit[:, 0, :]
     sit1 = sit[:, 1, :]
-    wlz_zonder = bool(p.wlz_uitzondering_zonder_voldoende_partner)
+    wlz_zonder = bool(waarde_van("wlz_uitzondering_zonder_voldoende_partner"))
     reden: np.ndarray | None
     if met_redenen and b.n == 1:  # one household: the same rule, evaluated once per situation pair (see _ouders_een)
         ok, reden = _ouders_een(
@@ -200,7 +207,7 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     # hours in int32 (at most 744 h = 74,400 hundredths a month); multiplying by a mask is cheaper than np.where
     # no care and no cost before a child is born (the hours of an unborn child's month are not asked for)
     gevraagd = b.uren_cu.astype(np.int32, copy=False) * ((b.soort > 0) & b.geboren)
-    max_uren = int(p.max_uren_per_maand)
+    max_uren = int(waarde_van("max_uren_per_maand"))
     maandgrens_cu = max_uren * ru.CU
     h = ru.begrens_per_maand(gevraagd, max_uren).astype(np.int32, copy=False)
     h *= kind_ok
@@ -212,17 +219,17 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     telt_partner = b.heeft_partner & ~b.bloedverwant
     potjes: dict[str, np.ndarray] = {}
     per_ouder: dict[str, np.ndarray] = {}
-    if p.koppeling_gewerkte_uren:
+    if waarde_van("koppeling_gewerkte_uren"):
         gast = b.soort == 3
         dag_sel = (b.soort == 1) | (gast & ~b.bso_leeftijd)
         bso_sel = (b.soort == 2) | (gast & b.bso_leeftijd)
         uren = np.zeros_like(h)  # int32
         uren_kind = np.zeros(h.shape[:2], dtype=np.int64)
-        doel = int(p.kgu_doelgroep_uren_per_maand)
-        corona = bool(p.kgu_corona_verruiming)
+        doel = int(waarde_van("kgu_doelgroep_uren_per_maand"))
+        corona = bool(waarde_van("kgu_corona_verruiming"))
         for naam, sel, pct in (
-            ("dagopvang", dag_sel, int(p.kgu_percentage_dagopvang)),
-            ("buitenschoolse_opvang", bso_sel, int(p.kgu_percentage_bso)),
+            ("dagopvang", dag_sel, int(waarde_van("kgu_percentage_dagopvang"))),
+            ("buitenschoolse_opvang", bso_sel, int(waarde_van("kgu_percentage_bso"))),
         ):
             po = ru.kgu_uren_per_ouder(sit, b.werkuren_cu, uitz, pct, doel, ru.kgu_doelgroep_masker(lid1, corona))
             pot = ru.potje_minst_werkende(po, telt_partner) // 100  # 1/10,000 h -> hundredths, rounded down
@@ -234,7 +241,11 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     else:
         mnd = ru.maanden_per_ouder(sit, uitz, lid1)
         per_ouder["maanden"] = mnd
-        pot = ru.potje_minst_werkende(mnd, telt_partner).astype(np.int64) * int(p.uren_per_maand_ontkoppeld) * ru.CU
+        pot = (
+            ru.potje_minst_werkende(mnd, telt_partner).astype(np.int64)
+            * int(waarde_van("uren_per_maand_ontkoppeld"))
+            * ru.CU
+        )
         potjes["alle_opvang"] = pot
         uren, uren_kind = ru.verdeel_potje_met_jaar(h, pot[:, None], begrensd)
 

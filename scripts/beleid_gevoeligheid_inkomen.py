@@ -10,7 +10,6 @@ Each variant generates and weighs its own population (seed 2024, year 2024), so 
 from __future__ import annotations
 
 import argparse
-import copy
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -24,21 +23,21 @@ JAARBEDRAG_2024 = 4_378_594_429  # budget 2024 minus the cash bridge (uitlijning
 
 
 @contextmanager
-def variant(zonder: tuple[str, ...] = (), helling: tuple[float, float] | None = None) -> Iterator[None]:
-    """Weighting without the named targets and/or another `gebruik_inkomensgradient`, for the duration of the block."""
+def zonder_doelen(zonder: tuple[str, ...]) -> Iterator[None]:
+    """Weighting without the named targets, for the duration of the block."""
     oud = K._doelen_weging
-    if zonder:
-        K._doelen_weging = lambda jaar: [dl for dl in oud(jaar) if dl["id"] not in zonder]  # type: ignore[assignment]
-    if helling is not None:
-        ander = copy.deepcopy(P.ruwe_aannames())
-        ander["aannames"]["gebruik_inkomensgradient"]["waarde"] = {"laagste": helling[0], "hoogste": helling[1]}
-        P.gebruik_aannames(ander)
+    K._doelen_weging = lambda jaar: [dl for dl in oud(jaar) if dl["id"] not in zonder]  # type: ignore[assignment]
     try:
         yield
     finally:
         K._doelen_weging = oud  # type: ignore[assignment]
-        if helling is not None:
-            P.gebruik_aannames(None)
+
+
+def met_helling(helling: tuple[float, float]) -> P.Aannames:
+    """The shipped assumptions with another `gebruik_inkomensgradient` (a new object; the shipped ones stay)."""
+    ander = P.Aannames.standaard().document()
+    ander["aannames"]["gebruik_inkomensgradient"]["waarde"] = {"laagste": helling[0], "hoogste": helling[1]}
+    return P.Aannames.uit_document(ander, f"gevoeligheid: gebruik_inkomensgradient {helling[0]} / {helling[1]}")
 
 
 def _rang_op_verdeling(x: np.ndarray, w: np.ndarray, verdeling: Any) -> np.ndarray:
@@ -52,12 +51,13 @@ def _rang_op_verdeling(x: np.ndarray, w: np.ndarray, verdeling: Any) -> np.ndarr
     return out
 
 
-def meet(n: int) -> dict[str, float]:
-    pop = P.generate(n, 2024, 2024)
-    pop, _, u = K.kalibreer(pop)
+def meet(n: int, aannames: P.Aannames | None = None) -> dict[str, float]:
+    a = aannames or P.Aannames.standaard()
+    pop = P.generate(n, 2024, 2024, a)
+    pop, _, u = K.kalibreer(pop, aannames=a)
     d = pop.data
     gw = d["gewicht_e4"] / P.GEWICHT_EENHEID
-    w_ng = gw * (1 - K.niet_gebruik_per_groep("midden")[d["groep"]])
+    w_ng = gw * (1 - a.niet_gebruik_per_groep("midden")[d["groep"]])
     heeft = u.toeslag_cent > 0
     r = w_ng * heeft
     paar = d["heeft_partner"]
@@ -75,7 +75,7 @@ def meet(n: int) -> dict[str, float]:
         "een_rangorde": aandeel(samen >= 8),
         "gelijkwaardig": aandeel(gelijkwaardig >= 8),
         "eigen_populatie": aandeel(d["inkomensdeciel"] >= 8),
-        "C18": K.bereikt(pop, u, gw)["kosten_hoogste_tov_lagere_inkomens"],
+        "C18": K.bereikt(pop, u, gw, a)["kosten_hoogste_tov_lagere_inkomens"],
         "eenouders": aandeel(~paar),
         "grens_paar": float(ink[paar & boven].min()),
         "grens_eenouder": float(ink[~paar & boven].min()),
@@ -97,7 +97,7 @@ def main() -> None:
         f"EUR {basis['grens_eenouder']:,.0f}"
     )
     for naam, zonder in (("without K21", ("K21",)), ("without K21 and K22", ("K21", "K22"))):
-        with variant(zonder=zonder):
+        with zonder_doelen(zonder):
             m = meet(n)
         print(
             f"{naam}: C10 {m['C10']:.3f}, C18 {m['C18']:.2f}, single parents {m['eenouders']:.3f}, "
@@ -105,8 +105,7 @@ def main() -> None:
         )
     print("gebruik_inkomensgradient | C10 | C18 | single parents among recipients | factor")
     for helling in ((0.25, 1.75), (0.475, 1.525), (0.70, 1.30), (1.0, 1.0)):
-        with variant(helling=helling):
-            m = meet(n)
+        m = meet(n, met_helling(helling))
         print(
             f"{helling[0]} / {helling[1]} | {m['C10']:.3f} | {m['C18']:.2f} | {m['eenouders']:.3f} | {m['factor']:.4f}"
         )

@@ -15,9 +15,9 @@ BEGROTING_2024 = 4_679_055_000  # KOT art. 7, stand 1e suppletoire begroting 202
 
 @pytest.fixture(scope="module")
 def run():
-    P.reset_gelezen()
-    pop, rapport = K.maak_populatie(20_000, 2024, seed=7)
-    mj = M.draai(pop, M.plan(list(H.alle().values())))
+    a = P.Aannames.standaard()
+    pop, rapport = K.maak_populatie(20_000, 2024, seed=7, aannames=a)
+    mj = M.draai(pop, M.plan(list(H.alle().values())), aannames=a)
     return pop, rapport, mj
 
 
@@ -26,10 +26,14 @@ def test_elke_aanname_wordt_gelezen(run):
     # the analysis reads: generator + calibration (fixture), multi-year run (fixture), reports and behaviour variant
     A.reeksen(mj, 1.0)
     A.gedragsvariant(mj, 1.0)
-    alle = set(P.aannames())
-    ongelezen = alle - P.GELEZEN
+    # the run records what it read on the assumptions object it ran under (no global)
+    assert mj.aannames is not None
+    alle = set(mj.aannames.aannames)
+    ongelezen = alle - mj.aannames.gelezen
     assert not ongelezen, f"aannames die nergens worden gelezen: {sorted(ongelezen)}"
-    assert "niet_gebruik" in P.GELEZEN
+    assert "niet_gebruik" in mj.aannames.gelezen
+    # another object has its own record
+    assert not P.Aannames.standaard().gelezen
 
 
 def test_afgeleide_doelen_gelijk_aan_de_gedocumenteerde_waarde():
@@ -37,22 +41,18 @@ def test_afgeleide_doelen_gelijk_aan_de_gedocumenteerde_waarde():
         if "afleiding" not in dl:
             continue
         for jaar in (2023, 2024):
-            berekend = P.doelwaarde(dl, jaar)
+            berekend = P.Aannames.standaard().doelwaarde(dl, jaar)
             assert berekend == pytest.approx(float(dl["waarde"][jaar]), rel=2e-4), (dl["id"], jaar, berekend)
 
 
 def test_toetsingsinkomen_factor_stuurt_het_inkomen():
-    ruw = P.ruwe_aannames()
-    import copy
-
-    ander = copy.deepcopy(ruw)
+    standaard = P.Aannames.standaard()
+    ander = standaard.document()
     ander["aannames"]["toetsingsinkomen_factor"]["waarde"] = 0.75
-    a = P.generate(2_000, 2024, seed=1)
-    P.gebruik_aannames(ander)
-    try:
-        b = P.generate(2_000, 2024, seed=1)
-    finally:
-        P.gebruik_aannames(None)
+    a = P.generate(2_000, 2024, seed=1, aannames=standaard)
+    b = P.generate(2_000, 2024, seed=1, aannames=P.Aannames.uit_document(ander))
+    # the variant is a new object: the shipped assumptions are unchanged
+    assert standaard.waarde("toetsingsinkomen_factor") == P.Aannames.standaard().waarde("toetsingsinkomen_factor")
     werk = (a.data["ouderprofiel"] == P.O_WERK).any(axis=1)
     verhouding = b.data["inkomen"][werk] / np.maximum(a.data["inkomen"][werk], 1)
     assert np.median(verhouding) == pytest.approx(0.75 / 0.82, rel=1e-3)
@@ -70,7 +70,7 @@ def test_kalibratie_en_validatie_gescheiden(run):
 
 def test_uitlijning_geeft_de_begroting_tot_op_de_euro(run):
     _, _, mj = run
-    basis = A.bedrag(mj.cellen["wet_2024"])
+    basis = A.bedrag(mj.cellen["wet_2024"], aannames=mj.aannames)
     u = A.uitlijning(basis)
     assert u["bedrag"] == BEGROTING_2024
     # the model's final amount is aligned to the budget minus the recoveries (terugontvangsten KOT 255,169 of
@@ -87,7 +87,9 @@ def test_uitlijning_geeft_de_begroting_tot_op_de_euro(run):
     assert b24["uitgaven_model"] == pytest.approx(basis)
     # reforms are deltas on the aligned base: the same factor on the model's delta
     r1 = r[r["code"] == "R1_2024"].iloc[0]
-    assert r1["verandering_uitgelijnd"] == pytest.approx(u["factor"] * (A.bedrag(mj.cellen["R1_2024"]) - basis))
+    assert r1["verandering_uitgelijnd"] == pytest.approx(
+        u["factor"] * (A.bedrag(mj.cellen["R1_2024"], aannames=mj.aannames) - basis)
+    )
 
 
 # ------------------------------------------------------------------------------------------ multi-year
@@ -98,12 +100,12 @@ def _sc(code, mj):
 def test_elk_jaar_zijn_eigen_tabel(run):
     _, _, mj = run
     # independent statements: SZW "45.000 geeft 87,3 % in 2024" and "EUR 45.000 krijgt 96 % in 2025" (first child)
-    p24 = M.parameters(_sc("wet_2024", mj)).tabel().percentages(np.array([45_000]))[0][0]
-    p25 = M.parameters(_sc("wet_2025", mj)).tabel().percentages(np.array([45_000]))[0][0]
+    p24 = M.parameters(_sc("wet_2024", mj), mj.aannames).tabel().percentages(np.array([45_000]))[0][0]
+    p25 = M.parameters(_sc("wet_2025", mj), mj.aannames).tabel().percentages(np.array([45_000]))[0][0]
     assert (p24, p25) == (873, 960)
-    assert M.parameters(_sc("wet_2026", mj)).tabel().status == "definitief"
-    assert M.parameters(_sc("wet_2025", mj)).tabel().status == "onvolledig"
-    assert M.parameters(_sc("wet_2028", mj)) is None  # no law in kotwijzer for 2028
+    assert M.parameters(_sc("wet_2026", mj), mj.aannames).tabel().status == "definitief"
+    assert M.parameters(_sc("wet_2025", mj), mj.aannames).tabel().status == "onvolledig"
+    assert M.parameters(_sc("wet_2028", mj), mj.aannames) is None  # no law in kotwijzer for 2028
 
 
 def test_onvolledige_tabel_meldt_wat_niet_berekend_is(run):
@@ -115,10 +117,10 @@ def test_onvolledige_tabel_meldt_wat_niet_berekend_is(run):
     assert per.loc["wet_2024", "niet_berekend_huishoudens"] == 0
     assert per.loc["wet_2026", "niet_berekend_huishoudens"] == 0
     # which households: only those with an income above the last complete row in 2025 terms
-    jp = M.jaarpopulatie(pop, 2025)
+    jp = M.jaarpopulatie(pop, 2025, mj.aannames)
     from kotwijzer.policy.indicatoren import bereken_huishoudens
 
-    u = bereken_huishoudens(jp, M.parameters(_sc("wet_2025", mj)))
+    u = bereken_huishoudens(jp, M.parameters(_sc("wet_2025", mj), mj.aannames))
     assert u.bedrag_onbekend.any()
     assert (jp.data["inkomen"][u.bedrag_onbekend] > 50_811).all()
     assert (jp.data["n_kinderen"][u.bedrag_onbekend] >= 2).all()
@@ -163,7 +165,7 @@ def test_stelsel_2029_uitzonderingsgroepen(run):
 
 def test_reconciliatie_en_gedrag(run):
     _, _, mj = run
-    u = A.uitlijning(A.bedrag(mj.cellen["wet_2024"]))
+    u = A.uitlijning(A.bedrag(mj.cellen["wet_2024"], aannames=mj.aannames))
     rc = A.reconciliatie(mj, u["factor"], u)
     assert {
         "Uitgaven KOT 2024, stand 1e suppletoire begroting",
@@ -178,7 +180,7 @@ def test_reconciliatie_en_gedrag(run):
     assert v["gepubliceerd"] == 429.0
     # the missing 2025 cells give a range at their legal bounds, computed over every household
     assert v["model_ondergrens"] < v["model_bovengrens"]
-    assert A.aantal(mj.cellen["verhogingboven_2025"], "verandering_onbekend") == 0
+    assert A.aantal(mj.cellen["verhogingboven_2025"], "verandering_onbekend", aannames=mj.aannames) == 0
     g = A.gedragsvariant(mj, u["factor"]).set_index("code")
     # a reform that lowers the parents' own price adds hours in the behavioural variant, never in the static one
     assert g.loc["R5_2024", "verandering_met_gedrag_mln"] > g.loc["R5_2024", "verandering_statisch_mln"] > 0
@@ -192,7 +194,7 @@ def test_kalibratie_op_ontvangers_leest_de_gepubliceerde_cijfers(run, monkeypatc
     for doel in ("K21", "K22"):
         assert per.loc[doel, "binnen_marge"], doel
     # SZW: 'meer dan 540.000' recipients from EUR 49.319 in 2026 = from EUR 45.637 in 2024 (indexation +3,87 %, +4,04 %)
-    assert P.inkomensgrens_2024() == pytest.approx(49_319 / (1.0387 * 1.0404))
+    assert P.Aannames.standaard().inkomensgrens_2024() == pytest.approx(49_319 / (1.0387 * 1.0404))
     assert per.loc["K21", "bereikt"] == pytest.approx(540_000, rel=0.005)
     # CBS 668.000 recipients (2021) x 1.052.930 / 1.007.400 children with KOT x 1,018
     assert per.loc["K22", "bereikt"] == pytest.approx(668_000 * 1_052_930 / 1_007_400 * 1.018, rel=0.005)
@@ -246,7 +248,7 @@ def test_controles_lezen_de_gepubliceerde_cijfers(monkeypatch):
         ander[sleutel]["waarde"] = 0.123 + i
     monkeypatch.setattr(AN, "gepubliceerde_cijfers", lambda: ander)
     for i, check in enumerate(sleutels):
-        assert P.doelwaarde(doelen[check], 2024) == pytest.approx(0.123 + i), check
+        assert P.Aannames.standaard().doelwaarde(doelen[check], 2024) == pytest.approx(0.123 + i), check
 
 
 def test_c10_is_geen_gelijksoortige_vergelijking_en_botst_met_k21(run, monkeypatch):
@@ -280,7 +282,8 @@ def test_herkomst_noemt_opdrachtregel_en_bestanden(tmp_path):
 
     from kotwijzer.policy.herkomst import bestand_hash, herkomst
 
-    h = herkomst(seed=1, aannames=P.ruwe_aannames(), aannames_bron=P.aannames_bron())
+    a = P.Aannames.standaard()
+    h = herkomst(seed=1, aannames=a.document(), aannames_bron=a.bron)
     assert h["opdrachtregel"] and "/" not in h["opdrachtregel"].split(" ")[0]
     from importlib import resources
 

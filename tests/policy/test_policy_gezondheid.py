@@ -1,6 +1,6 @@
 """Code health of the policy package (issue: a house the next engineer can live in): no import cycle between its
 modules, also counting imports inside functions; no private name imported from another module; no function longer
-than 100 lines."""
+than 100 lines; no hidden state (the assumptions travel as an argument)."""
 
 import ast
 from pathlib import Path
@@ -84,3 +84,31 @@ def test_geen_functie_langer_dan_100_regels():
     }
     assert lang <= OPEN_LANG, sorted(lang - OPEN_LANG)
     assert lang == OPEN_LANG, f"niet meer te lang, haal uit OPEN_LANG: {sorted(OPEN_LANG - lang)}"
+
+
+def test_geen_verborgen_toestand():
+    """No ContextVar, thread-local, `global` statement or empty module-level container (a place to collect state in)
+    in policy/: the assumptions of a run are an argument (`aannames.Aannames`), and what a run read is recorded on
+    that object, not in the module."""
+    fout = []
+    for m, t in _modules().items():
+        for knoop in ast.walk(t):
+            if isinstance(knoop, ast.Global):
+                fout.append(f"{m}: global {', '.join(knoop.names)}")
+            elif isinstance(knoop, ast.Call):
+                naam = getattr(knoop.func, "attr", None) or getattr(knoop.func, "id", None)
+                if naam in ("local", "ContextVar"):
+                    fout.append(f"{m}: {naam}()")
+        for knoop in t.body:
+            waarde = knoop.value if isinstance(knoop, (ast.Assign, ast.AnnAssign)) else None
+            leeg = (isinstance(waarde, (ast.Dict, ast.List, ast.Set)) and not getattr(waarde, "keys", None)) and not (
+                getattr(waarde, "elts", None)
+            )
+            leeg = leeg or (
+                isinstance(waarde, ast.Call)
+                and getattr(waarde.func, "id", None) in ("set", "dict", "list")
+                and not waarde.args
+            )
+            if leeg:
+                fout.append(f"{m}: lege verzameling op moduleniveau (regel {knoop.lineno})")
+    assert not fout, fout

@@ -122,7 +122,7 @@ def test_niet_gebruik_zichtbaar_toegepast(res):
     assert aanspraak["iedereen_vraagt_aan"] == pytest.approx(aanspraak["na_niet_gebruik_hoog"], rel=1e-12)
     # midden = sum over doelgroepen of (toeslag x (1 - niet-gebruik of that doelgroep)), by hand from the exact cells
     cel = res.cellen["basis"]["toeslag"].groupby(level="groep").sum()
-    ng = P.niet_gebruik_aannames()
+    ng = res.aannames.niet_gebruik()
     verwacht = sum(int(v) * (1 - ng[P.GROEPEN[g]]["midden"]) for g, v in cel.items()) / P.GEWICHT_EENHEID / 100
     assert rij["na_niet_gebruik_midden"] == pytest.approx(verwacht, rel=1e-12)
     assert rij["iedereen_vraagt_aan"] == res.totaal()["toeslag"] / P.GEWICHT_EENHEID / 100

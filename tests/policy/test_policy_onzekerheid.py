@@ -1,7 +1,6 @@
 """Uncertainty: every assumption has a machine-readable range; intervals contain the central value and widen when an
 assumption's range widens; the tornado names the driving assumption; --aannames and provenance."""
 
-import copy
 import json
 
 import numpy as np
@@ -18,7 +17,7 @@ HERV = [H.alle()["R4"]]
 
 
 def test_elke_aanname_heeft_een_variatie():
-    ruw = P.ruwe_aannames()
+    ruw = P.Aannames.standaard().document()
     for naam, a in ruw["aannames"].items():
         assert "variatie" in a, naam
         laag = O.varieer_waarde(a["waarde"], a["variatie"], -1.0)
@@ -45,7 +44,7 @@ def test_latin_hypercube_dekt_elk_stratum():
 
 @pytest.fixture(scope="module")
 def centraal():
-    return O.trekking(P.ruwe_aannames(), 2024, N, HERV)
+    return O.trekking(P.Aannames.standaard(), 2024, N, HERV)
 
 
 def test_interval_bevat_de_centrale_waarde(centraal):
@@ -59,11 +58,13 @@ def test_interval_bevat_de_centrale_waarde(centraal):
 
 
 def test_interval_wordt_breder_als_het_bereik_breder_wordt(centraal):
-    ruw = P.ruwe_aannames()
-    breed = copy.deepcopy(ruw)
+    smal = P.Aannames.standaard()
+    breed = smal.document()
     breed["aannames"]["toetsingsinkomen_factor"]["variatie"] = [0.65, 1.05]
-    smal_mc = O.monte_carlo(8, N, HERV, seed=5, ruw=ruw, alleen=["toetsingsinkomen_factor"])
-    breed_mc = O.monte_carlo(8, N, HERV, seed=5, ruw=breed, alleen=["toetsingsinkomen_factor"])
+    smal_mc = O.monte_carlo(8, N, HERV, seed=5, aannames=smal, alleen=["toetsingsinkomen_factor"])
+    breed_mc = O.monte_carlo(
+        8, N, HERV, seed=5, aannames=P.Aannames.uit_document(breed), alleen=["toetsingsinkomen_factor"]
+    )
     s = O.intervallen(smal_mc, centraal).set_index("uitkomst")
     b = O.intervallen(breed_mc, centraal).set_index("uitkomst")
     k = "basis_2024_model"
@@ -148,7 +149,6 @@ def test_aannames_bestand_en_herkomst(tmp_path):
         ["beleid", "populatie", "--aantal", "100", "--uitvoer", str(tmp_path / "p.parquet"), "--aannames", str(kapot)],
     )
     assert r.exit_code == 1 and "wlz_huishoudens" in r.output and "Traceback" not in r.output
-    P.gebruik_aannames(None)
 
 
 def test_kotwijzer_beleid_zonder_opdracht_draait_de_hele_analyse(monkeypatch):

@@ -85,15 +85,16 @@ def test_parquet_heen_en_terug(tmp_path, gekalibreerd):
 
 
 def test_aannames_hebben_waarde_bereik_en_reden():
-    for naam, a in P.aannames().items():
+    doc = P.Aannames.standaard().document()
+    for naam, a in doc["aannames"].items():
         assert {"waarde", "bereik", "reden", "eenheid", "gebruik"} <= set(a), naam
-    ng = P.niet_gebruik_aannames()
+    ng = doc["niet_gebruik"]
     assert set(ng) == set(P.GROEPEN)
     for g, v in ng.items():
         assert 0 <= v["laag"] <= v["midden"] <= v["hoog"] < 1, g
     for dl in P.kalibratie_doelen()["doelen"]:
         if dl.get("aanname"):
-            assert dl["aanname"] in P.aannames(), dl["id"]
+            assert dl["aanname"] in doc["aannames"], dl["id"]
         if dl.get("herkomst") == "aanname":
             assert dl.get("aanname"), dl["id"]
         assert set(dl["waarde"]) == {2023, 2024}, dl["id"]

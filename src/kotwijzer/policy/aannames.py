@@ -1,30 +1,35 @@
-"""The policy data files and the assumptions in use: the shipped assumptions file, another file (`--aannames FILE`)
-or a dict (one Monte Carlo draw); the calibration targets and the published figures, and the values derived from
-them. Which assumptions were read is recorded (a test checks that every assumption is read)."""
+"""The policy data files and the assumptions of a run: an immutable `Aannames` object (the shipped assumptions file,
+another file given with `--aannames FILE`, or a varied copy for one Monte Carlo draw) that every step of a run
+receives as an argument, as OpenFisca formulas receive `parameters(period)`; the calibration targets and the published
+figures, and the values derived from them.
+
+Which assumptions a run read is recorded on the object it used (`Aannames.gelezen`) and returned with the run, so a
+test can check that every assumption is read; nothing is kept in a global, a thread-local or a context variable."""
 
 from __future__ import annotations
 
-import threading
-from contextlib import contextmanager
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
+import numpy as np
 import yaml
+
+from kotwijzer.policy.codes import GROEPEN
+
+STANDAARD_BRON = "meegeleverd: policy/data/populatie_aannames.yaml"
+GEVARIEERD_BRON = "gevarieerd (Monte Carlo of gevoeligheid)"
 
 
 @cache
 def _yaml(naam: str) -> dict[str, Any]:
+    """A shipped data file, read once (shipped data, the same for every run; never changed by the code)."""
     return yaml.safe_load(resources.files("kotwijzer.policy").joinpath("data", naam).read_text(encoding="utf-8"))
-
-
-# The assumptions in use: the shipped file, another file (`--aannames FILE`) or a dict (one Monte Carlo draw).
-# Per thread, so Dask tasks in threads of one worker can each use their own draw.
-_LOKAAL = threading.local()
-_STANDAARD_BRON = "meegeleverd: policy/data/populatie_aannames.yaml"
-# Names of the assumptions read since the last `reset_gelezen()` (a test checks that every assumption is read).
-GELEZEN: set[str] = set()
 
 
 def standaard_aannames_pad() -> Path:
@@ -62,83 +67,135 @@ def lees_aannames_bestand(pad: str | Path) -> dict[str, Any]:
     return d
 
 
-def gebruik_aannames(bron: str | Path | dict[str, Any] | None) -> None:
-    """Use another assumptions file (path), a dict with the same structure, or (None) the shipped file again."""
-    if bron is None:
-        _LOKAAL.aannames, _LOKAAL.bron = None, _STANDAARD_BRON
-    elif isinstance(bron, dict):
-        _LOKAAL.aannames = bron
-        _LOKAAL.bron = bron.get("_bron", "gevarieerd (Monte Carlo of gevoeligheid)")
-    else:
-        _LOKAAL.aannames, _LOKAAL.bron = lees_aannames_bestand(bron), f"bestand {Path(bron).name}"
-        _LOKAAL.aannames["_bron"] = _LOKAAL.bron
+def _bevries(x: Any) -> Any:
+    """A read-only copy: mappings become read-only mappings, lists tuples."""
+    if isinstance(x, Mapping):
+        return MappingProxyType({k: _bevries(v) for k, v in x.items()})
+    if isinstance(x, (list, tuple)):
+        return tuple(_bevries(v) for v in x)
+    return x
 
 
-@contextmanager
-def met_aannames(bron: dict[str, Any]):
-    """Use `bron` inside the block only; the assumptions in use before (a file given with --aannames) come back."""
-    oud = (getattr(_LOKAAL, "aannames", None), getattr(_LOKAAL, "bron", None))
-    gebruik_aannames(bron)
-    try:
-        yield
-    finally:
-        _LOKAAL.aannames, _LOKAAL.bron = oud
+def _ontdooi(x: Any) -> Any:
+    """A plain, changeable copy (dicts and lists) of a read-only value."""
+    if isinstance(x, Mapping):
+        return {k: _ontdooi(v) for k, v in x.items()}
+    if isinstance(x, tuple):
+        return [_ontdooi(v) for v in x]
+    return copy.deepcopy(x)
 
 
-def ruwe_aannames() -> dict[str, Any]:
-    """The whole assumptions document in use (aannames + niet_gebruik)."""
-    d = getattr(_LOKAAL, "aannames", None)
-    return d if d is not None else _yaml("populatie_aannames.yaml")
+@dataclass(frozen=True)
+class Aannames:
+    """The assumptions of one run: every assumption (value, range, reason) and the non-take-up shares per group,
+    read-only, with where they come from (`bron`).
+
+    `gelezen` records the names read through this object (`waarde`, `pad`, `niet_gebruik`): a record of the run, not
+    part of the values (it does not take part in comparing two objects). A variant (one Monte Carlo draw) is a new
+    object (`Aannames.uit_document`), never a change of this one."""
+
+    aannames: Mapping[str, Mapping[str, Any]]
+    niet_gebruik_tabel: Mapping[str, Mapping[str, Any]]
+    bron: str = STANDAARD_BRON
+    gelezen: set[str] = field(default_factory=set, compare=False, repr=False)
+
+    # ----------------------------------------------------------------------------------------- making one
+    @classmethod
+    def uit_document(cls, d: Mapping[str, Any], bron: str | None = None) -> Aannames:
+        """From a document with the structure of populatie_aannames.yaml (its '_bron', if any, is the source)."""
+        return cls(
+            _bevries(d["aannames"]),
+            _bevries(d["niet_gebruik"]),
+            bron or str(d.get("_bron") or STANDAARD_BRON),
+        )
+
+    @classmethod
+    def standaard(cls) -> Aannames:
+        """The shipped assumptions (policy/data/populatie_aannames.yaml)."""
+        return cls.uit_document(_yaml("populatie_aannames.yaml"), STANDAARD_BRON)
+
+    @classmethod
+    def uit_bestand(cls, pad: str | Path) -> Aannames:
+        """Another assumptions file (checked by `lees_aannames_bestand`: a clear Dutch message names what is wrong)."""
+        return cls.uit_document(lees_aannames_bestand(pad), f"bestand {Path(pad).name}")
+
+    @classmethod
+    def kies(cls, bron: str | Path | Aannames | None) -> Aannames:
+        """`bron` itself when it is an Aannames, the file at `bron`, or (None) the shipped assumptions."""
+        if isinstance(bron, Aannames):
+            return bron
+        return cls.standaard() if bron is None else cls.uit_bestand(bron)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # read-only mappings cannot be pickled as such (Dask sends the object to its workers): rebuild from the document
+        return (_herstel, (self.document(), self.bron))
+
+    # ----------------------------------------------------------------------------------------- reading
+    def document(self) -> dict[str, Any]:
+        """A plain, changeable copy of the whole document (aannames + niet_gebruik; '_bron' unless shipped), as the
+        file reads: for provenance, hashes and variants."""
+        d: dict[str, Any] = {"aannames": _ontdooi(self.aannames), "niet_gebruik": _ontdooi(self.niet_gebruik_tabel)}
+        if self.bron != STANDAARD_BRON:
+            d["_bron"] = self.bron
+        return d
+
+    def waarde(self, naam: str) -> Any:
+        """The value of an assumption (read-only; recorded as read)."""
+        self.gelezen.add(naam)
+        return self.aannames[naam]["waarde"]
+
+    def pad(self, pad: str, jaar: int) -> float:
+        """A number inside an assumption, by a dotted path ('kot_kinderen_groei.dagopvang'; JAAR = `jaar`)."""
+        delen = pad.replace("JAAR", str(jaar)).split(".")
+        x = self.waarde(delen[0])
+        for d in delen[1:]:
+            x = x[int(d)] if isinstance(x, Mapping) and d.isdigit() and int(d) in x else x[d]
+        return float(x)
+
+    def niet_gebruik(self) -> Mapping[str, Mapping[str, Any]]:
+        """The non-take-up shares (laag, midden, hoog) per group (recorded as read: 'niet_gebruik')."""
+        self.gelezen.add("niet_gebruik")
+        return self.niet_gebruik_tabel
+
+    def niet_gebruik_per_groep(self, variant: str = "midden") -> np.ndarray:
+        """The non-take-up share of `variant` per doelgroep (index = `codes.GROEPEN`)."""
+        ng = self.niet_gebruik()
+        return np.array([float(ng[g][variant]) for g in GROEPEN])
+
+    def inkomensgrens_2024(self) -> float:
+        """The 2024 toetsingsinkomen that the indexation of the table bounds brings to the 2026 bound of the published
+        count of recipients (target K21): EUR 49.319 / (index 2025 x index 2026)."""
+        g = gepubliceerde_cijfers()["ontvangers_vanaf_inkomensgrens_2026"]["inkomensgrens_2026"]
+        ind = self.waarde("meerjarige_indexatie")["inkomen"]
+        return float(g) / (float(ind[2025]) * float(ind[2026]))
+
+    def doelwaarde(self, doel: dict[str, Any], jaar: int) -> Any:
+        """The value of a calibration target for `jaar`: `waarde`, or, for a target with `afleiding`, basis x the
+        named assumptions (so another assumption also moves the target); a basis may come from a published figure
+        (`gepubliceerd`, read from gepubliceerde_cijfers.yaml)."""
+        afl = doel.get("afleiding")
+        if not afl:
+            return doel["waarde"][jaar]
+        fac = afl.get("factoren") or []
+        if isinstance(fac, dict):
+            fac = fac.get(jaar, [])
+        x = _gepubliceerde_basis(afl, jaar) if "gepubliceerd" in afl else float(afl["basis"][jaar])
+        for f in fac:
+            x *= self.pad(f, jaar)
+        return x
 
 
-def aannames_bron() -> str:
-    return getattr(_LOKAAL, "bron", None) or _STANDAARD_BRON
-
-
-def aannames() -> dict[str, dict[str, Any]]:
-    """The assumptions (value, range, reason) in use (default `policy/data/populatie_aannames.yaml`)."""
-    return ruwe_aannames()["aannames"]
-
-
-def niet_gebruik_aannames() -> dict[str, dict[str, Any]]:
-    GELEZEN.add("niet_gebruik")
-    return ruwe_aannames()["niet_gebruik"]
+def _herstel(document: dict[str, Any], bron: str) -> Aannames:
+    return Aannames.uit_document(document, bron)
 
 
 def kalibratie_doelen() -> dict[str, Any]:
     return _yaml("kalibratie_doelen.yaml")
 
 
-def reset_gelezen() -> None:
-    GELEZEN.clear()
-
-
-def aanname_waarde(naam: str) -> Any:
-    """The value of an assumption in use (and remember that it was read)."""
-    GELEZEN.add(naam)
-    return aannames()[naam]["waarde"]
-
-
-def aanname_pad(pad: str, jaar: int) -> float:
-    """A number inside an assumption, by a dotted path ('kot_kinderen_groei.dagopvang'; JAAR = `jaar`)."""
-    delen = pad.replace("JAAR", str(jaar)).split(".")
-    x = aanname_waarde(delen[0])
-    for d in delen[1:]:
-        x = x[int(d)] if isinstance(x, dict) and d.isdigit() and int(d) in x else x[d]
-    return float(x)
-
-
 def gepubliceerde_cijfers() -> dict[str, Any]:
     """The published figures with their sources (policy/data/gepubliceerde_cijfers.yaml)."""
     return _yaml("gepubliceerde_cijfers.yaml")
-
-
-def inkomensgrens_2024() -> float:
-    """The 2024 toetsingsinkomen that the indexation of the table bounds brings to the 2026 bound of the published
-    count of recipients (target K21): EUR 49.319 / (index 2025 x index 2026)."""
-    g = gepubliceerde_cijfers()["ontvangers_vanaf_inkomensgrens_2026"]["inkomensgrens_2026"]
-    ind = aanname_waarde("meerjarige_indexatie")["inkomen"]
-    return float(g) / (float(ind[2025]) * float(ind[2026]))
 
 
 def _gepubliceerde_basis(afl: dict[str, Any], jaar: int) -> float:
@@ -151,19 +208,3 @@ def _gepubliceerde_basis(afl: dict[str, Any], jaar: int) -> float:
         jaren = sorted(k for k in pub[reeks] if isinstance(k, int))
         x *= float(pub[reeks][jaren[-1]]) / float(pub[reeks][jaren[0]])
     return x * float((afl.get("jaarfactor") or {}).get(jaar, 1.0))
-
-
-def doelwaarde(doel: dict[str, Any], jaar: int) -> Any:
-    """The value of a calibration target for `jaar`: `waarde`, or, for a target with `afleiding`, basis x the named
-    assumptions (so another assumption also moves the target); a basis may come from a published figure
-    (`gepubliceerd`, read from gepubliceerde_cijfers.yaml)."""
-    afl = doel.get("afleiding")
-    if not afl:
-        return doel["waarde"][jaar]
-    fac = afl.get("factoren") or []
-    if isinstance(fac, dict):
-        fac = fac.get(jaar, [])
-    x = _gepubliceerde_basis(afl, jaar) if "gepubliceerd" in afl else float(afl["basis"][jaar])
-    for f in fac:
-        x *= aanname_pad(f, jaar)
-    return x

@@ -34,23 +34,20 @@ def _nl(x: float, dec: int = 0) -> str:
     return f"{x:,.{dec}f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
-def niet_gebruik(variant: str = "midden") -> np.ndarray:
-    ng = P.niet_gebruik_aannames()
-    return np.array([float(ng[g][variant]) for g in P.GROEPEN])
-
-
-def bedrag(df: pd.DataFrame, kolom: str = "toeslag", variant: str | None = "midden") -> float:
-    """Euros (or the natural unit) of a cell table, after non-take-up of `variant` (None: everyone takes up)."""
+def bedrag(df: pd.DataFrame, kolom: str = "toeslag", variant: str | None = "midden", *, aannames: P.Aannames) -> float:
+    """Euros (or the natural unit) of a cell table, after non-take-up of `variant` in `aannames` (None: everyone
+    takes up)."""
     x = df[kolom].to_numpy(dtype=np.float64)
     if variant is not None:
-        x = x * (1.0 - niet_gebruik(variant)[df.index.get_level_values("groep")])
+        x = x * (1.0 - aannames.niet_gebruik_per_groep(variant)[df.index.get_level_values("groep")])
     return float(x.sum()) / EENHEID
 
 
-def aantal(df: pd.DataFrame, kolom: str, variant: str | None = None) -> float:
+def aantal(df: pd.DataFrame, kolom: str, variant: str | None = None, *, aannames: P.Aannames) -> float:
+    """Households (or children) of a cell table, after non-take-up of `variant` in `aannames` (None: everyone)."""
     x = df[kolom].to_numpy(dtype=np.float64)
     if variant is not None:
-        x = x * (1.0 - niet_gebruik(variant)[df.index.get_level_values("groep")])
+        x = x * (1.0 - aannames.niet_gebruik_per_groep(variant)[df.index.get_level_values("groep")])
     return float(x.sum()) / 10_000
 
 
@@ -94,10 +91,11 @@ def uitlijning(model_euro: float, jaar: int = UITLIJNJAAR) -> dict[str, Any]:
 def reeksen(mj: Meerjarig, factor: float) -> pd.DataFrame:
     """One row per scenario series and year: amounts (unaligned and aligned, after central non-take-up, and as if
     everyone applied), the delta against its base, and what could not be computed."""
+    a = mj.aannames
     rijen = []
     for s in mj.scenarios:
         df = mj.cellen[s.code]
-        m = bedrag(df)
+        m = bedrag(df, aannames=a)
         rij = {
             "code": s.code,
             "reeks": s.code.rsplit("_", 1)[0],
@@ -107,25 +105,25 @@ def reeksen(mj: Meerjarig, factor: float) -> pd.DataFrame:
             "basis": s.basis or "",
             "uitgaven_model": m,
             "uitgaven_uitgelijnd": m * factor,
-            "uitgaven_iedereen_model": bedrag(df, variant=None),
-            "uitgaven_laag_model": bedrag(df, variant="laag"),
-            "uitgaven_hoog_model": bedrag(df, variant="hoog"),
-            "ontvangers": aantal(df, "ontvangers", "midden"),
-            "niet_berekend_huishoudens": aantal(df, "niet_berekenbaar"),
-            "niet_berekend_uren": aantal(df, "niet_berekenbaar_uren") / 100,
+            "uitgaven_iedereen_model": bedrag(df, variant=None, aannames=a),
+            "uitgaven_laag_model": bedrag(df, variant="laag", aannames=a),
+            "uitgaven_hoog_model": bedrag(df, variant="hoog", aannames=a),
+            "ontvangers": aantal(df, "ontvangers", "midden", aannames=a),
+            "niet_berekend_huishoudens": aantal(df, "niet_berekenbaar", aannames=a),
+            "niet_berekend_uren": aantal(df, "niet_berekenbaar_uren", aannames=a) / 100,
         }
         if s.basis:
             # the change over households whose amount is known in both scenarios (never a partial amount)
-            d = bedrag(df, "verandering_berekenbaar")
+            d = bedrag(df, "verandering_berekenbaar", aannames=a)
             rij.update(
                 verandering_model=d,
                 verandering_uitgelijnd=d * factor,
-                verandering_iedereen_model=bedrag(df, "verandering_berekenbaar", None),
-                verandering_laag_model=bedrag(df, "verandering_berekenbaar", "laag"),
-                verandering_hoog_model=bedrag(df, "verandering_berekenbaar", "hoog"),
-                verandering_niet_berekend_huishoudens=aantal(df, "verandering_onbekend"),
-                verliest_aanspraak=aantal(df, "verliest_aanspraak"),
-                nieuwe_aanspraak=aantal(df, "nieuwe_aanspraak"),
+                verandering_iedereen_model=bedrag(df, "verandering_berekenbaar", None, aannames=a),
+                verandering_laag_model=bedrag(df, "verandering_berekenbaar", "laag", aannames=a),
+                verandering_hoog_model=bedrag(df, "verandering_berekenbaar", "hoog", aannames=a),
+                verandering_niet_berekend_huishoudens=aantal(df, "verandering_onbekend", aannames=a),
+                verliest_aanspraak=aantal(df, "verliest_aanspraak", aannames=a),
+                nieuwe_aanspraak=aantal(df, "nieuwe_aanspraak", aannames=a),
             )
         rijen.append(rij)
     return pd.DataFrame(rijen)
@@ -264,13 +262,20 @@ def _budgetregels(
     return out
 
 
-def budgettabel(r: pd.DataFrame, uitl: dict[str, Any] | None = None, constante_prijzen: bool = False) -> pd.DataFrame:
+def budgettabel(
+    r: pd.DataFrame,
+    uitl: dict[str, Any] | None = None,
+    constante_prijzen: bool = False,
+    aannames: P.Aannames | None = None,
+) -> pd.DataFrame:
     """The budget-note table: x EUR 1 mln, aligned, by year, rounded to EUR 5 mln, with a column 'structureel' (the
     last year, when every measure is fully in force). Every cell is a number or empty; what a cell rests on (a central
     estimate, a published amount, not computable) is in the column 'kenmerken', the price level in 'prijsniveau' and
     the source in 'bron'. With `constante_prijzen` every amount is deflated to 2024 prices with the price index of
-    childcare of the assumption `meerjarige_indexatie` (uurprijs)."""
+    childcare of the assumption `meerjarige_indexatie` (uurprijs) of `aannames` (None: the shipped assumptions)."""
     from kotwijzer.policy.meerjarig import index
+
+    a = aannames or P.Aannames.standaard()
 
     jaren = sorted(int(j) for j in r["jaar"].unique())
     rijen = []
@@ -284,7 +289,7 @@ def budgettabel(r: pd.DataFrame, uitl: dict[str, Any] | None = None, constante_p
         for j in jaren:
             x = waarden.get(j, float("nan"))
             if constante_prijzen and x == x:
-                x = x / index(j, "uurprijs")
+                x = x / index(a, j, "uurprijs")
             rij[str(j)], vlag = _afronden(x)
             if vlag:
                 vlaggen[j] = vlag
@@ -298,6 +303,7 @@ def budgettabel(r: pd.DataFrame, uitl: dict[str, Any] | None = None, constante_p
 def uitzonderingsgroepen(mj: Meerjarig, factor: float, jaar: int = STELSEL_JAAR) -> pd.DataFrame:
     """Per doelgroep, in `jaar`: households with a right and recipients under ongewijzigd beleid, under the 2029 system
     for working parents and under that system with the exception groups kept: who loses the right, at what cost."""
+    a = mj.aannames
     basis = mj.cellen[f"projectie_{jaar}"]
     werk = mj.cellen[f"stelsel_{jaar}"]
     uitz = mj.cellen[f"stelsel_uitz_{jaar}"]
@@ -309,16 +315,16 @@ def uitzonderingsgroepen(mj: Meerjarig, factor: float, jaar: int = STELSEL_JAAR)
         rijen.append(
             {
                 "doelgroep": P.GROEP_TEKST[g],
-                "huishoudens": aantal(b, "huishoudens"),
-                "met_recht_ongewijzigd": aantal(b, "met_aanspraak"),
-                "met_recht_stelsel_werkende_ouders": aantal(w, "met_aanspraak"),
-                "verliest_recht": aantal(w, "verliest_aanspraak"),
-                "ontvangers_ongewijzigd": aantal(b, "ontvangers", "midden"),
-                "ontvangers_stelsel_werkende_ouders": aantal(w, "ontvangers", "midden"),
-                "uitgaven_ongewijzigd_mln": bedrag(b) * factor / 1e6,
-                "uitgaven_stelsel_werkende_ouders_mln": bedrag(w) * factor / 1e6,
-                "uitgaven_stelsel_met_uitzonderingen_mln": bedrag(u) * factor / 1e6,
-                "kosten_uitzonderingen_behouden_mln": (bedrag(u) - bedrag(w)) * factor / 1e6,
+                "huishoudens": aantal(b, "huishoudens", aannames=a),
+                "met_recht_ongewijzigd": aantal(b, "met_aanspraak", aannames=a),
+                "met_recht_stelsel_werkende_ouders": aantal(w, "met_aanspraak", aannames=a),
+                "verliest_recht": aantal(w, "verliest_aanspraak", aannames=a),
+                "ontvangers_ongewijzigd": aantal(b, "ontvangers", "midden", aannames=a),
+                "ontvangers_stelsel_werkende_ouders": aantal(w, "ontvangers", "midden", aannames=a),
+                "uitgaven_ongewijzigd_mln": bedrag(b, aannames=a) * factor / 1e6,
+                "uitgaven_stelsel_werkende_ouders_mln": bedrag(w, aannames=a) * factor / 1e6,
+                "uitgaven_stelsel_met_uitzonderingen_mln": bedrag(u, aannames=a) * factor / 1e6,
+                "kosten_uitzonderingen_behouden_mln": (bedrag(u, aannames=a) - bedrag(w, aannames=a)) * factor / 1e6,
             }
         )
     return pd.DataFrame(rijen)
@@ -337,13 +343,13 @@ def gedragsvariant(mj: Meerjarig, factor: float) -> pd.DataFrame:
     - labour supply: a share `arbeid_per_extra_opvanguur` of the extra childcare hours comes with extra hours worked
       (the rest replaces informal care); reported in hours and full-time jobs, beside CPB/SCP (2023).
     Works on the cells (decile x household type x doelgroep), so it is an approximation per cell, not per household."""
-    g = P.aanname_waarde("gedrag")
+    g = mj.aannames.waarde("gedrag")
     e_uren = float(g["uren_prijselasticiteit"])
     e_gebruik = float(g["gebruik_bedragselasticiteit"])
     kleinste = float(g["kleinste_prijsverhouding"])
     arbeid = float(g["arbeid_per_extra_opvanguur"])
     voltijd = float(g["uren_per_voltijdbaan"])
-    ng = niet_gebruik("midden")
+    ng = mj.aannames.niet_gebruik_per_groep("midden")
     rijen = []
     for s in mj.scenarios:
         if not s.basis or s.soort not in ("hervorming", "stelsel"):
@@ -402,6 +408,7 @@ def gepubliceerde_cijfers() -> dict[str, Any]:
 
 def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.DataFrame:
     """Model against published figures, each difference explained (plain Dutch)."""
+    a = mj.aannames
     rijen = []
 
     def rij(onderwerp, gepubliceerd, bron, model, uitleg, eenheid="miljoen euro", laag=None, hoog=None):
@@ -426,7 +433,7 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
     pub = gepubliceerde_cijfers()
     m = uitl["model"] / 1e6
     b24 = mj.cellen["wet_2024"]
-    deel = bedrag(b24) / max(bedrag(b24, "kosten"), 1)
+    deel = bedrag(b24, aannames=a) / max(bedrag(b24, "kosten", aannames=a), 1)
     rij(
         "Uitgaven KOT 2024, stand 1e suppletoire begroting",
         uitl["bedrag"] / 1e6,
@@ -456,13 +463,13 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         )
     v = mj.cellen.get("verhoging_2025")
     if v is not None:
-        d_deel = bedrag(v, "verandering_berekenbaar") * factor / 1e6
+        d_deel = bedrag(v, "verandering_berekenbaar", aannames=a) * factor / 1e6
         midden = mj.cellen.get("verhogingmidden_2025")
-        d = bedrag(midden, "verandering_berekenbaar") * factor / 1e6 if midden is not None else d_deel
-        onb = aantal(v, "verandering_onbekend")
-        ontv = aantal(mj.cellen["wet_2025"], "ontvangers", "midden")
+        d = bedrag(midden, "verandering_berekenbaar", aannames=a) * factor / 1e6 if midden is not None else d_deel
+        onb = aantal(v, "verandering_onbekend", aannames=a)
+        ontv = aantal(mj.cellen["wet_2025"], "ontvangers", "midden", aannames=a)
         grenzen = [
-            bedrag(mj.cellen[c], "verandering_berekenbaar") * factor / 1e6
+            bedrag(mj.cellen[c], "verandering_berekenbaar", aannames=a) * factor / 1e6
             for c in ("verhogingonder_2025", "verhogingboven_2025")
             if c in mj.cellen
         ]
@@ -497,7 +504,7 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
             f"R5: percentages 2026 op 2024 (ter vergelijking met de EUR {pub['verhoging_2025']['mln']} mln)",
             float(pub["verhoging_2025"]["mln"]),
             pub["verhoging_2025"]["bron"],
-            bedrag(r5, "verandering_berekenbaar") * factor / 1e6,
+            bedrag(r5, "verandering_berekenbaar", aannames=a) * factor / 1e6,
             "R5 neemt de percentages van 2026 over: de verhoging van 2025 plus die van 2026, op uren en prijzen van "
             "2024. Daarom hoger dan de raming voor alleen 2025.",
         )
@@ -508,7 +515,7 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         "Wlz-uitzondering: potentiele doelgroep",
         pub["wlz_potentiele_doelgroep"]["kinderen"],
         " ".join(pub["wlz_potentiele_doelgroep"]["bron"].split()),
-        aantal(wlz, "huishoudens"),
+        aantal(wlz, "huishoudens", aannames=a),
         "Model: huishoudens met een ouder met een Wlz-indicatie en een kind tot 12 (de weging zet dit op de aanname "
         "wlz_huishoudens, afgeleid uit dezelfde 3.045 kinderen, 1,55 kinderen per gezin). Geen onafhankelijke toets.",
         eenheid="kinderen (gepubliceerd) / huishoudens (model)",
@@ -517,7 +524,7 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         "Wlz-uitzondering: huishoudens met recht",
         None,
         "idem: 'het aantal gezinnen dat aan alle voorwaarden voldoet is kleiner dan vooraf ingeschat'",
-        aantal(wlz, "met_aanspraak"),
+        aantal(wlz, "met_aanspraak", aannames=a),
         "Model: de regels van de wet (partner moet werken of een andere grond hebben) laten een deel van de doelgroep "
         "zonder recht; eenoudergezinnen en paren die allebei een indicatie hebben vallen erbuiten.",
         eenheid="huishoudens",
@@ -526,7 +533,7 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         "Wlz-uitzondering: gebruikers",
         pub["wlz_gebruikers"]["ouders"],
         " ".join(pub["wlz_gebruikers"]["bron"].split()),
-        aantal(wlz, "ontvangers", "midden"),
+        aantal(wlz, "ontvangers", "midden", aannames=a),
         "Model na niet-gebruik midden (70 %). Het niet-gebruik van deze groep is afgeleid uit dezelfde cijfers, dus dit "
         "is geen onafhankelijke toets; het laat zien dat de weging, de regels en het niet-gebruik samen de gemeten "
         "orde van grootte geven.",

@@ -11,6 +11,7 @@ import hashlib
 import json
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 from rich.console import Console
@@ -54,23 +55,28 @@ def _euro(x: float) -> str:
     return f"€ {_nl(x)}"
 
 
-def _fout(bericht: str) -> None:
+def _fout(bericht: str) -> NoReturn:
     console.print(f"[red]{bericht}[/red]")
     raise typer.Exit(code=1)
 
 
-def _aannames(pad: Path | None) -> None:
+def _aannames(pad: Path | None) -> P.Aannames:
+    """The assumptions of the command: the file given with --aannames, or the shipped ones."""
     try:
-        P.gebruik_aannames(pad)
+        return P.Aannames.kies(pad)
     except ValueError as e:
         _fout(str(e))
 
 
-def _schrijf_herkomst(map_: Path, seed, hervormingen=None, extra=None) -> dict:
+def _schrijf_herkomst(map_: Path, seed, aannames: P.Aannames, hervormingen=None, extra=None) -> dict:
     from kotwijzer.policy.herkomst import herkomst
 
     h = herkomst(
-        seed=seed, aannames=P.ruwe_aannames(), aannames_bron=P.aannames_bron(), hervormingen=hervormingen, extra=extra
+        seed=seed,
+        aannames=aannames.document(),
+        aannames_bron=aannames.bron,
+        hervormingen=hervormingen,
+        extra=extra,
     )
     map_.mkdir(parents=True, exist_ok=True)
     (map_ / "herkomst.json").write_text(json.dumps(h, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
@@ -108,24 +114,24 @@ def populatie(
     from kotwijzer.policy import kalibratie as K
     from kotwijzer.policy.herkomst import herkomst
 
-    _aannames(aannames)
+    a = _aannames(aannames)
 
     uitvoer = uitvoer or STANDAARD_MAP / f"populatie_{jaar}.parquet"
     t0 = time.perf_counter()
     try:
         with console.status("Huishoudens maken ...") as st:
-            pop = P.generate(aantal, jaar, seed)
+            pop = P.generate(aantal, jaar, seed, a)
             st.update("Regels toepassen en wegen ...")
-            pop, rapport, _ = K.kalibreer(pop)
+            pop, rapport, _ = K.kalibreer(pop, aannames=a)
             st.update("Bewaren ...")
-            pop.meta.update(_meta_aannames())
-            pop.meta["herkomst"] = herkomst(seed=seed, aannames=P.ruwe_aannames(), aannames_bron=P.aannames_bron())
+            pop.meta.update(_meta_aannames(a))
+            pop.meta["herkomst"] = herkomst(seed=seed, aannames=a.document(), aannames_bron=a.bron)
             pop.naar_parquet(uitvoer)
     except (ValueError, K.KalibratieFout) as e:
         _fout(str(e))
     stam = uitvoer.with_suffix("")
     rapport.to_csv(f"{stam}_kalibratie.csv", index=False)
-    K.aannames_tabel().to_csv(f"{stam}_aannames.csv", index=False)
+    K.aannames_tabel(a).to_csv(f"{stam}_aannames.csv", index=False)
     Path(f"{stam}.json").write_text(
         json.dumps({"jaar": jaar, **pop.meta}, ensure_ascii=False, indent=1), encoding="utf-8"
     )
@@ -139,14 +145,14 @@ def populatie(
     console.print(f"Bewaard: {uitvoer}, {stam}_kalibratie.csv, {stam}_aannames.csv, {stam}.json")
 
 
-def _meta_aannames() -> dict:
-    ruw = P.ruwe_aannames()
+def _meta_aannames(a: P.Aannames) -> dict:
+    ruw = a.document()
     tekst = json.dumps(ruw, sort_keys=True, ensure_ascii=False, default=str)
     return {
         "aannames": {k: {"waarde": v["waarde"], "bereik": v.get("bereik")} for k, v in ruw["aannames"].items()},
         "niet_gebruik": {g: {x: v[x] for x in ("laag", "midden", "hoog")} for g, v in ruw["niet_gebruik"].items()},
         "aannames_sha256": hashlib.sha256(tekst.encode()).hexdigest()[:16],
-        "aannames_bron": P.aannames_bron(),
+        "aannames_bron": a.bron,
     }
 
 
@@ -201,14 +207,14 @@ def simuleer(
     from kotwijzer.policy import microsim as M
     from kotwijzer.policy import rapport as R
 
-    _aannames(aannames)
+    a = _aannames(aannames)
 
     try:
-        res = M.simuleer(populatie, [], dask=dask, partitie=partitie, voortgang=True)
+        res = M.simuleer(populatie, [], dask=dask, partitie=partitie, voortgang=True, aannames=a)
     except FileNotFoundError as e:
         _fout(str(e))
     R.schrijf_basis(res, uitvoer)
-    _schrijf_herkomst(uitvoer, res.meta.get("populatie", {}).get("seed"), extra={"run": res.meta})
+    _schrijf_herkomst(uitvoer, res.meta.get("populatie", {}).get("seed"), a, extra={"run": res.meta})
     _waarschuw(res)
     t = Table(title=f"Kinderopvangtoeslag {res.jaar}, huidige wet")
     for kol in ("", "als iedereen aanvraagt", "niet-gebruik laag", "midden", "hoog"):
@@ -297,16 +303,16 @@ def hervorming(
     from kotwijzer.policy import microsim as M
     from kotwijzer.policy import rapport as R
 
-    _aannames(aannames)
+    a = _aannames(aannames)
 
     try:
         gekozen = H.kies(keuze, map_)
-        res = M.simuleer(populatie, gekozen, dask=dask, partitie=partitie, voortgang=True)
+        res = M.simuleer(populatie, gekozen, dask=dask, partitie=partitie, voortgang=True, aannames=a)
     except (H.HervormingFout, FileNotFoundError) as e:
         _fout(str(e))
     with console.status("Tabellen en grafieken schrijven ..."):
         R.schrijf_hervormingen(res, uitvoer)
-    _schrijf_herkomst(uitvoer, res.meta.get("populatie", {}).get("seed"), gekozen, extra={"run": res.meta})
+    _schrijf_herkomst(uitvoer, res.meta.get("populatie", {}).get("seed"), a, gekozen, extra={"run": res.meta})
     _waarschuw(res)
     s = R.hervormingen_samenvatting(res)
     t = Table(
@@ -403,7 +409,7 @@ def analyse(
     from kotwijzer.policy import kalibratie as K
     from kotwijzer.policy.rekenomgeving import VersieFout
 
-    _aannames(aannames)
+    a = _aannames(aannames)
     t0 = time.perf_counter()
     try:
         with console.status("Rekenen ...") as st:
@@ -419,6 +425,7 @@ def analyse(
                 dask=dask,
                 partitie=partitie,
                 melding=lambda m: st.update(m + " ..."),
+                aannames=a,
             )
     except (ValueError, FileNotFoundError, K.KalibratieFout, VersieFout, H.HervormingFout) as e:
         _fout(str(e))

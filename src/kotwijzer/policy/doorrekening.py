@@ -34,8 +34,10 @@ def volledig(
     dask: Any = None,
     partitie: int = 65_536,
     melding: Callable[[str], None] | None = None,
+    aannames: P.Aannames | None = None,
 ) -> dict[str, Any]:
-    """Everything `kotwijzer beleid analyse` produces, written to `uitvoer`. Returns the overview (also overzicht.json)."""
+    """Everything `kotwijzer beleid analyse` produces under `aannames` (None: the shipped assumptions), written to
+    `uitvoer`. Returns the overview (also overzicht.json)."""
     import time
 
     from kotwijzer.policy import hervorming as H
@@ -43,21 +45,22 @@ def volledig(
     from kotwijzer.policy import meerjarig as M
 
     zeg = melding or (lambda s: None)
+    a = aannames or P.Aannames.standaard()
     tijden: dict[str, float] = {}
     t0 = time.perf_counter()
     hervormingen = list(H.alle().values())
-    bron, kal, seed, aantal = _populatie(populatie, aantal, seed, zeg)
+    bron, kal, seed, aantal = _populatie(populatie, aantal, seed, zeg, a)
     tijden["populatie"] = time.perf_counter() - t0
     t1 = time.perf_counter()
     zeg("Meerjarige doorrekening 2024-2030 (wet, projectie, hervormingen, stelsel 2029)")
-    mj = M.draai(bron, M.plan(hervormingen), dask=dask, partitie=partitie)
+    mj = M.draai(bron, M.plan(hervormingen), dask=dask, partitie=partitie, aannames=a)
     tijden["meerjarig"] = time.perf_counter() - t1
-    uitl = uitlijning(bedrag(mj.cellen["wet_2024"]))
+    uitl = uitlijning(bedrag(mj.cellen["wet_2024"], aannames=a))
     factor = uitl["factor"]
     r = reeksen(mj, factor)
     tabellen: dict[str, pd.DataFrame] = {
         "budgettabel": budgettabel(r, uitl),
-        "budgettabel_constante_prijzen": budgettabel(r, uitl, constante_prijzen=True),
+        "budgettabel_constante_prijzen": budgettabel(r, uitl, constante_prijzen=True, aannames=a),
         "uitlijning": pd.DataFrame(
             [
                 {
@@ -74,7 +77,7 @@ def volledig(
     }
     if kal is not None:
         tabellen["kalibratie"] = kal
-    tabellen["aannames"] = K.aannames_tabel()
+    tabellen["aannames"] = K.aannames_tabel(a)
     if trekkingen or tornado or seeds:
         tabellen.update(_onzekerheid(mj, hervormingen, seed, trekkingen, mc_aantal, seeds, tornado, dask, tijden, zeg))
     h = _herkomst(
@@ -83,7 +86,7 @@ def volledig(
     return _schrijf(Path(uitvoer), tabellen, r, h, hervormingen, uitl, tijden)
 
 
-def _populatie(populatie: str | Path | None, aantal: int, seed: int, zeg: Callable[[str], None]):
+def _populatie(populatie: str | Path | None, aantal: int, seed: int, zeg: Callable[[str], None], a: P.Aannames):
     """The population of the run: an existing Parquet file (with its calibration report next to it) or a new one."""
     from kotwijzer.policy import kalibratie as K
     from kotwijzer.policy import meerjarig as M
@@ -97,8 +100,8 @@ def _populatie(populatie: str | Path | None, aantal: int, seed: int, zeg: Callab
         kal = pd.read_csv(rapport_pad) if "://" not in str(bron) and rapport_pad.exists() else None
         return bron, kal, seed, aantal
     zeg(f"Populatie maken: {aantal:,} huishoudens".replace(",", "."))
-    pop = P.generate(aantal, 2024, seed)
-    pop, kal, _ = K.kalibreer(pop)
+    pop = P.generate(aantal, 2024, seed, a)
+    pop, kal, _ = K.kalibreer(pop, aannames=a)
     return pop, kal, seed, aantal
 
 
@@ -121,26 +124,26 @@ def _onzekerheid(
             M.controleer_versies(client)
         t2 = time.perf_counter()
         zeg(f"Centrale trekking ({mc_aantal:,} huishoudens)".replace(",", "."))
-        centraal_klein = O.trekking(P.ruwe_aannames(), seed, mc_aantal, hervormingen) or {}
+        centraal_klein = O.trekking(mj.aannames, seed, mc_aantal, hervormingen) or {}
         if trekkingen:
             zeg(f"Monte Carlo: {trekkingen} trekkingen van {mc_aantal:,} huishoudens".replace(",", "."))
-            mc = O.monte_carlo(trekkingen, mc_aantal, hervormingen, seed=seed, client=client)
+            mc = O.monte_carlo(trekkingen, mc_aantal, hervormingen, seed=seed, aannames=mj.aannames, client=client)
             uit["mc_trekkingen"] = mc
             iv = O.intervallen(mc, centraal_klein)
-            groot = O.uitkomsten(mj.cellen, O.plan_mc(hervormingen))
+            groot = O.uitkomsten(mj.cellen, O.plan_mc(hervormingen), mj.aannames)
             iv["centraal_grote_populatie"] = [groot.get(k) for k in iv["uitkomst"]]
             uit["intervallen"] = iv
         tijden["monte_carlo"] = time.perf_counter() - t2
         t3 = time.perf_counter()
         if tornado:
             zeg("Gevoeligheid: elke aanname op de grenzen van haar bereik (tornado)")
-            uit["tornado"] = O.tornado(mc_aantal, hervormingen, seed=seed, client=client)
+            uit["tornado"] = O.tornado(mc_aantal, hervormingen, seed=seed, aannames=mj.aannames, client=client)
         tijden["tornado"] = time.perf_counter() - t3
         t4 = time.perf_counter()
         if seeds:
             zeg(f"Seedvariantie: {seeds} startgetallen")
             uit["seedvariantie"] = O.seedvariantie(
-                mc_aantal, hervormingen, [seed + 10_000 + i for i in range(seeds)], client=client
+                mc_aantal, hervormingen, [seed + 10_000 + i for i in range(seeds)], client=client, aannames=mj.aannames
             )
         tijden["seedvariantie"] = time.perf_counter() - t4
     return uit
@@ -152,8 +155,8 @@ def _herkomst(populatie, bron, aantal, seed, hervormingen, trekkingen, mc_aantal
 
     return maak_herkomst(
         seed=seed,
-        aannames=P.ruwe_aannames(),
-        aannames_bron=P.aannames_bron(),
+        aannames=mj.aannames.document(),
+        aannames_bron=mj.aannames.bron,
         hervormingen=hervormingen,
         extra={
             "populatie": {
@@ -168,6 +171,7 @@ def _herkomst(populatie, bron, aantal, seed, hervormingen, trekkingen, mc_aantal
                 "tornado": tornado,
             },
             "uitlijnfactor": factor,
+            "aannames_gelezen": sorted(mj.aannames.gelezen),
             "run": {**mj.meta, "tijden_seconden": {k: round(v, 1) for k, v in tijden.items()}},
         },
     )

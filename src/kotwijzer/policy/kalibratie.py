@@ -30,12 +30,6 @@ class KalibratieFout(RuntimeError):
 
 
 # ------------------------------------------------------------------------------------------ measures
-def niet_gebruik_per_groep(variant: str = "midden") -> np.ndarray:
-    """Non-take-up share per doelgroep (index = `populatie.GROEPEN`)."""
-    ng = P.niet_gebruik_aannames()
-    return np.array([float(ng[g][variant]) for g in P.GROEPEN])
-
-
 def _kenmerken(pop: P.Populatie) -> dict[str, np.ndarray]:
     d = pop.data
     paar = d["heeft_partner"]
@@ -55,7 +49,9 @@ def _kenmerken(pop: P.Populatie) -> dict[str, np.ndarray]:
     }
 
 
-def maten(pop: P.Populatie, u: HuishoudUitkomst) -> dict[str, tuple[np.ndarray, np.ndarray | None, str]]:
+def maten(
+    pop: P.Populatie, u: HuishoudUitkomst, aannames: P.Aannames
+) -> dict[str, tuple[np.ndarray, np.ndarray | None, str]]:
     """Per measure: (per-household value, per-household denominator or None, how to weigh: 'w' or 'w_ng').
 
     'w_ng' means weighted after non-take-up (central), for measures about recipients."""
@@ -92,7 +88,7 @@ def maten(pop: P.Populatie, u: HuishoudUitkomst) -> dict[str, tuple[np.ndarray, 
         "kinderen_in_bijstand": (f(np.where(k["bijstand"], d["n_kinderen"], 0)), None, "w"),
         "wlz_ontvangers": (f(heeft & (d["groep"] == P.G["wlz"])), None, "w_ng"),
         "ontvangers": (f(heeft), None, "w_ng"),
-        "ontvangers_vanaf_inkomensgrens": (f(heeft & (d["inkomen"] >= P.inkomensgrens_2024())), None, "w_ng"),
+        "ontvangers_vanaf_inkomensgrens": (f(heeft & (d["inkomen"] >= aannames.inkomensgrens_2024())), None, "w_ng"),
         "ontvangers_eenouder": (f(heeft & ~paar), None, "w_ng"),
         "kinderen_per_kot_huishouden": (f(u.kinderen_met_toeslag), f(heeft), "w_ng"),
         "aandeel_kot_hoogste_30": (f(heeft & (d["nationaal_deciel"] >= 8)), f(heeft), "w_ng"),
@@ -121,12 +117,12 @@ def _gewogen_mediaan(x: np.ndarray, w: np.ndarray) -> float:
     return float(x[o][np.searchsorted(cw, 0.5 * cw[-1])])
 
 
-def bereikt(pop: P.Populatie, u: HuishoudUitkomst, gewicht: np.ndarray) -> dict[str, float]:
+def bereikt(pop: P.Populatie, u: HuishoudUitkomst, gewicht: np.ndarray, aannames: P.Aannames) -> dict[str, float]:
     """Achieved value of every measure with the given weights (households)."""
-    ng = niet_gebruik_per_groep("midden")[pop.data["groep"]]
+    ng = aannames.niet_gebruik_per_groep("midden")[pop.data["groep"]]
     w_ng = gewicht * (1 - ng)
     out = {}
-    for naam, (x, noemer, weging) in maten(pop, u).items():
+    for naam, (x, noemer, weging) in maten(pop, u, aannames).items():
         w = w_ng if weging == "w_ng" else gewicht
         teller = float(np.dot(w, x))
         out[naam] = teller / float(np.dot(w, noemer)) if noemer is not None and np.dot(w, noemer) > 0 else teller
@@ -206,20 +202,22 @@ def _doelen_weging(jaar: int) -> list[dict[str, Any]]:
 
 
 def kalibreer(
-    pop: P.Populatie, u: HuishoudUitkomst | None = None
+    pop: P.Populatie, u: HuishoudUitkomst | None = None, aannames: P.Aannames | None = None
 ) -> tuple[P.Populatie, pd.DataFrame, HuishoudUitkomst]:
-    """Set the weights of `pop` (in place) by raking to the 'weging' targets of its year. Returns the population, the
-    calibration report (`rapport`) and the baseline household results used."""
+    """Set the weights of `pop` (in place) by raking to the 'weging' targets of its year, under `aannames` (None: the
+    shipped assumptions). Returns the population, the calibration report (`rapport`) and the baseline household
+    results used."""
+    a = aannames or P.Aannames.standaard()
     jaar = pop.jaar
     if u is None:
         u = bereken_huishoudens(pop, parameters_voor_jaar(jaar), details=True)
-    m = maten(pop, u)
-    ng = niet_gebruik_per_groep("midden")[pop.data["groep"]]
+    m = maten(pop, u, a)
+    ng = a.niet_gebruik_per_groep("midden")[pop.data["groep"]]
     kolommen, doelen = [], []
     for dl in _doelen_weging(jaar):
         x, noemer, weging = m[dl["maat"]]
         fac = (1 - ng) if weging == "w_ng" else 1.0
-        waarde = float(P.doelwaarde(dl, jaar))
+        waarde = float(a.doelwaarde(dl, jaar))
         if dl["soort"] == "aandeel":
             if noemer is None:
                 raise ValueError(f"Kalibratiedoel {dl['maat']!r} is een aandeel, maar de maat heeft geen noemer.")
@@ -262,17 +260,17 @@ def kalibreer(
         },
         huishoudens_gewogen=int(gewicht_e4.sum()) / P.GEWICHT_EENHEID,
     )
-    return pop, rapport(pop, u), u
+    return pop, rapport(pop, u, a), u
 
 
-def rapport(pop: P.Populatie, u: HuishoudUitkomst) -> pd.DataFrame:
+def rapport(pop: P.Populatie, u: HuishoudUitkomst, aannames: P.Aannames) -> pd.DataFrame:
     """Every target beside what the population achieves (with the final integer weights)."""
     jaar = pop.jaar
     gw = pop.data["gewicht_e4"] / P.GEWICHT_EENHEID
-    b = bereikt(pop, u, gw)
+    b = bereikt(pop, u, gw, aannames)
     rijen = []
     for dl in P.kalibratie_doelen()["doelen"]:
-        doel = P.doelwaarde(dl, jaar)
+        doel = aannames.doelwaarde(dl, jaar)
         waarde = b.get(dl["maat"], float("nan"))
         tol = dl.get("tolerantie")
         if dl["soort"] == "bereik":
@@ -315,9 +313,11 @@ def _getal(x: float) -> str:
     return f"{x:.2f}".replace(".", ",")
 
 
-def aannames_tabel() -> pd.DataFrame:
+def aannames_tabel(aannames: P.Aannames) -> pd.DataFrame:
+    """Every assumption and non-take-up share of `aannames` with its range, use, reason and source."""
+    doc = aannames.document()
     rijen = []
-    for naam, a in P.aannames().items():
+    for naam, a in doc["aannames"].items():
         rijen.append(
             {
                 "aanname": naam,
@@ -329,7 +329,7 @@ def aannames_tabel() -> pd.DataFrame:
                 "bron": a.get("bron", ""),
             }
         )
-    for groep, a in P.niet_gebruik_aannames().items():
+    for groep, a in doc["niet_gebruik"].items():
         rijen.append(
             {
                 "aanname": f"niet_gebruik.{groep}",
@@ -352,8 +352,12 @@ def _tekst(v: Any) -> str:
     return str(v)
 
 
-def maak_populatie(n: int, jaar: int = 2024, seed: int = 2024) -> tuple[P.Populatie, pd.DataFrame]:
-    """Generate and calibrate a population. Returns (population, calibration report)."""
-    pop = P.generate(n, jaar, seed)
-    pop, rap, _ = kalibreer(pop)
+def maak_populatie(
+    n: int, jaar: int = 2024, seed: int = 2024, aannames: P.Aannames | None = None
+) -> tuple[P.Populatie, pd.DataFrame]:
+    """Generate and calibrate a population under `aannames` (None: the shipped assumptions). Returns (population,
+    calibration report)."""
+    a = aannames or P.Aannames.standaard()
+    pop = P.generate(n, jaar, seed, a)
+    pop, rap, _ = kalibreer(pop, aannames=a)
     return pop, rap

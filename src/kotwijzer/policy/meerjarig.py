@@ -78,23 +78,23 @@ class Scenario:
     grens: Grens | None = None  # 'onder' / 'boven': missing cells of a partial table at their legal bounds
 
 
-def index(jaar: int, soort: str) -> float:
+def index(aannames: P.Aannames, jaar: int, soort: str) -> float:
     """Cumulative growth factor from 2024 to `jaar` for 'inkomen', 'uurprijs' or 'volume'."""
-    g = P.aanname_waarde("meerjarige_indexatie")[soort]
+    g = aannames.waarde("meerjarige_indexatie")[soort]
     f = 1.0
     for j in range(2025, jaar + 1):
         f *= float(g[j])
     return f
 
 
-def jaarpopulatie(pop: P.Populatie, jaar: int) -> P.Populatie:
+def jaarpopulatie(pop: P.Populatie, jaar: int, aannames: P.Aannames) -> P.Populatie:
     """The 2024 population brought to `jaar`: incomes and prices indexed, weights times the volume index."""
     if jaar == pop.jaar:
         return pop
     d = dict(pop.data)
-    d["inkomen"] = np.rint(pop.data["inkomen"] * index(jaar, "inkomen")).astype(np.int64)
-    d["prijs_cent"] = np.rint(pop.data["prijs_cent"] * index(jaar, "uurprijs")).astype(np.int32)
-    d["gewicht_e4"] = np.rint(pop.data["gewicht_e4"] * index(jaar, "volume")).astype(np.int64)
+    d["inkomen"] = np.rint(pop.data["inkomen"] * index(aannames, jaar, "inkomen")).astype(np.int64)
+    d["prijs_cent"] = np.rint(pop.data["prijs_cent"] * index(aannames, jaar, "uurprijs")).astype(np.int32)
+    d["gewicht_e4"] = np.rint(pop.data["gewicht_e4"] * index(aannames, jaar, "volume")).astype(np.int64)
     return P.Populatie(pop.jaar, d, pop.meta)
 
 
@@ -106,8 +106,9 @@ def alleen_werk(pop: P.Populatie) -> P.Populatie:
 
 
 # ------------------------------------------------------------------------------------------ law per year
-def _projectie_tabel(jaar: int, percentage_96: bool, van: int = LAATSTE_WETJAAR):
-    return _projectie_tabel_f(jaar, percentage_96, index(jaar, "inkomen") / index(van, "inkomen"), van)
+def _projectie_tabel(aannames: P.Aannames, jaar: int, percentage_96: bool, van: int = LAATSTE_WETJAAR):
+    f = index(aannames, jaar, "inkomen") / index(aannames, van, "inkomen")
+    return _projectie_tabel_f(jaar, percentage_96, f, van)
 
 
 @lru_cache(maxsize=256)
@@ -144,10 +145,10 @@ def _projectie_tabel_f(jaar: int, percentage_96: bool, f: float, van_jaar: int):
     return dataclasses.replace(t, bron=herkomst, wettelijke_grondslag="scenario")
 
 
-def _projectie_max(jaar: int) -> MaximumUurprijs:
+def _projectie_max(aannames: P.Aannames, jaar: int) -> MaximumUurprijs:
     if jaar <= LAATSTE_WETJAAR:
         return maximum_uurprijs(jaar)
-    g = P.aanname_waarde("meerjarige_indexatie")["maximum_uurprijs"]
+    g = aannames.waarde("meerjarige_indexatie")["maximum_uurprijs"]
     f = 1.0
     for j in range(2028, jaar + 1):
         f *= float(g[j])
@@ -167,8 +168,7 @@ def _projectie_max_f(jaar: int, f: float) -> MaximumUurprijs:
     )
 
 
-@lru_cache(maxsize=8)
-def grenstabel(jaar: int, grens: Grens):
+def grenstabel(jaar: int, grens: Grens, aannames: P.Aannames | None = None):
     """The year's partial table with every missing next-child cell at a bound the law itself sets, so the uncomputed
     part can be given as a range, never as one guessed number:
     - 'onder': the first-child percentage of the same row (the next-child table is never lower than the first-child
@@ -179,7 +179,17 @@ def grenstabel(jaar: int, grens: Grens):
       after at the same real income (the row's lower bound deflated and inflated with `meerjarige_indexatie.inkomen`),
       kept inside the two legal bounds above.
     Only cells that are missing are filled. The legal bounds ('onder', 'boven') are those of `kotwijzer.params.grenzen`
-    (one implementation for parents and policy); 'midden' is computed here."""
+    (one implementation for parents and policy); 'midden' is computed here, with the income indexation of `aannames`
+    (None: the shipped assumptions)."""
+    if grens == "midden":
+        ind = (aannames or P.Aannames.standaard()).waarde("meerjarige_indexatie")["inkomen"]
+        return _grenstabel(jaar, grens, float(ind[jaar]), float(ind[jaar + 1]))
+    return _grenstabel(jaar, grens, 1.0, 1.0)
+
+
+@lru_cache(maxsize=16)
+def _grenstabel(jaar: int, grens: Grens, index_jaar: float, index_volgend: float):
+    """`grenstabel` for the income index of `jaar` and of the year after it (used by 'midden' only)."""
     if grens in ("onder", "boven"):
         from kotwijzer.params.grenzen import grenstabel as tabel_op_grens
 
@@ -197,7 +207,7 @@ def grenstabel(jaar: int, grens: Grens):
     for i in range(len(p2)):
         if p2[i] == GEEN_PERCENTAGE and p1[i] != GEEN_PERCENTAGE:
             if grens == "midden":
-                p2[i] = min(max(_naburige_jaren_pct(jaar, int(t.van[i])), p1[i]), laatste)
+                p2[i] = min(max(_naburige_jaren_pct(jaar, int(t.van[i]), index_jaar, index_volgend), p1[i]), laatste)
             else:
                 p2[i] = p1[i] if grens == "onder" else laatste
         elif p2[i] != GEEN_PERCENTAGE:
@@ -231,20 +241,21 @@ def _pct_overige(jaar: int, inkomen: float) -> int:
     return int(t.overige_kinderen[max(i, 0)])
 
 
-def _naburige_jaren_pct(jaar: int, inkomen: int) -> int:
-    """Mean of the next-child percentages of `jaar - 1` and `jaar + 1` at the same real income (promille)."""
-    ind = P.aanname_waarde("meerjarige_indexatie")["inkomen"]
-    voor = _pct_overige(jaar - 1, inkomen / float(ind[jaar]))
-    na = _pct_overige(jaar + 1, inkomen * float(ind[jaar + 1]))
+def _naburige_jaren_pct(jaar: int, inkomen: int, index_jaar: float, index_volgend: float) -> int:
+    """Mean of the next-child percentages of `jaar - 1` and `jaar + 1` at the same real income (promille), with the
+    income index of `jaar` and of the year after it."""
+    voor = _pct_overige(jaar - 1, inkomen / index_jaar)
+    na = _pct_overige(jaar + 1, inkomen * index_volgend)
     return round((voor + na) / 2)
 
 
-def parameters(s: Scenario):
-    """JaarParameters of a scenario, or None when the year has no law in kotwijzer (everything not computable)."""
+def parameters(s: Scenario, aannames: P.Aannames):
+    """JaarParameters of a scenario under `aannames` (the projections index with them), or None when the year has no
+    law in kotwijzer (everything not computable)."""
     if s.grens is not None:
-        return parameters_voor_jaar(s.jaar, None, grenstabel(s.jaar, s.grens))
+        return parameters_voor_jaar(s.jaar, None, grenstabel(s.jaar, s.grens, aannames))
     if s.percentages_van is not None:
-        return parameters_voor_jaar(s.jaar, None, _projectie_tabel(s.jaar, False, s.percentages_van))
+        return parameters_voor_jaar(s.jaar, None, _projectie_tabel(aannames, s.jaar, False, s.percentages_van))
     if s.soort == "wet":
         try:
             return parameters_voor_jaar(s.jaar)
@@ -257,13 +268,15 @@ def parameters(s: Scenario):
             # ongewijzigd beleid (an assumption-based row) in a year with a partial table: the central estimate of
             # the missing cells, so the projection and the rule switches on top of it are computed for everyone
             wijz = dict(s.hervorming.wijzigingen) if s.hervorming is not None and s.hervorming.wijzigingen else None
-            return parameters_voor_jaar(s.jaar, wijz, grenstabel(s.jaar, "midden"))
+            return parameters_voor_jaar(s.jaar, wijz, grenstabel(s.jaar, "midden", aannames))
         if s.hervorming is not None:
             return hervorming_parameters(s.hervorming, s.jaar)
         return parameters_voor_jaar(s.jaar)
     regeljaar = min(s.jaar, 2027)
     wijz = dict(s.hervorming.wijzigingen) if s.hervorming is not None else None
-    return parameters_voor_jaar(regeljaar, wijz, _projectie_tabel(s.jaar, s.percentage_96), _projectie_max(s.jaar))
+    return parameters_voor_jaar(
+        regeljaar, wijz, _projectie_tabel(aannames, s.jaar, s.percentage_96), _projectie_max(aannames, s.jaar)
+    )
 
 
 def plan(hervormingen: list[Hervorming] | None = None, jaren: tuple[int, ...] = JAREN) -> list[Scenario]:
@@ -334,19 +347,19 @@ def plan(hervormingen: list[Hervorming] | None = None, jaren: tuple[int, ...] = 
     return out
 
 
-def verwerk_partitie(pop: P.Populatie, scenarios: list[Scenario]) -> dict[str, pd.DataFrame]:
-    """Every scenario for one partition: cells of exact integer sums (as `microsim.verwerk_partitie`)."""
+def verwerk_partitie(pop: P.Populatie, scenarios: list[Scenario], aannames: P.Aannames) -> dict[str, pd.DataFrame]:
+    """Every scenario for one partition under `aannames`: cells of exact integer sums (as `microsim.verwerk_partitie`)."""
     out: dict[str, pd.DataFrame] = {}
     per_jaar: dict[int, list[Scenario]] = {}
     for s in scenarios:
         per_jaar.setdefault(s.jaar, []).append(s)
     for jaar, lijst in per_jaar.items():
-        jp = jaarpopulatie(pop, jaar)
+        jp = jaarpopulatie(pop, jaar, aannames)
         bl = blokken(jp)
         bl_werk = None
         uitkomst: dict[str, HuishoudUitkomst] = {}
         for s in sorted(lijst, key=lambda s: s.basis is not None):
-            p = parameters(s)
+            p = parameters(s, aannames)
             if (
                 s.soort == "projectie"
                 and s.jaar <= LAATSTE_WETJAAR
@@ -377,21 +390,28 @@ def _niets_berekenbaar(pop: P.Populatie, bl) -> HuishoudUitkomst:
 
 
 # ------------------------------------------------------------------------------------------ runner
-def _job_bestand(pad: str, rijgroepen_idx: list[int], scenarios: list[Scenario], aannames: dict) -> dict:
-    with P.met_aannames(aannames):
-        return verwerk_partitie(P.lees_parquet(pad, rijgroepen_idx), scenarios)
+# A Dask task returns its cells and the names of the assumptions it read (a worker process reads its own copy).
+def _job_bestand(
+    pad: str, rijgroepen_idx: list[int], scenarios: list[Scenario], aannames: P.Aannames
+) -> tuple[dict[str, pd.DataFrame], set[str]]:
+    return verwerk_partitie(P.lees_parquet(pad, rijgroepen_idx), scenarios, aannames), set(aannames.gelezen)
 
 
-def _job_populatie(pop: P.Populatie, scenarios: list[Scenario], aannames: dict) -> dict:
-    with P.met_aannames(aannames):
-        return verwerk_partitie(pop, scenarios)
+def _job_populatie(
+    pop: P.Populatie, scenarios: list[Scenario], aannames: P.Aannames
+) -> tuple[dict[str, pd.DataFrame], set[str]]:
+    return verwerk_partitie(pop, scenarios, aannames), set(aannames.gelezen)
 
 
 @dataclass
 class Meerjarig:
+    """The cells of every scenario, the scenarios, facts about the run (`meta`) and the assumptions it ran under
+    (`aannames`; `aannames.gelezen` names what the run read)."""
+
     cellen: dict[str, pd.DataFrame]
     scenarios: list[Scenario]
     meta: dict[str, Any] = field(default_factory=dict)
+    aannames: P.Aannames = field(default_factory=P.Aannames.standaard)
 
     def scenario(self, code: str) -> Scenario:
         return next(s for s in self.scenarios if s.code == code)
@@ -403,15 +423,17 @@ def draai(
     dask: Any = None,
     partitie: int = 65_536,
     voortgang: Any = None,
+    aannames: P.Aannames | None = None,
 ) -> Meerjarig:
-    """Run the scenarios over a population (in memory or a Parquet file), in one process or on Dask."""
+    """Run the scenarios over a population (in memory or a Parquet file) under `aannames` (None: the shipped
+    assumptions), in one process or on Dask."""
     from kotwijzer.policy.microsim import DASK_OMGEVING, dask_client, partities_bestand
 
     if dask is None:
         dask = os.environ.get(DASK_OMGEVING) or None
     if dask == "":
         dask = None
-    aannames = P.ruwe_aannames()
+    aannames = aannames or P.Aannames.standaard()
     t0 = time.perf_counter()
     if isinstance(bron, P.Populatie):
         n = bron.n
@@ -431,7 +453,7 @@ def draai(
     if dask is None:
         for soort, sp in spec:
             deel = P.lees_deel(bron if soort == "pop" else pad, sp)
-            delen.append(verwerk_partitie(deel, scenarios))
+            delen.append(verwerk_partitie(deel, scenarios, aannames))
             if voortgang:
                 voortgang()
         modus = "een proces"
@@ -446,7 +468,9 @@ def draai(
             else:
                 futs = [client.submit(_job_bestand, pad, sp, scenarios, aannames, pure=False) for _, sp in spec]
             for f in as_completed(futs):
-                delen.append(f.result())
+                cellen_deel, gelezen = f.result()
+                delen.append(cellen_deel)
+                aannames.gelezen.update(gelezen)
                 if voortgang:
                     voortgang()
             w = client.scheduler_info().get("workers", {})
@@ -465,4 +489,5 @@ def draai(
             "huishoudjaren": n * len(scenarios),
             "workers": sorted(workers_info),
         },
+        aannames,
     )

@@ -165,10 +165,14 @@ def combineer(delen: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
 
 @dataclass
 class Resultaat:
+    """The cells of the baseline and every reform, facts about the run (`meta`) and the assumptions its tables use
+    (`aannames`: the non-take-up shares)."""
+
     jaar: int
     cellen: dict[str, pd.DataFrame]
     hervormingen: list[Hervorming]
     meta: dict[str, Any] = field(default_factory=dict)
+    aannames: P.Aannames = field(default_factory=P.Aannames.standaard)
 
     @property
     def codes(self) -> list[str]:
@@ -227,8 +231,10 @@ def simuleer(
     dask: Any = None,
     partitie: int = PARTITIE,
     voortgang: bool = False,
+    aannames: P.Aannames | None = None,
 ) -> Resultaat:
-    """Run the baseline and the reforms over a population (in memory or a Parquet file).
+    """Run the baseline and the reforms over a population (in memory or a Parquet file). The rules need no
+    assumption; `aannames` (None: the shipped assumptions) go with the result, for its tables after non-take-up.
 
     dask: None (one process; also reads KOTWIJZER_DASK_SCHEDULER), 'local', 'local-processen', a scheduler address
     (tcp://host:8786), or a Client.
@@ -299,7 +305,7 @@ def simuleer(
         "huishoudjaren_per_seconde": round(n * (1 + len(hervormingen)) / duur) if duur > 0 else None,
         "tabel_status": _tabel(jaar).status,
     }
-    return Resultaat(jaar, cellen, hervormingen, meta)
+    return Resultaat(jaar, cellen, hervormingen, meta, aannames or P.Aannames.standaard())
 
 
 @contextmanager

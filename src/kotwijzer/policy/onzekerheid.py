@@ -27,16 +27,18 @@ from kotwijzer.policy import analyse as A
 from kotwijzer.policy import kalibratie as K
 from kotwijzer.policy import meerjarig as M
 from kotwijzer.policy import populatie as P
+from kotwijzer.policy.aannames import GEVARIEERD_BRON
 from kotwijzer.policy.hervorming import Hervorming
 
 KLEINE_GROEPEN = ("bijstand_traject", "studie", "inburgering", "wlz", "detentie", "overige_doelgroep")
 
 
 # ------------------------------------------------------------------------------------------ variation
-def namen(ruw: dict[str, Any] | None = None) -> list[str]:
-    """Every varied quantity: each assumption, and each non-take-up group as 'niet_gebruik.<groep>'."""
-    ruw = ruw or P.ruwe_aannames()
-    return list(ruw["aannames"]) + [f"niet_gebruik.{g}" for g in ruw["niet_gebruik"]]
+def namen(aannames: P.Aannames | None = None) -> list[str]:
+    """Every varied quantity: each assumption, and each non-take-up group as 'niet_gebruik.<groep>' (of `aannames`;
+    None: the shipped assumptions)."""
+    a = aannames or P.Aannames.standaard()
+    return list(a.aannames) + [f"niet_gebruik.{g}" for g in a.niet_gebruik_tabel]
 
 
 def _schaal(waarde: float, laag: float, hoog: float, u: float) -> float:
@@ -105,9 +107,9 @@ def varieer_waarde(waarde: Any, variatie: Any, u: float) -> Any:
     raise ValueError(f"onbekende variatie {variatie!r}")
 
 
-def gevarieerd(ruw: dict[str, Any], u: dict[str, float]) -> dict[str, Any]:
-    """A copy of the assumptions document with every named quantity moved to its u."""
-    out = copy.deepcopy(ruw)
+def gevarieerd(aannames: P.Aannames, u: dict[str, float]) -> P.Aannames:
+    """A new assumptions object: `aannames` with every named quantity moved to its u (`aannames` stays as it is)."""
+    out = aannames.document()
     for naam, x in u.items():
         if naam.startswith("niet_gebruik."):
             g = out["niet_gebruik"][naam.split(".", 1)[1]]
@@ -117,8 +119,7 @@ def gevarieerd(ruw: dict[str, Any], u: dict[str, float]) -> dict[str, Any]:
             if "variatie" not in a:
                 raise ValueError(f"Aanname '{naam}' heeft geen 'variatie'.")
             a["waarde"] = varieer_waarde(a["waarde"], a["variatie"], x)
-    out["_bron"] = "gevarieerd (Monte Carlo of gevoeligheid)"
-    return out
+    return P.Aannames.uit_document(out, GEVARIEERD_BRON)
 
 
 def latin_hypercube(n_trekkingen: int, namen_: list[str], seed: int) -> list[dict[str, float]]:
@@ -152,48 +153,49 @@ def plan_mc(hervormingen: list[Hervorming]) -> list[M.Scenario]:
     return sc
 
 
-def uitkomsten(cellen: dict[str, pd.DataFrame], scenarios: list[M.Scenario]) -> dict[str, float]:
-    """The numbers an interval is given for (euros unless named otherwise)."""
-    basis = A.bedrag(cellen["wet_2024"])
+def uitkomsten(cellen: dict[str, pd.DataFrame], scenarios: list[M.Scenario], aannames: P.Aannames) -> dict[str, float]:
+    """The numbers an interval is given for (euros unless named otherwise; after the non-take-up of `aannames`)."""
+    a = aannames
+    basis = A.bedrag(cellen["wet_2024"], aannames=a)
     factor = A.uitlijning(basis)["factor"]
     out = {
         "basis_2024_model": basis,
         "uitlijnfactor": factor,
-        "basis_2024_iedereen_model": A.bedrag(cellen["wet_2024"], variant=None),
+        "basis_2024_iedereen_model": A.bedrag(cellen["wet_2024"], variant=None, aannames=a),
     }
     if f"projectie_{M.STELSEL_JAAR}" in cellen:
-        b29 = A.bedrag(cellen[f"projectie_{M.STELSEL_JAAR}"])
+        b29 = A.bedrag(cellen[f"projectie_{M.STELSEL_JAAR}"], aannames=a)
         out[f"basis_{M.STELSEL_JAAR}_model"] = b29
         out[f"basis_{M.STELSEL_JAAR}_uitgelijnd"] = b29 * factor
     for s in scenarios:
         if s.basis:
-            d = A.bedrag(cellen[s.code]) - A.bedrag(cellen[s.basis])
+            d = A.bedrag(cellen[s.code], aannames=a) - A.bedrag(cellen[s.basis], aannames=a)
             out[f"{s.code}_model"] = d
             out[f"{s.code}_uitgelijnd"] = d * factor
             if s.code.startswith("stelsel_") and not s.code.startswith("stelsel_uitz"):
-                out[f"{s.code}_verliest_recht"] = A.aantal(cellen[s.code], "verliest_aanspraak")
+                out[f"{s.code}_verliest_recht"] = A.aantal(cellen[s.code], "verliest_aanspraak", aannames=a)
     df = cellen["wet_2024"]
     for g in KLEINE_GROEPEN:
         sel = df[df.index.get_level_values("groep") == P.G[g]]
-        out[f"groep_{g}_ontvangers"] = A.aantal(sel, "ontvangers", "midden") if len(sel) else 0.0
-        out[f"groep_{g}_uitgaven_model"] = A.bedrag(sel) if len(sel) else 0.0
+        out[f"groep_{g}_ontvangers"] = A.aantal(sel, "ontvangers", "midden", aannames=a) if len(sel) else 0.0
+        out[f"groep_{g}_uitgaven_model"] = A.bedrag(sel, aannames=a) if len(sel) else 0.0
     return out
 
 
-def trekking(aannames: dict[str, Any], seed: int, n: int, hervormingen: list[Hervorming]) -> dict[str, float] | None:
-    """Generate, calibrate and run one draw. None when the calibration cannot meet the targets (counted, reported)."""
-    with P.met_aannames(aannames):
-        try:
-            pop = P.generate(n, 2024, seed)
-            pop, _, _ = K.kalibreer(pop)
-            sc = plan_mc(hervormingen)
-            return uitkomsten(M.verwerk_partitie(pop, sc), sc)
-        except K.KalibratieFout:
-            return None
+def trekking(aannames: P.Aannames, seed: int, n: int, hervormingen: list[Hervorming]) -> dict[str, float] | None:
+    """Generate, calibrate and run one draw under its own `aannames`. None when the calibration cannot meet the
+    targets (counted, reported)."""
+    try:
+        pop = P.generate(n, 2024, seed, aannames)
+        pop, _, _ = K.kalibreer(pop, aannames=aannames)
+        sc = plan_mc(hervormingen)
+        return uitkomsten(M.verwerk_partitie(pop, sc, aannames), sc, aannames)
+    except K.KalibratieFout:
+        return None
 
 
 def _draai_alle(
-    taken: list[tuple[dict, int]],
+    taken: list[tuple[P.Aannames, int]],
     n: int,
     hervormingen: list[Hervorming],
     client=None,
@@ -220,17 +222,18 @@ def monte_carlo(
     n: int,
     hervormingen: list[Hervorming],
     seed: int = 2024,
-    ruw: dict[str, Any] | None = None,
+    aannames: P.Aannames | None = None,
     alleen: list[str] | None = None,
     client=None,
     voortgang: Callable[[], None] | None = None,
 ) -> pd.DataFrame:
-    """One row per draw: the draw's u per name, its seed and its outputs (NaN when its calibration failed).
+    """One row per draw: the draw's u per name, its seed and its outputs (NaN when its calibration failed). Every
+    draw varies `aannames` (None: the shipped assumptions) into its own object.
     `alleen`: vary only these names (the rest stays central), for tests and one-factor studies."""
-    ruw = copy.deepcopy(ruw or P.ruwe_aannames())
-    nm = alleen or namen(ruw)
+    a = aannames or P.Aannames.standaard()
+    nm = alleen or namen(a)
     us = latin_hypercube(n_trekkingen, nm, seed)
-    taken = [(gevarieerd(ruw, u), seed + 1 + i) for i, u in enumerate(us)]
+    taken = [(gevarieerd(a, u), seed + 1 + i) for i, u in enumerate(us)]
     res = _draai_alle(taken, n, hervormingen, client, voortgang)
     rijen = []
     for i, (u, r) in enumerate(zip(us, res, strict=True)):
@@ -305,16 +308,16 @@ def tornado(
     n: int,
     hervormingen: list[Hervorming],
     seed: int = 2024,
-    ruw: dict[str, Any] | None = None,
+    aannames: P.Aannames | None = None,
     client=None,
     voortgang: Callable[[], None] | None = None,
     namen_: list[str] | None = None,
 ) -> pd.DataFrame:
-    """One-at-a-time: every name at u = -1 and u = +1, the rest central, the same seed. One row per name and output
-    with the value at low and high and the swing."""
-    ruw = copy.deepcopy(ruw or P.ruwe_aannames())
-    nm = namen_ or namen(ruw)
-    taken = [(ruw, seed)] + [(gevarieerd(ruw, {k: u}), seed) for k in nm for u in (-1.0, 1.0)]
+    """One-at-a-time: every name at u = -1 and u = +1, the rest central (`aannames`; None: the shipped assumptions),
+    the same seed. One row per name and output with the value at low and high and the swing."""
+    centraal = aannames or P.Aannames.standaard()
+    nm = namen_ or namen(centraal)
+    taken = [(centraal, seed)] + [(gevarieerd(centraal, {k: u}), seed) for k in nm for u in (-1.0, 1.0)]
     res = _draai_alle(taken, n, hervormingen, client, voortgang)
     mid = res[0] or {}
     rijen = []
@@ -338,12 +341,17 @@ def tornado(
 
 
 def seedvariantie(
-    n: int, hervormingen: list[Hervorming], seeds: list[int], client=None, voortgang: Callable[[], None] | None = None
+    n: int,
+    hervormingen: list[Hervorming],
+    seeds: list[int],
+    client=None,
+    voortgang: Callable[[], None] | None = None,
+    aannames: P.Aannames | None = None,
 ) -> pd.DataFrame:
-    """Central assumptions, several seeds: mean, standard deviation and coefficient of variation per output (small
-    groups included)."""
-    ruw = P.ruwe_aannames()
-    res = _draai_alle([(ruw, s) for s in seeds], n, hervormingen, client, voortgang)
+    """Central assumptions (`aannames`; None: the shipped assumptions), several seeds: mean, standard deviation and
+    coefficient of variation per output (small groups included)."""
+    a = aannames or P.Aannames.standaard()
+    res = _draai_alle([(a, s) for s in seeds], n, hervormingen, client, voortgang)
     df = pd.DataFrame([r for r in res if r])
     out = pd.DataFrame({"gemiddelde": df.mean(), "standaardafwijking": df.std(ddof=1)})
     out["variatiecoefficient"] = out["standaardafwijking"] / out["gemiddelde"].abs().where(out["gemiddelde"] != 0)

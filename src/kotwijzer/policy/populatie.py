@@ -23,21 +23,10 @@ import numpy as np
 import numpy.typing as npt
 
 from kotwijzer.policy.aannames import (  # noqa: F401  (re-exported: the population's assumptions)
-    GELEZEN,
-    aanname_pad,
-    aanname_waarde,
-    aannames,
-    aannames_bron,
-    doelwaarde,
-    gebruik_aannames,
+    Aannames,
     gepubliceerde_cijfers,
-    inkomensgrens_2024,
     kalibratie_doelen,
     lees_aannames_bestand,
-    met_aannames,
-    niet_gebruik_aannames,
-    reset_gelezen,
-    ruwe_aannames,
     standaard_aannames_pad,
 )
 from kotwijzer.policy.codes import (  # noqa: F401  (re-exported: codes of the population)
@@ -110,20 +99,20 @@ def _kies(rng: np.random.Generator, kansen: npt.ArrayLike, n: int) -> np.ndarray
     return np.searchsorted(np.cumsum(kansen / kansen.sum()), rng.random(n), side="right").clip(0, len(kansen) - 1)
 
 
-def huishoudprofiel_kansen(jaar: int = 2024) -> tuple[np.ndarray, np.ndarray]:
+def huishoudprofiel_kansen(a: Aannames, jaar: int = 2024) -> tuple[np.ndarray, np.ndarray]:
     """Start probabilities of the household profiles (separately for paar and eenouder), from the assumptions."""
-    start = aanname_waarde("huishoudens_start")
+    start = a.waarde("huishoudens_start")
     P, E = float(start["paar"]), float(start["eenouder"])
-    wp = aanname_waarde("werkpatroon_paren")
+    wp = a.waarde("werkpatroon_paren")
     doelen = {dl["maat"]: dl for dl in kalibratie_doelen()["doelen"]}
-    bijstand_een = float(doelwaarde(doelen["bijstand_eenouder"], jaar))
-    bijstand_paar = float(doelwaarde(doelen["bijstand_paar"], jaar))
-    inb = float(aanname_waarde("inburgering_huishoudens"))
-    stu = float(aanname_waarde("studenten_huishoudens"))
-    wlz = float(aanname_waarde("wlz_huishoudens"))
-    det = float(aanname_waarde("detentie_huishoudens"))
-    ovr = float(aanname_waarde("overige_doelgroep_huishoudens"))
-    v = aanname_waarde("verdeling_kleine_doelgroepen")
+    bijstand_een = float(a.doelwaarde(doelen["bijstand_eenouder"], jaar))
+    bijstand_paar = float(a.doelwaarde(doelen["bijstand_paar"], jaar))
+    inb = float(a.waarde("inburgering_huishoudens"))
+    stu = float(a.waarde("studenten_huishoudens"))
+    wlz = float(a.waarde("wlz_huishoudens"))
+    det = float(a.waarde("detentie_huishoudens"))
+    ovr = float(a.waarde("overige_doelgroep_huishoudens"))
+    v = a.waarde("verdeling_kleine_doelgroepen")
     aantal = {
         "paar_werk_inburgering": v["inburgering"]["paar_werk"] * inb,
         "paar_beide_inburgering": v["inburgering"]["paar_beide"] * inb,
@@ -142,7 +131,7 @@ def huishoudprofiel_kansen(jaar: int = 2024) -> tuple[np.ndarray, np.ndarray]:
         "paar_bijstand": bijstand_paar,
         "eenouder_bijstand": bijstand_een,
         "paar_beide_werk": wp["beide_werken"] * P,
-        "eenouder_werk": float(aanname_waarde("eenouder_werkt")) * E,
+        "eenouder_werk": float(a.waarde("eenouder_werkt")) * E,
     }
     een = ["paar_werk_inburgering", "paar_werk_studie", "paar_werk_wlz", "paar_werk_detentie", "paar_werk_overige"]
     geen = [
@@ -162,8 +151,10 @@ def huishoudprofiel_kansen(jaar: int = 2024) -> tuple[np.ndarray, np.ndarray]:
     return paar_k / paar_k.sum(), een_k / een_k.sum()
 
 
-def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
-    """Draw `n` households for `jaar` (uncalibrated: every household has the same start weight)."""
+def generate(n: int, jaar: int = 2024, seed: int = 2024, aannames: Aannames | None = None) -> Populatie:
+    """Draw `n` households for `jaar` under `aannames` (None: the shipped assumptions). Uncalibrated: every household
+    has the same start weight."""
+    a = aannames or Aannames.standaard()
     if jaar not in JAREN:
         raise ValueError(
             f"Een populatie kan alleen voor {', '.join(map(str, JAREN))} worden gemaakt: alleen voor die jaren zijn er "
@@ -172,10 +163,10 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
     if n < 1:
         raise ValueError("Het aantal huishoudens moet minstens 1 zijn.")
     rng = np.random.default_rng(np.random.SeedSequence([seed, jaar]))
-    klasse, paar, hp, prof, kk = _huishoudens(rng, n, jaar)
-    n_kind, geboorte, bestaat, vo = _kinderen(rng, n, jaar, klasse, prof)
+    klasse, paar, hp, prof, kk = _huishoudens(a, rng, n, jaar)
+    n_kind, geboorte, bestaat, vo = _kinderen(a, rng, n, jaar, klasse, prof)
     prof, groep = _doelgroep(rng, paar, hp, prof, kk)
-    p1_s, p1_van, p1_tot, p2_s, p2_van, p2_tot = _perioden(rng, n, jaar, prof, kk)
+    p1_s, p1_van, p1_tot, p2_s, p2_van, p2_tot = _perioden(a, rng, n, jaar, prof, kk)
     data: dict[str, np.ndarray] = {
         "id": np.arange(n, dtype=np.int64),
         "gewicht_e4": np.zeros(n, np.int64),
@@ -204,7 +195,7 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
     data["traject_einde_maand"] = traject_einde
 
     # --- income -----------------------------------------------------------------------------------
-    data["inkomen"] = _inkomen(rng, jaar, hp, prof)
+    data["inkomen"] = _inkomen(a, rng, jaar, hp, prof)
 
     # --- children: months, and the childcare they would use with a right ---------------------------
     km = kind_maanden(geboorte, vo, jaar)
@@ -212,47 +203,47 @@ def generate(n: int, jaar: int = 2024, seed: int = 2024) -> Populatie:
         data[k] = v & bestaat[..., None]
     data["woont"] = np.repeat(bestaat[..., None], 12, axis=2)
     data["lrk"] = np.ones((n, MAX_KINDEREN, 12), bool)
-    soort, uren, prijs = _opvang(rng, jaar, data, groep, geboorte, bestaat)
+    soort, uren, prijs = _opvang(a, rng, jaar, data, groep, geboorte, bestaat)
     data["soort"], data["uren_cu"], data["prijs_cent"] = soort, uren, prijs
 
-    start = aanname_waarde("huishoudens_start")
+    start = a.waarde("huishoudens_start")
     totaal = float(start["paar"]) + float(start["eenouder"])
     data["gewicht_e4"] = np.full(n, round(totaal / n * GEWICHT_EENHEID), np.int64)
     meta = {"seed": seed, "aantal": n, "gekalibreerd": False}
     return Populatie(jaar, data, meta)
 
 
-def _huishoudens(rng: np.random.Generator, n: int, jaar: int):
+def _huishoudens(a: Aannames, rng: np.random.Generator, n: int, jaar: int):
     """Household type, the class of the youngest child, the household profile and each parent's profile (bijstand:
     the activity per parent)."""
     # --- household type and youngest child ---------------------------------------------------------
-    p_jong = float(aanname_waarde("aandeel_jongste_0_5"))
-    kk = aanname_waarde("kleine_kansen")
-    start = aanname_waarde("huishoudens_start")
+    p_jong = float(a.waarde("aandeel_jongste_0_5"))
+    kk = a.waarde("kleine_kansen")
+    start = a.waarde("huishoudens_start")
     p_nieuw = (
-        float(aanname_waarde("geboortes_in_jaar"))
+        float(a.waarde("geboortes_in_jaar"))
         * float(kk["eerste_kind_in_jaar"])
         / (float(start["paar"]) + float(start["eenouder"]))
     )
     klasse = _kies(rng, [p_nieuw, p_jong - p_nieuw, 1 - p_jong], n)  # 0 born in year, 1 youngest 0-5, 2 youngest 6-12
     eenouder_kans = np.where(
         klasse == 2,
-        float(aanname_waarde("aandeel_eenouder_jongste_6_12")),
-        float(aanname_waarde("aandeel_eenouder_jongste_0_5")),
+        float(a.waarde("aandeel_eenouder_jongste_6_12")),
+        float(a.waarde("aandeel_eenouder_jongste_0_5")),
     )
     paar = rng.random(n) >= eenouder_kans
     # --- parents ---------------------------------------------------------------------------------
-    kp, ke = huishoudprofiel_kansen(jaar)
+    kp, ke = huishoudprofiel_kansen(a, jaar)
     hp = np.where(paar, _kies(rng, kp, n), _kies(rng, ke, n)).astype(np.int8)
     prof_tab = np.array([[h[2], h[3]] for h in HUISHOUDPROFIELEN], dtype=np.int8)
     prof = prof_tab[hp].copy()  # [n,2]
     # bijstand: activity per parent
-    act = aanname_waarde("bijstand_activiteit")
+    act = a.waarde("bijstand_activiteit")
     act_kansen = np.array(
         [act["categorie_a"], act["categorie_b"], act["categorie_c"], act["geen_activiteit"], act["ontheffing"]]
     )
     act_codes = np.array(BIJSTAND_PROFIELEN, dtype=np.int8)
-    paar_fac = float(aanname_waarde("bijstand_activiteit_paar_factor"))
+    paar_fac = float(a.waarde("bijstand_activiteit_paar_factor"))
     act_kansen_paar = act_kansen * np.array([paar_fac, paar_fac, paar_fac, 1.0, 1.0])
     act_kansen_paar[3] += 1.0 - act_kansen_paar.sum()  # the rest: no activity
     for o in (0, 1):
@@ -262,10 +253,10 @@ def _huishoudens(rng: np.random.Generator, n: int, jaar: int):
     return klasse, paar, hp, prof, kk
 
 
-def _kinderen(rng: np.random.Generator, n: int, jaar: int, klasse: np.ndarray, prof: np.ndarray):
+def _kinderen(a: Aannames, rng: np.random.Generator, n: int, jaar: int, klasse: np.ndarray, prof: np.ndarray):
     """Number of children under 13, their birth months and the month voortgezet onderwijs starts."""
     # --- children ------------------------------------------------------------------------------------
-    verd = aanname_waarde("aantal_kinderen_tot_12")
+    verd = a.waarde("aantal_kinderen_tot_12")
     kans_jong = np.array([verd["jongste_0_5"][i] for i in range(1, 5)])
     kans_oud = np.array([verd["jongste_6_12"][i] for i in range(1, 5)])
     n_kind = np.where(klasse == 2, _kies(rng, kans_oud, n), _kies(rng, kans_jong, n)) + 1
@@ -279,7 +270,7 @@ def _kinderen(rng: np.random.Generator, n: int, jaar: int, klasse: np.ndarray, p
     )
     geboorte = np.full((n, MAX_KINDEREN), np.iinfo(np.int16).min, dtype=np.int64)
     geboorte[:, 0] = jongste
-    gem = float(aanname_waarde("tussenpoos_broers_zussen_maanden"))
+    gem = float(a.waarde("tussenpoos_broers_zussen_maanden"))
     for k in range(1, MAX_KINDEREN):
         gap = 12 + rng.gamma(2.0, (gem - 12) / 2.0, n)
         geboorte[:, k] = geboorte[:, k - 1] - np.ceil(gap).astype(np.int64)
@@ -314,7 +305,7 @@ def _doelgroep(rng: np.random.Generator, paar: np.ndarray, hp: np.ndarray, prof:
     return prof, groep
 
 
-def _perioden(rng: np.random.Generator, n: int, jaar: int, prof: np.ndarray, kk: dict):
+def _perioden(a: Aannames, rng: np.random.Generator, n: int, jaar: int, prof: np.ndarray, kk: dict):
     """Each parent's situations as dated periods (at most two per parent)."""
     # dated periods per parent
     p1_s = np.zeros((n, 2), np.int8)
@@ -333,18 +324,18 @@ def _perioden(rng: np.random.Generator, n: int, jaar: int, prof: np.ndarray, kk:
     m_start = rng.integers(1, 12, (n, 2))  # month in which something starts (1..11)
     # work: all year, ends in the year (werkloosheidstermijn follows), or starts in the year
     werk = prof == O_WERK
-    stopt = werk & (rnd() < float(aanname_waarde("werk_stopt")))
-    begint = werk & ~stopt & (rnd() < float(aanname_waarde("werk_begint")))
+    stopt = werk & (rnd() < float(a.waarde("werk_stopt")))
+    begint = werk & ~stopt & (rnd() < float(a.waarde("werk_begint")))
     p1_s = np.where(werk, S_ARBEID, p1_s)
     p1_van = np.where(werk, np.where(begint, maand_datum(jaar, m_start), voor_jaar), p1_van)
     p1_tot = np.where(stopt, maand_einde(jaar, m_eind), p1_tot)
     # bijstand with a traject (categorie A/B): may end in the year; afterwards no activity or work
     traject = np.isin(prof, (O_BIJSTAND_A, O_BIJSTAND_B))
-    t_eind = traject & (rnd() < float(aanname_waarde("traject_eindigt_in_jaar")))
+    t_eind = traject & (rnd() < float(a.waarde("traject_eindigt_in_jaar")))
     p1_s = np.where(traject, S_BIJSTAND_AB, p1_s)
     p1_van = np.where(traject, voor_jaar, p1_van)
     p1_tot = np.where(t_eind, maand_einde(jaar, m_eind), p1_tot)
-    naar_werk = t_eind & (rnd() < float(aanname_waarde("werk_na_traject")))
+    naar_werk = t_eind & (rnd() < float(a.waarde("werk_na_traject")))
     p2_s = np.where(naar_werk, S_ARBEID, p2_s)
     p2_van = np.where(naar_werk, maand_datum(jaar, m_eind + 1), p2_van)
     # bijstand with an activity in categorie C (all year)
@@ -357,7 +348,7 @@ def _perioden(rng: np.random.Generator, n: int, jaar: int, prof: np.ndarray, kk:
     p1_van = np.where(stu, voor_jaar, p1_van)
     # inburgering: course all year, course then other activities, or only other activities
     inb = prof == O_INBURGERING
-    ia = aanname_waarde("inburgering_activiteit")
+    ia = a.waarde("inburgering_activiteit")
     soort_inb = _kies(rng, [ia["alleen_cursus"], ia["cursus_dan_overig"], ia["alleen_overig"]], n * 2).reshape(n, 2)
     k_wissel = rng.integers(1, 10, (n, 2))
     p1_s = np.where(inb, np.where(soort_inb == 2, S_INBURGERING_OVERIG, S_INBURGERING), p1_s)
@@ -391,15 +382,15 @@ def _perioden(rng: np.random.Generator, n: int, jaar: int, prof: np.ndarray, kk:
     return p1_s, p1_van, p1_tot, p2_s, p2_van, p2_tot
 
 
-def _inkomen(rng: np.random.Generator, jaar: int, hp: np.ndarray, prof: np.ndarray) -> np.ndarray:
+def _inkomen(a: Aannames, rng: np.random.Generator, jaar: int, hp: np.ndarray, prof: np.ndarray) -> np.ndarray:
     n = hp.shape[0]
-    idx = float(aanname_waarde("loonindex_2020")[jaar])
-    fac_jaar = idx / float(aanname_waarde("loonindex_2020")[2024])
+    idx = float(a.waarde("loonindex_2020")[jaar])
+    fac_jaar = idx / float(a.waarde("loonindex_2020")[2024])
     # inkomen_mediaan is CBS primair inkomen (2020 prices); the toetsingsinkomen is a share of it
-    fac_ti = float(aanname_waarde("toetsingsinkomen_factor"))
-    med = {k: float(v) * fac_ti for k, v in aanname_waarde("inkomen_mediaan").items()}
-    sig = aanname_waarde("inkomen_spreiding")
-    zw = aanname_waarde("inkomen_zonder_werk")
+    fac_ti = float(a.waarde("toetsingsinkomen_factor"))
+    med = {k: float(v) * fac_ti for k, v in a.waarde("inkomen_mediaan").items()}
+    sig = a.waarde("inkomen_spreiding")
+    zw = a.waarde("inkomen_zonder_werk")
     werkt = prof == O_WERK
     n_werk = werkt.sum(axis=1)
     paar = np.array([h[1] for h in HUISHOUDPROFIELEN])[hp]
@@ -425,13 +416,13 @@ def _inkomen(rng: np.random.Generator, jaar: int, hp: np.ndarray, prof: np.ndarr
     return np.maximum(np.rint(ink), 0).astype(np.int64)
 
 
-def _opvang(rng, jaar, data, groep, geboorte, bestaat):
+def _opvang(a: Aannames, rng, jaar, data, groep, geboorte, bestaat):
     """Childcare per child and month (soort, hours in hundredths, price in cents) that the household uses when it has
     a right. Static: reforms change the right, not this use."""
     n = groep.shape[0]
     K = MAX_KINDEREN
-    gebr = aanname_waarde("gebruik_opvang_bij_recht")
-    fac_tab = aanname_waarde("gebruik_factor_doelgroep")
+    gebr = a.waarde("gebruik_opvang_bij_recht")
+    fac_tab = a.waarde("gebruik_factor_doelgroep")
     groep_fac = {
         "werk": fac_tab["werk"],
         "bijstand_traject": fac_tab["bijstand"],
@@ -446,7 +437,7 @@ def _opvang(rng, jaar, data, groep, geboorte, bestaat):
     }
     fac = np.array([groep_fac[g] for g in GROEPEN])[groep][:, None]  # [n,1]
     # more formal childcare at higher incomes: factor rising linearly with the income rank within paar / eenouder
-    gr_ink = aanname_waarde("gebruik_inkomensgradient")
+    gr_ink = a.waarde("gebruik_inkomensgradient")
     rang = np.zeros(n)
     for sel in (data["heeft_partner"], ~data["heeft_partner"]):
         idx = np.flatnonzero(sel)
@@ -458,8 +449,8 @@ def _opvang(rng, jaar, data, groep, geboorte, bestaat):
     bso_kans = np.array([gebr["bso_leeftijd"].get(a, 0.0) for a in range(13)])
     p_dag = np.where(leeftijd <= 3, dag_kans[np.clip(leeftijd, 0, 3)], 0.0) * fac
     p_bso = np.where(leeftijd >= 4, bso_kans[np.clip(leeftijd, 0, 12)], bso_kans[4]) * fac
-    go = aanname_waarde("gastouder_aandeel")
-    dv = aanname_waarde("opvang_deel_van_jaar")
+    go = a.waarde("gastouder_aandeel")
+    dv = a.waarde("opvang_deel_van_jaar")
     u_dag = (rng.random((n, K)) < np.clip(p_dag, 0, 1)) & bestaat
     go_dag = rng.random((n, K)) < float(go["dagopvang_leeftijd"])
     # BSO phase: a child that used dagopvang this year continues with probability gaat_naar_bso
@@ -499,8 +490,8 @@ def _opvang(rng, jaar, data, groep, geboorte, bestaat):
     ander = np.where(soort == 3, np.where(in_dag, 1, 2), 3)
     soort = np.where(na, ander, soort).astype(np.int8)
     # hours: gamma with coefficient of variation 0.40, at most 230 per month, whole hours
-    um = aanname_waarde("uren_per_maand")
-    gr = float(aanname_waarde("uren_groei")[jaar])
+    um = a.waarde("uren_per_maand")
+    gr = float(a.waarde("uren_groei")[jaar])
     vorm = 1 / 0.40**2
 
     def uren(gem):
@@ -513,7 +504,7 @@ def _opvang(rng, jaar, data, groep, geboorte, bestaat):
         uren(um["gastouder_bso"]),
     )
     # prices: lognormal around the year's average, spread 7%, in cents
-    pr = aanname_waarde("uurprijs")[jaar]
+    pr = a.waarde("uurprijs")[jaar]
 
     def prijs(gem):
         return np.rint(gem * 100 * np.exp(0.07 * rng.standard_normal((n, K)) - 0.5 * 0.07**2))

@@ -50,11 +50,6 @@ GEEN_NIET_GEBRUIK = {
 DECIEL_TEKST = "deciel van het toetsingsinkomen (huishoudens met kinderen tot 12 jaar)"
 
 
-def niet_gebruik(variant: str) -> np.ndarray:
-    ng = P.niet_gebruik_aannames()
-    return np.array([float(ng[g][variant]) for g in P.GROEPEN])
-
-
 def _eenheden(df: pd.DataFrame) -> pd.DataFrame:
     """Exact integer cells -> natural units (households, children, euros, hours) as floats."""
     out = pd.DataFrame(index=df.index)
@@ -73,7 +68,7 @@ def cellen(res: Resultaat, code: str = BASIS, variant: str | None = None) -> pd.
     """Cells in natural units; with `variant` after non-take-up of that variant."""
     df = _eenheden(res.cellen[code])
     if variant is not None:
-        fac = 1.0 - niet_gebruik(variant)[df.index.get_level_values("groep")]
+        fac = 1.0 - res.aannames.niet_gebruik_per_groep(variant)[df.index.get_level_values("groep")]
         for k in df.columns:
             if k not in GEEN_NIET_GEBRUIK:
                 df[k] = df[k].to_numpy() * fac
@@ -310,7 +305,7 @@ def hervorming_per_groep(res: Resultaat, code: str) -> pd.DataFrame:
             "winnaars": a["winnaars"],
             "verandering_iedereen": a["toeslag"] - b["toeslag"],
             "verandering_na_niet_gebruik": m["toeslag"] - bm["toeslag"],
-            "niet_gebruik_midden": niet_gebruik("midden")[a.index.to_numpy()],
+            "niet_gebruik_midden": res.aannames.niet_gebruik_per_groep("midden")[a.index.to_numpy()],
         }
     )
     out.index = [_label_groep(i) for i in out.index]
@@ -604,7 +599,7 @@ def _algemeen(res: Resultaat) -> dict[str, Any]:
                 "huishoudjaren_per_seconde",
             )
         },
-        "niet_gebruik": {g: {v: P.niet_gebruik_aannames()[g][v] for v in VARIANTEN} for g in P.GROEPEN},
+        "niet_gebruik": {g: {v: res.aannames.niet_gebruik()[g][v] for v in VARIANTEN} for g in P.GROEPEN},
         "eenheden": "bedragen in euro per jaar; aantallen gewogen (huishoudens of kinderen); uren per jaar",
     }
 

@@ -50,11 +50,13 @@ def maak_voorbeeldrun(
     from kotwijzer.policy import kalibratie as K
     from kotwijzer.policy import microsim as M
     from kotwijzer.policy import rapport as R
+    from kotwijzer.policy.aannames import Aannames
 
     map_ = Path(map_)
     map_.parent.mkdir(parents=True, exist_ok=True)
-    pop = K.maak_populatie(aantal, jaar, seed=seed)[0]
-    res = M.simuleer(pop, list(H.alle().values()), dask="")
+    aannames = Aannames.standaard()
+    pop = K.maak_populatie(aantal, jaar, seed=seed, aannames=aannames)[0]
+    res = M.simuleer(pop, list(H.alle().values()), dask="", aannames=aannames)
     tmp = Path(tempfile.mkdtemp(prefix=f".{map_.name}-", dir=map_.parent))
     try:
         R.schrijf_hervormingen(res, tmp)

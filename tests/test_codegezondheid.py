@@ -35,15 +35,11 @@ SRC = Path(kotwijzer.__file__).parent
 # Known open findings, each owned by an open issue. Listed here so that nothing new slips in; remove an entry when it
 # is fixed (an entry that no longer occurs is not an error, so that fixing it never breaks this test).
 OPEN_CYCLI: set[frozenset[str]] = {
-    frozenset({"kotwijzer.policy.meerjarig", "kotwijzer.policy.microsim"}),  # issue 14, policy
-    frozenset({"kotwijzer.policy.analyse", "kotwijzer.policy.onzekerheid"}),  # issue 14, policy
     # the catalogue's developer command (i18n._bijwerken) reads the core's sentences from web.kerntekst: move the
     # command next to them (issue 14)
     frozenset({"kotwijzer.i18n", "kotwijzer.web.kerntekst"}),
 }
 OPEN_PRIVATE_IMPORTS: set[tuple[str, str]] = {
-    ("kotwijzer.policy.meerjarig", "kotwijzer.policy.microsim._cellen"),  # issue 14, policy
-    ("kotwijzer.policy.meerjarig", "kotwijzer.policy.microsim._partities_bestand"),  # issue 14, policy
     # issue 14: to be renamed schone_tekens once the open security work on store/ is merged
     ("kotwijzer.store.repo", "kotwijzer.store.validatie._schone_tekens"),
     # issue 14: the parent pages' number format becomes language-aware (open translation work); then one public

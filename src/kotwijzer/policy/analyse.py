@@ -147,38 +147,40 @@ def _afronden(x: float) -> tuple[float, str]:
     return float(r), ""
 
 
-def _budgetregels(
-    r: pd.DataFrame, uitl: dict[str, Any] | None
-) -> list[tuple[str, str, dict[int, float], dict[int, str]]]:
+Regel = tuple[str, str, dict[int, float], dict[int, str]]  # label, kind, value per year, flag per year
+
+
+def _reeks(per: pd.DataFrame, jaren: list[int], prefix: str, kolom: str) -> tuple[dict[int, float], dict[int, str]]:
+    """One series of the budget table, x EUR 1 mln per year (`kolom` of the scenarios `prefix`_year). A year in which
+    households could not be computed gets a flag instead of a number (never a partial amount)."""
+    v: dict[int, float] = {}
+    k: dict[int, str] = {}
+    for j in jaren:
+        code = f"{prefix}_{j}"
+        if code not in per.index:
+            continue
+        x = per.loc[code]
+        onb = (
+            x["verandering_niet_berekend_huishoudens"]
+            if kolom.startswith("verandering")
+            else x["niet_berekend_huishoudens"]
+        )
+        if onb >= 0.5:
+            k[j] = "niet berekenbaar: geen wet in kotwijzer" if x["uitgaven_model"] == 0 else "deels berekenbaar"
+            continue
+        v[j] = float(x[kolom]) / 1e6
+    return v, k
+
+
+def _budgetregels(r: pd.DataFrame, uitl: dict[str, Any] | None) -> list[Regel]:
     """The rows of the budget table, unrounded, x EUR 1 mln: (label, kind, value per year, flag per year)."""
     jaren = sorted(int(j) for j in r["jaar"].unique())
     per = r.set_index("code")
-    out: list[tuple[str, str, dict[int, float], dict[int, str]]] = []
-
-    def reeks(prefix: str, kolom: str) -> tuple[dict[int, float], dict[int, str]]:
-        v: dict[int, float] = {}
-        k: dict[int, str] = {}
-        for j in jaren:
-            code = f"{prefix}_{j}"
-            if code not in per.index:
-                continue
-            x = per.loc[code]
-            onb = (
-                x["verandering_niet_berekend_huishoudens"]
-                if kolom.startswith("verandering")
-                else x["niet_berekend_huishoudens"]
-            )
-            if onb >= 0.5:
-                k[j] = "niet berekenbaar: geen wet in kotwijzer" if x["uitgaven_model"] == 0 else "deels berekenbaar"
-                continue
-            v[j] = float(x[kolom]) / 1e6
-        return v, k
-
-    wet, wk = reeks("wet", "uitgaven_uitgelijnd")
+    wet, wk = _reeks(per, jaren, "wet", "uitgaven_uitgelijnd")
     if "grensmidden_2025" in per.index:
         wet[2025] = float(per.loc["grensmidden_2025", "uitgaven_uitgelijnd"]) / 1e6
         wk[2025] = "centrale schatting: ontbrekende cellen van de tabel 2025 geschat (zie de grensrijen)"
-    out.append(("Uitgaven volgens de wet van het jaar, definitief jaarbedrag (uitgelijnd)", "niveau", wet, wk))
+    out: list[Regel] = [("Uitgaven volgens de wet van het jaar, definitief jaarbedrag (uitgelijnd)", "niveau", wet, wk)]
     for g, tekst in (("onder", "ondergrens"), ("boven", "bovengrens")):
         if f"grens{g}_2025" in per.index:
             out.append(
@@ -189,7 +191,18 @@ def _budgetregels(
                     {},
                 )
             )
-    proj, pk = reeks("projectie", "uitgaven_uitgelijnd")
+    out += _ongewijzigd_beleid(per, jaren, wet, wk, uitl)
+    out += _veranderingen(r, per, jaren)
+    return out
+
+
+def _ongewijzigd_beleid(
+    per: pd.DataFrame, jaren: list[int], wet: dict[int, float], wk: dict[int, str], uitl: dict[str, Any] | None
+) -> list[Regel]:
+    """The level rows after the law of the year: ongewijzigd beleid, the published ingroeipad, the two together, and
+    the bridge from the final amount of a year to the cash budget."""
+    out: list[Regel] = []
+    proj, pk = _reeks(per, jaren, "projectie", "uitgaven_uitgelijnd")
     proj[2025], pk[2025] = wet.get(2025, float("nan")), wk.get(2025, "")
     for j in jaren:
         if j > 2026:
@@ -234,10 +247,17 @@ def _budgetregels(
             {},
         )
     )
+    return out
+
+
+def _veranderingen(r: pd.DataFrame, per: pd.DataFrame, jaren: list[int]) -> list[Regel]:
+    """The change rows: every reform and system against its base, and the 2025 increase of the percentages (central
+    estimate and at the legal bounds of the missing cells)."""
+    out: list[Regel] = []
     for reeks_ in r[r["soort"].isin(["hervorming", "stelsel"])]["reeks"].unique():
         sel = r[r["reeks"] == reeks_]
         label = f"{reeks_}: {sel.iloc[0]['naam']}" if reeks_.startswith("R") else sel.iloc[0]["naam"]
-        v, k = reeks(reeks_, "verandering_uitgelijnd")
+        v, k = _reeks(per, jaren, reeks_, "verandering_uitgelijnd")
         if 2025 in v:
             k[2025] = "op ongewijzigd beleid 2025 met de centrale schatting van de ontbrekende cellen"
         out.append((f"{label} (verandering, uitgelijnd)", "verandering", v, k))
@@ -408,7 +428,6 @@ def gepubliceerde_cijfers() -> dict[str, Any]:
 
 def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.DataFrame:
     """Model against published figures, each difference explained (plain Dutch)."""
-    a = mj.aannames
     rijen = []
 
     def rij(onderwerp, gepubliceerd, bron, model, uitleg, eenheid="miljoen euro", laag=None, hoog=None):
@@ -431,6 +450,18 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         )
 
     pub = gepubliceerde_cijfers()
+    _begroting_vergelijking(rij, mj, factor, uitl, pub)
+    _verhoging_2025_vergelijking(rij, mj, factor, pub)
+    _stelsel_vergelijking(rij, mj, factor, pub)
+    _wlz_vergelijking(rij, mj, pub)
+    return pd.DataFrame(rijen)
+
+
+def _begroting_vergelijking(
+    rij: Callable[..., None], mj: Meerjarig, factor: float, uitl: dict[str, Any], pub: dict[str, Any]
+) -> None:
+    """The 2024 baseline beside the budget (1e suppletoire begroting, and the earlier stands of the same budget)."""
+    a = mj.aannames
     m = uitl["model"] / 1e6
     b24 = mj.cellen["wet_2024"]
     deel = bedrag(b24, aannames=a) / max(bedrag(b24, "kosten", aannames=a), 1)
@@ -461,6 +492,12 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
             f"({pub['begroting_2024']['maximum_uurprijs_ontwerpbegroting']}); het model gebruikt de definitieve bedragen 2024 (10,25 / 9,12 / 7,53). De reeks "
             "ontwerp - vastgesteld - 1e suppletoire laat zien dat ook de raming zelf enkele procenten beweegt.",
         )
+
+
+def _verhoging_2025_vergelijking(rij: Callable[..., None], mj: Meerjarig, factor: float, pub: dict[str, Any]) -> None:
+    """The 2025 increase of the percentages beside the SZW estimate (with the range at the legal bounds of the
+    missing cells), and R5 (the 2026 percentages on 2024) beside the same estimate."""
+    a = mj.aannames
     v = mj.cellen.get("verhoging_2025")
     if v is not None:
         d_deel = bedrag(v, "verandering_berekenbaar", aannames=a) * factor / 1e6
@@ -508,8 +545,12 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
             "R5 neemt de percentages van 2026 over: de verhoging van 2025 plus die van 2026, op uren en prijzen van "
             "2024. Daarom hoger dan de raming voor alleen 2025.",
         )
-    _stelsel_vergelijking(rij, mj, factor, pub)
-    df = b24
+
+
+def _wlz_vergelijking(rij: Callable[..., None], mj: Meerjarig, pub: dict[str, Any]) -> None:
+    """The Wlz exception in 2024: potential target group, households with a right and users, beside SZW's figures."""
+    a = mj.aannames
+    df = mj.cellen["wet_2024"]
     wlz = df[df.index.get_level_values("groep") == P.G["wlz"]]
     rij(
         "Wlz-uitzondering: potentiele doelgroep",
@@ -539,7 +580,6 @@ def reconciliatie(mj: Meerjarig, factor: float, uitl: dict[str, Any]) -> pd.Data
         "orde van grootte geven.",
         eenheid="huishoudens",
     )
-    return pd.DataFrame(rijen)
 
 
 def _stelsel_vergelijking(rij: Callable[..., None], mj: Meerjarig, factor: float, pub: dict[str, Any]) -> None:

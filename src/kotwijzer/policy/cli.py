@@ -429,14 +429,25 @@ def analyse(
             )
     except (ValueError, FileNotFoundError, K.KalibratieFout, VersieFout, H.HervormingFout) as e:
         _fout(str(e))
-    import pandas as pd
-
     u = o["uitlijning"]
     console.print(
         f"Uitlijning: model 2024 {_euro(u['model'])} tegen het jaarbedrag {_euro(u['jaarbedrag'])} (begroting "
         f"{_euro(u['bedrag'])}, {u['stand']}, min de kasbrug {_euro(u['kasbrug'])}); factor {_nl(u['factor'], 4)}. "
         "Alle bedragen hieronder zijn uitgelijnd, in lopende prijzen."
     )
+    _toon_budgettabel(uitvoer)
+    _toon_reconciliatie(uitvoer)
+    _toon_intervallen(uitvoer)
+    console.print(
+        f"Klaar in {_nl(time.perf_counter() - t0, 1)} s. Bewaard in {uitvoer}/ (CSV, beleidsanalyse.xlsx, "
+        "grafieken, herkomst.json)."
+    )
+
+
+def _toon_budgettabel(uitvoer: Path) -> None:
+    """The budget table the analysis wrote (budgettabel.csv)."""
+    import pandas as pd
+
     bt = pd.read_csv(uitvoer / "budgettabel.csv")
     jaren = [k for k in bt.columns if k.isdigit()] + ["structureel"]
     t = Table(
@@ -456,6 +467,12 @@ def analyse(
         "Leeg: geen wet in kotwijzer voor dat jaar. Wat een cel is (centrale schatting, gepubliceerd bedrag) staat "
         f"in de kolom kenmerken van {uitvoer}/budgettabel.csv."
     )
+
+
+def _toon_reconciliatie(uitvoer: Path) -> None:
+    """The model beside the published figures (reconciliatie.csv)."""
+    import pandas as pd
+
     rc = pd.read_csv(uitvoer / "reconciliatie.csv")
     t = Table(title="Aansluiting op gepubliceerde cijfers")
     for kol in ("onderwerp", "gepubliceerd", "model", "verklaring"):
@@ -468,22 +485,25 @@ def analyse(
             str(r["verklaring"]),
         )
     console.print(t)
-    if (uitvoer / "intervallen.csv").exists():
-        iv = pd.read_csv(uitvoer / "intervallen.csv")
-        t = Table(title="Onzekerheid (5-95 % over de trekkingen), miljoen euro")
-        for kol in ("uitkomst", "centraal (kleine populatie)", "5 %", "95 %", "centraal (grote populatie)"):
-            t.add_column(kol, justify="left" if kol == "uitkomst" else "right")
-        for _, r in iv[iv["uitkomst"].str.endswith(("_uitgelijnd", "basis_2024_model"))].iterrows():
-            g = r.get("centraal_grote_populatie")
-            t.add_row(
-                r["omschrijving"],
-                _nl(r["centraal"] / 1e6, 1),
-                _nl(r["p05"] / 1e6, 1),
-                _nl(r["p95"] / 1e6, 1),
-                "" if pd.isna(g) else _nl(g / 1e6, 1),
-            )
-        console.print(t)
-    console.print(
-        f"Klaar in {_nl(time.perf_counter() - t0, 1)} s. Bewaard in {uitvoer}/ (CSV, beleidsanalyse.xlsx, "
-        "grafieken, herkomst.json)."
-    )
+
+
+def _toon_intervallen(uitvoer: Path) -> None:
+    """The Monte Carlo intervals of the aligned outcomes (intervallen.csv), when the run made them."""
+    import pandas as pd
+
+    if not (uitvoer / "intervallen.csv").exists():
+        return
+    iv = pd.read_csv(uitvoer / "intervallen.csv")
+    t = Table(title="Onzekerheid (5-95 % over de trekkingen), miljoen euro")
+    for kol in ("uitkomst", "centraal (kleine populatie)", "5 %", "95 %", "centraal (grote populatie)"):
+        t.add_column(kol, justify="left" if kol == "uitkomst" else "right")
+    for _, r in iv[iv["uitkomst"].str.endswith(("_uitgelijnd", "basis_2024_model"))].iterrows():
+        g = r.get("centraal_grote_populatie")
+        t.add_row(
+            r["omschrijving"],
+            _nl(r["centraal"] / 1e6, 1),
+            _nl(r["p05"] / 1e6, 1),
+            _nl(r["p95"] / 1e6, 1),
+            "" if pd.isna(g) else _nl(g / 1e6, 1),
+        )
+    console.print(t)

@@ -14,6 +14,8 @@ import pytest
 from kotwijzer.policy import hervorming as H
 from kotwijzer.policy import kalibratie as K
 from kotwijzer.policy import meerjarig as M
+from kotwijzer.policy import onzekerheid as O
+from kotwijzer.policy import populatie as P
 
 POORT = 18_211  # test range 18200-18299 on 127.0.0.1
 BIN = Path(sys.executable).parent
@@ -89,7 +91,11 @@ def test_scheduler_en_worker_processen_geven_dezelfde_totalen(cluster, tmp_path)
     pop.naar_parquet(pad, rijgroep=2_000)
     scen = M.plan([H.alle()["R1"]], jaren=(2024, 2025, 2029))
     een = M.draai(str(pad), scen, dask="", partitie=2_000)
-    verdeeld = M.draai(str(pad), scen, dask=cluster, partitie=2_000)
+    a = P.Aannames.standaard()
+    verdeeld = M.draai(str(pad), scen, dask=cluster, partitie=2_000, aannames=a)
+    # the worker process received the assumptions as an argument and sent back what it read (the indexation of the
+    # years after 2024 is read only there)
+    assert "meerjarige_indexatie" in a.gelezen and verdeeld.aannames is a
     assert verdeeld.meta["modus"].startswith("dask (1 worker")
     assert len(verdeeld.meta["workers"]) == 1
     assert een.cellen.keys() == verdeeld.cellen.keys()
@@ -97,6 +103,23 @@ def test_scheduler_en_worker_processen_geven_dezelfde_totalen(cluster, tmp_path)
         pd.testing.assert_frame_equal(een.cellen[code], verdeeld.cellen[code], check_exact=True)
     # the worker read the file by its absolute path (another process, another working directory)
     assert Path(M.data_pad(pad)).is_absolute()
+
+
+def test_een_trekking_op_een_worker_rekent_met_haar_eigen_aannames(cluster):
+    """A Monte Carlo draw sent to another process carries its own variant of the assumptions: the worker gives the
+    same outcome as this process, and the variant differs from the central draw."""
+    from dask.distributed import Client
+
+    centraal = P.Aannames.standaard()
+    variant = O.gevarieerd(centraal, {"toetsingsinkomen_factor": 1.0, "niet_gebruik.werk": -1.0})
+    herv = [H.alle()["R1"]]
+    hier = O.trekking(variant, 5, 3_000, herv)
+    with Client(cluster, timeout=60) as c:
+        daar = c.submit(O.trekking, variant, 5, 3_000, herv, pure=False).result()
+    assert hier is not None and daar == hier
+    assert O.trekking(centraal, 5, 3_000, herv) != hier
+    # the central object is unchanged by making the variant
+    assert centraal == P.Aannames.standaard() and variant.bron.startswith("gevarieerd")
 
 
 def test_versiecontrole_tegen_de_workers(cluster):

@@ -2,7 +2,8 @@
 as deltas on it, reconciliation with published figures, and the tables of a budget note.
 
 **Alignment.** The model's 2024 baseline (after central non-take-up) is put on the budget for 2024 (stand 1e
-suppletoire begroting, EUR 4.679.055.000, shared/stats/kot_expenditure.csv) with one explicit factor:
+suppletoire begroting, EUR 4.679.055.000, Rijksbegroting SZW 2024, 1e suppletoire begroting, art. 7; the
+`begroting` of kalibratie_doelen.yaml) with one explicit factor:
 `factor = begroting / model`. Every amount of every scenario and year is multiplied by the same factor, so a reform's
 delta on the aligned base is `factor x model delta`. The unaligned figure is always shown beside the aligned one. The
 factor is reproducible (it depends only on the population, the assumptions and the budget figure) and is written into

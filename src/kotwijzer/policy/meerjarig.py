@@ -172,7 +172,7 @@ def grenstabel(jaar: int, grens: Grens, aannames: P.Aannames | None = None):
     """The year's partial table with every missing next-child cell at a bound the law itself sets, so the uncomputed
     part can be given as a range, never as one guessed number:
     - 'onder': the first-child percentage of the same row (the next-child table is never lower than the first-child
-      table: nota van toelichting of the ontwerpbesluit 2025, shared/law README item 4);
+      table: nota van toelichting of the ontwerpbesluit 2025);
     - 'boven': the last known next-child percentage above it (percentages never rise with income, and 96 % is the
       ceiling).
     - 'midden': a central estimate, not law: the mean of the next-child percentages of the year before and the year

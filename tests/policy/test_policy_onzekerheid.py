@@ -138,6 +138,11 @@ def test_aannames_bestand_en_herkomst(tmp_path):
     assert {"lees_mij", "budgettabel", "reconciliatie", "intervallen", "herkomst", "stelsel_2029_doelgroepen"} <= set(
         wb.sheetnames
     )
+    # what the run read is recorded with it; the workbook shows provenance without Python values
+    assert "toetsingsinkomen_factor" in h["aannames_gelezen"] and "niet_gebruik" in h["aannames_gelezen"]
+    blad = {r[0]: r[1] for r in wb["herkomst"].iter_rows(min_row=2, values_only=True)}
+    assert "toetsingsinkomen_factor" in blad["aannames_gelezen"] and "[" not in blad["aannames_gelezen"]
+    assert not [k for k, w in blad.items() if w in ("None", "True", "False", "[]")], blad
     for f in ("budgettabel.csv", "reconciliatie.csv", "meerjarig_uitgaven.png", "intervallen_hervormingen.svg"):
         assert (uit / f).exists(), f
     # a broken file gives a clear Dutch message naming what is missing, no traceback

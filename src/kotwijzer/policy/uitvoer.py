@@ -284,6 +284,17 @@ def grafiek_uitzonderingen(uz: pd.DataFrame, map_: Path, herkomst: dict[str, Any
     return _bewaar(fig, map_, "stelsel_2029_doelgroepen", d, herkomst)
 
 
+def _celtekst(x: Any) -> str:
+    """A provenance value as the workbook shows it: lists joined with commas, ja/nee, empty for nothing."""
+    if x is None:
+        return ""
+    if isinstance(x, bool):
+        return "ja" if x else "nee"
+    if isinstance(x, (list, tuple)):
+        return ", ".join(_celtekst(v) for v in x)
+    return str(x)
+
+
 def schrijf(
     map_: str | Path,
     tabellen: dict[str, pd.DataFrame],
@@ -306,7 +317,7 @@ def schrijf(
             for k, v in x.items():
                 vlak(f"{prefix}.{k}" if prefix else str(k), v)
         else:
-            plat.append({"onderdeel": prefix, "waarde": str(x)})
+            plat.append({"onderdeel": prefix, "waarde": _celtekst(x)})
 
     vlak("", herkomst)
     with pd.ExcelWriter(map_ / "beleidsanalyse.xlsx", engine="openpyxl") as xl:

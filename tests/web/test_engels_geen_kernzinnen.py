@@ -147,7 +147,7 @@ def test_uitleg_per_maand_in_het_engels_met_nederlandse_wettekst(c):
 
 def test_stappen_met_waarden_in_het_engels():
     """The steps built with values (the municipal registration, the warnings about a child) come from the catalogue
-    with their values filled in; in Dutch they are the sentences the steps always had."""
+    with their values filled in; in Dutch a month and a date read as words (issue 15 §3)."""
     import datetime as dt
 
     from kotwijzer.compute import bereken
@@ -187,8 +187,10 @@ def test_stappen_met_waarden_in_het_engels():
         en = [s.tekst for s in stappen(h, r)]
         titels = {s.titel for s in stappen(h, r)}
     assert "Sam wordt dit jaar 4 en gaat naar de basisschool." in " ".join(nl)
-    assert f"Kind 2 gaat in {jaar}-09 naar het voortgezet onderwijs." in " ".join(nl)
-    assert "De situatie 'studie' van uw eindigt op 30-06-2026." in " ".join(nl)
+    # a month and a date in a sentence as a reader says them, and a possessive that reads (not "van uw eindigt")
+    assert f"Kind 2 gaat in september {jaar} naar het voortgezet onderwijs." in " ".join(nl)
+    assert "Uw situatie 'studie' eindigt op 30 juni 2026." in " ".join(nl)
+    assert not any(z in " ".join(nl) for z in (f"{jaar}-09", "van uw eindigt", "30-06-2026"))
     e = " ".join(en)
     assert "Sam turns 4 this year and goes to primary school." in e
     assert f"Child 2 goes to secondary school in September {jaar}." in e
@@ -196,6 +198,35 @@ def test_stappen_met_waarden_in_het_engels():
     assert "Please note" in titels or "Note" in titels
     assert not any(z in e for z in ("gaat naar", "wordt dit jaar", "eindigt op"))
     assert dt.date(jaar, 6, 30)  # the date of the situation above
+
+
+def test_einde_van_de_situatie_van_de_partner_leest_als_een_zin():
+    """The partner's situation that ends in the year: 'van uw partner' and the date in words, in both languages."""
+    from kotwijzer.compute import bereken
+    from kotwijzer.explain import stappen
+    from kotwijzer.model import Huishouden
+
+    werk = {"situaties": [{"situatie": "arbeid", "van": "2020-01-01"}]}
+    h = Huishouden.model_validate(
+        {
+            "berekeningsjaar": 2026,
+            "toetsingsinkomen": 40000,
+            "aanvrager": werk,
+            "partner": {"situaties": [{"situatie": "studie", "van": "2025-09-01", "tot": "2026-07-31"}]},
+            "kinderen": [
+                {
+                    "geboortedatum": "2023-05-01",
+                    "opvang": [{"soort": "dagopvang", "uren_per_maand": 80, "uurprijs": "10.00"}],
+                }
+            ],
+        }
+    )
+    r = bereken(h)
+    nl = " ".join(s.tekst for s in stappen(h, r))
+    with i18n.in_taal("en"):
+        en = " ".join(s.tekst for s in stappen(h, r))
+    assert "De situatie 'studie' van uw partner eindigt op 31 juli 2026." in nl
+    assert "Your partner's situation 'study' ends on 31 July 2026." in en
 
 
 def test_foutmelding_van_de_kern_in_het_engels_bij_het_kind(c):

@@ -64,9 +64,7 @@ def _kind(k, i: int) -> str:
 
 
 def _maand(jjjj_mm: str) -> str:
-    """'2026-09' as the Dutch steps have always shown it; 'September 2026' in English."""
-    if i18n.taal() == i18n.STANDAARD:
-        return jjjj_mm
+    """'2026-09' as a reader says it: 'september 2026' in Dutch, 'September 2026' in English."""
     jaar, _sep, maand = jjjj_mm.partition("-")
     return f"{i18n.maandnaam(int(maand))} {jaar}" if maand.isdigit() and 1 <= int(maand) <= 12 else jjjj_mm
 
@@ -290,17 +288,14 @@ def stappen(h: Huishouden, r: Resultaat, vandaag=None) -> list[Stap]:
         for p in o.situaties:
             if p.tot and p.tot.year == jaar and p.situatie in _SITUATIE_EINDIGT:
                 situatie = _(_SITUATIE_EINDIGT[p.situatie.value])
-                einde = p.tot.strftime("%d-%m-%Y") if i18n.taal() == i18n.STANDAARD else i18n.datum(p.tot)
+                einde = i18n.datum(p.tot)
                 sjabloon = (
                     _(
-                        "De situatie '{situatie}' van de partner eindigt op {datum}. Daarna kan het recht "
+                        "De situatie '{situatie}' van uw partner eindigt op {datum}. Daarna kan het recht "
                         "stoppen. Geef dit door."
                     )
                     if partner
-                    else _(
-                        "De situatie '{situatie}' van uw eindigt op {datum}. Daarna kan het recht stoppen. "
-                        "Geef dit door."
-                    )
+                    else _("Uw situatie '{situatie}' eindigt op {datum}. Daarna kan het recht stoppen. Geef dit door.")
                 )
                 out.append(Stap(let_op, sjabloon.format(situatie=situatie, datum=einde), [], "waarschuwing"))
     return out

@@ -5,6 +5,8 @@ Dutch dialect of the other exports."""
 
 from __future__ import annotations
 
+import html
+
 import csv
 import io
 import re
@@ -226,6 +228,18 @@ def test_professionele_modus_spreekt_over_de_ouder(sqlite_app):
     b.verstuur("/vragen", {}, "Bekijk de uitkomst")
     assert _zinnen_met_u(b.html) == []
     assert "De ouder heeft recht op kinderopvangtoeslag" in b.html or "de ouder" in b.html
+    # the summary PDF downloaded from that result page speaks about "de ouder" too
+    samenvatting = re.search(r'id="naar-pdf" href="([^"]+)"', b.html)
+    assert samenvatting
+    pdf = b.client.get(html.unescape(samenvatting[1])).content
+    tekst = " ".join(
+        subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True)
+        .stdout.decode()
+        .split()
+    )
+    met_u = re.findall(r".{0,40}\b(?:[Uu]|[Uu]w)\b.{0,40}", tekst)
+    assert not met_u, met_u[:5]
+    assert "de ouder" in tekst.lower()
     # the same result for a parent still says "u"
     from kotwijzer.web import formulier as fm
     from kotwijzer.web import hervatten

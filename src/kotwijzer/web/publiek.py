@@ -1120,9 +1120,15 @@ def samenvatting_get(request: Request, a: str | None = None):
         return naar("/vragen?verlopen=1")
     h = huishouden_uit_staat(staat)
     return pdf_antwoord(
-        uitkomst_context(h, fm.aangevraagd(staat)),
+        _pdf_context(staat, uitkomst_context(h, fm.aangevraagd(staat))),
         f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf",
     )
+
+
+def _pdf_context(staat: dict[str, Any], ctx: dict[str, Any]) -> dict[str, Any]:
+    """The summary of a result opened in professional mode speaks about "de ouder", as its page does."""
+    ctx["pro"] = (staat.get("context") or {}).get("modus") == "professioneel"
+    return ctx
 
 
 @router.post("/samenvatting.pdf")
@@ -1130,7 +1136,10 @@ async def samenvatting(request: Request):
     form = await formulier(request)
     staat, _ = _staat_uit_form(request, form)
     h = huishouden_uit_staat(staat)
-    return pdf_antwoord(uitkomst_context(h), f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf")
+    return pdf_antwoord(
+        _pdf_context(staat, uitkomst_context(h)),
+        f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf",
+    )
 
 
 # ------------------------------------------------------------------------------------------- API documentation

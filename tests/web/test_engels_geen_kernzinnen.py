@@ -254,21 +254,3 @@ def test_foutmelding_van_de_kern_in_het_engels_bij_het_kind(c):
     assert "Dagopvang (day care) is for children who do not go to primary school yet." in t
     assert "This child must go to school from April 2026" in t
     assert "Dagopvang is voor kinderen" not in t and "basisschool" not in t
-
-
-def test_aanvraagpakket_en_briefcontrole_links_zeggen_dat_ze_nederlands_zijn(c):
-    """The application packet and the letter check are Dutch only for now: the English result page says so on their
-    links (hreflang="nl")."""
-    from kotwijzer.web import formulier as fm
-    from kotwijzer.web import hervatten
-
-    invoer = json.loads((WORTEL / "examples" / "wlz_partner_2023.json").read_text())
-    en = c.get("/uitkomst", params={"a": hervatten.maak(c.app.state.geheim, fm.staat_van_invoer(invoer))}).text
-    link = re.search(r'<a [^>]*id="naar-pakket"[^>]*>.*?</a>', en, re.S)
-    assert link and 'hreflang="nl"' in link[0] and "(in Dutch only for now)" in link[0]
-    link = re.search(r'<a [^>]*id="naar-beschikking"[^>]*>.*?</a>', en, re.S)
-    assert (
-        link
-        and 'hreflang="nl"' in link[0]
-        and "Check a letter from Dienst Toeslagen (in Dutch only for now)" in link[0]
-    )

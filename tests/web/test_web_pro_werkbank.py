@@ -5,9 +5,8 @@ Dutch dialect of the other exports."""
 
 from __future__ import annotations
 
-import html
-
 import csv
+import html
 import io
 import re
 import shutil

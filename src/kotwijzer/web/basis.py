@@ -33,7 +33,8 @@ templates.env.install_gettext_callables(  # type: ignore[attr-defined]
 )
 
 # The pages of the parent flow: they are shown in the parent's language (Dutch or English, the language switch on
-# every one of them). Every other page (professionals, municipalities, policy) is Dutch only.
+# every one of them). Every other page (professionals, municipalities, policy) is Dutch only. The packet and the
+# assessment check serve the workbench too: there they are rendered in Dutch (`i18n.in_taal`) without the switch.
 OUDER_PAGINAS = {
     "home.html",
     "vragen.html",
@@ -42,6 +43,8 @@ OUDER_PAGINAS = {
     "voorschot.html",
     "fout.html",
     "begrippen.html",
+    "pakket.html",
+    "beschikking.html",
 }
 
 

@@ -12,8 +12,15 @@ article the packet names is a `Bron` that resolves to a shipped law text for the
 `pakket.html`, plain text in `brief_tekst`, PDF in `kotwijzer.web.pdf.pakket_pdf`) only lay it out.
 
 Personal details (name, address, BSN, date) are fields the user fills in: they arrive in a POST body, are put into
-the letter and are never stored or logged (see `Persoonsgegevens`). Every text of the packet is in this module and
-the two templates, so that they can be marked for translation in one place.
+the letter and are never stored or logged (see `Persoonsgegevens`).
+
+Languages. Every text of the packet is a message id of the translation catalogue (`kotwijzer.i18n`), written in the
+language of the moment: `pakket()` built on an English page of the parent flow gives the steps, documents, phone and
+paper route and changes to report in English. The cover letter is addressed to Dienst Toeslagen, which works in
+Dutch: the letter that is downloaded is always built from the packet in Dutch (`in_taal("nl")`); the same message ids
+in English are what the English page shows as the explanation of what the letter says. A sentence that differs for
+the applying parent and the partner is two whole message ids, never a sentence patched by string replacement. Legal
+names (the titles of laws, "art. 1.6 lid 8", Wlz, CIZ ...) stay Dutch in both languages.
 """
 
 from __future__ import annotations
@@ -23,7 +30,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kotwijzer.diensten import MAANDNAMEN
+from kotwijzer import i18n
+from kotwijzer.i18n import N_, _, pgettext
 from kotwijzer.model import Huishouden, Resultaat
 from kotwijzer.wetten import Bron, bestaat
 from kotwijzer.wetten import tekst as wettekst
@@ -31,7 +39,7 @@ from kotwijzer.wetten.bron import awir, bkot, wko
 
 BELASTINGTELEFOON = "0800-0543"
 MIJN_TOESLAGEN = "https://www.toeslagen.nl"
-REINTEGRATIECODES = "22, 23, 29, 30, 40, 42 of 43"
+REINTEGRATIECODES = ["22", "23", "29", "30", "40", "42", "43"]
 TE_LAAT = "te_laat_aangevraagd"
 
 # The routes in the order the packet shows them.
@@ -53,8 +61,8 @@ class Grondslag:
 
     @property
     def versie_tekst(self) -> str:
-        """The date from which the shipped text applies, in Dutch ('1 januari 2022')."""
-        return _datum(dt.date.fromisoformat(self.versie)) if self.versie else "-"
+        """The date from which the shipped text applies ('1 januari 2022' / '1 January 2022')."""
+        return i18n.datum(dt.date.fromisoformat(self.versie)) if self.versie else "-"
 
     @property
     def voluit(self) -> str:
@@ -103,29 +111,37 @@ class Pakket:
 
 # --------------------------------------------------------------------------------------------- helpers
 def maanden_tekst(ms: list[int], jaar: int | None = None) -> str:
-    """[1, 2, 3, 7] -> 'januari tot en met maart en juli 2026'."""
+    """[1, 2, 3, 7] -> 'januari tot en met maart en juli 2026' ('January to March and July 2026')."""
     ms = sorted(set(ms))
     if not ms:
-        return "geen"
+        return pgettext("maanden", "geen")
+    naam = i18n.maandnaam
     delen, begin, vorige = [], ms[0], ms[0]
     for m in ms[1:] + [None]:
         if m is not None and m == vorige + 1:
             vorige = m
             continue
         if begin == vorige:
-            delen.append(MAANDNAMEN[begin - 1])
+            delen.append(naam(begin))
         elif vorige == begin + 1:
-            delen += [MAANDNAMEN[begin - 1], MAANDNAMEN[vorige - 1]]
+            delen += [naam(begin), naam(vorige)]
         else:
-            delen.append(f"{MAANDNAMEN[begin - 1]} tot en met {MAANDNAMEN[vorige - 1]}")
+            delen.append(_("{van} tot en met {tot}").format(van=naam(begin), tot=naam(vorige)))
         if m is not None:
             begin = vorige = m
-    t = delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+    t = delen[0] if len(delen) == 1 else _opsomming(delen)
     return f"{t} {jaar}" if jaar else t
 
 
+def _opsomming(delen: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b en c' ('a, b and c')."""
+    if len(delen) == 1:
+        return delen[0]
+    return _("{lijst} en {laatste}").format(lijst=", ".join(delen[:-1]), laatste=delen[-1])
+
+
 def _datum(d: dt.date | None) -> str:
-    return "-" if d is None else f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
+    return i18n.datum(d)
 
 
 def artikelen_kort(grondslag: list[Grondslag]) -> str:
@@ -140,7 +156,7 @@ def artikelen_kort(grondslag: list[Grondslag]) -> str:
         stukken = []
         for artikel, leden in artikelen.items():
             leden = [x for x in leden if x]
-            stukken.append(artikel + (" lid " + " en ".join(leden) if leden else ""))
+            stukken.append(artikel + (" lid " + _opsomming(leden) if leden else ""))
         delen.append(f"{titel}, " + ", ".join(stukken))
     return "; ".join(delen)
 
@@ -246,101 +262,128 @@ def _laatste_werkdag(h: Huishouden, wie: str) -> dt.date | None:
 
 
 # ------------------------------------------------------------------------------------------ the routes
-TELEFOON = (
+TELEFOON = N_(
     "Bel de BelastingTelefoon: {nummer} (gratis). Zeg dat u kinderopvangtoeslag wilt aanvragen en dat {grond}. "
     "Noem {artikel}. Vraag of de medewerker uw aanvraag met de hand laat beoordelen. Schrijf op wanneer u belde "
     "en met wie u sprak."
 )
-PAPIER = (
+PAPIER = N_(
     "Stuur de brief uit dit pakket met kopieën van de documenten naar Dienst Toeslagen. Houd zelf een kopie. "
     "Het postadres staat op toeslagen.nl (Contact) en op de formulieren die Dienst Toeslagen u stuurt; de "
     "BelastingTelefoon ({nummer}) kan het ook geven. Stuur nooit originelen."
 )
+BEPERKING_UREN = N_("Hoogstens 230 uur opvang per kind per maand.")
+CONTRACT = N_("Het contract met de kinderopvang (met het LRK-nummer, de uren per maand en de uurprijs)")
+CONTRACT_SOORT = N_(
+    "Het contract met de kinderopvang (met het LRK-nummer, de soort opvang, de uren per maand en de uurprijs)"
+)
+VOORWAARDEN_IK = N_("Ik voldoe zelf aan de voorwaarden voor kinderopvangtoeslag.")
+VOORWAARDEN_PARTNER = N_("Mijn partner voldoet aan de voorwaarden voor kinderopvangtoeslag.")
+
+
+def _telefoon(grond: str, artikel: str) -> str:
+    """The phone route. `artikel` is the legal reference the parent names to the BelastingTelefoon: Dutch, always."""
+    return _(TELEFOON).format(nummer=BELASTINGTELEFOON, grond=grond, artikel=artikel)
+
+
+def _papier() -> str:
+    return _(PAPIER).format(nummer=BELASTINGTELEFOON)
 
 
 def _route_wlz(h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date) -> Route:
     jaar = h.berekeningsjaar
     wlz = _perioden(h, wie, {"wlz_permanent", "wlz_tijdelijk"})
     tijdelijk = any(str(getattr(p.situatie, "value", p.situatie)) == "wlz_tijdelijk" for p in wlz)
-    ouder = "Mijn partner" if wie == "partner" else "Ik"
-    heeft = "heeft" if wie == "partner" else "heb"
+    partner = wie == "partner"
     # lid 8: the other parent has the Wlz indication; lid 9: the applying parent has it
     paren = [
         (
             wko("1.6", 8),
-            "Een ouder die zelf voldoet aan de voorwaarden heeft recht, ook als de partner een "
-            "Wlz-indicatie heeft en daardoor niet werkt.",
+            _(
+                "Een ouder die zelf voldoet aan de voorwaarden heeft recht, ook als de partner een "
+                "Wlz-indicatie heeft en daardoor niet werkt."
+            ),
         )
-        if wie == "partner"
-        else (wko("1.6", 9), "Een ouder met een Wlz-indicatie heeft recht als de partner voldoet aan de voorwaarden.")
+        if partner
+        else (
+            wko("1.6", 9),
+            _("Een ouder met een Wlz-indicatie heeft recht als de partner voldoet aan de voorwaarden."),
+        )
     ]
     if jaar <= 2022:
         paren.append(
-            (bkot("8a", 1, "b", "4°"), "De uren opvang: de maanden met het recht op zorg maal 230 uur per maand.")
+            (bkot("8a", 1, "b", "4°"), _("De uren opvang: de maanden met het recht op zorg maal 230 uur per maand."))
         )
-    paren.append((bkot("8a", 1, "a"), "Hoogstens 230 uur opvang per kind per maand."))
-    grond = (
-        "mijn partner een indicatie heeft voor de Wet langdurige zorg (Wlz)"
-        if wie == "partner"
-        else "ik zelf een indicatie heb voor de Wet langdurige zorg (Wlz) en mijn partner voldoet aan de voorwaarden"
-    )
+    paren.append((bkot("8a", 1, "a"), _(BEPERKING_UREN)))
+    if partner:
+        indicatie = (
+            _("Mijn partner heeft een indicatie voor de Wet langdurige zorg (Wlz) (een tijdelijke indicatie).")
+            if tijdelijk
+            else _("Mijn partner heeft een indicatie voor de Wet langdurige zorg (Wlz).")
+        )
+        grond = _("uw partner een indicatie heeft voor de Wet langdurige zorg (Wlz)")
+    else:
+        indicatie = (
+            _("Ik heb een indicatie voor de Wet langdurige zorg (Wlz) (een tijdelijke indicatie).")
+            if tijdelijk
+            else _("Ik heb een indicatie voor de Wet langdurige zorg (Wlz).")
+        )
+        grond = _(
+            "u zelf een indicatie heeft voor de Wet langdurige zorg (Wlz) en uw partner voldoet aan de voorwaarden"
+        )
     return Route(
         code="wlz",
-        onderwerp="partner met een Wlz-indicatie" if wie == "partner" else "ouder met een Wlz-indicatie",
-        titel="Een ouder met een Wlz-indicatie",
+        onderwerp=_("partner met een Wlz-indicatie") if partner else _("ouder met een Wlz-indicatie"),
+        titel=_("Een ouder met een Wlz-indicatie"),
         wie=wie,
         maanden=maanden,
         maanden_betaald=betaald,
-        uitleg=(
+        uitleg=_(
             "Het aanvraagportaal Mijn toeslagen zegt 'geen recht' als één ouder niet werkt. Bij een Wlz-indicatie "
             "klopt dat niet: de wet geeft dan toch recht. U moet de aanvraag daarom via de BelastingTelefoon of "
             "per post doen."
         ),
-        zin_brief=(
-            f"{ouder} {heeft} een indicatie voor de Wet langdurige zorg (Wlz)"
-            + (" (een tijdelijke indicatie)" if tijdelijk else "")
-            + ". "
-            + (
-                "Ik voldoe zelf aan de voorwaarden voor kinderopvangtoeslag. "
-                if wie == "partner"
-                else "Mijn partner voldoet aan de voorwaarden voor kinderopvangtoeslag. "
-            )
-            + "Daarom is er recht op kinderopvangtoeslag, ook al werkt een van ons niet."
+        zin_brief=" ".join(
+            [
+                indicatie,
+                _(VOORWAARDEN_IK) if partner else _(VOORWAARDEN_PARTNER),
+                _("Daarom is er recht op kinderopvangtoeslag, ook al werkt een van ons niet."),
+            ]
         ),
         grondslag=_grondslagen(paren, peil),
         documenten=[
-            "Een kopie van het indicatiebesluit van het CIZ (Centrum Indicatiestelling Zorg), met de "
-            "begindatum en, bij een tijdelijke indicatie, de einddatum",
-            "Het contract met de kinderopvang (met het LRK-nummer, de soort opvang, de uren per maand en de uurprijs)",
-            "Een schatting van het inkomen van beide ouders over " + str(jaar),
+            _(
+                "Een kopie van het indicatiebesluit van het CIZ (Centrum Indicatiestelling Zorg), met de "
+                "begindatum en, bij een tijdelijke indicatie, de einddatum"
+            ),
+            _(CONTRACT_SOORT),
+            _("Een schatting van het inkomen van beide ouders over {jaar}").format(jaar=jaar),
         ],
         stappen=[
-            "Zoek het indicatiebesluit van het CIZ op en maak een kopie.",
-            "Begin de aanvraag in Mijn toeslagen. Zegt het portaal 'geen recht', stop dan en bel de "
-            f"BelastingTelefoon ({BELASTINGTELEFOON}). U wordt doorverbonden met het Belcentrum.",
-            "De medewerker kijkt of de Wlz-indicatie bekend is. Is die niet bekend, dan stuurt u een kopie van "
-            "het indicatiebesluit (online met hulp van de medewerker, of per post met de brief uit dit pakket).",
-            "U krijgt per post een bevestigingsbrief en twee formulieren: 'Kinderopvangtoeslag aanvragen' en "
-            "'Gegevens kinderopvang opgeven of wijzigen'. Vul ze in. Het aanvraagformulier ondertekenen u en uw "
-            "partner allebei.",
-            "Stuur de formulieren met de brief en de kopieën terug naar Dienst Toeslagen.",
-            "Binnen 5 weken krijgt u bericht in de Berichtenbox van MijnOverheid.",
+            _("Zoek het indicatiebesluit van het CIZ op en maak een kopie."),
+            _(
+                "Begin de aanvraag in Mijn toeslagen. Zegt het portaal 'geen recht', stop dan en bel de "
+                "BelastingTelefoon ({nummer}). U wordt doorverbonden met het Belcentrum."
+            ).format(nummer=BELASTINGTELEFOON),
+            _(
+                "De medewerker kijkt of de Wlz-indicatie bekend is. Is die niet bekend, dan stuurt u een kopie van "
+                "het indicatiebesluit (online met hulp van de medewerker, of per post met de brief uit dit pakket)."
+            ),
+            _(
+                "U krijgt per post een bevestigingsbrief en twee formulieren: 'Kinderopvangtoeslag aanvragen' en "
+                "'Gegevens kinderopvang opgeven of wijzigen'. Vul ze in. Het aanvraagformulier ondertekenen u en uw "
+                "partner allebei."
+            ),
+            _("Stuur de formulieren met de brief en de kopieën terug naar Dienst Toeslagen."),
+            _("Binnen 5 weken krijgt u bericht in de Berichtenbox van MijnOverheid."),
         ],
-        telefoon=TELEFOON.format(
-            nummer=BELASTINGTELEFOON,
-            grond=grond.replace("mijn partner", "uw partner").replace("ik zelf", "u zelf").replace(" heb ", " heeft "),
-            artikel=f"artikel 1.6, {'achtste' if wie == 'partner' else 'negende'} lid, van de Wet kinderopvang",
-        ),
-        papier=PAPIER.format(nummer=BELASTINGTELEFOON),
+        telefoon=_telefoon(grond, f"artikel 1.6, {'achtste' if partner else 'negende'} lid, van de Wet kinderopvang"),
+        papier=_papier(),
         wijzigingen=[
-            "Het CIZ verandert of beëindigt de indicatie, of een tijdelijke indicatie loopt af.",
-            "De ouder zonder Wlz-indicatie stopt met werken of met het traject, de studie of de inburgering.",
+            _("Het CIZ verandert of beëindigt de indicatie, of een tijdelijke indicatie loopt af."),
+            _("De ouder zonder Wlz-indicatie stopt met werken of met het traject, de studie of de inburgering."),
         ],
-        extra={
-            "tijdelijk": tijdelijk,
-            "bron_route": "het onderzoek voor Dienst Toeslagen naar aanvragen van gezinnen met een Wlz-indicatie "
-            "(cijfers tot november 2022)",
-        },
+        extra={"tijdelijk": tijdelijk},
     )
 
 
@@ -348,72 +391,117 @@ def _route_detentie(h: Huishouden, wie: str, maanden: list[int], betaald: list[i
     jaar = h.berekeningsjaar
     det = _perioden(h, wie, {"detentie"})
     voorlopig = any(str(getattr(p.detentie_soort, "value", p.detentie_soort)) == "voorlopige_hechtenis" for p in det)
+    partner = wie == "partner"
     # 2022-2025: lid 10 when the partner is detained, lid 11 when the applying parent is; from 2026 one lid 10
     lid = 11 if wie == "aanvrager" and wko("1.6", 11, vanaf=2022, tot=2025).geldt_in(jaar) else 10
     paren = [
         (
             wko("1.6", lid),
-            "Recht zolang een ouder langer dan drie maanden in detentie zit en de andere ouder "
-            "voldoet aan de voorwaarden.",
+            _(
+                "Recht zolang een ouder langer dan drie maanden in detentie zit en de andere ouder "
+                "voldoet aan de voorwaarden."
+            ),
         )
     ]
     if jaar <= 2022:
         paren.append(
-            (bkot("8a", 1, "b", "5°"), "De uren opvang: de maanden van de straf of maatregel maal 230 uur per maand.")
+            (
+                bkot("8a", 1, "b", "5°"),
+                _("De uren opvang: de maanden van de straf of maatregel maal 230 uur per maand."),
+            )
         )
-    paren.append((bkot("8a", 1, "a"), "Hoogstens 230 uur opvang per kind per maand."))
-    wat = "in voorlopige hechtenis" if voorlopig else "in detentie (een vrijheidsstraf of maatregel)"
+    paren.append((bkot("8a", 1, "a"), _(BEPERKING_UREN)))
+    if voorlopig:
+        zit = (
+            _("Mijn partner zit langer dan drie maanden in voorlopige hechtenis.")
+            if partner
+            else _("Ik zit langer dan drie maanden in voorlopige hechtenis.")
+        )
+        grond = (
+            _("uw partner langer dan drie maanden in voorlopige hechtenis zit")
+            if partner
+            else _("u langer dan drie maanden in voorlopige hechtenis zit")
+        )
+    else:
+        zit = (
+            _("Mijn partner zit langer dan drie maanden in detentie (een vrijheidsstraf of maatregel).")
+            if partner
+            else _("Ik zit langer dan drie maanden in detentie (een vrijheidsstraf of maatregel).")
+        )
+        grond = (
+            _("uw partner langer dan drie maanden in detentie (een vrijheidsstraf of maatregel) zit")
+            if partner
+            else _("u langer dan drie maanden in detentie (een vrijheidsstraf of maatregel) zit")
+        )
     einden = [p.detentie_einde for p in det if p.detentie_einde]
+    vrij = (
+        _(
+            "De ouder komt vrij of de detentie wordt korter of langer (nu verwacht: {datum}). Na de vrijlating moet "
+            "die ouder zelf weer voldoen aan de voorwaarden (werk, traject, studie of inburgering)."
+        ).format(datum=_datum(max(einden)))
+        if einden
+        else _(
+            "De ouder komt vrij of de detentie wordt korter of langer. Na de vrijlating moet die ouder zelf weer "
+            "voldoen aan de voorwaarden (werk, traject, studie of inburgering)."
+        )
+    )
     return Route(
         code="detentie",
-        onderwerp="partner in detentie" if wie == "partner" else "ouder in detentie",
-        titel="Een ouder in detentie",
+        onderwerp=_("partner in detentie") if partner else _("ouder in detentie"),
+        titel=_("Een ouder in detentie"),
         wie=wie,
         maanden=maanden,
         maanden_betaald=betaald,
-        uitleg=(
+        uitleg=_(
             "Het aanvraagportaal kent de uitzondering voor detentie niet goed: het zegt 'geen recht' als één ouder "
             "niet werkt. Zit een ouder langer dan drie maanden vast, dan is er toch recht. Vraag aan via de "
             "BelastingTelefoon of per post."
         ),
-        zin_brief=(
-            ("Mijn partner zit" if wie == "partner" else "Ik zit")
-            + f" langer dan drie maanden {wat}. "
-            + (
-                "Ik voldoe zelf aan de voorwaarden voor kinderopvangtoeslag. "
-                if wie == "partner"
-                else "Mijn partner voldoet aan de voorwaarden voor kinderopvangtoeslag. "
-            )
-            + "Daarom is er recht op kinderopvangtoeslag zolang de detentie duurt."
+        zin_brief=" ".join(
+            [
+                zit,
+                _(VOORWAARDEN_IK) if partner else _(VOORWAARDEN_PARTNER),
+                _("Daarom is er recht op kinderopvangtoeslag zolang de detentie duurt."),
+            ]
         ),
         grondslag=_grondslagen(paren, peil),
         documenten=[
-            "Bewijs van de detentie met de begindatum en de (verwachte) einddatum, bijvoorbeeld een "
-            "detentieverklaring van de inrichting of het vonnis"
-            + (" of het bevel tot gevangenhouding" if voorlopig else ""),
-            "Het contract met de kinderopvang (met het LRK-nummer, de soort opvang, de uren per maand en de uurprijs)",
-            "Een schatting van het inkomen van beide ouders over " + str(jaar),
+            _(
+                "Bewijs van de detentie met de begindatum en de (verwachte) einddatum, bijvoorbeeld een "
+                "detentieverklaring van de inrichting, het vonnis of het bevel tot gevangenhouding"
+            )
+            if voorlopig
+            else _(
+                "Bewijs van de detentie met de begindatum en de (verwachte) einddatum, bijvoorbeeld een "
+                "detentieverklaring van de inrichting of het vonnis"
+            ),
+            _(CONTRACT_SOORT),
+            _("Een schatting van het inkomen van beide ouders over {jaar}").format(jaar=jaar),
         ],
         stappen=[
-            "Vraag bij de inrichting of de advocaat een bewijs van de detentie met begin- en einddatum.",
-            f"Bel de BelastingTelefoon ({BELASTINGTELEFOON}) en zeg dat uw partner langer dan drie maanden vastzit. "
-            "Vraag om de formulieren voor een aanvraag op papier.",
-            "Vul de formulieren in en stuur ze met de brief uit dit pakket en een kopie van het bewijs naar "
-            "Dienst Toeslagen.",
-            "Houd de Berichtenbox van MijnOverheid in de gaten voor het besluit.",
+            _("Vraag bij de inrichting of de advocaat een bewijs van de detentie met begin- en einddatum."),
+            (
+                _(
+                    "Bel de BelastingTelefoon ({nummer}) en zeg dat uw partner langer dan drie maanden vastzit. "
+                    "Vraag om de formulieren voor een aanvraag op papier."
+                )
+                if partner
+                else _(
+                    "Bel de BelastingTelefoon ({nummer}) en zeg dat u langer dan drie maanden vastzit. "
+                    "Vraag om de formulieren voor een aanvraag op papier."
+                )
+            ).format(nummer=BELASTINGTELEFOON),
+            _(
+                "Vul de formulieren in en stuur ze met de brief uit dit pakket en een kopie van het bewijs naar "
+                "Dienst Toeslagen."
+            ),
+            _("Houd de Berichtenbox van MijnOverheid in de gaten voor het besluit."),
         ],
-        telefoon=TELEFOON.format(
-            nummer=BELASTINGTELEFOON,
-            grond=("uw partner" if wie == "partner" else "u") + f" langer dan drie maanden {wat} zit",
-            artikel=f"artikel 1.6, {'elfde' if lid == 11 else 'tiende'} lid, van de Wet kinderopvang",
-        ),
-        papier=PAPIER.format(nummer=BELASTINGTELEFOON),
+        telefoon=_telefoon(grond, f"artikel 1.6, {'elfde' if lid == 11 else 'tiende'} lid, van de Wet kinderopvang"),
+        papier=_papier(),
         wijzigingen=[
-            "De ouder komt vrij of de detentie wordt korter of langer"
-            + (f" (nu verwacht: {_datum(max(einden))})" if einden else "")
-            + ". Na de vrijlating moet die "
-            "ouder zelf weer voldoen aan de voorwaarden (werk, traject, studie of inburgering).",
-            "De andere ouder stopt met werken of met het traject, de studie of de inburgering.",
+            vrij,
+            _("De andere ouder stopt met werken of met het traject, de studie of de inburgering."),
         ],
         extra={"voorlopig": voorlopig},
     )
@@ -422,175 +510,219 @@ def _route_detentie(h: Huishouden, wie: str, maanden: list[int], betaald: list[i
 def _route_traject(h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date) -> Route:
     per = _perioden(h, wie, {"bijstand_traject", "werkzoekende_traject", "jonger_dan_18_bijstand_scholing"})
     codes = _codes_gemeente(per)
-    welke = f"code {', '.join(codes)}" if codes else f"een van de codes {REINTEGRATIECODES}"
+    partner = wie == "partner"
+    welke = (
+        _("code {codes}").format(codes=", ".join(codes))
+        if codes
+        else _("een van de codes {codes}").format(
+            codes=_("{lijst} of {laatste}").format(
+                lijst=", ".join(REINTEGRATIECODES[:-1]), laatste=REINTEGRATIECODES[-1]
+            )
+        )
+    )
     soorten = {str(getattr(p.situatie, "value", p.situatie)) for p in per}
     paren = []
     if "bijstand_traject" in soorten or not soorten:
         paren.append(
             (
                 wko("1.6", 1, "c"),
-                "Recht voor een ouder met bijstand, IOAW, IOAZ of Anw die een traject gericht op werk volgt.",
+                _("Recht voor een ouder met bijstand, IOAW, IOAZ of Anw die een traject gericht op werk volgt."),
             )
         )
     if "jonger_dan_18_bijstand_scholing" in soorten:
-        paren.append((wko("1.6", 1, "e"), "Recht voor een ouder jonger dan 18 met bijstand die scholing volgt."))
+        paren.append((wko("1.6", 1, "e"), _("Recht voor een ouder jonger dan 18 met bijstand die scholing volgt.")))
     if "werkzoekende_traject" in soorten:
         paren.append(
-            (wko("1.6", 1, "f"), "Recht voor een werkzoekende zonder uitkering die een traject gericht op werk volgt.")
+            (
+                wko("1.6", 1, "f"),
+                _("Recht voor een werkzoekende zonder uitkering die een traject gericht op werk volgt."),
+            )
         )
-    if wie == "partner":
-        paren.append((wko("1.6", 3), "De partner moet ook voldoen; een traject telt daarbij mee."))
-    paren.append((bkot("8a", 1, "a"), "Hoogstens 230 uur opvang per kind per maand."))
+    if partner:
+        paren.append((wko("1.6", 3), _("De partner moet ook voldoen; een traject telt daarbij mee.")))
+    paren.append((bkot("8a", 1, "a"), _(BEPERKING_UREN)))
     return Route(
         code="traject",
-        onderwerp="traject naar werk via de gemeente",
-        titel="Een traject naar werk via de gemeente",
+        onderwerp=_("traject naar werk via de gemeente"),
+        titel=_("Een traject naar werk via de gemeente"),
         wie=wie,
         maanden=maanden,
         maanden_betaald=betaald,
-        uitleg=(
+        uitleg=_(
             "Dienst Toeslagen controleert bij het Inlichtingenbureau of de gemeente het traject heeft "
-            f"geregistreerd, met {welke}. Ontbreekt die registratie, dan wordt de toeslag geweigerd of later "
+            "geregistreerd, met {welke}. Ontbreekt die registratie, dan wordt de toeslag geweigerd of later "
             "teruggevorderd, ook als het traject wel meetelt. Met een verklaring van de gemeente kunt u dat "
             "voorkomen of herstellen."
-        ),
+        ).format(welke=welke),
         zin_brief=(
-            ("Mijn partner volgt" if wie == "partner" else "Ik volg") + " een traject gericht op werk van de "
-            "gemeente (een voorziening gericht op arbeidsinschakeling). Daardoor is kinderopvang nodig. De "
-            "verklaring van de gemeente stuur ik mee."
+            _(
+                "Mijn partner volgt een traject gericht op werk van de gemeente (een voorziening gericht op "
+                "arbeidsinschakeling). Daardoor is kinderopvang nodig. De verklaring van de gemeente stuur ik mee."
+            )
+            if partner
+            else _(
+                "Ik volg een traject gericht op werk van de gemeente (een voorziening gericht op "
+                "arbeidsinschakeling). Daardoor is kinderopvang nodig. De verklaring van de gemeente stuur ik mee."
+            )
         ),
         grondslag=_grondslagen(paren, peil),
         documenten=[
-            "Een verklaring van de gemeente over de activiteit: de naam van de activiteit, de begin- en "
-            f"einddatum, en de re-integratiecode waarmee de gemeente die heeft geregistreerd ({welke})",
-            "Het plan van aanpak of de trajectafspraken met de gemeente",
-            "Het contract met de kinderopvang (met het LRK-nummer, de uren per maand en de uurprijs)",
+            _(
+                "Een verklaring van de gemeente over de activiteit: de naam van de activiteit, de begin- en "
+                "einddatum, en de re-integratiecode waarmee de gemeente die heeft geregistreerd ({welke})"
+            ).format(welke=welke),
+            _("Het plan van aanpak of de trajectafspraken met de gemeente"),
+            _(CONTRACT),
         ],
         stappen=[
-            f"Vraag uw consulent of het traject is geregistreerd bij het Inlichtingenbureau, met {welke}, en "
-            "vanaf welke datum.",
-            "Vraag de consulent om een verklaring over de activiteit met die code en de datums.",
-            "Vraag de toeslag aan in Mijn toeslagen en kies daar het traject.",
-            f"Weigert Dienst Toeslagen of vraagt zij om bewijs: stuur de brief uit dit pakket met de verklaring, "
-            f"of bel de BelastingTelefoon ({BELASTINGTELEFOON}).",
+            _(
+                "Vraag uw consulent of het traject is geregistreerd bij het Inlichtingenbureau, met {welke}, en "
+                "vanaf welke datum."
+            ).format(welke=welke),
+            _("Vraag de consulent om een verklaring over de activiteit met die code en de datums."),
+            _("Vraag de toeslag aan in Mijn toeslagen en kies daar het traject."),
+            _(
+                "Weigert Dienst Toeslagen of vraagt zij om bewijs: stuur de brief uit dit pakket met de verklaring, "
+                "of bel de BelastingTelefoon ({nummer})."
+            ).format(nummer=BELASTINGTELEFOON),
         ],
-        telefoon=TELEFOON.format(
-            nummer=BELASTINGTELEFOON,
-            grond=("uw partner" if wie == "partner" else "u") + " een traject gericht op werk van de gemeente volgt",
-            artikel="artikel 1.6, eerste lid, onder c, van de Wet kinderopvang",
+        telefoon=_telefoon(
+            _("uw partner een traject gericht op werk van de gemeente volgt")
+            if partner
+            else _("u een traject gericht op werk van de gemeente volgt"),
+            "artikel 1.6, eerste lid, onder c, van de Wet kinderopvang",
         ),
-        papier=PAPIER.format(nummer=BELASTINGTELEFOON),
+        papier=_papier(),
         wijzigingen=[
-            "Het traject stopt, verandert of krijgt een andere re-integratiecode.",
-            "De uitkering stopt of verandert.",
+            _("Het traject stopt, verandert of krijgt een andere re-integratiecode."),
+            _("De uitkering stopt of verandert."),
         ],
         extra={"codes": codes},
     )
 
 
 def _route_studie(h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date) -> Route:
-    paren = [(wko("1.6", 1, "j"), "Recht voor een ouder die staat ingeschreven voor een opleiding.")]
-    if wie == "partner":
-        paren.append((wko("1.6", 3), "De partner moet ook voldoen; een opleiding telt daarbij mee."))
-    paren.append((bkot("8a", 1, "a"), "Hoogstens 230 uur opvang per kind per maand."))
+    partner = wie == "partner"
+    paren = [(wko("1.6", 1, "j"), _("Recht voor een ouder die staat ingeschreven voor een opleiding."))]
+    if partner:
+        paren.append((wko("1.6", 3), _("De partner moet ook voldoen; een opleiding telt daarbij mee.")))
+    paren.append((bkot("8a", 1, "a"), _(BEPERKING_UREN)))
     bijstand = bool(_perioden(h, wie, {"bijstand_traject"}))
+    uitleg = _(
+        "Een ouder die staat ingeschreven voor een opleiding heeft recht, ook zonder werk en ook met een "
+        "uitkering. Dienst Toeslagen kan om een bewijs van inschrijving vragen."
+    )
+    if bijstand:
+        uitleg += " " + _(
+            "Volgt u de opleiding als deel van uw afspraken met de gemeente, vraag dan ook een verklaring van "
+            "de gemeente."
+        )
     return Route(
         code="studie",
-        onderwerp="studie of opleiding",
-        titel="Een studie of opleiding",
+        onderwerp=_("studie of opleiding"),
+        titel=_("Een studie of opleiding"),
         wie=wie,
         maanden=maanden,
         maanden_betaald=betaald,
-        uitleg=(
-            "Een ouder die staat ingeschreven voor een opleiding heeft recht, ook zonder werk en ook met een "
-            "uitkering. Dienst Toeslagen kan om een bewijs van inschrijving vragen."
-            + (
-                " Volgt u de opleiding als deel van uw afspraken met de gemeente, vraag dan ook een verklaring van "
-                "de gemeente."
-                if bijstand
-                else ""
-            )
-        ),
+        uitleg=uitleg,
         zin_brief=(
-            ("Mijn partner staat" if wie == "partner" else "Ik sta") + " ingeschreven voor een opleiding. Het "
-            "bewijs van inschrijving stuur ik mee."
+            _("Mijn partner staat ingeschreven voor een opleiding. Het bewijs van inschrijving stuur ik mee.")
+            if partner
+            else _("Ik sta ingeschreven voor een opleiding. Het bewijs van inschrijving stuur ik mee.")
         ),
         grondslag=_grondslagen(paren, peil),
         documenten=[
-            "Een bewijs van inschrijving van de school of opleiding, met de begindatum en de (verwachte) einddatum",
-            "Het contract met de kinderopvang (met het LRK-nummer, de uren per maand en de uurprijs)",
+            _("Een bewijs van inschrijving van de school of opleiding, met de begindatum en de (verwachte) einddatum"),
+            _(CONTRACT),
         ]
-        + (["Een verklaring van de gemeente dat de opleiding deel is van uw afspraken"] if bijstand else []),
-        stappen=[
-            "Vraag een bewijs van inschrijving aan de school (vaak te downloaden in het studentenportaal).",
-            "Vraag de toeslag aan in Mijn toeslagen en kies daar 'opleiding'.",
-            f"Vraagt Dienst Toeslagen om bewijs, of weigert zij: stuur de brief uit dit pakket met het bewijs, of "
-            f"bel de BelastingTelefoon ({BELASTINGTELEFOON}).",
-        ],
-        telefoon=TELEFOON.format(
-            nummer=BELASTINGTELEFOON,
-            grond=("uw partner" if wie == "partner" else "u") + " staat ingeschreven voor een opleiding",
-            artikel="artikel 1.6, eerste lid, onder j, van de Wet kinderopvang",
+        + (
+            [_("Een verklaring van de gemeente dat de opleiding deel is van de afspraken met de gemeente")]
+            if bijstand
+            else []
         ),
-        papier=PAPIER.format(nummer=BELASTINGTELEFOON),
-        wijzigingen=["De opleiding stopt of u schrijft zich uit.", "De opleiding is klaar (diploma)."],
+        stappen=[
+            _("Vraag een bewijs van inschrijving aan de school (vaak te downloaden in het studentenportaal)."),
+            _("Vraag de toeslag aan in Mijn toeslagen en kies daar 'opleiding'."),
+            _(
+                "Vraagt Dienst Toeslagen om bewijs, of weigert zij: stuur de brief uit dit pakket met het bewijs, of "
+                "bel de BelastingTelefoon ({nummer})."
+            ).format(nummer=BELASTINGTELEFOON),
+        ],
+        telefoon=_telefoon(
+            _("uw partner ingeschreven staat voor een opleiding")
+            if partner
+            else _("u ingeschreven staat voor een opleiding"),
+            "artikel 1.6, eerste lid, onder j, van de Wet kinderopvang",
+        ),
+        papier=_papier(),
+        wijzigingen=[_("De opleiding stopt of u schrijft zich uit."), _("De opleiding is klaar (diploma).")],
     )
 
 
 def _route_inburgering(h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date) -> Route:
+    partner = wie == "partner"
     paren = [
         (
             wko("1.6", 1, "g"),
-            "Recht voor een ouder die inburgeringsplichtig is en een cursus of opleiding volgt voor de inburgering.",
+            _("Recht voor een ouder die inburgeringsplichtig is en een cursus of opleiding volgt voor de inburgering."),
         )
     ]
     # the requirement of a certificate or keurmerk is in the text of onderdeel g from the Wet inburgering 2021 on
     keurmerk = bestaat(wko("1.6", 1, "g"), peil) and "keurmerk" in wettekst(wko("1.6", 1, "g"), peil)
-    if wie == "partner":
-        paren.append((wko("1.6", 3), "De partner moet ook voldoen; de inburgeringscursus telt daarbij mee."))
-    paren.append((bkot("8a", 1, "a"), "Hoogstens 230 uur opvang per kind per maand."))
+    if partner:
+        paren.append((wko("1.6", 3), _("De partner moet ook voldoen; de inburgeringscursus telt daarbij mee.")))
+    paren.append((bkot("8a", 1, "a"), _(BEPERKING_UREN)))
+    uitleg = _(
+        "Een ouder die inburgeringsplichtig is en een cursus of opleiding voor de inburgering volgt, heeft "
+        "recht. Alleen de cursus of opleiding telt, niet de andere onderdelen van het traject."
+    )
+    if keurmerk:
+        uitleg += " " + _("De school moet een keurmerk hebben, of de cursus komt van de gemeente.")
     return Route(
         code="inburgering",
-        onderwerp="inburgeringscursus of -opleiding",
-        titel="Een inburgeringscursus of -opleiding",
+        onderwerp=_("inburgeringscursus of -opleiding"),
+        titel=_("Een inburgeringscursus of -opleiding"),
         wie=wie,
         maanden=maanden,
         maanden_betaald=betaald,
-        uitleg=(
-            "Een ouder die inburgeringsplichtig is en een cursus of opleiding voor de inburgering volgt, heeft "
-            "recht. Alleen de cursus of opleiding telt, niet de andere onderdelen van het traject."
-            + (" De school moet een keurmerk hebben, of de cursus komt van de gemeente." if keurmerk else "")
-        ),
+        uitleg=uitleg,
         zin_brief=(
-            ("Mijn partner is" if wie == "partner" else "Ik ben")
-            + " inburgeringsplichtig en "
-            + ("volgt" if wie == "partner" else "volg")
-            + " een cursus of opleiding voor de inburgering. "
-            "Het bewijs daarvan stuur ik mee."
+            _(
+                "Mijn partner is inburgeringsplichtig en volgt een cursus of opleiding voor de inburgering. "
+                "Het bewijs daarvan stuur ik mee."
+            )
+            if partner
+            else _(
+                "Ik ben inburgeringsplichtig en volg een cursus of opleiding voor de inburgering. "
+                "Het bewijs daarvan stuur ik mee."
+            )
         ),
         grondslag=_grondslagen(paren, peil),
         documenten=[
-            "De brief van DUO dat u inburgeringsplichtig bent",
-            "Een bewijs van de taalschool of de gemeente dat u de cursus of opleiding volgt, met de begin- en "
-            "einddatum en de naam van de school",
-            "Het contract met de kinderopvang (met het LRK-nummer, de uren per maand en de uurprijs)",
+            _("De brief van DUO over de inburgeringsplicht"),
+            _(
+                "Een bewijs van de taalschool of de gemeente dat de cursus of opleiding wordt gevolgd, met de "
+                "begin- en einddatum en de naam van de school"
+            ),
+            _(CONTRACT),
         ],
         stappen=[
-            "Vraag de taalschool of de gemeente om een bewijs dat u de cursus of opleiding volgt, met de datums.",
-            "Vraag de toeslag aan in Mijn toeslagen en kies daar 'inburgering'.",
-            f"Vraagt Dienst Toeslagen om bewijs, of weigert zij: stuur de brief uit dit pakket met de bewijzen, of "
-            f"bel de BelastingTelefoon ({BELASTINGTELEFOON}). Vraag bij de gemeente om hulp als u de brief niet "
-            "goed begrijpt.",
+            _("Vraag de taalschool of de gemeente om een bewijs dat u de cursus of opleiding volgt, met de datums."),
+            _("Vraag de toeslag aan in Mijn toeslagen en kies daar 'inburgering'."),
+            _(
+                "Vraagt Dienst Toeslagen om bewijs, of weigert zij: stuur de brief uit dit pakket met de bewijzen, of "
+                "bel de BelastingTelefoon ({nummer}). Vraag bij de gemeente om hulp als u de brief niet "
+                "goed begrijpt."
+            ).format(nummer=BELASTINGTELEFOON),
         ],
-        telefoon=TELEFOON.format(
-            nummer=BELASTINGTELEFOON,
-            grond=("uw partner" if wie == "partner" else "u") + " een inburgeringscursus volgt",
-            artikel="artikel 1.6, eerste lid, onder g, van de Wet kinderopvang",
+        telefoon=_telefoon(
+            _("uw partner een inburgeringscursus volgt") if partner else _("u een inburgeringscursus volgt"),
+            "artikel 1.6, eerste lid, onder g, van de Wet kinderopvang",
         ),
-        papier=PAPIER.format(nummer=BELASTINGTELEFOON),
+        papier=_papier(),
         wijzigingen=[
-            "De cursus of opleiding stopt of is klaar (ook: u heeft het examen gehaald).",
-            "U gaat alleen nog andere onderdelen van het traject doen (die tellen niet mee).",
+            _("De cursus of opleiding stopt of is klaar (ook: u heeft het examen gehaald)."),
+            _("U gaat alleen nog andere onderdelen van het traject doen (die tellen niet mee)."),
         ],
     )
 
@@ -599,62 +731,74 @@ def _route_werkloosheidstermijn(
     h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date
 ) -> Route:
     jaar = h.berekeningsjaar
+    partner = wie == "partner"
     laatste = _laatste_werkdag(h, wie)
     paren = [
         (
             wko("1.6", 5),
-            "Wie stopt met werken, houdt drie kalendermaanden hetzelfde recht, gerekend vanaf de dag "
-            "na de laatste werkdag. Bij een zwangerschap kan die periode langer zijn.",
+            _(
+                "Wie stopt met werken, houdt drie kalendermaanden hetzelfde recht, gerekend vanaf de dag "
+                "na de laatste werkdag. Bij een zwangerschap kan die periode langer zijn."
+            ),
         )
     ]
     if jaar <= 2022:
-        paren.append((bkot("8a", 4), "In die maanden tellen de uren die de ouder voor het einde werkte."))
-    paren.append((bkot("8a", 1, "a"), "Hoogstens 230 uur opvang per kind per maand."))
-    tot = maanden_tekst(maanden, jaar)
+        paren.append((bkot("8a", 4), _("In die maanden tellen de uren die de ouder voor het einde werkte.")))
+    paren.append((bkot("8a", 1, "a"), _(BEPERKING_UREN)))
+    if laatste:
+        gestopt = (
+            _("Mijn partner is gestopt met werken; de laatste werkdag was {datum}.")
+            if partner
+            else _("Ik ben gestopt met werken; de laatste werkdag was {datum}.")
+        ).format(datum=_datum(laatste))
+    else:
+        gestopt = _("Mijn partner is gestopt met werken.") if partner else _("Ik ben gestopt met werken.")
     return Route(
         code="werkloosheidstermijn",
-        onderwerp="recht na het einde van het werk",
-        titel="Gestopt met werken: het recht loopt nog drie maanden door",
+        onderwerp=_("recht na het einde van het werk"),
+        titel=_("Gestopt met werken: het recht loopt nog drie maanden door"),
         wie=wie,
         maanden=maanden,
         maanden_betaald=betaald,
-        uitleg=(
+        uitleg=_(
             "Na de laatste werkdag loopt het recht nog drie kalendermaanden door. Geef het einde van het werk "
-            f"door; het recht stopt daarna als er geen nieuw werk, traject, studie of inburgering is. Het gaat om "
-            f"{tot}."
-        ),
-        zin_brief=(
-            ("Mijn partner is" if wie == "partner" else "Ik ben")
-            + " gestopt met werken"
-            + (f"; de laatste werkdag was {_datum(laatste)}" if laatste else "")
-            + ". Het recht loopt daarna "
-            "nog drie kalendermaanden door."
-        ),
+            "door; het recht stopt daarna als er geen nieuw werk, traject, studie of inburgering is. Het gaat om "
+            "{maanden}."
+        ).format(maanden=maanden_tekst(maanden, jaar)),
+        zin_brief=gestopt + " " + _("Het recht loopt daarna nog drie kalendermaanden door."),
         grondslag=_grondslagen(paren, peil),
         documenten=[
-            "Een bewijs van de laatste werkdag, bijvoorbeeld de beëindigingsovereenkomst, het ontslagbewijs of "
-            "de laatste loonstrook",
-            "Bij een zwangerschap: de verklaring van de verloskundige of arts met de vermoedelijke bevallingsdatum",
+            _(
+                "Een bewijs van de laatste werkdag, bijvoorbeeld de beëindigingsovereenkomst, het ontslagbewijs of "
+                "de laatste loonstrook"
+            ),
+            _("Bij een zwangerschap: de verklaring van de verloskundige of arts met de vermoedelijke bevallingsdatum"),
         ],
         stappen=[
-            "Geef in Mijn toeslagen door dat het werk is gestopt, met de laatste werkdag.",
-            "Controleer in het nieuwe voorschot dat de toeslag nog drie kalendermaanden doorloopt.",
-            "Begint er binnen die drie maanden nieuw werk, een traject, een studie of een inburgeringscursus, "
-            "geef dat dan ook door. Dan loopt het recht door.",
-            f"Stopt Dienst Toeslagen de toeslag te vroeg: stuur de brief uit dit pakket met het bewijs, of bel "
-            f"de BelastingTelefoon ({BELASTINGTELEFOON}).",
+            _("Geef in Mijn toeslagen door dat het werk is gestopt, met de laatste werkdag."),
+            _("Controleer in het nieuwe voorschot dat de toeslag nog drie kalendermaanden doorloopt."),
+            _(
+                "Begint er binnen die drie maanden nieuw werk, een traject, een studie of een inburgeringscursus, "
+                "geef dat dan ook door. Dan loopt het recht door."
+            ),
+            _(
+                "Stopt Dienst Toeslagen de toeslag te vroeg: stuur de brief uit dit pakket met het bewijs, of bel "
+                "de BelastingTelefoon ({nummer})."
+            ).format(nummer=BELASTINGTELEFOON),
         ],
-        telefoon=TELEFOON.format(
-            nummer=BELASTINGTELEFOON,
-            grond=("uw partner" if wie == "partner" else "u") + " gestopt is met werken en het recht "
-            "nog drie kalendermaanden doorloopt",
-            artikel="artikel 1.6, vijfde lid, van de Wet kinderopvang",
+        telefoon=_telefoon(
+            _("uw partner gestopt is met werken en het recht nog drie kalendermaanden doorloopt")
+            if partner
+            else _("u gestopt bent met werken en het recht nog drie kalendermaanden doorloopt"),
+            "artikel 1.6, vijfde lid, van de Wet kinderopvang",
         ),
-        papier=PAPIER.format(nummer=BELASTINGTELEFOON),
+        papier=_papier(),
         wijzigingen=[
-            "Er begint nieuw werk, een traject, een studie of een inburgeringscursus.",
-            f"Na {MAANDNAMEN[max(maanden) - 1]} {jaar} stopt het recht als er dan niets nieuws is begonnen. "
-            "Stop de opvang of geef door wat er wel is.",
+            _("Er begint nieuw werk, een traject, een studie of een inburgeringscursus."),
+            _(
+                "Na {maand} {jaar} stopt het recht als er dan niets nieuws is begonnen. "
+                "Stop de opvang of geef door wat er wel is."
+            ).format(maand=i18n.maandnaam(max(maanden)), jaar=jaar),
         ],
         extra={"laatste_werkdag": laatste},
     )
@@ -692,28 +836,33 @@ def pakket(h: Huishouden, r: Resultaat) -> Pakket:
         aanvraagdatum=h.aanvraagdatum,
         verloren=sorted(getattr(r, "verloren_maanden", None) or []),
         wijzigingen_algemeen=[
-            "Het werk, het traject, de studie of de inburgering van u of uw partner begint, stopt of verandert.",
-            "Het inkomen wordt hoger of lager dan u opgaf.",
-            "De kinderopvang verandert: meer of minder uren, een andere uurprijs, een andere soort opvang of een "
-            "andere opvang.",
-            "U krijgt een partner, of uw partner gaat weg.",
-            "Een kind gaat niet meer naar de opvang, of gaat naar het voortgezet onderwijs.",
+            _("Het werk, het traject, de studie of de inburgering van u of uw partner begint, stopt of verandert."),
+            _("Het inkomen wordt hoger of lager dan u opgaf."),
+            _(
+                "De kinderopvang verandert: meer of minder uren, een andere uurprijs, een andere soort opvang of een "
+                "andere opvang."
+            ),
+            _("U krijgt een partner, of uw partner gaat weg."),
+            _("Een kind gaat niet meer naar de opvang, of gaat naar het voortgezet onderwijs."),
         ],
-        wijzigingen_termijn=(
+        wijzigingen_termijn=_(
             "Geef een wijziging zo snel mogelijk door, in elk geval binnen 4 weken. Dat kan in Mijn "
-            f"toeslagen, of via de BelastingTelefoon ({BELASTINGTELEFOON})."
-        ),
-        wijzigingen_gevolg=(
+            "toeslagen, of via de BelastingTelefoon ({nummer})."
+        ).format(nummer=BELASTINGTELEFOON),
+        wijzigingen_gevolg=_(
             "Geeft u een wijziging niet door, dan krijgt u een voorschot dat niet klopt. Is het te "
             "hoog, dan moet u het verschil later terugbetalen, ook als dat een groot bedrag is. Is het "
             "te laag, dan krijgt u het verschil pas na de definitieve berekening."
         ),
         wijzigingen_grondslag=_grondslagen(
             [
-                (awir("17", 1), "Wie een voorschot krijgt, moet een wijziging die van belang is melden."),
-                (awir("17", 2), "Welke wijzigingen, hoe en binnen welke termijn, staat in een ministeriële regeling."),
-                (awir("21", 1), "Dienst Toeslagen kan een te hoge toeslag herzien."),
-                (awir("21", 3), "Zo'n herziening kan leiden tot terugbetalen."),
+                (awir("17", 1), _("Wie een voorschot krijgt, moet een wijziging die van belang is melden.")),
+                (
+                    awir("17", 2),
+                    _("Welke wijzigingen, hoe en binnen welke termijn, staat in een ministeriële regeling."),
+                ),
+                (awir("21", 1), _("Dienst Toeslagen kan een te hoge toeslag herzien.")),
+                (awir("21", 3), _("Zo'n herziening kan leiden tot terugbetalen.")),
             ],
             peil,
         ),
@@ -721,8 +870,10 @@ def pakket(h: Huishouden, r: Resultaat) -> Pakket:
             [
                 (
                     wko("1.3", 2, "b"),
-                    "Een aanvraag werkt terug tot de eerste dag van de derde kalendermaand vóór de maand "
-                    "van de aanvraag.",
+                    _(
+                        "Een aanvraag werkt terug tot de eerste dag van de derde kalendermaand vóór de maand "
+                        "van de aanvraag."
+                    ),
                 )
             ],
             peil,
@@ -731,13 +882,13 @@ def pakket(h: Huishouden, r: Resultaat) -> Pakket:
 
 
 # --------------------------------------------------------------------------------- personal details
-VELDEN = (
-    ("naam", "Naam van de aanvrager", 100),
-    ("adres", "Straat en huisnummer", 100),
-    ("postcode", "Postcode en woonplaats", 100),
-    ("bsn", "Burgerservicenummer (BSN) van de aanvrager", 11),
-    ("partner_naam", "Naam van de partner", 100),
-    ("plaats", "Plaats waar u de brief ondertekent", 60),
+VELDEN = (  # (field, label marked for the catalogue and translated where it is shown, maximum length)
+    ("naam", N_("Naam van de aanvrager"), 100),
+    ("adres", N_("Straat en huisnummer"), 100),
+    ("postcode", N_("Postcode en woonplaats"), 100),
+    ("bsn", N_("Burgerservicenummer (BSN) van de aanvrager"), 11),
+    ("partner_naam", N_("Naam van de partner"), 100),
+    ("plaats", N_("Plaats waar u de brief ondertekent"), 60),
 )
 
 
@@ -767,7 +918,7 @@ def persoonsgegevens(form: dict[str, str]) -> tuple[Persoonsgegevens, dict[str, 
     w = {k: re.sub(r"\s+", " ", str(form.get(k) or "")).strip()[:maximum] for k, _, maximum in VELDEN}
     bsn = re.sub(r"[\s.]", "", w["bsn"])
     if bsn and (not bsn.isdigit() or len(bsn) not in (8, 9) or not _elfproef(bsn.zfill(9))):
-        fouten["bsn"] = (
+        fouten["bsn"] = _(
             "Vul een geldig burgerservicenummer in (9 cijfers), of laat het leeg en schrijf het er later bij."
         )
     w["bsn"] = bsn
@@ -778,7 +929,7 @@ def persoonsgegevens(form: dict[str, str]) -> tuple[Persoonsgegevens, dict[str, 
         try:
             datum = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else dt.date.fromisoformat(d)
         except ValueError:
-            fouten["datum"] = "Vul een bestaande datum in, bijvoorbeeld 15-03-2026, of laat het leeg."
+            fouten["datum"] = _("Vul een bestaande datum in, bijvoorbeeld 15-03-2026, of laat het leeg.")
     return Persoonsgegevens(**w, datum=datum), fouten
 
 
@@ -789,47 +940,60 @@ def _elfproef(bsn: str) -> bool:
 # ------------------------------------------------------------------------------------------------ the letter
 def brief(p: Pakket, route: Route, g: Persoonsgegevens) -> dict[str, Any]:
     """The cover letter as structured parts (the text and PDF renderers lay it out). Empty personal fields become
-    lines to fill in by hand."""
+    lines to fill in by hand. Written in the language of the moment: the letter sent to Dienst Toeslagen is built in
+    Dutch (`brief_nl`); in English the same parts explain on the page what the Dutch letter says."""
     lijn = "...................................................."
     jaar = p.jaar
     maanden = route.maanden_betaald or route.maanden
     te_laat = [m for m in route.maanden if m not in route.maanden_betaald]
-    onderwerp = f"Aanvraag kinderopvangtoeslag {jaar}: {route.onderwerp}"
+    onderwerp = _("Aanvraag kinderopvangtoeslag {jaar}: {onderwerp}").format(jaar=jaar, onderwerp=route.onderwerp)
     alle = sorted(set(p.maanden_recht) | set(maanden))
+    grond = route.zin_brief
+    if alle != maanden:
+        grond += " " + _("Dit geldt voor {maanden}.").format(maanden=maanden_tekst(maanden, jaar))
     alineas = [
-        f"Ik vraag kinderopvangtoeslag aan voor {jaar}, voor de maanden {maanden_tekst(alle, jaar)}.",
-        route.zin_brief + ("" if alle == maanden else f" Dit geldt voor {maanden_tekst(maanden, jaar)}."),
-        "Dit staat in de wet:",
+        _("Ik vraag kinderopvangtoeslag aan voor {jaar}, voor de maanden {maanden}.").format(
+            jaar=jaar, maanden=maanden_tekst(alle, jaar)
+        ),
+        grond,
+        _("Dit staat in de wet:"),
     ]
     artikelen = [f"{gr.voluit}: {gr.uitleg}" for gr in route.grondslag]
     slot = []
     if route.code in ("wlz", "detentie"):
         slot.append(
-            "Het aanvraagportaal Mijn toeslagen geeft bij deze situatie 'geen recht'. Dat is niet juist. Ik "
-            "vraag u daarom mijn aanvraag met de hand te beoordelen en mij de formulieren te sturen die daarvoor "
-            "nodig zijn."
+            _(
+                "Het aanvraagportaal Mijn toeslagen geeft bij deze situatie 'geen recht'. Dat is niet juist. Ik "
+                "vraag u daarom mijn aanvraag met de hand te beoordelen en mij de formulieren te sturen die daarvoor "
+                "nodig zijn."
+            )
         )
     if te_laat and p.aanvraagdatum is not None:
         slot.append(
-            f"Ik weet dat een aanvraag maar drie maanden terugwerkt (art. 1.3 lid 2 onder b Wko). Voor "
-            f"{maanden_tekst(te_laat, jaar)} vraag ik daarom geen toeslag."
+            _(
+                "Ik weet dat een aanvraag maar drie maanden terugwerkt (art. 1.3 lid 2 onder b Wko). Voor "
+                "{maanden} vraag ik daarom geen toeslag."
+            ).format(maanden=maanden_tekst(te_laat, jaar))
         )
-    slot.append("Ik stuur mee:")
+    slot.append(_("Ik stuur mee:"))
     return {
         "afzender": [g.naam or lijn, g.adres or lijn, g.postcode or lijn],
         "bsn": g.bsn or lijn,
         "aan": ["Dienst Toeslagen"],
         "plaats_datum": f"{g.plaats or lijn}, {_datum(g.datum) if g.datum else lijn}",
         "onderwerp": onderwerp,
-        "aanhef": "Geachte heer, mevrouw,",
+        "aanhef": _("Geachte heer, mevrouw,"),
         "alineas": alineas,
         "artikelen": artikelen,
         "slot": slot,
         "bijlagen": route.documenten,
-        "groet": "Met vriendelijke groet,",
-        "ondertekening": [("Handtekening aanvrager", g.naam or lijn)]
-        + ([("Handtekening partner", g.partner_naam or lijn)] if p.partner else []),
-        "wetteksten": [(f"{gr.voluit} (tekst geldend vanaf {gr.versie_tekst})", gr.tekst) for gr in route.grondslag],
+        "groet": _("Met vriendelijke groet,"),
+        "ondertekening": [(_("Handtekening aanvrager"), g.naam or lijn)]
+        + ([(_("Handtekening partner"), g.partner_naam or lijn)] if p.partner else []),
+        "wetteksten": [
+            (_("{artikel} (tekst geldend vanaf {datum})").format(artikel=gr.voluit, datum=gr.versie_tekst), gr.tekst)
+            for gr in route.grondslag
+        ],
     }
 
 
@@ -838,9 +1002,9 @@ def brief_tekst(p: Pakket, route: Route, g: Persoonsgegevens) -> str:
     b = brief(p, route, g)
     blokken = [
         "\n".join(b["afzender"] + [f"BSN: {b['bsn']}"]),
-        "Aan: " + ", ".join(b["aan"]),
+        _("Aan: {wie}").format(wie=", ".join(b["aan"])),
         b["plaats_datum"],
-        f"Onderwerp: {b['onderwerp']}",
+        _("Onderwerp: {onderwerp}").format(onderwerp=b["onderwerp"]),
         b["aanhef"],
         *b["alineas"],
         "\n".join(f"- {a}" for a in b["artikelen"]),
@@ -849,9 +1013,15 @@ def brief_tekst(p: Pakket, route: Route, g: Persoonsgegevens) -> str:
         b["groet"],
     ]
     blokken += [f"{wie}: ....................................\n{naam}" for wie, naam in b["ondertekening"]]
-    blokken.append("Bijlage: de tekst van de wetsartikelen")
+    blokken.append(_("Bijlage: de tekst van de wetsartikelen"))
     blokken += [f"{titel}\n{tekst}" for titel, tekst in b["wetteksten"]]
     return "\n\n".join(blokken) + "\n"
+
+
+def pakket_nl(h: Huishouden, r: Resultaat) -> Pakket:
+    """The packet in Dutch, whatever the page's language: the letter to Dienst Toeslagen is built from it."""
+    with i18n.in_taal("nl"):
+        return pakket(h, r)
 
 
 def route_van(p: Pakket, sleutel: str) -> Route | None:

@@ -1,5 +1,9 @@
 """Web pages of the application packet (parent flow and professional workbench): the form for the personal details,
-the cover letter as PDF or text. The packet's content is built in kotwijzer.web.pakket; nothing typed here is stored."""
+the cover letter as PDF or text. The packet's content is built in kotwijzer.web.pakket; nothing typed here is stored.
+
+The parent's packet page is in the parent's language (Dutch or English); the letter it makes is always Dutch, because
+it is addressed to Dienst Toeslagen, and on the English page an English rendering explains what the letter says. The
+professional's packet (workbench) is Dutch only, like the rest of the workbench."""
 
 from __future__ import annotations
 
@@ -9,14 +13,19 @@ from fastapi import APIRouter, Path, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from kotwijzer import i18n
+from kotwijzer.i18n import _
 from kotwijzer.model import Huishouden, Resultaat
 from kotwijzer.web.pakket import (
     BELASTINGTELEFOON,
     VELDEN,
+    Persoonsgegevens,
     artikelen_kort,
+    brief,
     brief_tekst,
     maanden_tekst,
     pakket,
+    pakket_nl,
     persoonsgegevens,
     route_van,
     routes_per_maand,
@@ -34,6 +43,20 @@ def _pagina(
     w: dict[str, str] | None = None,
     status: int = 200,
 ) -> HTMLResponse:
+    if ctx["pro"]:  # the workbench is Dutch only
+        with i18n.in_taal(i18n.STANDAARD):
+            return _pagina_in_taal(request, h, {**ctx, "taalwissel": None}, fouten, w, status)
+    return _pagina_in_taal(request, h, ctx, fouten, w, status)
+
+
+def _pagina_in_taal(
+    request: Request,
+    h: Huishouden,
+    ctx: dict[str, Any],
+    fouten: dict[str, str] | None,
+    w: dict[str, str] | None,
+    status: int,
+) -> HTMLResponse:
     from kotwijzer import diensten
     from kotwijzer.compute import bereken
     from kotwijzer.leesbaar import DOCUMENTEN
@@ -45,14 +68,21 @@ def _pagina(
         from kotwijzer.http.fouten import ApiFout
 
         raise ApiFout(
-            422, "niet_te_berekenen", "Het aanvraagpakket kan niet worden gemaakt: " + diensten.rekenfout_melding(e)
+            422,
+            "niet_te_berekenen",
+            _("Het aanvraagpakket kan niet worden gemaakt: ") + diensten.rekenfout_melding(e),
         ) from None
     p = pakket(h, r)
+    # on an English page: what the Dutch letter says, per route, in English
+    brief_uitleg = (
+        {f"{x.code}-{x.wie}": brief(p, x, Persoonsgegevens()) for x in p.routes} if i18n.taal() == "en" else {}
+    )
     resp = render(
         request,
         "pakket.html",
         status=status,
-        titel=("Fout: " if fouten else "") + f"Aanvraagpakket kinderopvangtoeslag {h.berekeningsjaar}",
+        titel=(_("Fout: ") if fouten else "")
+        + _("Aanvraagpakket kinderopvangtoeslag {jaar}").format(jaar=h.berekeningsjaar),
         p=p,
         fouten=fouten or {},
         w=w or {},
@@ -61,13 +91,8 @@ def _pagina(
         telefoon=BELASTINGTELEFOON,
         bron_wlz=DOCUMENTEN["001"],
         artikelen_kort=artikelen_kort,
-        route_opties=[
-            (
-                f"{x.code}-{x.wie}",
-                x.titel + (f" ({'de partner' if x.wie == 'partner' else 'de aanvrager'})" if p.partner else ""),
-            )
-            for x in p.routes
-        ],
+        brief_uitleg=brief_uitleg,
+        route_opties=[(f"{x.code}-{x.wie}", route_naam(x, p.partner)) for x in p.routes],
         **ctx,
     )
     resp.headers.update(GEEN_OPSLAG)
@@ -81,13 +106,19 @@ async def _brief_antwoord(request: Request, form, h: Huishouden, ctx: dict[str, 
     from kotwijzer.web.pdf import pakket_pdf
 
     velden = {k: v for k, v in form.items() if isinstance(v, str)}
-    gegevens, fouten = persoonsgegevens(velden)
-    p = pakket(h, bereken(h))
+    if ctx["pro"]:
+        with i18n.in_taal(i18n.STANDAARD):
+            gegevens, fouten = persoonsgegevens(velden)
+    else:
+        gegevens, fouten = persoonsgegevens(velden)
+    r = bereken(h)
+    p = pakket_nl(h, r)  # the letter to Dienst Toeslagen is Dutch, whatever the page's language
     if not p.routes:
         return RedirectResponse(ctx["terug_adres"], status_code=303)
-    route = route_van(p, velden.get("route", ""))
+    sleutel = velden.get("route", "")
+    route = route_van(p, sleutel)
     if route is None:
-        fouten.setdefault("route", "Kies de situatie waarvoor de brief is.")
+        fouten.setdefault("route", _("Kies de situatie waarvoor de brief is."))
     if fouten or route is None:
         w = {k: velden.get(k, "")[:100] for k, _, _ in VELDEN} | {
             "datum": velden.get("datum", "")[:20],
@@ -97,13 +128,18 @@ async def _brief_antwoord(request: Request, form, h: Huishouden, ctx: dict[str, 
         return _pagina(request, h, ctx, fouten, w, status=422)
     naam = f"aanvraagbrief-kinderopvangtoeslag-{p.jaar}-{route.code}"
     if velden.get("formaat") == "tekst":
+        with i18n.in_taal(i18n.STANDAARD):  # the letter itself, in Dutch
+            tekst = brief_tekst(p, route, gegevens)
         inhoud, soort, naam = (
-            brief_tekst(p, route, gegevens).encode("utf-8"),
+            tekst.encode("utf-8"),
             "text/plain; charset=utf-8",
             naam + ".txt",
         )
     else:
-        inhoud = await run_in_threadpool(pakket_pdf, p, route, gegevens, dossier)
+        # the page for the parent (steps, documents, changes) in the parent's language; the letter in Dutch
+        taal = i18n.STANDAARD if ctx["pro"] else i18n.taal()
+        ouder = pakket(h, r) if taal != i18n.STANDAARD else p
+        inhoud = await run_in_threadpool(pakket_pdf, p, route, gegevens, dossier, None, ouder, taal)
         soort, naam = "application/pdf", naam + ".pdf"
     return Response(
         inhoud, media_type=soort, headers={**GEEN_OPSLAG, "Content-Disposition": f'attachment; filename="{naam}"'}
@@ -117,7 +153,7 @@ def _ouder_ctx(request: Request, a: str) -> dict[str, Any]:
         "a": a,
         "brief_actie": "/aanvraagpakket/brief",
         "terug_adres": f"/uitkomst?a={quote(a)}",
-        "terug_tekst": "Terug naar de uitkomst",
+        "terug_tekst": _("Terug naar de uitkomst"),
         "pro": False,
         "dossier": None,
         "versie": None,
@@ -192,6 +228,14 @@ async def pro_aanvraagbrief(request: Request, scenario_id: int = Path(ge=1, le=2
     return await _brief_antwoord(request, form, h, ctx, info)
 
 
+def route_naam(x: Any, partner: bool) -> str:
+    """The route's title, with whose situation it is when there are two parents."""
+    if not partner:
+        return str(x.titel)
+    wie = _("de partner") if x.wie == "partner" else _("de aanvrager")
+    return _("{titel} ({wie})").format(titel=x.titel, wie=wie)
+
+
 def _heeft_pakket(r: Resultaat | None) -> bool:
     """For the result page and the workbench: does this result need a packet (some month rests on a route)?"""
     return r is not None and bool(routes_per_maand(r))
@@ -212,6 +256,7 @@ def _registreer() -> None:
     from kotwijzer.web.basis import templates
 
     templates.env.globals["heeft_pakket"] = _heeft_pakket
+    templates.env.globals["route_naam"] = route_naam
     templates.env.filters["telefoonlink"] = _met_telefoonlink
 
 

@@ -590,17 +590,32 @@ def samenvatting_pdf(ctx: dict[str, Any], kop: str | None = None) -> bytes:
 
 
 # ------------------------------------------------------------------------------------------ application packet
+def _eerste_klein(titel: str) -> str:
+    """'Een ouder met een Wlz-indicatie' -> 'een ouder met een Wlz-indicatie' (a name such as Wlz keeps its capital)."""
+    return titel[:1].lower() + titel[1:] if titel else titel
+
+
 def pakket_pdf(
-    p: Any, route: Any, gegevens: Any, dossier: Dossierinfo | None = None, gemaakt: dt.date | None = None
+    p: Any,
+    route: Any,
+    gegevens: Any,
+    dossier: Dossierinfo | None = None,
+    gemaakt: dt.date | None = None,
+    ouder: Any = None,
+    taal: str = "nl",
 ) -> bytes:
     """The cover letter of the application packet (`kotwijzer.web.pakket`) for one route: the letter, the text of
     the articles it names as an appendix, and a page for the parent with the steps, documents, phone and paper route
-    and the changes to report. The personal details in `gegevens` go into the letter only; nothing is kept."""
+    and the changes to report. The personal details in `gegevens` go into the letter only; nothing is kept.
+
+    The letter and its appendix are Dutch (`p`, the packet built in Dutch: they go to Dienst Toeslagen); the page for
+    the parent is in `taal`, from `ouder` (the same packet built in that language; `p` when it is Dutch)."""
     from kotwijzer.web import pakket as pk
 
     st = _stijlen()
     gemaakt = gemaakt or dt.date.today()
-    b = pk.brief(p, route, gegevens)
+    with i18n.in_taal("nl"):
+        b = pk.brief(p, route, gegevens)
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
         buf,
@@ -666,25 +681,43 @@ def pakket_pdf(
         for regel in tekst.splitlines():
             v.append(_p(regel, st["klein"]))
 
-    # for the parent: what to do (not to send)
-    v.append(PageBreak())
-    v.append(_p(f"Voor uzelf (niet meesturen): {route.titel.lower()}", st["h2"]))
-    v.append(_p(route.uitleg, st["basis"]))
-    v.append(_p("Stap voor stap", st["h3"]))
-    for i, s in enumerate(route.stappen, 1):
-        v.append(_p(f"{i}. {s}", st["basis"]))
-    v.append(_p("Documenten om mee te sturen", st["h3"]))
-    v += [_p(f"- {d}", st["basis"]) for d in route.documenten]
-    v.append(_p("Via de telefoon", st["h3"]))
-    v.append(_p(route.telefoon, st["basis"]))
-    v.append(_p("Op papier", st["h3"]))
-    v.append(_p(route.papier, st["basis"]))
-    v.append(_p("Wijzigingen doorgeven", st["h3"]))
-    v += [_p(f"- {w}", st["basis"]) for w in route.wijzigingen + p.wijzigingen_algemeen]
-    v.append(_p(p.wijzigingen_termijn, st["basis"]))
-    v.append(_p(p.wijzigingen_gevolg, st["basis"]))
-    if p.wijzigingen_grondslag:
-        v.append(_p("Wet: " + pk.artikelen_kort(p.wijzigingen_grondslag) + ".", st["klein"]))
+    # for the parent: what to do (not to send), in the parent's language
+    ouder = ouder or p
+    uw = pk.route_van(ouder, f"{route.code}-{route.wie}") or route
+    with i18n.in_taal(taal):
+        v.append(PageBreak())
+        v.append(_p(_("Voor uzelf (niet meesturen): {titel}").format(titel=_eerste_klein(uw.titel)), st["h2"]))
+        if taal != "nl":
+            v.append(
+                _p(
+                    _(
+                        "De brief is in het Nederlands, omdat Dienst Toeslagen in het Nederlands werkt. Op de "
+                        "pagina van het aanvraagpakket staat wat de brief zegt."
+                    ),
+                    st["basis"],
+                )
+            )
+        v.append(_p(uw.uitleg, st["basis"]))
+        v.append(_p(_("Stap voor stap"), st["h3"]))
+        for i, s in enumerate(uw.stappen, 1):
+            v.append(_p(f"{i}. {s}", st["basis"]))
+        v.append(_p(_("Documenten om mee te sturen"), st["h3"]))
+        v += [_p(f"- {d}", st["basis"]) for d in uw.documenten]
+        v.append(_p(_("Via de telefoon"), st["h3"]))
+        v.append(_p(uw.telefoon, st["basis"]))
+        v.append(_p(_("Op papier"), st["h3"]))
+        v.append(_p(uw.papier, st["basis"]))
+        v.append(_p(_("Wijzigingen doorgeven"), st["h3"]))
+        v += [_p(f"- {w}", st["basis"]) for w in uw.wijzigingen + ouder.wijzigingen_algemeen]
+        v.append(_p(ouder.wijzigingen_termijn, st["basis"]))
+        v.append(_p(ouder.wijzigingen_gevolg, st["basis"]))
+        if ouder.wijzigingen_grondslag:
+            v.append(
+                _p(
+                    _("Wet: {artikelen}.").format(artikelen=pk.artikelen_kort(ouder.wijzigingen_grondslag)),
+                    st["klein"],
+                )
+            )
 
     from importlib.metadata import PackageNotFoundError, version
 

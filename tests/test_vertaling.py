@@ -51,6 +51,31 @@ def test_catalogus_is_bijgewerkt_met_de_bron(tmp_path):
     assert not (oud - vers), f"teksten in de catalogus die niet meer in de bron staan: {sorted(oud - vers)[:5]}"
 
 
+def test_pakket_en_briefcontrole_horen_bij_de_catalogus(tmp_path):
+    """The application packet and the assessment check are part of the parent flow: their modules and templates are
+    scanned for the catalogue (so a text in them without an English translation fails the test above), and their
+    pages are shown in the parent's language."""
+    from kotwijzer.web.basis import OUDER_PAGINAS
+
+    pot = tmp_path / "vers.pot"
+    i18n.bron_catalogus(pot)
+    with pot.open("rb") as f:
+        ids = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+    uit_de_bron = {
+        "web/pakket.py": "Een ouder met een Wlz-indicatie",
+        "web/pakket_pagina.py": "Kies de situatie waarvoor de brief is.",
+        "web/templates/pakket.html": "De brief is in het Nederlands",
+        "web/beschikking.py": "Vul de datum van de brief in. Die staat bovenaan de brief.",
+        "web/templates/beschikking.html": "Per regel van de brief",
+        "beschikking/controle.py": "Het totaal in de brief is niet de som van de bedragen per regel.",
+        "beschikking/termijn.py": "feestdag ({naam})",
+    }
+    for bestand, tekst in uit_de_bron.items():
+        assert tekst in (WORTEL / "src" / "kotwijzer" / bestand).read_text(encoding="utf-8"), bestand
+        assert tekst in ids, f"{bestand}: {tekst!r} staat niet in de catalogus"
+    assert {"pakket.html", "beschikking.html"} <= OUDER_PAGINAS
+
+
 def test_vaste_lijsten_zijn_vertaald():
     """Situations, kinds of care and glossary entries are texts marked where they are defined and translated where
     they are shown: each has an English text."""

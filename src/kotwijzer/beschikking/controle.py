@@ -28,20 +28,21 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from kotwijzer import i18n
 from kotwijzer.beschikking.model import Beschikking
 from kotwijzer.beschikking.termijn import bezwaartermijn
-from kotwijzer.formaat import MAANDNAMEN
+from kotwijzer.i18n import N_, _, ngettext
 from kotwijzer.model import Huishouden, KindMaand, Resultaat
 from kotwijzer.params import OntbrekendeWetgeving, parameters_voor_jaar
 from kotwijzer.params.grenzen import cel_grenzen
 from kotwijzer.params.loader import max_meta
 
 SOORT = {
-    "dagopvang": "dagopvang",
-    "buitenschoolse_opvang": "buitenschoolse opvang",
-    "gastouderopvang": "gastouderopvang",
+    "dagopvang": N_("dagopvang"),
+    "buitenschoolse_opvang": N_("buitenschoolse opvang"),
+    "gastouderopvang": N_("gastouderopvang"),
 }
-DAGFACTOR_BRON = (
+DAGFACTOR_BRON = N_(
     "Dagfactor (dagen van de periode in de maand gedeeld door de dagen van de maand): de werkwijze van Dienst "
     'Toeslagen zoals die blijkt uit één uitgewerkte berekening (svb.nl, "Voorbeeld toeslaggegevens in Mijn SVB en de '
     'berekening", periodefactor 16/31). Die gaat over de compensatie van de eigen bijdrage 2020/2021, die de gegevens '
@@ -54,25 +55,45 @@ def _c(x: Decimal) -> Decimal:
     return x.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+# Texts are written in the language of the moment (`kotwijzer.i18n`): Dutch for the API, the CLI and the
+# bezwaarschrift (which goes to Dienst Toeslagen), English on an English page of the parent flow.
 def euro_regel(x: Decimal | None) -> str:
+    """€ 1.234,56 / -€ 1.234,56 (English: €1,234.56 / -€1,234.56)."""
     if x is None:
-        return "onbekend"
+        return _("onbekend")
+    if i18n.taal() == "en":
+        return ("-€" if x < 0 else "€") + f"{abs(x):,.2f}"
     s = f"{x:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
     return f"€ {s}" if not s.startswith("-") else f"-€ {s[1:]}"
 
 
 def _pct(p: Decimal | None) -> str:
-    return "onbekend" if p is None else f"{Decimal(p):.1f}".replace(".", ",") + " %"
+    if p is None:
+        return _("onbekend")
+    if i18n.taal() == "en":
+        return f"{Decimal(p):.1f}%"
+    return f"{Decimal(p):.1f}".replace(".", ",") + " %"
 
 
 def _duizend(x: int) -> str:
-    return f"{x:,}".replace(",", ".")
+    return i18n.getal(int(x))
 
 
 def _uren(u: Decimal) -> str:
-    d = Decimal(u)
-    s = f"{d:,.2f}".rstrip("0").rstrip(".") if d != d.to_integral_value() else f"{int(d):,}"
-    return s.replace(",", "X").replace(".", ",").replace("X", ".")
+    return i18n.getal(Decimal(u))
+
+
+def _kern(tekst: str) -> str:
+    """A sentence of the core (a month's reason, the hour pool) in the language of the moment."""
+    if i18n.taal() == i18n.STANDAARD or not tekst:
+        return tekst
+    from kotwijzer.web.kerntekst import vertaal_kern
+
+    return vertaal_kern(tekst)
+
+
+def _rangorde(n: int) -> str:
+    return _("1e kind") if n == 1 else _("{n}e kind").format(n=n)
 
 
 class Verschil(BaseModel):
@@ -203,23 +224,30 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
     if h.berekeningsjaar != jaar:
         raise OntbrekendeInvoer(
             "beschikking.berekeningsjaar",
-            f"De brief gaat over {jaar}, het huishouden over {h.berekeningsjaar}. Kies hetzelfde jaar.",
+            _("De brief gaat over {jaar}, het huishouden over {ander}. Kies hetzelfde jaar.").format(
+                jaar=jaar, ander=h.berekeningsjaar
+            ),
         )
     for i, rg in enumerate(brief.regels, start=1):
         if rg.kind > len(h.kinderen):
             raise OntbrekendeInvoer(
                 f"beschikking.regels[{i}].kind",
-                f"Regel {i} noemt kind {rg.kind}, maar het huishouden heeft {len(h.kinderen)} "
-                f"{'kind' if len(h.kinderen) == 1 else 'kinderen'}.",
+                ngettext(
+                    "Regel {i} noemt kind {kind}, maar het huishouden heeft {n} kind.",
+                    "Regel {i} noemt kind {kind}, maar het huishouden heeft {n} kinderen.",
+                    len(h.kinderen),
+                ).format(i=i, kind=rg.kind, n=len(h.kinderen)),
             )
     aannames: list[str] = []
     if h.aanvraagdatum is None:
         # a letter exists, so the toeslag was applied for; without the date, take it as on time for the whole year
         h = h.model_copy(update={"aanvraagdatum": dt.date(jaar, 1, 1)})
         aannames.append(
-            "Er is geen aanvraagdatum opgegeven. Er is een brief, dus u heeft aangevraagd; kotwijzer neemt "
-            "aan dat dat op tijd was voor het hele jaar. Vroeg u later aan, vul dan de datum in: een "
-            "aanvraag werkt maar drie maanden terug (art. 1.3 lid 2 onder b Wko)."
+            _(
+                "Er is geen aanvraagdatum opgegeven. Er is een brief, dus u heeft aangevraagd; kotwijzer neemt "
+                "aan dat dat op tijd was voor het hele jaar. Vroeg u later aan, vul dan de datum in: een "
+                "aanvraag werkt maar drie maanden terug (art. 1.3 lid 2 onder b Wko)."
+            )
         )
     inkomen_wet = h.toetsingsinkomen if h.toetsingsinkomen is not None else brief.toetsingsinkomen
     r = bereken(h.model_copy(update={"toetsingsinkomen": inkomen_wet}), vandaag=vandaag)
@@ -228,14 +256,14 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
     except OntbrekendeWetgeving:
         t = None
     verschillen: list[Verschil] = []
-    labels = [k.label or f"kind {i + 1}" for i, k in enumerate(h.kinderen)]
+    labels = [k.label or _("kind {n}").format(n=i + 1) for i, k in enumerate(h.kinderen)]
     if inkomen_wet != brief.toetsingsinkomen:
         verschillen.append(
             Verschil(
                 code="toetsingsinkomen",
-                brief=f"toetsingsinkomen € {brief.toetsingsinkomen:,}".replace(",", "."),
-                wet=f"uw gegevens: € {inkomen_wet:,}".replace(",", "."),
-                uitleg=(
+                brief=_("toetsingsinkomen {bedrag}").format(bedrag=i18n.hele_euro(brief.toetsingsinkomen)),
+                wet=_("uw gegevens: {bedrag}").format(bedrag=i18n.hele_euro(inkomen_wet)),
+                uitleg=_(
                     "Dienst Toeslagen rekent met een ander gezamenlijk toetsingsinkomen. Het percentage hangt af van het "
                     "toetsingsinkomen van u en uw toeslagpartner samen. Vergelijk het met uw aanslag of aangifte "
                     "inkomstenbelasting. kotwijzer rekent hieronder met het inkomen uit uw gegevens."
@@ -277,9 +305,9 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                     regel=nr,
                     kind=rg.kind,
                     maanden=[d.maand for d in delen],
-                    brief=f"bedrag {euro_regel(rg.bedrag)}",
-                    wet=f"uit de cijfers van de brief zelf: {euro_regel(eigen)}",
-                    uitleg=(
+                    brief=_("bedrag {bedrag}").format(bedrag=euro_regel(rg.bedrag)),
+                    wet=_("uit de cijfers van de brief zelf: {bedrag}").format(bedrag=euro_regel(eigen)),
+                    uitleg=_(
                         "Het bedrag in de brief volgt niet uit de uren, de uurprijs en het percentage in dezelfde "
                         "regel (uren x uurprijs x percentage, per maand, naar rato van de dagen)."
                     ),
@@ -289,7 +317,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             )
         # the letter's percentage against the table at the letter's own income and rangorde
         p_tabel, g_brief = _rij_promille(brief.toetsingsinkomen, eerste_brief)
-        wie_brief = "het eerste kind" if eerste_brief else "een ander kind"
+        wie_brief = _("het eerste kind") if eerste_brief else _("een ander kind")
         if p_tabel is not None and Decimal(p_tabel) / 10 != rg.percentage:
             verschillen.append(
                 Verschil(
@@ -297,12 +325,16 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                     regel=nr,
                     kind=rg.kind,
                     maanden=[d.maand for d in delen],
-                    brief=f"{_pct(rg.percentage)} voor {wie_brief}",
-                    wet=f"tabel {jaar} bij € {_duizend(brief.toetsingsinkomen)}: {_pct(Decimal(p_tabel) / 10)}",
-                    uitleg=(
-                        f"Het percentage in de brief past niet bij de tabel voor {jaar} bij het inkomen en de rangorde "
-                        "die de brief zelf noemt."
+                    brief=_("{percentage} voor {wie}").format(percentage=_pct(rg.percentage), wie=wie_brief),
+                    wet=_("tabel {jaar} bij {inkomen}: {percentage}").format(
+                        jaar=jaar,
+                        inkomen=i18n.hele_euro(brief.toetsingsinkomen),
+                        percentage=_pct(Decimal(p_tabel) / 10),
                     ),
+                    uitleg=_(
+                        "Het percentage in de brief past niet bij de tabel voor {jaar} bij het inkomen en de rangorde "
+                        "die de brief zelf noemt."
+                    ).format(jaar=jaar),
                     bronnen=["art. 8 lid 2 Bkot", "Bijlage I Bkot"],
                     in_uw_voordeel=Decimal(p_tabel) / 10 > rg.percentage,
                 )
@@ -316,12 +348,17 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                         regel=nr,
                         kind=rg.kind,
                         maanden=[d.maand for d in delen],
-                        brief=f"{_pct(rg.percentage)} voor {wie_brief}",
-                        wet=f"tussen {_pct(lo)} en {_pct(hi)}",
-                        uitleg=(
-                            f"Dit percentage is niet gepubliceerd, maar ligt volgens de wet en de gepubliceerde tabellen "
-                            f"tussen {_pct(lo)} en {_pct(hi)}. Het percentage in de brief ligt daarbuiten; de brief lijkt "
-                            f"niet te kloppen. Ondergrens: {g_brief.onder.reden} Bovengrens: {g_brief.boven.reden}"
+                        brief=_("{percentage} voor {wie}").format(percentage=_pct(rg.percentage), wie=wie_brief),
+                        wet=_("tussen {onder} en {boven}").format(onder=_pct(lo), boven=_pct(hi)),
+                        uitleg=_(
+                            "Dit percentage is niet gepubliceerd, maar ligt volgens de wet en de gepubliceerde tabellen "
+                            "tussen {onder} en {boven}. Het percentage in de brief ligt daarbuiten; de brief lijkt "
+                            "niet te kloppen. Ondergrens: {reden_onder} Bovengrens: {reden_boven}"
+                        ).format(
+                            onder=_pct(lo),
+                            boven=_pct(hi),
+                            reden_onder=_kern(g_brief.onder.reden),
+                            reden_boven=_kern(g_brief.boven.reden),
                         ),
                         bronnen=["art. 8 lid 2 Bkot", "Bijlage I Bkot"],
                         in_uw_voordeel=rg.percentage < lo,
@@ -335,7 +372,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             km = _kind_maand(r, m, rg.kind)
             gedekt[(rg.kind, m)] = gedekt.get((rg.kind, m), Decimal(0)) + _factor(d)
             mm = r.maanden[m - 1]
-            mnaam = MAANDNAMEN[m - 1]
+            mnaam = i18n.maandnaam(m)
             if km is None:
                 verschillen.append(
                     Verschil(
@@ -343,9 +380,11 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                         regel=nr,
                         kind=rg.kind,
                         maanden=[m],
-                        brief="opvang",
-                        wet="in uw gegevens geen opvang voor dit kind in deze maand",
-                        uitleg="Controleer de opvang in uw gegevens of in de brief: zonder opvang is er geen toeslag.",
+                        brief=_("opvang"),
+                        wet=_("in uw gegevens geen opvang voor dit kind in deze maand"),
+                        uitleg=_(
+                            "Controleer de opvang in uw gegevens of in de brief: zonder opvang is er geen toeslag."
+                        ),
                         bronnen=["art. 1.5 lid 1 Wko"],
                         in_uw_voordeel=False,
                     )
@@ -361,9 +400,13 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                         regel=nr,
                         kind=rg.kind,
                         maanden=[m],
-                        brief=f"{d.dagen} van de {d.dagen_in_maand} dagen van {mnaam}",
-                        wet=f"volgens uw gegevens {int(ff * d.dagen_in_maand)} dagen opvang in {mnaam}",
-                        uitleg=(
+                        brief=_("{dagen} van de {van} dagen van {maand}").format(
+                            dagen=d.dagen, van=d.dagen_in_maand, maand=mnaam
+                        ),
+                        wet=_("volgens uw gegevens {dagen} dagen opvang in {maand}").format(
+                            dagen=int(ff * d.dagen_in_maand), maand=mnaam
+                        ),
+                        uitleg=_(
                             "Een wijziging in de opvang zelf (begin of einde, prijs, uren) telt vanaf de dag zelf; het "
                             "bedrag van die maand gaat dan naar rato van de dagen. De brief telt meer dagen opvang dan "
                             "uw gegevens."
@@ -386,15 +429,17 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                         regel=nr,
                         kind=rg.kind,
                         maanden=[m],
-                        brief=f"toeslag voor {label}",
-                        wet="geen recht in deze maand",
+                        brief=_("toeslag voor {kind}").format(kind=label),
+                        wet=_("geen recht in deze maand"),
                         uitleg=(
-                            "De aanvraag werkt maar drie maanden terug: voor deze maand was de aanvraag te laat."
+                            _("De aanvraag werkt maar drie maanden terug: voor deze maand was de aanvraag te laat.")
                             if te_laat
                             else (
-                                "Het urenpotje voor het jaar is op."
+                                _("Het urenpotje voor het jaar is op.")
                                 if "urenpotje_op" in km.redenen
-                                else f"Volgens de wet is er in deze maand geen recht: {_lees_reden(uitleg)}"
+                                else _("Volgens de wet is er in deze maand geen recht: {reden}").format(
+                                    reden=_lees_reden(_kern(uitleg))
+                                )
                             )
                         ),
                         bronnen=(
@@ -413,20 +458,22 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                 if "meer_dan_230_uur" in km.redenen and km.uren_opgegeven >= rg.uren_per_maand:
                     code, uitleg, bron = (
                         "uren_230",
-                        "Per kind telt hoogstens 230 uur opvang per maand.",
+                        _("Per kind telt hoogstens 230 uur opvang per maand."),
                         ["art. 8a lid 1 onder a Bkot"],
                     )
                 elif "urenpotje_op" in km.redenen:
                     code, uitleg, bron = (
                         "urenpotje" if not r.urenpotjes or r.urenpotjes[0].soort == "alle_opvang" else "kgu",
-                        r.urenpotjes[0].uitleg if r.urenpotjes else "Het urenpotje is op.",
+                        _kern(r.urenpotjes[0].uitleg) if r.urenpotjes else _("Het urenpotje is op."),
                         ["art. 8a lid 1 onder b Bkot"],
                     )
                 else:
                     code, uitleg, bron = (
                         "uren_meer",
-                        f"De brief telt meer uren dan in uw gegevens staan "
-                        f"({_uren(km.uren_opgegeven)} uur). Controleer de jaaropgave van de opvang.",
+                        _(
+                            "De brief telt meer uren dan in uw gegevens staan ({uren} uur). Controleer de "
+                            "jaaropgave van de opvang."
+                        ).format(uren=_uren(km.uren_opgegeven)),
                         ["art. 1.7 lid 1 onder b Wko"],
                     )
                 verschillen.append(
@@ -435,8 +482,8 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                         regel=nr,
                         kind=rg.kind,
                         maanden=[m],
-                        brief=f"{_uren(rg.uren_per_maand)} uur",
-                        wet=f"{_uren(uren_wet)} uur",
+                        brief=_("{uren} uur").format(uren=_uren(rg.uren_per_maand)),
+                        wet=_("{uren} uur").format(uren=_uren(uren_wet)),
                         uitleg=uitleg,
                         bronnen=bron,
                         in_uw_voordeel=False,
@@ -449,9 +496,9 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                         regel=nr,
                         kind=rg.kind,
                         maanden=[m],
-                        brief=f"{_uren(rg.uren_per_maand)} uur",
-                        wet=f"{_uren(uren_wet)} uur",
-                        uitleg=(
+                        brief=_("{uren} uur").format(uren=_uren(rg.uren_per_maand)),
+                        wet=_("{uren} uur").format(uren=_uren(uren_wet)),
+                        uitleg=_(
                             "De brief telt minder opvanguren dan uw gegevens. Dienst Toeslagen gebruikt de uren uit de "
                             "jaaropgave van de opvang: vergelijk die met uw contract en facturen."
                         ),
@@ -465,26 +512,43 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                 if km.maximum_uurprijs is not None and rg.uurprijs > km.maximum_uurprijs:
                     code, uitleg, voordeel = (
                         "maximum_uurprijs",
-                        f"Boven de maximum uurprijs ({euro_regel(km.maximum_uurprijs)} voor "
-                        f"{SOORT[soort]} in {jaar}) telt de maximum uurprijs.",
+                        _(
+                            "Boven de maximum uurprijs ({prijs} voor {soort} in {jaar}) telt de maximum uurprijs."
+                        ).format(prijs=euro_regel(km.maximum_uurprijs), soort=_(SOORT[soort]), jaar=jaar),
                         False,
                     )
                 elif rg.uurprijs > prijs_wet:
                     code, uitleg, voordeel = (
                         "uurprijs_lager",
-                        f"De brief rekent met een hogere uurprijs dan in uw "
-                        f"gegevens staat ({euro_regel(km.uurprijs)}).",
+                        _("De brief rekent met een hogere uurprijs dan in uw gegevens staat ({prijs}).").format(
+                            prijs=euro_regel(km.uurprijs)
+                        ),
                         False,
                     )
                 else:
                     ander = _andere_jaar_maximum(rg.uurprijs, soort, jaar)
                     code = "maximum_uurprijs" if ander else "uurprijs_lager"
+                    waarden = {
+                        "prijs_brief": euro_regel(rg.uurprijs),
+                        "ander": ander,
+                        "jaar": jaar,
+                        "prijs": euro_regel(km.uurprijs),
+                        "soort": _(SOORT[soort]),
+                        "maximum": euro_regel(km.maximum_uurprijs),
+                        "prijs_wet": euro_regel(prijs_wet),
+                    }
                     uitleg = (
-                        f"De brief rekent met {euro_regel(rg.uurprijs)} per uur"
-                        + (f"; dat is de maximum uurprijs van {ander}, niet van {jaar}" if ander else "")
-                        + f". Uw uurprijs is {euro_regel(km.uurprijs)} en de maximum uurprijs voor {SOORT[soort]} in "
-                        f"{jaar} is {euro_regel(km.maximum_uurprijs)}: de toeslag rekent met {euro_regel(prijs_wet)}."
-                    )
+                        _(
+                            "De brief rekent met {prijs_brief} per uur; dat is de maximum uurprijs van {ander}, niet "
+                            "van {jaar}. Uw uurprijs is {prijs} en de maximum uurprijs voor {soort} in {jaar} is "
+                            "{maximum}: de toeslag rekent met {prijs_wet}."
+                        )
+                        if ander
+                        else _(
+                            "De brief rekent met {prijs_brief} per uur. Uw uurprijs is {prijs} en de maximum "
+                            "uurprijs voor {soort} in {jaar} is {maximum}: de toeslag rekent met {prijs_wet}."
+                        )
+                    ).format(**waarden)
                     voordeel = True
                 verschillen.append(
                     Verschil(
@@ -492,8 +556,8 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                         regel=nr,
                         kind=rg.kind,
                         maanden=[m],
-                        brief=f"{euro_regel(rg.uurprijs)} per uur",
-                        wet=f"{euro_regel(prijs_wet)} per uur",
+                        brief=_("{prijs} per uur").format(prijs=euro_regel(rg.uurprijs)),
+                        wet=_("{prijs} per uur").format(prijs=euro_regel(prijs_wet)),
                         uitleg=uitleg,
                         bronnen=["art. 1.7 lid 2 Wko", "art. 4 lid 1 Bkot"],
                         in_uw_voordeel=voordeel,
@@ -503,16 +567,18 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             if km.eerste_kind != eerste_brief:
                 lid = {"meeste_uren": "2", "hoogste_kosten": "3", "gelijk": "4"}.get(km.eerste_kind_reden or "", "2")
                 eerste_wet = next((k for k in mm.kinderen if k.eerste_kind and k.uren_in_aanmerking > 0), None)
-                naam = labels[eerste_wet.kind - 1] if eerste_wet else "een ander kind"
+                naam = labels[eerste_wet.kind - 1] if eerste_wet else _("een ander kind")
                 verschillen.append(
                     Verschil(
                         code="eerste_kind",
                         regel=nr,
                         kind=rg.kind,
                         maanden=[m],
-                        brief=f"{label}: {'1e kind' if eerste_brief else f'{rg.rangorde}e kind'}",
-                        wet=f"{label}: {'1e kind' if km.eerste_kind else 'ander kind'} (eerste kind: {naam})",
-                        uitleg=(
+                        brief=f"{label}: {_rangorde(1 if eerste_brief else rg.rangorde)}",
+                        wet=_("{kind}: {rangorde} (eerste kind: {eerste})").format(
+                            kind=label, rangorde=_rangorde(1) if km.eerste_kind else _("ander kind"), eerste=naam
+                        ),
+                        uitleg=_(
                             "Het eerste kind is het kind met de meeste opvanguren in de maand; bij gelijke uren het "
                             "kind met de hoogste kosten. Het eerste kind krijgt het laagste percentage."
                         ),
@@ -524,7 +590,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             pct_wet = km.percentage
             lo_p = hi_p = pct_wet
             if pct_wet is None:
-                _, g = _rij_promille(inkomen_wet, km.eerste_kind)
+                _cel, g = _rij_promille(inkomen_wet, km.eerste_kind)
                 if g is not None:
                     glo, ghi = Decimal(g.onder.promille) / 10, Decimal(g.boven.promille) / 10
                     if (
@@ -540,8 +606,10 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                                 kind=rg.kind,
                                 maanden=[m],
                                 brief=_pct(rg.percentage),
-                                wet=f"niet gepubliceerd; tussen {_pct(glo)} en {_pct(ghi)}",
-                                uitleg=(
+                                wet=_("niet gepubliceerd; tussen {onder} en {boven}").format(
+                                    onder=_pct(glo), boven=_pct(ghi)
+                                ),
+                                uitleg=_(
                                     "Dit percentage is niet gepubliceerd in een bron die kotwijzer betrouwbaar vindt. "
                                     "kotwijzer neemt het percentage uit de brief over: het ligt binnen de grenzen die de "
                                     "wet en de gepubliceerde tabellen geven."
@@ -619,7 +687,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             if km.percentage is not None:
                 bedrag_lo = bedrag_hi = _c(rest * kosten * km.percentage / 100)
             else:
-                _, g = _rij_promille(inkomen_wet, km.eerste_kind)
+                _cel, g = _rij_promille(inkomen_wet, km.eerste_kind)
                 bedrag_lo = _c(rest * kosten * Decimal(g.onder.promille) / 1000) if g else None
                 bedrag_hi = _c(rest * kosten * Decimal(g.boven.promille) / 1000) if g else None
             if tot_lo is not None and tot_hi is not None and bedrag_lo is not None and bedrag_hi is not None:
@@ -627,22 +695,27 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
                 tot_hi += bedrag_hi
             else:
                 tot_lo = tot_hi = None
-            deel = "" if rest >= ff else " (een deel van de maand)"
+            deel = rest < ff
             verschillen.append(
                 Verschil(
                     code="ontbrekende_maand",
                     kind=km.kind,
                     maanden=[mm.maand],
-                    brief=f"geen toeslag voor {labels[km.kind - 1]}{deel}",
+                    brief=(
+                        _("geen toeslag voor {kind} (een deel van de maand)") if deel else _("geen toeslag voor {kind}")
+                    ).format(kind=labels[km.kind - 1]),
                     wet=(
-                        f"recht op {euro_regel(bedrag_lo)}"
+                        _("recht op {bedrag}").format(bedrag=euro_regel(bedrag_lo))
                         if bedrag_lo == bedrag_hi
-                        else f"recht op {euro_regel(bedrag_lo)} tot {euro_regel(bedrag_hi)}"
+                        else _("recht op {onder} tot {boven}").format(
+                            onder=euro_regel(bedrag_lo), boven=euro_regel(bedrag_hi)
+                        )
                     ),
-                    uitleg=(
-                        f"Volgens de wet heeft u in {MAANDNAMEN[mm.maand - 1]} recht op toeslag voor "
-                        f"{labels[km.kind - 1]} ({_uren(km.uren_in_aanmerking)} uur), maar de brief noemt die maand "
-                        "niet. Geef de opvang in die maand door, of maak bezwaar."
+                    uitleg=_(
+                        "Volgens de wet heeft u in {maand} recht op toeslag voor {kind} ({uren} uur), maar de brief "
+                        "noemt die maand niet. Geef de opvang in die maand door, of maak bezwaar."
+                    ).format(
+                        maand=i18n.maandnaam(mm.maand), kind=labels[km.kind - 1], uren=_uren(km.uren_in_aanmerking)
                     ),
                     bronnen=["art. 1.5 lid 1 Wko", "art. 2 Bkot"],
                     in_uw_voordeel=True,
@@ -654,9 +727,9 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
         verschillen.append(
             Verschil(
                 code="bedrag_rekenfout",
-                brief=f"totaal {euro_regel(brief.totaal)}",
-                wet=f"som van de regels in de brief: {euro_regel(tot_brief)}",
-                uitleg="Het totaal in de brief is niet de som van de bedragen per regel.",
+                brief=_("totaal {bedrag}").format(bedrag=euro_regel(brief.totaal)),
+                wet=_("som van de regels in de brief: {bedrag}").format(bedrag=euro_regel(tot_brief)),
+                uitleg=_("Het totaal in de brief is niet de som van de bedragen per regel."),
                 bronnen=["art. 2 Bkot"],
                 in_uw_voordeel=tot_brief > brief.totaal,
             )
@@ -677,13 +750,15 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
         o.van or o.tot for k in h.kinderen for o in k.opvang
     ):
         aannames.append(
-            "Een periode van een deel van een maand krijgt het deel van het maandbedrag naar rato van de "
-            "dagen. " + DAGFACTOR_BRON
+            _("Een periode van een deel van een maand krijgt het deel van het maandbedrag naar rato van de dagen.")
+            + " "
+            + _(DAGFACTOR_BRON)
         )
     if h.toetsingsinkomen is None:
         aannames.append(
-            f"In uw gegevens staat geen toetsingsinkomen; kotwijzer rekent met het inkomen uit de brief "
-            f"(€ {brief.toetsingsinkomen:,}).".replace(",", ".")
+            _(
+                "In uw gegevens staat geen toetsingsinkomen; kotwijzer rekent met het inkomen uit de brief ({bedrag})."
+            ).format(bedrag=i18n.hele_euro(brief.toetsingsinkomen))
         )
     return Controle(
         berekeningsjaar=jaar,
@@ -711,7 +786,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             "tekst": termijn.tekst(),
         },
         aannames=aannames,
-        bronnen_praktijk=[DAGFACTOR_BRON],
+        bronnen_praktijk=[_(DAGFACTOR_BRON)],
     )
 
 
@@ -728,14 +803,18 @@ def _samengevoegd(verschillen: list[Verschil]) -> list[Verschil]:
 
 
 def maanden_tekst(maanden: list[int]) -> str:
-    """'januari tot en met december', 'maart', 'januari, maart en mei'."""
+    """'januari tot en met december', 'maart', 'januari, maart en mei' (English: 'January to December' ...)."""
     if not maanden:
         return ""
     m = sorted(maanden)
     if len(m) > 2 and m == list(range(m[0], m[-1] + 1)):
-        return f"{MAANDNAMEN[m[0] - 1]} tot en met {MAANDNAMEN[m[-1] - 1]}"
-    namen = [MAANDNAMEN[x - 1] for x in m]
-    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
+        return _("{van} tot en met {tot}").format(van=i18n.maandnaam(m[0]), tot=i18n.maandnaam(m[-1]))
+    namen = [i18n.maandnaam(x) for x in m]
+    return (
+        namen[0]
+        if len(namen) == 1
+        else _("{lijst} en {laatste}").format(lijst=", ".join(namen[:-1]), laatste=namen[-1])
+    )
 
 
 def _lees_reden(tekst: str) -> str:
@@ -744,35 +823,49 @@ def _lees_reden(tekst: str) -> str:
 
 def _uitkomst_tekst(x: Decimal | None) -> str:
     if x is None:
-        return "onbekend"
+        return _("onbekend")
     if x > 0:
-        return f"een nabetaling van {euro_regel(x)}"
+        return _("een nabetaling van {bedrag}").format(bedrag=euro_regel(x))
     if x < 0:
-        return f"een terugvordering van {euro_regel(-x)}"
-    return "geen nabetaling en geen terugvordering"
+        return _("een terugvordering van {bedrag}").format(bedrag=euro_regel(-x))
+    return _("geen nabetaling en geen terugvordering")
 
 
 def _samenvatting(oordeel, brief, lo, hi, verschillen, uit_brief, uit_lo, uit_hi) -> str:
     if lo is None:
-        wet = "niet te berekenen"
+        wet = _("niet te berekenen")
     else:
-        wet = euro_regel(lo) if lo == hi else f"tussen {euro_regel(lo)} en {euro_regel(hi)}"
-    t = f"Volgens de brief is de toeslag over het jaar {euro_regel(brief)}. Volgens de wet, met uw gegevens: {wet}."
+        wet = (
+            euro_regel(lo)
+            if lo == hi
+            else _("tussen {onder} en {boven}").format(onder=euro_regel(lo), boven=euro_regel(hi))
+        )
+    t = _("Volgens de brief is de toeslag over het jaar {brief}. Volgens de wet, met uw gegevens: {wet}.").format(
+        brief=euro_regel(brief), wet=wet
+    )
     if uit_brief is not None:
-        t += f" De brief komt uit op {_uitkomst_tekst(uit_brief)}"
-        if uit_lo is not None:
-            t += "; volgens de wet " + (
+        if uit_lo is None:
+            t += " " + _("De brief komt uit op {uitkomst}.").format(uitkomst=_uitkomst_tekst(uit_brief))
+        else:
+            wet_uit = (
                 _uitkomst_tekst(uit_lo)
                 if uit_lo == uit_hi
-                else f"tussen {_uitkomst_tekst(uit_lo)} en {_uitkomst_tekst(uit_hi)}"
+                else _("tussen {onder} en {boven}").format(onder=_uitkomst_tekst(uit_lo), boven=_uitkomst_tekst(uit_hi))
             )
-        t += "."
+            t += " " + _("De brief komt uit op {uitkomst}; volgens de wet {wet}.").format(
+                uitkomst=_uitkomst_tekst(uit_brief), wet=wet_uit
+            )
     if oordeel == "klopt":
-        return t + " De brief klopt met de wet en uw gegevens."
+        return t + " " + _("De brief klopt met de wet en uw gegevens.")
     if verschillen:
         n = len(verschillen)
         return (
             t
-            + f" kotwijzer vond {n} {'verschil' if n == 1 else 'verschillen'}; hieronder staat per verschil welke regel het veroorzaakt."
+            + " "
+            + ngettext(
+                "kotwijzer vond {n} verschil; hieronder staat per verschil welke regel het veroorzaakt.",
+                "kotwijzer vond {n} verschillen; hieronder staat per verschil welke regel het veroorzaakt.",
+                n,
+            ).format(n=n)
         )
     return t

@@ -20,14 +20,22 @@ from dataclasses import dataclass
 
 from dateutil.easter import easter
 
+from kotwijzer import i18n
 from kotwijzer.formaat import MAANDNAMEN
+from kotwijzer.i18n import _, ngettext
 
 DAGNAMEN = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 def datum_tekst(d: dt.date, met_dag: bool = False) -> str:
-    t = f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
-    return f"{DAGNAMEN[d.weekday()]} {t}" if met_dag else t
+    """'vrijdag 2 januari 2026' in Dutch (the bezwaarschrift, the API); 'Friday 2 January 2026' on an English page."""
+    if i18n.taal() == i18n.STANDAARD:
+        t = f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"
+        return f"{DAGNAMEN[d.weekday()]} {t}" if met_dag else t
+    from babel.dates import get_day_names
+
+    t = i18n.datum(d)
+    return f"{get_day_names('wide', locale=i18n.taal())[d.weekday()]} {t}" if met_dag else t
 
 
 def koningsdag(jaar: int) -> dt.date:
@@ -66,30 +74,62 @@ class Bezwaartermijn:
     def verlopen(self) -> bool:
         return self.dagen_over < 0
 
+    def _reden(self) -> str:
+        """'zaterdag', 'zondag' or 'feestdag (Koningsdag)' in the language of the moment (the name of a feestdag
+        stays Dutch)."""
+        v = self.verlengd_om or ""
+        if v == "zaterdag":
+            return _("zaterdag")
+        if v == "zondag":
+            return _("zondag")
+        return _("feestdag ({naam})").format(naam=v.removeprefix("feestdag (").removesuffix(")"))
+
     def tekst(self) -> str:
-        basis = (
-            f"De brief is gedateerd {datum_tekst(self.datum_brief)}. De termijn voor bezwaar is zes weken "
-            f"(art. 6:7 Algemene wet bestuursrecht) en begint op de dag na de datum van de brief (art. 6:8 lid 1): "
-            f"{datum_tekst(self.begint)}."
-        )
+        """What the deadline is and why, in the language of the moment (Dutch in the bezwaarschrift)."""
+        basis = _(
+            "De brief is gedateerd {datum}. De termijn voor bezwaar is zes weken (art. 6:7 Algemene wet "
+            "bestuursrecht) en begint op de dag na de datum van de brief (art. 6:8 lid 1): {begint}."
+        ).format(datum=datum_tekst(self.datum_brief), begint=datum_tekst(self.begint))
         if self.verlengd_om:
-            basis += (
-                f" Zes weken later is {datum_tekst(self.zes_weken, True)}; dat is een {self.verlengd_om}, dus "
-                f"de termijn loopt door tot en met {datum_tekst(self.laatste_dag, True)} (art. 1 Algemene "
-                "termijnenwet)."
+            basis += " " + _(
+                "Zes weken later is {zes_weken}; dat is een {reden}, dus de termijn loopt door tot en met "
+                "{laatste} (art. 1 Algemene termijnenwet)."
+            ).format(
+                zes_weken=datum_tekst(self.zes_weken, True),
+                reden=self._reden(),
+                laatste=datum_tekst(self.laatste_dag, True),
             )
         if self.verlopen:
             return (
-                basis + f" Uw bezwaar moest uiterlijk {datum_tekst(self.laatste_dag, True)} binnen zijn. Die "
-                f"termijn is {-self.dagen_over} {'dag' if self.dagen_over == -1 else 'dagen'} voorbij. Een te laat "
-                "bezwaar wordt niet behandeld, tenzij u redelijkerwijs niet eerder kon (art. 6:11 Algemene wet "
-                "bestuursrecht): schrijf dan waarom. U kunt Dienst Toeslagen ook vragen de beslissing te herzien."
+                basis
+                + " "
+                + ngettext(
+                    "Uw bezwaar moest uiterlijk {laatste} binnen zijn. Die termijn is {n} dag voorbij.",
+                    "Uw bezwaar moest uiterlijk {laatste} binnen zijn. Die termijn is {n} dagen voorbij.",
+                    -self.dagen_over,
+                ).format(laatste=datum_tekst(self.laatste_dag, True), n=-self.dagen_over)
+                + " "
+                + _(
+                    "Een te laat bezwaar wordt niet behandeld, tenzij u redelijkerwijs niet eerder kon (art. 6:11 "
+                    "Algemene wet bestuursrecht): schrijf dan waarom. U kunt Dienst Toeslagen ook vragen de "
+                    "beslissing te herzien."
+                )
             )
         return (
-            basis + f" Uw bezwaar moet uiterlijk {datum_tekst(self.laatste_dag, True)} binnen zijn (art. 6:9 "
-            f"Algemene wet bestuursrecht). U heeft nog {self.dagen_over} {'dag' if self.dagen_over == 1 else 'dagen'}."
-            " Dagen die de regering soms extra gelijkstelt aan een feestdag telt kotwijzer niet mee; reken niet op "
-            "de laatste dag."
+            basis
+            + " "
+            + ngettext(
+                "Uw bezwaar moet uiterlijk {laatste} binnen zijn (art. 6:9 Algemene wet bestuursrecht). U heeft nog "
+                "{n} dag.",
+                "Uw bezwaar moet uiterlijk {laatste} binnen zijn (art. 6:9 Algemene wet bestuursrecht). U heeft nog "
+                "{n} dagen.",
+                self.dagen_over,
+            ).format(laatste=datum_tekst(self.laatste_dag, True), n=self.dagen_over)
+            + " "
+            + _(
+                "Dagen die de regering soms extra gelijkstelt aan een feestdag telt kotwijzer niet mee; reken niet op "
+                "de laatste dag."
+            )
         )
 
 

@@ -48,6 +48,24 @@ BEGRIPPEN: tuple[Begrip, ...] = (
         ),
     ),
     Begrip(
+        "beschikking",
+        "beschikking",
+        N_("besluit van Dienst Toeslagen"),
+        N_(
+            "Een brief met een besluit van Dienst Toeslagen over uw toeslag: het voorschot (voorschotbeschikking) of "
+            "de definitieve berekening na het jaar. Bent u het er niet mee eens? Dan kunt u bezwaar maken."
+        ),
+    ),
+    Begrip(
+        "bezwaar",
+        "bezwaar",
+        N_("bezwaar tegen een besluit"),
+        N_(
+            "Een brief aan Dienst Toeslagen waarin u zegt dat een besluit niet klopt en waarom (een bezwaarschrift). "
+            "Dat moet binnen zes weken na de datum van de brief. Bezwaar maken is gratis."
+        ),
+    ),
+    Begrip(
         "bijstand",
         "bijstand",
         N_("uitkering van de gemeente"),
@@ -60,6 +78,16 @@ BEGRIPPEN: tuple[Begrip, ...] = (
         N_(
             "Centrum Indicatiestelling Zorg. Het CIZ beslist of iemand zorg krijgt uit de Wet langdurige zorg (Wlz). "
             "Dat besluit heet het indicatiebesluit. Dienst Toeslagen vraagt om dit besluit."
+        ),
+    ),
+    Begrip(
+        "definitieve-berekening",
+        "definitieve berekening",
+        N_("de berekening na het jaar"),
+        N_(
+            "Na het jaar rekent Dienst Toeslagen de toeslag precies uit, met uw echte inkomen en de echte uren en "
+            "kosten van de opvang. Die brief heet de definitieve berekening. Kreeg u als voorschot te veel, dan "
+            "betaalt u terug; te weinig, dan krijgt u geld bij."
         ),
     ),
     Begrip(

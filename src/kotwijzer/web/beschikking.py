@@ -3,6 +3,10 @@
 The letter's figures are typed into a form, checked against the law for the household in the address (`a`), and shown
 line by line with the reason of every difference. The draft bezwaarschrift is rendered from a POST that carries the
 letter and, if the parent fills them in, name and address: used for that one document, never stored or logged.
+
+Languages: the parent's page is in the parent's language (Dutch or English); the bezwaarschrift is always Dutch,
+because it goes to Dienst Toeslagen, which works in Dutch (the English page says so and what it says). The workbench's
+page is Dutch only.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 
+from kotwijzer import i18n
 from kotwijzer.http.meldingen import nederlandse_fouten
+from kotwijzer.i18n import N_, _
 from kotwijzer.model import Huishouden
 from kotwijzer.web import formulier as fm
 from kotwijzer.web.basis import formulier, render, tekst
@@ -33,10 +39,10 @@ def _filters() -> None:
 
 _filters()
 REGELS = 6  # line slots in the form (a letter with more periods: use the API or the CLI)
-SOORTEN = [
-    ("dagopvang", "dagopvang"),
-    ("buitenschoolse_opvang", "buitenschoolse opvang (bso)"),
-    ("gastouderopvang", "gastouderopvang"),
+SOORTEN = [  # labels marked for the catalogue, translated where they are shown
+    ("dagopvang", N_("dagopvang")),
+    ("buitenschoolse_opvang", N_("buitenschoolse opvang (bso)")),
+    ("gastouderopvang", N_("gastouderopvang")),
 ]
 
 
@@ -75,11 +81,11 @@ def brief_uit_waarden(w: Mapping[str, str], h: Huishouden) -> tuple[dict[str, An
         "regels": [],
     }
     if brief["soort"] not in ("definitieve_berekening", "voorschotbeschikking"):
-        f.voeg("soort", "Kies wat voor brief het is.")
+        f.voeg("soort", _("Kies wat voor brief het is."))
     try:
         d = fm.parse_datum(w.get("datum", ""))
         if d is None:
-            f.voeg("datum", "Vul de datum van de brief in. Die staat bovenaan de brief.")
+            f.voeg("datum", _("Vul de datum van de brief in. Die staat bovenaan de brief."))
         else:
             brief["datum"] = d.isoformat()
     except ValueError as e:
@@ -87,14 +93,14 @@ def brief_uit_waarden(w: Mapping[str, str], h: Huishouden) -> tuple[dict[str, An
     try:
         ink = fm.parse_euros(w.get("toetsingsinkomen", ""))
         if ink is None:
-            f.voeg("toetsingsinkomen", "Vul het toetsingsinkomen in dat in de brief staat.")
+            f.voeg("toetsingsinkomen", _("Vul het toetsingsinkomen in dat in de brief staat."))
         else:
             brief["toetsingsinkomen"] = ink
     except ValueError as e:
         f.voeg("toetsingsinkomen", str(e))
     for veld in ("totaal", "al_betaald"):
         try:
-            x = fm.parse_getal(w.get(veld, ""), "Vul een bedrag in, bijvoorbeeld 1234,56.")
+            x = fm.parse_getal(w.get(veld, ""), _("Vul een bedrag in, bijvoorbeeld 1234,56."))
             if x is not None:
                 brief[veld] = str(x)
         except ValueError as e:
@@ -109,27 +115,27 @@ def brief_uit_waarden(w: Mapping[str, str], h: Huishouden) -> tuple[dict[str, An
             if not 1 <= r["kind"] <= len(h.kinderen):
                 raise ValueError
         except ValueError:
-            f.voeg(p + "kind", "Kies het kind.")
+            f.voeg(p + "kind", _("Kies het kind."))
         for v in ("van", "tot"):
             try:
                 d = fm.parse_datum(w.get(p + v, ""))
                 if d is None:
-                    f.voeg(p + v, "Vul de datum in, zoals in de brief.")
+                    f.voeg(p + v, _("Vul de datum in, zoals in de brief."))
                 elif d.year != h.berekeningsjaar:
-                    f.voeg(p + v, f"De periode moet in {h.berekeningsjaar} liggen.")
+                    f.voeg(p + v, _("De periode moet in {jaar} liggen.").format(jaar=h.berekeningsjaar))
                 else:
                     r[v] = d.isoformat()
             except ValueError as e:
                 f.voeg(p + v, str(e))
         if r.get("van") and r.get("tot") and r["tot"] < r["van"]:
-            f.voeg(p + "tot", "De einddatum ligt voor de begindatum.")
+            f.voeg(p + "tot", _("De einddatum ligt voor de begindatum."))
         if r["opvangsoort"] not in dict(SOORTEN):
-            f.voeg(p + "soort", "Kies de soort opvang.")
+            f.voeg(p + "soort", _("Kies de soort opvang."))
         for v, melding, verplicht in (
-            ("uren", "Vul de uren per maand in, bijvoorbeeld 80.", True),
-            ("uurprijs", "Vul de uurprijs in, bijvoorbeeld 10,71.", True),
-            ("percentage", "Vul het percentage (tabelwaarde) in, bijvoorbeeld 87,3.", True),
-            ("bedrag", "Vul het bedrag in, bijvoorbeeld 747,99.", False),
+            ("uren", _("Vul de uren per maand in, bijvoorbeeld 80."), True),
+            ("uurprijs", _("Vul de uurprijs in, bijvoorbeeld 10,71."), True),
+            ("percentage", _("Vul het percentage (tabelwaarde) in, bijvoorbeeld 87,3."), True),
+            ("bedrag", _("Vul het bedrag in, bijvoorbeeld 747,99."), False),
         ):
             try:
                 x = fm.parse_getal(w.get(p + v, ""), melding)
@@ -140,16 +146,16 @@ def brief_uit_waarden(w: Mapping[str, str], h: Huishouden) -> tuple[dict[str, An
             except ValueError as e:
                 f.voeg(p + v, str(e))
         if "percentage" in r and not 0 <= float(r["percentage"]) <= 100:
-            f.voeg(p + "percentage", "Een percentage ligt tussen 0 en 100.")
+            f.voeg(p + "percentage", _("Een percentage ligt tussen 0 en 100."))
         try:
             r["rangorde"] = int(w.get(p + "rangorde") or "0")
             if not 1 <= r["rangorde"] <= 12:
                 raise ValueError
         except ValueError:
-            f.voeg(p + "rangorde", "Kies de rangorde: 1e kind of een ander kind.")
+            f.voeg(p + "rangorde", _("Kies de rangorde: 1e kind of een ander kind."))
         brief["regels"].append(r)
     if not brief["regels"] and not f:
-        f.voeg("r-0-uren", "Vul minstens één regel van de brief in (een kind en een periode).")
+        f.voeg("r-0-uren", _("Vul minstens één regel van de brief in (een kind en een periode)."))
     if f:
         return None, f
     from kotwijzer.beschikking.model import Beschikking
@@ -192,21 +198,21 @@ def _pagina(
         "w": waarden,
         "controle": controle,
         "regels": range(REGELS),
-        "soorten": SOORTEN,
-        "kinderen": [(str(i + 1), k.label or f"kind {i + 1}") for i, k in enumerate(h.kinderen)],
+        "soorten": [(k, _(v)) for k, v in SOORTEN],
+        "kinderen": [(str(i + 1), k.label or _("kind {n}").format(n=i + 1)) for i, k in enumerate(h.kinderen)],
         "vandaag": dt.date.today(),
         "actie": "/beschikking",
         "bezwaar_actie": "/beschikking/bezwaarschrift",
         "verborgen": {"a": a},
         "terug": f"/uitkomst?a={quote(a)}",
-        "terug_tekst": "Terug naar uw uitkomst",
+        "terug_tekst": _("Terug naar uw uitkomst"),
         "opslaan": False,
         "opgeslagen": None,
     }
     ctx.update(extra)
     if brief:
         ctx["verborgen"] = {**ctx["verborgen"], "brief": json.dumps(brief)}
-    titel = ("Fout: " if fouten else "") + f"Beschikking controleren {h.berekeningsjaar}"
+    titel = (_("Fout: ") if fouten else "") + _("Beschikking controleren {jaar}").format(jaar=h.berekeningsjaar)
     return render(request, "beschikking.html", status=status, titel=titel, fouten=fouten or {}, **ctx)
 
 
@@ -214,7 +220,7 @@ def _pagina(
 def beschikking(request: Request, a: str | None = None):
     from kotwijzer.web.publiek import naar
 
-    h, _ = _h(request, a)
+    h, _staat = _h(request, a)
     if h is None:
         return naar("/vragen?verlopen=1")
     return _pagina(request, h, a or "", lege_waarden(h))
@@ -228,7 +234,7 @@ async def beschikking_post(request: Request):
 
     form = await formulier(request)
     a = tekst(form, "a")
-    h, _ = _h(request, a)
+    h, _staat = _h(request, a)
     if h is None:
         return naar("/vragen?verlopen=1")
     w = waarden_uit_form(form)
@@ -247,26 +253,37 @@ async def beschikking_post(request: Request):
 async def bezwaarschrift(request: Request):
     """The draft as PDF or text. Name and address come from the form, go into this one document and nowhere else."""
     from kotwijzer.beschikking import controleer
-    from kotwijzer.beschikking.bezwaar import Persoon, bezwaarschrift_pdf, bezwaarschrift_tekst
+    from kotwijzer.beschikking.bezwaar import Persoon
     from kotwijzer.web.publiek import naar
 
     form = await formulier(request)
-    h, _ = _h(request, tekst(form, "a"))
+    h, _staat = _h(request, tekst(form, "a"))
     if h is None:
         return naar("/vragen?verlopen=1")
     try:
         brief = json.loads(tekst(form, "brief"))
-        c = controleer(h, brief)
+        with i18n.in_taal(i18n.STANDAARD):  # the bezwaarschrift goes to Dienst Toeslagen: Dutch
+            c = controleer(h, brief)
     except (ValueError, ValidationError):
         from urllib.parse import quote
 
         return naar(f"/beschikking?a={quote(tekst(form, 'a'))}")
     p = Persoon.van({k: tekst(form, k) for k in ("naam", "adres", "postcode_plaats", "bsn", "kenmerk")})
+    return _bezwaarschrift_antwoord(c, p, tekst(form, "formaat"))
+
+
+def _bezwaarschrift_antwoord(c, p, formaat: str) -> Response:
+    """The draft bezwaarschrift as text or PDF, in Dutch whatever the page's language."""
+    from kotwijzer.beschikking.bezwaar import bezwaarschrift_pdf, bezwaarschrift_tekst
+
     kop = {"Cache-Control": "no-store"}
-    if tekst(form, "formaat") == "tekst":
-        return Response(bezwaarschrift_tekst(c, p), media_type="text/plain; charset=utf-8", headers=kop)
-    kop["Content-Disposition"] = f'attachment; filename="bezwaarschrift-kinderopvangtoeslag-{c.berekeningsjaar}.pdf"'
-    return Response(bezwaarschrift_pdf(c, p), media_type="application/pdf", headers=kop)
+    with i18n.in_taal(i18n.STANDAARD):
+        if formaat == "tekst":
+            return Response(bezwaarschrift_tekst(c, p), media_type="text/plain; charset=utf-8", headers=kop)
+        kop["Content-Disposition"] = (
+            f'attachment; filename="bezwaarschrift-kinderopvangtoeslag-{c.berekeningsjaar}.pdf"'
+        )
+        return Response(bezwaarschrift_pdf(c, p), media_type="application/pdf", headers=kop)
 
 
 # ------------------------------------------------------------------------------------------- professional workbench
@@ -295,6 +312,7 @@ def _pro_ctx(sc: dict) -> dict[str, Any]:
         "terug": f"/pro/scenarios/{sc['id']}",
         "terug_tekst": f"Terug naar scenario {sc['naam']}",
         "opslaan": True,
+        "taalwissel": None,  # the workbench is Dutch only
     }
 
 
@@ -332,7 +350,13 @@ def _waarden_uit_brief(brief: dict[str, Any]) -> dict[str, str]:
 
 @router.get("/pro/scenarios/{scenario_id}/beschikking", response_class=HTMLResponse)
 def pro_beschikking(request: Request, scenario_id: int):
-    """The assessment check of a scenario. When the scenario's newest version holds a checked letter, it is shown."""
+    """The assessment check of a scenario. When the scenario's newest version holds a checked letter, it is shown.
+    The workbench is Dutch only."""
+    with i18n.in_taal(i18n.STANDAARD):
+        return _pro_beschikking(request, scenario_id)
+
+
+def _pro_beschikking(request: Request, scenario_id: int):
     from kotwijzer.beschikking import controleer
     from kotwijzer.web.publiek import naar
 
@@ -357,6 +381,13 @@ def pro_beschikking(request: Request, scenario_id: int):
 
 @router.post("/pro/scenarios/{scenario_id}/beschikking", response_class=HTMLResponse)
 async def pro_beschikking_post(request: Request, scenario_id: int):
+    """The workbench is Dutch only."""
+    form = await formulier(request)
+    with i18n.in_taal(i18n.STANDAARD):
+        return _pro_beschikking_post(request, scenario_id, form)
+
+
+def _pro_beschikking_post(request: Request, scenario_id: int, form):
     """'Controleer' shows the check; 'opslaan' also saves it with the dossier as a new version of the scenario: the
     same facts, and in the version's summary the letter and the outcome of the check (no personal data: children by
     number and pseudonymous label)."""
@@ -367,9 +398,8 @@ async def pro_beschikking_post(request: Request, scenario_id: int):
     from kotwijzer.web.basis import vereist_ingelogd
     from kotwijzer.web.publiek import naar
 
-    form = await formulier(request)
     g = vereist_ingelogd(request)
-    _, sc, v = _pro(request, scenario_id)
+    _g, sc, v = _pro(request, scenario_id)
     h = Huishouden.model_validate(v["invoer"])
     w = waarden_uit_form(form)
     brief, f = brief_uit_waarden(w, h)
@@ -426,17 +456,14 @@ async def pro_beschikking_post(request: Request, scenario_id: int):
 @router.post("/pro/scenarios/{scenario_id}/beschikking/bezwaarschrift")
 async def pro_bezwaarschrift(request: Request, scenario_id: int):
     from kotwijzer.beschikking import controleer
-    from kotwijzer.beschikking.bezwaar import Persoon, bezwaarschrift_pdf, bezwaarschrift_tekst
+    from kotwijzer.beschikking.bezwaar import Persoon
     from kotwijzer.web.basis import vereist_ingelogd
 
     form = await formulier(request)
     vereist_ingelogd(request)
-    _, _, v = _pro(request, scenario_id)
+    _g, _sc, v = _pro(request, scenario_id)
     h = Huishouden.model_validate(v["invoer"])
-    c = controleer(h, json.loads(tekst(form, "brief") or "{}"))
+    with i18n.in_taal(i18n.STANDAARD):
+        c = controleer(h, json.loads(tekst(form, "brief") or "{}"))
     p = Persoon.van({k: tekst(form, k) for k in ("naam", "adres", "postcode_plaats", "bsn", "kenmerk")})
-    kop = {"Cache-Control": "no-store"}
-    if tekst(form, "formaat") == "tekst":
-        return Response(bezwaarschrift_tekst(c, p), media_type="text/plain; charset=utf-8", headers=kop)
-    kop["Content-Disposition"] = f'attachment; filename="bezwaarschrift-kinderopvangtoeslag-{c.berekeningsjaar}.pdf"'
-    return Response(bezwaarschrift_pdf(c, p), media_type="application/pdf", headers=kop)
+    return _bezwaarschrift_antwoord(c, p, tekst(form, "formaat"))

@@ -149,7 +149,7 @@ def artikelen_kort(grondslag: list[Grondslag]) -> str:
     per_wet: dict[str, dict[str, list[str]]] = {}
     for g in grondslag:
         kort = g.bron.kort()[: -len(g.bron.wet) - 1]  # 'art. 17 lid 1'
-        artikel, _, rest = kort.partition(" lid ")
+        artikel, _sep, rest = kort.partition(" lid ")
         per_wet.setdefault(g.bron.titel, {}).setdefault(artikel, []).append(rest)
     delen = []
     for titel, artikelen in per_wet.items():
@@ -915,7 +915,7 @@ def persoonsgegevens(form: dict[str, str]) -> tuple[Persoonsgegevens, dict[str, 
     """The fields of the letter form, cleaned up, and errors per field (only the BSN and the date are checked: every
     field may be left empty, to fill in by hand)."""
     fouten: dict[str, str] = {}
-    w = {k: re.sub(r"\s+", " ", str(form.get(k) or "")).strip()[:maximum] for k, _, maximum in VELDEN}
+    w = {k: re.sub(r"\s+", " ", str(form.get(k) or "")).strip()[:maximum] for k, _label, maximum in VELDEN}
     bsn = re.sub(r"[\s.]", "", w["bsn"])
     if bsn and (not bsn.isdigit() or len(bsn) not in (8, 9) or not _elfproef(bsn.zfill(9))):
         fouten["bsn"] = _(

@@ -120,7 +120,7 @@ async def _brief_antwoord(request: Request, form, h: Huishouden, ctx: dict[str, 
     if route is None:
         fouten.setdefault("route", _("Kies de situatie waarvoor de brief is."))
     if fouten or route is None:
-        w = {k: velden.get(k, "")[:100] for k, _, _ in VELDEN} | {
+        w = {k: velden.get(k, "")[:100] for k, _label, _max in VELDEN} | {
             "datum": velden.get("datum", "")[:20],
             "route": velden.get("route", "")[:40],
             "formaat": velden.get("formaat", "pdf")[:10],
@@ -214,7 +214,7 @@ def pro_aanvraagpakket(request: Request, scenario_id: int = Path(ge=1, le=2**31 
 
     if ingelogd(request) is None:
         return RedirectResponse("/inloggen", status_code=303)
-    h, ctx, _ = _pro_scenario(request, scenario_id, versie)
+    h, ctx, _info = _pro_scenario(request, scenario_id, versie)
     return _pagina(request, h, ctx)
 
 

@@ -152,3 +152,28 @@ def _csrf(c, a: str) -> str:
     m = re.search(r'name="csrf" value="([^"]+)"', r.text)
     assert m
     return m[1]
+
+
+@POPPLER
+@pytest.mark.parametrize("naam", list(ROUTES))
+def test_pdf_per_route_nederlandse_brief_engelse_pagina_voor_de_ouder(naam):
+    """Per route the PDF still renders: the Dutch letter and its Dutch law texts, then the parent's page in English."""
+    import datetime as dt
+
+    from kotwijzer.web.pdf import pakket_pdf
+
+    h = Huishouden.model_validate(ROUTES[naam])
+    r = bereken(h)
+    p_nl = pk.pakket_nl(h, r)
+    with i18n.in_taal("en"):
+        p_en = pk.pakket(h, r)
+    for route in p_nl.routes:
+        pdf = pakket_pdf(p_nl, route, pk.Persoonsgegevens(naam="A. Jansen"), None, dt.date(2026, 12, 6), p_en, "en")
+        paginas = [" ".join(x.split()) for x in pdf_paginas(pdf)]
+        ouder = next(i for i, x in enumerate(paginas) if "For yourself (do not send)" in x)
+        assert ouder >= 2, naam  # the letter, the law texts, then the parent's page
+        assert "Geachte heer, mevrouw," in paginas[0] and "Ik vraag kinderopvangtoeslag aan" in paginas[0], naam
+        assert "I apply" not in " ".join(paginas[:ouder]) and "Bijlage bij de brief" in " ".join(paginas[1:ouder])
+        rest = " ".join(paginas[ouder:])
+        assert "Step by step" in rest and "Changes to report" in rest and "0800-0543" in rest, naam
+        assert "Stap voor stap" not in rest and not re.search(r"\b(True|False|None)\b", rest), naam

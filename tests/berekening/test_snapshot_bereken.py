@@ -29,6 +29,9 @@ checked and the corpus itself stays as it was recorded:
   van uw eindigt op 30-06-2026.") and "De situatie 'detentie' van uw partner eindigt op 31 maart 2026." (was "... van
   de partner eindigt op 31-03-2026."). 47 saved households change, only in these sentences of `stappen`:
   examples/wlz_partner_2023.json and 46 households of the test suite (bereken 116-139, 474, 554-690).
+- issue 15 (§3, dates a reader can read): in the explanation text the version of a quoted law text reads "(versie
+  1 januari 2022)" (was "(versie 2022-01-01)"), also in the note "Tekst uit de versie van 1 januari 2023; ..."
+  (`BEWUST_GEWIJZIGDE_UITLEG`); every household whose explanation quotes law texts changes only there.
 """
 
 from __future__ import annotations
@@ -100,6 +103,24 @@ BEWUST_GEWIJZIGDE_ZINNEN: tuple[tuple[int, re.Pattern[str], Callable[[re.Match[s
         _datum_in_woorden,
     ),
 )
+
+
+# (issue, the saved wording, how it reads now): the explanation text's law-text versions as dates in words
+BEWUST_GEWIJZIGDE_UITLEG: tuple[tuple[int, re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (15, re.compile(r"(?<=\(versie )(?P<jaar>\d{4})-(?P<maand>\d\d)-(?P<dag>\d\d)(?=\))"), _datum_in_woorden),
+    (
+        15,
+        re.compile(r"(?<=Tekst uit de versie van )(?P<jaar>\d{4})-(?P<maand>\d\d)-(?P<dag>\d\d)(?=;)"),
+        _datum_in_woorden,
+    ),
+)
+
+
+def _uitleg_zoals_nu_bedoeld(uitleg_toen: str) -> str:
+    """The saved explanation text with the wording changed on purpose (`BEWUST_GEWIJZIGDE_UITLEG`) in its new form."""
+    for _issue, patroon, nieuw in BEWUST_GEWIJZIGDE_UITLEG:
+        uitleg_toen = patroon.sub(nieuw, uitleg_toen)
+    return uitleg_toen
 
 
 def _stappen_zoals_nu_bedoeld(stappen_toen: list[list[Any]]) -> list[list[Any]]:
@@ -177,7 +198,7 @@ def test_json_ongewijzigd(deel: int) -> None:
             }
             toen = {
                 "resultaat": x["resultaat"],
-                "uitleg": x["uitleg"],
+                "uitleg": _uitleg_zoals_nu_bedoeld(x["uitleg"]),
                 "stappen": _stappen_zoals_nu_bedoeld(x["stappen"]),
             }
         else:

@@ -145,12 +145,13 @@ def _wettekst(bron: Bron, peildatum: dt.date, taal: str = i18n.STANDAARD) -> tup
             "citaat": b.kort(),
             "tekst": teksten.tekst(b, versie),
             "versie": versie.isoformat(),
+            "versie_tekst": i18n.datum(versie),
             "url": info.get("url"),
             "terugval": terugval,
             "opmerking": (
                 _(
                     "Tekst uit de versie van {versie}; de tekst die in {jaar} geldt is niet in kotwijzer opgenomen."
-                ).format(versie=versie.isoformat(), jaar=peildatum.year)
+                ).format(versie=i18n.datum(versie), jaar=peildatum.year)
                 if terugval
                 else None
             ),

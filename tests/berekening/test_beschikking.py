@@ -184,6 +184,10 @@ def test_te_laat_aangevraagd():
         (dt.date(2026, 10, 1), dt.date(2026, 12, 6), dt.date(2026, 11, 12), -24),
         # 20 Feb 2026 + 6 weeks = Goede Vrijdag 3 April (Easter 5 April); Sat, Sun, tweede Paasdag -> Tuesday 7 April
         (dt.date(2026, 2, 20), dt.date(2026, 3, 1), dt.date(2026, 4, 7), 37),
+        # 16 Mar 2026 + 6 weeks = Monday 27 April 2026, Koningsdag (Atw art. 3 lid 1) -> Tuesday 28 April
+        (dt.date(2026, 3, 16), dt.date(2026, 4, 1), dt.date(2026, 4, 28), 27),
+        # 26 Oct 2026 + 6 weeks = Monday 7 December 2026, a working day; on that day it is the last day (0 left)
+        (dt.date(2026, 10, 26), dt.date(2026, 12, 7), dt.date(2026, 12, 7), 0),
     ],
 )
 def test_bezwaartermijn(brief, vandaag, laatste, over):
@@ -191,6 +195,8 @@ def test_bezwaartermijn(brief, vandaag, laatste, over):
     assert (t.laatste_dag, t.dagen_over) == (laatste, over)
     assert "6:7" in t.tekst() and "6:8" in t.tekst()
     assert ("6:11" in t.tekst()) == (over < 0)
+    assert ("Vandaag is de laatste dag" in t.tekst()) == (over == 0)
+    assert "nog 0 dagen" not in t.tekst()
 
 
 def test_bezwaarschrift_heeft_de_eisen_van_awb_6_5_en_geen_persoonsgegevens_zonder_invoer():

@@ -68,7 +68,7 @@ class Bezwaartermijn:
     laatste_dag: dt.date  # after the Algemene termijnenwet
     verlengd_om: str | None  # why the term was extended (weekend or feestdag), else None
     vandaag: dt.date
-    dagen_over: int  # days left including today's date to the last day (negative: passed)
+    dagen_over: int  # days from today to the last day (0: today is the last day; negative: passed)
 
     @property
     def verlopen(self) -> bool:
@@ -118,12 +118,19 @@ class Bezwaartermijn:
         return (
             basis
             + " "
-            + ngettext(
-                "Uw bezwaar moet uiterlijk {laatste} binnen zijn (art. 6:9 Algemene wet bestuursrecht). U heeft nog "
-                "{n} dag.",
-                "Uw bezwaar moet uiterlijk {laatste} binnen zijn (art. 6:9 Algemene wet bestuursrecht). U heeft nog "
-                "{n} dagen.",
-                self.dagen_over,
+            + (
+                _(
+                    "Uw bezwaar moet uiterlijk vandaag, {laatste}, binnen zijn (art. 6:9 Algemene wet "
+                    "bestuursrecht). Vandaag is de laatste dag."
+                )
+                if self.dagen_over == 0
+                else ngettext(
+                    "Uw bezwaar moet uiterlijk {laatste} binnen zijn (art. 6:9 Algemene wet bestuursrecht). U heeft "
+                    "nog {n} dag.",
+                    "Uw bezwaar moet uiterlijk {laatste} binnen zijn (art. 6:9 Algemene wet bestuursrecht). U heeft "
+                    "nog {n} dagen.",
+                    self.dagen_over,
+                )
             ).format(laatste=datum_tekst(self.laatste_dag, True), n=self.dagen_over)
             + " "
             + _(

@@ -163,7 +163,9 @@ def _logit(u: np.ndarray, L: float, U: float) -> tuple[np.ndarray, np.ndarray]:
     e = np.exp(np.clip(A * u, -700, 700))
     noemer = (U - 1) + (1 - L) * e
     g = (L * (U - 1) + U * (1 - L) * e) / noemer
-    dg = A * e * (1 - L) * (U - 1) * (U - L) / noemer**2
+    # where A*u is large, noemer**2 overflows to inf and dg becomes 0: its limit, so the overflow is not an error
+    with np.errstate(over="ignore"):
+        dg = A * e * (1 - L) * (U - 1) * (U - L) / noemer**2
     return g, dg
 
 

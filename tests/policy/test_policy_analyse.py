@@ -293,3 +293,13 @@ def test_herkomst_noemt_opdrachtregel_en_bestanden(tmp_path):
     f.write_bytes(b"voorbeeld")
     assert bestand_hash(f) == hashlib.sha256(b"voorbeeld").hexdigest()[:16]
     assert bestand_hash("s3://emmer/p.parquet") is None
+
+
+def test_budgettabel_rondt_een_regel_als_geheel_af():
+    # a small effect keeps one decimal in every year of its row, instead of 2,4 in one year and 5 in the next
+    klein, vlag = A._afronden({2029: 2.44, 2030: 2.61, 2031: float("nan")})
+    assert klein[2029] == 2.4 and klein[2030] == 2.6 and np.isnan(klein[2031])
+    assert "de hele regel op EUR 0,1 mln" in vlag
+    # larger effects: EUR 5 mln, half away from zero (12,5 -> 15, not 10 as round-half-even would give)
+    groot, vlag = A._afronden({2024: 12.5, 2025: 7.4, 2026: -12.5})
+    assert groot == {2024: 15.0, 2025: 5.0, 2026: -15.0} and vlag == ""

@@ -18,6 +18,7 @@ and says openly how much of the level is corrected.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import numpy as np
@@ -138,14 +139,20 @@ BRON_BUDGETTABEL = (
 )
 
 
-def _afronden(x: float) -> tuple[float, str]:
-    """x EUR 1 mln rounded to EUR 5 mln; an effect that would show as 0 keeps one decimal, with a flag."""
-    if x != x:
-        return float("nan"), ""
-    r = round(x / 5) * 5
-    if r == 0 and abs(x) >= 0.05:
-        return round(x, 1), "kleiner dan EUR 5 mln: op EUR 0,1 mln"
-    return float(r), ""
+def _afronden(waarden: dict[int, float]) -> tuple[dict[int, float], str]:
+    """A row of the budget table (x EUR 1 mln per year) rounded to EUR 5 mln (half away from zero). A row in which an
+    effect would show as 0 in some year keeps one decimal in every year, with one flag, so that a small effect does
+    not jump from 2,4 to 5 between two years."""
+    geldig = [x for x in waarden.values() if x == x]
+    klein = any(abs(x) < 2.5 and abs(x) >= 0.05 for x in geldig)
+    if klein:
+        return {j: (round(x, 1) if x == x else x) for j, x in waarden.items()}, (
+            "kleine bedragen: de hele regel op EUR 0,1 mln (afgerond op EUR 5 mln zou een jaar 0 tonen)"
+        )
+    return {
+        j: (float(Decimal(str(x / 5)).to_integral_value(ROUND_HALF_UP) * 5) if x == x else x)
+        for j, x in waarden.items()
+    }, ""
 
 
 Regel = tuple[str, str, dict[int, float], dict[int, str]]  # label, kind, value per year, flag per year
@@ -307,15 +314,16 @@ def budgettabel(
             "prijsniveau": "prijzen 2024 (uurprijsindex)" if constante_prijzen else PRIJSNIVEAU,
         }
         vlaggen = dict(kenmerken)
+        ruw = {j: waarden.get(j, float("nan")) for j in jaren}
+        if constante_prijzen:
+            ruw = {j: (x / index(a, j, "uurprijs") if x == x else x) for j, x in ruw.items()}
+        afgerond, rijvlag = _afronden(ruw)
         for j in jaren:
-            x = waarden.get(j, float("nan"))
-            if constante_prijzen and x == x:
-                x = x / index(a, j, "uurprijs")
-            rij[str(j)], vlag = _afronden(x)
-            if vlag:
-                vlaggen[j] = vlag
+            rij[str(j)] = afgerond[j]
         rij["structureel"] = rij[str(jaren[-1])]
-        rij["kenmerken"] = "; ".join(f"{j}: {t}" for j, t in sorted(vlaggen.items()))
+        rij["kenmerken"] = "; ".join(
+            [*([f"alle jaren: {rijvlag}"] if rijvlag else []), *(f"{j}: {t}" for j, t in sorted(vlaggen.items()))]
+        )
         rij["bron"] = BRON_BUDGETTABEL
         rijen.append(rij)
     return pd.DataFrame(rijen)

@@ -117,7 +117,6 @@ def create_app(
     from kotwijzer.api.beschikking import router as beschikking_api_router
     from kotwijzer.api.gemeenten import router as gemeenten_api_router
     from kotwijzer.api.routes import router as api_router
-    from kotwijzer.http.catalogus import CatalogusMiddleware
     from kotwijzer.http.sessie import SessieMiddleware
     from kotwijzer.web.basis import fout_pagina
     from kotwijzer.web.beleid import BeleidBron
@@ -163,7 +162,6 @@ def create_app(
     from kotwijzer.i18n import TaalMiddleware
 
     app.add_middleware(TaalMiddleware)  # the language of the parent flow (cookie), around everything that renders
-    app.add_middleware(CatalogusMiddleware, db=db)
     app.add_middleware(BeveiligingsHeaders, hsts=bool(secure_cookies))
     app.add_middleware(VangFouten, html_fout=fout_pagina)  # no exception message reaches a log
     app.add_middleware(VroegeWeigering, poort_van=app)  # refusals of public calculations cost little

@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 import logging
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,6 +20,9 @@ from kotwijzer.invoer import OntbrekendeInvoer
 from kotwijzer.model import Datum, Huishouden, Maand, Opvang, Periode, Resultaat, Situatie
 from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving
 from kotwijzer.wetten.bron import WETTEN
+
+if TYPE_CHECKING:
+    from kotwijzer.municipal import CatalogusBron
 
 log = logging.getLogger("kotwijzer.diensten")
 
@@ -163,23 +166,30 @@ def _wet_van(citaat: str) -> str:
     return citaat.rsplit(" ", 1)[-1] if citaat else ""
 
 
-def stappen_lijst(h: Huishouden, r: Resultaat) -> list[dict[str, Any]]:
+def stappen_lijst(h: Huishouden, r: Resultaat, catalogus: CatalogusBron = None) -> list[dict[str, Any]]:
     from kotwijzer.explain import stappen
 
-    return [dataclasses.asdict(s) for s in stappen(h, r)]
+    return [dataclasses.asdict(s) for s in stappen(h, r, catalogus=catalogus)]
 
 
-def berekening(h: Huishouden) -> dict[str, Any]:
-    """Result + explanation + next steps. Raises the core's errors (missing input or law data)."""
-    r = bereken(h)
+def berekening(h: Huishouden, catalogus: CatalogusBron = None) -> dict[str, Any]:
+    """Result + explanation + next steps. Raises the core's errors (missing input or law data). Every function here
+    takes the municipal `catalogus` the caller uses (`kotwijzer.municipal.CatalogusBron`; None: the shipped example
+    data) and hands it to the core."""
+    r = bereken(h, catalogus=catalogus)
     blokken, met_tekst = uitleg_blokken(r)
-    return {"resultaat": r, "uitleg": blokken, "stappen": stappen_lijst(h, r), "wettekst_beschikbaar": met_tekst}
+    return {
+        "resultaat": r,
+        "uitleg": blokken,
+        "stappen": stappen_lijst(h, r, catalogus),
+        "wettekst_beschikbaar": met_tekst,
+    }
 
 
 # ----------------------------------------------------------------------------------------------- summaries
-def kort(h: Huishouden) -> dict[str, Any]:
+def kort(h: Huishouden, catalogus: CatalogusBron = None) -> dict[str, Any]:
     """Verdict (from the voorwaardencheck) and, when it can be computed, the amounts."""
-    vc = voorwaardencheck(h)
+    vc = voorwaardencheck(h, catalogus=catalogus)
     uit: dict[str, Any] = {
         "oordeel": vc.oordeel,
         "samenvatting": vc.samenvatting,
@@ -191,7 +201,7 @@ def kort(h: Huishouden) -> dict[str, Any]:
         "resultaat": None,
     }
     try:
-        r = bereken(h)
+        r = bereken(h, catalogus=catalogus)
     except REKENFOUTEN as e:
         uit["melding"] = rekenfout_melding(e)
         return uit
@@ -207,10 +217,10 @@ def kort(h: Huishouden) -> dict[str, Any]:
     return uit
 
 
-def samenvatting_voor_opslag(h: Huishouden) -> dict[str, Any]:
+def samenvatting_voor_opslag(h: Huishouden, catalogus: CatalogusBron = None) -> dict[str, Any]:
     """The computed summary stored beside a scenario version (JSON-safe)."""
     try:
-        k = kort(h)
+        k = kort(h, catalogus)
     except REKENFOUTEN as e:
         return {"status": "niet_berekend", "berekeningsjaar": h.berekeningsjaar, "melding": rekenfout_melding(e)}
     uit = {
@@ -362,11 +372,11 @@ def _uren(u: Decimal) -> str:
     return f"{int(d)}" if d == d.to_integral_value() else f"{d.normalize():f}".replace(".", ",")
 
 
-def wat_als(h: Huishouden, w: Wijziging) -> dict[str, Any]:
+def wat_als(h: Huishouden, w: Wijziging, catalogus: CatalogusBron = None) -> dict[str, Any]:
     h2, tekst = pas_wijziging_toe(h, w)
     # validate the changed household as a whole (a change can make the input inconsistent)
     h2 = Huishouden.model_validate(h2.model_dump(mode="json", exclude_none=True))
-    a, b = kort(h), kort(h2)
+    a, b = kort(h, catalogus), kort(h2, catalogus)
     per_maand = []
     for m in range(12):
         ta = a["toeslag_per_maand"][m] if a["toeslag_per_maand"] else None
@@ -397,8 +407,10 @@ def wat_als(h: Huishouden, w: Wijziging) -> dict[str, Any]:
 
 
 # ----------------------------------------------------------------------------------------------- voorschot
-def voorschot(h: Huishouden, inkomen_voorschot: int, inkomen_definitief: int) -> dict[str, Any]:
-    v = voorschot_vs_definitief(h, inkomen_voorschot, inkomen_definitief)
+def voorschot(
+    h: Huishouden, inkomen_voorschot: int, inkomen_definitief: int, catalogus: CatalogusBron = None
+) -> dict[str, Any]:
+    v = voorschot_vs_definitief(h, inkomen_voorschot, inkomen_definitief, catalogus)
     return {
         "voorschot": v["voorschot"],
         "definitief": v["definitief"],

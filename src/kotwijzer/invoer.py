@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -18,6 +18,9 @@ from kotwijzer.model import Huishouden, Kind, Opvangsoort, Ouder, Periode, Situa
 from kotwijzer.params import JaarParameters
 from kotwijzer.rules import codes as c
 from kotwijzer.rules import kalender
+
+if TYPE_CHECKING:
+    from kotwijzer.municipal import CatalogusBron
 
 SOORT_CODE = {None: 0, Opvangsoort.dagopvang: 1, Opvangsoort.buitenschoolse_opvang: 2, Opvangsoort.gastouderopvang: 3}
 SOORT_NAAM = {0: None, 1: Opvangsoort.dagopvang, 2: Opvangsoort.buitenschoolse_opvang, 3: Opvangsoort.gastouderopvang}
@@ -197,15 +200,18 @@ def _periode_grenzen(p: Periode, jaar: int) -> tuple[dt.date | None, dt.date | N
     return runs[0][0], runs[-1][1]
 
 
-def classificeer_activiteit(gemeente_code: str, activiteit: str):
+def classificeer_activiteit(gemeente_code: str, activiteit: str, catalogus: CatalogusBron = None):
     """Wko 1.6 lid 1 onder c: whether a municipal activity is a voorziening gericht op arbeidsinschakeling follows from
-    the municipality's classification (categories A and B). Delegates to `kotwijzer.municipal`."""
+    the municipality's classification (categories A and B) in `catalogus` (None: the shipped example data).
+    Delegates to `kotwijzer.municipal`."""
     from kotwijzer.municipal.classificatie import classificeer  # local import: optional module
 
-    return classificeer(gemeente_code, activiteit)
+    return classificeer(gemeente_code, activiteit, catalogus)
 
 
-def _ouder_arrays(o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notities: list[dict]):
+def _ouder_arrays(
+    o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notities: list[dict], catalogus: CatalogusBron = None
+):
     """Month flags [12] for one parent: the situation bits, the hours worked (KGU years) and the month a traject ended."""
     sit = np.zeros(12, dtype=np.uint32)
     werk = np.zeros(12, dtype=np.int32)
@@ -249,7 +255,7 @@ def _ouder_arrays(o: Ouder | None, pad: str, jaar: int, p: JaarParameters, notit
                 if per.gemeente_code is None:
                     raise OntbrekendeInvoer(f"{veld}.gemeente_code", "Vul de gemeente in bij de activiteit.")
                 try:
-                    kl = classificeer_activiteit(per.gemeente_code, per.activiteit)
+                    kl = classificeer_activiteit(per.gemeente_code, per.activiteit, catalogus)
                 except LookupError as e:
                     raise OntbrekendeInvoer(f"{veld}.activiteit", str(e)) from e
                 voorz = bool(kl.gericht_op_arbeidsinschakeling)
@@ -390,13 +396,17 @@ def _kind_arrays(k: Kind, jaar: int, pad: str = "kinderen[0]", notities: list[di
     return soort, lrk, uren, prijs, geboren, voor_vo, bso_leeftijd, woont
 
 
-def naar_batch(h: Huishouden, p: JaarParameters, aanvraagdatum: dt.date | None = None) -> Batch:
+def naar_batch(
+    h: Huishouden, p: JaarParameters, aanvraagdatum: dt.date | None = None, catalogus: CatalogusBron = None
+) -> Batch:
     """One household as a batch of one. `aanvraagdatum` overrides h.aanvraagdatum (the calculator passes the date it
-    assumes when none was given); without either, no retroactivity limit applies (as in the population runs)."""
+    assumes when none was given); without either, no retroactivity limit applies (as in the population runs).
+    `catalogus` is the municipal catalogue an activity named in the input is classified with (None: the shipped
+    example data), as a formula receives its parameters."""
     jaar = h.berekeningsjaar
     notities: list[dict] = []
-    s0, w0, t0 = _ouder_arrays(h.aanvrager, "aanvrager", jaar, p, notities)
-    s1, w1, t1 = _ouder_arrays(h.partner, "partner", jaar, p, notities)
+    s0, w0, t0 = _ouder_arrays(h.aanvrager, "aanvrager", jaar, p, notities, catalogus)
+    s1, w1, t1 = _ouder_arrays(h.partner, "partner", jaar, p, notities, catalogus)
     C = max(1, len(h.kinderen))
     arr = {
         "soort": np.zeros((1, C, 12), np.int8),

@@ -14,6 +14,7 @@ from pydantic import Field
 
 from kotwijzer.api.routes import FOUTEN, openapi_body
 from kotwijzer.beschikking.model import ControleVerzoek
+from kotwijzer.http.catalogus import kern_catalogus
 from kotwijzer.http.fouten import dumps, lees_json, valideer
 from kotwijzer.http.rekenpoort import rekenplek
 from kotwijzer.model import Basismodel
@@ -50,7 +51,7 @@ async def controle(request: Request) -> Response:
 
     def _doe(data) -> bytes:
         v = valideer(ControleVerzoek, data)
-        return dumps(controleer(v.invoer, v.beschikking).model_dump(mode="json"))
+        return dumps(controleer(v.invoer, v.beschikking, catalogus=kern_catalogus(request)).model_dump(mode="json"))
 
     async with rekenplek(request) as reken_hier:
         body = await reken_hier(_doe, await lees_json(request))
@@ -72,7 +73,7 @@ async def bezwaarschrift(request: Request) -> Response:
 
     def _doe(data) -> tuple[bytes, str]:
         v = valideer(BezwaarVerzoek, data)
-        c = controleer(v.invoer, v.beschikking)
+        c = controleer(v.invoer, v.beschikking, catalogus=kern_catalogus(request))
         p = Persoon.van(v.persoon.model_dump() if v.persoon else None)
         if v.formaat == "tekst":
             return bezwaarschrift_tekst(c, p).encode("utf-8"), "text/plain; charset=utf-8"

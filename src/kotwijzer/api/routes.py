@@ -18,9 +18,11 @@ from pydantic import BaseModel
 from kotwijzer import diensten
 from kotwijzer.api import schemas as sch
 from kotwijzer.http.beveiliging import TeVeelPogingen, begrensd_inloggen
+from kotwijzer.http.catalogus import kern_catalogus
 from kotwijzer.http.fouten import ApiFout, controleer_typen, dumps, json_antwoord, lees_json, lees_model, valideer
 from kotwijzer.http.rekenpoort import reken, rekenplek
 from kotwijzer.model import Huishouden
+from kotwijzer.municipal import CatalogusBron
 from kotwijzer.store import repo
 from kotwijzer.store.repo import Actor
 
@@ -112,7 +114,7 @@ def api_actor(request: Request, cred: HTTPAuthorizationCredentials | None = Depe
 )
 async def berekening(request: Request) -> Response:
     def _doe(data) -> bytes:  # validation, calculation and serialisation off the event loop
-        uit = diensten.berekening(valideer(Huishouden, data))
+        uit = diensten.berekening(valideer(Huishouden, data), kern_catalogus(request))
         return b"".join(
             [
                 b'{"resultaat":',
@@ -182,7 +184,7 @@ async def _voorwaardencheck(request: Request, reken_hier, _check) -> Response:
 
     def _doe() -> bytes:
         controleer_typen(Huishouden, data)
-        return _check(data).model_dump_json().encode()
+        return _check(data, catalogus=kern_catalogus(request)).model_dump_json().encode()
 
     body = await reken_hier(_doe)
     return Response(body, media_type="application/json")
@@ -200,7 +202,7 @@ async def wat_als(request: Request) -> Response:
     def _doe(data) -> bytes:
         v = valideer(sch.WatAlsVerzoek, data)
         try:
-            uit = diensten.wat_als(v.invoer, v.wijziging)
+            uit = diensten.wat_als(v.invoer, v.wijziging, kern_catalogus(request))
         except diensten.OngeldigeWijziging as e:
             raise ApiFout(
                 422, "ongeldige_invoer", e.melding, [{"veld": e.veld, "melding": e.melding, "code": "wijziging"}]
@@ -228,7 +230,7 @@ async def wat_als(request: Request) -> Response:
 async def voorschot(request: Request) -> Response:
     def _doe(data) -> bytes:
         v = valideer(sch.VoorschotVerzoek, data)
-        return dumps(diensten.voorschot(v.invoer, v.inkomen_voorschot, v.inkomen_definitief))
+        return dumps(diensten.voorschot(v.invoer, v.inkomen_voorschot, v.inkomen_definitief, kern_catalogus(request)))
 
     async with rekenplek(request) as reken_hier:
         body = await reken_hier(_doe, await lees_json(request))
@@ -465,8 +467,8 @@ def scenarios(request: Request, dossier_id: int = _id(), actor: Actor = Depends(
         return json_antwoord(uit)
 
 
-def _opslaan_invoer(h: Huishouden) -> tuple[dict[str, Any], dict[str, Any]]:
-    return h.model_dump(mode="json", exclude_none=True), diensten.samenvatting_voor_opslag(h)
+def _opslaan_invoer(h: Huishouden, catalogus: CatalogusBron) -> tuple[dict[str, Any], dict[str, Any]]:
+    return h.model_dump(mode="json", exclude_none=True), diensten.samenvatting_voor_opslag(h, catalogus)
 
 
 @router.post(
@@ -480,7 +482,7 @@ def _opslaan_invoer(h: Huishouden) -> tuple[dict[str, Any], dict[str, Any]]:
 )
 async def scenario_maken(request: Request, dossier_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.ScenarioVerzoek)
-    invoer, samenvatting = await reken(request, _opslaan_invoer, v.invoer, per_adres=False)
+    invoer, samenvatting = await reken(request, _opslaan_invoer, v.invoer, kern_catalogus(request), per_adres=False)
     with _db(request).sessie() as s:
         sc = repo.scenario_maken(s, actor, dossier_id, v.naam, invoer, samenvatting, v.toelichting)
         return json_antwoord(_scenario_dict(sc, repo.scenario_versie(s, actor, sc.id)), 201)
@@ -511,7 +513,7 @@ def scenario(request: Request, scenario_id: int = _id(), actor: Actor = Depends(
 )
 async def scenario_opslaan(request: Request, scenario_id: int = _id(), actor: Actor = Depends(api_actor)) -> Response:
     v = await lees_model(request, sch.ScenarioVersieVerzoek)
-    invoer, samenvatting = await reken(request, _opslaan_invoer, v.invoer, per_adres=False)
+    invoer, samenvatting = await reken(request, _opslaan_invoer, v.invoer, kern_catalogus(request), per_adres=False)
     with _db(request).sessie() as s:
         repo.scenario_opslaan(s, actor, scenario_id, invoer, samenvatting, v.toelichting, v.verwachte_versie, v.naam)
         sc = repo.scenario(s, actor, scenario_id)
@@ -575,7 +577,7 @@ async def scenario_berekening(
     invoer = await run_in_threadpool(_lees)
 
     def _doe() -> bytes:
-        uit = diensten.berekening(valideer(Huishouden, invoer))
+        uit = diensten.berekening(valideer(Huishouden, invoer), kern_catalogus(request))
         uit["resultaat"] = uit["resultaat"].model_dump(mode="json")
         return dumps(uit)
 

@@ -10,7 +10,7 @@ from `kotwijzer.explain.signaaltekst`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kotwijzer.bereik import bereik_voor
 from kotwijzer.berekening import meldingen, termijn
@@ -25,6 +25,9 @@ from kotwijzer.kern import Uitkomst, bereken_batch
 from kotwijzer.model import Huishouden, Jaartotaal, Maanduitkomst, Ontbrekend, Resultaat
 from kotwijzer.params import parameters_voor_jaar
 from kotwijzer.signalen import Signaal
+
+if TYPE_CHECKING:
+    from kotwijzer.municipal import CatalogusBron
 
 
 def _bedragen(stand: Jaarstand, maanden_: list[Maanduitkomst]) -> str:
@@ -91,16 +94,19 @@ def bouw_resultaat(h: Huishouden, b: Batch, u: Uitkomst, aanvraagdatum: dt.date)
     )
 
 
-def bereken(h: Huishouden | dict[str, Any], vandaag: dt.date | None = None) -> Resultaat:
+def bereken(
+    h: Huishouden | dict[str, Any], vandaag: dt.date | None = None, catalogus: CatalogusBron = None
+) -> Resultaat:
     """Decide and compute KOT for one household-year. Raises `OntbrekendeInvoer` (missing or wrong input, with the
     field). Missing law data (no table, a missing cell, no fixed maximum uurprijs) or a missing toetsingsinkomen never
     hides what the law decides: the result has aanspraak, reasons and hours, and leaves out only the amounts that need
     the missing data (`Resultaat.bedragen`, `Resultaat.ontbrekend`). Without an aanvraagdatum the application is taken
-    to be made `vandaag` (default: today)."""
+    to be made `vandaag` (default: today). An activity named in the input is classified with the municipal
+    `catalogus` (`kotwijzer.municipal.CatalogusBron`; None: the shipped example data)."""
     if not isinstance(h, Huishouden):
         h = Huishouden.model_validate(h)
     p = parameters_voor_jaar(h.berekeningsjaar)
     aanvraagdatum = h.aanvraagdatum or vandaag or dt.date.today()
-    b = naar_batch(h, p, aanvraagdatum=aanvraagdatum)
+    b = naar_batch(h, p, aanvraagdatum=aanvraagdatum, catalogus=catalogus)
     u = bereken_batch(b, True, p)
     return bouw_resultaat(h, b, u, aanvraagdatum)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kotwijzer.berekening.opbouw import cent
 from kotwijzer.berekening.resultaat import bereken
@@ -13,35 +13,34 @@ from kotwijzer.params import OntbrekendeWetgeving, parameters_voor_jaar
 from kotwijzer.rules import bedrag as rb
 from kotwijzer.rules import codes as c
 
+if TYPE_CHECKING:
+    from kotwijzer.municipal import CatalogusBron
+
 
 def gemeentelijke_tegemoetkoming(
-    h: Huishouden | dict[str, Any], gemeente_code: str | None = None, catalogus: Any = None
+    h: Huishouden | dict[str, Any], gemeente_code: str | None = None, catalogus: CatalogusBron = None
 ) -> dict[str, Any]:
     """Wko art. 1.13: per month and child, the municipal top-up for a household in which a parent is in onderdeel c, e
     or j (k and l are not in force): at most kosten (hours x price capped at the maximum uurprijs) minus KOT, then the
     municipality's policy; what stays with the parent is the eigen bijdrage. The municipality is the one named with the
-    bijstand activity, or `gemeente_code`; without `catalogus` the one chosen with `municipal.gebruik_catalogus`, else
-    the shipped example data."""
-    from contextlib import nullcontext
-
-    from kotwijzer.municipal import actieve_catalogus, gebruik_catalogus
+    bijstand activity, or `gemeente_code`; its policy and the verdict on a named activity come from the same
+    `catalogus` (`kotwijzer.municipal.CatalogusBron`; None: the shipped example data)."""
+    from kotwijzer.municipal import catalogus_van
     from kotwijzer.municipal.tegemoetkoming import bereken_tegemoetkoming
 
     if not isinstance(h, Huishouden):
         h = Huishouden.model_validate(h)
-    # the verdict on a named activity follows from the same catalogue as the policy
-    with gebruik_catalogus(catalogus) if catalogus is not None else nullcontext():
-        r = bereken(h)
-        p = parameters_voor_jaar(h.berekeningsjaar)
-        b = naar_batch(h, p, aanvraagdatum=r.aanvraagdatum)
+    cat = catalogus_van(catalogus)  # resolved once: the verdict and the policy read the same catalogue
+    r = bereken(h, catalogus=cat)
+    p = parameters_voor_jaar(h.berekeningsjaar)
+    b = naar_batch(h, p, aanvraagdatum=r.aanvraagdatum, catalogus=cat)
     u = bereken_batch(b, True, p)
     if gemeente_code is None:
         codes = [per.gemeente_code for o in (h.aanvrager, h.partner) if o for per in o.situaties if per.gemeente_code]
         if not codes:
             raise OntbrekendeInvoer("gemeente_code", "Geef de gemeente op (CBS-code, bijvoorbeeld GM0363).")
         gemeente_code = codes[0]
-    catalogus = catalogus if catalogus is not None else actieve_catalogus()
-    beleid = catalogus.beleid_van(gemeente_code)
+    beleid = cat.beleid_van(gemeente_code)
     if beleid is None:
         raise OntbrekendeInvoer(
             "gemeente_code", f"Van gemeente {gemeente_code} is geen beleid voor de tegemoetkoming bekend."

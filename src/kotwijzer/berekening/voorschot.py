@@ -4,25 +4,28 @@ whole euros; the definitieve berekening uses the actual joint toetsingsinkomen."
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kotwijzer.berekening.resultaat import bereken
 from kotwijzer.explain.signaaltekst import tekst_van
 from kotwijzer.model import Huishouden
 
+if TYPE_CHECKING:
+    from kotwijzer.municipal import CatalogusBron
+
 
 def voorschot_vs_definitief(
-    h: Huishouden | dict[str, Any], inkomen_voorschot: int, inkomen_definitief: int
+    h: Huishouden | dict[str, Any], inkomen_voorschot: int, inkomen_definitief: int, catalogus: CatalogusBron = None
 ) -> dict[str, Any]:
     """The voorschot is paid per month on the estimated income, rounded down to whole euros; the definitieve
     berekening uses the actual joint toetsingsinkomen. The difference is a nabetaling (>0) or terugvordering (<0).
 
     Not modelled: the Awir thresholds below which nothing is reclaimed or paid out and interest (Awir art. 26 e.v.;
-    not verified in a primary source, see the coverage registry)."""
+    not verified in a primary source, see the coverage registry). `catalogus`: as in `bereken`."""
     if not isinstance(h, Huishouden):
         h = Huishouden.model_validate(h)
-    rv = bereken(h.model_copy(update={"toetsingsinkomen": int(inkomen_voorschot)}))
-    rd = bereken(h.model_copy(update={"toetsingsinkomen": int(inkomen_definitief)}))
+    rv = bereken(h.model_copy(update={"toetsingsinkomen": int(inkomen_voorschot)}), catalogus=catalogus)
+    rd = bereken(h.model_copy(update={"toetsingsinkomen": int(inkomen_definitief)}), catalogus=catalogus)
     compleet = rv.bedragen == "volledig" and rd.bedragen == "volledig"
     voorschot = sum((m.uitbetaling_voorschot or Decimal(0) for m in rv.maanden), Decimal(0)) if compleet else None
     definitief = rd.jaar.toeslag if compleet else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from kotwijzer.berekening.condities import aanspraak_conditie, ouder_conditie_nieuw
 from kotwijzer.berekening.opbouw import bronnen_uit
@@ -17,6 +17,9 @@ from kotwijzer.params import JaarParameters, parameters_voor_jaar
 from kotwijzer.rules import codes as c
 from kotwijzer.signalen import Signaal
 from kotwijzer.wetten.bron import Bron, awir, bkot, wko
+
+if TYPE_CHECKING:
+    from kotwijzer.municipal import CatalogusBron
 
 # per open question: the provisions that make it matter (the words are in kotwijzer.explain.signaaltekst, "vraag.*")
 VRAAG_BRONNEN: dict[str, tuple[Bron, ...]] = {
@@ -64,9 +67,9 @@ def _open_vragen(data: dict[str, Any]) -> tuple[dict[str, Any], list[Vraag]]:
     return data, vragen
 
 
-def _batch(h: Huishouden, p: JaarParameters, aanvraagdatum: dt.date) -> Batch:
+def _batch(h: Huishouden, p: JaarParameters, aanvraagdatum: dt.date, catalogus: CatalogusBron) -> Batch:
     try:
-        return naar_batch(h, p, aanvraagdatum=aanvraagdatum)
+        return naar_batch(h, p, aanvraagdatum=aanvraagdatum, catalogus=catalogus)
     except OntbrekendeInvoer as e:
         if not (e.veld.endswith("uren_per_maand") or e.veld.endswith("uren_per_maand_voor_einde")):
             raise
@@ -80,7 +83,7 @@ def _batch(h: Huishouden, p: JaarParameters, aanvraagdatum: dt.date) -> Batch:
                 per.uren_per_maand = Decimal(0)
         if o.laatste_werkdag_vorig_jaar and o.uren_per_maand_voor_einde is None:
             o.uren_per_maand_voor_einde = Decimal(0)
-    return naar_batch(h2, p, aanvraagdatum=aanvraagdatum)
+    return naar_batch(h2, p, aanvraagdatum=aanvraagdatum, catalogus=catalogus)
 
 
 Oordeel = Literal["recht", "geen_recht", "onbekend"]
@@ -133,16 +136,19 @@ def _condities(h: Huishouden, b: Batch, u: Uitkomst) -> list[Conditie]:
     return condities
 
 
-def voorwaardencheck(data: dict[str, Any] | Huishouden, vandaag: dt.date | None = None) -> VoorwaardencheckResultaat:
+def voorwaardencheck(
+    data: dict[str, Any] | Huishouden, vandaag: dt.date | None = None, catalogus: CatalogusBron = None
+) -> VoorwaardencheckResultaat:
     """Accepts incomplete input. Per condition: voldaan / niet_voldaan / onbekend, and for each unknown the question
     still to ask and why the law needs it. No table is needed; no amount is computed. Without an aanvraagdatum the
-    application is taken to be made `vandaag` (default: today), as in `bereken`."""
+    application is taken to be made `vandaag` (default: today), as in `bereken`; a named activity is classified with
+    the municipal `catalogus` (None: the shipped example data)."""
     if isinstance(data, Huishouden):
         data = data.model_dump(mode="json", exclude_none=True)
     data, vragen = _open_vragen(dict(data or {}))
     h = Huishouden.model_validate(data)
     p = parameters_voor_jaar(h.berekeningsjaar)
-    b = _batch(h, p, h.aanvraagdatum or vandaag or dt.date.today())
+    b = _batch(h, p, h.aanvraagdatum or vandaag or dt.date.today(), catalogus)
     u = bereken_batch(b, met_bedrag=False, params=p)
     recht = maand_aanspraak(u, b)[0]
     maanden = [m + 1 for m in range(12) if recht[m]]

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from calendar import monthrange
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -36,6 +36,9 @@ from kotwijzer.model import Huishouden, KindMaand, Resultaat
 from kotwijzer.params import OntbrekendeWetgeving, parameters_voor_jaar
 from kotwijzer.params.grenzen import cel_grenzen
 from kotwijzer.params.loader import max_meta
+
+if TYPE_CHECKING:
+    from kotwijzer.municipal import CatalogusBron
 
 SOORT = {
     "dagopvang": N_("dagopvang"),
@@ -210,8 +213,11 @@ def _andere_jaar_maximum(prijs: Decimal, soort: str, jaar: int) -> int | None:
     return None
 
 
-def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date | None = None) -> Controle:
-    """Check a letter against the law for the facts `h`. Raises OntbrekendeInvoer / ValidationError on bad input."""
+def controleer(
+    h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date | None = None, catalogus: CatalogusBron = None
+) -> Controle:
+    """Check a letter against the law for the facts `h`. Raises OntbrekendeInvoer / ValidationError on bad input.
+    `catalogus`: the municipal catalogue a named activity is classified with, as in `bereken`."""
     from kotwijzer.compute import bereken
     from kotwijzer.invoer import OntbrekendeInvoer
 
@@ -250,7 +256,7 @@ def controleer(h: Huishouden | dict, brief: Beschikking | dict, vandaag: dt.date
             )
         )
     inkomen_wet = h.toetsingsinkomen if h.toetsingsinkomen is not None else brief.toetsingsinkomen
-    r = bereken(h.model_copy(update={"toetsingsinkomen": inkomen_wet}), vandaag=vandaag)
+    r = bereken(h.model_copy(update={"toetsingsinkomen": inkomen_wet}), vandaag=vandaag, catalogus=catalogus)
     try:
         t = parameters_voor_jaar(jaar).tabel()
     except OntbrekendeWetgeving:

@@ -13,11 +13,15 @@ core's sentences: they are translated where they are shown (`kotwijzer.web.kernt
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kotwijzer import i18n
 from kotwijzer.i18n import N_, _
 from kotwijzer.model import Huishouden, Resultaat
 from kotwijzer.rules import kalender
+
+if TYPE_CHECKING:
+    from kotwijzer.municipal import CatalogusBron
 
 REINTEGRATIECODES = "22, 23, 29, 30, 40, 42 of 43"
 
@@ -40,10 +44,12 @@ class Stap:
     soort: str = "stap"  # stap | waarschuwing
 
 
-def _classificaties(perioden) -> list:
+def _classificaties(perioden, catalogus: CatalogusBron) -> list:
     from kotwijzer.municipal.classificatie import classificeer
 
-    return [classificeer(p.gemeente_code, p.activiteit) for p in perioden if p.activiteit and p.gemeente_code]
+    return [
+        classificeer(p.gemeente_code, p.activiteit, catalogus) for p in perioden if p.activiteit and p.gemeente_code
+    ]
 
 
 def _datum(d) -> str:
@@ -69,10 +75,11 @@ def _maand(jjjj_mm: str) -> str:
     return f"{i18n.maandnaam(int(maand))} {jaar}" if maand.isdigit() and 1 <= int(maand) <= 12 else jjjj_mm
 
 
-def stappen(h: Huishouden, r: Resultaat, vandaag=None) -> list[Stap]:
+def stappen(h: Huishouden, r: Resultaat, vandaag=None, catalogus: CatalogusBron = None) -> list[Stap]:
     """The steps for this family. Which steps depend on the year against today's date: for a past year, checking the
     assessment (definitieve berekening) and the bezwaar deadline; for the current year, the application deadline; for
-    next year, when to apply."""
+    next year, when to apply. The registration code of a named activity comes from the municipal `catalogus` the
+    result was computed with (None: the shipped example data)."""
     import datetime as dt
 
     vandaag = vandaag or dt.date.today()
@@ -123,7 +130,7 @@ def stappen(h: Huishouden, r: Resultaat, vandaag=None) -> list[Stap]:
         codes = sorted(
             {
                 kl.code_te_registreren
-                for kl in _classificaties(bijstand)
+                for kl in _classificaties(bijstand, catalogus)
                 if kl.gericht_op_arbeidsinschakeling and kl.code_te_registreren
             }
         )

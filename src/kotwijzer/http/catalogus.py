@@ -1,16 +1,19 @@
 """The municipal catalogue of the app: the one stored in its database, read at most once per request.
 
-Shared by the API (`kotwijzer.api.gemeenten`) and the web pages (`kotwijzer.web`). Every request runs with
-`municipal.gebruik_catalogus(<the database>)`, so an activity named in a household's input is classified with the same
-catalogue (read only when an input names one); with an empty database the rules core falls back to its shipped example
-data, and its answers say they are examples.
+Shared by the API (`kotwijzer.api`) and the web pages (`kotwijzer.web`). A handler that computes hands the core the
+catalogue explicitly, as a formula receives its parameters: `bereken(h, catalogus=kern_catalogus(request))`. That is
+a function which reads the database only when the household names an activity, and at most once per request; with
+an empty database it gives None, so the rules core uses its shipped example data and its answers say they are
+examples. Pages that show the catalogue itself use `app_catalogus(request)`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import Request
 
-from kotwijzer.municipal import Catalogus, gebruik_catalogus
+from kotwijzer.municipal import Catalogus
 
 GEEN_CATALOGUS = (
     "Er staat nog geen catalogus van gemeenten in deze app. Een beheerder kan er een inlezen met "
@@ -43,28 +46,21 @@ class _Lui:
         return cat if cat.gemeenten else None
 
 
-def app_catalogus(request: Request) -> Catalogus:
-    """The app's catalogue (read once per request)."""
+def _lui(request: Request) -> _Lui:
     lui = getattr(request.state, "catalogus", None)
     if not isinstance(lui, _Lui):
         lui = _Lui(request.app.state.db)
         request.state.catalogus = lui
-    return lui.catalogus()
+    return lui
 
 
-class CatalogusMiddleware:
-    """Pure ASGI: the rules core classifies named activities with the catalogue in the app's database (read lazily,
-    at most once per request); with an empty database, with the core's example data."""
+def app_catalogus(request: Request) -> Catalogus:
+    """The app's catalogue (read once per request; empty when the database holds none)."""
+    return _lui(request).catalogus()
 
-    def __init__(self, app, db):
-        self.app = app
-        self.db = db
 
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or scope.get("path", "").startswith("/static/"):
-            await self.app(scope, receive, send)
-            return
-        lui = _Lui(self.db)
-        scope.setdefault("state", {})["catalogus"] = lui
-        with gebruik_catalogus(lui.voor_kern):
-            await self.app(scope, receive, send)
+def kern_catalogus(request: Request) -> Callable[[], Catalogus | None]:
+    """What a handler hands the rules core as its `catalogus` (`kotwijzer.municipal.CatalogusBron`): a function that
+    reads the app's catalogue only when an activity must be classified (at most once per request), and gives None for
+    an empty database (then the core uses its example data). Safe to call from the worker thread a calculation runs in."""
+    return _lui(request).voor_kern

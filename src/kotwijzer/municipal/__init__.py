@@ -3,8 +3,9 @@
 Public API (the CLI lives in `kotwijzer.cli_gemeente`, the Typer app `app`):
 
 - models: `Gemeente`, `Activiteit`, `GemeentelijkBeleid`, `Catalogus`, `Categorie`, `Soort`, `Doel`, `GegevensFout`
-- `classificeer(gemeente_code, activiteit_code, catalogus=None) -> Classificatie`; `gebruik_catalogus(bron)` chooses
-  the catalogue `classificeer` (and so the rules core) uses without an explicit one, e.g. the app's database
+- `classificeer(gemeente_code, activiteit_code, catalogus=None) -> Classificatie`; `CatalogusBron` is what a caller
+  hands `classificeer` and the rules core (`bereken(h, catalogus=...)`): a catalogue, a function giving one (e.g. the
+  app's database, read only when needed), or None for the shipped example data; `catalogus_van(bron)` resolves it
 - `controleer_registratie(activiteit, geregistreerde_code) -> list[Signaal]`, `controleer_catalogus(catalogus)`
 - `bereken_tegemoetkoming(kosten_begrensd_cent, kot_cent, werkelijke_kosten_cent, beleid, doelgroep)`
 - `ontheffing_art9a(...)`, `kot_tijdens_ontheffing(...)`
@@ -15,7 +16,7 @@ Public API (the CLI lives in `kotwijzer.cli_gemeente`, the Typer app `app`):
 
 from __future__ import annotations
 
-from kotwijzer.municipal.classificatie import Classificatie, actieve_catalogus, classificeer, gebruik_catalogus
+from kotwijzer.municipal.classificatie import CatalogusBron, Classificatie, catalogus_van, classificeer
 from kotwijzer.municipal.codes import KOT_CODES, Reintegratiecode, is_kot_code
 from kotwijzer.municipal.io import (
     ImportFout,
@@ -51,6 +52,7 @@ __all__ = [
     "KOT_CODES",
     "Activiteit",
     "Catalogus",
+    "CatalogusBron",
     "Categorie",
     "Classificatie",
     "Doel",
@@ -66,12 +68,11 @@ __all__ = [
     "Signaal",
     "Soort",
     "Tegemoetkoming",
-    "actieve_catalogus",
     "bereken_tegemoetkoming",
+    "catalogus_van",
     "classificeer",
     "controleer_catalogus",
     "controleer_registratie",
-    "gebruik_catalogus",
     "is_kot_code",
     "kot_tijdens_ontheffing",
     "lees_csv",

@@ -11,10 +11,9 @@ from its input normaliser.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from kotwijzer.municipal.bronnen import (
     PW_VOORZIENING,
@@ -40,13 +39,13 @@ from kotwijzer.municipal.registratie import Ernst, Signaal, code_te_registreren,
 from kotwijzer.wetten.bron import Bron
 
 __all__ = [
+    "CatalogusBron",
     "Classificatie",
     "OnbekendInCatalogus",
     "OnbekendeActiviteit",
     "OnbekendeGemeente",
-    "actieve_catalogus",
+    "catalogus_van",
     "classificeer",
-    "gebruik_catalogus",
 ]
 
 VOORBEELD_WAARSCHUWING = "Let op: dit zijn voorbeeldgegevens. Het is niet het beleid van een echte gemeente."
@@ -159,52 +158,26 @@ def _uitleg(gemeente: Gemeente, activiteit: Activiteit, catalogus: Catalogus) ->
     return " ".join(zinnen)
 
 
-class _Bron:
-    """The catalogue chosen with `gebruik_catalogus`: a catalogue, or a function giving one (called at most once)."""
-
-    def __init__(self, bron: Catalogus | Callable[[], Catalogus | None]) -> None:
-        self._bron = bron
-        self._klaar = isinstance(bron, Catalogus)
-        self._catalogus: Catalogus | None = bron if isinstance(bron, Catalogus) else None
-
-    def catalogus(self) -> Catalogus | None:
-        if not self._klaar:
-            self._catalogus = self._bron()  # type: ignore[operator]
-            self._klaar = True
-        return self._catalogus
+CatalogusBron: TypeAlias = Catalogus | Callable[[], Catalogus | None] | None
+"""What a caller hands the rules core as the municipal catalogue: a catalogue; a function that gives one, called only
+when an activity must be classified (the web app and the API pass one that reads their database at most once per
+request); or None. When it is None or gives None, the shipped example data is used (`voorbeeld=True` in the answer)."""
 
 
-_ACTIEF: ContextVar[_Bron | None] = ContextVar("kotwijzer_gemeentelijke_catalogus", default=None)
-
-
-@contextmanager
-def gebruik_catalogus(bron: Catalogus | Callable[[], Catalogus | None] | None) -> Iterator[None]:
-    """Within this block (this thread or task, and the threads it hands work to), `classificeer` without a catalogus
-    uses `bron`: a catalogue, or a function that gives one and is only called when an activity must be classified
-    (for example: read the app's database). When `bron` is None or gives None, the shipped example data is used."""
-    token = _ACTIEF.set(None if bron is None else _Bron(bron))
-    try:
-        yield
-    finally:
-        _ACTIEF.reset(token)
-
-
-def actieve_catalogus() -> Catalogus:
-    """The catalogue `classificeer` uses without an explicit one: the one chosen with `gebruik_catalogus`, otherwise
-    the shipped example data."""
-    b = _ACTIEF.get()
-    cat = b.catalogus() if b is not None else None
+def catalogus_van(bron: CatalogusBron) -> Catalogus:
+    """The catalogue a `CatalogusBron` stands for (the shipped example data for None)."""
+    cat = bron() if callable(bron) else bron
     return voorbeeldcatalogus() if cat is None else cat
 
 
-def classificeer(gemeente_code: str, activiteit_code: str, catalogus: Catalogus | None = None) -> Classificatie:
-    """Classify an activity of a municipality.
+def classificeer(gemeente_code: str, activiteit_code: str, catalogus: CatalogusBron = None) -> Classificatie:
+    """Classify an activity of a municipality in `catalogus` (see `CatalogusBron`; without one: the shipped example
+    data, and the answer says `voorbeeld=True`).
 
     Raises `OnbekendeGemeente` or `OnbekendeActiviteit` (both `LookupError`) with a Dutch message naming what is
-    unknown. Without `catalogus`: the catalogue chosen with `gebruik_catalogus` (the web app and the API choose the
-    one in their database), otherwise the shipped example data (`voorbeeld=True` in the answer).
+    unknown.
     """
-    cat = actieve_catalogus() if catalogus is None else catalogus
+    cat = catalogus_van(catalogus)
     gemeente = cat.gemeente(gemeente_code)
     activiteit = cat.activiteit(gemeente_code, activiteit_code)
     signalen = controleer_registratie(activiteit, activiteit.reintegratiecode, gemeente=gemeente)

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 
 from kotwijzer import i18n
+from kotwijzer.http.catalogus import kern_catalogus
 from kotwijzer.http.meldingen import nederlandse_fouten
 from kotwijzer.i18n import N_, _
 from kotwijzer.model import Huishouden
@@ -242,7 +243,7 @@ async def beschikking_post(request: Request):
     if brief is None:
         return _pagina(request, h, a, w, fouten=f, status=422)
     try:
-        c = controleer(h, brief)
+        c = controleer(h, brief, catalogus=kern_catalogus(request))
     except OntbrekendeInvoer as e:
         f.voeg("r-0-kind", e.bericht)
         return _pagina(request, h, a, w, fouten=f, status=422)
@@ -263,7 +264,7 @@ async def bezwaarschrift(request: Request):
     try:
         brief = json.loads(tekst(form, "brief"))
         with i18n.in_taal(i18n.STANDAARD):  # the bezwaarschrift goes to Dienst Toeslagen: Dutch
-            c = controleer(h, brief)
+            c = controleer(h, brief, catalogus=kern_catalogus(request))
     except (ValueError, ValidationError):
         from urllib.parse import quote
 
@@ -370,11 +371,25 @@ def _pro_beschikking(request: Request, scenario_id: int):
     if nr.isdigit():
         extra["opgeslagen"] = f"De controle is opgeslagen bij het dossier als versie {int(nr)} van dit scenario."
     if brief:
-        return _pagina(request, h, "", _waarden_uit_brief(brief), controle=controleer(h, brief), brief=brief, **extra)
+        return _pagina(
+            request,
+            h,
+            "",
+            _waarden_uit_brief(brief),
+            controle=controleer(h, brief, catalogus=kern_catalogus(request)),
+            brief=brief,
+            **extra,
+        )
     return _pagina(request, h, "", lege_waarden(h), **extra)
     if brief:
         return _pagina(
-            request, h, "", _waarden_uit_brief(brief), controle=controleer(h, brief), brief=brief, **_pro_ctx(sc)
+            request,
+            h,
+            "",
+            _waarden_uit_brief(brief),
+            controle=controleer(h, brief, catalogus=kern_catalogus(request)),
+            brief=brief,
+            **_pro_ctx(sc),
         )
     return _pagina(request, h, "", lege_waarden(h), **_pro_ctx(sc))
 
@@ -406,7 +421,7 @@ def _pro_beschikking_post(request: Request, scenario_id: int, form):
     if brief is None:
         return _pagina(request, h, "", w, fouten=f, status=422, **_pro_ctx(sc))
     try:
-        c = controleer(h, brief)
+        c = controleer(h, brief, catalogus=kern_catalogus(request))
     except OntbrekendeInvoer as e:
         f.voeg("r-0-kind", e.bericht)
         return _pagina(request, h, "", w, fouten=f, status=422, **_pro_ctx(sc))
@@ -464,6 +479,6 @@ async def pro_bezwaarschrift(request: Request, scenario_id: int):
     _g, _sc, v = _pro(request, scenario_id)
     h = Huishouden.model_validate(v["invoer"])
     with i18n.in_taal(i18n.STANDAARD):
-        c = controleer(h, json.loads(tekst(form, "brief") or "{}"))
+        c = controleer(h, json.loads(tekst(form, "brief") or "{}"), catalogus=kern_catalogus(request))
     p = Persoon.van({k: tekst(form, k) for k in ("naam", "adres", "postcode_plaats", "bsn", "kenmerk")})
     return _bezwaarschrift_antwoord(c, p, tekst(form, "formaat"))

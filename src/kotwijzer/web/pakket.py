@@ -229,15 +229,16 @@ def _perioden(h: Huishouden, wie: str, situaties: set[str]) -> list[Any]:
     return [p for p in (o.situaties if o else []) if str(getattr(p.situatie, "value", p.situatie)) in situaties]
 
 
-def _codes_gemeente(perioden: list[Any]) -> list[str]:
-    """The re-integration codes the municipality should register for the named activities (from its catalogue)."""
+def _codes_gemeente(perioden: list[Any], catalogus: Any = None) -> list[str]:
+    """The re-integration codes the municipality should register for the named activities (from its catalogue,
+    `kotwijzer.municipal.CatalogusBron`; None: the example data)."""
     from kotwijzer.municipal.classificatie import classificeer
 
     codes: set[str] = set()
     for p in perioden:
         if p.gemeente_code and p.activiteit:
             try:
-                kl = classificeer(p.gemeente_code, p.activiteit)
+                kl = classificeer(p.gemeente_code, p.activiteit, catalogus)
             except LookupError:
                 continue
             if kl.gericht_op_arbeidsinschakeling and kl.code_te_registreren:
@@ -507,9 +508,11 @@ def _route_detentie(h: Huishouden, wie: str, maanden: list[int], betaald: list[i
     )
 
 
-def _route_traject(h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date) -> Route:
+def _route_traject(
+    h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date, catalogus: Any = None
+) -> Route:
     per = _perioden(h, wie, {"bijstand_traject", "werkzoekende_traject", "jonger_dan_18_bijstand_scholing"})
-    codes = _codes_gemeente(per)
+    codes = _codes_gemeente(per, catalogus)
     partner = wie == "partner"
     welke = (
         _("code {codes}").format(codes=", ".join(codes))
@@ -814,8 +817,9 @@ _BOUWERS = {
 }
 
 
-def pakket(h: Huishouden, r: Resultaat) -> Pakket:
-    """The packet for this household: one route per exception or doelgroep that gives the right in some month."""
+def pakket(h: Huishouden, r: Resultaat, catalogus: Any = None) -> Pakket:
+    """The packet for this household: one route per exception or doelgroep that gives the right in some month.
+    `catalogus`: the municipal catalogue `r` was computed with (for the codes a traject must be registered with)."""
     jaar = h.berekeningsjaar
     per_route = routes_per_maand(r)
     betaald_maanden = {m.maand for m in r.maanden if m.aanspraak}
@@ -826,7 +830,11 @@ def pakket(h: Huishouden, r: Resultaat) -> Pakket:
             if not ms:
                 continue
             peil = dt.date(jaar, ms[0], 1)
-            routes.append(_BOUWERS[code](h, wie, ms, [m for m in ms if m in betaald_maanden], peil))
+            betaald = [m for m in ms if m in betaald_maanden]
+            if code == "traject":
+                routes.append(_route_traject(h, wie, ms, betaald, peil, catalogus))
+            else:
+                routes.append(_BOUWERS[code](h, wie, ms, betaald, peil))
     peil = dt.date(jaar, 1, 1)
     return Pakket(
         jaar=jaar,
@@ -1018,10 +1026,10 @@ def brief_tekst(p: Pakket, route: Route, g: Persoonsgegevens) -> str:
     return "\n\n".join(blokken) + "\n"
 
 
-def pakket_nl(h: Huishouden, r: Resultaat) -> Pakket:
+def pakket_nl(h: Huishouden, r: Resultaat, catalogus: Any = None) -> Pakket:
     """The packet in Dutch, whatever the page's language: the letter to Dienst Toeslagen is built from it."""
     with i18n.in_taal("nl"):
-        return pakket(h, r)
+        return pakket(h, r, catalogus)
 
 
 def route_van(p: Pakket, sleutel: str) -> Route | None:

@@ -14,6 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kotwijzer import i18n
+from kotwijzer.http.catalogus import kern_catalogus
 from kotwijzer.i18n import _
 from kotwijzer.model import Huishouden, Resultaat
 from kotwijzer.web.pakket import (
@@ -62,8 +63,9 @@ def _pagina_in_taal(
     from kotwijzer.leesbaar import DOCUMENTEN
     from kotwijzer.web.basis import render
 
+    cat = kern_catalogus(request)
     try:
-        r = bereken(h)
+        r = bereken(h, catalogus=cat)
     except diensten.REKENFOUTEN as e:
         from kotwijzer.http.fouten import ApiFout
 
@@ -72,7 +74,7 @@ def _pagina_in_taal(
             "niet_te_berekenen",
             _("Het aanvraagpakket kan niet worden gemaakt: ") + diensten.rekenfout_melding(e),
         ) from None
-    p = pakket(h, r)
+    p = pakket(h, r, cat)
     # on an English page: what the Dutch letter says, per route, in English
     brief_uitleg = (
         {f"{x.code}-{x.wie}": brief(p, x, Persoonsgegevens()) for x in p.routes} if i18n.taal() == "en" else {}
@@ -111,8 +113,9 @@ async def _brief_antwoord(request: Request, form, h: Huishouden, ctx: dict[str, 
             gegevens, fouten = persoonsgegevens(velden)
     else:
         gegevens, fouten = persoonsgegevens(velden)
-    r = bereken(h)
-    p = pakket_nl(h, r)  # the letter to Dienst Toeslagen is Dutch, whatever the page's language
+    cat = kern_catalogus(request)
+    r = bereken(h, catalogus=cat)
+    p = pakket_nl(h, r, cat)  # the letter to Dienst Toeslagen is Dutch, whatever the page's language
     if not p.routes:
         return RedirectResponse(ctx["terug_adres"], status_code=303)
     sleutel = velden.get("route", "")

@@ -13,10 +13,12 @@ from pydantic import ValidationError
 
 from kotwijzer import diensten
 from kotwijzer.http.beveiliging import TeVeelPogingen, begrensd_inloggen
+from kotwijzer.http.catalogus import app_catalogus, kern_catalogus
 from kotwijzer.http.fouten import ApiFout, parse_json
 from kotwijzer.http.meldingen import nederlandse_fouten
 from kotwijzer.http.sessie import nieuw_token
 from kotwijzer.model import Huishouden
+from kotwijzer.municipal import CatalogusBron
 from kotwijzer.store import GeenToegang, OngeldigeWaarde, VersieConflict, repo
 from kotwijzer.store.repo import Conflict
 from kotwijzer.web import formulier as fm
@@ -284,8 +286,8 @@ def dossier_nieuw(request: Request, dossier_id: int = _id()):
 
 
 # ----------------------------------------------------------------------------------------------------- scenarios
-def _samenvatting(h: Huishouden) -> dict[str, Any]:
-    return diensten.samenvatting_voor_opslag(h)
+def _samenvatting(h: Huishouden, catalogus: CatalogusBron) -> dict[str, Any]:
+    return diensten.samenvatting_voor_opslag(h, catalogus)
 
 
 @router.post("/pro/opslaan", response_class=HTMLResponse)
@@ -312,7 +314,7 @@ async def opslaan(request: Request):
                     g.actor,
                     ctx["scenario"],
                     invoer,
-                    _samenvatting(h),
+                    _samenvatting(h, kern_catalogus(request)),
                     toelichting,
                     int(verwacht) if verwacht.isdigit() else None,
                 )
@@ -322,7 +324,9 @@ async def opslaan(request: Request):
                     did = int(tekst(form, "dossier") or ctx.get("dossier") or 0)
                 except ValueError:
                     did = 0
-                sc = repo.scenario_maken(s, g.actor, did, tekst(form, "naam"), invoer, _samenvatting(h), toelichting)
+                sc = repo.scenario_maken(
+                    s, g.actor, did, tekst(form, "naam"), invoer, _samenvatting(h, kern_catalogus(request)), toelichting
+                )
                 sid = sc.id
     except (OngeldigeWaarde, VersieConflict) as e:
         veld = {"naam": "opslaan-naam", "toelichting": "opslaan-toelichting"}.get(
@@ -353,9 +357,9 @@ def _scenario_info(s, g: Ingelogd, scenario_id: int) -> dict[str, Any]:
     }
 
 
-def _uitkomst(invoer: dict[str, Any]) -> dict[str, Any]:
+def _uitkomst(invoer: dict[str, Any], catalogus: CatalogusBron) -> dict[str, Any]:
     """What the workbench shows of a result: per month the amount paid, the year, what is missing, the explanation."""
-    b = werkbank.bedragen(invoer)
+    b = werkbank.bedragen(invoer, catalogus)
     r = b["r"]
     uit: dict[str, Any] = {"b": b, "r": r, "blokken": [], "eerste": None}
     if r is not None:
@@ -410,22 +414,20 @@ def _scenario_pagina(
         "w": w,
         "n": n,
         "json_tekst": json_tekst if json_tekst is not None else json.dumps(v.invoer, ensure_ascii=False, indent=2),
-        "u": _uitkomst(getoond) if not fouten else None,
+        "u": _uitkomst(getoond, kern_catalogus(request)) if not fouten else None,
         "herberekend": nieuw is not None and not fouten,
         "opties": _opties(request),
         "versie_opties": [(str(x.versie), f"Versie {x.versie}") for x in versies],
     }
     if nieuw is not None and not fouten:
         ctx["feiten"] = werkbank.feiten_verschil(v.invoer, nieuw)
-        ctx["geld"] = werkbank.geld_verschil(v.invoer, nieuw)
+        ctx["geld"] = werkbank.geld_verschil(v.invoer, nieuw, kern_catalogus(request))
         ctx["nieuw_json"] = json.dumps(nieuw, ensure_ascii=False)
     titel = ("Fout: " if fouten else "") + f"Scenario {info['naam']} (versie {v.versie})"
     return render(request, "pro_scenario.html", status=status, titel=titel, **ctx)
 
 
 def _opties(request: Request) -> dict[str, Any]:
-    from kotwijzer.http.catalogus import app_catalogus
-
     cat = app_catalogus(request)
     return {
         "situatie": list(diensten.SITUATIE_TEKST.items()),
@@ -548,7 +550,7 @@ async def scenario_werkbank(request: Request, scenario_id: int = _id()):
                 g.actor,
                 scenario_id,
                 invoer,
-                _samenvatting(h),
+                _samenvatting(h, kern_catalogus(request)),
                 tekst(form, "toelichting"),
                 int(verwacht) if verwacht.isdigit() else None,
             )
@@ -596,7 +598,7 @@ def scenario_vergelijk(request: Request, scenario_id: int = _id(), a: int | None
         nieuw=nieuw,
         versie_opties=[(str(x.versie), f"Versie {x.versie}") for x in versies],
         feiten=werkbank.feiten_verschil(oud.invoer, nieuw.invoer),
-        geld=werkbank.geld_verschil(oud.invoer, nieuw.invoer),
+        geld=werkbank.geld_verschil(oud.invoer, nieuw.invoer, kern_catalogus(request)),
     )
 
 
@@ -641,7 +643,7 @@ async def scenario_json(request: Request, scenario_id: int = _id()):
                 g.actor,
                 scenario_id,
                 h.model_dump(mode="json", exclude_none=True),
-                _samenvatting(h),
+                _samenvatting(h, kern_catalogus(request)),
                 tekst(form, "toelichting"),
                 int(verwacht) if verwacht.isdigit() else None,
             )
@@ -671,7 +673,12 @@ async def scenario_terugzetten(request: Request, scenario_id: int = _id()):
     h = Huishouden.model_validate(invoer)
     with request.app.state.db.sessie() as s:
         repo.scenario_opslaan(
-            s, g.actor, scenario_id, invoer, _samenvatting(h), f"teruggezet naar versie {int(versie)}"
+            s,
+            g.actor,
+            scenario_id,
+            invoer,
+            _samenvatting(h, kern_catalogus(request)),
+            f"teruggezet naar versie {int(versie)}",
         )
     return _naar(f"/pro/scenarios/{scenario_id}")
 
@@ -704,7 +711,7 @@ async def scenario_pdf(request: Request, scenario_id: int = _id(), versie: int |
         invoer = v.invoer
         repo.log_lezen(s, g.actor, "pdf_gedownload", "scenario", sc.id, v.versie, dossier_id=sc.dossier_id)
     h = Huishouden.model_validate(invoer)
-    inhoud = await run_in_threadpool(document_pdf, uitkomst_context(h), None, info)
+    inhoud = await run_in_threadpool(document_pdf, uitkomst_context(h, catalogus=kern_catalogus(request)), None, info)
     return Response(
         inhoud,
         media_type="application/pdf",
@@ -728,10 +735,10 @@ def _maand_kolommen():
     ]
 
 
-def _maand_rijen(invoer: dict[str, Any]) -> list[dict[str, Any]]:
+def _maand_rijen(invoer: dict[str, Any], catalogus: CatalogusBron) -> list[dict[str, Any]]:
     """Per month the figures the workbench shows, from the core; an amount that cannot be computed is empty with the
     reason in 'Let op'."""
-    b = werkbank.bedragen(invoer)
+    b = werkbank.bedragen(invoer, catalogus)
     r = b["r"]
     if r is None:
         return [{"maand": "", "let_op": b["melding"] or "Geen bedragen te berekenen."}]
@@ -783,7 +790,7 @@ def scenario_maanden(
         v = repo.scenario_versie(s, g.actor, scenario_id, versie if versie and 0 < versie < 2**31 else None)
         invoer = v.invoer
         repo.log_lezen(s, g.actor, "export_gedownload", "scenario", sc.id, v.versie, dossier_id=sc.dossier_id)
-    rijen = _maand_rijen(invoer)
+    rijen = _maand_rijen(invoer, kern_catalogus(request))
     naam = f"scenario-{scenario_id}-versie-{v.versie}-per-maand.{soort}"
     if soort == "csv":
         inhoud, mt = csv_bytes(_maand_kolommen(), rijen), "text/csv; charset=utf-8"
@@ -810,7 +817,7 @@ async def scenario_vergelijk_pdf(
         nieuw = repo.scenario_versie(s, g.actor, scenario_id, vb)
         repo.log_lezen(s, g.actor, "pdf_gedownload", "scenario", scenario_id, vb, dossier_id=info["dossier_id"])
     feiten = werkbank.feiten_verschil(oud.invoer, nieuw.invoer)
-    geld = werkbank.geld_verschil(oud.invoer, nieuw.invoer)
+    geld = werkbank.geld_verschil(oud.invoer, nieuw.invoer, kern_catalogus(request))
     inhoud = await run_in_threadpool(vergelijking_pdf, info, va, vb, feiten, geld)
     return Response(
         inhoud,

@@ -15,12 +15,13 @@ from pydantic import ValidationError
 from kotwijzer import diensten, i18n
 from kotwijzer.compute import bereken, uiterste_aanvraagdatum, voorwaardencheck
 from kotwijzer.diensten import Wijziging
-from kotwijzer.http.catalogus import app_catalogus
+from kotwijzer.http.catalogus import app_catalogus, kern_catalogus
 from kotwijzer.http.fouten import ApiFout
 from kotwijzer.http.meldingen import nederlandse_fouten
 from kotwijzer.i18n import N_, _
 from kotwijzer.leesbaar import status_nl
 from kotwijzer.model import Huishouden
+from kotwijzer.municipal import CatalogusBron
 from kotwijzer.web import formulier as fm
 from kotwijzer.web import hervatten
 from kotwijzer.web.basis import formulier, ingelogd, render, tekst, templates
@@ -185,7 +186,7 @@ def toon_stap(
         ctx["w"] = waarden or fm.inkomen_waarden(staat)
     elif stap == "controle":
         ctx["overzicht"] = fm.overzicht(staat, app_catalogus(request))
-        per_stap = fouten if fouten is not None else _controle_fouten(staat)
+        per_stap = fouten if fouten is not None else _controle_fouten(staat, kern_catalogus(request))
         ctx["stap_fouten"] = per_stap
         fouten = {f"wijzig-{k}": v for k, v in per_stap.items()}
     titel = _("{titel} (stap {nr} van {totaal})").format(
@@ -201,7 +202,7 @@ def toon_stap(
     return render(request, "vragen.html", status=status, titel=titel, fouten=fouten or {}, **ctx)
 
 
-def _controle_fouten(staat: dict[str, Any]) -> dict[str, str]:
+def _controle_fouten(staat: dict[str, Any], catalogus: CatalogusBron) -> dict[str, str]:
     """Problems the core sees in the answers, keyed by step (shown on the check page with a link back)."""
     uit: dict[str, str] = {}
     try:
@@ -211,7 +212,7 @@ def _controle_fouten(staat: dict[str, Any]) -> dict[str, str]:
             uit.setdefault(fm.stap_van_veld(f["veld"]), f["melding"])
         return uit
     try:
-        voorwaardencheck(h)
+        voorwaardencheck(h, catalogus=catalogus)
     except diensten.REKENFOUTEN as e:
         veld = getattr(e, "veld", "")
         uit.setdefault(fm.stap_van_veld(veld) if veld else "gezin", diensten.rekenfout_melding(e))
@@ -490,7 +491,7 @@ def _verwerk(request: Request, stap: str, velden: dict[str, str], staat: dict[st
         rijen = fm.kind_rijen_uit_form(velden, staat)
         kinderen, f = fm.verwerk_kinderen(rijen, staat)
         if not f:
-            f = _kinder_fouten({**staat, "invoer": {**staat["invoer"], "kinderen": kinderen}})
+            f = _kinder_fouten({**staat, "invoer": {**staat["invoer"], "kinderen": kinderen}}, kern_catalogus(request))
         if f:
             return {"fouten": f, "rijen": rijen}
         staat["invoer"]["kinderen"] = kinderen
@@ -498,11 +499,11 @@ def _verwerk(request: Request, stap: str, velden: dict[str, str], staat: dict[st
     if stap == "inkomen":
         return {"fouten": fm.verwerk_inkomen(velden, staat)}
     if stap == "controle":
-        return {"fouten": _controle_fouten(staat)}
+        return {"fouten": _controle_fouten(staat, kern_catalogus(request))}
     return {"fouten": {}}
 
 
-def _kinder_fouten(staat: dict[str, Any]) -> fm.Fouten:
+def _kinder_fouten(staat: dict[str, Any], catalogus: CatalogusBron) -> fm.Fouten:
     """What the core refuses about the children (for example dagopvang for a child that goes to school), shown at the
     step where the child is entered instead of only on the check page."""
     f = fm.Fouten()
@@ -515,7 +516,7 @@ def _kinder_fouten(staat: dict[str, Any]) -> fm.Fouten:
                 f.voeg(veld, x["melding"])
         return f
     try:
-        voorwaardencheck(h)
+        voorwaardencheck(h, catalogus=catalogus)
     except diensten.REKENFOUTEN as e:
         veld = fm.formulierveld(getattr(e, "veld", "") or "")
         if veld:
@@ -633,13 +634,15 @@ def _aanpassen_aan_antwoorden(ctx: dict[str, Any], h: Huishouden, aangevraagd: b
     ctx["stappen"] = stappen
 
 
-def _gemist(h: Huishouden, r, verloren: list[int]) -> Decimal | None:
+def _gemist(h: Huishouden, r, verloren: list[int], catalogus: CatalogusBron) -> Decimal | None:
     """What the months lost by applying now would have paid (voorschot, whole euros), computed by the core as if the
     application had been made in time. None when an amount cannot be computed."""
     if not verloren:
         return None
     try:
-        r_optijd = bereken(h.model_copy(update={"aanvraagdatum": dt.date(h.berekeningsjaar, 1, 1)}))
+        r_optijd = bereken(
+            h.model_copy(update={"aanvraagdatum": dt.date(h.berekeningsjaar, 1, 1)}), catalogus=catalogus
+        )
     except diensten.REKENFOUTEN:
         return None
     bedragen = [m.uitbetaling_voorschot for m in r_optijd.maanden if m.maand in verloren]
@@ -649,18 +652,19 @@ def _gemist(h: Huishouden, r, verloren: list[int]) -> Decimal | None:
     return sum(bekend, Decimal(0))
 
 
-def uitkomst_context(h: Huishouden, aangevraagd: bool | None = None) -> dict[str, Any]:
+def uitkomst_context(h: Huishouden, aangevraagd: bool | None = None, catalogus: CatalogusBron = None) -> dict[str, Any]:
     """Everything the result page (and the PDF) shows, computed by the core. `aangevraagd`: the parent's answer to
-    "Heeft u de toeslag al aangevraagd?" (None: not asked, for example a saved scenario)."""
-    ctx: dict[str, Any] = _uitkomst_context(h)
+    "Heeft u de toeslag al aangevraagd?" (None: not asked, for example a saved scenario). `catalogus`: the municipal
+    catalogue the core classifies a named activity with (`kern_catalogus(request)`; None: the example data)."""
+    ctx: dict[str, Any] = _uitkomst_context(h, catalogus)
     ctx["aangevraagd"] = True if h.aanvraagdatum is not None else aangevraagd
     if ctx.get("kop") and ctx["aangevraagd"] is False and ctx.get("r") is not None:
-        ctx["kop"]["gemist"] = _gemist(h, ctx["r"], ctx["kop"].get("verloren_vandaag") or [])
+        ctx["kop"]["gemist"] = _gemist(h, ctx["r"], ctx["kop"].get("verloren_vandaag") or [], catalogus)
     _aanpassen_aan_antwoorden(ctx, h, ctx["aangevraagd"])
     return ctx
 
 
-def _uitkomst_context(h: Huishouden) -> dict[str, Any]:
+def _uitkomst_context(h: Huishouden, catalogus: CatalogusBron) -> dict[str, Any]:
     ctx: dict[str, Any] = {
         "h": h,
         "r": None,
@@ -672,12 +676,12 @@ def _uitkomst_context(h: Huishouden) -> dict[str, Any]:
         "wettekst": False,
     }
     try:
-        ctx["vc"] = voorwaardencheck(h)
+        ctx["vc"] = voorwaardencheck(h, catalogus=catalogus)
     except diensten.REKENFOUTEN as e:
         ctx["melding"] = diensten.rekenfout_melding(e)
         ctx["melding_veld"] = getattr(e, "veld", None)
     try:
-        r = bereken(h)
+        r = bereken(h, catalogus=catalogus)
     except diensten.REKENFOUTEN as e:
         ctx["melding"] = ctx["melding"] or diensten.rekenfout_melding(e)
         ctx["melding_veld"] = ctx["melding_veld"] or getattr(e, "veld", None)
@@ -694,8 +698,8 @@ def _uitkomst_context(h: Huishouden) -> dict[str, Any]:
         )
     blokken, ctx["wettekst"] = diensten.uitleg_blokken(r)
     ctx["blokken"] = diensten.voeg_versies_samen(blokken, r.berekeningsjaar)
-    ctx["stappen"] = diensten.stappen_lijst(h, r)
-    ctx["tegemoetkoming"] = tegemoetkoming_context(h)
+    ctx["stappen"] = diensten.stappen_lijst(h, r, catalogus)
+    ctx["tegemoetkoming"] = tegemoetkoming_context(h, catalogus)
     return ctx
 
 
@@ -821,11 +825,11 @@ def kop_uit_voorwaarden(h: Huishouden, vc, melding: str, vandaag: dt.date | None
     }
 
 
-def tegemoetkoming_context(h: Huishouden) -> dict[str, Any] | None:
+def tegemoetkoming_context(h: Huishouden, catalogus: CatalogusBron = None) -> dict[str, Any] | None:
     """Wko art. 1.13 for a parent in bijstand with a named municipality: the municipal top-up per month and child and
     what stays with the parent (computed by the core with the app's catalogue). None when no municipality is named."""
     from kotwijzer.compute import gemeentelijke_tegemoetkoming
-    from kotwijzer.municipal import actieve_catalogus
+    from kotwijzer.municipal import catalogus_van
 
     codes = [
         p.gemeente_code
@@ -836,12 +840,13 @@ def tegemoetkoming_context(h: Huishouden) -> dict[str, Any] | None:
     ]
     if not codes:
         return None
+    cat = catalogus_van(catalogus)
     try:
-        g = actieve_catalogus().gemeente(codes[0])
+        g = cat.gemeente(codes[0])
     except LookupError as e:
         return {"melding": str(e)}
     try:
-        t = gemeentelijke_tegemoetkoming(h, codes[0])
+        t = gemeentelijke_tegemoetkoming(h, codes[0], cat)
     except diensten.REKENFOUTEN as e:
         return {"gemeente": g, "melding": diensten.rekenfout_melding(e)}
     return {"gemeente": g, **t}
@@ -863,7 +868,7 @@ def toon_uitkomst(
     request: Request, staat: dict[str, Any], extra: dict[str, Any] | None = None, status: int = 200
 ) -> HTMLResponse:
     h = huishouden_uit_staat(staat)
-    ctx = uitkomst_context(h, fm.aangevraagd(staat))
+    ctx = uitkomst_context(h, fm.aangevraagd(staat), kern_catalogus(request))
     ctx.update(_formulier_context(request, staat, h))
     if extra:
         ctx.update(extra)
@@ -1012,7 +1017,7 @@ def wat_als(request: Request):
         w, f = _wijziging_uit_form(velden, h)
         if w is not None:
             try:
-                ctx["vergelijking"] = diensten.wat_als(h, w)
+                ctx["vergelijking"] = diensten.wat_als(h, w, kern_catalogus(request))
                 staat2 = dict(staat)
                 staat2["invoer"] = ctx["vergelijking"]["invoer_wat_als"].model_dump(mode="json", exclude_none=True)
                 staat2["context"] = {
@@ -1077,12 +1082,13 @@ def voorschot(request: Request):
             except ValueError as e:
                 f.voeg(veld, str(e))
         if not f:
-            ctx["geen_bedrag"] = _bedrag_ontbreekt(h, bedragen["vs-voorschot"]) or _bedrag_ontbreekt(
-                h, bedragen["vs-definitief"]
+            cat = kern_catalogus(request)
+            ctx["geen_bedrag"] = _bedrag_ontbreekt(h, bedragen["vs-voorschot"], cat) or _bedrag_ontbreekt(
+                h, bedragen["vs-definitief"], cat
             )
             if not ctx["geen_bedrag"]:
                 try:
-                    ctx["uitkomst"] = diensten.voorschot(h, bedragen["vs-voorschot"], bedragen["vs-definitief"])
+                    ctx["uitkomst"] = diensten.voorschot(h, bedragen["vs-voorschot"], bedragen["vs-definitief"], cat)
                 except diensten.REKENFOUTEN as e:
                     ctx["geen_bedrag"] = diensten.rekenfout_melding(e)
         if f:
@@ -1091,10 +1097,10 @@ def voorschot(request: Request):
     return render(request, "voorschot.html", status=status, titel=titel, fouten=f, **ctx)
 
 
-def _bedrag_ontbreekt(h: Huishouden, inkomen: int) -> str | None:
+def _bedrag_ontbreekt(h: Huishouden, inkomen: int, catalogus: CatalogusBron) -> str | None:
     """Dutch reason why no amount can be computed for this income (missing table, table cell, ...), else None."""
     try:
-        r = bereken(h.model_copy(update={"toetsingsinkomen": int(inkomen)}))
+        r = bereken(h.model_copy(update={"toetsingsinkomen": int(inkomen)}), catalogus=catalogus)
     except diensten.REKENFOUTEN as e:
         return diensten.rekenfout_melding(e)
     if getattr(r, "bedragen", "volledig") != "volledig" or r.jaar.toeslag is None:
@@ -1120,7 +1126,7 @@ def samenvatting_get(request: Request, a: str | None = None):
         return naar("/vragen?verlopen=1")
     h = huishouden_uit_staat(staat)
     return pdf_antwoord(
-        _pdf_context(staat, uitkomst_context(h, fm.aangevraagd(staat))),
+        _pdf_context(staat, uitkomst_context(h, fm.aangevraagd(staat), kern_catalogus(request))),
         f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf",
     )
 
@@ -1137,7 +1143,7 @@ async def samenvatting(request: Request):
     staat, _ = _staat_uit_form(request, form)
     h = huishouden_uit_staat(staat)
     return pdf_antwoord(
-        _pdf_context(staat, uitkomst_context(h)),
+        _pdf_context(staat, uitkomst_context(h, catalogus=kern_catalogus(request))),
         f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf",
     )
 

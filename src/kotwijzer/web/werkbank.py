@@ -17,6 +17,7 @@ from typing import Any
 
 from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, REKENFOUTEN, SITUATIE_TEKST, rekenfout_melding
 from kotwijzer.model import DetentieSoort, Onderwijs, Situatie, Uitkering
+from kotwijzer.municipal import CatalogusBron
 
 MAX_PERIODEN = 12
 MAX_KINDEREN = 12
@@ -552,16 +553,16 @@ def feiten_verschil(a: Mapping[str, Any], b: Mapping[str, Any]) -> list[dict[str
     return uit
 
 
-def bedragen(invoer: Mapping[str, Any]) -> dict[str, Any]:
-    """Per month the amount paid (whole euros, voorschot) and the toeslag, and the year: from the core. An amount the
-    core cannot compute is None; `melding` says why."""
+def bedragen(invoer: Mapping[str, Any], catalogus: CatalogusBron = None) -> dict[str, Any]:
+    """Per month the amount paid (whole euros, voorschot) and the toeslag, and the year: from the core (with the
+    municipal `catalogus` the caller uses). An amount the core cannot compute is None; `melding` says why."""
     from pydantic import ValidationError
 
     from kotwijzer.compute import bereken
     from kotwijzer.model import Huishouden
 
     try:
-        r = bereken(Huishouden.model_validate(invoer))
+        r = bereken(Huishouden.model_validate(invoer), catalogus=catalogus)
     except ValidationError:
         return {"maanden": [], "jaar": None, "melding": "Deze versie kan niet meer worden ingelezen.", "r": None}
     except REKENFOUTEN as e:
@@ -581,9 +582,9 @@ def _min(a: Decimal | int | None, b: Decimal | int | None) -> Decimal | int | No
     return None if a is None or b is None else b - a
 
 
-def geld_verschil(a: Mapping[str, Any], b: Mapping[str, Any]) -> dict[str, Any]:
+def geld_verschil(a: Mapping[str, Any], b: Mapping[str, Any], catalogus: CatalogusBron = None) -> dict[str, Any]:
     """Money per month and over the year for two inputs, with the difference (None where either is unknown)."""
-    ba, bb = bedragen(a), bedragen(b)
+    ba, bb = bedragen(a, catalogus), bedragen(b, catalogus)
     maanden = []
     for m in range(1, 13):
         ma = next((x for x in ba["maanden"] if x["maand"] == m), None)

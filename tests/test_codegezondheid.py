@@ -6,7 +6,9 @@
 * no import cycle between modules, also counting imports inside functions;
 * `kotwijzer.web` and `kotwijzer.api` do not import each other; the shared plumbing (`kotwijzer.http`) imports
   neither; `kotwijzer.municipal` does not import `kotwijzer.store`;
-* no comment or text points at a folder outside the repository.
+* no comment or text points at a folder outside the repository;
+* no module-level ContextVar, thread-local or mutable global carries law data or the municipal catalogue: they reach a
+  calculation as arguments. The few that exist are listed by name with the reason they may stay.
 
 The import checks read the source with `ast`, so an import inside a function counts as much as one at the top.
 """
@@ -316,6 +318,112 @@ def test_geen_verwijzing_naar_mappen_buiten_de_repository():
             if re.search(r"(?<![\w.])(/work/)?shared/(seeds|law|stats|README)", regel):
                 fout.append(f"{pad.relative_to(SRC)}:{nr}")
     assert not fout, f"verwijzingen naar shared/: {fout}"
+
+
+# ---------------------------------------------------------------------------------------------- hidden state
+# Module-level state that is no law data, no assumption and no catalogue, each with the reason it may stay.
+VERBORGEN_TOEGESTAAN: dict[str, str] = {
+    "kotwijzer.i18n._huidig": "the language of the page being rendered (Dutch or English), set per request from the "
+    "cookie: presentation, never an input of a calculation",
+    "kotwijzer.http.sessie._HUIDIG": "the HTTP session of the request being served (who is logged in)",
+    "kotwijzer.http.beveiliging._VERZOEK": "the HTTP request being served, for the login limits (client address)",
+    "kotwijzer.store.wachtwoord._GELEKT": "the list of leaked passwords, read from its file on first use",
+    "kotwijzer.store.wachtwoord._NL_GELADEN": "whether the Dutch word list for the password check has been read",
+    "kotwijzer.api.routes.INVOER_MODELLEN": "the request models whose schemas go into the OpenAPI document, filled "
+    "once at import by the route decorators",
+    "kotwijzer.berekening.opbouw._velden": "the field names of each pydantic result class (no law data)",
+    "kotwijzer.web.gemeenten._GRAFIEKEN": "rendered SVG charts of the municipal overview, keyed by their content",
+}
+# Open, owned by the policy work of issue 14 (the assumptions of a policy run reach it through these)
+OPEN_VERBORGEN = {"kotwijzer.policy.aannames._LOKAAL", "kotwijzer.policy.aannames.GELEZEN"}
+_CONTEXT = {"ContextVar", "local"}
+_MUTEREND = {
+    "append",
+    "extend",
+    "update",
+    "setdefault",
+    "add",
+    "pop",
+    "clear",
+    "insert",
+    "remove",
+    "discard",
+    "popitem",
+}
+
+
+def _is_memo(naam: str) -> bool:
+    """A module-level memo of a pure function, keyed by every input (`..._cache`, `..._memo`; see STYLEGUIDE.md): the
+    law data files are read-only at run time, so a memo never changes an answer and carries nothing between callers."""
+    return naam.endswith(("_cache", "_memo"))
+
+
+def _verborgen_staat(module: str) -> dict[str, str]:
+    """Module-level names of `module` that hold state between calls: a ContextVar or threading.local, a name a
+    function rebinds with `global`, or a mutable container (dict, list, set ...) a function writes into."""
+    pad, _ = MODULES[module]
+    boom = ast.parse(pad.read_text(encoding="utf-8"))
+    houders: dict[str, str] = {}
+    for n in boom.body:
+        doelen = n.targets if isinstance(n, ast.Assign) else [n.target] if isinstance(n, ast.AnnAssign) else []
+        waarde = getattr(n, "value", None)
+        for d in doelen:
+            if not isinstance(d, ast.Name) or waarde is None:
+                continue
+            if isinstance(waarde, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)):
+                houders[d.id] = "container"
+            elif isinstance(waarde, ast.Call):
+                f = waarde.func
+                naam = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+                if naam in _CONTEXT:
+                    houders[d.id] = naam
+                elif naam in {"dict", "list", "set", "defaultdict", "OrderedDict", "deque", "Counter"}:
+                    houders[d.id] = "container"
+    uit = {naam: soort for naam, soort in houders.items() if soort in _CONTEXT}
+    for f in ast.walk(boom):
+        if not isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for n in ast.walk(f):
+            if isinstance(n, ast.Global):
+                uit.update({x: "global" for x in n.names})
+                continue
+            namen = []
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _MUTEREND:
+                namen = [n.func.value]
+            elif isinstance(n, (ast.Assign, ast.AugAssign, ast.Delete)):
+                namen = [
+                    t.value for t in getattr(n, "targets", [getattr(n, "target", None)]) if isinstance(t, ast.Subscript)
+                ]
+            for x in namen:
+                if isinstance(x, ast.Name) and houders.get(x.id) == "container":
+                    uit[x.id] = "container"
+    return uit
+
+
+def test_de_zoeker_naar_verborgen_staat_ziet_wat_hij_zoekt():
+    """The check below would notice a ContextVar (the i18n language), a `global` (the password lists) and a container
+    a function writes into (the registry of request models)."""
+    assert _verborgen_staat("kotwijzer.i18n").get("_huidig") == "ContextVar"
+    assert _verborgen_staat("kotwijzer.store.wachtwoord").get("_GELEKT") == "global"
+    assert _verborgen_staat("kotwijzer.api.routes").get("INVOER_MODELLEN") == "container"
+
+
+def test_geen_verborgen_staat_met_wetsgegevens_of_catalogus():
+    """Law data, assumptions and the municipal catalogue reach a calculation as arguments (issue 14), as OpenFisca's
+    formulas receive `parameters(period)`: no module-level ContextVar, thread-local or mutable global carries them."""
+    gevonden = {
+        f"{m}.{naam}": soort
+        for m in MODULES
+        for naam, soort in _verborgen_staat(m).items()
+        if not _is_memo(naam) or soort in _CONTEXT
+    }
+    onbekend = sorted(
+        f"{k} ({v})" for k, v in gevonden.items() if k not in VERBORGEN_TOEGESTAAN and k not in OPEN_VERBORGEN
+    )
+    assert not onbekend, f"verborgen staat op moduleniveau (geef het door als argument): {onbekend}"
+    assert "kotwijzer.municipal.classificatie._ACTIEF" not in gevonden
+    weg = sorted(set(VERBORGEN_TOEGESTAAN) - set(gevonden))
+    assert not weg, f"staat niet meer in de code, haal uit VERBORGEN_TOEGESTAAN: {weg}"
 
 
 # ----------------------------------------------------------------------------------------------- the test tree

@@ -42,10 +42,7 @@ def _met_moestuin(categorie: str) -> Catalogus:
     ]
     nieuw = {"categorie": "B", "doel": "re-integratie", "reintegratiecode": 40} if categorie == "B" else {}
     acts = {
-        k: [
-            Activiteit.valideer({**a.model_dump(), **nieuw}) if (k, a.code) == ("GM9901", "moestuin") else a
-            for a in v
-        ]
+        k: [Activiteit.valideer({**a.model_dump(), **nieuw}) if (k, a.code) == ("GM9901", "moestuin") else a for a in v]
         for k, v in cat.activiteiten.items()
     }
     return Catalogus(gemeenten=gemeenten, activiteiten=acts, beleid=cat.beleid)

@@ -385,7 +385,7 @@ def _verborgen_staat(module: str) -> dict[str, str]:
             continue
         for n in ast.walk(f):
             if isinstance(n, ast.Global):
-                uit.update({x: "global" for x in n.names})
+                uit.update(dict.fromkeys(n.names, "global"))
                 continue
             namen = []
             if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _MUTEREND:

@@ -41,9 +41,11 @@ def test_elke_tekst_van_de_ouders_heeft_een_engelse_vertaling():
 
 def test_catalogus_is_bijgewerkt_met_de_bron(tmp_path):
     """A text marked in the code or a template that is missing from the catalogue (or an old text still in it) fails:
-    run `python -m kotwijzer.i18n bijwerken` and translate the new texts."""
+    run `python -m kotwijzer.web.vertaalcatalogus bijwerken` and translate the new texts."""
     pot = tmp_path / "vers.pot"
-    i18n.bron_catalogus(pot)
+    from kotwijzer.web.vertaalcatalogus import bron_catalogus
+
+    bron_catalogus(pot)
     with pot.open("rb") as f:
         vers = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
     oud = {m.id if isinstance(m.id, str) else m.id[0] for m in _catalogus() if m.id}

@@ -2,7 +2,7 @@
 
 Dutch is the source language: every text a parent sees is written in Dutch in the code and the templates and marked
 for translation (`_()` in Python, `{{ _("...") }}` / `{% trans %}` in Jinja2). `pybabel extract` (see
-`babel.cfg`, or `python -m kotwijzer.i18n bijwerken`) collects them in `locale/kotwijzer.pot`; the English catalogue
+`babel.cfg`, or `python -m kotwijzer.web.vertaalcatalogus bijwerken`) collects them in `locale/kotwijzer.pot`; the English catalogue
 is `locale/en/LC_MESSAGES/kotwijzer.po`. The catalogue is compiled in memory when it is first used (Babel's
 `write_mo`), so a fresh clone works without a build step and a compiled file can never be older than its source.
 
@@ -180,109 +180,3 @@ class TaalMiddleware:
             await self.app(scope, receive, send)
         finally:
             _huidig.reset(token)
-
-
-# ---------------------------------------------------------------------------------------------- maintenance
-def bron_catalogus(pot: Path) -> None:
-    """Write the template catalogue: the texts marked in the code and the templates (`babel.cfg`), plus the core's
-    Dutch sentences that a parent sees (`kotwijzer.web.kerntekst.kern_berichten`: signal templates, reasons,
-    situations), which live as data rather than as marked texts."""
-    import subprocess
-    import sys
-
-    from babel.messages.pofile import read_po, write_po
-
-    wortel = Path(__file__).resolve().parents[2]
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "babel.messages.frontend",
-            "extract",
-            "-F",
-            str(wortel / "babel.cfg"),
-            "-k",
-            "N_",
-            "-k",
-            "_",
-            "--no-location",
-            "--sort-output",
-            "--omit-header",
-            "-o",
-            str(pot),
-            str(wortel / "src" / "kotwijzer"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    from kotwijzer.web.kerntekst import kern_berichten
-
-    with pot.open("rb") as f:
-        cat = read_po(f)
-    for t in kern_berichten():
-        if t not in cat:
-            cat.add(t, flags=("python-brace-format",) if "{" in t else ())
-    with pot.open("wb") as f:
-        write_po(f, cat, omit_header=True, sort_output=True, no_location=True)
-
-
-def _bijwerken() -> None:  # pragma: no cover - developer command
-    """Extract the texts again and merge them into the English catalogue (new texts come in untranslated)."""
-    import subprocess
-    import sys
-
-    pot = LOCALE / f"{DOMEIN}.pot"
-    bron_catalogus(pot)
-    for t in TALEN:
-        if t == STANDAARD:
-            continue
-        po = po_pad(t)
-        if po.exists():
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "babel.messages.frontend",
-                    "update",
-                    "-i",
-                    str(pot),
-                    "-D",
-                    DOMEIN,
-                    "-d",
-                    str(LOCALE),
-                    "-l",
-                    t,
-                    "--no-fuzzy-matching",
-                    "--ignore-obsolete",
-                    "-w",
-                    "120",
-                ],
-                check=True,
-            )
-        else:
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "babel.messages.frontend",
-                    "init",
-                    "-i",
-                    str(pot),
-                    "-D",
-                    DOMEIN,
-                    "-d",
-                    str(LOCALE),
-                    "-l",
-                    t,
-                ],
-                check=True,
-            )
-
-
-if __name__ == "__main__":  # pragma: no cover
-    import sys
-
-    if sys.argv[1:] == ["bijwerken"]:
-        _bijwerken()
-    else:
-        print("gebruik: python -m kotwijzer.i18n bijwerken")

@@ -2,8 +2,8 @@
 
 The calculation renders its signals in Dutch (`kotwijzer.explain.signaaltekst`, one template per signal code) and its
 reasons and situations come with Dutch texts (`kotwijzer.rules.codes`). Those Dutch templates and texts are message
-ids of the translation catalogue (`kern_berichten()`, added to the catalogue by `python -m kotwijzer.i18n
-bijwerken`). For a page in English, `vertaal_kern()` finds the template a sentence was rendered from, translates
+ids of the translation catalogue (`kern_berichten()`, added to the catalogue by
+`python -m kotwijzer.web.vertaalcatalogus bijwerken`). For a page in English, `vertaal_kern()` finds the template a sentence was rendered from, translates
 the template through the catalogue and fills it again with its values, each translated too (a reason inside a
 verdict, a date, an amount, a list of months). A sentence that matches no template stays Dutch.
 """

@@ -57,7 +57,7 @@ def run(fn, *args):
     try:
         return fn(*args)
     except ValidationError as e:
-        from kotwijzer.http.meldingen import nederlandse_fouten
+        from kotwijzer.foutmeldingen import nederlandse_fouten
 
         regels = "\n".join(f"  - {f['veld']}: {f['melding']}" for f in nederlandse_fouten(e))
         fout(f"De invoer klopt niet:\n{regels}")

@@ -26,6 +26,8 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from kotwijzer import formaat
+
 TALEN = ("nl", "en")
 STANDAARD = "nl"
 TAAL_NAAM = {"nl": "Nederlands", "en": "English"}
@@ -121,34 +123,26 @@ def datum(d: dt.date | None) -> str:
     return f"{d.day} {maandnaam(d.month)} {d.year}"
 
 
+def _taal_formaat() -> formaat.Taal:
+    return "en" if taal() == "en" else "nl"
+
+
 def getal(x: Decimal | int | float | str | None, decimalen: int | None = None) -> str:
-    """A number in the notation of the language: 1.234,5 (Dutch) or 1,234.5 (English)."""
-    if x is None or x == "":
-        return "-"
-    d = Decimal(str(x))
-    if decimalen is not None:
-        s = f"{d:,.{decimalen}f}"
-    elif d == d.to_integral_value():
-        s = f"{int(d):,}"
-    else:
-        s = f"{d:,.2f}".rstrip("0").rstrip(".")
-    if taal() == "en":
-        return s
-    return s.replace(",", "X").replace(".", ",").replace("X", ".")
+    """A number in the notation of the language: 1.234,5 (Dutch) or 1,234.5 (English) (`kotwijzer.formaat.getal`).
+    Without `decimalen`: at most two decimals, without trailing zeros; with `decimalen`: exactly that many."""
+    if decimalen is None:
+        return formaat.getal(x, 2, taal=_taal_formaat())
+    return formaat.getal(x, decimalen, nullen="vast", taal=_taal_formaat())
 
 
 def euro(x: Decimal | int | float | None) -> str:
     """€ 1.234,50 (Dutch) or €1,234.50 (English)."""
-    if x is None:
-        return "-"
-    return ("€" if taal() == "en" else "€ ") + getal(Decimal(str(x)), 2)
+    return formaat.euro(x, spatie="" if taal() == "en" else " ", taal=_taal_formaat())
 
 
 def hele_euro(x: Decimal | int | None) -> str:
     """Whole euros: € 1.526 (Dutch) or €1,526 (English)."""
-    if x is None:
-        return "-"
-    return ("€" if taal() == "en" else "€ ") + getal(int(x))
+    return formaat.hele_euro(x, spatie="" if taal() == "en" else " ", taal=_taal_formaat())
 
 
 def bedrag_per_uur(x: Decimal | int | float | str | None) -> str:

@@ -4,7 +4,7 @@ Input: a household for one berekeningsjaar: the aanvrager and an optional partne
 situations; the children with their childcare per month; the joint toetsingsinkomen; the application date.
 No name or BSN is needed: children and parents carry an optional pseudonymous label only.
 
-Validation messages are Dutch and name the field (see `kotwijzer.http.meldingen` for the field names in Dutch).
+Validation messages are Dutch and name the field (see `kotwijzer.foutmeldingen` for the field names in Dutch).
 """
 
 from __future__ import annotations

@@ -481,7 +481,7 @@ def test_nederlandse_fouten_per_soort():
     from pydantic import ValidationError
 
     from kotwijzer.diensten import Wijziging
-    from kotwijzer.http.meldingen import nederlandse_fouten
+    from kotwijzer.foutmeldingen import nederlandse_fouten
     from kotwijzer.model import Huishouden
 
     gevallen = [
@@ -615,7 +615,7 @@ def test_elk_pydantic_fouttype_heeft_een_nederlandse_melding():
 
     from pydantic_core.core_schema import ErrorType
 
-    from kotwijzer.http.meldingen import melding
+    from kotwijzer.foutmeldingen import melding
 
     ctx = {
         "ge": 0,

@@ -526,14 +526,14 @@ def test_kot_tijdens_ontheffing() -> None:
             Activiteit,
             {"code": "pp", "naam": "x", "soort": "participatieplaats", "categorie": "D"},
             "categorie",
-            "moet een van deze waarden zijn",
+            "Kies een van deze waarden:",
         ),
         (Activiteit, {"code": "P P", "naam": "x", "soort": "sport", "categorie": "C"}, "code", "kleine letters"),
         (
             Activiteit,
             {"code": "pp", "naam": "x", "soort": "yoga", "categorie": "C"},
             "soort",
-            "moet een van deze waarden zijn",
+            "Kies een van deze waarden:",
         ),
         (
             Activiteit,
@@ -545,11 +545,11 @@ def test_kot_tijdens_ontheffing() -> None:
             Activiteit,
             {"code": "pp", "naam": "x", "soort": "sport", "categorie": "C", "reintegratiecode": "x"},
             "reintegratiecode",
-            "moet een geheel getal zijn",
+            "Vul een heel getal in",
         ),
-        (GemeentelijkBeleid, {"fractie_restant": "1.5"}, "fractie_restant", "mag hoogstens 1 zijn"),
+        (GemeentelijkBeleid, {"fractie_restant": "1.5"}, "fractie_restant", "Vul een getal van 1 of minder in."),
         (GemeentelijkBeleid, {"fractie_restant": "0.12345"}, "fractie_restant", "hoogstens 4 cijfers"),
-        (GemeentelijkBeleid, {}, "fractie_restant", "is verplicht, maar ontbreekt"),
+        (GemeentelijkBeleid, {}, "fractie_restant", "Dit veld is verplicht."),
         (
             GemeentelijkBeleid,
             {"fractie_restant": 1, "boven_wettelijk": True},
@@ -562,7 +562,7 @@ def test_kot_tijdens_ontheffing() -> None:
             "boven_wettelijk_fractie",
             "mag alleen ingevuld zijn",
         ),
-        (GemeentelijkBeleid, {"fractie_restant": 1, "kleur": "rood"}, "kleur", "bestaat niet"),
+        (GemeentelijkBeleid, {"fractie_restant": 1, "kleur": "rood"}, "kleur", "Dit veld kennen we niet."),
     ],
 )
 def test_validatiefouten_nederlands_met_veldnaam(model: type, data: dict, veld: str, tekst: str) -> None:

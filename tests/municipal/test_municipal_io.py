@@ -162,7 +162,7 @@ def test_csv_goed() -> None:
         (
             f"{G_KOP}\n{G_OK}\n",
             f"{A_KOP}\n{A_OK}\n" + A_OK.replace(",pp,", ",qq,").replace(",A,", ",D,") + "\n",
-            "a.csv, rij 3, kolom 'categorie': moet een van deze waarden zijn",
+            "a.csv, rij 3, kolom 'categorie': Kies een van deze waarden:",
         ),
         (
             f"{G_KOP}\n{G_OK}\n",
@@ -202,7 +202,7 @@ def test_csv_goed() -> None:
         (
             f"{G_KOP}\n" + G_OK.replace(",ja,1,", ",ja,2,") + "\n",
             f"{A_KOP}\n",
-            "g.csv, rij 2, kolom 'fractie_restant': mag hoogstens 1 zijn",
+            "g.csv, rij 2, kolom 'fractie_restant': Vul een getal van 1 of minder in.",
         ),
         (f"{G_KOP}\n" + G_OK + "oeps\n", f"{A_KOP}\n", None),
         (f"{G_KOP}\n{G_OK}\n", "gemeente,code,naam,soort\n", "a.csv, rij 1, kolom 'categorie': deze kolom ontbreekt"),

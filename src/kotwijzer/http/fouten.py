@@ -15,8 +15,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from kotwijzer.foutmeldingen import nederlandse_fouten, vertaal
 from kotwijzer.http.logboek import MELDING_500, log_serverfout
-from kotwijzer.http.meldingen import nederlandse_fouten, vertaal
 from kotwijzer.invoer import OngeldigeInvoer, OntbrekendeInvoer
 from kotwijzer.params import OngeldigeWetgeving, OntbrekendeWetgeving
 

@@ -17,6 +17,8 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
+from kotwijzer.foutmeldingen import melding
+
 # ---------------------------------------------------------------------------------------------------------------
 # Controlled vocabularies
 # ---------------------------------------------------------------------------------------------------------------
@@ -184,6 +186,9 @@ def _vertaal(err: Any) -> list[tuple[str, str]]:
 
 
 def _vertaal_een(err: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
+    """One pydantic error as (field, Dutch message): the catalogue's own rules (`VeldFout`, other value errors) as they
+    were written; every other error in the words of the one translator (`kotwijzer.foutmeldingen.melding`), with the
+    value read from the file (a catalogue holds no personal data, and the value helps to find the cell)."""
     soort = err.get("type", "")
     ctx = err.get("ctx") or {}
     invoer = err.get("input")
@@ -192,36 +197,8 @@ def _vertaal_een(err: Any, loc: tuple[Any, ...]) -> tuple[str, str]:
         return _pad(loc + (fout.veld,)), fout.bericht
     if soort == "value_error":
         return _pad(loc), str(ctx.get("error", err.get("msg", "")))
-    if soort == "missing":
-        return _pad(loc), "is verplicht, maar ontbreekt"
-    if soort == "extra_forbidden":
-        return _pad(loc), "bestaat niet (onbekend veld)"
-    if soort in {"enum", "literal_error"}:
-        verwacht = str(ctx.get("expected", "")).replace(" or ", " of ")
-        return _pad(loc), f"moet een van deze waarden zijn: {verwacht} (gekregen: {_kort(invoer)})"
-    berichten = {
-        "string_type": "moet tekst zijn",
-        "string_too_short": "mag niet leeg zijn",
-        "int_type": "moet een geheel getal zijn",
-        "int_parsing": "moet een geheel getal zijn",
-        "int_from_float": "moet een geheel getal zijn (zonder decimalen)",
-        "bool_type": "moet ja of nee zijn",
-        "bool_parsing": "moet ja of nee zijn",
-        "decimal_type": "moet een getal zijn",
-        "decimal_parsing": "moet een getal zijn",
-        "decimal_max_places": f"mag hoogstens {ctx.get('decimal_places')} cijfers achter de komma hebben",
-        "greater_than_equal": f"moet minstens {ctx.get('ge')} zijn",
-        "greater_than": f"moet groter zijn dan {ctx.get('gt')}",
-        "less_than_equal": f"mag hoogstens {ctx.get('le')} zijn",
-        "less_than": f"moet kleiner zijn dan {ctx.get('lt')}",
-        "list_type": "moet een lijst zijn",
-        "dict_type": "moet een tabel met namen en waarden zijn",
-        "model_type": "moet een tabel met velden zijn",
-        "model_attributes_type": "moet een tabel met velden zijn",
-        "string_pattern_mismatch": "heeft niet de juiste vorm",
-    }
-    bericht = berichten.get(soort, f"is ongeldig ({soort})")
-    if soort not in {"missing"} and invoer is not None and not isinstance(invoer, (dict, list)):
+    bericht = melding(err)
+    if soort != "missing" and invoer is not None and not isinstance(invoer, (dict, list)):
         bericht += f" (gekregen: {_kort(invoer)})"
     return _pad(loc), bericht
 

@@ -32,11 +32,11 @@ from kotwijzer.store.models import (
 from kotwijzer.store.validatie import (
     BSN_MELDING,
     OngeldigeWaarde,
-    _schone_tekens,
     controleer_invoer_teksten,
     controleer_samen,
     controleer_tekst,
     lijkt_op_bsn,
+    schone_tekens,
 )
 from kotwijzer.store.wachtwoord import bezwaar as wachtwoord_bezwaar
 from kotwijzer.store.wachtwoord import controleer_herbevestiging, controleer_wachtwoord, hash_wachtwoord, moet_opnieuw
@@ -196,7 +196,7 @@ def organisatie(s: Session, naam: str) -> Organisatie | None:
 
 
 def _controleer_email(email: Any) -> str:
-    if not isinstance(email, str) or not _EMAIL.match(email.strip()) or not _schone_tekens(email):
+    if not isinstance(email, str) or not _EMAIL.match(email.strip()) or not schone_tekens(email):
         raise OngeldigeWaarde("email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")
     if lijkt_op_bsn(email.split("@")[0]):
         raise OngeldigeWaarde("email", BSN_MELDING)
@@ -324,7 +324,7 @@ def inloggen(s: Session, email: str, wachtwoord: str) -> Gebruiker | None:
     An address may have an account in more than one organisation (unique per organisation): the password decides
     which one; with the same password in several organisations, the oldest active account."""
     email = (email or "").strip().lower()[:254]
-    if not _schone_tekens(email):
+    if not schone_tekens(email):
         email = ""  # control characters (a NUL byte cannot even be sent to PostgreSQL): no such account
     kandidaten = (
         list(

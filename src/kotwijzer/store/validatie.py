@@ -120,7 +120,9 @@ def controleer_samen(velden: dict[str, Any]) -> None:
                 raise OngeldigeWaarde(k, BSN_MELDING)
 
 
-def _schone_tekens(tekst: str) -> bool:
+def schone_tekens(tekst: str) -> bool:
+    """True when the text holds no control, surrogate, private-use or unassigned character and no line or paragraph
+    separator (what a name, label or e-mail address may never contain)."""
     for ch in tekst:
         cat = unicodedata.category(ch)
         if cat in ("Cc", "Cs", "Co", "Cn") or ch in "\u2028\u2029":
@@ -138,7 +140,7 @@ def controleer_tekst(tekst: Any, veld: str, max_lengte: int, verplicht: bool = T
         raise OngeldigeWaarde(veld, "Vul dit veld in.")
     if len(tekst) > max_lengte:
         raise OngeldigeWaarde(veld, f"Gebruik hoogstens {max_lengte} tekens.")
-    if not _schone_tekens(tekst):
+    if not schone_tekens(tekst):
         raise OngeldigeWaarde(veld, "Gebruik alleen gewone letters, cijfers en leestekens.")
     if tekst and toont_leeg(tekst):
         raise OngeldigeWaarde(veld, LEEG_MELDING)
@@ -164,7 +166,7 @@ def controleer_invoer_teksten(data: Any, pad: str = "", samen: dict[str, Any] | 
         elif isinstance(x, str):
             if lijkt_op_bsn(x):
                 raise OngeldigeWaarde(p, BSN_MELDING)
-            if not _schone_tekens(x):
+            if not schone_tekens(x):
                 raise OngeldigeWaarde(p, "Gebruik alleen gewone letters, cijfers en leestekens.")
             if x and toont_leeg(x):
                 raise OngeldigeWaarde(p, LEEG_MELDING)

@@ -48,12 +48,8 @@ OUDER_PAGINAS = {
 }
 
 
-def _getal(x: Any) -> str:
-    return i18n.getal(x)
-
-
 def _procent(x: Any) -> str:
-    return "-" if x is None else f"{_getal(x)}%"
+    return "-" if x is None else f"{i18n.getal(x)}%"
 
 
 def _datum(x: Any) -> str:
@@ -91,7 +87,7 @@ def maand_opties() -> list[tuple[str, str]]:
 templates.env.filters.update(
     euro=i18n.euro,
     hele_euro=i18n.hele_euro,
-    getal=_getal,
+    getal=i18n.getal,
     procent=_procent,
     datum=_datum,
     maandnaam=i18n.maandnaam,

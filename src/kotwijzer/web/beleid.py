@@ -24,6 +24,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
+from kotwijzer.formaat import getal
 from kotwijzer.http.fouten import ApiFout
 from kotwijzer.web.basis import render, templates
 
@@ -134,7 +135,7 @@ def _bron(request: Request) -> BeleidBron:
 
 # ------------------------------------------------------------------------------------------ number formats
 def _nl(x: float, dec: int = 0) -> str:
-    return f"{x:,.{dec}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return getal(x, dec, nullen="vast")
 
 
 def bedrag(x: Any) -> str:

@@ -21,8 +21,8 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 
 from kotwijzer import i18n
+from kotwijzer.foutmeldingen import nederlandse_fouten
 from kotwijzer.http.catalogus import kern_catalogus
-from kotwijzer.http.meldingen import nederlandse_fouten
 from kotwijzer.i18n import N_, _
 from kotwijzer.model import Huishouden
 from kotwijzer.web import formulier as fm

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from kotwijzer import i18n
 from kotwijzer.diensten import OPVANG_TEKST, SITUATIE_TEKST
-from kotwijzer.http.meldingen import nederlandse_fouten
+from kotwijzer.foutmeldingen import nederlandse_fouten
 from kotwijzer.i18n import N_, _
 from kotwijzer.model import Kind, Periode
 

@@ -12,10 +12,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from kotwijzer import diensten
+from kotwijzer.foutmeldingen import nederlandse_fouten
 from kotwijzer.http.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.http.catalogus import app_catalogus, kern_catalogus
 from kotwijzer.http.fouten import ApiFout, parse_json
-from kotwijzer.http.meldingen import nederlandse_fouten
 from kotwijzer.http.sessie import nieuw_token
 from kotwijzer.model import Huishouden
 from kotwijzer.municipal import CatalogusBron
@@ -494,7 +494,7 @@ def _werkbank_uitkomst(
             h = Huishouden.model_validate(invoer)
         except ValidationError as e:
             for f in nederlandse_fouten(e)[:8]:
-                fouten.zet(werkbank.veld_van_pad(f["veld"] or ""), f["melding"])
+                fouten.voeg(werkbank.veld_van_pad(f["veld"] or ""), f["melding"])
     if fouten or h is None:
         return None, dict(fouten), None
     return h.model_dump(mode="json", exclude_none=True), {}, h

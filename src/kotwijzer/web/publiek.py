@@ -15,9 +15,9 @@ from pydantic import ValidationError
 from kotwijzer import diensten, i18n
 from kotwijzer.compute import bereken, uiterste_aanvraagdatum, voorwaardencheck
 from kotwijzer.diensten import Wijziging
+from kotwijzer.foutmeldingen import nederlandse_fouten
 from kotwijzer.http.catalogus import app_catalogus, kern_catalogus
 from kotwijzer.http.fouten import ApiFout
-from kotwijzer.http.meldingen import nederlandse_fouten
 from kotwijzer.i18n import N_, _
 from kotwijzer.leesbaar import status_nl
 from kotwijzer.model import Huishouden
@@ -259,8 +259,6 @@ SLEUTEL_NAAM = {
 
 def waarde_nl(v: Any, sleutel: str = "") -> str:
     """A parameter value in plain Dutch: ja/nee, numbers with a decimal comma, amounts in euros."""
-    from kotwijzer.web.basis import _getal
-
     if isinstance(v, bool):
         return _("ja") if v else _("nee")
     if isinstance(v, dict):
@@ -279,10 +277,10 @@ def waarde_nl(v: Any, sleutel: str = "") -> str:
     if sleutel in ("dagopvang", "buitenschoolse_opvang", "gastouderopvang"):
         return i18n.euro(d)
     if sleutel in ("eerste_kind", "overige_kinderen"):
-        return _getal(d) + "%"
+        return i18n.getal(d) + "%"
     if sleutel in ("van", "tot_en_met"):
         return i18n.hele_euro(d)
-    return _getal(d)
+    return i18n.getal(d)
 
 
 templates.env.filters["status_nl"] = status_nl

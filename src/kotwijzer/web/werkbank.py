@@ -16,8 +16,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, REKENFOUTEN, SITUATIE_TEKST, rekenfout_melding
+from kotwijzer.formaat import euro, getal_invoer, hele_euro
 from kotwijzer.model import DetentieSoort, Onderwijs, Situatie, Uitkering
 from kotwijzer.municipal import CatalogusBron
+from kotwijzer.web.formulier import Fouten, parse_datum
 
 MAX_PERIODEN = 12
 MAX_KINDEREN = 12
@@ -70,11 +72,6 @@ VELD_TEKST = {
 }
 
 
-class Fouten(dict):
-    def zet(self, veld: str, melding: str) -> None:
-        self.setdefault(veld, melding)
-
-
 # ------------------------------------------------------------------------------------------- showing values
 def _maanden_kort(ms: list[int] | None) -> str:
     """[1, 2, 3, 7] -> "1-3, 7"."""
@@ -93,11 +90,8 @@ def _maanden_kort(ms: list[int] | None) -> str:
 
 
 def _getal(x: Any) -> str:
-    if x is None or x == "":
-        return ""
-    d = Decimal(str(x))
-    s = f"{d.normalize():f}" if d != d.to_integral_value() else str(int(d))
-    return s.replace(".", ",")
+    """A number as the form shows it back: exact, a decimal comma, no thousands dots, empty for None."""
+    return getal_invoer(x)
 
 
 def _dmj(x: Any) -> str:
@@ -256,16 +250,13 @@ def veld_van_pad(pad: str) -> str:
 
 # ------------------------------------------------------------------------------------------- reading the form
 def _datum(s: str, veld: str, f: Fouten) -> str | None:
-    s = s.strip()
-    if not s:
-        return None
-    m = re.fullmatch(r"(\d{1,2})[-/ .](\d{1,2})[-/ .](\d{4})", s)
+    """A date as typed (15-3-2026, 15/03/2026 or 2026-03-15; the questionnaire's reader) as ISO text."""
     try:
-        d = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))) if m else dt.date.fromisoformat(s)
-    except ValueError:
-        f.zet(veld, "Vul een bestaande datum in, bijvoorbeeld 15-03-2026.")
+        d = parse_datum(s)
+    except ValueError as e:
+        f.voeg(veld, str(e))
         return None
-    return d.isoformat()
+    return None if d is None else d.isoformat()
 
 
 def _decimaal(s: str, veld: str, f: Fouten, decimalen: int = 2) -> str | None:
@@ -277,11 +268,11 @@ def _decimaal(s: str, veld: str, f: Fouten, decimalen: int = 2) -> str | None:
     try:
         d = Decimal(s)
     except InvalidOperation:
-        f.zet(veld, "Vul een getal in, bijvoorbeeld 10,50.")
+        f.voeg(veld, "Vul een getal in, bijvoorbeeld 10,50.")
         return None
     exponent = d.as_tuple().exponent  # a letter for NaN and infinity
     if not isinstance(exponent, int) or d < 0 or -exponent > decimalen:
-        f.zet(veld, f"Vul een getal van 0 of meer in, met hoogstens {decimalen} cijfers achter de komma.")
+        f.voeg(veld, f"Vul een getal van 0 of meer in, met hoogstens {decimalen} cijfers achter de komma.")
         return None
     return str(d)
 
@@ -293,7 +284,7 @@ def _hele_euros(s: str, veld: str, f: Fouten) -> int | None:
     if s.endswith(",-"):
         s = s[:-2]
     if not s.isdigit() or len(s) > 9:
-        f.zet(veld, "Vul een bedrag in hele euro's in, zonder komma, bijvoorbeeld 42000.")
+        f.voeg(veld, "Vul een bedrag in hele euro's in, zonder komma, bijvoorbeeld 42000.")
         return None
     return int(s)
 
@@ -308,11 +299,11 @@ def _maanden(s: str, veld: str, f: Fouten) -> list[int] | None:
             continue
         m = re.fullmatch(r"(\d{1,2})(?:-(\d{1,2}))?", deel)
         if not m:
-            f.zet(veld, "Vul maandnummers in, bijvoorbeeld 1-6 of 1, 2, 9.")
+            f.voeg(veld, "Vul maandnummers in, bijvoorbeeld 1-6 of 1, 2, 9.")
             return None
         a, b = int(m.group(1)), int(m.group(2) or m.group(1))
         if not (1 <= a <= b <= 12):
-            f.zet(veld, "Gebruik maandnummers van 1 tot en met 12, de kleinste eerst.")
+            f.voeg(veld, "Gebruik maandnummers van 1 tot en met 12, de kleinste eerst.")
             return None
         uit.update(range(a, b + 1))
     return sorted(uit)
@@ -323,7 +314,7 @@ def _keuze(s: str, toegestaan: set[str], veld: str, f: Fouten) -> str | None:
     if not s:
         return None
     if s not in toegestaan:
-        f.zet(veld, "Kies een van de mogelijkheden.")
+        f.voeg(veld, "Kies een van de mogelijkheden.")
         return None
     return s
 
@@ -350,9 +341,9 @@ def _ouder_uit_form(form: Mapping[str, str], wie: str, f: Fouten) -> dict[str, A
         van, tot = _datum(_tekst(form, p + "van"), p + "van", f), _datum(_tekst(form, p + "tot"), p + "tot", f)
         maanden = _maanden(_tekst(form, p + "maanden"), p + "maanden", f)
         if maanden is not None and (van or tot):
-            f.zet(p + "maanden", "Vul óf de maanden óf de datums in, niet allebei.")
+            f.voeg(p + "maanden", "Vul óf de maanden óf de datums in, niet allebei.")
         elif maanden is None and van is None and p + "van" not in f:
-            f.zet(p + "van", "Vul in vanaf wanneer deze situatie geldt (of de maanden).")
+            f.voeg(p + "van", "Vul in vanaf wanneer deze situatie geldt (of de maanden).")
         if maanden is not None:
             per["maanden"] = maanden
         if van:
@@ -408,7 +399,7 @@ def invoer_uit_form(form: Mapping[str, str], basis: Mapping[str, Any] | None = N
     }
     jaar = _tekst(form, "jaar")
     if not jaar.isdigit() or not 2000 <= int(jaar) <= 2100:
-        f.zet("jaar", "Vul het berekeningsjaar in, bijvoorbeeld 2026.")
+        f.voeg("jaar", "Vul het berekeningsjaar in, bijvoorbeeld 2026.")
     else:
         inv["berekeningsjaar"] = int(jaar)
     if (ti := _hele_euros(_tekst(form, "toetsingsinkomen"), "toetsingsinkomen", f)) is not None:
@@ -438,23 +429,23 @@ def invoer_uit_form(form: Mapping[str, str], basis: Mapping[str, Any] | None = N
                 _decimaal(_tekst(form, q + "uurprijs"), q + "uurprijs", f),
             )
             if uren is None and q + "uren" not in f:
-                f.zet(q + "uren", "Vul het aantal uren opvang per maand in.")
+                f.voeg(q + "uren", "Vul het aantal uren opvang per maand in.")
             if prijs is None and q + "uurprijs" not in f:
-                f.zet(q + "uurprijs", "Vul de uurprijs in, bijvoorbeeld 10,25.")
+                f.voeg(q + "uurprijs", "Vul de uurprijs in, bijvoorbeeld 10,25.")
             o["uren_per_maand"], o["uurprijs"] = uren, prijs
             if _tekst(form, q + "lrk") == "nee":
                 o["lrk_geregistreerd"] = False
             opvang.append(o)
         if geboren is None:
             if opvang and p + "geboortedatum" not in f:
-                f.zet(p + "geboortedatum", "Vul de geboortedatum van het kind in.")
+                f.voeg(p + "geboortedatum", "Vul de geboortedatum van het kind in.")
             continue
         k: dict[str, Any] = {"geboortedatum": geboren, "opvang": opvang}
         if label := _tekst(form, p + "label", 40):
             k["label"] = label
         if vo := _tekst(form, p + "vo", 7):
             if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", vo):
-                f.zet(p + "vo", "Vul de maand in als JJJJ-MM, bijvoorbeeld 2030-09.")
+                f.voeg(p + "vo", "Vul de maand in als JJJJ-MM, bijvoorbeeld 2030-09.")
             else:
                 k["start_voortgezet_onderwijs"] = vo
         if _tekst(form, p + "woont") == "nee":
@@ -519,9 +510,9 @@ def waarde_tekst(pad: tuple, v: Any) -> str:
     if sleutel == "detentie_soort":
         return DETENTIE_TEKST.get(str(v), str(v))
     if sleutel == "toetsingsinkomen":
-        return "€ " + f"{int(v):,}".replace(",", ".")
+        return hele_euro(int(v))
     if sleutel == "uurprijs":
-        return "€ " + f"{Decimal(str(v)):.2f}".replace(".", ",")
+        return euro(Decimal(str(v)))
     if isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
         d = dt.date.fromisoformat(v)
         return f"{d.day} {MAANDNAMEN[d.month - 1]} {d.year}"

@@ -1,4 +1,5 @@
-"""Dutch messages for invalid input: pydantic validation errors translated per field path.
+"""Dutch messages for invalid input: pydantic validation errors translated per field path. The one translator for
+every layer (the API and the web pages, the municipal catalogue, the command line; the policy package may use it too).
 
 `nederlandse_fouten(exc)` turns a `pydantic.ValidationError` into a list of
 `{"veld": "kinderen[0].opvang[1].uren_per_maand", "melding": "Vul een getal van 0 of meer in.", "code": "greater_than_equal"}`.
@@ -10,10 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
+
+from kotwijzer.formaat import getal
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -62,16 +64,9 @@ def _is_datum(w: Any) -> bool:
 
 
 def _getal(x: Any) -> str:
-    """A number in Dutch notation without trailing zeros: 1000000 -> '1.000.000', Decimal('0.5') -> '0,5'."""
-    try:
-        d = Decimal(str(x))
-    except Exception:  # noqa: BLE001 - ctx values are always numbers, but never fail on a message
-        return str(x)
-    if d == d.to_integral_value():
-        s = f"{int(d):,}".replace(",", ".")
-    else:
-        s = f"{d.normalize():f}".replace(".", ",")
-    return s
+    """A number in Dutch notation, exact and without trailing zeros: 1000000 -> '1.000.000', Decimal('0.5') -> '0,5'
+    (`kotwijzer.formaat.getal`; text that is no number comes back unchanged)."""
+    return getal(x, None)
 
 
 def _keuzes(expected: str) -> str:

@@ -7,6 +7,7 @@
 * `kotwijzer.web` and `kotwijzer.api` do not import each other; the shared plumbing (`kotwijzer.http`) imports
   neither; `kotwijzer.municipal` does not import `kotwijzer.store`;
 * no comment or text points at a folder outside the repository;
+* no function in src/ is longer than 100 lines, except layout code that says why (`LANG_TOEGESTAAN`);
 * no module-level ContextVar, thread-local or mutable global carries law data or the municipal catalogue: they reach a
   calculation as arguments. The few that exist are listed by name with the reason they may stay.
 
@@ -415,6 +416,51 @@ def test_geen_verborgen_staat_met_wetsgegevens_of_catalogus():
     assert "kotwijzer.municipal.classificatie._ACTIEF" not in gevonden
     weg = sorted(set(VERBORGEN_TOEGESTAAN) - set(gevonden))
     assert not weg, f"staat niet meer in de code, haal uit VERBORGEN_TOEGESTAAN: {weg}"
+
+
+# ------------------------------------------------------------------------------------------ function length
+MAX_REGELS = 100
+# Layout code: a page or document laid out top to bottom, where splitting would only scatter one layout over helpers
+# that are called once. Each entry says what it lays out.
+LANG_TOEGESTAAN: dict[str, str] = {
+    "kotwijzer.web.pdf.document_pdf": "layout: the result as a PDF (reportlab flowables, page by page, in reading "
+    "order: heading, verdict, amounts per month, explanation, steps, sources)",
+    "kotwijzer.web.pdf.pakket_pdf": "layout: the application packet as a PDF (cover, one section per route, the "
+    "documents checklist), in reading order",
+    "kotwijzer.cli._toon_berekening": "layout: one result at 80 columns with Rich (summary, table per month, "
+    "warnings, sources), in reading order",
+}
+# Open, owned by work running at the same time (issue 14): listed so that nothing new slips in; an entry that no
+# longer occurs is no error here, so that the owner's split never breaks this test.
+OPEN_LANG: dict[str, str] = {
+    # policy: covered by tests/policy/test_policy_gezondheid.py (OPEN_LANG there)
+    "kotwijzer.policy.analyse._budgetregels": "policy",
+    "kotwijzer.policy.analyse.reconciliatie": "policy",
+    "kotwijzer.policy.cli.analyse": "policy",
+    # the kernel and the explanation are being reworked for speed; split after that work is merged
+    "kotwijzer.kern._bereken_batch": "speed work on the kernel",
+    "kotwijzer.explain.stappen.stappen": "speed work on explain/",
+}
+
+
+def _functies() -> dict[str, int]:
+    """Every function and method in src/ with its length in lines (nested functions count in their parent too)."""
+    uit: dict[str, int] = {}
+    for m, (pad, _) in MODULES.items():
+        for n in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno is not None:
+                uit[f"{m}.{n.name}"] = max(uit.get(f"{m}.{n.name}", 0), n.end_lineno - n.lineno + 1)
+    return uit
+
+
+def test_geen_functie_langer_dan_100_regels():
+    functies = _functies()
+    lang = {naam: n for naam, n in functies.items() if n > MAX_REGELS}
+    fout = sorted(f"{naam} ({n} regels)" for naam, n in lang.items() if naam not in LANG_TOEGESTAAN | OPEN_LANG)
+    assert not fout, f"functies langer dan {MAX_REGELS} regels (splits ze op): {fout}"
+    onbekend = sorted(naam for naam in LANG_TOEGESTAAN if naam not in functies)
+    assert not onbekend, f"LANG_TOEGESTAAN noemt functies die niet (meer) bestaan: {onbekend}"
+    assert all(r.strip() for r in LANG_TOEGESTAAN.values()), "elke uitzondering zegt waarom"
 
 
 # ----------------------------------------------------------------------------------------------- the test tree

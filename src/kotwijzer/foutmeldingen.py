@@ -82,32 +82,9 @@ def _zin(tekst: str) -> str:
     return tekst if tekst.endswith((".", "?", "!")) else tekst + "."
 
 
-def melding(err: Mapping[str, Any]) -> str:
-    """The Dutch message for one pydantic error dict."""
-    t = err.get("type", "")
-    ctx = err.get("ctx") or {}
-    loc = err.get("loc") or ()
-    laatste = next((p for p in reversed(loc) if isinstance(p, str) and _IDENT.match(p)), None)
-
-    if t == "missing":
-        return "Dit veld is verplicht. Vul het in."
-    if t == "extra_forbidden":
-        return "Dit veld kennen we niet. Haal het weg of controleer de spelling."
-    if t in ("value_error", "assertion_error"):
-        e = ctx.get("error")
-        tekst = str(e) if e is not None else str(err.get("msg", ""))
-        tekst = re.sub(r"^(Value error|Assertion failed),\s*", "", tekst)
-        return _zin(tekst)
-    if t == "json_invalid":
-        return "De invoer is geen geldige JSON. Controleer haakjes, komma's en aanhalingstekens."
-    if t == "json_type":
-        return "De invoer moet JSON-tekst zijn."
-    if t in ("model_type", "model_attributes_type", "dict_type", "mapping_type", "dataclass_type"):
-        return "Verwacht een object met velden (een JSON-object tussen { en })."
-    if t in ("list_type", "tuple_type", "set_type", "frozen_set_type", "iterable_type"):
-        return "Verwacht een lijst (tussen [ en ])."
-    if t == "none_required":
-        return "Laat dit veld leeg."
+def _getal_melding(t: str, ctx: Mapping[str, Any]) -> str | None:
+    """The message for an error about a number (its type, size or bounds; a bound on a date is a date message), or
+    None for any other error."""
     if t in ("int_type", "int_parsing"):
         return "Vul een heel getal in, zonder punt of komma."
     if t == "int_from_float":
@@ -135,6 +112,38 @@ def melding(err: Mapping[str, Any]) -> str:
         return f"Vul een getal kleiner dan {_getal(ctx.get('lt'))} in."
     if t == "multiple_of":
         return f"Vul een veelvoud van {_getal(ctx.get('multiple_of'))} in."
+    return None
+
+
+def melding(err: Mapping[str, Any]) -> str:
+    """The Dutch message for one pydantic error dict."""
+    t = err.get("type", "")
+    ctx = err.get("ctx") or {}
+    loc = err.get("loc") or ()
+    laatste = next((p for p in reversed(loc) if isinstance(p, str) and _IDENT.match(p)), None)
+
+    if t == "missing":
+        return "Dit veld is verplicht. Vul het in."
+    if t == "extra_forbidden":
+        return "Dit veld kennen we niet. Haal het weg of controleer de spelling."
+    if t in ("value_error", "assertion_error"):
+        e = ctx.get("error")
+        tekst = str(e) if e is not None else str(err.get("msg", ""))
+        tekst = re.sub(r"^(Value error|Assertion failed),\s*", "", tekst)
+        return _zin(tekst)
+    if t == "json_invalid":
+        return "De invoer is geen geldige JSON. Controleer haakjes, komma's en aanhalingstekens."
+    if t == "json_type":
+        return "De invoer moet JSON-tekst zijn."
+    if t in ("model_type", "model_attributes_type", "dict_type", "mapping_type", "dataclass_type"):
+        return "Verwacht een object met velden (een JSON-object tussen { en })."
+    if t in ("list_type", "tuple_type", "set_type", "frozen_set_type", "iterable_type"):
+        return "Verwacht een lijst (tussen [ en ])."
+    if t == "none_required":
+        return "Laat dit veld leeg."
+    getal_melding = _getal_melding(t, ctx)
+    if getal_melding is not None:
+        return getal_melding
     if t.startswith("date") or t in ("date_type",):
         if t == "date_from_datetime_inexact":
             return "Vul alleen een datum in, zonder tijd: JJJJ-MM-DD."

@@ -249,57 +249,95 @@ def _ouder_arrays(
                     m_eind = tot.month - 1 if tot.year == jaar else 11
                     eindes.append((tot, int(per_maand[m_eind]) if heeft_uren else None))
         elif s in (Situatie.bijstand_traject, Situatie.werkzoekende_traject):
-            doel_bit = c.C if s == Situatie.bijstand_traject else c.F
-            voorz = per.voorziening_gericht_op_arbeidsinschakeling
-            if per.activiteit is not None:
-                if per.gemeente_code is None:
-                    raise OntbrekendeInvoer(f"{veld}.gemeente_code", "Vul de gemeente in bij de activiteit.")
-                try:
-                    kl = classificeer_activiteit(per.gemeente_code, per.activiteit, catalogus)
-                except LookupError as e:
-                    raise OntbrekendeInvoer(f"{veld}.activiteit", str(e)) from e
-                voorz = bool(kl.gericht_op_arbeidsinschakeling)
-                notities.append(
-                    {
-                        "soort": "activiteit",
-                        "veld": veld,
-                        "ouder": pad,
-                        "classificatie": kl,
-                        "maanden": [m for m in range(12) if maanden[m]],
-                    }
-                )
-            for _van_t, tot_t in _periode_runs(per, jaar):
-                if tot_t is not None and tot_t.year == jaar:
-                    traject_einde = max(traject_einde, tot_t.month - 1)
-            if voorz is True:
-                bit = doel_bit
-            elif voorz is False:
-                bit = c.BIJSTAND_ZONDER_VOORZIENING
-            else:
-                bit = c.ONBEKEND
-                notities.append({"soort": "onbekend", "veld": f"{veld}.voorziening_gericht_op_arbeidsinschakeling"})
+            bit, einde_maand = _traject_bit(per, veld, pad, jaar, maanden, notities, catalogus)
+            traject_einde = max(traject_einde, einde_maand)
         elif s == Situatie.detentie:
-            begin = per.detentie_begin or _periode_grenzen(per, jaar)[0]
-            einde = per.detentie_einde or _periode_grenzen(per, jaar)[1]
-            if einde is None:
-                raise OntbrekendeInvoer(
-                    f"{veld}.detentie_einde",
-                    "Vul de einddatum van de straf of maatregel in. De uitzondering geldt alleen als die langer dan "
-                    "drie maanden duurt (art. 1.6 lid 10 en 11 Wet kinderopvang).",
-                )
-            lang = bool(
-                kalender.langer_dan_maanden(
-                    np.array([_d(begin)]), np.array([_d(einde)]), int(p.detentie_minimale_duur_maanden)
-                )[0]
-            )
-            voorlopig = per.detentie_soort == "voorlopige_hechtenis"
-            bit = (c.DET_VOORLOPIG_LANG if voorlopig else c.DET_LANG) if lang else c.DET_KORT
-            notities.append({"soort": "detentie", "veld": veld, "begin": begin, "einde": einde, "langer": lang})
+            bit = _detentie_bit(per, veld, jaar, p, notities)
         else:
             bit = SITUATIE_BIT[s]
         sit = np.where(maanden, sit | np.uint32(bit), sit).astype(np.uint32)
 
-    # werkloosheidstermijn (Wko 1.6 lid 5): each end of work not followed directly by new work
+    sit, werk = _werkloosheidstermijn(o, pad, jaar, p, uren_nodig, eindes, werk_perioden, sit, werk, notities)
+    return sit, werk, traject_einde
+
+
+def _traject_bit(
+    per: Periode,
+    veld: str,
+    pad: str,
+    jaar: int,
+    maanden: np.ndarray,
+    notities: list[dict],
+    catalogus: CatalogusBron,
+) -> tuple[int, int]:
+    """A bijstand or werkzoekende traject (Wko 1.6 lid 1 onder c and f): its situation bit, from the municipality's
+    classification of the named activity (in `catalogus`) or the answer given, and the last month (0-11, -1: none)
+    in this year in which it ends."""
+    doel_bit = c.C if per.situatie == Situatie.bijstand_traject else c.F
+    voorz = per.voorziening_gericht_op_arbeidsinschakeling
+    if per.activiteit is not None:
+        if per.gemeente_code is None:
+            raise OntbrekendeInvoer(f"{veld}.gemeente_code", "Vul de gemeente in bij de activiteit.")
+        try:
+            kl = classificeer_activiteit(per.gemeente_code, per.activiteit, catalogus)
+        except LookupError as e:
+            raise OntbrekendeInvoer(f"{veld}.activiteit", str(e)) from e
+        voorz = bool(kl.gericht_op_arbeidsinschakeling)
+        notities.append(
+            {
+                "soort": "activiteit",
+                "veld": veld,
+                "ouder": pad,
+                "classificatie": kl,
+                "maanden": [m for m in range(12) if maanden[m]],
+            }
+        )
+    traject_einde = -1
+    for _van_t, tot_t in _periode_runs(per, jaar):
+        if tot_t is not None and tot_t.year == jaar:
+            traject_einde = max(traject_einde, tot_t.month - 1)
+    if voorz is True:
+        return doel_bit, traject_einde
+    if voorz is False:
+        return c.BIJSTAND_ZONDER_VOORZIENING, traject_einde
+    notities.append({"soort": "onbekend", "veld": f"{veld}.voorziening_gericht_op_arbeidsinschakeling"})
+    return c.ONBEKEND, traject_einde
+
+
+def _detentie_bit(per: Periode, veld: str, jaar: int, p: JaarParameters, notities: list[dict]) -> int:
+    """Detention (Wko 1.6 lid 10 and 11): the situation bit, long (more than the minimum duration) or short."""
+    begin = per.detentie_begin or _periode_grenzen(per, jaar)[0]
+    einde = per.detentie_einde or _periode_grenzen(per, jaar)[1]
+    if einde is None:
+        raise OntbrekendeInvoer(
+            f"{veld}.detentie_einde",
+            "Vul de einddatum van de straf of maatregel in. De uitzondering geldt alleen als die langer dan "
+            "drie maanden duurt (art. 1.6 lid 10 en 11 Wet kinderopvang).",
+        )
+    lang = bool(
+        kalender.langer_dan_maanden(
+            np.array([_d(begin)]), np.array([_d(einde)]), int(p.detentie_minimale_duur_maanden)
+        )[0]
+    )
+    voorlopig = per.detentie_soort == "voorlopige_hechtenis"
+    notities.append({"soort": "detentie", "veld": veld, "begin": begin, "einde": einde, "langer": lang})
+    return (c.DET_VOORLOPIG_LANG if voorlopig else c.DET_LANG) if lang else c.DET_KORT
+
+
+def _werkloosheidstermijn(
+    o: Ouder,
+    pad: str,
+    jaar: int,
+    p: JaarParameters,
+    uren_nodig: bool,
+    eindes: list[tuple[dt.date, int | None]],
+    werk_perioden: list[tuple[dt.date | None, dt.date | None]],
+    sit: np.ndarray,
+    werk: np.ndarray,
+    notities: list[dict],
+) -> tuple[np.ndarray, np.ndarray]:
+    """The werkloosheidstermijn (Wko 1.6 lid 5) after each end of work not followed directly by new work, added to the
+    parent's situation bits and hours worked."""
     if o.laatste_werkdag_vorig_jaar is not None:
         if o.laatste_werkdag_vorig_jaar.year != jaar - 1:
             raise OntbrekendeInvoer(f"{pad}.laatste_werkdag_vorig_jaar", f"Deze datum moet in {jaar - 1} liggen.")
@@ -340,7 +378,7 @@ def _ouder_arrays(
                 "bevalling_geschat": o.bevallingsdatum is None and o.vermoedelijke_bevallingsdatum is not None,
             }
         )
-    return sit, werk, traject_einde
+    return sit, werk
 
 
 def _kind_arrays(k: Kind, jaar: int, pad: str = "kinderen[0]", notities: list[dict] | None = None):

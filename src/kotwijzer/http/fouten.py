@@ -269,6 +269,14 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
             return html_fout(request, status, melding, headers)
         return fout_antwoord(status, code, melding, fouten, headers)
 
+    _handlers_invoer(app, _antwoord)
+    _handlers_opslag(app, _antwoord)
+    _handlers_http(app, _antwoord)
+
+
+def _handlers_invoer(app: FastAPI, _antwoord) -> None:
+    """Bad input and missing or invalid law data."""
+
     @app.exception_handler(ApiFout)
     async def _api_fout(request: Request, exc: ApiFout):
         return _antwoord(request, exc.status, exc.code, exc.melding, exc.fouten, exc.headers)
@@ -308,6 +316,9 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
             "De wettelijke gegevens van kotwijzer kloppen niet. Meld dit aan de beheerders.",
         )
 
+
+def _handlers_opslag(app: FastAPI, _antwoord) -> None:
+    """What the store refuses: not found, no access, a conflict, a busy password check, an invalid value."""
     from kotwijzer.store import GeenToegang, NietGevonden, OngeldigeWaarde, VersieConflict
 
     @app.exception_handler(NietGevonden)
@@ -361,6 +372,10 @@ def installeer_handlers(app: FastAPI, html_fout=None) -> None:
             exc.melding,
             [{"veld": exc.veld, "melding": exc.melding, "code": "ongeldige_waarde"}],
         )
+
+
+def _handlers_http(app: FastAPI, _antwoord) -> None:
+    """HTTP errors, a client that went away, and everything unexpected (never its message)."""
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):

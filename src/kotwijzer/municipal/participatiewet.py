@@ -188,18 +188,7 @@ def ontheffing_art9a(
     - Plan van aanpak within six months of the request; scholingsplicht without startkwalificatie.
     `versie` defaults to the text known for the request date (see `versie_op`).
     """
-    if geboortedatum_jongste_kind > verzoekdatum:
-        raise OntheffingFout("'geboortedatum_jongste_kind' ligt na de 'verzoekdatum'")
-    for i, (van, tot) in enumerate(eerdere_ontheffingen):
-        if tot < van:
-            raise OntheffingFout(f"'eerdere_ontheffingen[{i}]': de einddatum ligt voor de begindatum")
-        if van > verzoekdatum:
-            raise OntheffingFout(f"'eerdere_ontheffingen[{i}]': de begindatum ligt na de 'verzoekdatum'")
-    for i, geboren in enumerate(later_geboren_kinderen):
-        if geboren < geboortedatum_jongste_kind:
-            raise OntheffingFout(
-                f"'later_geboren_kinderen[{i}]' is ouder dan het jongste kind ('geboortedatum_jongste_kind')"
-            )
+    _controleer_data(verzoekdatum, geboortedatum_jongste_kind, eerdere_ontheffingen, later_geboren_kinderen)
     v = versie if versie is not None else versie_op(verzoekdatum)
     bron = v.bron
     gebruikt = sum((tot - van).days + 1 for van, tot in eerdere_ontheffingen)
@@ -247,7 +236,47 @@ def ontheffing_art9a(
     else:
         einde, reden = maximum_einde, "maximumduur"
     plan = plus_maanden(verzoekdatum, v.plan_van_aanpak_maanden)
+    return Ontheffing(
+        recht=True,
+        begin=verzoekdatum,
+        einde=einde,
+        eindreden=reden,
+        plan_van_aanpak_uiterlijk=plan,
+        scholingsplicht=scholing,
+        opleiding_op_verzoek=not scholing,
+        versie=v,
+        uitleg=_uitleg_toegekend(v, verzoekdatum, einde, reden, plan, scholing),
+        bron=bron,
+        seedbron=v.seedbron,
+        dagen_eerder_gebruikt=gebruikt,
+    )
 
+
+def _controleer_data(
+    verzoekdatum: dt.date,
+    geboortedatum_jongste_kind: dt.date,
+    eerdere_ontheffingen: Sequence[tuple[dt.date, dt.date]],
+    later_geboren_kinderen: Sequence[dt.date],
+) -> None:
+    """Dates that cannot be right raise `OntheffingFout` naming the field."""
+    if geboortedatum_jongste_kind > verzoekdatum:
+        raise OntheffingFout("'geboortedatum_jongste_kind' ligt na de 'verzoekdatum'")
+    for i, (van, tot) in enumerate(eerdere_ontheffingen):
+        if tot < van:
+            raise OntheffingFout(f"'eerdere_ontheffingen[{i}]': de einddatum ligt voor de begindatum")
+        if van > verzoekdatum:
+            raise OntheffingFout(f"'eerdere_ontheffingen[{i}]': de begindatum ligt na de 'verzoekdatum'")
+    for i, geboren in enumerate(later_geboren_kinderen):
+        if geboren < geboortedatum_jongste_kind:
+            raise OntheffingFout(
+                f"'later_geboren_kinderen[{i}]' is ouder dan het jongste kind ('geboortedatum_jongste_kind')"
+            )
+
+
+def _uitleg_toegekend(
+    v: Art9aVersie, verzoekdatum: dt.date, einde: dt.date, reden: str, plan: dt.date, scholing: bool
+) -> str:
+    """The explanation of a granted ontheffing, in Dutch (B1)."""
     zinnen = [
         f"U krijgt op uw verzoek ontheffing van de plicht om werk te zoeken en te aanvaarden, van {_d(verzoekdatum)} "
         f"tot en met {_d(einde)}."
@@ -270,20 +299,7 @@ def ontheffing_art9a(
         "gericht op werk? Dan kan dat wel recht geven."
     )
     zinnen.append(f"Regels: artikel 9a {v.naam}.")
-    return Ontheffing(
-        recht=True,
-        begin=verzoekdatum,
-        einde=einde,
-        eindreden=reden,
-        plan_van_aanpak_uiterlijk=plan,
-        scholingsplicht=scholing,
-        opleiding_op_verzoek=not scholing,
-        versie=v,
-        uitleg=" ".join(zinnen),
-        bron=bron,
-        seedbron=v.seedbron,
-        dagen_eerder_gebruikt=gebruikt,
-    )
+    return " ".join(zinnen)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -490,27 +490,7 @@ def verwerk_perioden(
             weg += ["gemeente_code", "activiteit"]  # the form asks for these now
         p: dict[str, Any] = {k2: v for k2, v in basis.items() if k2 not in weg}
         p["situatie"] = s
-        try:
-            van = parse_datum(r["van"])
-            if van is None:
-                f.voeg(id_ + "van", _("Vul in vanaf welke datum dit zo is."))
-        except ValueError as e:
-            f.voeg(id_ + "van", str(e))
-            van = None
-        try:
-            tot = parse_datum(r["tot"])
-        except ValueError as e:
-            f.voeg(id_ + "tot", str(e))
-            tot = None
-        if van and tot and tot < van:
-            f.voeg(id_ + "tot", _("De einddatum ligt voor de begindatum."))
-        if basis.get("maanden") and (r["van"], r["tot"]) == _periode_van_tot(basis, j):
-            p["maanden"] = basis["maanden"]
-        else:
-            if van:
-                p["van"] = van.isoformat()
-            if tot:
-                p["tot"] = tot.isoformat()
+        tot = _periode_data(r, basis, j, id_, f, p)
         getoond = set(filter(None, r.get("getoond", "").split(",")))
         gekozen = _gemeente_en_activiteit(r, getoond, catalogus, id_, f) if t["gemeente"] else None
         if gekozen is not None:
@@ -519,43 +499,7 @@ def verwerk_perioden(
                 p["activiteit"] = gekozen[1]
         if t["gemeente"] and "gemeente" not in getoond:
             f.vervolg = True
-        if t["uren"]:
-            if "uren" not in getoond:
-                f.vervolg = True
-            else:
-                try:
-                    u = parse_getal(r["uren"], _("Vul het aantal uren in, bijvoorbeeld 120."))
-                    if u is None:
-                        f.voeg(
-                            id_ + "uren",
-                            _("Vul in hoeveel uur per maand er gewerkt wordt. In {jaar} is dat nodig.").format(jaar=j),
-                        )
-                    else:
-                        p["uren_per_maand"] = str(u)
-                except ValueError as e:
-                    f.voeg(id_ + "uren", str(e))
-        elif s == "arbeid" and basis.get("uren_per_maand") is not None:
-            p["uren_per_maand"] = basis["uren_per_maand"]
-        if t["voorziening"]:
-            if "voorziening" not in getoond:
-                f.vervolg = True
-            elif r["voorziening"] in ("ja", "nee") and not (gekozen and gekozen[1]):
-                # with a chosen activity the municipality's classification decides (in the rules core)
-                p["voorziening_gericht_op_arbeidsinschakeling"] = r["voorziening"] == "ja"
-        if t["detentie_soort"]:
-            if "detentie_soort" not in getoond:
-                f.vervolg = True
-            elif r["detentie_soort"] in ("veroordeling", "voorlopige_hechtenis"):
-                p["detentie_soort"] = r["detentie_soort"]
-            if "detentie_soort" in getoond and tot is None and not basis.get("detentie_einde") and id_ + "tot" not in f:
-                f.voeg(
-                    id_ + "tot",
-                    _(
-                        "Vul in wanneer de straf of maatregel eindigt. Weet u het niet precies? Vul dan "
-                        "de datum in die u verwacht. Het recht hangt ervan af of de detentie langer dan "
-                        "drie maanden duurt."
-                    ),
-                )
+        _vervolgantwoorden(r, t, getoond, gekozen, basis, j, id_, f, p, tot)
         if not any(k2.startswith(id_) for k2 in f):
             try:
                 Periode.model_validate(p)
@@ -570,6 +514,88 @@ def verwerk_perioden(
     if not uit and not f:
         f.voeg(f"{wie}-0-situatie", _("Kies minstens één situatie. Past er niets? Kies dan 'Geen van deze'."))
     return uit, f
+
+
+def _periode_data(
+    r: dict[str, str], basis: dict[str, Any], j: int, id_: str, f: Fouten, p: dict[str, Any]
+) -> dt.date | None:
+    """The first and last day of a row into `p` (or the months of the period it was made from, when the dates are
+    unchanged); errors into `f`. Returns the last day (None: open or not valid)."""
+    try:
+        van = parse_datum(r["van"])
+        if van is None:
+            f.voeg(id_ + "van", _("Vul in vanaf welke datum dit zo is."))
+    except ValueError as e:
+        f.voeg(id_ + "van", str(e))
+        van = None
+    try:
+        tot = parse_datum(r["tot"])
+    except ValueError as e:
+        f.voeg(id_ + "tot", str(e))
+        tot = None
+    if van and tot and tot < van:
+        f.voeg(id_ + "tot", _("De einddatum ligt voor de begindatum."))
+    if basis.get("maanden") and (r["van"], r["tot"]) == _periode_van_tot(basis, j):
+        p["maanden"] = basis["maanden"]
+    else:
+        if van:
+            p["van"] = van.isoformat()
+        if tot:
+            p["tot"] = tot.isoformat()
+    return tot
+
+
+def _vervolgantwoorden(
+    r: dict[str, str],
+    t: dict[str, bool],
+    getoond: set[str],
+    gekozen: tuple[str, str | None] | None,
+    basis: dict[str, Any],
+    j: int,
+    id_: str,
+    f: Fouten,
+    p: dict[str, Any],
+    tot: dt.date | None,
+) -> None:
+    """The follow-up answers of a row (hours worked, whether the traject aims at work, the kind of detention) into
+    `p`; a question shown for the first time sets `f.vervolg`, errors go into `f`."""
+    if t["uren"]:
+        if "uren" not in getoond:
+            f.vervolg = True
+        else:
+            try:
+                u = parse_getal(r["uren"], _("Vul het aantal uren in, bijvoorbeeld 120."))
+                if u is None:
+                    f.voeg(
+                        id_ + "uren",
+                        _("Vul in hoeveel uur per maand er gewerkt wordt. In {jaar} is dat nodig.").format(jaar=j),
+                    )
+                else:
+                    p["uren_per_maand"] = str(u)
+            except ValueError as e:
+                f.voeg(id_ + "uren", str(e))
+    elif p["situatie"] == "arbeid" and basis.get("uren_per_maand") is not None:
+        p["uren_per_maand"] = basis["uren_per_maand"]
+    if t["voorziening"]:
+        if "voorziening" not in getoond:
+            f.vervolg = True
+        elif r["voorziening"] in ("ja", "nee") and not (gekozen and gekozen[1]):
+            # with a chosen activity the municipality's classification decides (in the rules core)
+            p["voorziening_gericht_op_arbeidsinschakeling"] = r["voorziening"] == "ja"
+    if t["detentie_soort"]:
+        if "detentie_soort" not in getoond:
+            f.vervolg = True
+        elif r["detentie_soort"] in ("veroordeling", "voorlopige_hechtenis"):
+            p["detentie_soort"] = r["detentie_soort"]
+        if "detentie_soort" in getoond and tot is None and not basis.get("detentie_einde") and id_ + "tot" not in f:
+            f.voeg(
+                id_ + "tot",
+                _(
+                    "Vul in wanneer de straf of maatregel eindigt. Weet u het niet precies? Vul dan "
+                    "de datum in die u verwacht. Het recht hangt ervan af of de detentie langer dan "
+                    "drie maanden duurt."
+                ),
+            )
 
 
 # --------------------------------------------------------------------------------------------- step: kinderen
@@ -647,6 +673,49 @@ def kind_rijen_uit_form(form: Mapping[str, str], staat: dict[str, Any]) -> list[
     return uit
 
 
+def _opvang_regel(o: dict[str, Any], oud_opvang: list[Any], q: str, f: Fouten) -> dict[str, Any] | None:
+    """One care line of a child (field ids start with `q`) as the core's `opvang`, or None for an empty line; errors
+    into `f`. The months of the line it was made from are kept when the first and last month are unchanged."""
+    if not o["soort"]:
+        return None
+    if o["soort"] not in OPVANG_TEKST:
+        f.voeg(q + "soort", _("Kies een soort opvang uit de lijst."))
+        return None
+    ov: dict[str, Any] = {"soort": o["soort"]}
+    try:
+        u = parse_getal(o["uren"], _("Vul het aantal uren in, bijvoorbeeld 80."))
+        if u is None:
+            f.voeg(q + "uren", _("Vul in hoeveel uur opvang per maand."))
+        else:
+            ov["uren_per_maand"] = str(u)
+    except ValueError as e:
+        f.voeg(q + "uren", str(e))
+    try:
+        pr = parse_getal(o["uurprijs"], _("Vul de uurprijs in, bijvoorbeeld 10,50."))
+        if pr is None:
+            f.voeg(q + "uurprijs", _("Vul de prijs per uur in."))
+        else:
+            ov["uurprijs"] = str(pr)
+    except ValueError as e:
+        f.voeg(q + "uurprijs", str(e))
+    ov["lrk_geregistreerd"] = o.get("lrk", "ja") != "nee"
+    try:
+        van, tot = int(o.get("van") or 1), int(o.get("tot") or 12)
+        if not (1 <= van <= 12 and 1 <= tot <= 12):
+            raise ValueError
+    except ValueError:
+        f.voeg(q + "van", _("Kies de maanden."))
+        van, tot = 1, 12
+    if tot < van:
+        f.voeg(q + "tot", _("De laatste maand ligt voor de eerste maand."))
+    ob = oud_opvang[int(o["basis"])] if o.get("basis", "").isdigit() and int(o["basis"]) < len(oud_opvang) else None
+    if isinstance(ob, dict) and ob.get("maanden") and (min(ob["maanden"]), max(ob["maanden"])) == (van, tot):
+        ov["maanden"] = ob["maanden"]
+    else:
+        ov["maanden"] = list(range(van, tot + 1))
+    return ov
+
+
 def verwerk_kinderen(rijen: list[dict[str, Any]], staat: dict[str, Any]) -> tuple[list[dict[str, Any]], Fouten]:
     f = Fouten()
     oud = staat["invoer"].get("kinderen") or []
@@ -693,49 +762,9 @@ def verwerk_kinderen(rijen: list[dict[str, Any]], staat: dict[str, Any]) -> tupl
         oud_opvang = basis.get("opvang") or []
         opvang = []
         for jdx, o in enumerate(r["opvang"]):
-            q = f"{p}opvang-{jdx}-"
-            if not o["soort"]:
-                continue
-            if o["soort"] not in OPVANG_TEKST:
-                f.voeg(q + "soort", _("Kies een soort opvang uit de lijst."))
-                continue
-            ov: dict[str, Any] = {"soort": o["soort"]}
-            try:
-                u = parse_getal(o["uren"], _("Vul het aantal uren in, bijvoorbeeld 80."))
-                if u is None:
-                    f.voeg(q + "uren", _("Vul in hoeveel uur opvang per maand."))
-                else:
-                    ov["uren_per_maand"] = str(u)
-            except ValueError as e:
-                f.voeg(q + "uren", str(e))
-            try:
-                pr = parse_getal(o["uurprijs"], _("Vul de uurprijs in, bijvoorbeeld 10,50."))
-                if pr is None:
-                    f.voeg(q + "uurprijs", _("Vul de prijs per uur in."))
-                else:
-                    ov["uurprijs"] = str(pr)
-            except ValueError as e:
-                f.voeg(q + "uurprijs", str(e))
-            ov["lrk_geregistreerd"] = o.get("lrk", "ja") != "nee"
-            try:
-                van, tot = int(o.get("van") or 1), int(o.get("tot") or 12)
-                if not (1 <= van <= 12 and 1 <= tot <= 12):
-                    raise ValueError
-            except ValueError:
-                f.voeg(q + "van", _("Kies de maanden."))
-                van, tot = 1, 12
-            if tot < van:
-                f.voeg(q + "tot", _("De laatste maand ligt voor de eerste maand."))
-            ob = (
-                oud_opvang[int(o["basis"])]
-                if o.get("basis", "").isdigit() and int(o["basis"]) < len(oud_opvang)
-                else None
-            )
-            if isinstance(ob, dict) and ob.get("maanden") and (min(ob["maanden"]), max(ob["maanden"])) == (van, tot):
-                ov["maanden"] = ob["maanden"]
-            else:
-                ov["maanden"] = list(range(van, tot + 1))
-            opvang.append(ov)
+            ov = _opvang_regel(o, oud_opvang, f"{p}opvang-{jdx}-", f)
+            if ov is not None:
+                opvang.append(ov)
         k["opvang"] = opvang
         if not opvang and not any(x.startswith(p) for x in f):
             f.voeg(p + "opvang-0-soort", _("Kies de soort opvang voor dit kind."))
@@ -857,27 +886,7 @@ def overzicht(staat: dict[str, Any], catalogus: Any = None) -> list[dict[str, An
     for wie in ("aanvrager", "partner"):
         if wie == "partner" and not partner_stap_nodig(staat):
             continue
-        regels = []
-        for p in (inv.get(wie) or {}).get("situaties") or []:
-            van, tot = _periode_van_tot(p, j)
-            tekst = (
-                _("vanaf {van} tot en met {tot}").format(van=_nl_datum(van), tot=_nl_datum(tot))
-                if tot
-                else _("vanaf {van}").format(van=_nl_datum(van))
-            )
-            if p.get("uren_per_maand") is not None:
-                tekst += ", " + _("{uren} uur per maand").format(uren=i18n.getal(p["uren_per_maand"]))
-            if p.get("activiteit") and p.get("gemeente_code"):
-                tekst += ", " + _("activiteit: {naam}").format(
-                    naam=_activiteit_tekst(catalogus, p["gemeente_code"], p["activiteit"])
-                )
-            elif p.get("situatie") in TRAJECTEN:
-                v = p.get("voorziening_gericht_op_arbeidsinschakeling")
-                tekst += ", " + _("gericht op werk: {antwoord}").format(
-                    antwoord=ja if v is True else nee if v is False else _("weet ik niet")
-                )
-            s_ = str(p.get("situatie"))
-            regels.append((_(SITUATIE_TEKST[s_]) if s_ in SITUATIE_TEKST else s_, tekst))
+        regels = [_periode_regel(p, j, catalogus) for p in (inv.get(wie) or {}).get("situaties") or []]
         uit.append(
             {
                 "stap": wie,
@@ -885,29 +894,7 @@ def overzicht(staat: dict[str, Any], catalogus: Any = None) -> list[dict[str, An
                 "regels": regels or [(_("Situatie"), _("nog niet ingevuld"))],
             }
         )
-    regels = []
-    for i, k in enumerate((inv.get("kinderen") or [])[: staat.get("aantal_kinderen") or 0]):
-        naam = kind_naam(i, k)
-        regels.append((naam, _("geboren {datum}").format(datum=_nl_datum(k.get("geboortedatum")))))
-        for o in k.get("opvang") or []:
-            ms = o.get("maanden") or list(range(1, 13))
-            periode = (
-                _("hele jaar")
-                if ms == list(range(1, 13))
-                else _("{van} tot en met {tot}").format(van=i18n.maandnaam(min(ms)), tot=i18n.maandnaam(max(ms)))
-            )
-            soort = str(o.get("soort"))
-            regels.append(
-                (
-                    f"{naam}: {_(OPVANG_TEKST[soort]) if soort in OPVANG_TEKST else soort}",
-                    _("{uren} uur per maand, {prijs} per uur, {periode}").format(
-                        uren=i18n.getal(o.get("uren_per_maand")),
-                        prijs=i18n.bedrag_per_uur(o.get("uurprijs")),
-                        periode=periode,
-                    )
-                    + ("" if o.get("lrk_geregistreerd", True) else ", " + _("niet in het LRK")),
-                )
-            )
+    regels = _kind_regels((inv.get("kinderen") or [])[: staat.get("aantal_kinderen") or 0])
     uit.append(
         {
             "stap": "kinderen",
@@ -947,6 +934,57 @@ def overzicht(staat: dict[str, Any], catalogus: Any = None) -> list[dict[str, An
         }
     )
     return uit
+
+
+def _periode_regel(p: Mapping[str, Any], j: int, catalogus: Any) -> tuple[str, str]:
+    """One situation of a parent for the check page: (situation, period and details)."""
+    van, tot = _periode_van_tot(p, j)
+    tekst = (
+        _("vanaf {van} tot en met {tot}").format(van=_nl_datum(van), tot=_nl_datum(tot))
+        if tot
+        else _("vanaf {van}").format(van=_nl_datum(van))
+    )
+    if p.get("uren_per_maand") is not None:
+        tekst += ", " + _("{uren} uur per maand").format(uren=i18n.getal(p["uren_per_maand"]))
+    if p.get("activiteit") and p.get("gemeente_code"):
+        tekst += ", " + _("activiteit: {naam}").format(
+            naam=_activiteit_tekst(catalogus, p["gemeente_code"], p["activiteit"])
+        )
+    elif p.get("situatie") in TRAJECTEN:
+        v = p.get("voorziening_gericht_op_arbeidsinschakeling")
+        tekst += ", " + _("gericht op werk: {antwoord}").format(
+            antwoord=_("ja") if v is True else _("nee") if v is False else _("weet ik niet")
+        )
+    s_ = str(p.get("situatie"))
+    return (_(SITUATIE_TEKST[s_]) if s_ in SITUATIE_TEKST else s_, tekst)
+
+
+def _kind_regels(kinderen: list[Any]) -> list[tuple[str, str]]:
+    """The children and their care for the check page."""
+    regels = []
+    for i, k in enumerate(kinderen):
+        naam = kind_naam(i, k)
+        regels.append((naam, _("geboren {datum}").format(datum=_nl_datum(k.get("geboortedatum")))))
+        for o in k.get("opvang") or []:
+            ms = o.get("maanden") or list(range(1, 13))
+            periode = (
+                _("hele jaar")
+                if ms == list(range(1, 13))
+                else _("{van} tot en met {tot}").format(van=i18n.maandnaam(min(ms)), tot=i18n.maandnaam(max(ms)))
+            )
+            soort = str(o.get("soort"))
+            regels.append(
+                (
+                    f"{naam}: {_(OPVANG_TEKST[soort]) if soort in OPVANG_TEKST else soort}",
+                    _("{uren} uur per maand, {prijs} per uur, {periode}").format(
+                        uren=i18n.getal(o.get("uren_per_maand")),
+                        prijs=i18n.bedrag_per_uur(o.get("uurprijs")),
+                        periode=periode,
+                    )
+                    + ("" if o.get("lrk_geregistreerd", True) else ", " + _("niet in het LRK")),
+                )
+            )
+    return regels
 
 
 def kind_naam(i: int, k: Mapping[str, Any] | None = None) -> str:

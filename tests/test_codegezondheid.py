@@ -440,6 +440,8 @@ OPEN_LANG: dict[str, str] = {
     # the kernel and the explanation are being reworked for speed; split after that work is merged
     "kotwijzer.kern._bereken_batch": "speed work on the kernel",
     "kotwijzer.explain.stappen.stappen": "speed work on explain/",
+    # the application packet was made bilingual at the same time (English translation work); split after that merge
+    "kotwijzer.web.pakket._route_detentie": "English translation work on web/pakket.py",
 }
 
 

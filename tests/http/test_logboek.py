@@ -103,7 +103,7 @@ def test_fout_in_de_berekening(app_met_gebruiker, caplog, monkeypatch):
     """An unexpected error inside the calculation (in the worker thread) whose message holds personal data."""
     app = app_met_gebruiker
 
-    def kapot(h):
+    def kapot(h, catalogus=None):
         raise RuntimeError(f"kapot voor {EMAIL} met BSN {BSN}")
 
     monkeypatch.setattr(diensten, "berekening", kapot)
@@ -146,7 +146,7 @@ def test_fout_in_een_webpagina(app_met_gebruiker, caplog, monkeypatch):
 def test_ongeldige_wetgeving(app_met_gebruiker, caplog, monkeypatch):
     from kotwijzer.params import OngeldigeWetgeving
 
-    def kapot(h):
+    def kapot(h, catalogus=None):
         raise OngeldigeWetgeving(f"tabel kapot bij {EMAIL}")
 
     monkeypatch.setattr(diensten, "berekening", kapot)

@@ -21,10 +21,10 @@ def geblokkeerd(monkeypatch):
     bezig = threading.Semaphore(0)
     echt = diensten.berekening
 
-    def traag(h):
+    def traag(h, catalogus=None):
         bezig.release()
         assert los.wait(20)
-        return echt(h)
+        return echt(h, catalogus)
 
     monkeypatch.setattr(diensten, "berekening", traag)
     yield los, bezig

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from calendar import monthrange
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -261,10 +262,10 @@ def controleer(
         t = parameters_voor_jaar(jaar).tabel()
     except OntbrekendeWetgeving:
         t = None
-    verschillen: list[Verschil] = []
     labels = [k.label or _("kind {n}").format(n=i + 1) for i, k in enumerate(h.kinderen)]
+    v = _Vergelijking(h, brief, r, jaar, t, inkomen_wet, labels)
     if inkomen_wet != brief.toetsingsinkomen:
-        verschillen.append(
+        v.verschillen.append(
             Verschil(
                 code="toetsingsinkomen",
                 brief=_("toetsingsinkomen {bedrag}").format(bedrag=i18n.hele_euro(brief.toetsingsinkomen)),
@@ -278,9 +279,32 @@ def controleer(
                 in_uw_voordeel=None,
             )
         )
+    regels = [_vergelijk_regel(v, nr, rg) for nr, rg in enumerate(brief.regels, start=1)]
+    _ontbrekende_maanden(v)
+    return _uitkomst(v, regels, aannames, vandaag)
 
-    def _rij_promille(inkomen: int, eerste: bool) -> tuple[int | None, Any]:
+
+@dataclass
+class _Vergelijking:
+    """What the comparison of one letter works with, and what it collects: the differences, the part of each child's
+    month the letter covers, and the totals (None where an amount rests on a missing table cell without bounds)."""
+
+    h: Huishouden
+    brief: Beschikking
+    r: Resultaat
+    jaar: int
+    tabel: Any  # the year's table, or None when it is missing
+    inkomen_wet: int
+    labels: list[str]
+    verschillen: list[Verschil] = field(default_factory=list)
+    gedekt: dict[tuple[int, int], Decimal] = field(default_factory=dict)  # (kind, maand) -> part of the month
+    tot_brief: Decimal = Decimal(0)
+    tot_lo: Decimal | None = Decimal(0)
+    tot_hi: Decimal | None = Decimal(0)
+
+    def rij_promille(self, inkomen: int, eerste: bool) -> tuple[int | None, Any]:
         """(table percentage in promille or None when the cell is missing, bounds) at an income."""
+        t = self.tabel
         if t is None:
             return None, None
         try:
@@ -290,395 +314,438 @@ def controleer(
         p = int((t.eerste_kind if eerste else t.overige_kinderen)[rij])
         return (None, cel_grenzen(t, rij, eerste)) if p < 0 else (p, None)
 
-    gedekt: dict[tuple[int, int], Decimal] = {}  # (kind, maand) -> part of the month the letter covers
-    regels: list[RegelUitkomst] = []
-    tot_brief = Decimal(0)
-    tot_lo: Decimal | None = Decimal(0)
-    tot_hi: Decimal | None = Decimal(0)
-    for nr, rg in enumerate(brief.regels, start=1):
-        delen = _delen(rg.van, rg.tot)
-        eerste_brief = rg.rangorde == 1
-        label = labels[rg.kind - 1]
-        # the letter's own arithmetic
-        # per child per month, rounded half up to the cent (brochure "Berekening kinderopvangtoeslag", Dienst Toeslagen)
-        eigen = sum((_c(_factor(d) * rg.uren_per_maand * rg.uurprijs * rg.percentage / 100) for d in delen), Decimal(0))
-        bedrag_brief = rg.bedrag if rg.bedrag is not None else eigen
-        tot_brief += bedrag_brief
-        if rg.bedrag is not None and abs(rg.bedrag - eigen) > CENT * len(delen):
-            verschillen.append(
-                Verschil(
-                    code="bedrag_rekenfout",
-                    regel=nr,
-                    kind=rg.kind,
-                    maanden=[d.maand for d in delen],
-                    brief=_("bedrag {bedrag}").format(bedrag=euro_regel(rg.bedrag)),
-                    wet=_("uit de cijfers van de brief zelf: {bedrag}").format(bedrag=euro_regel(eigen)),
-                    uitleg=_(
-                        "Het bedrag in de brief volgt niet uit de uren, de uurprijs en het percentage in dezelfde "
-                        "regel (uren x uurprijs x percentage, per maand, naar rato van de dagen)."
-                    ),
-                    bronnen=["art. 1.7 lid 1 Wko", "art. 2 Bkot"],
-                    in_uw_voordeel=eigen > rg.bedrag,
-                )
+
+def _vergelijk_regel(v: _Vergelijking, nr: int, rg: Any) -> RegelUitkomst:
+    """One line of the letter against the law, month by month."""
+    delen = _delen(rg.van, rg.tot)
+    eerste_brief = rg.rangorde == 1
+    label = v.labels[rg.kind - 1]
+    # the letter's own arithmetic
+    # per child per month, rounded half up to the cent (brochure "Berekening kinderopvangtoeslag", Dienst Toeslagen)
+    eigen = sum((_c(_factor(d) * rg.uren_per_maand * rg.uurprijs * rg.percentage / 100) for d in delen), Decimal(0))
+    bedrag_brief = rg.bedrag if rg.bedrag is not None else eigen
+    v.tot_brief += bedrag_brief
+    _brief_zelf(v, nr, rg, delen, eigen, eerste_brief)
+    wet_lo = Decimal(0)
+    wet_hi: Decimal | None = Decimal(0)
+    wet_info: dict[str, Any] = {"maanden": []}
+    for d in delen:
+        lo, hi = _vergelijk_maand(v, nr, rg, d, label, eerste_brief, wet_info)
+        wet_lo += lo
+        wet_hi = None if wet_hi is None or hi is None else wet_hi + hi
+    lo_b = _c(wet_lo)
+    hi_b = _c(wet_hi) if wet_hi is not None else None
+    if wet_hi is None:
+        v.tot_lo = v.tot_hi = None
+    elif v.tot_lo is not None and v.tot_hi is not None and hi_b is not None:  # hi_b is set when wet_hi is
+        v.tot_lo += lo_b
+        v.tot_hi += hi_b
+    klopt = (
+        hi_b is not None
+        and lo_b <= bedrag_brief <= hi_b
+        and not any(x.regel == nr for x in v.verschillen if x.code != "percentage_uit_brief")
+    )
+    return RegelUitkomst(
+        nummer=nr,
+        kind=rg.kind,
+        label=label,
+        van=rg.van,
+        tot=rg.tot,
+        maanden=delen,
+        brief={
+            "opvangsoort": rg.opvangsoort.value,
+            "uren_per_maand": str(rg.uren_per_maand),
+            "uurprijs": str(rg.uurprijs),
+            "rangorde": rg.rangorde,
+            "percentage": str(rg.percentage),
+        },
+        wet=wet_info,
+        bedrag_brief=rg.bedrag,
+        bedrag_brief_herrekend=eigen,
+        bedrag_wet_onder=lo_b,
+        bedrag_wet_boven=hi_b,
+        klopt=klopt,
+    )
+
+
+def _brief_zelf(v: _Vergelijking, nr: int, rg: Any, delen: list[MaandDeel], eigen: Decimal, eerste_brief: bool) -> None:
+    """The letter against itself: its amount against its own figures, its percentage against the table at its own
+    income and rangorde (or against the bounds where the cell is not published)."""
+    brief, jaar, verschillen = v.brief, v.jaar, v.verschillen
+    if rg.bedrag is not None and abs(rg.bedrag - eigen) > CENT * len(delen):
+        verschillen.append(
+            Verschil(
+                code="bedrag_rekenfout",
+                regel=nr,
+                kind=rg.kind,
+                maanden=[d.maand for d in delen],
+                brief=_("bedrag {bedrag}").format(bedrag=euro_regel(rg.bedrag)),
+                wet=_("uit de cijfers van de brief zelf: {bedrag}").format(bedrag=euro_regel(eigen)),
+                uitleg=_(
+                    "Het bedrag in de brief volgt niet uit de uren, de uurprijs en het percentage in dezelfde "
+                    "regel (uren x uurprijs x percentage, per maand, naar rato van de dagen)."
+                ),
+                bronnen=["art. 1.7 lid 1 Wko", "art. 2 Bkot"],
+                in_uw_voordeel=eigen > rg.bedrag,
             )
-        # the letter's percentage against the table at the letter's own income and rangorde
-        p_tabel, g_brief = _rij_promille(brief.toetsingsinkomen, eerste_brief)
-        wie_brief = _("het eerste kind") if eerste_brief else _("een ander kind")
-        if p_tabel is not None and Decimal(p_tabel) / 10 != rg.percentage:
+        )
+    # the letter's percentage against the table at the letter's own income and rangorde
+    p_tabel, g_brief = v.rij_promille(brief.toetsingsinkomen, eerste_brief)
+    wie_brief = _("het eerste kind") if eerste_brief else _("een ander kind")
+    if p_tabel is not None and Decimal(p_tabel) / 10 != rg.percentage:
+        verschillen.append(
+            Verschil(
+                code="percentage_tabel",
+                regel=nr,
+                kind=rg.kind,
+                maanden=[d.maand for d in delen],
+                brief=_("{percentage} voor {wie}").format(percentage=_pct(rg.percentage), wie=wie_brief),
+                wet=_("tabel {jaar} bij {inkomen}: {percentage}").format(
+                    jaar=jaar,
+                    inkomen=i18n.hele_euro(brief.toetsingsinkomen),
+                    percentage=_pct(Decimal(p_tabel) / 10),
+                ),
+                uitleg=_(
+                    "Het percentage in de brief past niet bij de tabel voor {jaar} bij het inkomen en de rangorde "
+                    "die de brief zelf noemt."
+                ).format(jaar=jaar),
+                bronnen=["art. 8 lid 2 Bkot", "Bijlage I Bkot"],
+                in_uw_voordeel=Decimal(p_tabel) / 10 > rg.percentage,
+            )
+        )
+    elif g_brief is not None:
+        lo, hi = Decimal(g_brief.onder.promille) / 10, Decimal(g_brief.boven.promille) / 10
+        if not lo <= rg.percentage <= hi:
             verschillen.append(
                 Verschil(
-                    code="percentage_tabel",
+                    code="percentage_buiten_grenzen",
                     regel=nr,
                     kind=rg.kind,
                     maanden=[d.maand for d in delen],
                     brief=_("{percentage} voor {wie}").format(percentage=_pct(rg.percentage), wie=wie_brief),
-                    wet=_("tabel {jaar} bij {inkomen}: {percentage}").format(
-                        jaar=jaar,
-                        inkomen=i18n.hele_euro(brief.toetsingsinkomen),
-                        percentage=_pct(Decimal(p_tabel) / 10),
-                    ),
+                    wet=_("tussen {onder} en {boven}").format(onder=_pct(lo), boven=_pct(hi)),
                     uitleg=_(
-                        "Het percentage in de brief past niet bij de tabel voor {jaar} bij het inkomen en de rangorde "
-                        "die de brief zelf noemt."
-                    ).format(jaar=jaar),
+                        "Dit percentage is niet gepubliceerd, maar ligt volgens de wet en de gepubliceerde tabellen "
+                        "tussen {onder} en {boven}. Het percentage in de brief ligt daarbuiten; de brief lijkt "
+                        "niet te kloppen. Ondergrens: {reden_onder} Bovengrens: {reden_boven}"
+                    ).format(
+                        onder=_pct(lo),
+                        boven=_pct(hi),
+                        reden_onder=_kern(g_brief.onder.reden),
+                        reden_boven=_kern(g_brief.boven.reden),
+                    ),
                     bronnen=["art. 8 lid 2 Bkot", "Bijlage I Bkot"],
-                    in_uw_voordeel=Decimal(p_tabel) / 10 > rg.percentage,
+                    in_uw_voordeel=rg.percentage < lo,
                 )
             )
-        elif g_brief is not None:
-            lo, hi = Decimal(g_brief.onder.promille) / 10, Decimal(g_brief.boven.promille) / 10
-            if not lo <= rg.percentage <= hi:
+
+
+def _vergelijk_maand(
+    v: _Vergelijking, nr: int, rg: Any, d: MaandDeel, label: str, eerste_brief: bool, wet_info: dict[str, Any]
+) -> tuple[Decimal, Decimal | None]:
+    """One month of a line: the differences (care, period, right, hours, price, first child, percentage) and the
+    law's amount for the month as (lower, upper) bound; upper None when the percentage is unknown."""
+    h, r, jaar, verschillen, gedekt = v.h, v.r, v.jaar, v.verschillen, v.gedekt
+    m = d.maand
+    km = _kind_maand(r, m, rg.kind)
+    gedekt[(rg.kind, m)] = gedekt.get((rg.kind, m), Decimal(0)) + _factor(d)
+    mm = r.maanden[m - 1]
+    mnaam = i18n.maandnaam(m)
+    if km is None:
+        verschillen.append(
+            Verschil(
+                code="geen_opvang",
+                regel=nr,
+                kind=rg.kind,
+                maanden=[m],
+                brief=_("opvang"),
+                wet=_("in uw gegevens geen opvang voor dit kind in deze maand"),
+                uitleg=_("Controleer de opvang in uw gegevens of in de brief: zonder opvang is er geen toeslag."),
+                bronnen=["art. 1.5 lid 1 Wko"],
+                in_uw_voordeel=False,
+            )
+        )
+        wet_info["maanden"].append({"maand": m, "toeslag": "0"})
+        return Decimal(0), Decimal(0)
+    ff = _feit_factor(h, rg.kind, m, jaar)
+    f = min(_factor(d), ff)
+    if ff < _factor(d):
+        verschillen.append(
+            Verschil(
+                code="periode",
+                regel=nr,
+                kind=rg.kind,
+                maanden=[m],
+                brief=_("{dagen} van de {van} dagen van {maand}").format(
+                    dagen=d.dagen, van=d.dagen_in_maand, maand=mnaam
+                ),
+                wet=_("volgens uw gegevens {dagen} dagen opvang in {maand}").format(
+                    dagen=int(ff * d.dagen_in_maand), maand=mnaam
+                ),
+                uitleg=_(
+                    "Een wijziging in de opvang zelf (begin of einde, prijs, uren) telt vanaf de dag zelf; het "
+                    "bedrag van die maand gaat dan naar rato van de dagen. De brief telt meer dagen opvang dan "
+                    "uw gegevens."
+                ),
+                bronnen=["art. 1.3 lid 2 Wko", "art. 2 Bkot"],
+                in_uw_voordeel=False,
+            )
+        )
+    uren_wet = km.uren_in_aanmerking
+    prijs_wet = km.uurprijs_gebruikt
+    if not km.aanspraak or uren_wet == 0:
+        _geen_recht(v, nr, rg, m, km, mm, label)
+        wet_info["maanden"].append({"maand": m, "toeslag": "0", "uren": "0"})
+        return Decimal(0), Decimal(0)
+    _uren_verschil(v, nr, rg, m, km, uren_wet)
+    _prijs_verschil(v, nr, rg, m, km, prijs_wet)
+    _eerste_kind_verschil(v, nr, rg, m, km, mm, label, eerste_brief)
+    lo_p, hi_p = _percentage_wet(v, nr, rg, m, km, eerste_brief)
+    kosten = uren_wet * (prijs_wet or Decimal(0))
+    wet_info["maanden"].append(
+        {
+            "maand": m,
+            "uren": str(uren_wet),
+            "uurprijs": str(prijs_wet),
+            "eerste_kind": km.eerste_kind,
+            "percentage": None if lo_p is None else (str(lo_p) if lo_p == hi_p else f"{lo_p}-{hi_p}"),
+            "factor": f"{d.dagen}/{d.dagen_in_maand}" if d.dagen != d.dagen_in_maand else "1",
+        }
+    )
+    if lo_p is None or hi_p is None:  # both None, or both set
+        return Decimal(0), None
+    return _c(f * kosten * lo_p / 100), _c(f * kosten * hi_p / 100)
+
+
+def _geen_recht(v: _Vergelijking, nr: int, rg: Any, m: int, km: KindMaand, mm: Any, label: str) -> None:
+    """A month the letter pays for without a right under the law (late application, hour pool used up, no right)."""
+    (verschillen,) = (v.verschillen,)
+    te_laat = mm.reden == "te_laat_aangevraagd" or "te_laat_aangevraagd" in km.redenen
+    redenen = [x for x in km.redenen if x not in ("meer_dan_230_uur", "urenpotje_op")]
+    uitleg = mm.uitleg if not mm.aanspraak else "; ".join(redenen) or mm.uitleg
+    verschillen.append(
+        Verschil(
+            code="te_laat" if te_laat else ("urenpotje" if "urenpotje_op" in km.redenen else "geen_aanspraak"),
+            regel=nr,
+            kind=rg.kind,
+            maanden=[m],
+            brief=_("toeslag voor {kind}").format(kind=label),
+            wet=_("geen recht in deze maand"),
+            uitleg=(
+                _("De aanvraag werkt maar drie maanden terug: voor deze maand was de aanvraag te laat.")
+                if te_laat
+                else (
+                    _("Het urenpotje voor het jaar is op.")
+                    if "urenpotje_op" in km.redenen
+                    else _("Volgens de wet is er in deze maand geen recht: {reden}").format(
+                        reden=_lees_reden(_kern(uitleg))
+                    )
+                )
+            ),
+            bronnen=(
+                ["art. 1.3 lid 2 onder b Wko"]
+                if te_laat
+                else [b.citaat for b in (mm.bronnen if not mm.aanspraak else [])] or ["art. 1.5 Wko", "art. 1.6 Wko"]
+            ),
+            in_uw_voordeel=False,
+        )
+    )
+
+
+def _uren_verschil(v: _Vergelijking, nr: int, rg: Any, m: int, km: KindMaand, uren_wet: Decimal) -> None:
+    """The letter's hours against the hours the law counts (230 a month, the hour pool, the hours in the facts)."""
+    r, verschillen = v.r, v.verschillen
+    if rg.uren_per_maand > uren_wet:
+        if "meer_dan_230_uur" in km.redenen and km.uren_opgegeven >= rg.uren_per_maand:
+            code, uitleg, bron = (
+                "uren_230",
+                _("Per kind telt hoogstens 230 uur opvang per maand."),
+                ["art. 8a lid 1 onder a Bkot"],
+            )
+        elif "urenpotje_op" in km.redenen:
+            code, uitleg, bron = (
+                "urenpotje" if not r.urenpotjes or r.urenpotjes[0].soort == "alle_opvang" else "kgu",
+                _kern(r.urenpotjes[0].uitleg) if r.urenpotjes else _("Het urenpotje is op."),
+                ["art. 8a lid 1 onder b Bkot"],
+            )
+        else:
+            code, uitleg, bron = (
+                "uren_meer",
+                _(
+                    "De brief telt meer uren dan in uw gegevens staan ({uren} uur). Controleer de "
+                    "jaaropgave van de opvang."
+                ).format(uren=_uren(km.uren_opgegeven)),
+                ["art. 1.7 lid 1 onder b Wko"],
+            )
+        verschillen.append(
+            Verschil(
+                code=code,
+                regel=nr,
+                kind=rg.kind,
+                maanden=[m],
+                brief=_("{uren} uur").format(uren=_uren(rg.uren_per_maand)),
+                wet=_("{uren} uur").format(uren=_uren(uren_wet)),
+                uitleg=uitleg,
+                bronnen=bron,
+                in_uw_voordeel=False,
+            )
+        )
+    elif rg.uren_per_maand < uren_wet:
+        verschillen.append(
+            Verschil(
+                code="uren_minder",
+                regel=nr,
+                kind=rg.kind,
+                maanden=[m],
+                brief=_("{uren} uur").format(uren=_uren(rg.uren_per_maand)),
+                wet=_("{uren} uur").format(uren=_uren(uren_wet)),
+                uitleg=_(
+                    "De brief telt minder opvanguren dan uw gegevens. Dienst Toeslagen gebruikt de uren uit de "
+                    "jaaropgave van de opvang: vergelijk die met uw contract en facturen."
+                ),
+                bronnen=["art. 1.7 lid 1 onder b Wko"],
+                in_uw_voordeel=True,
+            )
+        )
+
+
+def _prijs_verschil(v: _Vergelijking, nr: int, rg: Any, m: int, km: KindMaand, prijs_wet: Decimal | None) -> None:
+    """The letter's hourly price against the price the law counts (the maximum uurprijs, the price in the facts)."""
+    jaar, verschillen = v.jaar, v.verschillen
+    if prijs_wet is not None and rg.uurprijs != prijs_wet:
+        soort = km.opvangsoort.value if km.opvangsoort else rg.opvangsoort.value
+        if km.maximum_uurprijs is not None and rg.uurprijs > km.maximum_uurprijs:
+            code, uitleg, voordeel = (
+                "maximum_uurprijs",
+                _("Boven de maximum uurprijs ({prijs} voor {soort} in {jaar}) telt de maximum uurprijs.").format(
+                    prijs=euro_regel(km.maximum_uurprijs), soort=_(SOORT[soort]), jaar=jaar
+                ),
+                False,
+            )
+        elif rg.uurprijs > prijs_wet:
+            code, uitleg, voordeel = (
+                "uurprijs_lager",
+                _("De brief rekent met een hogere uurprijs dan in uw gegevens staat ({prijs}).").format(
+                    prijs=euro_regel(km.uurprijs)
+                ),
+                False,
+            )
+        else:
+            ander = _andere_jaar_maximum(rg.uurprijs, soort, jaar)
+            code = "maximum_uurprijs" if ander else "uurprijs_lager"
+            waarden = {
+                "prijs_brief": euro_regel(rg.uurprijs),
+                "ander": ander,
+                "jaar": jaar,
+                "prijs": euro_regel(km.uurprijs),
+                "soort": _(SOORT[soort]),
+                "maximum": euro_regel(km.maximum_uurprijs),
+                "prijs_wet": euro_regel(prijs_wet),
+            }
+            uitleg = (
+                _(
+                    "De brief rekent met {prijs_brief} per uur; dat is de maximum uurprijs van {ander}, niet "
+                    "van {jaar}. Uw uurprijs is {prijs} en de maximum uurprijs voor {soort} in {jaar} is "
+                    "{maximum}: de toeslag rekent met {prijs_wet}."
+                )
+                if ander
+                else _(
+                    "De brief rekent met {prijs_brief} per uur. Uw uurprijs is {prijs} en de maximum "
+                    "uurprijs voor {soort} in {jaar} is {maximum}: de toeslag rekent met {prijs_wet}."
+                )
+            ).format(**waarden)
+            voordeel = True
+        verschillen.append(
+            Verschil(
+                code=code,
+                regel=nr,
+                kind=rg.kind,
+                maanden=[m],
+                brief=_("{prijs} per uur").format(prijs=euro_regel(rg.uurprijs)),
+                wet=_("{prijs} per uur").format(prijs=euro_regel(prijs_wet)),
+                uitleg=uitleg,
+                bronnen=["art. 1.7 lid 2 Wko", "art. 4 lid 1 Bkot"],
+                in_uw_voordeel=voordeel,
+            )
+        )
+
+
+def _eerste_kind_verschil(
+    v: _Vergelijking, nr: int, rg: Any, m: int, km: KindMaand, mm: Any, label: str, eerste_brief: bool
+) -> None:
+    """The letter's first child against the law's (Bkot art. 3)."""
+    labels, verschillen = v.labels, v.verschillen
+    if km.eerste_kind != eerste_brief:
+        lid = {"meeste_uren": "2", "hoogste_kosten": "3", "gelijk": "4"}.get(km.eerste_kind_reden or "", "2")
+        eerste_wet = next((k for k in mm.kinderen if k.eerste_kind and k.uren_in_aanmerking > 0), None)
+        naam = labels[eerste_wet.kind - 1] if eerste_wet else _("een ander kind")
+        verschillen.append(
+            Verschil(
+                code="eerste_kind",
+                regel=nr,
+                kind=rg.kind,
+                maanden=[m],
+                brief=f"{label}: {_rangorde(1 if eerste_brief else rg.rangorde)}",
+                wet=_("{kind}: {rangorde} (eerste kind: {eerste})").format(
+                    kind=label, rangorde=_rangorde(1) if km.eerste_kind else _("ander kind"), eerste=naam
+                ),
+                uitleg=_(
+                    "Het eerste kind is het kind met de meeste opvanguren in de maand; bij gelijke uren het "
+                    "kind met de hoogste kosten. Het eerste kind krijgt het laagste percentage."
+                ),
+                bronnen=[f"art. 3 lid {lid} Bkot"],
+                in_uw_voordeel=eerste_brief and not km.eerste_kind,
+            )
+        )
+
+
+def _percentage_wet(
+    v: _Vergelijking, nr: int, rg: Any, m: int, km: KindMaand, eerste_brief: bool
+) -> tuple[Decimal | None, Decimal | None]:
+    """The law's percentage for the month as (lower, upper): the table's, or where the cell is not published the
+    letter's within the bounds (said so), or the bounds themselves; (None, None) when nothing is known."""
+    brief, inkomen_wet, verschillen = v.brief, v.inkomen_wet, v.verschillen
+    pct_wet = km.percentage
+    lo_p = hi_p = pct_wet
+    if pct_wet is None:
+        _cel, g = v.rij_promille(inkomen_wet, km.eerste_kind)
+        if g is not None:
+            glo, ghi = Decimal(g.onder.promille) / 10, Decimal(g.boven.promille) / 10
+            if km.eerste_kind == eerste_brief and inkomen_wet == brief.toetsingsinkomen and glo <= rg.percentage <= ghi:
+                lo_p = hi_p = rg.percentage
                 verschillen.append(
                     Verschil(
-                        code="percentage_buiten_grenzen",
+                        code="percentage_uit_brief",
                         regel=nr,
                         kind=rg.kind,
-                        maanden=[d.maand for d in delen],
-                        brief=_("{percentage} voor {wie}").format(percentage=_pct(rg.percentage), wie=wie_brief),
-                        wet=_("tussen {onder} en {boven}").format(onder=_pct(lo), boven=_pct(hi)),
+                        maanden=[m],
+                        brief=_pct(rg.percentage),
+                        wet=_("niet gepubliceerd; tussen {onder} en {boven}").format(onder=_pct(glo), boven=_pct(ghi)),
                         uitleg=_(
-                            "Dit percentage is niet gepubliceerd, maar ligt volgens de wet en de gepubliceerde tabellen "
-                            "tussen {onder} en {boven}. Het percentage in de brief ligt daarbuiten; de brief lijkt "
-                            "niet te kloppen. Ondergrens: {reden_onder} Bovengrens: {reden_boven}"
-                        ).format(
-                            onder=_pct(lo),
-                            boven=_pct(hi),
-                            reden_onder=_kern(g_brief.onder.reden),
-                            reden_boven=_kern(g_brief.boven.reden),
+                            "Dit percentage is niet gepubliceerd in een bron die kotwijzer betrouwbaar vindt. "
+                            "kotwijzer neemt het percentage uit de brief over: het ligt binnen de grenzen die de "
+                            "wet en de gepubliceerde tabellen geven."
                         ),
                         bronnen=["art. 8 lid 2 Bkot", "Bijlage I Bkot"],
-                        in_uw_voordeel=rg.percentage < lo,
+                        in_uw_voordeel=None,
                     )
                 )
-        wet_lo = Decimal(0)
-        wet_hi: Decimal | None = Decimal(0)
-        wet_info: dict[str, Any] = {"maanden": []}
-        for d in delen:
-            m = d.maand
-            km = _kind_maand(r, m, rg.kind)
-            gedekt[(rg.kind, m)] = gedekt.get((rg.kind, m), Decimal(0)) + _factor(d)
-            mm = r.maanden[m - 1]
-            mnaam = i18n.maandnaam(m)
-            if km is None:
-                verschillen.append(
-                    Verschil(
-                        code="geen_opvang",
-                        regel=nr,
-                        kind=rg.kind,
-                        maanden=[m],
-                        brief=_("opvang"),
-                        wet=_("in uw gegevens geen opvang voor dit kind in deze maand"),
-                        uitleg=_(
-                            "Controleer de opvang in uw gegevens of in de brief: zonder opvang is er geen toeslag."
-                        ),
-                        bronnen=["art. 1.5 lid 1 Wko"],
-                        in_uw_voordeel=False,
-                    )
-                )
-                wet_info["maanden"].append({"maand": m, "toeslag": "0"})
-                continue
-            ff = _feit_factor(h, rg.kind, m, jaar)
-            f = min(_factor(d), ff)
-            if ff < _factor(d):
-                verschillen.append(
-                    Verschil(
-                        code="periode",
-                        regel=nr,
-                        kind=rg.kind,
-                        maanden=[m],
-                        brief=_("{dagen} van de {van} dagen van {maand}").format(
-                            dagen=d.dagen, van=d.dagen_in_maand, maand=mnaam
-                        ),
-                        wet=_("volgens uw gegevens {dagen} dagen opvang in {maand}").format(
-                            dagen=int(ff * d.dagen_in_maand), maand=mnaam
-                        ),
-                        uitleg=_(
-                            "Een wijziging in de opvang zelf (begin of einde, prijs, uren) telt vanaf de dag zelf; het "
-                            "bedrag van die maand gaat dan naar rato van de dagen. De brief telt meer dagen opvang dan "
-                            "uw gegevens."
-                        ),
-                        bronnen=["art. 1.3 lid 2 Wko", "art. 2 Bkot"],
-                        in_uw_voordeel=False,
-                    )
-                )
-            uren_wet = km.uren_in_aanmerking
-            prijs_wet = km.uurprijs_gebruikt
-            if not km.aanspraak or uren_wet == 0:
-                te_laat = mm.reden == "te_laat_aangevraagd" or "te_laat_aangevraagd" in km.redenen
-                redenen = [x for x in km.redenen if x not in ("meer_dan_230_uur", "urenpotje_op")]
-                uitleg = mm.uitleg if not mm.aanspraak else "; ".join(redenen) or mm.uitleg
-                verschillen.append(
-                    Verschil(
-                        code="te_laat"
-                        if te_laat
-                        else ("urenpotje" if "urenpotje_op" in km.redenen else "geen_aanspraak"),
-                        regel=nr,
-                        kind=rg.kind,
-                        maanden=[m],
-                        brief=_("toeslag voor {kind}").format(kind=label),
-                        wet=_("geen recht in deze maand"),
-                        uitleg=(
-                            _("De aanvraag werkt maar drie maanden terug: voor deze maand was de aanvraag te laat.")
-                            if te_laat
-                            else (
-                                _("Het urenpotje voor het jaar is op.")
-                                if "urenpotje_op" in km.redenen
-                                else _("Volgens de wet is er in deze maand geen recht: {reden}").format(
-                                    reden=_lees_reden(_kern(uitleg))
-                                )
-                            )
-                        ),
-                        bronnen=(
-                            ["art. 1.3 lid 2 onder b Wko"]
-                            if te_laat
-                            else [b.citaat for b in (mm.bronnen if not mm.aanspraak else [])]
-                            or ["art. 1.5 Wko", "art. 1.6 Wko"]
-                        ),
-                        in_uw_voordeel=False,
-                    )
-                )
-                wet_info["maanden"].append({"maand": m, "toeslag": "0", "uren": "0"})
-                continue
-            # hours
-            if rg.uren_per_maand > uren_wet:
-                if "meer_dan_230_uur" in km.redenen and km.uren_opgegeven >= rg.uren_per_maand:
-                    code, uitleg, bron = (
-                        "uren_230",
-                        _("Per kind telt hoogstens 230 uur opvang per maand."),
-                        ["art. 8a lid 1 onder a Bkot"],
-                    )
-                elif "urenpotje_op" in km.redenen:
-                    code, uitleg, bron = (
-                        "urenpotje" if not r.urenpotjes or r.urenpotjes[0].soort == "alle_opvang" else "kgu",
-                        _kern(r.urenpotjes[0].uitleg) if r.urenpotjes else _("Het urenpotje is op."),
-                        ["art. 8a lid 1 onder b Bkot"],
-                    )
-                else:
-                    code, uitleg, bron = (
-                        "uren_meer",
-                        _(
-                            "De brief telt meer uren dan in uw gegevens staan ({uren} uur). Controleer de "
-                            "jaaropgave van de opvang."
-                        ).format(uren=_uren(km.uren_opgegeven)),
-                        ["art. 1.7 lid 1 onder b Wko"],
-                    )
-                verschillen.append(
-                    Verschil(
-                        code=code,
-                        regel=nr,
-                        kind=rg.kind,
-                        maanden=[m],
-                        brief=_("{uren} uur").format(uren=_uren(rg.uren_per_maand)),
-                        wet=_("{uren} uur").format(uren=_uren(uren_wet)),
-                        uitleg=uitleg,
-                        bronnen=bron,
-                        in_uw_voordeel=False,
-                    )
-                )
-            elif rg.uren_per_maand < uren_wet:
-                verschillen.append(
-                    Verschil(
-                        code="uren_minder",
-                        regel=nr,
-                        kind=rg.kind,
-                        maanden=[m],
-                        brief=_("{uren} uur").format(uren=_uren(rg.uren_per_maand)),
-                        wet=_("{uren} uur").format(uren=_uren(uren_wet)),
-                        uitleg=_(
-                            "De brief telt minder opvanguren dan uw gegevens. Dienst Toeslagen gebruikt de uren uit de "
-                            "jaaropgave van de opvang: vergelijk die met uw contract en facturen."
-                        ),
-                        bronnen=["art. 1.7 lid 1 onder b Wko"],
-                        in_uw_voordeel=True,
-                    )
-                )
-            # price
-            if prijs_wet is not None and rg.uurprijs != prijs_wet:
-                soort = km.opvangsoort.value if km.opvangsoort else rg.opvangsoort.value
-                if km.maximum_uurprijs is not None and rg.uurprijs > km.maximum_uurprijs:
-                    code, uitleg, voordeel = (
-                        "maximum_uurprijs",
-                        _(
-                            "Boven de maximum uurprijs ({prijs} voor {soort} in {jaar}) telt de maximum uurprijs."
-                        ).format(prijs=euro_regel(km.maximum_uurprijs), soort=_(SOORT[soort]), jaar=jaar),
-                        False,
-                    )
-                elif rg.uurprijs > prijs_wet:
-                    code, uitleg, voordeel = (
-                        "uurprijs_lager",
-                        _("De brief rekent met een hogere uurprijs dan in uw gegevens staat ({prijs}).").format(
-                            prijs=euro_regel(km.uurprijs)
-                        ),
-                        False,
-                    )
-                else:
-                    ander = _andere_jaar_maximum(rg.uurprijs, soort, jaar)
-                    code = "maximum_uurprijs" if ander else "uurprijs_lager"
-                    waarden = {
-                        "prijs_brief": euro_regel(rg.uurprijs),
-                        "ander": ander,
-                        "jaar": jaar,
-                        "prijs": euro_regel(km.uurprijs),
-                        "soort": _(SOORT[soort]),
-                        "maximum": euro_regel(km.maximum_uurprijs),
-                        "prijs_wet": euro_regel(prijs_wet),
-                    }
-                    uitleg = (
-                        _(
-                            "De brief rekent met {prijs_brief} per uur; dat is de maximum uurprijs van {ander}, niet "
-                            "van {jaar}. Uw uurprijs is {prijs} en de maximum uurprijs voor {soort} in {jaar} is "
-                            "{maximum}: de toeslag rekent met {prijs_wet}."
-                        )
-                        if ander
-                        else _(
-                            "De brief rekent met {prijs_brief} per uur. Uw uurprijs is {prijs} en de maximum "
-                            "uurprijs voor {soort} in {jaar} is {maximum}: de toeslag rekent met {prijs_wet}."
-                        )
-                    ).format(**waarden)
-                    voordeel = True
-                verschillen.append(
-                    Verschil(
-                        code=code,
-                        regel=nr,
-                        kind=rg.kind,
-                        maanden=[m],
-                        brief=_("{prijs} per uur").format(prijs=euro_regel(rg.uurprijs)),
-                        wet=_("{prijs} per uur").format(prijs=euro_regel(prijs_wet)),
-                        uitleg=uitleg,
-                        bronnen=["art. 1.7 lid 2 Wko", "art. 4 lid 1 Bkot"],
-                        in_uw_voordeel=voordeel,
-                    )
-                )
-            # first child
-            if km.eerste_kind != eerste_brief:
-                lid = {"meeste_uren": "2", "hoogste_kosten": "3", "gelijk": "4"}.get(km.eerste_kind_reden or "", "2")
-                eerste_wet = next((k for k in mm.kinderen if k.eerste_kind and k.uren_in_aanmerking > 0), None)
-                naam = labels[eerste_wet.kind - 1] if eerste_wet else _("een ander kind")
-                verschillen.append(
-                    Verschil(
-                        code="eerste_kind",
-                        regel=nr,
-                        kind=rg.kind,
-                        maanden=[m],
-                        brief=f"{label}: {_rangorde(1 if eerste_brief else rg.rangorde)}",
-                        wet=_("{kind}: {rangorde} (eerste kind: {eerste})").format(
-                            kind=label, rangorde=_rangorde(1) if km.eerste_kind else _("ander kind"), eerste=naam
-                        ),
-                        uitleg=_(
-                            "Het eerste kind is het kind met de meeste opvanguren in de maand; bij gelijke uren het "
-                            "kind met de hoogste kosten. Het eerste kind krijgt het laagste percentage."
-                        ),
-                        bronnen=[f"art. 3 lid {lid} Bkot"],
-                        in_uw_voordeel=eerste_brief and not km.eerste_kind,
-                    )
-                )
-            # percentage
-            pct_wet = km.percentage
-            lo_p = hi_p = pct_wet
-            if pct_wet is None:
-                _cel, g = _rij_promille(inkomen_wet, km.eerste_kind)
-                if g is not None:
-                    glo, ghi = Decimal(g.onder.promille) / 10, Decimal(g.boven.promille) / 10
-                    if (
-                        km.eerste_kind == eerste_brief
-                        and inkomen_wet == brief.toetsingsinkomen
-                        and glo <= rg.percentage <= ghi
-                    ):
-                        lo_p = hi_p = rg.percentage
-                        verschillen.append(
-                            Verschil(
-                                code="percentage_uit_brief",
-                                regel=nr,
-                                kind=rg.kind,
-                                maanden=[m],
-                                brief=_pct(rg.percentage),
-                                wet=_("niet gepubliceerd; tussen {onder} en {boven}").format(
-                                    onder=_pct(glo), boven=_pct(ghi)
-                                ),
-                                uitleg=_(
-                                    "Dit percentage is niet gepubliceerd in een bron die kotwijzer betrouwbaar vindt. "
-                                    "kotwijzer neemt het percentage uit de brief over: het ligt binnen de grenzen die de "
-                                    "wet en de gepubliceerde tabellen geven."
-                                ),
-                                bronnen=["art. 8 lid 2 Bkot", "Bijlage I Bkot"],
-                                in_uw_voordeel=None,
-                            )
-                        )
-                    else:
-                        lo_p, hi_p = glo, ghi
-            kosten = uren_wet * (prijs_wet or Decimal(0))
-            if lo_p is None or hi_p is None:  # both None, or both set
-                wet_hi = None
             else:
-                wet_lo += _c(f * kosten * lo_p / 100)
-                if wet_hi is not None:
-                    wet_hi += _c(f * kosten * hi_p / 100)
-            wet_info["maanden"].append(
-                {
-                    "maand": m,
-                    "uren": str(uren_wet),
-                    "uurprijs": str(prijs_wet),
-                    "eerste_kind": km.eerste_kind,
-                    "percentage": None if lo_p is None else (str(lo_p) if lo_p == hi_p else f"{lo_p}-{hi_p}"),
-                    "factor": f"{d.dagen}/{d.dagen_in_maand}" if d.dagen != d.dagen_in_maand else "1",
-                }
-            )
-        lo_b = _c(wet_lo)
-        hi_b = _c(wet_hi) if wet_hi is not None else None
-        if wet_hi is None:
-            tot_lo = tot_hi = None
-        elif tot_lo is not None and tot_hi is not None and hi_b is not None:  # hi_b is set when wet_hi is
-            tot_lo += lo_b
-            tot_hi += hi_b
-        klopt = (
-            hi_b is not None
-            and lo_b <= bedrag_brief <= hi_b
-            and not any(v.regel == nr for v in verschillen if v.code != "percentage_uit_brief")
-        )
-        regels.append(
-            RegelUitkomst(
-                nummer=nr,
-                kind=rg.kind,
-                label=label,
-                van=rg.van,
-                tot=rg.tot,
-                maanden=delen,
-                brief={
-                    "opvangsoort": rg.opvangsoort.value,
-                    "uren_per_maand": str(rg.uren_per_maand),
-                    "uurprijs": str(rg.uurprijs),
-                    "rangorde": rg.rangorde,
-                    "percentage": str(rg.percentage),
-                },
-                wet=wet_info,
-                bedrag_brief=rg.bedrag,
-                bedrag_brief_herrekend=eigen,
-                bedrag_wet_onder=lo_b,
-                bedrag_wet_boven=hi_b,
-                klopt=klopt,
-            )
-        )
-    # months the law gives toeslag for that the letter does not cover
+                lo_p, hi_p = glo, ghi
+    return lo_p, hi_p
+
+
+def _ontbrekende_maanden(v: _Vergelijking) -> None:
+    """Months the law gives toeslag for that the letter does not cover."""
+    h, r, jaar, inkomen_wet, labels, verschillen, gedekt = (
+        v.h,
+        v.r,
+        v.jaar,
+        v.inkomen_wet,
+        v.labels,
+        v.verschillen,
+        v.gedekt,
+    )
     for mm in r.maanden:
         for km in mm.kinderen:
             if km.uren_in_aanmerking <= 0 or not km.aanspraak:
@@ -693,14 +760,14 @@ def controleer(
             if km.percentage is not None:
                 bedrag_lo = bedrag_hi = _c(rest * kosten * km.percentage / 100)
             else:
-                _cel, g = _rij_promille(inkomen_wet, km.eerste_kind)
+                _cel, g = v.rij_promille(inkomen_wet, km.eerste_kind)
                 bedrag_lo = _c(rest * kosten * Decimal(g.onder.promille) / 1000) if g else None
                 bedrag_hi = _c(rest * kosten * Decimal(g.boven.promille) / 1000) if g else None
-            if tot_lo is not None and tot_hi is not None and bedrag_lo is not None and bedrag_hi is not None:
-                tot_lo += bedrag_lo
-                tot_hi += bedrag_hi
+            if v.tot_lo is not None and v.tot_hi is not None and bedrag_lo is not None and bedrag_hi is not None:
+                v.tot_lo += bedrag_lo
+                v.tot_hi += bedrag_hi
             else:
-                tot_lo = tot_hi = None
+                v.tot_lo = v.tot_hi = None
             deel = rest < ff
             verschillen.append(
                 Verschil(
@@ -727,7 +794,13 @@ def controleer(
                     in_uw_voordeel=True,
                 )
             )
-    verschillen = _samengevoegd(verschillen)
+
+
+def _uitkomst(v: _Vergelijking, regels: list[RegelUitkomst], aannames: list[str], vandaag: dt.date) -> Controle:
+    """The differences merged, the totals, the verdict, the assumptions and the objection deadline."""
+    h, brief, jaar, inkomen_wet = v.h, v.brief, v.jaar, v.inkomen_wet
+    tot_brief, tot_lo, tot_hi = v.tot_brief, v.tot_lo, v.tot_hi
+    verschillen = _samengevoegd(v.verschillen)
     totaal_brief = brief.totaal if brief.totaal is not None else tot_brief
     if brief.totaal is not None and abs(brief.totaal - tot_brief) > CENT * len(brief.regels):
         verschillen.append(
@@ -745,7 +818,7 @@ def controleer(
     uit_lo = tot_lo - al if (tot_lo is not None and al is not None) else None
     uit_hi = tot_hi - al if (tot_hi is not None and al is not None) else None
     termijn = bezwaartermijn(brief.datum, vandaag)
-    echte = [v for v in verschillen if v.code != "percentage_uit_brief"]
+    echte = [x for x in verschillen if x.code != "percentage_uit_brief"]
     if tot_lo is None:
         oordeel = "onzeker"
     elif not echte and tot_hi is not None and tot_lo <= totaal_brief <= tot_hi:

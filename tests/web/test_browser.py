@@ -4,73 +4,27 @@ finds no serious or critical accessibility problem on any page; the result pages
 
 from __future__ import annotations
 
-import contextlib
-import os
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
+from browser_hulp import (  # noqa: F401 - also imported from here by the other browser tests
+    ARGS,
+    CHROMIUM,
+    SCHERMAFDRUKKEN,
+    chromium,
+    draaiende_server,
+    nieuwe_pagina,
+    schermafdruk,
+    toegankelijk,
+)
 from conftest import maak_app, voorbeeld
 from kotwijzer.compute import bereken, voorwaardencheck
 from kotwijzer.diensten import euro
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("KOTWIJZER_CHROMIUM")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-# Screenshots go to docs/screenshots when KOTWIJZER_SCHERMAFDRUKKEN=1 (to refresh the committed ones), else to a
-# temporary folder, so that a test run does not change tracked files.
-SCHERMAFDRUKKEN = (
-    Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-    if os.environ.get("KOTWIJZER_SCHERMAFDRUKKEN") == "1"
-    else Path(os.environ.get("TMPDIR", "/tmp")) / "kotwijzer-schermafdrukken"
-)
 WW = "browser-wachtwoord-1"
-
-if not CHROMIUM:
-    pytest.skip(
-        "KOTWIJZER_CHROMIUM is niet gezet: installeer chromium (scripts/system-deps.sh) en gebruik `./dev test`",
-        allow_module_level=True,
-    )
-
-
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def draaiende_server(app):
-    """Serve `app` with uvicorn on a free loopback port in a thread; yields its base URL; closes the database after."""
-    import uvicorn
-
-    poort = _vrije_poort()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=poort, log_level="warning", lifespan="off"))
-    t = threading.Thread(target=srv.run, daemon=True)
-    t.start()
-    for _ in range(200):
-        if srv.started:
-            break
-        time.sleep(0.05)
-    assert srv.started, "uvicorn is niet gestart"
-    try:
-        yield f"http://127.0.0.1:{poort}"
-    finally:
-        srv.should_exit = True
-        t.join(10)
-        app.state.db.sluit()
 
 
 @pytest.fixture(scope="module")
@@ -86,45 +40,15 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        br = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium() as br:
         yield br
-        br.close()
 
 
 @pytest.fixture
 def pagina(browser):
-    ctx = browser.new_context(locale="nl-NL", viewport={"width": 1024, "height": 900})
-    pg = ctx.new_page()
-    pg.set_default_timeout(15_000)
+    ctx, pg = nieuwe_pagina(browser, "nl-NL", 1024)
     yield pg
     ctx.close()
-
-
-_axe = None
-
-
-def toegankelijk(pg, naam: str) -> None:
-    """axe-core (WCAG 2.0/2.1 A and AA rules): no serious or critical violation."""
-    global _axe
-    from axe_playwright_python.sync_playwright import Axe
-
-    _axe = _axe or Axe()
-    res = _axe.run(
-        pg,
-        options={
-            "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
-            "resultTypes": ["violations"],
-        },
-    )
-    ernstig = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in res.response["violations"]
-        if v.get("impact") in ("serious", "critical")
-    ]
-    assert not ernstig, f"{naam}: {ernstig}"
 
 
 def volgende(pg, naam: str) -> None:
@@ -154,9 +78,7 @@ def _zonder_labels(naam: str) -> dict:
     return d
 
 
-def _schermafdruk(pg, bestand: str) -> None:
-    SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
-    pg.screenshot(path=str(SCHERMAFDRUKKEN / bestand), full_page=True)
+_schermafdruk = schermafdruk
 
 
 def test_paar_dat_allebei_werkt(server, pagina):

@@ -6,31 +6,22 @@ normal page; 320 pixels wide without sideways scrolling; axe-core finds no serio
 from __future__ import annotations
 
 import pytest
-from test_browser import SCHERMAFDRUKKEN, toegankelijk
+
+from browser_hulp import SCHERMAFDRUKKEN, chromium, lege_app, schermafdruk, toegankelijk
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from test_browser import draaiende_server
-
-    from conftest import maak_app
-
-    app = maak_app(f"sqlite:///{tmp_path_factory.mktemp('beschikking') / 'kotwijzer.sqlite'}")
-    with draaiende_server(app) as url:
+    with lege_app(tmp_path_factory, "beschikking") as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, CHROMIUM
-
-    with sync_playwright() as p:
-        br = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium() as br:
         yield br
-        br.close()
 
 
 def _volgende(pg) -> None:
@@ -68,9 +59,7 @@ def _gezin(pg, server, jaar: str, inkomen: str, aanvraag: str) -> None:
         pg.click("button[value=bereken]")
 
 
-def _breed(pg, naam):
-    SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
-    pg.screenshot(path=str(SCHERMAFDRUKKEN / naam), full_page=True)
+_breed = schermafdruk
 
 
 def test_ouder_met_brief_2025(server, browser):

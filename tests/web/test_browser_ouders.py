@@ -7,7 +7,8 @@ questionnaire can be done with the keyboard only."""
 from __future__ import annotations
 
 import pytest
-from test_browser import SCHERMAFDRUKKEN, toegankelijk
+
+from browser_hulp import chromium, lege_app, nieuwe_pagina, schermafdruk, toegankelijk
 
 pytestmark = pytest.mark.browser
 
@@ -16,36 +17,21 @@ PROEF = "hulpmiddel-proefberekening-toeslagen"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from test_browser import draaiende_server
-
-    from conftest import maak_app
-
-    app = maak_app(f"sqlite:///{tmp_path_factory.mktemp('ouders') / 'kotwijzer.sqlite'}")
-    with draaiende_server(app) as url:
+    with lege_app(tmp_path_factory, "ouders") as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, CHROMIUM
-
-    with sync_playwright() as p:
-        br = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium() as br:
         yield br
-        br.close()
 
 
 def _pagina(browser, breedte: int = 1280, js: bool = True):
-    ctx = browser.new_context(locale="nl-NL", viewport={"width": breedte, "height": 900}, java_script_enabled=js)
-    pg = ctx.new_page()
-    pg.set_default_timeout(15_000)
-    return ctx, pg
+    return nieuwe_pagina(browser, "nl-NL", breedte, js)
 
 
-def _schermafdruk(pg, naam: str) -> None:
-    SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
-    pg.screenshot(path=str(SCHERMAFDRUKKEN / naam), full_page=True)
+_schermafdruk = schermafdruk
 
 
 def _volgende(pg) -> None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_browser import SCHERMAFDRUKKEN, toegankelijk
+
+from browser_hulp import chromium, lege_app, nieuwe_pagina, schermafdruk, toegankelijk
 
 pytestmark = pytest.mark.browser
 
@@ -16,36 +17,21 @@ JAAR = dt.date.today().year
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from test_browser import draaiende_server
-
-    from conftest import maak_app
-
-    app = maak_app(f"sqlite:///{tmp_path_factory.mktemp('taal') / 'kotwijzer.sqlite'}")
-    with draaiende_server(app) as url:
+    with lege_app(tmp_path_factory, "taal") as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-    from test_browser import ARGS, CHROMIUM
-
-    with sync_playwright() as p:
-        br = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium() as br:
         yield br
-        br.close()
 
 
 def _pagina(browser, breedte: int = 1280):
-    ctx = browser.new_context(locale="en-GB", viewport={"width": breedte, "height": 900})
-    pg = ctx.new_page()
-    pg.set_default_timeout(15_000)
-    return ctx, pg
+    return nieuwe_pagina(browser, "en-GB", breedte)
 
 
-def _schermafdruk(pg, naam: str) -> None:
-    SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
-    pg.screenshot(path=str(SCHERMAFDRUKKEN / naam), full_page=True)
+_schermafdruk = schermafdruk
 
 
 def _klik(pg, selector: str) -> None:

@@ -162,7 +162,7 @@ def test_werkbank_verschil_met_ontbrekende_bedragen(monkeypatch):
 
     from kotwijzer.web import werkbank
 
-    def _bedragen(invoer):
+    def _bedragen(invoer, catalogus=None):
         if invoer.get("x") == "geen":
             return {
                 "maanden": [{"maand": m, "aanspraak": True, "betaald": None, "toeslag": None} for m in range(1, 13)],

@@ -67,36 +67,28 @@ def _stijlen() -> dict[str, ParagraphStyle]:
         "vet": ParagraphStyle("vet", parent=basis, fontName="Helvetica-Bold"),
         "groot": ParagraphStyle("groot", parent=basis, fontName="Helvetica-Bold", fontSize=13, leading=17),
         "klein": ParagraphStyle("klein", parent=basis, fontSize=8.5, leading=11, textColor=colors.HexColor("#333333")),
-        "h1": ParagraphStyle(
-            "h1",
-            parent=ss["Heading1"],
-            fontName="Helvetica-Bold",
-            fontSize=17,
-            leading=21,
-            spaceAfter=4,
-            textColor=INKT,
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            parent=ss["Heading2"],
-            fontName="Helvetica-Bold",
-            fontSize=12.5,
-            leading=16,
-            spaceBefore=9,
-            spaceAfter=3,
-            textColor=INKT,
-        ),
-        "h3": ParagraphStyle(
-            "h3",
-            parent=ss["Heading3"],
-            fontName="Helvetica-Bold",
-            fontSize=10.5,
-            leading=13,
-            spaceBefore=5,
-            spaceAfter=2,
-            textColor=INKT,
-        ),
+        "h1": _kopstijl("h1", ss["Heading1"], 17, 21, voor=None, na=4),
+        "h2": _kopstijl("h2", ss["Heading2"], 12.5, 16, voor=9, na=3),
+        "h3": _kopstijl("h3", ss["Heading3"], 10.5, 13, voor=5, na=2),
     }
+
+
+def _kopstijl(
+    naam: str, ouder: ParagraphStyle, grootte: float, regel: float, voor: float | None, na: float
+) -> ParagraphStyle:
+    """A heading: bold, in the ink colour, with its size, leading and space after (and before, unless None: then the
+    parent style's)."""
+    extra = {} if voor is None else {"spaceBefore": voor}
+    return ParagraphStyle(
+        naam,
+        parent=ouder,
+        fontName="Helvetica-Bold",
+        fontSize=grootte,
+        leading=regel,
+        spaceAfter=na,
+        textColor=INKT,
+        **extra,
+    )
 
 
 def _p(tekst: Any, stijl: ParagraphStyle) -> Paragraph:

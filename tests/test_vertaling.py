@@ -59,8 +59,10 @@ def test_pakket_en_briefcontrole_horen_bij_de_catalogus(tmp_path):
     pages are shown in the parent's language."""
     from kotwijzer.web.basis import OUDER_PAGINAS
 
+    from kotwijzer.web.vertaalcatalogus import bron_catalogus
+
     pot = tmp_path / "vers.pot"
-    i18n.bron_catalogus(pot)
+    bron_catalogus(pot)
     with pot.open("rb") as f:
         ids = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
     uit_de_bron = {

@@ -4,6 +4,7 @@ municipal and policy tools. A thin adapter: it reads input, calls the core and p
 from __future__ import annotations
 
 import json
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -108,7 +109,9 @@ def _toon_berekening(r, per_kind: bool = False) -> None:
             else f"tussen {_euro(br.jaar_onder)} en {_euro(br.jaar_boven)}"
         )
         console.print(f"{soort}: [bold]{per_maand}[/] (hoogste maand); over het jaar {jaar}.")
-        console.print(Padding(br.uitleg, (0, 0, 0, 2)))
+        # '87,3 %' -> '87,3%' at 80 columns: Rich wraps at any space (also a non-breaking one), and a lone '%' at the
+        # start of a line reads badly; the CLI's own percentage column writes '12,5%' too
+        console.print(Padding(re.sub(r"(?<=\d) %", "%", br.uitleg), (0, 0, 0, 2)))
     if ontbreekt and br is None:
         console.print(
             "Toeslag: [bold]nog niet te berekenen[/]"

@@ -58,7 +58,6 @@ def test_pakket_en_briefcontrole_horen_bij_de_catalogus(tmp_path):
     scanned for the catalogue (so a text in them without an English translation fails the test above), and their
     pages are shown in the parent's language."""
     from kotwijzer.web.basis import OUDER_PAGINAS
-
     from kotwijzer.web.vertaalcatalogus import bron_catalogus
 
     pot = tmp_path / "vers.pot"

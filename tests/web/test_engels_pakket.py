@@ -177,3 +177,7 @@ def test_pdf_per_route_nederlandse_brief_engelse_pagina_voor_de_ouder(naam):
         rest = " ".join(paginas[ouder:])
         assert "Step by step" in rest and "Changes to report" in rest and "0800-0543" in rest, naam
         assert "Stap voor stap" not in rest and not re.search(r"\b(True|False|None)\b", rest), naam
+        # the footer follows the page: Dutch under the letter, English under the parent's pages
+        assert "Gemaakt op 6 december 2026" in paginas[0] and "pagina 1" in paginas[0], naam
+        assert "Made on 6 December 2026" in paginas[ouder] and f"page {ouder + 1}" in paginas[ouder], naam
+        assert "Gemaakt op" not in rest and "pagina " not in rest, naam

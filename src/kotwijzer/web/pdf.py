@@ -21,7 +21,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from kotwijzer import i18n
 from kotwijzer.diensten import MAANDNAMEN, OPVANG_TEKST, SITUATIE_TEKST
@@ -587,6 +587,18 @@ def _eerste_klein(titel: str) -> str:
     return titel[:1].lower() + titel[1:] if titel else titel
 
 
+class _Voettaal(Flowable):
+    """Takes no room; when drawn (at the end of the letter), the footers of the pages after it use `taal`."""
+
+    def __init__(self, taal: str) -> None:
+        super().__init__()
+        self.taal = taal
+        self.width = self.height = 0
+
+    def draw(self) -> None:
+        self.canv._kotwijzer_voettaal = self.taal
+
+
 def pakket_pdf(
     p: Any,
     route: Any,
@@ -676,6 +688,7 @@ def pakket_pdf(
     # for the parent: what to do (not to send), in the parent's language
     ouder = ouder or p
     uw = pk.route_van(ouder, f"{route.code}-{route.wie}") or route
+    v.append(_Voettaal(taal))  # the footers from the next page on are in the parent's language
     with i18n.in_taal(taal):
         v.append(PageBreak())
         v.append(_p(_("Voor uzelf (niet meesturen): {titel}").format(titel=_eerste_klein(uw.titel)), st["h2"]))
@@ -717,16 +730,27 @@ def pakket_pdf(
         programma = f"kotwijzer {version('kotwijzer')}"
     except PackageNotFoundError:  # pragma: no cover
         programma = "kotwijzer"
-    onder = (
-        f"Dossier {dossier.dossier_label}, {dossier.scenario_naam}, versie {dossier.versie} - " if dossier else ""
-    ) + f"Gemaakt op {gemaakt.strftime('%d-%m-%Y')} met {programma}"
+
+    def _onder(t: str) -> str:
+        with i18n.in_taal(t):
+            return (
+                f"Dossier {dossier.dossier_label}, {dossier.scenario_naam}, versie {dossier.versie} - "
+                if dossier
+                else ""
+            ) + _("Gemaakt op {datum} met {programma}").format(datum=i18n.datum(gemaakt), programma=programma)
+
+    def _pagina(t: str, n: int) -> str:
+        with i18n.in_taal(t):
+            return _("pagina {n}").format(n=n)
 
     def _voet(canvas, d):
+        # the footer is drawn when a page begins: the letter's pages in Dutch, the parent's pages in `taal`
+        t = getattr(canvas, "_kotwijzer_voettaal", "nl")
         canvas.saveState()
         canvas.setFont("Helvetica", 7.5)
         canvas.setFillColor(INKT)
-        canvas.drawString(22 * mm, 10 * mm, onder[:120])
-        canvas.drawRightString(A4[0] - 22 * mm, 10 * mm, f"pagina {d.page}")
+        canvas.drawString(22 * mm, 10 * mm, _onder(t)[:120])
+        canvas.drawRightString(A4[0] - 22 * mm, 10 * mm, _pagina(t, d.page))
         canvas.restoreState()
 
     doc.build(v, onFirstPage=_voet, onLaterPages=_voet)

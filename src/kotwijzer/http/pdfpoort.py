@@ -74,6 +74,10 @@ class Pdfpoort:
             )
         return self._pool
 
+    def start(self) -> None:
+        """Start the pool's processes now (at the worker's start), so that the first PDF does not wait for them."""
+        self._uitvoerder().submit(os.getpid)
+
     def _weiger(self) -> ApiFout:
         self.geweigerd += 1
         return ApiFout(503, "te_druk", MELDING_PDF_DRUK, headers={"Retry-After": "2"})

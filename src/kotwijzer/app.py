@@ -91,9 +91,9 @@ def openapi_schema(app: FastAPI) -> dict[str, Any]:
             vrij.pop("required", None)
             vrij["description"] = "Een huishouden waarvan alle velden mogen ontbreken (voor de voorwaardencheck)."
             comps["Invoer_Huishouden_onvolledig"] = vrij
-    from kotwijzer.api.schemas import verscherp_schema, voeg_links_toe
+    from kotwijzer.api.schemas import markeer_onuitdrukbaar, verscherp_schema, voeg_links_toe
 
-    app.openapi_schema = voeg_links_toe(verscherp_schema(spec))
+    app.openapi_schema = markeer_onuitdrukbaar(voeg_links_toe(verscherp_schema(spec)))
     return app.openapi_schema
 
 

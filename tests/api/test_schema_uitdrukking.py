@@ -72,3 +72,32 @@ def test_wat_het_schema_niet_kan_zeggen_staat_erbij(module_client):
         body = paden[pad][methode.lower()]["requestBody"]
         assert body["x-kotwijzer-servercontrole"] == {v or "(het geheel)": list(r) for v, r in velden.items()}
     assert "nieuw_wachtwoord" in paden["/api/v1/wachtwoord"]["put"]["requestBody"]["x-kotwijzer-servercontrole"]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "kind 1",
+        "Kind één",
+        "kind\u00841",
+        "kind\u200b1",
+        "ki\u00adnd",
+        "a\u202eb",
+        "kind \U000f0001",
+        "  ",
+        "",
+        "\u3164",
+    ],
+)
+def test_label_op_rekenroute_zoals_het_patroon_zegt(module_client, label):
+    """A child's label on a route that only computes is read by the same rule as the published pattern (found by the
+    fuzzing once the pattern compiled in a standard validator: a control character in a label was accepted)."""
+    comps = _schema(module_client)["components"]["schemas"]
+    tak = next(t for t in comps["Invoer_Kind"]["properties"]["label"]["anyOf"] if t.get("type") == "string")
+    d = voorbeeld("paar_werkt_2026")
+    d["kinderen"][0]["label"] = label
+    r = module_client.post("/api/v1/berekening", json=d)
+    volgens_schema = re.search(tak["pattern"], label) is not None
+    assert (r.status_code == 200) == volgens_schema, (label, r.status_code, r.text[:200])
+    if r.status_code == 422:
+        assert [f["veld"] for f in r.json()["fouten"]] == ["kinderen[0].label"]

@@ -72,7 +72,7 @@ def _past(reden: str, fout: dict, waarde) -> bool:
             onbekend and ("gewone letters" in melding or "geldig e-mailadres" in melding)
         )
     if reden == schemas.SAMENHANG:
-        return fout.get("code") in ("value_error", "wijziging")
+        return fout.get("code") in ("value_error", "wijziging", "ontbrekende_invoer")
     return True  # a password's strength, the user's own password, the own role: any refusal of that field
 
 
@@ -84,6 +84,9 @@ def _controleer_422(case, r) -> None:
     toegestaan = ONUITDRUKBAAR.get((case.method.upper(), case.path), {})
     for fout in r.json().get("fouten") or [{"veld": "", "melding": r.json().get("melding"), "code": r.json()["code"]}]:
         veld = fout.get("veld", "")
+        w = _waarde(case.body, veld)
+        if fout.get("code") == "int_type" and isinstance(w, float) and w.is_integer():
+            continue  # JSON Schema counts 2021.0 as an integer; the API asks for a whole number without a decimal point
         redenen = [
             reden
             for v, rs in toegestaan.items()

@@ -319,7 +319,7 @@ def _tekens_klasse() -> str:
 def tekst_patroon(verplicht: bool) -> str:
     """Free text as the server accepts it: none of `_tekens_klasse`, and (when required) something visible."""
     k = _tekens_klasse()
-    zichtbaar = f"\\s*[^\\s{k}][^{k}]*"
+    zichtbaar = f"[^\\S{k}]*[^\\s{k}][^{k}]*"  # leading spaces, but no control characters such as CR or TAB
     return f"^{zichtbaar}$" if verplicht else f"^({zichtbaar})?$"
 
 
@@ -477,7 +477,7 @@ TEKST = (
 )
 SAMENHANG = (
     "samenhang tussen velden: opvanguren per maand, week of jaar (één ervan), datums in de goede volgorde en in het "
-    "berekeningsjaar, en wat een wijziging nodig heeft volgens haar soort"
+    "goede jaar, wat een situatie nodig heeft om te rekenen, en wat een wijziging nodig heeft volgens haar soort"
 )
 WW_STERK = "de sterkte van een wachtwoord (te raden, uitgelekt, met eigen naam, e-mail of organisatie)"
 WW_EIGEN = "het eigen, huidige wachtwoord (herbevestiging); verplicht om iemand beheerder te maken"
@@ -485,9 +485,16 @@ EIGEN_ROL = "een beheerder kan de eigen rol niet verlagen en zichzelf niet uitsc
 _HUISHOUDEN = ("aanvrager", "partner", "kinderen")
 ONUITDRUKBAAR: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("POST", "/api/v1/berekening"): {"": (SAMENHANG,), **dict.fromkeys(_HUISHOUDEN, (TEKST, SAMENHANG))},
-    ("POST", "/api/v1/voorwaardencheck"): dict.fromkeys(_HUISHOUDEN, (TEKST,)),
-    ("POST", "/api/v1/wat-als"): {"invoer": (TEKST, SAMENHANG), "wijziging": (SAMENHANG,)},
-    ("POST", "/api/v1/voorschot-definitief"): {"invoer": (TEKST, SAMENHANG)},
+    ("POST", "/api/v1/voorwaardencheck"): {"": (SAMENHANG,), **dict.fromkeys(_HUISHOUDEN, (TEKST, SAMENHANG))},
+    ("POST", "/api/v1/wat-als"): {
+        "invoer": (TEKST, SAMENHANG),
+        "wijziging": (SAMENHANG,),
+        **dict.fromkeys(_HUISHOUDEN, (SAMENHANG,)),
+    },
+    ("POST", "/api/v1/voorschot-definitief"): {
+        "invoer": (TEKST, SAMENHANG),
+        **dict.fromkeys(_HUISHOUDEN, (SAMENHANG,)),
+    },
     ("PUT", "/api/v1/wachtwoord"): {"huidig_wachtwoord": (WW_EIGEN,), "nieuw_wachtwoord": (WW_STERK,)},
     ("POST", "/api/v1/gebruikers"): {"wachtwoord": (WW_STERK,), "huidig_wachtwoord": (WW_EIGEN,), "email": (TEKST,)},
     ("PATCH", "/api/v1/gebruikers/{gebruiker_id}"): {
@@ -499,8 +506,12 @@ ONUITDRUKBAAR: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("PATCH", "/api/v1/dossiers/{dossier_id}"): {"label": (TEKST,)},
     ("POST", "/api/v1/dossiers/{dossier_id}/scenarios"): {"naam": (TEKST,), "invoer": (TEKST, SAMENHANG)},
     ("PUT", "/api/v1/scenarios/{scenario_id}"): {"toelichting": (TEKST,), "invoer": (TEKST, SAMENHANG)},
-    ("POST", "/api/v1/beschikking/controle"): {"beschikking": (SAMENHANG,), "": (SAMENHANG,)},
-    ("POST", "/api/v1/beschikking/bezwaarschrift"): {"beschikking": (SAMENHANG,), "": (SAMENHANG,)},
+    ("POST", "/api/v1/beschikking/controle"): {"beschikking": (SAMENHANG,), "invoer": (SAMENHANG,), "": (SAMENHANG,)},
+    ("POST", "/api/v1/beschikking/bezwaarschrift"): {
+        "beschikking": (SAMENHANG,),
+        "invoer": (SAMENHANG,),
+        "": (SAMENHANG,),
+    },
 }
 
 

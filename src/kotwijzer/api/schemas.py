@@ -504,8 +504,16 @@ ONUITDRUKBAAR: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     },
     ("POST", "/api/v1/dossiers"): {"label": (TEKST,)},
     ("PATCH", "/api/v1/dossiers/{dossier_id}"): {"label": (TEKST,)},
-    ("POST", "/api/v1/dossiers/{dossier_id}/scenarios"): {"naam": (TEKST,), "invoer": (TEKST, SAMENHANG)},
-    ("PUT", "/api/v1/scenarios/{scenario_id}"): {"toelichting": (TEKST,), "invoer": (TEKST, SAMENHANG)},
+    ("POST", "/api/v1/dossiers/{dossier_id}/scenarios"): {
+        "naam": (TEKST,),
+        "toelichting": (TEKST,),
+        "invoer": (TEKST, SAMENHANG),
+    },
+    ("PUT", "/api/v1/scenarios/{scenario_id}"): {
+        "naam": (TEKST,),
+        "toelichting": (TEKST,),
+        "invoer": (TEKST, SAMENHANG),
+    },
     ("POST", "/api/v1/beschikking/controle"): {"beschikking": (SAMENHANG,), "invoer": (SAMENHANG,), "": (SAMENHANG,)},
     ("POST", "/api/v1/beschikking/bezwaarschrift"): {
         "beschikking": (SAMENHANG,),

@@ -74,12 +74,14 @@ def db_url(request) -> str:
 def maak_app(url: str, **kwargs):
     from kotwijzer.app import create_app
     from kotwijzer.http.beveiliging import InlogLimiet
-    from kotwijzer.http.rekenpoort import Rekenpoort
+    from kotwijzer.http.rekenpoort import Rekenpoort, Teerput
 
     kwargs.setdefault("geheim", "test-geheim-" + uuid.uuid4().hex)
     kwargs.setdefault("limiet", InlogLimiet())
     # the tests send many calculations from one address; the per-address bounds have their own tests
     kwargs.setdefault("rekenpoort", Rekenpoort(per_adres=64, budget=0))
+    # refusals of an address over its bounds are answered at once here; the tarpit has its own tests
+    kwargs.setdefault("teerput", Teerput(seconden=0))
     # the tests use made-up host names (testserver, t); the host check has its own tests
     kwargs.setdefault("hosts", ["*"])
     return create_app(url, **kwargs)

@@ -3,6 +3,7 @@ from configured proxies, and several workers share one PostgreSQL database (docs
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import time
 from pathlib import Path
@@ -182,36 +183,80 @@ def begrensde_server(tmp_path_factory):
             "KOTWIJZER_LEES_TIMEOUT": "30",
             "KOTWIJZER_VERBINDINGEN_PER_ADRES": "20",
             "KOTWIJZER_SCHRIJF_TIMEOUT": "1",
+            "KOTWIJZER_VASTHOUDEN": "2",
+            "KOTWIJZER_TEERPUT": "0.5",
+            "KOTWIJZER_REKEN_BUDGET": "0.000001",
+            "KOTWIJZER_REKEN_BUFFER": "0",
         },
     ) as (url, _):
         yield url
 
 
 def test_een_adres_kan_niet_alle_verbindingen_nemen(begrensde_server):
-    """100 connections that trickle from one address: at most 20 stay open; another address is served at once."""
+    """100 connections that trickle from one address: at most 20 are served; the others are held without being read
+    (not one byte of an answer) and closed after KOTWIJZER_VASTHOUDEN seconds, not at once, so a client cannot make
+    the server accept and close connections as fast as it can open them. Another address is served at once."""
     host, poort = begrensde_server.removeprefix("http://").split(":")
     socks = []
     try:
         for _ in range(100):
             s = socket.create_connection((host, int(poort)), source_address=("127.0.0.3", 0))
-            s.sendall(b"GET /api/v1/parameters/2026 HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # never finished
+            s.sendall(b"GET /api/v1/parameters/2026 HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # not finished yet
             socks.append(s)
         time.sleep(0.5)
-        open_ = 0
-        for s in socks:
-            s.settimeout(0.2)
-            try:
-                open_ += 0 if s.recv(1) == b"" else 1  # b"": closed by the server
-            except TimeoutError:
-                open_ += 1  # nothing came back: still held open by the server
-            except OSError:
-                pass
-        assert open_ <= 20, open_
         r = httpx.get(begrensde_server + "/api/v1/parameters/2026", timeout=5)
         assert r.status_code == 200
+        for s in socks:
+            s.sendall(b"Connection: close\r\n\r\n")  # now finished: only a connection that is read can answer
+        beantwoord = gesloten_zonder_antwoord = 0
+        t0 = time.monotonic()
+        for s in socks:
+            s.settimeout(max(0.1, 6 - (time.monotonic() - t0)))
+            try:
+                d = s.recv(1)
+            except TimeoutError:
+                continue
+            except OSError:
+                d = b""
+            if d:
+                beantwoord += 1
+            else:
+                gesloten_zonder_antwoord += 1
+        assert 1 <= beantwoord <= 20, beantwoord
+        assert gesloten_zonder_antwoord == 100 - beantwoord, gesloten_zonder_antwoord
+        assert time.monotonic() - t0 >= 1.0  # held until KOTWIJZER_VASTHOUDEN (2 s), not closed at once
     finally:
         for s in socks:
             s.close()
+
+
+def test_teerput_sluit_de_verbinding_na_429(begrensde_server):
+    """An address over its calculation budget (KOTWIJZER_REKEN_BUDGET tiny here) gets its 429 with `Connection:
+    close` after the tarpit delay, and the server closes the connection."""
+    host, poort = begrensde_server.removeprefix("http://").split(":")
+    body = (Path(__file__).resolve().parents[1] / "examples" / "paar_werkt_2026.json").read_bytes()
+    verzoek = (
+        b"POST /api/v1/berekening HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body
+    )
+    with socket.create_connection((host, int(poort)), source_address=("127.0.0.5", 0)) as s:
+        s.settimeout(10)
+        s.sendall(verzoek)
+        assert s.recv(12).startswith(b"HTTP/1.1 200")
+        time.sleep(0.3)
+        s.settimeout(0.1)
+        with contextlib.suppress(TimeoutError):
+            while s.recv(65536):
+                pass
+        s.settimeout(10)
+        t0 = time.monotonic()
+        s.sendall(verzoek)
+        antwoord = b""
+        while d := s.recv(65536):  # read until the server closes
+            antwoord += d
+        assert time.monotonic() - t0 >= 0.5
+        kop = antwoord.split(b"\r\n\r\n", 1)[0].lower()
+        assert kop.startswith(b"http/1.1 429") and b"connection: close" in kop and b"retry-after:" in kop
 
 
 def test_lezer_die_niet_leest_wordt_afgebroken(begrensde_server):

@@ -21,7 +21,8 @@ import kotwijzer
 from kotwijzer.http.beveiliging import BeveiligingsHeaders, HostBewaking, InlogLimiet, publiek_adres, toegestane_hosts
 from kotwijzer.http.fouten import installeer_handlers
 from kotwijzer.http.logboek import VangFouten
-from kotwijzer.http.rekenpoort import Rekenpoort, VroegeWeigering, WebBudget
+from kotwijzer.http.pdfpoort import Pdfpoort
+from kotwijzer.http.rekenpoort import Rekenpoort, Teerput, VroegeWeigering, WebBudget
 from kotwijzer.store import Database
 
 HIER = Path(__file__).parent / "web"  # the pages' static files
@@ -90,9 +91,9 @@ def openapi_schema(app: FastAPI) -> dict[str, Any]:
             vrij.pop("required", None)
             vrij["description"] = "Een huishouden waarvan alle velden mogen ontbreken (voor de voorwaardencheck)."
             comps["Invoer_Huishouden_onvolledig"] = vrij
-    from kotwijzer.api.schemas import verscherp_schema, voeg_links_toe
+    from kotwijzer.api.schemas import markeer_onuitdrukbaar, verscherp_schema, voeg_links_toe
 
-    app.openapi_schema = voeg_links_toe(verscherp_schema(spec))
+    app.openapi_schema = markeer_onuitdrukbaar(voeg_links_toe(verscherp_schema(spec)))
     return app.openapi_schema
 
 
@@ -105,6 +106,8 @@ def create_app(
     limiet: InlogLimiet | None = None,
     beleid=None,
     rekenpoort=None,
+    pdfpoort=None,
+    teerput=None,
     publiek: str | None = None,
     hosts: list[str] | str | None = None,
 ) -> FastAPI:
@@ -113,7 +116,9 @@ def create_app(
     `beleid`: where /beleid reads its run (`kotwijzer.web.beleid.BeleidBron`; default: KOTWIJZER_BELEID_MAP or
     var/beleid/hervormingen, no example run).
     `publiek`: the public address (default KOTWIJZER_PUBLIEK_ADRES); `hosts`: the allowed host names (default
-    KOTWIJZER_TOEGESTANE_HOSTS, else the public address's host, else only loopback), see `HostBewaking`."""
+    KOTWIJZER_TOEGESTANE_HOSTS, else the public address's host, else only loopback), see `HostBewaking`.
+    `pdfpoort`: where PDFs are drawn (`kotwijzer.http.pdfpoort.Pdfpoort`); `teerput`: how an address over its own
+    bounds is answered (`kotwijzer.http.rekenpoort.Teerput`); both default to the environment's settings."""
     from kotwijzer.api.beschikking import router as beschikking_api_router
     from kotwijzer.api.gemeenten import router as gemeenten_api_router
     from kotwijzer.api.routes import router as api_router
@@ -146,6 +151,8 @@ def create_app(
     app.state.limiet = limiet or InlogLimiet()
     app.state.secure_cookies = bool(secure_cookies)
     app.state.rekenpoort = rekenpoort if rekenpoort is not None else Rekenpoort()
+    app.state.pdfpoort = pdfpoort if pdfpoort is not None else Pdfpoort()
+    app.state.teerput = teerput if teerput is not None else Teerput()
     app.state.beleid = beleid if beleid is not None else BeleidBron()
     app.include_router(api_router)
     app.include_router(beschikking_api_router)

@@ -25,6 +25,7 @@ def productie_app(database_url: str | None = None, secure_cookies: bool | None =
 
     migreren = os.environ.get("KOTWIJZER_MIGREREN", "1") != "0"
     app = create_app(database_url, secure_cookies=secure_cookies, migreren=migreren)
+    app.state.pdfpoort.start()  # the PDF processes start with the worker, not with the first PDF
     gc.collect()
     gc.freeze()
     return app

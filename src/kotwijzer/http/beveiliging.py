@@ -289,6 +289,10 @@ class Wachtwoordpoort:
         """Would an attempt from this address be refused now? (Only looks; `toelaten` decides.)"""
         return self.bezig >= self.draden + self.wachtrij or self._adres.get(adres, 0) >= self.per_adres
 
+    def adres_vol(self, adres: str) -> bool:
+        """Is this address itself over its bound (not only the server busy)?"""
+        return self._adres.get(adres, 0) >= self.per_adres
+
     def toelaten(self, adres: str) -> bool:
         if self.bezig >= self.draden + self.wachtrij or self._adres.get(adres, 0) >= self.per_adres:
             self.geweigerd += 1

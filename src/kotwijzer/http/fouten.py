@@ -233,11 +233,36 @@ def valideer(model: type[BaseModel], data: Any) -> Any:
     """Validate JSON input strictly, as the published schema says: true/false only for a yes/no field (not 0 or 1),
     a number only as a number (not "2026"); dates, amounts and choices as text, as JSON has no type for them."""
     try:
-        return model.model_validate_json(json.dumps(data, ensure_ascii=False), strict=True)
+        uit = model.model_validate_json(json.dumps(data, ensure_ascii=False), strict=True)
     except ValidationError as e:
         raise ApiFout(
             422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.", nederlandse_fouten(e)
         ) from None
+    controleer_tekstvelden(data)
+    return uit
+
+
+TEKSTVELDEN = frozenset({"label", "naam", "toelichting"})
+
+
+def controleer_tekstvelden(data: Any) -> None:
+    """Every free-text field of the input (labels, names, explanations; `kotwijzer.store.validatie`): the same rule on
+    the routes that only compute as on those that save, as the published schema's pattern says. Raises OngeldigeWaarde
+    (422 with the field's path)."""
+    from kotwijzer.store.validatie import controleer_vrije_tekst
+
+    stapel: list[tuple[Any, str]] = [(data, "")]
+    while stapel:
+        x, pad = stapel.pop()
+        if isinstance(x, dict):
+            for k, v in x.items():
+                p = f"{pad}.{k}" if pad else str(k)
+                if k in TEKSTVELDEN and isinstance(v, str):
+                    controleer_vrije_tekst(v, p)
+                elif isinstance(v, (dict, list)):
+                    stapel.append((v, p))
+        elif isinstance(x, list):
+            stapel.extend((v, f"{pad}[{i}]") for i, v in enumerate(x) if isinstance(v, (dict, list)))
 
 
 def controleer_typen(model: type[BaseModel], data: Any) -> None:
@@ -255,6 +280,7 @@ def controleer_typen(model: type[BaseModel], data: Any) -> None:
             raise ApiFout(
                 422, "ongeldige_invoer", "De invoer klopt niet. Zie de meldingen per veld.", vertaal(fouten)
             ) from None
+    controleer_tekstvelden(data)
 
 
 def is_api(request: Request) -> bool:

@@ -155,6 +155,40 @@ def rekenplek(request):
     return request.app.state.rekenpoort.plek(client_adres(request))
 
 
+class Teerput:
+    """A tarpit for an address over its own bounds (OWASP ASVS 4.0 V11.1.4, anti-automation): its 429 comes after
+    `seconden` of waiting that costs no CPU (a timer, KOTWIJZER_TEERPUT, default 2), with `Connection: close`. A client
+    that ignores Retry-After and asks again at once then gets one answer per connection per `seconden`, instead of
+    thousands of cheap answers a second that together would take the server's CPU; with at most
+    KOTWIJZER_VERBINDINGEN_PER_ADRES connections per address (`kotwijzer.http.verbinding`) a flood becomes a trickle.
+    At most `max_tegelijk` answers wait at once per worker (KOTWIJZER_TEERPUT_MAX, default 1000); beyond that they go
+    at once (still closing the connection). Never for the server-wide bound: a client refused only because the server
+    is busy is answered at once."""
+
+    def __init__(self, seconden: float | None = None, max_tegelijk: int | None = None):
+        self.seconden = max(0.0, seconden if seconden is not None else _env_getal("KOTWIJZER_TEERPUT", 2.0))
+        self.max_tegelijk = int(max_tegelijk if max_tegelijk is not None else _env_getal("KOTWIJZER_TEERPUT_MAX", 1000))
+        self.bezig = 0
+        self.vastgehouden = 0
+
+    async def wacht(self) -> None:
+        if self.seconden <= 0 or self.bezig >= self.max_tegelijk:
+            return
+        self.bezig += 1
+        self.vastgehouden += 1
+        try:
+            await anyio.sleep(self.seconden)
+        finally:
+            self.bezig -= 1
+
+
+def teerput(app: Any) -> Teerput:
+    t = getattr(app.state, "teerput", None)
+    if t is None:
+        t = app.state.teerput = Teerput()
+    return t
+
+
 PUBLIEKE_BEREKENINGEN = frozenset(
     {"/api/v1/berekening", "/api/v1/voorwaardencheck", "/api/v1/wat-als", "/api/v1/voorschot-definitief"}
 )
@@ -175,15 +209,17 @@ class VroegeWeigering:
 
             client = scope.get("client")
             poort = wachtwoordpoort(self.poort_van)
-            if poort.vol(client[0] if client else "?"):
+            adres = client[0] if client else "?"
+            if poort.vol(adres):
                 # a login while this address's previous one is still running, or the password pool is full: refused
-                # before the body is read, so a login flood costs almost nothing
+                # before the body is read, so a login flood costs almost nothing; an address that floods is tarpitted
                 poort.geweigerd += 1
                 await _weiger(
                     send,
                     scope["path"].startswith("/api/"),
                     "Te veel pogingen tegelijk. Wacht even en probeer het dan opnieuw.",
                     "1",
+                    teerput(self.poort_van) if poort.adres_vol(adres) else None,
                 )
                 return
         if scope["type"] == "http" and scope.get("method") == "POST" and scope.get("path") in PUBLIEKE_BEREKENINGEN:
@@ -191,21 +227,13 @@ class VroegeWeigering:
             fout = self.poort_van.state.rekenpoort.weigering(client[0] if client else "?")
             if fout is not None:
                 self.poort_van.state.rekenpoort.geweigerd += 1
-                body = dumps({"melding": fout.melding, "code": fout.code, "fouten": []})
-                await send(
-                    {
-                        "type": "http.response.start",
-                        "status": 429,
-                        "headers": [
-                            (b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode()),
-                            (b"retry-after", fout.headers["Retry-After"].encode()),
-                            (b"cache-control", b"no-store"),
-                            *VASTE_HEADERS,
-                        ],
-                    }
+                await _weiger(
+                    send,
+                    True,
+                    fout.melding,
+                    (fout.headers or {}).get("Retry-After", "1"),
+                    teerput(self.poort_van) if fout.melding == MELDING_ADRES else None,
                 )
-                await send({"type": "http.response.body", "body": body})
                 return
         await self.app(scope, receive, send)
 
@@ -213,28 +241,24 @@ class VroegeWeigering:
 INLOGGEN = frozenset({"/api/v1/sessies", "/inloggen"})
 
 
-async def _weiger(send, api: bool, melding: str, wacht: str) -> None:
-    """A 429 answer written directly (JSON for the API, a short page otherwise)."""
-    from kotwijzer.http.beveiliging import VASTE_HEADERS
-    from kotwijzer.http.fouten import dumps
-
+async def _weiger(send, api: bool, melding: str, wacht: str, put: Teerput | None = None) -> None:
+    """A 429 answer written directly (JSON for the API, a short page otherwise). With a tarpit (`put`: the address is
+    over its own bounds) the answer comes after the tarpit's delay and the connection is closed after it."""
     if api:
         body, soort = dumps({"melding": melding, "code": "te_druk", "fouten": []}), b"application/json"
     else:
         body, soort = MELDING_WEB.format(melding=melding, wacht=wacht).encode(), b"text/html; charset=utf-8"
-    await send(
-        {
-            "type": "http.response.start",
-            "status": 429,
-            "headers": [
-                (b"content-type", soort),
-                (b"content-length", str(len(body)).encode()),
-                (b"retry-after", wacht.encode()),
-                (b"cache-control", b"no-store"),
-                *VASTE_HEADERS,
-            ],
-        }
-    )
+    headers = [
+        (b"content-type", soort),
+        (b"content-length", str(len(body)).encode()),
+        (b"retry-after", wacht.encode()),
+        (b"cache-control", b"no-store"),
+        *VASTE_HEADERS,
+    ]
+    if put is not None:
+        await put.wacht()
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": 429, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
 
@@ -275,7 +299,8 @@ class WebBudget:
         try:
             poort._toelaten(adres)
         except ApiFout as fout:
-            await _weiger(send, False, fout.melding, (fout.headers or {}).get("Retry-After", "1"))
+            put = teerput(self.poort_van) if fout.melding == MELDING_ADRES else None
+            await _weiger(send, False, fout.melding, (fout.headers or {}).get("Retry-After", "1"), put)
             return
         t0 = time.monotonic()
         try:

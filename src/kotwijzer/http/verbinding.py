@@ -10,10 +10,14 @@ a deadline for receiving a request, a deadline for a reader that does not read, 
   transport pauses the app (uvicorn's flow control, at 64 kB). A connection that stays paused for
   `KOTWIJZER_SCHRIJF_TIMEOUT` seconds (default 20) is aborted, which frees what was waiting for it: an answer never
   holds memory longer than that for a client that does not take it.
-* At most `KOTWIJZER_VERBINDINGEN_PER_ADRES` (default 64) open connections per client address per worker; a further
-  one is closed at once, so trickling connections from one address can never fill the worker's
-  `limit_concurrency` and make it answer 503 to everybody. Connections from a configured trusted proxy
-  (KOTWIJZER_VERTROUWDE_PROXIES) are not counted: the proxy must bound them per client itself (docs/web.md).
+* At most `KOTWIJZER_VERBINDINGEN_PER_ADRES` (default 64) open connections per client address per worker, so
+  trickling connections from one address can never fill the worker's `limit_concurrency` and make it answer 503 to
+  everybody. A further one is *held*: not read (the transport's reading is paused, so its bytes cost nothing), not
+  counted among the worker's connections, and closed after `KOTWIJZER_VASTHOUDEN` seconds (default 10). Closing it at
+  once would let the client make the server accept and close thousands of connections a second; held, each costs one
+  timer and a file descriptor. At most `KOTWIJZER_MAX_VASTGEHOUDEN` (default 4000) are held per worker; beyond that a
+  further one is closed at once. Connections from a configured trusted proxy (KOTWIJZER_VERTROUWDE_PROXIES) are not
+  counted: the proxy must bound them per client itself (docs/web.md).
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 STANDAARD_LEES_TIMEOUT = 15.0
 STANDAARD_SCHRIJF_TIMEOUT = 20.0
 STANDAARD_PER_ADRES = 64
+STANDAARD_VASTHOUDEN = 10.0
+STANDAARD_MAX_VASTGEHOUDEN = 4000
 
 
 def _env(naam: str, standaard: float, minimum: float) -> float:
@@ -48,6 +54,14 @@ def schrijf_timeout() -> float:
 
 def per_adres() -> int:
     return int(_env("KOTWIJZER_VERBINDINGEN_PER_ADRES", STANDAARD_PER_ADRES, 1))
+
+
+def vasthouden() -> float:
+    return _env("KOTWIJZER_VASTHOUDEN", STANDAARD_VASTHOUDEN, 0.0)
+
+
+def max_vastgehouden() -> int:
+    return int(_env("KOTWIJZER_MAX_VASTGEHOUDEN", STANDAARD_MAX_VASTGEHOUDEN, 0))
 
 
 @lru_cache(maxsize=4)
@@ -82,7 +96,8 @@ def vertrouwde_proxy(ip: str) -> bool:
 class BegrensdeHttp(HttpToolsProtocol):
     # shared by the connections of one worker process (its event loop's thread only)
     open_per_adres: ClassVar[dict[str, int]] = {}
-    geweigerd = 0
+    geweigerd = 0  # connections over the bound of their address (held, or closed at once)
+    vastgehouden = 0  # held now
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:  # uvicorn's arguments, passed on unchanged
         super().__init__(*args, **kwargs)
@@ -92,6 +107,7 @@ class BegrensdeHttp(HttpToolsProtocol):
         self._schrijf_timer: asyncio.TimerHandle | None = None
         self._adres: str | None = None
         self._in_verwerking = False  # from a complete request until its response is complete
+        self._vast: asyncio.TimerHandle | None = None  # held: over the bound of its address
 
     def _start_lees_timer(self) -> None:
         if self._lees_timer is None:
@@ -110,11 +126,23 @@ class BegrensdeHttp(HttpToolsProtocol):
             n = BegrensdeHttp.open_per_adres.get(ip, 0)
             if n >= per_adres():
                 BegrensdeHttp.geweigerd += 1
-                transport.abort()  # over the bound for this address: nothing read, nothing kept
+                self._houd_vast(transport)
                 return
             BegrensdeHttp.open_per_adres[ip] = n + 1
             self._adres = ip
         self._start_lees_timer()
+
+    def _houd_vast(self, transport) -> None:
+        """Over the bound for its address: nothing read, not one of the worker's connections (it cannot bring the
+        worker to its `limit_concurrency`), closed after `vasthouden()` seconds."""
+        wacht = vasthouden()
+        if wacht <= 0 or BegrensdeHttp.vastgehouden >= max_vastgehouden():
+            transport.abort()
+            return
+        self.connections.discard(self)
+        transport.pause_reading()
+        BegrensdeHttp.vastgehouden += 1
+        self._vast = self.loop.call_later(wacht, transport.abort)
 
     def pause_writing(self) -> None:
         super().pause_writing()
@@ -136,6 +164,8 @@ class BegrensdeHttp(HttpToolsProtocol):
         self.transport.abort()
 
     def data_received(self, data: bytes) -> None:
+        if self._vast is not None:
+            return  # held: its bytes are not read
         if not self._in_verwerking:
             self._start_lees_timer()
         super().data_received(data)
@@ -151,6 +181,10 @@ class BegrensdeHttp(HttpToolsProtocol):
 
     def connection_lost(self, exc) -> None:
         self._stop_lees_timer()
+        if self._vast is not None:
+            self._vast.cancel()
+            self._vast = None
+            BegrensdeHttp.vastgehouden -= 1
         if self._schrijf_timer is not None:
             self._schrijf_timer.cancel()
             self._schrijf_timer = None

@@ -121,13 +121,30 @@ def controleer_samen(velden: dict[str, Any]) -> None:
 
 
 def schone_tekens(tekst: str) -> bool:
-    """True when the text holds no control, surrogate, private-use or unassigned character and no line or paragraph
-    separator (what a name, label or e-mail address may never contain)."""
+    """No control character, surrogate, private-use or unassigned code point, line or paragraph separator, and none
+    of the invisible fillers and format characters of ONZICHTBAAR anywhere (the published schema's pattern says the
+    same, `kotwijzer.api.schemas.tekst_patroon`; only the unassigned code points it cannot list)."""
     for ch in tekst:
         cat = unicodedata.category(ch)
         if cat in ("Cc", "Cs", "Co", "Cn") or ch in "\u2028\u2029":
             return False
+        o = ord(ch)
+        if any(a <= o <= b for a, b in ONZICHTBAAR):
+            return False
     return True
+
+
+def controleer_vrije_tekst(tekst: str, veld: str) -> None:
+    """One free-text field (a label, a name, an explanation): refused with a Dutch message naming the field when it
+    shows as empty, reorders text, holds characters that are not plain text, or looks like a BSN."""
+    if lijkt_op_bsn(tekst):
+        raise OngeldigeWaarde(veld, BSN_MELDING)
+    if tekst and toont_leeg(tekst):
+        raise OngeldigeWaarde(veld, LEEG_MELDING)
+    if draait_tekst(tekst):
+        raise OngeldigeWaarde(veld, RICHTING_MELDING)
+    if not schone_tekens(tekst):
+        raise OngeldigeWaarde(veld, "Gebruik alleen gewone letters, cijfers en leestekens.")
 
 
 def controleer_tekst(tekst: Any, veld: str, max_lengte: int, verplicht: bool = True) -> str:
@@ -140,14 +157,7 @@ def controleer_tekst(tekst: Any, veld: str, max_lengte: int, verplicht: bool = T
         raise OngeldigeWaarde(veld, "Vul dit veld in.")
     if len(tekst) > max_lengte:
         raise OngeldigeWaarde(veld, f"Gebruik hoogstens {max_lengte} tekens.")
-    if not schone_tekens(tekst):
-        raise OngeldigeWaarde(veld, "Gebruik alleen gewone letters, cijfers en leestekens.")
-    if tekst and toont_leeg(tekst):
-        raise OngeldigeWaarde(veld, LEEG_MELDING)
-    if draait_tekst(tekst):
-        raise OngeldigeWaarde(veld, RICHTING_MELDING)
-    if lijkt_op_bsn(tekst):
-        raise OngeldigeWaarde(veld, BSN_MELDING)
+    controleer_vrije_tekst(tekst, veld)
     return tekst
 
 
@@ -164,14 +174,7 @@ def controleer_invoer_teksten(data: Any, pad: str = "", samen: dict[str, Any] | 
         elif isinstance(x, list):
             stapel.extend((v, f"{p}[{i}]") for i, v in reversed(list(enumerate(x))))
         elif isinstance(x, str):
-            if lijkt_op_bsn(x):
-                raise OngeldigeWaarde(p, BSN_MELDING)
-            if not schone_tekens(x):
-                raise OngeldigeWaarde(p, "Gebruik alleen gewone letters, cijfers en leestekens.")
-            if x and toont_leeg(x):
-                raise OngeldigeWaarde(p, LEEG_MELDING)
-            if draait_tekst(x):
-                raise OngeldigeWaarde(p, RICHTING_MELDING)
+            controleer_vrije_tekst(x, p)
             if p.endswith("label"):
                 teksten[p] = x
     controleer_samen({**(samen or {}), **teksten})

@@ -291,6 +291,7 @@ def fout_pagina(request: Request, status: int, melding: str, headers: dict[str, 
         413: N_("Te veel gegevens"),
         422: N_("Dit kon niet"),
         429: N_("Even wachten"),
+        503: N_("Even wachten"),
         500: N_("Er ging iets mis"),
     }
     try:

@@ -16,6 +16,7 @@ from kotwijzer.foutmeldingen import nederlandse_fouten
 from kotwijzer.http.beveiliging import TeVeelPogingen, begrensd_inloggen
 from kotwijzer.http.catalogus import app_catalogus, kern_catalogus
 from kotwijzer.http.fouten import ApiFout, parse_json
+from kotwijzer.http.pdfpoort import pdfpoort
 from kotwijzer.http.sessie import nieuw_token
 from kotwijzer.model import Huishouden
 from kotwijzer.municipal import CatalogusBron
@@ -711,7 +712,8 @@ async def scenario_pdf(request: Request, scenario_id: int = _id(), versie: int |
         invoer = v.invoer
         repo.log_lezen(s, g.actor, "pdf_gedownload", "scenario", sc.id, v.versie, dossier_id=sc.dossier_id)
     h = Huishouden.model_validate(invoer)
-    inhoud = await run_in_threadpool(document_pdf, uitkomst_context(h, catalogus=kern_catalogus(request)), None, info)
+    ctx = await run_in_threadpool(uitkomst_context, h, catalogus=kern_catalogus(request))
+    inhoud = await pdfpoort(request.app).teken(document_pdf, ctx, None, info)  # drawn off the request worker
     return Response(
         inhoud,
         media_type="application/pdf",
@@ -818,7 +820,7 @@ async def scenario_vergelijk_pdf(
         repo.log_lezen(s, g.actor, "pdf_gedownload", "scenario", scenario_id, vb, dossier_id=info["dossier_id"])
     feiten = werkbank.feiten_verschil(oud.invoer, nieuw.invoer)
     geld = werkbank.geld_verschil(oud.invoer, nieuw.invoer, kern_catalogus(request))
-    inhoud = await run_in_threadpool(vergelijking_pdf, info, va, vb, feiten, geld)
+    inhoud = await pdfpoort(request.app).teken(vergelijking_pdf, info, va, vb, feiten, geld)
     return Response(
         inhoud,
         media_type="application/pdf",

@@ -1107,25 +1107,36 @@ def _bedrag_ontbreekt(h: Huishouden, inkomen: int, catalogus: CatalogusBron) -> 
 
 
 # ------------------------------------------------------------------------------------------------------- PDF
-def pdf_antwoord(ctx: dict[str, Any], bestandsnaam: str, kop: str | None = None) -> Response:
+async def pdf_antwoord(request: Request, ctx: dict[str, Any], bestandsnaam: str, kop: str | None = None) -> Response:
+    """The parent's summary as a PDF, drawn in the PDF pool (`kotwijzer.http.pdfpoort`), off the request worker."""
+    from kotwijzer.http.pdfpoort import pdfpoort
     from kotwijzer.web.pdf import samenvatting_pdf
 
     return Response(
-        samenvatting_pdf(ctx, kop),
+        await pdfpoort(request.app).teken(samenvatting_pdf, ctx, kop),
         media_type="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="{bestandsnaam}"'},
     )
 
 
-@router.get("/samenvatting.pdf")
-def samenvatting_get(request: Request, a: str | None = None):
+def _pdf_uit_link(request: Request, a: str | None) -> dict[str, Any] | None:
+    """What the summary PDF of the answers in link `a` shows (None when the link expired or is broken)."""
     staat, melding = staat_uit_token(request, a)
     if melding or not a:
-        return naar("/vragen?verlopen=1")
+        return None
     h = huishouden_uit_staat(staat)
-    return pdf_antwoord(
-        _pdf_context(staat, uitkomst_context(h, fm.aangevraagd(staat), kern_catalogus(request))),
-        f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf",
+    return _pdf_context(staat, uitkomst_context(h, fm.aangevraagd(staat), kern_catalogus(request)))
+
+
+@router.get("/samenvatting.pdf")
+async def samenvatting_get(request: Request, a: str | None = None):
+    from starlette.concurrency import run_in_threadpool
+
+    ctx = await run_in_threadpool(_pdf_uit_link, request, a)  # the calculation: in a thread, as a page's
+    if ctx is None:
+        return naar("/vragen?verlopen=1")
+    return await pdf_antwoord(
+        request, ctx, f"kinderopvangtoeslag-{ctx['h'].berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf"
     )
 
 
@@ -1137,13 +1148,13 @@ def _pdf_context(staat: dict[str, Any], ctx: dict[str, Any]) -> dict[str, Any]:
 
 @router.post("/samenvatting.pdf")
 async def samenvatting(request: Request):
+    from starlette.concurrency import run_in_threadpool
+
     form = await formulier(request)
     staat, _ = _staat_uit_form(request, form)
     h = huishouden_uit_staat(staat)
-    return pdf_antwoord(
-        _pdf_context(staat, uitkomst_context(h, catalogus=kern_catalogus(request))),
-        f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf",
-    )
+    ctx = _pdf_context(staat, await run_in_threadpool(uitkomst_context, h, catalogus=kern_catalogus(request)))
+    return await pdf_antwoord(request, ctx, f"kinderopvangtoeslag-{h.berekeningsjaar}-{dt.date.today():%Y%m%d}.pdf")
 
 
 # ------------------------------------------------------------------------------------------- API documentation

@@ -151,7 +151,7 @@ def create_app(
     app.state.limiet = limiet or InlogLimiet()
     app.state.secure_cookies = bool(secure_cookies)
     app.state.rekenpoort = rekenpoort if rekenpoort is not None else Rekenpoort()
-    app.state.pdfpoort = pdfpoort if pdfpoort is not None else Pdfpoort()
+    app.state.pdfpoort = pdfpoort if pdfpoort is not None else Pdfpoort(voorladen=("kotwijzer.web.pdf",))
     app.state.teerput = teerput if teerput is not None else Teerput()
     app.state.beleid = beleid if beleid is not None else BeleidBron()
     app.include_router(api_router)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -26,8 +27,9 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from kotwijzer.http.fouten import ApiFout
+from kotwijzer.i18n import N_, _
 
-MELDING_PDF_DRUK = "Het is nu erg druk. Probeer het over een paar seconden opnieuw."
+MELDING_PDF_DRUK = N_("Het is nu erg druk. Probeer het over een paar seconden opnieuw.")
 
 
 def _env_int(naam: str, standaard: int, minimum: int) -> int:
@@ -37,12 +39,14 @@ def _env_int(naam: str, standaard: int, minimum: int) -> int:
         return standaard
 
 
-def _begin(nice: int) -> None:
-    """In each process of the pool: lower priority, and the drawing code loaded before the first PDF is asked."""
+def _begin(nice: int, voorladen: tuple[str, ...]) -> None:
+    """In each process of the pool: lower priority, and the drawing code (the modules named in `voorladen`, given by
+    the app that uses the pool: this package does not know the pages) loaded before the first PDF is asked."""
     if nice > 0:
         with contextlib.suppress(OSError):  # not allowed here: the pool still works, at normal priority
             os.nice(nice)
-    import kotwijzer.web.pdf  # noqa: F401
+    for module in voorladen:
+        importlib.import_module(module)
 
 
 def _teken(taal: str, fn: Callable[..., bytes], args: tuple[Any, ...]) -> bytes:
@@ -54,7 +58,14 @@ def _teken(taal: str, fn: Callable[..., bytes], args: tuple[Any, ...]) -> bytes:
 
 
 class Pdfpoort:
-    def __init__(self, processen: int | None = None, wachtrij: int | None = None, nice: int | None = None):
+    def __init__(
+        self,
+        processen: int | None = None,
+        wachtrij: int | None = None,
+        nice: int | None = None,
+        voorladen: tuple[str, ...] = (),
+    ):
+        self.voorladen = voorladen
         self.processen = processen if processen is not None else _env_int("KOTWIJZER_PDF_PROCESSEN", 1, 1)
         self.wachtrij = wachtrij if wachtrij is not None else _env_int("KOTWIJZER_PDF_WACHTRIJ", 2, 0)
         self.nice = nice if nice is not None else _env_int("KOTWIJZER_PDF_NICE", 10, 0)
@@ -69,7 +80,7 @@ class Pdfpoort:
                 max_workers=self.processen,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_begin,
-                initargs=(self.nice,),
+                initargs=(self.nice, self.voorladen),
                 max_tasks_per_child=500,  # memory of a long-running drawing process is given back now and then
             )
         return self._pool
@@ -80,7 +91,7 @@ class Pdfpoort:
 
     def _weiger(self) -> ApiFout:
         self.geweigerd += 1
-        return ApiFout(503, "te_druk", MELDING_PDF_DRUK, headers={"Retry-After": "2"})
+        return ApiFout(503, "te_druk", _(MELDING_PDF_DRUK), headers={"Retry-After": "2"})
 
     async def teken(self, fn: Callable[..., bytes], *args: Any) -> bytes:
         """`fn(*args)` (a module-level function and picklable arguments) in a process of the pool, in the request's

@@ -479,3 +479,58 @@ def test_de_testmappen_volgen_de_code():
         if not ((SRC / map_.name).is_dir() or (SRC / f"{map_.name}.py").is_file()):
             fout.append(map_.name)
     assert not fout, f"testmappen zonder bijbehorende code: {fout}"
+
+
+# ------------------------------------------------------------------------------------ one number formatter
+# Dutch number notation is written by kotwijzer.formaat (and the language-aware wrappers in kotwijzer.i18n) only. The
+# hand-made versions swap separators on a formatted number: f"{x:,.2f}".replace(",", "X").replace(".", ",")... .
+WISSELS = {(",", "X"), (",", "_"), (".", ","), (",", ".")}
+FORMATTERS = {"kotwijzer.formaat", "kotwijzer.i18n"}
+# Functions that read a number a person typed (the reverse direction: Dutch or English notation into a Decimal).
+INVOER_LEZERS = {
+    ("kotwijzer.web.formulier", "parse_getal"): "reads a number typed in the parent form ('12,5' and '1.234')",
+    ("kotwijzer.web.formulier", "parse_euros"): "reads an amount typed in the parent form, also '45,000.00' in English",
+    ("kotwijzer.web.werkbank", "_decimaal"): "reads a number typed in the workbench",
+    ("kotwijzer.municipal.models", "_decimaal"): "reads a number a municipality typed in its catalogue entry",
+    ("kotwijzer.web.kerntekst", "_waarde"): "reads a Dutch number back out of a core text to write it the English way",
+}
+
+
+def _scheidingstekenwissels(bron: str) -> list[tuple[str | None, int]]:
+    """(enclosing function, line) of every `.replace(a, b)` that swaps a thousands or decimal separator."""
+    gevonden: list[tuple[str | None, int]] = []
+
+    def loop(knoop: ast.AST, functie: str | None) -> None:
+        for kind in ast.iter_child_nodes(knoop):
+            naam = kind.name if isinstance(kind, ast.FunctionDef | ast.AsyncFunctionDef) else functie
+            if (
+                isinstance(kind, ast.Call)
+                and isinstance(kind.func, ast.Attribute)
+                and kind.func.attr == "replace"
+                and len(kind.args) == 2
+                and all(isinstance(a, ast.Constant) for a in kind.args)
+                and (kind.args[0].value, kind.args[1].value) in WISSELS  # type: ignore[attr-defined]
+            ):
+                gevonden.append((functie, kind.lineno))
+            loop(kind, naam)
+
+    loop(ast.parse(bron), None)
+    return gevonden
+
+
+def test_de_getalnotatiecontrole_ziet_een_handgemaakte_notatie():
+    bron = 'def f(x):\n    return f"{x:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")\n'
+    assert _scheidingstekenwissels(bron) == [("f", 2), ("f", 2)]
+    assert _scheidingstekenwissels('t = f"{n:,}".replace(",", ".")\n') == [(None, 1)]
+    assert _scheidingstekenwissels('t = s.replace("-", " ")\n') == []
+
+
+def test_getallen_worden_alleen_door_formaat_in_nederlandse_notatie_gezet():
+    fout = []
+    for m, (pad, _pakket) in MODULES.items():
+        if m in FORMATTERS:
+            continue
+        for functie, regel in _scheidingstekenwissels(pad.read_text(encoding="utf-8")):
+            if (m, functie) not in INVOER_LEZERS:
+                fout.append(f"{m}.{functie} (regel {regel})")
+    assert not fout, f"getalnotatie met de hand (gebruik kotwijzer.formaat): {fout}"

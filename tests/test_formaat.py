@@ -62,3 +62,49 @@ def test_maanden_en_datums():
     # stored as UTC; shown in Dutch time: winter +1, summer +2
     assert f.datum(dt.datetime(2026, 1, 10, 8, 30)) == "10 januari 2026, 09:30"
     assert f.datum(dt.datetime(2026, 7, 10, 8, 30, tzinfo=dt.UTC)) == "10 juli 2026, 10:30"
+
+
+def test_plus_en_vaste_decimalen():
+    assert f.getal(Decimal("0.0125"), 3, nullen="vast", plus=True) == "+0,012"  # half to even
+    assert f.getal(Decimal("-0.5"), 1, nullen="vast", plus=True) == "-0,5"
+    assert f.getal(0, 1, nullen="vast", plus=True) == "+0,0"
+    assert f.getal(Decimal("-0.0004"), 3, nullen="vast", plus=True) == "+0,000"  # no "-0,000"
+    assert f.getal(12345, 0, plus=True, duizendtallen=False) == "+12345"
+
+
+def test_decimalen_zoals_gegeven():
+    assert f.getal(Decimal("96.0"), None, nullen="vast") == "96,0"
+    assert f.getal(Decimal("12.50"), None, nullen="vast", duizendtallen=False) == "12,50"
+    assert f.getal(Decimal("1234.5"), None, nullen="vast") == "1.234,5"
+    assert f.getal(Decimal("96.0"), None) == "96"  # without "vast" the trailing zero goes
+
+
+def test_float_afronden_als_python():
+    # 2.675 is stored as 2.67499999...; a fixed number of decimals rounds the stored value, as f"{x:.2f}" does
+    assert f.getal(2.675, 2) == "2,67"
+    assert f.getal(0.15, 1, nullen="vast") == "0,1"
+    assert f.getal(2.5, 0) == "2"  # exactly half: to even
+    assert f.getal(0.1, None) == "0,1"  # exact: the shortest text of the float
+
+
+def test_procent_en_euro_opties():
+    assert f.procent(Decimal("12.5"), 1, nullen="vast", spatie=" ") == "12,5 %"
+    assert f.procent(Decimal("96"), 1, nullen="vast") == "96,0%"
+    assert f.procent(Decimal("-3.25"), 1, nullen="vast", plus=True) == "-3,2%"
+    assert f.procent(Decimal("3.25"), 1, nullen="vast", plus=True) == "+3,2%"
+    assert f.procent(None, 1) == "-"
+    assert f.euro(Decimal("-1234.5"), min_voor=True) == "-€ 1.234,50"
+    assert f.euro(Decimal("1234.5"), min_voor=True) == "€ 1.234,50"
+    assert f.euro(Decimal("-1234.5")) == "€ -1.234,50"
+    assert f.euro(Decimal("-1234.5"), min_voor=True, spatie="", taal="en") == "-€1,234.50"
+
+
+def test_taalbewuste_omhulsels():
+    from kotwijzer import i18n
+
+    with i18n.in_taal("nl"):
+        assert i18n.procent(Decimal("33.3"), 1) == "33,3 %"
+        assert i18n.euro(Decimal("-1234.5"), min_voor=True) == "-€ 1.234,50"
+    with i18n.in_taal("en"):
+        assert i18n.procent(Decimal("33.3"), 1) == "33.3%"
+        assert i18n.euro(Decimal("-1234.5"), min_voor=True) == "-€1,234.50"

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import numpy as np
 
+from kotwijzer.formaat import euro, hele_euro, procent
 from kotwijzer.invoer import Batch
 from kotwijzer.kern import Uitkomst, bereken_batch
 from kotwijzer.model import Bereik, CelBereik, GrensOut, KindBereik, MaandBereik
@@ -31,12 +32,8 @@ def _cent(x: int) -> Decimal:
     return (Decimal(int(x)) / 100).quantize(Decimal("0.01"))
 
 
-def _euro(x: Decimal) -> str:
-    return f"€ {x:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-
-
 def _pct(p: Decimal) -> str:
-    return f"{p:.1f}".replace(".", ",") + " %"
+    return procent(p, 1, nullen="vast", spatie=" ")
 
 
 def _grens(g) -> GrensOut:
@@ -129,7 +126,7 @@ def bereik_voor(b: Batch, p: JaarParameters, u: Uitkomst, labels: list[str], ink
 
 
 def _uitleg(soort: str, jaar: int, inkomen: int, t: Tabel, cellen: list[CelBereik], lo: Decimal, hi: Decimal) -> str:
-    ink = f"€ {inkomen:,}".replace(",", ".")
+    ink = hele_euro(inkomen)
     delen = []
     for c in cellen:
         wie = "het eerste kind" if c.eerste_kind else "de andere kinderen"
@@ -145,9 +142,9 @@ def _uitleg(soort: str, jaar: int, inkomen: int, t: Tabel, cellen: list[CelBerei
             f"({c.boven.status_tekst}): {c.boven.reden}"
         )
     bedrag = (
-        f"De toeslag over het jaar is {_euro(lo)}"
+        f"De toeslag over het jaar is {euro(lo)}"
         if lo == hi
-        else f"De toeslag over het jaar ligt tussen {_euro(lo)} en {_euro(hi)}"
+        else f"De toeslag over het jaar ligt tussen {euro(lo)} en {euro(hi)}"
     )
     if soort == "bereik":
         return (

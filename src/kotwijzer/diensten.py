@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from kotwijzer.compute import bereken, voorschot_vs_definitief, voorwaardencheck
-from kotwijzer.formaat import MAANDNAMEN, euro, hele_euro  # noqa: F401 - euro and hele_euro for the adapters
+from kotwijzer.formaat import MAANDNAMEN, euro, getal, hele_euro  # noqa: F401 - euro and hele_euro for the adapters
 from kotwijzer.i18n import N_
 from kotwijzer.invoer import OntbrekendeInvoer
 from kotwijzer.model import Datum, Huishouden, Maand, Opvang, Periode, Resultaat, Situatie
@@ -368,8 +368,7 @@ def _oude_uren(o: Opvang) -> str:
 
 
 def _uren(u: Decimal) -> str:
-    d = Decimal(u)
-    return f"{int(d)}" if d == d.to_integral_value() else f"{d.normalize():f}".replace(".", ",")
+    return getal(Decimal(u), None, duizendtallen=False)
 
 
 def wat_als(h: Huishouden, w: Wijziging, catalogus: CatalogusBron = None) -> dict[str, Any]:

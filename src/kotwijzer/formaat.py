@@ -2,9 +2,12 @@
 
 * `getal(x)`: ``1234.5`` -> ``'1.234,5'`` (thousands with a dot, decimals with a comma). `decimalen` rounds (None:
   exact), `nullen` says what happens to trailing zeros: ``"weg"`` (``12,5``), ``"heel"`` (``12,50``, but ``12`` for a
-  whole number) or ``"vast"`` (``12,00``). ``duizendtallen=False`` leaves out the dots (a form field, a CSV cell).
-* `euro(x)` ``'€ 1.234,56'``, `euro_cent(123456)` the same from cents, `hele_euro(x)` ``'€ 1.234'`` (the euros of a
-  monthly payment: the cents dropped, as the amount paid is whole euros), `procent(x)` ``'12,5%'``.
+  whole number) or ``"vast"`` (``12,00``; exact with ``decimalen=None``: the decimals the number carries, ``96,0``).
+  ``duizendtallen=False`` leaves out the dots (a form field, a CSV cell); ``plus=True`` writes ``+`` before a number
+  that is not negative (a difference).
+* `euro(x)` ``'€ 1.234,56'`` (``min_voor=True``: ``'-€ 1.234,56'``), `euro_cent(123456)` the same from cents,
+  `hele_euro(x)` ``'€ 1.234'`` (the euros of a monthly payment: the cents dropped, as the amount paid is whole euros),
+  `procent(x)` ``'12,5%'`` (``spatie=" "``: ``'12,5 %'``).
 * ``taal="en"`` writes the same numbers the English way (1,234.5) for the parent pages in English; month names in
   English come from the translation catalogue.
 * `MAANDNAMEN`, `maandnaam(m)`, `datum(d)` ``'6 december 2026'`` (a datetime also shows the time in the Netherlands).
@@ -44,12 +47,18 @@ def _decimal(x: Getal) -> Decimal:
     return Decimal(str(x).strip())
 
 
+def _rond(x: Getal) -> Decimal:
+    """The number to round: a float exactly as stored, so that rounding it gives what Python's own f"{x:.2f}" gives."""
+    return Decimal(x) if isinstance(x, float) else _decimal(x)
+
+
 def getal(
     x: Getal | None,
     decimalen: int | None = 2,
     *,
     nullen: Nullen = "weg",
     duizendtallen: bool = True,
+    plus: bool = False,
     leeg: str = "-",
     taal: Taal = "nl",
 ) -> str:
@@ -58,13 +67,14 @@ def getal(
     if x is None or x == "":
         return leeg
     try:
-        d = _decimal(x)
+        d = _decimal(x) if decimalen is None else _rond(x)
     except (InvalidOperation, ValueError):
         return str(x)
     if not d.is_finite():
         return str(x)
     if decimalen is None:
-        d = d.normalize()
+        if nullen != "vast":
+            d = d.normalize()
         exponent = d.as_tuple().exponent  # an int: d is finite
         plaatsen = max(0, -exponent) if isinstance(exponent, int) else 0
     else:
@@ -79,6 +89,8 @@ def getal(
         tekst = f"{geheel}.{rest}" if rest else geheel
     if tekst.startswith("-") and set(tekst) <= set("-0.,"):
         tekst = tekst[1:]  # no "-0"
+    if plus and not tekst.startswith("-"):
+        tekst = "+" + tekst
     if taal == "en":
         return tekst
     return tekst.replace(",", "X").replace(".", ",").replace("X", ".")
@@ -89,12 +101,23 @@ def getal_invoer(x: Getal | None) -> str:
     return getal(x, None, duizendtallen=False, leeg="")
 
 
-def euro(x: Getal | None, *, leeg: str = "-", spatie: str = " ", nullen: Nullen = "vast", taal: Taal = "nl") -> str:
+def euro(
+    x: Getal | None,
+    *,
+    leeg: str = "-",
+    spatie: str = " ",
+    nullen: Nullen = "vast",
+    min_voor: bool = False,
+    taal: Taal = "nl",
+) -> str:
     """'€ 1.234,56'. `spatie=NBSP` keeps the sign and the amount on one line; ``nullen="heel"`` writes a whole amount
-    without cents ('€ 75', but '€ 75,50')."""
+    without cents ('€ 75', but '€ 75,50'); ``min_voor=True`` puts a minus before the euro sign ('-€ 1,50')."""
     if x is None:
         return leeg
-    return f"€{spatie}{getal(x, 2, nullen=nullen, taal=taal)}"
+    tekst = getal(x, 2, nullen=nullen, taal=taal)
+    if min_voor and tekst.startswith("-"):
+        return f"-€{spatie}{tekst[1:]}"
+    return f"€{spatie}{tekst}"
 
 
 def euro_cent(
@@ -111,9 +134,21 @@ def hele_euro(x: Getal | None, *, leeg: str = "-", spatie: str = " ", taal: Taal
     return f"€{spatie}{getal(int(_decimal(x)), 0, taal=taal)}"
 
 
-def procent(x: Getal | None, *, leeg: str = "-", taal: Taal = "nl") -> str:
-    """'12,5%' (the number is a percentage already, not a fraction)."""
-    return leeg if x is None else f"{getal(x, taal=taal)}%"
+def procent(
+    x: Getal | None,
+    decimalen: int | None = 2,
+    *,
+    nullen: Nullen = "weg",
+    plus: bool = False,
+    spatie: str = "",
+    leeg: str = "-",
+    taal: Taal = "nl",
+) -> str:
+    """'12,5%' (the number is a percentage already, not a fraction); `decimalen`, `nullen` and `plus` as for `getal`,
+    ``spatie=" "`` writes '12,5 %'."""
+    if x is None:
+        return leeg
+    return f"{getal(x, decimalen, nullen=nullen, plus=plus, taal=taal)}{spatie}%"
 
 
 def maandnaam(m: int | str) -> str:

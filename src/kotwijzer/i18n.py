@@ -135,9 +135,15 @@ def getal(x: Decimal | int | float | str | None, decimalen: int | None = None) -
     return formaat.getal(x, decimalen, nullen="vast", taal=_taal_formaat())
 
 
-def euro(x: Decimal | int | float | None) -> str:
-    """€ 1.234,50 (Dutch) or €1,234.50 (English)."""
-    return formaat.euro(x, spatie="" if taal() == "en" else " ", taal=_taal_formaat())
+def euro(x: Decimal | int | float | None, *, min_voor: bool = False) -> str:
+    """€ 1.234,50 (Dutch) or €1,234.50 (English); ``min_voor=True``: -€ 1.234,50 / -€1,234.50."""
+    return formaat.euro(x, spatie="" if taal() == "en" else " ", min_voor=min_voor, taal=_taal_formaat())
+
+
+def procent(x: Decimal | int | float | str | None, decimalen: int) -> str:
+    """A percentage with exactly `decimalen` decimals: 12,5 % (Dutch, with a space) or 12.5% (English)."""
+    en = taal() == "en"
+    return formaat.procent(x, decimalen, nullen="vast", spatie="" if en else " ", taal=_taal_formaat())
 
 
 def hele_euro(x: Decimal | int | None) -> str:

@@ -65,18 +65,13 @@ def euro_regel(x: Decimal | None) -> str:
     """€ 1.234,56 / -€ 1.234,56 (English: €1,234.56 / -€1,234.56)."""
     if x is None:
         return _("onbekend")
-    if i18n.taal() == "en":
-        return ("-€" if x < 0 else "€") + f"{abs(x):,.2f}"
-    s = f"{x:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return f"€ {s}" if not s.startswith("-") else f"-€ {s[1:]}"
+    return i18n.euro(x, min_voor=True)
 
 
 def _pct(p: Decimal | None) -> str:
     if p is None:
         return _("onbekend")
-    if i18n.taal() == "en":
-        return f"{Decimal(p):.1f}%"
-    return f"{Decimal(p):.1f}".replace(".", ",") + " %"
+    return i18n.procent(p, 1)
 
 
 def _duizend(x: int) -> str:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
-from kotwijzer.formaat import MAANDNAMEN, euro_cent, getal
+from kotwijzer.formaat import MAANDNAMEN, euro_cent, getal, procent
 from kotwijzer.params.loader import CELSTATUS_TEKST
 from kotwijzer.rules import codes as c
 from kotwijzer.signalen import (
@@ -243,11 +243,11 @@ def _opmaak_nl(v: Waarde) -> str:
     if isinstance(v, Euro):
         return _euro(v.cent)
     if isinstance(v, Procent):
-        return f"{v.waarde}%".replace(".", ",")
+        return procent(v.waarde, None, nullen="vast")  # as the table gives it: 96,0%
     if isinstance(v, Getal):
         return _getal(v.waarde)
     if isinstance(v, Heel):
-        return f"{v.waarde:,}".replace(",", ".")
+        return getal(v.waarde, 0)
     if isinstance(v, Maanden):
         namen = [MAANDNAMEN[m - 1] for m in v.maanden]
         return _opsomming(namen) if v.opsomming else ", ".join(namen)

@@ -20,8 +20,10 @@ One implementation serves the parent's result, the assessment check, the 2027 in
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Literal
 
+from kotwijzer.formaat import hele_euro, procent
 from kotwijzer.params.loader import (
     CELSTATUS_TEKST,
     GEEN_PERCENTAGE,
@@ -58,7 +60,7 @@ class Grens:
 
     @property
     def percentage_tekst(self) -> str:
-        return f"{self.promille / 10:.1f}".replace(".", ",") + " %"
+        return _pct(self.promille)
 
     @property
     def status_tekst(self) -> str:
@@ -74,13 +76,9 @@ class CelGrenzen:
     boven: Grens
 
 
-def _euro(x: int) -> str:
-    return f"€ {x:,}".replace(",", ".")
-
-
 def _rij_tekst(t: Tabel, i: int) -> str:
     hi = int(t.tot[i])
-    return f"{_euro(int(t.van[i]))} tot en met {_euro(hi)}" if hi >= 0 else f"vanaf {_euro(int(t.van[i]))}"
+    return f"{hele_euro(int(t.van[i]))} tot en met {hele_euro(hi)}" if hi >= 0 else f"vanaf {hele_euro(int(t.van[i]))}"
 
 
 def cel_grenzen(t: Tabel, rij: int, eerste_kind: bool) -> CelGrenzen | None:
@@ -140,7 +138,7 @@ def cel_grenzen(t: Tabel, rij: int, eerste_kind: bool) -> CelGrenzen | None:
 
 
 def _pct(promille: int) -> str:
-    return f"{promille / 10:.1f}".replace(".", ",") + " %"
+    return procent(Decimal(promille) / 10, 1, nullen="vast", spatie=" ")
 
 
 def grenzen(t: Tabel, toetsingsinkomen: int, eerste_kind: bool) -> CelGrenzen | None:

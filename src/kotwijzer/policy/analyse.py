@@ -24,16 +24,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kotwijzer.formaat import getal
 from kotwijzer.policy import populatie as P
 from kotwijzer.policy.meerjarig import STELSEL_JAAR, Meerjarig
 
 EENHEID = 10_000 * 100  # cells: weight 1/10,000 household x cents
 UITLIJNJAAR = 2024
 VARIANTEN = ("laag", "midden", "hoog")
-
-
-def _nl(x: float, dec: int = 0) -> str:
-    return f"{x:,.{dec}f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def bedrag(df: pd.DataFrame, kolom: str = "toeslag", variant: str | None = "midden", *, aannames: P.Aannames) -> float:
@@ -481,15 +478,15 @@ def _begroting_vergelijking(
         m,
         f"De begroting is een kasraming: voorschotten en nabetalingen zijn uitgaven, terugvorderingen ontvangsten. "
         f"Het model rekent het definitieve bedrag van het jaar. Kasbrug: de terugontvangsten waren in 2022 "
-        f"{_nl(uitl['kasbrug_aandeel'] * 100, 1)} % van de uitgaven (Rijksbegroting 2022); daarmee is het jaarbedrag "
-        f"2024 ongeveer {_nl(uitl['jaarbedrag'] / 1e6)} miljoen euro. Het model (na niet-gebruik midden, niet "
-        f"uitgelijnd) ligt {_nl(abs(uitl['verschil_model_pct']) * 100, 1)} % "
-        f"{'onder' if uitl['verschil_model_pct'] < 0 else 'boven'} dat jaarbedrag: uitlijnfactor {_nl(factor, 4)} "
-        f"(tegen de kasraming zelf {_nl(uitl['factor_tegen_kas'], 4)}). De weging zet het aantal ontvangers en hun "
+        f"{getal(uitl['kasbrug_aandeel'] * 100, 1, nullen='vast')} % van de uitgaven (Rijksbegroting 2022); daarmee is het jaarbedrag "
+        f"2024 ongeveer {getal(uitl['jaarbedrag'] / 1e6, 0)} miljoen euro. Het model (na niet-gebruik midden, niet "
+        f"uitgelijnd) ligt {getal(abs(uitl['verschil_model_pct']) * 100, 1, nullen='vast')} % "
+        f"{'onder' if uitl['verschil_model_pct'] < 0 else 'boven'} dat jaarbedrag: uitlijnfactor {getal(factor, 4, nullen='vast')} "
+        f"(tegen de kasraming zelf {getal(uitl['factor_tegen_kas'], 4, nullen='vast')}). De weging zet het aantal ontvangers en hun "
         f"verdeling over het toetsingsinkomen op de gepubliceerde cijfers (doelen K21 en K22); het bedrag zelf is niet "
         f"gewogen, dus de factor is de onafhankelijke toets van de bedragen. De toeslag dekt in het model "
-        f"{_nl(deel * 100)} % van de kosten tot de maximum uurprijs, tegen "
-        f"{_nl(pub['toeslag_deel_van_kosten_cbs']['aandeel'] * 100)} % volgens {pub['toeslag_deel_van_kosten_cbs']['bron']}.",
+        f"{getal(deel * 100, 0)} % van de kosten tot de maximum uurprijs, tegen "
+        f"{getal(pub['toeslag_deel_van_kosten_cbs']['aandeel'] * 100, 0)} % volgens {pub['toeslag_deel_van_kosten_cbs']['bron']}.",
     )
     for st in pub["begroting_2024"]["standen"]:
         rij(
@@ -523,7 +520,7 @@ def _verhoging_2025_vergelijking(rij: Callable[..., None], mj: Meerjarig, factor
         bereik = (
             f" Met de ontbrekende cellen op de grenzen die de wet zelf stelt (niet lager dan het "
             f"eerste-kindpercentage, niet hoger dan het laatst bekende percentage) en alle huishoudens meegeteld: "
-            f"{_nl(lo)} tot {_nl(hi)} miljoen euro. De ondergrens is zwak: boven EUR 50.811 ligt het "
+            f"{getal(lo, 0)} tot {getal(hi, 0)} miljoen euro. De ondergrens is zwak: boven EUR 50.811 ligt het "
             "eerste-kindpercentage van 2025 ver onder het percentage voor andere kinderen van 2024, dus daar "
             "zou de toeslag dalen; de bovengrens zet elk ontbrekend percentage op 95,2 %."
             if lo is not None and hi is not None
@@ -536,9 +533,9 @@ def _verhoging_2025_vergelijking(rij: Callable[..., None], mj: Meerjarig, factor
             d,
             f"Model: wet 2025 tegenover dezelfde populatie met de percentages van 2024 op de grenzen van 2025, "
             f"uitgelijnd, prijzen 2025. De tabel 2025 mist de percentages voor tweede en volgende kinderen boven "
-            f"EUR 50.811 ({_nl(onb)} huishoudens, gewogen, van {_nl(ontv)} ontvangers). Centrale schatting: elk "
+            f"EUR 50.811 ({getal(onb, 0)} huishoudens, gewogen, van {getal(ontv, 0)} ontvangers). Centrale schatting: elk "
             f"ontbrekend percentage is het gemiddelde van 2024 en 2026 bij hetzelfde reele inkomen, binnen de wettelijke "
-            f"grenzen (geen wet, een schatting). Alleen het berekende deel: {_nl(d_deel)} miljoen euro. "
+            f"grenzen (geen wet, een schatting). Alleen het berekende deel: {getal(d_deel, 0)} miljoen euro. "
             "SZW raamt op het kasbedrag en met eigen volumes. "
             "Vergelijk ook R5 (percentages 2026 op 2024): die bevat ook de stap van 2026 (+3,2 procentpunt)." + bereik,
             laag=lo,
@@ -599,8 +596,8 @@ def _stelsel_vergelijking(rij: Callable[..., None], mj: Meerjarig, factor: float
     bronnen = pub["bronnen"]
     szw, cpb = pub["stelsel_structureel_szw"], pub["stelsel_cpb_scp_2023"]
     uitleg = (
-        f"Model {STELSEL_JAAR}, uitgelijnd, lopende prijzen: statisch {_nl(g['verandering_statisch_mln'])} "
-        f"miljoen euro, met gedrag {_nl(g['verandering_met_gedrag_mln'])} (meer uren opvang bij een lagere eigen "
+        f"Model {STELSEL_JAAR}, uitgelijnd, lopende prijzen: statisch {getal(g['verandering_statisch_mln'], 0)} "
+        f"miljoen euro, met gedrag {getal(g['verandering_met_gedrag_mln'], 0)} (meer uren opvang bij een lagere eigen "
         "prijs, begrensd tot de prijsdalingen uit de literatuur, en minder niet-gebruik). SZW en CPB/SCP rekenen "
         "met eigen volumes, prijzen en jaar en nemen ook een hogere vraag mee; het gepubliceerde bedrag ligt "
         "tussen de statische uitkomst en die met gedrag."
@@ -628,8 +625,8 @@ def _stelsel_vergelijking(rij: Callable[..., None], mj: Meerjarig, factor: float
         float(cpb["voltijdbanen"]),
         bronnen[cpb["bron"]]["titel"],
         g["extra_voltijdbanen"],
-        f"Model: {_nl(g['extra_uren_opvang_mln'])} miljoen extra uren opvang, waarvan een deel "
-        f"({_nl(g['arbeid_per_extra_opvanguur'] * 100)} %) samengaat met extra gewerkte uren; de rest vervangt "
+        f"Model: {getal(g['extra_uren_opvang_mln'], 0)} miljoen extra uren opvang, waarvan een deel "
+        f"({getal(g['arbeid_per_extra_opvanguur'] * 100, 0)} %) samengaat met extra gewerkte uren; de rest vervangt "
         "informele opvang. Uitgedrukt in voltijdbanen van 1.650 uur. CPB en SCP: +0,2 % gewerkte uren.",
         eenheid="voltijdbanen",
     )

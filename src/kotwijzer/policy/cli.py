@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from kotwijzer.formaat import getal, procent
 from kotwijzer.policy import hervorming as H
 from kotwijzer.policy import populatie as P
 
@@ -42,17 +43,16 @@ DASK_HELP = (
 )
 
 
-def _nl(x: float, dec: int = 0) -> str:
-    s = f"{x:,.{dec}f}"
-    return s.replace(",", "X").replace(".", ",").replace("X", ".")
+def _heel(x: float) -> str:
+    return getal(x, 0)
 
 
 def _euro(x: float) -> str:
     if abs(x) >= 1e9:
-        return f"€ {_nl(x / 1e9, 3)} mld"
+        return f"€ {getal(x / 1e9, 3, nullen='vast')} mld"
     if abs(x) >= 1e6:
-        return f"€ {_nl(x / 1e6, 1)} mln"
-    return f"€ {_nl(x)}"
+        return f"€ {getal(x / 1e6, 1, nullen='vast')} mln"
+    return f"€ {getal(x, 0)}"
 
 
 def _fout(bericht: str) -> NoReturn:
@@ -138,9 +138,9 @@ def populatie(
     toon_kalibratie(rapport, jaar)
     r = pop.meta.get("raking", {})
     console.print(
-        f"{_nl(aantal)} huishoudens (gewogen {_nl(pop.meta['huishoudens_gewogen'])}), seed {seed}, jaar {jaar}. "
-        f"Weging: {r.get('iteraties')} stappen, gewichtsfactor {_nl(r.get('g_min', 0), 2)} tot {_nl(r.get('g_max', 0), 2)}. "
-        f"Klaar in {_nl(time.perf_counter() - t0, 1)} s."
+        f"{getal(aantal, 0)} huishoudens (gewogen {getal(pop.meta['huishoudens_gewogen'], 0)}), seed {seed}, jaar {jaar}. "
+        f"Weging: {r.get('iteraties')} stappen, gewichtsfactor {getal(r.get('g_min', 0), 2, nullen='vast')} tot {getal(r.get('g_max', 0), 2, nullen='vast')}. "
+        f"Klaar in {getal(time.perf_counter() - t0, 1, nullen='vast')} s."
     )
     console.print(f"Bewaard: {uitvoer}, {stam}_kalibratie.csv, {stam}_aannames.csv, {stam}.json")
 
@@ -165,14 +165,15 @@ def toon_kalibratie(rapport, jaar: int) -> None:
         t.add_column(kol, overflow="fold")
     for _, r in rapport.iterrows():
         if r["soort"] == "aandeel":
-            bereikt, verschil = _nl(r["bereikt"], 3), f"{r['verschil']:+.3f}".replace(".", ",")
-            marge = f"± {_nl(r['tolerantie'], 3)}"
+            bereikt = getal(r["bereikt"], 3, nullen="vast")
+            verschil = getal(r["verschil"], 3, nullen="vast", plus=True, duizendtallen=False)
+            marge = f"± {getal(r['tolerantie'], 3, nullen='vast')}"
         elif r["soort"] == "bereik":
-            bereikt, verschil, marge = _nl(r["bereikt"]), "", "binnen bereik"
+            bereikt, verschil, marge = getal(r["bereikt"], 0), "", "binnen bereik"
         else:
-            bereikt = _nl(r["bereikt"], 2 if abs(r["bereikt"]) < 1000 else 0)
-            verschil = f"{r['verschil']:+.1%}".replace(".", ",")
-            marge = f"± {r['tolerantie']:.1%}".replace(".", ",")
+            bereikt = getal(r["bereikt"], 2 if abs(r["bereikt"]) < 1000 else 0, nullen="vast")
+            verschil = procent(100 * r["verschil"], 1, nullen="vast", plus=True)
+            marge = f"± {procent(100 * r['tolerantie'], 1, nullen='vast')}"
         gat = r["aanname"] if r["herkomst"] in ("aanname", "afgeleid") or r["aanname"] else ""
         t.add_row(
             r["id"],
@@ -220,7 +221,7 @@ def simuleer(
     for kol in ("", "als iedereen aanvraagt", "niet-gebruik laag", "midden", "hoog"):
         t.add_column(kol, justify="right" if kol else "left")
     for _, r in R.basis_totalen(res).iterrows():
-        f = _euro if r["eenheid"].startswith("euro") else _nl
+        f = _euro if r["eenheid"].startswith("euro") else _heel
         t.add_row(r["indicator"], f(r["iedereen_vraagt_aan"]), *(f(r[f"na_niet_gebruik_{v}"]) for v in R.VARIANTEN))
     console.print(t)
     for sleutel, titel in (("groep", "doelgroep"), ("inkomensdeciel", "inkomensdeciel"), ("paar", "huishouden")):
@@ -232,8 +233,8 @@ def simuleer(
     for naam, r in s.iterrows():
         t.add_row(
             naam,
-            _nl(r["kinderen_na_niet_gebruik"]),
-            _nl(r["uren_na_niet_gebruik"]),
+            getal(r["kinderen_na_niet_gebruik"], 0),
+            getal(r["uren_na_niet_gebruik"], 0),
             _euro(r["toeslag_na_niet_gebruik"]),
             _euro(r["toeslag_iedereen"]),
         )
@@ -243,7 +244,7 @@ def simuleer(
     for regel in v["verklaring"]:
         console.print(f"- {regel}")
     console.print(
-        f"{res.meta['modus']}, {res.meta['partities']} partities, {_nl(res.meta['seconden'], 1)} s. Bewaard in {uitvoer}/"
+        f"{res.meta['modus']}, {res.meta['partities']} partities, {getal(res.meta['seconden'], 1, nullen='vast')} s. Bewaard in {uitvoer}/"
     )
 
 
@@ -263,10 +264,10 @@ def _toon_uitsplitsing(df, titel: str) -> None:
     for naam, r in df.iterrows():
         t.add_row(
             str(naam),
-            _nl(r["huishoudens"]),
-            _nl(r["met_aanspraak"]),
-            _nl(r["ontvangers_na_niet_gebruik"]),
-            _nl(r["kinderen_na_niet_gebruik"]),
+            getal(r["huishoudens"], 0),
+            getal(r["met_aanspraak"], 0),
+            getal(r["ontvangers_na_niet_gebruik"], 0),
+            getal(r["kinderen_na_niet_gebruik"], 0),
             _euro(r["toeslag_na_niet_gebruik"]),
             _euro(r["toeslag_iedereen"]),
             _euro(r["gemiddeld_per_ontvanger"]),
@@ -343,10 +344,10 @@ def hervorming(
             _euro(r["verandering_iedereen"]),
             _euro(r["verandering_na_niet_gebruik_midden"]),
             f"{_euro(lo)} -\n{_euro(hi)}",
-            _nl(r["nieuwe_ontvangers_iedereen"]),
-            _nl(r["nieuwe_ontvangers_na_niet_gebruik"]),
-            _nl(r["winnaars"]),
-            _nl(r["verliezers"]),
+            getal(r["nieuwe_ontvangers_iedereen"], 0),
+            getal(r["nieuwe_ontvangers_na_niet_gebruik"], 0),
+            getal(r["winnaars"], 0),
+            getal(r["verliezers"], 0),
             _euro(r["gemiddelde_winst"]),
         )
     console.print(t)
@@ -368,18 +369,18 @@ def hervorming(
             for naam, r in g.iterrows():
                 tg.add_row(
                     str(naam),
-                    _nl(r["nieuwe_aanspraak"]),
-                    _nl(r["nieuwe_ontvangers_iedereen"]),
-                    _nl(r["nieuwe_ontvangers_na_niet_gebruik"]),
-                    _nl(r["winnaars"]),
+                    getal(r["nieuwe_aanspraak"], 0),
+                    getal(r["nieuwe_ontvangers_iedereen"], 0),
+                    getal(r["nieuwe_ontvangers_na_niet_gebruik"], 0),
+                    getal(r["winnaars"], 0),
                     _euro(r["verandering_iedereen"]),
                     _euro(r["verandering_na_niet_gebruik"]),
                 )
             console.print(tg)
     console.print(
         "Winnaars en verliezers per inkomensdeciel: zie de CSV-bestanden en grafieken per hervorming. "
-        f"{res.meta['modus']}, {res.meta['partities']} partities, {_nl(res.meta['seconden'], 1)} s "
-        f"({_nl(res.meta['huishoudjaren_per_seconde'] or 0)} huishoudjaren per seconde). Bewaard in {uitvoer}/"
+        f"{res.meta['modus']}, {res.meta['partities']} partities, {getal(res.meta['seconden'], 1, nullen='vast')} s "
+        f"({getal(res.meta['huishoudjaren_per_seconde'] or 0, 0)} huishoudjaren per seconde). Bewaard in {uitvoer}/"
     )
 
 
@@ -432,14 +433,14 @@ def analyse(
     u = o["uitlijning"]
     console.print(
         f"Uitlijning: model 2024 {_euro(u['model'])} tegen het jaarbedrag {_euro(u['jaarbedrag'])} (begroting "
-        f"{_euro(u['bedrag'])}, {u['stand']}, min de kasbrug {_euro(u['kasbrug'])}); factor {_nl(u['factor'], 4)}. "
+        f"{_euro(u['bedrag'])}, {u['stand']}, min de kasbrug {_euro(u['kasbrug'])}); factor {getal(u['factor'], 4, nullen='vast')}. "
         "Alle bedragen hieronder zijn uitgelijnd, in lopende prijzen."
     )
     _toon_budgettabel(uitvoer)
     _toon_reconciliatie(uitvoer)
     _toon_intervallen(uitvoer)
     console.print(
-        f"Klaar in {_nl(time.perf_counter() - t0, 1)} s. Bewaard in {uitvoer}/ (CSV, beleidsanalyse.xlsx, "
+        f"Klaar in {getal(time.perf_counter() - t0, 1, nullen='vast')} s. Bewaard in {uitvoer}/ (CSV, beleidsanalyse.xlsx, "
         "grafieken, herkomst.json)."
     )
 
@@ -460,7 +461,12 @@ def _toon_budgettabel(uitvoer: Path) -> None:
     for _, r in bt.iterrows():
         t.add_row(
             str(r["regel"]),
-            *["" if pd.isna(r[k]) else _nl(float(r[k]), 1 if abs(float(r[k])) < 5 and r[k] != 0 else 0) for k in jaren],
+            *[
+                ""
+                if pd.isna(r[k])
+                else getal(float(r[k]), 1 if abs(float(r[k])) < 5 and r[k] != 0 else 0, nullen="vast")
+                for k in jaren
+            ],
         )
     console.print(t)
     console.print(
@@ -480,8 +486,8 @@ def _toon_reconciliatie(uitvoer: Path) -> None:
     for _, r in rc.iterrows():
         t.add_row(
             str(r["onderwerp"]),
-            "" if pd.isna(r["gepubliceerd"]) else _nl(float(r["gepubliceerd"]), 1),
-            _nl(float(r["model"]), 1),
+            "" if pd.isna(r["gepubliceerd"]) else getal(float(r["gepubliceerd"]), 1, nullen="vast"),
+            getal(float(r["model"]), 1, nullen="vast"),
             str(r["verklaring"]),
         )
     console.print(t)
@@ -501,9 +507,9 @@ def _toon_intervallen(uitvoer: Path) -> None:
         g = r.get("centraal_grote_populatie")
         t.add_row(
             r["omschrijving"],
-            _nl(r["centraal"] / 1e6, 1),
-            _nl(r["p05"] / 1e6, 1),
-            _nl(r["p95"] / 1e6, 1),
-            "" if pd.isna(g) else _nl(g / 1e6, 1),
+            getal(r["centraal"] / 1e6, 1, nullen="vast"),
+            getal(r["p05"] / 1e6, 1, nullen="vast"),
+            getal(r["p95"] / 1e6, 1, nullen="vast"),
+            "" if pd.isna(g) else getal(g / 1e6, 1, nullen="vast"),
         )
     console.print(t)

@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from kotwijzer import formaat
+
 Huishouden = Literal["eenouder", "paren"]
 HUISHOUDENS: tuple[Huishouden, Huishouden] = ("eenouder", "paren")
 Categorie = Literal["B", "C"]
@@ -27,13 +29,13 @@ STANDAARD_INVOER = "doelgroep_seed000.yaml"
 
 # ----------------------------------------------------------------------------------------------- formatting
 def getal(x: int | float, decimalen: int = 0) -> str:
-    """Dutch notation: 1.630 and 0,0990."""
-    tekst = f"{x:,.{decimalen}f}"
-    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+    """Dutch notation with a fixed number of decimals: 1.630 and 0,0990 (`kotwijzer.formaat.getal`)."""
+    return formaat.getal(x, decimalen, nullen="vast")
 
 
 def procent(x: float, decimalen: int = 1) -> str:
-    return getal(100 * x, decimalen) + "%"
+    """A fraction as a percentage: 0.125 -> 12,5% (`kotwijzer.formaat.procent`)."""
+    return formaat.procent(100 * x, decimalen, nullen="vast")
 
 
 def bereik(b: tuple[int, int] | list[int]) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from kotwijzer.formaat import getal
 from kotwijzer.policy import populatie as P
 from kotwijzer.policy.analyse import (
     bedrag,
@@ -99,7 +100,7 @@ def _populatie(populatie: str | Path | None, aantal: int, seed: int, zeg: Callab
         rapport_pad = Path(bron).with_name(Path(bron).stem + "_kalibratie.csv")
         kal = pd.read_csv(rapport_pad) if "://" not in str(bron) and rapport_pad.exists() else None
         return bron, kal, seed, aantal
-    zeg(f"Populatie maken: {aantal:,} huishoudens".replace(",", "."))
+    zeg(f"Populatie maken: {getal(aantal, 0)} huishoudens")
     pop = P.generate(aantal, 2024, seed, a)
     pop, kal, _ = K.kalibreer(pop, aannames=a)
     return pop, kal, seed, aantal
@@ -123,10 +124,10 @@ def _onzekerheid(
         if client is not None:
             M.controleer_versies(client)
         t2 = time.perf_counter()
-        zeg(f"Centrale trekking ({mc_aantal:,} huishoudens)".replace(",", "."))
+        zeg(f"Centrale trekking ({getal(mc_aantal, 0)} huishoudens)")
         centraal_klein = O.trekking(mj.aannames, seed, mc_aantal, hervormingen) or {}
         if trekkingen:
-            zeg(f"Monte Carlo: {trekkingen} trekkingen van {mc_aantal:,} huishoudens".replace(",", "."))
+            zeg(f"Monte Carlo: {trekkingen} trekkingen van {getal(mc_aantal, 0)} huishoudens")
             mc = O.monte_carlo(trekkingen, mc_aantal, hervormingen, seed=seed, aannames=mj.aannames, client=client)
             uit["mc_trekkingen"] = mc
             iv = O.intervallen(mc, centraal_klein)

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kotwijzer.formaat import getal
 from kotwijzer.params import parameters_voor_jaar
 from kotwijzer.policy import populatie as P
 from kotwijzer.policy.indicatoren import HuishoudUitkomst, bereken_huishoudens
@@ -279,15 +280,15 @@ def rapport(pop: P.Populatie, u: HuishoudUitkomst, aannames: P.Aannames) -> pd.D
             lo, hi = doel
             ok = lo <= waarde <= hi
             verschil = 0.0 if ok else (waarde - lo if waarde < lo else waarde - hi)
-            doel_tekst = f"{lo:,.0f} - {hi:,.0f}".replace(",", ".")
+            doel_tekst = f"{getal(lo, 0)} - {getal(hi, 0)}"
         elif dl["soort"] == "aandeel":
             verschil = waarde - float(doel)
             ok = abs(verschil) <= tol
-            doel_tekst = f"{float(doel):.3f}".replace(".", ",")
+            doel_tekst = getal(float(doel), 3, nullen="vast", duizendtallen=False)
         else:
             verschil = (waarde - float(doel)) / float(doel)
             ok = abs(verschil) <= tol
-            doel_tekst = _getal(float(doel))
+            doel_tekst = getal(float(doel), 0 if abs(float(doel)) >= 1000 else 2, nullen="vast")
         rijen.append(
             {
                 "id": dl["id"],
@@ -307,12 +308,6 @@ def rapport(pop: P.Populatie, u: HuishoudUitkomst, aannames: P.Aannames) -> pd.D
             }
         )
     return pd.DataFrame(rijen)
-
-
-def _getal(x: float) -> str:
-    if abs(x) >= 1000:
-        return f"{x:,.0f}".replace(",", ".")
-    return f"{x:.2f}".replace(".", ",")
 
 
 def aannames_tabel(aannames: P.Aannames) -> pd.DataFrame:

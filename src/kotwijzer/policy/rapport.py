@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kotwijzer.formaat import getal
 from kotwijzer.policy import populatie as P
 from kotwijzer.policy.hervorming import BASIS
 from kotwijzer.policy.microsim import SOORTEN, Resultaat
@@ -231,11 +232,11 @@ def verklaring_begroting(v: dict[str, Any]) -> list[str]:
 
 
 def _mld(x: float) -> str:
-    return f"€ {x / 1e9:.2f} mld".replace(".", ",")
+    return f"€ {getal(x / 1e9, 2, nullen='vast', duizendtallen=False)} mld"
 
 
 def _mln(x: float) -> str:
-    return f"€ {x / 1e6:,.1f} mln".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"€ {getal(x / 1e6, 1, nullen='vast')} mln"
 
 
 # ------------------------------------------------------------------------------------------ reforms
@@ -360,7 +361,7 @@ def _bewaar(fig, map_: Path, naam: str, data: pd.DataFrame) -> dict[str, str]:
 def _voetnoot_tekst(res: Resultaat, extra: str = "") -> str:
     st = res.meta.get("tabel_status")
     n = res.meta.get("huishoudens_synthetisch")
-    tekst = f"kotwijzer, synthetische populatie {res.jaar}" + (f" ({_nl(n)} huishoudens)" if n else "")
+    tekst = f"kotwijzer, synthetische populatie {res.jaar}" + (f" ({getal(n, 0)} huishoudens)" if n else "")
     if st and st not in ("final", "definitief"):
         tekst += f"; tabel {res.jaar}: " + {"provisional": "voorlopig"}.get(st, st)
     tekst += "; model, niet uitgelijnd; lopende prijzen"
@@ -429,7 +430,7 @@ def grafiek_hervormingen(res: Resultaat, map_: Path) -> dict[str, str]:
         rechts = max(float(hi.max()), float(ied.max()), 0.1) * 1.35
         for yi, x, r in zip(y, m, np.maximum(hi, ied), strict=True):
             ax.annotate(
-                _nl(x, 1),
+                getal(x, 1, nullen="vast"),
                 (max(x, r), yi),
                 xytext=(6, 0),
                 textcoords="offset points",
@@ -453,10 +454,6 @@ def grafiek_hervormingen(res: Resultaat, map_: Path) -> dict[str, str]:
     fig.legend(handles, labels, fontsize=9, loc="lower center", ncol=3, frameon=False, bbox_to_anchor=(0.5, 0.03))
     fig.text(0.01, 0.0, _voetnoot_tekst(res), fontsize=7, color="#555555", ha="left", va="bottom")
     return _bewaar(fig, map_, "hervormingen_uitgaven", data)
-
-
-def _nl(x: float, dec: int = 0) -> str:
-    return f"{x:,.{dec}f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def grafieken_hervorming(res: Resultaat, code: str, map_: Path) -> dict[str, dict[str, str]]:

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kotwijzer.formaat import getal
 from kotwijzer.policy.herkomst import regel as herkomst_regel
 
 LEES_MIJ = [
@@ -70,11 +71,6 @@ def _plt():
     return plt
 
 
-def nl_getal(x: float, dec: int = 0) -> str:
-    """A number with a Dutch decimal comma and thousands dot."""
-    return f"{x:,.{dec}f}".replace(",", "X").replace(".", ",").replace("X", ".")
-
-
 def nl_assen(ax, assen: str = "xy") -> None:
     """Dutch tick labels (1.234,5) on the given axes; as many decimals as the tick step needs."""
     from matplotlib.ticker import FuncFormatter
@@ -83,7 +79,7 @@ def nl_assen(ax, assen: str = "xy") -> None:
         def f(x, _pos):
             locs = [float(v) for v in as_.get_majorticklocs()] or [x]
             dec = next((d for d in range(4) if all(abs(round(v, d) - v) < 1e-9 * max(1, abs(v)) for v in locs)), 3)
-            return nl_getal(x, dec)
+            return getal(x, dec, nullen="vast")
 
         return FuncFormatter(f)
 

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import ValidationError
 
 from kotwijzer import i18n
+from kotwijzer.formaat import getal
 from kotwijzer.foutmeldingen import nederlandse_fouten
 from kotwijzer.http.catalogus import kern_catalogus
 from kotwijzer.i18n import N_, _
@@ -317,6 +318,11 @@ def _pro_ctx(sc: dict) -> dict[str, Any]:
     }
 
 
+def _veld(x: Any) -> str:
+    """A saved number as its form field shows it: the decimals it was saved with, a decimal comma ('12,50')."""
+    return getal(x, None, nullen="vast", duizendtallen=False, leeg="")
+
+
 def _waarden_uit_brief(brief: dict[str, Any]) -> dict[str, str]:
     """The form fields of a saved letter (so that a professional sees what was checked)."""
 
@@ -328,8 +334,8 @@ def _waarden_uit_brief(brief: dict[str, Any]) -> dict[str, str]:
         "soort": brief.get("soort", ""),
         "datum": nl(brief["datum"]),
         "toetsingsinkomen": str(brief["toetsingsinkomen"]),
-        "totaal": str(brief.get("totaal") or "").replace(".", ","),
-        "al_betaald": str(brief.get("al_betaald") or "").replace(".", ","),
+        "totaal": _veld(brief.get("totaal") or ""),
+        "al_betaald": _veld(brief.get("al_betaald") or ""),
     }
     for i, r in enumerate(brief.get("regels", [])[:REGELS]):
         p = f"r-{i}-"
@@ -339,11 +345,11 @@ def _waarden_uit_brief(brief: dict[str, Any]) -> dict[str, str]:
                 p + "van": nl(r["van"]),
                 p + "tot": nl(r["tot"]),
                 p + "soort": r["opvangsoort"],
-                p + "uren": str(r["uren_per_maand"]).replace(".", ","),
-                p + "uurprijs": str(r["uurprijs"]).replace(".", ","),
+                p + "uren": _veld(r["uren_per_maand"]),
+                p + "uurprijs": _veld(r["uurprijs"]),
                 p + "rangorde": str(r["rangorde"]),
-                p + "percentage": str(r["percentage"]).replace(".", ","),
-                p + "bedrag": str(r.get("bedrag") or "").replace(".", ","),
+                p + "percentage": _veld(r["percentage"]),
+                p + "bedrag": _veld(r.get("bedrag") or ""),
             }
         )
     return w

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from kotwijzer import i18n
 from kotwijzer.diensten import OPVANG_TEKST, SITUATIE_TEKST
+from kotwijzer.formaat import getal
 from kotwijzer.foutmeldingen import nederlandse_fouten
 from kotwijzer.i18n import N_, _
 from kotwijzer.model import Kind, Periode
@@ -161,13 +162,8 @@ def parse_euros(s: str) -> int | None:
 
 
 def getal_tekst(d: Decimal | int | float | str | None) -> str:
-    if d is None or d == "":
-        return ""
-    x = Decimal(str(d))
-    if x == x.to_integral_value():
-        return str(int(x))
-    t = f"{x.normalize():f}"
-    return t if i18n.taal() == "en" else t.replace(".", ",")
+    """A number as a form field shows it back: exact, no thousands separators, in the notation of the language."""
+    return getal(d, None, duizendtallen=False, leeg="", taal="en" if i18n.taal() == "en" else "nl")
 
 
 # ------------------------------------------------------------------------------------------------ the state

@@ -396,8 +396,7 @@ def _overzicht_rijen(cat: Catalogus) -> list[dict[str, str]]:
 
 
 def _nl_decimaal(x: Decimal) -> str:
-    x = Decimal(x).normalize()
-    return f"{x:f}".replace(".", ",")
+    return getal(Decimal(x), None, duizendtallen=False)
 
 
 def _export_kanttekeningen(cat: Catalogus) -> list[str]:

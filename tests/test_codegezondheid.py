@@ -432,15 +432,9 @@ LANG_TOEGESTAAN: dict[str, str] = {
 # Open, owned by work running at the same time (issue 14): listed so that nothing new slips in; an entry that no
 # longer occurs is no error here, so that the owner's split never breaks this test.
 OPEN_LANG: dict[str, str] = {
-    # policy: covered by tests/policy/test_policy_gezondheid.py (OPEN_LANG there)
-    "kotwijzer.policy.analyse._budgetregels": "policy",
-    "kotwijzer.policy.analyse.reconciliatie": "policy",
-    "kotwijzer.policy.cli.analyse": "policy",
     # the kernel and the explanation are being reworked for speed; split after that work is merged
     "kotwijzer.kern._bereken_batch": "speed work on the kernel",
     "kotwijzer.explain.stappen.stappen": "speed work on explain/",
-    # the application packet was made bilingual at the same time (English translation work); split after that merge
-    "kotwijzer.web.pakket._route_detentie": "English translation work on web/pakket.py",
 }
 
 

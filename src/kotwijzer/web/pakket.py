@@ -388,12 +388,9 @@ def _route_wlz(h: Huishouden, wie: str, maanden: list[int], betaald: list[int], 
     )
 
 
-def _route_detentie(h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date) -> Route:
-    jaar = h.berekeningsjaar
-    det = _perioden(h, wie, {"detentie"})
-    voorlopig = any(str(getattr(p.detentie_soort, "value", p.detentie_soort)) == "voorlopige_hechtenis" for p in det)
-    partner = wie == "partner"
-    # 2022-2025: lid 10 when the partner is detained, lid 11 when the applying parent is; from 2026 one lid 10
+def _detentie_lid_en_paren(jaar: int, wie: str) -> tuple[int, list[tuple[Bron, str]]]:
+    """The lid of Wko art. 1.6 that gives the right (2022-2025: lid 10 when the partner is detained, lid 11 when the
+    applying parent is; from 2026 one lid 10) and the provisions the packet cites, each with its plain explanation."""
     lid = 11 if wie == "aanvrager" and wko("1.6", 11, vanaf=2022, tot=2025).geldt_in(jaar) else 10
     paren = [
         (
@@ -412,6 +409,11 @@ def _route_detentie(h: Huishouden, wie: str, maanden: list[int], betaald: list[i
             )
         )
     paren.append((bkot("8a", 1, "a"), _(BEPERKING_UREN)))
+    return lid, paren
+
+
+def _detentie_zit_en_grond(voorlopig: bool, partner: bool) -> tuple[str, str]:
+    """The sentence for the letter (who is detained, and how) and the same ground as a clause for the phone call."""
     if voorlopig:
         zit = (
             _("Mijn partner zit langer dan drie maanden in voorlopige hechtenis.")
@@ -434,18 +436,72 @@ def _route_detentie(h: Huishouden, wie: str, maanden: list[int], betaald: list[i
             if partner
             else _("u langer dan drie maanden in detentie (een vrijheidsstraf of maatregel) zit")
         )
+    return zit, grond
+
+
+def _detentie_vrij(det: list[Any]) -> str:
+    """The change to report when the parent is released (with the expected end date when one is known)."""
     einden = [p.detentie_einde for p in det if p.detentie_einde]
-    vrij = (
-        _(
+    if einden:
+        return _(
             "De ouder komt vrij of de detentie wordt korter of langer (nu verwacht: {datum}). Na de vrijlating moet "
             "die ouder zelf weer voldoen aan de voorwaarden (werk, traject, studie of inburgering)."
         ).format(datum=_datum(max(einden)))
-        if einden
-        else _(
-            "De ouder komt vrij of de detentie wordt korter of langer. Na de vrijlating moet die ouder zelf weer "
-            "voldoen aan de voorwaarden (werk, traject, studie of inburgering)."
-        )
+    return _(
+        "De ouder komt vrij of de detentie wordt korter of langer. Na de vrijlating moet die ouder zelf weer "
+        "voldoen aan de voorwaarden (werk, traject, studie of inburgering)."
     )
+
+
+def _detentie_documenten(voorlopig: bool, jaar: int) -> list[str]:
+    """The documents to send with a detention application (pre-trial detention also has the detention order)."""
+    return [
+        _(
+            "Bewijs van de detentie met de begindatum en de (verwachte) einddatum, bijvoorbeeld een "
+            "detentieverklaring van de inrichting, het vonnis of het bevel tot gevangenhouding"
+        )
+        if voorlopig
+        else _(
+            "Bewijs van de detentie met de begindatum en de (verwachte) einddatum, bijvoorbeeld een "
+            "detentieverklaring van de inrichting of het vonnis"
+        ),
+        _(CONTRACT_SOORT),
+        _("Een schatting van het inkomen van beide ouders over {jaar}").format(jaar=jaar),
+    ]
+
+
+def _detentie_stappen(partner: bool) -> list[str]:
+    """The steps of a detention application: the proof, a call for the paper forms, sending, waiting for the decision."""
+    return [
+        _("Vraag bij de inrichting of de advocaat een bewijs van de detentie met begin- en einddatum."),
+        (
+            _(
+                "Bel de BelastingTelefoon ({nummer}) en zeg dat uw partner langer dan drie maanden vastzit. "
+                "Vraag om de formulieren voor een aanvraag op papier."
+            )
+            if partner
+            else _(
+                "Bel de BelastingTelefoon ({nummer}) en zeg dat u langer dan drie maanden vastzit. "
+                "Vraag om de formulieren voor een aanvraag op papier."
+            )
+        ).format(nummer=BELASTINGTELEFOON),
+        _(
+            "Vul de formulieren in en stuur ze met de brief uit dit pakket en een kopie van het bewijs naar "
+            "Dienst Toeslagen."
+        ),
+        _("Houd de Berichtenbox van MijnOverheid in de gaten voor het besluit."),
+    ]
+
+
+def _route_detentie(h: Huishouden, wie: str, maanden: list[int], betaald: list[int], peil: dt.date) -> Route:
+    """The route for a parent (or partner) detained for more than three months (Wko art. 1.6, lid 10 or 11): the
+    application portal does not know this exception, so the packet leads to a paper application."""
+    jaar = h.berekeningsjaar
+    det = _perioden(h, wie, {"detentie"})
+    voorlopig = any(str(getattr(p.detentie_soort, "value", p.detentie_soort)) == "voorlopige_hechtenis" for p in det)
+    partner = wie == "partner"
+    lid, paren = _detentie_lid_en_paren(jaar, wie)
+    zit, grond = _detentie_zit_en_grond(voorlopig, partner)
     return Route(
         code="detentie",
         onderwerp=_("partner in detentie") if partner else _("ouder in detentie"),
@@ -466,42 +522,12 @@ def _route_detentie(h: Huishouden, wie: str, maanden: list[int], betaald: list[i
             ]
         ),
         grondslag=_grondslagen(paren, peil),
-        documenten=[
-            _(
-                "Bewijs van de detentie met de begindatum en de (verwachte) einddatum, bijvoorbeeld een "
-                "detentieverklaring van de inrichting, het vonnis of het bevel tot gevangenhouding"
-            )
-            if voorlopig
-            else _(
-                "Bewijs van de detentie met de begindatum en de (verwachte) einddatum, bijvoorbeeld een "
-                "detentieverklaring van de inrichting of het vonnis"
-            ),
-            _(CONTRACT_SOORT),
-            _("Een schatting van het inkomen van beide ouders over {jaar}").format(jaar=jaar),
-        ],
-        stappen=[
-            _("Vraag bij de inrichting of de advocaat een bewijs van de detentie met begin- en einddatum."),
-            (
-                _(
-                    "Bel de BelastingTelefoon ({nummer}) en zeg dat uw partner langer dan drie maanden vastzit. "
-                    "Vraag om de formulieren voor een aanvraag op papier."
-                )
-                if partner
-                else _(
-                    "Bel de BelastingTelefoon ({nummer}) en zeg dat u langer dan drie maanden vastzit. "
-                    "Vraag om de formulieren voor een aanvraag op papier."
-                )
-            ).format(nummer=BELASTINGTELEFOON),
-            _(
-                "Vul de formulieren in en stuur ze met de brief uit dit pakket en een kopie van het bewijs naar "
-                "Dienst Toeslagen."
-            ),
-            _("Houd de Berichtenbox van MijnOverheid in de gaten voor het besluit."),
-        ],
+        documenten=_detentie_documenten(voorlopig, jaar),
+        stappen=_detentie_stappen(partner),
         telefoon=_telefoon(grond, f"artikel 1.6, {'elfde' if lid == 11 else 'tiende'} lid, van de Wet kinderopvang"),
         papier=_papier(),
         wijzigingen=[
-            vrij,
+            _detentie_vrij(det),
             _("De andere ouder stopt met werken of met het traject, de studie of de inburgering."),
         ],
         extra={"voorlopig": voorlopig},

@@ -1,5 +1,5 @@
 """Dutch messages for invalid input: pydantic validation errors translated per field path. The one translator for
-every layer (the API and the web pages, the municipal catalogue, the command line; the policy package may use it too).
+every layer (the API and the web pages, the municipal catalogue, the command line, the policy input files).
 
 `nederlandse_fouten(exc)` turns a `pydantic.ValidationError` into a list of
 `{"veld": "kinderen[0].opvang[1].uren_per_maand", "melding": "Vul een getal van 0 of meer in.", "code": "greater_than_equal"}`.

@@ -365,6 +365,44 @@ def test_foute_invoer_noemt_het_veld(tmp_path):
     assert e.value.fouten[0][0] == "ontheffing.paren.waarde"
 
 
+# pydantic's own (English) wording, which must never reach the analyst
+_ENGELS = (
+    "input should",
+    "field required",
+    "value error",
+    "valid",
+    "extra inputs",
+    "should be",
+    "greater than",
+    "less than",
+)
+
+
+@pytest.mark.parametrize(
+    ("zet", "veld", "verwacht"),
+    [
+        (lambda d: d["ouders"]["eenouder"].update(waarde="veel"), "ouders.eenouder.waarde", "heel getal"),
+        (lambda d: d["ontheffing"]["paren"].update(waarde=9.1), "ontheffing.paren.waarde", "tussen 0 en 1"),
+        (lambda d: d["ouders"]["paren"].update(waarde=-5), "ouders.paren.waarde", "0 of meer"),
+        (lambda d: d["deelranges"][1].update(doel="allemaal"), "deelranges[1].doel", "Kies een van deze waarden"),
+        (lambda d: d.update(onbekend_veld=1), "onbekend_veld", "kennen we niet"),
+        (lambda d: d.pop("peiljaar"), "peiljaar", "verplicht"),
+    ],
+)
+def test_foute_invoer_in_gewoon_nederlands(zet, veld, verwacht):
+    """Every validation error comes through the one translator (kotwijzer.foutmeldingen): plain Dutch, the field
+    named (list positions as deelranges[1]), and nothing of pydantic's English messages."""
+    data = _seed_dict()
+    zet(data)
+    with pytest.raises(Invoerfout) as e:
+        invoer_uit_dict(data)
+    assert [v for v, _ in e.value.fouten] == [veld]
+    melding = e.value.fouten[0][1]
+    assert verwacht in melding and melding.endswith(".")
+    assert veld in str(e.value)
+    assert not [w for w in _ENGELS if w in melding.lower()], melding
+
+
 # ------------------------------------------------------------------ CLI
 runner = CliRunner()
 

@@ -29,6 +29,7 @@ import yaml
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from kotwijzer.foutmeldingen import melding, veldpad
 from kotwijzer.policy.doelgroep_controles import inconsistenties  # noqa: F401  (re-exported)
 from kotwijzer.policy.doelgroep_modellen import (  # noqa: F401  (re-exported: the models and formats)
     HUISHOUDEN_NAAM,
@@ -215,25 +216,6 @@ def _categorieen(invoer: Invoer, deelranges: list[DeelrangeSchatting], stap: int
     return categorieen
 
 
-_MELDINGEN = {
-    "missing": "ontbreekt",
-    "int_type": "moet een geheel getal zijn",
-    "int_parsing": "moet een geheel getal zijn",
-    "int_from_float": "moet een geheel getal zijn",
-    "float_type": "moet een getal zijn",
-    "float_parsing": "moet een getal zijn",
-    "string_type": "moet tekst zijn",
-    "dict_type": "moet een lijst van namen met waarden zijn",
-    "list_type": "moet een lijst zijn",
-    "tuple_type": "moet een lijst van twee getallen zijn",
-    "extra_forbidden": "onbekend veld",
-    "too_short": "is te kort of leeg",
-    "string_too_short": "mag niet leeg zijn",
-    "model_type": "moet een blok met velden zijn",
-    "bool_type": "moet ja of nee zijn",
-}
-
-
 class Invoerfout(ValueError):
     """The input file cannot be used. `fouten` holds (veld, melding) pairs in Dutch."""
 
@@ -242,31 +224,24 @@ class Invoerfout(ValueError):
         super().__init__("; ".join(f"{veld}: {melding}" for veld, melding in fouten))
 
 
-def _grens(x: Any) -> str:
-    return getal(x, 0) if isinstance(x, (int, float)) and float(x).is_integer() else str(x)
+# a share is a fraction, not a percentage: said with a bound on these fields, where 9.7 for 9,7 % is the likely slip
+_AANDEEL_HINT = " Een aandeel is een deel tussen 0 en 1, bijvoorbeeld 0.097 voor 9,7%."
 
 
 def _melding(fout: ErrorDetails) -> tuple[str, str]:
-    veld = ".".join(str(x) for x in fout["loc"])
+    """One pydantic error as (veld, melding) in Dutch, through the one translator `kotwijzer.foutmeldingen`. A check
+    of the whole input (a model validator) names its field itself, as 'veld: melding'; that field is taken over."""
+    veld = veldpad(fout["loc"])
     soort = fout["type"]
-    ctx = fout.get("ctx") or {}
-    if soort == "value_error":
-        tekst = str(ctx.get("error", fout["msg"]))
-        if not veld and ": " in tekst:
+    if soort == "value_error" and not veld:
+        tekst = str((fout.get("ctx") or {}).get("error", fout["msg"]))
+        if ": " in tekst:
             veld, tekst = tekst.split(": ", 1)
-        return veld or "invoer", tekst
-    if soort in ("greater_than_equal", "greater_than"):
-        return veld, f"moet minstens {_grens(ctx.get('ge', ctx.get('gt')))} zijn"
-    if soort in ("less_than_equal", "less_than"):
-        tekst = f"mag hoogstens {_grens(ctx.get('le', ctx.get('lt')))} zijn"
-        if veld.startswith(("ontheffing.", "doel_reintegratie.")):
-            tekst += " (een deel tussen 0 en 1, bijvoorbeeld 0.097 voor 9,7%)"
-        return veld, tekst
-    if soort == "literal_error":
-        return veld, f"moet een van deze waarden zijn: {str(ctx.get('expected', '')).replace(' or ', ' of ')}"
-    if soort in ("too_long", "too_short") and "tuple" in fout["msg"].lower():
-        return veld, "moet een lijst van twee getallen zijn"
-    return veld, _MELDINGEN.get(soort, f"ongeldige waarde ({fout['msg']})")
+            return veld, melding({"type": soort, "ctx": {"error": tekst}})
+    tekst = melding(fout)
+    if soort in ("less_than_equal", "less_than") and veld.startswith(("ontheffing.", "doel_reintegratie.")):
+        tekst += _AANDEEL_HINT
+    return veld or "invoer", tekst
 
 
 def invoer_uit_dict(data: Any) -> Invoer:

@@ -10,7 +10,7 @@ from sqlalchemy import inspect, select
 
 from conftest import voorbeeld
 from kotwijzer.store import Database, NietGevonden, OngeldigeWaarde, VersieConflict, elfproef, lijkt_op_bsn, repo
-from kotwijzer.store.models import AuditRegel, Sessie
+from kotwijzer.store.models import AuditRegel, Gebruiker, Sessie
 
 
 @pytest.fixture
@@ -211,6 +211,39 @@ def test_inloggen_en_sessies(db):
         rij.verloopt = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
     with db.sessie() as s:
         assert repo.sessie_gebruiker(s, token, "web") is None
+
+
+def test_een_blik_per_sessie_ook_binnen_dezelfde_seconde(db, monkeypatch):
+    """A look at a dossier is recorded once per user per dossier per login session, and the session is the session
+    itself, not its start time: with the clock standing still (everything in one second, as a quick test or a quick
+    user can do) a look in a new login session is still recorded, also in a session that got the number of one that
+    just ended (SQLite hands out the highest number again)."""
+    a = _org(db, "Bewind A")
+    vast = dt.datetime(2026, 12, 6, 9, 0, 0, tzinfo=dt.UTC)
+    monkeypatch.setattr(repo, "nu", lambda: vast)
+    with db.sessie() as s:
+        g = s.get(Gebruiker, a.gebruiker_id)
+        d = repo.dossier_maken(s, a, "gezin 1")
+        t1, _ = repo.sessie_maken(s, g, "web")
+
+    def kijk(token: str) -> bool:
+        with db.sessie() as s:
+            return repo.log_lezen(s, a, "dossier_geopend", "dossier", d.id, sessie_id=repo.sessie_id(s, token))
+
+    def nieuwe_sessie() -> str:
+        with db.sessie() as s:
+            return repo.sessie_maken(s, s.get(Gebruiker, a.gebruiker_id), "web")[0]
+
+    assert [kijk(t1), kijk(t1), kijk(t1)] == [True, False, False]
+    t2 = nieuwe_sessie()
+    assert [kijk(t2), kijk(t2), kijk(t1)] == [True, False, False]
+    with db.sessie() as s:
+        repo.sessie_beeindigen(s, t2, a)
+    t3 = nieuwe_sessie()
+    assert [kijk(t3), kijk(t3)] == [True, False]
+    with db.sessie() as s:
+        regels = s.scalars(select(AuditRegel).where(AuditRegel.actie == "dossier_geopend")).all()
+        assert len(regels) == 3 and {r.tijd.replace(tzinfo=dt.UTC) for r in regels} == {vast}
 
 
 def test_migratie_0003_vult_het_dossier_van_oude_logregels(db_url):

@@ -99,6 +99,17 @@ class Sessie(Base):
     gebruiker: Mapped[Gebruiker] = relationship()
 
 
+class SessieBekeken(Base):
+    """A dossier a login session has looked at: a look at a dossier (or a scenario in it) is recorded in the logbook
+    once per user per dossier per login session. The row belongs to its session and goes when the session ends, so a
+    new login session starts with none (whatever the clock says about when either began)."""
+
+    __tablename__ = "sessie_bekeken"
+
+    sessie_id: Mapped[int] = mapped_column(ForeignKey("sessie.id", ondelete="CASCADE"), primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
 class InlogPoging(Base):
     """A login attempt that counts against a limit: a row per key (the account's hash, or the address's hash) and the
     time (Unix seconds). Written before the password is checked, so parallel attempts see each other; removed again

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,6 +29,7 @@ from kotwijzer.store.models import (
     Scenario,
     ScenarioVersie,
     Sessie,
+    SessieBekeken,
     nu,
 )
 from kotwijzer.store.validatie import (
@@ -148,38 +151,44 @@ def log_lezen(
     obj_id: int,
     versie: int | None = None,
     dossier_id: int | None = None,
-    sessie_sinds: dt.datetime | None = None,
+    sessie_id: int | None = None,
 ) -> bool:
     """Record a read (opening a dossier or scenario, downloading a document): the logbook shows reads as well as
-    changes. `sessie_sinds`: the start of the user's login session; a look at a dossier (or a scenario in it) that
-    the user already looked at in this session is not recorded again. Returns whether a line was written."""
+    changes. `sessie_id`: the user's login session (`sessie_id(s, token)`); a look at a dossier (or a scenario in it)
+    that this session already looked at is not recorded again. Returns whether a line was written."""
     if actie not in LEESACTIES:
         raise ValueError(f"onbekende leesactie {actie}")
     if dossier_id is None and soort == "dossier":
         dossier_id = obj_id
-    if actie in BEKIJKEN and sessie_sinds is not None and dossier_id is not None:
-        al = s.scalar(
-            select(AuditRegel.id)
-            .where(
-                AuditRegel.organisatie_id == actor.organisatie_id,
-                AuditRegel.gebruiker_id == actor.gebruiker_id,
-                AuditRegel.dossier_id == dossier_id,
-                AuditRegel.actie.in_(BEKIJKEN),
-                AuditRegel.tijd >= _utc(sessie_sinds),
-            )
-            .limit(1)
-        )
-        if al is not None:
-            return False
+    if (
+        actie in BEKIJKEN
+        and sessie_id is not None
+        and dossier_id is not None
+        and not _eerste_blik(s, sessie_id, dossier_id)
+    ):
+        return False
     log(s, actor, actie, soort, obj_id, versie, dossier_id=dossier_id)
     return True
 
 
-def sessie_begin(s: Session, token: str | None) -> dt.datetime | None:
-    """When the login session of this (web) token began; None for an unknown token."""
+def _eerste_blik(s: Session, sessie_id: int, dossier_id: int) -> bool:
+    """Mark that this session looked at this dossier; False when it already had. One INSERT that skips an existing
+    row, so two requests of one session at the same moment record one look (and neither fails)."""
+    nieuw = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    rij = (
+        nieuw(SessieBekeken)
+        .values(sessie_id=sessie_id, dossier_id=dossier_id)
+        .on_conflict_do_nothing()
+        .returning(SessieBekeken.dossier_id)
+    )
+    return s.execute(rij).first() is not None  # a row back: it was inserted now (rowcount is not portable here)
+
+
+def sessie_id(s: Session, token: str | None) -> int | None:
+    """The login session of this (web) token; None for an unknown token."""
     if not token:
         return None
-    return s.scalar(select(Sessie.aangemaakt).where(Sessie.token_hash == _token_hash(token)))
+    return s.scalar(select(Sessie.id).where(Sessie.token_hash == _token_hash(token)))
 
 
 # ------------------------------------------------------------------------------------ organisations and users

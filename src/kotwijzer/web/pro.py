@@ -39,9 +39,9 @@ def _naar(url: str) -> RedirectResponse:
     return RedirectResponse(url, status_code=303)
 
 
-def _sessie_begin(request: Request, s) -> Any:
-    """The start of this login session: a look at a dossier is recorded once per user per dossier per session."""
-    return repo.sessie_begin(s, getattr(request.state, "sessie_token", None))
+def _sessie_id(request: Request, s) -> int | None:
+    """This login session: a look at a dossier is recorded once per user per dossier per session."""
+    return repo.sessie_id(s, getattr(request.state, "sessie_token", None))
 
 
 def _of_inloggen(request: Request) -> Ingelogd | RedirectResponse:
@@ -244,7 +244,7 @@ def dossier(request: Request, dossier_id: int = _id()):
             "dossier_geopend",
             "dossier",
             repo.dossier(s, g.actor, dossier_id).id,
-            sessie_sinds=_sessie_begin(request, s),
+            sessie_id=_sessie_id(request, s),
         )
     return _dossier_pagina(request, g, dossier_id)
 
@@ -400,7 +400,7 @@ def _scenario_pagina(
                 scenario_id,
                 v.versie,
                 dossier_id=info["dossier_id"],
-                sessie_sinds=_sessie_begin(request, s),
+                sessie_id=_sessie_id(request, s),
             )
     if form is not None:
         w, n = werkbank.velden_van_form(form)
@@ -587,7 +587,7 @@ def scenario_vergelijk(request: Request, scenario_id: int = _id(), a: int | None
             scenario_id,
             vb,
             dossier_id=info["dossier_id"],
-            sessie_sinds=_sessie_begin(request, s),
+            sessie_id=_sessie_id(request, s),
         )
     return render(
         request,

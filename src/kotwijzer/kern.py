@@ -153,28 +153,30 @@ def _ouders_een(
     return np.array([oks], dtype=bool), np.array([redenen], dtype=np.int8)
 
 
-def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: bool) -> Uitkomst:
-    def waarde_van(naam: str) -> Any:
-        """A rule parameter, logged as read: `p.waarde(naam)`, what `p.naam` does, at half the cost per read."""
-        return p.waarde(naam).waarde
-
+def _ouders(
+    b: Batch, p: JaarParameters, met_redenen: bool
+) -> tuple[int, int, np.ndarray, np.ndarray, np.ndarray | None]:
+    """The parents' conditions (Wko art. 1.6): the year's exception and lid 1 masks, the situation bits after the
+    year's switches, and per household and month the aanspraak and its reason (None when not asked for). A rule
+    parameter is read as `p.waarde(naam).waarde` (logged as read, at half the cost of `p.naam`), in a fixed order:
+    the trace lists them in the order first read."""
     uitz = ra.uitzondering_masker(
-        bool(waarde_van("wlz_permanent_telt")),
-        bool(waarde_van("wlz_tijdelijk_telt")),
-        bool(waarde_van("detentie_telt")),
-        bool(waarde_van("voorlopige_hechtenis_telt")),
+        bool(p.waarde("wlz_permanent_telt").waarde),
+        bool(p.waarde("wlz_tijdelijk_telt").waarde),
+        bool(p.waarde("detentie_telt").waarde),
+        bool(p.waarde("voorlopige_hechtenis_telt").waarde),
     )
     sit = ra.pas_schakelaars_toe(
         b.sit,
         b.traject_einde_maand,
-        bool(waarde_van("categorie_c_telt")),
-        bool(waarde_van("inburgering_alle_activiteiten")),
-        int(waarde_van("doorloop_na_traject_maanden")),
+        bool(p.waarde("categorie_c_telt").waarde),
+        bool(p.waarde("inburgering_alle_activiteiten").waarde),
+        int(p.waarde("doorloop_na_traject_maanden").waarde),
     )
-    lid1 = ra.lid1_masker(bool(waarde_van("smi_onderdelen_k_l_in_werking")))
+    lid1 = ra.lid1_masker(bool(p.waarde("smi_onderdelen_k_l_in_werking").waarde))
     sit0 = sit[:, 0, :]
     sit1 = sit[:, 1, :]
-    wlz_zonder = bool(waarde_van("wlz_uitzondering_zonder_voldoende_partner"))
+    wlz_zonder = bool(p.waarde("wlz_uitzondering_zonder_voldoende_partner").waarde)
     reden: np.ndarray | None
     if met_redenen and b.n == 1:  # one household: the same rule, evaluated once per situation pair (see _ouders_een)
         ok, reden = _ouders_een(
@@ -193,6 +195,55 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
         )
     if reden is not None:
         reden = np.where(ok & (reden >= 10), np.int8(c.R["hervorming"]), reden)
+    return uitz, lid1, sit, ok, reden
+
+
+def _urenpotjes(
+    b: Batch, p: JaarParameters, sit: np.ndarray, uitz: int, lid1: int, h: np.ndarray, begrensd: bool
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The yearly hour pools and the hours that count: coupled to the hours worked by the parent who works least
+    (koppeling gewerkte uren, one pool per kind of care), or from the months the parents meet the conditions (the
+    uncoupled years). Returns the hours per child-month, their year total per child, the pools and the per-parent
+    figures they come from."""
+    telt_partner = b.heeft_partner & ~b.bloedverwant
+    potjes: dict[str, np.ndarray] = {}
+    per_ouder: dict[str, np.ndarray] = {}
+    if p.waarde("koppeling_gewerkte_uren").waarde:
+        gast = b.soort == 3
+        dag_sel = (b.soort == 1) | (gast & ~b.bso_leeftijd)
+        bso_sel = (b.soort == 2) | (gast & b.bso_leeftijd)
+        uren = np.zeros_like(h)  # int32
+        uren_kind = np.zeros(h.shape[:2], dtype=np.int64)
+        doel = int(p.waarde("kgu_doelgroep_uren_per_maand").waarde)
+        corona = bool(p.waarde("kgu_corona_verruiming").waarde)
+        for naam, sel, pct in (
+            ("dagopvang", dag_sel, int(p.waarde("kgu_percentage_dagopvang").waarde)),
+            ("buitenschoolse_opvang", bso_sel, int(p.waarde("kgu_percentage_bso").waarde)),
+        ):
+            po = ru.kgu_uren_per_ouder(sit, b.werkuren_cu, uitz, pct, doel, ru.kgu_doelgroep_masker(lid1, corona))
+            pot = ru.potje_minst_werkende(po, telt_partner) // 100  # 1/10,000 h -> hundredths, rounded down
+            per_ouder[naam] = po
+            potjes[naam] = pot
+            deel, deel_jaar = ru.verdeel_potje_met_jaar(h * sel, pot[:, None], begrensd)
+            uren += deel
+            uren_kind += deel_jaar
+    else:
+        mnd = ru.maanden_per_ouder(sit, uitz, lid1)
+        per_ouder["maanden"] = mnd
+        pot = (
+            ru.potje_minst_werkende(mnd, telt_partner).astype(np.int64)
+            * int(p.waarde("uren_per_maand_ontkoppeld").waarde)
+            * ru.CU
+        )
+        potjes["alle_opvang"] = pot
+        uren, uren_kind = ru.verdeel_potje_met_jaar(h, pot[:, None], begrensd)
+    return uren, uren_kind, potjes, per_ouder
+
+
+def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: bool) -> Uitkomst:
+    """The rules in their order: the parents' conditions, the application's reach back (Wko 1.3 lid 2 onder b), the
+    child's conditions, the hours (monthly cap, yearly pools) and, with `met_bedrag`, the amounts."""
+    uitz, lid1, sit, ok, reden = _ouders(b, p, met_redenen)
     # Wko 1.3 lid 2 onder b: no aanspraak over the months before the retroactivity limit of the application
     te_laat = bool(b.eerste_maand.any())  # some application in the batch does not reach back to January
     verloren = ok & ra.voor_terugwerkende_kracht(b.eerste_maand) if te_laat else np.zeros_like(ok)
@@ -207,7 +258,7 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     # hours in int32 (at most 744 h = 74,400 hundredths a month); multiplying by a mask is cheaper than np.where
     # no care and no cost before a child is born (the hours of an unborn child's month are not asked for)
     gevraagd = b.uren_cu.astype(np.int32, copy=False) * ((b.soort > 0) & b.geboren)
-    max_uren = int(waarde_van("max_uren_per_maand"))
+    max_uren = int(p.waarde("max_uren_per_maand").waarde)
     maandgrens_cu = max_uren * ru.CU
     h = ru.begrens_per_maand(gevraagd, max_uren).astype(np.int32, copy=False)
     h *= kind_ok
@@ -215,44 +266,48 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     uren_max = int(np.maximum.reduce(gevraagd, axis=None, initial=0))
     # every month of h lies in [0, maandgrens]: the pool may take its shortcuts (see ru.verdeel_potje_met_jaar)
     begrensd = uren_min >= 0 and 0 <= maandgrens_cu <= 2**31 // 12
-
-    telt_partner = b.heeft_partner & ~b.bloedverwant
-    potjes: dict[str, np.ndarray] = {}
-    per_ouder: dict[str, np.ndarray] = {}
-    if waarde_van("koppeling_gewerkte_uren"):
-        gast = b.soort == 3
-        dag_sel = (b.soort == 1) | (gast & ~b.bso_leeftijd)
-        bso_sel = (b.soort == 2) | (gast & b.bso_leeftijd)
-        uren = np.zeros_like(h)  # int32
-        uren_kind = np.zeros(h.shape[:2], dtype=np.int64)
-        doel = int(waarde_van("kgu_doelgroep_uren_per_maand"))
-        corona = bool(waarde_van("kgu_corona_verruiming"))
-        for naam, sel, pct in (
-            ("dagopvang", dag_sel, int(waarde_van("kgu_percentage_dagopvang"))),
-            ("buitenschoolse_opvang", bso_sel, int(waarde_van("kgu_percentage_bso"))),
-        ):
-            po = ru.kgu_uren_per_ouder(sit, b.werkuren_cu, uitz, pct, doel, ru.kgu_doelgroep_masker(lid1, corona))
-            pot = ru.potje_minst_werkende(po, telt_partner) // 100  # 1/10,000 h -> hundredths, rounded down
-            per_ouder[naam] = po
-            potjes[naam] = pot
-            deel, deel_jaar = ru.verdeel_potje_met_jaar(h * sel, pot[:, None], begrensd)
-            uren += deel
-            uren_kind += deel_jaar
-    else:
-        mnd = ru.maanden_per_ouder(sit, uitz, lid1)
-        per_ouder["maanden"] = mnd
-        pot = (
-            ru.potje_minst_werkende(mnd, telt_partner).astype(np.int64)
-            * int(waarde_van("uren_per_maand_ontkoppeld"))
-            * ru.CU
-        )
-        potjes["alle_opvang"] = pot
-        uren, uren_kind = ru.verdeel_potje_met_jaar(h, pot[:, None], begrensd)
+    uren, uren_kind, potjes, per_ouder = _urenpotjes(b, p, sit, uitz, lid1, h, begrensd)
 
     u = Uitkomst(b.jaar, p, uitz, lid1, ok, reden, kind_ok, kbits, gevraagd, h, uren, potjes, per_ouder, verloren)
     u.uren_per_kind_cu = uren_kind
-    if not met_bedrag:
-        return u
+    if met_bedrag:
+        _bedragen(u, b, p, gevraagd, uren, (uren_min, uren_max), maandgrens_cu)
+    return u
+
+
+def _percentages(u: Uitkomst, b: Batch, p: JaarParameters) -> tuple[np.ndarray, np.ndarray]:
+    """The table's percentages for the first and the other children per household (tenths of a percent; the table
+    and its status go into `u`). An unknown income, or a year without a table, gives GEEN_PERCENTAGE, never a guess."""
+    try:
+        t = p.tabel()
+        u.tabel = t
+        onbekend_inkomen = b.inkomen < 0
+        if onbekend_inkomen.any():
+            p1, p2 = t.percentages(np.where(onbekend_inkomen, 0, b.inkomen))
+            p1 = np.where(onbekend_inkomen, GEEN_PERCENTAGE, p1)
+            p2 = np.where(onbekend_inkomen, GEEN_PERCENTAGE, p2)
+        else:
+            p1, p2 = t.percentages(b.inkomen)
+        u.tabel_status = t.status
+    except OntbrekendeWetgeving as e:
+        u.tabel_fout = str(e)
+        p1 = p2 = np.full(b.n, GEEN_PERCENTAGE, dtype=np.int64)
+    return p1, p2
+
+
+def _bedragen(
+    u: Uitkomst,
+    b: Batch,
+    p: JaarParameters,
+    gevraagd: np.ndarray,
+    uren: np.ndarray,
+    uren_grenzen: tuple[int, int],
+    maandgrens_cu: int,
+) -> None:
+    """The amounts into `u`: the actual costs, the costs that count (hours x the price up to the maximum uurprijs),
+    the first child (Bkot art. 3 lid 2), the percentage and the toeslag. `uren_grenzen`: the smallest and largest
+    hours asked, which decide whether the money fits int32."""
+    uren_min, uren_max = uren_grenzen
     # hours asked x price: needs no law data. Money arrays are int32 where the bounds show every value fits (the usual
     # case: 230 h x a price below EUR 933), else int64; the values are the same either way.
     prijs_min = int(np.minimum.reduce(b.prijs_cent, axis=None, initial=0))
@@ -277,7 +332,7 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
         u.eerste_kind = rb.eerste_kind_op_uren(uren)  # Bkot art. 3 lid 2 needs only the hours
         with contextlib.suppress(OntbrekendeWetgeving):  # no amount, but the trace still reports the table and status
             u.tabel = p.tabel()
-        return u
+        return
     u.maximum_uurprijs = mu
     maxima = [0, int(mu.cent["dagopvang"]), int(mu.cent["buitenschoolse_opvang"]), int(mu.cent["gastouderopvang"])]
     prijs_in = b.prijs_cent
@@ -297,20 +352,7 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
     if b.dagen is not None and maanddagen is not None:
         kosten_e = rb.naar_rato_dagen(kosten_e, b.dagen, maanddagen)
     eerste = rb.eerste_kind(uren, kosten_e)
-    try:
-        t = p.tabel()
-        u.tabel = t
-        onbekend_inkomen = b.inkomen < 0
-        if onbekend_inkomen.any():
-            p1, p2 = t.percentages(np.where(onbekend_inkomen, 0, b.inkomen))
-            p1 = np.where(onbekend_inkomen, GEEN_PERCENTAGE, p1)
-            p2 = np.where(onbekend_inkomen, GEEN_PERCENTAGE, p2)
-        else:
-            p1, p2 = t.percentages(b.inkomen)
-        u.tabel_status = t.status
-    except OntbrekendeWetgeving as e:
-        u.tabel_fout = str(e)
-        p1 = p2 = np.full(b.n, GEEN_PERCENTAGE, dtype=np.int64)
+    p1, p2 = _percentages(u, b, p)
     # promille = p1 for the first child, p2 for the others; int32 (tenths of a percent, -1 unknown), built as
     # p2 + eerste x (p1 - p2), which is cheaper than np.where with broadcast operands
     promille = np.multiply(eerste, (p1 - p2).astype(np.int32)[:, None, None], dtype=np.int32)
@@ -326,7 +368,6 @@ def _bereken_batch(b: Batch, met_bedrag: bool, p: JaarParameters, met_redenen: b
         bekend = (promille >= 0) | (kosten_e == 0)
         u.toeslag_cent = np.where(bekend, rb.toeslag_cent(kosten_e, np.maximum(promille, 0)), 0)
         u.toeslag_bekend = bekend
-    return u
 
 
 def maand_aanspraak(u: Uitkomst, b: Batch) -> np.ndarray:
